@@ -1,0 +1,40 @@
+namespace WorkflowKit.Definitions.Forms;
+
+/// <summary>Names of the field types of format version 1.</summary>
+public static class FieldTypes
+{
+    public const string Text = "text";
+    public const string LongText = "longText";
+    public const string Number = "number";
+    public const string Money = "money";
+    public const string Date = "date";
+    public const string DateTime = "datetime";
+    public const string SingleSelect = "singleSelect";
+    public const string MultiSelect = "multiSelect";
+    public const string Member = "member";
+    public const string Department = "department";
+    public const string Attachment = "attachment";
+    public const string Image = "image";
+    public const string Signature = "signature";
+    public const string SubTable = "subTable";
+    public const string Related = "related";
+    public const string Serial = "serial";
+    public const string Formula = "formula";
+    public const string Address = "address";
+    public const string Boolean = "boolean";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Text, LongText, Number, Money, Date, DateTime, SingleSelect, MultiSelect, Member, Department,
+        Attachment, Image, Signature, SubTable, Related, Serial, Formula, Address, Boolean,
+    };
+
+    /// <summary>Types whose values are ordered and accept <c>min</c> and <c>max</c>.</summary>
+    public static IReadOnlySet<string> Ordered { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Number, Money, Date, DateTime, Formula,
+    };
+
+    /// <summary>Types whose values are dates, usable as deadlines.</summary>
+    public static IReadOnlySet<string> Dates { get; } = new HashSet<string>(StringComparer.Ordinal) { Date, DateTime };
+}

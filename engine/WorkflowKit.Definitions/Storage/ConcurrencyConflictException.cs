@@ -1,0 +1,32 @@
+namespace WorkflowKit.Storage;
+
+/// <summary>
+/// Raised when a write was based on a version of a row that someone else has changed since.
+/// Callers show the message and reload; retrying blindly would overwrite the other change.
+/// </summary>
+public sealed class ConcurrencyConflictException : Exception
+{
+    public ConcurrencyConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public ConcurrencyConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ConcurrencyConflictException()
+    {
+    }
+
+    /// <summary>What was changed, such as "flow order-approval draft" or "task 42".</summary>
+    public string? Subject { get; init; }
+
+    public long? ExpectedVersion { get; init; }
+
+    public long? ActualVersion { get; init; }
+
+    /// <summary>Who made the change that won, where known.</summary>
+    public string? ChangedBy { get; init; }
+}
