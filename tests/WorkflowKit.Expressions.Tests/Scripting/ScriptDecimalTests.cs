@@ -121,7 +121,7 @@ public sealed class ScriptDecimalTests
     [Test]
     public void Arithmetic_ParenthesesCommentsAndNesting_StayBalanced()
     {
-        var script = "((0.1) /* + */ + (0.2)) * // c\n 10 - -(1 + 2) ** 2 % 5";
+        var script = "((0.1) /* + */ + (0.2)) * // c\n 10 - (-(1 + 2)) ** 2 % 5";
 
         Assert.That(Eval(script)!.GetValue<decimal>(), Is.EqualTo(((0.1m + 0.2m) * 10) - 4m));
     }
