@@ -18,7 +18,10 @@ internal static class ConditionChecker
         RuleOperators.In, RuleOperators.NotIn,
     };
 
-    public static void Check(CheckContext context, Condition? condition, string pointer, FieldScope scope)
+    // valueScope: where valueField paths resolve when it differs from scope, as for an update
+    // node's match, whose fields name the target form and whose valueFields name the flow's form.
+    public static void Check(
+        CheckContext context, Condition? condition, string pointer, FieldScope scope, FieldScope? valueScope = null)
     {
         if (condition is null)
         {
@@ -41,17 +44,17 @@ internal static class ConditionChecker
             var group = condition.Any![g];
             for (var r = 0; r < group.All.Count; r++)
             {
-                CheckRule(context, group.All[r], JsonPointers.Of(pointer, "any", g, "all", r), scope);
+                CheckRule(context, group.All[r], JsonPointers.Of(pointer, "any", g, "all", r), scope, valueScope ?? scope);
             }
         }
     }
 
-    private static void CheckRule(CheckContext context, Rule rule, string pointer, FieldScope scope)
+    private static void CheckRule(CheckContext context, Rule rule, string pointer, FieldScope scope, FieldScope valueScope)
     {
         CheckPath(context, rule.Field, JsonPointers.Append(pointer, "field"), scope);
         if (rule.ValueField is not null)
         {
-            CheckPath(context, rule.ValueField, JsonPointers.Append(pointer, "valueField"), scope);
+            CheckPath(context, rule.ValueField, JsonPointers.Append(pointer, "valueField"), valueScope);
         }
 
         var sources = (rule.Value is null ? 0 : 1) + (rule.ValueField is null ? 0 : 1) + (rule.ValueFrom is null ? 0 : 1);

@@ -241,31 +241,31 @@ internal static class FlowGraphChecker
         var dominators = Dominators(start, reachable, id => incoming[id].Select(e => flow.Edges[e].From));
         foreach (var (id, index) in joins)
         {
-            var split = dominators[id]
-                .Where(candidate => candidate != id && flow.Nodes[nodes[candidate]].Type == NodeTypes.ParallelSplit)
-                .OrderByDescending(candidate => dominators[candidate].Count)
+            // The matching split dominates the sources of the join's incoming edges; when no split
+            // dominates all of them, the one covering the most is taken and the others are reported.
+            var sources = incoming[id].Where(e => reachable.Contains(flow.Edges[e].From)).ToList();
+            var split = dominators[id].Concat(sources.SelectMany(e => dominators[flow.Edges[e].From]))
+                .Distinct(StringComparer.Ordinal)
+                .Where(candidate => flow.Nodes[nodes[candidate]].Type == NodeTypes.ParallelSplit)
+                .OrderByDescending(candidate => sources.Count(e => dominators[flow.Edges[e].From].Contains(candidate)))
+                .ThenByDescending(candidate => dominators[candidate].Count)
                 .FirstOrDefault();
             if (split is null)
             {
                 context.Error(
                     DiagnosticCodes.JoinCannotComplete, JsonPointers.Of("nodes", index),
-                    $"Parallel join \"{id}\" has no parallelSplit before it on every path from the start, so its " +
-                    "tokens belong to no split activation and it could never fire. Add the matching parallelSplit " +
-                    "or replace the join.");
+                    $"Parallel join \"{id}\" has no parallelSplit before it, so its tokens belong to no split " +
+                    "activation and it could never fire. Add the matching parallelSplit or remove the join.");
                 continue;
             }
 
-            foreach (var e in incoming[id])
+            foreach (var e in sources.Where(e => !dominators[flow.Edges[e].From].Contains(split)))
             {
-                var from = flow.Edges[e].From;
-                if (reachable.Contains(from) && !dominators[from].Contains(split))
-                {
-                    context.Error(
-                        DiagnosticCodes.JoinCannotComplete, JsonPointers.Of("edges", e),
-                        $"Edge \"{flow.Edges[e].Id}\" into parallel join \"{id}\" can be reached without passing " +
-                        $"its split \"{split}\", so a token on it belongs to no activation of that split and the " +
-                        "join would wait forever. Route the branch through the split or join it elsewhere.");
-                }
+                context.Error(
+                    DiagnosticCodes.JoinCannotComplete, JsonPointers.Of("edges", e),
+                    $"Edge \"{flow.Edges[e].Id}\" into parallel join \"{id}\" can be reached without passing " +
+                    $"its split \"{split}\", so a token on it belongs to no activation of that split and the " +
+                    "join would wait for it forever. Route the branch through the split or end it elsewhere.");
             }
         }
     }

@@ -242,7 +242,7 @@ internal static class NodeChecker
 
         var targetScope = FieldScope.For(target, scope.Variables);
         ScriptChecker.Check(context, node.RecordId, JsonPointers.Append(pointer, "recordId"), scope);
-        ConditionChecker.Check(context, node.Match, JsonPointers.Append(pointer, "match"), targetScope);
+        ConditionChecker.Check(context, node.Match, JsonPointers.Append(pointer, "match"), targetScope, scope);
         CheckValueMap(context, node.Values, JsonPointers.Append(pointer, "values"), targetScope, scope);
 
         foreach (var (tableId, write) in node.SubTables ?? [])
