@@ -141,7 +141,8 @@ public static class JsonSourceReader
         {
             var line = (int)(exception.LineNumber ?? 0) + 1;
             var column = (int)(exception.BytePositionInLine ?? 0) + 1;
-            var detail = exception.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+            var detail = exception.Message.Split(" LineNumber:", 2)[0]
+                .Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).TrimEnd('.', ' ');
             diagnostics.Add(new Diagnostic(
                 DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, file, string.Empty,
                 $"The file is not valid JSON: {detail}. Fix the text at line {line}, column {column} " +

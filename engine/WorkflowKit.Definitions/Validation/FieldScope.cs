@@ -11,6 +11,9 @@ internal sealed class FieldScope
 {
     private static readonly string[] FreePrefixes = ["initiator", "user", "nodes", "instance"];
 
+    /// <summary>Properties every record has besides its fields.</summary>
+    private static readonly string[] RecordProperties = ["id", "createdAt", "createdBy", "updatedAt", "updatedBy"];
+
     private FieldScope(
         FormDefinition? form, IReadOnlyDictionary<string, FieldDefinition>? fields,
         IReadOnlyDictionary<string, FieldDefinition>? row, IReadOnlySet<string>? variables)
@@ -83,6 +86,12 @@ internal sealed class FieldScope
     {
         var segments = path.Split('.');
         if (FreePrefixes.Contains(segments[0]))
+        {
+            return true;
+        }
+
+        if (RecordProperties.Contains(segments[0]) ||
+            (segments is ["form", var property, ..] && RecordProperties.Contains(property)))
         {
             return true;
         }

@@ -43,7 +43,7 @@ internal static partial class FormulaChecker
 
         if (depth != 0)
         {
-            Syntax(context, formula, pointer, $"{depth} '(' are not closed");
+            Syntax(context, formula, pointer, depth == 1 ? "one '(' is not closed" : $"{depth} '(' are not closed");
             return;
         }
 

@@ -13,7 +13,7 @@ namespace WorkflowKit.Definitions.Validation;
 /// </summary>
 internal static partial class SchemaChecker
 {
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
 
     private static readonly string[] KeywordOrder =
         ["required", "additionalProperties", "type", "enum", "const", "anyOf"];
@@ -28,23 +28,34 @@ internal static partial class SchemaChecker
         }
 
         var failures = new List<Failure>();
-        foreach (var detail in results.Details ?? [])
-        {
-            if (detail.Errors is null || detail.EvaluationPath.ToString().Contains("/if/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (var (keyword, message) in detail.Errors)
-            {
-                failures.Add(new Failure(detail.InstanceLocation.ToString(), keyword, message, detail.SchemaLocation));
-            }
-        }
+        Collect(results, failures);
 
         foreach (var group in failures.GroupBy(failure => failure.Pointer))
         {
             var failure = group.OrderBy(item => Rank(item.Keyword)).First();
             yield return ToDiagnostic(source, root, failure);
+        }
+    }
+
+    /// <summary>
+    /// Walks failed nodes only: a branch of a passing anyOf, or an "if" that did not match, is
+    /// not a problem of the document even though it records errors of its own.
+    /// </summary>
+    private static void Collect(EvaluationResults node, List<Failure> failures)
+    {
+        if (node.IsValid || node.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            failures.Add(new Failure(node.InstanceLocation.ToString(), keyword, message, node.SchemaLocation));
+        }
+
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(child, failures);
         }
     }
 
