@@ -27,7 +27,7 @@ public static class DatabaseFactory
         if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ||
             db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
         {
-            // NOTE: PostgreSQL connection strings are accepted here once WorkflowKit.Storage.PostgreSql has a database type.
+            // NOTE: PostgreSQL connection strings open PostgresDatabase here once the definitions store has its PostgreSQL migration.
             throw new UsageException(
                 $"--db \"{Redact(db)}\" looks like a PostgreSQL connection string; this build opens SQLite files only. " +
                 "Pass a file path such as ./workflowkit.db.");
