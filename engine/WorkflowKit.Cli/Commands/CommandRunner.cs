@@ -21,7 +21,8 @@ public static class CommandRunner
                                               or FileNotFoundException or DirectoryNotFoundException)
         {
             await context.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
-            await context.Error.WriteLineAsync("Run 'workflowkit --help' (or COMMAND --help) for usage.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync("Run 'workflowkit --help' (or COMMAND --help) for usage.")
+                .ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (DefinitionValidationException refused)

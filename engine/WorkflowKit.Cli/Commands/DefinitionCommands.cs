@@ -122,7 +122,8 @@ public static class DefinitionCommands
             }
 
             var store = await OpenStoreAsync(context, parsed.GetValue(db)!, cancellationToken).ConfigureAwait(false);
-            var result = await store.ImportPackageAsync(folder, parsed.GetValue(user)!, cancellationToken).ConfigureAwait(false);
+            var result = await store.ImportPackageAsync(folder, parsed.GetValue(user)!, cancellationToken)
+                .ConfigureAwait(false);
             foreach (var item in result.Published)
             {
                 await context.Output.WriteLineAsync($"published {item.Kind} {item.Key} version {item.Version}")
@@ -170,7 +171,8 @@ public static class DefinitionCommands
             var store = await OpenStoreAsync(context, parsed.GetValue(db)!, cancellationToken).ConfigureAwait(false);
             var target = parsed.GetValue(output)!;
             var name = parsed.GetValue(key)!;
-            var chosen = parsed.GetValue(kind) ?? await ResolveKindAsync(store, name, cancellationToken).ConfigureAwait(false);
+            var chosen = parsed.GetValue(kind) ?? await ResolveKindAsync(store, name, cancellationToken)
+                .ConfigureAwait(false);
             if (chosen == PackageKind)
             {
                 var files = await DefinitionExporter.ExportPackageAsync(store, name, target, cancellationToken)
@@ -235,7 +237,8 @@ public static class DefinitionCommands
         {
             var store = await OpenStoreAsync(context, parsed.GetValue(db)!, cancellationToken).ConfigureAwait(false);
             var name = parsed.GetValue(key)!;
-            var chosen = parsed.GetValue(kind) ?? await ResolveKindAsync(store, name, cancellationToken).ConfigureAwait(false);
+            var chosen = parsed.GetValue(kind) ?? await ResolveKindAsync(store, name, cancellationToken)
+                .ConfigureAwait(false);
             if (chosen == PackageKind)
             {
                 throw new UsageException($"\"{name}\" is a package; publish its definitions by importing the package.");

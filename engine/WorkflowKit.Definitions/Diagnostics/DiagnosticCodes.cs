@@ -34,7 +34,9 @@ public static class DiagnosticCodes
     /// <summary><c>$schema</c> does not name the schema file of the document's kind.</summary>
     public const string SchemaReference = "WK1012";
 
-    /// <summary>A referenced form (or flow) is not among the validated documents; checks against it were skipped.</summary>
+    /// <summary>
+    /// A referenced form (or flow) is not among the validated documents; checks against it were skipped.
+    /// </summary>
     public const string ReferencedDocumentMissing = "WK1019";
 
     /// <summary>A required property is missing.</summary>
@@ -61,7 +63,9 @@ public static class DiagnosticCodes
     /// <summary>A regular expression does not compile.</summary>
     public const string InvalidRegex = "WK1204";
 
-    /// <summary>A condition, formula, permission, deadline, assignee, linkage or list names a field the form does not have.</summary>
+    /// <summary>
+    /// A condition, formula, permission, deadline, assignee, linkage or list names a field the form does not have.
+    /// </summary>
     public const string UnknownField = "WK1205";
 
     /// <summary>A property is set that does not apply to the field type; it is ignored.</summary>

@@ -32,6 +32,9 @@ public sealed class DefinitionDocument
 
     public string Key { get; }
 
-    /// <summary>A <see cref="FormDefinition"/>, <see cref="FlowDefinition"/>, <see cref="ViewDefinition"/> or <see cref="PackageManifest"/>.</summary>
+    /// <summary>
+    /// A <see cref="FormDefinition"/>, <see cref="FlowDefinition"/>, <see cref="ViewDefinition"/> or <see
+    /// cref="PackageManifest"/>.
+    /// </summary>
     public object Model { get; }
 }

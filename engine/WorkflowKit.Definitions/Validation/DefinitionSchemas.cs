@@ -35,7 +35,9 @@ public static class DefinitionSchemas
     /// <summary>Names of the embedded schema files.</summary>
     public static IReadOnlyCollection<string> FileNames => [.. Schemas.Value.Texts.Keys];
 
-    /// <summary>Resolves a schema location reported by an evaluation, such as "file:///…/flow.schema.json#/$defs/node".</summary>
+    /// <summary>
+    /// Resolves a schema location reported by an evaluation, such as "file:///…/flow.schema.json#/$defs/node".
+    /// </summary>
     internal static JsonElement? Resolve(Uri schemaLocation)
     {
         var fileName = schemaLocation.GetLeftPart(UriPartial.Path)[BaseUri.AbsoluteUri.Length..];

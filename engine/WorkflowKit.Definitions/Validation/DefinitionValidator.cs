@@ -92,7 +92,8 @@ public static class DefinitionValidator
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var diagnostics = new List<Diagnostic>();
         var manifestPath = Path.Combine(folder, ManifestFileName);
-        var manifestSource = await JsonSourceReader.ReadFileAsync(manifestPath, cancellationToken).ConfigureAwait(false);
+        var manifestSource = await JsonSourceReader.ReadFileAsync(manifestPath, cancellationToken)
+            .ConfigureAwait(false);
         var manifestDocument = DocumentLoader.Load(manifestSource, diagnostics);
         if (manifestDocument?.Model is not PackageManifest manifest)
         {
@@ -118,7 +119,8 @@ public static class DefinitionValidator
             {
                 var pointer = JsonPointers.Of(property, i);
                 var document = await LoadListedAsync(
-                    manifestSource, folder, list[i], kind, pointer, diagnostics, cancellationToken).ConfigureAwait(false);
+                    manifestSource, folder, list[i], kind, pointer, diagnostics, cancellationToken)
+                        .ConfigureAwait(false);
                 if (document is not null)
                 {
                     documents.Add(document);

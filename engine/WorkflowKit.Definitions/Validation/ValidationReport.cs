@@ -3,7 +3,9 @@ using WorkflowKit.Definitions.Packages;
 
 namespace WorkflowKit.Definitions.Validation;
 
-/// <summary>The outcome of validating a set of documents: diagnostics in file and line order, and the documents read.</summary>
+/// <summary>
+/// The outcome of validating a set of documents: diagnostics in file and line order, and the documents read.
+/// </summary>
 public sealed class ValidationReport
 {
     internal ValidationReport(

@@ -294,7 +294,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
     {
         var number = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM definition_versions WHERE kind = @Kind AND key = @Key",
-            new { document.Kind, document.Key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { document.Kind, document.Key }, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
         var now = _timeProvider.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO definition_versions (kind, key, version, name, content, content_hash, published_by, " +
