@@ -12,7 +12,8 @@ public static class CliApp
         RunAsync(args, output, error, TimeProvider.System, CancellationToken.None);
 
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider, CancellationToken cancellationToken)
+        string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider,
+            CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(output, error, timeProvider);

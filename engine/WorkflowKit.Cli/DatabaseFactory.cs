@@ -27,16 +27,19 @@ public static class DatabaseFactory
         if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ||
             db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
         {
-            // NOTE: PostgreSQL connection strings open PostgresDatabase here once the definitions store has its PostgreSQL migration.
+            // NOTE: PostgreSQL connection strings open PostgresDatabase here once the definitions store
+            // has its PostgreSQL migration.
             throw new UsageException(
-                $"--db \"{Redact(db)}\" looks like a PostgreSQL connection string; this build opens SQLite files only. " +
+                $"--db \"{Redact(db)}\" looks like a PostgreSQL connection string; this build opens SQLite files " +
+                $"only. " +
                 "Pass a file path such as ./workflowkit.db.");
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(db));
         if (folder is not null && !Directory.Exists(folder))
         {
-            throw new UsageException($"--db \"{db}\": folder \"{folder}\" does not exist. Create it or choose another path.");
+            throw new UsageException($"--db \"{db}\": folder \"{folder}\" does not exist. Create it or choose " +
+                $"another path.");
         }
 
         return new SqliteDatabase(db);

@@ -33,7 +33,8 @@ public static class CommandRunner
             }
 
             var errors = refused.Diagnostics.Count(diagnostic => diagnostic.IsError);
-            await context.Error.WriteLineAsync($"error: refused with {errors} validation error(s); nothing was written.")
+            await context.Error.WriteLineAsync($"error: refused with {errors} validation error(s); nothing was " +
+                $"written.")
                 .ConfigureAwait(false);
             return ExitCodes.Problems;
         }

@@ -82,7 +82,8 @@ public static class DefinitionCommands
             var errors = report.Diagnostics.Count(diagnostic => diagnostic.IsError);
             var warnings = report.Diagnostics.Count - errors;
             var files = report.Documents.Select(document => document.File)
-                .Concat(report.Diagnostics.Select(diagnostic => diagnostic.File)).Distinct(StringComparer.Ordinal).Count();
+                .Concat(report.Diagnostics.Select(diagnostic
+                    => diagnostic.File)).Distinct(StringComparer.Ordinal).Count();
             await context.Output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{files} file(s) checked: {errors} error(s), {warnings} warning(s).")).ConfigureAwait(false);
@@ -137,7 +138,8 @@ public static class DefinitionCommands
             }
 
             await context.Output.WriteLineAsync(
-                $"Imported package {result.PackageKey}: {result.Published.Count} published, {result.Unchanged.Count} unchanged.")
+                $"Imported package {result.PackageKey}: {result.Published.Count} published, " +
+                $"{result.Unchanged.Count} unchanged.")
                 .ConfigureAwait(false);
             return ExitCodes.Success;
         }));
@@ -158,7 +160,8 @@ public static class DefinitionCommands
             Description = "File to write; for --kind package, the folder to write the package into.",
             Required = true,
         };
-        var command = new Command("export", "Write a published definition version to a file, or a whole package to a folder.")
+        var command = new Command("export",
+            "Write a published definition version to a file, or a whole package to a folder.")
         {
             key,
             version,
@@ -184,7 +187,8 @@ public static class DefinitionCommands
 
             var written = await DefinitionExporter.ExportVersionAsync(
                 store, chosen, name, parsed.GetValue(version), target, cancellationToken).ConfigureAwait(false);
-            await context.Output.WriteLineAsync($"Exported {written.Kind} {written.Key} version {written.Version} to {target}.")
+            await context.Output.WriteLineAsync($"Exported {written.Kind} {written.Key} version {written.Version} " +
+                $"to {target}.")
                 .ConfigureAwait(false);
             return ExitCodes.Success;
         }));
@@ -260,7 +264,8 @@ public static class DefinitionCommands
         return new SqliteDefinitionStore(database, context.TimeProvider);
     }
 
-    private static async Task<string> ResolveKindAsync(IDefinitionStore store, string key, CancellationToken cancellationToken)
+    private static async Task<string> ResolveKindAsync(IDefinitionStore store, string key,
+        CancellationToken cancellationToken)
     {
         var kinds = (await store.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(item => item.Key == key).Select(item => item.Kind).ToList();
@@ -281,6 +286,7 @@ public static class DefinitionCommands
         }
 
         throw new KeyNotFoundException(
-            $"No definition or package with key \"{key}\" is in this database. Run \"workflowkit list\" to see the keys.");
+            $"No definition or package with key \"{key}\" is in this database. Run \"workflowkit list\" to see the " +
+            $"keys.");
     }
 }

@@ -25,7 +25,8 @@ public static class DefinitionDiffer
             ?? throw new ArgumentException("Expected the newer version to be a JSON object.", nameof(toJson));
         var changes = new List<DefinitionChange>();
 
-        foreach (var name in from.Select(pair => pair.Key).Union(to.Select(pair => pair.Key)).Order(StringComparer.Ordinal))
+        foreach (var name in from.Select(pair => pair.Key).Union(to.Select(pair
+            => pair.Key)).Order(StringComparer.Ordinal))
         {
             var before = from[name];
             var after = to[name];
@@ -45,7 +46,8 @@ public static class DefinitionDiffer
     }
 
     private static void CompareById(
-        string element, string pointer, string idPrefix, JsonArray? before, JsonArray? after, List<DefinitionChange> changes)
+        string element, string pointer, string idPrefix, JsonArray? before, JsonArray? after,
+            List<DefinitionChange> changes)
     {
         var old = Index(before);
         var current = Index(after);
@@ -65,12 +67,14 @@ public static class DefinitionDiffer
             }
 
             var changed = node.Select(pair => pair.Key).Union(previous.Node.Select(pair => pair.Key))
-                .Where(property => property != "fields" && !JsonNode.DeepEquals(node[property], previous.Node[property]))
+                .Where(property => property != "fields" && !JsonNode.DeepEquals(node[property],
+                    previous.Node[property]))
                 .Order(StringComparer.Ordinal)
                 .ToList();
             if (changed.Count > 0)
             {
-                changes.Add(new DefinitionChange(DefinitionChangeType.Changed, element, idPrefix + id, itemPointer, changed));
+                changes.Add(new DefinitionChange(DefinitionChangeType.Changed, element, idPrefix + id, itemPointer,
+                    changed));
             }
 
             if (element == "field" && (node["fields"] ?? previous.Node["fields"]) is JsonArray)

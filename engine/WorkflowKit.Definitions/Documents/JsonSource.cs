@@ -54,7 +54,8 @@ public sealed class JsonSource : IDisposable
     public Diagnostic At(string code, DiagnosticSeverity severity, string pointer, string message)
     {
         var position = PositionOf(pointer);
-        return new Diagnostic(code, severity, File, pointer, message) { Line = position.Line, Column = position.Column };
+        return new Diagnostic(code, severity, File, pointer, message) { Line = position.Line,
+            Column = position.Column };
     }
 
     public void Dispose() => Document?.Dispose();

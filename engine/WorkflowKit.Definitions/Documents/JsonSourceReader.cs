@@ -86,7 +86,8 @@ public static class JsonSourceReader
                 "accepted). Save the file as UTF-8.") { Line = 1, Column = 1 };
         }
 
-        var status = Utf8.ToUtf16(bytes, new char[bytes.Length], out var bytesRead, out _, replaceInvalidSequences: false);
+        var status = Utf8.ToUtf16(bytes, new char[bytes.Length], out var bytesRead, out _,
+            replaceInvalidSequences: false);
         if (status == OperationStatus.Done)
         {
             return null;

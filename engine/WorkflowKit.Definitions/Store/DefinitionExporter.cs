@@ -16,7 +16,8 @@ public static class DefinitionExporter
             ?? throw new KeyNotFoundException(
                 version is null
                     ? $"{kind} \"{key}\" has no published version. Publish it or import its package first."
-                    : $"{kind} \"{key}\" has no published version {version}. See its history for the versions that exist.");
+                    : $"{kind} \"{key}\" has no published version {version}. See its history for the versions that " +
+                        $"exist.");
         await WriteAsync(path, found.Json, cancellationToken).ConfigureAwait(false);
         return found;
     }
@@ -31,7 +32,8 @@ public static class DefinitionExporter
         ArgumentNullException.ThrowIfNull(store);
         var package = await store.GetPackageAsync(packageKey, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException(
-                $"No package \"{packageKey}\" was imported into this store. Run \"workflowkit list\" to see what is there.");
+                $"No package \"{packageKey}\" was imported into this store. Run \"workflowkit list\" to see what is " +
+                $"there.");
         var written = new List<string>();
         var manifestPath = Path.Combine(folder, Validation.DefinitionValidator.ManifestFileName);
         await WriteAsync(manifestPath, package.ManifestJson, cancellationToken).ConfigureAwait(false);
@@ -39,7 +41,8 @@ public static class DefinitionExporter
 
         foreach (var member in package.Members)
         {
-            var version = await store.GetVersionAsync(member.Kind, member.Key, null, cancellationToken).ConfigureAwait(false)
+            var version = await store.GetVersionAsync(member.Kind, member.Key, null,
+                cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException(
                     $"Package \"{packageKey}\" lists {member.Kind} \"{member.Key}\", which has no published version.");
             var path = Path.Combine(folder, member.Path);

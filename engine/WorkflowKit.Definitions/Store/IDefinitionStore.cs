@@ -24,13 +24,16 @@ public interface IDefinitionStore
     /// Validates the draft (with the latest forms it refers to) and publishes it as the next
     /// version. Errors throw <see cref="DefinitionValidationException"/> and publish nothing.
     /// </summary>
-    Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy, CancellationToken cancellationToken);
+    Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy,
+        CancellationToken cancellationToken);
 
     /// <summary>Gets a published version; the latest when <paramref name="version"/> is null. Null when none.</summary>
-    Task<DefinitionVersion?> GetVersionAsync(string kind, string key, int? version, CancellationToken cancellationToken);
+    Task<DefinitionVersion?> GetVersionAsync(string kind, string key, int? version,
+        CancellationToken cancellationToken);
 
     /// <summary>Published versions of one definition, oldest first, with who published them and when.</summary>
-    Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(string kind, string key, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(string kind, string key,
+        CancellationToken cancellationToken);
 
     /// <summary>Structural differences from one published version to another.</summary>
     Task<DefinitionDiff> DiffAsync(

@@ -44,12 +44,14 @@ internal static class ConditionChecker
             var group = condition.Any![g];
             for (var r = 0; r < group.All.Count; r++)
             {
-                CheckRule(context, group.All[r], JsonPointers.Of(pointer, "any", g, "all", r), scope, valueScope ?? scope);
+                CheckRule(context, group.All[r], JsonPointers.Of(pointer, "any", g, "all", r), scope, valueScope
+                    ?? scope);
             }
         }
     }
 
-    private static void CheckRule(CheckContext context, Rule rule, string pointer, FieldScope scope, FieldScope valueScope)
+    private static void CheckRule(CheckContext context, Rule rule, string pointer, FieldScope scope,
+        FieldScope valueScope)
     {
         CheckPath(context, rule.Field, JsonPointers.Append(pointer, "field"), scope);
         if (rule.ValueField is not null)
@@ -57,7 +59,8 @@ internal static class ConditionChecker
             CheckPath(context, rule.ValueField, JsonPointers.Append(pointer, "valueField"), valueScope);
         }
 
-        var sources = (rule.Value is null ? 0 : 1) + (rule.ValueField is null ? 0 : 1) + (rule.ValueFrom is null ? 0 : 1);
+        var sources = (rule.Value is null ? 0 : 1) + (rule.ValueField is null ? 0 : 1)
+            + (rule.ValueFrom is null ? 0 : 1);
         var valuePointer = JsonPointers.Append(pointer, "value");
         if (NoValue.Contains(rule.Operator))
         {

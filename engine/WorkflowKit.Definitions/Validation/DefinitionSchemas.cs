@@ -63,7 +63,8 @@ public static class DefinitionSchemas
         }
 
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        var documents = texts.ToDictionary(pair => pair.Key, pair => JsonDocument.Parse(pair.Value), StringComparer.Ordinal);
+        var documents = texts.ToDictionary(pair => pair.Key, pair => JsonDocument.Parse(pair.Value),
+            StringComparer.Ordinal);
 
         // The shared file first, so that the kinds' relative $refs find it in the registry.
         JsonSchema.FromText(texts["common.schema.json"], options, new Uri(BaseUri, "common.schema.json"));

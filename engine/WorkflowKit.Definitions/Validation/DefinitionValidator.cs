@@ -20,7 +20,8 @@ public static class DefinitionValidator
     /// Validates files and folders. A folder holding a <c>package.json</c> (at any depth) is
     /// validated as a package; the other <c>.json</c> files (schema files excluded) form one set.
     /// </summary>
-    public static async Task<ValidationReport> ValidatePathsAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    public static async Task<ValidationReport> ValidatePathsAsync(IEnumerable<string> paths,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var reports = new List<ValidationReport>();
@@ -72,7 +73,8 @@ public static class DefinitionValidator
     {
         ArgumentNullException.ThrowIfNull(sources);
         var diagnostics = new List<Diagnostic>();
-        var documents = sources.Select(source => DocumentLoader.Load(source, diagnostics)).OfType<DefinitionDocument>().ToList();
+        var documents = sources.Select(source => DocumentLoader.Load(source,
+            diagnostics)).OfType<DefinitionDocument>().ToList();
         var manifests = documents.Where(document => document.Kind == PackageManifest.KindName).ToList();
         foreach (var manifest in manifests)
         {
@@ -170,7 +172,8 @@ public static class DefinitionValidator
             {
                 diagnostics.Add(document.Source.At(
                     DiagnosticCodes.DuplicateDocumentKey, DiagnosticSeverity.Error, "/key",
-                    $"{document.Kind} key \"{document.Key}\" is already used by {firstByKey[(document.Kind, document.Key)].File}. " +
+                    $"{document.Kind} key \"{document.Key}\" is already used by " +
+                    $"{firstByKey[(document.Kind, document.Key)].File}. " +
                     "Keys identify documents; give one of them another key."));
             }
 

@@ -31,7 +31,8 @@ internal static class DocumentLoader
         {
             diagnostics.Add(source.At(
                 DiagnosticCodes.WrongType, DiagnosticSeverity.Error, string.Empty,
-                $"A definition is a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}. Wrap it in {{ }}."));
+                $"A definition is a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}. " +
+                "Wrap it in { }."));
             return null;
         }
 
@@ -96,14 +97,16 @@ internal static class DocumentLoader
 
         var found = root.TryGetProperty("formatVersion", out var value) ? JsonElementPointer.Quote(value) : null;
         diagnostics.Add(source.At(
-            DiagnosticCodes.UnsupportedFormatVersion, DiagnosticSeverity.Error, found is null ? string.Empty : "/formatVersion",
+            DiagnosticCodes.UnsupportedFormatVersion, DiagnosticSeverity.Error,
+                found is null ? string.Empty : "/formatVersion",
             (found is null ? "The document has no \"formatVersion\"" : $"Format version {found} is not supported") +
             string.Create(CultureInfo.InvariantCulture, $"; this build reads version {FormatVersions.Current}. ") +
             $"Set \"formatVersion\": {FormatVersions.Current}, or use a newer WorkflowKit for newer files."));
         return false;
     }
 
-    private static void CheckSchemaReference(JsonSource source, JsonElement root, string kind, List<Diagnostic> diagnostics)
+    private static void CheckSchemaReference(JsonSource source, JsonElement root, string kind,
+        List<Diagnostic> diagnostics)
     {
         if (!root.TryGetProperty("$schema", out var schema) || schema.ValueKind != JsonValueKind.String)
         {

@@ -85,7 +85,8 @@ internal static class FlowChecker
                 {
                     context.Error(
                         DiagnosticCodes.MissingProperty, pointer,
-                        "A record trigger needs \"form\" (or the flow's \"form\"): the form whose records start the flow.");
+                        "A record trigger needs \"form\" (or the flow's \"form\"): the form whose records start the " +
+                        "flow.");
                 }
             }
 
@@ -93,7 +94,8 @@ internal static class FlowChecker
             {
                 if (!triggerScope.Resolves(trigger.Fields![f]))
                 {
-                    FormChecker.UnknownField(context, JsonPointers.Of(pointer, "fields", f), trigger.Fields[f], triggerScope);
+                    FormChecker.UnknownField(context, JsonPointers.Of(pointer, "fields", f), trigger.Fields[f],
+                        triggerScope);
                 }
             }
 

@@ -117,7 +117,8 @@ internal static class FlowGraphChecker
                 continue;
             }
 
-            if (flow.Nodes[nodes[edge.From]].Type == NodeTypes.End || flow.Nodes[nodes[edge.To]].Type == NodeTypes.Start)
+            if (flow.Nodes[nodes[edge.From]].Type == NodeTypes.End
+                || flow.Nodes[nodes[edge.To]].Type == NodeTypes.Start)
             {
                 context.Error(
                     DiagnosticCodes.EdgeDirection, JsonPointers.Of("edges", i),
@@ -150,7 +151,8 @@ internal static class FlowGraphChecker
     }
 
     private static void CheckBranching(
-        CheckContext context, FlowDefinition flow, Dictionary<string, int> nodes, Dictionary<string, List<int>> outgoing)
+        CheckContext context, FlowDefinition flow, Dictionary<string, int> nodes, Dictionary<string,
+            List<int>> outgoing)
     {
         foreach (var (id, index) in nodes)
         {
@@ -231,7 +233,8 @@ internal static class FlowGraphChecker
         CheckContext context, FlowDefinition flow, Dictionary<string, int> nodes, string start,
         HashSet<string> reachable, Dictionary<string, List<int>> outgoing, Dictionary<string, List<int>> incoming)
     {
-        var joins = nodes.Where(pair => flow.Nodes[pair.Value].Type == NodeTypes.ParallelJoin && reachable.Contains(pair.Key))
+        var joins = nodes.Where(pair => flow.Nodes[pair.Value].Type == NodeTypes.ParallelJoin
+            && reachable.Contains(pair.Key))
             .ToList();
         if (joins.Count == 0)
         {
@@ -276,7 +279,9 @@ internal static class FlowGraphChecker
     {
         var dominators = reachable.ToDictionary(
             id => id,
-            id => id == start ? new HashSet<string>(StringComparer.Ordinal) { start } : new HashSet<string>(reachable, StringComparer.Ordinal),
+            id => id == start
+                ? new HashSet<string>(StringComparer.Ordinal) { start }
+                : new HashSet<string>(reachable, StringComparer.Ordinal),
             StringComparer.Ordinal);
         var changed = true;
         while (changed)

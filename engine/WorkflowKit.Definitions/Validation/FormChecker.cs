@@ -119,17 +119,20 @@ internal static class FormChecker
     {
         if (field.Min is not null && field.Max is not null && Compare(field.Min, field.Max) > 0)
         {
-            MinAboveMax(context, JsonPointers.Append(pointer, "min"), "min", field.Min.ToJsonString(), field.Max.ToJsonString());
+            MinAboveMax(context, JsonPointers.Append(pointer, "min"), "min", field.Min.ToJsonString(),
+                field.Max.ToJsonString());
         }
 
         if (field.MinLength > field.MaxLength)
         {
-            MinAboveMax(context, JsonPointers.Append(pointer, "minLength"), "minLength", $"{field.MinLength}", $"{field.MaxLength}");
+            MinAboveMax(context, JsonPointers.Append(pointer, "minLength"), "minLength", $"{field.MinLength}",
+                $"{field.MaxLength}");
         }
 
         if (field.MinRows > field.MaxRows)
         {
-            MinAboveMax(context, JsonPointers.Append(pointer, "minRows"), "minRows", $"{field.MinRows}", $"{field.MaxRows}");
+            MinAboveMax(context, JsonPointers.Append(pointer, "minRows"), "minRows", $"{field.MinRows}",
+                $"{field.MaxRows}");
         }
     }
 
@@ -153,8 +156,10 @@ internal static class FormChecker
             return minNumber.CompareTo(maxNumber);
         }
 
-        if (DateTimeOffset.TryParse(minText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var minDate) &&
-            DateTimeOffset.TryParse(maxText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var maxDate))
+        if (DateTimeOffset.TryParse(minText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+            out var minDate) &&
+            DateTimeOffset.TryParse(maxText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+                out var maxDate))
         {
             return minDate.CompareTo(maxDate);
         }
@@ -183,7 +188,8 @@ internal static class FormChecker
             case FieldTypes.Related when set.FindForm(field.RelatedForm) is null:
                 context.Warning(
                     DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "relatedForm"),
-                    $"Form \"{field.RelatedForm}\" is not among the validated documents; its fields were not checked. " +
+                    $"Form \"{field.RelatedForm}\" is not among the validated documents; " +
+                    "its fields were not checked. " +
                     "Validate it together with this form (a package or a folder).");
                 break;
             case FieldTypes.Serial when field.SerialPattern is null:
@@ -200,7 +206,8 @@ internal static class FormChecker
         }
     }
 
-    private static void MissingSetting(CheckContext context, string pointer, FieldDefinition field, string property, string example) =>
+    private static void MissingSetting(CheckContext context, string pointer, FieldDefinition field, string property,
+        string example) =>
         context.Error(
             DiagnosticCodes.MissingTypeSetting, pointer,
             $"A {field.Type} field needs \"{property}\"; field \"{field.Id}\" has none. Add it, for example " +

@@ -25,7 +25,8 @@ internal static partial class FormulaChecker
 
         var depth = 0;
         var withoutStrings = Strings().Replace(formula, "\"\"");
-        if (withoutStrings.Contains('"', StringComparison.Ordinal) || withoutStrings.Contains('\'', StringComparison.Ordinal))
+        if (withoutStrings.Contains('"', StringComparison.Ordinal)
+            || withoutStrings.Contains('\'', StringComparison.Ordinal))
         {
             Syntax(context, formula, pointer, "a quote is not closed");
             return;

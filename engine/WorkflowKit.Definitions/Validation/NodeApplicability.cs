@@ -35,5 +35,6 @@ internal static class NodeApplicability
     public static bool Applies(string nodeType, string property) =>
         !PropertiesByType.TryGetValue(nodeType, out var properties) || properties.Contains(property);
 
-    private static HashSet<string> Set(params string[] specific) => new([.. Common, .. specific], StringComparer.Ordinal);
+    private static HashSet<string> Set(params string[] specific) => new([.. Common, .. specific],
+        StringComparer.Ordinal);
 }

@@ -15,7 +15,8 @@ internal static class NodeChecker
     };
 
     public static void Check(
-        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope, DefinitionSet set)
+        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope,
+            DefinitionSet set)
     {
         CheckApplicability(context, node, pointer);
         CheckAssignees(context, node.Assignees, JsonPointers.Append(pointer, "assignees"), scope, set);
@@ -25,14 +26,16 @@ internal static class NodeChecker
         {
             context.Error(
                 DiagnosticCodes.HumanNodeWithoutAssignees, pointer,
-                $"Node \"{node.Id}\" ({node.Type}) has no assignees, so nobody would get its task. Add \"assignees\", " +
+                $"Node \"{node.Id}\" ({node.Type}) has no assignees, so nobody would get its task. " +
+                "Add \"assignees\", " +
                 "for example [{\"type\": \"initiatorManager\"}].");
         }
 
         if (node.ApprovalMode == ApprovalModes.Vote && node.VoteRatio is not (> 0m and <= 1m))
         {
             context.Error(
-                DiagnosticCodes.InvalidVoteRatio, node.VoteRatio is null ? pointer : JsonPointers.Append(pointer, "voteRatio"),
+                DiagnosticCodes.InvalidVoteRatio, node.VoteRatio is null ? pointer : JsonPointers.Append(pointer,
+                    "voteRatio"),
                 $"Vote approval \"{node.Id}\" needs \"voteRatio\" greater than 0 and at most 1, got " +
                 $"{node.VoteRatio?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}. " +
                 "Set for example 0.5 for a majority.");
@@ -104,7 +107,8 @@ internal static class NodeChecker
                 case AssigneeTypes.Role when set.Roles is { } roles && !roles.Contains(assignee.Value!):
                     context.Error(
                         DiagnosticCodes.UnknownRole, valuePointer,
-                        $"Role \"{assignee.Value}\" is not defined in the package. Add it to the manifest's \"roles\" " +
+                        $"Role \"{assignee.Value}\" is not defined in the package. " +
+                        "Add it to the manifest's \"roles\" " +
                         $"or use one of: {string.Join(", ", roles)}.");
                     break;
                 default:
@@ -118,7 +122,8 @@ internal static class NodeChecker
         }
     }
 
-    private static void CheckFieldPermissions(CheckContext context, NodeDefinition node, string pointer, FieldScope scope)
+    private static void CheckFieldPermissions(CheckContext context, NodeDefinition node, string pointer,
+        FieldScope scope)
     {
         foreach (var (fieldId, permission) in node.FieldPermissions ?? [])
         {
@@ -157,7 +162,8 @@ internal static class NodeChecker
 
         for (var i = 0; i < (node.Reminders?.Count ?? 0); i++)
         {
-            DurationChecker.Check(context, node.Reminders![i].Before, JsonPointers.Of(pointer, "reminders", i, "before"));
+            DurationChecker.Check(context, node.Reminders![i].Before, JsonPointers.Of(pointer, "reminders", i,
+                "before"));
         }
 
         if (node.Reminders is { Count: > 0 } && node.Deadline is null)
@@ -190,7 +196,8 @@ internal static class NodeChecker
     }
 
     private static void CheckOverdue(
-        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope, DefinitionSet set)
+        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope,
+            DefinitionSet set)
     {
         if (node.Overdue is not { } overdue)
         {
@@ -265,14 +272,16 @@ internal static class NodeChecker
             {
                 if (!rowScope.Resolves(write.MatchOn![i]))
                 {
-                    FormChecker.UnknownField(context, JsonPointers.Of(writePointer, "matchOn", i), write.MatchOn[i], rowScope);
+                    FormChecker.UnknownField(context, JsonPointers.Of(writePointer, "matchOn", i), write.MatchOn[i],
+                        rowScope);
                 }
             }
         }
     }
 
     private static void CheckValueMap(
-        CheckContext context, Dictionary<string, string>? values, string pointer, FieldScope targetScope, FieldScope sourceScope)
+        CheckContext context, Dictionary<string, string>? values, string pointer, FieldScope targetScope,
+            FieldScope sourceScope)
     {
         foreach (var (fieldId, expression) in values ?? [])
         {

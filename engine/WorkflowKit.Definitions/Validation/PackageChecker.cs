@@ -38,7 +38,8 @@ internal static class PackageChecker
             {
                 context.Error(
                     DiagnosticCodes.PackageFileMissing, JsonPointers.Append(pointer, "file"),
-                    $"Sample data file \"{sample.File}\" does not exist next to the manifest. Add the file or fix the path.");
+                    $"Sample data file \"{sample.File}\" does not exist next to the manifest. Add the file or fix " +
+                    $"the path.");
             }
         }
     }
@@ -67,7 +68,8 @@ internal static class PackageChecker
         {
             if (!scope.Resolves(rule.HiddenFields![i]))
             {
-                FormChecker.UnknownField(context, JsonPointers.Of(pointer, "hiddenFields", i), rule.HiddenFields[i], scope);
+                FormChecker.UnknownField(context, JsonPointers.Of(pointer, "hiddenFields", i), rule.HiddenFields[i],
+                    scope);
             }
         }
     }

@@ -28,7 +28,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    public SqliteDefinitionStore(IDatabase database, TimeProvider timeProvider, ILogger<SqliteDefinitionStore>? logger = null)
+    public SqliteDefinitionStore(IDatabase database, TimeProvider timeProvider,
+        ILogger<SqliteDefinitionStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -56,7 +57,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
                 new { kind, key, json, savedBy, now }, transaction.Transaction, cancellationToken: cancellationToken))
                 .ConfigureAwait(false)
             : await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE definition_drafts SET revision = @revision, content = @json, saved_by = @savedBy, saved_at = @now " +
+                "UPDATE definition_drafts SET revision = @revision, content = @json, saved_by = @savedBy, saved_at " +
+                "= @now " +
                 "WHERE kind = @kind AND key = @key AND revision = @baseRevision",
                 new { kind, key, json, savedBy, now, revision, baseRevision }, transaction.Transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -88,12 +90,14 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         ArgumentException.ThrowIfNullOrEmpty(publishedBy);
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var connection = transaction.Connection;
-        var draft = await ReadDraftAsync(connection, transaction.Transaction, kind, key, cancellationToken).ConfigureAwait(false)
+        var draft = await ReadDraftAsync(connection, transaction.Transaction, kind, key,
+            cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException(
                 $"There is no draft of {kind} \"{key}\" to publish. Save a draft first (or import a package).");
 
         var label = $"{kind}:{key} (draft revision {draft.Revision})";
-        var document = await ValidateForPublishAsync(connection, transaction.Transaction, draft, label, cancellationToken)
+        var document = await ValidateForPublishAsync(connection, transaction.Transaction, draft, label,
+            cancellationToken)
             .ConfigureAwait(false);
         var content = DefinitionContent.Canonical(document);
         var latest = await ReadVersionAsync(connection, transaction.Transaction, kind, key, null, cancellationToken)
@@ -199,7 +203,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
                 .ConfigureAwait(false);
             if (latest is not null && latest.ContentHash == DefinitionContent.Hash(content))
             {
-                unchanged.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key, checked((int)latest.Number)));
+                unchanged.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key,
+                    checked((int)latest.Number)));
                 continue;
             }
 
@@ -251,8 +256,10 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         }
 
         var root = source.Document.RootElement;
-        var actualKind = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out var k) ? k.ToString() : null;
-        var actualKey = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("key", out var id) ? id.ToString() : null;
+        var actualKind = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind",
+            out var k) ? k.ToString() : null;
+        var actualKey = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("key",
+            out var id) ? id.ToString() : null;
         if (actualKind != kind || actualKey != key)
         {
             throw new ArgumentException(
@@ -281,7 +288,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         var document = report.Documents.FirstOrDefault(candidate => candidate.File == label);
         if (document is null || own.Any(diagnostic => diagnostic.IsError))
         {
-            DefinitionStoreLog.PublishRefused(_logger, draft.Kind, draft.Key, own.Count(diagnostic => diagnostic.IsError));
+            DefinitionStoreLog.PublishRefused(_logger, draft.Kind, draft.Key, own.Count(diagnostic
+                => diagnostic.IsError));
             throw new DefinitionValidationException($"The draft of {draft.Kind} \"{draft.Key}\"", own);
         }
 
@@ -299,7 +307,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         var now = _timeProvider.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO definition_versions (kind, key, version, name, content, content_hash, published_by, " +
-            "published_at, package_key) VALUES (@Kind, @Key, @Number, @Name, @Content, @Hash, @PublishedBy, @At, @PackageKey)",
+            "published_at, package_key) VALUES (@Kind, @Key, @Number, @Name, @Content, @Hash, @PublishedBy, @At, " +
+            "@PackageKey)",
             new
             {
                 document.Kind,
@@ -343,7 +352,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         {
             var path = Path.GetRelativePath(folder, document.File).Replace('\\', '/');
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO definition_package_members (package_key, kind, key, path) VALUES (@key, @Kind, @Key2, @path)",
+                "INSERT INTO definition_package_members (package_key, kind, key, path) VALUES (@key, @Kind, @Key2, " +
+                "@path)",
                 new { key, document.Kind, Key2 = document.Key, path }, transaction.Transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -358,7 +368,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
     }
 
     private static Task<DefinitionRows.Draft?> ReadDraftAsync(
-        DbConnection connection, DbTransaction? transaction, string kind, string key, CancellationToken cancellationToken) =>
+        DbConnection connection, DbTransaction? transaction, string kind, string key,
+            CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<DefinitionRows.Draft>(new CommandDefinition(
             "SELECT kind AS Kind, key AS Key, revision AS Revision, content AS Content, saved_by AS SavedBy, " +
             "saved_at AS SavedAt FROM definition_drafts WHERE kind = @kind AND key = @key",
@@ -382,7 +393,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
             ? "the draft no longer exists"
             : $"it is now at revision {current.Revision}, saved by {current.SavedBy} at {current.SavedAt}";
         return new ConcurrencyConflictException(
-            $"The draft of {kind} \"{key}\" changed since you loaded it: your save was based on {based}, but {actual}. " +
+            $"The draft of {kind} \"{key}\" changed since you loaded it: your save was based on {based}, but " +
+            $"{actual}. " +
             "Reload the draft, reapply your change and save again.")
         {
             Subject = $"{kind} {key} draft",
