@@ -24,7 +24,8 @@ public sealed class StoreCommandTests
 
         Assert.That(import.ExitCode, Is.EqualTo(0), import.Error);
         Assert.That(import.OutputLines, Does.Contain("published flow credit-review version 1"));
-        Assert.That(import.OutputLines[^1], Is.EqualTo("Imported package example-credit-review: 6 published, 0 unchanged."));
+        Assert.That(import.OutputLines[^1],
+            Is.EqualTo("Imported package example-credit-review: 6 published, 0 unchanged."));
         Assert.That(list.ExitCode, Is.EqualTo(0));
         Assert.That(list.OutputLines, Has.Some.Match(@"^flow\s+credit-review\s+1\s+-\s+Customer credit review$"));
         Assert.That(list.OutputLines[^1], Is.EqualTo("6 definition(s)."));
@@ -52,7 +53,8 @@ public sealed class StoreCommandTests
         await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
 
         var run = await CliRun.RunAsync(
-            "export", "credit-review", "--kind", "flow", "--version", "7", "--db", Db, "--out", Path.Combine(_folder, "x.json"));
+            "export", "credit-review", "--kind", "flow", "--version", "7", "--db", Db, "--out", Path.Combine(_folder,
+                "x.json"));
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("flow \"credit-review\" has no published version 7"));

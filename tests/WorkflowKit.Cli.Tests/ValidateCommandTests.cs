@@ -31,7 +31,8 @@ public sealed partial class ValidateCommandTests
         Assert.That(diagnostics, Is.Not.Empty);
         Assert.That(diagnostics, Has.All.Match(DiagnosticLine()));
         Assert.That(diagnostics, Has.Some.StartWith(path + ":"));
-        Assert.That(run.OutputLines[^1], Does.Match(@"^\d+ file\(s\) checked: [1-9]\d* error\(s\), \d+ warning\(s\)\.$"));
+        Assert.That(run.OutputLines[^1],
+            Does.Match(@"^\d+ file\(s\) checked: [1-9]\d* error\(s\), \d+ warning\(s\)\.$"));
     }
 
     [Test]

@@ -7,7 +7,8 @@ internal static class TestPaths
 
     public static string ExamplePackage => Path.Combine(RepositoryRoot, "docs", "examples", "credit-review");
 
-    public static string BrokenFolder => Path.Combine(RepositoryRoot, "tests", "WorkflowKit.Definitions.Tests", "Broken");
+    public static string BrokenFolder => Path.Combine(RepositoryRoot, "tests", "WorkflowKit.Definitions.Tests",
+        "Broken");
 
     private static string FindRoot()
     {
@@ -19,6 +20,7 @@ internal static class TestPaths
 
         return directory?.FullName
             ?? throw new InvalidOperationException(
-                $"Expected WorkflowKit.sln above {TestContext.CurrentContext.TestDirectory}; run the tests from the repository.");
+                $"Expected WorkflowKit.sln above {TestContext.CurrentContext.TestDirectory}; run the tests from the " +
+                $"repository.");
     }
 }

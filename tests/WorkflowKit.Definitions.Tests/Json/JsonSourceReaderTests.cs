@@ -33,12 +33,14 @@ public sealed class JsonSourceReaderTests
     [Test]
     public void Invalid_utf8_names_byte_and_position()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\n  \"name\": \"客户").Concat(new byte[] { 0xB5, 0xA5, (byte)'"', (byte)'}' }).ToArray();
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"name\": \"客户").Concat(new byte[] { 0xB5, 0xA5, (byte)'"',
+            (byte)'}' }).ToArray();
 
         using var source = JsonSourceReader.Read("gbk.json", bytes);
 
         var diagnostic = source.Diagnostics.Single();
-        Assert.That((diagnostic.Code, diagnostic.Line, diagnostic.Column), Is.EqualTo((DiagnosticCodes.InvalidUtf8, 2, 14)));
+        Assert.That((diagnostic.Code, diagnostic.Line, diagnostic.Column), Is.EqualTo((DiagnosticCodes.InvalidUtf8,
+            2, 14)));
         Assert.That(diagnostic.Message, Does.StartWith("Byte 0xB5 at offset 19 is not valid UTF-8"));
     }
 
@@ -57,7 +59,8 @@ public sealed class JsonSourceReaderTests
     [Test]
     public void Positions_are_recorded_for_nested_pointers()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\n  \"nodes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"type\": 1}\n  ]\n}");
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"nodes\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b\", \"type\": " +
+            "1}\n  ]\n}");
 
         using var source = JsonSourceReader.Read("p.json", bytes);
 

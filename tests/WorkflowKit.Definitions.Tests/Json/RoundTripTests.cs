@@ -61,7 +61,8 @@ public sealed class RoundTripTests
             json, DefinitionJson.Options)!;
 
         Assert.That(permissions["a"].Access, Is.EqualTo(FieldPermission.Hidden));
-        Assert.That((permissions["b"].Access, permissions["b"].AddRows), Is.EqualTo((FieldPermission.Editable, (bool?)false)));
+        Assert.That((permissions["b"].Access, permissions["b"].AddRows), Is.EqualTo((FieldPermission.Editable,
+            (bool?)false)));
         Assert.That(
             JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(DefinitionJson.Serialize(permissions))), Is.True);
     }

@@ -8,7 +8,8 @@ public sealed class DraftConcurrencyTests
     public async Task Concurrent_saves_from_same_revision_one_wins_other_conflicts()
     {
         await using var fixture = await StoreFixture.CreateAsync();
-        var first = await fixture.Store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
+        var first = await fixture.Store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null,
+            "alice", default);
 
         var saves = new[] { "bob", "carol" }.Select(user => Task.Run(async () =>
         {

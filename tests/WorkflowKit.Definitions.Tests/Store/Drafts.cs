@@ -26,7 +26,8 @@ internal static class Drafts
               "formatVersion": 1, "kind": "flow", "key": "{{key}}", "name": "Order flow", "form": "order",
               "nodes": [
                 { "id": "start", "type": "start" },
-                { "id": "approve", "type": "approval", "name": "{{approvalName}}", "assignees": [{ "type": "initiatorManager" }] },
+                { "id": "approve", "type": "approval", "name": "{{approvalName}}",
+                    "assignees": [{ "type": "initiatorManager" }] },
                 { "id": "end", "type": "end" }{{notifyNode}}
               ],
               "edges": [ {{edges}} ]

@@ -81,7 +81,8 @@ public sealed class ImportTests
         await fixture.Store.ImportPackageAsync(TestPaths.ExamplePackage, "admin", default);
         var target = Path.Combine(fixture.Folder, "exported");
 
-        var files = await DefinitionExporter.ExportPackageAsync(fixture.Store, "example-credit-review", target, default);
+        var files = await DefinitionExporter.ExportPackageAsync(fixture.Store, "example-credit-review", target,
+            default);
 
         Assert.That(files, Has.Count.EqualTo(8));
         var report = await DefinitionValidator.ValidatePackageAsync(target, default);

@@ -62,7 +62,8 @@ public sealed class PublishTests
         await using var fixture = await StoreFixture.CreateAsync();
         await fixture.Store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
         await fixture.Store.PublishAsync("form", "order", "alice", default);
-        var broken = Drafts.Flow("order-flow").Replace("\"type\": \"initiatorManager\"", "\"type\": \"field\", \"value\": \"dueDate\"",
+        var broken = Drafts.Flow("order-flow").Replace("\"type\": \"initiatorManager\"",
+            "\"type\": \"field\", \"value\": \"dueDate\"",
             StringComparison.Ordinal);
         await fixture.Store.SaveDraftAsync("flow", "order-flow", broken, null, "alice", default);
 
@@ -104,7 +105,8 @@ public sealed class PublishTests
         var store = fixture.Store;
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
         await store.PublishAsync("flow", "order-flow", "alice", default);
-        await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow", "Check", withNotify: true), 1, "bob", default);
+        await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow", "Check", withNotify: true), 1,
+            "bob", default);
         await store.PublishAsync("flow", "order-flow", "bob", default);
 
         var diff = await store.DiffAsync("flow", "order-flow", 1, 2, default);

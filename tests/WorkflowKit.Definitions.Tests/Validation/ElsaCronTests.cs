@@ -32,7 +32,8 @@ public sealed class ElsaCronTests
     {
         var report = Validate(cron);
 
-        Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.Code), Does.Not.Contain(DiagnosticCodes.InvalidCron));
+        Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.Code),
+            Does.Not.Contain(DiagnosticCodes.InvalidCron));
     }
 
     private static async Task<string> ReadCronAsync(string file)
@@ -59,6 +60,7 @@ public sealed class ElsaCronTests
                 new JsonObject { ["id"] = "end", ["type"] = "end" }),
             ["edges"] = new JsonArray(new JsonObject { ["id"] = "e1", ["from"] = "start", ["to"] = "end" }),
         };
-        return DefinitionValidator.Validate([JsonSourceReader.Read("hourly.json", Encoding.UTF8.GetBytes(flow.ToJsonString()))]);
+        return DefinitionValidator.Validate([JsonSourceReader.Read("hourly.json",
+            Encoding.UTF8.GetBytes(flow.ToJsonString()))]);
     }
 }

@@ -47,6 +47,7 @@ public sealed class JoinShapeTests
         var report = DefinitionValidator.Validate([JsonSourceReader.Read("shape.json", Encoding.UTF8.GetBytes(json))]);
 
         Assert.That(report.Diagnostics.Where(diagnostic => diagnostic.IsError), Is.Empty);
-        Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.Code), Does.Not.Contain(DiagnosticCodes.JoinCannotComplete));
+        Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.Code),
+            Does.Not.Contain(DiagnosticCodes.JoinCannotComplete));
     }
 }

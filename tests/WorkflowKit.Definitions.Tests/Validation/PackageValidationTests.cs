@@ -90,7 +90,8 @@ public sealed class PackageValidationTests
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace(
             "\"key\": \"credit-log\"", "\"key\": \"customer\"", StringComparison.Ordinal));
 
-        await AssertReportsAsync(Path.Combine("forms", "credit-log.json"), DiagnosticCodes.DuplicateDocumentKey, "/key");
+        await AssertReportsAsync(Path.Combine("forms", "credit-log.json"), DiagnosticCodes.DuplicateDocumentKey,
+            "/key");
     }
 
     [Test]
