@@ -9,8 +9,9 @@ namespace WorkflowKit.Forecasting;
 /// may be long form (<c>date,customer,product,quantity</c>) or the wide pharma-sales form; the header decides.
 /// </summary>
 /// <remarks>
-/// Exit codes: <see cref="Success"/>, <see cref="InvalidInput"/> when the file is missing, unreadable or too short,
-/// and <see cref="InvalidArguments"/> when an argument is out of range. Messages go to the error writer.
+/// Exit codes: <see cref="Success"/>, <see cref="InvalidInput"/> when the input file is missing, unreadable or too
+/// short or the output file cannot be written, and <see cref="InvalidArguments"/> when an argument is out of
+/// range. Messages go to the error writer.
 /// Cancellation throws <see cref="OperationCanceledException"/>.
 /// </remarks>
 public static class ForecastCommands
@@ -59,9 +60,17 @@ public static class ForecastCommands
             return Success;
         }
 
-        await using (var writer = new StreamWriter(outPath))
+        try
         {
+            await using var writer = new StreamWriter(outPath);
             await ForecastCsvWriter.WriteAsync(writer, forecasts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync(
+                $"Could not write '{outPath}': {exception.Message} Check that the folder exists and is writable.")
+                .ConfigureAwait(false);
+            return InvalidInput;
         }
 
         await stdout.WriteLineAsync(
@@ -164,12 +173,7 @@ public static class ForecastCommands
             await stderr.WriteLineAsync(exception.Message).ConfigureAwait(false);
             return null;
         }
-        catch (IOException exception)
-        {
-            await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
-            return null;
-        }
-        catch (UnauthorizedAccessException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
             return null;

@@ -70,6 +70,19 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_UnwritableOutputReported()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var output = Path.Combine(_folder, "missing-folder", "forecast.csv");
+
+        var (exit, _, stderr) = await ForecastAsync(input, 1, output);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith($"Could not write '{output}': "));
+        Assert.That(stderr, Does.Contain("Check that the folder exists and is writable."));
+    }
+
+    [Test]
     public async Task Forecast_ZeroHorizonRejected()
     {
         var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
