@@ -54,6 +54,14 @@ public sealed class FormSubmissionService
         ArgumentNullException.ThrowIfNull(context);
         var scope = await RequireGrantAsync(form.Key, PermissionActions.Create, context, cancellationToken)
             .ConfigureAwait(false);
+        return await CreateAsync(form, data, context, scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a record with a create scope resolved once by the caller (an import resolves it per file).</summary>
+    internal async Task<FormSubmitResult> CreateAsync(
+        FormDefinition form, JsonObject data, FormSubmissionContext context, RecordAccessScope? scope,
+        CancellationToken cancellationToken)
+    {
         var prepared = FieldAccessFilter.EditableChanges(form, new JsonObject(), data, context.NodePermissions);
 
         return await InTransactionAsync(context, async transaction =>
