@@ -185,6 +185,11 @@ public sealed class FormSubmissionService
     private async Task<bool> AdmitsAsync(
         RecordAccessScope scope, long recordId, IStorageTransaction transaction, CancellationToken cancellationToken)
     {
+        if (scope.Rows is RecordFilterConstant { Value: true })
+        {
+            return true;
+        }
+
         var page = await _store.QueryAsync(
             new RecordQuery(scope.FormKey)
             {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dapper;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Records;
 
@@ -21,11 +20,11 @@ internal sealed class SqliteFilterTranslator
     };
 
     private readonly RecordFormInfo _form;
-    private readonly DynamicParameters _parameters;
+    private readonly List<(string Name, object? Value)> _parameters;
     private readonly string _formParameter;
     private int _next;
 
-    public SqliteFilterTranslator(RecordFormInfo form, DynamicParameters parameters, string formParameter)
+    public SqliteFilterTranslator(RecordFormInfo form, List<(string Name, object? Value)> parameters, string formParameter)
     {
         _form = form;
         _parameters = parameters;
@@ -61,7 +60,7 @@ internal sealed class SqliteFilterTranslator
     {
         var name = "@p" + _next.ToString(CultureInfo.InvariantCulture);
         _next++;
-        _parameters.Add(name, value ?? DBNull.Value);
+        _parameters.Add((name, value));
         return name;
     }
 

@@ -39,9 +39,8 @@ public sealed partial class SqliteRecordStore
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         var form = await RequireInfoAsync(query.FormKey, cancellationToken).ConfigureAwait(false);
-        var parameters = new DynamicParameters();
+        var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
-        parameters.Add("@form", form.Key);
         var where = BuildWhere(translator, query.Filter, query.Where, query.IncludeDeleted);
         var select = BuildSelect(translator, form, where, query.Flags, query.Sort, newestFirst: true);
         select.Append(" LIMIT ").Append(translator.Parameter(query.Limit))
@@ -52,8 +51,9 @@ public sealed partial class SqliteRecordStore
         {
             var items = new List<RecordEntry>();
             var flags = new List<IReadOnlyList<bool>>();
-            await using (var reader = await connection.ExecuteReaderAsync(select.ToString(), parameters, dbTransaction)
-                             .ConfigureAwait(false))
+            var command = PreparedCommands.Get(
+                (SqliteConnection)connection, (SqliteTransaction?)dbTransaction, select.ToString(), [.. parameters]);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -63,8 +63,10 @@ public sealed partial class SqliteRecordStore
             }
 
             var total = query.CountTotal
-                ? await connection.ExecuteScalarAsync<long>(
-                    "SELECT COUNT(*) FROM records r WHERE " + where, parameters, dbTransaction).ConfigureAwait(false)
+                ? (long)(await PreparedCommands.Get(
+                    (SqliteConnection)connection, (SqliteTransaction?)dbTransaction,
+                    "SELECT COUNT(*) FROM records r WHERE " + where, [.. Used(parameters, where)])
+                    .ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
                 : -1;
             return new RecordPage(items, total) { Flags = query.Flags.Count == 0 ? [] : flags };
         }
@@ -82,15 +84,21 @@ public sealed partial class SqliteRecordStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var form = await RequireInfoAsync(query.FormKey, cancellationToken).ConfigureAwait(false);
-        var parameters = new DynamicParameters();
+        var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
-        parameters.Add("@form", form.Key);
         var where = BuildWhere(translator, query.Filter, query.Where, query.IncludeDeleted);
         var select = BuildSelect(translator, form, where, query.Flags, query.Sort, newestFirst: false);
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var reader = await connection.ExecuteReaderAsync(select.ToString(), parameters)
+        await using var connection = (SqliteConnection)await _database.OpenConnectionAsync(cancellationToken)
             .ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = select.ToString();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return new RecordMatch(ReadEntry(reader), ReadFlags(reader, query.Flags.Count));
@@ -112,9 +120,8 @@ public sealed partial class SqliteRecordStore
             }
         }
 
-        var parameters = new DynamicParameters();
+        var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
-        parameters.Add("@form", form.Key);
         var where = BuildWhere(translator, query.Filter, query.Where, includeDeleted: false);
         var sql = new StringBuilder("SELECT ");
         sql.Append(query.GroupBy is { } groupBy ? translator.JsonColumn(groupBy) : "NULL").Append(" AS k, COUNT(*) AS n");
@@ -130,8 +137,9 @@ public sealed partial class SqliteRecordStore
         {
             RegisterDecimalSum(connection);
             var rows = new List<RecordAggregateRow>();
-            await using var reader = await connection.ExecuteReaderAsync(sql.ToString(), parameters, dbTransaction)
-                .ConfigureAwait(false);
+            await using var reader = await PreparedCommands.Get(
+                (SqliteConnection)connection, (SqliteTransaction?)dbTransaction, sql.ToString(), [.. parameters])
+                .ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var key = reader.IsDBNull(0) ? null : JsonNode.Parse(reader.GetString(0));
@@ -229,6 +237,12 @@ public sealed partial class SqliteRecordStore
         sql.Append(" WHERE ").Append(where).Append(" ORDER BY ").Append(string.Join(", ", order));
         return sql;
     }
+
+    /// <summary>The parameters that a SQL text refers to; the count query uses fewer than the page query.</summary>
+    private static IEnumerable<(string Name, object? Value)> Used(
+        IEnumerable<(string Name, object? Value)> parameters, string sql) =>
+        parameters.Where(parameter => System.Text.RegularExpressions.Regex.IsMatch(
+            sql, System.Text.RegularExpressions.Regex.Escape(parameter.Name) + @"(?![0-9A-Za-z_])"));
 
     private static async Task<RecordEntry?> ReadOneAsync(
         DbConnection connection, DbTransaction? transaction, string formKey, long recordId)

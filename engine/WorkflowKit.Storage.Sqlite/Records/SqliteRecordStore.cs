@@ -96,16 +96,14 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             }
 
             var json = Serialize(document);
-            var id = await connection.ExecuteScalarAsync<long>(
+            var insert = PreparedCommands.Get(
+                connection, transaction,
                 "INSERT INTO records (form_key, version, data, serial_number, created_by, created_at, updated_by, " +
                 "updated_at, instance_id) VALUES (@Form, 1, @Data, @Serial, @User, @At, @User, @At, @Instance) " +
                 "RETURNING id",
-                new
-                {
-                    Form = form.Key, Data = json, Serial = serialNumber, User = context.UserId,
-                    At = Timestamp(now), Instance = context.InstanceId,
-                },
-                transaction).ConfigureAwait(false);
+                ("@Form", form.Key), ("@Data", json), ("@Serial", serialNumber), ("@User", context.UserId),
+                ("@At", Timestamp(now)), ("@Instance", context.InstanceId));
+            var id = (long)(await insert.ExecuteScalarAsync().ConfigureAwait(false))!;
             await WriteIndexAsync(connection, transaction, form, id, json, replace: false).ConfigureAwait(false);
 
             var changes = document
@@ -269,12 +267,13 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
                 "DELETE FROM record_values WHERE record_id = @Id", new { Id = id }, transaction).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(
+        var insert = PreparedCommands.Get(
+            connection, transaction,
             "INSERT INTO record_values (record_id, form_key, field_id, value) " +
             "SELECT @Id, @Form, f.value, json_extract(@Data, '$.\"' || f.value || '\"') FROM json_each(@Fields) f " +
             "WHERE json_type(@Data, '$.\"' || f.value || '\"') NOT IN ('null', 'array', 'object')",
-            new { Id = id, Form = form.Key, Data = json, Fields = Serialize(form.IndexedFields) }, transaction)
-            .ConfigureAwait(false);
+            ("@Id", id), ("@Form", form.Key), ("@Data", json), ("@Fields", Serialize(form.IndexedFields)));
+        await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private static async Task WriteAuditAsync(
@@ -282,30 +281,31 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
         string action, RecordWriteContext context, DateTimeOffset at, string snapshot,
         IReadOnlyList<RecordFieldChange> changes)
     {
-        var auditId = await connection.ExecuteScalarAsync<long>(
+        var audit = PreparedCommands.Get(
+            connection, transaction,
             "INSERT INTO record_audit (record_id, form_key, version, action, user_id, instance_id, at, snapshot) " +
             "VALUES (@RecordId, @Form, @Version, @Action, @User, @Instance, @At, @Snapshot) RETURNING id",
-            new
-            {
-                RecordId = recordId, Form = formKey, Version = version, Action = action, User = context.UserId,
-                Instance = context.InstanceId, At = Timestamp(at), Snapshot = snapshot,
-            },
-            transaction).ConfigureAwait(false);
+            ("@RecordId", recordId), ("@Form", formKey), ("@Version", version), ("@Action", action),
+            ("@User", context.UserId), ("@Instance", context.InstanceId), ("@At", Timestamp(at)), ("@Snapshot", snapshot));
+        var auditId = (long)(await audit.ExecuteScalarAsync().ConfigureAwait(false))!;
         if (changes.Count == 0)
         {
             return;
         }
 
-        await connection.ExecuteAsync(
-            "INSERT INTO record_changes (audit_id, field_id, old_value, new_value) VALUES (@Audit, @Field, @Old, @New)",
-            changes.Select(change => new
-            {
-                Audit = auditId,
-                change.Field,
-                Old = change.OldValue?.ToJsonString(DefinitionJson.Compact),
-                New = change.NewValue?.ToJsonString(DefinitionJson.Compact),
-            }),
-            transaction).ConfigureAwait(false);
+        // One statement for all changed fields: old and new values travel as one JSON array.
+        var rows = new JsonArray([.. changes.Select(change => (JsonNode?)new JsonObject
+        {
+            ["f"] = change.Field,
+            ["o"] = change.OldValue?.ToJsonString(DefinitionJson.Compact),
+            ["n"] = change.NewValue?.ToJsonString(DefinitionJson.Compact),
+        })]);
+        var insert = PreparedCommands.Get(
+            connection, transaction,
+            "INSERT INTO record_changes (audit_id, field_id, old_value, new_value) " +
+            "SELECT @Audit, c.value ->> '$.f', c.value ->> '$.o', c.value ->> '$.n' FROM json_each(@Changes) c",
+            ("@Audit", auditId), ("@Changes", rows.ToJsonString()));
+        await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     private static async Task<ConcurrencyConflictException> ConflictAsync(
