@@ -59,7 +59,7 @@ public static class FieldValues
         return count;
     }
 
-    /// <summary>A value as shown in messages: text in quotes, other JSON as written, long values shortened.</summary>
+    /// <summary>A value as displayed in messages: text in quotes, other JSON as written, long values shortened.</summary>
     public static string Display(JsonNode? value, CultureInfo culture)
     {
         if (value is null)
@@ -69,8 +69,8 @@ public static class FieldValues
 
         if (TryGetString(value, out var text))
         {
-            var shown = text.Length > 60 ? text[..57] + "..." : text;
-            return culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "“" + shown + "”" : "\"" + shown + "\"";
+            var displayed = text.Length > 60 ? text[..57] + "..." : text;
+            return culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "“" + displayed + "”" : "\"" + displayed + "\"";
         }
 
         var json = value.ToJsonString();

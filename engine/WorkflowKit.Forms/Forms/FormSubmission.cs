@@ -7,7 +7,7 @@ namespace WorkflowKit.Forms;
 /// The data of one form submission and what validation needs to know about it: the record it
 /// updates (so that a unique value does not clash with itself), who submits it, the flow
 /// variables that cross-field rules may read, and the transaction it will be written in (so
-/// that uniqueness sees rows written earlier in the same import).
+/// that the uniqueness check finds rows written earlier in the same import).
 /// </summary>
 public sealed record FormSubmission(JsonObject Data)
 {

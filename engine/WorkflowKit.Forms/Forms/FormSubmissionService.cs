@@ -220,7 +220,7 @@ public sealed class FormSubmissionService
     {
         if (context.Transaction is { } shared)
         {
-            // A savepoint undoes a refused write without ending the caller's transaction, so an
+            // A savepoint undoes a rejected write without ending the caller's transaction, so an
             // import that skips bad rows keeps the good rows of the same batch.
             await shared.Transaction.SaveAsync(SavepointName, cancellationToken).ConfigureAwait(false);
             var outcome = await work(shared).ConfigureAwait(false);

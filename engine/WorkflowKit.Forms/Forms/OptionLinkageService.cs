@@ -18,7 +18,7 @@ namespace WorkflowKit.Forms;
 /// </remarks>
 public sealed class OptionLinkageService
 {
-    /// <summary>Most linked records read to build an option list.</summary>
+    /// <summary>Maximum number of linked records read to build an option list.</summary>
     public const int MaxLinkedRecords = 1000;
 
     private readonly IRecordStore? _store;

@@ -7,7 +7,7 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// Reads a CSV file with CsvHelper: the first row is the header, fields may be quoted and span
-/// lines, the encoding is UTF-8 unless a byte order mark says otherwise, and the delimiter
+/// lines, the encoding is UTF-8 unless a byte order mark indicates otherwise, and the delimiter
 /// (comma, semicolon or tab) is detected from the header.
 /// </summary>
 public sealed class CsvImportSource : IImportSource

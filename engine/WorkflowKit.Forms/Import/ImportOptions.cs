@@ -28,6 +28,6 @@ public sealed record ImportOptions
     /// <summary>Starts a flow per written row; null when the form's flow has no import trigger.</summary>
     public IImportRowStarter? RowStarter { get; init; }
 
-    /// <summary>Most row errors kept in the result; later errors are counted but not kept.</summary>
+    /// <summary>Maximum number of row errors kept in the result; later errors are counted but not kept.</summary>
     public int MaxErrors { get; init; } = 1000;
 }

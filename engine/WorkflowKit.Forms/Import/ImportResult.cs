@@ -2,7 +2,7 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// The outcome of an import. In an all-or-nothing import any rejected row leaves
-/// <see cref="RowsWritten"/> at 0 and <see cref="Committed"/> false. <see cref="Errors"/> holds
+/// <see cref="RowsWritten"/> at 0 and <see cref="Committed"/> false. <see cref="Errors"/> contains
 /// at most <see cref="ImportOptions.MaxErrors"/> entries; <see cref="RowsRejected"/> counts all.
 /// </summary>
 public sealed record ImportResult(

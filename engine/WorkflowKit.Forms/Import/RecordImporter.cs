@@ -204,11 +204,11 @@ public sealed partial class RecordImporter
             }
 
             var label = field.Label.Get(culture.Name);
-            var shown = CellText(cell);
+            var displayed = CellText(cell);
             var message = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-                ? $"第 {row.Row} 行 “{header}” 列的值 “{shown}” 不能作为 “{label}”：{reason}"
-                : $"Row {row.Row}, column \"{header}\": value \"{shown}\" cannot be read as \"{label}\": {reason}";
-            errors.Add(new ImportRowError(row.Row, header, shown, field.Id, "conversion", message));
+                ? $"第 {row.Row} 行 “{header}” 列的值 “{displayed}” 不能作为 “{label}”：{reason}"
+                : $"Row {row.Row}, column \"{header}\": value \"{displayed}\" cannot be read as \"{label}\": {reason}";
+            errors.Add(new ImportRowError(row.Row, header, displayed, field.Id, "conversion", message));
         }
 
         return (data, errors);

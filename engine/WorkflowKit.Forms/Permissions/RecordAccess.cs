@@ -12,7 +12,7 @@ namespace WorkflowKit.Permissions;
 /// </summary>
 /// <remarks>
 /// A user sees a record when any rule of any of their roles that grants the action admits it:
-/// the rule's <c>rows</c> condition holds (with <c>valueFrom</c> resolved against the user), or
+/// the rule's <c>rows</c> condition is true (with <c>valueFrom</c> resolved against the user), or
 /// <c>own</c> and the user created it, or <c>participant</c> and the user takes part in its
 /// instance. A rule with none of the three admits every record. A user unknown to the
 /// directory, or without a rule on the form, gets nothing.

@@ -10,9 +10,9 @@ namespace WorkflowKit.Permissions;
 /// <remarks>
 /// Field hiding is decided per record: a field of a record is hidden from the user when every
 /// grant that admits that record hides the field. A field is therefore visible on a record
-/// when at least one of the user's roles both admits the record and shows the field; a role
-/// that hides "price" cannot reveal prices of records that only it admits, even when another
-/// role of the same user shows prices on other records.
+/// when at least one of the user's roles both admits the record and shows the field. A role
+/// that hides "price" therefore cannot reveal prices of records that only it admits, even when
+/// another role of the same user shows prices on other records.
 /// </remarks>
 public sealed class RecordAccessScope
 {

@@ -15,9 +15,9 @@ namespace WorkflowKit.Permissions;
 /// </summary>
 /// <remarks>
 /// Filtering, sorting, grouping or summing on a field only considers the records on which the
-/// user may see that field, so a filter cannot reveal a hidden value by the rows it selects,
-/// and a sum never includes a hidden value. A field hidden on every record the user can see is
-/// refused with <see cref="UnauthorizedAccessException"/>.
+/// user may see that field. So a filter cannot reveal a hidden value by the rows it selects,
+/// and a sum never includes a hidden value. Using a field hidden on every record the user can
+/// see raises <see cref="UnauthorizedAccessException"/>.
 /// </remarks>
 public sealed class RecordReader
 {
@@ -172,7 +172,8 @@ public sealed class RecordReader
     /// <summary>
     /// Counts and sums for dashboards. Each sum covers only the records on which the user sees
     /// both the summed field and the group field; counts cover the records on which the group
-    /// field is visible. Summing or grouping on a field hidden on every record is refused.
+    /// field is visible. Summing or grouping on a field hidden on every record raises
+    /// <see cref="UnauthorizedAccessException"/>.
     /// </summary>
     public async Task<IReadOnlyList<RecordAggregateRow>> AggregateAsync(
         string userId, string formKey, string? groupBy, IReadOnlyList<string> sum, Condition? filter,
@@ -189,7 +190,7 @@ public sealed class RecordReader
         var filterFields = FieldsOf(filter).ToList();
         foreach (var field in grouping.Concat(sum).Concat(filterFields))
         {
-            RefuseHidden(scope, field);
+            RejectHidden(scope, field);
         }
 
         var counts = await _queries.AggregateAsync(
@@ -329,7 +330,7 @@ public sealed class RecordReader
         var used = usedFields.Distinct(StringComparer.Ordinal).ToList();
         foreach (var field in used)
         {
-            RefuseHidden(scope, field);
+            RejectHidden(scope, field);
         }
 
         return query with
@@ -339,7 +340,7 @@ public sealed class RecordReader
         };
     }
 
-    private static void RefuseHidden(RecordAccessScope scope, string field)
+    private static void RejectHidden(RecordAccessScope scope, string field)
     {
         if (!RecordSystemFields.All.Contains(field) && scope.IsHiddenEverywhere(field))
         {

@@ -13,7 +13,7 @@ namespace WorkflowKit.Records;
 /// A rule whose <see cref="Rule.ValueFrom"/> has no value for the user (no user, or an
 /// attribute the user lacks) admits no record: "region = user.region" must not match records
 /// with an empty region for a user without one. JavaScript conditions cannot be translated to
-/// a record query and are refused.
+/// a record query and raise <see cref="NotSupportedException"/>.
 /// </remarks>
 public static class ConditionFilters
 {

@@ -4,7 +4,7 @@ namespace WorkflowKit.Records;
 
 /// <summary>
 /// The forms whose records a store holds. Registering a form (again after each published
-/// version) tells the store its field types, serial number patterns and indexed fields.
+/// version) gives the store its field types, serial number patterns and indexed fields.
 /// </summary>
 public interface IRecordFormRegistry
 {

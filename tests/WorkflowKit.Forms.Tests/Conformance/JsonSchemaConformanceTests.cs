@@ -9,7 +9,7 @@ namespace WorkflowKit.Forms.Tests.Conformance;
 
 /// <summary>
 /// Field rules that mean the same as JSON Schema's required, minimum, maxLength, pattern and
-/// enum give the same answers as the official JSON Schema Test Suite (draft 2020-12), read
+/// enum give the same results as the official JSON Schema Test Suite (draft 2020-12), read
 /// from the shared data at test time. Cases without an equivalent form rule are listed below
 /// with the reason; the test checks that exactly those cases are the ones left out.
 /// </summary>

@@ -75,7 +75,7 @@ public sealed class FieldAccessFilterTests
     }
 
     [Test]
-    public void Hidden_field_sent_with_a_new_value_is_rejected()
+    public void Hidden_field_change_rejected()
     {
         var submitted = Original();
         submitted["margin"] = 1;

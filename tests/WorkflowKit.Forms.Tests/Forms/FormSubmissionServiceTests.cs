@@ -116,12 +116,12 @@ public sealed class FormSubmissionServiceTests
         var updated = await _world.Submissions.UpdateAsync(
             Product(), created.Record.Id, submitted, 1, Context with { NodePermissions = node }, None);
         submitted["kind"] = "elisa";
-        var refused = await _world.Submissions.UpdateAsync(
+        var rejected = await _world.Submissions.UpdateAsync(
             Product(), created.Record.Id, submitted, 2, Context with { NodePermissions = node }, None);
 
         Assert.That(updated.Succeeded, Is.True);
         Assert.That(updated.Record!.Data["name"]!.GetValue<string>(), Is.EqualTo("抗体 II"));
-        Assert.That(refused.Errors.Single().Code, Is.EqualTo("readOnly"));
+        Assert.That(rejected.Errors.Single().Code, Is.EqualTo("readOnly"));
         var history = await _world.Store.GetHistoryAsync("product", created.Record.Id, None);
         Assert.That(history.Select(h => h.Version), Is.EqualTo(new[] { 1L, 2L }));
     }

@@ -60,7 +60,7 @@ public sealed class NorthwindImportTests
     public async Task TearDown() => await _world.DisposeAsync();
 
     [Test]
-    public async Task Orders_with_duplicated_header_fail_by_name_when_auto_mapped()
+    public async Task Duplicated_header_fails_by_name()
     {
         var path = SharedData.Require("business/northwind/orders.csv");
         await using var source = await CsvImportSource.OpenAsync(File.OpenRead(path), None);

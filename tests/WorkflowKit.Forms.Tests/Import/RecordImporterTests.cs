@@ -135,7 +135,7 @@ public sealed class RecordImporterTests
     }
 
     [Test]
-    public async Task Progress_is_reported_per_batch_and_at_the_end()
+    public async Task Progress_per_batch_and_end()
     {
         var reports = new List<ImportProgress>();
         var csv = "sku,name\n" + string.Concat(Enumerable.Range(1, 5).Select(i => $"S{i},n\n"));

@@ -8,7 +8,7 @@ using WorkflowKit.Storage;
 
 namespace WorkflowKit.Forms.Tests.Import;
 
-/// <summary>A generated 100,000-row file imports while the importer holds at most one unwritten row.</summary>
+/// <summary>A generated 100,000-row file imports while the importer keeps no unwritten row in memory.</summary>
 public sealed class StreamingImportTests
 {
     private const int Rows = 100_000;

@@ -15,7 +15,7 @@ namespace WorkflowKit.Forms.Tests.Permissions;
 
 /// <summary>
 /// Every user × every record × every read path: a user gets exactly the records and fields an
-/// independent oracle (written here in C#, not with the permission code) says they may see.
+/// independent oracle (written here in C#, not with the permission code) allows.
 /// </summary>
 public sealed class PermissionMatrixTests
 {
@@ -204,7 +204,7 @@ public sealed class PermissionMatrixTests
     }
 
     [TestCaseSource(nameof(Users))]
-    public async Task Detail_history_and_task_view_follow_the_same_filter(string user)
+    public async Task Detail_history_task_view_filtered(string user)
     {
         foreach (var record in _records)
         {
@@ -307,7 +307,7 @@ public sealed class PermissionMatrixTests
     }
 
     [Test]
-    public void Filtering_on_a_field_hidden_everywhere_is_refused()
+    public void Filter_on_hidden_field_rejected()
     {
         var query = new RecordQuery("customer")
         {
@@ -320,7 +320,7 @@ public sealed class PermissionMatrixTests
     }
 
     [Test]
-    public async Task Filtering_on_a_field_hidden_on_some_rows_only_sees_rows_where_it_shows()
+    public async Task Filter_on_partly_hidden_field()
     {
         var query = new RecordQuery("customer")
         {

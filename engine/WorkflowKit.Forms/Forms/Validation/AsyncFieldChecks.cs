@@ -32,10 +32,10 @@ internal static class AsyncFieldChecks
                         : await directory.FindDepartmentAsync(id, token).ConfigureAwait(false) is not null;
                     if (!found)
                     {
-                        var shown = FieldValues.Display(JsonValue.Create(id), messages.Culture);
+                        var displayed = FieldValues.Display(JsonValue.Create(id), messages.Culture);
                         return field.Type == FieldTypes.Member
-                            ? messages.UnknownMember(label, shown)
-                            : messages.UnknownDepartment(label, shown);
+                            ? messages.UnknownMember(label, displayed)
+                            : messages.UnknownDepartment(label, displayed);
                     }
                 }
 

@@ -72,8 +72,8 @@ internal static class FieldChecks
 
     private static string? CheckType(FieldDefinition field, string label, JsonNode value, FormMessages messages)
     {
-        var shown = FieldValues.Display(value, messages.Culture);
-        string? Expect(bool ok, string zh, string en) => ok ? null : messages.ExpectedType(label, zh, en, shown);
+        var displayed = FieldValues.Display(value, messages.Culture);
+        string? Expect(bool ok, string zh, string en) => ok ? null : messages.ExpectedType(label, zh, en, displayed);
 
         var single = field.Multiple ? null : value;
         return field.Type switch
@@ -112,15 +112,15 @@ internal static class FieldChecks
             return null;
         }
 
-        var shown = FieldValues.Display(value, messages.Culture);
+        var displayed = FieldValues.Display(value, messages.Culture);
         var comparison = Compare(field, value!, field.Min);
         if (comparison < 0)
         {
-            return messages.BelowMinimum(label, shown, Bound(field.Min!));
+            return messages.BelowMinimum(label, displayed, Bound(field.Min!));
         }
 
         comparison = Compare(field, value!, field.Max);
-        return comparison > 0 ? messages.AboveMaximum(label, shown, Bound(field.Max!)) : null;
+        return comparison > 0 ? messages.AboveMaximum(label, displayed, Bound(field.Max!)) : null;
     }
 
     /// <summary>Compares a value with a bound: negative when below, positive when above, 0 when within or incomparable.</summary>

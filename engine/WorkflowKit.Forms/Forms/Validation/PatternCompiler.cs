@@ -5,7 +5,7 @@ namespace WorkflowKit.Forms.Validation;
 
 /// <summary>
 /// Compiles field patterns: .NET regular expressions, anchored to the whole value unless the
-/// field says otherwise, with a match timeout so that a pathological pattern cannot stall a
+/// field states otherwise, with a match timeout so that a pathological pattern cannot stall a
 /// request. Long Unicode general category names of ECMAScript and JSON Schema patterns, such
 /// as <c>\p{Letter}</c>, are accepted and mapped to their .NET short names (<c>\p{L}</c>).
 /// </summary>
