@@ -194,6 +194,20 @@ public sealed class RecordImporterTests
     }
 
     [Test]
+    public async Task Mapping_saved_by_name_is_found_again()
+    {
+        var store = new WorkflowKit.Storage.Sqlite.Records.SqliteImportMappingStore(_world.Db.Database, _world.Time);
+        var mapping = new ImportMapping { Columns = [new ImportColumnMapping("货号", "sku") { Occurrence = 1 }] };
+
+        await store.SaveAsync("product", "erp", mapping, "admin", None);
+        await store.SaveAsync("product", "erp", mapping with { Columns = [new ImportColumnMapping("SKU", "sku")] }, "admin", None);
+
+        Assert.That((await store.FindAsync("product", "erp", None))!.Columns.Single().Column, Is.EqualTo("SKU"));
+        Assert.That(await store.FindAsync("product", "other", None), Is.Null);
+        Assert.That(await store.ListNamesAsync("product", None), Is.EqualTo(new[] { "erp" }));
+    }
+
+    [Test]
     public void Mapping_to_an_unknown_column_names_the_header()
     {
         var mapping = new ImportMapping { Columns = [new ImportColumnMapping("Colour", "name")] };
