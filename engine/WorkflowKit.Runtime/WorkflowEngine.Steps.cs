@@ -116,7 +116,7 @@ public sealed partial class WorkflowEngine
             ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist; check the id.");
         var graph = await _services.GraphAsync(instance.FlowKey, instance.FlowVersion, cancellationToken).ConfigureAwait(false);
         var tokens = await store.GetTokensAsync(transaction, instanceId, liveOnly: true, cancellationToken).ConfigureAwait(false);
-        var tasks = await store.GetTasksAsync(transaction, instanceId, openOnly: true, cancellationToken).ConfigureAwait(false);
+        var tasks = await store.GetTasksAsync(transaction, instanceId, openOnly: false, cancellationToken).ConfigureAwait(false);
         var vars = await store.GetVariablesAsync(transaction, instanceId, cancellationToken).ConfigureAwait(false);
         return new StepContext(
             step, transaction, graph, instance, [.. tokens], [.. tasks], vars, isNew: false, _services.Time.GetUtcNow())

@@ -56,7 +56,7 @@ internal sealed class StepContext
     /// <summary>Live tokens when loaded, plus every token created or changed in this step.</summary>
     public List<TokenRecord> Tokens { get; }
 
-    /// <summary>Open tasks when loaded, plus every task created or changed in this step.</summary>
+    /// <summary>Every task of the instance, including those created or changed in this step.</summary>
     public List<TaskRecord> Tasks { get; }
 
     public JsonObject Vars { get; }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Text.Json.Nodes;
 using Dapper;
 using WorkflowKit.Records;
-using WorkflowKit.Storage;
 
 namespace WorkflowKit.Runtime.Tests.Support;
 
