@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WorkflowKit.Runtime.Timers;
 
 /// <summary>
@@ -22,7 +24,8 @@ public sealed class WorkdayCalendar
         if (both.Count > 0)
         {
             throw new ArgumentException(
-                $"A date cannot be both a holiday and a make-up workday: {string.Join(", ", both)}.",
+                "A date cannot be both a holiday and a make-up workday: " +
+                $"{string.Join(", ", both.Select(date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}.",
                 nameof(makeUpWorkdays));
         }
     }
