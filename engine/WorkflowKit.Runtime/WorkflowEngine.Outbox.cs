@@ -29,7 +29,15 @@ public sealed partial class WorkflowEngine
             .ConfigureAwait(false);
         foreach (var message in due)
         {
-            await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The lease keeps the message from other runners until it expires; then it goes again, same key.
+                RuntimeLog.OutboxFailed(_services.Logger, exception, message.Id, message.Kind);
+            }
         }
 
         return due.Count;

@@ -67,7 +67,14 @@ public sealed partial class WorkflowEngine
         var due = await _services.Store.GetDueSchedulesAsync(now, cancellationToken).ConfigureAwait(false);
         foreach (var schedule in due)
         {
-            await FireScheduleAsync(schedule, now, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await FireScheduleAsync(schedule, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                RuntimeLog.ScheduleFailed(_services.Logger, exception, schedule.Id);
+            }
         }
 
         return due.Count;

@@ -22,7 +22,15 @@ public sealed partial class WorkflowEngine
             .ConfigureAwait(false);
         foreach (var timer in due)
         {
-            await FireTimerAsync(timer, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await FireTimerAsync(timer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The lease keeps the timer from other runners until it expires; then it fires again.
+                RuntimeLog.TimerFailed(_services.Logger, exception, timer.Id, timer.InstanceId);
+            }
         }
 
         return due.Count;

@@ -197,7 +197,12 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         switch (round.Mode)
         {
             case ApprovalModes.Countersign:
-                return !approved ? RoundDecision.Rejected : open == 0 ? RoundDecision.Approved : RoundDecision.Pending;
+                if (!approved)
+                {
+                    return RoundDecision.Rejected;
+                }
+
+                return open == 0 ? RoundDecision.Approved : RoundDecision.Pending;
             case ApprovalModes.Sequential:
                 if (!approved)
                 {

@@ -33,7 +33,7 @@ internal static partial class RuntimeLog
     [LoggerMessage(2010, LogLevel.Debug, "Timer {TimerId} ({Kind}) of instance {InstanceId} fired")]
     public static partial void TimerFired(ILogger logger, string timerId, string kind, string? instanceId);
 
-    [LoggerMessage(2011, LogLevel.Error, "Timer {TimerId} of instance {InstanceId} could not fire")]
+    [LoggerMessage(2011, LogLevel.Error, "Timer {TimerId} of instance {InstanceId} failed to fire")]
     public static partial void TimerFailed(ILogger logger, Exception exception, string timerId, string? instanceId);
 
     [LoggerMessage(2020, LogLevel.Debug, "Outbox message {MessageId} ({Kind}) delivered on attempt {Attempt}")]
@@ -45,10 +45,13 @@ internal static partial class RuntimeLog
     [LoggerMessage(2022, LogLevel.Error, "Outbox message {MessageId} ({Kind}) gave up after {Attempt} attempts: {Error}")]
     public static partial void OutboxGaveUp(ILogger logger, string messageId, string kind, int attempt, string error);
 
+    [LoggerMessage(2023, LogLevel.Error, "Outbox message {MessageId} ({Kind}) failed to deliver or acknowledge")]
+    public static partial void OutboxFailed(ILogger logger, Exception exception, string messageId, string kind);
+
     [LoggerMessage(2030, LogLevel.Information, "Schedule {ScheduleId} started instance {InstanceId}; next at {NextDueAt}")]
     public static partial void ScheduleFired(ILogger logger, string scheduleId, string instanceId, DateTimeOffset nextDueAt);
 
-    [LoggerMessage(2031, LogLevel.Error, "Schedule {ScheduleId} could not start its flow")]
+    [LoggerMessage(2031, LogLevel.Error, "Schedule {ScheduleId} failed to start its flow")]
     public static partial void ScheduleFailed(ILogger logger, Exception exception, string scheduleId);
 
     [LoggerMessage(2040, LogLevel.Error, "The engine's background round failed; it runs again after {Delay}")]
