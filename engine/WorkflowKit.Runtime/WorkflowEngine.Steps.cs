@@ -64,6 +64,18 @@ public sealed partial class WorkflowEngine
     private async Task PersistAsync(StepContext context, CancellationToken cancellationToken)
     {
         await context.PersistAsync(_services.Store, cancellationToken).ConfigureAwait(false);
+        foreach (var childId in context.OrphanedChildren)
+        {
+            var child = await LoadAsync("parent-ended", context.Transaction, childId, cancellationToken).ConfigureAwait(false);
+            if (!child.WasFinishedBefore)
+            {
+                child.ParentHandled = true;
+                _runner.Finish(child, InstanceStatuses.Cancelled, null, context.ActorForAudit, AuditActionFor(InstanceStatuses.Cancelled));
+                await PersistAsync(child, cancellationToken).ConfigureAwait(false);
+                context.Children.Add(child);
+            }
+        }
+
         var finishedNow = context.Finished && !context.WasFinishedBefore;
         if (finishedNow && context.Instance.ParentInstanceId is { } parentId && !context.ParentHandled)
         {

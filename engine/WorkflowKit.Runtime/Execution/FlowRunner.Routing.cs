@@ -236,6 +236,11 @@ internal sealed partial class FlowRunner
     {
         foreach (var token in context.LiveTokens.ToList())
         {
+            if (token.WaitKind == WaitKinds.SubFlow && token.WaitRef is { } child)
+            {
+                context.OrphanedChildren.Add(child);
+            }
+
             token.Status = TokenStatuses.Cancelled;
             context.Touch(token);
         }

@@ -90,6 +90,9 @@ internal sealed class StepContext
     /// <summary>Sub-flow instances started in this step, persisted with it.</summary>
     public List<StepContext> Children { get; } = [];
 
+    /// <summary>Sub-flow instances whose parent ended while they ran; the step cancels them too.</summary>
+    public List<string> OrphanedChildren { get; } = [];
+
     /// <summary>Set when the instance finished in this step.</summary>
     public bool Finished { get; set; }
 

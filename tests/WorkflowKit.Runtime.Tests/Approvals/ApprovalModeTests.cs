@@ -13,7 +13,7 @@ public sealed class ApprovalModeTests
         .Edge("approve", "end-approved", isDefault: true);
 
     [Test]
-    public async Task Countersign_NeedsEveryApproval()
+    public async Task Countersign_NeedsAll()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(ApprovalModes.Countersign, ["bob", "carol", "dave"]));
@@ -28,7 +28,7 @@ public sealed class ApprovalModeTests
     }
 
     [Test]
-    public async Task Countersign_OneRejectionRejects_AndCancelsOthers()
+    public async Task Countersign_OneRejection_Rejects()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(ApprovalModes.Countersign, ["bob", "carol"]));
@@ -42,7 +42,7 @@ public sealed class ApprovalModeTests
     }
 
     [Test]
-    public async Task OrSign_FirstActionDecides()
+    public async Task OrSign_FirstAction_Decides()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(ApprovalModes.OrSign, ["bob", "carol"]));
@@ -56,7 +56,7 @@ public sealed class ApprovalModeTests
     }
 
     [Test]
-    public async Task Sequential_AssigneesActInOrder()
+    public async Task Sequential_ActsInOrder()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(ApprovalModes.Sequential, ["bob", "carol"]));
@@ -86,7 +86,7 @@ public sealed class ApprovalModeTests
     }
 
     [Test]
-    public async Task Vote_OneApprovalOneRejection_WaitsForThird()
+    public async Task Vote_Split_WaitsForThird()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(ApprovalModes.Vote, ["bob", "carol", "dave"], ratio: 0.5m));

@@ -12,7 +12,7 @@ public sealed class TaskActionTests
         .Chain("start", "draft", "manager", "finance", "end");
 
     [Test]
-    public async Task Return_ToPreviousHumanNode_ByDefault()
+    public async Task Return_Default_PreviousNode()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -34,7 +34,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Return_ToNamedEarlierNode()
+    public async Task Return_NamedNode()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -54,7 +54,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Return_ToNodeNotVisited_IsRejectedWithOptions()
+    public async Task Return_UnvisitedNode_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -72,7 +72,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Return_InsideParallelBranch_StaysInBranch()
+    public async Task Return_InBranch_StaysInBranch()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("branches")
@@ -102,7 +102,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Withdraw_BeforeFirstAction_EndsInstance()
+    public async Task Withdraw_BeforeAction_Ends()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -115,7 +115,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Withdraw_AfterFirstAction_IsRefused()
+    public async Task Withdraw_AfterAction_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -130,7 +130,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Withdraw_ByOtherUser_IsRefused()
+    public async Task Withdraw_OtherUser_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -142,7 +142,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Transfer_MovesTaskToAnotherUser()
+    public async Task Transfer_MovesTask()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -162,7 +162,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task AddSignerBefore_InSequential_InsertsIntoOrder()
+    public async Task AddSignerBefore_Sequential_ActsFirst()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("seq")
@@ -182,7 +182,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task AddSignerAfter_InSequential_ActsRightAfterCurrent()
+    public async Task AddSignerAfter_Sequential_ActsNext()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("seq")
@@ -203,7 +203,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task AddSigner_InCountersign_AddsTaskThatMustApprove()
+    public async Task AddSigner_Countersign_AddsTask()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("all")
@@ -222,7 +222,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Urge_NotifiesCurrentAssignees()
+    public async Task Urge_NotifiesAssignees()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -237,7 +237,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Comment_IsAudited_AndLeavesTaskOpen()
+    public async Task Comment_Audited_TaskStaysOpen()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -259,7 +259,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Act_ByNonAssignee_IsRefused()
+    public async Task Act_NonAssignee_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -273,7 +273,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task Act_WithStaleVersion_IsConflict()
+    public async Task Act_StaleVersion_Conflict()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(ThreeSteps());
@@ -292,7 +292,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task FieldPermissions_ReadOnlyChangeRejected_EditableApplied()
+    public async Task FieldPermissions_ReadOnly_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("perm")
@@ -329,7 +329,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task TaskView_StripsHiddenFields()
+    public async Task TaskView_HiddenFields_Stripped()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("perm")
@@ -359,7 +359,7 @@ public sealed class TaskActionTests
     }
 
     [Test]
-    public async Task SubTablePermission_AddRowsFalse_RejectsNewRow()
+    public async Task SubTable_AddRowsFalse_RejectsRow()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("rows")

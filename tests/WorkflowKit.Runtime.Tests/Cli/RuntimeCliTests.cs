@@ -5,7 +5,7 @@ namespace WorkflowKit.Runtime.Tests.Cli;
 public sealed class RuntimeCliTests
 {
     [Test]
-    public async Task RunTasksCompleteInstance_WorkTogether()
+    public async Task Commands_RunToInstance_Work()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("leave").Start().Approval("approve", "bob").End().Chain("start", "approve", "end"));
@@ -43,7 +43,7 @@ public sealed class RuntimeCliTests
     }
 
     [Test]
-    public async Task Run_MissingInputFile_IsBadInput()
+    public async Task Run_MissingInput_BadInput()
     {
         await using var fx = await EngineFixture.CreateAsync();
         var error = new StringWriter();
@@ -57,7 +57,7 @@ public sealed class RuntimeCliTests
     }
 
     [Test]
-    public async Task Instance_Unknown_IsNotFound()
+    public async Task Instance_Unknown_NotFound()
     {
         await using var fx = await EngineFixture.CreateAsync();
         var error = new StringWriter();

@@ -8,7 +8,7 @@ public sealed class CompleteRaceTests
     private const int Trials = 1000;
 
     [Test]
-    public async Task TwoThreadsCompleteOneTask_OneSucceeds_OneConflicts_EveryTime()
+    public async Task Complete_TwoThreads_OneConflict()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("race")

@@ -16,7 +16,7 @@ public sealed class CrashSafetyTests
     private static IEnumerable<int> CrashPoints() => Enumerable.Range(1, BoundariesInCleanRun + 1);
 
     [TestCaseSource(nameof(CrashPoints))]
-    public async Task CrashAtBoundary_RestartFinishesWithEffectsOnce(int crashAt)
+    public async Task Crash_AnyBoundary_EffectsOnce(int crashAt)
     {
         await using var server = new TestHttpServer();
         await using var fx = await EngineFixture.CreateAsync();
@@ -54,7 +54,7 @@ public sealed class CrashSafetyTests
     }
 
     [Test]
-    public async Task CleanRun_PassesExactlyTheCountedBoundaries()
+    public async Task CleanRun_PassesEightBoundaries()
     {
         await using var server = new TestHttpServer();
         await using var fx = await EngineFixture.CreateAsync();

@@ -6,7 +6,7 @@ namespace WorkflowKit.Runtime.Tests.Joins;
 public sealed class JoinTests
 {
     [Test]
-    public async Task LoopBackBeforeJoin_JoinWaitsForResubmittedBranch()
+    public async Task Join_LoopBackBranch_WaitsForResubmit()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("loop")
@@ -35,7 +35,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task LoopBackBranchFirst_JoinWaitsForOtherBranch()
+    public async Task Join_LoopBackFirst_WaitsForOther()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("loop")
@@ -63,7 +63,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task JoinAfterExclusiveChoice_DoesNotWaitForBranchNotTaken()
+    public async Task Join_ExclusiveChoice_SkipsUntakenBranch()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("choice")
@@ -82,7 +82,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task BranchRoutedAwayInsideSplit_JoinFiresOnRemainingBranch()
+    public async Task Join_BranchRoutedAway_NotAwaited()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("routed")
@@ -108,7 +108,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task SecondTokenOnSameEdge_QueuesBehindFirst_AndPassesSeparately()
+    public async Task Join_SameEdgeTwice_QueuesTokens()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("twice")
@@ -137,7 +137,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task AutomaticBranchArrivesAtStart_JoinWaitsForTaskBranch()
+    public async Task Join_AutomaticBranch_WaitsForTask()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("fast")
@@ -157,7 +157,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task NestedSplits_InnerJoinClosesInnerActivation()
+    public async Task Join_NestedSplits_InnerClosesInner()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("nested")
@@ -180,7 +180,7 @@ public sealed class JoinTests
     }
 
     [Test]
-    public async Task EndInsideBranch_EndsOnlyThatToken()
+    public async Task End_InsideBranch_EndsToken()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("ends")

@@ -22,7 +22,7 @@ public sealed class AssigneeTests
     }
 
     [Test]
-    public async Task Role_WithWhere_PicksCreditOfficerOfFormRegion()
+    public async Task Role_WithWhere_MatchesRegion()
     {
         await using var fx = await EngineFixture.CreateAsync();
 
@@ -37,7 +37,7 @@ public sealed class AssigneeTests
     }
 
     [Test]
-    public async Task InitiatorManager_IsManagerOfInitiatorsDepartment()
+    public async Task InitiatorManager_IsDeptManager()
     {
         await using var fx = await EngineFixture.CreateAsync();
 
@@ -63,7 +63,7 @@ public sealed class AssigneeTests
     }
 
     [Test]
-    public async Task NoAssignee_RaisesIncidentNamingNodeAndRule_ThenRetryAfterFix()
+    public async Task NoAssignee_RaisesIncident_RetryWorks()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(new AssigneeRule

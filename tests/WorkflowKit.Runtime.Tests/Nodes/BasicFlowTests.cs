@@ -15,7 +15,7 @@ public sealed class BasicFlowTests
         .Edge("approve", "end-approved", isDefault: true);
 
     [Test]
-    public async Task Approve_EndsAtApprovedEnd()
+    public async Task Approve_EndsApproved()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Approval());
@@ -29,7 +29,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task Reject_FollowsRejectedEdge()
+    public async Task Reject_FollowsRejectEdge()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Approval());
@@ -42,7 +42,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task Reject_WithoutRejectEdge_EndsInstanceRejected()
+    public async Task Reject_NoRejectEdge_EndsRejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("simple").Start().Approval("approve", "bob").End().Chain("start", "approve", "end"));
@@ -54,7 +54,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task Condition_TakesFirstHoldingEdgeByPriority_ElseDefault()
+    public async Task Condition_ByPriority_ElseDefault()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("route")
@@ -74,7 +74,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task Condition_NoEdgeHolds_RaisesRoutingIncident()
+    public async Task Condition_NoEdge_RaisesIncident()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("route")
@@ -91,7 +91,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task Script_ChangesFormAndVariables()
+    public async Task Script_ChangesFormAndVars()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("calc")
@@ -110,7 +110,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task CarbonCopy_NotifiesRecipients_AndMovesOn()
+    public async Task CarbonCopy_NotifiesRecipients()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("cc")
@@ -132,7 +132,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task History_RecordsStartWithFormSnapshotAndTriggerKind()
+    public async Task History_Start_HasSnapshot()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Approval());
@@ -156,7 +156,7 @@ public sealed class BasicFlowTests
     }
 
     [Test]
-    public async Task Start_WithSameIdempotencyKey_ReturnsFirstInstance()
+    public async Task Start_SameKey_ReturnsFirst()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Approval());

@@ -7,7 +7,7 @@ namespace WorkflowKit.Runtime.Tests.Nodes;
 public sealed class HostedServiceTests
 {
     [Test]
-    public async Task HostedService_FiresDueTimer_WithoutExplicitCalls()
+    public async Task HostedService_DueTimer_Fires()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("wait")
@@ -28,7 +28,7 @@ public sealed class HostedServiceTests
     }
 
     [Test]
-    public void AddWorkflowKitRuntime_RegistersEngineAndHostedService()
+    public void AddRuntime_RegistersServices()
     {
         var services = new ServiceCollection();
 

@@ -8,7 +8,7 @@ namespace WorkflowKit.Runtime.Tests.Nodes;
 public sealed class IntegrationNodeTests
 {
     [Test]
-    public async Task Http_ResponseFeedsVariable_AndRepeatsCarryOneKey()
+    public async Task Http_Response_FeedsVariable()
     {
         await using var server = new TestHttpServer();
         await using var fx = await EngineFixture.CreateAsync();
@@ -38,7 +38,7 @@ public sealed class IntegrationNodeTests
     }
 
     [Test]
-    public async Task Http_ServerErrorsExhaustRetries_RaiseIncident_RetryAfterFixSucceeds()
+    public async Task Http_RetriesExhausted_RaisesIncident()
     {
         await using var server = new TestHttpServer { StatusCode = 503 };
         await using var fx = await EngineFixture.CreateAsync();
@@ -72,7 +72,7 @@ public sealed class IntegrationNodeTests
     }
 
     [Test]
-    public async Task Notification_OnChannel_LeavesThroughOutboxWithKey()
+    public async Task Notification_Channel_UsesOutbox()
     {
         var channel = new RecordingChannel();
         await using var fx = await EngineFixture.CreateAsync(configure: fixture => fixture.Channels.Add(channel));
@@ -104,7 +104,7 @@ public sealed class IntegrationNodeTests
     }
 
     [Test]
-    public async Task SubFlow_ParentWaits_ChildOutputLandsInVariable()
+    public async Task SubFlow_ParentWaits_GetsOutput()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("check")
@@ -135,7 +135,7 @@ public sealed class IntegrationNodeTests
     }
 
     [Test]
-    public async Task SubFlow_EndingImmediately_ParentContinuesInSameStep()
+    public async Task SubFlow_EndsAtOnce_ParentContinues()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("auto").Start().Script("calc", "form.x = 2").End().Chain("start", "calc", "end"));
@@ -151,7 +151,24 @@ public sealed class IntegrationNodeTests
     }
 
     [Test]
-    public async Task AutomaticLoop_StopsWithLoopIncident()
+    public async Task SubFlow_ParentWithdrawn_CancelsChild()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("check").Start().Approval("verify", "carol").End().Chain("start", "verify", "end"));
+        fx.Publish(new FlowBuilder("parent")
+            .Start().Node("child", NodeTypes.SubFlow, node => node.Flow = "check").End().Chain("start", "child", "end"));
+        var parent = await fx.StartAsync("parent");
+        var child = (await fx.Engine.QueryInstancesAsync(
+            new Instances.InstanceQuery { ParentInstanceId = parent.Id }, CancellationToken.None)).Single();
+
+        await fx.Engine.WithdrawAsync(parent.Id, "alice", null, CancellationToken.None);
+
+        await fx.InstanceEndedWithAsync(child.Id, null!, status: InstanceStatuses.Cancelled);
+        await fx.NoOpenTasksAsync(child.Id);
+    }
+
+    [Test]
+    public async Task AutomaticLoop_RaisesIncident()
     {
         await using var fx = await EngineFixture.CreateAsync(configure: fixture => fixture.Options.MaxNodesPerStep = 50);
         fx.Publish(new FlowBuilder("spin")

@@ -8,7 +8,7 @@ namespace WorkflowKit.Runtime.Tests.Nodes;
 public sealed class RecordNodeTests
 {
     [Test]
-    public async Task CreateRecord_WritesValuesAndSubTableRows_OutputToVariable()
+    public async Task CreateRecord_WritesValuesAndRows()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("order")
@@ -67,7 +67,7 @@ public sealed class RecordNodeTests
     }
 
     [Test]
-    public async Task UpdateRecord_StoreKeepsFailing_RetriesWithBackoff_ThenIncident()
+    public async Task UpdateRecord_StoreFails_RetriesThenIncident()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("broken")

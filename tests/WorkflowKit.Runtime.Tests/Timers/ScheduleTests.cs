@@ -10,7 +10,7 @@ public sealed class ScheduleTests
 
     [TestCase("2025-03-27", "2025-04-02", TestName = "DailyCron_Berlin_SpringForward")]
     [TestCase("2025-10-23", "2025-10-29", TestName = "DailyCron_Berlin_FallBack")]
-    public async Task DailyCronAtTwo_FiresOncePerDayAcrossDst(string from, string to)
+    public async Task DailyCron_AcrossDst_OncePerDay(string from, string to)
     {
         var first = DateOnly.Parse(from, CultureInfo.InvariantCulture);
         var last = DateOnly.Parse(to, CultureInfo.InvariantCulture);
@@ -68,7 +68,7 @@ public sealed class ScheduleTests
     }
 
     [Test]
-    public async Task Schedule_SurvivesRestart_AndDoesNotFireTwice()
+    public async Task Schedule_TwoRunners_FiresOnce()
     {
         await using var fx = await EngineFixture.CreateAsync();
         var published = fx.Publish(new FlowBuilder("hourly")
@@ -87,7 +87,7 @@ public sealed class ScheduleTests
     }
 
     [Test]
-    public void Cron_Malformed_SaysWhatIsExpected()
+    public void Cron_Malformed_Rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => _ = new Schedules.CronSchedule("every day", Berlin));
 

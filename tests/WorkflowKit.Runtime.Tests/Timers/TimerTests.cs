@@ -10,7 +10,7 @@ public sealed class TimerTests
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     [Test]
-    public async Task TimerNode_SurvivesRestart_AndFiresOnce()
+    public async Task TimerNode_Restart_FiresOnce()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("wait")
@@ -33,7 +33,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task TimerNode_UntilField_WaitsForThatDateInTenantZone()
+    public async Task TimerNode_UntilField_UsesTenantZone()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("until")
@@ -50,7 +50,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task Signal_EndsTimerWaitEarly_AndCancelsTimer()
+    public async Task Signal_TimerWait_EndsEarly()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("signal")
@@ -70,7 +70,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task Deadline_InWorkdays_SkipsWeekendAndHolidays()
+    public async Task Deadline_Workdays_SkipsHolidays()
     {
         var holiday = new DateOnly(2025, 3, 10);
         await using var fx = await EngineFixture.CreateAsync(configure: fixture =>
@@ -91,7 +91,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task Deadline_ReminderBefore_ThenOverdueApprovesAutomatically()
+    public async Task Deadline_Reminder_ThenAutoApprove()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("sla")
@@ -119,7 +119,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task Overdue_Escalate_ReassignsToRole()
+    public async Task Overdue_Escalate_Reassigns()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("sla")
@@ -143,7 +143,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task Overdue_RemindEvery_RepeatsUntilDone()
+    public async Task Overdue_RemindEvery_Repeats()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("sla")
@@ -170,7 +170,7 @@ public sealed class TimerTests
     }
 
     [Test]
-    public async Task Deadline_FromDateField_IsEndOfThatDay()
+    public async Task Deadline_DateField_EndOfDay()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("sla")

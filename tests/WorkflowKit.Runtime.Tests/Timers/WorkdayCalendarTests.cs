@@ -23,7 +23,7 @@ public sealed class WorkdayCalendarTests
     }
 
     [Test]
-    public void China2025_LabourDayWeek_CountsMakeUpSunday()
+    public void China2025_LabourDay_MakeUpSunday()
     {
         var calendar = WorkdayCalendar.ChinaMainland2025();
 
@@ -38,7 +38,7 @@ public sealed class WorkdayCalendarTests
     }
 
     [Test]
-    public void China2025_NationalDay_EightDaysOff()
+    public void China2025_NationalDay_EightOff()
     {
         var calendar = WorkdayCalendar.ChinaMainland2025();
 
@@ -53,7 +53,7 @@ public sealed class WorkdayCalendarTests
     }
 
     [Test]
-    public void Constructor_DateBothHolidayAndWorkday_IsRejected()
+    public void Constructor_BothKinds_Rejected()
     {
         var day = new DateOnly(2025, 1, 1);
 

@@ -3,7 +3,7 @@ namespace WorkflowKit.Runtime.Tests.Versions;
 public sealed class VersionTests
 {
     [Test]
-    public async Task PublishV2_WhileV1Waits_V1FinishesOnV1_NewStartsOnV2()
+    public async Task PublishV2_RunningV1_StaysOnV1()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("credit").Start().Approval("review", "bob").End("end-v1").Chain("start", "review", "end-v1"));
@@ -29,7 +29,7 @@ public sealed class VersionTests
     }
 
     [Test]
-    public async Task Start_WithExplicitVersion_RunsThatVersion()
+    public async Task Start_ExplicitVersion_RunsIt()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("credit").Start().End("end-v1").Chain("start", "end-v1"));
@@ -42,7 +42,7 @@ public sealed class VersionTests
     }
 
     [Test]
-    public async Task Start_UnknownFlow_SaysWhatToDo()
+    public async Task Start_UnknownFlow_NotFound()
     {
         await using var fx = await EngineFixture.CreateAsync();
 
