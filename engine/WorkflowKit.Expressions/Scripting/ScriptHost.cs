@@ -116,7 +116,7 @@ public sealed class ScriptHost
             var completion = engine.Evaluate(entry.Program);
             return finish(new EngineRun(engine, serializer, source), completion);
         }
-        catch (Exception exception) when (exception is not ArgumentException)
+        catch (Exception exception)
         {
             var translated = ScriptErrors.Translate(exception, source, Limits, cancellationToken);
             Report(translated, source.Length);
