@@ -6,15 +6,19 @@ namespace WorkflowKit.Expressions.Internal;
 /// <summary>A cached script: the prepared, decimal-rewritten program, or the syntax error its text has.</summary>
 internal sealed class PreparedEntry
 {
-    private PreparedEntry(Prepared<Script> program, string? error, int? line, int? column)
+    private PreparedEntry(Prepared<Script> program, bool poolable, string? error, int? line, int? column)
     {
         Program = program;
+        Poolable = poolable;
         Error = error;
         Line = line;
         Column = column;
     }
 
     public Prepared<Script> Program { get; }
+
+    /// <summary>True when <see cref="EngineReuse"/> allows running the script on a pooled engine.</summary>
+    public bool Poolable { get; }
 
     /// <summary>The parser's description of the syntax error, or null when the script parsed.</summary>
     public string? Error { get; }
@@ -23,7 +27,8 @@ internal sealed class PreparedEntry
 
     public int? Column { get; }
 
-    public static PreparedEntry Ok(Prepared<Script> program) => new(program, null, null, null);
+    public static PreparedEntry Ok(Prepared<Script> program, bool poolable) => new(program, poolable, null, null, null);
 
-    public static PreparedEntry Failed(string error, int? line, int? column) => new(default, error, line, column);
+    public static PreparedEntry Failed(string error, int? line, int? column) =>
+        new(default, false, error, line, column);
 }

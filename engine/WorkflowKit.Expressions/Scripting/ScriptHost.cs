@@ -17,8 +17,10 @@ namespace WorkflowKit.Expressions;
 /// sandbox bounded by <see cref="ScriptLimits"/>, with arithmetic on numbers done in decimal.
 /// </summary>
 /// <remarks>
-/// <para>Create one per application; it is thread-safe. Each call runs in a fresh Jint engine, so scripts
-/// cannot see each other's state, and a script that hits a limit leaves the host working.</para>
+/// <para>Create one per application; it is thread-safe. Scripts cannot see each other's state: a script that
+/// cannot reach built-in objects (most conditions and formulas, see <c>EngineReuse</c>) runs on a pooled engine
+/// whose globals are restored afterwards, any other script on a fresh engine, and an engine whose script
+/// failed is discarded. A script that hits a limit leaves the host working.</para>
 /// <para>Sandbox: no CLR access (<c>importNamespace</c>, <c>System</c> and <c>clr</c> are undefined), no
 /// <c>eval</c> or <c>new Function</c>, no I/O, no timers. <c>new Date()</c> and <c>Date.now()</c> read
 /// <see cref="ScriptScope.Now"/>.</para>
@@ -41,6 +43,7 @@ public sealed class ScriptHost
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly BoundedCache<PreparedEntry> _cache;
+    private readonly EnginePool _pool;
     private long _prepareCount;
 
     public ScriptHost(ScriptLimits? limits = null, TimeProvider? timeProvider = null, ILogger<ScriptHost>? logger = null)
@@ -50,6 +53,7 @@ public sealed class ScriptHost
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<ScriptHost>.Instance;
         _cache = new BoundedCache<PreparedEntry>(Limits.MaxCachedScripts);
+        _pool = new EnginePool(Limits);
     }
 
     /// <summary>The limits every evaluation of this host runs under.</summary>
@@ -57,6 +61,9 @@ public sealed class ScriptHost
 
     /// <summary>How many times a script text was parsed and prepared (cache misses).</summary>
     internal long PrepareCount => Interlocked.Read(ref _prepareCount);
+
+    /// <summary>How many pooled engines were built; a count that stays put shows engines being reused.</summary>
+    internal long PooledEnginesCreated => _pool.Created;
 
     /// <summary>How many prepared scripts the cache holds.</summary>
     internal int CachedScriptCount => _cache.Count;
@@ -108,19 +115,34 @@ public sealed class ScriptHost
         }
 
         var now = scope.Now ?? _timeProvider.GetUtcNow();
-        using var engine = CreateEngine(now, scope.TimeZone, cancellationToken);
+        var script = entry.Poolable
+            ? _pool.Rent(now, scope.TimeZone, cancellationToken)
+            : ScriptEngine.Create(Limits, now, scope.TimeZone, cancellationToken, poolable: false);
+        var succeeded = false;
         try
         {
-            var serializer = ScriptHelpers.Install(engine, Limits.MemoryLimitBytes);
-            Bind(engine, scope, now);
-            var completion = engine.Evaluate(entry.Program);
-            return finish(new EngineRun(engine, serializer, source), completion);
+            Bind(script.Engine, scope, now);
+            var completion = script.Engine.Evaluate(entry.Program);
+            var result = finish(new EngineRun(script.Engine, script.Serializer, source), completion);
+            succeeded = true;
+            return result;
         }
         catch (Exception exception)
         {
             var translated = ScriptErrors.Translate(exception, source, Limits, cancellationToken);
             Report(translated, source.Length);
             throw translated;
+        }
+        finally
+        {
+            if (entry.Poolable)
+            {
+                _pool.Return(script, succeeded);
+            }
+            else
+            {
+                script.Dispose();
+            }
         }
     }
 
@@ -145,26 +167,7 @@ public sealed class ScriptHost
 
         var prepared = Engine.PrepareScript(rewritten);
         ScriptHostLog.ScriptPrepared(_logger, source.Length, _cache.Count + 1);
-        return PreparedEntry.Ok(prepared);
-    }
-
-    private Engine CreateEngine(DateTimeOffset now, TimeZoneInfo timeZone, CancellationToken cancellationToken)
-    {
-        var limits = Limits;
-        return new Engine(options =>
-        {
-            options.TimeoutInterval(limits.TimeLimit);
-            options.MaxStatements(limits.MaxStatements);
-            options.LimitMemory(limits.MemoryLimitBytes);
-            options.LimitRecursion(limits.MaxRecursionDepth);
-            options.Constraints.RegexTimeout = limits.RegexTimeout;
-            options.Constraints.MaxArraySize = (uint)Math.Clamp(limits.MemoryLimitBytes / 16, 1024, uint.MaxValue);
-            options.CancellationToken(cancellationToken);
-            options.DisableStringCompilation();
-            options.TimeSystem = new HostTimeSystem(now, timeZone);
-            options.TimeZone = timeZone;
-            options.Culture = CultureInfo.InvariantCulture;
-        });
+        return PreparedEntry.Ok(prepared, EngineReuse.CanPool(program));
     }
 
     private static void Bind(Engine engine, ScriptScope scope, DateTimeOffset now)

@@ -89,8 +89,9 @@ public sealed class ScriptLimitTests
         Assert.That(error.Message, Does.Contain("line 2, column 9").And.Contain("'*'"));
     }
 
-    [Test]
-    public void Evaluate_CancelledToken_StopsRunningScript()
+    [TestCase("while(true){}")]
+    [TestCase("globalThis.spin = true; while(spin){}")]
+    public void Evaluate_CancelledToken_StopsRunningScript(string script)
     {
         var host = new ScriptHost(new ScriptLimits
         {
@@ -101,9 +102,10 @@ public sealed class ScriptLimitTests
         cancellation.CancelAfter(TimeSpan.FromMilliseconds(100));
 
         var error = Assert.Throws<ScriptException>(
-            () => host.Evaluate("while(true){}", new ScriptScope(), cancellation.Token));
+            () => host.Evaluate(script, new ScriptScope(), cancellation.Token));
 
         Assert.That(error!.Kind, Is.EqualTo(ScriptErrorKind.Cancelled));
+        Assert.That(error.InnerException, Is.Not.InstanceOf<TimeoutException>(), "stopped by the token, not the clock");
     }
 
     [Test]
