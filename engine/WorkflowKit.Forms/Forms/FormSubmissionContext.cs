@@ -19,6 +19,8 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
 
     public IStorageTransaction? Transaction { get; init; }
 
-    /// <summary>Whether to check the user's create/update permission; false for engine steps acting as the system.</summary>
+    /// <summary>
+    /// Whether to check the user's create/update permission; false for engine steps acting as the system.
+    /// </summary>
     public bool CheckPermissions { get; init; } = true;
 }

@@ -69,7 +69,8 @@ public sealed class NorthwindImportTests
             _world.Importer.ImportAsync(Orders(), source, "admin", new ImportOptions(), None));
 
         Assert.That(error!.Message, Does.StartWith(
-            "Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to import"));
+            "Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to " +
+            "import"));
         var stored = await _world.Store.QueryAsync(new RecordQuery("nwOrder") { Limit = 1 }, null, None);
         Assert.That(stored.Total, Is.Zero);
     }
@@ -128,7 +129,8 @@ public sealed class NorthwindImportTests
                 }),
             },
             null, None);
-        Assert.That(page.Items.Single().Data["CompanyName"]!.GetValue<string>(), Is.EqualTo("Ana Trujillo Emparedados y helados"));
+        Assert.That(page.Items.Single().Data["CompanyName"]!.GetValue<string>(),
+            Is.EqualTo("Ana Trujillo Emparedados y helados"));
         Assert.That(page.Items.Single().Data["City"]!.GetValue<string>(), Is.EqualTo("México D.F."));
         Assert.That(page.Items.Single().Data.ContainsKey("Region"), Is.False);
     }

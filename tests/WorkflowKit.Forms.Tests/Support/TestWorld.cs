@@ -9,7 +9,9 @@ using WorkflowKit.Storage.Sqlite.Records;
 
 namespace WorkflowKit.Forms.Tests.Support;
 
-/// <summary>A migrated database with a record store, an organisation, permission rules and the services over them.</summary>
+/// <summary>
+/// A migrated database with a record store, an organisation, permission rules and the services over them.
+/// </summary>
 public sealed class TestWorld : IAsyncDisposable
 {
     private TestWorld(TestDatabase db) => Db = db;
@@ -50,7 +52,8 @@ public sealed class TestWorld : IAsyncDisposable
             Directory = world.Directory, Records = world.Store, Reader = world.Reader,
         });
         world.Submissions = new FormSubmissionService(validators, world.Store, world.Db.Database, access);
-        world.Importer = new RecordImporter(world.Submissions, world.Db.Database, access, NullLogger<RecordImporter>.Instance);
+        world.Importer = new RecordImporter(world.Submissions, world.Db.Database, access,
+            NullLogger<RecordImporter>.Instance);
         world.Exporter = new RecordExporter(world.Reader);
         return world;
     }

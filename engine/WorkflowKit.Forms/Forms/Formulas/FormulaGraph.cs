@@ -48,7 +48,8 @@ public sealed class FormulaGraph
     public IReadOnlyList<string> Order { get; }
 
     /// <summary>Builds the graph of a form's formulas.</summary>
-    /// <exception cref="InvalidOperationException">Formulas read each other in a cycle; the message lists it.</exception>
+    /// <exception cref="InvalidOperationException">Formulas read each other in a cycle; the message lists
+    /// it.</exception>
     public static FormulaGraph Build(FormDefinition form, IFormulaEvaluator evaluator)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -58,7 +59,8 @@ public sealed class FormulaGraph
         {
             if (field.Formula is { } formula)
             {
-                nodes[field.Id] = new FormulaNode(field.Id, null, field, formula, Normalize(evaluator.Dependencies(formula), form, null));
+                nodes[field.Id] = new FormulaNode(field.Id, null, field, formula,
+                    Normalize(evaluator.Dependencies(formula), form, null));
             }
 
             foreach (var column in field.Fields ?? [])
@@ -148,7 +150,8 @@ public sealed class FormulaGraph
 
                 foreach (var column in columns)
                 {
-                    if (FieldValues.IsEmpty(row[column.Id]) && DefaultOf(column, data, row, cancellationToken) is { } cell)
+                    if (FieldValues.IsEmpty(row[column.Id]) && DefaultOf(column, data, row,
+                        cancellationToken) is { } cell)
                     {
                         row[column.Id] = cell;
                         filled.Add(FieldValues.RowPath(field.Id, i, column.Id));
@@ -160,9 +163,11 @@ public sealed class FormulaGraph
         return filled;
     }
 
-    private JsonNode? DefaultOf(FieldDefinition field, JsonObject data, JsonObject? row, CancellationToken cancellationToken) =>
+    private JsonNode? DefaultOf(FieldDefinition field, JsonObject data, JsonObject? row,
+        CancellationToken cancellationToken) =>
         field.Default?.DeepClone() ??
-        (field.DefaultExpression is { } expression ? _evaluator.Evaluate(expression, data, row, cancellationToken) : null);
+        (field.DefaultExpression is { } expression ? _evaluator.Evaluate(expression, data, row, cancellationToken)
+            : null);
 
     private void Compute(FormulaNode node, JsonObject data, CancellationToken cancellationToken)
     {
@@ -234,7 +239,8 @@ public sealed class FormulaGraph
     }
 
     /// <summary>Maps the paths an expression reads to graph node ids: fields, and table.column for rows.</summary>
-    private static HashSet<string> Normalize(IReadOnlyCollection<string> paths, FormDefinition form, FieldDefinition? table)
+    private static HashSet<string> Normalize(IReadOnlyCollection<string> paths, FormDefinition form,
+        FieldDefinition? table)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in paths)
@@ -265,5 +271,6 @@ public sealed class FormulaGraph
     }
 
     private sealed record FormulaNode(
-        string Id, FieldDefinition? Table, FieldDefinition Field, Expression Expression, IReadOnlySet<string> Dependencies);
+        string Id, FieldDefinition? Table, FieldDefinition Field, Expression Expression,
+            IReadOnlySet<string> Dependencies);
 }

@@ -30,7 +30,8 @@ internal sealed class JsonObjectValidator<T> : AbstractValidator<T>
                 {
                     if (!known.Contains(key) && !key.StartsWith('$'))
                     {
-                        context.AddFailure(new FluentValidation.Results.ValidationFailure(key, messages.UnknownField(key), value)
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure(key,
+                            messages.UnknownField(key), value)
                         {
                             ErrorCode = "unknownField",
                         });
