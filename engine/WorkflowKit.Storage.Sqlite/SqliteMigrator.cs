@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -8,8 +7,6 @@ namespace WorkflowKit.Storage.Sqlite;
 /// <summary>
 /// Applies the embedded migrations (<c>Migrations/NNNN_area_description.sql</c>) in order of
 /// their number, each in its own transaction, recording them in <c>schema_migrations</c>.
-/// Number ranges per area: 1000 definitions, 2000 runtime, 3000 forms and records,
-/// 4000 organisation and permissions, 5000 designer.
 /// </summary>
 public static class SqliteMigrator
 {
@@ -49,29 +46,5 @@ public static class SqliteMigrator
     }
 
     /// <summary>Lists the embedded migrations in the order they apply.</summary>
-    public static IReadOnlyList<Migration> LoadMigrations()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        return [.. assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith("Migrations/", StringComparison.Ordinal) &&
-                           name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => ReadMigration(assembly, name))
-            .OrderBy(migration => migration.Version)];
-    }
-
-    private static Migration ReadMigration(Assembly assembly, string resourceName)
-    {
-        var fileName = resourceName["Migrations/".Length..^".sql".Length];
-        var underscore = fileName.IndexOf('_', StringComparison.Ordinal);
-        if (underscore <= 0 || !int.TryParse(fileName[..underscore], NumberStyles.None, CultureInfo.InvariantCulture,
-                out var version))
-        {
-            throw new InvalidOperationException(
-                $"Migration '{resourceName}' must be named NNNN_area_description.sql with a numeric prefix.");
-        }
-
-        using var stream = assembly.GetManifestResourceStream(resourceName)!;
-        using var reader = new StreamReader(stream);
-        return new Migration(version, fileName, reader.ReadToEnd());
-    }
+    public static IReadOnlyList<MigrationScript> LoadMigrations() => MigrationScripts.Load(typeof(SqliteMigrator).Assembly);
 }
