@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Storage;
@@ -160,12 +161,17 @@ public sealed class FormSubmissionService
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
         var validator = _validators.Create(form, context.Culture);
+        var user = _validators.Services.Directory is { } directory
+            ? await directory.FindUserAsync(context.UserId, cancellationToken).ConfigureAwait(false)
+            : null;
         var submission = new FormSubmission(data)
         {
             RecordId = recordId,
             UserId = context.UserId,
             Variables = context.Variables,
             Transaction = context.Transaction,
+            User = user is null ? null : UserJson(user),
+            Initiator = context.Initiator,
         };
         var result = await validator.ValidateAsync(submission, cancellationToken).ConfigureAwait(false);
         return result.IsValid
@@ -173,6 +179,25 @@ public sealed class FormSubmissionService
             : new FormValidationResult([.. result.Errors.Select(failure => new FieldError(
                 failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
                 (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
+    }
+
+    /// <summary>A user as rules and scripts see it: id, name, department, roles and each attribute.</summary>
+    public static JsonObject UserJson(OrgUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var json = new JsonObject
+        {
+            ["id"] = user.Id,
+            ["name"] = user.DisplayName,
+            ["department"] = user.DepartmentId,
+            ["roles"] = new JsonArray([.. user.Roles.Select(role => (JsonNode?)role)]),
+        };
+        foreach (var (name, value) in user.Attributes)
+        {
+            json.TryAdd(name, value);
+        }
+
+        return json;
     }
 
     private async Task<RecordAccessScope?> RequireGrantAsync(

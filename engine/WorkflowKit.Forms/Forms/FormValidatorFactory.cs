@@ -41,7 +41,7 @@ public sealed class FormValidatorFactory
         var byCulture = _cache.GetValue(form, _ => new ConcurrentDictionary<string,
             IValidator<FormSubmission>>(StringComparer.Ordinal));
         return byCulture.GetOrAdd(culture.Name, _ => new JsonObjectValidator<FormSubmission>(
-            form, form.Fields, inSubTable: false, submission => new FieldScope(submission.Data, submission, null),
+            form, form.Fields, table: null, submission => new FieldScope(submission.Data, submission, null),
             Services, FormMessages.For(culture)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
 using WorkflowKit.Permissions;
 
@@ -74,6 +75,7 @@ public sealed class RecordsCli
                 Directory = _services.Directory,
                 Records = _services.Store,
                 Reader = access is null ? null : Reader(access),
+                Conditions = _services.Conditions ?? new ConditionEvaluator(new ScriptHost()),
             }),
             _services.Store, _services.Database, access);
         var importer = new RecordImporter(submissions, _services.Database, access, NullLogger<RecordImporter>.Instance);

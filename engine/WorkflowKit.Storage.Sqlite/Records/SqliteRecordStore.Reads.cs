@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Records;
 
@@ -194,7 +195,7 @@ public sealed partial class SqliteRecordStore
     }
 
     private static string BuildWhere(
-        SqliteFilterTranslator translator, Definitions.Conditions.Condition? filter, RecordFilter? where,
+        SqliteFilterTranslator translator, Condition? filter, RecordFilter? where,
         bool includeDeleted)
     {
         var combined = RecordFilter.And(ConditionFilters.FromCondition(filter, user: null), where ?? RecordFilter.True);

@@ -1,5 +1,7 @@
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Forms.Tests.Support;
 using WorkflowKit.Import;
 using WorkflowKit.Records;
@@ -103,7 +105,7 @@ public sealed class NorthwindImportTests
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.RowsWritten, Is.EqualTo(dataRows));
         var first = (await _world.Store.QueryAsync(
-            new RecordQuery("nwOrder") { Sort = [new Definitions.Packages.SortOrder { Field = "$id" }], Limit = 1 },
+            new RecordQuery("nwOrder") { Sort = [new SortOrder { Field = "$id" }], Limit = 1 },
             null, None)).Items.Single().Data;
         Assert.That(first["ShipName"]!.GetValue<string>(), Is.EqualTo("Vins et alcools Chevalier"));
         Assert.That(first["Freight"]!.GetValue<decimal>(), Is.EqualTo(32.38m));
@@ -123,7 +125,7 @@ public sealed class NorthwindImportTests
         var page = await _world.Store.QueryAsync(
             new RecordQuery("nwCustomer")
             {
-                Filter = Definitions.Conditions.Condition.AllOf(new Definitions.Conditions.Rule
+                Filter = Condition.AllOf(new Rule
                 {
                     Field = "CustomerID", Operator = "eq", Value = "ANATR",
                 }),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Expressions;
 using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
@@ -50,6 +51,7 @@ public sealed class TestWorld : IAsyncDisposable
         var validators = new FormValidatorFactory(new FormValidationServices
         {
             Directory = world.Directory, Records = world.Store, Reader = world.Reader,
+            Conditions = new ConditionEvaluator(new ScriptHost(timeProvider: world.Time)),
         });
         world.Submissions = new FormSubmissionService(validators, world.Store, world.Db.Database, access);
         world.Importer = new RecordImporter(world.Submissions, world.Db.Database, access,
