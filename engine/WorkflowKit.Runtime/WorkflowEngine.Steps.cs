@@ -153,6 +153,13 @@ public sealed partial class WorkflowEngine
         }
     }
 
+    /// <summary>Time until the earliest pending timer, outbox message or schedule; null when nothing is pending.</summary>
+    public async Task<TimeSpan?> TimeUntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var next = await _services.Store.GetNextDueAsync(cancellationToken).ConfigureAwait(false);
+        return next is { } due ? due - _services.Time.GetUtcNow() : null;
+    }
+
     /// <summary>Waits until a step queued work for the background runner, or until the timeout passes.</summary>
     public async Task<bool> WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -114,6 +114,9 @@ public sealed partial class WorkflowEngine
         CancellationToken cancellationToken)
     {
         var now = _services.Time.GetUtcNow();
+
+        // NOTE: submitted form data is not validated against the form's rules here; callers (designer,
+        // API, import) validate with the Forms validators before starting an instance.
         var data = (JsonObject?)form?.DeepClone() ?? [];
         foreach (var field in graph.Published.Form?.Fields ?? [])
         {
