@@ -134,6 +134,7 @@ public sealed partial class WorkflowEngine
             step, transaction, graph, instance, [.. tokens], [.. tasks], vars, isNew: false, _services.Time.GetUtcNow())
         {
             InitiatorJson = await InitiatorAsync(instance.Initiator, cancellationToken).ConfigureAwait(false),
+            TimeZone = _services.Zone(graph),
             WasFinishedBefore = InstanceStatuses.IsFinished(instance.Status),
         };
     }

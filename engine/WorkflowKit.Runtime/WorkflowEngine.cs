@@ -153,6 +153,7 @@ public sealed partial class WorkflowEngine
         };
         var context = new StepContext("start", transaction, graph, instance, [], [], [], isNew: true, now)
         {
+            TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
         };
         foreach (var (name, value) in vars)
