@@ -13,5 +13,6 @@ public static class Program
     {
         DefinitionCommands.AddTo(root, context);
         ForecastCliCommands.AddTo(root, context);
+        RuntimeCommands.AddTo(root, context);
     }
 }
