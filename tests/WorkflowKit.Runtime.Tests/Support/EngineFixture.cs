@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Organization;
+using WorkflowKit.Records;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Expressions;
@@ -32,6 +33,7 @@ public sealed class EngineFixture : IAsyncDisposable
         Database = new SqliteDatabase(path);
         Store = new SqliteRuntimeStore(Database);
         Records = new TestRecordStore(Database);
+        RecordStore = Records;
         Time = new FakeTimeProvider(StartTime);
         Engine = null!;
     }
@@ -43,6 +45,9 @@ public sealed class EngineFixture : IAsyncDisposable
     public SqliteRuntimeStore Store { get; }
 
     public TestRecordStore Records { get; }
+
+    /// <summary>The record store the engine writes through; <see cref="Records"/> unless a test replaces it.</summary>
+    public IRecordStore RecordStore { get; set; }
 
     public FakeTimeProvider Time { get; }
 
@@ -74,7 +79,7 @@ public sealed class EngineFixture : IAsyncDisposable
     public WorkflowEngine Restart(IFaultInjector? faults = null)
     {
         Engine = new WorkflowEngine(
-            Database, Store, Definitions, Expressions, Organization, Records, Time, Options,
+            Database, Store, Definitions, Expressions, Organization, RecordStore, Time, Options,
             channels: Channels, faults: faults);
         return Engine;
     }
