@@ -188,7 +188,7 @@ public sealed partial class SqliteRecordStore
     }
 
     private static string BuildWhere(
-        SqliteFilterTranslator translator, Definitions.Conditions.Condition? filter, RecordFilter? where,
+        SqliteFilterTranslator translator, WorkflowKit.Definitions.Conditions.Condition? filter, RecordFilter? where,
         bool includeDeleted)
     {
         var combined = RecordFilter.And(ConditionFilters.FromCondition(filter, user: null), where ?? RecordFilter.True);
