@@ -21,7 +21,10 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found");
+// API callers get the bare status code; people get a page.
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
 app.UseRequestLocalization(localization =>
 {
     localization.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
