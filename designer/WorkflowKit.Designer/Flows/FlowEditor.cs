@@ -119,32 +119,8 @@ public sealed class FlowEditor
                 return;
             }
 
-            if (after.Type is NodeTypes.Condition or NodeTypes.ParallelSplit)
-            {
-                flow.Edges.Add(new EdgeDefinition { Id = NewEdgeId(), From = after.Id, To = node.Id });
-                return;
-            }
-
-            var outgoing = flow.Edges.Where(edge => edge.From == after.Id).ToList();
-            foreach (var edge in outgoing)
-            {
-                edge.From = node.Id;
-            }
-
-            if (type == NodeTypes.Condition && outgoing.Count > 0)
-            {
-                outgoing[0].IsDefault = true;
-            }
-
-            if (type != NodeTypes.End)
-            {
-                flow.Edges.Add(new EdgeDefinition { Id = NewEdgeId(), From = after.Id, To = node.Id });
-            }
-            else
-            {
-                flow.Edges.Add(new EdgeDefinition { Id = NewEdgeId(), From = after.Id, To = node.Id });
-                flow.Edges.RemoveAll(edge => edge.From == node.Id);
-            }
+            InsertAfter(flow, after, node);
+            FlowLayout.Arrange(flow);
         }, structural: true);
         return node;
     }
@@ -186,6 +162,34 @@ public sealed class FlowEditor
     }
 
     public void AutoLayout() => Apply(FlowLayout.Arrange, structural: true);
+
+    // A node inserted after another takes over its outgoing edges; after a branching node it
+    // becomes a new branch instead. An end node takes over nothing.
+    private void InsertAfter(FlowDefinition flow, NodeDefinition after, NodeDefinition node)
+    {
+        if (after.Type is NodeTypes.Condition or NodeTypes.ParallelSplit)
+        {
+            flow.Edges.Add(new EdgeDefinition { Id = NewEdgeId(), From = after.Id, To = node.Id });
+            return;
+        }
+
+        var outgoing = flow.Edges.Where(edge => edge.From == after.Id).ToList();
+        if (node.Type == NodeTypes.End)
+        {
+            flow.Edges.RemoveAll(outgoing.Contains);
+        }
+        else
+        {
+            outgoing.ForEach(edge => edge.From = node.Id);
+        }
+
+        if (node.Type == NodeTypes.Condition && outgoing.Count > 0)
+        {
+            outgoing[0].IsDefault = true;
+        }
+
+        flow.Edges.Add(new EdgeDefinition { Id = NewEdgeId(), From = after.Id, To = node.Id });
+    }
 
     private void Restore(Stack<string> from, Stack<string> to)
     {
