@@ -19,6 +19,7 @@ public sealed class EdgeDefinition
 
     public int? Priority { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     [JsonPropertyName("default")]
     public bool IsDefault { get; set; }
 

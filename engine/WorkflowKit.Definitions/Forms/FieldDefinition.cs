@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace WorkflowKit.Definitions.Forms;
 
@@ -17,6 +18,7 @@ public sealed class FieldDefinition
 
     public LocalizedText? Description { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Required { get; set; }
 
     /// <summary>A constant default value.</summary>
@@ -48,6 +50,7 @@ public sealed class FieldDefinition
     public LocalizedText? PatternMessage { get; set; }
 
     /// <summary>No two live (not deleted) records of the form may share this value.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Unique { get; set; }
 
     /// <summary>Digits after the decimal point for number and money fields.</summary>
@@ -63,6 +66,7 @@ public sealed class FieldDefinition
     public OptionLinkage? Linkage { get; set; }
 
     /// <summary>Whether member, department, attachment and image fields take several values.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Multiple { get; set; }
 
     /// <summary>Columns of a sub-table field.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WorkflowKit.Definitions.Conditions;
 
 namespace WorkflowKit.Definitions.Packages;
@@ -21,7 +22,11 @@ public sealed class PermissionRule
     /// <summary>Rows admitted; all rows when neither this, <see cref="Own"/> nor <see cref="Participant"/> is set.</summary>
     public Condition? Rows { get; set; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+
     public bool Own { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
 
     public bool Participant { get; set; }
 

@@ -1,0 +1,54 @@
+using WorkflowKit.Definitions.Diff;
+
+namespace WorkflowKit.Definitions.Store;
+
+/// <summary>
+/// Drafts and published versions of form, flow and view definitions, and imported template
+/// packages. A draft is edited under optimistic concurrency; publishing validates it and
+/// freezes its content as the next version number of its kind and key. Published versions
+/// are never changed or deleted.
+/// </summary>
+public interface IDefinitionStore
+{
+    /// <summary>
+    /// Saves a draft. <paramref name="baseRevision"/> is the revision the caller loaded (null for a
+    /// new draft); when someone saved since, throws <see cref="Storage.ConcurrencyConflictException"/>.
+    /// Drafts may be invalid; the JSON must be an object of the given kind and key.
+    /// </summary>
+    Task<DefinitionDraft> SaveDraftAsync(
+        string kind, string key, string json, long? baseRevision, string savedBy, CancellationToken cancellationToken);
+
+    Task<DefinitionDraft?> GetDraftAsync(string kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Validates the draft (with the latest forms it refers to) and publishes it as the next
+    /// version. Errors throw <see cref="DefinitionValidationException"/> and publish nothing.
+    /// </summary>
+    Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy,
+        CancellationToken cancellationToken);
+
+    /// <summary>Gets a published version; the latest when <paramref name="version"/> is null. Null when none.</summary>
+    Task<DefinitionVersion?> GetVersionAsync(string kind, string key, int? version,
+        CancellationToken cancellationToken);
+
+    /// <summary>Published versions of one definition, oldest first, with who published them and when.</summary>
+    Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(string kind, string key,
+        CancellationToken cancellationToken);
+
+    /// <summary>Structural differences from one published version to another.</summary>
+    Task<DefinitionDiff> DiffAsync(
+        string kind, string key, int fromVersion, int toVersion, CancellationToken cancellationToken);
+
+    /// <summary>Every definition with a draft or a published version.</summary>
+    Task<IReadOnlyList<DefinitionSummary>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Validates a template package folder and, when it has no errors, publishes each of its
+    /// documents whose content changed, and records the package, in one transaction. An invalid
+    /// package or a failure part-way writes nothing.
+    /// </summary>
+    Task<PackageImportResult> ImportPackageAsync(string folder, string importedBy, CancellationToken cancellationToken);
+
+    /// <summary>An imported package with its manifest, members and files; null when never imported.</summary>
+    Task<StoredPackage?> GetPackageAsync(string key, CancellationToken cancellationToken);
+}

@@ -1,0 +1,122 @@
+using Cronos;
+using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+
+namespace WorkflowKit.Definitions.Validation;
+
+/// <summary>Semantic checks of a flow: its graph, then each node, edge, trigger and variable.</summary>
+internal static class FlowChecker
+{
+    public static void Check(CheckContext context, FlowDefinition flow, DefinitionSet set)
+    {
+        var form = set.FindForm(flow.Form);
+        if (flow.Form is not null && form is null)
+        {
+            context.Warning(
+                DiagnosticCodes.ReferencedDocumentMissing, "/form",
+                $"Form \"{flow.Form}\" is not among the validated documents, so field references of this flow were " +
+                "not checked. Validate the flow together with its form (a package or a folder).");
+        }
+
+        var variables = CheckVariables(context, flow);
+        var scope = FieldScope.For(form, variables);
+        FlowGraphChecker.Check(context, flow);
+
+        for (var i = 0; i < flow.Nodes.Count; i++)
+        {
+            NodeChecker.Check(context, flow, flow.Nodes[i], JsonPointers.Of("nodes", i), scope, set);
+        }
+
+        for (var i = 0; i < flow.Edges.Count; i++)
+        {
+            ConditionChecker.Check(context, flow.Edges[i].Condition, JsonPointers.Of("edges", i, "condition"), scope);
+        }
+
+        CheckTriggers(context, flow, scope, set);
+        if (flow.Settings?.TimeZone is { } timeZone && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            context.Error(
+                DiagnosticCodes.UnknownTimeZone, "/settings/timeZone",
+                $"Time zone \"{timeZone}\" is not known. Use an IANA id such as \"Asia/Shanghai\".");
+        }
+    }
+
+    private static HashSet<string> CheckVariables(CheckContext context, FlowDefinition flow)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (flow.Variables?.Count ?? 0); i++)
+        {
+            if (!names.Add(flow.Variables![i].Name))
+            {
+                context.Error(
+                    DiagnosticCodes.DuplicateVariable, JsonPointers.Of("variables", i, "name"),
+                    $"Variable \"{flow.Variables[i].Name}\" is declared twice. Remove or rename one.");
+            }
+        }
+
+        foreach (var node in flow.Nodes.Where(node => node.ResultVariable is not null))
+        {
+            names.Add(node.ResultVariable!);
+        }
+
+        return names;
+    }
+
+    private static void CheckTriggers(CheckContext context, FlowDefinition flow, FieldScope scope, DefinitionSet set)
+    {
+        for (var i = 0; i < (flow.Triggers?.Count ?? 0); i++)
+        {
+            var trigger = flow.Triggers![i];
+            var pointer = JsonPointers.Of("triggers", i);
+            if (trigger.Cron is not null)
+            {
+                CheckCron(context, trigger.Cron, JsonPointers.Append(pointer, "cron"));
+            }
+
+            var triggerScope = scope;
+            if (trigger.Type == TriggerTypes.Record)
+            {
+                var formKey = trigger.Form ?? flow.Form;
+                var form = set.FindForm(formKey);
+                triggerScope = FieldScope.For(form, scope.Variables);
+                if (formKey is null)
+                {
+                    context.Error(
+                        DiagnosticCodes.MissingProperty, pointer,
+                        "A record trigger needs \"form\" (or the flow's \"form\"): the form whose records start the " +
+                        "flow.");
+                }
+            }
+
+            for (var f = 0; f < (trigger.Fields?.Count ?? 0); f++)
+            {
+                if (!triggerScope.Resolves(trigger.Fields![f]))
+                {
+                    FormChecker.UnknownField(context, JsonPointers.Of(pointer, "fields", f), trigger.Fields[f],
+                        triggerScope);
+                }
+            }
+
+            ConditionChecker.Check(context, trigger.Condition, JsonPointers.Append(pointer, "condition"), triggerScope);
+        }
+    }
+
+    internal static void CheckCron(CheckContext context, string cron, string pointer)
+    {
+        try
+        {
+            CronExpression.Parse(cron, CronFormat.Standard);
+        }
+        catch (CronFormatException exception)
+        {
+            context.Error(
+                DiagnosticCodes.InvalidCron, pointer,
+                $"Cron expression \"{cron}\" is not valid: {exception.Message} Write five fields " +
+                "(minute hour day-of-month month day-of-week), for example \"0 8 * * 1-5\" for 08:00 on weekdays.");
+        }
+    }
+
+    internal static bool IsDate(FieldDefinition field) => FieldTypes.Dates.Contains(field.Type);
+}

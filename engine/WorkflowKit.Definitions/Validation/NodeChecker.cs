@@ -1,0 +1,332 @@
+using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+
+namespace WorkflowKit.Definitions.Validation;
+
+/// <summary>Checks the settings of one node against its type, the flow's form and the other documents.</summary>
+internal static class NodeChecker
+{
+    private static readonly HashSet<string> AssigneeTypesWithValue = new(StringComparer.Ordinal)
+    {
+        AssigneeTypes.User, AssigneeTypes.Role, AssigneeTypes.Department, AssigneeTypes.DepartmentManager,
+        AssigneeTypes.Field, AssigneeTypes.Expression,
+    };
+
+    public static void Check(
+        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope,
+            DefinitionSet set)
+    {
+        CheckApplicability(context, node, pointer);
+        CheckAssignees(context, node.Assignees, JsonPointers.Append(pointer, "assignees"), scope, set);
+        CheckAssignees(context, node.Recipients, JsonPointers.Append(pointer, "recipients"), scope, set);
+
+        if (NodeTypes.Human.Contains(node.Type) && (node.Assignees is null || node.Assignees.Count == 0))
+        {
+            context.Error(
+                DiagnosticCodes.HumanNodeWithoutAssignees, pointer,
+                $"Node \"{node.Id}\" ({node.Type}) has no assignees, so nobody would get its task. " +
+                "Add \"assignees\", " +
+                "for example [{\"type\": \"initiatorManager\"}].");
+        }
+
+        if (node.ApprovalMode == ApprovalModes.Vote && node.VoteRatio is not (> 0m and <= 1m))
+        {
+            context.Error(
+                DiagnosticCodes.InvalidVoteRatio, node.VoteRatio is null ? pointer : JsonPointers.Append(pointer,
+                    "voteRatio"),
+                $"Vote approval \"{node.Id}\" needs \"voteRatio\" greater than 0 and at most 1, got " +
+                $"{node.VoteRatio?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}. " +
+                "Set for example 0.5 for a majority.");
+        }
+
+        CheckFieldPermissions(context, node, pointer, scope);
+        CheckDeadline(context, node, pointer, scope);
+        CheckOverdue(context, flow, node, pointer, scope, set);
+        CheckRecordWrite(context, node, pointer, scope, set);
+        CheckAutomatic(context, node, pointer, scope, set);
+    }
+
+    private static void CheckApplicability(CheckContext context, NodeDefinition node, string pointer)
+    {
+        if (!JsonElementPointer.TryResolve(context.Source.Document!.RootElement, pointer, out var element))
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!NodeApplicability.Applies(node.Type, property.Name))
+            {
+                context.Warning(
+                    DiagnosticCodes.NodePropertyNotApplicable, JsonPointers.Append(pointer, property.Name),
+                    $"\"{property.Name}\" does not apply to a {node.Type} node and is ignored. Remove it or change " +
+                    "the node type.");
+            }
+        }
+    }
+
+    internal static void CheckAssignees(
+        CheckContext context, List<AssigneeRule>? assignees, string pointer, FieldScope scope, DefinitionSet set)
+    {
+        for (var i = 0; i < (assignees?.Count ?? 0); i++)
+        {
+            var assignee = assignees![i];
+            var itemPointer = JsonPointers.Append(pointer, i);
+            var valuePointer = JsonPointers.Append(itemPointer, "value");
+            if (AssigneeTypesWithValue.Contains(assignee.Type) && string.IsNullOrEmpty(assignee.Value))
+            {
+                context.Error(
+                    DiagnosticCodes.MissingProperty, itemPointer,
+                    $"An assignee of type \"{assignee.Type}\" needs \"value\" (the user id, role key, department id, " +
+                    "field id or JavaScript). Add it.");
+                continue;
+            }
+
+            switch (assignee.Type)
+            {
+                case AssigneeTypes.Field:
+                    var field = scope.Find(assignee.Value!);
+                    if (!scope.Resolves(assignee.Value!))
+                    {
+                        FormChecker.UnknownField(context, valuePointer, assignee.Value!, scope);
+                    }
+                    else if (field is not null && field.Type != FieldTypes.Member)
+                    {
+                        context.Error(
+                            DiagnosticCodes.AssigneeFieldNotMember, valuePointer,
+                            $"Assignee field \"{assignee.Value}\" is a {field.Type} field; assignees come from a " +
+                            "member field. Name a member field.");
+                    }
+
+                    break;
+                case AssigneeTypes.Expression:
+                    ScriptChecker.Check(context, assignee.Value, valuePointer, scope);
+                    break;
+                case AssigneeTypes.Role when set.Roles is { } roles && !roles.Contains(assignee.Value!):
+                    context.Error(
+                        DiagnosticCodes.UnknownRole, valuePointer,
+                        $"Role \"{assignee.Value}\" is not defined in the package. " +
+                        "Add it to the manifest's \"roles\" " +
+                        $"or use one of: {string.Join(", ", roles)}.");
+                    break;
+                default:
+                    break;
+            }
+
+            foreach (var (attribute, expression) in assignee.Where ?? [])
+            {
+                ScriptChecker.Check(context, expression, JsonPointers.Of(itemPointer, "where", attribute), scope);
+            }
+        }
+    }
+
+    private static void CheckFieldPermissions(CheckContext context, NodeDefinition node, string pointer,
+        FieldScope scope)
+    {
+        foreach (var (fieldId, permission) in node.FieldPermissions ?? [])
+        {
+            var permissionPointer = JsonPointers.Of(pointer, "fieldPermissions", fieldId);
+            var field = scope.Find(fieldId);
+            if (!scope.Resolves(fieldId))
+            {
+                FormChecker.UnknownField(context, permissionPointer, fieldId, scope);
+            }
+            else if (field is not null && field.Type != FieldTypes.SubTable &&
+                     (permission.AddRows ?? permission.EditRows ?? permission.DeleteRows) is not null)
+            {
+                context.Warning(
+                    DiagnosticCodes.FieldPropertyNotApplicable, permissionPointer,
+                    $"Row permissions apply to sub-tables; \"{fieldId}\" is a {field.Type} field. Use a plain " +
+                    "\"editable\", \"readonly\" or \"hidden\".");
+            }
+        }
+    }
+
+    private static void CheckDeadline(CheckContext context, NodeDefinition node, string pointer, FieldScope scope)
+    {
+        if (node.Deadline is { } deadline)
+        {
+            var deadlinePointer = JsonPointers.Append(pointer, "deadline");
+            if ((deadline.Duration is null) == (deadline.Field is null))
+            {
+                context.Error(
+                    DiagnosticCodes.MissingProperty, deadlinePointer,
+                    "A deadline needs exactly one of \"duration\" (such as \"P2D\") and \"field\" (a date field).");
+            }
+
+            DurationChecker.Check(context, deadline.Duration, JsonPointers.Append(deadlinePointer, "duration"));
+            CheckDateField(context, deadline.Field, JsonPointers.Append(deadlinePointer, "field"), scope);
+        }
+
+        for (var i = 0; i < (node.Reminders?.Count ?? 0); i++)
+        {
+            DurationChecker.Check(context, node.Reminders![i].Before, JsonPointers.Of(pointer, "reminders", i,
+                "before"));
+        }
+
+        if (node.Reminders is { Count: > 0 } && node.Deadline is null)
+        {
+            context.Error(
+                DiagnosticCodes.MissingProperty, JsonPointers.Append(pointer, "reminders"),
+                $"Node \"{node.Id}\" has reminders before a deadline but no \"deadline\". Add a deadline.");
+        }
+    }
+
+    internal static void CheckDateField(CheckContext context, string? fieldId, string pointer, FieldScope scope)
+    {
+        if (fieldId is null)
+        {
+            return;
+        }
+
+        var field = scope.Find(fieldId);
+        if (!scope.Resolves(fieldId))
+        {
+            FormChecker.UnknownField(context, pointer, fieldId, scope);
+        }
+        else if (field is not null && !FlowChecker.IsDate(field))
+        {
+            context.Error(
+                DiagnosticCodes.DeadlineNotDate, pointer,
+                $"Field \"{fieldId}\" is a {field.Type} field; a deadline or timer needs a date or datetime field. " +
+                "Name a date field or use a duration.");
+        }
+    }
+
+    private static void CheckOverdue(
+        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope,
+            DefinitionSet set)
+    {
+        if (node.Overdue is not { } overdue)
+        {
+            return;
+        }
+
+        var overduePointer = JsonPointers.Append(pointer, "overdue");
+        DurationChecker.Check(context, overdue.Every, JsonPointers.Append(overduePointer, "every"));
+        CheckAssignees(context, overdue.To, JsonPointers.Append(overduePointer, "to"), scope, set);
+        if (overdue.Action == "escalate" && (overdue.To is null || overdue.To.Count == 0))
+        {
+            context.Error(
+                DiagnosticCodes.MissingProperty, overduePointer,
+                "Escalation needs \"to\": who receives the overdue task. Add at least one assignee rule.");
+        }
+
+        if (overdue.ReturnTo is { } target &&
+            !flow.Nodes.Any(candidate => candidate.Id == target && NodeTypes.Human.Contains(candidate.Type)))
+        {
+            context.Error(
+                DiagnosticCodes.UnknownNodeReference, JsonPointers.Append(overduePointer, "returnTo"),
+                $"\"{target}\" is not a fillIn or approval node of this flow, so the task cannot return to it. " +
+                "Name an earlier human node.");
+        }
+
+        if (node.Deadline is null)
+        {
+            context.Error(
+                DiagnosticCodes.MissingProperty, overduePointer,
+                $"Node \"{node.Id}\" says what happens when overdue but has no \"deadline\". Add a deadline.");
+        }
+    }
+
+    private static void CheckRecordWrite(
+        CheckContext context, NodeDefinition node, string pointer, FieldScope scope, DefinitionSet set)
+    {
+        if (node.Type is not (NodeTypes.CreateRecord or NodeTypes.UpdateRecord) || node.Form is null)
+        {
+            return;
+        }
+
+        var target = set.FindForm(node.Form);
+        if (target is null)
+        {
+            context.Warning(
+                DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
+                $"Form \"{node.Form}\" is not among the validated documents; the written fields were not checked.");
+        }
+
+        var targetScope = FieldScope.For(target, scope.Variables);
+        ScriptChecker.Check(context, node.RecordId, JsonPointers.Append(pointer, "recordId"), scope);
+        ConditionChecker.Check(context, node.Match, JsonPointers.Append(pointer, "match"), targetScope, scope);
+        CheckValueMap(context, node.Values, JsonPointers.Append(pointer, "values"), targetScope, scope);
+
+        foreach (var (tableId, write) in node.SubTables ?? [])
+        {
+            var writePointer = JsonPointers.Of(pointer, "subTables", tableId);
+            var table = targetScope.Find(tableId);
+            if (target is not null && table?.Type != FieldTypes.SubTable)
+            {
+                context.Error(
+                    DiagnosticCodes.UnknownField, writePointer,
+                    $"\"{tableId}\" is not a sub-table field of form \"{target.Key}\". Use one of: " +
+                    $"{string.Join(", ", target.Fields.Where(f => f.Type == FieldTypes.SubTable).Select(f => f.Id))}.");
+                continue;
+            }
+
+            var rowScope = table is null ? targetScope : targetScope.WithRow(table.Fields ?? []);
+            ScriptChecker.Check(context, write.Rows, JsonPointers.Append(writePointer, "rows"), scope);
+            CheckValueMap(context, write.Values, JsonPointers.Append(writePointer, "values"), rowScope, scope);
+            for (var i = 0; i < (write.MatchOn?.Count ?? 0); i++)
+            {
+                if (!rowScope.Resolves(write.MatchOn![i]))
+                {
+                    FormChecker.UnknownField(context, JsonPointers.Of(writePointer, "matchOn", i), write.MatchOn[i],
+                        rowScope);
+                }
+            }
+        }
+    }
+
+    private static void CheckValueMap(
+        CheckContext context, Dictionary<string, string>? values, string pointer, FieldScope targetScope,
+            FieldScope sourceScope)
+    {
+        foreach (var (fieldId, expression) in values ?? [])
+        {
+            var valuePointer = JsonPointers.Append(pointer, fieldId);
+            if (!targetScope.Resolves(fieldId))
+            {
+                FormChecker.UnknownField(context, valuePointer, fieldId, targetScope);
+            }
+
+            ScriptChecker.Check(context, expression, valuePointer, sourceScope);
+        }
+    }
+
+    private static void CheckAutomatic(
+        CheckContext context, NodeDefinition node, string pointer, FieldScope scope, DefinitionSet set)
+    {
+        ScriptChecker.Check(context, node.Script, JsonPointers.Append(pointer, "script"), scope);
+        ScriptChecker.Check(context, node.Body, JsonPointers.Append(pointer, "body"), scope);
+        ScriptChecker.Check(context, node.Until, JsonPointers.Append(pointer, "until"), scope);
+        DurationChecker.Check(context, node.Timeout, JsonPointers.Append(pointer, "timeout"));
+        DurationChecker.Check(context, node.Duration, JsonPointers.Append(pointer, "duration"));
+        DurationChecker.Check(context, node.Retry?.Backoff, JsonPointers.Of(pointer, "retry", "backoff"));
+        CheckDateField(context, node.UntilField, JsonPointers.Append(pointer, "untilField"), scope);
+
+        if (node.Type == NodeTypes.Timer && node.Duration is null && node.Until is null && node.UntilField is null)
+        {
+            context.Error(
+                DiagnosticCodes.MissingProperty, pointer,
+                $"Timer \"{node.Id}\" needs one of \"duration\", \"until\" or \"untilField\". Add one.");
+        }
+
+        if (node.Type != NodeTypes.SubFlow || node.Flow is null)
+        {
+            return;
+        }
+
+        var subFlow = set.FindFlow(node.Flow);
+        if (subFlow is null)
+        {
+            context.Warning(
+                DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "flow"),
+                $"Flow \"{node.Flow}\" is not among the validated documents; its input was not checked.");
+        }
+
+        var inputScope = FieldScope.For(set.FindForm(subFlow?.Form));
+        CheckValueMap(context, node.Input, JsonPointers.Append(pointer, "input"), inputScope, scope);
+    }
+}

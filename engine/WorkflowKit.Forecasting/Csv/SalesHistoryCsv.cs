@@ -1,0 +1,145 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace WorkflowKit.Forecasting.Csv;
+
+/// <summary>
+/// Reads sales history CSV files in long form (<c>date,customer,product,quantity</c>) or in the wide form of the
+/// pharma-sales data set (<c>datum</c> plus one column per product), detecting the layout from the header.
+/// </summary>
+/// <remarks>
+/// Dates are ISO <c>yyyy-MM-dd</c> or <c>M/d/yyyy</c>. Quantities use the invariant culture: a '.' decimal
+/// separator, no thousands separator, an optional sign and exponent. Header names match case-insensitively.
+/// Every error is a <see cref="SalesCsvException"/> that names the line, the column and the value.
+/// </remarks>
+public static class SalesHistoryCsv
+{
+    /// <summary>
+    /// Columns of the wide layout that are not products: the calendar columns of the daily pharma-sales file.
+    /// </summary>
+    public static IReadOnlyList<string> IgnoredWideColumns { get; } = ["Year", "Month", "Hour", "Weekday Name"];
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy"];
+
+    /// <summary>Reads a file, detecting its layout from the header.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="SalesCsvException">The header or a field is invalid.</exception>
+    public static async Task<IReadOnlyList<SalesObservation>> ReadFileAsync(
+        string path,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var reader = new StreamReader(path);
+        return await ReadAsync(reader, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads CSV text, detecting its layout from the header.</summary>
+    /// <param name="reader">CSV text, header first.</param>
+    /// <param name="sourceName">File name put in front of error messages, or null.</param>
+    /// <param name="cancellationToken">Stops reading between rows.</param>
+    /// <exception cref="SalesCsvException">The header or a field is invalid.</exception>
+    public static async Task<IReadOnlyList<SalesObservation>> ReadAsync(
+        TextReader reader,
+        string? sourceName = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            IgnoreBlankLines = true,
+        };
+        using var parser = new CsvParser(reader, configuration, leaveOpen: true);
+        var prefix = sourceName is null ? string.Empty : $"{sourceName}: ";
+        if (!await parser.ReadAsync().ConfigureAwait(false) || parser.Record is null)
+        {
+            throw new SalesCsvException(
+                $"{prefix}The file is empty. Expected a header line such as 'date,customer,product,quantity'.", 1);
+        }
+
+        var header = parser.Record.Select(name => name.Trim()).ToArray();
+        var rows = new CsvRows(parser, header, prefix);
+        return DetectLayout(header, prefix) == SalesCsvLayout.Long
+            ? await LongFormReader.ReadAsync(rows, cancellationToken).ConfigureAwait(false)
+            : await WideFormReader.ReadAsync(rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Returns <see cref="SalesCsvLayout.Long"/> when the header has <c>date</c>, <c>product</c> and
+    /// <c>quantity</c> columns, and <see cref="SalesCsvLayout.Wide"/> when it starts with <c>datum</c> or
+    /// <c>date</c> followed by product columns.
+    /// </summary>
+    /// <exception cref="SalesCsvException">The header matches neither layout.</exception>
+    public static SalesCsvLayout DetectLayout(IReadOnlyList<string> header, string sourcePrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(header);
+
+        bool Has(string name) => header.Any(column => column.Trim().Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (Has("product") || Has("quantity"))
+        {
+            foreach (var required in new[] { "date", "product", "quantity" })
+            {
+                if (!Has(required))
+                {
+                    throw new SalesCsvException(
+                        $"{sourcePrefix}Line 1: the header '{string.Join(',', header)}' has no '{required}' column. " +
+                        "A long-form sales file needs the columns date, product and quantity; customer is optional.",
+                        1,
+                        required);
+                }
+            }
+
+            return SalesCsvLayout.Long;
+        }
+
+        var first = header.Count > 0 ? header[0].Trim() : string.Empty;
+        if ((first.Equals("datum", StringComparison.OrdinalIgnoreCase)
+                || first.Equals("date", StringComparison.OrdinalIgnoreCase))
+            && header.Skip(1).Any(column => !IsIgnoredWideColumn(column)))
+        {
+            return SalesCsvLayout.Wide;
+        }
+
+        throw new SalesCsvException(
+            $"{sourcePrefix}Line 1: the header '{string.Join(',', header)}' matches no known layout. Use long form " +
+            "'date,customer,product,quantity' (customer optional), or wide form with a first column 'datum' or " +
+            "'date' followed by one quantity column per product.",
+            1);
+    }
+
+    internal static bool IsIgnoredWideColumn(string column) =>
+        IgnoredWideColumns.Any(ignored => ignored.Equals(column.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    internal static DateOnly ParseDate(string text, long line, string column, string prefix)
+    {
+        if (DateOnly.TryParseExact(
+                text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        throw new SalesCsvException(
+            $"{prefix}Line {line}, column '{column}': '{text}' is not a valid date. Use yyyy-MM-dd (2018-12-31) " +
+            "or M/D/YYYY (12/31/2018).",
+            line,
+            column,
+            text);
+    }
+
+    internal static decimal ParseQuantity(string text, long line, string column, string prefix)
+    {
+        if (decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity))
+        {
+            return quantity;
+        }
+
+        throw new SalesCsvException(
+            $"{prefix}Line {line}, column '{column}': '{text}' is not a valid quantity. Use a number with '.' as the " +
+            "decimal separator and no thousands separator, for example 1250.5.",
+            line,
+            column,
+            text);
+    }
+}

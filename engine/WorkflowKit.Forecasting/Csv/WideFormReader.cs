@@ -1,0 +1,55 @@
+namespace WorkflowKit.Forecasting.Csv;
+
+/// <summary>
+/// Converts wide rows (a date column, then one quantity column per product) to long observations without a
+/// customer. An empty cell records no sale, which counts as zero once summed to a period.
+/// </summary>
+internal static class WideFormReader
+{
+    public static async Task<IReadOnlyList<SalesObservation>> ReadAsync(
+        CsvRows rows,
+        CancellationToken cancellationToken)
+    {
+        var productColumns = Enumerable.Range(1, rows.Header.Length - 1)
+            .Where(column => !SalesHistoryCsv.IsIgnoredWideColumn(rows.Header[column]))
+            .ToArray();
+        CheckUniqueProducts(rows, productColumns);
+
+        var observations = new List<SalesObservation>();
+        while (await rows.NextAsync(cancellationToken).ConfigureAwait(false) is var (fields, line))
+        {
+            var date = SalesHistoryCsv.ParseDate(fields[0], line, rows.Header[0], rows.ErrorPrefix);
+            foreach (var column in productColumns)
+            {
+                if (fields[column].Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                var quantity = SalesHistoryCsv.ParseQuantity(
+                    fields[column], line, rows.Header[column], rows.ErrorPrefix);
+                observations.Add(new SalesObservation(date, null, rows.Header[column], quantity));
+            }
+        }
+
+        return observations;
+    }
+
+    private static void CheckUniqueProducts(CsvRows rows, int[] productColumns)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in productColumns)
+        {
+            var name = rows.Header[column];
+            if (name.Length == 0 || !seen.Add(name))
+            {
+                var problem = name.Length == 0 ? "has an empty name" : "repeats an earlier product";
+                throw new SalesCsvException(
+                    $"{rows.ErrorPrefix}Line 1: column {column + 1} '{name}' {problem}. In the wide layout every " +
+                    "column after the date is one product and needs a unique name.",
+                    1,
+                    name);
+            }
+        }
+    }
+}

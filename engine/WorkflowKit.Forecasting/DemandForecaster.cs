@@ -1,0 +1,48 @@
+using WorkflowKit.Forecasting.Internal;
+
+namespace WorkflowKit.Forecasting;
+
+/// <summary>
+/// Forecasts demand per series (customer and product, or product alone) from sales history in long form.
+/// </summary>
+/// <remarks>
+/// The history is summed to the chosen grain, and periods without sales count as zero demand. The candidate
+/// models are Holt-Winters (additive and multiplicative, damped trend), a seasonally adjusted exponential
+/// smoothing, damped Holt, simple exponential smoothing, a FastTree regression on lag and calendar features,
+/// a blend of the seasonal models and FastTree, seasonal naive, naive and a three-period moving average.
+/// Each is backtested on rolling origins inside the history and refitted at each origin on the periods before
+/// it. The one with the smallest absolute error is used. Intermittent series choose among Croston (SBA),
+/// exponential smoothing and a moving average instead. Series too short to backtest use the mean of their last
+/// three periods or fewer. Forecasts are never negative.
+/// </remarks>
+public sealed class DemandForecaster
+{
+    private readonly ForecastOptions _options;
+
+    public DemandForecaster(ForecastOptions? options = null)
+    {
+        _options = options ?? ForecastOptions.Default;
+        _options.Validate();
+    }
+
+    /// <summary>
+    /// Forecasts the <paramref name="horizon"/> periods after the last period of the history, for every series
+    /// in it. The result is ordered by customer, then product.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The horizon is less than 1 or the periodicity is unknown.
+    /// </exception>
+    /// <exception cref="ArgumentException">An observation is null or has an empty product.</exception>
+    public IReadOnlyList<SeriesForecast> Forecast(
+        IEnumerable<SalesObservation> history,
+        Periodicity periodicity,
+        int horizon,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+
+        var panel = SeriesPanelBuilder.Build(history, new PeriodCalendar(periodicity, _options.WeekStart));
+        return new ForecastEngine(_options).Forecast(panel, horizon, cancellationToken);
+    }
+}

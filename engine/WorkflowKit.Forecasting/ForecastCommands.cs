@@ -1,0 +1,184 @@
+using System.Globalization;
+using WorkflowKit.Forecasting.Csv;
+using WorkflowKit.Forecasting.Evaluation;
+
+namespace WorkflowKit.Forecasting;
+
+/// <summary>
+/// Entry points for the <c>workflowkit forecast</c> and <c>workflowkit forecast evaluate</c> commands. Input files
+/// may be long form (<c>date,customer,product,quantity</c>) or the wide pharma-sales form; the header decides.
+/// </summary>
+/// <remarks>
+/// Exit codes: <see cref="Success"/>, <see cref="InvalidInput"/> when the input file is missing, unreadable or too
+/// short or the output file cannot be written, and <see cref="InvalidArguments"/> when an argument is out of
+/// range. Messages go to the error writer.
+/// Cancellation throws <see cref="OperationCanceledException"/>.
+/// </remarks>
+public static class ForecastCommands
+{
+    public const int Success = 0;
+    public const int InvalidInput = 1;
+    public const int InvalidArguments = 2;
+
+    /// <summary>Number of rolling origins that the evaluate command uses when none is given.</summary>
+    public const int DefaultOrigins = 12;
+
+    /// <summary>
+    /// Forecasts the next <paramref name="horizon"/> periods of every series and writes CSV
+    /// (<c>period,customer,product,forecast,lower,upper</c>) to <paramref name="outPath"/>, or to
+    /// <paramref name="stdout"/> when it is null. With an output file, one summary line per series goes to
+    /// <paramref name="stdout"/>.
+    /// </summary>
+    public static async Task<int> ForecastAsync(
+        string inputPath,
+        int horizon,
+        Periodicity periodicity,
+        string? outPath,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (horizon < 1)
+        {
+            await stderr.WriteLineAsync($"Invalid horizon {horizon}: forecast at least 1 period ahead.")
+                .ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
+        var history = await ReadAsync(inputPath, stderr, cancellationToken).ConfigureAwait(false);
+        if (history is null)
+        {
+            return InvalidInput;
+        }
+
+        var forecasts = new DemandForecaster().Forecast(history, periodicity, horizon, cancellationToken);
+        if (outPath is null)
+        {
+            await ForecastCsvWriter.WriteAsync(stdout, forecasts, cancellationToken).ConfigureAwait(false);
+            return Success;
+        }
+
+        try
+        {
+            await using var writer = new StreamWriter(outPath);
+            await ForecastCsvWriter.WriteAsync(writer, forecasts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync(
+                $"Could not write '{outPath}': {exception.Message} Check that the folder exists and is writable.")
+                .ConfigureAwait(false);
+            return InvalidInput;
+        }
+
+        await stdout.WriteLineAsync(
+            $"Wrote {forecasts.Count * horizon} forecasts for {forecasts.Count} series " +
+            $"({Grain(periodicity)} grain, horizon {horizon}) to {outPath}.").ConfigureAwait(false);
+        foreach (var forecast in forecasts)
+        {
+            var accuracy = forecast.BacktestAccuracy is { } value
+                ? $"backtest accuracy {value.ToString("0.0%", CultureInfo.InvariantCulture)}"
+                : "too short to backtest";
+            await stdout.WriteLineAsync($"  {forecast.Series}: {forecast.Model}, {accuracy}").ConfigureAwait(false);
+        }
+
+        return Success;
+    }
+
+    /// <summary>
+    /// Runs <see cref="ForecastEvaluator"/> with <see cref="DefaultOrigins"/> rolling origins and prints the
+    /// accuracy table: per horizon the model and both baselines, then per series, then the models chosen.
+    /// </summary>
+    public static Task<int> EvaluateAsync(
+        string inputPath,
+        Periodicity periodicity,
+        int horizon,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken) =>
+        EvaluateAsync(inputPath, periodicity, horizon, DefaultOrigins, stdout, stderr, cancellationToken);
+
+    /// <summary>
+    /// Runs the evaluation with <paramref name="origins"/> rolling origins and prints the accuracy table.
+    /// </summary>
+    public static async Task<int> EvaluateAsync(
+        string inputPath,
+        Periodicity periodicity,
+        int horizon,
+        int origins,
+        TextWriter stdout,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (horizon < 1 || origins < 1)
+        {
+            await stderr.WriteLineAsync(
+                $"Invalid horizon {horizon} or origins {origins}: both must be at least 1.").ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
+        var history = await ReadAsync(inputPath, stderr, cancellationToken).ConfigureAwait(false);
+        if (history is null)
+        {
+            return InvalidInput;
+        }
+
+        EvaluationReport report;
+        try
+        {
+            report = new ForecastEvaluator().Evaluate(history, periodicity, horizon, origins, cancellationToken);
+        }
+        catch (ArgumentException exception) when (exception is not ArgumentOutOfRangeException)
+        {
+            await stderr.WriteLineAsync($"{Path.GetFileName(inputPath)}: {exception.Message}").ConfigureAwait(false);
+            return InvalidInput;
+        }
+
+        await EvaluationTable.WriteAsync(stdout, report, Path.GetFileName(inputPath)).ConfigureAwait(false);
+        return Success;
+    }
+
+    private static async Task<IReadOnlyList<SalesObservation>?> ReadAsync(
+        string inputPath,
+        TextWriter stderr,
+        CancellationToken cancellationToken)
+    {
+        if (!File.Exists(inputPath))
+        {
+            await stderr.WriteLineAsync(
+                $"Input file not found: '{inputPath}'. Give the path of a sales history CSV file.")
+                .ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            var history = await SalesHistoryCsv.ReadFileAsync(inputPath, cancellationToken).ConfigureAwait(false);
+            if (history.Count == 0)
+            {
+                await stderr.WriteLineAsync(
+                    $"{Path.GetFileName(inputPath)}: the file has a header but no sales rows. Add at least one row.")
+                    .ConfigureAwait(false);
+                return null;
+            }
+
+            return history;
+        }
+        catch (SalesCsvException exception)
+        {
+            await stderr.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    internal static string Grain(Periodicity periodicity) => periodicity.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,69 @@
+namespace WorkflowKit.Forecasting;
+
+/// <summary>Settings of <see cref="DemandForecaster"/>. The defaults suit monthly and weekly sales history.</summary>
+public sealed record ForecastOptions
+{
+    /// <summary>First day of a week for <see cref="Periodicity.Week"/>. Default Monday.</summary>
+    public DayOfWeek WeekStart { get; init; } = DayOfWeek.Monday;
+
+    /// <summary>
+    /// Number of rolling origins at the end of the history that the model selection backtests each candidate
+    /// on. Default 12. Each origin refits the candidates on the periods before it only.
+    /// </summary>
+    public int BacktestOrigins { get; init; } = 12;
+
+    /// <summary>Whether the best model is chosen per series (default) or one model for all series.</summary>
+    public ModelSelection Selection { get; init; } = ModelSelection.PerSeries;
+
+    /// <summary>
+    /// Probability that the actual value falls between <see cref="ForecastPoint.Lower"/> and
+    /// <see cref="ForecastPoint.Upper"/>, assuming normally distributed backtest errors. Default 0.8.
+    /// </summary>
+    public double IntervalCoverage { get; init; } = 0.8;
+
+    /// <summary>Whether the Microsoft.ML FastTree regression model is one of the candidates. Default true.</summary>
+    public bool UseFastTree { get; init; } = true;
+
+    /// <summary>Random seed of FastTree training, so that the same input gives the same forecast. Default 1.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Maximum number of most recent periods that models are fitted on, or null for the default of the grain:
+    /// 730 days, 260 weeks or 120 months. Older periods are ignored, which bounds the run time on long daily
+    /// histories.
+    /// </summary>
+    public int? MaxTrainingPeriods { get; init; }
+
+    /// <summary>Default options.</summary>
+    public static ForecastOptions Default { get; } = new();
+
+    internal int TrainingWindow(Periodicity periodicity) => MaxTrainingPeriods ?? periodicity switch
+    {
+        Periodicity.Day => 730,
+        Periodicity.Week => 260,
+        _ => 120,
+    };
+
+    internal void Validate()
+    {
+        if (BacktestOrigins < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(BacktestOrigins), BacktestOrigins, "BacktestOrigins must be at least 1.");
+        }
+
+        if (IntervalCoverage is <= 0 or >= 1 || double.IsNaN(IntervalCoverage))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(IntervalCoverage),
+                IntervalCoverage,
+                "IntervalCoverage must be between 0 and 1, for example 0.8.");
+        }
+
+        if (MaxTrainingPeriods is < 2)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxTrainingPeriods), MaxTrainingPeriods, "MaxTrainingPeriods must be at least 2, or null.");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using WorkflowKit.Forecasting.Internal.Models;
+
+namespace WorkflowKit.Forecasting.Internal;
+
+/// <summary>
+/// Forecasts every series of a panel: backtests all candidates on rolling origins inside the history, picks a
+/// model per series (or globally) from those errors, and turns the chosen model's errors into intervals.
+/// </summary>
+internal sealed class ForecastEngine
+{
+    /// <summary>Name reported for a series whose history is zero in every period.</summary>
+    public const string ZeroModelName = "zero";
+
+    /// <summary>Model used for series too short to backtest: the mean of the last three periods or fewer.</summary>
+    private static readonly MovingAverageModel FallbackModel = new(3);
+
+    private readonly ForecastOptions _options;
+    private readonly CandidateForecaster _candidates;
+
+    public ForecastEngine(ForecastOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _candidates = new CandidateForecaster(options);
+    }
+
+    public IReadOnlyList<SeriesForecast> Forecast(SeriesPanel panel, int horizon, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        if (panel.Series.Count == 0)
+        {
+            return [];
+        }
+
+        var window = panel.KeepLast(_options.TrainingWindow(panel.Calendar.Periodicity));
+        var finalSeries = window.Series.Select(history => ToTraining(history, window.EndIndex, window)).ToList();
+        var profiles = finalSeries.Select(SeriesProfile.Of).ToList();
+        var intermittent = profiles.Select(profile => profile.IsIntermittent).ToList();
+
+        var backtests = Backtest(window, intermittent, horizon, cancellationToken);
+        var finalForecasts = _candidates.ForecastAll(finalSeries, intermittent, horizon);
+        for (var s = 0; s < backtests.Length; s++)
+        {
+            backtests[s].FinalForecasts = finalForecasts[s];
+        }
+
+        var chosen = ModelSelector.Choose(backtests, _options.Selection);
+        var result = new List<SeriesForecast>(finalSeries.Count);
+        for (var s = 0; s < finalSeries.Count; s++)
+        {
+            var key = window.Series[s].Key;
+            result.Add(Describe(window, key, finalSeries[s], profiles[s], backtests[s], chosen[s], horizon));
+        }
+
+        return result;
+    }
+
+    private SeriesBacktest[] Backtest(
+        SeriesPanel window,
+        IReadOnlyList<bool> intermittent,
+        int horizon,
+        CancellationToken cancellationToken)
+    {
+        var backtests = window.Series.Select(_ => new SeriesBacktest(horizon)).ToArray();
+        var firstOrigin = window.EndIndex - _options.BacktestOrigins;
+        for (var origin = firstOrigin; origin < window.EndIndex; origin++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var training = window.Series.Select(history => ToTraining(history, origin, window)).ToList();
+            var forecasts = _candidates.ForecastAll(training, intermittent, horizon);
+            for (var s = 0; s < training.Count; s++)
+            {
+                if (training[s].Length == 0)
+                {
+                    continue;
+                }
+
+                var history = window.Series[s].Values;
+                var actualCount = Math.Min(horizon, history.Length - training[s].Length);
+                var actuals = history.AsSpan(training[s].Length, actualCount);
+                backtests[s].Origins++;
+                foreach (var (candidate, forecast) in forecasts[s])
+                {
+                    backtests[s].Record(candidate, forecast, actuals);
+                }
+            }
+        }
+
+        return backtests;
+    }
+
+    private SeriesForecast Describe(
+        SeriesPanel window,
+        SeriesKey key,
+        TrainingSeries series,
+        SeriesProfile profile,
+        SeriesBacktest backtest,
+        string? chosen,
+        int horizon)
+    {
+        var history = series.Values.Span;
+        string model;
+        double[] forecast;
+        double[] errorScale;
+        double? accuracy = null;
+        if (profile.IsAllZero)
+        {
+            model = ZeroModelName;
+            forecast = new double[horizon];
+            errorScale = new double[horizon];
+        }
+        else if (chosen is null)
+        {
+            model = FallbackModel.Name;
+            forecast = FallbackModel.Forecast(series, horizon);
+            var fallbackScore = backtest.Scores.GetValueOrDefault(model);
+            errorScale = PredictionInterval.ErrorScale(
+                fallbackScore?.RootMeanSquareErrorByStep() ?? [], history, horizon);
+        }
+        else
+        {
+            model = chosen;
+            forecast = backtest.FinalForecasts[chosen];
+            var score = backtest.Scores[chosen];
+            accuracy = score.Accuracy;
+            errorScale = PredictionInterval.ErrorScale(score.RootMeanSquareErrorByStep(), history, horizon);
+        }
+
+        var points = new ForecastPoint[horizon];
+        for (var step = 0; step < horizon; step++)
+        {
+            var value = Math.Max(0, forecast[step]);
+            var (lower, upper) = PredictionInterval.Bounds(value, errorScale[step], _options.IntervalCoverage);
+            points[step] = new ForecastPoint(window.Calendar.StartOf(window.EndIndex + step + 1), value, lower, upper);
+        }
+
+        return new SeriesForecast(key, model, accuracy, points);
+    }
+
+    private static TrainingSeries ToTraining(SeriesHistory history, int lastIndex, SeriesPanel window)
+    {
+        var length = Math.Clamp(lastIndex - history.StartIndex + 1, 0, history.Values.Length);
+        return new TrainingSeries(history.Values.AsMemory(0, length), history.StartIndex, window.SeasonLength);
+    }
+}

@@ -1,0 +1,60 @@
+namespace WorkflowKit.Forecasting.Internal;
+
+/// <summary>Sums observations per series and period and fills periods without sales with zero.</summary>
+internal static class SeriesPanelBuilder
+{
+    /// <summary>
+    /// Builds the panel. Each series starts at its first observation and ends at the last period of the whole
+    /// history, so a product that stopped selling carries zeros up to the end.
+    /// </summary>
+    public static SeriesPanel Build(IEnumerable<SalesObservation> observations, PeriodCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+
+        var totals = new Dictionary<SeriesKey, SortedDictionary<int, decimal>>();
+        var endIndex = int.MinValue;
+        var position = 0;
+        foreach (var observation in observations)
+        {
+            position++;
+            if (observation is null)
+            {
+                throw new ArgumentException($"Observation {position} is null.", nameof(observations));
+            }
+
+            if (string.IsNullOrWhiteSpace(observation.Product))
+            {
+                throw new ArgumentException(
+                    $"Observation {position} ({observation.Date:yyyy-MM-dd}) has an empty product. " +
+                    "Every observation needs a product.",
+                    nameof(observations));
+            }
+
+            var key = SeriesKey.From(observation.Customer, observation.Product);
+            if (!totals.TryGetValue(key, out var periods))
+            {
+                periods = [];
+                totals.Add(key, periods);
+            }
+
+            var index = calendar.IndexOf(observation.Date);
+            periods[index] = periods.GetValueOrDefault(index) + observation.Quantity;
+            endIndex = Math.Max(endIndex, index);
+        }
+
+        var series = new List<SeriesHistory>(totals.Count);
+        foreach (var (key, periods) in totals.OrderBy(pair => pair.Key))
+        {
+            var startIndex = periods.Keys.First();
+            var values = new double[endIndex - startIndex + 1];
+            foreach (var (index, quantity) in periods)
+            {
+                values[index - startIndex] = (double)quantity;
+            }
+
+            series.Add(new SeriesHistory(key, startIndex, values));
+        }
+
+        return new SeriesPanel(calendar, endIndex, series);
+    }
+}

@@ -1,0 +1,17 @@
+namespace WorkflowKit.Forecasting;
+
+/// <summary>Forecast of one series with the model that produced it.</summary>
+/// <param name="Series">Customer and product of the series.</param>
+/// <param name="Model">
+/// Name of the model chosen by the backtest, for example <c>holt-winters-multiplicative</c>.
+/// </param>
+/// <param name="BacktestAccuracy">
+/// 1 − WAPE of the chosen model over the in-history backtest of this series, or null when the series was too
+/// short to backtest and a fallback model was used.
+/// </param>
+/// <param name="Points">One point per future period, in time order.</param>
+public sealed record SeriesForecast(
+    SeriesKey Series,
+    string Model,
+    double? BacktestAccuracy,
+    IReadOnlyList<ForecastPoint> Points);

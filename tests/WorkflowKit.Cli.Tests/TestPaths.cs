@@ -1,0 +1,32 @@
+namespace WorkflowKit.Cli.Tests;
+
+/// <summary>Repository files the CLI tests read, and a temp folder per test.</summary>
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string ExamplePackage => Path.Combine(RepositoryRoot, "docs", "examples", "credit-review");
+
+    public static string BrokenFolder => Path.Combine(RepositoryRoot, "tests", "WorkflowKit.Definitions.Tests",
+        "Broken");
+
+    public static string NewTempFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wk-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WorkflowKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName
+            ?? throw new InvalidOperationException($"Expected WorkflowKit.sln above " +
+                $"{TestContext.CurrentContext.TestDirectory}.");
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Definitions.Validation;
+
+namespace WorkflowKit.Definitions.Tests.Validation;
+
+/// <summary>Package-level mistakes, made by changing a copy of the example package.</summary>
+public sealed class PackageValidationTests
+{
+    private string _folder = string.Empty;
+
+    [SetUp]
+    public void CopyPackage()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "wk-pkg-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(TestPaths.ExamplePackage, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(_folder, Path.GetRelativePath(TestPaths.ExamplePackage, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    [TearDown]
+    public void DeletePackage() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task Listed_file_missing()
+    {
+        File.Delete(Path.Combine(_folder, "views", "open-applications.json"));
+
+        await AssertReportsAsync("package.json", DiagnosticCodes.PackageFileMissing, "/views/0");
+    }
+
+    [Test]
+    public async Task Listed_file_of_other_kind()
+    {
+        await EditManifestAsync(manifest => manifest["views"] = new JsonArray("forms/customer.json"));
+
+        await AssertReportsAsync("package.json", DiagnosticCodes.PackageKindMismatch, "/views/0");
+    }
+
+    [Test]
+    public async Task Permission_names_unknown_role()
+    {
+        await EditManifestAsync(manifest => manifest["permissions"]![1]!["role"] = "auditor");
+
+        await AssertReportsAsync("package.json", DiagnosticCodes.UnknownRole, "/permissions/1/role");
+    }
+
+    [Test]
+    public async Task Permission_names_unknown_form()
+    {
+        await EditManifestAsync(manifest => manifest["permissions"]![2]!["form"] = "supplier");
+
+        await AssertReportsAsync("package.json", DiagnosticCodes.UnknownForm, "/permissions/2/form");
+    }
+
+    [Test]
+    public async Task Permission_hides_unknown_field()
+    {
+        await EditManifestAsync(manifest => manifest["permissions"]![0]!["hiddenFields"] = new JsonArray("margin"));
+
+        await AssertReportsAsync("package.json", DiagnosticCodes.UnknownField, "/permissions/0/hiddenFields/0");
+    }
+
+    [Test]
+    public async Task Sample_data_file_missing()
+    {
+        File.Delete(Path.Combine(_folder, "data", "customers.csv"));
+
+        await AssertReportsAsync("package.json", DiagnosticCodes.PackageFileMissing, "/sampleData/0/file");
+    }
+
+    [Test]
+    public async Task Assignee_role_not_in_package()
+    {
+        var path = Path.Combine(_folder, "flows", "credit-review.json");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace(
+            "\"value\": \"risk\"", "\"value\": \"auditors\"", StringComparison.Ordinal));
+
+        await AssertReportsAsync(
+            Path.Combine("flows", "credit-review.json"), DiagnosticCodes.UnknownRole, "/nodes/7/assignees/0/value");
+    }
+
+    [Test]
+    public async Task Two_forms_with_one_key()
+    {
+        var path = Path.Combine(_folder, "forms", "credit-log.json");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace(
+            "\"key\": \"credit-log\"", "\"key\": \"customer\"", StringComparison.Ordinal));
+
+        await AssertReportsAsync(Path.Combine("forms", "credit-log.json"), DiagnosticCodes.DuplicateDocumentKey,
+            "/key");
+    }
+
+    [Test]
+    public async Task Flow_without_its_form_gets_a_warning_only()
+    {
+        var flow = Path.Combine(_folder, "flows", "credit-followup.json");
+
+        var report = await DefinitionValidator.ValidatePathsAsync([flow], CancellationToken.None);
+
+        Assert.That(report.HasErrors, Is.False);
+        Assert.That(
+            report.Diagnostics.Select(diagnostic => (diagnostic.Code, diagnostic.Pointer, diagnostic.Severity)),
+            Is.EqualTo(new[] { (DiagnosticCodes.ReferencedDocumentMissing, "/form", DiagnosticSeverity.Warning) }));
+    }
+
+    private async Task EditManifestAsync(Action<JsonNode> edit)
+    {
+        var path = Path.Combine(_folder, "package.json");
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        edit(manifest);
+        await File.WriteAllTextAsync(path, manifest.ToJsonString());
+    }
+
+    private async Task AssertReportsAsync(string file, string code, string pointer)
+    {
+        var report = await DefinitionValidator.ValidatePackageAsync(_folder, CancellationToken.None);
+
+        Assert.That(
+            report.Diagnostics.Select(diagnostic => (diagnostic.File, diagnostic.Code, diagnostic.Pointer)),
+            Does.Contain((Path.Combine(_folder, file), code, pointer)),
+            string.Join(Environment.NewLine, report.Diagnostics));
+    }
+}

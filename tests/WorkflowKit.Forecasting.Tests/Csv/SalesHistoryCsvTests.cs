@@ -1,0 +1,134 @@
+using WorkflowKit.Forecasting.Csv;
+
+namespace WorkflowKit.Forecasting.Tests.Csv;
+
+public sealed class SalesHistoryCsvTests
+{
+    [Test]
+    public async Task LongForm_ReadsAllColumns()
+    {
+        const string text = """
+            date,customer,product,quantity
+            2018-01-15,Ruijin Hospital,IVD-Kit A,12.5
+            2018-01-20,,"Vaccine, adult",-2
+            1/31/2018, Huashan ,IVD-Kit A,1e2
+            """;
+
+        var observations = await SalesHistoryCsv.ReadAsync(new StringReader(text));
+
+        Assert.That(observations, Is.EqualTo(new[]
+        {
+            new SalesObservation(new DateOnly(2018, 1, 15), "Ruijin Hospital", "IVD-Kit A", 12.5m),
+            new SalesObservation(new DateOnly(2018, 1, 20), null, "Vaccine, adult", -2m),
+            new SalesObservation(new DateOnly(2018, 1, 31), "Huashan", "IVD-Kit A", 100m),
+        }));
+    }
+
+    [Test]
+    public async Task LongForm_CustomerColumnOptional()
+    {
+        const string text = "Product,Quantity,Date\nM01AB,3.25,2018-02-01\n";
+
+        var observations = await SalesHistoryCsv.ReadAsync(new StringReader(text));
+
+        var expected = new SalesObservation(new DateOnly(2018, 2, 1), null, "M01AB", 3.25m);
+        Assert.That(observations, Is.EqualTo(new[] { expected }));
+    }
+
+    [Test]
+    public async Task LongForm_HeaderOnlyGivesNoRows()
+    {
+        var observations = await SalesHistoryCsv.ReadAsync(new StringReader("date,customer,product,quantity\n"));
+
+        Assert.That(observations, Is.Empty);
+    }
+
+    [Test]
+    public void BadQuantity_NamesLineColumnAndValue()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,,A,1\n2018-01-02,,A,\"12,5\"\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(3));
+        Assert.That(exception.Column, Is.EqualTo("quantity"));
+        Assert.That(exception.Value, Is.EqualTo("12,5"));
+        Assert.That(exception.Message, Is.EqualTo(
+            "sales.csv: Line 3, column 'quantity': '12,5' is not a valid quantity. Use a number with '.' as the " +
+            "decimal separator and no thousands separator, for example 1250.5."));
+    }
+
+    [Test]
+    public void BadDate_NamesLineColumnAndValue()
+    {
+        const string text = "date,product,quantity\n2018-01-01,A,1\n2018-01-01,A,1\n31.12.2018,A,1\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(() => SalesHistoryCsv.ReadAsync(new StringReader(text)));
+
+        Assert.That(exception!.Line, Is.EqualTo(4));
+        Assert.That(exception.Column, Is.EqualTo("date"));
+        Assert.That(exception.Value, Is.EqualTo("31.12.2018"));
+        Assert.That(exception.Message, Does.StartWith("Line 4, column 'date': '31.12.2018' is not a valid date."));
+    }
+
+    [Test]
+    public void EmptyProduct_NamesLineAndColumn()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,C1,  ,4\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(() => SalesHistoryCsv.ReadAsync(new StringReader(text)));
+
+        Assert.That(exception!.Line, Is.EqualTo(2));
+        Assert.That(exception.Column, Is.EqualTo("product"));
+    }
+
+    [Test]
+    public void WrongFieldCount_NamesLine()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,C1,A,4\n2018-01-02,C1,A\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(() => SalesHistoryCsv.ReadAsync(new StringReader(text)));
+
+        Assert.That(exception!.Line, Is.EqualTo(3));
+        Assert.That(exception.Message, Does.Contain("expected 4 fields as in the header, but found 3"));
+    }
+
+    [Test]
+    public void MissingQuantityColumn_NamesHeader()
+    {
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader("date,customer,product\n2018-01-01,C1,A\n")));
+
+        Assert.That(exception!.Line, Is.EqualTo(1));
+        Assert.That(exception.Column, Is.EqualTo("quantity"));
+        Assert.That(exception.Message, Does.Contain("has no 'quantity' column"));
+    }
+
+    [Test]
+    public void UnknownHeader_Rejected()
+    {
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader("when,what\n2018-01-01,3\n")));
+
+        Assert.That(exception!.Message, Does.Contain("matches no known layout"));
+    }
+
+    [Test]
+    public void EmptyFile_Rejected()
+    {
+        var exception = Assert.ThrowsAsync<SalesCsvException>(() => SalesHistoryCsv.ReadAsync(new StringReader("")));
+
+        Assert.That(exception!.Message, Does.Contain("The file is empty"));
+    }
+
+    [Test]
+    public void DetectLayout_LongAndWide()
+    {
+        Assert.That(
+            SalesHistoryCsv.DetectLayout(["date", "customer", "product", "quantity"]),
+            Is.EqualTo(SalesCsvLayout.Long));
+        Assert.That(SalesHistoryCsv.DetectLayout(["datum", "M01AB", "N02BE"]), Is.EqualTo(SalesCsvLayout.Wide));
+        Assert.That(SalesHistoryCsv.DetectLayout(["Date", "Kit A"]), Is.EqualTo(SalesCsvLayout.Wide));
+    }
+}

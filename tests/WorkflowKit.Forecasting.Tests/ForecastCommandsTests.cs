@@ -1,0 +1,168 @@
+using System.Globalization;
+
+namespace WorkflowKit.Forecasting.Tests;
+
+public sealed class ForecastCommandsTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "workflowkit-forecast-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task Forecast_WritesCsvFile()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin", "Huashan"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, output);
+
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(lines[0], Is.EqualTo("period,customer,product,forecast,lower,upper"));
+        Assert.That(lines, Has.Length.EqualTo(1 + (2 * 2)));
+        Assert.That(lines[1], Does.StartWith("2021-07-01,Huashan,Kit A,"));
+        Assert.That(stdout, Does.StartWith("Wrote 4 forecasts for 2 series (month grain, horizon 2) to "));
+        Assert.That(stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_WithoutOutPathWritesStdout()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stdout, Does.StartWith("period,customer,product,forecast,lower,upper"));
+        Assert.That(stdout, Does.Contain("2019-06-01,Ruijin,Kit A,"));
+    }
+
+    [Test]
+    public async Task Forecast_BadRowReportsLineAndColumn()
+    {
+        var input = Path.Combine(_folder, "bad.csv");
+        await File.WriteAllTextAsync(input, "date,customer,product,quantity\n2019-01-01,,A,1\n2019-02-01,,A,many\n");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith("bad.csv: Line 3, column 'quantity': 'many' is not a valid quantity."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_MissingFileReported()
+    {
+        var input = Path.Combine(_folder, "absent.csv");
+
+        var (exit, _, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.Contain($"Input file not found: '{input}'"));
+    }
+
+    [Test]
+    public async Task Forecast_UnwritableOutputReported()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var output = Path.Combine(_folder, "missing-folder", "forecast.csv");
+
+        var (exit, _, stderr) = await ForecastAsync(input, 1, output);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith($"Could not write '{output}': "));
+        Assert.That(stderr, Does.Contain("Check that the folder exists and is writable."));
+    }
+
+    [Test]
+    public async Task Forecast_ZeroHorizonRejected()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, _, stderr) = await ForecastAsync(input, 0, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith("Invalid horizon 0"));
+    }
+
+    [Test]
+    public async Task Evaluate_PrintsTablePerHorizon()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin"]);
+
+        var (exit, stdout, stderr) = await EvaluateAsync(input, 2);
+
+        var lines = stdout.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var header = lines.FindIndex(line => line.StartsWith("horizon", StringComparison.Ordinal));
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(lines[0], Does.StartWith(
+            "Rolling-origin evaluation of sales.csv: 1 series, month grain, 12 origins"));
+        Assert.That(Cells(lines[header]), Is.EqualTo(
+            new[] { "horizon", "points", "model", "seasonal-naive", "mean-of-last-3" }));
+        Assert.That(Cells(lines[header + 1])[..2], Is.EqualTo(new[] { "1", "12" }));
+        Assert.That(Cells(lines[header + 2])[..2], Is.EqualTo(new[] { "2", "12" }));
+        Assert.That(stdout, Does.Contain("Models chosen (origins x series): "));
+    }
+
+    [Test]
+    public async Task Evaluate_TooShortReported()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, _, stderr) = await EvaluateAsync(input, 3);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith("sales.csv: The history has 5 month periods"));
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> ForecastAsync(
+        string input,
+        int horizon,
+        string? outPath)
+    {
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await ForecastCommands.ForecastAsync(
+            input, horizon, Periodicity.Month, outPath, stdout, stderr, CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> EvaluateAsync(string input, int horizon)
+    {
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+        var exit = await ForecastCommands.EvaluateAsync(
+            input, Periodicity.Month, horizon, stdout, stderr, CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Writes a long-form file from 2019-01: a seasonal monthly quantity of "Kit A" per customer.</summary>
+    private string WriteLongForm(int months, string[] customers)
+    {
+        var path = Path.Combine(_folder, "sales.csv");
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("date,customer,product,quantity");
+        for (var t = 0; t < months; t++)
+        {
+            foreach (var customer in customers)
+            {
+                var quantity = 40 + (10 * Math.Sin(2 * Math.PI * t / 12)) + (customer.Length % 3);
+                var date = new DateOnly(2019, 1, 15).AddMonths(t);
+                writer.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd},{customer},Kit A,{quantity:0.###}"));
+            }
+        }
+
+        return path;
+    }
+}
