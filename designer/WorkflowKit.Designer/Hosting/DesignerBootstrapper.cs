@@ -1,22 +1,20 @@
 using System.Text.Json;
-using WorkflowKit.Definitions.Flows;
-using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Designer.Accounts;
-using WorkflowKit.Designer.Services;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Designer.Hosting;
 
 /// <summary>
 /// First-run work: applies migrations, creates the demo accounts when there are no users and
-/// loads the built-in template packages that are not in the store yet.
+/// imports the built-in template packages that are not in the store yet.
 /// </summary>
 public sealed class DesignerBootstrapper(
     SqliteDatabase database,
     AccountStore accounts,
-    IDefinitionService definitions,
+    IDefinitionStore store,
     IHostEnvironment environment,
     Microsoft.Extensions.Options.IOptions<DesignerOptions> options,
     ILogger<DesignerBootstrapper> logger)
@@ -56,47 +54,23 @@ public sealed class DesignerBootstrapper(
 
         foreach (var manifestPath in Directory.EnumerateFiles(root, "package.json", SearchOption.AllDirectories))
         {
+            var folder = Path.GetDirectoryName(manifestPath)!;
             try
             {
-                var manifest = DefinitionJson.Deserialize<PackageManifest>(await File.ReadAllTextAsync(manifestPath, cancellationToken));
-                var folder = Path.GetDirectoryName(manifestPath)!;
-                foreach (var file in manifest.Forms)
+                var manifest = DefinitionJson.Deserialize<PackageManifest>(
+                    await File.ReadAllTextAsync(manifestPath, cancellationToken));
+                if (await store.GetPackageAsync(manifest.Key, cancellationToken) is not null)
                 {
-                    await LoadAsync(DefinitionKind.Form, Path.Combine(folder, file), cancellationToken);
+                    continue;
                 }
 
-                foreach (var file in manifest.Flows)
-                {
-                    await LoadAsync(DefinitionKind.Flow, Path.Combine(folder, file), cancellationToken);
-                }
+                await store.ImportPackageAsync(folder, "system", cancellationToken);
+                DesignerLog.TemplateLoaded(logger, "package", manifest.Key);
             }
-            catch (JsonException error)
+            catch (Exception error) when (error is JsonException or DefinitionValidationException or IOException)
             {
                 DesignerLog.TemplateSkipped(logger, manifestPath, error.Message);
             }
-        }
-    }
-
-    private async Task LoadAsync(DefinitionKind kind, string path, CancellationToken cancellationToken)
-    {
-        var json = await File.ReadAllTextAsync(path, cancellationToken);
-        var key = kind == DefinitionKind.Form
-            ? DefinitionJson.Deserialize<FormDefinition>(json).Key
-            : DefinitionJson.Deserialize<FlowDefinition>(json).Key;
-        if (await definitions.GetDraftAsync(kind, key, cancellationToken) is not null)
-        {
-            return;
-        }
-
-        await definitions.SaveDraftAsync(kind, key, json, null, "system", cancellationToken);
-        var result = await definitions.PublishAsync(kind, key, "system", "built-in template", cancellationToken);
-        if (result.Published)
-        {
-            DesignerLog.TemplateLoaded(logger, kind.ToString(), key);
-        }
-        else
-        {
-            DesignerLog.TemplateSkipped(logger, path, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
@@ -9,6 +10,7 @@ using WorkflowKit.Designer.Services.Interim;
 using WorkflowKit.Organization;
 using WorkflowKit.Storage;
 using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Definitions;
 
 namespace WorkflowKit.Designer.Hosting;
 
@@ -32,7 +34,8 @@ public static class DesignerServices
         services.AddSingleton<IOrganizationDirectory, AccountDirectory>();
         services.AddSingleton<ITaskNotifier, TaskNotifier>();
         services.AddSingleton<IFormValidationService, FluentFormValidationService>();
-        services.AddSingleton<IDefinitionService, InMemoryDefinitionService>();
+        services.AddSingleton<IDefinitionStore, SqliteDefinitionStore>();
+        services.AddSingleton<IDefinitionService, StoreDefinitionService>();
         services.AddSingleton<IWorkService, InMemoryWorkService>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddScoped<UiText>();

@@ -35,6 +35,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Pages opened by <see cref="SignInAsync"/>, for screenshots when a test fails.</summary>
+    public List<IPage> Pages { get; } = [];
+
     public static async Task<BrowserSession> StartAsync()
     {
         var chromium = Environment.GetEnvironmentVariable("WORKFLOWKIT_CHROMIUM") is { Length: > 0 } configured
@@ -77,6 +80,7 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        Pages.Add(page);
         await page.GotoAsync("/login");
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", DemoAccounts.Password);
@@ -90,6 +94,27 @@ public sealed class BrowserSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(page);
         await page.WaitForTimeoutAsync(300);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Saves a screenshot of every open page, named after the failed test.</summary>
+    public async Task CaptureFailureAsync()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status != NUnit.Framework.Interfaces.TestStatus.Failed)
+        {
+            return;
+        }
+
+        for (var i = 0; i < Pages.Count; i++)
+        {
+            if (!Pages[i].IsClosed)
+            {
+                await Pages[i].ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(Screenshots, $"failed-{TestContext.CurrentContext.Test.Name}-{i}.png"),
+                    FullPage = true,
+                });
+            }
+        }
     }
 
     public T Get<T>()
