@@ -12,5 +12,6 @@ public static class Program
     internal static void AddCommands(RootCommand root, CliContext context)
     {
         DefinitionCommands.AddTo(root, context);
+        ForecastCliCommands.AddTo(root, context);
     }
 }
