@@ -361,7 +361,8 @@ public sealed class PermissionMatrixTests
         var view = new ViewDefinition
         {
             Key = "mine", Form = "customer", Columns = ["name"],
-            Filter = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal, ValueFrom = "user.region" }),
+            Filter = Condition.AllOf(
+                new Rule { Field = "region", Operator = RuleOperators.Equal, ValueFrom = "user.region" }),
             Sort = [new SortOrder { Field = "name" }],
         };
 
