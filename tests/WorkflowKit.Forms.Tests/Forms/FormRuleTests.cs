@@ -105,7 +105,7 @@ public sealed class FormRuleTests
     }
 
     [Test]
-    public async Task Failing_script_is_a_rule_error_not_a_pass()
+    public async Task Failing_script_is_rule_error()
     {
         var form = Order();
         form.Rules![1].Condition = Condition.Script("while (true) {}");
