@@ -58,9 +58,9 @@ public static class FieldAccessFilter
     }
 
     /// <summary>
-    /// Checks a submission against the record as it was: every field that is not editable must be
-    /// unchanged (a hidden field must be absent or unchanged), and sub-table rows may only be
-    /// added, edited or deleted where the node allows it.
+    /// Checks a submission against the record as it was. Every field that is not editable must be
+    /// unchanged, and a hidden field must be absent or unchanged. Sub-table rows may only be added,
+    /// edited or deleted where the node allows it.
     /// </summary>
     public static IReadOnlyList<FieldError> CheckChanges(
         FormDefinition form, JsonObject original, JsonObject submitted,

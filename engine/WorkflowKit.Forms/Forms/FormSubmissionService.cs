@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Organization;
@@ -21,14 +22,18 @@ public sealed class FormSubmissionService
     private readonly IRecordStore _store;
     private readonly IDatabase _database;
     private readonly RecordAccess? _access;
+    private readonly IFormulaEvaluator? _formulas;
+    private readonly ConditionalWeakTable<FormDefinition, FormulaGraph> _graphs = [];
 
     /// <param name="validators">Validator factory, with its services.</param>
     /// <param name="store">The record store written to.</param>
     /// <param name="database">The database the store writes to, for the transaction of a submission.</param>
     /// <param name="access">Data permissions; when null, submissions are not permission-checked (trusted hosts
     /// only).</param>
+    /// <param name="formulas">Evaluates formula fields and default expressions; required when a form has them.</param>
     public FormSubmissionService(
-        FormValidatorFactory validators, IRecordStore store, IDatabase database, RecordAccess? access)
+        FormValidatorFactory validators, IRecordStore store, IDatabase database, RecordAccess? access,
+        IFormulaEvaluator? formulas = null)
     {
         ArgumentNullException.ThrowIfNull(validators);
         ArgumentNullException.ThrowIfNull(store);
@@ -37,6 +42,23 @@ public sealed class FormSubmissionService
         _store = store;
         _database = database;
         _access = access;
+        _formulas = formulas;
+    }
+
+    /// <summary>
+    /// The formula graph of a form, built once per definition instance: the Blazor form calls
+    /// <see cref="FormulaGraph.Recalculate"/> on it as fields change.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The form has formulas but no evaluator was given, or they form a
+    /// cycle.</exception>
+    public FormulaGraph GetFormulaGraph(FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return _graphs.GetValue(form, definition => FormulaGraph.Build(
+            definition,
+            _formulas ?? throw new InvalidOperationException(
+                $"Form '{definition.Key}' has formula fields or default expressions; give FormSubmissionService an " +
+                "IFormulaEvaluator such as ExpressionFormulaEvaluator.")));
     }
 
     /// <summary>Validates submitted data without writing it.</summary>
@@ -67,6 +89,12 @@ public sealed class FormSubmissionService
         CancellationToken cancellationToken)
     {
         var prepared = FieldAccessFilter.EditableChanges(form, new JsonObject(), data, context.NodePermissions);
+
+        var computeErrors = Compute(form, prepared, applyDefaults: true, cancellationToken);
+        if (computeErrors.Count > 0)
+        {
+            return new FormSubmitResult(null, computeErrors);
+        }
 
         return await InTransactionAsync(context, async transaction =>
         {
@@ -132,6 +160,20 @@ public sealed class FormSubmissionService
                 merged[key] = value?.DeepClone();
             }
 
+            var computeErrors = Compute(form, merged, applyDefaults: false, cancellationToken);
+            if (computeErrors.Count > 0)
+            {
+                return new FormSubmitResult(null, computeErrors);
+            }
+
+            foreach (var field in form.Fields.Where(field => HasFormulas(field) && !changes.ContainsKey(field.Id)))
+            {
+                if (!JsonNode.DeepEquals(current.Data[field.Id], merged[field.Id]))
+                {
+                    changes[field.Id] = merged[field.Id]?.DeepClone();
+                }
+            }
+
             var validation = await ValidateCoreAsync(form, merged, context with { Transaction = transaction }, recordId,
                 cancellationToken).ConfigureAwait(false);
             if (!validation.IsValid)
@@ -180,6 +222,41 @@ public sealed class FormSubmissionService
                 failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
                 (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
     }
+
+    /// <summary>
+    /// Applies defaults (on create) and recomputes every formula, so that stored formula values are
+    /// always the server's, whatever a client sent.
+    /// </summary>
+    private List<FieldError> Compute(
+        FormDefinition form, JsonObject data, bool applyDefaults, CancellationToken cancellationToken)
+    {
+        var computed = form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []))
+            .Any(field => field.Formula is not null || field.Default is not null
+                || field.DefaultExpression is not null);
+        if (!computed)
+        {
+            return [];
+        }
+
+        try
+        {
+            var graph = GetFormulaGraph(form);
+            if (applyDefaults)
+            {
+                graph.ApplyDefaults(data, cancellationToken);
+            }
+
+            graph.RecalculateAll(data, cancellationToken);
+            return [];
+        }
+        catch (FormulaEvaluationException error)
+        {
+            return [new FieldError(error.Path, "formulaError", error.Message, null)];
+        }
+    }
+
+    private static bool HasFormulas(FieldDefinition field) =>
+        field.Formula is not null || (field.Fields?.Any(column => column.Formula is not null) ?? false);
 
     /// <summary>A user as rules and scripts see it: id, name, department, roles and each attribute.</summary>
     public static JsonObject UserJson(OrgUser user)

@@ -77,7 +77,7 @@ public sealed class RecordExporter
         var count = 0L;
 
         // MiniExcel consumes a synchronous sequence, so the permission-filtered async stream is bridged
-        // on a pool thread; rows still flow one at a time from the database into the sheet.
+        // on a pool thread. Rows still flow one at a time from the database into the sheet.
         var rows = _reader.ExportAsync(userId, formKey, filter, null, cancellationToken)
             .ToBlockingEnumerable(cancellationToken)
             .Select(record =>

@@ -77,7 +77,8 @@ public sealed class RecordsCli
                 Reader = access is null ? null : Reader(access),
                 Conditions = _services.Conditions ?? new ConditionEvaluator(new ScriptHost()),
             }),
-            _services.Store, _services.Database, access);
+            _services.Store, _services.Database, access,
+            new ExpressionFormulaEvaluator(new FormulaEngine(), new ScriptHost()));
         var importer = new RecordImporter(submissions, _services.Database, access, NullLogger<RecordImporter>.Instance);
         var options = new ImportOptions
         {

@@ -193,6 +193,7 @@ public sealed class RecordReader
 
         var grouping = groupBy is null ? [] : new[] { groupBy };
         var filterFields = FieldsOf(filter).ToList();
+        var userFilter = ConditionFilters.FromCondition(filter, scope.User);
         foreach (var field in grouping.Concat(sum).Concat(filterFields))
         {
             RejectHidden(scope, field);
@@ -201,7 +202,8 @@ public sealed class RecordReader
         var counts = await _queries.AggregateAsync(
             new RecordAggregateQuery(formKey)
             {
-                Filter = filter, GroupBy = groupBy, Where = scope.RowsShowing(grouping.Concat(filterFields)),
+                GroupBy = groupBy,
+                Where = RecordFilter.And(userFilter, scope.RowsShowing(grouping.Concat(filterFields))),
             },
             null, cancellationToken).ConfigureAwait(false);
         var sums = new Dictionary<string, Dictionary<string, decimal>>(StringComparer.Ordinal);
@@ -210,10 +212,10 @@ public sealed class RecordReader
             var rows = await _queries.AggregateAsync(
                 new RecordAggregateQuery(formKey)
                 {
-                    Filter = filter,
                     GroupBy = groupBy,
                     Sum = [field],
-                    Where = scope.RowsShowing(grouping.Concat(filterFields).Append(field)),
+                    Where = RecordFilter.And(
+                        userFilter, scope.RowsShowing(grouping.Concat(filterFields).Append(field))),
                 },
                 null, cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
@@ -343,9 +345,15 @@ public sealed class RecordReader
             RejectHidden(scope, field);
         }
 
+        // The caller's condition is translated here, with the user, so that "valueFrom": "user.region"
+        // in a saved view means the reader's region.
         return query with
         {
-            Where = RecordFilter.And(query.Where ?? RecordFilter.True, scope.RowsShowing(used)),
+            Filter = null,
+            Where = RecordFilter.And(
+                ConditionFilters.FromCondition(query.Filter, scope.User),
+                query.Where ?? RecordFilter.True,
+                scope.RowsShowing(used)),
             Flags = scope.HidesUniformly ? [] : [.. scope.Grants.Select(grant => grant.Rows)],
         };
     }

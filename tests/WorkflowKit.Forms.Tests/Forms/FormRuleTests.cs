@@ -24,7 +24,8 @@ public sealed class FormRuleTests
             new FormRule
             {
                 Id = "shipped-le-quantity",
-                Condition = Condition.AllOf(new Rule { Field = "shipped", Operator = "lte", ValueField = "row.quantity" }),
+                Condition = Condition.AllOf(new Rule { Field = "shipped", Operator = "lte",
+                    ValueField = "row.quantity" }),
                 Message = new LocalizedText("已发数量不能超过数量", "Shipped cannot exceed the quantity"),
                 Fields = ["shipped"],
             },
@@ -49,7 +50,8 @@ public sealed class FormRuleTests
                         Any =
                         [
                             new RuleGroup { All = [new Rule { Field = "end", Operator = "isEmpty" }] },
-                            new RuleGroup { All = [new Rule { Field = "end", Operator = "gte", ValueField = "start" }] },
+                            new RuleGroup { All = [new Rule { Field = "end", Operator = "gte",
+                                ValueField = "start" }] },
                         ],
                     },
                     Message = new LocalizedText("结束日期不能早于开始日期", "The end date cannot be before the start date"),
@@ -103,7 +105,7 @@ public sealed class FormRuleTests
     }
 
     [Test]
-    public async Task Failing_script_is_a_rule_error_not_a_pass()
+    public async Task Failing_script_is_rule_error()
     {
         var form = Order();
         form.Rules![1].Condition = Condition.Script("while (true) {}");
@@ -112,7 +114,8 @@ public sealed class FormRuleTests
         var result = await factory.Create(form, En).ValidateAsync(new FormSubmission(new JsonObject { ["total"] = 1 }));
 
         Assert.That(result.Errors.Single().ErrorCode, Is.EqualTo("ruleError"));
-        Assert.That(result.Errors.Single().ErrorMessage, Does.StartWith("Rule \"big-order-needs-vip\" could not be evaluated"));
+        Assert.That(result.Errors.Single().ErrorMessage,
+            Does.StartWith("Rule \"big-order-needs-vip\" could not be evaluated"));
     }
 
     [Test]

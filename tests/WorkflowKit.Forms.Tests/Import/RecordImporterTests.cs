@@ -105,6 +105,23 @@ public sealed class RecordImporterTests
     }
 
     [Test]
+    public async Task Unique_value_of_a_deleted_record_is_free_again()
+    {
+        await ImportCsvAsync("sku,name\nA1,x\n");
+        var first = (await _world.Store.QueryAsync(new RecordQuery("product"), null, None)).Items.Single();
+        var context = new FormSubmissionContext("admin", CultureInfo.GetCultureInfo("en"));
+        var taken = await _world.Submissions.ValidateAsync(
+            ImportTestForms.Product(), new JsonObject { ["sku"] = "A1", ["name"] = "y" }, context, None);
+
+        await _world.Store.SoftDeleteAsync("product", first.Id, new RecordWriteContext("admin"), None);
+        var free = await _world.Submissions.ValidateAsync(
+            ImportTestForms.Product(), new JsonObject { ["sku"] = "A1", ["name"] = "y" }, context, None);
+
+        Assert.That(taken.Errors.Single().Message, Is.EqualTo("\"SKU\" value \"A1\" is already used by another record"));
+        Assert.That(free.IsValid, Is.True);
+    }
+
+    [Test]
     public async Task User_without_create_permission_cannot_import()
     {
         _world.Directory.Add(new OrgUser("reader", "r", null, ["viewer"], new Dictionary<string, string>()));

@@ -356,6 +356,24 @@ public sealed class PermissionMatrixTests
     }
 
     [Test]
+    public async Task View_filter_reads_the_users_attributes()
+    {
+        var view = new ViewDefinition
+        {
+            Key = "mine", Form = "customer", Columns = ["name"],
+            Filter = Condition.AllOf(
+                new Rule { Field = "region", Operator = RuleOperators.Equal, ValueFrom = "user.region" }),
+            Sort = [new SortOrder { Field = "name" }],
+        };
+
+        var east = await _reader.ListViewAsync("mixed", view, 0, 10, None);
+        var manager = await _reader.ListViewAsync("manager", view, 0, 10, None);
+
+        Assert.That(east.Items.Select(i => i.Data["name"]!.GetValue<string>()), Is.EqualTo(new[] { "Alpha", "Beta" }));
+        Assert.That(manager.Items, Is.Empty, "a user without a region matches no region");
+    }
+
+    [Test]
     public async Task Organization_store_round_trips_users_and_departments()
     {
         var org = new SqliteOrganizationStore(_db.Database);

@@ -53,7 +53,9 @@ public sealed class TestWorld : IAsyncDisposable
             Directory = world.Directory, Records = world.Store, Reader = world.Reader,
             Conditions = new ConditionEvaluator(new ScriptHost(timeProvider: world.Time)),
         });
-        world.Submissions = new FormSubmissionService(validators, world.Store, world.Db.Database, access);
+        var formulas = new ExpressionFormulaEvaluator(
+            new FormulaEngine(world.Time), new ScriptHost(timeProvider: world.Time));
+        world.Submissions = new FormSubmissionService(validators, world.Store, world.Db.Database, access, formulas);
         world.Importer = new RecordImporter(world.Submissions, world.Db.Database, access,
             NullLogger<RecordImporter>.Instance);
         world.Exporter = new RecordExporter(world.Reader);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Expressions;
 
 namespace WorkflowKit.Forms;
 
@@ -186,7 +187,7 @@ public sealed class FormulaGraph
     {
         if (node.Table is null)
         {
-            data[node.Field.Id] = _evaluator.Evaluate(node.Expression, data, null, cancellationToken)?.DeepClone();
+            data[node.Field.Id] = Evaluate(node, node.Field.Id, data, null, cancellationToken);
             return;
         }
 
@@ -195,10 +196,42 @@ public sealed class FormulaGraph
             return;
         }
 
-        foreach (var row in rows.OfType<JsonObject>())
+        for (var i = 0; i < rows.Count; i++)
         {
-            row[node.Field.Id] = _evaluator.Evaluate(node.Expression, data, row, cancellationToken)?.DeepClone();
+            if (rows[i] is JsonObject row)
+            {
+                row[node.Field.Id] = Evaluate(
+                    node, FieldValues.RowPath(node.Table.Id, i, node.Field.Id), data, row, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// Evaluates one node; numbers are rounded half away from zero to the field's scale when it has one.
+    /// </summary>
+    private JsonNode? Evaluate(
+        FormulaNode node, string path, JsonObject data, JsonObject? row, CancellationToken cancellationToken)
+    {
+        JsonNode? value;
+        try
+        {
+            value = _evaluator.Evaluate(node.Expression, data, row, cancellationToken)?.DeepClone();
+        }
+        catch (Exception error) when (error is InvalidOperationException or FormatException or ArgumentException
+                                          or ScriptException)
+        {
+            throw new FormulaEvaluationException(
+                path,
+                $"The formula of '{path}' in form '{_form.Key}' could not be evaluated: {error.Message}",
+                error);
+        }
+
+        if (node.Field.Scale is { } scale && FieldValues.TryGetDecimal(value, out var number))
+        {
+            return JsonValue.Create(Math.Round(number, scale, MidpointRounding.AwayFromZero));
+        }
+
+        return value;
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace WorkflowKit.Forms.Validation;
 /// <summary>
 /// Evaluates cross-field rules (<see cref="FormDefinition.Rules"/>) and sub-table row rules
 /// (<see cref="FieldDefinition.RowRules"/>) with the expression engine's condition evaluator.
-/// A rule that fails adds its message on its first field; a rule whose JavaScript throws or
-/// exceeds a limit adds a "ruleError" failure instead of passing silently.
+/// A rule that fails adds its message on its first field. A rule whose JavaScript throws or
+/// exceeds a limit adds a "ruleError" failure, so a broken rule never passes silently.
 /// </summary>
 internal static class FormRuleChecks
 {
