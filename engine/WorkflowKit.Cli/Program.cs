@@ -12,5 +12,8 @@ public static class Program
     internal static void AddCommands(RootCommand root, CliContext context)
     {
         DefinitionCommands.AddTo(root, context);
+        ForecastCliCommands.AddTo(root, context);
+        RecordCommands.AddTo(root, context);
+        RuntimeCommands.AddTo(root, context);
     }
 }

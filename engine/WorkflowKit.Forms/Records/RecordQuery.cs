@@ -15,4 +15,17 @@ public sealed record RecordQuery(string FormKey)
     public int Limit { get; init; } = 50;
 
     public bool IncludeDeleted { get; init; }
+
+    /// <summary>A further filter that must hold as well, such as the permission filter.</summary>
+    public RecordFilter? Where { get; init; }
+
+    /// <summary>
+    /// Filters evaluated for every returned record without restricting the result; their
+    /// outcomes come back in <see cref="RecordPage.Flags"/>. The permission filter uses them to
+    /// learn which rules admitted each record.
+    /// </summary>
+    public IReadOnlyList<RecordFilter> Flags { get; init; } = [];
+
+    /// <summary>Whether to count all matches into <see cref="RecordPage.Total"/>; -1 is returned when false.</summary>
+    public bool CountTotal { get; init; } = true;
 }

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using WorkflowKit.Forecasting;
+
+namespace WorkflowKit.Cli.Commands;
+
+/// <summary>The <c>forecast</c> command and its <c>evaluate</c> subcommand.</summary>
+public static class ForecastCliCommands
+{
+    public static void AddTo(RootCommand root, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var input = InputOption();
+        var horizon = HorizonOption();
+        var period = PeriodOption();
+        var output = new Option<string?>("--out")
+        {
+            Description = "CSV file to write (period,customer,product,forecast,lower,upper); standard output when " +
+                          "not given.",
+        };
+        var forecast = new Command(
+            "forecast",
+            "Forecast the periods after the last date of a sales history CSV, per customer and product. The input is " +
+            "long form (date,customer,product,quantity; customer may be empty) or wide form (a date column and one " +
+            "column per product).")
+        {
+            input,
+            horizon,
+            period,
+            output,
+        };
+        forecast.SetAction((parsed, cancellationToken) => ForecastCommands.ForecastAsync(
+            parsed.GetValue(input)!, parsed.GetValue(horizon), parsed.GetValue(period), parsed.GetValue(output),
+            context.Output, context.Error, cancellationToken));
+
+        forecast.Subcommands.Add(Evaluate(context));
+        root.Subcommands.Add(forecast);
+    }
+
+    private static Command Evaluate(CliContext context)
+    {
+        var input = InputOption();
+        var horizon = HorizonOption();
+        var period = PeriodOption();
+        var origins = new Option<int>("--origins")
+        {
+            Description = "Number of rolling forecast origins inside the history that accuracy is averaged over.",
+            DefaultValueFactory = _ => ForecastCommands.DefaultOrigins,
+        };
+        var command = new Command(
+            "evaluate",
+            "Backtest the forecaster with rolling origins and print accuracy (1 - WAPE) per horizon beside two " +
+            "baselines: seasonal naive (same period last year) and the mean of the last three periods.")
+        {
+            input,
+            horizon,
+            period,
+            origins,
+        };
+        command.SetAction((parsed, cancellationToken) => ForecastCommands.EvaluateAsync(
+            parsed.GetValue(input)!, parsed.GetValue(period), parsed.GetValue(horizon), parsed.GetValue(origins),
+            context.Output, context.Error, cancellationToken));
+        return command;
+    }
+
+    private static Option<string> InputOption() => new("--input")
+    {
+        Description = "Sales history CSV file.",
+        Required = true,
+    };
+
+    private static Option<int> HorizonOption() => new("--horizon")
+    {
+        Description = "Number of periods to forecast after the last date in the file.",
+        Required = true,
+    };
+
+    private static Option<Periodicity> PeriodOption()
+    {
+        var option = new Option<Periodicity>("--period")
+        {
+            Description = "Grain the history is aggregated to: day, week or month.",
+            DefaultValueFactory = _ => Periodicity.Month,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "month";
+                if (Enum.TryParse<Periodicity>(text, ignoreCase: true, out var value))
+                {
+                    return value;
+                }
+
+                result.AddError($"Invalid period '{text}': use day, week or month.");
+                return Periodicity.Month;
+            },
+        };
+        return option;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace WorkflowKit.Expressions;
+
+/// <summary>
+/// The values a script sees as globals: <c>form</c>, <c>vars</c>, <c>initiator</c>, <c>row</c>, <c>nodes</c>,
+/// <c>user</c>, <c>now</c> and <c>timeZone</c>. Each form field whose id is a plain identifier is also a global
+/// of its own (read it as <c>total</c> or <c>form.total</c>; write it as <c>form.total</c>).
+/// </summary>
+/// <remarks>
+/// The host copies these values into the script engine; the objects passed here are never modified.
+/// Numbers enter scripts as the double nearest to their decimal text.
+/// </remarks>
+public sealed record ScriptScope
+{
+    /// <summary>The form's field values by field id.</summary>
+    public JsonObject Form { get; init; } = [];
+
+    /// <summary>Flow variables by name.</summary>
+    public JsonObject Vars { get; init; } = [];
+
+    /// <summary>The user who started the instance: id, name, department, region, roles.</summary>
+    public JsonObject? Initiator { get; init; }
+
+    /// <summary>The current sub-table row, when the script runs per row.</summary>
+    public JsonObject? Row { get; init; }
+
+    /// <summary>Outputs of earlier automatic nodes, by node id.</summary>
+    public JsonObject? Nodes { get; init; }
+
+    /// <summary>The user on whose behalf the script runs (the task assignee or the API caller).</summary>
+    public JsonObject? User { get; init; }
+
+    /// <summary>
+    /// The current instant, exposed as the JavaScript Date <c>now</c> and used by <c>new Date()</c> and
+    /// <c>Date.now()</c>. When null, the host's <see cref="TimeProvider"/> supplies it.
+    /// </summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>The tenant time zone: JavaScript local-time Date methods use it. Default UTC.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+}

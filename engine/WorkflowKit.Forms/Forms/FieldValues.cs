@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WorkflowKit.Forms;
+
+/// <summary>Reading typed values out of JSON form data without losing decimal digits.</summary>
+public static class FieldValues
+{
+    /// <summary>Null, an empty text or an empty array: a value the user did not fill in.</summary>
+    public static bool IsEmpty(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray array => array.Count == 0,
+        JsonValue text when text.GetValueKind() == JsonValueKind.String => text.GetValue<string>().Length == 0,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Reads a JSON number as a decimal from its JSON text, so that a binary double such as
+    /// 0.30000000000000004 keeps all its digits and is not rounded to 0.3.
+    /// </summary>
+    public static bool TryGetDecimal(JsonNode? value, out decimal number)
+    {
+        number = 0;
+        return value is JsonValue json && json.GetValueKind() == JsonValueKind.Number &&
+               decimal.TryParse(json.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
+
+    public static bool TryGetString(JsonNode? value, out string text)
+    {
+        text = string.Empty;
+        if (value is JsonValue json && json.GetValueKind() == JsonValueKind.String)
+        {
+            text = json.GetValue<string>();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Digits after the decimal point, ignoring trailing zeros (1.50 has 1).</summary>
+    public static int Scale(decimal value)
+    {
+        var normalized = value / 1.000000000000000000000000000000000m;
+        return (decimal.GetBits(normalized)[3] >> 16) & 0xFF;
+    }
+
+    /// <summary>Length in Unicode code points: a surrogate pair counts as one character.</summary>
+    public static int CodePoints(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A value as displayed in messages: text in quotes, other JSON as written, long values shortened.
+    /// </summary>
+    public static string Display(JsonNode? value, CultureInfo culture)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        if (TryGetString(value, out var text))
+        {
+            var displayed = text.Length > 60 ? text[..57] + "..." : text;
+            var chinese = culture.Name.StartsWith("zh", StringComparison.Ordinal);
+            return chinese ? "“" + displayed + "”" : "\"" + displayed + "\"";
+        }
+
+        var json = value.ToJsonString();
+        return json.Length > 60 ? json[..57] + "..." : json;
+    }
+
+    /// <summary>A field id, column and row index joined as a property path, such as <c>lines[2].quantity</c>.</summary>
+    public static string RowPath(string tableId, int index, string columnId) =>
+        new StringBuilder(tableId).Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append("].")
+            .Append(columnId).ToString();
+}

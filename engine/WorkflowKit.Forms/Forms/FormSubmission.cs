@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Forms;
+
+/// <summary>
+/// The data of one form submission and what validation needs to know about it: the record it
+/// updates (so that a unique value does not clash with itself), who submits it, the flow
+/// variables that cross-field rules may read, and the transaction it will be written in (so
+/// that the uniqueness check finds rows written earlier in the same import).
+/// </summary>
+public sealed record FormSubmission(JsonObject Data)
+{
+    public long? RecordId { get; init; }
+
+    public string? UserId { get; init; }
+
+    public JsonObject? Variables { get; init; }
+
+    /// <summary>The submitting user as rules see it ("user.region"): id, name, department, roles, attributes.</summary>
+    public JsonObject? User { get; init; }
+
+    /// <summary>The user who started the flow instance, for rules on "initiator.*".</summary>
+    public JsonObject? Initiator { get; init; }
+
+    public IStorageTransaction? Transaction { get; init; }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Conditions;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Records;
+
+namespace WorkflowKit.Forms.Validation;
+
+/// <summary>Builds the checks of one field that read the directory or the record store.</summary>
+internal static class AsyncFieldChecks
+{
+    public static IReadOnlyList<AsyncFieldCheck> For(
+        FormDefinition form, FieldDefinition field, bool inSubTable, FormValidationServices services,
+        FormMessages messages)
+    {
+        var label = field.Label.Get(messages.Culture.Name);
+        var checks = new List<AsyncFieldCheck>();
+        if (field.Unique && !inSubTable)
+        {
+            var records = Require(services.Records, form, field, "a record store (unique values)");
+            checks.Add(new("unique", (value, scope, token) => CheckUniqueAsync(form, field, label, records, value,
+                scope, messages, token)));
+        }
+
+        if (field.Type is FieldTypes.Member or FieldTypes.Department)
+        {
+            var directory = Require(services.Directory, form, field, "an organisation directory");
+            checks.Add(new("exists", async (value, _, token) =>
+            {
+                foreach (var id in Ids(value))
+                {
+                    var found = field.Type == FieldTypes.Member
+                        ? await directory.FindUserAsync(id, token).ConfigureAwait(false) is not null
+                        : await directory.FindDepartmentAsync(id, token).ConfigureAwait(false) is not null;
+                    if (!found)
+                    {
+                        var displayed = FieldValues.Display(JsonValue.Create(id), messages.Culture);
+                        return field.Type == FieldTypes.Member
+                            ? messages.UnknownMember(label, displayed)
+                            : messages.UnknownDepartment(label, displayed);
+                    }
+                }
+
+                return null;
+            }));
+        }
+
+        if (field.Type == FieldTypes.Related && field.RelatedForm is { } relatedForm)
+        {
+            var records = Require(services.Records, form, field, "a record store (related records)");
+            checks.Add(new("related", async (value, scope, token) =>
+            {
+                foreach (var id in RecordIds(value))
+                {
+                    var visible = services.Reader is not null && scope.Root.UserId is { } user
+                        ? await services.Reader.GetAsync(user, relatedForm, id, token).ConfigureAwait(false) is not null
+                        : await records.GetAsync(relatedForm, id, scope.Root.Transaction, token).ConfigureAwait(false)
+                            is { Deleted: false };
+                    if (!visible)
+                    {
+                        return messages.UnknownRecord(label, id.ToString(messages.Culture), relatedForm);
+                    }
+                }
+
+                return null;
+            }));
+        }
+
+        if (field.Linkage is { } linkage)
+        {
+            var linkageService = new OptionLinkageService(services.Records, services.Reader);
+            var sourceLabel = (form.Fields.Concat(form.Fields.SelectMany(f => f.Fields ?? []))
+                .FirstOrDefault(f => f.Id == linkage.SourceField)?.Label.Get(messages.Culture.Name))
+                    ?? linkage.SourceField;
+            checks.Add(new("linkage", async (value, scope, token) =>
+            {
+                if (FieldValues.IsEmpty(value))
+                {
+                    return null;
+                }
+
+                var options = await linkageService.GetOptionsAsync(field, scope.Data, scope.Root.UserId, token)
+                    .ConfigureAwait(false);
+                var allowed = new HashSet<string>(options.Select(option => option.Value), StringComparer.Ordinal);
+                foreach (var item in value is JsonArray items ? items.ToList() : [value])
+                {
+                    var text = FieldValues.TryGetString(item, out var s) ? s : item?.ToJsonString() ?? string.Empty;
+                    if (!allowed.Contains(text))
+                    {
+                        return messages.NotAllowedByLinkage(
+                            label, FieldValues.Display(item, messages.Culture), sourceLabel,
+                            FieldValues.Display(scope.Data[linkage.SourceField], messages.Culture));
+                    }
+                }
+
+                return null;
+            }));
+        }
+
+        return checks;
+    }
+
+    private static async Task<string?> CheckUniqueAsync(
+        FormDefinition form, FieldDefinition field, string label, IRecordStore records, JsonNode? value,
+        FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (FieldValues.IsEmpty(value) || value is not JsonValue)
+        {
+            return null;
+        }
+
+        var query = new RecordQuery(form.Key)
+        {
+            Filter = Condition.AllOf(new Rule
+            {
+                Field = field.Id, Operator = RuleOperators.Equal, Value = value.DeepClone(),
+            }),
+            Where = scope.Root.RecordId is { } self
+                ? RecordFilter.Compare(RecordSystemFields.Id, RuleOperators.NotEqual, self)
+                : null,
+            Limit = 1,
+            CountTotal = false,
+        };
+        var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
+        return page.Items.Count == 0 ? null : messages.NotUnique(label, FieldValues.Display(value, messages.Culture));
+    }
+
+    private static IEnumerable<string> Ids(JsonNode? value) => value switch
+    {
+        JsonArray items => items.Select(item => FieldValues.TryGetString(item, out var id) ? id
+            : null).OfType<string>(),
+        _ when FieldValues.TryGetString(value, out var id) && id.Length > 0 => [id],
+        _ => [],
+    };
+
+    private static IEnumerable<long> RecordIds(JsonNode? value)
+    {
+        var items = value is JsonArray array ? array.ToList() : [value];
+        foreach (var item in items)
+        {
+            if (FieldValues.TryGetDecimal(item, out var id) && id == decimal.Truncate(id)
+                && id is > 0 and <= long.MaxValue)
+            {
+                yield return (long)id;
+            }
+        }
+    }
+
+    private static T Require<T>(T? service, FormDefinition form, FieldDefinition field, string what)
+        where T : class =>
+        service ?? throw new InvalidOperationException(
+            $"Field '{field.Id}' of form '{form.Key}' needs {what} to be validated; set it in FormValidationServices.");
+}

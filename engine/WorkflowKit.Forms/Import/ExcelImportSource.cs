@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using MiniExcelLibs;
+
+namespace WorkflowKit.Import;
+
+/// <summary>
+/// Reads the first (or a named) sheet of an .xlsx file with MiniExcel, which streams rows from
+/// the sheet XML instead of loading the workbook. The first row is the header.
+/// </summary>
+public sealed class ExcelImportSource : IImportSource
+{
+    private readonly Stream _stream;
+    private readonly IEnumerator<IDictionary<string, object?>> _rows;
+    private readonly List<string> _columnKeys;
+    private bool _read;
+
+    private ExcelImportSource(
+        Stream stream, IEnumerator<IDictionary<string, object?>> rows, List<string> columnKeys,
+            IReadOnlyList<string> headers)
+    {
+        _stream = stream;
+        _rows = rows;
+        _columnKeys = columnKeys;
+        Headers = headers;
+    }
+
+    public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>Opens an .xlsx stream and reads its header row; the stream is disposed with the source.</summary>
+    /// <exception cref="InvalidDataException">The sheet is empty.</exception>
+    public static ExcelImportSource Open(Stream stream, string? sheetName = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX)
+            .Cast<IDictionary<string, object?>>()
+            .GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            rows.Dispose();
+            throw new InvalidDataException("The Excel sheet is empty; expected a header row followed by data rows.");
+        }
+
+        var header = rows.Current;
+        var keys = header.Keys.ToList();
+        while (keys.Count > 0 && string.IsNullOrWhiteSpace(Convert.ToString(header[keys[^1]],
+            System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            keys.RemoveAt(keys.Count - 1);
+        }
+
+        var headers = keys
+            .Select(key => Convert.ToString(header[key], System.Globalization.CultureInfo.InvariantCulture)?.Trim()
+                ?? string.Empty)
+            .ToList();
+        return new ExcelImportSource(stream, rows, keys, headers);
+    }
+
+    public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_read)
+        {
+            throw new InvalidOperationException("The rows of an import source can be read once only.");
+        }
+
+        _read = true;
+        var row = 1L;
+        while (_rows.MoveNext())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            row++;
+            var cells = _columnKeys.Select(key => _rows.Current.TryGetValue(key, out var value) ? value
+                : null).ToArray();
+            if (cells.All(cell => cell is null || (cell is string text && text.Length == 0)))
+            {
+                continue;
+            }
+
+            yield return new ImportSourceRow(row, cells);
+            await Task.CompletedTask.ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _rows.Dispose();
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using WorkflowKit.Definitions.Forms;
+
+namespace WorkflowKit.Import;
+
+/// <summary>Resolves a mapping against a file's header: which cell index feeds which field.</summary>
+internal static class ImportColumns
+{
+    public static (IReadOnlyList<(int Index, string Header, FieldDefinition Field)> Columns, ImportMapping Mapping,
+        IReadOnlyList<string> Unmapped) Resolve(FormDefinition form, IReadOnlyList<string> headers,
+            ImportMapping? mapping)
+    {
+        var fields = form.Fields.ToDictionary(field => field.Id, StringComparer.Ordinal);
+        var effective = mapping ?? AutoMap(form, headers);
+        var columns = new List<(int, string, FieldDefinition)>();
+        var usedFields = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in effective.Columns)
+        {
+            if (!fields.TryGetValue(entry.Field, out var field))
+            {
+                throw new InvalidDataException(
+                    $"The mapping sends column \"{entry.Column}\" to field '{entry.Field}', which form '{form.Key}' " +
+                    $"does not have; expected one of {string.Join(", ", fields.Keys)}.");
+            }
+
+            if (field.Type is FieldTypes.Serial or FieldTypes.Formula)
+            {
+                throw new InvalidDataException(
+                    $"Field '{field.Id}' is a {field.Type} field whose value is assigned on save; remove column " +
+                    $"\"{entry.Column}\" from the mapping.");
+            }
+
+            if (!usedFields.Add(field.Id))
+            {
+                throw new InvalidDataException(
+                    $"The mapping sends two columns to field '{field.Id}'; map each field from one column only.");
+            }
+
+            columns.Add((FindColumn(headers, entry), entry.Column, field));
+        }
+
+        var mappedIndexes = new HashSet<int>(columns.Select(column => column.Item1));
+        var unmapped = headers.Where((_, index) => !mappedIndexes.Contains(index)).ToList();
+        return (columns, effective, unmapped);
+    }
+
+    private static ImportMapping AutoMap(FormDefinition form, IReadOnlyList<string> headers)
+    {
+        var entries = new List<ImportColumnMapping>();
+        foreach (var header in headers.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var field = form.Fields.FirstOrDefault(candidate =>
+                candidate.Type is not FieldTypes.Serial and not FieldTypes.Formula &&
+                (string.Equals(candidate.Id, header, StringComparison.OrdinalIgnoreCase) ||
+                 candidate.Label.Values.Values.Any(label => string.Equals(label, header,
+                     StringComparison.OrdinalIgnoreCase))));
+            if (field is not null && entries.All(entry => entry.Field != field.Id))
+            {
+                entries.Add(new ImportColumnMapping(header, field.Id));
+            }
+        }
+
+        return new ImportMapping { Columns = entries };
+    }
+
+    private static int FindColumn(IReadOnlyList<string> headers, ImportColumnMapping entry)
+    {
+        var positions = headers
+            .Select((header, index) => (header, index))
+            .Where(pair => string.Equals(pair.header, entry.Column, StringComparison.OrdinalIgnoreCase))
+            .Select(pair => pair.index)
+            .ToList();
+        if (positions.Count == 0)
+        {
+            throw new InvalidDataException(
+                $"Column \"{entry.Column}\" is not in the file's header; the header has: " +
+                $"{string.Join(", ", headers)}.");
+        }
+
+        if (entry.Occurrence is { } occurrence)
+        {
+            return occurrence <= positions.Count
+                ? positions[occurrence - 1]
+                : throw new InvalidDataException(
+                    $"The mapping asks for occurrence {occurrence} of column \"{entry.Column}\", but the header " +
+                    $"has it {positions.Count} time(s).");
+        }
+
+        if (positions.Count > 1)
+        {
+            var numbers = string.Join(
+                " and ", positions.Select(index => (index + 1).ToString(CultureInfo.InvariantCulture)));
+            throw new InvalidDataException(
+                $"Column \"{entry.Column}\" appears {positions.Count} times in the header (columns {numbers}), so " +
+                $"it is unclear which one to import into '{entry.Field}'; rename one of them, or map it with " +
+                "\"occurrence\": 1 for the first or 2 for the second.");
+        }
+
+        return positions[0];
+    }
+}

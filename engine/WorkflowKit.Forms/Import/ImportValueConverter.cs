@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Forms;
+
+namespace WorkflowKit.Import;
+
+/// <summary>
+/// Converts a cell of a CSV or Excel file into the JSON value a form field stores. Numbers accept
+/// thousands separators and a leading currency sign (<c>1,234.50</c>, <c>¥1,234.50</c>) and stay
+/// decimal; dates accept <c>2024-03-05</c>, <c>2024/3/5</c>, <c>2024年3月5日</c>, the culture's
+/// short date, Excel date cells and Excel serial numbers (five-digit numbers in text files);
+/// date-times without an offset are taken in the import's time zone and stored in UTC.
+/// </summary>
+public sealed class ImportValueConverter
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd",
+    ];
+
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d H:mm:ss",
+        "yyyy/M/d H:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+    ];
+
+    private static readonly char[] ListSeparators = [',', ';', '、', '，', '；', '|'];
+
+    private readonly CultureInfo _culture;
+    private readonly TimeZoneInfo _timeZone;
+
+    public ImportValueConverter(CultureInfo culture, TimeZoneInfo timeZone)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(timeZone);
+        _culture = culture;
+        _timeZone = timeZone;
+    }
+
+    /// <summary>
+    /// Converts a cell; returns false with a reason when the cell cannot hold a value of the field's type.
+    /// </summary>
+    public bool TryConvert(FieldDefinition field, object? cell, out JsonNode? value, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        value = null;
+        reason = null;
+        if (cell is null || (cell is string blank && string.IsNullOrWhiteSpace(blank)))
+        {
+            return true;
+        }
+
+        var zh = _culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        switch (field.Type)
+        {
+            case FieldTypes.Number or FieldTypes.Money:
+                if (TryNumber(cell, out var number))
+                {
+                    value = JsonValue.Create(number);
+                    return true;
+                }
+
+                reason = zh ? "需要数字，例如 1,234.50" : "expected a number such as 1,234.50";
+                return false;
+            case FieldTypes.Date:
+                if (TryDate(cell, out var date))
+                {
+                    value = JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    return true;
+                }
+
+                reason = zh ? "需要日期，例如 2024-03-05 或 2024/3/5" : "expected a date such as 2024-03-05 or 2024/3/5";
+                return false;
+            case FieldTypes.DateTime:
+                if (TryDateTime(cell, out var time))
+                {
+                    value = JsonValue.Create(time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                        CultureInfo.InvariantCulture));
+                    return true;
+                }
+
+                reason = zh ? "需要日期时间，例如 2024-03-05 09:30" : "expected a date and time such as 2024-03-05 09:30";
+                return false;
+            case FieldTypes.Boolean:
+                if (TryBoolean(cell, out var flag))
+                {
+                    value = JsonValue.Create(flag);
+                    return true;
+                }
+
+                reason = zh ? "需要 是/否 或 true/false" : "expected yes/no or true/false";
+                return false;
+            case FieldTypes.SingleSelect:
+                value = JsonValue.Create(MatchOption(field, Text(cell)));
+                return true;
+            case FieldTypes.MultiSelect:
+                value = new JsonArray([.. Split(Text(cell)).Select(item => (JsonNode?)JsonValue.Create(MatchOption(
+                    field, item)))]);
+                return true;
+            case FieldTypes.Member or FieldTypes.Department:
+                value = field.Multiple
+                    ? new JsonArray([.. Split(Text(cell)).Select(item => (JsonNode?)JsonValue.Create(item))])
+                    : JsonValue.Create(Text(cell).Trim());
+                return true;
+            case FieldTypes.Related:
+                if (TryNumber(cell, out var id) && id == decimal.Truncate(id))
+                {
+                    value = JsonValue.Create((long)id);
+                    return true;
+                }
+
+                reason = zh ? "需要记录编号（整数）" : "expected a record id (a whole number)";
+                return false;
+            case FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Address:
+                try
+                {
+                    value = JsonNode.Parse(Text(cell));
+                    return true;
+                }
+                catch (JsonException)
+                {
+                    reason = zh ? "需要 JSON 文本" : "expected JSON text";
+                    return false;
+                }
+
+            default:
+                value = JsonValue.Create(Text(cell));
+                return true;
+        }
+    }
+
+    private bool TryNumber(object cell, out decimal number)
+    {
+        switch (cell)
+        {
+            case double d when double.IsFinite(d):
+                number = (decimal)d;
+                return true;
+            case decimal m:
+                number = m;
+                return true;
+            case int or long:
+                number = Convert.ToDecimal(cell, CultureInfo.InvariantCulture);
+                return true;
+        }
+
+        var text = Text(cell).Trim().TrimStart('¥', '￥', '$').Replace(" ", string.Empty, StringComparison.Ordinal);
+        return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, _culture, out number) ||
+               decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture,
+                   out number);
+    }
+
+    private bool TryDate(object cell, out DateOnly date)
+    {
+        switch (cell)
+        {
+            case DateTime moment:
+                date = DateOnly.FromDateTime(moment);
+                return true;
+            case double serial when serial is >= 1 and < 2958466:
+                date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+                return true;
+        }
+
+        var text = Text(cell).Trim();
+        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        {
+            date = DateOnly.FromDateTime(DateTime.FromOADate(days));
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) ||
+               DateOnly.TryParse(text, _culture, DateTimeStyles.None, out date);
+    }
+
+    private bool TryDateTime(object cell, out DateTimeOffset time)
+    {
+        DateTime local;
+        switch (cell)
+        {
+            case DateTime moment:
+                local = moment;
+                break;
+            case double serial when serial is >= 1 and < 2958466:
+                local = DateTime.FromOADate(serial);
+                break;
+            default:
+                var text = Text(cell).Trim();
+                if (text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'))
+                {
+                    return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+                }
+
+                if (!DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out local) &&
+                    !DateTime.TryParse(text, _culture, DateTimeStyles.None, out local))
+                {
+                    time = default;
+                    return false;
+                }
+
+                break;
+        }
+
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        time = new DateTimeOffset(unspecified, _timeZone.GetUtcOffset(unspecified));
+        return true;
+    }
+
+    private static bool TryBoolean(object cell, out bool flag)
+    {
+        if (cell is bool value)
+        {
+            flag = value;
+            return true;
+        }
+
+        switch (Text(cell).Trim().ToUpperInvariant())
+        {
+            case "TRUE" or "YES" or "Y" or "1" or "是" or "对" or "√":
+                flag = true;
+                return true;
+            case "FALSE" or "NO" or "N" or "0" or "否" or "错" or "×":
+                flag = false;
+                return true;
+            default:
+                flag = false;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Maps an option label (in any language) to its value; other text is kept for the validator to reject.
+    /// </summary>
+    private static string MatchOption(FieldDefinition field, string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var option in field.Options ?? [])
+        {
+            if (option.Value == trimmed || option.Label.Values.Values.Contains(trimmed,
+                StringComparer.OrdinalIgnoreCase))
+            {
+                return option.Value;
+            }
+        }
+
+        return trimmed;
+    }
+
+    private static IEnumerable<string> Split(string text) =>
+        text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string Text(object cell) => cell switch
+    {
+        string text => text,
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        DateTime moment => moment.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkflowKit.Expressions;
+using WorkflowKit.Forms;
+using WorkflowKit.Permissions;
+
+namespace WorkflowKit.Import;
+
+/// <summary>
+/// The logic of <c>workflowkit records import FORM FILE [--mapping FILE] [--skip-bad-rows] [--as USER]</c>
+/// and <c>workflowkit records export FORM --as USER --out FILE</c>, kept out of the command
+/// parser so that it can be tested in-process. The file type follows the extension (.csv or
+/// .xlsx). An import without <c>--as</c> runs as the operator of the database file: rows are
+/// validated but no data permission applies, and records are created by "system".
+/// </summary>
+public sealed class RecordsCli
+{
+    /// <summary>Exit code of a successful command.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when rows were rejected or the command failed.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code of a usage mistake: unknown form, missing file, unsupported extension.</summary>
+    public const int Usage = 2;
+
+    private const int ShownErrors = 20;
+
+    private readonly RecordsCliServices _services;
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+
+    public RecordsCli(RecordsCliServices services, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        _services = services;
+        _output = output;
+        _error = error;
+    }
+
+    public async Task<int> ImportAsync(
+        string formKey, string file, string? mappingFile, bool skipBadRows, string? asUser,
+        CancellationToken cancellationToken)
+    {
+        var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
+        if (form is null)
+        {
+            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.")
+                .ConfigureAwait(false);
+        }
+
+        if (!File.Exists(file))
+        {
+            return await UsageAsync($"File \"{file}\" does not exist.").ConfigureAwait(false);
+        }
+
+        ImportMapping? mapping = null;
+        if (mappingFile is not null)
+        {
+            if (!File.Exists(mappingFile))
+            {
+                return await UsageAsync($"Mapping file \"{mappingFile}\" does not exist.").ConfigureAwait(false);
+            }
+
+            mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken)
+                .ConfigureAwait(false));
+        }
+
+        var access = asUser is null ? null : Access();
+        var submissions = new FormSubmissionService(
+            new FormValidatorFactory(new FormValidationServices
+            {
+                Directory = _services.Directory,
+                Records = _services.Store,
+                Reader = access is null ? null : Reader(access),
+                Conditions = _services.Conditions ?? new ConditionEvaluator(new ScriptHost()),
+            }),
+            _services.Store, _services.Database, access);
+        var importer = new RecordImporter(submissions, _services.Database, access, NullLogger<RecordImporter>.Instance);
+        var options = new ImportOptions
+        {
+            Mapping = mapping, SkipBadRows = skipBadRows, Culture = CultureInfo.InvariantCulture,
+        };
+
+        try
+        {
+            await using var source = await OpenAsync(file, cancellationToken).ConfigureAwait(false);
+            if (source is null)
+            {
+                return await UsageAsync($"File \"{file}\" must end in .csv or .xlsx.").ConfigureAwait(false);
+            }
+
+            var result = await importer.ImportAsync(form, source, asUser ?? "system", options, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var error in result.Errors.Take(ShownErrors))
+            {
+                await _error.WriteLineAsync($"row {error.Row}: {error.Message}").ConfigureAwait(false);
+            }
+
+            if (result.RowsRejected > ShownErrors)
+            {
+                await _error.WriteLineAsync($"... and {result.RowsRejected - ShownErrors} more rejected rows.")
+                    .ConfigureAwait(false);
+            }
+
+            var summary = result.Committed
+                ? $"Imported {result.RowsWritten} of {result.RowsRead} rows into '{form.Key}' " +
+                    $"({result.RowsRejected} rejected)."
+                : $"Imported nothing into '{form.Key}': {result.RowsRejected} of {result.RowsRead} rows were " +
+                  "rejected. Fix them, or pass --skip-bad-rows to import the others.";
+            await _output.WriteLineAsync(summary).ConfigureAwait(false);
+            return result.RowsRejected == 0 ? Success : Failed;
+        }
+        catch (Exception error) when (
+            error is InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            await _error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            return Failed;
+        }
+    }
+
+    public async Task<int> ExportAsync(string formKey, string asUser, string outFile,
+        CancellationToken cancellationToken)
+    {
+        var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
+        if (form is null)
+        {
+            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.")
+                .ConfigureAwait(false);
+        }
+
+        var extension = Path.GetExtension(outFile).ToLowerInvariant();
+        if (extension is not ".csv" and not ".xlsx")
+        {
+            return await UsageAsync($"--out \"{outFile}\" must end in .csv or .xlsx.").ConfigureAwait(false);
+        }
+
+        var exporter = new RecordExporter(Reader(Access()));
+        var temporary = outFile + ".partial";
+        try
+        {
+            long count;
+            await using (var stream = File.Create(temporary))
+            {
+                count = extension == ".csv"
+                    ? await exporter.ExportCsvAsync(asUser, formKey, stream, CultureInfo.GetCultureInfo("zh-CN"), null,
+                        cancellationToken)
+                        .ConfigureAwait(false)
+                    : await exporter.ExportExcelAsync(asUser, formKey, stream, CultureInfo.GetCultureInfo("zh-CN"),
+                        null, cancellationToken)
+                        .ConfigureAwait(false);
+            }
+
+            File.Move(temporary, outFile, overwrite: true);
+            await _output.WriteLineAsync(
+                $"Exported {count} records of '{formKey}' visible to '{asUser}' to \"{outFile}\".")
+                .ConfigureAwait(false);
+            return Success;
+        }
+        catch (UnauthorizedAccessException error)
+        {
+            File.Delete(temporary);
+            await _error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
+            return Failed;
+        }
+    }
+
+    private RecordAccess Access() => new(_services.Rules, _services.Directory, _services.Participation);
+
+    private RecordReader Reader(RecordAccess access) =>
+        new(_services.Store, _services.Queries, _services.Forms, access);
+
+    private static async Task<IImportSource?> OpenAsync(string file, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        return extension switch
+        {
+            ".csv" => await CsvImportSource.OpenAsync(File.OpenRead(file), cancellationToken).ConfigureAwait(false),
+            ".xlsx" => ExcelImportSource.Open(File.OpenRead(file)),
+            _ => null,
+        };
+    }
+
+    private async Task<int> UsageAsync(string message)
+    {
+        await _error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        return Usage;
+    }
+}

@@ -1,0 +1,21 @@
+using WorkflowKit.Expressions;
+using WorkflowKit.Organization;
+using WorkflowKit.Permissions;
+using WorkflowKit.Records;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Import;
+
+/// <summary>The stores the record commands of the command line work on; the CLI wires the SQLite ones.</summary>
+public sealed record RecordsCliServices(
+    IDatabase Database,
+    IRecordStore Store,
+    IRecordQueries Queries,
+    IRecordFormRegistry Forms,
+    IOrganizationDirectory Directory,
+    IPermissionRuleStore Rules,
+    IParticipationSource Participation)
+{
+    /// <summary>Evaluates cross-field and row rules; a default bounded script host is used when null.</summary>
+    public ConditionEvaluator? Conditions { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace WorkflowKit.Records;
+
+/// <summary>The item must not hold.</summary>
+public sealed record RecordFilterNot(RecordFilter Item) : RecordFilter;

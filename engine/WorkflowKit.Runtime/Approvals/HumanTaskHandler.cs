@@ -1,0 +1,369 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Assignees;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime.Approvals;
+
+/// <summary>Human nodes: creating the tasks of a round, and every action a person takes on a task.</summary>
+internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver assignees, FlowRunner runner)
+{
+    private static readonly string[] ApprovalActions =
+        [TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner];
+
+    private static readonly string[] FillInActions =
+        [TaskActions.Submit, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner];
+
+    public static IReadOnlyList<string> ActionsOf(NodeDefinition node)
+    {
+        var offered = node.Actions is { Count: > 0 } listed
+            ? listed
+            : node.Type == NodeTypes.FillIn ? (IEnumerable<string>)FillInActions : ApprovalActions;
+        return [.. offered.Append(TaskActions.Comment).Distinct(StringComparer.Ordinal)];
+    }
+
+    public async Task EnterAsync(StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        var users = await assignees.ResolveAsync(context, node, node.Assignees, "assignee", cancellationToken)
+            .ConfigureAwait(false);
+        var mode = node.Type == NodeTypes.FillIn ? ApprovalModes.Single : node.ApprovalMode ?? ApprovalModes.Single;
+        var round = new ApprovalRound { Mode = mode, Order = [.. users], VoteRatio = node.VoteRatio ?? 0.5m };
+
+        token.Trail.Add(node.Id);
+        token.VisitId = context.NewId();
+        token.Status = TokenStatuses.Waiting;
+        token.WaitKind = WaitKinds.Task;
+        token.WaitRef = token.VisitId;
+        token.WaitState = round.ToJson();
+        context.Touch(token);
+
+        var first = mode == ApprovalModes.Sequential ? users.Take(1) : users;
+        foreach (var user in first)
+        {
+            CreateTask(context, token, node, user, "assigned");
+        }
+    }
+
+    public TaskRecord CreateTask(StepContext context, TokenRecord token, NodeDefinition node, string user, string reason)
+    {
+        var deadlines = services.Deadlines(context.Graph);
+        var dueAt = node.Deadline is null ? null : deadlines.DueAt(node.Deadline, context.Now, context.Instance.Form);
+        var task = new TaskRecord
+        {
+            Id = context.NewId(),
+            InstanceId = context.Instance.Id,
+            TokenId = token.Id,
+            VisitId = token.VisitId!,
+            NodeId = node.Id,
+            FlowKey = context.Instance.FlowKey,
+            FlowVersion = context.Instance.FlowVersion,
+            Kind = node.Type,
+            Assignee = user,
+            OriginalAssignee = user,
+            Seq = context.NextSeq(),
+            CreatedAt = context.Now,
+            DueAt = dueAt,
+        };
+        context.AddTask(task);
+        context.Assignments.Add(new TaskAssignment(task.Id, task.InstanceId, user, reason, null, context.Now));
+        context.Notify(user, NotificationKinds.TaskAssigned, node.Id, task.Id, node.Name);
+        context.AddAudit(
+            "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = user });
+        if (dueAt is { } due)
+        {
+            ScheduleDeadline(context, task, node, due);
+        }
+
+        return task;
+    }
+
+    private static void ScheduleDeadline(StepContext context, TaskRecord task, NodeDefinition node, DateTimeOffset due)
+    {
+        foreach (var reminder in node.Reminders ?? [])
+        {
+            var at = due - Timers.IsoDuration.Parse(reminder.Before).ToTimeSpan();
+            if (at > context.Now)
+            {
+                context.NewTimers.Add(NewTimer(context, task, TimerKinds.Reminder, at));
+            }
+        }
+
+        context.NewTimers.Add(NewTimer(context, task, TimerKinds.Overdue, due));
+    }
+
+    internal static TimerRecord NewTimer(StepContext context, TaskRecord task, string kind, DateTimeOffset at) => new()
+    {
+        Id = context.NewId(),
+        InstanceId = task.InstanceId,
+        TokenId = task.TokenId,
+        TaskId = task.Id,
+        Kind = kind,
+        DueAt = at,
+        CreatedAt = context.Now,
+    };
+
+    /// <summary>Carries out a person's action on an open task of the loaded instance.</summary>
+    public async Task ActAsync(StepContext context, TaskRecord task, TaskActionRequest request, CancellationToken cancellationToken)
+    {
+        var node = context.Graph.Node(task.NodeId);
+        var token = context.Tokens.Single(candidate => candidate.Id == task.TokenId);
+        var action = request.Action == TaskActions.Approve && node.Type == NodeTypes.FillIn ? TaskActions.Submit : request.Action;
+        if (action == TaskActions.Submit && node.Type == NodeTypes.Approval)
+        {
+            action = TaskActions.Approve;
+        }
+
+        var offered = ActionsOf(node);
+        if (!offered.Contains(action, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Action \"{request.Action}\" is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.");
+        }
+
+        context.ActorForAudit = request.UserId;
+        if (action != TaskActions.Comment)
+        {
+            context.Instance.Acted = true;
+        }
+
+        switch (action)
+        {
+            case TaskActions.Approve or TaskActions.Submit:
+                FieldGuard.Apply(node, context.Instance.Form, request.FormChanges);
+                Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
+                Decide(context, token, node, Tally(context, token, node, approved: true));
+                break;
+            case TaskActions.Reject:
+                Complete(context, task, request, "rejected");
+                Decide(context, token, node, Tally(context, token, node, approved: false));
+                break;
+            case TaskActions.Return:
+                Return(context, task, token, node, request);
+                break;
+            case TaskActions.Transfer:
+                var target = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                Reassign(context, task, target, "transferred", request.UserId);
+                context.AddAudit(request.UserId, AuditActions.TaskActionPrefix + action, node.Id, task.Id, request.Comment,
+                    snapshot: true, details: new JsonObject { ["to"] = target });
+                break;
+            case TaskActions.AddSigner:
+                var signer = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                AddSigner(context, task, token, node, signer, request);
+                break;
+            case TaskActions.Comment:
+                context.AddAudit(request.UserId, AuditActions.TaskActionPrefix + action, node.Id, task.Id, request.Comment,
+                    snapshot: true);
+                break;
+            default:
+                throw new InvalidOperationException($"Action \"{request.Action}\" is not supported.");
+        }
+    }
+
+    public void Reassign(StepContext context, TaskRecord task, string user, string reason, string? by)
+    {
+        task.Assignee = user;
+        task.Version++;
+        context.Touch(task);
+        context.Assignments.Add(new TaskAssignment(task.Id, task.InstanceId, user, reason, by, context.Now));
+        context.Notify(user, NotificationKinds.TaskAssigned, task.NodeId, task.Id, context.Graph.Node(task.NodeId).Name);
+    }
+
+    /// <summary>Completes the task and writes the audit line with a snapshot of the form.</summary>
+    public static void Complete(StepContext context, TaskRecord task, TaskActionRequest request, string outcome)
+    {
+        task.Status = TaskStatuses.Completed;
+        task.Outcome = outcome;
+        task.Comment = request.Comment;
+        task.CompletedAt = context.Now;
+        task.CompletedBy = request.UserId;
+        task.Version++;
+        context.Touch(task);
+        context.CancelledTimerTasks.Add(task.Id);
+        context.AddAudit(
+            request.UserId, AuditActions.TaskActionPrefix + request.Action, task.NodeId, task.Id, request.Comment,
+            snapshot: true, details: new JsonObject { ["outcome"] = outcome });
+    }
+
+    private RoundDecision Tally(StepContext context, TokenRecord token, NodeDefinition node, bool approved)
+    {
+        var round = ApprovalRound.FromJson(token.WaitState);
+        var visit = context.Tasks.Where(task => task.VisitId == token.VisitId && task.Outcome != "deferred").ToList();
+        var open = visit.Count(task => task.Status == TaskStatuses.Open);
+        switch (round.Mode)
+        {
+            case ApprovalModes.Countersign:
+                if (!approved)
+                {
+                    return RoundDecision.Rejected;
+                }
+
+                return open == 0 ? RoundDecision.Approved : RoundDecision.Pending;
+            case ApprovalModes.Sequential:
+                if (!approved)
+                {
+                    return RoundDecision.Rejected;
+                }
+
+                round.Position++;
+                token.WaitState = round.ToJson();
+                context.Touch(token);
+                if (round.Position < round.Order.Count)
+                {
+                    CreateTask(context, token, node, round.Order[round.Position], "assigned");
+                    return RoundDecision.Pending;
+                }
+
+                return RoundDecision.Approved;
+            case ApprovalModes.Vote:
+                var total = visit.Count;
+                var required = (int)Math.Ceiling(round.VoteRatio * total);
+                var approvals = visit.Count(task => task.Outcome == "approved");
+                var rejections = visit.Count(task => task.Outcome == "rejected");
+                return approvals >= required ? RoundDecision.Approved
+                    : total - rejections < required ? RoundDecision.Rejected
+                    : RoundDecision.Pending;
+            default:
+                return approved ? RoundDecision.Approved : RoundDecision.Rejected;
+        }
+    }
+
+    private void Decide(StepContext context, TokenRecord token, NodeDefinition node, RoundDecision decision)
+    {
+        if (decision == RoundDecision.Pending)
+        {
+            return;
+        }
+
+        CancelOpenTasks(context, token, "decided");
+        var outcome = decision == RoundDecision.Approved
+            ? node.Type == NodeTypes.FillIn ? "submitted" : "approved"
+            : "rejected";
+        context.Nodes[node.Id] = new JsonObject { ["outcome"] = outcome, ["at"] = context.Now.ToString("O") };
+        runner.Leave(context, token, node, rejecting: decision == RoundDecision.Rejected);
+    }
+
+    public static void CancelOpenTasks(StepContext context, TokenRecord token, string reason)
+    {
+        foreach (var open in context.Tasks.Where(task => task.VisitId == token.VisitId && task.Status == TaskStatuses.Open))
+        {
+            open.Status = TaskStatuses.Cancelled;
+            open.Outcome ??= reason;
+            open.Version++;
+            context.Touch(open);
+            context.CancelledTimerTasks.Add(open.Id);
+        }
+    }
+
+    private void Return(StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, TaskActionRequest request)
+    {
+        var earlier = token.Trail.Take(token.Trail.Count - 1).ToList();
+        var target = request.TargetNodeId ?? earlier.LastOrDefault();
+        if (target is null || !earlier.Contains(target, StringComparer.Ordinal))
+        {
+            var options = earlier.Count == 0 ? "none" : string.Join(", ", earlier.Distinct(StringComparer.Ordinal));
+            throw new InvalidOperationException(
+                target is null
+                    ? $"Task {task.Id} at node '{node.Id}' has no earlier human node to return to in its branch."
+                    : $"Cannot return task {task.Id} to node '{target}': it is not an earlier human node of this " +
+                      $"branch. Earlier nodes: {options}.");
+        }
+
+        Complete(context, task, request, "returned");
+        CancelOpenTasks(context, token, "returned");
+        context.Nodes[node.Id] = new JsonObject { ["outcome"] = "returned", ["to"] = target };
+        token.Trail = earlier.Take(earlier.LastIndexOf(target)).ToList();
+        runner.Jump(context, token, target);
+    }
+
+    private void AddSigner(
+        StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, string signer, TaskActionRequest request)
+    {
+        var before = request.SignerPosition switch
+        {
+            null or "after" => false,
+            "before" => true,
+            _ => throw new ArgumentException(
+                $"Expected signer position \"before\" or \"after\", got \"{request.SignerPosition}\".", nameof(request)),
+        };
+        var round = ApprovalRound.FromJson(token.WaitState);
+        if (round.Mode == ApprovalModes.Sequential)
+        {
+            var at = round.Position + (before ? 0 : 1);
+            round.Order.Insert(at, signer);
+            token.WaitState = round.ToJson();
+            context.Touch(token);
+            if (before)
+            {
+                task.Status = TaskStatuses.Cancelled;
+                task.Outcome = "deferred";
+                task.Version++;
+                context.Touch(task);
+                context.CancelledTimerTasks.Add(task.Id);
+                CreateTask(context, token, node, signer, "addedBefore");
+            }
+        }
+        else
+        {
+            round.Order.Add(signer);
+            token.WaitState = round.ToJson();
+            context.Touch(token);
+            CreateTask(context, token, node, signer, before ? "addedBefore" : "addedAfter");
+        }
+
+        context.AddAudit(
+            request.UserId, AuditActions.TaskActionPrefix + TaskActions.AddSigner, node.Id, task.Id, request.Comment,
+            snapshot: true, details: new JsonObject { ["signer"] = signer, ["position"] = before ? "before" : "after" });
+    }
+
+    private async Task<string> RequireUserAsync(TaskActionRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.TargetUserId))
+        {
+            throw new ArgumentException($"Action \"{request.Action}\" needs a target user; set TargetUserId.", nameof(request));
+        }
+
+        var user = await services.Organization.FindUserAsync(request.TargetUserId, cancellationToken).ConfigureAwait(false);
+        return user?.Id ?? throw new ArgumentException(
+            $"User \"{request.TargetUserId}\" is not in the organisation directory; choose an existing user.",
+            nameof(request));
+    }
+
+    /// <summary>Checks that the request may act on the task, before anything changes.</summary>
+    public static void CheckCanAct(TaskRecord task, TaskActionRequest request)
+    {
+        if (task.Status != TaskStatuses.Open)
+        {
+            throw new ConcurrencyConflictException(
+                $"Task {task.Id} is already {task.Status} ({task.Outcome ?? "no outcome"}" +
+                $"{(task.CompletedBy is null ? string.Empty : " by " + task.CompletedBy)}); reload your inbox.")
+            {
+                Subject = $"task {task.Id}",
+                ActualVersion = task.Version,
+                ExpectedVersion = request.ExpectedVersion,
+                ChangedBy = task.CompletedBy,
+            };
+        }
+
+        if (request.ExpectedVersion is { } expected && expected != task.Version)
+        {
+            throw new ConcurrencyConflictException(
+                $"Task {task.Id} changed since you opened it (version {expected}, now {task.Version}); reload it.")
+            {
+                Subject = $"task {task.Id}",
+                ExpectedVersion = expected,
+                ActualVersion = task.Version,
+            };
+        }
+
+        if (task.Assignee != request.UserId)
+        {
+            throw new UnauthorizedAccessException(
+                $"Task {task.Id} is assigned to {task.Assignee}, not to {request.UserId}; only the assignee may act on it.");
+        }
+    }
+}

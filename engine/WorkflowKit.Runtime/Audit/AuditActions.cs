@@ -1,0 +1,25 @@
+namespace WorkflowKit.Runtime.Audit;
+
+/// <summary>Action names written to the audit trail.</summary>
+public static class AuditActions
+{
+    public const string InstanceStarted = "instance.started";
+    public const string InstanceCompleted = "instance.completed";
+    public const string InstanceRejected = "instance.rejected";
+    public const string InstanceWithdrawn = "instance.withdrawn";
+    public const string InstanceCancelled = "instance.cancelled";
+    public const string NodeEntered = "node.entered";
+    public const string NodeCompleted = "node.completed";
+    public const string TaskCreated = "task.created";
+    public const string TaskCancelled = "task.cancelled";
+    public const string TimerFired = "timer.fired";
+    public const string Reminder = "task.reminder";
+    public const string Overdue = "task.overdue";
+    public const string Signal = "signal";
+    public const string HttpReplied = "http.replied";
+    public const string Incident = "incident.raised";
+    public const string IncidentRetried = "incident.retried";
+
+    /// <summary>Prefix of task actions: "task.approve", "task.reject" and so on.</summary>
+    public const string TaskActionPrefix = "task.";
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime.Cli;
+
+/// <summary>
+/// The logic of the runtime commands of the <c>workflowkit</c> tool (run, tasks, complete,
+/// instance), kept here so it is testable; the CLI parses arguments and calls these methods.
+/// Each returns the process exit code of the tool's convention: 0 done, 1 not found, conflict or
+/// refused, 2 bad input.
+/// </summary>
+public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWriter error)
+{
+    public const int Ok = 0;
+    public const int NotFound = 1;
+    public const int Refused = 1;
+    public const int BadInput = 2;
+
+    /// <summary><c>workflowkit run KEY --input FILE.json --db DB [--as USER]</c>: starts an instance and prints its state.</summary>
+    public async Task<int> RunAsync(string flowKey, string? inputPath, string user, CancellationToken cancellationToken)
+    {
+        JsonObject? form = null;
+        if (inputPath is not null)
+        {
+            if (!File.Exists(inputPath))
+            {
+                await error.WriteLineAsync($"Input file '{inputPath}' does not exist; pass a JSON file of form data.")
+                    .ConfigureAwait(false);
+                return BadInput;
+            }
+
+            try
+            {
+                form = JsonNode.Parse(await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false)) as JsonObject;
+            }
+            catch (JsonException exception)
+            {
+                await error.WriteLineAsync($"Input file '{inputPath}' is not valid JSON: {exception.Message}").ConfigureAwait(false);
+                return BadInput;
+            }
+
+            if (form is null)
+            {
+                await error.WriteLineAsync($"Input file '{inputPath}' must hold a JSON object of field id to value.")
+                    .ConfigureAwait(false);
+                return BadInput;
+            }
+        }
+
+        return await GuardAsync(async () =>
+        {
+            var instance = await engine.StartAsync(
+                new StartInstanceRequest(flowKey, user) { Form = form, TriggerKind = TriggerKinds.Api }, cancellationToken)
+                .ConfigureAwait(false);
+            await PrintInstanceAsync(instance.Id, withHistory: false, cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary><c>workflowkit tasks --db DB [--assignee USER]</c>: lists open tasks.</summary>
+    public async Task<int> TasksAsync(string? assignee, CancellationToken cancellationToken)
+    {
+        var tasks = await engine.QueryTasksAsync(new TaskQuery { Assignee = assignee, Limit = 500 }, cancellationToken)
+            .ConfigureAwait(false);
+        if (tasks.Count == 0)
+        {
+            await output.WriteLineAsync(assignee is null ? "No open tasks." : $"No open tasks for {assignee}.").ConfigureAwait(false);
+            return Ok;
+        }
+
+        await output.WriteLineAsync("TASK                              INSTANCE                          NODE            ASSIGNEE   DUE")
+            .ConfigureAwait(false);
+        foreach (var task in tasks)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{task.Id,-33} {task.InstanceId,-33} {task.NodeId,-15} {task.Assignee,-10} {Time(task.DueAt)}"))
+                .ConfigureAwait(false);
+        }
+
+        return Ok;
+    }
+
+    /// <summary><c>workflowkit complete TASK --action ACTION --as USER --db DB [--comment TEXT]</c>.</summary>
+    public Task<int> CompleteAsync(
+        string taskId, string action, string user, string? comment, CancellationToken cancellationToken,
+        string? targetUser = null, string? targetNode = null) =>
+        GuardAsync(async () =>
+        {
+            var result = await engine.ActAsync(
+                new TaskActionRequest(taskId, action, user)
+                {
+                    Comment = comment,
+                    TargetUserId = targetUser,
+                    TargetNodeId = targetNode,
+                },
+                cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"Task {taskId}: {action} by {user} ({result.Task.Status}).").ConfigureAwait(false);
+            await PrintInstanceAsync(result.Instance.Id, withHistory: false, cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary><c>workflowkit instance ID --db DB</c>: the path taken, the tasks and the audit trail.</summary>
+    public Task<int> InstanceAsync(string instanceId, CancellationToken cancellationToken) =>
+        GuardAsync(() => PrintInstanceAsync(instanceId, withHistory: true, cancellationToken));
+
+    private async Task PrintInstanceAsync(string instanceId, bool withHistory, CancellationToken cancellationToken)
+    {
+        var detail = await engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist; check the id.");
+        var instance = detail.Instance;
+        await output.WriteLineAsync(
+            $"Instance {instance.Id}  flow {instance.FlowKey} v{instance.FlowVersion}  {instance.Status}" +
+            (instance.EndNodeId is null ? string.Empty : $" at {instance.EndNodeId}")).ConfigureAwait(false);
+        await output.WriteLineAsync($"  started {Time(instance.StartedAt)} by {instance.Initiator} ({instance.TriggerKind})")
+            .ConfigureAwait(false);
+        foreach (var position in detail.Positions)
+        {
+            await output.WriteLineAsync($"  waiting at {position.NodeId} ({position.WaitKind})").ConfigureAwait(false);
+        }
+
+        foreach (var task in detail.Tasks)
+        {
+            await output.WriteLineAsync(
+                $"  task {task.Id} {task.NodeId} {task.Assignee} {task.Status}" +
+                (task.Outcome is null ? string.Empty : $" {task.Outcome}")).ConfigureAwait(false);
+        }
+
+        foreach (var incident in detail.Incidents)
+        {
+            await output.WriteLineAsync($"  incident {incident.Id}: {incident.Message}").ConfigureAwait(false);
+        }
+
+        if (!withHistory)
+        {
+            return;
+        }
+
+        var history = await engine.GetHistoryAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var path = history.Where(entry => entry.Action == Audit.AuditActions.NodeCompleted).Select(entry => entry.NodeId);
+        await output.WriteLineAsync($"  path: {string.Join(" > ", path)}").ConfigureAwait(false);
+        await output.WriteLineAsync("  audit:").ConfigureAwait(false);
+        foreach (var entry in history.Where(entry => entry.Action is not (Audit.AuditActions.NodeEntered or Audit.AuditActions.NodeCompleted)))
+        {
+            await output.WriteLineAsync(
+                $"    {Time(entry.At)} {entry.Actor,-8} {entry.Action}" +
+                (entry.NodeId is null ? string.Empty : $" @{entry.NodeId}") +
+                (entry.Comment is null ? string.Empty : $" \"{entry.Comment}\"")).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> GuardAsync(Func<Task> work)
+    {
+        try
+        {
+            await work().ConfigureAwait(false);
+            return Ok;
+        }
+        catch (KeyNotFoundException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return NotFound;
+        }
+        catch (Exception exception) when (exception is ConcurrencyConflictException or UnauthorizedAccessException
+            or InvalidOperationException)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return Refused;
+        }
+        catch (ArgumentException exception)
+        {
+            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            return BadInput;
+        }
+    }
+
+    private static string Time(DateTimeOffset? value) =>
+        value?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-";
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+
+namespace WorkflowKit.Runtime.Diagnostics;
+
+/// <summary>Runtime log events, ids 2000-2099. Form data and variables are never logged.</summary>
+internal static partial class RuntimeLog
+{
+    [LoggerMessage(2000, LogLevel.Information, "Instance {InstanceId} of {FlowKey} v{FlowVersion} started by {Initiator} ({Trigger})")]
+    public static partial void InstanceStarted(
+        ILogger logger, string instanceId, string flowKey, int flowVersion, string initiator, string trigger);
+
+    [LoggerMessage(2001, LogLevel.Information, "Instance {InstanceId} of {FlowKey} v{FlowVersion} ended {Status} at {EndNodeId} after {Duration}")]
+    public static partial void InstanceEnded(
+        ILogger logger, string instanceId, string flowKey, int flowVersion, string status, string? endNodeId,
+        TimeSpan duration);
+
+    [LoggerMessage(2002, LogLevel.Debug, "Step {Step} of instance {InstanceId} committed at version {Version}")]
+    public static partial void StepCommitted(ILogger logger, string step, string instanceId, long version);
+
+    [LoggerMessage(2003, LogLevel.Debug, "Instance {InstanceId} token {TokenId} entered {NodeId}")]
+    public static partial void NodeEntered(ILogger logger, string instanceId, string tokenId, string nodeId);
+
+    [LoggerMessage(2004, LogLevel.Warning, "Instance {InstanceId} node {NodeId} raised a {Kind} incident {IncidentId}")]
+    public static partial void IncidentRaised(ILogger logger, string instanceId, string nodeId, string kind, string incidentId);
+
+    [LoggerMessage(2005, LogLevel.Warning, "Instance {InstanceId} node {NodeId} failed (attempt {Attempt}), retry at {RetryAt}")]
+    public static partial void NodeRetryScheduled(
+        ILogger logger, Exception exception, string instanceId, string nodeId, int attempt, DateTimeOffset retryAt);
+
+    [LoggerMessage(2006, LogLevel.Debug, "Step {Step} of instance {InstanceId} lost a version race; retrying")]
+    public static partial void StepConflictRetry(ILogger logger, string step, string instanceId);
+
+    [LoggerMessage(2010, LogLevel.Debug, "Timer {TimerId} ({Kind}) of instance {InstanceId} fired")]
+    public static partial void TimerFired(ILogger logger, string timerId, string kind, string? instanceId);
+
+    [LoggerMessage(2011, LogLevel.Error, "Timer {TimerId} of instance {InstanceId} failed to fire")]
+    public static partial void TimerFailed(ILogger logger, Exception exception, string timerId, string? instanceId);
+
+    [LoggerMessage(2020, LogLevel.Debug, "Outbox message {MessageId} ({Kind}) delivered on attempt {Attempt}")]
+    public static partial void OutboxDelivered(ILogger logger, string messageId, string kind, int attempt);
+
+    [LoggerMessage(2021, LogLevel.Warning, "Outbox message {MessageId} ({Kind}) failed on attempt {Attempt}: {Error}")]
+    public static partial void OutboxAttemptFailed(ILogger logger, string messageId, string kind, int attempt, string error);
+
+    [LoggerMessage(2022, LogLevel.Error, "Outbox message {MessageId} ({Kind}) gave up after {Attempt} attempts: {Error}")]
+    public static partial void OutboxGaveUp(ILogger logger, string messageId, string kind, int attempt, string error);
+
+    [LoggerMessage(2023, LogLevel.Error, "Outbox message {MessageId} ({Kind}) failed to deliver or acknowledge")]
+    public static partial void OutboxFailed(ILogger logger, Exception exception, string messageId, string kind);
+
+    [LoggerMessage(2030, LogLevel.Information, "Schedule {ScheduleId} started instance {InstanceId}; next at {NextDueAt}")]
+    public static partial void ScheduleFired(ILogger logger, string scheduleId, string instanceId, DateTimeOffset nextDueAt);
+
+    [LoggerMessage(2031, LogLevel.Error, "Schedule {ScheduleId} failed to start its flow")]
+    public static partial void ScheduleFailed(ILogger logger, Exception exception, string scheduleId);
+
+    [LoggerMessage(2040, LogLevel.Error, "The engine's background round failed; it runs again after {Delay}")]
+    public static partial void BackgroundRoundFailed(ILogger logger, Exception exception, TimeSpan delay);
+}

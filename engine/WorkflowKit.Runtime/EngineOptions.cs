@@ -1,0 +1,54 @@
+using WorkflowKit.Runtime.Timers;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>Settings of the workflow engine.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>IANA time zone of the tenant for cron, deadlines and date fields; "Asia/Shanghai" by default.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>Workdays for deadlines in workday units; Saturday and Sunday off by default.</summary>
+    public WorkdayCalendar Calendar { get; set; } = WorkdayCalendar.Weekends;
+
+    /// <summary>Attempts of an automatic node (record write, sub-flow start) before an incident; 3 by default.</summary>
+    public int RetryAttempts { get; set; } = 3;
+
+    /// <summary>Delay before the first retry; each next delay doubles. 5 seconds by default.</summary>
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a runner holds a claimed timer or outbox message before others may take it; 2 minutes by default.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the hosted service looks for due work when nothing woke it; 2 seconds by default.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Most timers or outbox messages claimed in one round; 50 by default.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Most nodes one step runs before it stops the token with an incident (an endless automatic loop); 1,000 by default.</summary>
+    public int MaxNodesPerStep { get; set; } = 1000;
+
+    /// <summary>Timeout of an HTTP node without its own; 30 seconds by default.</summary>
+    public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Identifies this runner in leases; the machine name and a random suffix by default.</summary>
+    public string RunnerId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>User id recorded for actions the engine takes itself (schedules, overdue policies).</summary>
+    public string SystemUserId { get; set; } = "system";
+
+    internal TimeZoneInfo ResolveZone(string? overrideZone)
+    {
+        var id = string.IsNullOrWhiteSpace(overrideZone) ? TimeZone : overrideZone;
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException exception)
+        {
+            throw new InvalidOperationException(
+                $"Time zone \"{id}\" is not known on this machine; use an IANA id such as \"Asia/Shanghai\".", exception);
+        }
+    }
+}

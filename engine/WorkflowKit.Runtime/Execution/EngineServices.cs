@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using WorkflowKit.Organization;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Diagnostics;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Graph;
+using WorkflowKit.Runtime.Outbox;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Timers;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime.Execution;
+
+/// <summary>The dependencies every part of the engine shares.</summary>
+internal sealed class EngineServices
+{
+    private readonly ConcurrentDictionary<(string Key, int Version), FlowGraph> _graphs = new();
+
+    public required IDatabase Database { get; init; }
+
+    public required IRuntimeStore Store { get; init; }
+
+    public required IFlowDefinitionSource Definitions { get; init; }
+
+    public required IFlowExpressions Expressions { get; init; }
+
+    public required IOrganizationDirectory Organization { get; init; }
+
+    public required IRecordStore Records { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    public required EngineOptions Options { get; init; }
+
+    public required ILogger Logger { get; init; }
+
+    public required IFaultInjector Faults { get; init; }
+
+    public required Func<HttpClient> HttpClients { get; init; }
+
+    public required IReadOnlyDictionary<string, INotificationChannel> Channels { get; init; }
+
+    public TimeZoneInfo Zone(FlowGraph graph) => Options.ResolveZone(graph.Published.Flow.Settings?.TimeZone);
+
+    public DeadlineCalculator Deadlines(FlowGraph graph) => new(Options.Calendar, Zone(graph));
+
+    public async Task<FlowGraph> GraphAsync(string key, int? version, CancellationToken cancellationToken)
+    {
+        if (version is { } fixedVersion && _graphs.TryGetValue((key, fixedVersion), out var cached))
+        {
+            return cached;
+        }
+
+        var published = await Definitions.GetAsync(key, version, cancellationToken).ConfigureAwait(false);
+        return _graphs.GetOrAdd((published.Key, published.Version), _ => new FlowGraph(published));
+    }
+}

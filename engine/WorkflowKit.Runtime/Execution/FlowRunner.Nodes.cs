@@ -1,0 +1,271 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Timers;
+
+namespace WorkflowKit.Runtime.Execution;
+
+/// <summary>What each node type does when a token enters it.</summary>
+internal sealed partial class FlowRunner
+{
+    /// <returns>The node's id when the token ended at an end node.</returns>
+    private async Task<string?> ExecuteAsync(
+        StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        switch (node.Type)
+        {
+            case NodeTypes.Start or NodeTypes.Condition:
+                Leave(context, token, node);
+                break;
+            case NodeTypes.FillIn or NodeTypes.Approval:
+                await Human.EnterAsync(context, token, node, cancellationToken).ConfigureAwait(false);
+                break;
+            case NodeTypes.CarbonCopy:
+                await NotifyAsync(context, node, NotificationKinds.CarbonCopy, cancellationToken).ConfigureAwait(false);
+                Leave(context, token, node);
+                break;
+            case NodeTypes.Notification:
+                await NotifyAsync(context, node, NotificationKinds.Message, cancellationToken).ConfigureAwait(false);
+                Leave(context, token, node);
+                break;
+            case NodeTypes.ParallelSplit:
+                Split(context, token, node);
+                break;
+            case NodeTypes.ParallelJoin:
+                WaitAtJoin(context, token, node);
+                break;
+            case NodeTypes.CreateRecord or NodeTypes.UpdateRecord:
+                var output = await _records.RunAsync(context, node, cancellationToken).ConfigureAwait(false);
+                SetOutput(context, node, output);
+                Leave(context, token, node);
+                break;
+            case NodeTypes.Script:
+                RunScript(context, node, cancellationToken);
+                Leave(context, token, node);
+                break;
+            case NodeTypes.Http:
+                QueueHttp(context, token, node);
+                break;
+            case NodeTypes.SubFlow:
+                await EnterSubFlowAsync(context, token, node, cancellationToken).ConfigureAwait(false);
+                break;
+            case NodeTypes.Timer:
+                WaitForTimer(context, token, node, cancellationToken);
+                break;
+            case NodeTypes.End:
+                EndToken(context, token, node);
+                return node.Id;
+            default:
+                throw new FlowFaultException(
+                    IncidentKinds.Definition,
+                    $"Node '{node.Id}' has unknown type \"{node.Type}\"; this engine runs " +
+                    $"{string.Join(", ", NodeTypes.All.Order(StringComparer.Ordinal))}.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Records a node's output as <c>nodes.ID</c> and in its result variable when it has one.</summary>
+    public static void SetOutput(StepContext context, NodeDefinition node, JsonNode? output)
+    {
+        context.Nodes[node.Id] = output?.DeepClone();
+        if (!string.IsNullOrWhiteSpace(node.ResultVariable))
+        {
+            context.SetVar(node.ResultVariable, output);
+        }
+    }
+
+    private async Task NotifyAsync(StepContext context, NodeDefinition node, string kind, CancellationToken cancellationToken)
+    {
+        var recipients = await _assignees.ResolveAsync(context, node, node.Recipients ?? node.Assignees, "recipient",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var user in recipients)
+        {
+            context.Notify(user, kind, node.Id, null, node.Message ?? node.Name);
+        }
+
+        var channel = node.Channel ?? "inApp";
+        if (channel == "inApp")
+        {
+            return;
+        }
+
+        var id = context.NewId();
+        context.NewOutbox.Add(new OutboxRecord
+        {
+            Id = id,
+            InstanceId = context.Instance.Id,
+            NodeId = node.Id,
+            Kind = OutboxKinds.Notification,
+            Channel = channel,
+            Payload = new JsonObject
+            {
+                ["recipients"] = new JsonArray([.. recipients.Select(user => (JsonNode)user)]),
+                ["message"] = JsonLocalized(node.Message ?? node.Name),
+                ["instanceId"] = context.Instance.Id,
+                ["nodeId"] = node.Id,
+                ["kind"] = kind,
+            },
+            IdempotencyKey = id,
+            MaxAttempts = node.Retry?.MaxAttempts ?? _services.Options.RetryAttempts,
+            NextAttemptAt = context.Now,
+            CreatedAt = context.Now,
+        });
+    }
+
+    private static JsonNode? JsonLocalized(LocalizedText? text) =>
+        text is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(text, DefinitionJson.Compact);
+
+    private void RunScript(StepContext context, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(node.Script))
+        {
+            throw new FlowFaultException(IncidentKinds.Definition, $"Script node '{node.Id}' has no script; add one.");
+        }
+
+        var outcome = _services.Expressions.Execute(node.Script, context.Scope(), cancellationToken);
+        foreach (var name in context.Instance.Form.Select(pair => pair.Key).ToList())
+        {
+            if (!outcome.Form.ContainsKey(name))
+            {
+                context.Instance.Form.Remove(name);
+            }
+        }
+
+        foreach (var (name, value) in outcome.Form)
+        {
+            context.Instance.Form[name] = value?.DeepClone();
+        }
+
+        context.ReplaceVars(outcome.Vars);
+        SetOutput(context, node, outcome.Result);
+    }
+
+    private void QueueHttp(StepContext context, TokenRecord token, NodeDefinition node)
+    {
+        if (string.IsNullOrWhiteSpace(node.Url) || !Uri.TryCreate(node.Url, UriKind.Absolute, out var url)
+            || url.Scheme is not ("http" or "https"))
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition, $"HTTP node '{node.Id}' needs an absolute http or https URL, got \"{node.Url}\".");
+        }
+
+        JsonNode? body = null;
+        if (!string.IsNullOrWhiteSpace(node.Body))
+        {
+            body = _services.Expressions.Evaluate(node.Body, context.Scope(), CancellationToken.None);
+        }
+
+        var timeout = node.Timeout is { } text ? IsoDuration.Parse(text).ToTimeSpan() : _services.Options.HttpTimeout;
+        var backoff = node.Retry is { } retry ? IsoDuration.Parse(retry.Backoff).ToTimeSpan() : _services.Options.RetryBackoff;
+        var headers = new JsonObject();
+        foreach (var (name, value) in node.Headers ?? [])
+        {
+            headers[name] = value;
+        }
+
+        var id = context.NewId();
+        context.NewOutbox.Add(new OutboxRecord
+        {
+            Id = id,
+            InstanceId = context.Instance.Id,
+            TokenId = token.Id,
+            NodeId = node.Id,
+            Kind = OutboxKinds.Http,
+            Payload = new JsonObject
+            {
+                ["method"] = (node.Method ?? (body is null ? "GET" : "POST")).ToUpperInvariant(),
+                ["url"] = url.ToString(),
+                ["headers"] = headers,
+                ["body"] = body,
+                ["timeoutMs"] = (long)timeout.TotalMilliseconds,
+                ["backoffMs"] = (long)backoff.TotalMilliseconds,
+            },
+            IdempotencyKey = id,
+            MaxAttempts = node.Retry?.MaxAttempts ?? _services.Options.RetryAttempts,
+            NextAttemptAt = context.Now,
+            CreatedAt = context.Now,
+        });
+        token.Status = TokenStatuses.Waiting;
+        token.WaitKind = WaitKinds.Outbox;
+        token.WaitRef = id;
+        context.Touch(token);
+    }
+
+    private void WaitForTimer(StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        var zone = _services.Zone(context.Graph);
+        DateTimeOffset? due = null;
+        if (node.Duration is { } duration)
+        {
+            due = new DeadlineCalculator(_services.Options.Calendar, zone).Add(context.Now, IsoDuration.Parse(duration), null);
+        }
+        else if (node.Until is { } until)
+        {
+            due = ZonedTime.Parse(_services.Expressions.Evaluate(until, context.Scope(), cancellationToken), zone);
+        }
+        else if (node.UntilField is { } field)
+        {
+            due = ZonedTime.Parse(context.Instance.Form[field], zone);
+        }
+
+        if (due is null)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition,
+                $"Timer node '{node.Id}' has no due time: set duration, until, or untilField to a filled date field.");
+        }
+
+        var timer = new TimerRecord
+        {
+            Id = context.NewId(),
+            InstanceId = context.Instance.Id,
+            TokenId = token.Id,
+            Kind = TimerKinds.Node,
+            DueAt = due.Value < context.Now ? context.Now : due.Value,
+            CreatedAt = context.Now,
+        };
+        context.NewTimers.Add(timer);
+        token.Status = TokenStatuses.Waiting;
+        token.WaitKind = WaitKinds.Timer;
+        token.WaitRef = timer.Id;
+        context.Touch(token);
+    }
+
+    private async Task EnterSubFlowAsync(
+        StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        if (StartChild is null || string.IsNullOrWhiteSpace(node.Flow))
+        {
+            throw new FlowFaultException(IncidentKinds.Definition, $"Sub-flow node '{node.Id}' names no flow; set \"flow\".");
+        }
+
+        var child = await StartChild(context, token, node, cancellationToken).ConfigureAwait(false);
+        context.Children.Add(child);
+        if (node.Wait == false || child.Finished)
+        {
+            SetOutput(context, node, SubFlowOutput(child.Instance, child.Vars));
+            Leave(context, token, node);
+            return;
+        }
+
+        token.Status = TokenStatuses.Waiting;
+        token.WaitKind = WaitKinds.SubFlow;
+        token.WaitRef = child.Instance.Id;
+        context.Touch(token);
+    }
+
+    /// <summary>What a parent sees of a finished or started child: id, status, form and variables.</summary>
+    public static JsonObject SubFlowOutput(InstanceRecord child, JsonObject vars) => new()
+    {
+        ["instanceId"] = child.Id,
+        ["status"] = child.Status,
+        ["endNode"] = child.EndNodeId,
+        ["form"] = child.Form.DeepClone(),
+        ["vars"] = vars.DeepClone(),
+    };
+}

@@ -1,0 +1,299 @@
+using WorkflowKit.Definitions;
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Graph;
+using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime.Execution;
+
+/// <summary>
+/// One engine step on one instance: the loaded state, the changes made so far, and the
+/// transaction they are written through. Nothing is written before <see cref="PersistAsync"/>.
+/// </summary>
+internal sealed class StepContext
+{
+    private readonly HashSet<TokenRecord> _dirtyTokens = [];
+    private readonly HashSet<TaskRecord> _dirtyTasks = [];
+    private readonly Dictionary<string, JsonNode?> _dirtyVars = new(StringComparer.Ordinal);
+    private readonly bool _isNew;
+    private readonly long _expectedVersion;
+
+    public StepContext(
+        string step,
+        IStorageTransaction transaction,
+        FlowGraph graph,
+        InstanceRecord instance,
+        List<TokenRecord> tokens,
+        List<TaskRecord> tasks,
+        JsonObject vars,
+        bool isNew,
+        DateTimeOffset now)
+    {
+        Step = step;
+        Transaction = transaction;
+        Graph = graph;
+        Instance = instance;
+        Tokens = tokens;
+        Tasks = tasks;
+        Vars = vars;
+        Now = now;
+        _isNew = isNew;
+        _expectedVersion = instance.Version;
+    }
+
+    public string Step { get; }
+
+    public IStorageTransaction Transaction { get; }
+
+    public FlowGraph Graph { get; }
+
+    public InstanceRecord Instance { get; }
+
+    /// <summary>Live tokens when loaded, plus every token created or changed in this step.</summary>
+    public List<TokenRecord> Tokens { get; }
+
+    /// <summary>Every task of the instance, including those created or changed in this step.</summary>
+    public List<TaskRecord> Tasks { get; }
+
+    public JsonObject Vars { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public JsonObject? InitiatorJson { get; set; }
+
+    public List<TimerRecord> NewTimers { get; } = [];
+
+    public List<string> CancelledTimerTasks { get; } = [];
+
+    public List<string> CancelledTimerTokens { get; } = [];
+
+    public bool CancelAllTimers { get; set; }
+
+    public bool CancelPendingOutbox { get; set; }
+
+    public List<OutboxRecord> NewOutbox { get; } = [];
+
+    public List<AuditEntry> Audit { get; } = [];
+
+    public List<Notification> Notifications { get; } = [];
+
+    public List<Incident> Incidents { get; } = [];
+
+    public List<string> ResolvedIncidents { get; } = [];
+
+    public List<TaskAssignment> Assignments { get; } = [];
+
+    /// <summary>Sub-flow instances started in this step, persisted with it.</summary>
+    public List<StepContext> Children { get; } = [];
+
+    /// <summary>Sub-flow instances whose parent ended while they ran; the step cancels them too.</summary>
+    public List<string> OrphanedChildren { get; } = [];
+
+    /// <summary>Set when the instance finished in this step.</summary>
+    public bool Finished { get; set; }
+
+    public bool WasFinishedBefore { get; init; }
+
+    public int NodesRun { get; set; }
+
+    /// <summary>How many parents this instance has; bounds sub-flows that start themselves.</summary>
+    public int Depth { get; set; }
+
+    /// <summary>Set for a sub-flow started inside its parent's step: the parent reads its end directly.</summary>
+    public bool ParentHandled { get; set; }
+
+    public string ActorForAudit { get; set; } = "system";
+
+    public JsonObject Nodes => Instance.State["nodes"] as JsonObject ?? (JsonObject)(Instance.State["nodes"] = new JsonObject());
+
+    public JsonObject Activations =>
+        Instance.State["activations"] as JsonObject ?? (JsonObject)(Instance.State["activations"] = new JsonObject());
+
+    public IEnumerable<TokenRecord> LiveTokens => Tokens.Where(token => token.IsLive);
+
+    public IEnumerable<TaskRecord> OpenTasks => Tasks.Where(task => task.Status == TaskStatuses.Open);
+
+    public ExpressionScope Scope(JsonNode? record = null, JsonNode? row = null) =>
+        new(Instance.Form, Vars, InitiatorJson ?? new JsonObject { ["id"] = Instance.Initiator }, Nodes)
+        {
+            Record = record,
+            Row = row,
+            Now = Now,
+            TimeZone = TimeZone,
+        };
+
+    /// <summary>The flow's time zone, for scripts' local-time Date methods.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    public string NewId() => Guid.CreateVersion7(Now).ToString("N");
+
+    public long NextSeq()
+    {
+        var next = (Instance.State["seq"]?.GetValue<long>() ?? 0) + 1;
+        Instance.State["seq"] = next;
+        return next;
+    }
+
+    public TokenRecord NewToken(string nodeId, string? edgeId, string scope, List<string> trail)
+    {
+        var token = new TokenRecord
+        {
+            Id = NewId(),
+            InstanceId = Instance.Id,
+            NodeId = nodeId,
+            EdgeId = edgeId,
+            Scope = scope,
+            Trail = trail,
+            Status = TokenStatuses.Active,
+            Seq = NextSeq(),
+            CreatedAt = Now,
+            UpdatedAt = Now,
+        };
+        Tokens.Add(token);
+        Touch(token);
+        return token;
+    }
+
+    public void Touch(TokenRecord token)
+    {
+        token.UpdatedAt = Now;
+        _dirtyTokens.Add(token);
+    }
+
+    public void Touch(TaskRecord task)
+    {
+        _dirtyTasks.Add(task);
+    }
+
+    public void AddTask(TaskRecord task)
+    {
+        Tasks.Add(task);
+        _dirtyTasks.Add(task);
+    }
+
+    public void SetVar(string name, JsonNode? value)
+    {
+        Vars[name] = value?.DeepClone();
+        _dirtyVars[name] = value?.DeepClone();
+    }
+
+    public void ReplaceVars(JsonObject vars)
+    {
+        foreach (var (name, value) in vars)
+        {
+            if (!JsonNode.DeepEquals(Vars[name], value))
+            {
+                SetVar(name, value);
+            }
+        }
+    }
+
+    public void AddAudit(
+        string actor, string action, string? nodeId = null, string? taskId = null, string? comment = null,
+        bool snapshot = false, JsonObject? details = null)
+    {
+        Audit.Add(new AuditEntry(
+            0, Instance.Id, Now, actor, action, nodeId, taskId, comment,
+            snapshot ? (JsonObject)Instance.Form.DeepClone() : null, details));
+    }
+
+    public void Notify(string userId, string kind, string? nodeId, string? taskId, LocalizedText? message)
+    {
+        Notifications.Add(new Notification(NewId(), userId, Instance.Id, nodeId, taskId, kind, message, Now, null));
+    }
+
+    public async Task PersistAsync(IRuntimeStore store, CancellationToken cancellationToken)
+    {
+        Instance.UpdatedAt = Now;
+        if (_isNew)
+        {
+            Instance.Version = 1;
+            await store.InsertInstanceAsync(Transaction, Instance, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.UpdateInstanceAsync(Transaction, Instance, _expectedVersion, cancellationToken).ConfigureAwait(false);
+            Instance.Version = _expectedVersion + 1;
+        }
+
+        if (_dirtyTokens.Count > 0)
+        {
+            await store.SaveTokensAsync(Transaction, _dirtyTokens, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_dirtyTasks.Count > 0)
+        {
+            await store.SaveTasksAsync(Transaction, _dirtyTasks, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Assignments.Count > 0)
+        {
+            await store.InsertTaskAssignmentsAsync(Transaction, Assignments, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_dirtyVars.Count > 0)
+        {
+            await store.SaveVariablesAsync(Transaction, Instance.Id, _dirtyVars, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PersistSideTablesAsync(store, cancellationToken).ConfigureAwait(false);
+        foreach (var child in Children)
+        {
+            await child.PersistAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PersistSideTablesAsync(IRuntimeStore store, CancellationToken cancellationToken)
+    {
+        if (CancelAllTimers)
+        {
+            await store.CancelTimersAsync(Transaction, Instance.Id, null, null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (CancelledTimerTasks.Count > 0 || CancelledTimerTokens.Count > 0)
+        {
+            await store.CancelTimersAsync(
+                Transaction, Instance.Id, CancelledTimerTasks, CancelledTimerTokens, cancellationToken).ConfigureAwait(false);
+        }
+
+        var liveTimers = NewTimers.Where(timer => !CancelAllTimers).ToList();
+        if (liveTimers.Count > 0)
+        {
+            await store.InsertTimersAsync(Transaction, liveTimers, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (CancelPendingOutbox)
+        {
+            await store.CancelOutboxAsync(Transaction, Instance.Id, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (NewOutbox.Count > 0)
+        {
+            await store.InsertOutboxAsync(Transaction, NewOutbox, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Incidents.Count > 0)
+        {
+            await store.InsertIncidentsAsync(Transaction, Incidents, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var incidentId in ResolvedIncidents)
+        {
+            await store.ResolveIncidentAsync(Transaction, incidentId, ActorForAudit, Now, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (Audit.Count > 0)
+        {
+            await store.InsertAuditAsync(Transaction, Audit, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Notifications.Count > 0)
+        {
+            await store.InsertNotificationsAsync(Transaction, Notifications, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkflowKit.Runtime.Diagnostics;
+
+namespace WorkflowKit.Runtime.Hosting;
+
+/// <summary>
+/// Runs the engine's due work in the background: schedule triggers, timers (deadlines,
+/// reminders, timer nodes, retries of failed automatic nodes) and outbox deliveries. It wakes
+/// when a step queues work and otherwise polls every <see cref="EngineOptions.PollInterval"/>.
+/// </summary>
+public sealed class WorkflowEngineHostedService(
+    WorkflowEngine engine, TimeProvider time, ILogger<WorkflowEngineHostedService>? logger = null)
+    : BackgroundService
+{
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = engine.Options.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var handled = await engine.RunDueWorkAsync(stoppingToken).ConfigureAwait(false);
+                if (handled == 0)
+                {
+                    // Work that is due but was not handled is leased by another runner: wait a full interval.
+                    var untilDue = await engine.TimeUntilNextDueAsync(stoppingToken).ConfigureAwait(false);
+                    var wait = untilDue is { } due && due > TimeSpan.Zero && due < interval ? due : interval;
+                    await engine.WaitForWorkAsync(wait, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                RuntimeLog.BackgroundRoundFailed(_logger, exception, interval);
+                await Task.Delay(interval, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

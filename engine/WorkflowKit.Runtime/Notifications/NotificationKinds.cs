@@ -1,0 +1,12 @@
+namespace WorkflowKit.Runtime.Notifications;
+
+/// <summary>Kinds of in-app notifications.</summary>
+public static class NotificationKinds
+{
+    public const string TaskAssigned = "taskAssigned";
+    public const string CarbonCopy = "cc";
+    public const string Reminder = "reminder";
+    public const string Overdue = "overdue";
+    public const string Urge = "urge";
+    public const string Message = "message";
+}

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Conditions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Incidents;
+
+namespace WorkflowKit.Runtime.Records;
+
+/// <summary>
+/// createRecord and updateRecord nodes: values and sub-table rows computed by expressions,
+/// written through the record store inside the step's transaction so they commit with the step.
+/// </summary>
+internal sealed class RecordNodeHandler(EngineServices services)
+{
+    private const int MaxMatchedRecords = 500;
+
+    public async Task<JsonObject> RunAsync(StepContext context, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        var formKey = node.Form ?? throw new FlowFaultException(
+            IncidentKinds.Definition, $"Record node '{node.Id}' names no form; set \"form\" to the target form's key.");
+        var writer = new RecordWriteContext(context.Instance.Initiator, context.Transaction, context.Instance.Id);
+        if (node.Type == NodeTypes.CreateRecord)
+        {
+            var data = Values(context, node, record: null, cancellationToken);
+            foreach (var (fieldId, write) in node.SubTables ?? [])
+            {
+                data[fieldId] = MergeRows(context, node, fieldId, write, existing: null, cancellationToken);
+            }
+
+            var created = await services.Records.CreateAsync(formKey, data, writer, cancellationToken).ConfigureAwait(false);
+            return new JsonObject { ["recordId"] = created.Id, ["form"] = formKey };
+        }
+
+        var targets = await TargetsAsync(context, node, formKey, cancellationToken).ConfigureAwait(false);
+        var updated = new JsonArray();
+        foreach (var record in targets)
+        {
+            var changes = Values(context, node, record.Data, cancellationToken);
+            foreach (var (fieldId, write) in node.SubTables ?? [])
+            {
+                changes[fieldId] = MergeRows(context, node, fieldId, write, record.Data[fieldId] as JsonArray, cancellationToken);
+            }
+
+            await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, writer, cancellationToken)
+                .ConfigureAwait(false);
+            updated.Add(record.Id);
+        }
+
+        return new JsonObject { ["recordIds"] = updated, ["updated"] = updated.Count, ["form"] = formKey };
+    }
+
+    private async Task<IReadOnlyList<RecordEntry>> TargetsAsync(
+        StepContext context, NodeDefinition node, string formKey, CancellationToken cancellationToken)
+    {
+        if (node.RecordId is { } idExpression)
+        {
+            var value = Evaluate(context, node, idExpression, null, null, cancellationToken);
+            if (!TryReadId(value, out var id))
+            {
+                throw new FlowFaultException(
+                    IncidentKinds.Expression,
+                    $"Record node '{node.Id}': recordId \"{idExpression}\" gave {value?.ToJsonString() ?? "null"}, " +
+                    "expected a record id number.");
+            }
+
+            var record = await services.Records.GetAsync(formKey, id, context.Transaction, cancellationToken).ConfigureAwait(false);
+            return record is null || record.Deleted
+                ? throw new FlowFaultException(
+                    IncidentKinds.Routing, $"Record node '{node.Id}': record {id} of form '{formKey}' does not exist.")
+                : [record];
+        }
+
+        if (node.Match is null)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition, $"Update node '{node.Id}' needs \"recordId\" or \"match\" to find its records.");
+        }
+
+        var filter = ResolveMatch(context, node, node.Match, cancellationToken);
+        var page = await services.Records.QueryAsync(
+            new RecordQuery(formKey) { Filter = filter, Limit = MaxMatchedRecords }, context.Transaction, cancellationToken)
+            .ConfigureAwait(false);
+        return page.Items;
+    }
+
+    /// <summary>Replaces rules' <c>valueField</c> paths into the instance by their current values.</summary>
+    private Condition ResolveMatch(StepContext context, NodeDefinition node, Condition match, CancellationToken cancellationToken)
+    {
+        if (match.Any is null)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition, $"Update node '{node.Id}': \"match\" must use structured rules, not JavaScript.");
+        }
+
+        return new Condition
+        {
+            Any = [.. match.Any.Select(group => new RuleGroup
+            {
+                All = [.. group.All.Select(rule => rule.ValueField is null ? rule : new Rule
+                {
+                    Field = rule.Field,
+                    Operator = rule.Operator,
+                    Value = Evaluate(context, node, rule.ValueField, null, null, cancellationToken)?.DeepClone(),
+                })],
+            })],
+        };
+    }
+
+    private JsonObject Values(StepContext context, NodeDefinition node, JsonNode? record, CancellationToken cancellationToken)
+    {
+        var data = new JsonObject();
+        foreach (var (fieldId, expression) in node.Values ?? [])
+        {
+            data[fieldId] = Evaluate(context, node, expression, record, null, cancellationToken)?.DeepClone();
+        }
+
+        return data;
+    }
+
+    private JsonArray MergeRows(
+        StepContext context, NodeDefinition node, string fieldId, SubTableWrite write, JsonArray? existing,
+        CancellationToken cancellationToken)
+    {
+        var source = Evaluate(context, node, write.Rows, existing, null, cancellationToken) as JsonArray ?? [];
+        var incoming = source.Select(row =>
+        {
+            var values = new JsonObject();
+            foreach (var (column, expression) in write.Values ?? [])
+            {
+                values[column] = Evaluate(context, node, expression, existing, row, cancellationToken)?.DeepClone();
+            }
+
+            return write.Values is null ? (JsonObject)(row?.DeepClone() ?? new JsonObject()) : values;
+        }).ToList();
+
+        var result = write.Strategy == "replace" || existing is null ? [] : (JsonArray)existing.DeepClone();
+        foreach (var row in incoming)
+        {
+            var match = write.Strategy == "updateMatching" && write.MatchOn is { Count: > 0 } keys
+                ? result.OfType<JsonObject>().FirstOrDefault(old => keys.All(key => JsonNode.DeepEquals(old[key], row[key])))
+                : null;
+            if (match is null)
+            {
+                result.Add(row);
+                continue;
+            }
+
+            foreach (var (column, value) in row)
+            {
+                match[column] = value?.DeepClone();
+            }
+        }
+
+        if (!SubTableWrite.Strategies.Contains(write.Strategy))
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition,
+                $"Record node '{node.Id}': sub-table '{fieldId}' has strategy \"{write.Strategy}\"; expected append, " +
+                "updateMatching or replace.");
+        }
+
+        return result;
+    }
+
+    private JsonNode? Evaluate(
+        StepContext context, NodeDefinition node, string expression, JsonNode? record, JsonNode? row,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return services.Expressions.Evaluate(expression, context.Scope(record, row), cancellationToken);
+        }
+        catch (FlowExpressionException exception)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Expression, $"Record node '{node.Id}': \"{expression}\" failed: {exception.Message}", exception);
+        }
+    }
+
+    private static bool TryReadId(JsonNode? value, out long id)
+    {
+        id = 0;
+        return value is JsonValue json
+            && (json.TryGetValue(out id)
+                || (json.TryGetValue<decimal>(out var number) && number == decimal.Truncate(number) && (id = (long)number) > 0)
+                || (json.TryGetValue<string>(out var text)
+                    && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id)));
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime.Storage;
+
+/// <summary>
+/// Persistence of instances, tokens, tasks, variables, timers, outbox, incidents, audit trail,
+/// notifications and schedules. Writes go through the step's transaction, so everything one
+/// engine step changes commits together. Reads that take a null transaction use their own
+/// connection. Times are UTC.
+/// </summary>
+public interface IRuntimeStore
+{
+    Task InsertInstanceAsync(IStorageTransaction transaction, InstanceRecord instance, CancellationToken cancellationToken);
+
+    Task<InstanceRecord?> GetInstanceAsync(
+        IStorageTransaction? transaction, string instanceId, CancellationToken cancellationToken);
+
+    Task<InstanceRecord?> FindInstanceByIdempotencyKeyAsync(
+        IStorageTransaction? transaction, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Writes the instance and sets its version to <paramref name="expectedVersion"/> + 1.</summary>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not <paramref name="expectedVersion"/>.</exception>
+    Task UpdateInstanceAsync(
+        IStorageTransaction transaction, InstanceRecord instance, long expectedVersion, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TokenRecord>> GetTokensAsync(
+        IStorageTransaction? transaction, string instanceId, bool liveOnly, CancellationToken cancellationToken);
+
+    /// <summary>Inserts new tokens and updates existing ones.</summary>
+    Task SaveTokensAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<TokenRecord> tokens, CancellationToken cancellationToken);
+
+    Task<TaskRecord?> GetTaskAsync(IStorageTransaction? transaction, string taskId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TaskRecord>> GetTasksAsync(
+        IStorageTransaction? transaction, string instanceId, bool openOnly, CancellationToken cancellationToken);
+
+    /// <summary>Inserts new tasks and updates existing ones.</summary>
+    Task SaveTasksAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<TaskRecord> tasks, CancellationToken cancellationToken);
+
+    /// <summary>Records who a task was given to and why ("assigned", "transferred", "escalated").</summary>
+    Task InsertTaskAssignmentsAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<TaskAssignment> assignments,
+        CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TaskAssignment>> GetTaskAssignmentsAsync(string taskId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken);
+
+    Task<JsonObject> GetVariablesAsync(
+        IStorageTransaction? transaction, string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the given variables; a null value is stored as JSON null.</summary>
+    Task SaveVariablesAsync(
+        IStorageTransaction transaction, string instanceId, IReadOnlyDictionary<string, JsonNode?> variables,
+        CancellationToken cancellationToken);
+
+    Task InsertTimersAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<TimerRecord> timers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels pending timers of an instance: those of the given tasks or tokens, or all of them
+    /// when both lists are null.
+    /// </summary>
+    Task CancelTimersAsync(
+        IStorageTransaction transaction, string instanceId, IReadOnlyCollection<string>? taskIds,
+        IReadOnlyCollection<string>? tokenIds, CancellationToken cancellationToken);
+
+    Task<TimerRecord?> GetTimerAsync(IStorageTransaction? transaction, string timerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> pending timers due at <paramref name="now"/> whose lease
+    /// is free or expired, in their own transaction.
+    /// </summary>
+    Task<IReadOnlyList<TimerRecord>> ClaimDueTimersAsync(
+        DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    /// <summary>Marks a pending timer fired; false when it was not pending any more.</summary>
+    Task<bool> MarkTimerFiredAsync(
+        IStorageTransaction transaction, string timerId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Moves a timer's due time and frees its lease (a retry after a failed step).</summary>
+    Task RescheduleTimerAsync(string timerId, DateTimeOffset dueAt, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TimerRecord>> GetTimersAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken);
+
+    Task InsertOutboxAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<OutboxRecord> messages, CancellationToken cancellationToken);
+
+    /// <summary>Leases pending messages due at <paramref name="now"/>, in their own transaction.</summary>
+    Task<IReadOnlyList<OutboxRecord>> ClaimDueOutboxAsync(
+        DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    Task<OutboxRecord?> GetOutboxAsync(
+        IStorageTransaction? transaction, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Sets a final status; false when the message was no longer pending.</summary>
+    Task<bool> FinishOutboxAsync(
+        IStorageTransaction transaction, string messageId, string status, string? error, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>Counts a failed attempt and frees the lease until <paramref name="nextAttemptAt"/>.</summary>
+    Task RescheduleOutboxAsync(
+        string messageId, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
+
+    /// <summary>Cancels pending HTTP messages of an instance that ended before their reply; notifications still go.</summary>
+    Task CancelOutboxAsync(IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboxRecord>> GetOutboxForInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task InsertIncidentsAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<Incident> incidents, CancellationToken cancellationToken);
+
+    Task<Incident?> GetIncidentAsync(
+        IStorageTransaction? transaction, string incidentId, CancellationToken cancellationToken);
+
+    Task ResolveIncidentAsync(
+        IStorageTransaction transaction, string incidentId, string userId, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>Incidents of one instance, or of all instances when <paramref name="instanceId"/> is null.</summary>
+    Task<IReadOnlyList<Incident>> GetIncidentsAsync(
+        string? instanceId, bool openOnly, CancellationToken cancellationToken);
+
+    /// <summary>Appends audit lines; their <see cref="AuditEntry.Id"/> is assigned by the store.</summary>
+    Task InsertAuditAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string instanceId, CancellationToken cancellationToken);
+
+    Task InsertNotificationsAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<Notification> notifications,
+        CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Notification>> GetNotificationsAsync(
+        string userId, bool unreadOnly, int limit, CancellationToken cancellationToken);
+
+    Task MarkNotificationReadAsync(
+        string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the schedules of a flow, keeping the due time of unchanged ones.</summary>
+    Task ReplaceSchedulesAsync(
+        string flowKey, IReadOnlyCollection<ScheduleRecord> schedules, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ScheduleRecord>> GetDueSchedulesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Moves a schedule from <paramref name="expectedDueAt"/> to its next due time; false if it moved already.</summary>
+    Task<bool> AdvanceScheduleAsync(
+        IStorageTransaction transaction, string scheduleId, DateTimeOffset expectedDueAt, DateTimeOffset nextDueAt,
+        DateTimeOffset firedAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+namespace WorkflowKit.Runtime.Tasks;
+
+/// <summary>A task submission changed a field that the node does not let the user edit.</summary>
+public sealed class FieldAccessDeniedException : InvalidOperationException
+{
+    public FieldAccessDeniedException(string message)
+        : base(message)
+    {
+    }
+
+    public FieldAccessDeniedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public FieldAccessDeniedException()
+    {
+    }
+
+    public string? FieldId { get; init; }
+
+    public string? NodeId { get; init; }
+
+    /// <summary>The field's access at the node: "readonly" or "hidden".</summary>
+    public string? Access { get; init; }
+}

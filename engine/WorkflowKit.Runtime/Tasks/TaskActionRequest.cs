@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace WorkflowKit.Runtime.Tasks;
+
+/// <summary>An action by a user on a task.</summary>
+/// <param name="TaskId">The task.</param>
+/// <param name="Action">One of <see cref="TaskActions"/>.</param>
+/// <param name="UserId">Who acts; must be the task's assignee.</param>
+public sealed record TaskActionRequest(string TaskId, string Action, string UserId)
+{
+    public string? Comment { get; init; }
+
+    /// <summary>Changed form fields, field id to value; checked against the node's field permissions.</summary>
+    public JsonObject? FormChanges { get; init; }
+
+    /// <summary>The task version the user saw; a different current version is a conflict.</summary>
+    public long? ExpectedVersion { get; init; }
+
+    /// <summary>For transfer and addSigner: the user who receives the task.</summary>
+    public string? TargetUserId { get; init; }
+
+    /// <summary>For return: the earlier node to return to; the previous human node when null.</summary>
+    public string? TargetNodeId { get; init; }
+
+    /// <summary>For addSigner: "before" or "after" the acting user.</summary>
+    public string? SignerPosition { get; init; }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Approvals;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>Actions of people on tasks and instances.</summary>
+public sealed partial class WorkflowEngine
+{
+    /// <summary>
+    /// Acts on a task: approve, reject, submit, return, transfer, addSigner or comment. The action,
+    /// the form changes and everything the instance does next commit in one step.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The task is no longer open or its version changed.</exception>
+    /// <exception cref="UnauthorizedAccessException">The user is not the task's assignee.</exception>
+    /// <exception cref="FieldAccessDeniedException">The changes touch a field the node does not let the user edit.</exception>
+    public async Task<TaskActionResult> ActAsync(TaskActionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TaskActions.All.Contains(request.Action))
+        {
+            throw new ArgumentException(
+                $"Unknown task action \"{request.Action}\"; expected one of {string.Join(", ", TaskActions.All)}.",
+                nameof(request));
+        }
+
+        var task = await _services.Store.GetTaskAsync(null, request.TaskId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
+        TaskRecord? acted = null;
+        var context = await StepAsync(
+            "task." + request.Action,
+            task.InstanceId,
+            async step =>
+            {
+                acted = step.Tasks.FirstOrDefault(candidate => candidate.Id == request.TaskId)
+                    ?? await _services.Store.GetTaskAsync(step.Transaction, request.TaskId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
+                HumanTaskHandler.CheckCanAct(acted, request);
+                await _runner.Human.ActAsync(step, acted, request, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new TaskActionResult(ToTask(acted!), ToInstance(context.Instance, context.Vars));
+    }
+
+    /// <summary>The initiator takes the submission back; allowed until anyone has acted on a task.</summary>
+    public async Task<WorkflowInstance> WithdrawAsync(
+        string instanceId, string userId, string? comment, CancellationToken cancellationToken)
+    {
+        var context = await StepAsync(
+            "withdraw",
+            instanceId,
+            step =>
+            {
+                RequireRunning(step);
+                if (step.Instance.Initiator != userId)
+                {
+                    throw new UnauthorizedAccessException(
+                        $"Only the initiator ({step.Instance.Initiator}) may withdraw instance {instanceId}, not {userId}.");
+                }
+
+                if (step.Graph.Published.Flow.Settings?.AllowWithdraw == false)
+                {
+                    throw new InvalidOperationException(
+                        $"Flow '{step.Instance.FlowKey}' does not allow withdrawing (settings.allowWithdraw is false).");
+                }
+
+                if (step.Instance.Acted)
+                {
+                    throw new InvalidOperationException(
+                        $"Instance {instanceId} can no longer be withdrawn: a task was already acted on. " +
+                        "Ask the current assignee to return or reject it instead.");
+                }
+
+                _runner.Finish(step, InstanceStatuses.Withdrawn, null, userId, AuditActions.InstanceWithdrawn);
+                step.Audit[^1] = step.Audit[^1] with
+                {
+                    Comment = comment,
+                    FormSnapshot = (JsonObject)step.Instance.Form.DeepClone(),
+                };
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return ToInstance(context.Instance, context.Vars);
+    }
+
+    /// <summary>Reminds the assignees of the instance's open tasks (催办).</summary>
+    public async Task UrgeAsync(string instanceId, string userId, string? comment, CancellationToken cancellationToken)
+    {
+        await StepAsync(
+            "urge",
+            instanceId,
+            step =>
+            {
+                RequireRunning(step);
+                foreach (var task in step.OpenTasks)
+                {
+                    step.Notify(task.Assignee, NotificationKinds.Urge, task.NodeId, task.Id, step.Graph.Node(task.NodeId).Name);
+                }
+
+                step.AddAudit(userId, "urge", comment: comment, details: new JsonObject
+                {
+                    ["assignees"] = new JsonArray([.. step.OpenTasks.Select(task => (JsonNode)task.Assignee)]),
+                });
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Delivers an event to the token waiting at <paramref name="nodeId"/> (a timer node): the wait ends
+    /// early, <paramref name="payload"/> becomes the node's output, and the token moves on.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No token waits at the node.</exception>
+    public async Task<WorkflowInstance> SignalAsync(
+        string instanceId, string nodeId, JsonNode? payload, string userId, CancellationToken cancellationToken)
+    {
+        var context = await StepAsync(
+            "signal",
+            instanceId,
+            step =>
+            {
+                RequireRunning(step);
+                var token = step.LiveTokens.FirstOrDefault(candidate =>
+                    candidate.NodeId == nodeId && candidate.WaitKind == WaitKinds.Timer)
+                    ?? throw new InvalidOperationException(
+                        $"No token of instance {instanceId} waits at timer node '{nodeId}'; waiting at: " +
+                        $"{string.Join(", ", step.LiveTokens.Select(t => $"{t.NodeId} ({t.WaitKind})").DefaultIfEmpty("nothing"))}.");
+                step.CancelledTimerTokens.Add(token.Id);
+                var node = step.Graph.Node(nodeId);
+                Execution.FlowRunner.SetOutput(step, node, payload);
+                step.AddAudit(userId, AuditActions.Signal, nodeId);
+                _runner.Leave(step, token, node);
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return ToInstance(context.Instance, context.Vars);
+    }
+
+    /// <summary>Stops a running instance (an administrator's action): tasks, timers and pending calls are cancelled.</summary>
+    public async Task<WorkflowInstance> CancelAsync(
+        string instanceId, string userId, string? reason, CancellationToken cancellationToken)
+    {
+        var context = await StepAsync(
+            "cancel",
+            instanceId,
+            step =>
+            {
+                RequireRunning(step);
+                _runner.Finish(step, InstanceStatuses.Cancelled, null, userId, AuditActionFor(InstanceStatuses.Cancelled));
+                step.Audit[^1] = step.Audit[^1] with { Comment = reason };
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return ToInstance(context.Instance, context.Vars);
+    }
+
+    /// <summary>Resolves an incident and runs its node again (after the cause was fixed).</summary>
+    public async Task<WorkflowInstance> RetryIncidentAsync(
+        string incidentId, string userId, CancellationToken cancellationToken)
+    {
+        var incident = await _services.Store.GetIncidentAsync(null, incidentId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Incident '{incidentId}' does not exist; check the id.");
+        var context = await StepAsync(
+            "incident.retry",
+            incident.InstanceId,
+            step =>
+            {
+                RequireRunning(step);
+                var token = step.LiveTokens.FirstOrDefault(candidate =>
+                    candidate.WaitKind == WaitKinds.Incident && candidate.WaitRef == incidentId)
+                    ?? throw new ConcurrencyConflictException(
+                        $"Incident {incidentId} is already resolved; reload the instance.") { Subject = $"incident {incidentId}" };
+                step.ActorForAudit = userId;
+                step.ResolvedIncidents.Add(incidentId);
+                token.Status = TokenStatuses.Active;
+                token.WaitKind = null;
+                token.WaitRef = null;
+                token.WaitState = null;
+                step.Touch(token);
+                step.AddAudit(userId, AuditActions.IncidentRetried, token.NodeId, details: new JsonObject { ["incident"] = incidentId });
+                return Task.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return ToInstance(context.Instance, context.Vars);
+    }
+
+    private static WorkTask ToTask(TaskRecord task) => new(
+        task.Id, task.InstanceId, task.NodeId, task.Kind, task.FlowKey, task.FlowVersion, task.Status, task.Assignee,
+        task.OriginalAssignee, task.Outcome, task.Comment, task.Version, task.CreatedAt, task.DueAt, task.CompletedAt,
+        task.CompletedBy);
+}

@@ -1,0 +1,109 @@
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Approvals;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Tasks;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>Read paths: instances, tasks, task views, history, incidents and notifications.</summary>
+public sealed partial class WorkflowEngine
+{
+    /// <summary>An instance with its token positions, all its tasks and its open incidents; null if unknown.</summary>
+    public async Task<InstanceDetail?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var store = _services.Store;
+        var record = await store.GetInstanceAsync(null, instanceId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var instance = await ToInstanceAsync(record, null, cancellationToken).ConfigureAwait(false);
+        var tokens = await store.GetTokensAsync(null, instanceId, liveOnly: true, cancellationToken).ConfigureAwait(false);
+        var tasks = await store.QueryTasksAsync(
+            new TaskQuery { InstanceId = instanceId, Status = null, Limit = 10_000 }, cancellationToken).ConfigureAwait(false);
+        var incidents = await store.GetIncidentsAsync(instanceId, openOnly: true, cancellationToken).ConfigureAwait(false);
+        return new InstanceDetail(
+            instance,
+            [.. tokens.Select(token => new TokenPosition(token.Id, token.NodeId, token.Status, token.WaitKind, token.WaitRef))],
+            [.. tasks.Select(ToTask)],
+            incidents);
+    }
+
+    /// <summary>Instances matching the query, newest first; their <see cref="WorkflowInstance.Variables"/> are empty.</summary>
+    public async Task<IReadOnlyList<WorkflowInstance>> QueryInstancesAsync(
+        InstanceQuery query, CancellationToken cancellationToken)
+    {
+        var records = await _services.Store.QueryInstancesAsync(query, cancellationToken).ConfigureAwait(false);
+        return [.. records.Select(record => ToInstance(record, null))];
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        var tasks = await _services.Store.QueryTasksAsync(query, cancellationToken).ConfigureAwait(false);
+        return [.. tasks.Select(ToTask)];
+    }
+
+    /// <summary>
+    /// The task as its assignee sees it: form data without the fields hidden at the node, the
+    /// access of each field, and the actions offered.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The user is not the task's assignee.</exception>
+    public async Task<TaskView> GetTaskViewAsync(string taskId, string userId, CancellationToken cancellationToken)
+    {
+        var store = _services.Store;
+        var task = await store.GetTaskAsync(null, taskId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Task '{taskId}' does not exist; check the id.");
+        if (task.Assignee != userId)
+        {
+            throw new UnauthorizedAccessException(
+                $"Task {taskId} is assigned to {task.Assignee}, not to {userId}; only the assignee may open it.");
+        }
+
+        var instance = await store.GetInstanceAsync(null, task.InstanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{task.InstanceId}' of task {taskId} does not exist.");
+        var graph = await _services.GraphAsync(task.FlowKey, task.FlowVersion, cancellationToken).ConfigureAwait(false);
+        var node = graph.Node(task.NodeId);
+        var fields = graph.Published.Form?.Fields.Select(field => field.Id) ?? instance.Form.Select(pair => pair.Key);
+        var access = fields
+            .Concat(node.FieldPermissions?.Keys ?? Enumerable.Empty<string>())
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(field => field, field => FieldGuard.AccessOf(node, field), StringComparer.Ordinal);
+        return new TaskView(
+            ToTask(task),
+            node.Name,
+            instance.Initiator,
+            FieldGuard.Visible(node, instance.Form),
+            access.Where(pair => pair.Value != FieldPermission.Hidden)
+                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+            task.Status == TaskStatuses.Open ? HumanTaskHandler.ActionsOf(node) : []);
+    }
+
+    /// <summary>The audit trail of an instance, oldest first.</summary>
+    public Task<IReadOnlyList<AuditEntry>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken) =>
+        _services.Store.GetAuditAsync(instanceId, cancellationToken);
+
+    /// <summary>Incidents of one instance, or of every instance when <paramref name="instanceId"/> is null.</summary>
+    public Task<IReadOnlyList<Incident>> GetIncidentsAsync(
+        string? instanceId, bool openOnly, CancellationToken cancellationToken) =>
+        _services.Store.GetIncidentsAsync(instanceId, openOnly, cancellationToken);
+
+    public Task<IReadOnlyList<Notification>> GetNotificationsAsync(
+        string userId, bool unreadOnly, CancellationToken cancellationToken) =>
+        _services.Store.GetNotificationsAsync(userId, unreadOnly, 200, cancellationToken);
+
+    public Task MarkNotificationReadAsync(string notificationId, string userId, CancellationToken cancellationToken) =>
+        _services.Store.MarkNotificationReadAsync(notificationId, userId, _services.Time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Pending and past timers of an instance, for administrators and tests.</summary>
+    public Task<IReadOnlyList<TimerRecord>> GetTimersAsync(string instanceId, CancellationToken cancellationToken) =>
+        _services.Store.GetTimersAsync(instanceId, cancellationToken);
+
+    /// <summary>Outbox messages of an instance, for administrators and tests.</summary>
+    public Task<IReadOnlyList<OutboxRecord>> GetOutboxAsync(string instanceId, CancellationToken cancellationToken) =>
+        _services.Store.GetOutboxForInstanceAsync(instanceId, cancellationToken);
+}

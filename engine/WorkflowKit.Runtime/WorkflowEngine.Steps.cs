@@ -1,0 +1,203 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Diagnostics;
+using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>The step machinery: one transaction per step, optimistic concurrency, fault points.</summary>
+public sealed partial class WorkflowEngine
+{
+    private const int ConflictRetries = 5;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a loaded instance and commits. A lost version race (another
+    /// node changed the instance) reloads and runs again; <paramref name="work"/> rechecks its
+    /// preconditions on the fresh state, so a task completed meanwhile becomes a clear conflict.
+    /// </summary>
+    private async Task<StepContext> StepAsync(
+        string step, string instanceId, Func<StepContext, Task> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitAsync(
+                    step,
+                    async transaction =>
+                    {
+                        var context = await LoadAsync(step, transaction, instanceId, cancellationToken).ConfigureAwait(false);
+                        await work(context).ConfigureAwait(false);
+                        await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                        return context;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException conflict)
+                when (attempt < ConflictRetries && conflict.Subject?.StartsWith("instance ", StringComparison.Ordinal) == true)
+            {
+                RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId);
+            }
+        }
+    }
+
+    private async Task<StepContext> CommitAsync(
+        string step, Func<IStorageTransaction, Task<StepContext>> work, CancellationToken cancellationToken)
+    {
+        var transaction = await _services.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            var context = await work(transaction).ConfigureAwait(false);
+            await PersistAsync(context, cancellationToken).ConfigureAwait(false);
+            var subject = $"{step} {context.Instance.Id}";
+            _services.Faults.At(FaultPoint.BeforeCommit, subject);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _services.Faults.At(FaultPoint.AfterCommit, subject);
+            AfterCommit(context);
+            return context;
+        }
+    }
+
+    private async Task PersistAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        await context.PersistAsync(_services.Store, cancellationToken).ConfigureAwait(false);
+        foreach (var childId in context.OrphanedChildren)
+        {
+            var child = await LoadAsync("parent-ended", context.Transaction, childId, cancellationToken).ConfigureAwait(false);
+            if (!child.WasFinishedBefore)
+            {
+                child.ParentHandled = true;
+                _runner.Finish(child, InstanceStatuses.Cancelled, null, context.ActorForAudit, AuditActionFor(InstanceStatuses.Cancelled));
+                await PersistAsync(child, cancellationToken).ConfigureAwait(false);
+                context.Children.Add(child);
+            }
+        }
+
+        var finishedNow = context.Finished && !context.WasFinishedBefore;
+        if (finishedNow && context.Instance.ParentInstanceId is { } parentId && !context.ParentHandled)
+        {
+            var parent = await LoadAsync("subflow-ended", context.Transaction, parentId, cancellationToken).ConfigureAwait(false);
+            var waiting = parent.LiveTokens.FirstOrDefault(token =>
+                token.WaitKind == WaitKinds.SubFlow && token.WaitRef == context.Instance.Id);
+            if (waiting is not null)
+            {
+                var node = parent.Graph.Node(waiting.NodeId);
+                FlowRunner.SetOutput(parent, node, FlowRunner.SubFlowOutput(context.Instance, context.Vars));
+                _runner.Leave(parent, waiting, node);
+                await _runner.RunAsync(parent, cancellationToken).ConfigureAwait(false);
+                await PersistAsync(parent, cancellationToken).ConfigureAwait(false);
+                context.Children.Add(parent);
+            }
+        }
+    }
+
+    private void AfterCommit(StepContext context)
+    {
+        RuntimeLog.StepCommitted(_services.Logger, context.Step, context.Instance.Id, context.Instance.Version);
+        if (context.Step == "start")
+        {
+            RuntimeLog.InstanceStarted(
+                _services.Logger, context.Instance.Id, context.Instance.FlowKey, context.Instance.FlowVersion,
+                context.Instance.Initiator, context.Instance.TriggerKind);
+        }
+
+        foreach (var done in new[] { context }.Concat(context.Children))
+        {
+            if (done.Finished && !done.WasFinishedBefore)
+            {
+                RuntimeLog.InstanceEnded(
+                    _services.Logger, done.Instance.Id, done.Instance.FlowKey, done.Instance.FlowVersion, done.Instance.Status,
+                    done.Instance.EndNodeId, (done.Instance.EndedAt ?? done.Now) - done.Instance.StartedAt);
+            }
+        }
+
+        if (context.NewOutbox.Count > 0 || context.NewTimers.Count > 0 || context.Children.Any(c => c.NewOutbox.Count > 0))
+        {
+            WakeUp();
+        }
+    }
+
+    private async Task<StepContext> LoadAsync(
+        string step, IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken)
+    {
+        var store = _services.Store;
+        var instance = await store.GetInstanceAsync(transaction, instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist; check the id.");
+        var graph = await _services.GraphAsync(instance.FlowKey, instance.FlowVersion, cancellationToken).ConfigureAwait(false);
+        var tokens = await store.GetTokensAsync(transaction, instanceId, liveOnly: true, cancellationToken).ConfigureAwait(false);
+        var tasks = await store.GetTasksAsync(transaction, instanceId, openOnly: false, cancellationToken).ConfigureAwait(false);
+        var vars = await store.GetVariablesAsync(transaction, instanceId, cancellationToken).ConfigureAwait(false);
+        return new StepContext(
+            step, transaction, graph, instance, [.. tokens], [.. tasks], vars, isNew: false, _services.Time.GetUtcNow())
+        {
+            InitiatorJson = await InitiatorAsync(instance.Initiator, cancellationToken).ConfigureAwait(false),
+            TimeZone = _services.Zone(graph),
+            WasFinishedBefore = InstanceStatuses.IsFinished(instance.Status),
+        };
+    }
+
+    private void WakeUp()
+    {
+        if (_workSignal.CurrentCount == 0)
+        {
+            try
+            {
+                _workSignal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another step woke the runner at the same moment; one wake-up is enough.
+            }
+        }
+    }
+
+    /// <summary>Time until the earliest pending timer, outbox message or schedule; null when nothing is pending.</summary>
+    public async Task<TimeSpan?> TimeUntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var next = await _services.Store.GetNextDueAsync(cancellationToken).ConfigureAwait(false);
+        return next is { } due ? due - _services.Time.GetUtcNow() : null;
+    }
+
+    /// <summary>Waits until a step queued work for the background runner, or until the timeout passes.</summary>
+    public async Task<bool> WaitForWorkAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signal = _workSignal.WaitAsync(stop.Token);
+        var delay = Task.Delay(timeout, _services.Time, stop.Token);
+        var first = await Task.WhenAny(signal, delay).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == signal && signal.IsCompletedSuccessfully;
+    }
+
+    private static WorkflowInstance ToInstance(InstanceRecord record, JsonObject? vars) => new(
+        record.Id, record.FlowKey, record.FlowVersion, record.Status, record.TriggerKind, record.Initiator,
+        record.ParentInstanceId, (JsonObject)record.Form.DeepClone(), (JsonObject?)vars?.DeepClone() ?? [],
+        record.EndNodeId, record.Version, record.StartedAt, record.EndedAt);
+
+    private async Task<WorkflowInstance> ToInstanceAsync(
+        InstanceRecord record, IStorageTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var vars = await _services.Store.GetVariablesAsync(transaction, record.Id, cancellationToken).ConfigureAwait(false);
+        return ToInstance(record, vars);
+    }
+
+    internal static void RequireRunning(StepContext context)
+    {
+        if (InstanceStatuses.IsFinished(context.Instance.Status))
+        {
+            throw new InvalidOperationException(
+                $"Instance {context.Instance.Id} is {context.Instance.Status}; it accepts no further actions.");
+        }
+    }
+
+    private static string AuditActionFor(string status) => status switch
+    {
+        InstanceStatuses.Withdrawn => AuditActions.InstanceWithdrawn,
+        InstanceStatuses.Cancelled => AuditActions.InstanceCancelled,
+        _ => AuditActions.InstanceCompleted,
+    };
+}

@@ -1,0 +1,217 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Organization;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Diagnostics;
+using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Outbox;
+using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>
+/// The durable workflow engine. Every call that changes an instance is one step: it loads the
+/// instance, moves its tokens until each waits, and commits all changes (instance, tokens,
+/// tasks, variables, timers, outbox, audit, notifications, record writes) in one transaction,
+/// guarded by the instance's version. Side effects leave through the outbox afterwards.
+/// </summary>
+public sealed partial class WorkflowEngine
+{
+    private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    private readonly EngineServices _services;
+    private readonly FlowRunner _runner;
+    private readonly SemaphoreSlim _workSignal = new(0, 1);
+
+    public WorkflowEngine(
+        IDatabase database,
+        IRuntimeStore store,
+        IFlowDefinitionSource definitions,
+        IFlowExpressions expressions,
+        IOrganizationDirectory organization,
+        IRecordStore records,
+        TimeProvider time,
+        EngineOptions? options = null,
+        ILogger<WorkflowEngine>? logger = null,
+        IHttpClientFactory? httpClientFactory = null,
+        IEnumerable<INotificationChannel>? channels = null,
+        IFaultInjector? faults = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(expressions);
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(time);
+        _services = new EngineServices
+        {
+            Database = database,
+            Store = store,
+            Definitions = definitions,
+            Expressions = expressions,
+            Organization = organization,
+            Records = records,
+            Time = time,
+            Options = options ?? new EngineOptions(),
+            Logger = logger ?? (ILogger)NullLogger.Instance,
+            Faults = faults ?? NoFaults.Instance,
+            HttpClients = httpClientFactory is null ? () => SharedHttp : () => httpClientFactory.CreateClient(HttpClientName),
+            Channels = (channels ?? []).ToDictionary(channel => channel.Name, StringComparer.Ordinal),
+        };
+        _runner = new FlowRunner(_services) { StartChild = StartChildAsync };
+    }
+
+    /// <summary>Name of the <see cref="IHttpClientFactory"/> client that HTTP nodes use.</summary>
+    public const string HttpClientName = "WorkflowKit.Http";
+
+    public EngineOptions Options => _services.Options;
+
+    /// <summary>Starts an instance and runs it until every token waits; returns the instance after that first step.</summary>
+    /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
+    public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.FlowKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Initiator);
+        if (request.IdempotencyKey is { } key
+            && await _services.Store.FindInstanceByIdempotencyKeyAsync(null, key, cancellationToken).ConfigureAwait(false)
+                is { } existing)
+        {
+            return await ToInstanceAsync(existing, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
+        var context = await CommitAsync(
+            "start",
+            async transaction =>
+            {
+                var started = await NewInstanceAsync(
+                    transaction, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
+                    request.IdempotencyKey, null, cancellationToken).ConfigureAwait(false);
+                await _runner.RunAsync(started, cancellationToken).ConfigureAwait(false);
+                return started;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return ToInstance(context.Instance, context.Vars);
+    }
+
+    private async Task<StepContext> NewInstanceAsync(
+        IStorageTransaction transaction, Graph.FlowGraph graph, string initiator, string trigger, JsonObject? form,
+        JsonObject? variables, string? idempotencyKey, (string InstanceId, string TokenId)? parent,
+        CancellationToken cancellationToken)
+    {
+        var now = _services.Time.GetUtcNow();
+
+        // NOTE: submitted form data is not validated against the form's rules here; callers (designer,
+        // API, import) validate with the Forms validators before starting an instance.
+        var data = (JsonObject?)form?.DeepClone() ?? [];
+        foreach (var field in graph.Published.Form?.Fields ?? [])
+        {
+            if (!data.ContainsKey(field.Id) && field.Default is not null)
+            {
+                data[field.Id] = field.Default.DeepClone();
+            }
+        }
+
+        var vars = new JsonObject();
+        foreach (var variable in graph.Published.Flow.Variables ?? [])
+        {
+            vars[variable.Name] = variable.Default?.DeepClone();
+        }
+
+        foreach (var (name, value) in variables ?? [])
+        {
+            vars[name] = value?.DeepClone();
+        }
+
+        var instance = new InstanceRecord
+        {
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            FlowKey = graph.Published.Key,
+            FlowVersion = graph.Published.Version,
+            TriggerKind = trigger,
+            Initiator = initiator,
+            IdempotencyKey = idempotencyKey,
+            ParentInstanceId = parent?.InstanceId,
+            ParentTokenId = parent?.TokenId,
+            Form = data,
+            State = new JsonObject { ["seq"] = 0L, ["nodes"] = new JsonObject(), ["activations"] = new JsonObject() },
+            StartedAt = now,
+        };
+        var context = new StepContext("start", transaction, graph, instance, [], [], [], isNew: true, now)
+        {
+            TimeZone = _services.Zone(graph),
+            InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
+        };
+        foreach (var (name, value) in vars)
+        {
+            context.SetVar(name, value);
+        }
+
+        context.AddAudit(initiator, Audit.AuditActions.InstanceStarted, graph.StartNode.Id, snapshot: true,
+            details: new JsonObject { ["trigger"] = trigger, ["flowVersion"] = graph.Published.Version });
+        context.NewToken(graph.StartNode.Id, null, string.Empty, []);
+        return context;
+    }
+
+    private async Task<StepContext> StartChildAsync(
+        StepContext parent, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        if (parent.Depth >= MaxSubFlowDepth)
+        {
+            throw new FlowFaultException(
+                Incidents.IncidentKinds.Definition,
+                $"Sub-flow node '{node.Id}' would nest more than {MaxSubFlowDepth} sub-flows; check for a flow that starts itself.");
+        }
+
+        var graph = await _services.GraphAsync(node.Flow!, null, cancellationToken).ConfigureAwait(false);
+        var form = new JsonObject();
+        foreach (var (field, expression) in node.Input ?? [])
+        {
+            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(), cancellationToken)?.DeepClone();
+        }
+
+        var child = await NewInstanceAsync(
+            parent.Transaction, graph, parent.Instance.Initiator, TriggerKinds.SubFlow, form, null, null,
+            (parent.Instance.Id, token.Id), cancellationToken).ConfigureAwait(false);
+        child.Depth = parent.Depth + 1;
+        child.ParentHandled = true;
+        await _runner.RunAsync(child, cancellationToken).ConfigureAwait(false);
+        return child;
+    }
+
+    private const int MaxSubFlowDepth = 8;
+
+    private async Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken)
+    {
+        var json = new JsonObject { ["id"] = userId };
+        var user = await _services.Organization.FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return json;
+        }
+
+        json["name"] = user.DisplayName;
+        json["department"] = user.DepartmentId;
+        json["roles"] = new JsonArray([.. user.Roles.Select(role => (JsonNode)role)]);
+        foreach (var (name, value) in user.Attributes)
+        {
+            json[name] ??= value;
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,98 @@
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Records;
+
+namespace WorkflowKit.Storage.Sqlite.Records;
+
+/// <summary>What the record store needs to know of a registered form: field kinds, indexes, serials.</summary>
+internal sealed class RecordFormInfo
+{
+    private readonly Dictionary<string, FieldDefinition> _fields;
+
+    public RecordFormInfo(FormDefinition form)
+    {
+        Form = form;
+        _fields = form.Fields.ToDictionary(field => field.Id, StringComparer.Ordinal);
+
+        var indexed = new HashSet<string>(form.IndexedFields ?? [], StringComparer.Ordinal);
+        indexed.UnionWith(form.Fields.Where(field => field.Unique || field.Type == FieldTypes.Serial)
+            .Select(field => field.Id));
+        if (form.TitleField is { } title)
+        {
+            indexed.Add(title);
+        }
+
+        foreach (var id in indexed)
+        {
+            if (!_fields.ContainsKey(id))
+            {
+                throw new ArgumentException(
+                    $"Form '{form.Key}' lists '{id}' as an indexed or title field, but it has no field with that id.",
+                    nameof(form));
+            }
+        }
+
+        IndexedFields = [.. indexed.Where(id => KindOf(id) != ValueKind.Array).Order(StringComparer.Ordinal)];
+        SerialFields = [.. form.Fields
+            .Where(field => field.Type == FieldTypes.Serial)
+            .Select(field => (field.Id, SerialNumberPattern.Parse(field.SerialPattern ??
+                throw new ArgumentException(
+                    $"Serial field '{field.Id}' of form '{form.Key}' has no serialPattern such as " +
+                    "\"SO-{yyyyMMdd}-{seq:4}\".", nameof(form)))))];
+    }
+
+    public FormDefinition Form { get; }
+
+    public string Key => Form.Key;
+
+    /// <summary>Scalar fields kept in the index table.</summary>
+    public IReadOnlyList<string> IndexedFields { get; }
+
+    public IReadOnlyList<(string FieldId, SerialNumberPattern Pattern)> SerialFields { get; }
+
+    public bool IsIndexed(string field) => IndexedFields.Contains(field, StringComparer.Ordinal);
+
+    public FieldDefinition RequireField(string field) =>
+        _fields.TryGetValue(field, out var definition)
+            ? definition
+            : throw new ArgumentException(
+                $"'{field}' is not a field of form '{Form.Key}'; expected one of " +
+                $"{string.Join(", ", _fields.Keys)} or {string.Join(", ", RecordSystemFields.All)}.",
+                nameof(field));
+
+    public ValueKind KindOf(string field)
+    {
+        if (field == RecordSystemFields.Id)
+        {
+            return ValueKind.Id;
+        }
+
+        if (RecordSystemFields.All.Contains(field))
+        {
+            return ValueKind.Text;
+        }
+
+        var definition = RequireField(field);
+        return definition.Type switch
+        {
+            FieldTypes.Number or FieldTypes.Money or FieldTypes.Formula or FieldTypes.Related
+                when !definition.Multiple =>
+                ValueKind.Number,
+            FieldTypes.Boolean => ValueKind.Boolean,
+            FieldTypes.MultiSelect or FieldTypes.SubTable => ValueKind.Array,
+            _ when definition.Multiple => ValueKind.Array,
+            _ => ValueKind.Text,
+        };
+    }
+
+    /// <summary>The SQLite JSON path of a top-level field.</summary>
+    public static string JsonPath(string field)
+    {
+        if (field.Contains('"', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Field id '{field}' contains a double quote and cannot be queried.",
+                nameof(field));
+        }
+
+        return "$.\"" + field + "\"";
+    }
+}

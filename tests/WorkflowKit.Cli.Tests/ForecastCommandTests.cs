@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace WorkflowKit.Cli.Tests;
+
+public sealed class ForecastCommandTests
+{
+    [Test]
+    public async Task Forecast_writes_horizon_rows_per_series()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "history.csv");
+        var output = Path.Combine(folder, "forecast.csv");
+        await File.WriteAllLinesAsync(input, MonthlyHistory());
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "3", "--period", "month",
+            "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.That(lines[0], Is.EqualTo("period,customer,product,forecast,lower,upper"));
+        Assert.That(lines, Has.Length.EqualTo(1 + (2 * 3)));
+        Assert.That(lines.Skip(1).Select(line => line.Split(',')[0]).Distinct(),
+            Is.EquivalentTo(new[] { "2025-01-01", "2025-02-01", "2025-03-01" }));
+    }
+
+    [Test]
+    public async Task Forecast_rejects_unknown_period()
+    {
+        var run = await CliRun.RunAsync("forecast", "--input", "missing.csv", "--horizon", "3", "--period", "year");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("Invalid period 'year'"));
+    }
+
+    [Test]
+    public async Task Forecast_reports_missing_input_file()
+    {
+        var folder = TestPaths.NewTempFolder();
+
+        var run = await CliRun.RunAsync("forecast", "--input", Path.Combine(folder, "none.csv"), "--horizon", "1");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("none.csv"));
+    }
+
+    [Test]
+    public async Task Evaluate_prints_model_and_both_baselines()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "history.csv");
+        await File.WriteAllLinesAsync(input, MonthlyHistory());
+
+        var run = await CliRun.RunAsync("forecast", "evaluate", "--input", input, "--period", "month", "--horizon", "2",
+            "--origins", "3");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Contain("seasonal-naive"));
+        Assert.That(run.Output, Does.Contain("mean-of-last-3"));
+    }
+
+    // Three years of a seasonal monthly series for two products, ending in December 2024.
+    private static IEnumerable<string> MonthlyHistory()
+    {
+        yield return "date,customer,product,quantity";
+        foreach (var product in new[] { "P1", "P2" })
+        {
+            for (var month = 0; month < 36; month++)
+            {
+                var date = new DateOnly(2022, 1, 1).AddMonths(month);
+                var quantity = 100 + (10 * Math.Sin(month * Math.PI / 6)) + month;
+                yield return string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd},,{product},{quantity:F2}");
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Forms.Tests.Support;
+using WorkflowKit.Import;
+using WorkflowKit.Organization;
+using WorkflowKit.Records;
+
+namespace WorkflowKit.Forms.Tests.Import;
+
+public sealed class RecordsCliTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private TestWorld _world = null!;
+    private string _folder = string.Empty;
+    private StringWriter _output = null!;
+    private StringWriter _error = null!;
+    private RecordsCli _cli = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        _world = await TestWorld.CreateAsync(ImportTestForms.Product());
+        _world.Directory.Add(new OrgUser("buyer", "b", null, ["buyer"], new Dictionary<string, string>()));
+        _world.Rules.Add(new PermissionRule
+        {
+            Role = "buyer", Form = "product", Actions = ["read", "export"], HiddenFields = ["price"],
+        });
+        _folder = Directory.CreateTempSubdirectory("wk-cli-").FullName;
+        _output = new StringWriter();
+        _error = new StringWriter();
+        _cli = new RecordsCli(
+            new RecordsCliServices(
+                _world.Db.Database, _world.Store, _world.Store, _world.Store, _world.Directory, _world.Rules,
+                _world.Participation),
+            _output, _error);
+    }
+
+    [TearDown]
+    public async Task TearDown()
+    {
+        await _world.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+        _output.Dispose();
+        _error.Dispose();
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Test]
+    public async Task Import_with_mapping_and_skip_bad_rows()
+    {
+        var file = Write("p.csv", "Code,Title,Cost\nA1,x,1.5\nA2,,2\nA3,z,3\n");
+        var mapping = Write("m.json", new ImportMapping
+        {
+            Columns = [new("Code", "sku"), new("Title", "name"), new("Cost", "price")],
+        }.ToJson());
+
+        var exit = await _cli.ImportAsync("product", file, mapping, skipBadRows: true, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_output.ToString().Trim(), Is.EqualTo("Imported 2 of 3 rows into 'product' (1 rejected)."));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo("row 3: \"Name\" is required"));
+        var stored = await _world.Store.QueryAsync(new RecordQuery("product"), null, None);
+        Assert.That(stored.Items.Select(i => i.CreatedBy), Is.All.EqualTo("system"));
+    }
+
+    [Test]
+    public async Task Import_of_unknown_form_is_a_usage_error()
+    {
+        var exit = await _cli.ImportAsync("nope", Write("p.csv", "a\n1\n"), null, false, null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Usage));
+        Assert.That(_error.ToString(), Does.Contain("Form 'nope' is not registered"));
+    }
+
+    [Test]
+    public async Task Export_writes_what_the_user_may_see()
+    {
+        await _cli.ImportAsync("product", Write("p.csv", "sku,name,price\nA1,x,1.5\n"), null, false, null, None);
+        var target = Path.Combine(_folder, "out.csv");
+
+        var exit = await _cli.ExportAsync("product", "buyer", target, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Success));
+        var lines = File.ReadAllLines(target);
+        Assert.That(lines[0].TrimStart('\uFEFF'), Does.Not.Contain("价格"));
+        Assert.That(lines[1], Does.StartWith("A1,x"));
+        Assert.That(_output.ToString(), Does.Contain("Exported 1 records of 'product' visible to 'buyer'"));
+    }
+}

@@ -1,0 +1,385 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Tasks;
+
+namespace WorkflowKit.Runtime.Tests.Approvals;
+
+public sealed class TaskActionTests
+{
+    private static FlowBuilder ThreeSteps() => new FlowBuilder("order")
+        .Start().FillIn("draft", "alice").Approval("manager", "dave").Approval("finance", "carol").End()
+        .Chain("start", "draft", "manager", "finance", "end");
+
+    [Test]
+    public async Task Return_Default_PreviousNode()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "manager", "dave"), "approve");
+
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "finance", "carol"), "return", comment: "check price");
+
+        await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        var returned = history.Single(entry => entry.Action == "task.return");
+        Assert.Multiple(() =>
+        {
+            Assert.That(returned.Actor, Is.EqualTo("carol"));
+            Assert.That(returned.Comment, Is.EqualTo("check price"));
+            Assert.That(returned.FormSnapshot, Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Return_NamedNode()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "manager", "dave"), "approve");
+        var finance = await fx.TaskAssignedToAsync(instance.Id, "finance", "carol");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(finance.Id, "return", "carol") { TargetNodeId = "draft" }, CancellationToken.None);
+
+        await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "manager", "dave"), "approve");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "finance", "carol"), "approve");
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task Return_UnvisitedNode_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        var manager = await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(manager.Id, "return", "dave") { TargetNodeId = "finance" }, CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"Cannot return task {manager.Id} to node 'finance': it is not an earlier human node of this branch. " +
+            "Earlier nodes: draft."));
+        await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+    }
+
+    [Test]
+    public async Task Return_InBranch_StaysInBranch()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("branches")
+            .Start().FillIn("draft", "alice").Node("split", NodeTypes.ParallelSplit)
+            .FillIn("quote", "bob").Approval("check", "carol").Approval("legal", "grace")
+            .Node("join", NodeTypes.ParallelJoin).End()
+            .Chain("start", "draft", "split").Chain("split", "quote", "check", "join").Chain("split", "legal", "join")
+            .Chain("join", "end"));
+        var instance = await fx.StartAsync("branches");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "quote", "bob"), "submit");
+        var check = await fx.TaskAssignedToAsync(instance.Id, "check", "carol");
+
+        var outside = Assert.ThrowsAsync<InvalidOperationException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(check.Id, "return", "carol") { TargetNodeId = "draft" }, CancellationToken.None));
+        Assert.That(outside!.Message, Does.Contain("Earlier nodes: quote."));
+
+        await fx.ActAsync(check, "return");
+        await fx.TaskAssignedToAsync(instance.Id, "quote", "bob");
+        await fx.TaskAssignedToAsync(instance.Id, "legal", "grace");
+
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "legal", "grace"), "approve");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "quote", "bob"), "submit");
+        await fx.InstanceRunningAsync(instance.Id);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "check", "carol"), "approve");
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task Withdraw_BeforeAction_Ends()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+
+        await fx.Engine.WithdrawAsync(instance.Id, "alice", "typo", CancellationToken.None);
+
+        await fx.InstanceEndedWithAsync(instance.Id, null!, status: InstanceStatuses.Withdrawn);
+        await fx.NoOpenTasksAsync(instance.Id);
+    }
+
+    [Test]
+    public async Task Withdraw_AfterAction_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(
+            () => fx.Engine.WithdrawAsync(instance.Id, "alice", null, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("can no longer be withdrawn"));
+        await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+    }
+
+    [Test]
+    public async Task Withdraw_OtherUser_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+
+        Assert.ThrowsAsync<UnauthorizedAccessException>(
+            () => fx.Engine.WithdrawAsync(instance.Id, "bob", null, CancellationToken.None));
+        await fx.InstanceRunningAsync(instance.Id);
+    }
+
+    [Test]
+    public async Task Transfer_MovesTask()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        var manager = await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(manager.Id, "transfer", "dave") { TargetUserId = "grace" }, CancellationToken.None);
+
+        var moved = await fx.TaskAssignedToAsync(instance.Id, "manager", "grace");
+        Assert.That(moved.Id, Is.EqualTo(manager.Id));
+        Assert.ThrowsAsync<UnauthorizedAccessException>(() => fx.ActAsync(moved, "approve", "dave"));
+        var assignments = await fx.Store.GetTaskAssignmentsAsync(manager.Id, CancellationToken.None);
+        Assert.That(assignments.Select(item => (item.UserId, item.Reason)),
+            Is.EqualTo(new[] { ("dave", "assigned"), ("grace", "transferred") }));
+    }
+
+    [Test]
+    public async Task AddSignerBefore_Sequential_ActsFirst()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("seq")
+            .Start().Approval("approve", ApprovalModes.Sequential, ["bob", "carol"]).End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("seq");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, "addSigner", "bob") { TargetUserId = "grace", SignerPosition = "before" },
+            CancellationToken.None);
+
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "grace"), "approve");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), "approve");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "carol"), "approve");
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task AddSignerAfter_Sequential_ActsNext()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("seq")
+            .Start().Approval("approve", ApprovalModes.Sequential, ["bob", "carol"]).End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("seq");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, "addSigner", "bob") { TargetUserId = "grace", SignerPosition = "after" },
+            CancellationToken.None);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), "approve");
+
+        Assert.That((await fx.OpenTasksAsync(instance.Id)).Select(task => task.Assignee), Is.EqualTo(new[] { "grace" }));
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "grace"), "approve");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "carol"), "approve");
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task AddSigner_Countersign_AddsTask()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("all")
+            .Start().Approval("approve", ApprovalModes.Countersign, ["bob"]).End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("all");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, "addSigner", "bob") { TargetUserId = "grace" }, CancellationToken.None);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), "approve");
+
+        await fx.InstanceRunningAsync(instance.Id);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "grace"), "approve");
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task Urge_NotifiesAssignees()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+
+        await fx.Engine.UrgeAsync(instance.Id, "alice", "please", CancellationToken.None);
+
+        var notes = await fx.Engine.GetNotificationsAsync("alice", unreadOnly: true, CancellationToken.None);
+        Assert.That(notes.Select(note => note.Kind), Does.Contain(NotificationKinds.Urge));
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        Assert.That(history.Single(entry => entry.Action == "urge").Comment, Is.EqualTo("please"));
+    }
+
+    [Test]
+    public async Task Comment_Audited_TaskStaysOpen()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order", form: """{"qty": 5}""");
+        var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+
+        await fx.ActAsync(draft, "comment", comment: "waiting for the quote");
+
+        await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        var comment = history.Single(entry => entry.Action == "task.comment");
+        Assert.Multiple(() =>
+        {
+            Assert.That(comment.Actor, Is.EqualTo("alice"));
+            Assert.That(comment.Comment, Is.EqualTo("waiting for the quote"));
+            Assert.That(comment.FormSnapshot!["qty"]!.GetValue<int>(), Is.EqualTo(5));
+        });
+        Assert.DoesNotThrowAsync(() => fx.Engine.WithdrawAsync(instance.Id, "alice", null, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task Act_NonAssignee_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+
+        var error = Assert.ThrowsAsync<UnauthorizedAccessException>(() => fx.ActAsync(draft, "submit", "bob"));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"Task {draft.Id} is assigned to alice, not to bob; only the assignee may act on it."));
+    }
+
+    [Test]
+    public async Task Act_StaleVersion_Conflict()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
+        var manager = await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(manager.Id, "transfer", "dave") { TargetUserId = "grace" }, CancellationToken.None);
+
+        var conflict = Assert.ThrowsAsync<ConcurrencyConflictException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(manager.Id, "approve", "grace") { ExpectedVersion = manager.Version },
+            CancellationToken.None));
+
+        Assert.That(conflict!.ExpectedVersion, Is.EqualTo(manager.Version));
+        Assert.That(conflict.ActualVersion, Is.EqualTo(manager.Version + 1));
+    }
+
+    [Test]
+    public async Task FieldPermissions_ReadOnly_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("perm")
+            .Start()
+            .Approval("approve", ApprovalModes.Single, ["bob"], node => node.FieldPermissions = new()
+            {
+                ["discount"] = new FieldPermission { Access = FieldPermission.Editable },
+                ["cost"] = new FieldPermission { Access = FieldPermission.Hidden },
+            })
+            .End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("perm", form: """{"amount": 100, "discount": 0, "cost": 60}""");
+        var task = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var denied = Assert.ThrowsAsync<FieldAccessDeniedException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(task.Id, "approve", "bob")
+            {
+                FormChanges = new JsonObject { ["amount"] = 90, ["discount"] = 5 },
+            },
+            CancellationToken.None));
+        Assert.That(denied!.Message, Is.EqualTo(
+            "Field 'amount' is readonly at node 'approve' and cannot be changed; submit it unchanged or leave it out. " +
+            "Editable here: discount."));
+        Assert.That(denied.FieldId, Is.EqualTo("amount"));
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(task.Id, "approve", "bob")
+            {
+                FormChanges = new JsonObject { ["amount"] = 100, ["discount"] = 5 },
+            },
+            CancellationToken.None);
+        var form = (await fx.InstanceAsync(instance.Id)).Instance.Form;
+        Assert.That(form["discount"]!.GetValue<int>(), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task TaskView_HiddenFields_Stripped()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("perm")
+            .Start()
+            .Approval("approve", ApprovalModes.Single, ["bob"], node => node.FieldPermissions = new()
+            {
+                ["cost"] = new FieldPermission { Access = FieldPermission.Hidden },
+                ["note"] = new FieldPermission { Access = FieldPermission.Editable },
+            })
+            .End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("perm", form: """{"amount": 100, "cost": 60, "note": ""}""");
+        var task = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var view = await fx.Engine.GetTaskViewAsync(task.Id, "bob", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(view.Form.ContainsKey("cost"), Is.False);
+            Assert.That(view.Form["amount"]!.GetValue<int>(), Is.EqualTo(100));
+            Assert.That(view.FieldAccess.ContainsKey("cost"), Is.False);
+            Assert.That(view.FieldAccess["note"], Is.EqualTo(FieldPermission.Editable));
+            Assert.That(view.FieldAccess["amount"], Is.EqualTo(FieldPermission.ReadOnly));
+            Assert.That(view.Actions, Does.Contain("approve").And.Contain("comment"));
+        });
+        Assert.ThrowsAsync<UnauthorizedAccessException>(() => fx.Engine.GetTaskViewAsync(task.Id, "carol", CancellationToken.None));
+    }
+
+    [Test]
+    public async Task SubTable_AddRowsFalse_RejectsRow()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("rows")
+            .Start()
+            .Approval("approve", ApprovalModes.Single, ["bob"], node => node.FieldPermissions = new()
+            {
+                ["lines"] = new FieldPermission { Access = FieldPermission.Editable, AddRows = false },
+            })
+            .End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("rows", form: """{"lines": [{"sku": "A", "qty": 1}]}""");
+        var task = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var denied = Assert.ThrowsAsync<FieldAccessDeniedException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(task.Id, "approve", "bob")
+            {
+                FormChanges = JsonNode.Parse("""{"lines": [{"sku": "A", "qty": 2}, {"sku": "B", "qty": 1}]}""")!.AsObject(),
+            },
+            CancellationToken.None));
+
+        Assert.That(denied!.Message, Does.StartWith("Sub-table 'lines' does not allow adding rows at node 'approve'"));
+    }
+}

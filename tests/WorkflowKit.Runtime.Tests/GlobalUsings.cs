@@ -1,0 +1,2 @@
+global using WorkflowKit.Runtime.Tests.Support;
+global using WorkflowKit.Storage;
