@@ -8,15 +8,15 @@ namespace WorkflowKit.Samples.Tests.Templates;
 
 /// <summary>
 /// Runs a script node of a biopharma flow in the engine's script host with default limits, on
-/// 2026-03-10 in Asia/Shanghai, with <c>records.query(formKey, filter)</c> answered from records
+/// 2026-03-10 in Asia/Shanghai, where <c>records.query(formKey, filter)</c> returns records that
 /// the test supplies.
 /// </summary>
 internal static class FlowScriptHarness
 {
     public static readonly DateOnly Today = new(2026, 3, 10);
 
-    // NOTE: a JavaScript stand-in for the engine's records.query until the engine provides it; it
-    // implements the contract the scripts rely on (live records whose fields equal every filter property).
+    // NOTE: this JavaScript stands in for the engine's records.query until the engine provides it.
+    // It returns the supplied records whose fields equal every property of the filter, as the scripts expect.
     private const string RecordsStandIn =
         "const records = { query: (formKey, filter) => (vars.__records[formKey] || [])" +
         ".filter((record) => Object.keys(filter).every((field) => record[field] === filter[field])) };\n";
