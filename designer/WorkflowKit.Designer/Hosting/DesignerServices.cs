@@ -6,11 +6,20 @@ using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
-using WorkflowKit.Designer.Services.Interim;
+using WorkflowKit.Designer.Services.Engine;
+using WorkflowKit.Expressions;
+using WorkflowKit.Forms;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Hosting;
+using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Organization;
 using WorkflowKit.Storage;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Definitions;
+using WorkflowKit.Storage.Sqlite.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Designer.Hosting;
 
@@ -33,10 +42,24 @@ public static class DesignerServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<IOrganizationDirectory, AccountDirectory>();
         services.AddSingleton<ITaskNotifier, TaskNotifier>();
-        services.AddSingleton<IFormValidationService, FluentFormValidationService>();
+        services.AddSingleton(provider => new FormValidatorFactory(new FormValidationServices
+        {
+            Directory = provider.GetRequiredService<IOrganizationDirectory>(),
+            Records = provider.GetRequiredService<IRecordStore>(),
+        }));
+        services.AddSingleton<IFormValidationService, FormsValidationService>();
         services.AddSingleton<IDefinitionStore, SqliteDefinitionStore>();
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
-        services.AddSingleton<IWorkService, InMemoryWorkService>();
+        services.AddSingleton<IRuntimeStore, SqliteRuntimeStore>();
+        services.AddSingleton<SqliteRecordStore>(provider => new SqliteRecordStore(
+            provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRecordStore>(provider => provider.GetRequiredService<SqliteRecordStore>());
+        services.AddSingleton(_ => new ScriptHost());
+        services.AddSingleton<IFlowExpressions, FlowExpressionsAdapter>();
+        services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
+        services.AddSingleton<FlowTestRunner>();
+        services.AddWorkflowKitRuntime();
+        services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddScoped<UiText>();
 
