@@ -13,4 +13,9 @@ public sealed class DesignerOptions
 
     /// <summary>Folder of built-in template packages; "definitions/templates" above the content root when empty.</summary>
     public string? TemplatesPath { get; set; }
+
+    /// <summary>The templates folder as a full path.</summary>
+    public string ResolveTemplatesPath(string contentRoot) => TemplatesPath is { Length: > 0 } configured
+        ? Path.GetFullPath(configured, contentRoot)
+        : Path.GetFullPath(Path.Combine(contentRoot, "..", "..", "definitions", "templates"));
 }

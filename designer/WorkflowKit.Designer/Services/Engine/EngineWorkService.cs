@@ -274,7 +274,7 @@ public sealed class EngineWorkService(
             [.. history.Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
-                    entry.NodeId, entry.Comment, entry.Details))]);
+                    entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject))]);
     }
 
     private static string AuditAction(Runtime.Audit.AuditEntry entry) =>
