@@ -55,7 +55,7 @@ public static class DesignerServices
             provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IRecordStore>(provider => provider.GetRequiredService<SqliteRecordStore>());
         services.AddSingleton(_ => new ScriptHost());
-        services.AddSingleton<IFlowExpressions, FlowExpressionsAdapter>();
+        services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
         services.AddWorkflowKitRuntime();
