@@ -303,7 +303,8 @@ public sealed class EngineWorkService(
         return new WorkTask(
             task.Id, task.InstanceId, task.FlowKey, flow.Name, task.FlowVersion, task.NodeId,
             node?.Name ?? new LocalizedText(task.NodeId), node?.Type ?? task.Kind, task.Assignee, initiator,
-            names.GetValueOrDefault(initiator, initiator), instance is null ? null : Title(flow, instance.Form),
+            names.GetValueOrDefault(initiator, initiator),
+            instance is null ? null : await TitleAsync(flow, instance.Form, cancellationToken),
             task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt);
     }
 
@@ -341,7 +342,8 @@ public sealed class EngineWorkService(
         return new InstanceSummary(
             instance.Id, instance.FlowKey, flow.Name, instance.FlowVersion, flow.Form ?? string.Empty,
             instance.Initiator, names.GetValueOrDefault(instance.Initiator, instance.Initiator),
-            State(instance.Status), Title(flow, instance.Form), instance.StartedAt, instance.EndedAt, []);
+            State(instance.Status), await TitleAsync(flow, instance.Form, cancellationToken), instance.StartedAt,
+            instance.EndedAt, []);
     }
 
     private async Task NotifyAsync(
@@ -380,14 +382,20 @@ public sealed class EngineWorkService(
     private async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
         (await accounts.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName, StringComparer.Ordinal);
 
-    private string? Title(FlowDefinition flow, JsonObject form)
+    private async Task<string?> TitleAsync(FlowDefinition flow, JsonObject form, CancellationToken cancellationToken)
     {
-        var field = flow.Form is null ? null : _titleFields.GetOrAdd(flow.Form, key =>
+        if (flow.Form is null)
         {
-            var json = LatestFormJsonAsync(key, CancellationToken.None).GetAwaiter().GetResult();
+            return null;
+        }
+
+        if (!_titleFields.TryGetValue(flow.Form, out var field))
+        {
+            var json = await LatestFormJsonAsync(flow.Form, cancellationToken);
             var definition = json is null ? null : DefinitionJson.Deserialize<FormDefinition>(json);
-            return definition?.TitleField ?? definition?.Fields.FirstOrDefault()?.Id;
-        });
+            field = _titleFields[flow.Form] = definition?.TitleField ?? definition?.Fields.FirstOrDefault()?.Id;
+        }
+
         return field is null ? null : form[field]?.ToString();
     }
 
