@@ -34,7 +34,8 @@ public static class DesignerServices
         var services = builder.Services;
         services.Configure<DesignerOptions>(builder.Configuration.GetSection(DesignerOptions.Section));
         var options = builder.Configuration.GetSection(DesignerOptions.Section).Get<DesignerOptions>() ?? new();
-        var database = new SqliteDatabase(ResolveDatabasePath(options.Storage.ConnectionString, builder.Environment.ContentRootPath));
+        var database = new SqliteDatabase(
+            ResolveDatabasePath(options.Storage.ConnectionString, builder.Environment.ContentRootPath));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
@@ -80,7 +81,8 @@ public static class DesignerServices
                 cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().Build())

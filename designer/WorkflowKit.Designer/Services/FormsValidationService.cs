@@ -15,9 +15,8 @@ public sealed class FormsValidationService(FormValidatorFactory factory) : IForm
         FormDefinition form, JsonObject data, string culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var validator = factory.Create(form, CultureInfo.GetCultureInfo(culture.StartsWith("zh", StringComparison.Ordinal)
-            ? "zh-CN"
-            : "en"));
+        var name = culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en";
+        var validator = factory.Create(form, CultureInfo.GetCultureInfo(name));
         var result = await validator.ValidateAsync(new FormSubmission(data), cancellationToken);
         return [.. result.Errors.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
     }

@@ -65,7 +65,8 @@ public sealed class EngineWorkService(
         ArgumentNullException.ThrowIfNull(user);
         var summary = (await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
             .FirstOrDefault(item => item.Key == flowKey && item.PublishedVersion is not null)
-            ?? throw new ArgumentException($"No published flow with key '{flowKey}'; publish it first.", nameof(flowKey));
+            ?? throw new ArgumentException(
+                $"No published flow with key '{flowKey}'; publish it first.", nameof(flowKey));
         var flow = await FlowAsync(flowKey, summary.PublishedVersion!.Value, cancellationToken);
         if (await LatestFormJsonAsync(flow.Form, cancellationToken) is { } formJson)
         {
@@ -86,7 +87,8 @@ public sealed class EngineWorkService(
     }
 
     public async Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken) =>
-        await TasksAsync(new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Open, Limit = 500 }, cancellationToken);
+        await TasksAsync(
+            new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Open, Limit = 500 }, cancellationToken);
 
     public async Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken) =>
         await TasksAsync(new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Completed, Limit = 500 },
@@ -114,7 +116,8 @@ public sealed class EngineWorkService(
         if (user.CanDesign)
         {
             return await SummarizeAllAsync(
-                await engine.QueryInstancesAsync(new InstanceQuery { Limit = 1000 }, cancellationToken), cancellationToken);
+                await engine.QueryInstancesAsync(new InstanceQuery { Limit = 1000 }, cancellationToken),
+                cancellationToken);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -166,7 +169,8 @@ public sealed class EngineWorkService(
         };
         if (action == TaskActions.Urge)
         {
-            var task = (await engine.QueryTasksAsync(new TaskQuery { Status = null, Limit = 10_000 }, cancellationToken))
+            var all = new TaskQuery { Status = null, Limit = 10_000 };
+            var task = (await engine.QueryTasksAsync(all, cancellationToken))
                 .FirstOrDefault(t => t.Id == taskId)
                 ?? throw new ArgumentException($"No task with id '{taskId}'.", nameof(taskId));
             await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
@@ -202,8 +206,8 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
-        await NotifyAsync(result.Instance.Id, [user.Id, .. request.TargetUserId is null ? [] : new[] { request.TargetUserId }],
-            request.Action, cancellationToken);
+        string[] affected = request.TargetUserId is null ? [user.Id] : [user.Id, request.TargetUserId];
+        await NotifyAsync(result.Instance.Id, affected, request.Action, cancellationToken);
     }
 
     public async Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken)
@@ -218,7 +222,8 @@ public sealed class EngineWorkService(
             throw new AccessDeniedException(denied.Message, denied);
         }
 
-        await NotifyAsync(instanceId, [user.Id, .. before.Select(task => task.Assignee)], "withdrawn", cancellationToken);
+        await NotifyAsync(
+            instanceId, [user.Id, .. before.Select(task => task.Assignee)], "withdrawn", cancellationToken);
     }
 
     public async Task<InstanceDetail?> GetInstanceAsync(
@@ -264,14 +269,18 @@ public sealed class EngineWorkService(
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
         var summary = await SummarizeAsync(detail.Instance, cancellationToken);
         return new InstanceDetail(
-            summary with { CurrentNodes = [.. detail.Tasks.Where(t => t.Status == TaskStatuses.Open).Select(t => t.NodeId).Distinct()] },
+            summary with
+            {
+                CurrentNodes = [.. detail.Tasks.Where(t => t.Status == TaskStatuses.Open).Select(t => t.NodeId).Distinct()],
+            },
             detail.Instance.Form,
             DefinitionJson.Serialize(flow),
             await LatestFormJsonAsync(flow.Form, cancellationToken),
             visited,
             edges,
             tasks,
-            [.. history.Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
+            [.. history
+                .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
                     entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject))]);
@@ -376,11 +385,13 @@ public sealed class EngineWorkService(
         var history = await definitions.GetHistoryAsync(DefinitionKind.Form, formKey, cancellationToken);
         return history.Count == 0
             ? null
-            : await definitions.GetVersionJsonAsync(DefinitionKind.Form, formKey, history[^1].Version, cancellationToken);
+            : await definitions.GetVersionJsonAsync(
+                DefinitionKind.Form, formKey, history[^1].Version, cancellationToken);
     }
 
     private async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
-        (await accounts.ListAsync(cancellationToken)).ToDictionary(u => u.Id, u => u.DisplayName, StringComparer.Ordinal);
+        (await accounts.ListAsync(cancellationToken))
+            .ToDictionary(user => user.Id, user => user.DisplayName, StringComparer.Ordinal);
 
     private async Task<string?> TitleAsync(FlowDefinition flow, JsonObject form, CancellationToken cancellationToken)
     {
