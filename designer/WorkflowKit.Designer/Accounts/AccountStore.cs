@@ -78,7 +78,8 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
     public async Task<DesignerUser?> FindAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(SelectUser + " WHERE id = @userId", new { userId });
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            SelectUser + " WHERE id = @userId", new { userId });
         return row?.ToUser();
     }
 

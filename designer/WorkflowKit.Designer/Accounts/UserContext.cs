@@ -59,7 +59,8 @@ public sealed record UserContext(
 
         var attributes = principal.Claims
             .Where(claim => claim.Type.StartsWith(AttributeClaimPrefix, StringComparison.Ordinal))
-            .ToDictionary(claim => claim.Type[AttributeClaimPrefix.Length..], claim => claim.Value, StringComparer.Ordinal);
+            .ToDictionary(
+                claim => claim.Type[AttributeClaimPrefix.Length..], claim => claim.Value, StringComparer.Ordinal);
         return new UserContext(
             id,
             principal.FindFirstValue(ClaimTypes.Name) ?? id,

@@ -47,7 +47,8 @@ public static class ApiEndpoints
     {
         "forms" or "form" => DefinitionKind.Form,
         "flows" or "flow" => DefinitionKind.Flow,
-        _ => throw new ArgumentException($"Unknown definition kind '{kind}'; expected 'forms' or 'flows'.", nameof(kind)),
+        _ => throw new ArgumentException(
+            $"Unknown definition kind '{kind}'; expected 'forms' or 'flows'.", nameof(kind)),
     };
 
     /// <summary>A start request: which flow, with which form data.</summary>

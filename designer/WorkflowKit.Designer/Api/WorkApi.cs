@@ -12,7 +12,8 @@ internal static class WorkApi
         return Results.Created($"/api/instances/{instance.Id}", instance);
     }
 
-    public static async Task<IResult> ListInstancesAsync(HttpContext context, IWorkService work, CancellationToken ct) =>
+    public static async Task<IResult> ListInstancesAsync(
+        HttpContext context, IWorkService work, CancellationToken ct) =>
         Results.Ok(await work.GetInstancesAsync(ApiEndpoints.Current(context), ct));
 
     public static async Task<IResult> GetInstanceAsync(
@@ -32,7 +33,8 @@ internal static class WorkApi
     public static async Task<IResult> InboxAsync(HttpContext context, IWorkService work, CancellationToken ct) =>
         Results.Ok(await work.GetInboxAsync(ApiEndpoints.Current(context), ct));
 
-    public static async Task<IResult> GetTaskAsync(string id, HttpContext context, IWorkService work, CancellationToken ct)
+    public static async Task<IResult> GetTaskAsync(
+        string id, HttpContext context, IWorkService work, CancellationToken ct)
     {
         var task = await work.GetTaskAsync(id, ApiEndpoints.Current(context), ct);
         return task is null ? Results.NotFound() : Results.Ok(task);

@@ -5,7 +5,9 @@ using WorkflowKit.Definitions.Json;
 
 namespace WorkflowKit.Designer.Flows;
 
-/// <summary>What changed between two versions of a flow, node by node and edge by edge; positions are ignored.</summary>
+/// <summary>
+/// What changed between two versions of a flow, node by node and edge by edge. Positions are ignored.
+/// </summary>
 public sealed record FlowDiff(
     IReadOnlyList<string> AddedNodes,
     IReadOnlyList<string> RemovedNodes,
@@ -48,7 +50,8 @@ public sealed record FlowDiff(
             changed,
             [.. newEdges.Keys.Except(oldEdges.Keys)],
             [.. oldEdges.Keys.Except(newEdges.Keys)],
-            [.. newEdges.Where(pair => oldEdges.TryGetValue(pair.Key, out var old) && !JsonNode.DeepEquals(old, pair.Value))
+            [.. newEdges.Where(pair =>
+                    oldEdges.TryGetValue(pair.Key, out var old) && !JsonNode.DeepEquals(old, pair.Value))
                 .Select(pair => pair.Key)]);
     }
 

@@ -44,9 +44,7 @@ public sealed class DesignerBootstrapper(
 
     private async Task LoadTemplatesAsync(CancellationToken cancellationToken)
     {
-        var root = options.Value.TemplatesPath is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "definitions", "templates"));
+        var root = options.Value.ResolveTemplatesPath(environment.ContentRootPath);
         if (!Directory.Exists(root))
         {
             return;

@@ -6,7 +6,8 @@ internal static partial class DesignerLog
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "User {UserId} signed in")]
     public static partial void SignedIn(ILogger logger, string userId);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "A sign-in failed: unknown user or wrong password")]
+    [LoggerMessage(
+        EventId = 5002, Level = LogLevel.Warning, Message = "A sign-in failed: unknown user or wrong password")]
     public static partial void SignInFailed(ILogger logger);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready at {Path}")]
@@ -27,9 +28,11 @@ internal static partial class DesignerLog
 
     [LoggerMessage(EventId = 5030, Level = LogLevel.Information,
         Message = "Instance {InstanceId} of {FlowKey} v{Version} started by {UserId}")]
-    public static partial void InstanceStarted(ILogger logger, string instanceId, string flowKey, int version, string userId);
+    public static partial void InstanceStarted(
+        ILogger logger, string instanceId, string flowKey, int version, string userId);
 
     [LoggerMessage(EventId = 5031, Level = LogLevel.Information,
         Message = "Task {TaskId} of instance {InstanceId}: {Action} by {UserId}")]
-    public static partial void TaskActed(ILogger logger, string taskId, string instanceId, string action, string userId);
+    public static partial void TaskActed(
+        ILogger logger, string taskId, string instanceId, string action, string userId);
 }

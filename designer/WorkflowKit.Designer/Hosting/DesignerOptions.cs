@@ -11,6 +11,13 @@ public sealed class DesignerOptions
     /// <summary>Create the demo accounts when the database has no users.</summary>
     public bool DemoAccounts { get; set; } = true;
 
-    /// <summary>Folder of built-in template packages; "definitions/templates" above the content root when empty.</summary>
+    /// <summary>
+    /// Folder of built-in template packages. When empty, "definitions/templates" two levels above the content root.
+    /// </summary>
     public string? TemplatesPath { get; set; }
+
+    /// <summary>The templates folder as a full path.</summary>
+    public string ResolveTemplatesPath(string contentRoot) => TemplatesPath is { Length: > 0 } configured
+        ? Path.GetFullPath(configured, contentRoot)
+        : Path.GetFullPath(Path.Combine(contentRoot, "..", "..", "definitions", "templates"));
 }

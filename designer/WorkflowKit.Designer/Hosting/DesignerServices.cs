@@ -6,11 +6,20 @@ using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
-using WorkflowKit.Designer.Services.Interim;
+using WorkflowKit.Designer.Services.Engine;
+using WorkflowKit.Expressions;
+using WorkflowKit.Forms;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Hosting;
+using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Organization;
 using WorkflowKit.Storage;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Definitions;
+using WorkflowKit.Storage.Sqlite.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Designer.Hosting;
 
@@ -25,7 +34,8 @@ public static class DesignerServices
         var services = builder.Services;
         services.Configure<DesignerOptions>(builder.Configuration.GetSection(DesignerOptions.Section));
         var options = builder.Configuration.GetSection(DesignerOptions.Section).Get<DesignerOptions>() ?? new();
-        var database = new SqliteDatabase(ResolveDatabasePath(options.Storage.ConnectionString, builder.Environment.ContentRootPath));
+        var database = new SqliteDatabase(
+            ResolveDatabasePath(options.Storage.ConnectionString, builder.Environment.ContentRootPath));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
@@ -33,10 +43,24 @@ public static class DesignerServices
         services.AddSingleton<AccountStore>();
         services.AddSingleton<IOrganizationDirectory, AccountDirectory>();
         services.AddSingleton<ITaskNotifier, TaskNotifier>();
-        services.AddSingleton<IFormValidationService, FluentFormValidationService>();
+        services.AddSingleton(provider => new FormValidatorFactory(new FormValidationServices
+        {
+            Directory = provider.GetRequiredService<IOrganizationDirectory>(),
+            Records = provider.GetRequiredService<IRecordStore>(),
+        }));
+        services.AddSingleton<IFormValidationService, FormsValidationService>();
         services.AddSingleton<IDefinitionStore, SqliteDefinitionStore>();
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
-        services.AddSingleton<IWorkService, InMemoryWorkService>();
+        services.AddSingleton<IRuntimeStore, SqliteRuntimeStore>();
+        services.AddSingleton<SqliteRecordStore>(provider => new SqliteRecordStore(
+            provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IRecordStore>(provider => provider.GetRequiredService<SqliteRecordStore>());
+        services.AddSingleton(_ => new ScriptHost());
+        services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
+        services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
+        services.AddSingleton<FlowTestRunner>();
+        services.AddWorkflowKitRuntime();
+        services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddScoped<UiText>();
 
@@ -57,7 +81,8 @@ public static class DesignerServices
                 cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().Build())

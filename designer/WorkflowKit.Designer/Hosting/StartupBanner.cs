@@ -16,7 +16,8 @@ public static class StartupBanner
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Open {address} in a browser."));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  Demo accounts (password {DemoAccounts.Password}):"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"  Demo accounts (password {DemoAccounts.Password}):"));
         foreach (var user in DemoAccounts.Users)
         {
             output.WriteLine(string.Create(

@@ -8,11 +8,15 @@ public interface IDefinitionService
 {
     Task<IReadOnlyList<DefinitionSummary>> ListAsync(DefinitionKind kind, CancellationToken cancellationToken);
 
-    /// <summary>The draft, or a draft made from the latest published version when none exists; null when unknown.</summary>
+    /// <summary>
+    /// Gets the draft, or a draft made from the latest published version when none exists; null when unknown.
+    /// </summary>
     Task<DefinitionDraft?> GetDraftAsync(DefinitionKind kind, string key, CancellationToken cancellationToken);
 
     /// <summary>Saves a draft; <paramref name="expectedRevision"/> null creates a new definition.</summary>
-    /// <exception cref="Storage.ConcurrencyConflictException">Someone saved since <paramref name="expectedRevision"/>.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">
+    /// Someone saved since <paramref name="expectedRevision"/>.
+    /// </exception>
     Task<DefinitionDraft> SaveDraftAsync(
         DefinitionKind kind, string key, string json, long? expectedRevision, string userId,
         CancellationToken cancellationToken);
@@ -24,7 +28,8 @@ public interface IDefinitionService
     Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(
         DefinitionKind kind, string key, CancellationToken cancellationToken);
 
-    Task<string?> GetVersionJsonAsync(DefinitionKind kind, string key, int version, CancellationToken cancellationToken);
+    Task<string?> GetVersionJsonAsync(
+        DefinitionKind kind, string key, int version, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DesignerDiagnostic>> ValidateAsync(
         DefinitionKind kind, string json, CancellationToken cancellationToken);

@@ -39,6 +39,8 @@ public interface IWorkService
     /// <exception cref="AccessDeniedException">The user neither started, acted on nor was CC'd on it.</exception>
     Task<InstanceDetail?> GetInstanceAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
 
-    /// <summary>Runs a flow document against sample input without saving anything; human tasks count as approved.</summary>
+    /// <summary>
+    /// Runs a flow document against sample input without saving anything; human tasks count as approved.
+    /// </summary>
     Task<TestRunResult> TestRunAsync(string flowJson, JsonObject input, CancellationToken cancellationToken);
 }

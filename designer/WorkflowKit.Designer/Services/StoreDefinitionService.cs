@@ -41,7 +41,8 @@ public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<Store
         var draft = await store.GetDraftAsync(KindName(kind), key, cancellationToken);
         if (draft is not null)
         {
-            return new DefinitionDraft(kind, key, draft.Json, draft.Revision, draft.SavedBy, draft.SavedAt, latest?.Version);
+            return new DefinitionDraft(
+                kind, key, draft.Json, draft.Revision, draft.SavedBy, draft.SavedAt, latest?.Version);
         }
 
         // A definition published without a draft (a package import) is edited from its latest
@@ -57,7 +58,8 @@ public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<Store
     {
         var saved = await store.SaveDraftAsync(KindName(kind), key, json, expectedRevision, userId, cancellationToken);
         var latest = await store.GetVersionAsync(KindName(kind), key, null, cancellationToken);
-        return new DefinitionDraft(kind, key, saved.Json, saved.Revision, saved.SavedBy, saved.SavedAt, latest?.Version);
+        return new DefinitionDraft(
+            kind, key, saved.Json, saved.Revision, saved.SavedBy, saved.SavedAt, latest?.Version);
     }
 
     public async Task<PublishResult> PublishAsync(
@@ -143,7 +145,9 @@ public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<Store
         return [.. diagnostics.Select(diagnostic =>
         {
             var segments = diagnostic.Pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            var index = segments.Length > 1 && int.TryParse(segments[1], CultureInfo.InvariantCulture, out var i) ? i : -1;
+            var index = segments.Length > 1 && int.TryParse(segments[1], CultureInfo.InvariantCulture, out var i)
+                ? i
+                : -1;
             var node = segments.FirstOrDefault() == "nodes" ? flow?.Nodes.ElementAtOrDefault(index) : null;
             var edge = segments.FirstOrDefault() == "edges" ? flow?.Edges.ElementAtOrDefault(index) : null;
             var field = segments.FirstOrDefault() == "fields" ? form?.Fields.ElementAtOrDefault(index) : null;
@@ -161,7 +165,9 @@ public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<Store
     private async Task<DefinitionSummary> SummarizeAsync(
         DefinitionKind kind, StoreSummary item, CancellationToken cancellationToken)
     {
-        var draft = item.DraftRevision is null ? null : await store.GetDraftAsync(item.Kind, item.Key, cancellationToken);
+        var draft = item.DraftRevision is null
+            ? null
+            : await store.GetDraftAsync(item.Kind, item.Key, cancellationToken);
         var json = draft?.Json ?? (await store.GetVersionAsync(item.Kind, item.Key, null, cancellationToken))?.Json;
         return new DefinitionSummary(
             kind, item.Key, NameOf(kind, json) ?? new LocalizedText(item.Name), item.LatestVersion, draft is not null,

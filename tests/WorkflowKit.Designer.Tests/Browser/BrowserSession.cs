@@ -38,7 +38,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Pages opened by <see cref="SignInAsync"/>, for screenshots when a test fails.</summary>
     public List<IPage> Pages { get; } = [];
 
-    public static async Task<BrowserSession> StartAsync()
+    public static async Task<BrowserSession> StartAsync(string? templates = null)
     {
         var chromium = Environment.GetEnvironmentVariable("WORKFLOWKIT_CHROMIUM") is { Length: > 0 } configured
             ? configured
@@ -55,7 +55,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Assert.Ignore(message);
         }
 
-        var app = new DesignerAppFactory(kestrel: true);
+        var app = new DesignerAppFactory(kestrel: true, templates);
         app.StartServer();
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -130,7 +130,7 @@ public sealed class OrderApprovalScenarioTests
         await page.Locator("[data-field=total] input").PressAsync("Tab");
         await _session.ScreenshotAsync(page, "02-start-order");
         await page.GetByTestId("submit").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/instances/I"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/instances/[0-9a-f]+$"));
         return page.Url[(page.Url.LastIndexOf('/') + 1)..];
     }
 

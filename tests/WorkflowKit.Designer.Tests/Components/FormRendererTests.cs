@@ -24,8 +24,8 @@ public sealed class FormRendererTests : ComponentTestBase
         Assert.Multiple(() =>
         {
             Assert.That(submitted, Is.False);
-            Assert.That(errors, Does.Contain("Customer is required."));
-            Assert.That(errors, Does.Contain("Order total must be at least 0."));
+            Assert.That(errors, Does.Contain("\"Customer\" is required"));
+            Assert.That(errors, Does.Contain("\"Order total\" value -5 is less than the minimum 0"));
         });
     }
 

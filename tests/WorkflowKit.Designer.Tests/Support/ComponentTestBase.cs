@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using WorkflowKit.Designer.Localization;
+using WorkflowKit.Forms;
 using WorkflowKit.Designer.Services;
-using WorkflowKit.Designer.Services.Interim;
 
 namespace WorkflowKit.Designer.Tests.Support;
 
@@ -23,7 +23,8 @@ public abstract class ComponentTestBase
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddScoped(_ => new UiText { Culture = "en" });
-        Context.Services.AddSingleton<IFormValidationService, FluentFormValidationService>();
+        Context.Services.AddSingleton(new FormValidatorFactory(new FormValidationServices()));
+        Context.Services.AddSingleton<IFormValidationService, FormsValidationService>();
         Context.Render<MudPopoverProvider>();
     }
 

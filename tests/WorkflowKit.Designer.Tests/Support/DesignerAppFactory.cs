@@ -13,8 +13,13 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "wk-designer-" + Guid.NewGuid().ToString("N"));
 
-    public DesignerAppFactory(bool kestrel = false)
+    private readonly string? _templates;
+
+    /// <param name="kestrel">Listen on a free 127.0.0.1 port instead of the in-memory test server.</param>
+    /// <param name="templates">Templates folder to import at start; an empty folder when null.</param>
+    public DesignerAppFactory(bool kestrel = false, string? templates = null)
     {
+        _templates = templates;
         Directory.CreateDirectory(Path.Combine(_folder, "templates"));
         if (kestrel)
         {
@@ -32,7 +37,7 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("WorkflowKit:Storage:ConnectionString", DatabasePath);
-        builder.UseSetting("WorkflowKit:TemplatesPath", Path.Combine(_folder, "templates"));
+        builder.UseSetting("WorkflowKit:TemplatesPath", _templates ?? Path.Combine(_folder, "templates"));
         builder.UseEnvironment("Development");
     }
 
@@ -51,6 +56,20 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
                 // A file still held open is left for the OS to clean with the temp folder.
             }
         }
+    }
+
+    /// <summary>The repository's built-in templates folder.</summary>
+    public static string RepositoryTemplates()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WorkflowKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(
+            directory?.FullName ?? throw new DirectoryNotFoundException("WorkflowKit.sln not found above the tests."),
+            "definitions", "templates");
     }
 
     private static int FreePort()

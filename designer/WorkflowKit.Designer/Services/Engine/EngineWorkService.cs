@@ -1,0 +1,428 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Tasks;
+using EngineTask = WorkflowKit.Runtime.Tasks.WorkTask;
+using EngineTaskActions = WorkflowKit.Runtime.Tasks.TaskActions;
+using EngineTaskRequest = WorkflowKit.Runtime.Tasks.TaskActionRequest;
+
+namespace WorkflowKit.Designer.Services.Engine;
+
+/// <summary>
+/// The work portal's view of the durable engine: starts validate the form with the shared
+/// validation service, task lists and instances are read from the engine, and every change
+/// raises the task notifier for the users whose lists changed.
+/// </summary>
+public sealed class EngineWorkService(
+    WorkflowEngine engine,
+    IDefinitionService definitions,
+    IFormValidationService validation,
+    AccountStore accounts,
+    ITaskNotifier notifier,
+    FlowTestRunner testRunner,
+    ILogger<EngineWorkService> logger) : IWorkService
+{
+    private readonly ConcurrentDictionary<(string Key, int Version), FlowDefinition> _flows = new();
+
+    // Title field per form key, read once per process from the latest form version.
+    private readonly ConcurrentDictionary<string, string?> _titleFields = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<StartableFlow>> GetStartableFlowsAsync(
+        UserContext user, CancellationToken cancellationToken)
+    {
+        var result = new List<StartableFlow>();
+        foreach (var summary in await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
+        {
+            if (summary.PublishedVersion is not { } version)
+            {
+                continue;
+            }
+
+            var flow = await FlowAsync(summary.Key, version, cancellationToken);
+            var form = await LatestFormJsonAsync(flow.Form, cancellationToken);
+            var startsFromForm = flow.Triggers is not { Count: > 0 } triggers
+                || triggers.Any(trigger => trigger.Type == TriggerTypes.Form);
+            if (form is not null && startsFromForm)
+            {
+                result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<InstanceSummary> StartAsync(
+        string flowKey, JsonObject data, UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var summary = (await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
+            .FirstOrDefault(item => item.Key == flowKey && item.PublishedVersion is not null)
+            ?? throw new ArgumentException(
+                $"No published flow with key '{flowKey}'; publish it first.", nameof(flowKey));
+        var flow = await FlowAsync(flowKey, summary.PublishedVersion!.Value, cancellationToken);
+        if (await LatestFormJsonAsync(flow.Form, cancellationToken) is { } formJson)
+        {
+            var errors = await validation.ValidateAsync(
+                DefinitionJson.Deserialize<FormDefinition>(formJson), data, user.Culture, cancellationToken);
+            if (errors.Count > 0)
+            {
+                throw new FormValidationException(errors);
+            }
+        }
+
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
+            cancellationToken);
+        DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
+        await NotifyAsync(instance.Id, [user.Id], "started", cancellationToken);
+        return await SummarizeAsync(instance, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken) =>
+        await TasksAsync(
+            new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Open, Limit = 500 }, cancellationToken);
+
+    public async Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken) =>
+        await TasksAsync(new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Completed, Limit = 500 },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(
+        UserContext user, CancellationToken cancellationToken) =>
+        await SummarizeAllAsync(
+            await engine.QueryInstancesAsync(new InstanceQuery { Initiator = user.Id, Limit = 500 }, cancellationToken),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<InstanceSummary>> GetCarbonCopiesAsync(
+        UserContext user, CancellationToken cancellationToken)
+    {
+        var ids = (await engine.GetNotificationsAsync(user.Id, unreadOnly: false, cancellationToken))
+            .Where(n => n.Kind == NotificationKinds.CarbonCopy && n.InstanceId is not null)
+            .Select(n => n.InstanceId!)
+            .Distinct(StringComparer.Ordinal);
+        return await SummarizeIdsAsync(ids, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InstanceSummary>> GetInstancesAsync(
+        UserContext user, CancellationToken cancellationToken)
+    {
+        if (user.CanDesign)
+        {
+            return await SummarizeAllAsync(
+                await engine.QueryInstancesAsync(new InstanceQuery { Limit = 1000 }, cancellationToken),
+                cancellationToken);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        ids.UnionWith((await engine.QueryInstancesAsync(new InstanceQuery { Initiator = user.Id, Limit = 500 },
+            cancellationToken)).Select(instance => instance.Id));
+        ids.UnionWith((await engine.QueryTasksAsync(new TaskQuery { Assignee = user.Id, Status = null, Limit = 500 },
+            cancellationToken)).Select(task => task.InstanceId));
+        ids.UnionWith((await GetCarbonCopiesAsync(user, cancellationToken)).Select(instance => instance.Id));
+        return [.. (await SummarizeIdsAsync(ids, cancellationToken)).OrderByDescending(i => i.StartedAt)];
+    }
+
+    public async Task<TaskDetail?> GetTaskAsync(string taskId, UserContext user, CancellationToken cancellationToken)
+    {
+        TaskView view;
+        try
+        {
+            view = await engine.GetTaskViewAsync(taskId, user.Id, cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+
+        var instance = await DetailAsync(view.Task.InstanceId, cancellationToken);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var actions = view.Actions.SelectMany(action => action == EngineTaskActions.AddSigner
+            ? new[] { TaskActions.AddSignerBefore, TaskActions.AddSignerAfter }
+            : [action]).ToList();
+        return new TaskDetail(await ToWorkTaskAsync(view.Task, cancellationToken), instance, actions);
+    }
+
+    public async Task ActAsync(
+        string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (action, position) = request.Action switch
+        {
+            TaskActions.AddSignerBefore => (EngineTaskActions.AddSigner, "before"),
+            TaskActions.AddSignerAfter => (EngineTaskActions.AddSigner, "after"),
+            var other => (other, null as string),
+        };
+        if (action == TaskActions.Urge)
+        {
+            var all = new TaskQuery { Status = null, Limit = 10_000 };
+            var task = (await engine.QueryTasksAsync(all, cancellationToken))
+                .FirstOrDefault(t => t.Id == taskId)
+                ?? throw new ArgumentException($"No task with id '{taskId}'.", nameof(taskId));
+            await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
+            await NotifyAsync(task.InstanceId, [], "urge", cancellationToken);
+            return;
+        }
+
+        TaskActionResult result;
+        try
+        {
+            result = await engine.ActAsync(
+                new EngineTaskRequest(taskId, action, user.Id)
+                {
+                    Comment = request.Comment,
+                    FormChanges = request.Changes,
+                    TargetUserId = request.TargetUserId,
+                    TargetNodeId = request.TargetNodeId,
+                    SignerPosition = position,
+                },
+                cancellationToken);
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+        catch (FieldAccessDeniedException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new ArgumentException(missing.Message, nameof(taskId), missing);
+        }
+
+        DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
+        string[] affected = request.TargetUserId is null ? [user.Id] : [user.Id, request.TargetUserId];
+        await NotifyAsync(result.Instance.Id, affected, request.Action, cancellationToken);
+    }
+
+    public async Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken)
+    {
+        var before = await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
+        try
+        {
+            await engine.WithdrawAsync(instanceId, user.Id, null, cancellationToken);
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+
+        await NotifyAsync(
+            instanceId, [user.Id, .. before.Select(task => task.Assignee)], "withdrawn", cancellationToken);
+    }
+
+    public async Task<InstanceDetail?> GetInstanceAsync(
+        string instanceId, UserContext user, CancellationToken cancellationToken)
+    {
+        var detail = await DetailAsync(instanceId, cancellationToken);
+        if (detail is null)
+        {
+            return null;
+        }
+
+        var allowed = user.CanDesign || detail.Summary.InitiatorId == user.Id
+            || detail.Tasks.Any(task => task.AssigneeId == user.Id)
+            || (await GetCarbonCopiesAsync(user, cancellationToken)).Any(instance => instance.Id == instanceId);
+        return allowed
+            ? detail
+            : throw new AccessDeniedException(
+                $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.");
+    }
+
+    public Task<TestRunResult> TestRunAsync(string flowJson, JsonObject input, CancellationToken cancellationToken) =>
+        Task.FromResult(testRunner.Run(flowJson, input, cancellationToken));
+
+    private async Task<InstanceDetail?> DetailAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var detail = await engine.GetInstanceAsync(instanceId, cancellationToken);
+        if (detail is null)
+        {
+            return null;
+        }
+
+        var history = await engine.GetHistoryAsync(instanceId, cancellationToken);
+        var flow = await FlowAsync(detail.Instance.FlowKey, detail.Instance.FlowVersion, cancellationToken);
+        var names = await NamesAsync(cancellationToken);
+        var tasks = new List<WorkTask>();
+        foreach (var task in detail.Tasks)
+        {
+            tasks.Add(await ToWorkTaskAsync(task, cancellationToken));
+        }
+
+        var visited = history.Where(entry => entry.Action == AuditActions.NodeEntered && entry.NodeId is not null)
+            .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
+        var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
+        var summary = await SummarizeAsync(detail.Instance, cancellationToken);
+        return new InstanceDetail(
+            summary with
+            {
+                CurrentNodes = [.. detail.Tasks.Where(t => t.Status == TaskStatuses.Open).Select(t => t.NodeId).Distinct()],
+            },
+            detail.Instance.Form,
+            DefinitionJson.Serialize(flow),
+            await LatestFormJsonAsync(flow.Form, cancellationToken),
+            visited,
+            edges,
+            tasks,
+            [.. history
+                .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
+                .Select(entry => new AuditEntry(
+                    entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
+                    entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject))]);
+    }
+
+    private static string AuditAction(Runtime.Audit.AuditEntry entry) =>
+        entry.Action.StartsWith("task.", StringComparison.Ordinal) ? entry.Action["task.".Length..]
+        : entry.Action == AuditActions.InstanceStarted ? "start"
+        : entry.Action;
+
+    private async Task<IReadOnlyList<WorkTask>> TasksAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        var result = new List<WorkTask>();
+        foreach (var task in await engine.QueryTasksAsync(query, cancellationToken))
+        {
+            result.Add(await ToWorkTaskAsync(task, cancellationToken));
+        }
+
+        return [.. result.OrderByDescending(task => task.CreatedAt)];
+    }
+
+    private async Task<WorkTask> ToWorkTaskAsync(EngineTask task, CancellationToken cancellationToken)
+    {
+        var flow = await FlowAsync(task.FlowKey, task.FlowVersion, cancellationToken);
+        var node = flow.Nodes.FirstOrDefault(n => n.Id == task.NodeId);
+        var instance = (await engine.GetInstanceAsync(task.InstanceId, cancellationToken))?.Instance;
+        var names = await NamesAsync(cancellationToken);
+        var initiator = instance?.Initiator ?? string.Empty;
+        return new WorkTask(
+            task.Id, task.InstanceId, task.FlowKey, flow.Name, task.FlowVersion, task.NodeId,
+            node?.Name ?? new LocalizedText(task.NodeId), node?.Type ?? task.Kind, task.Assignee, initiator,
+            names.GetValueOrDefault(initiator, initiator),
+            instance is null ? null : await TitleAsync(flow, instance.Form, cancellationToken),
+            task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt);
+    }
+
+    private async Task<IReadOnlyList<InstanceSummary>> SummarizeIdsAsync(
+        IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var result = new List<InstanceSummary>();
+        foreach (var id in ids)
+        {
+            if (await engine.GetInstanceAsync(id, cancellationToken) is { } detail)
+            {
+                result.Add(await SummarizeAsync(detail.Instance, cancellationToken));
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<InstanceSummary>> SummarizeAllAsync(
+        IEnumerable<WorkflowInstance> instances, CancellationToken cancellationToken)
+    {
+        var result = new List<InstanceSummary>();
+        foreach (var instance in instances)
+        {
+            result.Add(await SummarizeAsync(instance, cancellationToken));
+        }
+
+        return [.. result.OrderByDescending(i => i.StartedAt)];
+    }
+
+    private async Task<InstanceSummary> SummarizeAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var flow = await FlowAsync(instance.FlowKey, instance.FlowVersion, cancellationToken);
+        var names = await NamesAsync(cancellationToken);
+        return new InstanceSummary(
+            instance.Id, instance.FlowKey, flow.Name, instance.FlowVersion, flow.Form ?? string.Empty,
+            instance.Initiator, names.GetValueOrDefault(instance.Initiator, instance.Initiator),
+            State(instance.Status), await TitleAsync(flow, instance.Form, cancellationToken), instance.StartedAt,
+            instance.EndedAt, []);
+    }
+
+    private async Task NotifyAsync(
+        string instanceId, IEnumerable<string> users, string reason, CancellationToken cancellationToken)
+    {
+        var open = await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
+        var notified = users.Concat(open.Select(task => task.Assignee)).ToHashSet(StringComparer.Ordinal);
+        notifier.Publish(new TaskNotification(notified, instanceId, reason));
+    }
+
+    private async Task<FlowDefinition> FlowAsync(string key, int version, CancellationToken cancellationToken)
+    {
+        if (_flows.TryGetValue((key, version), out var cached))
+        {
+            return cached;
+        }
+
+        var json = await definitions.GetVersionJsonAsync(DefinitionKind.Flow, key, version, cancellationToken)
+            ?? throw new InvalidOperationException($"Flow '{key}' version {version} is missing from the store.");
+        return _flows[(key, version)] = DefinitionJson.Deserialize<FlowDefinition>(json);
+    }
+
+    private async Task<string?> LatestFormJsonAsync(string? formKey, CancellationToken cancellationToken)
+    {
+        if (formKey is null)
+        {
+            return null;
+        }
+
+        var history = await definitions.GetHistoryAsync(DefinitionKind.Form, formKey, cancellationToken);
+        return history.Count == 0
+            ? null
+            : await definitions.GetVersionJsonAsync(
+                DefinitionKind.Form, formKey, history[^1].Version, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
+        (await accounts.ListAsync(cancellationToken))
+            .ToDictionary(user => user.Id, user => user.DisplayName, StringComparer.Ordinal);
+
+    private async Task<string?> TitleAsync(FlowDefinition flow, JsonObject form, CancellationToken cancellationToken)
+    {
+        if (flow.Form is null)
+        {
+            return null;
+        }
+
+        if (!_titleFields.TryGetValue(flow.Form, out var field))
+        {
+            var json = await LatestFormJsonAsync(flow.Form, cancellationToken);
+            var definition = json is null ? null : DefinitionJson.Deserialize<FormDefinition>(json);
+            field = _titleFields[flow.Form] = definition?.TitleField ?? definition?.Fields.FirstOrDefault()?.Id;
+        }
+
+        return field is null ? null : form[field]?.ToString();
+    }
+
+    private static InstanceState State(string status) => status switch
+    {
+        InstanceStatuses.Running => InstanceState.Running,
+        InstanceStatuses.Completed => InstanceState.Completed,
+        InstanceStatuses.Rejected => InstanceState.Rejected,
+        InstanceStatuses.Withdrawn => InstanceState.Withdrawn,
+        _ => InstanceState.Faulted,
+    };
+
+    private static TaskState TaskStateOf(string status) => status switch
+    {
+        TaskStatuses.Open => TaskState.Open,
+        TaskStatuses.Completed => TaskState.Completed,
+        _ => TaskState.Cancelled,
+    };
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Forms;
+
+namespace WorkflowKit.Designer.Services;
+
+/// <summary>
+/// Runs the forms library's FluentValidation validators, the same ones imports and the engine's
+/// record writes use, and reports the broken rules per field path.
+/// </summary>
+public sealed class FormsValidationService(FormValidatorFactory factory) : IFormValidationService
+{
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(
+        FormDefinition form, JsonObject data, string culture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var name = culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en";
+        var validator = factory.Create(form, CultureInfo.GetCultureInfo(name));
+        var result = await validator.ValidateAsync(new FormSubmission(data), cancellationToken);
+        return [.. result.Errors.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
+    }
+}
