@@ -27,7 +27,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     public static async Task<NodeProcess> StartAsync(
-        string connectionString, string nodeId, int leaseSeconds = 2, int stepDelayMs = 0)
+        string connectionString, string nodeId, int leaseSeconds = 2, int stepDelayMs = 0, int batch = 50)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -40,6 +40,7 @@ internal sealed class NodeProcess : IAsyncDisposable
                      HostAssembly(), "--connection", connectionString, "--node", nodeId,
                      "--lease-seconds", leaseSeconds.ToString(CultureInfo.InvariantCulture),
                      "--step-delay-ms", stepDelayMs.ToString(CultureInfo.InvariantCulture), "--poll-ms", "200",
+                     "--batch", batch.ToString(CultureInfo.InvariantCulture),
                  })
         {
             info.ArgumentList.Add(argument);

@@ -12,6 +12,7 @@ namespace WorkflowKit.Storage.Tests.Nodes;
 /// <summary>
 /// Two engine nodes as separate processes on one PostgreSQL database: timers fire once, a task
 /// completed through both nodes at once has one outcome, and a killed node loses nothing.
+/// Elapsed times are printed for docs/deployment.md; nothing asserts on them.
 /// Waits are bounded loops that read the database; nothing asserts on timing.
 /// </summary>
 [NonParallelizable]
@@ -68,11 +69,15 @@ public sealed class SeveralNodesTests
     {
         await using var a = await NodeProcess.StartAsync(_test.ConnectionString, "node-a");
         await using var b = await NodeProcess.StartAsync(_test.ConnectionString, "node-b");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(a.StartInstancesAsync("timer-flow", Instances / 2),
             b.StartInstancesAsync("timer-flow", Instances / 2));
+        var started = clock.Elapsed;
 
+        clock.Restart();
         await MakeTimersDueAsync();
         await WaitForCompletedAsync(Instances, TimeSpan.FromMinutes(3));
+        TestContext.Out.WriteLine($"Started {Instances} instances in {started}; fired their timers in {clock.Elapsed}.");
 
         await AssertEachTimerFiredOnceAsync();
         await ReportClaimsAsync();
@@ -89,6 +94,7 @@ public sealed class SeveralNodesTests
         Assert.That(taskIds, Has.Count.EqualTo(Instances));
         var outcomes = new ConcurrentDictionary<string, HttpStatusCode[]>();
         using var slots = new SemaphoreSlim(16);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         await Task.WhenAll(taskIds.Select(async taskId =>
         {
@@ -104,6 +110,7 @@ public sealed class SeveralNodesTests
             }
         }));
 
+        TestContext.Out.WriteLine($"Completed {Instances} tasks through both nodes in {clock.Elapsed}.");
         var wrong = outcomes.Where(pair => pair.Value.Count(status => status == HttpStatusCode.OK) != 1).ToList();
         Assert.That(wrong.Select(pair => $"{pair.Key}: {string.Join(", ", pair.Value)}"), Is.Empty,
             "Each task must have exactly one successful approval and one conflict.");
@@ -123,7 +130,9 @@ public sealed class SeveralNodesTests
             await starter.StartInstancesAsync("timer-flow", Instances);
         }
 
-        await using var slow = await NodeProcess.StartAsync(_test.ConnectionString, "node-slow", stepDelayMs: 20);
+        // Small batches well inside a 5 s lease: when killed, the slow node holds unexpired claims.
+        await using var slow = await NodeProcess.StartAsync(
+            _test.ConnectionString, "node-slow", leaseSeconds: 5, stepDelayMs: 20, batch: 20);
         await MakeTimersDueAsync();
         await WaitUntilAsync("SELECT COUNT(*) FROM wk_timers WHERE status = 'fired'", fired => fired >= 100,
             TimeSpan.FromMinutes(2));
