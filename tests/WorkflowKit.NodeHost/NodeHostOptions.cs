@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace WorkflowKit.NodeHost;
 
-/// <summary>Command-line settings of one node: <c>--connection CS --node ID [--lease-seconds N] [--poll-ms N] [--step-delay-ms N]</c>.</summary>
+/// <summary>
+/// Command-line settings of one node: <c>--connection CS --node ID [--lease-seconds N] [--poll-ms N]
+/// [--batch N] [--step-delay-ms N]</c>.
+/// </summary>
 internal sealed record NodeHostOptions(
     string ConnectionString, string NodeId, TimeSpan Lease, TimeSpan PollInterval, int BatchSize, TimeSpan StepDelay)
 {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -7,7 +8,8 @@ namespace WorkflowKit.Storage.PostgreSql.Notifications;
 /// <summary>
 /// Carries small messages between the nodes of a deployment through PostgreSQL
 /// <c>LISTEN</c>/<c>NOTIFY</c> on one channel: <see cref="PublishAsync"/> sends, and every node
-/// listening on the channel, the sender included, gets each message once through the callback.
+/// listening on the channel, the sender included, gets each message once through the callback,
+/// in the order the messages were committed.
 /// Delivery is best effort (a node that is reconnecting misses what was sent meanwhile), so it
 /// suits "refresh your inbox" signals, never state: the state itself is in the database.
 /// </summary>
@@ -28,10 +30,18 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<string> _inbox = Channel.CreateUnbounded<string>(new UnboundedChannelOptions
+    {
+        SingleReader = true,
+    });
+
     private Task? _loop;
+    private Task? _delivery;
 
     /// <param name="connectionString">A keyword connection string or a <c>postgres://</c> URL.</param>
-    /// <param name="channel">The channel name: letters, digits and underscores, such as <c>workflowkit_tasks</c>.</param>
+    /// <param name="channel">
+    /// The channel name: letters, digits and underscores, such as <c>workflowkit_tasks</c>.
+    /// </param>
     /// <param name="received">Called with each payload; exceptions are logged and do not stop the relay.</param>
     /// <param name="logger">Where connection losses and handler failures are logged.</param>
     public PostgresNotificationRelay(
@@ -57,9 +67,12 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Starts listening; completes once the LISTEN is in place, so nothing sent afterwards is missed.</summary>
+    /// <summary>
+    /// Starts listening; completes once the LISTEN is in place, so nothing sent afterwards is missed.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        _delivery ??= Task.Run(() => DeliverLoopAsync(_stopping.Token), CancellationToken.None);
         _loop ??= Task.Run(() => ListenLoopAsync(_stopping.Token), CancellationToken.None);
         return _listening.Task.WaitAsync(cancellationToken);
     }
@@ -85,11 +98,17 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
+        _inbox.Writer.TryComplete();
+        foreach (var task in new[] { _loop, _delivery })
         {
+            if (task is null)
+            {
+                continue;
+            }
+
             try
             {
-                await _loop.ConfigureAwait(false);
+                await task.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -108,7 +127,7 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
             try
             {
                 await using var connection = await _dataSource.OpenConnectionAsync(stopping).ConfigureAwait(false);
-                connection.Notification += (_, message) => Deliver(message.Payload);
+                connection.Notification += (_, message) => _inbox.Writer.TryWrite(message.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {_channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
@@ -133,15 +152,19 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
         }
     }
 
-    private void Deliver(string payload) => _ = Task.Run(async () =>
+    // One reader delivers the payloads one after another, so handlers see them in commit order.
+    private async Task DeliverLoopAsync(CancellationToken stopping)
     {
-        try
+        await foreach (var payload in _inbox.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
         {
-            await _received(payload).ConfigureAwait(false);
+            try
+            {
+                await _received(payload).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!stopping.IsCancellationRequested)
+            {
+                RelayLog.HandlerFailed(_logger, exception, _channel);
+            }
         }
-        catch (Exception exception)
-        {
-            RelayLog.HandlerFailed(_logger, exception, _channel);
-        }
-    });
+    }
 }

@@ -3,7 +3,9 @@ using WorkflowKit.Records;
 
 namespace WorkflowKit.Storage.PostgreSql.Records;
 
-/// <summary>What the PostgreSQL record store needs to know of a registered form: field kinds, indexes, serials.</summary>
+/// <summary>
+/// What the PostgreSQL record store needs to know of a registered form: field kinds, indexes, serials.
+/// </summary>
 internal sealed class PgRecordForm
 {
     private readonly Dictionary<string, FieldDefinition> _fields;
@@ -98,7 +100,8 @@ internal sealed class PgRecordForm
         if (field.Length == 0 || !field.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
         {
             throw new ArgumentException(
-                $"Field id '{field}' can only be queried when it has letters, digits, '_' and '-' only.", nameof(field));
+                $"Field id '{field}' can only be queried when it has letters, digits, '_' and '-' only.",
+                nameof(field));
         }
 
         return "'" + field + "'";

@@ -3,7 +3,9 @@ using WorkflowKit.Import;
 
 namespace WorkflowKit.Storage.PostgreSql.Records;
 
-/// <summary>Saved import mappings in PostgreSQL (migration 3000), as the JSON that <see cref="ImportMapping.ToJson"/> writes.</summary>
+/// <summary>
+/// Saved import mappings in PostgreSQL (migration 3000), as the JSON that <see cref="ImportMapping.ToJson"/> writes.
+/// </summary>
 public sealed class PostgresImportMappingStore : IImportMappingStore
 {
     private readonly PostgresDatabase _database;
@@ -48,7 +50,8 @@ public sealed class PostgresImportMappingStore : IImportMappingStore
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return [.. await connection.QueryAsync<string>(
-            "SELECT name FROM import_mappings WHERE form_key = @Form ORDER BY name COLLATE \"C\"", new { Form = formKey })
+            "SELECT name FROM import_mappings WHERE form_key = @Form ORDER BY name COLLATE \"C\"",
+            new { Form = formKey })
             .ConfigureAwait(false)];
     }
 }

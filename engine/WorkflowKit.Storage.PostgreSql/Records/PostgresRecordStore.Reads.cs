@@ -17,7 +17,8 @@ public sealed partial class PostgresRecordStore
         string formKey, long recordId, IStorageTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
-        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             return await ReadOneAsync(connection, dbTransaction, formKey, recordId, forUpdate: false,
@@ -46,7 +47,8 @@ public sealed partial class PostgresRecordStore
         select.Append(" LIMIT ").Append(translator.Parameter(query.Limit))
             .Append(" OFFSET ").Append(translator.Parameter(query.Offset));
 
-        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             var items = new List<RecordEntry>();
@@ -64,8 +66,8 @@ public sealed partial class PostgresRecordStore
             var total = -1L;
             if (query.CountTotal)
             {
-                await using var count = Command(connection, dbTransaction, "SELECT COUNT(*) FROM records r WHERE " + where,
-                    parameters);
+                await using var count = Command(
+                    connection, dbTransaction, "SELECT COUNT(*) FROM records r WHERE " + where, parameters);
                 total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
@@ -131,7 +133,8 @@ public sealed partial class PostgresRecordStore
         sql.Append(" FROM records r WHERE ").Append(where)
             .Append(" GROUP BY k) g ORDER BY g.k::text COLLATE \"C\" NULLS FIRST");
 
-        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             var rows = new List<RecordAggregateRow>();

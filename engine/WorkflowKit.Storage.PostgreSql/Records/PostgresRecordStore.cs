@@ -32,7 +32,8 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
     private readonly TimeZoneInfo _timeZone;
     private readonly ConcurrentDictionary<string, PgRecordForm> _forms = new(StringComparer.Ordinal);
 
-    public PostgresRecordStore(PostgresDatabase database, TimeProvider timeProvider, TimeZoneInfo? tenantTimeZone = null)
+    public PostgresRecordStore(
+        PostgresDatabase database, TimeProvider timeProvider, TimeZoneInfo? tenantTimeZone = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(timeProvider);

@@ -40,8 +40,9 @@ public sealed class ScaleOutTests
     public async Task Task_notification_reaches_other_node()
     {
         await using var shared = await SharedDatabase.CreateAsync();
-        await using var nodeA = new RelayedTaskNotifier(shared.ConnectionString, NullLogger<RelayedTaskNotifier>.Instance);
-        await using var nodeB = new RelayedTaskNotifier(shared.ConnectionString, NullLogger<RelayedTaskNotifier>.Instance);
+        var logger = NullLogger<RelayedTaskNotifier>.Instance;
+        await using var nodeA = new RelayedTaskNotifier(shared.ConnectionString, logger);
+        await using var nodeB = new RelayedTaskNotifier(shared.ConnectionString, logger);
         var seenOnB = new ConcurrentQueue<TaskNotification>();
         nodeB.Changed += seenOnB.Enqueue;
         await Task.WhenAll(nodeA.StartAsync(default), nodeB.StartAsync(default));

@@ -98,7 +98,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         return response.StatusCode;
     }
 
-    /// <summary>Kills the process at once, as a crash or a pulled plug would, without letting it release anything.</summary>
+    /// <summary>Kills the process at once, as a crash would, without letting it release anything.</summary>
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);

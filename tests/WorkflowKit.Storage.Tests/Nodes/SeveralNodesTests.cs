@@ -159,7 +159,8 @@ public sealed class SeveralNodesTests
     {
         Assert.That(await ScalarAsync("SELECT COUNT(*) FROM wk_timers WHERE status = 'fired'"), Is.EqualTo(Instances));
         var firedPerInstance = await QueryAsync<long>(
-            "SELECT COUNT(a.id) FROM wk_instances i LEFT JOIN wk_audit a ON a.instance_id = i.id AND a.action = @Action " +
+            "SELECT COUNT(a.id) FROM wk_instances i " +
+            "LEFT JOIN wk_audit a ON a.instance_id = i.id AND a.action = @Action " +
             "GROUP BY i.id", new { Action = AuditActions.TimerFired });
         Assert.That(firedPerInstance, Has.Count.EqualTo(Instances).And.All.EqualTo(1));
     }

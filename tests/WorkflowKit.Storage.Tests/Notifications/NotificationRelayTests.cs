@@ -28,7 +28,10 @@ public sealed class NotificationRelayTests
         await a.PublishAsync("""{"users":["carol"],"instance":"i2"}""", default);
         await WaitUntilAsync(() => onA.Count >= 2 && onB.Count >= 2);
 
-        Assert.That(onB, Is.EqualTo(new[] { """{"users":["bob"],"instance":"i1"}""", """{"users":["carol"],"instance":"i2"}""" }));
+        Assert.That(onB, Is.EqualTo(new[]
+        {
+            """{"users":["bob"],"instance":"i1"}""", """{"users":["carol"],"instance":"i2"}""",
+        }));
         Assert.That(onA, Is.EqualTo(onB));
     }
 
@@ -36,7 +39,8 @@ public sealed class NotificationRelayTests
     public async Task Oversized_payload_is_refused()
     {
         await using var test = await TestDatabase.CreateAsync(StorageProvider.PostgreSql, migrate: false);
-        await using var relay = new PostgresNotificationRelay(test.ConnectionString, "wk_tasks", _ => Task.CompletedTask);
+        await using var relay = new PostgresNotificationRelay(
+            test.ConnectionString, "wk_tasks", _ => Task.CompletedTask);
 
         var refused = Assert.ThrowsAsync<ArgumentException>(() => relay.PublishAsync(new string('x', 8000), default));
 

@@ -211,7 +211,8 @@ public sealed class RecordStoreContractTests(StorageProvider provider)
     {
         await _store.CreateAsync("customer", Customer("a", "east", "1"), As("u1"), None);
 
-        var page = await QueryAsync(new Rule { Field = "name", Operator = RuleOperators.Equal, Value = "x' OR '1'='1" });
+        var page = await QueryAsync(
+            new Rule { Field = "name", Operator = RuleOperators.Equal, Value = "x' OR '1'='1" });
 
         Assert.That(page.Total, Is.Zero);
     }

@@ -9,7 +9,7 @@ namespace WorkflowKit.Designer.Hosting.ScaleOut;
 /// <summary>
 /// What a designer node needs to run behind a load balancer with other nodes on one PostgreSQL
 /// database: shared data-protection keys and task notifications relayed between nodes. Blazor
-/// Server circuits still need sticky sessions; docs/deployment.md says why.
+/// Server circuits still need sticky sessions; docs/deployment.md explains why.
 /// </summary>
 public static class ScaleOutServices
 {
@@ -20,7 +20,8 @@ public static class ScaleOutServices
     /// Registers the PostgreSQL key ring and notifier when <c>WorkflowKit:Storage:Provider</c> is
     /// <c>PostgreSql</c>; does nothing for SQLite, a single machine.
     /// </summary>
-    public static IServiceCollection AddWorkflowKitScaleOut(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWorkflowKitScaleOut(
+        this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = configuration["WorkflowKit:Storage:Provider"];
