@@ -113,7 +113,8 @@ internal sealed class NodeProcess : IAsyncDisposable
             {
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
                 using var response = await _http.PostAsync(new Uri("stop", UriKind.Relative), null, stop.Token);
-                await _process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
+                using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                await _process.WaitForExitAsync(exit.Token);
             }
             catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException)
             {
