@@ -11,7 +11,7 @@ namespace WorkflowKit.Cli;
 /// </summary>
 public static class DatabaseFactory
 {
-    /// <summary>Opens (creating a SQLite file when missing) and migrates the database, and returns its stores.</summary>
+    /// <summary>Opens and migrates the database (creating a missing SQLite file) and returns its stores.</summary>
     public static async Task<WorkflowKitStores> OpenStoresAsync(
         string db, TimeProvider timeProvider, CancellationToken cancellationToken)
     {

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowKit.Storage.PostgreSql;
 using WorkflowKit.Storage.PostgreSql.Definitions;
 using WorkflowKit.Storage.PostgreSql.Organization;
+using WorkflowKit.Storage.PostgreSql.Records;
 using WorkflowKit.Storage.PostgreSql.Runtime;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Definitions;
 using WorkflowKit.Storage.Sqlite.Organization;
+using WorkflowKit.Storage.Sqlite.Records;
 using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage;
@@ -55,6 +57,8 @@ public static class StorageFactory
             new SqliteRuntimeStore(database),
             new SqliteOrganizationStore(database),
             new SqlitePermissionRuleStore(database),
+            RecordStores.Of(new SqliteRecordStore(database, time)),
+            new SqliteImportMappingStore(database, time),
             () => ValueTask.CompletedTask);
     }
 
@@ -78,6 +82,8 @@ public static class StorageFactory
             new PostgresRuntimeStore(database),
             new PostgresOrganizationStore(database),
             new PostgresPermissionRuleStore(database),
+            RecordStores.Of(new PostgresRecordStore(database, time)),
+            new PostgresImportMappingStore(database, time),
             database.DisposeAsync);
     }
 }

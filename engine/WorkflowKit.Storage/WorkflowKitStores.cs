@@ -1,6 +1,8 @@
 using WorkflowKit.Definitions.Store;
+using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
+using WorkflowKit.Records;
 using WorkflowKit.Runtime.Storage;
 
 namespace WorkflowKit.Storage;
@@ -15,7 +17,8 @@ public sealed class WorkflowKitStores : IAsyncDisposable
 
     internal WorkflowKitStores(
         StorageOptions options, IDatabase database, IDefinitionStore definitions, IRuntimeStore runtime,
-        IOrganizationStore organization, IPermissionRuleStore permissions, Func<ValueTask> dispose)
+        IOrganizationStore organization, IPermissionRuleStore permissions, RecordStores records,
+        IImportMappingStore importMappings, Func<ValueTask> dispose)
     {
         Options = options;
         Database = database;
@@ -23,6 +26,10 @@ public sealed class WorkflowKitStores : IAsyncDisposable
         Runtime = runtime;
         Organization = organization;
         Permissions = permissions;
+        Records = records.Store;
+        RecordQueries = records.Queries;
+        RecordForms = records.Forms;
+        ImportMappings = importMappings;
         _dispose = dispose;
     }
 
@@ -37,6 +44,14 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     public IOrganizationStore Organization { get; }
 
     public IPermissionRuleStore Permissions { get; }
+
+    public IRecordStore Records { get; }
+
+    public IRecordQueries RecordQueries { get; }
+
+    public IRecordFormRegistry RecordForms { get; }
+
+    public IImportMappingStore ImportMappings { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

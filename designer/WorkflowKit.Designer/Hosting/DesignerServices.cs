@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Services.Engine;
@@ -96,6 +97,7 @@ public static class DesignerServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddWorkflowKitScaleOut(builder.Configuration);
         return builder;
     }
 

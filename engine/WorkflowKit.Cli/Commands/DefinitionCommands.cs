@@ -22,7 +22,7 @@ public static class DefinitionCommands
 
     private static Option<string> DbOption() => new("--db")
     {
-        Description = "SQLite database file holding the definitions; created and migrated when missing.",
+        Description = "SQLite database file (created when missing) or PostgreSQL connection string; migrated.",
         Required = true,
     };
 

@@ -4,10 +4,6 @@ using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Import;
 using WorkflowKit.Permissions;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Definitions;
-using WorkflowKit.Storage.Sqlite.Organization;
-using WorkflowKit.Storage.Sqlite.Records;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -30,7 +26,7 @@ public static class RecordCommands
 
     private static Option<string> DbOption() => new("--db")
     {
-        Description = "SQLite database file; created and migrated when missing.",
+        Description = "SQLite database file (created when missing) or PostgreSQL connection string; migrated.",
         Required = true,
     };
 
@@ -125,25 +121,24 @@ public static class RecordCommands
     private static async Task<RecordsCli> OpenAsync(
         string db, string formKey, CliContext context, CancellationToken cancellationToken)
     {
-        var database = (SqliteDatabase)await DatabaseFactory.OpenAsync(db, cancellationToken).ConfigureAwait(false);
-        var store = new SqliteRecordStore(database, context.TimeProvider);
-        if (await store.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false) is null)
+        var stores = await DatabaseFactory.OpenStoresAsync(db, context.TimeProvider, cancellationToken)
+            .ConfigureAwait(false);
+        if (await stores.RecordForms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false) is null)
         {
-            var definitions = new SqliteDefinitionStore(database, context.TimeProvider);
-            var published = await definitions.GetVersionAsync(DefinitionKinds.Form, formKey, null, cancellationToken)
-                .ConfigureAwait(false);
+            var published = await stores.Definitions.GetVersionAsync(
+                DefinitionKinds.Form, formKey, null, cancellationToken).ConfigureAwait(false);
             if (published is not null)
             {
                 var definition = DefinitionJson.Deserialize<FormDefinition>(published.Json);
-                await store.RegisterFormAsync(definition, cancellationToken).ConfigureAwait(false);
+                await stores.RecordForms.RegisterFormAsync(definition, cancellationToken).ConfigureAwait(false);
             }
         }
 
         // NOTE: participant rules admit nothing here: the CLI has no runtime participation source, so
         // records a user only takes part in through a flow are not exported for them.
         var services = new RecordsCliServices(
-            database, store, store, store, new SqliteOrganizationStore(database),
-            new SqlitePermissionRuleStore(database), new InMemoryParticipationSource());
+            stores.Database, stores.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
+            stores.Permissions, new InMemoryParticipationSource());
         return new RecordsCli(services, context.Output, context.Error);
     }
 }

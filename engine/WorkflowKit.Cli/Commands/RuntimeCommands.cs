@@ -4,11 +4,6 @@ using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Cli;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Definitions;
-using WorkflowKit.Storage.Sqlite.Organization;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -89,22 +84,22 @@ public static class RuntimeCommands
         CliContext context, string db, CancellationToken cancellationToken, Func<RuntimeCli, Task<int>> work) =>
         CommandRunner.RunAsync(context, async () =>
         {
-            var database = (SqliteDatabase)await DatabaseFactory.OpenAsync(db, cancellationToken).ConfigureAwait(false);
             var time = context.TimeProvider;
+            var stores = await DatabaseFactory.OpenStoresAsync(db, time, cancellationToken).ConfigureAwait(false);
             var engine = new WorkflowEngine(
-                database,
-                new SqliteRuntimeStore(database),
-                new StoreFlowDefinitionSource(new SqliteDefinitionStore(database, time)),
+                stores.Database,
+                stores.Runtime,
+                new StoreFlowDefinitionSource(stores.Definitions),
                 new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
-                new SqliteOrganizationStore(database),
-                new SqliteRecordStore(database, time),
+                stores.Organization,
+                stores.Records,
                 time);
             return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
         });
 
     private static Option<string> DbOption() => new("--db")
     {
-        Description = "SQLite database file; created and migrated when missing.",
+        Description = "SQLite database file (created when missing) or PostgreSQL connection string; migrated.",
         Required = true,
     };
 

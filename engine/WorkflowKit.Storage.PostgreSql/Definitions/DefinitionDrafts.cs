@@ -42,7 +42,8 @@ internal static class DefinitionDrafts
         string label, string draftJson, IReadOnlyList<(string Label, string Content)> others)
     {
         var sources = new List<JsonSource> { JsonSourceReader.Read(label, Encoding.UTF8.GetBytes(draftJson)) };
-        sources.AddRange(others.Select(other => JsonSourceReader.Read(other.Label, Encoding.UTF8.GetBytes(other.Content))));
+        sources.AddRange(others.Select(other =>
+            JsonSourceReader.Read(other.Label, Encoding.UTF8.GetBytes(other.Content))));
 
         var report = DefinitionValidator.Validate(sources);
         var own = report.Diagnostics.Where(diagnostic => diagnostic.File == label).ToList();

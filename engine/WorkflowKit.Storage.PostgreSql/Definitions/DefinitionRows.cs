@@ -1,6 +1,6 @@
 namespace WorkflowKit.Storage.PostgreSql.Definitions;
 
-/// <summary>Row shapes that Dapper reads from the definitions tables; times arrive as UTC <see cref="DateTime"/>.</summary>
+/// <summary>Rows of the definitions tables as Dapper reads them; times arrive as UTC <see cref="DateTime"/>.</summary>
 internal static class DefinitionRows
 {
     internal sealed class Draft

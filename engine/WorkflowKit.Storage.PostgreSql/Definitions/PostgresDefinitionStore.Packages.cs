@@ -119,7 +119,8 @@ public sealed partial class PostgresDefinitionStore
             transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO definition_package_members (package_key, kind, key, path) VALUES (@Package, @Kind, @Key, @Path)",
+            "INSERT INTO definition_package_members (package_key, kind, key, path) " +
+            "VALUES (@Package, @Kind, @Key, @Path)",
             report.Documents.Select(document => new
             {
                 Package = key,

@@ -213,7 +213,8 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
         {
             await transaction.Connection.ExecuteAsync(new CommandDefinition(
                 "SELECT pg_advisory_xact_lock(hashtextextended('definition:' || @kind || ':' || @key, 0))",
-                new { kind, key }, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                new { kind, key }, transaction.Transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
         }
     }
 

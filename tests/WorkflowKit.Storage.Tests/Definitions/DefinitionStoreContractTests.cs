@@ -169,7 +169,8 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
                 await fixture.Store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, user, default);
                 return true;
             }
-            catch (ConcurrencyConflictException conflict) when (conflict.Message.Contains("no draft (a new definition)"))
+            catch (ConcurrencyConflictException conflict)
+                when (conflict.Message.Contains("no draft (a new definition)"))
             {
                 return false;
             }
@@ -250,7 +251,8 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
         var refused = Assert.ThrowsAsync<DefinitionValidationException>(() =>
             fixture.Store.ImportPackageAsync(folder, "admin", default));
 
-        Assert.That(refused!.Diagnostics.Select(diagnostic => diagnostic.Code), Does.Contain(DiagnosticCodes.InvalidCron));
+        Assert.That(refused!.Diagnostics.Select(diagnostic => diagnostic.Code),
+            Does.Contain(DiagnosticCodes.InvalidCron));
         Assert.That(await fixture.Store.ListAsync(default), Is.Empty);
         Assert.That(await fixture.Store.GetPackageAsync("example-credit-review", default), Is.Null);
     }
@@ -285,7 +287,8 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
         await fixture.Store.ImportPackageAsync(RepositoryPaths.ExamplePackage, "admin", default);
         var target = Path.Combine(fixture.Folder, "exported");
 
-        var files = await DefinitionExporter.ExportPackageAsync(fixture.Store, "example-credit-review", target, default);
+        var files = await DefinitionExporter.ExportPackageAsync(
+            fixture.Store, "example-credit-review", target, default);
 
         Assert.That(files, Has.Count.EqualTo(8));
         var report = await DefinitionValidator.ValidatePackageAsync(target, default);

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Expressions;
+using WorkflowKit.Organization;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage.PostgreSql;
+using WorkflowKit.Storage.PostgreSql.Records;
+using WorkflowKit.Storage.PostgreSql.Runtime;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
+using WorkflowKit.Storage.Tests.Records;
+
+namespace WorkflowKit.Storage.Tests.Runtime;
+
+/// <summary>
+/// The real engine on each provider's runtime and record stores: a parallel approval and timer,
+/// a join and a record write in one flow, and two engines racing on one task.
+/// </summary>
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.PostgreSql)]
+public sealed class EngineOnStoresTests(StorageProvider provider)
+{
+    private const string Flow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "order", "name": "Order",
+          "nodes": [
+            { "id": "start", "type": "start" }, { "id": "split", "type": "parallelSplit" },
+            { "id": "approve", "type": "approval", "assignees": [{ "type": "user", "value": "bob" }] },
+            { "id": "cool", "type": "timer", "duration": "PT1H" }, { "id": "join", "type": "parallelJoin" },
+            { "id": "log", "type": "createRecord", "form": "customer",
+              "values": { "name": "form.name", "creditLimit": "form.amount" } },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [
+            { "id": "e1", "from": "start", "to": "split" }, { "id": "e2", "from": "split", "to": "approve" },
+            { "id": "e3", "from": "split", "to": "cool" }, { "id": "e4", "from": "approve", "to": "join" },
+            { "id": "e5", "from": "cool", "to": "join" }, { "id": "e6", "from": "join", "to": "log" },
+            { "id": "e7", "from": "log", "to": "end" }
+          ]
+        }
+        """;
+
+    private TestDatabase? _database;
+    private FakeTimeProvider _time = null!;
+    private IRecordStore _records = null!;
+    private readonly InMemoryFlowDefinitionSource _flows = new();
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
+        _records = _database.Database switch
+        {
+            SqliteDatabase sqlite => new SqliteRecordStore(sqlite, _time),
+            PostgresDatabase postgres => new PostgresRecordStore(postgres, _time),
+            _ => throw new InvalidOperationException($"No record store for {_database.Database.GetType().Name}."),
+        };
+        await ((IRecordFormRegistry)_records).RegisterFormAsync(CustomerForm.Create(), default);
+        _flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Flow_joins_then_writes_record()
+    {
+        var engine = Engine("node-a");
+        var started = await StartAsync(engine);
+        var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
+
+        await engine.ActAsync(new TaskActionRequest(task.Id, "approve", "bob"), default);
+        var waiting = await engine.GetInstanceAsync(started.Id, default);
+        _time.Advance(TimeSpan.FromHours(1));
+        for (var round = 0; round < 50 && await engine.RunDueWorkAsync(default) > 0; round++)
+        {
+        }
+
+        var done = await engine.GetInstanceAsync(started.Id, default);
+        var history = await engine.GetHistoryAsync(started.Id, default);
+        var records = await _records.QueryAsync(new RecordQuery("customer"), null, default);
+        Assert.That(waiting!.Instance.Status, Is.EqualTo(InstanceStatuses.Running));
+        Assert.That((done!.Instance.Status, done.Instance.EndNodeId), Is.EqualTo((InstanceStatuses.Completed, "end")));
+        Assert.That(history.Count(entry => entry.Action == AuditActions.TimerFired), Is.EqualTo(1));
+        Assert.That(records.Items.Select(item => (item.Data["name"]!.GetValue<string>(),
+            item.Data["creditLimit"]!.GetValue<decimal>(), item.InstanceId)),
+            Is.EqualTo(new[] { ("协和医院", 12.50m, (string?)started.Id) }));
+    }
+
+    [Test]
+    public async Task Two_engines_racing_give_one_approval()
+    {
+        var nodeA = Engine("node-a");
+        var nodeB = Engine("node-b");
+        var started = await StartAsync(nodeA);
+        var task = (await nodeA.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
+        using var gate = new Barrier(2);
+
+        var outcomes = await Task.WhenAll(ApproveAsync(nodeA, task.Id, gate), ApproveAsync(nodeB, task.Id, gate));
+
+        Assert.That(outcomes.Order(), Is.EqualTo(new[] { "conflict", "ok" }));
+        var history = await nodeB.GetHistoryAsync(started.Id, default);
+        Assert.That(history.Count(entry => entry.Action == AuditActions.NodeCompleted && entry.NodeId == "approve"),
+            Is.EqualTo(1));
+    }
+
+    private WorkflowEngine Engine(string runnerId)
+    {
+        var database = _database!.Database;
+        var store = database switch
+        {
+            SqliteDatabase sqlite => (WorkflowKit.Runtime.Storage.IRuntimeStore)new SqliteRuntimeStore(sqlite),
+            PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
+            _ => throw new InvalidOperationException($"No runtime store for {database.GetType().Name}."),
+        };
+        var organization = new InMemoryOrganizationDirectory()
+            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()))
+            .Add(new OrgUser("bob", "Bob", null, [], new Dictionary<string, string>()));
+        return new WorkflowEngine(
+            database, store, _flows, new ScriptHostFlowExpressions(new ScriptHost(timeProvider: _time)), organization,
+            _records, _time, new EngineOptions { RunnerId = runnerId });
+    }
+
+    private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine) => engine.StartAsync(
+        new StartInstanceRequest("order", "alice")
+        {
+            Form = new JsonObject { ["name"] = "协和医院", ["amount"] = JsonNode.Parse("12.50") },
+        },
+        default);
+
+    private static Task<string> ApproveAsync(WorkflowEngine engine, string taskId, Barrier gate) => Task.Run(async () =>
+    {
+        gate.SignalAndWait();
+        try
+        {
+            await engine.ActAsync(new TaskActionRequest(taskId, "approve", "bob"), default);
+            return "ok";
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return "conflict";
+        }
+    });
+}

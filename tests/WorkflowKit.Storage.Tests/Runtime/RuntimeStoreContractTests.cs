@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Storage;
+
+namespace WorkflowKit.Storage.Tests.Runtime;
+
+/// <summary>The runtime store contract, run against SQLite and PostgreSQL.</summary>
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.PostgreSql)]
+public sealed class RuntimeStoreContractTests(StorageProvider provider)
+{
+    private static readonly DateTimeOffset Now = RuntimeStoreFixture.Now;
+
+    [Test]
+    public async Task Instance_round_trips_with_times_and_json()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        var instance = RuntimeStoreFixture.Instance("i1");
+        instance.IdempotencyKey = "order-42";
+        instance.Acted = true;
+        instance.EndedAt = Now.AddMinutes(5);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, instance, default));
+
+        var loaded = await fixture.Store.FindInstanceByIdempotencyKeyAsync(null, "order-42", default);
+
+        Assert.That(loaded, Is.Not.Null);
+        Assert.That((loaded!.Id, loaded.Acted, loaded.StartedAt, loaded.EndedAt, loaded.Form.ToJsonString()),
+            Is.EqualTo(("i1", true, Now, (DateTimeOffset?)Now.AddMinutes(5), """{"amount":"12.50"}""")));
+    }
+
+    [Test]
+    public async Task Stale_instance_update_conflicts()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        var instance = RuntimeStoreFixture.Instance("i1");
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, instance, default));
+        await fixture.WriteAsync(tx => fixture.Store.UpdateInstanceAsync(tx, instance, 1, default));
+
+        var conflict = Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            fixture.WriteAsync(tx => fixture.Store.UpdateInstanceAsync(tx, instance, 1, default)));
+
+        Assert.That((conflict!.Subject, conflict.ExpectedVersion, conflict.ActualVersion),
+            Is.EqualTo(("instance i1", (long?)1, (long?)2)));
+    }
+
+    [Test]
+    public async Task Concurrent_claims_take_each_timer_once()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        var timers = Enumerable.Range(0, 200)
+            .Select(i => RuntimeStoreFixture.Timer($"t{i:D3}", "i1", Now.AddSeconds(-i)))
+            .ToList();
+        await fixture.WriteAsync(tx => fixture.Store.InsertTimersAsync(tx, timers, default));
+        var claimed = new ConcurrentBag<(string Owner, string Timer)>();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(runner => Task.Run(async () =>
+        {
+            for (var round = 0; round < 100; round++)
+            {
+                var batch = await fixture.Store.ClaimDueTimersAsync(
+                    Now, $"node-{runner}", TimeSpan.FromMinutes(2), 7, default);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var timer in batch)
+                {
+                    claimed.Add(($"node-{runner}", timer.Id));
+                }
+            }
+        })));
+
+        Assert.That(claimed.Select(item => item.Timer).Order(), Is.EqualTo(timers.Select(timer => timer.Id).Order()));
+    }
+
+    [Test]
+    public async Task Claimed_timer_returns_after_lease_expires()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertTimersAsync(
+            tx, [RuntimeStoreFixture.Timer("t1", "i1", Now)], default));
+        var lease = TimeSpan.FromSeconds(2);
+        var first = await fixture.Store.ClaimDueTimersAsync(Now, "node-a", lease, 10, default);
+
+        var during = await fixture.Store.ClaimDueTimersAsync(Now.AddSeconds(1), "node-b", lease, 10, default);
+        var after = await fixture.Store.ClaimDueTimersAsync(Now.AddSeconds(3), "node-b", lease, 10, default);
+
+        Assert.That(first.Select(timer => (timer.Id, timer.LeaseOwner)), Is.EqualTo(new[] { ("t1", (string?)"node-a") }));
+        Assert.That(during, Is.Empty);
+        Assert.That(after.Select(timer => (timer.Id, timer.LeaseOwner, timer.LeaseUntil)),
+            Is.EqualTo(new[] { ("t1", (string?)"node-b", (DateTimeOffset?)Now.AddSeconds(5)) }));
+    }
+
+    [Test]
+    public async Task Timer_is_marked_fired_once()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertTimersAsync(
+            tx, [RuntimeStoreFixture.Timer("t1", "i1", Now)], default));
+        var results = new List<bool>();
+
+        await fixture.WriteAsync(async tx => results.Add(await fixture.Store.MarkTimerFiredAsync(tx, "t1", Now, default)));
+        await fixture.WriteAsync(async tx => results.Add(await fixture.Store.MarkTimerFiredAsync(tx, "t1", Now, default)));
+
+        Assert.That(results, Is.EqualTo(new[] { true, false }));
+        Assert.That(await fixture.Store.ClaimDueTimersAsync(Now.AddHours(1), "node-a", TimeSpan.FromSeconds(2), 10,
+            default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Cancel_timers_of_tasks_leaves_others()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        var reminder = RuntimeStoreFixture.Timer("t1", "i1", Now);
+        reminder.TaskId = "task-1";
+        var node = RuntimeStoreFixture.Timer("t2", "i1", Now);
+        node.TokenId = "token-1";
+        await fixture.WriteAsync(tx => fixture.Store.InsertTimersAsync(tx, [reminder, node], default));
+
+        await fixture.WriteAsync(tx => fixture.Store.CancelTimersAsync(tx, "i1", ["task-1"], [], default));
+
+        var timers = await fixture.Store.GetTimersAsync("i1", default);
+        Assert.That(timers.Select(timer => (timer.Id, timer.Status)),
+            Is.EqualTo(new[] { ("t1", TimerStatuses.Cancelled), ("t2", TimerStatuses.Pending) }));
+    }
+
+    [Test]
+    public async Task Concurrent_outbox_claims_take_each_message_once()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        var messages = Enumerable.Range(0, 100)
+            .Select(i => RuntimeStoreFixture.Message($"m{i:D3}", "i1", Now.AddSeconds(-i)))
+            .ToList();
+        await fixture.WriteAsync(tx => fixture.Store.InsertOutboxAsync(tx, messages, default));
+        var claimed = new ConcurrentBag<string>();
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(runner => Task.Run(async () =>
+        {
+            for (var round = 0; round < 100; round++)
+            {
+                var batch = await fixture.Store.ClaimDueOutboxAsync(
+                    Now, $"node-{runner}", TimeSpan.FromMinutes(2), 9, default);
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var message in batch)
+                {
+                    claimed.Add(message.Id);
+                }
+            }
+        })));
+
+        Assert.That(claimed.Order(), Is.EqualTo(messages.Select(message => message.Id).Order()));
+    }
+
+    [Test]
+    public async Task Rescheduled_message_waits_and_counts_attempts()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertOutboxAsync(
+            tx, [RuntimeStoreFixture.Message("m1", "i1", Now)], default));
+        await fixture.Store.ClaimDueOutboxAsync(Now, "node-a", TimeSpan.FromMinutes(2), 10, default);
+
+        await fixture.Store.RescheduleOutboxAsync("m1", 1, Now.AddSeconds(10), "HTTP 503", default);
+
+        Assert.That(await fixture.Store.ClaimDueOutboxAsync(Now.AddSeconds(5), "node-b", TimeSpan.FromMinutes(2), 10,
+            default), Is.Empty);
+        var retried = await fixture.Store.ClaimDueOutboxAsync(
+            Now.AddSeconds(10), "node-b", TimeSpan.FromMinutes(2), 10, default);
+        Assert.That(retried.Select(message => (message.Id, message.Attempts, message.LastError)),
+            Is.EqualTo(new[] { ("m1", 1, (string?)"HTTP 503") }));
+    }
+
+    [Test]
+    public async Task Audit_keeps_order_and_snapshots()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        var snapshot = new JsonObject { ["amount"] = "12.50", ["note"] = "急" };
+
+        await fixture.WriteAsync(tx => fixture.Store.InsertAuditAsync(tx,
+        [
+            new AuditEntry(0, "i1", Now, "alice", AuditActions.InstanceStarted, "start", null, null, snapshot, null),
+            new AuditEntry(0, "i1", Now.AddSeconds(1), "bob", "task.approved", "approve", "task-1", "ok", null,
+                new JsonObject { ["outcome"] = "approved" }),
+        ], default));
+
+        var trail = await fixture.Store.GetAuditAsync("i1", default);
+        Assert.That(trail.Select(entry => (entry.Actor, entry.At, entry.FormSnapshot?.ToJsonString(), entry.Comment)),
+            Is.EqualTo(new[]
+            {
+                ("alice", Now, snapshot.ToJsonString(), (string?)null),
+                ("bob", Now.AddSeconds(1), (string?)null, (string?)"ok"),
+            }));
+        Assert.That(trail[0].Id, Is.LessThan(trail[1].Id));
+    }
+
+    [Test]
+    public async Task Next_due_is_the_earliest_pending_work()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertTimersAsync(
+            tx, [RuntimeStoreFixture.Timer("t1", "i1", Now.AddMinutes(9))], default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertOutboxAsync(
+            tx, [RuntimeStoreFixture.Message("m1", "i1", Now.AddMinutes(4))], default));
+
+        var next = await fixture.Store.GetNextDueAsync(default);
+
+        Assert.That(next, Is.EqualTo(Now.AddMinutes(4)));
+    }
+
+    [Test]
+    public async Task Schedule_advances_once()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.Store.ReplaceSchedulesAsync("stock-check",
+        [
+            new ScheduleRecord { Id = "stock-check#0", FlowKey = "stock-check", Cron = "0 8 * * *", TimeZone = "UTC",
+                NextDueAt = Now },
+        ], default);
+        var results = new List<bool>();
+
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            await fixture.WriteAsync(async tx => results.Add(await fixture.Store.AdvanceScheduleAsync(
+                tx, "stock-check#0", Now, Now.AddDays(1), Now, default)));
+        }
+
+        Assert.That(results, Is.EqualTo(new[] { true, false }));
+        Assert.That((await fixture.Store.GetDueSchedulesAsync(Now.AddDays(1), default)).Single().NextDueAt,
+            Is.EqualTo(Now.AddDays(1)));
+    }
+}
