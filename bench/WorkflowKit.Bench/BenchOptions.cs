@@ -15,6 +15,8 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
         {
             switch (args[i])
             {
+                case "--skip-flow":
+                    break;
                 case "--quick":
                     quick = true;
                     break;

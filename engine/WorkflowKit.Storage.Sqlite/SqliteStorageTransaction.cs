@@ -3,19 +3,44 @@ using Microsoft.Data.Sqlite;
 
 namespace WorkflowKit.Storage.Sqlite;
 
-/// <summary>A transaction that owns its connection and closes it when disposed.</summary>
-internal sealed class SqliteStorageTransaction(SqliteConnection connection, SqliteTransaction transaction)
+/// <summary>
+/// A transaction that owns its connection and its turn at the database's writer gate. The turn
+/// ends when the commit succeeds (SQLite has released the write lock then) or when the
+/// transaction is disposed, whichever comes first; disposing also closes the connection.
+/// </summary>
+internal sealed class SqliteStorageTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate)
     : IStorageTransaction
 {
+    private int _turnEnded;
+
     public DbConnection Connection => connection;
 
     public DbTransaction Transaction => transaction;
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        EndTurn();
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync().ConfigureAwait(false);
-        await connection.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            EndTurn();
+        }
+    }
+
+    private void EndTurn()
+    {
+        if (Interlocked.Exchange(ref _turnEnded, 1) == 0)
+        {
+            gate.Release();
+        }
     }
 }
