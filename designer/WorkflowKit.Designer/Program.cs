@@ -1,4 +1,45 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Api;
+using WorkflowKit.Designer.Components;
+using WorkflowKit.Designer.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.AddWorkflowKitDesigner();
 var app = builder.Build();
-app.MapGet("/", () => "WorkflowKit");
+
+await app.Services.GetRequiredService<DesignerBootstrapper>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+// API callers get the bare status code; people get a page.
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseRequestLocalization(localization =>
+{
+    localization.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+    localization.RequestCultureProviders.Insert(0, new ClaimCultureProvider());
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi("/api/openapi/{documentName}.json");
+app.MapAccountEndpoints();
+app.MapWorkflowKitApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Services.GetRequiredService<IServer>()
+    .Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
 await app.RunAsync();

@@ -1,51 +1,83 @@
 using WorkflowKit.Storage;
+using WorkflowKit.Storage.PostgreSql;
 using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Cli;
 
 /// <summary>
-/// Opens the database named by <c>--db</c>: a SQLite file path today. The one place where a
-/// PostgreSQL connection string will be recognised once the PostgreSQL store exists.
+/// Opens the database named by <c>--db</c>: a SQLite file path, or a PostgreSQL connection string
+/// (<c>Host=...;Database=...</c>) or URL (<c>postgres://...</c>). <see cref="StorageOptions.Detect"/>
+/// decides which; <see cref="StorageFactory"/> migrates it and builds the stores.
 /// </summary>
 public static class DatabaseFactory
 {
+    /// <summary>Opens (creating a SQLite file when missing) and migrates the database, and returns its stores.</summary>
+    public static async Task<WorkflowKitStores> OpenStoresAsync(
+        string db, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var options = Options(db);
+        try
+        {
+            return await StorageFactory.OpenAsync(options, timeProvider, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DirectoryNotFoundException missing)
+        {
+            throw new UsageException($"--db: {missing.Message}");
+        }
+    }
+
     /// <summary>Opens (creating when missing) and migrates the database.</summary>
     public static async Task<IDatabase> OpenAsync(string db, CancellationToken cancellationToken)
     {
         var database = Open(db);
-        await SqliteMigrator.MigrateAsync((SqliteDatabase)database, cancellationToken).ConfigureAwait(false);
+        switch (database)
+        {
+            case SqliteDatabase sqlite:
+                await SqliteMigrator.MigrateAsync(sqlite, cancellationToken).ConfigureAwait(false);
+                break;
+            case PostgresDatabase postgres:
+                await PostgresMigrator.MigrateAsync(postgres, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
         return database;
     }
 
     public static IDatabase Open(string db)
     {
-        if (string.IsNullOrWhiteSpace(db))
+        var options = Options(db);
+        if (options.Provider == StorageProvider.PostgreSql)
         {
-            throw new UsageException("--db needs a SQLite file path such as ./workflowkit.db.");
-        }
-
-        if (db.Contains("Host=", StringComparison.OrdinalIgnoreCase) ||
-            db.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            // NOTE: PostgreSQL connection strings open PostgresDatabase here once the definitions store
-            // has its PostgreSQL migration.
-            throw new UsageException(
-                $"--db \"{Redact(db)}\" looks like a PostgreSQL connection string; this build opens SQLite files " +
-                $"only. " +
-                "Pass a file path such as ./workflowkit.db.");
+            try
+            {
+                return new PostgresDatabase(options.ConnectionString);
+            }
+            catch (ArgumentException invalid)
+            {
+                throw new UsageException(
+                    $"--db \"{options.Redacted}\" is not a valid PostgreSQL connection string: {invalid.Message}");
+            }
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(db));
         if (folder is not null && !Directory.Exists(folder))
         {
             throw new UsageException($"--db \"{db}\": folder \"{folder}\" does not exist. Create it or choose " +
-                $"another path.");
+                "another path.");
         }
 
         return new SqliteDatabase(db);
     }
 
-    private static string Redact(string connectionString) =>
-        string.Join(';', connectionString.Split(';').Select(part =>
-            part.StartsWith("Password=", StringComparison.OrdinalIgnoreCase) ? "Password=***" : part));
+    private static StorageOptions Options(string db)
+    {
+        if (string.IsNullOrWhiteSpace(db))
+        {
+            throw new UsageException(
+                "--db needs a SQLite file path such as ./workflowkit.db, or a PostgreSQL connection string such as " +
+                "\"Host=localhost;Database=workflowkit;Username=wk\".");
+        }
+
+        return StorageOptions.Detect(db);
+    }
 }

@@ -77,7 +77,11 @@ public sealed partial class WorkflowEngine
                 }
 
                 _runner.Finish(step, InstanceStatuses.Withdrawn, null, userId, AuditActions.InstanceWithdrawn);
-                step.Audit[^1] = step.Audit[^1] with { Comment = comment };
+                step.Audit[^1] = step.Audit[^1] with
+                {
+                    Comment = comment,
+                    FormSnapshot = (JsonObject)step.Instance.Form.DeepClone(),
+                };
                 return Task.CompletedTask;
             },
             cancellationToken).ConfigureAwait(false);

@@ -134,6 +134,7 @@ public sealed partial class WorkflowEngine
             step, transaction, graph, instance, [.. tokens], [.. tasks], vars, isNew: false, _services.Time.GetUtcNow())
         {
             InitiatorJson = await InitiatorAsync(instance.Initiator, cancellationToken).ConfigureAwait(false),
+            TimeZone = _services.Zone(graph),
             WasFinishedBefore = InstanceStatuses.IsFinished(instance.Status),
         };
     }
@@ -151,6 +152,13 @@ public sealed partial class WorkflowEngine
                 // Another step woke the runner at the same moment; one wake-up is enough.
             }
         }
+    }
+
+    /// <summary>Time until the earliest pending timer, outbox message or schedule; null when nothing is pending.</summary>
+    public async Task<TimeSpan?> TimeUntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        var next = await _services.Store.GetNextDueAsync(cancellationToken).ConfigureAwait(false);
+        return next is { } due ? due - _services.Time.GetUtcNow() : null;
     }
 
     /// <summary>Waits until a step queued work for the background runner, or until the timeout passes.</summary>

@@ -114,6 +114,9 @@ public sealed partial class WorkflowEngine
         CancellationToken cancellationToken)
     {
         var now = _services.Time.GetUtcNow();
+
+        // NOTE: submitted form data is not validated against the form's rules here; callers (designer,
+        // API, import) validate with the Forms validators before starting an instance.
         var data = (JsonObject?)form?.DeepClone() ?? [];
         foreach (var field in graph.Published.Form?.Fields ?? [])
         {
@@ -150,6 +153,7 @@ public sealed partial class WorkflowEngine
         };
         var context = new StepContext("start", transaction, graph, instance, [], [], [], isNew: true, now)
         {
+            TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
         };
         foreach (var (name, value) in vars)

@@ -12,13 +12,15 @@ public sealed class PostgresDatabase : IDatabase, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
 
+    /// <param name="connectionString">A keyword connection string or a <c>postgres://</c> URL.</param>
     public PostgresDatabase(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ConnectionString = connectionString;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        ConnectionString = PostgresConnectionString.Normalize(connectionString);
+        _dataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
+    /// <summary>The connection string in Npgsql's keyword form.</summary>
     public string ConnectionString { get; }
 
     public SqlDialect Dialect => SqlDialect.PostgreSql;

@@ -4,13 +4,6 @@ using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Storage.Tests;
 
-/// <summary>Storage providers the contract suites run against.</summary>
-public enum StorageProvider
-{
-    Sqlite,
-    PostgreSql,
-}
-
 /// <summary>
 /// A fresh, migrated database for one test: a temp SQLite file, or a new database in the
 /// PostgreSQL server named by WORKFLOWKIT_TEST_POSTGRES (scripts/test.sh starts one).

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Definitions.Validation;
-using WorkflowKit.Storage.Sqlite.Definitions;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -257,11 +256,12 @@ public static class DefinitionCommands
         return command;
     }
 
-    private static async Task<SqliteDefinitionStore> OpenStoreAsync(
+    private static async Task<IDefinitionStore> OpenStoreAsync(
         CliContext context, string db, CancellationToken cancellationToken)
     {
-        var database = await DatabaseFactory.OpenAsync(db, cancellationToken).ConfigureAwait(false);
-        return new SqliteDefinitionStore(database, context.TimeProvider);
+        var stores = await DatabaseFactory.OpenStoresAsync(db, context.TimeProvider, cancellationToken)
+            .ConfigureAwait(false);
+        return stores.Definitions;
     }
 
     private static async Task<string> ResolveKindAsync(IDefinitionStore store, string key,

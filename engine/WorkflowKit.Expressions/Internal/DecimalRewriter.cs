@@ -12,7 +12,7 @@ namespace WorkflowKit.Expressions.Internal;
 /// (string concatenation, BigInt, Date subtraction).
 /// </summary>
 /// <remarks>
-/// Comparisons are not rewritten: shortest round-trip text maps doubles to decimals one-to-one and in
+/// Unary minus is not rewritten because negating a double is exact. Comparisons are not rewritten: shortest round-trip text maps doubles to decimals one-to-one and in
 /// order, so comparing in decimal would give the same answers as comparing the doubles. Not rewritten
 /// either: assignments to parenthesised targets, <c>super</c> members and private fields (they keep double
 /// arithmetic). For <c>o[k] += v</c> the value <c>v</c> is evaluated before <c>o[k]</c> is read.

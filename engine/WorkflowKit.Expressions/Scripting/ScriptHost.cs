@@ -6,7 +6,6 @@ using Jint;
 using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
-using Jint.Runtime.Interop;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowKit.Expressions.Internal;
@@ -34,8 +33,6 @@ namespace WorkflowKit.Expressions;
 /// </remarks>
 public sealed class ScriptHost
 {
-    private static readonly Prepared<Script> Prelude = Engine.PrepareScript(ScriptPrelude.Source);
-
     private static readonly HashSet<string> ScopeNames = new(StringComparer.Ordinal)
     {
         "form", "vars", "initiator", "row", "nodes", "user", "now", "timeZone", "round", DecimalRewriter.HelperName,
@@ -114,12 +111,12 @@ public sealed class ScriptHost
         using var engine = CreateEngine(now, scope.TimeZone, cancellationToken);
         try
         {
-            var serializer = InstallPrelude(engine);
+            var serializer = ScriptHelpers.Install(engine, Limits.MemoryLimitBytes);
             Bind(engine, scope, now);
             var completion = engine.Evaluate(entry.Program);
             return finish(new EngineRun(engine, serializer, source), completion);
         }
-        catch (Exception exception) when (exception is not ArgumentException)
+        catch (Exception exception)
         {
             var translated = ScriptErrors.Translate(exception, source, Limits, cancellationToken);
             Report(translated, source.Length);
@@ -170,14 +167,6 @@ public sealed class ScriptHost
         });
     }
 
-    private JsValue InstallPrelude(Engine engine)
-    {
-        var install = engine.Evaluate(Prelude);
-        var decimalOps = new ClrFunction(engine, "d", DecimalOperation);
-        var maxChars = Limits.MemoryLimitBytes / sizeof(char);
-        return engine.Invoke(install, decimalOps, (double)maxChars);
-    }
-
     private static void Bind(Engine engine, ScriptScope scope, DateTimeOffset now)
     {
         var form = JsonToJs.Convert(engine, scope.Form);
@@ -200,28 +189,6 @@ public sealed class ScriptHost
             }
         }
     }
-
-    private static JsValue DecimalOperation(JsValue thisObject, JsValue[] arguments)
-    {
-        var op = (int)Argument(arguments, 0);
-        var a = Argument(arguments, 1);
-        var b = Argument(arguments, 2);
-        return op switch
-        {
-            0 => DecimalMath.Add(a, b),
-            1 => DecimalMath.Subtract(a, b),
-            2 => DecimalMath.Multiply(a, b),
-            3 => DecimalMath.Divide(a, b),
-            4 => DecimalMath.Remainder(a, b),
-            5 => DecimalMath.Power(a, b),
-            6 => DecimalMath.Round(a, b),
-            _ => throw new StringTooLargeException(
-                $"A string of {a:0} characters would exceed the limit of {b:0} characters."),
-        };
-    }
-
-    private static double Argument(JsValue[] arguments, int index) =>
-        index < arguments.Length && arguments[index].IsNumber() ? arguments[index].AsNumber() : double.NaN;
 
     private static bool IsIdentifier(string key)
     {
@@ -268,7 +235,7 @@ public sealed class ScriptHost
         /// <summary>Converts a script value to JSON inside the engine, so the script's limits still apply.</summary>
         public JsonNode? ToJson(JsValue value)
         {
-            var text = engine.Invoke(serializer, value);
+            var text = engine.Call(serializer, JsValue.Undefined, [value]);
             return text.IsString() ? JsonNode.Parse(text.AsString()) : null;
         }
 

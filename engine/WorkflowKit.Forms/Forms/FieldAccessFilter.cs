@@ -79,7 +79,8 @@ public static class FieldAccessFilter
         var messages = FormMessages.For(culture);
         foreach (var field in form.Fields)
         {
-            var permission = permissions.GetValueOrDefault(field.Id) ?? new FieldPermission { Access = FieldPermission.ReadOnly };
+            var permission = permissions.GetValueOrDefault(field.Id)
+                ?? new FieldPermission { Access = FieldPermission.ReadOnly };
             var label = field.Label.Get(culture.Name);
             var before = original[field.Id];
             if (!submitted.TryGetPropertyValue(field.Id, out var after))
@@ -89,7 +90,8 @@ public static class FieldAccessFilter
 
             if (field.Type == FieldTypes.SubTable && permission.Access != FieldPermission.Hidden)
             {
-                CheckRows(field, label, permission, permissions, before as JsonArray, after as JsonArray, messages, errors);
+                CheckRows(field, label, permission, permissions, before as JsonArray, after as JsonArray, messages,
+                    errors);
                 continue;
             }
 

@@ -59,7 +59,9 @@ public static class FieldValues
         return count;
     }
 
-    /// <summary>A value as displayed in messages: text in quotes, other JSON as written, long values shortened.</summary>
+    /// <summary>
+    /// A value as displayed in messages: text in quotes, other JSON as written, long values shortened.
+    /// </summary>
     public static string Display(JsonNode? value, CultureInfo culture)
     {
         if (value is null)
@@ -70,7 +72,8 @@ public static class FieldValues
         if (TryGetString(value, out var text))
         {
             var displayed = text.Length > 60 ? text[..57] + "..." : text;
-            return culture.Name.StartsWith("zh", StringComparison.Ordinal) ? "“" + displayed + "”" : "\"" + displayed + "\"";
+            var chinese = culture.Name.StartsWith("zh", StringComparison.Ordinal);
+            return chinese ? "“" + displayed + "”" : "\"" + displayed + "\"";
         }
 
         var json = value.ToJsonString();

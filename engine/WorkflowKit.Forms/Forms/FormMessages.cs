@@ -113,6 +113,10 @@ public sealed class FormMessages
         ? $"“{label}” 在此步骤不能删除行"
         : $"\"{label}\" does not allow deleting rows at this step";
 
+    public string RuleFailed(string ruleId, string reason) => _zh
+        ? $"规则 “{ruleId}” 无法计算：{reason}"
+        : $"Rule \"{ruleId}\" could not be evaluated: {reason}";
+
     public string UnknownField(string id) => _zh
         ? $"表单中没有字段 “{id}”"
         : $"The form has no field \"{id}\"";

@@ -17,5 +17,11 @@ public sealed record FormSubmission(JsonObject Data)
 
     public JsonObject? Variables { get; init; }
 
+    /// <summary>The submitting user as rules see it ("user.region"): id, name, department, roles, attributes.</summary>
+    public JsonObject? User { get; init; }
+
+    /// <summary>The user who started the flow instance, for rules on "initiator.*".</summary>
+    public JsonObject? Initiator { get; init; }
+
     public IStorageTransaction? Transaction { get; init; }
 }

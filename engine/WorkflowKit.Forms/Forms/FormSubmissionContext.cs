@@ -15,10 +15,15 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
 
     public System.Text.Json.Nodes.JsonObject? Variables { get; init; }
 
+    /// <summary>The user who started the flow instance (id, name, department, roles, attributes), for rules.</summary>
+    public System.Text.Json.Nodes.JsonObject? Initiator { get; init; }
+
     public string? InstanceId { get; init; }
 
     public IStorageTransaction? Transaction { get; init; }
 
-    /// <summary>Whether to check the user's create/update permission; false for engine steps acting as the system.</summary>
+    /// <summary>
+    /// Whether to check the user's create/update permission; false for engine steps acting as the system.
+    /// </summary>
     public bool CheckPermissions { get; init; } = true;
 }

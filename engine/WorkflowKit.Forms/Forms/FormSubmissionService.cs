@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Storage;
@@ -24,7 +25,8 @@ public sealed class FormSubmissionService
     /// <param name="validators">Validator factory, with its services.</param>
     /// <param name="store">The record store written to.</param>
     /// <param name="database">The database the store writes to, for the transaction of a submission.</param>
-    /// <param name="access">Data permissions; when null, submissions are not permission-checked (trusted hosts only).</param>
+    /// <param name="access">Data permissions; when null, submissions are not permission-checked (trusted hosts
+    /// only).</param>
     public FormSubmissionService(
         FormValidatorFactory validators, IRecordStore store, IDatabase database, RecordAccess? access)
     {
@@ -57,7 +59,9 @@ public sealed class FormSubmissionService
         return await CreateAsync(form, data, context, scope, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Creates a record with a create scope resolved once by the caller (an import resolves it per file).</summary>
+    /// <summary>
+    /// Creates a record with a create scope resolved once by the caller (an import resolves it per file).
+    /// </summary>
     internal async Task<FormSubmitResult> CreateAsync(
         FormDefinition form, JsonObject data, FormSubmissionContext context, RecordAccessScope? scope,
         CancellationToken cancellationToken)
@@ -77,7 +81,8 @@ public sealed class FormSubmissionService
             var record = await _store.CreateAsync(
                 form.Key, prepared, new RecordWriteContext(context.UserId, transaction, context.InstanceId),
                 cancellationToken).ConfigureAwait(false);
-            if (scope is not null && !await AdmitsAsync(scope, record.Id, transaction, cancellationToken).ConfigureAwait(false))
+            if (scope is not null && !await AdmitsAsync(scope, record.Id, transaction, cancellationToken)
+                .ConfigureAwait(false))
             {
                 return new FormSubmitResult(null, [Denied(form, context, "create")]);
             }
@@ -102,15 +107,19 @@ public sealed class FormSubmissionService
 
         return await InTransactionAsync(context, async transaction =>
         {
-            var current = await _store.GetAsync(form.Key, recordId, transaction, cancellationToken).ConfigureAwait(false);
+            var current = await _store.GetAsync(form.Key, recordId, transaction, cancellationToken)
+                .ConfigureAwait(false);
             if (current is null || current.Deleted ||
-                (scope is not null && !await AdmitsAsync(scope, recordId, transaction, cancellationToken).ConfigureAwait(false)))
+                (scope is not null && !await AdmitsAsync(scope, recordId, transaction, cancellationToken)
+                    .ConfigureAwait(false)))
             {
                 throw new KeyNotFoundException(
-                    $"Record {recordId} of form '{form.Key}' does not exist or user '{context.UserId}' may not update it.");
+                    $"Record {recordId} of form '{form.Key}' does not exist or user '{context.UserId}' " +
+                    "may not update it.");
             }
 
-            var denied = FieldAccessFilter.CheckChanges(form, current.Data, submitted, context.NodePermissions, context.Culture);
+            var denied = FieldAccessFilter.CheckChanges(form, current.Data, submitted, context.NodePermissions,
+                context.Culture);
             if (denied.Count > 0)
             {
                 return new FormSubmitResult(null, denied);
@@ -134,7 +143,8 @@ public sealed class FormSubmissionService
                 form.Key, recordId, changes, expectedVersion,
                 new RecordWriteContext(context.UserId, transaction, context.InstanceId), cancellationToken)
                 .ConfigureAwait(false);
-            if (scope is not null && !await AdmitsAsync(scope, recordId, transaction, cancellationToken).ConfigureAwait(false))
+            if (scope is not null && !await AdmitsAsync(scope, recordId, transaction, cancellationToken)
+                .ConfigureAwait(false))
             {
                 return new FormSubmitResult(null, [Denied(form, context, "update")]);
             }
@@ -151,12 +161,17 @@ public sealed class FormSubmissionService
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
         var validator = _validators.Create(form, context.Culture);
+        var user = _validators.Services.Directory is { } directory
+            ? await directory.FindUserAsync(context.UserId, cancellationToken).ConfigureAwait(false)
+            : null;
         var submission = new FormSubmission(data)
         {
             RecordId = recordId,
             UserId = context.UserId,
             Variables = context.Variables,
             Transaction = context.Transaction,
+            User = user is null ? null : UserJson(user),
+            Initiator = context.Initiator,
         };
         var result = await validator.ValidateAsync(submission, cancellationToken).ConfigureAwait(false);
         return result.IsValid
@@ -164,6 +179,25 @@ public sealed class FormSubmissionService
             : new FormValidationResult([.. result.Errors.Select(failure => new FieldError(
                 failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
                 (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
+    }
+
+    /// <summary>A user as rules and scripts see it: id, name, department, roles and each attribute.</summary>
+    public static JsonObject UserJson(OrgUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var json = new JsonObject
+        {
+            ["id"] = user.Id,
+            ["name"] = user.DisplayName,
+            ["department"] = user.DepartmentId,
+            ["roles"] = new JsonArray([.. user.Roles.Select(role => (JsonNode?)role)]),
+        };
+        foreach (var (name, value) in user.Attributes)
+        {
+            json.TryAdd(name, value);
+        }
+
+        return json;
     }
 
     private async Task<RecordAccessScope?> RequireGrantAsync(
@@ -174,7 +208,8 @@ public sealed class FormSubmissionService
             return null;
         }
 
-        var scope = await _access.ResolveAsync(context.UserId, formKey, action, cancellationToken).ConfigureAwait(false);
+        var scope = await _access.ResolveAsync(context.UserId, formKey, action, cancellationToken)
+            .ConfigureAwait(false);
         return scope.IsGranted
             ? scope
             : throw new UnauthorizedAccessException(
@@ -209,8 +244,8 @@ public sealed class FormSubmissionService
             string.Empty, "permission",
             zh
                 ? $"您的数据权限不允许{(action == "create" ? "创建" : "保存")}这条“{name}”记录（例如区域不在您的范围内）"
-                : $"Your data permissions do not allow you to {action} this \"{name}\" record (for example, its region " +
-                  "is outside your scope)",
+                : $"Your data permissions do not allow you to {action} this \"{name}\" record " +
+                  "(for example, its region is outside your scope)",
             null);
     }
 

@@ -15,7 +15,8 @@ namespace WorkflowKit.Forms;
 /// </summary>
 public sealed class FormValidatorFactory
 {
-    private readonly ConditionalWeakTable<FormDefinition, ConcurrentDictionary<string, IValidator<FormSubmission>>> _cache =
+    private readonly ConditionalWeakTable<FormDefinition, ConcurrentDictionary<string,
+        IValidator<FormSubmission>>> _cache =
         [];
 
     public FormValidatorFactory(FormValidationServices services)
@@ -31,14 +32,16 @@ public sealed class FormValidatorFactory
     /// cached per definition instance and culture, so treat a definition as immutable once used.
     /// </summary>
     /// <exception cref="ArgumentException">A field's pattern is not a valid regular expression.</exception>
-    /// <exception cref="InvalidOperationException">A rule needs a service that <see cref="Services"/> lacks.</exception>
+    /// <exception cref="InvalidOperationException">A rule needs a service that <see cref="Services"/>
+    /// lacks.</exception>
     public IValidator<FormSubmission> Create(FormDefinition form, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(culture);
-        var byCulture = _cache.GetValue(form, _ => new ConcurrentDictionary<string, IValidator<FormSubmission>>(StringComparer.Ordinal));
+        var byCulture = _cache.GetValue(form, _ => new ConcurrentDictionary<string,
+            IValidator<FormSubmission>>(StringComparer.Ordinal));
         return byCulture.GetOrAdd(culture.Name, _ => new JsonObjectValidator<FormSubmission>(
-            form, form.Fields, inSubTable: false, submission => new FieldScope(submission.Data, submission, null),
+            form, form.Fields, table: null, submission => new FieldScope(submission.Data, submission, null),
             Services, FormMessages.For(culture)));
     }
 }

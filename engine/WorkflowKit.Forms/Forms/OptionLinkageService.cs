@@ -73,7 +73,10 @@ public sealed class OptionLinkageService
 
         var query = new RecordQuery(linkage.Form)
         {
-            Filter = Condition.AllOf(new Rule { Field = linkage.MatchField, Operator = RuleOperators.Equal, Value = source!.DeepClone() }),
+            Filter = Condition.AllOf(new Rule
+            {
+                Field = linkage.MatchField, Operator = RuleOperators.Equal, Value = source!.DeepClone(),
+            }),
             Limit = MaxLinkedRecords,
             CountTotal = false,
         };
@@ -89,8 +92,8 @@ public sealed class OptionLinkageService
         else
         {
             throw new InvalidOperationException(
-                $"Field '{field.Id}' takes its options from form '{linkage.Form}'; give OptionLinkageService a record " +
-                "store or reader.");
+                $"Field '{field.Id}' takes its options from form '{linkage.Form}'; give OptionLinkageService a " +
+                "record store or reader.");
         }
 
         return [.. page.Items

@@ -55,7 +55,8 @@ public sealed class CsvImportSource : IImportSource
         }
     }
 
-    public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_read)
         {

@@ -15,7 +15,8 @@ public sealed class ExcelImportSource : IImportSource
     private bool _read;
 
     private ExcelImportSource(
-        Stream stream, IEnumerator<IDictionary<string, object?>> rows, List<string> columnKeys, IReadOnlyList<string> headers)
+        Stream stream, IEnumerator<IDictionary<string, object?>> rows, List<string> columnKeys,
+            IReadOnlyList<string> headers)
     {
         _stream = stream;
         _rows = rows;
@@ -41,18 +42,21 @@ public sealed class ExcelImportSource : IImportSource
 
         var header = rows.Current;
         var keys = header.Keys.ToList();
-        while (keys.Count > 0 && string.IsNullOrWhiteSpace(Convert.ToString(header[keys[^1]], System.Globalization.CultureInfo.InvariantCulture)))
+        while (keys.Count > 0 && string.IsNullOrWhiteSpace(Convert.ToString(header[keys[^1]],
+            System.Globalization.CultureInfo.InvariantCulture)))
         {
             keys.RemoveAt(keys.Count - 1);
         }
 
         var headers = keys
-            .Select(key => Convert.ToString(header[key], System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? string.Empty)
+            .Select(key => Convert.ToString(header[key], System.Globalization.CultureInfo.InvariantCulture)?.Trim()
+                ?? string.Empty)
             .ToList();
         return new ExcelImportSource(stream, rows, keys, headers);
     }
 
-    public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_read)
         {
@@ -65,7 +69,8 @@ public sealed class ExcelImportSource : IImportSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             row++;
-            var cells = _columnKeys.Select(key => _rows.Current.TryGetValue(key, out var value) ? value : null).ToArray();
+            var cells = _columnKeys.Select(key => _rows.Current.TryGetValue(key, out var value) ? value
+                : null).ToArray();
             if (cells.All(cell => cell is null || (cell is string text && text.Length == 0)))
             {
                 continue;

@@ -7,7 +7,8 @@ namespace WorkflowKit.Import;
 internal static class ImportColumns
 {
     public static (IReadOnlyList<(int Index, string Header, FieldDefinition Field)> Columns, ImportMapping Mapping,
-        IReadOnlyList<string> Unmapped) Resolve(FormDefinition form, IReadOnlyList<string> headers, ImportMapping? mapping)
+        IReadOnlyList<string> Unmapped) Resolve(FormDefinition form, IReadOnlyList<string> headers,
+            ImportMapping? mapping)
     {
         var fields = form.Fields.ToDictionary(field => field.Id, StringComparer.Ordinal);
         var effective = mapping ?? AutoMap(form, headers);
@@ -51,7 +52,8 @@ internal static class ImportColumns
             var field = form.Fields.FirstOrDefault(candidate =>
                 candidate.Type is not FieldTypes.Serial and not FieldTypes.Formula &&
                 (string.Equals(candidate.Id, header, StringComparison.OrdinalIgnoreCase) ||
-                 candidate.Label.Values.Values.Any(label => string.Equals(label, header, StringComparison.OrdinalIgnoreCase))));
+                 candidate.Label.Values.Values.Any(label => string.Equals(label, header,
+                     StringComparison.OrdinalIgnoreCase))));
             if (field is not null && entries.All(entry => entry.Field != field.Id))
             {
                 entries.Add(new ImportColumnMapping(header, field.Id));
@@ -71,7 +73,8 @@ internal static class ImportColumns
         if (positions.Count == 0)
         {
             throw new InvalidDataException(
-                $"Column \"{entry.Column}\" is not in the file's header; the header has: {string.Join(", ", headers)}.");
+                $"Column \"{entry.Column}\" is not in the file's header; the header has: " +
+                $"{string.Join(", ", headers)}.");
         }
 
         if (entry.Occurrence is { } occurrence)
@@ -79,16 +82,17 @@ internal static class ImportColumns
             return occurrence <= positions.Count
                 ? positions[occurrence - 1]
                 : throw new InvalidDataException(
-                    $"The mapping asks for occurrence {occurrence} of column \"{entry.Column}\", but the header has it " +
-                    $"{positions.Count} time(s).");
+                    $"The mapping asks for occurrence {occurrence} of column \"{entry.Column}\", but the header " +
+                    $"has it {positions.Count} time(s).");
         }
 
         if (positions.Count > 1)
         {
-            var numbers = string.Join(" and ", positions.Select(index => (index + 1).ToString(CultureInfo.InvariantCulture)));
+            var numbers = string.Join(
+                " and ", positions.Select(index => (index + 1).ToString(CultureInfo.InvariantCulture)));
             throw new InvalidDataException(
-                $"Column \"{entry.Column}\" appears {positions.Count} times in the header (columns {numbers}), so it is " +
-                $"unclear which one to import into '{entry.Field}'; rename one of them, or map it with " +
+                $"Column \"{entry.Column}\" appears {positions.Count} times in the header (columns {numbers}), so " +
+                $"it is unclear which one to import into '{entry.Field}'; rename one of them, or map it with " +
                 "\"occurrence\": 1 for the first or 2 for the second.");
         }
 

@@ -19,11 +19,13 @@ public sealed record ImportMapping
             ?? throw new JsonException("Expected an import mapping object such as {\"columns\": [...]}, got null.");
         foreach (var column in mapping.Columns)
         {
-            if (string.IsNullOrWhiteSpace(column.Column) || string.IsNullOrWhiteSpace(column.Field) || column.Occurrence is < 1)
+            if (string.IsNullOrWhiteSpace(column.Column) || string.IsNullOrWhiteSpace(column.Field)
+                || column.Occurrence is < 1)
             {
                 throw new JsonException(
-                    "Each mapping entry needs a non-empty \"column\" and \"field\", and an \"occurrence\" of 1 or more if any, " +
-                    $"got column '{column.Column}', field '{column.Field}', occurrence {column.Occurrence}.");
+                    "Each mapping entry needs a non-empty \"column\" and \"field\", and an \"occurrence\" of 1 or " +
+                    $"more if any, got column '{column.Column}', field '{column.Field}', " +
+                    $"occurrence {column.Occurrence}.");
             }
         }
 

@@ -5,7 +5,9 @@ namespace WorkflowKit.Import;
 /// <summary>How an import maps, converts, validates and commits rows.</summary>
 public sealed record ImportOptions
 {
-    /// <summary>The column mapping; when null, each header that equals a field id or label maps to that field.</summary>
+    /// <summary>
+    /// The column mapping; when null, each header that equals a field id or label maps to that field.
+    /// </summary>
     public ImportMapping? Mapping { get; init; }
 
     /// <summary>

@@ -38,7 +38,9 @@ public sealed class ImportValueConverter
         _timeZone = timeZone;
     }
 
-    /// <summary>Converts a cell; returns false with a reason when the cell cannot hold a value of the field's type.</summary>
+    /// <summary>
+    /// Converts a cell; returns false with a reason when the cell cannot hold a value of the field's type.
+    /// </summary>
     public bool TryConvert(FieldDefinition field, object? cell, out JsonNode? value, out string? reason)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -73,7 +75,8 @@ public sealed class ImportValueConverter
             case FieldTypes.DateTime:
                 if (TryDateTime(cell, out var time))
                 {
-                    value = JsonValue.Create(time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    value = JsonValue.Create(time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+                        CultureInfo.InvariantCulture));
                     return true;
                 }
 
@@ -92,7 +95,8 @@ public sealed class ImportValueConverter
                 value = JsonValue.Create(MatchOption(field, Text(cell)));
                 return true;
             case FieldTypes.MultiSelect:
-                value = new JsonArray([.. Split(Text(cell)).Select(item => (JsonNode?)JsonValue.Create(MatchOption(field, item)))]);
+                value = new JsonArray([.. Split(Text(cell)).Select(item => (JsonNode?)JsonValue.Create(MatchOption(
+                    field, item)))]);
                 return true;
             case FieldTypes.Member or FieldTypes.Department:
                 value = field.Multiple
@@ -143,7 +147,8 @@ public sealed class ImportValueConverter
 
         var text = Text(cell).Trim().TrimStart('¥', '￥', '$').Replace(" ", string.Empty, StringComparison.Ordinal);
         return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, _culture, out number) ||
-               decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out number);
+               decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture,
+                   out number);
     }
 
     private bool TryDate(object cell, out DateOnly date)
@@ -187,7 +192,8 @@ public sealed class ImportValueConverter
                     return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
                 }
 
-                if (!DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local) &&
+                if (!DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None,
+                    out local) &&
                     !DateTime.TryParse(text, _culture, DateTimeStyles.None, out local))
                 {
                     time = default;
@@ -224,13 +230,16 @@ public sealed class ImportValueConverter
         }
     }
 
-    /// <summary>Maps an option label (in any language) to its value; other text is kept for the validator to reject.</summary>
+    /// <summary>
+    /// Maps an option label (in any language) to its value; other text is kept for the validator to reject.
+    /// </summary>
     private static string MatchOption(FieldDefinition field, string text)
     {
         var trimmed = text.Trim();
         foreach (var option in field.Options ?? [])
         {
-            if (option.Value == trimmed || option.Label.Values.Values.Contains(trimmed, StringComparer.OrdinalIgnoreCase))
+            if (option.Value == trimmed || option.Label.Values.Values.Contains(trimmed,
+                StringComparer.OrdinalIgnoreCase))
             {
                 return option.Value;
             }

@@ -27,7 +27,9 @@ public sealed class RecordExporter
         _reader = reader;
     }
 
-    /// <summary>Writes a UTF-8 CSV (with a byte order mark, so that Excel opens Chinese text correctly); returns the row count.</summary>
+    /// <summary>
+    /// Writes a UTF-8 CSV (with a byte order mark, so that Excel opens Chinese text correctly); returns the row count.
+    /// </summary>
     public async Task<long> ExportCsvAsync(
         string userId, string formKey, Stream output, CultureInfo culture, Condition? filter,
         CancellationToken cancellationToken)
@@ -35,7 +37,8 @@ public sealed class RecordExporter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(culture);
         var fields = await _reader.GetExportFieldsAsync(userId, formKey, cancellationToken).ConfigureAwait(false);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
+            leaveOpen: true);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var field in fields)
         {
@@ -44,7 +47,8 @@ public sealed class RecordExporter
 
         await csv.NextRecordAsync().ConfigureAwait(false);
         var count = 0L;
-        await foreach (var record in _reader.ExportAsync(userId, formKey, filter, null, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in _reader.ExportAsync(userId, formKey, filter, null, cancellationToken)
+            .ConfigureAwait(false))
         {
             foreach (var field in fields)
             {
@@ -59,7 +63,9 @@ public sealed class RecordExporter
         return count;
     }
 
-    /// <summary>Writes an .xlsx workbook with one sheet; numbers and money are numeric cells. Returns the row count.</summary>
+    /// <summary>
+    /// Writes an .xlsx workbook with one sheet; numbers and money are numeric cells. Returns the row count.
+    /// </summary>
     public async Task<long> ExportExcelAsync(
         string userId, string formKey, Stream output, CultureInfo culture, Condition? filter,
         CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed partial class RecordImporter
 
     /// <param name="submissions">The submission service that validates and writes each row.</param>
     /// <param name="database">The database the record store writes to, for the import's transactions.</param>
-    /// <param name="access">Data permissions; when null, imports are not permission-checked (trusted hosts only).</param>
+    /// <param name="access">Data permissions; when null, imports are not permission-checked (trusted hosts
+    /// only).</param>
     /// <param name="logger">Receives import start and end events, never row data.</param>
     public RecordImporter(
         FormSubmissionService submissions, IDatabase database, RecordAccess? access, ILogger<RecordImporter> logger)
@@ -56,7 +57,8 @@ public sealed partial class RecordImporter
             var (data, errors) = Convert(row, columns, converter, options.Culture);
             if (errors.Count == 0)
             {
-                var validation = await _submissions.ValidateAsync(form, data, context, cancellationToken).ConfigureAwait(false);
+                var validation = await _submissions.ValidateAsync(form, data, context, cancellationToken)
+                    .ConfigureAwait(false);
                 errors.AddRange(validation.Errors.Select(error => ToRowError(row, columns, error)));
             }
 
@@ -141,7 +143,8 @@ public sealed partial class RecordImporter
     }
 
     private async Task<List<ImportRowError>> ImportRowAsync(
-        FormDefinition form, ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
+        FormDefinition form, ImportSourceRow row, IReadOnlyList<(int Index, string Header,
+            FieldDefinition Field)> columns,
         ImportValueConverter converter, ImportOptions options, string userId, RecordAccessScope? scope,
         IStorageTransaction transaction, CancellationToken cancellationToken)
     {
@@ -152,7 +155,8 @@ public sealed partial class RecordImporter
         }
 
         var context = new FormSubmissionContext(userId, options.Culture) { Transaction = transaction };
-        var result = await _submissions.CreateAsync(form, data, context, scope, cancellationToken).ConfigureAwait(false);
+        var result = await _submissions.CreateAsync(form, data, context, scope, cancellationToken)
+            .ConfigureAwait(false);
         if (!result.Succeeded)
         {
             return [.. result.Errors.Select(error => ToRowError(row, columns, error))];
@@ -160,7 +164,8 @@ public sealed partial class RecordImporter
 
         if (options.RowStarter is { } starter)
         {
-            await starter.StartAsync(new ImportedRow(form.Key, result.Record!, row.Row, userId), transaction, cancellationToken)
+            await starter.StartAsync(new ImportedRow(form.Key, result.Record!, row.Row, userId), transaction,
+                cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -220,8 +225,10 @@ public sealed partial class RecordImporter
         var fieldId = error.Path.Split('[', '.')[0];
         var column = columns.FirstOrDefault(candidate => candidate.Field.Id == fieldId);
         var header = column.Field is null ? null : column.Header;
-        var cell = column.Field is not null && column.Index < row.Cells.Count ? CellText(row.Cells[column.Index]) : null;
-        return new ImportRowError(row.Row, header, cell, error.Path.Length == 0 ? null : error.Path, error.Code, error.Message);
+        var cell = column.Field is not null && column.Index < row.Cells.Count ? CellText(row.Cells[column.Index])
+            : null;
+        return new ImportRowError(row.Row, header, cell, error.Path.Length == 0 ? null : error.Path, error.Code,
+            error.Message);
     }
 
     private static string CellText(object? cell) => cell switch
@@ -237,7 +244,8 @@ public sealed partial class RecordImporter
     private static partial void LogImportStarted(ILogger logger, string formKey, string userId, bool skipBadRows);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
-        Message = "Import into form {FormKey} by {UserId} finished: {RowsRead} rows read, {RowsWritten} written, {RowsRejected} rejected")]
+        Message = "Import into form {FormKey} by {UserId} finished: {RowsRead} rows read, {RowsWritten} written, " +
+            "{RowsRejected} rejected")]
     private static partial void LogImportFinished(
         ILogger logger, string formKey, string userId, long rowsRead, long rowsWritten, long rowsRejected);
 }

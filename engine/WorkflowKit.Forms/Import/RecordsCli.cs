@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
 using WorkflowKit.Permissions;
 
@@ -46,7 +47,8 @@ public sealed class RecordsCli
         var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
-            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.").ConfigureAwait(false);
+            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.")
+                .ConfigureAwait(false);
         }
 
         if (!File.Exists(file))
@@ -62,7 +64,8 @@ public sealed class RecordsCli
                 return await UsageAsync($"Mapping file \"{mappingFile}\" does not exist.").ConfigureAwait(false);
             }
 
-            mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken).ConfigureAwait(false));
+            mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         var access = asUser is null ? null : Access();
@@ -72,10 +75,14 @@ public sealed class RecordsCli
                 Directory = _services.Directory,
                 Records = _services.Store,
                 Reader = access is null ? null : Reader(access),
+                Conditions = _services.Conditions ?? new ConditionEvaluator(new ScriptHost()),
             }),
             _services.Store, _services.Database, access);
         var importer = new RecordImporter(submissions, _services.Database, access, NullLogger<RecordImporter>.Instance);
-        var options = new ImportOptions { Mapping = mapping, SkipBadRows = skipBadRows, Culture = CultureInfo.InvariantCulture };
+        var options = new ImportOptions
+        {
+            Mapping = mapping, SkipBadRows = skipBadRows, Culture = CultureInfo.InvariantCulture,
+        };
 
         try
         {
@@ -94,29 +101,34 @@ public sealed class RecordsCli
 
             if (result.RowsRejected > ShownErrors)
             {
-                await _error.WriteLineAsync($"... and {result.RowsRejected - ShownErrors} more rejected rows.").ConfigureAwait(false);
+                await _error.WriteLineAsync($"... and {result.RowsRejected - ShownErrors} more rejected rows.")
+                    .ConfigureAwait(false);
             }
 
             var summary = result.Committed
-                ? $"Imported {result.RowsWritten} of {result.RowsRead} rows into '{form.Key}' ({result.RowsRejected} rejected)."
-                : $"Imported nothing into '{form.Key}': {result.RowsRejected} of {result.RowsRead} rows were rejected. " +
-                  "Fix them, or pass --skip-bad-rows to import the others.";
+                ? $"Imported {result.RowsWritten} of {result.RowsRead} rows into '{form.Key}' " +
+                    $"({result.RowsRejected} rejected)."
+                : $"Imported nothing into '{form.Key}': {result.RowsRejected} of {result.RowsRead} rows were " +
+                  "rejected. Fix them, or pass --skip-bad-rows to import the others.";
             await _output.WriteLineAsync(summary).ConfigureAwait(false);
             return result.RowsRejected == 0 ? Success : Failed;
         }
-        catch (Exception error) when (error is InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception error) when (
+            error is InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             await _error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             return Failed;
         }
     }
 
-    public async Task<int> ExportAsync(string formKey, string asUser, string outFile, CancellationToken cancellationToken)
+    public async Task<int> ExportAsync(string formKey, string asUser, string outFile,
+        CancellationToken cancellationToken)
     {
         var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
-            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.").ConfigureAwait(false);
+            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.")
+                .ConfigureAwait(false);
         }
 
         var extension = Path.GetExtension(outFile).ToLowerInvariant();
@@ -133,14 +145,17 @@ public sealed class RecordsCli
             await using (var stream = File.Create(temporary))
             {
                 count = extension == ".csv"
-                    ? await exporter.ExportCsvAsync(asUser, formKey, stream, CultureInfo.GetCultureInfo("zh-CN"), null, cancellationToken)
+                    ? await exporter.ExportCsvAsync(asUser, formKey, stream, CultureInfo.GetCultureInfo("zh-CN"), null,
+                        cancellationToken)
                         .ConfigureAwait(false)
-                    : await exporter.ExportExcelAsync(asUser, formKey, stream, CultureInfo.GetCultureInfo("zh-CN"), null, cancellationToken)
+                    : await exporter.ExportExcelAsync(asUser, formKey, stream, CultureInfo.GetCultureInfo("zh-CN"),
+                        null, cancellationToken)
                         .ConfigureAwait(false);
             }
 
             File.Move(temporary, outFile, overwrite: true);
-            await _output.WriteLineAsync($"Exported {count} records of '{formKey}' visible to '{asUser}' to \"{outFile}\".")
+            await _output.WriteLineAsync(
+                $"Exported {count} records of '{formKey}' visible to '{asUser}' to \"{outFile}\".")
                 .ConfigureAwait(false);
             return Success;
         }

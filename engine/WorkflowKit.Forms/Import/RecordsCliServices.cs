@@ -1,3 +1,4 @@
+using WorkflowKit.Expressions;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
@@ -13,4 +14,8 @@ public sealed record RecordsCliServices(
     IRecordFormRegistry Forms,
     IOrganizationDirectory Directory,
     IPermissionRuleStore Rules,
-    IParticipationSource Participation);
+    IParticipationSource Participation)
+{
+    /// <summary>Evaluates cross-field and row rules; a default bounded script host is used when null.</summary>
+    public ConditionEvaluator? Conditions { get; init; }
+}

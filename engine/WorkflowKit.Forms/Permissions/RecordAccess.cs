@@ -23,7 +23,8 @@ public sealed class RecordAccess
     private readonly IOrganizationDirectory _directory;
     private readonly IParticipationSource _participation;
 
-    public RecordAccess(IPermissionRuleStore rules, IOrganizationDirectory directory, IParticipationSource participation)
+    public RecordAccess(IPermissionRuleStore rules, IOrganizationDirectory directory,
+        IParticipationSource participation)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(directory);
@@ -75,7 +76,8 @@ public sealed class RecordAccess
         return new RecordAccessScope(formKey, action, user, grants);
     }
 
-    private static bool Grants(PermissionRule rule, string action) => rule.Actions.Contains(action, StringComparer.Ordinal);
+    private static bool Grants(PermissionRule rule, string action) =>
+        rule.Actions.Contains(action, StringComparer.Ordinal);
 
     private static RecordFilter RowsOf(PermissionRule rule, OrgUser user, IReadOnlyCollection<long>? participated)
     {
@@ -101,7 +103,8 @@ public sealed class RecordAccess
             admitted.Add(ids.Count == 0
                 ? RecordFilter.False
                 : RecordFilter.Compare(
-                    RecordSystemFields.Id, "in", new JsonArray([.. ids.Select(id => (JsonNode?)JsonValue.Create(id))])));
+                    RecordSystemFields.Id, "in",
+                        new JsonArray([.. ids.Select(id => (JsonNode?)JsonValue.Create(id))])));
         }
 
         return RecordFilter.Or(admitted);

@@ -57,7 +57,8 @@ public sealed class RecordReader
         var used = FieldsOf(query.Filter).Concat(FieldsOf(query.Where)).Concat(query.Sort.Select(order => order.Field));
         var page = await _store.QueryAsync(Restrict(scope, query, used), null, cancellationToken).ConfigureAwait(false);
         return new RecordPage(
-            [.. page.Items.Select((item, index) => Strip(scope, item, page.Flags.Count > 0 ? page.Flags[index] : null))],
+            [.. page.Items.Select((item, index) => Strip(scope, item, page.Flags.Count > 0 ? page.Flags[index]
+                : null))],
             page.Total);
     }
 
@@ -86,7 +87,8 @@ public sealed class RecordReader
     public async Task<RecordEntry?> GetAsync(
         string userId, string formKey, long recordId, CancellationToken cancellationToken)
     {
-        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken).ConfigureAwait(false);
+        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken)
+            .ConfigureAwait(false);
         return await GetAsync(scope, recordId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,7 +110,8 @@ public sealed class RecordReader
         string userId, string formKey, string text, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken).ConfigureAwait(false);
+        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken)
+            .ConfigureAwait(false);
         if (!scope.IsGranted || text.Length == 0)
         {
             return new RecordPage([], 0);
@@ -129,7 +132,8 @@ public sealed class RecordReader
         };
         var page = await _store.QueryAsync(query, null, cancellationToken).ConfigureAwait(false);
         return new RecordPage(
-            [.. page.Items.Select((item, index) => Strip(scope, item, page.Flags.Count > 0 ? page.Flags[index] : null))],
+            [.. page.Items.Select((item, index) => Strip(scope, item, page.Flags.Count > 0 ? page.Flags[index]
+                : null))],
             page.Total);
     }
 
@@ -180,7 +184,8 @@ public sealed class RecordReader
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sum);
-        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken).ConfigureAwait(false);
+        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken)
+            .ConfigureAwait(false);
         if (!scope.IsGranted)
         {
             return [];
@@ -243,7 +248,8 @@ public sealed class RecordReader
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var field = form.Fields.FirstOrDefault(candidate => candidate.Id == fieldId && candidate.Type == FieldTypes.Related)
+        var field = form.Fields.FirstOrDefault(candidate => candidate.Id == fieldId
+            && candidate.Type == FieldTypes.Related)
             ?? throw new ArgumentException(
                 $"'{fieldId}' is not a related-record field of form '{form.Key}'.", nameof(fieldId));
         var relatedKey = field.RelatedForm ?? throw new ArgumentException(
@@ -265,14 +271,16 @@ public sealed class RecordReader
                     Limit = limit,
                 },
                 cancellationToken).ConfigureAwait(false);
-        return [.. page.Items.Select(item => new RecordLookupItem(item.Id, item.SerialNumber, TitleOf(item, titleField)))];
+        return [.. page.Items.Select(item => new RecordLookupItem(item.Id, item.SerialNumber, TitleOf(item,
+            titleField)))];
     }
 
     /// <summary>The audit trail of a record the user may read, with hidden fields removed; empty otherwise.</summary>
     public async Task<IReadOnlyList<RecordAuditEntry>> GetHistoryAsync(
         string userId, string formKey, long recordId, CancellationToken cancellationToken)
     {
-        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken).ConfigureAwait(false);
+        var scope = await ResolveAsync(userId, formKey, PermissionActions.Read, cancellationToken)
+            .ConfigureAwait(false);
         var (entry, hidden) = await FindVisibleAsync(scope, recordId, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
@@ -292,7 +300,8 @@ public sealed class RecordReader
         string userId, string formKey, string action, CancellationToken cancellationToken) =>
         _access.ResolveAsync(userId, formKey, action, cancellationToken);
 
-    internal async Task<RecordEntry?> GetAsync(RecordAccessScope scope, long recordId, CancellationToken cancellationToken)
+    internal async Task<RecordEntry?> GetAsync(RecordAccessScope scope, long recordId,
+        CancellationToken cancellationToken)
     {
         var (entry, _) = await FindVisibleAsync(scope, recordId, cancellationToken).ConfigureAwait(false);
         return entry;
@@ -310,7 +319,8 @@ public sealed class RecordReader
         var page = await _store.QueryAsync(
             new RecordQuery(scope.FormKey)
             {
-                Where = RecordFilter.And(RecordFilter.Compare(RecordSystemFields.Id, RuleOperators.Equal, recordId), scope.Rows),
+                Where = RecordFilter.And(RecordFilter.Compare(RecordSystemFields.Id, RuleOperators.Equal, recordId),
+                    scope.Rows),
                 Flags = scope.HidesUniformly ? [] : [.. scope.Grants.Select(grant => grant.Rows)],
                 Limit = 1,
                 CountTotal = false,
@@ -363,7 +373,8 @@ public sealed class RecordReader
         var serialHidden = entry.SerialNumber is not null && entry.Data.Any(pair =>
             hidden.Contains(pair.Key) && pair.Value is JsonValue value &&
             value.TryGetValue<string>(out var text) && text == entry.SerialNumber);
-        return entry with { Data = Without(entry.Data, hidden), SerialNumber = serialHidden ? null : entry.SerialNumber };
+        return entry with { Data = Without(entry.Data, hidden), SerialNumber = serialHidden ? null
+            : entry.SerialNumber };
     }
 
     private static JsonObject Without(JsonObject data, IReadOnlySet<string> hidden)

@@ -9,7 +9,9 @@ namespace WorkflowKit.Records;
 /// </summary>
 public interface IRecordQueries
 {
-    /// <summary>Streams every match of <paramref name="query"/> (ignoring its offset and limit) in its sort order.</summary>
+    /// <summary>
+    /// Streams every match of <paramref name="query"/> (ignoring its offset and limit) in its sort order.
+    /// </summary>
     IAsyncEnumerable<RecordMatch> StreamAsync(RecordQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RecordAggregateRow>> AggregateAsync(

@@ -83,7 +83,8 @@ public sealed class SerialNumberPattern
         if (sequences != 1)
         {
             throw new FormatException(
-                $"Serial pattern '{pattern}' must contain exactly one {{seq}} or {{seq:WIDTH}} part, found {sequences}.");
+                $"Serial pattern '{pattern}' must contain exactly one {{seq}} or {{seq:WIDTH}} part, found " +
+                $"{sequences}.");
         }
 
         return new SerialNumberPattern(pattern, parts);

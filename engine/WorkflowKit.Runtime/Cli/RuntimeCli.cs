@@ -10,14 +10,15 @@ namespace WorkflowKit.Runtime.Cli;
 /// <summary>
 /// The logic of the runtime commands of the <c>workflowkit</c> tool (run, tasks, complete,
 /// instance), kept here so it is testable; the CLI parses arguments and calls these methods.
-/// Each returns the process exit code: 0 done, 1 bad input, 2 not found, 3 conflict or refused.
+/// Each returns the process exit code of the tool's convention: 0 done, 1 not found, conflict or
+/// refused, 2 bad input.
 /// </summary>
 public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWriter error)
 {
     public const int Ok = 0;
-    public const int BadInput = 1;
-    public const int NotFound = 2;
-    public const int Refused = 3;
+    public const int NotFound = 1;
+    public const int Refused = 1;
+    public const int BadInput = 2;
 
     /// <summary><c>workflowkit run KEY --input FILE.json --db DB [--as USER]</c>: starts an instance and prints its state.</summary>
     public async Task<int> RunAsync(string flowKey, string? inputPath, string user, CancellationToken cancellationToken)

@@ -122,7 +122,12 @@ internal sealed class StepContext
         {
             Record = record,
             Row = row,
+            Now = Now,
+            TimeZone = TimeZone,
         };
+
+    /// <summary>The flow's time zone, for scripts' local-time Date methods.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
 
     public string NewId() => Guid.CreateVersion7(Now).ToString("N");
 

@@ -12,4 +12,10 @@ public sealed record ExpressionScope(JsonObject Form, JsonObject Vars, JsonObjec
     public JsonNode? Record { get; init; }
 
     public JsonNode? Row { get; init; }
+
+    /// <summary>The step's instant, seen by <c>new Date()</c> in scripts.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>The flow's time zone, used by local-time Date methods in scripts.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
 }

@@ -26,7 +26,10 @@ public sealed class WorkflowEngineHostedService(
                 var handled = await engine.RunDueWorkAsync(stoppingToken).ConfigureAwait(false);
                 if (handled == 0)
                 {
-                    await engine.WaitForWorkAsync(interval, stoppingToken).ConfigureAwait(false);
+                    // Work that is due but was not handled is leased by another runner: wait a full interval.
+                    var untilDue = await engine.TimeUntilNextDueAsync(stoppingToken).ConfigureAwait(false);
+                    var wait = untilDue is { } due && due > TimeSpan.Zero && due < interval ? due : interval;
+                    await engine.WaitForWorkAsync(wait, stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

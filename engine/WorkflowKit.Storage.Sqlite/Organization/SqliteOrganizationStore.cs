@@ -31,7 +31,8 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
         var connection = transaction.Connection;
         await connection.ExecuteAsync(
             "INSERT INTO org_users (id, display_name, department_id) VALUES (@Id, @DisplayName, @DepartmentId) " +
-            "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, department_id = excluded.department_id",
+            "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, department_id = " +
+            "excluded.department_id",
             new { user.Id, user.DisplayName, user.DepartmentId }, transaction.Transaction).ConfigureAwait(false);
         await connection.ExecuteAsync("DELETE FROM org_user_roles WHERE user_id = @Id", new { user.Id },
             transaction.Transaction).ConfigureAwait(false);
@@ -51,7 +52,8 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
     public async Task DeleteUserAsync(string userId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("DELETE FROM org_users WHERE id = @Id", new { Id = userId }).ConfigureAwait(false);
+        await connection.ExecuteAsync("DELETE FROM org_users WHERE id = @Id", new { Id = userId })
+            .ConfigureAwait(false);
     }
 
     public async Task SaveDepartmentAsync(OrgDepartment department, CancellationToken cancellationToken)
@@ -60,7 +62,8 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
         ArgumentException.ThrowIfNullOrWhiteSpace(department.Id);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
-            "INSERT INTO org_departments (id, name, parent_id, manager_id) VALUES (@Id, @Name, @ParentId, @ManagerId) " +
+            "INSERT INTO org_departments (id, name, parent_id, manager_id) " +
+            "VALUES (@Id, @Name, @ParentId, @ManagerId) " +
             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, " +
             "manager_id = excluded.manager_id",
             new { department.Id, department.Name, department.ParentId, department.ManagerId }).ConfigureAwait(false);
@@ -70,7 +73,8 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var members = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM org_users WHERE department_id = @Id", new { Id = departmentId }).ConfigureAwait(false);
+            "SELECT COUNT(*) FROM org_users WHERE department_id = @Id",
+                new { Id = departmentId }).ConfigureAwait(false);
         if (members > 0)
         {
             throw new InvalidOperationException(
@@ -87,13 +91,15 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
         ArgumentException.ThrowIfNullOrWhiteSpace(role.Key);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(
-            "INSERT INTO org_roles (key, name) VALUES (@Key, @Name) ON CONFLICT (key) DO UPDATE SET name = excluded.name",
+            "INSERT INTO org_roles (key, name) VALUES (@Key, @Name) ON CONFLICT (key) DO UPDATE SET name = " +
+            "excluded.name",
             new { role.Key, Name = DefinitionJson.Serialize(role.Name) }).ConfigureAwait(false);
     }
 
     public async Task<OrgUser?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
-        var users = await QueryUsersAsync("WHERE u.id = @Id", new { Id = userId }, cancellationToken).ConfigureAwait(false);
+        var users = await QueryUsersAsync("WHERE u.id = @Id", new { Id = userId }, cancellationToken)
+            .ConfigureAwait(false);
         return users.SingleOrDefault();
     }
 
@@ -102,7 +108,8 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
             "WHERE u.id IN (SELECT user_id FROM org_user_roles WHERE role = @Role)", new { Role = role },
             cancellationToken);
 
-    public Task<IReadOnlyList<OrgUser>> GetDepartmentMembersAsync(string departmentId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<OrgUser>> GetDepartmentMembersAsync(string departmentId,
+        CancellationToken cancellationToken) =>
         QueryUsersAsync("WHERE u.department_id = @Id", new { Id = departmentId }, cancellationToken);
 
     public Task<IReadOnlyList<OrgUser>> ListUsersAsync(CancellationToken cancellationToken) =>
@@ -127,7 +134,8 @@ public sealed class SqliteOrganizationStore : IOrganizationStore
     public async Task<IReadOnlyList<RoleDefinition>> ListRolesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(string Key, string Name)>("SELECT key, name FROM org_roles ORDER BY key")
+        var rows = await connection.QueryAsync<(string Key,
+            string Name)>("SELECT key, name FROM org_roles ORDER BY key")
             .ConfigureAwait(false);
         return [.. rows.Select(row =>
         {

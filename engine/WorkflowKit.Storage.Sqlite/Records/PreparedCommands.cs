@@ -11,9 +11,12 @@ internal static class PreparedCommands
 {
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Cache = [];
 
-    /// <summary>The prepared command for <paramref name="sql"/> on this connection, with the given parameter values.</summary>
+    /// <summary>
+    /// The prepared command for <paramref name="sql"/> on this connection, with the given parameter values.
+    /// </summary>
     public static SqliteCommand Get(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] values)
+        SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name,
+            object? Value)[] values)
     {
         var commands = Cache.GetOrCreateValue(connection);
         if (!commands.TryGetValue(sql, out var command))

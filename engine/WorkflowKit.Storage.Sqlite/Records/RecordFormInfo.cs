@@ -74,7 +74,8 @@ internal sealed class RecordFormInfo
         var definition = RequireField(field);
         return definition.Type switch
         {
-            FieldTypes.Number or FieldTypes.Money or FieldTypes.Formula or FieldTypes.Related when !definition.Multiple =>
+            FieldTypes.Number or FieldTypes.Money or FieldTypes.Formula or FieldTypes.Related
+                when !definition.Multiple =>
                 ValueKind.Number,
             FieldTypes.Boolean => ValueKind.Boolean,
             FieldTypes.MultiSelect or FieldTypes.SubTable => ValueKind.Array,
@@ -88,7 +89,8 @@ internal sealed class RecordFormInfo
     {
         if (field.Contains('"', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Field id '{field}' contains a double quote and cannot be queried.", nameof(field));
+            throw new ArgumentException($"Field id '{field}' contains a double quote and cannot be queried.",
+                nameof(field));
         }
 
         return "$.\"" + field + "\"";

@@ -24,7 +24,8 @@ internal sealed class SqliteFilterTranslator
     private readonly string _formParameter;
     private int _next;
 
-    public SqliteFilterTranslator(RecordFormInfo form, List<(string Name, object? Value)> parameters, string formParameter)
+    public SqliteFilterTranslator(RecordFormInfo form, List<(string Name, object? Value)> parameters,
+        string formParameter)
     {
         _form = form;
         _parameters = parameters;
@@ -110,7 +111,8 @@ internal sealed class SqliteFilterTranslator
             case RuleOperators.In:
                 return $"{column} IN (SELECT value FROM json_each({ListParameter(rule, kind)}))";
             case RuleOperators.NotIn:
-                return $"({column} IS NULL OR {column} NOT IN (SELECT value FROM json_each({ListParameter(rule, kind)})))";
+                return $"({column} IS NULL OR {column} NOT IN (SELECT value FROM " +
+                    $"json_each({ListParameter(rule, kind)})))";
             case RuleOperators.Contains:
                 return $"instr({column}, {Text(rule)}) > 0";
             case RuleOperators.NotContains:
@@ -166,7 +168,8 @@ internal sealed class SqliteFilterTranslator
         if (kind == ValueKind.Array)
         {
             throw new ArgumentException(
-                $"Field '{rule.Field}' holds several values and cannot be compared with field '{other}'.", nameof(rule));
+                $"Field '{rule.Field}' holds several values and cannot be compared with field '{other}'.",
+                    nameof(rule));
         }
 
         return rule.Operator switch
@@ -253,7 +256,8 @@ internal sealed class SqliteFilterTranslator
         if (node is not JsonValue value)
         {
             throw new ArgumentException(
-                $"The rule on '{rule.Field}' compares with {node.ToJsonString()}; expected a single value.", nameof(rule));
+                $"The rule on '{rule.Field}' compares with {node.ToJsonString()}; expected a single value.",
+                    nameof(rule));
         }
 
         var json = value.GetValueKind();

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Records;
 
@@ -18,7 +19,8 @@ public sealed partial class SqliteRecordStore
         string formKey, long recordId, IStorageTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
-        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             return await ReadOneAsync(connection, dbTransaction, formKey, recordId).ConfigureAwait(false);
@@ -46,7 +48,8 @@ public sealed partial class SqliteRecordStore
         select.Append(" LIMIT ").Append(translator.Parameter(query.Limit))
             .Append(" OFFSET ").Append(translator.Parameter(query.Offset));
 
-        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             var items = new List<RecordEntry>();
@@ -124,15 +127,18 @@ public sealed partial class SqliteRecordStore
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
         var where = BuildWhere(translator, query.Filter, query.Where, includeDeleted: false);
         var sql = new StringBuilder("SELECT ");
-        sql.Append(query.GroupBy is { } groupBy ? translator.JsonColumn(groupBy) : "NULL").Append(" AS k, COUNT(*) AS n");
+        sql.Append(query.GroupBy is { } groupBy ? translator.JsonColumn(groupBy)
+            : "NULL").Append(" AS k, COUNT(*) AS n");
         for (var i = 0; i < query.Sum.Count; i++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $", {DecimalSumFunction}({translator.JsonColumn(query.Sum[i])}) AS s{i}");
+            sql.Append(CultureInfo.InvariantCulture,
+                $", {DecimalSumFunction}({translator.JsonColumn(query.Sum[i])}) AS s{i}");
         }
 
         sql.Append(" FROM records r WHERE ").Append(where).Append(" GROUP BY k ORDER BY k");
 
-        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken).ConfigureAwait(false);
+        var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             RegisterDecimalSum(connection);
@@ -146,7 +152,8 @@ public sealed partial class SqliteRecordStore
                 var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
                 for (var i = 0; i < query.Sum.Count; i++)
                 {
-                    sums[query.Sum[i]] = decimal.Parse(reader.GetString(2 + i), NumberStyles.Float, CultureInfo.InvariantCulture);
+                    sums[query.Sum[i]] = decimal.Parse(reader.GetString(2 + i), NumberStyles.Float,
+                        CultureInfo.InvariantCulture);
                 }
 
                 rows.Add(new RecordAggregateRow(key, reader.GetInt64(1), sums));
@@ -188,7 +195,7 @@ public sealed partial class SqliteRecordStore
     }
 
     private static string BuildWhere(
-        SqliteFilterTranslator translator, WorkflowKit.Definitions.Conditions.Condition? filter, RecordFilter? where,
+        SqliteFilterTranslator translator, Condition? filter, RecordFilter? where,
         bool includeDeleted)
     {
         var combined = RecordFilter.And(ConditionFilters.FromCondition(filter, user: null), where ?? RecordFilter.True);

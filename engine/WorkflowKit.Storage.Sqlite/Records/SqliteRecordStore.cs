@@ -52,7 +52,8 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
         var connection = transaction.Connection;
         await connection.ExecuteAsync(
             "INSERT INTO record_forms (form_key, definition, registered_at) VALUES (@Key, @Definition, @At) " +
-            "ON CONFLICT (form_key) DO UPDATE SET definition = excluded.definition, registered_at = excluded.registered_at",
+            "ON CONFLICT (form_key) DO UPDATE SET definition = excluded.definition, registered_at = " +
+            "excluded.registered_at",
             new { form.Key, Definition = DefinitionJson.Serialize(form), At = Timestamp(_timeProvider.GetUtcNow()) },
             transaction.Transaction).ConfigureAwait(false);
         await connection.ExecuteAsync(
@@ -62,7 +63,8 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             "INSERT INTO record_values (record_id, form_key, field_id, value) " +
             "SELECT r.id, r.form_key, f.value, json_extract(r.data, '$.\"' || f.value || '\"') " +
             "FROM records r JOIN json_each(@Fields) f " +
-            "WHERE r.form_key = @Key AND json_type(r.data, '$.\"' || f.value || '\"') NOT IN ('null', 'array', 'object')",
+            "WHERE r.form_key = @Key AND json_type(r.data, '$.\"' || f.value || '\"') NOT IN ('null', 'array', " +
+            "'object')",
             new { form.Key, Fields = Serialize(info.IndexedFields) }, transaction.Transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
@@ -181,7 +183,11 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             var updated = await connection.ExecuteAsync(
                 "UPDATE records SET data = @Data, version = @Version, updated_by = @User, updated_at = @At " +
                 "WHERE id = @Id AND version = @Current",
-                new { Data = json, Version = version, User = context.UserId, At = Timestamp(now), Id = recordId, Current = current.Version },
+                new
+                {
+                    Data = json, Version = version, User = context.UserId, At = Timestamp(now), Id = recordId,
+                    Current = current.Version,
+                },
                 transaction).ConfigureAwait(false);
             if (updated != 1)
             {
@@ -286,7 +292,8 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             "INSERT INTO record_audit (record_id, form_key, version, action, user_id, instance_id, at, snapshot) " +
             "VALUES (@RecordId, @Form, @Version, @Action, @User, @Instance, @At, @Snapshot) RETURNING id",
             ("@RecordId", recordId), ("@Form", formKey), ("@Version", version), ("@Action", action),
-            ("@User", context.UserId), ("@Instance", context.InstanceId), ("@At", Timestamp(at)), ("@Snapshot", snapshot));
+            ("@User", context.UserId), ("@Instance", context.InstanceId), ("@At", Timestamp(at)), ("@Snapshot",
+                snapshot));
         var auditId = (long)(await audit.ExecuteScalarAsync().ConfigureAwait(false))!;
         if (changes.Count == 0)
         {

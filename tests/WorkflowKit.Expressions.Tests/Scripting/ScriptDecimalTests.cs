@@ -133,4 +133,27 @@ public sealed class ScriptDecimalTests
 
         Assert.That(Eval(script)!.GetValue<string>(), Is.EqualTo("1"));
     }
+
+    [TestCase("const o = { a: 0.1 }; (o?.a ?? 0) + 0.2", "0.3")]
+    [TestCase("class C { get v() { return this.x * 3; } constructor() { this.x = 0.1; } } new C().v", "0.3")]
+    [TestCase("const [a, ...rest] = [0.1, 0.2]; a + rest[0]", "0.3")]
+    [TestCase("let t = 0; for (const x of [0.1, 0.2]) { t += x; } t", "0.3")]
+    [TestCase("function f(x = 0.1 + 0.2) { return x; } f()", "0.3")]
+    [TestCase("-0.1 - 0.2", "-0.3")]
+    [TestCase("1.1 ** 2", "1.21")]
+    [TestCase("10n + 5n === 15n ? 1 : 0", "1")]
+    [TestCase("let b = 1n; b++; b === 2n ? 1 : 0", "1")]
+    [TestCase("'5' * '0.1'", "0.5")]
+    public void Arithmetic_ModernSyntax_IsRewritten(string script, string expected)
+    {
+        Assert.That(Eval(script)!.GetValue<decimal>(), Is.EqualTo(decimal.Parse(expected, CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public void Arithmetic_NonNumbers_KeepJavaScriptResults()
+    {
+        var result = (JsonArray)Eval("[null + 1, true + 1, [] + 1, ({}) + 'x', undefined + 1, 1 / 0, -1 % 1]")!;
+
+        Assert.That(result.ToJsonString(), Is.EqualTo("[1,2,\"1\",\"[object Object]x\",null,null,0]"));
+    }
 }

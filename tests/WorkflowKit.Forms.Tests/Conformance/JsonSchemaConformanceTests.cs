@@ -22,7 +22,8 @@ public sealed class JsonSchemaConformanceTests
         "a number field rejects text as a type error, where JSON Schema ignores minimum for non-numbers";
     private const string TextTypeCheck =
         "a text field rejects non-text values as a type error, where JSON Schema ignores the keyword for them";
-    private const string NonTextEnum = "select options are texts; enums of numbers, booleans, arrays or null have no equivalent";
+    private const string NonTextEnum =
+        "select options are texts; enums of numbers, booleans, arrays or null have no equivalent";
     private const string NonTextInstance = "a select field's value is a text; other JSON values are type errors";
     private const string NullIsEmpty = "an empty (null) select value is allowed unless the field is required";
 
@@ -36,8 +37,10 @@ public sealed class JsonSchemaConformanceTests
         ["required|required properties whose names are Javascript object property names|ignores arrays"] = NotAnObject,
         ["required|required properties whose names are Javascript object property names|ignores other non-objects"] =
             NotAnObject,
-        ["required|required properties whose names are Javascript object property names|toString present"] = ObjectValue,
-        ["required|required properties whose names are Javascript object property names|constructor present"] = ObjectValue,
+        ["required|required properties whose names are Javascript object property names|toString present"] =
+            ObjectValue,
+        ["required|required properties whose names are Javascript object property names|constructor present"] =
+            ObjectValue,
         ["required|required properties whose names are Javascript object property names|all present"] = ObjectValue,
         ["minimum|minimum validation|ignores non-numbers"] = NumberTypeCheck,
         ["minimum|minimum validation with signed integer|ignores non-numbers"] = NumberTypeCheck,
@@ -103,9 +106,11 @@ public sealed class JsonSchemaConformanceTests
             {
                 foreach (var test in group["tests"]!.AsArray().Select(t => t!.AsObject()))
                 {
-                    var key = $"{keyword}|{group["description"]!.GetValue<string>()}|{test["description"]!.GetValue<string>()}";
+                    var groupName = group["description"]!.GetValue<string>();
+                    var key = $"{keyword}|{groupName}|{test["description"]!.GetValue<string>()}";
                     cases.Add(new SuiteCase(
-                        key, keyword, group["schema"]!.AsObject(), test["data"]?.DeepClone(), test["valid"]!.GetValue<bool>()));
+                        key, keyword, group["schema"]!.AsObject(), test["data"]?.DeepClone(),
+                            test["valid"]!.GetValue<bool>()));
                 }
             }
         }
@@ -185,7 +190,8 @@ public sealed class JsonSchemaConformanceTests
                     return (null, null, NumberTypeCheck);
                 }
 
-                return Single(new FieldDefinition { Type = FieldTypes.Number, Min = schema["minimum"]!.DeepClone() }, data);
+                return Single(new FieldDefinition { Type = FieldTypes.Number, Min = schema["minimum"]!.DeepClone() },
+                    data);
             case "maxLength":
                 if (data?.GetValueKind() != JsonValueKind.String)
                 {
@@ -203,7 +209,8 @@ public sealed class JsonSchemaConformanceTests
                 return Single(
                     new FieldDefinition
                     {
-                        Type = FieldTypes.Text, Pattern = schema["pattern"]!.GetValue<string>(), PatternAnchored = false,
+                        Type = FieldTypes.Text, Pattern = schema["pattern"]!.GetValue<string>(),
+                            PatternAnchored = false,
                     },
                     data);
             default:
@@ -217,7 +224,8 @@ public sealed class JsonSchemaConformanceTests
         {
             var required = new HashSet<string>(
                 schema["required"]?.AsArray().Select(n => n!.GetValue<string>()) ?? [], StringComparer.Ordinal);
-            var fields = properties.Select(pair => Select(pair.Key, pair.Value!["enum"]!.AsArray(), required.Contains(pair.Key)))
+            var fields = properties.Select(pair => Select(pair.Key, pair.Value!["enum"]!.AsArray(),
+                required.Contains(pair.Key)))
                 .ToList();
             return fields.Any(field => field is null) || data is not JsonObject instance
                 ? (null, null, NonTextEnum)

@@ -32,7 +32,10 @@ public sealed class FieldAccessFilterTests
     }
 
     private static JsonObject Original() => (JsonObject)JsonNode.Parse(
-        """{"customer":"协和","discount":5,"margin":100.5,"lines":[{"product":"a","cost":1},{"product":"b","cost":2}]}""")!;
+        """
+        {"customer":"协和","discount":5,"margin":100.5,
+         "lines":[{"product":"a","cost":1},{"product":"b","cost":2}]}
+        """)!;
 
     private static Dictionary<string, FieldPermission> Node(params (string Field, string Access)[] fields) =>
         fields.ToDictionary(f => f.Field, f => new FieldPermission { Access = f.Access });
@@ -56,10 +59,12 @@ public sealed class FieldAccessFilterTests
         submitted["discount"] = 50;
 
         var errors = FieldAccessFilter.CheckChanges(
-            Form(), Original(), submitted, Node(("discount", FieldPermission.ReadOnly), ("customer", FieldPermission.Editable)), En);
+            Form(), Original(), submitted, Node(("discount", FieldPermission.ReadOnly), ("customer",
+                FieldPermission.Editable)), En);
 
         Assert.That(errors.Single(), Is.EqualTo(new FieldError(
-            "discount", "readOnly", "\"Discount\" is read-only at this step and cannot be changed", JsonValue.Create(50)))
+            "discount", "readOnly", "\"Discount\" is read-only at this step and cannot be changed",
+                JsonValue.Create(50)))
             .Using<FieldError>((a, b) => a.Path == b.Path && a.Code == b.Code && a.Message == b.Message));
     }
 
@@ -69,7 +74,8 @@ public sealed class FieldAccessFilterTests
         var submitted = Original();
         submitted["customer"] = "华山";
 
-        var errors = FieldAccessFilter.CheckChanges(Form(), Original(), submitted, Node(("customer", FieldPermission.Editable)), En);
+        var errors = FieldAccessFilter.CheckChanges(Form(), Original(), submitted, Node(("customer",
+            FieldPermission.Editable)), En);
 
         Assert.That(errors, Is.Empty);
     }
@@ -80,7 +86,8 @@ public sealed class FieldAccessFilterTests
         var submitted = Original();
         submitted["margin"] = 1;
 
-        var errors = FieldAccessFilter.CheckChanges(Form(), Original(), submitted, Node(("margin", FieldPermission.Hidden)), En);
+        var errors = FieldAccessFilter.CheckChanges(Form(), Original(), submitted, Node(("margin",
+            FieldPermission.Hidden)), En);
 
         Assert.That(errors.Single().Path, Is.EqualTo("margin"));
     }
@@ -90,7 +97,8 @@ public sealed class FieldAccessFilterTests
     [TestCase(true, true, false, "rowEdit", "lines[0]")]
     public void Sub_table_row_rules(bool add, bool? delete, bool? edit, string code, string path)
     {
-        var permission = new FieldPermission { Access = FieldPermission.ReadOnly, AddRows = add, DeleteRows = delete, EditRows = edit };
+        var permission = new FieldPermission { Access = FieldPermission.ReadOnly, AddRows = add, DeleteRows = delete,
+            EditRows = edit };
         var submitted = Original();
         var rows = submitted["lines"]!.AsArray();
         switch (code)
@@ -120,7 +128,8 @@ public sealed class FieldAccessFilterTests
             }
         }
 
-        var errors = FieldAccessFilter.CheckChanges(Form(), original, submitted, new Dictionary<string, FieldPermission> { ["lines"] = permission }, En);
+        var errors = FieldAccessFilter.CheckChanges(Form(), original, submitted, new Dictionary<string,
+            FieldPermission> { ["lines"] = permission }, En);
 
         Assert.That(errors.Select(e => (e.Code, e.Path)), Is.EqualTo(new[] { (code, path) }));
     }
@@ -132,7 +141,8 @@ public sealed class FieldAccessFilterTests
         submitted["customer"] = "华山";
         submitted["discount"] = 9;
 
-        var changes = FieldAccessFilter.EditableChanges(Form(), Original(), submitted, Node(("customer", FieldPermission.Editable)));
+        var changes = FieldAccessFilter.EditableChanges(Form(), Original(), submitted, Node(("customer",
+            FieldPermission.Editable)));
 
         Assert.That(changes.Select(p => p.Key), Is.EqualTo(new[] { "customer" }));
     }

@@ -42,7 +42,8 @@ public sealed class FormSubmissionServiceTests
     private static FormDefinition Supplier() => new()
     {
         Key = "supplier",
-        Fields = [TestForms.Field("name", FieldTypes.Text, "名称", "Name"), TestForms.Field("category", FieldTypes.Text, "类别", "Category")],
+        Fields = [TestForms.Field("name", FieldTypes.Text, "名称", "Name"), TestForms.Field("category", FieldTypes.Text,
+            "类别", "Category")],
     };
 
     [SetUp]
@@ -94,7 +95,8 @@ public sealed class FormSubmissionServiceTests
     [Test]
     public async Task Related_record_must_exist()
     {
-        var result = await _world.Submissions.ValidateAsync(Product(), new JsonObject { ["owner"] = 999 }, Context, None);
+        var result = await _world.Submissions.ValidateAsync(Product(), new JsonObject { ["owner"] = 999 }, Context,
+            None);
 
         Assert.That(result.Errors.Single().Message,
             Is.EqualTo("\"Supplier record\": record 999 of form supplier does not exist or is not visible to you"));
@@ -129,7 +131,8 @@ public sealed class FormSubmissionServiceTests
     [Test]
     public async Task Invalid_submission_writes_nothing()
     {
-        var result = await _world.Submissions.CreateAsync(Product(), new JsonObject { ["category"] = "other" }, Context, None);
+        var result = await _world.Submissions.CreateAsync(Product(), new JsonObject { ["category"] = "other" },
+            Context, None);
 
         Assert.That(result.Succeeded, Is.False);
         var page = await _world.Store.QueryAsync(new RecordQuery("product"), null, None);

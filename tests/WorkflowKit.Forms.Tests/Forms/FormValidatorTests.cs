@@ -57,7 +57,8 @@ public sealed class FormValidatorTests
     }
 
     private const string ValidOrder =
-        """{"name":"协和","creditLimit":1500.50,"code":"SH12","tier":"A","due":"2024-03-05","owner":"u1","lines":[{"product":"p","quantity":2}]}""";
+        """{"name":"协和","creditLimit":1500.50,"code":"SH12","tier":"A","due":"2024-03-05","owner":"u1",""" +
+        "\"lines\":[{\"product\":\"p\",\"quantity\":2}]}";
 
     [Test]
     public async Task Valid_order_passes()
@@ -86,7 +87,8 @@ public sealed class FormValidatorTests
     }
 
     [TestCase("\"abc\"", "type", "\"Credit limit\" expects a number, got \"abc\"")]
-    [TestCase("0.30000000000000004", "scale", "\"Credit limit\" value 0.30000000000000004 has more than 2 decimal places")]
+    [TestCase("0.30000000000000004", "scale",
+        "\"Credit limit\" value 0.30000000000000004 has more than 2 decimal places")]
     [TestCase("2000000", "range", "\"Credit limit\" value 2000000 is greater than the maximum 1000000")]
     public async Task Money_rules(string value, string code, string message)
     {
@@ -116,7 +118,8 @@ public sealed class FormValidatorTests
 
         Assert.That(missing.Single().Message, Is.EqualTo("\"Name\" is required"));
         Assert.That(tooLong.Single().Message, Is.EqualTo("“名称” 的长度为 8 个字符，最多允许 5 个"));
-        Assert.That(badCode.Single().Message, Is.EqualTo("\"Code\" value \"xSH12\" does not match the pattern [A-Z]{2}\\d+"));
+        Assert.That(badCode.Single().Message,
+            Is.EqualTo("\"Code\" value \"xSH12\" does not match the pattern [A-Z]{2}\\d+"));
     }
 
     [Test]
@@ -125,7 +128,8 @@ public sealed class FormValidatorTests
         var form = new FormDefinition { Key = "f", Fields = [TestForms.Field("c", FieldTypes.Text, "c", "c")] };
         form.Fields[0].Pattern = "\\d+";
         var anchored = Factory().Create(form, En);
-        var unanchoredForm = new FormDefinition { Key = "g", Fields = [TestForms.Field("c", FieldTypes.Text, "c", "c")] };
+        var unanchoredForm = new FormDefinition { Key = "g", Fields = [TestForms.Field("c", FieldTypes.Text, "c",
+            "c")] };
         unanchoredForm.Fields[0].Pattern = "\\d+";
         unanchoredForm.Fields[0].PatternAnchored = false;
         var unanchored = Factory().Create(unanchoredForm, En);
@@ -139,7 +143,8 @@ public sealed class FormValidatorTests
     public async Task Select_member_and_date_rules()
     {
         var errors = await ValidateAsync(
-            ValidOrder.Replace("\"tier\":\"A\"", "\"tier\":\"C\"").Replace("\"u1\"", "\"u9\"").Replace("2024-03-05", "2023-12-31"),
+            ValidOrder.Replace("\"tier\":\"A\"", "\"tier\":\"C\"").Replace("\"u1\"", "\"u9\"").Replace("2024-03-05",
+                "2023-12-31"),
             En);
 
         Assert.That(errors.Select(e => e.Message), Is.EquivalentTo(new[]
@@ -170,7 +175,9 @@ public sealed class FormValidatorTests
     {
         var none = await ValidateAsync(ValidOrder.Replace("[{\"product\":\"p\",\"quantity\":2}]", "[]"), Zh);
         var four = await ValidateAsync(
-            ValidOrder.Replace("[{\"product\":\"p\",\"quantity\":2}]", string.Concat(Enumerable.Repeat("{\"product\":\"p\",\"quantity\":2},", 4)).TrimEnd(',').Insert(0, "[") + "]"),
+            ValidOrder.Replace("[{\"product\":\"p\",\"quantity\":2}]",
+                string.Concat(Enumerable.Repeat("{\"product\":\"p\",\"quantity\":2},", 4)).TrimEnd(',').Insert(0, "[")
+                    + "]"),
             En);
 
         Assert.That(none.Single().Message, Is.EqualTo("“明细” 至少需要 1 行，当前 0 行"));
@@ -199,7 +206,8 @@ public sealed class FormValidatorTests
     [Test]
     public void Label_falls_back_to_neutral_text()
     {
-        var field = new FieldDefinition { Id = "x", Type = FieldTypes.Number, Label = new LocalizedText("数量"), Min = 1 };
+        var field = new FieldDefinition { Id = "x", Type = FieldTypes.Number, Label = new LocalizedText("数量"),
+            Min = 1 };
         var form = new FormDefinition { Key = "f", Fields = [field] };
 
         var result = Factory().Create(form, En).Validate(new FormSubmission(new JsonObject { ["x"] = 0 }));

@@ -42,7 +42,8 @@ public sealed class ExcelImportTests
         workbook.Position = 0;
         await using var source = ExcelImportSource.Open(workbook);
 
-        var result = await _world.Importer.ImportAsync(ImportTestForms.Product(), source, "admin", new ImportOptions(), None);
+        var result = await _world.Importer.ImportAsync(ImportTestForms.Product(), source, "admin", new ImportOptions(),
+            None);
 
         Assert.That(result.Errors, Is.Empty);
         var stored = (await _world.Store.QueryAsync(
@@ -68,7 +69,8 @@ public sealed class ExcelImportTests
         workbook.Position = 0;
         await using var source = ExcelImportSource.Open(workbook);
 
-        var result = await _world.Importer.ImportAsync(ImportTestForms.Product(), source, "admin", new ImportOptions(), None);
+        var result = await _world.Importer.ImportAsync(ImportTestForms.Product(), source, "admin", new ImportOptions(),
+            None);
 
         Assert.That(result.Errors.Single().Row, Is.EqualTo(3));
         Assert.That(result.Errors.Single().Column, Is.EqualTo("name"));

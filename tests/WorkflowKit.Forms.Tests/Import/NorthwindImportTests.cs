@@ -1,5 +1,7 @@
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Forms.Tests.Support;
 using WorkflowKit.Import;
 using WorkflowKit.Records;
@@ -69,7 +71,8 @@ public sealed class NorthwindImportTests
             _world.Importer.ImportAsync(Orders(), source, "admin", new ImportOptions(), None));
 
         Assert.That(error!.Message, Does.StartWith(
-            "Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to import"));
+            "Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to " +
+            "import"));
         var stored = await _world.Store.QueryAsync(new RecordQuery("nwOrder") { Limit = 1 }, null, None);
         Assert.That(stored.Total, Is.Zero);
     }
@@ -102,7 +105,7 @@ public sealed class NorthwindImportTests
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.RowsWritten, Is.EqualTo(dataRows));
         var first = (await _world.Store.QueryAsync(
-            new RecordQuery("nwOrder") { Sort = [new Definitions.Packages.SortOrder { Field = "$id" }], Limit = 1 },
+            new RecordQuery("nwOrder") { Sort = [new SortOrder { Field = "$id" }], Limit = 1 },
             null, None)).Items.Single().Data;
         Assert.That(first["ShipName"]!.GetValue<string>(), Is.EqualTo("Vins et alcools Chevalier"));
         Assert.That(first["Freight"]!.GetValue<decimal>(), Is.EqualTo(32.38m));
@@ -122,13 +125,14 @@ public sealed class NorthwindImportTests
         var page = await _world.Store.QueryAsync(
             new RecordQuery("nwCustomer")
             {
-                Filter = Definitions.Conditions.Condition.AllOf(new Definitions.Conditions.Rule
+                Filter = Condition.AllOf(new Rule
                 {
                     Field = "CustomerID", Operator = "eq", Value = "ANATR",
                 }),
             },
             null, None);
-        Assert.That(page.Items.Single().Data["CompanyName"]!.GetValue<string>(), Is.EqualTo("Ana Trujillo Emparedados y helados"));
+        Assert.That(page.Items.Single().Data["CompanyName"]!.GetValue<string>(),
+            Is.EqualTo("Ana Trujillo Emparedados y helados"));
         Assert.That(page.Items.Single().Data["City"]!.GetValue<string>(), Is.EqualTo("México D.F."));
         Assert.That(page.Items.Single().Data.ContainsKey("Region"), Is.False);
     }

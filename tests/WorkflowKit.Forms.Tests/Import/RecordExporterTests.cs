@@ -20,15 +20,18 @@ public sealed class RecordExporterTests
     public async Task SetUp()
     {
         _world = await TestWorld.CreateAsync(TestForms.Customer());
-        _world.Directory.Add(new OrgUser("east", "e", null, ["sales"], new Dictionary<string, string> { ["region"] = "east" }));
+        _world.Directory.Add(new OrgUser("east", "e", null, ["sales"], new Dictionary<string,
+            string> { ["region"] = "east" }));
         _world.Directory.Add(new OrgUser("viewer", "v", null, ["viewer"], new Dictionary<string, string>()));
         _world.Rules.Add(new PermissionRule
         {
             Role = "sales", Form = "customer", Actions = ["read", "export"], HiddenFields = ["price"],
-            Rows = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal, ValueFrom = "user.region" }),
+            Rows = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal,
+                ValueFrom = "user.region" }),
         });
         _world.Rules.Add(new PermissionRule { Role = "viewer", Form = "customer", Actions = ["read"] });
-        foreach (var (name, region, price) in new[] { ("协和", "east", "12.50"), ("华山", "west", "99.99"), ("瑞金", "east", "7") })
+        foreach (var (name, region, price) in new[] { ("协和", "east", "12.50"), ("华山", "west", "99.99"), ("瑞金", "east",
+            "7") })
         {
             await _world.Store.CreateAsync(
                 "customer",
@@ -51,7 +54,8 @@ public sealed class RecordExporterTests
 
         var count = await _world.Exporter.ExportCsvAsync("east", "customer", output, En, null, None);
 
-        var lines = Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF').Split("\r\n",
+            StringSplitOptions.RemoveEmptyEntries);
         Assert.That(count, Is.EqualTo(2));
         Assert.That(lines[0], Is.EqualTo("Code,Name,Region,Credit limit,Tags,Note"));
         Assert.That(lines[1], Is.EqualTo("C-20240305-001,协和,east,1000.10,\"vip, lab\","));
@@ -64,7 +68,8 @@ public sealed class RecordExporterTests
     {
         using var output = new MemoryStream();
 
-        var count = await _world.Exporter.ExportExcelAsync("east", "customer", output, CultureInfo.GetCultureInfo("zh-CN"), null, None);
+        var count = await _world.Exporter.ExportExcelAsync("east", "customer", output,
+            CultureInfo.GetCultureInfo("zh-CN"), null, None);
 
         output.Position = 0;
         var rows = MiniExcel.Query(output, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();

@@ -28,11 +28,13 @@ public sealed class RecordImporterTests
     private async Task<ImportResult> ImportCsvAsync(string csv, ImportOptions? options = null, string user = "admin")
     {
         await using var source = await CsvImportSource.OpenAsync(ImportTestForms.Csv(csv), None);
-        return await _world.Importer.ImportAsync(ImportTestForms.Product(), source, user, options ?? new ImportOptions(), None);
+        return await _world.Importer.ImportAsync(ImportTestForms.Product(), source, user, options
+            ?? new ImportOptions(), None);
     }
 
     private async Task<List<JsonObject>> ProductsAsync() =>
-        [.. (await _world.Store.QueryAsync(new RecordQuery("product") { Limit = 1000, Sort = [new SortOrder { Field = "sku" }] }, null, None))
+        [.. (await _world.Store.QueryAsync(new RecordQuery("product") { Limit = 1000,
+            Sort = [new SortOrder { Field = "sku" }] }, null, None))
             .Items.Select(item => item.Data)];
 
     [Test]
@@ -88,7 +90,8 @@ public sealed class RecordImporterTests
         Assert.That(result.Committed, Is.True);
         Assert.That(result.RowsWritten, Is.EqualTo(2));
         Assert.That(result.Errors.Single().Message, Is.EqualTo("“名称” 为必填项"));
-        Assert.That((await ProductsAsync()).Select(p => p["sku"]!.GetValue<string>()), Is.EqualTo(new[] { "A1", "A3" }));
+        Assert.That((await ProductsAsync()).Select(p => p["sku"]!.GetValue<string>()), Is.EqualTo(new[] { "A1",
+            "A3" }));
     }
 
     [Test]
@@ -107,7 +110,8 @@ public sealed class RecordImporterTests
         _world.Directory.Add(new OrgUser("reader", "r", null, ["viewer"], new Dictionary<string, string>()));
         _world.Rules.Add(new PermissionRule { Role = "viewer", Form = "product", Actions = ["read"] });
 
-        var error = Assert.ThrowsAsync<UnauthorizedAccessException>(() => ImportCsvAsync("sku,name\nA1,x\n", user: "reader"));
+        var error = Assert.ThrowsAsync<UnauthorizedAccessException>(() => ImportCsvAsync("sku,name\nA1,x\n",
+            user: "reader"));
 
         Assert.That(error!.Message, Does.Contain("User 'reader' may not create records of form 'product'"));
         Assert.That(await ProductsAsync(), Is.Empty);
@@ -116,13 +120,16 @@ public sealed class RecordImporterTests
     [Test]
     public async Task Rows_outside_the_users_create_scope_are_rejected()
     {
-        _world.Directory.Add(new OrgUser("eastSales", "e", null, ["sales"], new Dictionary<string, string> { ["region"] = "east" }));
+        _world.Directory.Add(new OrgUser("eastSales", "e", null, ["sales"], new Dictionary<string,
+            string> { ["region"] = "east" }));
         _world.Rules.Add(new PermissionRule
         {
             Role = "sales", Form = "customer", Actions = ["create", "read"],
-            Rows = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal, ValueFrom = "user.region" }),
+            Rows = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal,
+                ValueFrom = "user.region" }),
         });
-        await using var source = await CsvImportSource.OpenAsync(ImportTestForms.Csv("name,region\nA,east\nB,west\nC,east\n"), None);
+        await using var source =
+            await CsvImportSource.OpenAsync(ImportTestForms.Csv("name,region\nA,east\nB,west\nC,east\n"), None);
 
         var result = await _world.Importer.ImportAsync(
             TestForms.Customer(), source, "eastSales", new ImportOptions { SkipBadRows = true }, None);
@@ -167,7 +174,8 @@ public sealed class RecordImporterTests
         await using var source = await CsvImportSource.OpenAsync(
             ImportTestForms.Csv("SKU,Name,Colour,price\nA1,x,red,1\nA2,y,blue,-1\nA3,z,green,3\n"), None);
 
-        var preview = await _world.Importer.PreviewAsync(ImportTestForms.Product(), source, "admin", new ImportOptions(), 2, None);
+        var preview = await _world.Importer.PreviewAsync(ImportTestForms.Product(), source, "admin",
+            new ImportOptions(), 2, None);
 
         Assert.That(preview.Rows, Has.Count.EqualTo(2));
         Assert.That(preview.UnmappedHeaders, Is.EqualTo(new[] { "Colour" }));
@@ -185,7 +193,8 @@ public sealed class RecordImporterTests
     {
         var mapping = new ImportMapping
         {
-            Columns = [new ImportColumnMapping("OrderID", "orderId") { Occurrence = 2 }, new ImportColumnMapping("货号", "sku")],
+            Columns = [new ImportColumnMapping("OrderID", "orderId") { Occurrence = 2 }, new ImportColumnMapping("货号",
+                "sku")],
         };
 
         var copy = ImportMapping.FromJson(mapping.ToJson());
@@ -200,7 +209,8 @@ public sealed class RecordImporterTests
         var mapping = new ImportMapping { Columns = [new ImportColumnMapping("货号", "sku") { Occurrence = 1 }] };
 
         await store.SaveAsync("product", "erp", mapping, "admin", None);
-        await store.SaveAsync("product", "erp", mapping with { Columns = [new ImportColumnMapping("SKU", "sku")] }, "admin", None);
+        await store.SaveAsync("product", "erp", mapping with { Columns = [new ImportColumnMapping("SKU", "sku")] },
+            "admin", None);
 
         Assert.That((await store.FindAsync("product", "erp", None))!.Columns.Single().Column, Is.EqualTo("SKU"));
         Assert.That(await store.FindAsync("product", "other", None), Is.Null);
@@ -215,7 +225,8 @@ public sealed class RecordImporterTests
         var error = Assert.ThrowsAsync<InvalidDataException>(() =>
             ImportCsvAsync("sku,name\nA1,x\n", new ImportOptions { Mapping = mapping }));
 
-        Assert.That(error!.Message, Is.EqualTo("Column \"Colour\" is not in the file's header; the header has: sku, name."));
+        Assert.That(error!.Message,
+            Is.EqualTo("Column \"Colour\" is not in the file's header; the header has: sku, name."));
     }
 
     private sealed class SyncProgress(List<ImportProgress> reports) : IProgress<ImportProgress>
@@ -229,7 +240,8 @@ public sealed class RecordImporterTests
 
         public List<long> VisibleInTransaction { get; } = [];
 
-        public async Task StartAsync(ImportedRow row, IStorageTransaction transaction, CancellationToken cancellationToken)
+        public async Task StartAsync(ImportedRow row, IStorageTransaction transaction,
+            CancellationToken cancellationToken)
         {
             Started.Add(row.Row);
             await using var command = transaction.Connection.CreateCommand();

@@ -23,7 +23,8 @@ public sealed class StreamingImportTests
         writer.WriteLine("code,name,amount,date");
         for (var i = 1; i <= Rows; i++)
         {
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"C{i},客户{i},\"{i % 9000 + 1000}.{i % 100:00}\",2024/{i % 12 + 1}/{i % 28 + 1}"));
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"C{i},客户{i},\"{i % 9000 + 1000}.{i % 100:00}\",2024/{i % 12 + 1}/{i % 28 + 1}"));
         }
     }
 
@@ -51,13 +52,15 @@ public sealed class StreamingImportTests
         var starter = new ReadAheadProbe(source);
 
         var result = await world.Importer.ImportAsync(
-            form, source, "admin", new ImportOptions { RowStarter = starter, BatchSize = 1000 }, CancellationToken.None);
+            form, source, "admin", new ImportOptions { RowStarter = starter, BatchSize = 1000 },
+                CancellationToken.None);
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.RowsWritten, Is.EqualTo(Rows));
         Assert.That(source.RowsYielded, Is.EqualTo(Rows));
         Assert.That(starter.RowsWritten, Is.EqualTo(Rows));
-        Assert.That(starter.MaxRowsAhead, Is.LessThanOrEqualTo(0), "rows read but not yet written when a row is written");
+        Assert.That(starter.MaxRowsAhead, Is.LessThanOrEqualTo(0),
+            "rows read but not yet written when a row is written");
         var stored = await world.Store.QueryAsync(new RecordQuery("bulk") { Limit = 1 }, null, CancellationToken.None);
         Assert.That(stored.Total, Is.EqualTo(Rows));
     }
@@ -69,7 +72,8 @@ public sealed class StreamingImportTests
 
         public IReadOnlyList<string> Headers => inner.Headers;
 
-        public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var row in inner.ReadRowsAsync(cancellationToken))
             {

@@ -27,7 +27,8 @@ public sealed class PermissionMatrixTests
     private List<Seeded> _records = null!;
     private InMemoryParticipationSource _participation = null!;
 
-    private sealed record Seeded(long Id, string Name, string? Region, decimal Price, string[] Tags, string Note, string Creator);
+    private sealed record Seeded(long Id, string Name, string? Region, decimal Price, string[] Tags, string Note,
+        string Creator);
 
     private sealed record Grant(Func<Seeded, bool> Admits, string[] Hidden, bool Export);
 
@@ -54,7 +55,8 @@ public sealed class PermissionMatrixTests
     public async Task SetUp()
     {
         _db = await TestDatabase.CreateAsync();
-        _store = new SqliteRecordStore(_db.Database, new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero)));
+        _store = new SqliteRecordStore(_db.Database, new FakeTimeProvider(new DateTimeOffset(2024, 5, 1, 0, 0, 0,
+            TimeSpan.Zero)));
         await _store.RegisterFormAsync(TestForms.Customer(), None);
         await _store.RegisterFormAsync(OrderForm(), None);
 
@@ -75,12 +77,14 @@ public sealed class PermissionMatrixTests
             new PermissionRule
             {
                 Role = "sales", Form = "customer", Actions = ["read", "export"], HiddenFields = ["price", "note"],
-                Rows = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal, ValueFrom = "user.region" }),
+                Rows = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal,
+                    ValueFrom = "user.region" }),
             },
             new PermissionRule { Role = "manager", Form = "customer", Actions = ["read", "export"] },
             new PermissionRule
             {
-                Role = "auditor", Form = "customer", Actions = ["read"], HiddenFields = ["creditLimit", "price", "note"],
+                Role = "auditor", Form = "customer", Actions = ["read"], HiddenFields = ["creditLimit", "price",
+                    "note"],
             },
             new PermissionRule { Role = "rep", Form = "customer", Actions = ["read"], Own = true },
             new PermissionRule
@@ -178,19 +182,22 @@ public sealed class PermissionMatrixTests
             Assert.That(expected.ContainsKey(item.Id), Is.True, $"{path}: {user} got record {item.Id} it may not see");
             foreach (var hidden in expected[item.Id])
             {
-                Assert.That(item.Data.ContainsKey(hidden), Is.False, $"{path}: {user} got hidden '{hidden}' of {item.Id}");
+                Assert.That(item.Data.ContainsKey(hidden), Is.False,
+                    $"{path}: {user} got hidden '{hidden}' of {item.Id}");
             }
 
             var original = _records.Single(r => r.Id == item.Id);
             if (!expected[item.Id].Contains("price"))
             {
-                Assert.That(item.Data["price"]!.GetValue<decimal>(), Is.EqualTo(original.Price), $"{path}: price shown");
+                Assert.That(item.Data["price"]!.GetValue<decimal>(), Is.EqualTo(original.Price),
+                    $"{path}: price shown");
             }
         }
 
         if (expectAll)
         {
-            Assert.That(items.Select(i => i.Id).Order(), Is.EqualTo(expected.Keys.Order()), $"{path}: {user} record set");
+            Assert.That(items.Select(i => i.Id).Order(), Is.EqualTo(expected.Keys.Order()),
+                $"{path}: {user} record set");
         }
     }
 

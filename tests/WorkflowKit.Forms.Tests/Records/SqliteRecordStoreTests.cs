@@ -37,7 +37,8 @@ public sealed class SqliteRecordStoreTests
     [Test]
     public async Task Create_keeps_money_digits_exactly()
     {
-        var created = await _store.CreateAsync("customer", Customer("协和医院", "east", "12345678901234.50"), As("u1"), None);
+        var created = await _store.CreateAsync("customer", Customer("协和医院", "east", "12345678901234.50"), As("u1"),
+            None);
 
         var read = await _store.GetAsync("customer", created.Id, null, None);
 
@@ -207,7 +208,8 @@ public sealed class SqliteRecordStoreTests
     {
         await using (var transaction = await _db.Database.BeginTransactionAsync(None))
         {
-            await _store.CreateAsync("customer", Customer("a", "east", "1"), new RecordWriteContext("u1", transaction), None);
+            await _store.CreateAsync("customer", Customer("a", "east", "1"), new RecordWriteContext("u1", transaction),
+                None);
             var inside = await _store.QueryAsync(new RecordQuery("customer"), transaction, None);
             Assert.That(inside.Total, Is.EqualTo(1));
         }

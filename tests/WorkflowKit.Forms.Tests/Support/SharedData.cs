@@ -28,7 +28,8 @@ public static class SharedData
 
     private static string? FindDefault()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (var directory =
+            new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "WorkflowKit.sln")))
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Expressions;
 using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
@@ -9,7 +10,9 @@ using WorkflowKit.Storage.Sqlite.Records;
 
 namespace WorkflowKit.Forms.Tests.Support;
 
-/// <summary>A migrated database with a record store, an organisation, permission rules and the services over them.</summary>
+/// <summary>
+/// A migrated database with a record store, an organisation, permission rules and the services over them.
+/// </summary>
 public sealed class TestWorld : IAsyncDisposable
 {
     private TestWorld(TestDatabase db) => Db = db;
@@ -48,9 +51,11 @@ public sealed class TestWorld : IAsyncDisposable
         var validators = new FormValidatorFactory(new FormValidationServices
         {
             Directory = world.Directory, Records = world.Store, Reader = world.Reader,
+            Conditions = new ConditionEvaluator(new ScriptHost(timeProvider: world.Time)),
         });
         world.Submissions = new FormSubmissionService(validators, world.Store, world.Db.Database, access);
-        world.Importer = new RecordImporter(world.Submissions, world.Db.Database, access, NullLogger<RecordImporter>.Instance);
+        world.Importer = new RecordImporter(world.Submissions, world.Db.Database, access,
+            NullLogger<RecordImporter>.Instance);
         world.Exporter = new RecordExporter(world.Reader);
         return world;
     }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Storage.Sqlite.Records;
 
 namespace WorkflowKit.Runtime.Tests.Crash;
 
@@ -77,6 +79,56 @@ public sealed class CrashSafetyTests
             $"AfterDelivery {faults.Points[3].Split(' ')[1]}", "BeforeCommit http.reply", "AfterCommit http.reply",
             "BeforeCommit timer.node", "AfterCommit timer.node",
         }));
+    }
+
+    [TestCase(5, TestName = "Crash_RealStoreBeforeCommit_UpdateOnce")]
+    [TestCase(6, TestName = "Crash_RealStoreAfterCommit_UpdateOnce")]
+    public async Task Crash_RealRecordStore_UpdateOnce(int crashAt)
+    {
+        await using var server = new TestHttpServer();
+        await using var fx = await EngineFixture.CreateAsync();
+        var records = new SqliteRecordStore(fx.Database, fx.Time);
+        await records.RegisterFormAsync(new FormDefinition
+        {
+            Key = "orders",
+            Fields =
+            [
+                new FieldDefinition { Id = "status", Type = FieldTypes.Text },
+                new FieldDefinition { Id = "tracking", Type = FieldTypes.Text },
+            ],
+        }, CancellationToken.None);
+        fx.RecordStore = records;
+        fx.Publish(Flow(server.BaseUrl));
+        var record = await records.CreateAsync(
+            "orders", new JsonObject { ["status"] = "new" }, new RecordWriteContext("alice"), CancellationToken.None);
+        var start = new StartInstanceRequest("ship", "alice")
+        {
+            IdempotencyKey = "order-1",
+            Form = new JsonObject { ["recordId"] = record.Id, ["order"] = "SO-1" },
+        };
+        var faults = new CrashOnCall(crashAt);
+        fx.Restart(faults);
+
+        await RunUntilCrashAsync(fx, start, faults);
+        fx.Restart();
+        var instanceId = (await fx.Engine.StartAsync(start, CancellationToken.None)).Id;
+        for (var round = 0; round < 10 && (await fx.InstanceAsync(instanceId)).Instance.Status == InstanceStatuses.Running; round++)
+        {
+            await fx.AdvanceAsync(TimeSpan.FromMinutes(61));
+        }
+
+        await fx.InstanceEndedWithAsync(instanceId, "end");
+        await using var connection = await fx.Database.OpenConnectionAsync(CancellationToken.None);
+        var updates = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT COUNT(*) FROM record_audit WHERE record_id = @Id AND action = 'update'", new { record.Id });
+        var stored = await records.GetAsync("orders", record.Id, null, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(faults.Crashed, Is.True);
+            Assert.That(updates, Is.EqualTo(1), "record updates in the real store's audit");
+            Assert.That(stored!.Data["tracking"]!.GetValue<string>(), Is.EqualTo("T-1"));
+            Assert.That(server.Applied, Is.EqualTo(1));
+        });
     }
 
     private static async Task RunUntilCrashAsync(EngineFixture fx, StartInstanceRequest start, CrashOnCall faults)

@@ -3,9 +3,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Organization;
+using WorkflowKit.Records;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Expressions;
 using WorkflowKit.Runtime.Diagnostics;
+using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Outbox;
 using WorkflowKit.Runtime.Tasks;
@@ -30,6 +33,7 @@ public sealed class EngineFixture : IAsyncDisposable
         Database = new SqliteDatabase(path);
         Store = new SqliteRuntimeStore(Database);
         Records = new TestRecordStore(Database);
+        RecordStore = Records;
         Time = new FakeTimeProvider(StartTime);
         Engine = null!;
     }
@@ -42,6 +46,9 @@ public sealed class EngineFixture : IAsyncDisposable
 
     public TestRecordStore Records { get; }
 
+    /// <summary>The record store the engine writes through; <see cref="Records"/> unless a test replaces it.</summary>
+    public IRecordStore RecordStore { get; set; }
+
     public FakeTimeProvider Time { get; }
 
     public InMemoryFlowDefinitionSource Definitions { get; } = new();
@@ -52,11 +59,15 @@ public sealed class EngineFixture : IAsyncDisposable
 
     public List<INotificationChannel> Channels { get; } = [];
 
+    /// <summary>The sandboxed script host of WorkflowKit.Expressions, on the fixture's clock.</summary>
+    public IFlowExpressions Expressions { get; set; } = null!;
+
     public WorkflowEngine Engine { get; private set; }
 
     public static async Task<EngineFixture> CreateAsync(string? path = null, Action<EngineFixture>? configure = null)
     {
         var fixture = new EngineFixture(path ?? Path.Combine(Path.GetTempPath(), $"wk-runtime-{Guid.NewGuid():N}.db"));
+        fixture.Expressions = new ScriptHostFlowExpressions(new ScriptHost(timeProvider: fixture.Time));
         configure?.Invoke(fixture);
         await SqliteMigrator.MigrateAsync(fixture.Database, CancellationToken.None);
         await TestRecordStore.CreateTablesAsync(fixture.Database);
@@ -68,7 +79,7 @@ public sealed class EngineFixture : IAsyncDisposable
     public WorkflowEngine Restart(IFaultInjector? faults = null)
     {
         Engine = new WorkflowEngine(
-            Database, Store, Definitions, new TestExpressions(), Organization, Records, Time, Options,
+            Database, Store, Definitions, Expressions, Organization, RecordStore, Time, Options,
             channels: Channels, faults: faults);
         return Engine;
     }

@@ -18,6 +18,9 @@ namespace WorkflowKit.Forms;
 /// </remarks>
 public sealed class FormulaGraph
 {
+    /// <summary>The dependency an evaluator reports for an expression that may read any field.</summary>
+    public const string AnyField = "*";
+
     private readonly Dictionary<string, FormulaNode> _nodes;
     private readonly Dictionary<string, List<string>> _dependents = new(StringComparer.Ordinal);
     private readonly IFormulaEvaluator _evaluator;
@@ -48,7 +51,8 @@ public sealed class FormulaGraph
     public IReadOnlyList<string> Order { get; }
 
     /// <summary>Builds the graph of a form's formulas.</summary>
-    /// <exception cref="InvalidOperationException">Formulas read each other in a cycle; the message lists it.</exception>
+    /// <exception cref="InvalidOperationException">Formulas read each other in a cycle; the message lists
+    /// it.</exception>
     public static FormulaGraph Build(FormDefinition form, IFormulaEvaluator evaluator)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -58,7 +62,8 @@ public sealed class FormulaGraph
         {
             if (field.Formula is { } formula)
             {
-                nodes[field.Id] = new FormulaNode(field.Id, null, field, formula, Normalize(evaluator.Dependencies(formula), form, null));
+                nodes[field.Id] = new FormulaNode(field.Id, null, field, formula,
+                    Normalize(evaluator.Dependencies(formula), form, null));
             }
 
             foreach (var column in field.Fields ?? [])
@@ -98,15 +103,25 @@ public sealed class FormulaGraph
         ArgumentNullException.ThrowIfNull(changedPaths);
         var affected = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Queue<string>(changedPaths.SelectMany(ExpandChange));
+        var anyChange = pending.Count > 0;
         while (pending.TryDequeue(out var path))
         {
             foreach (var dependent in _dependents.GetValueOrDefault(path) ?? [])
             {
                 if (affected.Add(dependent))
                 {
-                    pending.Enqueue(dependent);
+                    foreach (var next in ExpandChange(dependent))
+                    {
+                        pending.Enqueue(next);
+                    }
                 }
             }
+        }
+
+        if (anyChange)
+        {
+            // A script that indexes form with a computed key may read any field.
+            affected.UnionWith(_dependents.GetValueOrDefault(AnyField) ?? []);
         }
 
         var recomputed = Order.Where(affected.Contains).ToList();
@@ -148,7 +163,8 @@ public sealed class FormulaGraph
 
                 foreach (var column in columns)
                 {
-                    if (FieldValues.IsEmpty(row[column.Id]) && DefaultOf(column, data, row, cancellationToken) is { } cell)
+                    if (FieldValues.IsEmpty(row[column.Id]) && DefaultOf(column, data, row,
+                        cancellationToken) is { } cell)
                     {
                         row[column.Id] = cell;
                         filled.Add(FieldValues.RowPath(field.Id, i, column.Id));
@@ -160,9 +176,11 @@ public sealed class FormulaGraph
         return filled;
     }
 
-    private JsonNode? DefaultOf(FieldDefinition field, JsonObject data, JsonObject? row, CancellationToken cancellationToken) =>
+    private JsonNode? DefaultOf(FieldDefinition field, JsonObject data, JsonObject? row,
+        CancellationToken cancellationToken) =>
         field.Default?.DeepClone() ??
-        (field.DefaultExpression is { } expression ? _evaluator.Evaluate(expression, data, row, cancellationToken) : null);
+        (field.DefaultExpression is { } expression ? _evaluator.Evaluate(expression, data, row, cancellationToken)
+            : null);
 
     private void Compute(FormulaNode node, JsonObject data, CancellationToken cancellationToken)
     {
@@ -183,11 +201,23 @@ public sealed class FormulaGraph
         }
     }
 
+    /// <summary>
+    /// The graph keys a change of <paramref name="path"/> touches: the path without row indexes, its
+    /// table when it is a column (formulas over a whole table depend on the table id), and every
+    /// column when it is a table (rows were added or removed).
+    /// </summary>
     private IEnumerable<string> ExpandChange(string path)
     {
         var bracket = path.IndexOf('[', StringComparison.Ordinal);
         var normalized = bracket < 0 ? path : path[..bracket] + path[(path.IndexOf(']', bracket) + 1)..];
         yield return normalized;
+        var dot = normalized.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            yield return normalized[..dot];
+            yield break;
+        }
+
         var table = _form.Fields.FirstOrDefault(field => field.Id == normalized && field.Type == FieldTypes.SubTable);
         foreach (var column in table?.Fields ?? [])
         {
@@ -223,7 +253,7 @@ public sealed class FormulaGraph
 
         state[id] = 1;
         stack.Add(id);
-        foreach (var dependency in _nodes[id].Dependencies.Where(_nodes.ContainsKey).Order(StringComparer.Ordinal))
+        foreach (var dependency in NodeDependencies(_nodes[id]))
         {
             Visit(dependency, state, stack, order);
         }
@@ -233,13 +263,42 @@ public sealed class FormulaGraph
         order.Add(id);
     }
 
+    /// <summary>
+    /// The formula nodes a node must come after: formulas it reads by id, every column formula of a
+    /// table it reads whole, and, for a node that may read any field, every node that may not.
+    /// </summary>
+    private IEnumerable<string> NodeDependencies(FormulaNode node)
+    {
+        if (node.Dependencies.Contains(AnyField))
+        {
+            return _nodes.Values
+                .Where(other => other.Id != node.Id && !other.Dependencies.Contains(AnyField))
+                .Select(other => other.Id)
+                .Order(StringComparer.Ordinal);
+        }
+
+        return node.Dependencies
+            .SelectMany(dependency => _nodes.ContainsKey(dependency)
+                ? [dependency]
+                : _nodes.Keys.Where(key => key.StartsWith(dependency + ".", StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+    }
+
     /// <summary>Maps the paths an expression reads to graph node ids: fields, and table.column for rows.</summary>
-    private static HashSet<string> Normalize(IReadOnlyCollection<string> paths, FormDefinition form, FieldDefinition? table)
+    private static HashSet<string> Normalize(IReadOnlyCollection<string> paths, FormDefinition form,
+        FieldDefinition? table)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in paths)
         {
             var path = raw.StartsWith("form.", StringComparison.Ordinal) ? raw["form.".Length..] : raw;
+            if (path == AnyField)
+            {
+                result.Add(AnyField);
+                continue;
+            }
+
             if (table is not null && path.StartsWith("row.", StringComparison.Ordinal))
             {
                 result.Add(table.Id + "." + path["row.".Length..].Split('.')[0]);
@@ -265,5 +324,6 @@ public sealed class FormulaGraph
     }
 
     private sealed record FormulaNode(
-        string Id, FieldDefinition? Table, FieldDefinition Field, Expression Expression, IReadOnlySet<string> Dependencies);
+        string Id, FieldDefinition? Table, FieldDefinition Field, Expression Expression,
+            IReadOnlySet<string> Dependencies);
 }

@@ -17,7 +17,8 @@ internal static class AsyncFieldChecks
         if (field.Unique && !inSubTable)
         {
             var records = Require(services.Records, form, field, "a record store (unique values)");
-            checks.Add(new("unique", (value, scope, token) => CheckUniqueAsync(form, field, label, records, value, scope, messages, token)));
+            checks.Add(new("unique", (value, scope, token) => CheckUniqueAsync(form, field, label, records, value,
+                scope, messages, token)));
         }
 
         if (field.Type is FieldTypes.Member or FieldTypes.Department)
@@ -68,7 +69,8 @@ internal static class AsyncFieldChecks
         {
             var linkageService = new OptionLinkageService(services.Records, services.Reader);
             var sourceLabel = (form.Fields.Concat(form.Fields.SelectMany(f => f.Fields ?? []))
-                .FirstOrDefault(f => f.Id == linkage.SourceField)?.Label.Get(messages.Culture.Name)) ?? linkage.SourceField;
+                .FirstOrDefault(f => f.Id == linkage.SourceField)?.Label.Get(messages.Culture.Name))
+                    ?? linkage.SourceField;
             checks.Add(new("linkage", async (value, scope, token) =>
             {
                 if (FieldValues.IsEmpty(value))
@@ -108,7 +110,10 @@ internal static class AsyncFieldChecks
 
         var query = new RecordQuery(form.Key)
         {
-            Filter = Condition.AllOf(new Rule { Field = field.Id, Operator = RuleOperators.Equal, Value = value.DeepClone() }),
+            Filter = Condition.AllOf(new Rule
+            {
+                Field = field.Id, Operator = RuleOperators.Equal, Value = value.DeepClone(),
+            }),
             Where = scope.Root.RecordId is { } self
                 ? RecordFilter.Compare(RecordSystemFields.Id, RuleOperators.NotEqual, self)
                 : null,
@@ -121,7 +126,8 @@ internal static class AsyncFieldChecks
 
     private static IEnumerable<string> Ids(JsonNode? value) => value switch
     {
-        JsonArray items => items.Select(item => FieldValues.TryGetString(item, out var id) ? id : null).OfType<string>(),
+        JsonArray items => items.Select(item => FieldValues.TryGetString(item, out var id) ? id
+            : null).OfType<string>(),
         _ when FieldValues.TryGetString(value, out var id) && id.Length > 0 => [id],
         _ => [],
     };
@@ -131,7 +137,8 @@ internal static class AsyncFieldChecks
         var items = value is JsonArray array ? array.ToList() : [value];
         foreach (var item in items)
         {
-            if (FieldValues.TryGetDecimal(item, out var id) && id == decimal.Truncate(id) && id is > 0 and <= long.MaxValue)
+            if (FieldValues.TryGetDecimal(item, out var id) && id == decimal.Truncate(id)
+                && id is > 0 and <= long.MaxValue)
             {
                 yield return (long)id;
             }

@@ -6,7 +6,9 @@ using WorkflowKit.Definitions.Forms;
 
 namespace WorkflowKit.Forms.Validation;
 
-/// <summary>Builds the synchronous checks of one field: type, required, range, scale, length, pattern, options.</summary>
+/// <summary>
+/// Builds the synchronous checks of one field: type, required, range, scale, length, pattern, options.
+/// </summary>
 internal static class FieldChecks
 {
     /// <summary>Digits after the point of a money field without a stated scale (fen for CNY).</summary>
@@ -78,7 +80,8 @@ internal static class FieldChecks
         var single = field.Multiple ? null : value;
         return field.Type switch
         {
-            FieldTypes.Text or FieldTypes.LongText or FieldTypes.Signature or FieldTypes.Serial or FieldTypes.SingleSelect =>
+            FieldTypes.Text or FieldTypes.LongText or FieldTypes.Signature or FieldTypes.Serial
+                or FieldTypes.SingleSelect =>
                 Expect(IsString(value), "文本", "a text"),
             FieldTypes.Number or FieldTypes.Money => Expect(FieldValues.TryGetDecimal(value, out _), "数字", "a number"),
             FieldTypes.Date => Expect(TryDate(value, out _), "日期（如 2024-03-05）", "a date such as 2024-03-05"),
@@ -86,8 +89,10 @@ internal static class FieldChecks
                 TryDateTime(value, out _),
                 "带时区的日期时间（如 2024-03-05T09:30:00+08:00）",
                 "a date and time with an offset such as 2024-03-05T09:30:00+08:00"),
-            FieldTypes.Boolean => Expect(value.GetValueKind() is JsonValueKind.True or JsonValueKind.False, "是或否", "true or false"),
-            FieldTypes.MultiSelect => Expect(value is JsonArray items && items.All(IsString), "文本列表", "a list of texts"),
+            FieldTypes.Boolean => Expect(value.GetValueKind() is JsonValueKind.True or JsonValueKind.False, "是或否",
+                "true or false"),
+            FieldTypes.MultiSelect => Expect(value is JsonArray items && items.All(IsString), "文本列表",
+                "a list of texts"),
             FieldTypes.Member or FieldTypes.Department => field.Multiple
                 ? Expect(value is JsonArray ids && ids.All(IsString), "编号列表", "a list of ids")
                 : Expect(IsString(single), "编号", "an id"),
@@ -97,7 +102,8 @@ internal static class FieldChecks
             FieldTypes.Attachment or FieldTypes.Image => field.Multiple
                 ? Expect(value is JsonArray files && files.All(IsFile), "文件列表", "a list of files")
                 : Expect(IsFile(single), "文件（含 name）", "a file object with a name"),
-            FieldTypes.SubTable => Expect(value is JsonArray rows && rows.All(row => row is JsonObject), "行列表", "a list of rows"),
+            FieldTypes.SubTable => Expect(value is JsonArray rows && rows.All(row => row is JsonObject), "行列表",
+                "a list of rows"),
             FieldTypes.Address => Expect(
                 value is JsonObject address && address.All(pair => pair.Value is null || IsString(pair.Value)),
                 "地址对象", "an address object"),
@@ -123,7 +129,9 @@ internal static class FieldChecks
         return comparison > 0 ? messages.AboveMaximum(label, displayed, Bound(field.Max!)) : null;
     }
 
-    /// <summary>Compares a value with a bound: negative when below, positive when above, 0 when within or incomparable.</summary>
+    /// <summary>
+    /// Compares a value with a bound: negative when below, positive when above, 0 when within or incomparable.
+    /// </summary>
     private static int Compare(FieldDefinition field, JsonNode value, JsonNode? bound)
     {
         if (bound is null)
@@ -136,7 +144,8 @@ internal static class FieldChecks
             return date.CompareTo(limitDate);
         }
 
-        if (field.Type == FieldTypes.DateTime && TryDateTime(value, out var time) && TryDateTime(bound, out var limitTime))
+        if (field.Type == FieldTypes.DateTime && TryDateTime(value, out var time) && TryDateTime(bound,
+            out var limitTime))
         {
             return time.CompareTo(limitTime);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using FluentValidation;
 using WorkflowKit.Definitions.Forms;
@@ -13,12 +14,30 @@ namespace WorkflowKit.Forms.Validation;
 internal sealed class JsonObjectValidator<T> : AbstractValidator<T>
 {
     public JsonObjectValidator(
-        FormDefinition form, IReadOnlyList<FieldDefinition> fields, bool inSubTable, Func<T, FieldScope> scope,
+        FormDefinition form, IReadOnlyList<FieldDefinition> fields, FieldDefinition? table, Func<T, FieldScope> scope,
         FormValidationServices services, FormMessages messages)
     {
+        var inSubTable = table is not null;
         foreach (var field in fields)
         {
             AddField(form, field, inSubTable, scope, services, messages);
+        }
+
+        var rules = table is null ? form.Rules : table.RowRules;
+        if (rules is { Count: > 0 })
+        {
+            var evaluator = services.Conditions ?? throw new InvalidOperationException(
+                $"Form '{form.Key}' has {(table is null ? "cross-field rules" : $"row rules on '{table.Id}'")}; set " +
+                "FormValidationServices.Conditions to a condition evaluator to validate them.");
+            RuleFor(instance => scope(instance).Data).CustomAsync((_, context, token) =>
+            {
+                var current = scope(context.InstanceToValidate);
+                var prefix = table is null
+                    ? null
+                    : $"{table.Id}[{(current.RowIndex ?? 0).ToString(CultureInfo.InvariantCulture)}]";
+                FormRuleChecks.Check(rules, current, prefix, evaluator, messages, context, token);
+                return Task.CompletedTask;
+            });
         }
 
         if (!inSubTable)
@@ -30,7 +49,8 @@ internal sealed class JsonObjectValidator<T> : AbstractValidator<T>
                 {
                     if (!known.Contains(key) && !key.StartsWith('$'))
                     {
-                        context.AddFailure(new FluentValidation.Results.ValidationFailure(key, messages.UnknownField(key), value)
+                        context.AddFailure(new FluentValidation.Results.ValidationFailure(key,
+                            messages.UnknownField(key), value)
                         {
                             ErrorCode = "unknownField",
                         });
@@ -78,7 +98,7 @@ internal sealed class JsonObjectValidator<T> : AbstractValidator<T>
         if (field.Type == FieldTypes.SubTable && field.Fields is { Count: > 0 } columns && !inSubTable)
         {
             var rowValidator = new JsonObjectValidator<SubTableRow>(
-                form, columns, inSubTable: true, row => row.Scope, services, messages);
+                form, columns, field, row => row.Scope, services, messages);
             RuleForEach(instance => Rows(scope(instance), id))
                 .SetValidator(rowValidator)
                 .OverridePropertyName(id);

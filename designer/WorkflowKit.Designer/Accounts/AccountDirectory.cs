@@ -1,0 +1,34 @@
+using WorkflowKit.Organization;
+
+namespace WorkflowKit.Designer.Accounts;
+
+/// <summary>The organisation model read from the designer's accounts and departments.</summary>
+public sealed class AccountDirectory(AccountStore accounts) : IOrganizationDirectory
+{
+    public async Task<OrgUser?> FindUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await accounts.FindAsync(userId, cancellationToken);
+        return user is null || user.Disabled ? null : ToOrgUser(user);
+    }
+
+    public async Task<IReadOnlyList<OrgUser>> GetUsersInRoleAsync(string role, CancellationToken cancellationToken) =>
+        [.. (await accounts.ListAsync(cancellationToken))
+            .Where(user => !user.Disabled && user.IsInRole(role)).Select(ToOrgUser)];
+
+    public async Task<IReadOnlyList<OrgUser>> GetDepartmentMembersAsync(
+        string departmentId, CancellationToken cancellationToken) =>
+        [.. (await accounts.ListAsync(cancellationToken))
+            .Where(user => !user.Disabled && user.DepartmentId == departmentId).Select(ToOrgUser)];
+
+    public async Task<OrgDepartment?> FindDepartmentAsync(string departmentId, CancellationToken cancellationToken)
+    {
+        var department = (await accounts.ListDepartmentsAsync(cancellationToken))
+            .FirstOrDefault(item => item.Id == departmentId);
+        return department is null
+            ? null
+            : new OrgDepartment(department.Id, department.Name, department.ParentId, department.ManagerId);
+    }
+
+    private static OrgUser ToOrgUser(DesignerUser user) =>
+        new(user.Id, user.DisplayName, user.DepartmentId, user.Roles, user.Attributes);
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace WorkflowKit.Designer.Accounts;
+
+/// <summary>
+/// Sign-in, sign-out and language switch. They take HTML form posts, so the antiforgery
+/// middleware checks their token.
+/// </summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/account");
+        group.MapPost("/login", LoginAsync).AllowAnonymous();
+        group.MapPost("/logout", (Delegate)LogoutAsync).RequireAuthorization();
+        group.MapPost("/culture", SetCultureAsync).RequireAuthorization();
+        return endpoints;
+    }
+
+    private static async Task<IResult> LoginAsync(
+        [FromForm] string? userName,
+        [FromForm] string? password,
+        [FromForm] string? returnUrl,
+        HttpContext context,
+        AccountStore accounts,
+        ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(typeof(AccountEndpoints));
+        var user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)
+            ? null
+            : await accounts.VerifyPasswordAsync(userName, password, context.RequestAborted);
+        if (user is null)
+        {
+            DesignerLog.SignInFailed(logger);
+            return Results.LocalRedirect("/login?error=1&returnUrl=" + Uri.EscapeDataString(LocalOrRoot(returnUrl)));
+        }
+
+        await context.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            UserContext.ToPrincipal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+        DesignerLog.SignedIn(logger, user.Id);
+        return Results.LocalRedirect(LocalOrRoot(returnUrl));
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.LocalRedirect("/login");
+    }
+
+    private static async Task<IResult> SetCultureAsync(
+        [FromForm] string culture,
+        [FromForm] string? returnUrl,
+        HttpContext context,
+        AccountStore accounts)
+    {
+        var current = UserContext.FromPrincipal(context.User)!;
+        if (!AccountStore.Cultures.Contains(culture, StringComparer.Ordinal))
+        {
+            return Results.BadRequest($"Unsupported UI language '{culture}'; expected zh-CN or en.");
+        }
+
+        await accounts.SetCultureAsync(current.Id, culture, context.RequestAborted);
+        var user = await accounts.FindAsync(current.Id, context.RequestAborted);
+        if (user is not null)
+        {
+            await context.SignInAsync(
+                CookieAuthenticationDefaults.AuthenticationScheme,
+                UserContext.ToPrincipal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+        }
+
+        return Results.LocalRedirect(LocalOrRoot(returnUrl));
+    }
+
+    private static string LocalOrRoot(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Designer.Accounts;
+
+/// <summary>
+/// Accounts, departments and API keys in the designer tables. Passwords are hashed with
+/// ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2 with HMAC-SHA512).
+/// </summary>
+public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
+{
+    private static readonly PasswordHasher<DesignerUser> Hasher = new();
+
+    public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];
+
+    public async Task<DesignerUser> CreateAsync(NewUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentException.ThrowIfNullOrWhiteSpace(user.UserName);
+        if (user.Password.Length < 8)
+        {
+            throw new ArgumentException(
+                $"The password of '{user.UserName}' has {user.Password.Length} characters; use at least 8.",
+                nameof(user));
+        }
+
+        var created = new DesignerUser(
+            user.UserName, user.UserName, user.DisplayName, user.DepartmentId, user.Roles, user.Attributes,
+            user.Culture, Disabled: false);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO designer_users (id, user_name, display_name, password_hash, department_id, roles, " +
+            "attributes, culture, created_at) VALUES (@Id, @UserName, @DisplayName, @Hash, @DepartmentId, @Roles, " +
+            "@Attributes, @Culture, @CreatedAt)",
+            new
+            {
+                created.Id,
+                created.UserName,
+                created.DisplayName,
+                Hash = Hasher.HashPassword(created, user.Password),
+                created.DepartmentId,
+                Roles = JsonSerializer.Serialize(user.Roles),
+                Attributes = JsonSerializer.Serialize(user.Attributes),
+                created.Culture,
+                CreatedAt = Now(),
+            });
+        return created;
+    }
+
+    /// <summary>Returns the user when the name exists, is enabled and the password matches.</summary>
+    public async Task<DesignerUser?> VerifyPasswordAsync(
+        string userName, string password, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            SelectUser + " WHERE user_name = @userName", new { userName });
+        if (row is null || row.Disabled != 0)
+        {
+            return null;
+        }
+
+        var user = row.ToUser();
+        var result = Hasher.VerifyHashedPassword(user, row.Password_Hash, password);
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE designer_users SET password_hash = @hash WHERE id = @id",
+                new { hash = Hasher.HashPassword(user, password), id = user.Id });
+        }
+
+        return result == PasswordVerificationResult.Failed ? null : user;
+    }
+
+    public async Task<DesignerUser?> FindAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(SelectUser + " WHERE id = @userId", new { userId });
+        return row?.ToUser();
+    }
+
+    public async Task<IReadOnlyList<DesignerUser>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UserRow>(SelectUser + " ORDER BY user_name");
+        return [.. rows.Select(row => row.ToUser())];
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM designer_users");
+    }
+
+    public async Task SetCultureAsync(string userId, string culture, CancellationToken cancellationToken)
+    {
+        if (!Cultures.Contains(culture, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"Unsupported UI language '{culture}'; expected one of {string.Join(", ", Cultures)}.",
+                nameof(culture));
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE designer_users SET culture = @culture WHERE id = @userId", new { culture, userId });
+    }
+
+    public async Task UpdateAsync(DesignerUser user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE designer_users SET display_name = @DisplayName, department_id = @DepartmentId, roles = @Roles, " +
+            "attributes = @Attributes, disabled = @Disabled WHERE id = @Id",
+            new
+            {
+                user.DisplayName,
+                user.DepartmentId,
+                Roles = JsonSerializer.Serialize(user.Roles),
+                Attributes = JsonSerializer.Serialize(user.Attributes),
+                Disabled = user.Disabled ? 1 : 0,
+                user.Id,
+            });
+    }
+
+    public async Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(userId, cancellationToken)
+            ?? throw new ArgumentException($"No user with id '{userId}'.", nameof(userId));
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE designer_users SET password_hash = @hash WHERE id = @userId",
+            new { hash = Hasher.HashPassword(user, password), userId });
+    }
+
+    public async Task<IReadOnlyList<Department>> ListDepartmentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Department>(
+            "SELECT id AS Id, name AS Name, parent_id AS ParentId, manager_id AS ManagerId " +
+            "FROM designer_departments ORDER BY id");
+        return [.. rows];
+    }
+
+    public async Task SaveDepartmentAsync(Department department, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO designer_departments (id, name, parent_id, manager_id) VALUES (@Id, @Name, @ParentId, " +
+            "@ManagerId) ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, " +
+            "manager_id = excluded.manager_id",
+            department);
+    }
+
+    /// <summary>Creates an API key for a user and returns the secret, which is shown once and never stored.</summary>
+    public async Task<string> CreateApiKeyAsync(string userId, string name, CancellationToken cancellationToken)
+    {
+        var secret = "wk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO designer_api_keys (id, user_id, name, key_hash, created_at) " +
+            "VALUES (@Id, @userId, @name, @Hash, @CreatedAt)",
+            new { Id = Guid.NewGuid().ToString("N"), userId, name, Hash = HashApiKey(secret), CreatedAt = Now() });
+        return secret;
+    }
+
+    public async Task<DesignerUser?> FindByApiKeyAsync(string secret, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
+            SelectUser + " WHERE id = (SELECT user_id FROM designer_api_keys WHERE key_hash = @hash AND revoked = 0)",
+            new { hash = HashApiKey(secret) });
+        return row is null || row.Disabled != 0 ? null : row.ToUser();
+    }
+
+    // The secret has 256 random bits, so one SHA-256 round resists guessing; PBKDF2 would only
+    // slow down every API call.
+    private static string HashApiKey(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+
+    private string Now() => timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private const string SelectUser =
+        "SELECT id AS Id, user_name AS User_Name, display_name AS Display_Name, password_hash AS Password_Hash, " +
+        "department_id AS Department_Id, roles AS Roles, attributes AS Attributes, culture AS Culture, " +
+        "disabled AS Disabled FROM designer_users";
+
+    private sealed record UserRow(
+        string Id,
+        string User_Name,
+        string Display_Name,
+        string Password_Hash,
+        string? Department_Id,
+        string Roles,
+        string Attributes,
+        string Culture,
+        long Disabled)
+    {
+        public DesignerUser ToUser() => new(
+            Id,
+            User_Name,
+            Display_Name,
+            Department_Id,
+            JsonSerializer.Deserialize<List<string>>(Roles) ?? [],
+            JsonSerializer.Deserialize<Dictionary<string, string>>(Attributes) ?? [],
+            Culture,
+            Disabled != 0);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace WorkflowKit.Designer.Accounts;
+
+/// <summary>Authenticates API calls that carry an <c>X-Api-Key</c> header.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AccountStore accounts)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var user = await accounts.FindByApiKeyAsync(values.ToString(), Context.RequestAborted);
+        if (user is null)
+        {
+            return AuthenticateResult.Fail("The X-Api-Key header does not name an active API key.");
+        }
+
+        var principal = UserContext.ToPrincipal(user, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

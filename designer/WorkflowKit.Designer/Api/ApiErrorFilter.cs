@@ -1,0 +1,40 @@
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Designer.Api;
+
+/// <summary>Maps the services' exceptions to problem responses: 400, 403, 409 and 422.</summary>
+public sealed class ApiErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        try
+        {
+            return await next(context);
+        }
+        catch (AccessDeniedException error)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (ConcurrencyConflictException error)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["changedBy"] = error.ChangedBy });
+        }
+        catch (FormValidationException error)
+        {
+            return Results.ValidationProblem(
+                error.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        catch (ArgumentException error)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Services;
+
+namespace WorkflowKit.Designer.Api;
+
+/// <summary>Handlers of <c>/api/definitions/{kind}</c>.</summary>
+internal static class DefinitionApi
+{
+    public static async Task<IResult> ListAsync(string kind, IDefinitionService definitions, CancellationToken ct) =>
+        Results.Ok(await definitions.ListAsync(ApiEndpoints.ParseKind(kind), ct));
+
+    public static async Task<IResult> GetDraftAsync(
+        string kind, string key, IDefinitionService definitions, CancellationToken ct)
+    {
+        var draft = await definitions.GetDraftAsync(ApiEndpoints.ParseKind(kind), key, ct);
+        return draft is null ? Results.NotFound() : Results.Ok(ToDto(draft));
+    }
+
+    public static async Task<IResult> SaveDraftAsync(
+        string kind, string key, ApiEndpoints.SaveDraftRequest request, HttpContext context,
+        IDefinitionService definitions, CancellationToken ct)
+    {
+        var user = ApiEndpoints.Current(context);
+        var draft = await definitions.SaveDraftAsync(
+            ApiEndpoints.ParseKind(kind), key, request.Document.ToJsonString(DefinitionJson.Options),
+            request.ExpectedRevision, user.Id, ct);
+        return Results.Ok(ToDto(draft));
+    }
+
+    public static async Task<IResult> PublishAsync(
+        string kind, string key, HttpContext context, IDefinitionService definitions, CancellationToken ct)
+    {
+        var user = ApiEndpoints.Current(context);
+        var result = await definitions.PublishAsync(ApiEndpoints.ParseKind(kind), key, user.Id, null, ct);
+        return result.Published
+            ? Results.Ok(result)
+            : Results.UnprocessableEntity(result);
+    }
+
+    public static async Task<IResult> HistoryAsync(
+        string kind, string key, IDefinitionService definitions, CancellationToken ct) =>
+        Results.Ok(await definitions.GetHistoryAsync(ApiEndpoints.ParseKind(kind), key, ct));
+
+    public static async Task<IResult> GetVersionAsync(
+        string kind, string key, int version, IDefinitionService definitions, CancellationToken ct)
+    {
+        var json = await definitions.GetVersionJsonAsync(ApiEndpoints.ParseKind(kind), key, version, ct);
+        return json is null ? Results.NotFound() : Results.Text(json, "application/json");
+    }
+
+    public static async Task<IResult> ValidateAsync(
+        string kind, JsonObject document, IDefinitionService definitions, CancellationToken ct) =>
+        Results.Ok(await definitions.ValidateAsync(
+            ApiEndpoints.ParseKind(kind), document.ToJsonString(DefinitionJson.Options), ct));
+
+    private static object ToDto(DefinitionDraft draft) => new
+    {
+        draft.Key,
+        Kind = draft.Kind.ToString().ToLowerInvariant(),
+        draft.Revision,
+        draft.UpdatedBy,
+        draft.UpdatedAt,
+        draft.BasedOnVersion,
+        Document = JsonNode.Parse(draft.Json),
+    };
+}

@@ -1,0 +1,47 @@
+using WorkflowKit.Designer.Services;
+
+namespace WorkflowKit.Designer.Api;
+
+/// <summary>Handlers of <c>/api/instances</c> and <c>/api/tasks</c>.</summary>
+internal static class WorkApi
+{
+    public static async Task<IResult> StartAsync(
+        ApiEndpoints.StartRequest request, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        var instance = await work.StartAsync(request.FlowKey, request.Data, ApiEndpoints.Current(context), ct);
+        return Results.Created($"/api/instances/{instance.Id}", instance);
+    }
+
+    public static async Task<IResult> ListInstancesAsync(HttpContext context, IWorkService work, CancellationToken ct) =>
+        Results.Ok(await work.GetInstancesAsync(ApiEndpoints.Current(context), ct));
+
+    public static async Task<IResult> GetInstanceAsync(
+        string id, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        var instance = await work.GetInstanceAsync(id, ApiEndpoints.Current(context), ct);
+        return instance is null ? Results.NotFound() : Results.Ok(instance);
+    }
+
+    public static async Task<IResult> WithdrawAsync(
+        string id, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        await work.WithdrawAsync(id, ApiEndpoints.Current(context), ct);
+        return Results.NoContent();
+    }
+
+    public static async Task<IResult> InboxAsync(HttpContext context, IWorkService work, CancellationToken ct) =>
+        Results.Ok(await work.GetInboxAsync(ApiEndpoints.Current(context), ct));
+
+    public static async Task<IResult> GetTaskAsync(string id, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        var task = await work.GetTaskAsync(id, ApiEndpoints.Current(context), ct);
+        return task is null ? Results.NotFound() : Results.Ok(task);
+    }
+
+    public static async Task<IResult> ActAsync(
+        string id, TaskActionRequest request, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        await work.ActAsync(id, request, ApiEndpoints.Current(context), ct);
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,35 @@
+namespace WorkflowKit.Designer;
+
+/// <summary>Log messages of the designer; event ids 5000-5999.</summary>
+internal static partial class DesignerLog
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "User {UserId} signed in")]
+    public static partial void SignedIn(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "A sign-in failed: unknown user or wrong password")]
+    public static partial void SignInFailed(ILogger logger);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready at {Path}")]
+    public static partial void DatabaseReady(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Created {Count} demo accounts")]
+    public static partial void DemoAccountsCreated(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Loaded template {Kind} {Key}")]
+    public static partial void TemplateLoaded(ILogger logger, string kind, string key);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Skipped template file {File}: {Reason}")]
+    public static partial void TemplateSkipped(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information,
+        Message = "{Kind} {Key} version {Version} published by {UserId}")]
+    public static partial void Published(ILogger logger, string kind, string key, int version, string userId);
+
+    [LoggerMessage(EventId = 5030, Level = LogLevel.Information,
+        Message = "Instance {InstanceId} of {FlowKey} v{Version} started by {UserId}")]
+    public static partial void InstanceStarted(ILogger logger, string instanceId, string flowKey, int version, string userId);
+
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Information,
+        Message = "Task {TaskId} of instance {InstanceId}: {Action} by {UserId}")]
+    public static partial void TaskActed(ILogger logger, string taskId, string instanceId, string action, string userId);
+}

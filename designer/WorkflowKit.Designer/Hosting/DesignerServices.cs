@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Data.Sqlite;
+using MudBlazor.Services;
+using WorkflowKit.Definitions.Store;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Services.Interim;
+using WorkflowKit.Organization;
+using WorkflowKit.Storage;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Definitions;
+
+namespace WorkflowKit.Designer.Hosting;
+
+/// <summary>Registers the designer's services, authentication and UI.</summary>
+public static class DesignerServices
+{
+    public const string SmartScheme = "WorkflowKit";
+
+    public static WebApplicationBuilder AddWorkflowKitDesigner(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<DesignerOptions>(builder.Configuration.GetSection(DesignerOptions.Section));
+        var options = builder.Configuration.GetSection(DesignerOptions.Section).Get<DesignerOptions>() ?? new();
+        var database = new SqliteDatabase(ResolveDatabasePath(options.Storage.ConnectionString, builder.Environment.ContentRootPath));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton<IDatabase>(database);
+        services.AddSingleton<AccountStore>();
+        services.AddSingleton<IOrganizationDirectory, AccountDirectory>();
+        services.AddSingleton<ITaskNotifier, TaskNotifier>();
+        services.AddSingleton<IFormValidationService, FluentFormValidationService>();
+        services.AddSingleton<IDefinitionStore, SqliteDefinitionStore>();
+        services.AddSingleton<IDefinitionService, StoreDefinitionService>();
+        services.AddSingleton<IWorkService, InMemoryWorkService>();
+        services.AddSingleton<DesignerBootstrapper>();
+        services.AddScoped<UiText>();
+
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or API key", policy =>
+                policy.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
+                        ? ApiKeyAuthenticationHandler.SchemeName
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.LoginPath = "/login";
+                cookie.AccessDeniedPath = "/denied";
+                cookie.Cookie.Name = "workflowkit.auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Design, policy => policy.RequireRole(RoleNames.Admin, RoleNames.ProcessOwner))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(RoleNames.Admin));
+        services.AddCascadingAuthenticationState();
+        services.AddAntiforgery();
+        services.AddLocalization();
+        services.AddOpenApi();
+        services.AddProblemDetails();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return builder;
+    }
+
+    /// <summary>Turns the configured connection string into a database file path.</summary>
+    public static string ResolveDatabasePath(string connectionString, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var path = connectionString.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(connectionString).DataSource
+            : connectionString;
+        return Path.GetFullPath(path, contentRoot);
+    }
+
+    // API calls and Blazor's own requests get a status code; pages are redirected to sign in.
+    private static Task Deny(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,8 @@
+namespace WorkflowKit.Designer.Services;
+
+/// <summary>Kinds of definitions the designer edits.</summary>
+public enum DefinitionKind
+{
+    Form,
+    Flow,
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Designer.Accounts;
+
+namespace WorkflowKit.Designer.Services;
+
+/// <summary>
+/// What the work portal and the API need from the engine: start instances, list and act on
+/// tasks, and read instances the user may see.
+/// </summary>
+public interface IWorkService
+{
+    Task<IReadOnlyList<StartableFlow>> GetStartableFlowsAsync(UserContext user, CancellationToken cancellationToken);
+
+    /// <summary>Starts the latest published version of a flow with the submitted form data.</summary>
+    /// <exception cref="FormValidationException">The data breaks the form's rules.</exception>
+    Task<InstanceSummary> StartAsync(
+        string flowKey, JsonObject data, UserContext user, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(UserContext user, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InstanceSummary>> GetCarbonCopiesAsync(UserContext user, CancellationToken cancellationToken);
+
+    /// <summary>Every instance the user may see (all for admins and process owners).</summary>
+    Task<IReadOnlyList<InstanceSummary>> GetInstancesAsync(UserContext user, CancellationToken cancellationToken);
+
+    /// <exception cref="AccessDeniedException">The task is not the user's.</exception>
+    Task<TaskDetail?> GetTaskAsync(string taskId, UserContext user, CancellationToken cancellationToken);
+
+    /// <exception cref="AccessDeniedException">The task is not the user's.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">The task was completed meanwhile.</exception>
+    Task ActAsync(string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken);
+
+    Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
+
+    /// <exception cref="AccessDeniedException">The user neither started, acted on nor was CC'd on it.</exception>
+    Task<InstanceDetail?> GetInstanceAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
+
+    /// <summary>Runs a flow document against sample input without saving anything; human tasks count as approved.</summary>
+    Task<TestRunResult> TestRunAsync(string flowJson, JsonObject input, CancellationToken cancellationToken);
+}

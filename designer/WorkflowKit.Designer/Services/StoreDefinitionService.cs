@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Store;
+using WorkflowKit.Definitions.Validation;
+using Diagnostic = WorkflowKit.Definitions.Diagnostics.Diagnostic;
+using StoreSummary = WorkflowKit.Definitions.Store.DefinitionSummary;
+
+namespace WorkflowKit.Designer.Services;
+
+/// <summary>
+/// The designer's view of the definitions store: drafts under optimistic concurrency, publishing
+/// through the definitions validator, history, and validation of unsaved documents together with
+/// the latest published forms and flows, as publishing does.
+/// </summary>
+public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<StoreDefinitionService> logger)
+    : IDefinitionService
+{
+    private const string DraftLabel = "draft";
+
+    public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(
+        DefinitionKind kind, CancellationToken cancellationToken)
+    {
+        var result = new List<DefinitionSummary>();
+        foreach (var item in (await store.ListAsync(cancellationToken)).Where(item => item.Kind == KindName(kind)))
+        {
+            result.Add(await SummarizeAsync(kind, item, cancellationToken));
+        }
+
+        return result;
+    }
+
+    public async Task<DefinitionDraft?> GetDraftAsync(
+        DefinitionKind kind, string key, CancellationToken cancellationToken)
+    {
+        var latest = await store.GetVersionAsync(KindName(kind), key, null, cancellationToken);
+        var draft = await store.GetDraftAsync(KindName(kind), key, cancellationToken);
+        if (draft is not null)
+        {
+            return new DefinitionDraft(kind, key, draft.Json, draft.Revision, draft.SavedBy, draft.SavedAt, latest?.Version);
+        }
+
+        // A definition published without a draft (a package import) is edited from its latest
+        // version; revision 0 makes the first save create the draft.
+        return latest is null
+            ? null
+            : new DefinitionDraft(kind, key, latest.Json, 0, latest.PublishedBy, latest.PublishedAt, latest.Version);
+    }
+
+    public async Task<DefinitionDraft> SaveDraftAsync(
+        DefinitionKind kind, string key, string json, long? expectedRevision, string userId,
+        CancellationToken cancellationToken)
+    {
+        var saved = await store.SaveDraftAsync(KindName(kind), key, json, expectedRevision, userId, cancellationToken);
+        var latest = await store.GetVersionAsync(KindName(kind), key, null, cancellationToken);
+        return new DefinitionDraft(kind, key, saved.Json, saved.Revision, saved.SavedBy, saved.SavedAt, latest?.Version);
+    }
+
+    public async Task<PublishResult> PublishAsync(
+        DefinitionKind kind, string key, string userId, string? comment, CancellationToken cancellationToken)
+    {
+        var draft = await GetDraftAsync(kind, key, cancellationToken)
+            ?? throw new ArgumentException($"There is no {KindName(kind)} with key '{key}'.", nameof(key));
+        if (draft.Revision == 0)
+        {
+            return new PublishResult(draft.BasedOnVersion, []);
+        }
+
+        try
+        {
+            var version = await store.PublishAsync(KindName(kind), key, userId, cancellationToken);
+            DesignerLog.Published(logger, KindName(kind), key, version.Version, userId);
+            return new PublishResult(version.Version, []);
+        }
+        catch (DefinitionValidationException refused)
+        {
+            return new PublishResult(null, Map(kind, draft.Json, refused.Diagnostics));
+        }
+    }
+
+    public async Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(
+        DefinitionKind kind, string key, CancellationToken cancellationToken) =>
+        [.. (await store.GetHistoryAsync(KindName(kind), key, cancellationToken)).Select(info =>
+            new DefinitionVersionInfo(
+                info.Version, info.PublishedBy, info.PublishedAt,
+                info.PackageKey is null ? null : "package " + info.PackageKey))];
+
+    public async Task<string?> GetVersionJsonAsync(
+        DefinitionKind kind, string key, int version, CancellationToken cancellationToken) =>
+        (await store.GetVersionAsync(KindName(kind), key, version, cancellationToken))?.Json;
+
+    public async Task<IReadOnlyList<DesignerDiagnostic>> ValidateAsync(
+        DefinitionKind kind, string json, CancellationToken cancellationToken)
+    {
+        var sources = new List<JsonSource> { JsonSourceReader.Read(DraftLabel, Encoding.UTF8.GetBytes(json)) };
+        var key = KeyOf(kind, json);
+        foreach (var item in await store.ListAsync(cancellationToken))
+        {
+            if (item.LatestVersion is { } version && item.Kind is DefinitionKinds.Form or DefinitionKinds.Flow
+                && !(item.Kind == KindName(kind) && item.Key == key))
+            {
+                var stored = await store.GetVersionAsync(item.Kind, item.Key, version, cancellationToken);
+                sources.Add(JsonSourceReader.Read(
+                    string.Create(CultureInfo.InvariantCulture, $"{item.Kind}:{item.Key} v{version}"),
+                    Encoding.UTF8.GetBytes(stored!.Json)));
+            }
+        }
+
+        try
+        {
+            var report = DefinitionValidator.Validate(sources);
+            return Map(kind, json, report.Diagnostics.Where(diagnostic => diagnostic.File == DraftLabel));
+        }
+        finally
+        {
+            sources.ForEach(source => source.Dispose());
+        }
+    }
+
+    public static string KindName(DefinitionKind kind) =>
+        kind == DefinitionKind.Flow ? DefinitionKinds.Flow : DefinitionKinds.Form;
+
+    /// <summary>Points each diagnostic at the node, edge or field its JSON pointer names.</summary>
+    public static IReadOnlyList<DesignerDiagnostic> Map(
+        DefinitionKind kind, string json, IEnumerable<Diagnostic> diagnostics)
+    {
+        FlowDefinition? flow = null;
+        FormDefinition? form = null;
+        try
+        {
+            flow = kind == DefinitionKind.Flow ? DefinitionJson.Deserialize<FlowDefinition>(json) : null;
+            form = kind == DefinitionKind.Form ? DefinitionJson.Deserialize<FormDefinition>(json) : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // An unreadable document has diagnostics without a place on the canvas.
+        }
+
+        return [.. diagnostics.Select(diagnostic =>
+        {
+            var segments = diagnostic.Pointer.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var index = segments.Length > 1 && int.TryParse(segments[1], CultureInfo.InvariantCulture, out var i) ? i : -1;
+            var node = segments.FirstOrDefault() == "nodes" ? flow?.Nodes.ElementAtOrDefault(index) : null;
+            var edge = segments.FirstOrDefault() == "edges" ? flow?.Edges.ElementAtOrDefault(index) : null;
+            var field = segments.FirstOrDefault() == "fields" ? form?.Fields.ElementAtOrDefault(index) : null;
+            return new DesignerDiagnostic(
+                diagnostic.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+                diagnostic.Code,
+                diagnostic.Message,
+                diagnostic.Pointer,
+                node?.Id ?? edge?.From,
+                edge?.Id,
+                field?.Id);
+        })];
+    }
+
+    private async Task<DefinitionSummary> SummarizeAsync(
+        DefinitionKind kind, StoreSummary item, CancellationToken cancellationToken)
+    {
+        var draft = item.DraftRevision is null ? null : await store.GetDraftAsync(item.Kind, item.Key, cancellationToken);
+        var json = draft?.Json ?? (await store.GetVersionAsync(item.Kind, item.Key, null, cancellationToken))?.Json;
+        return new DefinitionSummary(
+            kind, item.Key, NameOf(kind, json) ?? new LocalizedText(item.Name), item.LatestVersion, draft is not null,
+            draft?.SavedBy, draft?.SavedAt);
+    }
+
+    private static LocalizedText? NameOf(DefinitionKind kind, string? json)
+    {
+        try
+        {
+            return json is null ? null
+                : kind == DefinitionKind.Flow ? DefinitionJson.Deserialize<FlowDefinition>(json).Name
+                : DefinitionJson.Deserialize<FormDefinition>(json).Name;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? KeyOf(DefinitionKind kind, string json)
+    {
+        try
+        {
+            return kind == DefinitionKind.Flow
+                ? DefinitionJson.Deserialize<FlowDefinition>(json).Key
+                : DefinitionJson.Deserialize<FormDefinition>(json).Key;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
+
+namespace WorkflowKit.Designer.Services;
+
+/// <summary>A human task as the inbox and the task page show it.</summary>
+public sealed record WorkTask(
+    string Id,
+    string InstanceId,
+    string FlowKey,
+    LocalizedText FlowName,
+    int FlowVersion,
+    string NodeId,
+    LocalizedText NodeName,
+    string NodeType,
+    string AssigneeId,
+    string InitiatorId,
+    string InitiatorName,
+    string? Title,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt,
+    TaskState State,
+    string? Outcome,
+    DateTimeOffset? ActedAt)
+{
+    public bool IsOverdue(DateTimeOffset now) => State == TaskState.Open && DueAt is { } due && due < now;
+}
+
+public enum TaskState
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+public enum InstanceState
+{
+    Running,
+    Completed,
+    Rejected,
+    Withdrawn,
+    Faulted,
+}
+
+/// <summary>A flow instance in lists: my submissions, CC'd to me, record progress.</summary>
+public sealed record InstanceSummary(
+    string Id,
+    string FlowKey,
+    LocalizedText FlowName,
+    int FlowVersion,
+    string FormKey,
+    string InitiatorId,
+    string InitiatorName,
+    InstanceState State,
+    string? Title,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<string> CurrentNodes);
+
+/// <summary>One line of an instance's audit trail.</summary>
+public sealed record AuditEntry(
+    DateTimeOffset At,
+    string UserId,
+    string UserName,
+    string Action,
+    string? NodeId,
+    string? Comment,
+    JsonObject? Changes);
+
+/// <summary>An instance with its data, the path it took and its audit trail.</summary>
+public sealed record InstanceDetail(
+    InstanceSummary Summary,
+    JsonObject Data,
+    string FlowJson,
+    string? FormJson,
+    IReadOnlyList<string> VisitedNodes,
+    IReadOnlyList<string> TraversedEdges,
+    IReadOnlyList<WorkTask> Tasks,
+    IReadOnlyList<AuditEntry> Audit);
+
+/// <summary>A task with what the assignee needs to act: the instance, the form and the node.</summary>
+public sealed record TaskDetail(WorkTask Task, InstanceDetail Instance, IReadOnlyList<string> Actions);
+
+/// <summary>An action on a task; which extra values apply depends on the action.</summary>
+public sealed record TaskActionRequest(
+    string Action,
+    string? Comment = null,
+    JsonObject? Changes = null,
+    string? TargetUserId = null,
+    string? TargetNodeId = null);
+
+/// <summary>A flow the user may start, with the form they fill in.</summary>
+public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Version, string FormKey, string FormJson);
+
+/// <summary>The path a test run took through a flow and what it decided on the way.</summary>
+public sealed record TestRunResult(
+    IReadOnlyList<string> VisitedNodes,
+    IReadOnlyList<string> TraversedEdges,
+    IReadOnlyList<string> Messages,
+    bool Completed);

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using WorkflowKit.Expressions;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Cli;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Definitions;
+using WorkflowKit.Storage.Sqlite.Organization;
+using WorkflowKit.Storage.Sqlite.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
+
+namespace WorkflowKit.Cli.Commands;
+
+/// <summary>
+/// The engine commands: <c>run</c>, <c>tasks</c>, <c>complete</c> and <c>instance</c>. Each opens the
+/// database, builds an engine on it and hands over to <see cref="RuntimeCli"/>.
+/// </summary>
+public static class RuntimeCommands
+{
+    public static void AddTo(RootCommand root, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(context);
+        root.Subcommands.Add(Run(context));
+        root.Subcommands.Add(Tasks(context));
+        root.Subcommands.Add(Complete(context));
+        root.Subcommands.Add(Instance(context));
+    }
+
+    private static Command Run(CliContext context)
+    {
+        var key = new Argument<string>("KEY") { Description = "Key of a published flow." };
+        var input = new Option<string?>("--input") { Description = "JSON file with the submitted form data." };
+        var db = DbOption();
+        var user = AsOption(required: false);
+        var command = new Command("run", "Start an instance of the latest published version of a flow and print its state.")
+        {
+            key, input, db, user,
+        };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.RunAsync(parsed.GetValue(key)!, parsed.GetValue(input), parsed.GetValue(user)!, cancellationToken)));
+        return command;
+    }
+
+    private static Command Tasks(CliContext context)
+    {
+        var db = DbOption();
+        var assignee = new Option<string?>("--assignee") { Description = "Only tasks assigned to this user id." };
+        var command = new Command("tasks", "List open tasks.") { db, assignee };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.TasksAsync(parsed.GetValue(assignee), cancellationToken)));
+        return command;
+    }
+
+    private static Command Complete(CliContext context)
+    {
+        var task = new Argument<string>("TASK") { Description = "Id of the task." };
+        var action = new Option<string>("--action")
+        {
+            Description = "approve, reject, submit, return, transfer, addSigner or comment.",
+            Required = true,
+        };
+        action.AcceptOnlyFromAmong([.. Runtime.Tasks.TaskActions.All.Order(StringComparer.Ordinal)]);
+        var user = AsOption(required: true);
+        var db = DbOption();
+        var comment = new Option<string?>("--comment") { Description = "Comment recorded in the audit trail." };
+        var to = new Option<string?>("--to") { Description = "User id for transfer and addSigner." };
+        var node = new Option<string?>("--node") { Description = "Earlier node id for return." };
+        var command = new Command("complete", "Act on a task as a user.") { task, action, user, db, comment, to, node };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.CompleteAsync(
+                parsed.GetValue(task)!, parsed.GetValue(action)!, parsed.GetValue(user)!, parsed.GetValue(comment),
+                cancellationToken, parsed.GetValue(to), parsed.GetValue(node))));
+        return command;
+    }
+
+    private static Command Instance(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "Id of the instance." };
+        var db = DbOption();
+        var command = new Command("instance", "Show an instance: path taken, tasks and audit trail.") { id, db };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.InstanceAsync(parsed.GetValue(id)!, cancellationToken)));
+        return command;
+    }
+
+    private static Task<int> WithCliAsync(
+        CliContext context, string db, CancellationToken cancellationToken, Func<RuntimeCli, Task<int>> work) =>
+        CommandRunner.RunAsync(context, async () =>
+        {
+            var database = (SqliteDatabase)await DatabaseFactory.OpenAsync(db, cancellationToken).ConfigureAwait(false);
+            var time = context.TimeProvider;
+            var engine = new WorkflowEngine(
+                database,
+                new SqliteRuntimeStore(database),
+                new StoreFlowDefinitionSource(new SqliteDefinitionStore(database, time)),
+                new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
+                new SqliteOrganizationStore(database),
+                new SqliteRecordStore(database, time),
+                time);
+            return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
+        });
+
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "SQLite database file; created and migrated when missing.",
+        Required = true,
+    };
+
+    private static Option<string> AsOption(bool required) => new("--as")
+    {
+        Description = "User id acting (default: the operating system user).",
+        Required = required,
+        DefaultValueFactory = required ? null : _ => Environment.UserName,
+    };
+}

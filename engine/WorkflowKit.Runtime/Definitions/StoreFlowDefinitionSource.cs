@@ -1,0 +1,32 @@
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Store;
+
+namespace WorkflowKit.Runtime.Definitions;
+
+/// <summary>
+/// Published flows read from the definitions store. The flow's form is the latest published
+/// version of the form it names at the time the engine first loads that flow version.
+/// </summary>
+public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDefinitionSource
+{
+    public async Task<PublishedFlow> GetAsync(string key, int? version, CancellationToken cancellationToken)
+    {
+        var published = await store.GetVersionAsync(DefinitionKinds.Flow, key, version, cancellationToken)
+            .ConfigureAwait(false)
+            ?? throw new KeyNotFoundException(version is null
+                ? $"Flow '{key}' is not published; publish it before starting instances."
+                : $"Flow '{key}' has no published version {version}; list the versions with 'workflowkit history'.");
+        var flow = DefinitionJson.Deserialize<FlowDefinition>(published.Json);
+        FormDefinition? form = null;
+        if (!string.IsNullOrWhiteSpace(flow.Form)
+            && await store.GetVersionAsync(DefinitionKinds.Form, flow.Form, null, cancellationToken).ConfigureAwait(false)
+                is { } formVersion)
+        {
+            form = DefinitionJson.Deserialize<FormDefinition>(formVersion.Json);
+        }
+
+        return new PublishedFlow(published.Key, published.Version, flow, form);
+    }
+}

@@ -1,0 +1,68 @@
+using Dapper;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Permissions;
+
+namespace WorkflowKit.Storage.PostgreSql.Organization;
+
+/// <summary>Data permission rules per form, stored as JSONB documents (migration 4000).</summary>
+public sealed class PostgresPermissionRuleStore : IPermissionRuleStore
+{
+    private readonly PostgresDatabase _database;
+
+    public PostgresPermissionRuleStore(PostgresDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    public async Task<IReadOnlyList<PermissionRule>> GetRulesAsync(string formKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<string>(
+            "SELECT rule::text FROM permission_rules WHERE form_key = @Form ORDER BY id", new { Form = formKey })
+            .ConfigureAwait(false);
+        return [.. rows.Select(DefinitionJson.Deserialize<PermissionRule>)];
+    }
+
+    public async Task SaveRulesAsync(
+        string formKey, IReadOnlyList<PermissionRule> rules, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
+        ArgumentNullException.ThrowIfNull(rules);
+        foreach (var rule in rules)
+        {
+            if (rule.Form != formKey)
+            {
+                throw new ArgumentException(
+                    $"A rule for role '{rule.Role}' names form '{rule.Form}' but is saved under form '{formKey}'.",
+                    nameof(rules));
+            }
+
+            var unknown = rule.Actions.FirstOrDefault(action => !PermissionActions.All.Contains(action));
+            if (unknown is not null)
+            {
+                throw new ArgumentException(
+                    $"Rule for role '{rule.Role}' on form '{formKey}' has unknown action '{unknown}'; expected " +
+                    $"{string.Join(", ", PermissionActions.All)}.", nameof(rules));
+            }
+
+            if (!string.IsNullOrWhiteSpace(rule.Rows?.JavaScript))
+            {
+                throw new ArgumentException(
+                    $"Rule for role '{rule.Role}' on form '{formKey}' filters rows with JavaScript; permission rows " +
+                    "must be structured rules so that every read path can apply them in the database.", nameof(rules));
+            }
+        }
+
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.Connection.ExecuteAsync(
+            "DELETE FROM permission_rules WHERE form_key = @Form", new { Form = formKey }, transaction.Transaction)
+            .ConfigureAwait(false);
+        await transaction.Connection.ExecuteAsync(
+            "INSERT INTO permission_rules (form_key, role, rule) VALUES (@Form, @Role, CAST(@Rule AS jsonb))",
+            rules.Select(rule => new { Form = formKey, rule.Role, Rule = DefinitionJson.Serialize(rule) }),
+            transaction.Transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

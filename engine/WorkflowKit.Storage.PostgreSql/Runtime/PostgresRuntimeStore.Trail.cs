@@ -1,0 +1,180 @@
+using Dapper;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Storage;
+
+namespace WorkflowKit.Storage.PostgreSql.Runtime;
+
+/// <summary>Incidents, audit trail, notifications and schedules.</summary>
+public sealed partial class PostgresRuntimeStore
+{
+    public async Task InsertIncidentsAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<Incident> incidents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(incidents);
+        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO wk_incidents (id, instance_id, token_id, node_id, kind, message, created_at) " +
+            "VALUES (@Id, @InstanceId, @TokenId, @NodeId, @Kind, @Message, @CreatedAt)",
+            incidents.Select(item => new
+            {
+                item.Id, item.InstanceId, item.TokenId, item.NodeId, item.Kind, item.Message,
+                CreatedAt = SqlTime.Write(item.CreatedAt),
+            }).ToList(),
+            transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public Task<Incident?> GetIncidentAsync(
+        IStorageTransaction? transaction, string incidentId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(transaction, async (connection, tx) =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<IncidentRow>(new CommandDefinition(
+                $"SELECT {IncidentRow.Columns} FROM wk_incidents WHERE id = @Id", new { Id = incidentId }, tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return row?.ToIncident();
+        }, cancellationToken);
+
+    public async Task ResolveIncidentAsync(
+        IStorageTransaction transaction, string incidentId, string userId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wk_incidents SET resolved_at = @Now, resolved_by = @User WHERE id = @Id AND resolved_at IS NULL",
+            new { Id = incidentId, User = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<Incident>> GetIncidentsAsync(
+        string? instanceId, bool openOnly, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var where = (instanceId is null ? "TRUE" : "instance_id = @InstanceId")
+                + (openOnly ? " AND resolved_at IS NULL" : string.Empty);
+            var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(
+                $"SELECT {IncidentRow.Columns} FROM wk_incidents WHERE {where} ORDER BY created_at, id",
+                new { InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<Incident>)[.. rows.Select(row => row.ToIncident())];
+        }, cancellationToken);
+
+    public async Task InsertAuditAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(entries);
+        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO wk_audit (instance_id, at, actor, action, node_id, task_id, comment, form_json, details_json) " +
+            "VALUES (@InstanceId, @At, @Actor, @Action, @NodeId, @TaskId, @Comment, @FormJson, @DetailsJson)",
+            entries.Select(entry => new
+            {
+                entry.InstanceId,
+                At = SqlTime.Write(entry.At),
+                entry.Actor,
+                entry.Action,
+                entry.NodeId,
+                entry.TaskId,
+                entry.Comment,
+                FormJson = SqlJson.WriteOptional(entry.FormSnapshot),
+                DetailsJson = SqlJson.WriteOptional(entry.Details),
+            }).ToList(),
+            transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string instanceId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+                $"SELECT {AuditRow.Columns} FROM wk_audit WHERE instance_id = @InstanceId ORDER BY id",
+                new { InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<AuditEntry>)[.. rows.Select(row => row.ToEntry())];
+        }, cancellationToken);
+
+    public async Task InsertNotificationsAsync(
+        IStorageTransaction transaction, IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(notifications);
+        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO wk_notifications (id, user_id, instance_id, node_id, task_id, kind, message_json, created_at) " +
+            "VALUES (@Id, @UserId, @InstanceId, @NodeId, @TaskId, @Kind, @MessageJson, @CreatedAt)",
+            notifications.Select(item => new
+            {
+                item.Id, item.UserId, item.InstanceId, item.NodeId, item.TaskId, item.Kind,
+                MessageJson = SqlJson.WriteText(item.Message),
+                CreatedAt = SqlTime.Write(item.CreatedAt),
+            }).ToList(),
+            transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<Notification>> GetNotificationsAsync(
+        string userId, bool unreadOnly, int limit, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var unread = unreadOnly ? " AND read_at IS NULL" : string.Empty;
+            var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
+                $"SELECT {NotificationRow.Columns} FROM wk_notifications WHERE user_id = @UserId{unread} " +
+                "ORDER BY created_at DESC, id DESC LIMIT @Limit",
+                new { UserId = userId, Limit = limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<Notification>)[.. rows.Select(row => row.ToNotification())];
+        }, cancellationToken);
+
+    public Task MarkNotificationReadAsync(
+        string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wk_notifications SET read_at = @Now WHERE id = @Id AND user_id = @UserId AND read_at IS NULL",
+            new { Id = notificationId, UserId = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false), cancellationToken);
+
+    public Task ReplaceSchedulesAsync(
+        string flowKey, IReadOnlyCollection<ScheduleRecord> schedules, CancellationToken cancellationToken) =>
+        InOwnTransactionAsync(async transaction =>
+        {
+            var connection = transaction.Connection;
+            var tx = transaction.Transaction;
+            var ids = schedules.Select(schedule => schedule.Id).ToList();
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM wk_schedules WHERE flow_key = @FlowKey AND NOT (id = ANY(@Ids))",
+                new { FlowKey = flowKey, Ids = ids.ToArray() }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO wk_schedules (id, flow_key, cron, time_zone, next_due_at, enabled) " +
+                "VALUES (@Id, @FlowKey, @Cron, @TimeZone, @NextDueAt, TRUE) ON CONFLICT (id) DO UPDATE SET " +
+                "next_due_at = CASE WHEN wk_schedules.cron = excluded.cron AND wk_schedules.time_zone = excluded.time_zone " +
+                "THEN wk_schedules.next_due_at ELSE excluded.next_due_at END, cron = excluded.cron, " +
+                "time_zone = excluded.time_zone, enabled = TRUE",
+                schedules.Select(schedule => new
+                {
+                    schedule.Id, schedule.FlowKey, schedule.Cron, schedule.TimeZone,
+                    NextDueAt = SqlTime.Write(schedule.NextDueAt),
+                }).ToList(),
+                tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduleRecord>> GetDueSchedulesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition(
+                $"SELECT {ScheduleRow.Columns} FROM wk_schedules WHERE enabled = TRUE AND next_due_at <= @Now ORDER BY next_due_at",
+                new { Now = SqlTime.Write(now) }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<ScheduleRecord>)[.. rows.Select(row => row.ToRecord())];
+        }, cancellationToken);
+
+    public async Task<bool> AdvanceScheduleAsync(
+        IStorageTransaction transaction, string scheduleId, DateTimeOffset expectedDueAt, DateTimeOffset nextDueAt,
+        DateTimeOffset firedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var changed = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wk_schedules SET next_due_at = @Next, last_fired_at = @FiredAt WHERE id = @Id AND next_due_at = @Expected",
+            new
+            {
+                Id = scheduleId,
+                Next = SqlTime.Write(nextDueAt),
+                FiredAt = SqlTime.Write(firedAt),
+                Expected = SqlTime.Write(expectedDueAt),
+            },
+            transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return changed == 1;
+    }
+}

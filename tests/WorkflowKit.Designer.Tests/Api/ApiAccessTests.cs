@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class ApiAccessTests
+{
+    [Test]
+    public async Task Tasks_without_credentials_is_401()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var response = await client.GetAsync("/api/tasks");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Unknown_api_key_is_401()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", "wk_not-a-key");
+
+        using var response = await client.GetAsync("/api/tasks");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Publish_by_salesperson_is_403()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales = await ClientForAsync(factory, "sales1");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+
+        using var response = await sales.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task Instance_of_another_salesperson_is_403_and_visible_to_its_approver()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ClientForAsync(factory, "sales1");
+        using var sales2 = await ClientForAsync(factory, "sales2");
+        using var manager = await ClientForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var id = await StartOrderAsync(sales1, 120_000m);
+
+        using var other = await sales2.GetAsync($"/api/instances/{id}");
+        using var approver = await manager.GetAsync($"/api/instances/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(approver.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    [Test]
+    public async Task Acting_on_someone_elses_task_is_403()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ClientForAsync(factory, "sales1");
+        using var manager = await ClientForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        await StartOrderAsync(sales1, 90_000m);
+        var tasks = await manager.GetFromJsonAsync<JsonArray>("/api/tasks");
+        var taskId = tasks![0]!["id"]!.GetValue<string>();
+
+        using var response = await sales1.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "approve" });
+        using var own = await manager.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "approve" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(own.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        });
+    }
+
+    [Test]
+    public async Task Start_with_missing_required_field_is_422_naming_the_field()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ClientForAsync(factory, "sales1");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+
+        using var response = await sales1.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { region = "east", total = 10 },
+        });
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(problem!["errors"]!.AsObject().ContainsKey("customer"), Is.True, problem.ToJsonString());
+        });
+    }
+
+    [Test]
+    public async Task Stale_draft_save_is_409_naming_who_changed_it()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var owner = await ClientForAsync(factory, "owner");
+        using var admin = await ClientForAsync(factory, "admin");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var draft = await owner.GetFromJsonAsync<JsonObject>($"/api/definitions/flows/{OrderDefinitions.FlowKey}/draft");
+        var revision = draft!["revision"]!.GetValue<long>();
+        var document = draft["document"]!.AsObject();
+
+        using var first = await admin.PutAsJsonAsync(
+            $"/api/definitions/flows/{OrderDefinitions.FlowKey}/draft", new { document, expectedRevision = revision });
+        using var second = await owner.PutAsJsonAsync(
+            $"/api/definitions/flows/{OrderDefinitions.FlowKey}/draft", new { document, expectedRevision = revision });
+        var problem = await second.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(problem!["changedBy"]?.GetValue<string>(), Is.EqualTo("admin"));
+        });
+    }
+
+    [Test]
+    public async Task OpenApi_document_lists_the_task_endpoints()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = await ClientForAsync(factory, "sales1");
+
+        var document = await client.GetFromJsonAsync<JsonObject>("/api/openapi/v1.json");
+
+        Assert.That(document!["paths"]!.AsObject().Select(p => p.Key), Does.Contain("/api/tasks/{id}/actions"));
+    }
+
+    internal static async Task<HttpClient> ClientForAsync(DesignerAppFactory factory, string userId)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var key = await factory.Services.GetRequiredService<AccountStore>().CreateApiKeyAsync(userId, "test", default);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    private static async Task<string> StartOrderAsync(HttpClient client, decimal total)
+    {
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer = "协和医院", region = "east", total },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var instance = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return instance.GetProperty("id").GetString()!;
+    }
+}

@@ -1,0 +1,76 @@
+using Bunit;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Designer.Flows;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Components;
+
+[TestFixture]
+public sealed class NodePropertyPanelTests : ComponentTestBase
+{
+    [Test]
+    public void Approval_node_shows_assignees_mode_and_a_permission_row_per_field()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+
+        Assert.That(cut.FindAll("[data-testid=assignee-row]"), Has.Count.EqualTo(1));
+        Assert.That(cut.FindAll("[data-testid=field-permissions] tbody tr"), Has.Count.EqualTo(OrderDefinitions.Form().Fields.Count));
+        Assert.That(cut.Markup, Does.Contain("Approval mode"));
+    }
+
+    [Test]
+    public void Choosing_hidden_sets_the_field_permission_and_reports_a_change()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+        var changes = 0;
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form())
+            .Add(p => p.Changed, _ => changes++));
+
+        cut.Find("tr[data-field=total] input[data-access=hidden]").Change(true);
+
+        Assert.That(node.FieldPermissions!["total"].Access, Is.EqualTo(FieldPermission.Hidden));
+        Assert.That(changes, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Adding_an_assignee_rule_appends_a_role_rule()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+
+        cut.Find("[data-testid=assignee-add]").Click();
+
+        Assert.That(node.Assignees, Has.Count.EqualTo(2));
+        Assert.That(node.Assignees![1].Type, Is.EqualTo(AssigneeTypes.Role));
+    }
+
+    [Test]
+    public void Condition_node_lists_its_branches_with_a_rule_builder_for_non_default_ones()
+    {
+        var flow = OrderDefinitions.Flow();
+        var editor = new FlowEditor(flow);
+        var condition = editor.AddNode(NodeTypes.Condition, OrderDefinitions.ManagerNode);
+        editor.AddNode(NodeTypes.Approval, condition.Id);
+
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, condition)
+            .Add(p => p.Flow, editor.Flow));
+
+        Assert.That(cut.FindAll("[data-testid=branch]"), Has.Count.EqualTo(2));
+        Assert.That(cut.FindAll("[data-testid=rule-builder]"), Has.Count.EqualTo(1));
+    }
+}

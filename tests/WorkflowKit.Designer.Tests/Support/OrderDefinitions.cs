@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Services;
+
+namespace WorkflowKit.Designer.Tests.Support;
+
+/// <summary>A sales order form and a one-step approval flow, the starting point of the scenarios.</summary>
+public static class OrderDefinitions
+{
+    public const string FormKey = "sales-order";
+    public const string FlowKey = "order-approval";
+    public const string ManagerNode = "manager-approval";
+
+    public static FormDefinition Form() => new()
+    {
+        Key = FormKey,
+        Name = new LocalizedText("销售订单", "Sales order"),
+        TitleField = "customer",
+        Fields =
+        [
+            new FieldDefinition { Id = "customer", Type = FieldTypes.Text, Label = new LocalizedText("客户", "Customer"), Required = true, MaxLength = 60 },
+            new FieldDefinition
+            {
+                Id = "region", Type = FieldTypes.SingleSelect, Label = new LocalizedText("区域", "Region"), Required = true,
+                Options =
+                [
+                    new FieldOption { Value = "east", Label = new LocalizedText("华东", "East") },
+                    new FieldOption { Value = "north", Label = new LocalizedText("华北", "North") },
+                ],
+            },
+            new FieldDefinition { Id = "total", Type = FieldTypes.Money, Label = new LocalizedText("订单金额", "Order total"), Required = true, Min = JsonValue.Create(0m), Scale = 2 },
+            new FieldDefinition { Id = "note", Type = FieldTypes.LongText, Label = new LocalizedText("备注", "Note") },
+        ],
+    };
+
+    public static FlowDefinition Flow() => new()
+    {
+        Key = FlowKey,
+        Name = new LocalizedText("订单审批", "Order approval"),
+        Form = FormKey,
+        Nodes =
+        [
+            new NodeDefinition { Id = "start", Type = NodeTypes.Start, Name = new LocalizedText("提交订单", "Submit order"), Position = new NodePosition { X = 40, Y = 160 } },
+            new NodeDefinition
+            {
+                Id = ManagerNode, Type = NodeTypes.Approval, Name = new LocalizedText("经理审批", "Manager approval"),
+                Position = new NodePosition { X = 300, Y = 160 },
+                Assignees = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "sales-manager" }],
+                ApprovalMode = ApprovalModes.Single,
+                FieldPermissions = new() { ["note"] = new FieldPermission { Access = FieldPermission.Editable } },
+                Deadline = new DeadlineDefinition { Duration = "P2D" },
+            },
+            new NodeDefinition { Id = "end", Type = NodeTypes.End, Name = new LocalizedText("结束", "End"), Position = new NodePosition { X = 560, Y = 160 } },
+        ],
+        Edges =
+        [
+            new EdgeDefinition { Id = "e1", From = "start", To = ManagerNode },
+            new EdgeDefinition { Id = "e2", From = ManagerNode, To = "end" },
+        ],
+    };
+
+    /// <summary>Saves and publishes the form and flow v1 as the given user.</summary>
+    public static async Task PublishAsync(IDefinitionService definitions, string userId)
+    {
+        await definitions.SaveDraftAsync(DefinitionKind.Form, FormKey, DefinitionJson.Serialize(Form()), null, userId, default);
+        await definitions.PublishAsync(DefinitionKind.Form, FormKey, userId, null, default);
+        await definitions.SaveDraftAsync(DefinitionKind.Flow, FlowKey, DefinitionJson.Serialize(Flow()), null, userId, default);
+        var result = await definitions.PublishAsync(DefinitionKind.Flow, FlowKey, userId, null, default);
+        if (!result.Published)
+        {
+            throw new InvalidOperationException(
+                "The scenario flow did not publish: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+        }
+    }
+}
