@@ -10,11 +10,14 @@ namespace WorkflowKit.Storage.Sqlite;
 /// NORMAL does not sync the WAL on every commit (docs/deployment.md states the trade-off).
 /// </summary>
 /// <remarks>
-/// Write transactions of one process on one file take turns through an in-process gate. SQLite
-/// admits one writer at a time anyway; without the gate, a writer that finds the file locked
-/// polls SQLite's busy handler, which sleeps between attempts (up to 100 ms each), so under
-/// concurrent writers most of the time went to sleeping rather than writing. Other processes
-/// on the same file still wait through <c>busy_timeout</c>.
+/// <para>Write transactions of one process on one file take turns through an in-process gate.
+/// SQLite admits one writer at a time anyway; without the gate, a writer that finds the file
+/// locked polls SQLite's busy handler, which sleeps between attempts (up to 100 ms each), so
+/// under concurrent writers most of the time went to sleeping rather than writing. Other
+/// processes on the same file still wait through <c>busy_timeout</c>.</para>
+/// <para>Because writers take turns, they also share one open connection: a write transaction
+/// neither opens a connection nor repeats the pragmas, and statements that stores keep prepared
+/// per connection stay prepared from one transaction to the next.</para>
 /// </remarks>
 public sealed class SqliteDatabase : IDatabase
 {
@@ -26,6 +29,9 @@ public sealed class SqliteDatabase : IDatabase
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerGate;
+
+    /// <summary>The connection write transactions share; only the holder of the gate touches it.</summary>
+    private SqliteConnection? _writer;
 
     public SqliteDatabase(string path)
     {
@@ -78,7 +84,7 @@ public sealed class SqliteDatabase : IDatabase
 
         try
         {
-            var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 // BEGIN IMMEDIATE takes the write lock up front, so a writer in another process waits on
@@ -88,6 +94,7 @@ public sealed class SqliteDatabase : IDatabase
             }
             catch
             {
+                _writer = null;
                 await connection.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
@@ -97,5 +104,22 @@ public sealed class SqliteDatabase : IDatabase
             _writerGate.Release();
             throw;
         }
+    }
+
+    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is { State: System.Data.ConnectionState.Open } open)
+        {
+            return open;
+        }
+
+        if (_writer is { } broken)
+        {
+            _writer = null;
+            await broken.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _writer = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return _writer;
     }
 }

@@ -4,41 +4,35 @@ using Microsoft.Data.Sqlite;
 namespace WorkflowKit.Storage.Sqlite;
 
 /// <summary>
-/// A transaction that owns its connection and its turn at the database's writer gate. The turn
-/// ends when the commit succeeds (SQLite has released the write lock then) or when the
-/// transaction is disposed, whichever comes first; disposing also closes the connection.
+/// A write transaction on the database's shared writer connection, holding its turn at the
+/// writer gate until it is disposed: disposing rolls back what was not committed and hands the
+/// connection, still open, to the next writer. The turn lasts until disposal rather than ending
+/// at the commit, so no code that still holds this transaction can touch the connection while
+/// the next writer's transaction runs on it.
 /// </summary>
 internal sealed class SqliteStorageTransaction(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate)
     : IStorageTransaction
 {
-    private int _turnEnded;
+    private int _disposed;
 
     public DbConnection Connection => connection;
 
     public DbTransaction Transaction => transaction;
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        EndTurn();
-    }
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             await transaction.DisposeAsync().ConfigureAwait(false);
-            await connection.DisposeAsync().ConfigureAwait(false);
         }
         finally
-        {
-            EndTurn();
-        }
-    }
-
-    private void EndTurn()
-    {
-        if (Interlocked.Exchange(ref _turnEnded, 1) == 0)
         {
             gate.Release();
         }

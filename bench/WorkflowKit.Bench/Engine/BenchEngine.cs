@@ -3,6 +3,7 @@ using WorkflowKit.Expressions;
 using WorkflowKit.Organization;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Records;
 using WorkflowKit.Storage.Sqlite.Runtime;
@@ -24,8 +25,8 @@ public sealed class BenchEngine : IAsyncDisposable
         Records = new SqliteRecordStore(Database, TimeProvider.System);
         Organization = BenchOrganization.Create();
         Engine = new WorkflowEngine(
-            Counting, new SqliteRuntimeStore(Counting), Definitions,
-            new TimedExpressions(new BenchFlowExpressions(new ScriptHost()), Phases),
+            Counting, TimedRuntimeStore.Wrap(new SqliteRuntimeStore(Counting), Phases), Definitions,
+            new TimedExpressions(new ScriptHostFlowExpressions(new ScriptHost()), Phases),
             Organization, new TimedRecordStore(Records, Phases), TimeProvider.System, new EngineOptions());
     }
 

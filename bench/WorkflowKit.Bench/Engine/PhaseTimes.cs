@@ -4,21 +4,23 @@ using System.Text.Json.Nodes;
 namespace WorkflowKit.Bench.Engine;
 
 /// <summary>
-/// Time spent in each phase of the engine's steps, summed over all steps: waiting for the write
-/// lock, expressions and scripts, record writes, and the commit itself. Whatever a step spends
-/// beyond these is the engine's own work and the runtime store's SQL.
+/// Time spent in each phase of the engine's steps, summed over all steps: beginning the
+/// transaction (opening a pooled connection and waiting for the write lock), the runtime store's
+/// SQL, expressions and scripts, record writes, and the commit itself. Whatever a step spends
+/// beyond these is the engine's own work in .NET.
 /// </summary>
 public sealed class PhaseTimes
 {
     private readonly long[] _ticks = new long[Names.Length];
     private readonly long[] _counts = new long[Names.Length];
 
-    public static readonly string[] Names = ["begin", "expressions", "records", "commit"];
+    public static readonly string[] Names = ["begin", "store", "expressions", "records", "commit"];
 
     public const int Begin = 0;
-    public const int Expressions = 1;
-    public const int Records = 2;
-    public const int Commit = 3;
+    public const int Store = 1;
+    public const int Expressions = 2;
+    public const int Records = 3;
+    public const int Commit = 4;
 
     public void Add(int phase, long startTimestamp)
     {
@@ -39,10 +41,16 @@ public sealed class PhaseTimes
 
     public long Count(int phase) => Interlocked.Read(ref _counts[phase]);
 
-    /// <summary>Milliseconds and calls of each phase per unit (per instance).</summary>
-    public JsonObject PerUnit(long units)
+    /// <summary>
+    /// Milliseconds and calls of each phase per unit (per instance), after the drivers' total time
+    /// per unit (<paramref name="driverTime"/>: elapsed time times the number of drivers).
+    /// </summary>
+    public JsonObject PerUnit(long units, TimeSpan driverTime)
     {
-        var result = new JsonObject();
+        var result = new JsonObject
+        {
+            ["driverMsPerInstance"] = Math.Round(driverTime.TotalMilliseconds / Math.Max(units, 1), 4),
+        };
         for (var i = 0; i < Names.Length; i++)
         {
             result[Names[i]] = new JsonObject

@@ -34,7 +34,7 @@ public static class AutomaticFlowBenchmark
             drivers, loop.Completed, loop.Errors, loop.Elapsed,
             loop.Completed == 0 ? double.NaN : (double)commits / loop.Completed, start, new Latency())
         {
-            Phases = bench.Phases.PerUnit(loop.Completed),
+            Phases = bench.Phases.PerUnit(loop.Completed, loop.Elapsed * drivers),
         };
     }
 

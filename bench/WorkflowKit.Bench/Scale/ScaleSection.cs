@@ -8,6 +8,7 @@ using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Records;
@@ -44,7 +45,7 @@ public static class ScaleSection
         var organization = BenchOrganization.Create();
         var engine = new WorkflowEngine(
             database, new SqliteRuntimeStore(database), new InMemoryFlowDefinitionSource(),
-            new BenchFlowExpressions(new ScriptHost()), organization, records, TimeProvider.System);
+            new ScriptHostFlowExpressions(new ScriptHost()), organization, records, TimeProvider.System);
         var reader = new RecordReader(records, records, records, new RecordAccess(
             new InMemoryPermissionRuleStore().Add(new PermissionRule
             {

@@ -33,7 +33,7 @@ public sealed class StandardFlowBenchmark(BenchEngine bench)
             drivers, loop.Completed, loop.Errors, loop.Elapsed,
             loop.Completed == 0 ? double.NaN : (double)commits / loop.Completed, _start, _complete)
         {
-            Phases = bench.Phases.PerUnit(loop.Completed),
+            Phases = bench.Phases.PerUnit(loop.Completed, loop.Elapsed * drivers),
         };
     }
 
