@@ -29,10 +29,16 @@ internal static class StepCommands
             return await transaction.Connection.ExecuteAsync(definition).ConfigureAwait(false);
         }
 
-        var changed = 0;
-        foreach (var item in Items(definition.Parameters))
+        var items = Items(definition.Parameters).Select(Values).ToList();
+        if (items.Any(ExpandsList))
         {
-            var command = PreparedCommands.Get(connection, sqliteTransaction, definition.CommandText, Values(item));
+            return await transaction.Connection.ExecuteAsync(definition).ConfigureAwait(false);
+        }
+
+        var changed = 0;
+        foreach (var values in items)
+        {
+            var command = PreparedCommands.Get(connection, sqliteTransaction, definition.CommandText, values);
             changed += await command.ExecuteNonQueryAsync(definition.CancellationToken).ConfigureAwait(false);
         }
 
@@ -64,13 +70,14 @@ internal static class StepCommands
     /// <summary>Reads rows of <typeparamref name="T"/>; prepared when <paramref name="transaction"/> is a write transaction.</summary>
     public static async Task<List<T>> QueryAsync<T>(DbConnection connection, DbTransaction? transaction, CommandDefinition definition)
     {
+        var values = definition.Parameters is SqlMapper.IDynamicParameters ? null : Values(definition.Parameters);
         if (connection is not SqliteConnection sqlite || transaction is not SqliteTransaction sqliteTransaction
-            || definition.Parameters is SqlMapper.IDynamicParameters)
+            || values is null || ExpandsList(values))
         {
             return [.. await connection.QueryAsync<T>(definition).ConfigureAwait(false)];
         }
 
-        var command = PreparedCommands.Get(sqlite, sqliteTransaction, definition.CommandText, Values(definition.Parameters));
+        var command = PreparedCommands.Get(sqlite, sqliteTransaction, definition.CommandText, values);
         var reader = await command.ExecuteReaderAsync(definition.CancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
@@ -96,6 +103,10 @@ internal static class StepCommands
 
         return values;
     }
+
+    /// <summary>True when a value is a list that Dapper expands into <c>IN (@a1, @a2, ...)</c>; those stay with Dapper.</summary>
+    private static bool ExpandsList((string Name, object? Value)[] values) =>
+        values.Any(pair => pair.Value is IEnumerable and not string and not byte[]);
 
     private static IEnumerable<object?> Items(object? parameters) =>
         parameters is IEnumerable sequence and not string ? sequence.Cast<object?>() : [parameters];
