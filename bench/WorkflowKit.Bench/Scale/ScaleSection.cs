@@ -40,8 +40,8 @@ public static class ScaleSection
         }
 
         var database = new SqliteDatabase(path);
+        // The generator registered the shipment form; registering again would rebuild its index rows.
         var records = new SqliteRecordStore(database, TimeProvider.System);
-        await records.RegisterFormAsync(OrderDefinitions.Shipment(), CancellationToken.None);
         var organization = BenchOrganization.Create();
         var engine = new WorkflowEngine(
             database, new SqliteRuntimeStore(database), new InMemoryFlowDefinitionSource(),
