@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace WorkflowKit.Bench;
 
 /// <summary>Percentiles of recorded latencies in milliseconds.</summary>
@@ -5,6 +7,19 @@ public sealed class Latency
 {
     private readonly List<double> _samples = [];
     private readonly Lock _gate = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _samples.Count;
+            }
+        }
+    }
+
+    public static Stopwatch StartTiming() => Stopwatch.StartNew();
 
     public void Record(TimeSpan elapsed)
     {

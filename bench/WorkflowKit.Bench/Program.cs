@@ -1,30 +1,67 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using WorkflowKit.Bench;
+using WorkflowKit.Bench.Conditions;
+using WorkflowKit.Bench.Forms;
+using WorkflowKit.Bench.Http;
+using WorkflowKit.Bench.Memory;
 using WorkflowKit.Bench.Peer;
+using WorkflowKit.Bench.Scale;
+using WorkflowKit.Bench.Throughput;
 
 var options = BenchOptions.Parse(args);
+var plan = BenchPlan.For(options.Quick);
 Directory.CreateDirectory(options.WorkDirectory);
 var report = new BenchReport();
-var machine = new JsonObject
+var machine = MachineInfo.Describe(options, TimeProvider.System);
+Console.WriteLine(
+    $"WorkflowKit benchmarks ({machine["mode"]}), {machine["cores"]} cores, load average {machine["loadAverageAtStart"]}");
+
+if (options.Runs("ceiling"))
 {
-    ["cores"] = Environment.ProcessorCount,
-    ["memoryBytes"] = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
-    ["os"] = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-    ["runtime"] = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-    ["date"] = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    ["mode"] = options.Quick ? "quick" : "full",
-};
-Console.WriteLine($"WorkflowKit benchmarks ({machine["mode"]}), {machine["cores"]} cores, {machine["os"]}");
+    var ceiling = await CeilingBenchmark.MeasureCommitsPerSecondAsync(options.WorkDirectory, plan.Ceiling);
+    report.Add("ceiling.sqlite.commitsPerSecond", ceiling, "commits/s");
+}
 
-var ceilingDuration = options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
-var ceiling = await CeilingBenchmark.MeasureCommitsPerSecondAsync(options.WorkDirectory, ceilingDuration);
-report.Add("ceiling.sqlite.commitsPerSecond", ceiling, "commits/s");
+if (options.Runs("flow"))
+{
+    await FlowSection.RunAsync(options, plan, report);
+}
 
-var peerInstances = options.Quick ? 2_000 : 20_000;
-var peer = await WorkflowCoreBenchmark.MeasureAsync(peerInstances);
-report.Add("peer.workflowCore.instancesPerSecond", peer, "instances/s");
+if (options.Runs("peer"))
+{
+    await PeerSection.RunAsync(options, plan, report);
+}
 
+if (options.Runs("conditions"))
+{
+    ConditionSection.Run(plan, report);
+}
+
+if (options.Runs("forms"))
+{
+    await FormSection.RunAsync(options, plan, report);
+}
+
+if (options.Runs("scale"))
+{
+    await ScaleSection.RunAsync(options, plan, report);
+}
+
+if (options.Runs("http"))
+{
+    await HttpSection.RunAsync(options, plan, report);
+}
+
+if (options.Runs("soak"))
+{
+    await SoakSection.RunAsync(options, plan, report);
+}
+
+if (options.Runs("postgres"))
+{
+    PostgresSection.Run(options, report);
+}
+
+machine["loadAverageAtEnd"] = MachineInfo.LoadAverage();
 if (options.JsonPath is { } jsonPath)
 {
     await report.WriteAsync(jsonPath, machine);

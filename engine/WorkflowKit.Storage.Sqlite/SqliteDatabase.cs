@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
@@ -8,9 +9,29 @@ namespace WorkflowKit.Storage.Sqlite;
 /// crash loses no committed transaction; a power loss may lose the last few commits, because
 /// NORMAL does not sync the WAL on every commit (docs/deployment.md states the trade-off).
 /// </summary>
+/// <remarks>
+/// <para>Write transactions of one process on one file take turns through an in-process gate.
+/// SQLite admits one writer at a time anyway; without the gate, a writer that finds the file
+/// locked polls SQLite's busy handler, which sleeps between attempts (up to 100 ms each), so
+/// under concurrent writers most of the time went to sleeping rather than writing. Other
+/// processes on the same file still wait through <c>busy_timeout</c>.</para>
+/// <para>Because writers take turns, they also share one open connection: a write transaction
+/// neither opens a connection nor repeats the pragmas, and statements that stores keep prepared
+/// per connection stay prepared from one transaction to the next.</para>
+/// </remarks>
 public sealed class SqliteDatabase : IDatabase
 {
+    /// <summary>How long a write transaction waits for its turn; the same as SQLite's busy_timeout.</summary>
+    private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(30);
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(
+        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writerGate;
+
+    /// <summary>The connection write transactions share; only the holder of the gate touches it.</summary>
+    private SqliteConnection? _writer;
 
     public SqliteDatabase(string path)
     {
@@ -24,6 +45,7 @@ public sealed class SqliteDatabase : IDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _writerGate = WriterGates.GetOrAdd(Path, _ => new SemaphoreSlim(1, 1));
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -52,18 +74,52 @@ public sealed class SqliteDatabase : IDatabase
 
     public async Task<IStorageTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (!await _writerGate.WaitAsync(WriterWait, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException(
+                $"No write transaction on {Path} could begin within {WriterWait.TotalSeconds:0} seconds because " +
+                "another one in this process stayed open; look for a transaction that is never disposed, or one " +
+                "begun while the same code path already holds another.");
+        }
+
         try
         {
-            // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout
-            // instead of failing with SQLITE_BUSY when a read lock would be upgraded.
-            var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteStorageTransaction(connection, transaction);
+            var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // BEGIN IMMEDIATE takes the write lock up front, so a writer in another process waits on
+                // busy_timeout instead of failing with SQLITE_BUSY when a read lock would be upgraded.
+                var transaction = connection.BeginTransaction(deferred: false);
+                return new SqliteStorageTransaction(connection, transaction, _writerGate);
+            }
+            catch
+            {
+                _writer = null;
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            _writerGate.Release();
             throw;
         }
+    }
+
+    private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is { State: System.Data.ConnectionState.Open } open)
+        {
+            return open;
+        }
+
+        if (_writer is { } broken)
+        {
+            _writer = null;
+            await broken.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _writer = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return _writer;
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class SqliteRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(timers);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_timers (id, instance_id, token_id, task_id, kind, due_at, payload_json, status, created_at) " +
             "VALUES (@Id, @InstanceId, @TokenId, @TaskId, @Kind, @DueAt, @PayloadJson, @Status, @CreatedAt)",
             timers.Select(TimerRow.Parameters).ToList(), transaction.Transaction, cancellationToken: cancellationToken))
@@ -26,7 +26,7 @@ public sealed partial class SqliteRuntimeStore
         var filter = taskIds is null && tokenIds is null
             ? string.Empty
             : " AND (task_id IN @TaskIds OR (task_id IS NULL AND token_id IN @TokenIds))";
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             $"UPDATE wk_timers SET status = 'cancelled' WHERE instance_id = @InstanceId AND status = 'pending'{filter}",
             new { InstanceId = instanceId, TaskIds = taskIds ?? [], TokenIds = tokenIds ?? [] }, transaction.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -60,7 +60,7 @@ public sealed partial class SqliteRuntimeStore
         IStorageTransaction transaction, string timerId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var changed = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_timers SET status = 'fired', fired_at = @Now WHERE id = @Id AND status = 'pending'",
             new { Id = timerId, Now = SqlTime.Write(now) }, transaction.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
@@ -68,7 +68,7 @@ public sealed partial class SqliteRuntimeStore
     }
 
     public Task RescheduleTimerAsync(string timerId, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        InOwnTransactionAsync(async transaction => await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_timers SET due_at = @DueAt, lease_owner = NULL, lease_until = NULL WHERE id = @Id AND status = 'pending'",
             new { Id = timerId, DueAt = SqlTime.Write(dueAt) }, transaction.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false), cancellationToken);
@@ -98,7 +98,7 @@ public sealed partial class SqliteRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(messages);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_outbox (id, instance_id, token_id, node_id, kind, channel, payload_json, idempotency_key, " +
             "status, attempts, max_attempts, next_attempt_at, created_at) VALUES (@Id, @InstanceId, @TokenId, @NodeId, " +
             "@Kind, @Channel, @PayloadJson, @IdempotencyKey, @Status, @Attempts, @MaxAttempts, @NextAttemptAt, @CreatedAt)",
@@ -135,7 +135,7 @@ public sealed partial class SqliteRuntimeStore
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var changed = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_outbox SET status = @Status, last_error = COALESCE(@Error, last_error), attempts = attempts + 1, " +
             "delivered_at = @Now, lease_owner = NULL, lease_until = NULL WHERE id = @Id AND status = 'pending'",
             new { Id = messageId, Status = status, Error = error, Now = SqlTime.Write(now) }, transaction.Transaction,
@@ -145,7 +145,7 @@ public sealed partial class SqliteRuntimeStore
 
     public Task RescheduleOutboxAsync(
         string messageId, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
-        InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        InOwnTransactionAsync(async transaction => await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_outbox SET attempts = @Attempts, next_attempt_at = @Next, last_error = @Error, lease_owner = NULL, " +
             "lease_until = NULL WHERE id = @Id AND status = 'pending'",
             new { Id = messageId, Attempts = attempts, Next = SqlTime.Write(nextAttemptAt), Error = error },
@@ -154,7 +154,7 @@ public sealed partial class SqliteRuntimeStore
     public async Task CancelOutboxAsync(IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_outbox SET status = 'cancelled' WHERE instance_id = @InstanceId AND status = 'pending' AND kind = 'http'",
             new { InstanceId = instanceId }, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

@@ -14,7 +14,7 @@ public sealed partial class SqliteRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(incidents);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_incidents (id, instance_id, token_id, node_id, kind, message, created_at) " +
             "VALUES (@Id, @InstanceId, @TokenId, @NodeId, @Kind, @Message, @CreatedAt)",
             incidents.Select(item => new
@@ -40,7 +40,7 @@ public sealed partial class SqliteRuntimeStore
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_incidents SET resolved_at = @Now, resolved_by = @User WHERE id = @Id AND resolved_at IS NULL",
             new { Id = incidentId, User = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -63,7 +63,7 @@ public sealed partial class SqliteRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(entries);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_audit (instance_id, at, actor, action, node_id, task_id, comment, form_json, details_json) " +
             "VALUES (@InstanceId, @At, @Actor, @Action, @NodeId, @TaskId, @Comment, @FormJson, @DetailsJson)",
             entries.Select(entry => new
@@ -95,7 +95,7 @@ public sealed partial class SqliteRuntimeStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(notifications);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_notifications (id, user_id, instance_id, node_id, task_id, kind, message_json, created_at) " +
             "VALUES (@Id, @UserId, @InstanceId, @NodeId, @TaskId, @Kind, @MessageJson, @CreatedAt)",
             notifications.Select(item => new
@@ -121,7 +121,7 @@ public sealed partial class SqliteRuntimeStore
 
     public Task MarkNotificationReadAsync(
         string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        InOwnTransactionAsync(async transaction => await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_notifications SET read_at = @Now WHERE id = @Id AND user_id = @UserId AND read_at IS NULL",
             new { Id = notificationId, UserId = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false), cancellationToken);
@@ -165,7 +165,7 @@ public sealed partial class SqliteRuntimeStore
         DateTimeOffset firedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var changed = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "UPDATE wk_schedules SET next_due_at = @Next, last_fired_at = @FiredAt WHERE id = @Id AND next_due_at = @Expected",
             new
             {

@@ -21,7 +21,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(instance);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_instances (id, flow_key, flow_version, status, trigger_kind, initiator, idempotency_key, " +
             "parent_instance_id, parent_token_id, form_json, state_json, end_node_id, acted, version, started_at, " +
             "updated_at, ended_at) VALUES (@Id, @FlowKey, @FlowVersion, @Status, @TriggerKind, @Initiator, " +
@@ -43,10 +43,10 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         IStorageTransaction? transaction, string where, string key, CancellationToken cancellationToken) =>
         WithConnectionAsync(transaction, async (connection, tx) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<InstanceRow>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<InstanceRow>(connection, tx, new CommandDefinition(
                 $"SELECT {InstanceRow.Columns} FROM wk_instances WHERE {where}", new { Key = key }, tx,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return row?.ToRecord();
+            return rows.SingleOrDefault()?.ToRecord();
         }, cancellationToken);
 
     public async Task UpdateInstanceAsync(
@@ -54,13 +54,13 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(instance);
-        var parameters = new DynamicParameters(InstanceRow.Parameters(instance));
-        parameters.Add("Expected", expectedVersion);
-        var changed = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        var changed = await StepCommands.ExecuteAsync(
+            transaction,
             "UPDATE wk_instances SET status = @Status, form_json = @FormJson, state_json = @StateJson, " +
             "end_node_id = @EndNodeId, acted = @Acted, version = @Expected + 1, updated_at = @UpdatedAt, " +
             "ended_at = @EndedAt WHERE id = @Id AND version = @Expected",
-            parameters, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            [.. StepCommands.Values(InstanceRow.Parameters(instance)), ("@Expected", expectedVersion)],
+            cancellationToken).ConfigureAwait(false);
         if (changed == 0)
         {
             var actual = await transaction.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -99,7 +99,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         WithConnectionAsync(transaction, async (connection, tx) =>
         {
             var live = liveOnly ? " AND status IN ('active', 'waiting')" : string.Empty;
-            var rows = await connection.QueryAsync<TokenRow>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<TokenRow>(connection, tx, new CommandDefinition(
                 $"SELECT {TokenRow.Columns} FROM wk_tokens WHERE instance_id = @InstanceId{live} ORDER BY seq",
                 new { InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return (IReadOnlyList<TokenRecord>)[.. rows.Select(row => row.ToRecord())];
@@ -110,7 +110,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(tokens);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_tokens (id, instance_id, node_id, status, edge_id, scope, trail_json, wait_kind, wait_ref, " +
             "wait_state_json, visit_id, seq, created_at, updated_at) VALUES (@Id, @InstanceId, @NodeId, @Status, " +
             "@EdgeId, @Scope, @TrailJson, @WaitKind, @WaitRef, @WaitStateJson, @VisitId, @Seq, @CreatedAt, @UpdatedAt) " +
@@ -125,10 +125,10 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     public Task<TaskRecord?> GetTaskAsync(IStorageTransaction? transaction, string taskId, CancellationToken cancellationToken) =>
         WithConnectionAsync(transaction, async (connection, tx) =>
         {
-            var row = await connection.QuerySingleOrDefaultAsync<TaskRow>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<TaskRow>(connection, tx, new CommandDefinition(
                 $"SELECT {TaskRow.Columns} FROM wk_tasks WHERE id = @Id", new { Id = taskId }, tx,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return row?.ToRecord();
+            return rows.SingleOrDefault()?.ToRecord();
         }, cancellationToken);
 
     public Task<IReadOnlyList<TaskRecord>> GetTasksAsync(
@@ -136,7 +136,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         WithConnectionAsync(transaction, async (connection, tx) =>
         {
             var open = openOnly ? " AND status = 'open'" : string.Empty;
-            var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<TaskRow>(connection, tx, new CommandDefinition(
                 $"SELECT {TaskRow.Columns} FROM wk_tasks WHERE instance_id = @InstanceId{open} ORDER BY seq",
                 new { InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return (IReadOnlyList<TaskRecord>)[.. rows.Select(row => row.ToRecord())];
@@ -147,7 +147,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(tasks);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_tasks (id, instance_id, token_id, visit_id, node_id, flow_key, flow_version, kind, status, " +
             "assignee, original_assignee, outcome, comment, seq, version, created_at, due_at, completed_at, completed_by) " +
             "VALUES (@Id, @InstanceId, @TokenId, @VisitId, @NodeId, @FlowKey, @FlowVersion, @Kind, @Status, @Assignee, " +
@@ -164,7 +164,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(assignments);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_task_assignees (task_id, instance_id, user_id, reason, assigned_by, assigned_at) " +
             "VALUES (@TaskId, @InstanceId, @UserId, @Reason, @By, @At)",
             assignments.Select(item => new { item.TaskId, item.InstanceId, item.UserId, item.Reason, item.By, At = SqlTime.Write(item.At) })
@@ -202,7 +202,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         IStorageTransaction? transaction, string instanceId, CancellationToken cancellationToken) =>
         WithConnectionAsync(transaction, async (connection, tx) =>
         {
-            var rows = await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<(string Name, string Value)>(connection, tx, new CommandDefinition(
                 "SELECT name, value_json FROM wk_variables WHERE instance_id = @InstanceId ORDER BY name",
                 new { InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var vars = new JsonObject();
@@ -220,7 +220,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(variables);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             "INSERT INTO wk_variables (instance_id, name, value_json) VALUES (@InstanceId, @Name, @Value) " +
             "ON CONFLICT (instance_id, name) DO UPDATE SET value_json = excluded.value_json",
             variables.Select(pair => new { InstanceId = instanceId, Name = pair.Key, Value = SqlJson.Write(pair.Value) }).ToList(),

@@ -1,0 +1,24 @@
+using System.Data.Common;
+using System.Diagnostics;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Bench.Engine;
+
+/// <summary>A transaction that times and reports each successful commit.</summary>
+internal sealed class CountingTransaction(IStorageTransaction inner, CountingDatabase owner, PhaseTimes phases)
+    : IStorageTransaction
+{
+    public DbConnection Connection => inner.Connection;
+
+    public DbTransaction Transaction => inner.Transaction;
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await inner.CommitAsync(cancellationToken).ConfigureAwait(false);
+        phases.Add(PhaseTimes.Commit, started);
+        owner.Committed();
+    }
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}

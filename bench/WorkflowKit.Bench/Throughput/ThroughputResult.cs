@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace WorkflowKit.Bench.Throughput;
+
+/// <summary>What one run of the standard flow with a number of concurrent drivers measured.</summary>
+public sealed record ThroughputResult(
+    int Drivers,
+    long Instances,
+    long Errors,
+    TimeSpan Elapsed,
+    double CommitsPerInstance,
+    Latency Start,
+    Latency Complete)
+{
+    /// <summary>Milliseconds per instance spent in each phase of the steps (see <see cref="Engine.PhaseTimes"/>).</summary>
+    public JsonObject Phases { get; init; } = [];
+
+    public double InstancesPerSecond => Instances / Elapsed.TotalSeconds;
+
+    public double CommitsPerSecond => InstancesPerSecond * CommitsPerInstance;
+}
