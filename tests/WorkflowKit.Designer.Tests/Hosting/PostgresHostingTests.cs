@@ -13,14 +13,14 @@ namespace WorkflowKit.Designer.Tests.Hosting;
 /// <summary>
 /// The designer on PostgreSQL (WORKFLOWKIT_TEST_POSTGRES; skipped without it, failed under
 /// CI=true): it boots on a fresh database, creates the demo accounts, signs in with the cookie
-/// and serves the inbox and record reads.
+/// and serves the inbox.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
 public sealed partial class PostgresHostingTests
 {
     [Test]
-    public async Task Boots_on_postgres_and_serves_sign_in_and_inbox()
+    public async Task Postgres_boot_sign_in_and_inbox()
     {
         await using var database = await SharedDatabase.CreateAsync();
         await using var app = new DesignerAppFactory(settings: new Dictionary<string, string>
