@@ -37,6 +37,12 @@ if [ -z "${WORKFLOWKIT_CHROMIUM:-}" ]; then
   fi
 fi
 
+# A Chinese font, so that screenshots of the browser tests show Chinese text instead of boxes.
+if is_root && ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
+  log "installing fonts-wqy-microhei"
+  apt_install fonts-wqy-microhei || log "fonts-wqy-microhei install failed; screenshots show boxes for Chinese"
+fi
+
 # A throwaway PostgreSQL cluster, unless the caller gave one in WORKFLOWKIT_TEST_POSTGRES.
 pg_dir=""
 pg_bin=""

@@ -118,6 +118,8 @@ public sealed partial class WorkflowEngine
         {
             WakeUp();
         }
+
+        RaiseStepCommitted(context);
     }
 
     private async Task<StepContext> LoadAsync(

@@ -9,7 +9,9 @@ namespace WorkflowKit.Designer.Accounts;
 
 /// <summary>
 /// Accounts, departments and API keys in the designer tables. Passwords are hashed with
-/// ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2 with HMAC-SHA512).
+/// ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2 with HMAC-SHA512). The SQL
+/// runs on SQLite and PostgreSQL: flags are bound as booleans (SQLite stores them as 0 or 1) and
+/// times as ISO 8601 text on SQLite and TIMESTAMPTZ on PostgreSQL.
 /// </summary>
 public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
 {
@@ -123,7 +125,7 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
                 user.DepartmentId,
                 Roles = JsonSerializer.Serialize(user.Roles),
                 Attributes = JsonSerializer.Serialize(user.Attributes),
-                Disabled = user.Disabled ? 1 : 0,
+                user.Disabled,
                 user.Id,
             });
     }
@@ -174,8 +176,8 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
-            SelectUser + " WHERE id = (SELECT user_id FROM designer_api_keys WHERE key_hash = @hash AND revoked = 0)",
-            new { hash = HashApiKey(secret) });
+            SelectUser + " WHERE id = (SELECT user_id FROM designer_api_keys WHERE key_hash = @hash AND revoked = @revoked)",
+            new { hash = HashApiKey(secret), revoked = false });
         return row is null || row.Disabled != 0 ? null : row.ToUser();
     }
 
@@ -184,12 +186,15 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
     private static string HashApiKey(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
 
-    private string Now() => timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    private object Now() => database.Dialect == SqlDialect.PostgreSql
+        ? timeProvider.GetUtcNow()
+        : timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    private const string SelectUser =
+    private string SelectUser =>
         "SELECT id AS Id, user_name AS User_Name, display_name AS Display_Name, password_hash AS Password_Hash, " +
         "department_id AS Department_Id, roles AS Roles, attributes AS Attributes, culture AS Culture, " +
-        "disabled AS Disabled FROM designer_users";
+        (database.Dialect == SqlDialect.PostgreSql ? "CAST(disabled AS INTEGER)::BIGINT" : "disabled") +
+        " AS Disabled FROM designer_users";
 
     private sealed record UserRow(
         string Id,

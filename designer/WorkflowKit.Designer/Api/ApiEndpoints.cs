@@ -35,6 +35,8 @@ public static class ApiEndpoints
         tasks.MapGet("/{id}", WorkApi.GetTaskAsync);
         tasks.MapPost("/{id}/actions", WorkApi.ActAsync);
 
+        RecordApi.Map(api);
+
         api.MapGet("/me", (HttpContext context) => Results.Ok(Current(context))).WithTags("Account");
         return endpoints;
     }

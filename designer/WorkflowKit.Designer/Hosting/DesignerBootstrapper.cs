@@ -3,17 +3,20 @@ using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Definitions.Store;
-using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Designer.Records;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Hosting;
 
 /// <summary>
-/// First-run work: applies migrations, creates the demo accounts when there are no users and
-/// imports the built-in template packages that are not in the store yet.
+/// First-run work: opens the database (which applies the migrations), creates the demo accounts
+/// when there are no users, imports the built-in template packages that are not in the store yet
+/// and prepares the record store for their forms.
 /// </summary>
 public sealed class DesignerBootstrapper(
-    SqliteDatabase database,
+    WorkflowKitStores stores,
     AccountStore accounts,
+    RecordSetup records,
     IDefinitionStore store,
     IHostEnvironment environment,
     Microsoft.Extensions.Options.IOptions<DesignerOptions> options,
@@ -21,8 +24,7 @@ public sealed class DesignerBootstrapper(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await SqliteMigrator.MigrateAsync(database, cancellationToken);
-        DesignerLog.DatabaseReady(logger, database.Path);
+        DesignerLog.DatabaseReady(logger, stores.Options.ToString());
 
         if (options.Value.DemoAccounts && await accounts.CountAsync(cancellationToken) == 0)
         {
@@ -40,6 +42,7 @@ public sealed class DesignerBootstrapper(
         }
 
         await LoadTemplatesAsync(cancellationToken);
+        await records.RegisterPublishedFormsAsync(cancellationToken);
     }
 
     private async Task LoadTemplatesAsync(CancellationToken cancellationToken)
@@ -57,13 +60,13 @@ public sealed class DesignerBootstrapper(
             {
                 var manifest = DefinitionJson.Deserialize<PackageManifest>(
                     await File.ReadAllTextAsync(manifestPath, cancellationToken));
-                if (await store.GetPackageAsync(manifest.Key, cancellationToken) is not null)
+                if (await store.GetPackageAsync(manifest.Key, cancellationToken) is null)
                 {
-                    continue;
+                    await store.ImportPackageAsync(folder, "system", cancellationToken);
+                    DesignerLog.TemplateLoaded(logger, "package", manifest.Key);
                 }
 
-                await store.ImportPackageAsync(folder, "system", cancellationToken);
-                DesignerLog.TemplateLoaded(logger, "package", manifest.Key);
+                await records.SeedPermissionRulesAsync(manifest, cancellationToken);
             }
             catch (Exception error) when (error is JsonException or DefinitionValidationException or IOException)
             {

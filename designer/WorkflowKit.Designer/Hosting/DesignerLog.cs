@@ -10,8 +10,8 @@ internal static partial class DesignerLog
         EventId = 5002, Level = LogLevel.Warning, Message = "A sign-in failed: unknown user or wrong password")]
     public static partial void SignInFailed(ILogger logger);
 
-    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready at {Path}")]
-    public static partial void DatabaseReady(ILogger logger, string path);
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready: {Database}")]
+    public static partial void DatabaseReady(ILogger logger, string database);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Created {Count} demo accounts")]
     public static partial void DemoAccountsCreated(ILogger logger, int count);

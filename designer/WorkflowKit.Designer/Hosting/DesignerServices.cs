@@ -2,25 +2,20 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
-using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services.Engine;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
-using WorkflowKit.Records;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Hosting;
-using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Organization;
+using WorkflowKit.Records;
 using WorkflowKit.Storage;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Definitions;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Designer.Hosting;
 
@@ -34,13 +29,10 @@ public static class DesignerServices
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.Configure<DesignerOptions>(builder.Configuration.GetSection(DesignerOptions.Section));
-        var options = builder.Configuration.GetSection(DesignerOptions.Section).Get<DesignerOptions>() ?? new();
-        var database = new SqliteDatabase(
-            ResolveDatabasePath(options.Storage.ConnectionString, builder.Environment.ContentRootPath));
+        var storage = ResolveStorage(builder.Configuration, builder.Environment.ContentRootPath);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(database);
-        services.AddSingleton<IDatabase>(database);
+        services.AddWorkflowKitStores(storage);
         services.AddSingleton<AccountStore>();
         services.AddSingleton<IOrganizationDirectory, AccountDirectory>();
         services.AddSingleton<ITaskNotifier, TaskNotifier>();
@@ -50,18 +42,15 @@ public static class DesignerServices
             Records = provider.GetRequiredService<IRecordStore>(),
         }));
         services.AddSingleton<IFormValidationService, FormsValidationService>();
-        services.AddSingleton<IDefinitionStore, SqliteDefinitionStore>();
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
-        services.AddSingleton<IRuntimeStore, SqliteRuntimeStore>();
-        services.AddSingleton<SqliteRecordStore>(provider => new SqliteRecordStore(
-            provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IRecordStore>(provider => provider.GetRequiredService<SqliteRecordStore>());
+        services.AddWorkflowKitRecords();
         services.AddSingleton(_ => new ScriptHost());
         services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
         services.AddWorkflowKitRuntime();
         services.AddSingleton<IWorkService, EngineWorkService>();
+        services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddScoped<UiText>();
 
@@ -101,14 +90,22 @@ public static class DesignerServices
         return builder;
     }
 
-    /// <summary>Turns the configured connection string into a database file path.</summary>
-    public static string ResolveDatabasePath(string connectionString, string contentRoot)
+    /// <summary>
+    /// Reads <c>WorkflowKit:Storage</c>; a SQLite path (or "Data Source=…" string) becomes a full
+    /// path under the content root.
+    /// </summary>
+    public static WorkflowKit.Storage.StorageOptions ResolveStorage(IConfiguration configuration, string contentRoot)
     {
-        ArgumentNullException.ThrowIfNull(connectionString);
-        var path = connectionString.Contains('=', StringComparison.Ordinal)
-            ? new SqliteConnectionStringBuilder(connectionString).DataSource
-            : connectionString;
-        return Path.GetFullPath(path, contentRoot);
+        var options = WorkflowKit.Storage.StorageOptions.FromConfiguration(configuration, "workflowkit.db");
+        if (options.Provider != StorageProvider.Sqlite)
+        {
+            return options;
+        }
+
+        var path = options.ConnectionString.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(options.ConnectionString).DataSource
+            : options.ConnectionString;
+        return options with { ConnectionString = Path.GetFullPath(path, contentRoot) };
     }
 
     // API calls and Blazor's own requests get a status code; pages are redirected to sign in.

@@ -1,8 +1,17 @@
 namespace WorkflowKit.Designer.Hosting;
 
-/// <summary>Settings under <c>WorkflowKit:Storage</c>.</summary>
+/// <summary>
+/// Settings under <c>WorkflowKit:Storage</c>, read through
+/// <see cref="WorkflowKit.Storage.StorageOptions.FromConfiguration"/>.
+/// </summary>
 public sealed class StorageOptions
 {
-    /// <summary>SQLite file path or "Data Source=…" string; relative paths start at the content root.</summary>
+    /// <summary><c>Sqlite</c> or <c>PostgreSql</c>; detected from the connection string when empty.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>
+    /// SQLite file path or "Data Source=…" string (relative paths start at the content root), or a
+    /// PostgreSQL connection string or <c>postgres://</c> URL.
+    /// </summary>
     public string ConnectionString { get; set; } = "workflowkit.db";
 }

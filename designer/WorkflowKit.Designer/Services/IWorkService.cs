@@ -27,6 +27,9 @@ public interface IWorkService
     /// <summary>Every instance the user may see (all for admins and process owners).</summary>
     Task<IReadOnlyList<InstanceSummary>> GetInstancesAsync(UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>Open tasks of every instance the user may see, for the dashboards.</summary>
+    Task<IReadOnlyList<WorkTask>> GetOpenTasksAsync(UserContext user, CancellationToken cancellationToken);
+
     /// <exception cref="AccessDeniedException">The task is not the user's.</exception>
     Task<TaskDetail?> GetTaskAsync(string taskId, UserContext user, CancellationToken cancellationToken);
 
@@ -38,6 +41,13 @@ public interface IWorkService
 
     /// <exception cref="AccessDeniedException">The user neither started, acted on nor was CC'd on it.</exception>
     Task<InstanceDetail?> GetInstanceAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The flow an instance runs on and the nodes it visited and waits at, without its form data
+    /// or audit trail; null when the instance does not exist. The caller checks access, such as the
+    /// record page, which shows it only to users who may read the record the instance wrote.
+    /// </summary>
+    Task<InstanceProgress?> GetProgressAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Runs a flow document against sample input without saving anything; human tasks count as approved.

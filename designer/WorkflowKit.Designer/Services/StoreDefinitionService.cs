@@ -15,9 +15,11 @@ namespace WorkflowKit.Designer.Services;
 /// <summary>
 /// The designer's view of the definitions store: drafts under optimistic concurrency, publishing
 /// through the definitions validator, history, and validation of unsaved documents together with
-/// the latest published forms and flows, as publishing does.
+/// the latest published forms and flows, as publishing does. A published form is registered with
+/// the record store at once, so that record nodes and record lists use the new version.
 /// </summary>
-public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<StoreDefinitionService> logger)
+public sealed class StoreDefinitionService(
+    IDefinitionStore store, Records.RecordSetup records, ILogger<StoreDefinitionService> logger)
     : IDefinitionService
 {
     private const string DraftLabel = "draft";
@@ -76,6 +78,11 @@ public sealed class StoreDefinitionService(IDefinitionStore store, ILogger<Store
         {
             var version = await store.PublishAsync(KindName(kind), key, userId, cancellationToken);
             DesignerLog.Published(logger, KindName(kind), key, version.Version, userId);
+            if (kind == DefinitionKind.Form)
+            {
+                await records.RegisterAsync(key, cancellationToken);
+            }
+
             return new PublishResult(version.Version, []);
         }
         catch (DefinitionValidationException refused)

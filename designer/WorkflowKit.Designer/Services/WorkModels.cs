@@ -78,6 +78,13 @@ public sealed record InstanceDetail(
     IReadOnlyList<WorkTask> Tasks,
     IReadOnlyList<AuditEntry> Audit);
 
+/// <summary>An instance's path on its flow diagram: visited and traversed so far, and where it waits.</summary>
+public sealed record InstanceProgress(
+    InstanceSummary Summary,
+    string FlowJson,
+    IReadOnlyList<string> VisitedNodes,
+    IReadOnlyList<string> TraversedEdges);
+
 /// <summary>A task with what the assignee needs to act: the instance, the form and the node.</summary>
 public sealed record TaskDetail(WorkTask Task, InstanceDetail Instance, IReadOnlyList<string> Actions);
 

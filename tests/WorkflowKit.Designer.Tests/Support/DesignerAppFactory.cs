@@ -15,11 +15,16 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
 
     private readonly string? _templates;
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
     /// <param name="kestrel">Listen on a free 127.0.0.1 port instead of the in-memory test server.</param>
     /// <param name="templates">Templates folder to import at start; an empty folder when null.</param>
-    public DesignerAppFactory(bool kestrel = false, string? templates = null)
+    /// <param name="settings">Configuration that replaces the defaults, such as the storage provider.</param>
+    public DesignerAppFactory(
+        bool kestrel = false, string? templates = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _templates = templates;
+        _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(Path.Combine(_folder, "templates"));
         if (kestrel)
         {
@@ -39,6 +44,10 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("WorkflowKit:Storage:ConnectionString", DatabasePath);
         builder.UseSetting("WorkflowKit:TemplatesPath", _templates ?? Path.Combine(_folder, "templates"));
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

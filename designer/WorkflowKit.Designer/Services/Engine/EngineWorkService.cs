@@ -18,15 +18,14 @@ namespace WorkflowKit.Designer.Services.Engine;
 
 /// <summary>
 /// The work portal's view of the durable engine: starts validate the form with the shared
-/// validation service, task lists and instances are read from the engine, and every change
-/// raises the task notifier for the users whose lists changed.
+/// validation service, and task lists and instances are read from the engine. Open task lists
+/// refresh through <see cref="EngineTaskNotifications"/>, which relays every committed engine step.
 /// </summary>
 public sealed class EngineWorkService(
     WorkflowEngine engine,
     IDefinitionService definitions,
     IFormValidationService validation,
     AccountStore accounts,
-    ITaskNotifier notifier,
     FlowTestRunner testRunner,
     ILogger<EngineWorkService> logger) : IWorkService
 {
@@ -82,7 +81,6 @@ public sealed class EngineWorkService(
             new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
             cancellationToken);
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
-        await NotifyAsync(instance.Id, [user.Id], "started", cancellationToken);
         return await SummarizeAsync(instance, cancellationToken);
     }
 
@@ -127,6 +125,30 @@ public sealed class EngineWorkService(
             cancellationToken)).Select(task => task.InstanceId));
         ids.UnionWith((await GetCarbonCopiesAsync(user, cancellationToken)).Select(instance => instance.Id));
         return [.. (await SummarizeIdsAsync(ids, cancellationToken)).OrderByDescending(i => i.StartedAt)];
+    }
+
+    public async Task<IReadOnlyList<WorkTask>> GetOpenTasksAsync(UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+
+        // NOTE: reads at most 10,000 open tasks; a larger backlog is counted only in part.
+        var open = await TasksAsync(new TaskQuery { Status = TaskStatuses.Open, Limit = 10_000 }, cancellationToken);
+        if (user.CanDesign)
+        {
+            return open;
+        }
+
+        var visible = (await GetInstancesAsync(user, cancellationToken))
+            .Select(instance => instance.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. open.Where(task => visible.Contains(task.InstanceId))];
+    }
+
+    public async Task<InstanceProgress?> GetProgressAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var detail = await DetailAsync(instanceId, cancellationToken);
+        return detail is null
+            ? null
+            : new InstanceProgress(detail.Summary, detail.FlowJson, detail.VisitedNodes, detail.TraversedEdges);
     }
 
     public async Task<TaskDetail?> GetTaskAsync(string taskId, UserContext user, CancellationToken cancellationToken)
@@ -174,7 +196,6 @@ public sealed class EngineWorkService(
                 .FirstOrDefault(t => t.Id == taskId)
                 ?? throw new ArgumentException($"No task with id '{taskId}'.", nameof(taskId));
             await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
-            await NotifyAsync(task.InstanceId, [], "urge", cancellationToken);
             return;
         }
 
@@ -206,13 +227,10 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
-        string[] affected = request.TargetUserId is null ? [user.Id] : [user.Id, request.TargetUserId];
-        await NotifyAsync(result.Instance.Id, affected, request.Action, cancellationToken);
     }
 
     public async Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken)
     {
-        var before = await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
         try
         {
             await engine.WithdrawAsync(instanceId, user.Id, null, cancellationToken);
@@ -221,9 +239,6 @@ public sealed class EngineWorkService(
         {
             throw new AccessDeniedException(denied.Message, denied);
         }
-
-        await NotifyAsync(
-            instanceId, [user.Id, .. before.Select(task => task.Assignee)], "withdrawn", cancellationToken);
     }
 
     public async Task<InstanceDetail?> GetInstanceAsync(
@@ -353,14 +368,6 @@ public sealed class EngineWorkService(
             instance.Initiator, names.GetValueOrDefault(instance.Initiator, instance.Initiator),
             State(instance.Status), await TitleAsync(flow, instance.Form, cancellationToken), instance.StartedAt,
             instance.EndedAt, []);
-    }
-
-    private async Task NotifyAsync(
-        string instanceId, IEnumerable<string> users, string reason, CancellationToken cancellationToken)
-    {
-        var open = await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, cancellationToken);
-        var notified = users.Concat(open.Select(task => task.Assignee)).ToHashSet(StringComparer.Ordinal);
-        notifier.Publish(new TaskNotification(notified, instanceId, reason));
     }
 
     private async Task<FlowDefinition> FlowAsync(string key, int version, CancellationToken cancellationToken)

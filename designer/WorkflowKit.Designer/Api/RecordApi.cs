@@ -1,0 +1,124 @@
+using WorkflowKit.Definitions.Conditions;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Designer.Dashboards;
+using WorkflowKit.Designer.Records;
+
+namespace WorkflowKit.Designer.Api;
+
+/// <summary>
+/// Handlers of <c>/api/records</c> and <c>/api/dashboards</c>. Every read goes through
+/// <see cref="RecordService"/> and so through the one permission filter: rows outside the
+/// caller's rules are absent and hidden fields are never sent.
+/// </summary>
+internal static class RecordApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var records = api.MapGroup("/records").WithTags("Records");
+        records.MapGet("/", ListFormsAsync);
+        records.MapGet("/{form}", ListAsync);
+        records.MapGet("/{form}/views", ViewsAsync);
+        records.MapGet("/{form}/export", ExportAsync);
+        records.MapGet("/{form}/{id:long}", GetAsync);
+        records.MapGet("/{form}/{id:long}/history", HistoryAsync);
+
+        api.MapGet("/dashboards", DashboardsAsync).WithTags("Dashboards");
+    }
+
+    private static async Task<IResult> ListFormsAsync(HttpContext context, RecordService records, CancellationToken ct) =>
+        Results.Ok((await records.ListFormsAsync(ApiEndpoints.Current(context), ct))
+            .Select(form => new { form.Key, form.Name }));
+
+    /// <param name="form">The form key.</param>
+    /// <param name="filter">A condition as JSON: <c>{"any":[{"all":[{"field":"region","operator":"eq","value":"east"}]}]}</c>.</param>
+    /// <param name="sort">Comma-separated field ids; a leading '-' sorts that field descending.</param>
+    /// <param name="offset">Records to skip.</param>
+    /// <param name="limit">Records per page, 1 to 500; 50 when absent.</param>
+    /// <param name="context">The request.</param>
+    /// <param name="records">The record service.</param>
+    /// <param name="ct">Cancels the read.</param>
+    private static async Task<IResult> ListAsync(
+        string form, string? filter, string? sort, int? offset, int? limit, HttpContext context,
+        RecordService records, CancellationToken ct)
+    {
+        var page = await records.ListAsync(
+            ApiEndpoints.Current(context), form, ParseFilter(filter), ParseSort(sort), offset ?? 0, limit ?? 50, ct);
+        return Results.Ok(new { page.Total, page.Items });
+    }
+
+    private static async Task<IResult> GetAsync(
+        string form, long id, HttpContext context, RecordService records, CancellationToken ct)
+    {
+        var record = await records.GetAsync(ApiEndpoints.Current(context), form, id, ct);
+        return record is null ? Results.NotFound() : Results.Ok(record);
+    }
+
+    private static async Task<IResult> HistoryAsync(
+        string form, long id, HttpContext context, RecordService records, CancellationToken ct)
+    {
+        var user = ApiEndpoints.Current(context);
+        if (await records.GetAsync(user, form, id, ct) is null)
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Ok(await records.GetHistoryAsync(user, form, id, ct));
+    }
+
+    private static async Task<IResult> ViewsAsync(
+        string form, HttpContext context, RecordService records, CancellationToken ct) =>
+        Results.Ok(await records.GetViewsAsync(ApiEndpoints.Current(context), form, ct));
+
+    private static async Task ExportAsync(
+        string form, string? format, string? filter, HttpContext context, RecordService records, CancellationToken ct)
+    {
+        var user = ApiEndpoints.Current(context);
+        var kind = format?.ToLowerInvariant() switch
+        {
+            null or "" or "csv" => RecordExportFormat.Csv,
+            "xlsx" => RecordExportFormat.Xlsx,
+            _ => throw new ArgumentException($"Unknown export format '{format}'; expected 'csv' or 'xlsx'.", nameof(format)),
+        };
+        var condition = ParseFilter(filter);
+        if (!await records.CanExportAsync(user, form, ct))
+        {
+            throw new Services.AccessDeniedException(
+                $"User '{user.Id}' may not export records of form '{form}'; ask an administrator for a permission " +
+                "rule with the \"export\" action.");
+        }
+
+        // The rows stream into a buffer first, so that a failure part-way returns an error instead of a cut file.
+        using var buffer = new MemoryStream();
+        await records.ExportAsync(user, form, kind, condition, buffer, ct);
+        var extension = kind == RecordExportFormat.Xlsx ? "xlsx" : "csv";
+        context.Response.ContentType = kind == RecordExportFormat.Xlsx
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{form}.{extension}\"";
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, ct);
+    }
+
+    private static async Task<IResult> DashboardsAsync(
+        HttpContext context, DashboardService dashboards, CancellationToken ct)
+    {
+        var user = ApiEndpoints.Current(context);
+        return Results.Ok(new
+        {
+            ReceivablesOverdueByRegion = await dashboards.ReceivablesOverdueByRegionAsync(user, user.Culture, ct),
+            StockByExpiryWindow = await dashboards.StockByExpiryWindowAsync(user, ct),
+            OrderCycleDaysByRegion = await dashboards.OrderCycleDaysByRegionAsync(user, user.Culture, ct),
+            TasksOverdueByNode = await dashboards.TasksOverdueByNodeAsync(user, user.Culture, ct),
+        });
+    }
+
+    internal static Condition? ParseFilter(string? filter) =>
+        string.IsNullOrWhiteSpace(filter) ? null : DefinitionJson.Deserialize<Condition>(filter);
+
+    internal static IReadOnlyList<SortOrder> ParseSort(string? sort) =>
+        string.IsNullOrWhiteSpace(sort)
+            ? []
+            : [.. sort.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(part => new SortOrder { Field = part.TrimStart('-'), Descending = part.StartsWith('-') })];
+}

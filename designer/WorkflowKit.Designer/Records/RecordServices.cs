@@ -1,0 +1,22 @@
+using WorkflowKit.Designer.Dashboards;
+using WorkflowKit.Import;
+using WorkflowKit.Permissions;
+
+namespace WorkflowKit.Designer.Records;
+
+/// <summary>Registers the permission filter and the record and dashboard services built on it.</summary>
+public static class RecordServices
+{
+    public static IServiceCollection AddWorkflowKitRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<IParticipationSource, EngineParticipationSource>();
+        services.AddSingleton<RecordAccess>();
+        services.AddSingleton<RecordReader>();
+        services.AddSingleton<RecordExporter>();
+        services.AddSingleton<RecordSetup>();
+        services.AddSingleton<SavedViewStore>();
+        services.AddSingleton<RecordService>();
+        services.AddSingleton<DashboardService>();
+        return services;
+    }
+}

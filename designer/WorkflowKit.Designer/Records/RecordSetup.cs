@@ -1,0 +1,69 @@
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Definitions.Store;
+using WorkflowKit.Permissions;
+using WorkflowKit.Records;
+
+namespace WorkflowKit.Designer.Records;
+
+/// <summary>
+/// Keeps the record store in step with the definitions store: every published form is registered
+/// with the record store (which builds its indexes), and a package's data permission rules are
+/// stored for each form that has no rules yet.
+/// </summary>
+public sealed class RecordSetup(
+    IDefinitionStore definitions, IRecordFormRegistry forms, IPermissionRuleStore rules, ILogger<RecordSetup> logger)
+{
+    /// <summary>Registers the latest published version of every form.</summary>
+    public async Task RegisterPublishedFormsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var summary in await definitions.ListAsync(cancellationToken))
+        {
+            if (summary.Kind == DefinitionKinds.Form && summary.LatestVersion is not null)
+            {
+                await RegisterAsync(summary.Key, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The form as the record store knows it, registering its latest published version first when
+    /// the store does not know it yet; null when the form was never published.
+    /// </summary>
+    public async Task<FormDefinition?> EnsureFormAsync(string formKey, CancellationToken cancellationToken) =>
+        await forms.FindFormAsync(formKey, cancellationToken) ?? await RegisterAsync(formKey, cancellationToken);
+
+    /// <summary>Registers the latest published version of one form; null when it was never published.</summary>
+    public async Task<FormDefinition?> RegisterAsync(string formKey, CancellationToken cancellationToken)
+    {
+        var published = await definitions.GetVersionAsync(DefinitionKinds.Form, formKey, null, cancellationToken);
+        if (published is null)
+        {
+            return null;
+        }
+
+        var form = DefinitionJson.Deserialize<FormDefinition>(published.Json);
+        await forms.RegisterFormAsync(form, cancellationToken);
+        return form;
+    }
+
+    /// <summary>
+    /// Stores the package's permission rules of each form that has none, so that rules an
+    /// administrator changed later are never overwritten by a restart.
+    /// </summary>
+    public async Task SeedPermissionRulesAsync(PackageManifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        foreach (var group in (manifest.Permissions ?? []).GroupBy(rule => rule.Form, StringComparer.Ordinal))
+        {
+            if ((await rules.GetRulesAsync(group.Key, cancellationToken)).Count > 0)
+            {
+                continue;
+            }
+
+            await rules.SaveRulesAsync(group.Key, [.. group], cancellationToken);
+            RecordLog.RulesSeeded(logger, group.Count(), group.Key, manifest.Key);
+        }
+    }
+}

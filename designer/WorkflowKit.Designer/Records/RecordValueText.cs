@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Forms;
+
+namespace WorkflowKit.Designer.Records;
+
+/// <summary>Formats a record field's JSON value for a table cell or a detail line.</summary>
+public static class RecordValueText
+{
+    public static string Format(FieldDefinition? field, JsonNode? value, string culture)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        if (value is JsonArray array)
+        {
+            return field?.Type == FieldTypes.SubTable
+                ? string.Format(CultureInfo.InvariantCulture, "[{0}]", array.Count)
+                : string.Join(", ", array.Select(item => Format(field, item, culture)));
+        }
+
+        if (value is JsonObject)
+        {
+            return value.ToJsonString();
+        }
+
+        var text = value is JsonValue scalar && scalar.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        if (field?.Options?.FirstOrDefault(option => option.Value == text) is { } chosen)
+        {
+            return chosen.Label.Get(culture);
+        }
+
+        if (field?.Type == FieldTypes.Money && FieldValues.TryGetDecimal(value, out var amount))
+        {
+            return amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+        }
+
+        return field?.Type == FieldTypes.Boolean
+            ? text switch { "true" => "✓", "false" => "✗", _ => text }
+            : text;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Records;
+
+namespace WorkflowKit.Designer.Tests.Support;
+
+/// <summary>Writes records of the built-in biopharma forms straight into the app's record store.</summary>
+internal static class RecordSeed
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>The date <paramref name="days"/> from today in Asia/Shanghai, the engine's default zone, as yyyy-MM-dd.</summary>
+    public static string Day(int days) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime)
+            .AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static async Task<RecordEntry> CreateAsync(DesignerAppFactory app, string formKey, JsonObject data)
+    {
+        var store = app.Services.GetRequiredService<IRecordStore>();
+        return await store.CreateAsync(formKey, data, new RecordWriteContext("admin"), CancellationToken.None);
+    }
+}
