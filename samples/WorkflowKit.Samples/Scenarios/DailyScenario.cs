@@ -263,10 +263,9 @@ public static class DailyScenario
         SampleEnvironment environment, int submitted, int reviews, CancellationToken cancellationToken)
     {
         var engine = environment.Engine;
-        var orders = await engine.QueryInstancesAsync(
-            new InstanceQuery { FlowKey = "order-to-shipment", Limit = 10_000 }, cancellationToken).ConfigureAwait(false);
-        var reviewInstances = await engine.QueryInstancesAsync(
-            new InstanceQuery { FlowKey = "customer-credit-review", Limit = 10_000 }, cancellationToken).ConfigureAwait(false);
+        var orders = await WithVariablesAsync(engine, "order-to-shipment", cancellationToken).ConfigureAwait(false);
+        var reviewInstances = await WithVariablesAsync(engine, "customer-credit-review", cancellationToken)
+            .ConfigureAwait(false);
         var open = await OpenTasksAsync(engine, null, cancellationToken).ConfigureAwait(false);
         var shipped = orders.Where(order => order.EndNodeId == "endShipped").ToList();
         var batches = await CountAsync(environment, "stock-batch", "expiryAlert", cancellationToken).ConfigureAwait(false);
@@ -293,6 +292,22 @@ public static class DailyScenario
             BatchesQuarantined = quarantined.GetValueOrDefault("quarantined"),
             Incidents = incidents.Count,
         };
+    }
+
+    /// <summary>The instances of a flow with their variables, which instance queries leave out.</summary>
+    private static async Task<List<WorkflowInstance>> WithVariablesAsync(
+        WorkflowEngine engine, string flowKey, CancellationToken cancellationToken)
+    {
+        var found = await engine.QueryInstancesAsync(new InstanceQuery { FlowKey = flowKey, Limit = 10_000 }, cancellationToken)
+            .ConfigureAwait(false);
+        var instances = new List<WorkflowInstance>();
+        foreach (var instance in found)
+        {
+            var detail = await engine.GetInstanceAsync(instance.Id, cancellationToken).ConfigureAwait(false);
+            instances.Add(detail?.Instance ?? instance);
+        }
+
+        return instances;
     }
 
     private static async Task<Dictionary<string, int>> CountAsync(
