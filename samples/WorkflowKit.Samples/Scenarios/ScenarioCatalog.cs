@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace WorkflowKit.Samples.Scenarios;
 
-/// <summary>The scenarios that <c>workflowkit scenario run NAME</c> knows, and the summary it prints.</summary>
+/// <summary>The scenarios that <c>workflowkit scenario run NAME</c> runs, and the summary it prints.</summary>
 public static class ScenarioCatalog
 {
     /// <summary>Scenario names with a one-line description.</summary>
