@@ -15,5 +15,6 @@ public static class Program
         ForecastCliCommands.AddTo(root, context);
         RecordCommands.AddTo(root, context);
         RuntimeCommands.AddTo(root, context);
+        ScenarioCommands.AddTo(root, context);
     }
 }

@@ -29,6 +29,12 @@ public sealed class EngineOptions
     /// <summary>Most nodes one step runs before it stops the token with an incident (an endless automatic loop); 1,000 by default.</summary>
     public int MaxNodesPerStep { get; set; } = 1000;
 
+    /// <summary>
+    /// Most records one <c>records.query</c> call in a script may return; a query that matches more fails the
+    /// script with a message that names the form and filter. 10,000 by default.
+    /// </summary>
+    public int MaxQueryRows { get; set; } = 10_000;
+
     /// <summary>Timeout of an HTTP node without its own; 30 seconds by default.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

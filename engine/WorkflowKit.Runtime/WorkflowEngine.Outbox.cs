@@ -45,6 +45,12 @@ public sealed partial class WorkflowEngine
 
     private async Task DeliverAsync(OutboxRecord message, CancellationToken cancellationToken)
     {
+        if (message.Kind == OutboxKinds.RecordTrigger)
+        {
+            await StartFromRecordAsync(message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var attempt = message.Attempts + 1;
         _services.Faults.At(FaultPoint.BeforeDelivery, message.Id);
         JsonObject? reply = null;

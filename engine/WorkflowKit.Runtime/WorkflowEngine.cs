@@ -33,6 +33,7 @@ public sealed partial class WorkflowEngine
 
     private readonly EngineServices _services;
     private readonly FlowRunner _runner;
+    private readonly Triggers.RecordTriggerRegistry _recordTriggers;
     private readonly SemaphoreSlim _workSignal = new(0, 1);
 
     public WorkflowEngine(
@@ -56,6 +57,8 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(time);
+        _recordTriggers = new Triggers.RecordTriggerRegistry();
+        Records = new Triggers.TriggeringRecordStore(records, _recordTriggers, database, store, expressions, time);
         _services = new EngineServices
         {
             Database = database,
@@ -63,7 +66,7 @@ public sealed partial class WorkflowEngine
             Definitions = definitions,
             Expressions = expressions,
             Organization = organization,
-            Records = records,
+            Records = Records,
             Time = time,
             Options = options ?? new EngineOptions(),
             Logger = logger ?? (ILogger)NullLogger.Instance,
@@ -78,6 +81,12 @@ public sealed partial class WorkflowEngine
     public const string HttpClientName = "WorkflowKit.Http";
 
     public EngineOptions Options => _services.Options;
+
+    /// <summary>
+    /// The record store that starts record-triggered flows: record nodes write through it, and imports and
+    /// form submissions should too, so that their writes start the flows whose record triggers match.
+    /// </summary>
+    public IRecordStore Records { get; }
 
     /// <summary>Starts an instance and runs it until every token waits; returns the instance after that first step.</summary>
     /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
@@ -155,6 +164,7 @@ public sealed partial class WorkflowEngine
         {
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
+            QueryRecords = RecordReader(transaction, cancellationToken),
         };
         foreach (var (name, value) in vars)
         {
@@ -194,6 +204,11 @@ public sealed partial class WorkflowEngine
     }
 
     private const int MaxSubFlowDepth = 8;
+
+    private Func<string, JsonObject, IReadOnlyList<JsonObject>> RecordReader(
+        IStorageTransaction transaction, CancellationToken cancellationToken) =>
+        new Records.ScriptRecordReader(_services.Records, transaction, _services.Options.MaxQueryRows, cancellationToken)
+            .Query;
 
     private async Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken)
     {

@@ -170,6 +170,9 @@ public static class DiagnosticCodes
     /// <summary>Two condition branches of one node share a priority, so their order is unclear.</summary>
     public const string DuplicatePriority = "WK1330";
 
+    /// <summary>A message placeholder names no form field or variable, or is not {{form.…}} or {{vars.…}}.</summary>
+    public const string UnknownPlaceholder = "WK1331";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

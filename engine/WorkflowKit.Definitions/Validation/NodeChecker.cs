@@ -46,6 +46,34 @@ internal static class NodeChecker
         CheckOverdue(context, flow, node, pointer, scope, set);
         CheckRecordWrite(context, node, pointer, scope, set);
         CheckAutomatic(context, node, pointer, scope, set);
+        CheckPlaceholders(context, node, pointer, scope);
+    }
+
+    private static void CheckPlaceholders(CheckContext context, NodeDefinition node, string pointer, FieldScope scope)
+    {
+        foreach (var (culture, text) in node.Message?.Values ?? [])
+        {
+            var textPointer = culture.Length == 0
+                ? JsonPointers.Append(pointer, "message")
+                : JsonPointers.Append(JsonPointers.Append(pointer, "message"), culture);
+            foreach (var placeholder in MessagePlaceholders.Find(text).Distinct(StringComparer.Ordinal))
+            {
+                var problem = !MessagePlaceholders.TryParse(placeholder, out var root, out var path)
+                    ? "is not a {{form.FIELD}} or {{vars.NAME}} placeholder"
+                    : root == "form" && scope.Fields is { } fields && !fields.ContainsKey(path[0])
+                        ? $"names field \"{path[0]}\", which the form does not have"
+                        : root == "vars" && scope.Variables is { } variables && !variables.Contains(path[0])
+                            ? $"names variable \"{path[0]}\", which the flow does not declare"
+                            : null;
+                if (problem is not null)
+                {
+                    context.Warning(
+                        DiagnosticCodes.UnknownPlaceholder, textPointer,
+                        $"Placeholder \"{{{{{placeholder}}}}}\" {problem}; it is sent as written. Correct the name " +
+                        "or declare the variable.");
+                }
+            }
+        }
     }
 
     private static void CheckApplicability(CheckContext context, NodeDefinition node, string pointer)

@@ -32,6 +32,9 @@ public sealed record ConditionContext
     /// <summary>For JavaScript conditions: the tenant time zone. Default UTC.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>The reader behind <c>records.query</c> in JavaScript conditions; see <see cref="ScriptScope.QueryRecords"/>.</summary>
+    public Func<string, JsonObject, IReadOnlyList<JsonObject>>? QueryRecords { get; init; }
+
     internal ScriptScope ToScriptScope() => new()
     {
         Form = Form,
@@ -42,5 +45,6 @@ public sealed record ConditionContext
         Nodes = Nodes,
         Now = Now,
         TimeZone = TimeZone,
+        QueryRecords = QueryRecords,
     };
 }

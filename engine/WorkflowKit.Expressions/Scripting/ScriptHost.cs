@@ -37,7 +37,8 @@ public sealed class ScriptHost
 {
     private static readonly HashSet<string> ScopeNames = new(StringComparer.Ordinal)
     {
-        "form", "vars", "initiator", "row", "nodes", "user", "now", "timeZone", "round", DecimalRewriter.HelperName,
+        "form", "vars", "initiator", "row", "record", "records", "nodes", "user", "now", "timeZone", "round",
+        DecimalRewriter.HelperName,
     };
 
     private readonly TimeProvider _timeProvider;
@@ -177,6 +178,8 @@ public sealed class ScriptHost
         engine.SetValue("vars", JsonToJs.Convert(engine, scope.Vars));
         engine.SetValue("initiator", JsonToJs.Convert(engine, scope.Initiator));
         engine.SetValue("row", JsonToJs.Convert(engine, scope.Row));
+        engine.SetValue("record", JsonToJs.Convert(engine, scope.Record));
+        engine.SetValue("records", RecordQueries.Create(engine, scope.QueryRecords));
         engine.SetValue("nodes", JsonToJs.Convert(engine, scope.Nodes));
         engine.SetValue("user", JsonToJs.Convert(engine, scope.User));
         engine.SetValue("now", new JsDate(engine, now));

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace WorkflowKit.Expressions;
 
 /// <summary>
-/// The values a script sees as globals: <c>form</c>, <c>vars</c>, <c>initiator</c>, <c>row</c>, <c>nodes</c>,
-/// <c>user</c>, <c>now</c> and <c>timeZone</c>. Each form field whose id is a plain identifier is also a global
+/// The values a script sees as globals: <c>form</c>, <c>vars</c>, <c>initiator</c>, <c>row</c>, <c>record</c>,
+/// <c>nodes</c>, <c>user</c>, <c>now</c>, <c>timeZone</c> and <c>records</c>. Each form field whose id is a plain identifier is also a global
 /// of its own (read it as <c>total</c> or <c>form.total</c>; write it as <c>form.total</c>).
 /// </summary>
 /// <remarks>
@@ -24,6 +24,16 @@ public sealed record ScriptScope
 
     /// <summary>The current sub-table row, when the script runs per row.</summary>
     public JsonObject? Row { get; init; }
+
+    /// <summary>The stored record an updateRecord node is writing, as <c>record</c>; null elsewhere.</summary>
+    public JsonObject? Record { get; init; }
+
+    /// <summary>
+    /// The reader behind <c>records.query(formKey, filter)</c>: it returns the data of the live records of the
+    /// form whose fields equal every property of <c>filter</c>. When null, calling <c>records.query</c> raises a
+    /// script error that says record queries are not available in this context.
+    /// </summary>
+    public Func<string, JsonObject, IReadOnlyList<JsonObject>>? QueryRecords { get; init; }
 
     /// <summary>Outputs of earlier automatic nodes, by node id.</summary>
     public JsonObject? Nodes { get; init; }

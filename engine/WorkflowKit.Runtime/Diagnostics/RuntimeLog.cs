@@ -54,6 +54,11 @@ internal static partial class RuntimeLog
     [LoggerMessage(2031, LogLevel.Error, "Schedule {ScheduleId} failed to start its flow")]
     public static partial void ScheduleFailed(ILogger logger, Exception exception, string scheduleId);
 
+    [LoggerMessage(2035, LogLevel.Information,
+        "Record {Event} of {FormKey} #{RecordId} started flow {FlowKey} as instance {InstanceId}")]
+    public static partial void RecordTriggerFired(
+        ILogger logger, string @event, string formKey, long recordId, string flowKey, string instanceId);
+
     [LoggerMessage(2040, LogLevel.Error, "The engine's background round failed; it runs again after {Delay}")]
     public static partial void BackgroundRoundFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

@@ -83,9 +83,10 @@ internal sealed partial class FlowRunner
     {
         var recipients = await _assignees.ResolveAsync(context, node, node.Recipients ?? node.Assignees, "recipient",
             cancellationToken).ConfigureAwait(false);
+        var message = MessagePlaceholders.Render(node.Message, context.Instance.Form, context.Vars) ?? node.Name;
         foreach (var user in recipients)
         {
-            context.Notify(user, kind, node.Id, null, node.Message ?? node.Name);
+            context.Notify(user, kind, node.Id, null, message);
         }
 
         var channel = node.Channel ?? "inApp";
@@ -105,7 +106,7 @@ internal sealed partial class FlowRunner
             Payload = new JsonObject
             {
                 ["recipients"] = new JsonArray([.. recipients.Select(user => (JsonNode)user)]),
-                ["message"] = JsonLocalized(node.Message ?? node.Name),
+                ["message"] = JsonLocalized(message),
                 ["instanceId"] = context.Instance.Id,
                 ["nodeId"] = node.Id,
                 ["kind"] = kind,

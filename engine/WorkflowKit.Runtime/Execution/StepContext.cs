@@ -124,7 +124,11 @@ internal sealed class StepContext
             Row = row,
             Now = Now,
             TimeZone = TimeZone,
+            QueryRecords = QueryRecords,
         };
+
+    /// <summary>The reader behind <c>records.query</c>, reading inside <see cref="Transaction"/>.</summary>
+    public Func<string, JsonObject, IReadOnlyList<JsonObject>>? QueryRecords { get; set; }
 
     /// <summary>The flow's time zone, for scripts' local-time Date methods.</summary>
     public TimeZoneInfo? TimeZone { get; init; }

@@ -5,7 +5,8 @@ namespace WorkflowKit.Runtime.Expressions;
 /// <summary>
 /// What an expression sees: <c>form</c>, <c>vars</c>, <c>initiator</c> (id, department,
 /// attributes), <c>nodes</c> (outputs of earlier nodes, such as <c>nodes.review.outcome</c>),
-/// and inside record and sub-table writes <c>record</c> and <c>row</c>.
+/// <c>records</c> (read-only record queries), and inside record and sub-table writes <c>record</c>
+/// and <c>row</c>.
 /// </summary>
 public sealed record ExpressionScope(JsonObject Form, JsonObject Vars, JsonObject Initiator, JsonObject Nodes)
 {
@@ -18,4 +19,7 @@ public sealed record ExpressionScope(JsonObject Form, JsonObject Vars, JsonObjec
 
     /// <summary>The flow's time zone, used by local-time Date methods in scripts.</summary>
     public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>The reader behind <c>records.query(formKey, filter)</c>, bound to the step's transaction.</summary>
+    public Func<string, JsonObject, IReadOnlyList<JsonObject>>? QueryRecords { get; init; }
 }

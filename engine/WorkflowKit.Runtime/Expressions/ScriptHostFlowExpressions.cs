@@ -10,8 +10,8 @@ namespace WorkflowKit.Runtime.Expressions;
 /// <see cref="FlowExpressionException"/> carrying the host's message and kind.
 /// </summary>
 /// <remarks>
-/// The script scope has no <c>record</c> global, so the record being updated is passed as <c>row</c>
-/// when no sub-table row is current: in updateRecord values, <c>row.stock</c> reads the record's field.
+/// In updateRecord values the record being updated is <c>record</c>; it is also passed as <c>row</c>
+/// when no sub-table row is current, so <c>row.stock</c> reads the record's field as well.
 /// </remarks>
 public sealed class ScriptHostFlowExpressions(ScriptHost host) : IFlowExpressions
 {
@@ -32,6 +32,7 @@ public sealed class ScriptHostFlowExpressions(ScriptHost host) : IFlowExpression
                 Row = RowOf(scope),
                 Now = scope.Now,
                 TimeZone = scope.TimeZone ?? TimeZoneInfo.Utc,
+                QueryRecords = scope.QueryRecords,
             }, cancellationToken);
         }
         catch (ScriptException exception)
@@ -79,8 +80,10 @@ public sealed class ScriptHostFlowExpressions(ScriptHost host) : IFlowExpression
             Initiator = scope.Initiator,
             Nodes = scope.Nodes,
             Row = RowOf(scope),
+            Record = scope.Record as JsonObject,
             Now = scope.Now,
             TimeZone = scope.TimeZone ?? TimeZoneInfo.Utc,
+            QueryRecords = scope.QueryRecords,
         };
     }
 

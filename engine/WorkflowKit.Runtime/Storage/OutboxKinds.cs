@@ -8,4 +8,10 @@ public static class OutboxKinds
 
     /// <summary>A notification for a channel other than in-app; nothing is fed back.</summary>
     public const string Notification = "notification";
+
+    /// <summary>
+    /// A record write that matched a record trigger; delivering it starts the flow in the transaction that
+    /// marks the message delivered.
+    /// </summary>
+    public const string RecordTrigger = "recordTrigger";
 }

@@ -21,6 +21,7 @@ internal static class FieldGuard
             return;
         }
 
+        changes = RestoreHiddenColumns(node, form, changes);
         foreach (var (fieldId, value) in changes)
         {
             var access = AccessOf(node, fieldId);
@@ -44,19 +45,87 @@ internal static class FieldGuard
         }
     }
 
-    /// <summary>A copy of the form without the fields hidden at the node.</summary>
+    /// <summary>
+    /// A copy of the form without the fields hidden at the node. A hidden sub-table column
+    /// (<c>"lines.unitPrice": "hidden"</c>) is removed from every row.
+    /// </summary>
     public static JsonObject Visible(NodeDefinition node, JsonObject form)
     {
         var copy = (JsonObject)form.DeepClone();
         foreach (var (fieldId, permission) in node.FieldPermissions ?? [])
         {
-            if (permission.Access == FieldPermission.Hidden)
+            if (permission.Access != FieldPermission.Hidden)
             {
-                copy.Remove(fieldId);
+                continue;
+            }
+
+            copy.Remove(fieldId);
+            if (SplitColumn(fieldId) is var (table, column) && copy[table] is JsonArray rows)
+            {
+                foreach (var row in rows.OfType<JsonObject>())
+                {
+                    row.Remove(column);
+                }
             }
         }
 
         return copy;
+    }
+
+    /// <summary>
+    /// Puts the stored values of hidden sub-table columns back into submitted rows, because the task view never
+    /// sent them. A submitted row that carries a hidden column with another value is refused; a new row gets no
+    /// value in a hidden column.
+    /// </summary>
+    private static JsonObject RestoreHiddenColumns(NodeDefinition node, JsonObject form, JsonObject changes)
+    {
+        var hidden = (node.FieldPermissions ?? [])
+            .Where(pair => pair.Value.Access == FieldPermission.Hidden)
+            .Select(pair => SplitColumn(pair.Key))
+            .OfType<(string Table, string Column)>()
+            .Where(pair => changes[pair.Table] is JsonArray)
+            .ToList();
+        if (hidden.Count == 0)
+        {
+            return changes;
+        }
+
+        var restored = (JsonObject)changes.DeepClone();
+        foreach (var (table, column) in hidden)
+        {
+            var stored = form[table] as JsonArray ?? [];
+            var rows = (JsonArray)restored[table]!;
+            for (var index = 0; index < rows.Count; index++)
+            {
+                if (rows[index] is not JsonObject row)
+                {
+                    continue;
+                }
+
+                var old = index < stored.Count ? (stored[index] as JsonObject)?[column] : null;
+                if (row.ContainsKey(column) && !JsonNode.DeepEquals(row[column], old))
+                {
+                    throw Denied(
+                        node, $"{table}.{column}", FieldPermission.Hidden,
+                        $"Column '{column}' of sub-table '{table}' is hidden at node '{node.Id}' and cannot be changed " +
+                        $"(row {index + 1})");
+                }
+
+                row.Remove(column);
+                if (old is not null)
+                {
+                    row[column] = old.DeepClone();
+                }
+            }
+        }
+
+        return restored;
+    }
+
+    private static (string Table, string Column)? SplitColumn(string fieldId)
+    {
+        var dot = fieldId.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < fieldId.Length - 1 ? (fieldId[..dot], fieldId[(dot + 1)..]) : null;
     }
 
     private static void CheckRows(NodeDefinition node, string fieldId, JsonArray? before, JsonArray? after)

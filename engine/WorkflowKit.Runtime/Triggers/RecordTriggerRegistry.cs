@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Definitions;
+
+namespace WorkflowKit.Runtime.Triggers;
+
+/// <summary>The record triggers of the published flows this engine knows, by the form they watch.</summary>
+internal sealed class RecordTriggerRegistry
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyList<RecordTrigger>> _byFlow = new(StringComparer.Ordinal);
+    private volatile IReadOnlyDictionary<string, IReadOnlyList<RecordTrigger>> _byForm =
+        new Dictionary<string, IReadOnlyList<RecordTrigger>>(StringComparer.Ordinal);
+
+    /// <summary>Replaces the record triggers of <paramref name="flow"/>'s key with those of this version.</summary>
+    public void Register(PublishedFlow flow)
+    {
+        var triggers = (flow.Flow.Triggers ?? [])
+            .Where(trigger => trigger.Type == TriggerTypes.Record && !string.IsNullOrWhiteSpace(trigger.Form))
+            .Select(trigger => new RecordTrigger(flow.Key, trigger))
+            .ToList();
+        lock (_byFlow)
+        {
+            _byFlow[flow.Key] = triggers;
+            _byForm = _byFlow.Values
+                .SelectMany(list => list)
+                .GroupBy(trigger => trigger.Definition.Form!, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => (IReadOnlyList<RecordTrigger>)[.. group], StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Triggers on <paramref name="formKey"/> that listen to <paramref name="recordEvent"/>.</summary>
+    public IReadOnlyList<RecordTrigger> For(string formKey, string recordEvent) =>
+        _byForm.TryGetValue(formKey, out var triggers)
+            ? [.. triggers.Where(trigger => trigger.Listens(recordEvent))]
+            : [];
+}
+
+/// <summary>One record trigger of one flow.</summary>
+internal sealed record RecordTrigger(string FlowKey, TriggerDefinition Definition)
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+
+    /// <summary>A trigger without <c>on</c> listens to both events.</summary>
+    public bool Listens(string recordEvent) =>
+        Definition.On is not { Count: > 0 } events || events.Contains(recordEvent, StringComparer.Ordinal);
+}

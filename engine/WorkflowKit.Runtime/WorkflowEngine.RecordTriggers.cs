@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Diagnostics;
+using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Storage;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>Record triggers: flows that start when a record of a form is created or updated.</summary>
+public sealed partial class WorkflowEngine
+{
+    /// <summary>
+    /// Registers the schedule and record triggers of a published flow; call it after publishing and, for every
+    /// published flow, when the engine starts. A later version of the same flow replaces the earlier triggers.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: record triggers are held in memory per engine. With several engine nodes, each node must register
+    /// the published flows, or writes made on a node that did not register them start nothing.
+    /// </remarks>
+    public async Task SyncTriggersAsync(PublishedFlow flow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        _recordTriggers.Register(flow);
+        await SyncSchedulesAsync(flow, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts the flow of a record-trigger message in the transaction that marks the message delivered, so a
+    /// repeated delivery finds the message finished (or the instance by its idempotency key) and starts nothing.
+    /// </summary>
+    private async Task StartFromRecordAsync(OutboxRecord message, CancellationToken cancellationToken)
+    {
+        var payload = message.Payload;
+        var flowKey = payload["flowKey"]!.GetValue<string>();
+        var recordEvent = payload["event"]!.GetValue<string>();
+        var formKey = payload["formKey"]!.GetValue<string>();
+        var recordId = payload["recordId"]!.GetValue<long>();
+        StepContext started;
+        try
+        {
+            var graph = await _services.GraphAsync(flowKey, null, cancellationToken).ConfigureAwait(false);
+            started = await CommitAsync(
+                "start",
+                async transaction =>
+                {
+                    var finished = await _services.Store.FinishOutboxAsync(
+                        transaction, message.Id, OutboxStatuses.Delivered, null, _services.Time.GetUtcNow(), cancellationToken)
+                        .ConfigureAwait(false);
+                    if (!finished)
+                    {
+                        throw new OperationCanceledException("Another runner delivered the record trigger first.");
+                    }
+
+                    var trigger = new JsonObject
+                    {
+                        ["kind"] = TriggerKinds.Record,
+                        ["event"] = recordEvent,
+                        ["form"] = formKey,
+                        ["recordId"] = recordId,
+                        ["changedFields"] = payload["changedFields"]?.DeepClone(),
+                        ["sourceInstanceId"] = payload["sourceInstanceId"]?.DeepClone(),
+                    };
+                    var context = await NewInstanceAsync(
+                        transaction, graph, payload["userId"]?.GetValue<string>() ?? Options.SystemUserId, TriggerKinds.Record,
+                        payload["data"] as JsonObject, new JsonObject { ["trigger"] = trigger }, message.IdempotencyKey, null,
+                        cancellationToken).ConfigureAwait(false);
+                    context.Audit[0].Details!["record"] = trigger.DeepClone();
+                    await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
+                    return context;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception exception) when (exception is KeyNotFoundException or InvalidOperationException)
+        {
+            var attempt = message.Attempts + 1;
+            if (attempt < message.MaxAttempts)
+            {
+                RuntimeLog.OutboxAttemptFailed(_services.Logger, message.Id, message.Kind, attempt, exception.Message);
+                var next = _services.Time.GetUtcNow() + (_services.Options.RetryBackoff * Math.Pow(2, attempt - 1));
+                await _services.Store.RescheduleOutboxAsync(message.Id, attempt, next, exception.Message, cancellationToken)
+                    .ConfigureAwait(false);
+                return;
+            }
+
+            RuntimeLog.OutboxGaveUp(_services.Logger, message.Id, message.Kind, attempt, exception.Message);
+            await FinishOutboxAsync(message, OutboxStatuses.Failed, exception.Message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        RuntimeLog.RecordTriggerFired(_services.Logger, recordEvent, formKey, recordId, flowKey, started.Instance.Id);
+    }
+}

@@ -1,0 +1,130 @@
+using Npgsql;
+using WorkflowKit.Samples.Scenarios;
+
+namespace WorkflowKit.Samples.Tests.Scenarios;
+
+/// <summary>
+/// Runs the daily scenario on a real database, once on a temporary SQLite file and once on PostgreSQL (from
+/// WORKFLOWKIT_TEST_POSTGRES), and compares its summary with <see cref="ExpectedDay"/>.
+/// </summary>
+[TestFixture("sqlite")]
+[TestFixture("postgres")]
+[NonParallelizable]
+public sealed class DailyScenarioTests(string provider)
+{
+    private ScenarioSummary _summary = null!;
+    private ExpectedDay _expected = null!;
+    private string? _folder;
+    private string? _postgresServer;
+    private string? _postgresDatabase;
+
+    [OneTimeSetUp]
+    public async Task RunScenario()
+    {
+        var options = new SampleLoadOptions(
+            Path.Combine(TestPaths.RepositoryRoot, "definitions", "templates"), TestPaths.CommittedSampleData);
+        var db = provider == "sqlite" ? SqliteFile() : await PostgresDatabaseAsync();
+        _summary = await ScenarioCatalog.RunAsync(DailyScenario.Name, db, options, null, CancellationToken.None);
+        _expected = ExpectedDay.Compute(TestPaths.CommittedSampleData, DailyScenario.OrderCount);
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabase()
+    {
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_postgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Test]
+    public void Run_LeavesNoIncidents() => Assert.That(_summary.Incidents, Is.Zero);
+
+    [Test]
+    public void Reviews_MatchSweepFlags()
+    {
+        Assert.That(_summary.CreditReviews, Is.EqualTo(_expected.Reviews));
+        Assert.That(_summary.OverdueWarnings, Is.EqualTo(_expected.OverdueWarnings));
+    }
+
+    [Test]
+    public void Orders_AllAccountedFor()
+    {
+        Assert.That(_summary.OrdersSubmitted, Is.EqualTo(DailyScenario.OrderCount));
+        Assert.That(
+            _summary.OrdersShipped + _summary.OrdersBlockedByCredit + _summary.OrdersWaitingForApproval
+            + _summary.OrdersCancelledForShortage,
+            Is.EqualTo(DailyScenario.OrderCount));
+    }
+
+    [Test]
+    public void Orders_MatchCreditRules()
+    {
+        Assert.That(_summary.OrdersBlockedByCredit, Is.EqualTo(_expected.Blocked));
+        Assert.That(_summary.OrdersWaitingForApproval, Is.EqualTo(_expected.Waiting));
+    }
+
+    [Test]
+    public void Orders_MatchFefoAllocation()
+    {
+        Assert.That(_summary.OrdersShipped, Is.EqualTo(_expected.Shipped));
+        Assert.That(_summary.OrdersCancelledForShortage, Is.EqualTo(_expected.CancelledForShortage));
+        Assert.That(_summary.BatchesAllocated, Is.EqualTo(_expected.AllocationLines));
+        Assert.That(_summary.StockWarnings, Is.EqualTo(_expected.StockWarnings));
+    }
+
+    [Test]
+    public void Receivables_OnePerShippedOrder() =>
+        Assert.That(_summary.ReceivablesCreated, Is.EqualTo(_expected.Shipped));
+
+    [Test]
+    public void ExpiryWatch_MatchesWindows()
+    {
+        Assert.That(_summary.BatchesFlagged90, Is.EqualTo(_expected.Flagged90));
+        Assert.That(_summary.BatchesFlagged60, Is.EqualTo(_expected.Flagged60));
+        Assert.That(_summary.BatchesFlagged30, Is.EqualTo(_expected.Flagged30));
+        Assert.That(_summary.BatchesQuarantined, Is.EqualTo(_expected.Quarantined));
+    }
+
+    private string SqliteFile()
+    {
+        _folder = TestPaths.NewTempFolder();
+        return Path.Combine(_folder, "scenario.db");
+    }
+
+    private async Task<string> PostgresDatabaseAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("WORKFLOWKIT_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            const string message = "PostgreSQL is not configured: set WORKFLOWKIT_TEST_POSTGRES to a connection "
+                + "string (scripts/test.sh starts a throwaway cluster and sets it).";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Ignore(message);
+        }
+
+        _postgresServer = server;
+        _postgresDatabase = $"wk_scenario_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ToString();
+    }
+}
