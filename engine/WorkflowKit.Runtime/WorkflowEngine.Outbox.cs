@@ -112,8 +112,9 @@ public sealed partial class WorkflowEngine
             message.InstanceId,
             async step =>
             {
+                var transaction = await step.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
                 if (!await _services.Store.FinishOutboxAsync(
-                        step.Transaction, message.Id, OutboxStatuses.Delivered, null, step.Now, cancellationToken)
+                        transaction, message.Id, OutboxStatuses.Delivered, null, step.Now, cancellationToken)
                         .ConfigureAwait(false))
                 {
                     return;
@@ -151,8 +152,9 @@ public sealed partial class WorkflowEngine
             message.InstanceId,
             async step =>
             {
+                var transaction = await step.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
                 if (!await _services.Store.FinishOutboxAsync(
-                        step.Transaction, message.Id, OutboxStatuses.Failed, error, step.Now, cancellationToken)
+                        transaction, message.Id, OutboxStatuses.Failed, error, step.Now, cancellationToken)
                         .ConfigureAwait(false))
                 {
                     return;

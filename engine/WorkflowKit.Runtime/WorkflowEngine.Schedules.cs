@@ -92,8 +92,9 @@ public sealed partial class WorkflowEngine
         {
             started = await CommitAsync(
             "start",
-            async transaction =>
+            async unit =>
             {
+                var transaction = await unit.WriteAsync(cancellationToken).ConfigureAwait(false);
                 var moved = await _services.Store.AdvanceScheduleAsync(
                     transaction, schedule.Id, schedule.NextDueAt, next, now, cancellationToken).ConfigureAwait(false);
                 if (!moved)
@@ -102,7 +103,7 @@ public sealed partial class WorkflowEngine
                 }
 
                 var context = await NewInstanceAsync(
-                    transaction, graph, Options.SystemUserId, TriggerKinds.Schedule, null,
+                    unit, graph, Options.SystemUserId, TriggerKinds.Schedule, null,
                     null, $"schedule:{schedule.Id}:{scheduledFor}", null, cancellationToken).ConfigureAwait(false);
                 context.Audit[0].Details!["scheduledFor"] = scheduledFor;
                 await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);

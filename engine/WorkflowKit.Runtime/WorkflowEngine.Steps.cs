@@ -27,9 +27,9 @@ public sealed partial class WorkflowEngine
             {
                 return await CommitAsync(
                     step,
-                    async transaction =>
+                    async unit =>
                     {
-                        var context = await LoadAsync(step, transaction, instanceId, cancellationToken).ConfigureAwait(false);
+                        var context = await LoadAsync(step, unit, instanceId, cancellationToken).ConfigureAwait(false);
                         await work(context).ConfigureAwait(false);
                         await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
                         return context;
@@ -44,17 +44,24 @@ public sealed partial class WorkflowEngine
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the step's read transaction, then begins the write transaction
+    /// (if a node has not begun it already), persists and commits. The write lock is held only for
+    /// the writes: loading, expressions and routing run before it is taken.
+    /// </summary>
     private async Task<StepContext> CommitAsync(
-        string step, Func<IStorageTransaction, Task<StepContext>> work, CancellationToken cancellationToken)
+        string step, Func<StepTransaction, Task<StepContext>> work, CancellationToken cancellationToken)
     {
-        var transaction = await _services.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var unit = new StepTransaction(_services.Database);
+        await using (unit.ConfigureAwait(false))
         {
-            var context = await work(transaction).ConfigureAwait(false);
+            await unit.BeginReadAsync(cancellationToken).ConfigureAwait(false);
+            var context = await work(unit).ConfigureAwait(false);
+            await unit.WriteAsync(cancellationToken).ConfigureAwait(false);
             await PersistAsync(context, cancellationToken).ConfigureAwait(false);
             var subject = $"{step} {context.Instance.Id}";
             _services.Faults.At(FaultPoint.BeforeCommit, subject);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await unit.CommitAsync(cancellationToken).ConfigureAwait(false);
             _services.Faults.At(FaultPoint.AfterCommit, subject);
             AfterCommit(context);
             return context;
@@ -66,7 +73,7 @@ public sealed partial class WorkflowEngine
         await context.PersistAsync(_services.Store, cancellationToken).ConfigureAwait(false);
         foreach (var childId in context.OrphanedChildren)
         {
-            var child = await LoadAsync("parent-ended", context.Transaction, childId, cancellationToken).ConfigureAwait(false);
+            var child = await LoadAsync("parent-ended", context.Unit, childId, cancellationToken).ConfigureAwait(false);
             if (!child.WasFinishedBefore)
             {
                 child.ParentHandled = true;
@@ -79,7 +86,7 @@ public sealed partial class WorkflowEngine
         var finishedNow = context.Finished && !context.WasFinishedBefore;
         if (finishedNow && context.Instance.ParentInstanceId is { } parentId && !context.ParentHandled)
         {
-            var parent = await LoadAsync("subflow-ended", context.Transaction, parentId, cancellationToken).ConfigureAwait(false);
+            var parent = await LoadAsync("subflow-ended", context.Unit, parentId, cancellationToken).ConfigureAwait(false);
             var waiting = parent.LiveTokens.FirstOrDefault(token =>
                 token.WaitKind == WaitKinds.SubFlow && token.WaitRef == context.Instance.Id);
             if (waiting is not null)
@@ -123,9 +130,10 @@ public sealed partial class WorkflowEngine
     }
 
     private async Task<StepContext> LoadAsync(
-        string step, IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken)
+        string step, StepTransaction unit, string instanceId, CancellationToken cancellationToken)
     {
         var store = _services.Store;
+        var transaction = unit.Current;
         var instance = await store.GetInstanceAsync(transaction, instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist; check the id.");
         var graph = await _services.GraphAsync(instance.FlowKey, instance.FlowVersion, cancellationToken).ConfigureAwait(false);
@@ -133,7 +141,7 @@ public sealed partial class WorkflowEngine
         var tasks = await store.GetTasksAsync(transaction, instanceId, openOnly: false, cancellationToken).ConfigureAwait(false);
         var vars = await store.GetVariablesAsync(transaction, instanceId, cancellationToken).ConfigureAwait(false);
         return new StepContext(
-            step, transaction, graph, instance, [.. tokens], [.. tasks], vars, isNew: false, _services.Time.GetUtcNow())
+            step, unit, graph, instance, [.. tokens], [.. tasks], vars, isNew: false, _services.Time.GetUtcNow())
         {
             InitiatorJson = await InitiatorAsync(instance.Initiator, cancellationToken).ConfigureAwait(false),
             TimeZone = _services.Zone(graph),

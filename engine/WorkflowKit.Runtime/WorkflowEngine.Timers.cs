@@ -49,7 +49,8 @@ public sealed partial class WorkflowEngine
             timer.InstanceId,
             async step =>
             {
-                if (!await _services.Store.MarkTimerFiredAsync(step.Transaction, timer.Id, step.Now, cancellationToken)
+                var transaction = await step.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
+                if (!await _services.Store.MarkTimerFiredAsync(transaction, timer.Id, step.Now, cancellationToken)
                         .ConfigureAwait(false)
                     || InstanceStatuses.IsFinished(step.Instance.Status))
                 {

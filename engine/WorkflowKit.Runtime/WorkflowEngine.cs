@@ -105,10 +105,10 @@ public sealed partial class WorkflowEngine
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
         var context = await CommitAsync(
             "start",
-            async transaction =>
+            async unit =>
             {
                 var started = await NewInstanceAsync(
-                    transaction, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
+                    unit, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
                     request.IdempotencyKey, null, cancellationToken).ConfigureAwait(false);
                 await _runner.RunAsync(started, cancellationToken).ConfigureAwait(false);
                 return started;
@@ -118,7 +118,7 @@ public sealed partial class WorkflowEngine
     }
 
     private async Task<StepContext> NewInstanceAsync(
-        IStorageTransaction transaction, Graph.FlowGraph graph, string initiator, string trigger, JsonObject? form,
+        StepTransaction unit, Graph.FlowGraph graph, string initiator, string trigger, JsonObject? form,
         JsonObject? variables, string? idempotencyKey, (string InstanceId, string TokenId)? parent,
         CancellationToken cancellationToken)
     {
@@ -160,7 +160,7 @@ public sealed partial class WorkflowEngine
             State = new JsonObject { ["seq"] = 0L, ["nodes"] = new JsonObject(), ["activations"] = new JsonObject() },
             StartedAt = now,
         };
-        var context = new StepContext("start", transaction, graph, instance, [], [], [], isNew: true, now)
+        var context = new StepContext("start", unit, graph, instance, [], [], [], isNew: true, now)
         {
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
@@ -195,7 +195,7 @@ public sealed partial class WorkflowEngine
         }
 
         var child = await NewInstanceAsync(
-            parent.Transaction, graph, parent.Instance.Initiator, TriggerKinds.SubFlow, form, null, null,
+            parent.Unit, graph, parent.Instance.Initiator, TriggerKinds.SubFlow, form, null, null,
             (parent.Instance.Id, token.Id), cancellationToken).ConfigureAwait(false);
         child.Depth = parent.Depth + 1;
         child.ParentHandled = true;

@@ -28,6 +28,7 @@ public sealed class SqliteDatabase : IDatabase
         OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     private readonly string _connectionString;
+    private readonly string _readOnlyConnectionString;
     private readonly SemaphoreSlim _writerGate;
 
     /// <summary>The connection write transactions share; only the holder of the gate touches it.</summary>
@@ -44,6 +45,10 @@ public sealed class SqliteDatabase : IDatabase
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
+        }.ToString();
+        _readOnlyConnectionString = new SqliteConnectionStringBuilder(_connectionString)
+        {
+            Mode = SqliteOpenMode.ReadOnly,
         }.ToString();
         _writerGate = WriterGates.GetOrAdd(Path, _ => new SemaphoreSlim(1, 1));
     }
@@ -64,6 +69,33 @@ public sealed class SqliteDatabase : IDatabase
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Begins a deferred transaction on a read-only connection: its first read fixes a snapshot of
+    /// the WAL, it never waits for the writer gate, and a write through it fails with SQLite's
+    /// "attempt to write a readonly database" error instead of taking the write lock.
+    /// </summary>
+    public async Task<IStorageTransaction> BeginReadTransactionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readOnlyConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA busy_timeout=30000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var transaction = connection.BeginTransaction(deferred: true);
+            return new ConnectionTransaction(connection, transaction);
         }
         catch
         {

@@ -28,5 +28,8 @@ public sealed class CountingDatabase(IDatabase inner, PhaseTimes phases) : IData
         return new CountingTransaction(transaction, this, phases);
     }
 
+    public Task<IStorageTransaction> BeginReadTransactionAsync(CancellationToken cancellationToken) =>
+        inner.BeginReadTransactionAsync(cancellationToken);
+
     internal void Committed() => Interlocked.Increment(ref _commits);
 }

@@ -21,6 +21,7 @@ public static class AutomaticFlowBenchmark
 
         bench.Phases.Reset();
         var commitsBefore = bench.Counting.Commits;
+        var cpu = CpuTimer.Start();
         var start = new Latency();
         var loop = await DriverLoop.RunAsync(drivers, duration, async (driver, sequence) =>
         {
@@ -35,6 +36,7 @@ public static class AutomaticFlowBenchmark
             loop.Completed == 0 ? double.NaN : (double)commits / loop.Completed, start, new Latency())
         {
             Phases = bench.Phases.PerUnit(loop.Completed, loop.Elapsed * drivers),
+            CpuMsPerInstance = loop.Completed == 0 ? double.NaN : cpu.Cpu.TotalMilliseconds / loop.Completed,
         };
     }
 

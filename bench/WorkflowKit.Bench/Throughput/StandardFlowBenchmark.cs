@@ -27,6 +27,7 @@ public sealed class StandardFlowBenchmark(BenchEngine bench)
 
         bench.Phases.Reset();
         var commitsBefore = bench.Counting.Commits;
+        var cpu = CpuTimer.Start();
         var loop = await DriverLoop.RunAsync(drivers, duration, (driver, sequence) => RunInstanceAsync(driver, sequence, record: true));
         var commits = bench.Counting.Commits - commitsBefore;
         return new ThroughputResult(
@@ -34,6 +35,7 @@ public sealed class StandardFlowBenchmark(BenchEngine bench)
             loop.Completed == 0 ? double.NaN : (double)commits / loop.Completed, _start, _complete)
         {
             Phases = bench.Phases.PerUnit(loop.Completed, loop.Elapsed * drivers),
+            CpuMsPerInstance = loop.Completed == 0 ? double.NaN : cpu.Cpu.TotalMilliseconds / loop.Completed,
         };
     }
 

@@ -15,6 +15,12 @@ public sealed record ThroughputResult(
     /// <summary>Milliseconds per instance spent in each phase of the steps (see <see cref="Engine.PhaseTimes"/>).</summary>
     public JsonObject Phases { get; init; } = [];
 
+    /// <summary>
+    /// The process's CPU time per completed instance, in milliseconds, summed over all threads. It
+    /// depends less on other processes' load than the rates do.
+    /// </summary>
+    public double CpuMsPerInstance { get; init; }
+
     public double InstancesPerSecond => Instances / Elapsed.TotalSeconds;
 
     public double CommitsPerSecond => InstancesPerSecond * CommitsPerInstance;

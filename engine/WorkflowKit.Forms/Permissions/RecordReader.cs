@@ -59,7 +59,10 @@ public sealed class RecordReader
         return new RecordPage(
             [.. page.Items.Select((item, index) => Strip(scope, item, page.Flags.Count > 0 ? page.Flags[index]
                 : null))],
-            page.Total);
+            page.Total)
+        {
+            TotalIsCapped = page.TotalIsCapped,
+        };
     }
 
     /// <summary>A page of a saved view: its filter and sort, and only its columns in each record's data.</summary>

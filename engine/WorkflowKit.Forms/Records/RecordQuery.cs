@@ -28,4 +28,11 @@ public sealed record RecordQuery(string FormKey)
 
     /// <summary>Whether to count all matches into <see cref="RecordPage.Total"/>; -1 is returned when false.</summary>
     public bool CountTotal { get; init; } = true;
+
+    /// <summary>
+    /// The highest total to count, or null to count every match. Counting reads every matching row,
+    /// so on a form with hundreds of thousands of readable records the count costs more than the
+    /// page. With a limit the count stops there and <see cref="RecordPage.TotalIsCapped"/> is set.
+    /// </summary>
+    public int? CountLimit { get; init; }
 }

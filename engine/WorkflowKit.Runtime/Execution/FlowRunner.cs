@@ -74,31 +74,28 @@ internal sealed partial class FlowRunner
         var node = context.Graph.Node(token.NodeId);
         RuntimeLog.NodeEntered(_services.Logger, context.Instance.Id, token.Id, node.Id);
         context.AddAudit("system", AuditActions.NodeEntered, node.Id);
-        var usesDatabase = node.Type is NodeTypes.CreateRecord or NodeTypes.UpdateRecord or NodeTypes.SubFlow;
-        var savepoint = usesDatabase ? "wk_node" : null;
-        if (savepoint is not null)
+        var savepointsBefore = context.Unit.OpenSavepoints;
+        if (node.Type is NodeTypes.CreateRecord or NodeTypes.UpdateRecord or NodeTypes.SubFlow)
         {
-            await context.Transaction.Transaction.SaveAsync(savepoint, cancellationToken).ConfigureAwait(false);
+            context.Unit.RequestSavepoint();
+        }
+
+        if (node.Type == NodeTypes.SubFlow)
+        {
+            // A sub-flow's record nodes write inside this node's savepoint, so that a failing
+            // sub-flow node rolls back what its child wrote.
+            await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
             var ended = await ExecuteAsync(context, token, node, cancellationToken).ConfigureAwait(false);
-            if (savepoint is not null)
-            {
-                await context.Transaction.Transaction.ReleaseAsync(savepoint, cancellationToken).ConfigureAwait(false);
-            }
-
+            await context.Unit.EndNodeAsync(savepointsBefore, keep: true, cancellationToken).ConfigureAwait(false);
             return ended;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (savepoint is not null)
-            {
-                await context.Transaction.Transaction.RollbackAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-                await context.Transaction.Transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
-            }
-
+            await context.Unit.EndNodeAsync(savepointsBefore, keep: false, CancellationToken.None).ConfigureAwait(false);
             HandleFailure(context, token, node, exception);
             return null;
         }

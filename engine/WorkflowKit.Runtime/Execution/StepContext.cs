@@ -12,7 +12,9 @@ namespace WorkflowKit.Runtime.Execution;
 
 /// <summary>
 /// One engine step on one instance: the loaded state, the changes made so far, and the
-/// transaction they are written through. Nothing is written before <see cref="PersistAsync"/>.
+/// transaction they are written through. Nothing of the instance is written before
+/// <see cref="PersistAsync"/>; record and sub-flow nodes write earlier through
+/// <see cref="StepTransaction.WriteAsync"/>.
 /// </summary>
 internal sealed class StepContext
 {
@@ -24,7 +26,7 @@ internal sealed class StepContext
 
     public StepContext(
         string step,
-        IStorageTransaction transaction,
+        StepTransaction unit,
         FlowGraph graph,
         InstanceRecord instance,
         List<TokenRecord> tokens,
@@ -34,7 +36,7 @@ internal sealed class StepContext
         DateTimeOffset now)
     {
         Step = step;
-        Transaction = transaction;
+        Unit = unit;
         Graph = graph;
         Instance = instance;
         Tokens = tokens;
@@ -47,7 +49,14 @@ internal sealed class StepContext
 
     public string Step { get; }
 
-    public IStorageTransaction Transaction { get; }
+    /// <summary>The step's transaction, shared with the sub-flow instances it starts.</summary>
+    public StepTransaction Unit { get; }
+
+    /// <summary>
+    /// The transaction to read through: a read transaction until the step begins writing, then the
+    /// write transaction. Writes go through <see cref="StepTransaction.WriteAsync"/>.
+    /// </summary>
+    public IStorageTransaction Transaction => Unit.Current;
 
     public FlowGraph Graph { get; }
 

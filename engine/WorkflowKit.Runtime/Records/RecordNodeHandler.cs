@@ -21,7 +21,6 @@ internal sealed class RecordNodeHandler(EngineServices services)
     {
         var formKey = node.Form ?? throw new FlowFaultException(
             IncidentKinds.Definition, $"Record node '{node.Id}' names no form; set \"form\" to the target form's key.");
-        var writer = new RecordWriteContext(context.Instance.Initiator, context.Transaction, context.Instance.Id);
         if (node.Type == NodeTypes.CreateRecord)
         {
             var data = Values(context, node, record: null, cancellationToken);
@@ -30,10 +29,15 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 data[fieldId] = MergeRows(context, node, fieldId, write, existing: null, cancellationToken);
             }
 
+            // The values are computed before the write lock is taken, so other steps keep writing meanwhile.
+            var transaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
+            var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id);
             var created = await services.Records.CreateAsync(formKey, data, writer, cancellationToken).ConfigureAwait(false);
             return new JsonObject { ["recordId"] = created.Id, ["form"] = formKey };
         }
 
+        var updateTransaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
+        var updateWriter = new RecordWriteContext(context.Instance.Initiator, updateTransaction, context.Instance.Id);
         var targets = await TargetsAsync(context, node, formKey, cancellationToken).ConfigureAwait(false);
         var updated = new JsonArray();
         foreach (var record in targets)
@@ -44,7 +48,7 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 changes[fieldId] = MergeRows(context, node, fieldId, write, record.Data[fieldId] as JsonArray, cancellationToken);
             }
 
-            await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, writer, cancellationToken)
+            await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, updateWriter, cancellationToken)
                 .ConfigureAwait(false);
             updated.Add(record.Id);
         }

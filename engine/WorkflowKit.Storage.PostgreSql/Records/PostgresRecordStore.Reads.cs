@@ -67,11 +67,15 @@ public sealed partial class PostgresRecordStore
             if (query.CountTotal)
             {
                 await using var count = Command(
-                    connection, dbTransaction, "SELECT COUNT(*) FROM records r WHERE " + where, parameters);
+                    connection, dbTransaction, RecordPage.CountSql(where, query.CountLimit), parameters);
                 total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
-            return new RecordPage(items, total) { Flags = query.Flags.Count == 0 ? [] : flags };
+            return new RecordPage(items, total)
+            {
+                Flags = query.Flags.Count == 0 ? [] : flags,
+                TotalIsCapped = query.CountTotal && total >= query.CountLimit,
+            };
         }
         finally
         {

@@ -68,10 +68,14 @@ public sealed partial class SqliteRecordStore
             var total = query.CountTotal
                 ? (long)(await PreparedCommands.Get(
                     (SqliteConnection)connection, (SqliteTransaction?)dbTransaction,
-                    "SELECT COUNT(*) FROM records r WHERE " + where, [.. Used(parameters, where)])
+                    RecordPage.CountSql(where, query.CountLimit), [.. Used(parameters, where)])
                     .ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
                 : -1;
-            return new RecordPage(items, total) { Flags = query.Flags.Count == 0 ? [] : flags };
+            return new RecordPage(items, total)
+            {
+                Flags = query.Flags.Count == 0 ? [] : flags,
+                TotalIsCapped = query.CountTotal && total >= query.CountLimit,
+            };
         }
         finally
         {
