@@ -164,7 +164,7 @@ public sealed partial class WorkflowEngine
         {
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
-            QueryRecords = RecordReader(transaction, cancellationToken),
+            QueryRecords = RecordReader(unit, cancellationToken),
         };
         foreach (var (name, value) in vars)
         {
@@ -205,9 +205,11 @@ public sealed partial class WorkflowEngine
 
     private const int MaxSubFlowDepth = 8;
 
+    // The reader asks the step for its transaction on each query: a step reads on its read transaction until
+    // it begins writing, and after that on the write transaction, which also sees the step's own writes.
     private Func<string, JsonObject, IReadOnlyList<JsonObject>> RecordReader(
-        IStorageTransaction transaction, CancellationToken cancellationToken) =>
-        new Records.ScriptRecordReader(_services.Records, transaction, _services.Options.MaxQueryRows, cancellationToken)
+        StepTransaction unit, CancellationToken cancellationToken) =>
+        new Records.ScriptRecordReader(_services.Records, () => unit.Current, _services.Options.MaxQueryRows, cancellationToken)
             .Query;
 
     private async Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken)

@@ -291,6 +291,8 @@ public static class DailyScenario
             BatchesFlagged30 = batches.GetValueOrDefault("d30"),
             BatchesQuarantined = quarantined.GetValueOrDefault("quarantined"),
             Incidents = incidents.Count,
+            IncidentMessages = [.. incidents.Select(incident =>
+                $"instance {incident.InstanceId} node {incident.NodeId}: {incident.Message}")],
         };
     }
 
