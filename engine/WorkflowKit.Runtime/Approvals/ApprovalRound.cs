@@ -19,13 +19,13 @@ internal sealed class ApprovalRound
     public decimal VoteRatio { get; set; } = 0.5m;
 
     /// <summary>
-    /// Peer task id to the id of the escalated task it stands beside. An escalated task and its
+    /// Peer task id to the id of the escalated task it was added beside. An escalated task and its
     /// peers form one or-sign group: the first of them to decide settles the group, and the group
     /// counts as one task in the round.
     /// </summary>
     public Dictionary<string, string> Peers { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The ids of the escalation group a task belongs to, itself included; empty when it has no group.</summary>
+    /// <summary>The ids of the escalation group of a task, itself included, or an empty list when it has no group.</summary>
     public IReadOnlyList<string> GroupOf(string taskId)
     {
         var primary = Peers.TryGetValue(taskId, out var escalated) ? escalated : taskId;
