@@ -5,8 +5,9 @@ namespace WorkflowKit.Runtime.Participation;
 
 /// <summary>
 /// The runtime's side of participant permission rules: the records a user takes part in through
-/// flow instances (started, assigned, CC'd, acted), and links from an instance to a record it
-/// works on without having written it (the record of an imported row whose flow the import started).
+/// flow instances (started, assigned, CC'd, acted). It also stores links from an instance to a
+/// record that the instance did not write, such as the record of an imported row whose flow the
+/// import started.
 /// </summary>
 public interface IParticipationStore : IParticipationSource
 {
