@@ -6,9 +6,9 @@ namespace WorkflowKit.Definitions.Store;
 /// <summary>
 /// The form version each flow version is published with (table <c>definition_form_bindings</c>).
 /// A flow version runs with its bound form for as long as it exists, so a later form change
-/// reaches new flow versions only: publishing a flow whose content is unchanged while its form
-/// has a newer version publishes a new flow version bound to that form. The SQL is portable
-/// between SQLite and PostgreSQL.
+/// reaches new flow versions only. Publishing a flow whose content is unchanged while its form
+/// has a newer version therefore publishes a new flow version bound to that form. The SQL is
+/// portable between SQLite and PostgreSQL.
 /// </summary>
 public static class FormBindings
 {

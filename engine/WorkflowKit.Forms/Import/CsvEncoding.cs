@@ -5,9 +5,9 @@ using System.Text.Unicode;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Detects the text encoding of a CSV file from its first bytes: a byte order mark wins, bytes
-/// that are valid UTF-8 are UTF-8, and anything else is read as GB18030, the superset of GBK
-/// and GB2312 that Excel on Chinese Windows writes when it saves "CSV (comma delimited)".
+/// Detects the text encoding of a CSV file from its first bytes. A byte order mark wins, valid
+/// UTF-8 is UTF-8, and anything else is read as GB18030. GB18030 is a superset of GBK, the
+/// encoding that Excel on Chinese Windows uses when it saves "CSV (comma delimited)".
 /// </summary>
 public static class CsvEncoding
 {
@@ -30,9 +30,9 @@ public static class CsvEncoding
     public static Encoding Chinese => Gb18030.Value;
 
     /// <summary>
-    /// The encoding of a file whose first bytes are <paramref name="sample"/>;
-    /// <paramref name="wholeFile"/> says whether the sample is the entire file, so that a
-    /// multi-byte character cut at the end of a partial sample does not count as invalid.
+    /// Returns the encoding of a file whose first bytes are <paramref name="sample"/>. Set
+    /// <paramref name="wholeFile"/> when the sample is the entire file. Otherwise a multi-byte
+    /// character cut at the end of the sample does not count as invalid.
     /// </summary>
     public static Encoding Detect(ReadOnlySpan<byte> sample, bool wholeFile)
     {

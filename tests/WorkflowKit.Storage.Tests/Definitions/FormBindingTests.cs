@@ -57,7 +57,7 @@ public sealed class FormBindingTests(StorageProvider provider)
     }
 
     [Test]
-    public async Task Package_import_binds_forms_and_rebinds_on_form_change()
+    public async Task Package_import_rebinds_changed_form()
     {
         await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
         var package = fixture.CopyExamplePackage();

@@ -9,9 +9,9 @@ using WorkflowKit.Records;
 namespace WorkflowKit.Forms.Validation;
 
 /// <summary>
-/// Uniqueness of sub-table columns: a <c>unique</c> column holds each value in at most one row of
-/// the table, and a <c>uniqueAcrossRecords</c> column also in no row of another live record of
-/// the form. Errors name the later repeated row, such as <c>lines[2].sku</c>.
+/// Uniqueness of sub-table columns. A value of a <c>unique</c> column may appear in one row of
+/// the table only, and a value of a <c>uniqueAcrossRecords</c> column also in no row of another
+/// live record of the form. Errors name the later repeated row, such as <c>lines[2].sku</c>.
 /// </summary>
 internal sealed class SubTableUniqueness
 {
