@@ -90,6 +90,8 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Starts an instance and runs it until every token waits; returns the instance after that first step.</summary>
     /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
+    /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">A start from a form or an API call carries
+    /// form data that the flow's form rejects; nothing was written.</exception>
     public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -103,6 +105,7 @@ public sealed partial class WorkflowEngine
         }
 
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
+        await ValidateStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
         var context = await CommitAsync(
             "start",
             async unit =>
@@ -124,8 +127,8 @@ public sealed partial class WorkflowEngine
     {
         var now = _services.Time.GetUtcNow();
 
-        // NOTE: submitted form data is not validated against the form's rules here; callers (designer,
-        // API, import) validate with the Forms validators before starting an instance.
+        // StartAsync has validated form and API starts. Import rows were validated as records, and
+        // schedules, record triggers and sub-flows start from data the engine produced.
         var data = (JsonObject?)form?.DeepClone() ?? [];
         foreach (var field in graph.Published.Form?.Fields ?? [])
         {

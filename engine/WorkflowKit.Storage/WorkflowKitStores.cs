@@ -3,6 +3,7 @@ using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
+using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Storage;
 
 namespace WorkflowKit.Storage;
@@ -18,7 +19,7 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     internal WorkflowKitStores(
         StorageOptions options, IDatabase database, IDefinitionStore definitions, IRuntimeStore runtime,
         IOrganizationStore organization, IPermissionRuleStore permissions, RecordStores records,
-        IImportMappingStore importMappings, Func<ValueTask> dispose)
+        IImportMappingStore importMappings, IParticipationStore participation, Func<ValueTask> dispose)
     {
         Options = options;
         Database = database;
@@ -30,6 +31,7 @@ public sealed class WorkflowKitStores : IAsyncDisposable
         RecordQueries = records.Queries;
         RecordForms = records.Forms;
         ImportMappings = importMappings;
+        Participation = participation;
         _dispose = dispose;
     }
 
@@ -52,6 +54,9 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     public IRecordFormRegistry RecordForms { get; }
 
     public IImportMappingStore ImportMappings { get; }
+
+    /// <summary>Records each user takes part in through flow instances, for participant permission rules.</summary>
+    public IParticipationStore Participation { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

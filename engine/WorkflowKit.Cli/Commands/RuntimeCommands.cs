@@ -4,6 +4,7 @@ using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Cli;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -86,16 +87,19 @@ public static class RuntimeCommands
         {
             var time = context.TimeProvider;
             var stores = await DatabaseFactory.OpenStoresAsync(db, time, cancellationToken).ConfigureAwait(false);
-            var engine = new WorkflowEngine(
-                stores.Database,
-                stores.Runtime,
-                new StoreFlowDefinitionSource(stores.Definitions),
-                new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
-                stores.Organization,
-                stores.Records,
-                time);
+            var engine = CreateEngine(stores, time);
             return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
         });
+
+    /// <summary>The engine on the opened stores, as every command that starts or moves instances builds it.</summary>
+    internal static WorkflowEngine CreateEngine(WorkflowKitStores stores, TimeProvider time) => new(
+        stores.Database,
+        stores.Runtime,
+        new StoreFlowDefinitionSource(stores.Definitions),
+        new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
+        stores.Organization,
+        stores.Records,
+        time);
 
     private static Option<string> DbOption() => new("--db")
     {

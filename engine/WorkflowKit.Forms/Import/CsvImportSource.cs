@@ -7,21 +7,26 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// Reads a CSV file with CsvHelper: the first row is the header, fields may be quoted and span
-/// lines, the encoding is UTF-8 unless a byte order mark indicates otherwise, and the delimiter
-/// (comma, semicolon or tab) is detected from the header.
+/// lines, the encoding is detected by <see cref="CsvEncoding"/> (a byte order mark, else UTF-8,
+/// else GB18030 for files saved as GBK), and the delimiter (comma, semicolon or tab) is detected
+/// from the header.
 /// </summary>
 public sealed class CsvImportSource : IImportSource
 {
     private readonly CsvReader _csv;
     private bool _read;
 
-    private CsvImportSource(CsvReader csv, IReadOnlyList<string> headers)
+    private CsvImportSource(CsvReader csv, IReadOnlyList<string> headers, System.Text.Encoding encoding)
     {
         _csv = csv;
         Headers = headers;
+        Encoding = encoding;
     }
 
     public IReadOnlyList<string> Headers { get; }
+
+    /// <summary>The encoding the file is read with, such as UTF-8 or GB18030.</summary>
+    public System.Text.Encoding Encoding { get; }
 
     /// <summary>Opens a CSV stream and reads its header; the stream is disposed with the source.</summary>
     /// <exception cref="InvalidDataException">The file is empty.</exception>
@@ -36,7 +41,20 @@ public sealed class CsvImportSource : IImportSource
             BadDataFound = null,
             MissingFieldFound = null,
         };
-        var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        // NOTE: only the first CsvEncoding.SampleSize bytes decide the encoding; a UTF-8 file with
+        // an invalid byte after them is read with replacement characters there.
+        var sample = new byte[CsvEncoding.SampleSize];
+        var length = 0;
+        int read;
+        while (length < sample.Length
+               && (read = await stream.ReadAsync(sample.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        var encoding = CsvEncoding.Detect(sample.AsSpan(0, length), wholeFile: length < sample.Length);
+        var reader = new StreamReader(
+            new PrefixedStream(sample, length, stream), encoding, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(reader, configuration);
         try
         {
@@ -46,7 +64,7 @@ public sealed class CsvImportSource : IImportSource
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return new CsvImportSource(csv, [.. csv.HeaderRecord.Select(header => header.Trim())]);
+            return new CsvImportSource(csv, [.. csv.HeaderRecord.Select(header => header.Trim())], encoding);
         }
         catch
         {
