@@ -30,7 +30,7 @@ public sealed class RecordBrowserTests
         _session = await BrowserSession.StartAsync(templates);
         var app = _session.App;
 
-        // The package lets salespeople read orders of their region but not export them; this
+        // The package lets salespeople read orders of their region but not export them. This
         // deployment also grants the export, under the same row rule.
         var rules = _session.Get<IPermissionRuleStore>();
         var orderRules = await rules.GetRulesAsync("order", default);
