@@ -62,7 +62,7 @@ public sealed class DesignerBootstrapper(
                     await File.ReadAllTextAsync(manifestPath, cancellationToken));
                 if (await store.GetPackageAsync(manifest.Key, cancellationToken) is null)
                 {
-                    await store.ImportPackageAsync(folder, "system", cancellationToken);
+                    await records.ImportPackageAsync(folder, "system", cancellationToken);
                     DesignerLog.TemplateLoaded(logger, "package", manifest.Key);
                 }
 

@@ -107,6 +107,7 @@ public static class ChineseStrings
         ["Edge changed"] = "修改连线",
         ["Edge removed"] = "删除连线",
         ["Editable"] = "可编辑",
+        ["Edited"] = "修改",
         ["Enabled"] = "启用",
         ["End"] = "结束",
         ["Enter a key and a name."] = "请输入键和名称。",
