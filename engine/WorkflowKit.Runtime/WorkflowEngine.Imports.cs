@@ -1,3 +1,4 @@
+using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Storage;
 
@@ -30,8 +31,10 @@ public sealed partial class WorkflowEngine
 
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
         await ValidateStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
+        var unit = StepTransaction.Joining(_services.Database, transaction);
+        await using var unitScope = unit.ConfigureAwait(false);
         var context = await NewInstanceAsync(
-            transaction, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
+            unit, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
             request.IdempotencyKey, null, cancellationToken).ConfigureAwait(false);
         await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
         await PersistAsync(context, cancellationToken).ConfigureAwait(false);
