@@ -3,9 +3,9 @@ using System.Text;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Finds the text encoding of a CSV file: a byte order mark wins; otherwise the whole file is
-/// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030, the
-/// superset of GBK that Excel and Kingdee write on Chinese Windows.
+/// Detects the text encoding of a CSV file. A byte order mark wins. Otherwise the whole file is
+/// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030. That
+/// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows.
 /// </summary>
 public static class CsvEncodingDetector
 {

@@ -3,7 +3,7 @@ using WorkflowKit.Import;
 
 namespace WorkflowKit.Forms.Tests.Import;
 
-/// <summary>CSV files from Chinese Excel and ERP exports arrive as GBK as often as UTF-8.</summary>
+/// <summary>CSV files from Chinese Excel and ERP exports arrive as GBK or UTF-8, with or without a BOM.</summary>
 public sealed class CsvEncodingTests
 {
     private const string Text = "客户编码,客户名称,金额\nC001,华东医药,\"1,200.50\"\n";
