@@ -155,6 +155,7 @@ public sealed partial class WorkflowEngine
         {
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
+            Calendar = await _services.CalendarAsync(cancellationToken).ConfigureAwait(false),
         };
         foreach (var (name, value) in vars)
         {

@@ -59,6 +59,7 @@ public static class StorageFactory
             new SqlitePermissionRuleStore(database),
             RecordStores.Of(new SqliteRecordStore(database, time)),
             new SqliteImportMappingStore(database, time),
+            new SqliteWorkdayCalendarStore(database, time),
             () => ValueTask.CompletedTask);
     }
 
@@ -84,6 +85,7 @@ public static class StorageFactory
             new PostgresPermissionRuleStore(database),
             RecordStores.Of(new PostgresRecordStore(database, time)),
             new PostgresImportMappingStore(database, time),
+            new PostgresWorkdayCalendarStore(database, time),
             database.DisposeAsync);
     }
 }

@@ -4,6 +4,7 @@ using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Timers;
 
 namespace WorkflowKit.Storage;
 
@@ -18,7 +19,7 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     internal WorkflowKitStores(
         StorageOptions options, IDatabase database, IDefinitionStore definitions, IRuntimeStore runtime,
         IOrganizationStore organization, IPermissionRuleStore permissions, RecordStores records,
-        IImportMappingStore importMappings, Func<ValueTask> dispose)
+        IImportMappingStore importMappings, IWorkdayCalendarStore calendar, Func<ValueTask> dispose)
     {
         Options = options;
         Database = database;
@@ -30,6 +31,7 @@ public sealed class WorkflowKitStores : IAsyncDisposable
         RecordQueries = records.Queries;
         RecordForms = records.Forms;
         ImportMappings = importMappings;
+        Calendar = calendar;
         _dispose = dispose;
     }
 
@@ -52,6 +54,9 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     public IRecordFormRegistry RecordForms { get; }
 
     public IImportMappingStore ImportMappings { get; }
+
+    /// <summary>Holidays and make-up workdays; give the engine a <see cref="StoredWorkdayCalendarSource"/> over it.</summary>
+    public IWorkdayCalendarStore Calendar { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

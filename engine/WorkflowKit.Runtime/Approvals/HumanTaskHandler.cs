@@ -51,7 +51,7 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
 
     public TaskRecord CreateTask(StepContext context, TokenRecord token, NodeDefinition node, string user, string reason)
     {
-        var deadlines = services.Deadlines(context.Graph);
+        var deadlines = services.Deadlines(context);
         var dueAt = node.Deadline is null ? null : deadlines.DueAt(node.Deadline, context.Now, context.Instance.Form);
         var task = new TaskRecord
         {
