@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
@@ -61,6 +62,7 @@ public static class DesignerServices
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
         services.AddWorkflowKitRuntime();
+        services.AddWorkflowKitAdmin();
         services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddScoped<UiText>();
