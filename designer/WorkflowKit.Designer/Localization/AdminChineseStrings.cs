@@ -30,6 +30,7 @@ public static class AdminChineseStrings
         ["Data permissions"] = "数据权限",
         ["Deadlines in workdays skip weekends and holidays and count make-up workdays. Click a date to change it."] = "按工作日计算的期限会跳过周末和节假日，并计入调休上班日。点击日期可修改。",
         ["Delete"] = "删除",
+        ["Delete rule"] = "删除规则",
         ["Download error report"] = "下载错误报告",
         ["Errors"] = "错误",
         ["Every rule needs a role and at least one action."] = "每条规则都需要角色和至少一个操作。",
