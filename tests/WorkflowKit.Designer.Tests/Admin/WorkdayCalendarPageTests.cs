@@ -3,21 +3,33 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Designer.Admin;
-using WorkflowKit.Designer.Tests.Support;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Designer.Localization;
 using WorkflowKit.Runtime.Timers;
 
 namespace WorkflowKit.Designer.Tests.Admin;
 
-public sealed class WorkdayCalendarPageTests : ComponentTestBase
+/// <summary>
+/// The calendar page in bunit. It builds its own context instead of using ComponentTestBase, because
+/// its services must be added before the popover provider is rendered.
+/// </summary>
+public sealed class WorkdayCalendarPageTests
 {
     private static readonly DateOnly Tuesday = new(2025, 3, 4);
 
     private InMemoryWorkdayCalendarStore _store = default!;
     private StoredWorkdayCalendarSource _source = default!;
 
+    private BunitContext Context { get; set; } = default!;
+
     [SetUp]
-    public void AddServices()
+    public void CreateContext()
     {
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddScoped(_ => new UiText { Culture = "en" });
         _store = new InMemoryWorkdayCalendarStore();
         _source = new StoredWorkdayCalendarSource(_store, TimeProvider.System);
         Context.Services.AddSingleton<IWorkdayCalendarStore>(_store);
@@ -26,8 +38,12 @@ public sealed class WorkdayCalendarPageTests : ComponentTestBase
         var authorization = Context.AddAuthorization();
         authorization.SetAuthorized("Admin");
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin"));
+        Context.Render<MudPopoverProvider>();
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/calendar?year=2025");
     }
+
+    [TearDown]
+    public async Task DisposeContextAsync() => await Context.DisposeAsync();
 
     [Test]
     public async Task Saving_holiday_stores_and_invalidates()
