@@ -89,6 +89,8 @@ public sealed class WorkdayCalendarPageTests
         var firstWeek = months[0].QuerySelectorAll("tbody tr")[0].QuerySelectorAll("td");
 
         Assert.That(months, Has.Count.EqualTo(12));
+        Assert.That(months[0].TextContent, Does.Contain("January"));
+        Assert.That(months[11].TextContent, Does.Contain("December"));
         Assert.That(page.Find("[data-testid=calendar-year]").TextContent, Is.EqualTo("2025"));
 
         // 2025-01-01 is a Wednesday, so the first week starts with two empty cells.
