@@ -42,8 +42,8 @@ public static class AdminServices
         return services;
     }
 
-    // The engine's options are registered as an instance by AddWorkflowKitRuntime; wrapping the
-    // instance in a factory lets it receive the calendar source before the engine is built.
+    // AddWorkflowKitRuntime registers the engine's options as an instance. Wrapping the instance in
+    // a factory lets it receive the calendar source before the engine is built.
     private static void UseStoredCalendar(IServiceCollection services)
     {
         var registered = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(EngineOptions));

@@ -259,7 +259,7 @@ public sealed class DataImportService
         return csv.ToString();
     }
 
-    /// <summary>Returns the English UI text that tells the user how to fix a row error with this code.</summary>
+    /// <summary>Returns the English UI text with the fix for a row error of this code.</summary>
     public static string Advice(string code) => code switch
     {
         "conversion" or "type" =>

@@ -6,7 +6,7 @@ namespace WorkflowKit.Designer.Admin;
 /// </summary>
 public sealed class ImportFile : IDisposable
 {
-    /// <summary>Largest accepted upload: 50 MB.</summary>
+    /// <summary>Maximum upload size: 50 MB.</summary>
     public const long MaxBytes = 50L * 1024 * 1024;
 
     private ImportFile(string path, string name)

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 using WorkflowKit.Import;
+using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using static Microsoft.Playwright.Assertions;
 
@@ -92,7 +93,7 @@ public sealed class AdminBrowserTests
     }
 
     [Test]
-    public async Task Permission_rules_page_lists_roles()
+    public async Task Permission_rule_saves_region_scope()
     {
         var admin = await _session.SignInAsync("admin");
         await admin.GotoAsync("/admin/permissions");
@@ -102,7 +103,13 @@ public sealed class AdminBrowserTests
         await admin.GetByTestId("rule-own-region").ClickAsync();
 
         await Expect(admin.GetByTestId("rule")).ToHaveCountAsync(1);
+        await admin.GetByTestId("rules-save").ClickAsync();
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("权限规则已保存");
         await _session.ScreenshotAsync(admin, "44-permission-rules");
+
+        var rules = await _session.Get<IPermissionRuleStore>().GetRulesAsync(OrderDefinitions.FormKey, default);
+        Assert.That(rules, Has.Count.EqualTo(1));
+        Assert.That(rules[0].Rows!.Any![0].All[0].ValueFrom, Is.EqualTo("user.region"));
     }
 
     [TestCase("/admin/import")]
