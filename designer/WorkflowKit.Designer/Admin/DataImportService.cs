@@ -67,7 +67,7 @@ public sealed class DataImportService
 
     /// <summary>Reads the header of a file and counts its data rows.</summary>
     /// <exception cref="InvalidDataException">The file is empty or not a readable CSV or Excel file.</exception>
-    public async Task<ImportFileInfo> InspectAsync(ImportFile file, CancellationToken cancellationToken)
+    public static async Task<ImportFileInfo> InspectAsync(ImportFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         await using var source = await OpenAsync(file, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Tests.Support;
@@ -41,5 +42,49 @@ public sealed class DataImportServiceTests
 
         Assert.That(csv, Does.StartWith("\uFEFF行,列,值,消息,处理办法\r\n"));
         Assert.That(csv, Does.Contain("3,订单金额,\"1,000\"\"\",无法读取,请修改文件中的值"));
+    }
+
+    [Test]
+    public async Task Excel_file_headers_and_rows_are_read()
+    {
+        using var workbook = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(workbook, new[]
+        {
+            new Dictionary<string, object> { ["客户"] = "瑞金医院", ["订单金额"] = 1200.5 },
+            new Dictionary<string, object> { ["客户"] = "协和医院", ["订单金额"] = 800 },
+        });
+        workbook.Position = 0;
+        using var file = await ImportFile.SaveAsync(workbook, "orders.xlsx", default);
+
+        var info = await DataImportService.InspectAsync(file, default);
+
+        Assert.That(info.Headers, Is.EqualTo(new[] { "客户", "订单金额" }));
+        Assert.That(info.Rows, Is.EqualTo(2));
+        Assert.That(info.Encoding, Is.Null);
+    }
+
+    [Test]
+    public void Unknown_extension_is_rejected()
+    {
+        using var content = new MemoryStream([1, 2, 3]);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => ImportFile.SaveAsync(content, "orders.xls", default));
+
+        Assert.That(error!.Message, Does.Contain("\"orders.xls\" is not a .csv or .xlsx file"));
+    }
+
+    [Test]
+    public async Task Template_mapping_files_are_offered()
+    {
+        await using var factory = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+        using var client = factory.CreateClient();
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+
+        var presets = await imports.ListPresetsAsync("receivable", default);
+        var kingdee = presets.Single(preset => preset.Name == "kingdee-receivables");
+        var mapping = await imports.LoadPresetAsync("receivable", kingdee, default);
+
+        Assert.That(kingdee.IsTemplate, Is.True);
+        Assert.That(mapping!.Columns, Does.Contain(new ImportColumnMapping("客户编码", "customer")));
     }
 }
