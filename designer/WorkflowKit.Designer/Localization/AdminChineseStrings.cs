@@ -21,6 +21,7 @@ public static class AdminChineseStrings
         ["Calendar saved. New deadlines use it from now on."] = "日历已保存，此后新产生的期限按此计算。",
         ["Change the text to the allowed length."] = "请把文本改为允许的长度。",
         ["Changed days in {0}"] = "{0} 年的调整日期",
+        ["Choose a file"] = "选择文件",
         ["Column"] = "列",
         ["Column in the file"] = "文件中的列",
         ["Correct the value as the message says, then import again."] = "请按提示修改该值，然后重新导入。",

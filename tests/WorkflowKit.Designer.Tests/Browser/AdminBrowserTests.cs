@@ -71,6 +71,7 @@ public sealed class AdminBrowserTests
         await Expect(admin.GetByTestId("import-preview-summary")).ToContainTextAsync("通过了表单校验");
         await admin.GetByTestId("import-run").ClickAsync();
         await Expect(admin.GetByTestId("import-outcome")).ToContainTextAsync("已导入 3 行");
+        await Expect(admin.GetByTestId("import-run")).ToBeEnabledAsync();
         await _session.ScreenshotAsync(admin, "42-import-done");
 
         Assert.That(await CountOrdersAsync(), Is.EqualTo(3));
