@@ -12,6 +12,12 @@ public sealed class EngineOptions
     /// <summary>Workdays for deadlines in workday units; Saturday and Sunday off by default.</summary>
     public WorkdayCalendar Calendar { get; set; } = WorkdayCalendar.Weekends;
 
+    /// <summary>
+    /// Where the engine reads the calendar at the start of each step, such as a
+    /// <see cref="StoredWorkdayCalendarSource"/>; when set, it replaces <see cref="Calendar"/>.
+    /// </summary>
+    public IWorkdayCalendarSource? CalendarSource { get; set; }
+
     /// <summary>Attempts of an automatic node (record write, sub-flow start) before an incident; 3 by default.</summary>
     public int RetryAttempts { get; set; } = 3;
 

@@ -168,6 +168,7 @@ public sealed partial class WorkflowEngine
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
             QueryRecords = RecordReader(unit, cancellationToken),
+            Calendar = await _services.CalendarAsync(cancellationToken).ConfigureAwait(false),
         };
         foreach (var (name, value) in vars)
         {

@@ -60,6 +60,7 @@ public static class StorageFactory
             RecordStores.Of(new SqliteRecordStore(database, time)),
             new SqliteImportMappingStore(database, time),
             new SqliteParticipationStore(database),
+            new SqliteWorkdayCalendarStore(database, time),
             () => ValueTask.CompletedTask);
     }
 
@@ -86,6 +87,7 @@ public static class StorageFactory
             RecordStores.Of(new PostgresRecordStore(database, time)),
             new PostgresImportMappingStore(database, time),
             new PostgresParticipationStore(database),
+            new PostgresWorkdayCalendarStore(database, time),
             database.DisposeAsync);
     }
 }

@@ -5,6 +5,7 @@ using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Timers;
 
 namespace WorkflowKit.Storage;
 
@@ -19,7 +20,8 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     internal WorkflowKitStores(
         StorageOptions options, IDatabase database, IDefinitionStore definitions, IRuntimeStore runtime,
         IOrganizationStore organization, IPermissionRuleStore permissions, RecordStores records,
-        IImportMappingStore importMappings, IParticipationStore participation, Func<ValueTask> dispose)
+        IImportMappingStore importMappings, IParticipationStore participation, IWorkdayCalendarStore calendar,
+        Func<ValueTask> dispose)
     {
         Options = options;
         Database = database;
@@ -32,6 +34,7 @@ public sealed class WorkflowKitStores : IAsyncDisposable
         RecordForms = records.Forms;
         ImportMappings = importMappings;
         Participation = participation;
+        Calendar = calendar;
         _dispose = dispose;
     }
 
@@ -57,6 +60,9 @@ public sealed class WorkflowKitStores : IAsyncDisposable
 
     /// <summary>Records each user takes part in through flow instances, for participant permission rules.</summary>
     public IParticipationStore Participation { get; }
+
+    /// <summary>Holidays and make-up workdays; give the engine a <see cref="StoredWorkdayCalendarSource"/> over it.</summary>
+    public IWorkdayCalendarStore Calendar { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

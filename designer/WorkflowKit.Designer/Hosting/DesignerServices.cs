@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
@@ -49,6 +50,7 @@ public static class DesignerServices
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
         services.AddWorkflowKitRuntime();
+        services.AddWorkflowKitAdmin();
         services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();

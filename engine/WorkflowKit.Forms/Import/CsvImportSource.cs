@@ -7,9 +7,9 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// Reads a CSV file with CsvHelper: the first row is the header, fields may be quoted and span
-/// lines, the encoding is detected by <see cref="CsvEncoding"/> (a byte order mark, else UTF-8,
-/// else GB18030 for files saved as GBK), and the delimiter (comma, semicolon or tab) is detected
-/// from the header.
+/// lines, the encoding is detected by <see cref="CsvEncodingDetector"/> (a byte order mark, else
+/// UTF-8 when every byte sequence is valid UTF-8, else GBK read as GB18030), and the delimiter
+/// (comma, semicolon or tab) is detected from the header.
 /// </summary>
 public sealed class CsvImportSource : IImportSource
 {
@@ -25,10 +25,13 @@ public sealed class CsvImportSource : IImportSource
 
     public IReadOnlyList<string> Headers { get; }
 
-    /// <summary>The encoding the file is read with, such as UTF-8 or GB18030.</summary>
+    /// <summary>The encoding the file was read with: UTF-8, UTF-16 (by byte order mark) or GB18030.</summary>
     public System.Text.Encoding Encoding { get; }
 
-    /// <summary>Opens a CSV stream and reads its header; the stream is disposed with the source.</summary>
+    /// <summary>
+    /// Opens a CSV stream, detects its encoding (reading it once to the end) and reads its header; the
+    /// stream is disposed with the source.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is empty.</exception>
     public static async Task<CsvImportSource> OpenAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -41,20 +44,9 @@ public sealed class CsvImportSource : IImportSource
             BadDataFound = null,
             MissingFieldFound = null,
         };
-        // NOTE: only the first CsvEncoding.SampleSize bytes decide the encoding; a UTF-8 file with
-        // an invalid byte after them is read with replacement characters there.
-        var sample = new byte[CsvEncoding.SampleSize];
-        var length = 0;
-        int read;
-        while (length < sample.Length
-               && (read = await stream.ReadAsync(sample.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            length += read;
-        }
-
-        var encoding = CsvEncoding.Detect(sample.AsSpan(0, length), wholeFile: length < sample.Length);
-        var reader = new StreamReader(
-            new PrefixedStream(sample, length, stream), encoding, detectEncodingFromByteOrderMarks: true);
+        var (detected, encoding) = await CsvEncodingDetector.DetectAsync(stream, cancellationToken)
+            .ConfigureAwait(false);
+        var reader = new StreamReader(detected, encoding, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(reader, configuration);
         try
         {

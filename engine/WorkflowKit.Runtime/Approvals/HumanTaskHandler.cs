@@ -58,7 +58,7 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         StepContext context, TokenRecord token, NodeDefinition node, string user, string reason,
         DateTimeOffset? dueAt = null)
     {
-        var deadlines = services.Deadlines(context.Graph);
+        var deadlines = services.Deadlines(context);
         var scheduled = dueAt is null;
         dueAt ??= node.Deadline is null ? null : deadlines.DueAt(node.Deadline, context.Now, context.Instance.Form);
         var task = new TaskRecord

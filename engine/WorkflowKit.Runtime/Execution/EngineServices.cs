@@ -44,7 +44,12 @@ internal sealed class EngineServices
 
     public TimeZoneInfo Zone(FlowGraph graph) => Options.ResolveZone(graph.Published.Flow.Settings?.TimeZone);
 
-    public DeadlineCalculator Deadlines(FlowGraph graph) => new(Options.Calendar, Zone(graph));
+    public DeadlineCalculator Deadlines(StepContext context) => new(context.Calendar, Zone(context.Graph));
+
+    public async ValueTask<WorkdayCalendar> CalendarAsync(CancellationToken cancellationToken) =>
+        Options.CalendarSource is { } source
+            ? await source.GetCalendarAsync(cancellationToken).ConfigureAwait(false)
+            : Options.Calendar;
 
     public async Task<FlowGraph> GraphAsync(string key, int? version, CancellationToken cancellationToken)
     {

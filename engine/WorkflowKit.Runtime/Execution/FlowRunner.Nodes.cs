@@ -203,7 +203,7 @@ internal sealed partial class FlowRunner
         DateTimeOffset? due = null;
         if (node.Duration is { } duration)
         {
-            due = new DeadlineCalculator(_services.Options.Calendar, zone).Add(context.Now, IsoDuration.Parse(duration), null);
+            due = new DeadlineCalculator(context.Calendar, zone).Add(context.Now, IsoDuration.Parse(duration), null);
         }
         else if (node.Until is { } until)
         {

@@ -7,81 +7,84 @@ using WorkflowKit.Records;
 
 namespace WorkflowKit.Forms.Tests.Import;
 
-/// <summary>CSV files saved as GBK (Excel on Chinese Windows) are detected and read as GB18030; UTF-8 stays UTF-8.</summary>
+/// <summary>CSV files from Chinese Excel and ERP exports arrive as GBK or UTF-8, with or without a BOM.</summary>
 public sealed class CsvEncodingTests
 {
-    private const int Gb18030CodePage = 54936;
+    private const string Text = "客户编码,客户名称,金额\nC001,华东医药,\"1,200.50\"\n";
 
-    private static readonly Encoding Gbk = CsvEncoding.Chinese;
+    private static CancellationToken None => CancellationToken.None;
 
-    private static async Task<(CsvImportSource Source, List<ImportSourceRow> Rows)> ReadAsync(byte[] bytes)
+    [Test]
+    public async Task Gbk_file_reads_chinese_headers()
     {
-        var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), CancellationToken.None);
-        var rows = new List<ImportSourceRow>();
-        await foreach (var row in source.ReadRowsAsync(CancellationToken.None))
-        {
-            rows.Add(row);
-        }
+        var bytes = CsvEncodingDetector.Gb18030.GetBytes(Text);
+        Assert.That(() => new UTF8Encoding(false, true).GetString(bytes), Throws.InstanceOf<DecoderFallbackException>(),
+            "the sample must not be valid UTF-8, or the test proves nothing");
 
-        return (source, rows);
+        await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), None);
+        var rows = await ReadAllAsync(source);
+
+        Assert.That(source.Encoding.CodePage, Is.EqualTo(54936));
+        Assert.That(source.Headers, Is.EqualTo(new[] { "客户编码", "客户名称", "金额" }));
+        Assert.That(rows[0].Cells[1], Is.EqualTo("华东医药"));
     }
 
     [Test]
-    public async Task GbkFile_ReadsChinese()
+    public async Task Utf8_without_bom_stays_utf8()
     {
-        var bytes = Gbk.GetBytes("货号,名称\nA1,阿莫西林胶囊\nA2,头孢克肟\n");
-
-        var (source, rows) = await ReadAsync(bytes);
-        await using var _ = source;
-
-        Assert.That(source.Encoding.CodePage, Is.EqualTo(Gb18030CodePage));
-        Assert.That(source.Headers, Is.EqualTo(new[] { "货号", "名称" }));
-        Assert.That(rows.Select(row => row.Cells[1]), Is.EqualTo(new[] { "阿莫西林胶囊", "头孢克肟" }));
-    }
-
-    [Test]
-    public async Task Utf8File_CharacterAcrossSample_StaysUtf8()
-    {
-        byte[] bytes;
-        var rowCount = 0;
-        var padding = 0;
-        do
-        {
-            // Pad the header until the sample ends inside a three-byte character.
-            var text = new StringBuilder("code").Append('_', padding++).Append(",name\n");
-            rowCount = 0;
-            while (Encoding.UTF8.GetByteCount(text.ToString()) < CsvEncoding.SampleSize + 1000)
-            {
-                text.Append('C').Append(++rowCount).Append(",上海第一人民医院\n");
-            }
-
-            bytes = Encoding.UTF8.GetBytes(text.ToString());
-        }
-        while ((bytes[CsvEncoding.SampleSize] & 0xC0) != 0x80);
-
-        var (source, rows) = await ReadAsync(bytes);
-        await using var _ = source;
+        await using var source = await CsvImportSource.OpenAsync(new MemoryStream(Encoding.UTF8.GetBytes(Text)), None);
+        var rows = await ReadAllAsync(source);
 
         Assert.That(source.Encoding.CodePage, Is.EqualTo(Encoding.UTF8.CodePage));
-        Assert.That(rows, Has.Count.EqualTo(rowCount));
-        Assert.That(rows.Select(item => item.Cells[1]).Distinct(), Is.EqualTo(new[] { "上海第一人民医院" }));
+        Assert.That(source.Headers[1], Is.EqualTo("客户名称"));
+        Assert.That(rows[0].Cells[1], Is.EqualTo("华东医药"));
     }
 
     [Test]
-    public async Task Utf8WithMark_DropsMark()
+    public async Task Utf8_bom_is_detected()
     {
-        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble()
-            .Concat(Encoding.UTF8.GetBytes("货号,名称\nA1,阿莫西林\n")).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Text)).ToArray();
 
-        var (source, rows) = await ReadAsync(bytes);
-        await using var _ = source;
+        await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), None);
 
-        Assert.That(source.Headers, Is.EqualTo(new[] { "货号", "名称" }));
-        Assert.That(rows.Single().Cells[1], Is.EqualTo("阿莫西林"));
+        Assert.That(source.Encoding.CodePage, Is.EqualTo(Encoding.UTF8.CodePage));
+        Assert.That(source.Headers[0], Is.EqualTo("客户编码"));
     }
 
     [Test]
-    public async Task GbkFile_ImportsByChineseLabels()
+    public async Task Gbk_byte_after_first_block_is_found()
+    {
+        var ascii = new StringBuilder("code,name\n");
+        while (ascii.Length < 200_000)
+        {
+            ascii.Append("C1,plain\n");
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(ascii.ToString())
+            .Concat(CsvEncodingDetector.Gb18030.GetBytes("C2,华东\n")).ToArray();
+
+        await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), None);
+        var rows = await ReadAllAsync(source);
+
+        Assert.That(source.Encoding.CodePage, Is.EqualTo(54936));
+        Assert.That(rows[^1].Cells[1], Is.EqualTo("华东"));
+    }
+
+    [Test]
+    public async Task Unseekable_gbk_stream_is_read()
+    {
+        var bytes = CsvEncodingDetector.Gb18030.GetBytes(Text);
+
+        await using var source = await CsvImportSource.OpenAsync(new ForwardOnlyStream(bytes), None);
+        var rows = await ReadAllAsync(source);
+
+        Assert.That(source.Headers[1], Is.EqualTo("客户名称"));
+        Assert.That(rows, Has.Count.EqualTo(1));
+        Assert.That(rows[0].Cells[2], Is.EqualTo("1,200.50"));
+    }
+
+    [Test]
+    public async Task Gbk_file_imports_by_chinese_labels()
     {
         var form = new FormDefinition
         {
@@ -96,12 +99,37 @@ public sealed class CsvEncodingTests
         await using var world = await TestWorld.CreateAsync(form);
         world.AddAdmin("admin", "drug");
         await using var source = await CsvImportSource.OpenAsync(
-            new MemoryStream(Gbk.GetBytes("货号,名称\r\nA1,阿莫西林胶囊\r\n")), CancellationToken.None);
+            new MemoryStream(CsvEncodingDetector.Gb18030.GetBytes("货号,名称\r\nA1,阿莫西林胶囊\r\n")), None);
 
-        var result = await world.Importer.ImportAsync(form, source, "admin", new ImportOptions(), CancellationToken.None);
+        var result = await world.Importer.ImportAsync(form, source, "admin", new ImportOptions(), None);
 
         Assert.That(result.RowsWritten, Is.EqualTo(1), string.Join("; ", result.Errors.Select(error => error.Message)));
-        var stored = await world.Store.QueryAsync(new RecordQuery("drug"), null, CancellationToken.None);
+        var stored = await world.Store.QueryAsync(new RecordQuery("drug"), null, None);
         Assert.That(stored.Items.Single().Data["name"]!.GetValue<string>(), Is.EqualTo("阿莫西林胶囊"));
+    }
+
+    private static async Task<List<ImportSourceRow>> ReadAllAsync(IImportSource source)
+    {
+        var rows = new List<ImportSourceRow>();
+        await foreach (var row in source.ReadRowsAsync(None))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>A stream like an HTTP upload body: readable once, no seeking.</summary>
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Position
+        {
+            get => base.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
     }
 }
