@@ -47,7 +47,8 @@ public sealed partial class WorkflowEngine
         ILogger<WorkflowEngine>? logger = null,
         IHttpClientFactory? httpClientFactory = null,
         IEnumerable<INotificationChannel>? channels = null,
-        IFaultInjector? faults = null)
+        IFaultInjector? faults = null,
+        IEnumerable<Services.IFlowService>? flowServices = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(store);
@@ -70,6 +71,7 @@ public sealed partial class WorkflowEngine
             Faults = faults ?? NoFaults.Instance,
             HttpClients = httpClientFactory is null ? () => SharedHttp : () => httpClientFactory.CreateClient(HttpClientName),
             Channels = (channels ?? []).ToDictionary(channel => channel.Name, StringComparer.Ordinal),
+            FlowServices = (flowServices ?? []).ToDictionary(service => service.Name, StringComparer.Ordinal),
         };
         _runner = new FlowRunner(_services) { StartChild = StartChildAsync };
     }
@@ -168,7 +170,7 @@ public sealed partial class WorkflowEngine
     }
 
     private async Task<StepContext> StartChildAsync(
-        StepContext parent, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+        StepContext parent, TokenRecord token, NodeDefinition node, JsonNode? row, CancellationToken cancellationToken)
     {
         if (parent.Depth >= MaxSubFlowDepth)
         {
@@ -181,7 +183,7 @@ public sealed partial class WorkflowEngine
         var form = new JsonObject();
         foreach (var (field, expression) in node.Input ?? [])
         {
-            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(), cancellationToken)?.DeepClone();
+            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(row: row), cancellationToken)?.DeepClone();
         }
 
         var child = await NewInstanceAsync(

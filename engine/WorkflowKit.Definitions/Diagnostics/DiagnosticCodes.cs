@@ -170,6 +170,9 @@ public static class DiagnosticCodes
     /// <summary>Two condition branches of one node share a priority, so their order is unclear.</summary>
     public const string DuplicatePriority = "WK1330";
 
+    /// <summary>A sub-flow node with <c>forEach</c> would wait; one parent token cannot wait for several children.</summary>
+    public const string ForEachWithWait = "WK1331";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

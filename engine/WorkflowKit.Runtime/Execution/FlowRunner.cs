@@ -33,8 +33,15 @@ internal sealed partial class FlowRunner
 
     public AssigneeResolver Assignees => _assignees;
 
-    /// <summary>Hook used by the engine to start a sub-flow instance inside the current step.</summary>
-    public Func<StepContext, TokenRecord, NodeDefinition, CancellationToken, Task<StepContext>>? StartChild { get; set; }
+    /// <summary>
+    /// Hook used by the engine to start a sub-flow instance inside the current step; the node argument is the
+    /// <c>forEach</c> element that the input reads as <c>row</c>, or null.
+    /// </summary>
+    public Func<StepContext, TokenRecord, NodeDefinition, JsonNode?, CancellationToken, Task<StepContext>>? StartChild
+    {
+        get;
+        set;
+    }
 
     public async Task RunAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -74,7 +81,8 @@ internal sealed partial class FlowRunner
         var node = context.Graph.Node(token.NodeId);
         RuntimeLog.NodeEntered(_services.Logger, context.Instance.Id, token.Id, node.Id);
         context.AddAudit("system", AuditActions.NodeEntered, node.Id);
-        var usesDatabase = node.Type is NodeTypes.CreateRecord or NodeTypes.UpdateRecord or NodeTypes.SubFlow;
+        var usesDatabase = node.Type is NodeTypes.CreateRecord or NodeTypes.UpdateRecord or NodeTypes.SubFlow
+            or NodeTypes.Service;
         var savepoint = usesDatabase ? "wk_node" : null;
         if (savepoint is not null)
         {
