@@ -69,7 +69,7 @@ public static class ReplenishmentPlanner
         var lead = product.LeadTimeDays;
         var leadRun = FefoSimulation.Run(usable, curve, today, lead, settings.MinShelfLifeDays);
         var incomingLead = Incoming(data, product.Code, today.AddDays(lead - 1));
-        var shortfall = Math.Ceiling(Math.Max(0m, leadRun.Demand - leadRun.Covered - incomingLead));
+        var shortfall = RoundUp(Math.Max(0m, leadRun.Demand - leadRun.Covered - incomingLead));
 
         var suggested = 0m;
         if (shortfall > 0m)
@@ -77,13 +77,19 @@ public static class ReplenishmentPlanner
             var window = lead + settings.ReviewDays;
             var windowRun = FefoSimulation.Run(usable, curve, today, window, settings.MinShelfLifeDays);
             var incomingWindow = Incoming(data, product.Code, today.AddDays(window - 1));
-            suggested = Math.Max(shortfall, Math.Ceiling(windowRun.Demand - windowRun.Covered - incomingWindow));
+            suggested = Math.Max(shortfall, RoundUp(windowRun.Demand - windowRun.Covered - incomingWindow));
         }
 
         return new ProductPosition(
             product.Code, product.Name, lead, decimal.Round(leadRun.Demand, 2), usableStock, unusableStock,
             decimal.Round(leadRun.Covered, 2), incomingLead, shortfall, suggested, model, []);
     }
+
+    /// <summary>
+    /// Rounds up to whole units after rounding to 4 decimals, so that a month's forecast spread over its days and
+    /// summed again (300 / 31 * 31 = 300.00000000000000000000000001) does not gain a unit.
+    /// </summary>
+    private static decimal RoundUp(decimal quantity) => Math.Ceiling(decimal.Round(quantity, 4));
 
     private static decimal Incoming(PlanningData data, string product, DateOnly until) =>
         data.Incoming
