@@ -13,8 +13,8 @@ namespace WorkflowKit.Replenishment.Planning;
 /// </remarks>
 internal static class MonthlyDemandForecast
 {
-    /// <summary>Forecasts per product (customer ignored); returns a curve and the chosen model per product.</summary>
-    public static IReadOnlyDictionary<string, (DemandCurve Curve, string Model)> ByProduct(
+    /// <summary>Forecasts per product (customer ignored).</summary>
+    public static IReadOnlyDictionary<string, ProductForecast> ByProduct(
         IEnumerable<DemandLine> demand, IEnumerable<string> products, DateOnly today, int months,
         ReplenishmentSettings settings, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal static class MonthlyDemandForecast
     }
 
     /// <summary>Forecasts per customer and product for the given products, with smoothing models only.</summary>
-    public static IReadOnlyDictionary<SeriesKey, (DemandCurve Curve, string Model)> ByCustomer(
+    public static IReadOnlyDictionary<SeriesKey, ProductForecast> ByCustomer(
         IEnumerable<DemandLine> demand, IReadOnlySet<string> products, DateOnly today, int months,
         ReplenishmentSettings settings, CancellationToken cancellationToken)
     {
@@ -54,10 +54,10 @@ internal static class MonthlyDemandForecast
         return history;
     }
 
-    private static Dictionary<SeriesKey, (DemandCurve Curve, string Model)> Forecast(
+    private static Dictionary<SeriesKey, ProductForecast> Forecast(
         List<SalesObservation> history, DateOnly today, int months, bool useFastTree, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<SeriesKey, (DemandCurve, string)>();
+        var result = new Dictionary<SeriesKey, ProductForecast>();
         if (history.Count == 0)
         {
             return result;
@@ -69,9 +69,12 @@ internal static class MonthlyDemandForecast
         {
             var byMonth = series.Points.ToDictionary(
                 point => point.PeriodStart, point => decimal.Round((decimal)point.Forecast, 2));
-            result[series.Series] = (new DemandCurve(byMonth), series.Model);
+            result[series.Series] = new ProductForecast(new DemandCurve(byMonth), series.Model, series.BacktestAccuracy);
         }
 
         return result;
     }
 }
+
+/// <summary>A monthly forecast of one series, the model chosen and its backtest accuracy (1 − WAPE), if any.</summary>
+internal sealed record ProductForecast(DemandCurve Curve, string Model, double? BacktestAccuracy);

@@ -35,10 +35,9 @@ public static class ReplenishmentPlanner
         foreach (var product in products)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (curve, model) = forecasts.TryGetValue(product.Code, out var forecast)
-                ? forecast
-                : (new DemandCurve(new Dictionary<DateOnly, decimal>()), "none");
-            positions.Add(Position(product, curve, model, data, today, settings));
+            var forecast = forecasts.GetValueOrDefault(product.Code);
+            var curve = forecast?.Curve ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
+            positions.Add(Position(product, curve, forecast?.Model ?? "none", data, today, settings));
         }
 
         var shortProducts = positions.Where(p => p.Shortfall > 0m).Select(p => p.Product).ToHashSet(StringComparer.Ordinal);
@@ -117,7 +116,7 @@ public static class ReplenishmentPlanner
 
             var months = ComparisonMonths(position.LeadTimeDays);
             var confirmations = new List<DemandConfirmation>();
-            foreach (var (series, (curve, _)) in forecasts.Where(pair => pair.Key.Product == position.Product))
+            foreach (var (series, customerForecast) in forecasts.Where(pair => pair.Key.Product == position.Product))
             {
                 if (series.Customer is not { } code || !customers.TryGetValue(code, out var customer)
                     || string.IsNullOrWhiteSpace(customer.SalesOwner))
@@ -126,7 +125,7 @@ public static class ReplenishmentPlanner
                 }
 
                 var forecast = Enumerable.Range(0, months)
-                    .Sum(offset => curve.Months.TryGetValue(thisMonth.AddMonths(offset), out var units) ? units : 0m);
+                    .Sum(offset => customerForecast.Curve.Months.TryGetValue(thisMonth.AddMonths(offset), out var units) ? units : 0m);
                 var recent = data.Demand
                     .Where(line => line.Customer == code && line.Product == position.Product
                         && line.Date >= thisMonth.AddMonths(-months) && line.Date < thisMonth)
