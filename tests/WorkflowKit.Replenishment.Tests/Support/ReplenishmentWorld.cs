@@ -42,6 +42,7 @@ internal sealed class ReplenishmentWorld : IAsyncDisposable
     public InMemoryFlowDefinitionSource Definitions { get; } = new();
 
     public InMemoryOrganizationDirectory Organization { get; } = new InMemoryOrganizationDirectory()
+        .Add(new OrgUser("admin", "Admin", "it", ["admin"], new Dictionary<string, string>()))
         .Add(new OrgUser("buyer-1", "Buyer", "purchasing", ["purchasing"], new Dictionary<string, string>()))
         .Add(new OrgUser("wh-east", "Warehouse east", "warehouse", ["warehouse"],
             new Dictionary<string, string> { ["region"] = "east" }))
