@@ -6,6 +6,7 @@ using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Services.Engine;
 using WorkflowKit.Expressions;
@@ -98,6 +99,7 @@ public static class DesignerServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddWorkflowKitScaleOut(builder.Configuration);
+        services.AddForecastDashboard();
         return builder;
     }
 

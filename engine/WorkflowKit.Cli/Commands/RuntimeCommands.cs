@@ -93,7 +93,8 @@ public static class RuntimeCommands
                 new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
                 stores.Organization,
                 stores.Records,
-                time);
+                time,
+                flowServices: [new Replenishment.ReplenishmentFlowService()]);
             return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
         });
 
