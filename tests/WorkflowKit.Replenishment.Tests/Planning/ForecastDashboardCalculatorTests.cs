@@ -9,8 +9,8 @@ public sealed class ForecastDashboardCalculatorTests
     private static readonly DateOnly HistoryStart = new(2023, 12, 1);
     private static readonly decimal Daily = 300m / 31;
 
-    // P sells 300 a month. X1 (400, usable until 2026-12-12 with 60 days of shelf life) serves 12 days; X2 (200,
-    // expiring 2028) then serves 19 more days of December and 20.67 units into January. Q has no stock, R has
+    // P sells 300 a month. X1 (400, usable until 2026-12-12 with 60 days of shelf life) serves 12 days. X2 (200,
+    // expiring 2028) then serves 19 more days of December and 20.67 units into January. Q has no stock. R has
     // 10000 units without an expiry date and sells 300 a month.
     private static ForecastDashboard Compute() => ForecastDashboardCalculator.Compute(
         new PlanningDataBuilder()

@@ -47,7 +47,7 @@ public sealed class ReplenishmentPlannerTests
     }
 
     [Test]
-    public void Plan_BatchExpiringInsideLeadTimeCoversOnlyUntilThen()
+    public void Plan_ExpiringBatchCoversPartly()
     {
         // 200 units usable until 2026-12-10 (expiry 2027-01-09 minus 30 days): they serve 10 days, 100 units.
         var data = new PlanningDataBuilder()

@@ -10,7 +10,8 @@ namespace WorkflowKit.Replenishment.Tests.Samples;
 
 /// <summary>
 /// Runs the planner on the committed sample data (samples/data, generated for 2026-12-01) and checks the
-/// relations that must hold between its figures; the table it prints is the one quoted in docs/forecasting.md.
+/// relations that must hold between its figures. It prints the short products and the run times that
+/// docs/forecasting.md quotes.
 /// </summary>
 public sealed class SampleDataPlanTests
 {

@@ -56,7 +56,7 @@ public sealed class ServiceNodeTests
     }
 
     [Test]
-    public async Task SubFlow_ForEach_StartsOneChildPerElement()
+    public async Task ForEach_StartsChildPerElement()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("line").Start().Approval("check", "carol").End().Chain("start", "check", "end"));
@@ -89,7 +89,7 @@ public sealed class ServiceNodeTests
     }
 
     [Test]
-    public async Task SubFlow_ForEachNotArray_RaisesIncident()
+    public async Task ForEach_NotArray_RaisesIncident()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("line").Start().End().Chain("start", "end"));
