@@ -48,7 +48,8 @@ public sealed partial class WorkflowEngine
         ILogger<WorkflowEngine>? logger = null,
         IHttpClientFactory? httpClientFactory = null,
         IEnumerable<INotificationChannel>? channels = null,
-        IFaultInjector? faults = null)
+        IFaultInjector? faults = null,
+        IEnumerable<Services.IFlowService>? flowServices = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(store);
@@ -73,6 +74,7 @@ public sealed partial class WorkflowEngine
             Faults = faults ?? NoFaults.Instance,
             HttpClients = httpClientFactory is null ? () => SharedHttp : () => httpClientFactory.CreateClient(HttpClientName),
             Channels = (channels ?? []).ToDictionary(channel => channel.Name, StringComparer.Ordinal),
+            FlowServices = (flowServices ?? []).ToDictionary(service => service.Name, StringComparer.Ordinal),
         };
         _runner = new FlowRunner(_services) { StartChild = StartChildAsync };
     }
@@ -182,7 +184,7 @@ public sealed partial class WorkflowEngine
     }
 
     private async Task<StepContext> StartChildAsync(
-        StepContext parent, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+        StepContext parent, TokenRecord token, NodeDefinition node, JsonNode? row, CancellationToken cancellationToken)
     {
         if (parent.Depth >= MaxSubFlowDepth)
         {
@@ -195,7 +197,7 @@ public sealed partial class WorkflowEngine
         var form = new JsonObject();
         foreach (var (field, expression) in node.Input ?? [])
         {
-            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(), cancellationToken)?.DeepClone();
+            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(row: row), cancellationToken)?.DeepClone();
         }
 
         var child = await NewInstanceAsync(

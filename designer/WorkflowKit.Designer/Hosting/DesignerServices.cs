@@ -6,6 +6,7 @@ using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services.Engine;
@@ -89,6 +90,7 @@ public static class DesignerServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddWorkflowKitScaleOut(builder.Configuration);
+        services.AddForecastDashboard();
         return builder;
     }
 

@@ -99,7 +99,8 @@ public static class RuntimeCommands
         new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
         stores.Organization,
         stores.Records,
-        time);
+        time,
+        flowServices: [new Replenishment.ReplenishmentFlowService()]);
 
     private static Option<string> DbOption() => new("--db")
     {

@@ -42,6 +42,10 @@ internal sealed class EngineServices
 
     public required IReadOnlyDictionary<string, INotificationChannel> Channels { get; init; }
 
+    /// <summary>Host services that <c>service</c> nodes call, by name.</summary>
+    public IReadOnlyDictionary<string, Services.IFlowService> FlowServices { get; init; } =
+        new Dictionary<string, Services.IFlowService>(StringComparer.Ordinal);
+
     public TimeZoneInfo Zone(FlowGraph graph) => Options.ResolveZone(graph.Published.Flow.Settings?.TimeZone);
 
     public DeadlineCalculator Deadlines(StepContext context) => new(context.Calendar, Zone(context.Graph));
