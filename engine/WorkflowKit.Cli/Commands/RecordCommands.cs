@@ -136,8 +136,9 @@ public static class RecordCommands
 
         // NOTE: participant rules admit nothing here: the CLI has no runtime participation source, so
         // records a user only takes part in through a flow are not exported for them.
+        var engine = await CliEngine.CreateAsync(stores, context.TimeProvider, cancellationToken).ConfigureAwait(false);
         var services = new RecordsCliServices(
-            stores.Database, stores.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
+            stores.Database, engine.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
             stores.Permissions, new InMemoryParticipationSource());
         return new RecordsCli(services, context.Output, context.Error);
     }
