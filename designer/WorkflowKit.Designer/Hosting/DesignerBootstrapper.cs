@@ -38,9 +38,10 @@ public sealed class DesignerBootstrapper(
                 await accounts.SaveDepartmentAsync(department, cancellationToken);
             }
 
+            var hash = AccountStore.HashPassword(DemoAccounts.Password);
             foreach (var user in DemoAccounts.Users)
             {
-                await accounts.CreateAsync(user, cancellationToken);
+                await accounts.CreateAsync(user, hash, cancellationToken);
             }
 
             DesignerLog.DemoAccountsCreated(logger, DemoAccounts.Users.Count);

@@ -85,6 +85,7 @@ public sealed class SampleDataSeeder(
             .Select(user => user.Id)
             .ToHashSet(StringComparer.Ordinal);
         var created = 0;
+        var hash = AccountStore.HashPassword(DemoAccounts.Password);
         foreach (var user in (json["users"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var id = Text(user, "id");
@@ -103,6 +104,7 @@ public sealed class SampleDataSeeder(
             await accounts.CreateAsync(
                 new NewUser(id, Text(user, "displayName") ?? id, DemoAccounts.Password, Text(user, "department"), roles,
                     attributes),
+                hash,
                 cancellationToken);
             created++;
         }
