@@ -28,8 +28,8 @@ public sealed class DesignerBootstrapper(
     {
         DesignerLog.DatabaseReady(logger, stores.Options.ToString());
 
-        // NOTE: a first run that stops part-way leaves accounts behind, so the next start does not load the
-        // sample again; delete the database file to start over.
+        // NOTE: a first run that stops part-way leaves accounts behind, and the next start does not load the
+        // sample again. Delete the database file to start over.
         var fresh = await accounts.CountAsync(cancellationToken) == 0;
         if (options.Value.DemoAccounts && fresh)
         {

@@ -5,7 +5,7 @@ using WorkflowKit.Runtime.Definitions;
 namespace WorkflowKit.Runtime.Triggers;
 
 /// <summary>
-/// The record triggers of the published flows this engine knows, by the form they watch, and the flow version
+/// The record triggers of the published flows registered with this engine, by the form they watch, and the flow version
 /// each came from. The engine fills it from the published flows, and it holds nothing that the definitions store
 /// does not, so a restart or another node rebuilds the same registry.
 /// </summary>

@@ -6,7 +6,7 @@ namespace WorkflowKit.Samples.Scenarios;
 
 /// <summary>
 /// A short part of the daily scenario for a fresh installation: it loads the templates, users and master data
-/// (without the order history), asks for a credit review of a few customers of each region and submits a few of
+/// (without the order history), requests a credit review of a few customers of each region and submits a few of
 /// the most recent orders again, then leaves every instance at its first human task. The inbox, records and
 /// dashboards therefore have something to show, and nothing is approved on anyone's behalf.
 /// </summary>

@@ -77,7 +77,7 @@ public sealed class RecordTriggerTests
         await CreateCustomerAsync(fx, "C1", 5000m);
         await fx.RunDueWorkAsync();
 
-        // A second runner that claimed the message after the first runner's lease ran out sees it pending again.
+        // A second runner that claimed the message after the first runner's lease ran out finds it pending again.
         await using (var connection = await fx.Database.OpenConnectionAsync(None))
         {
             var reset = await connection.ExecuteAsync(
