@@ -52,7 +52,9 @@ public sealed class RecordTriggerCommandTests
         Assert.That(started.Select(instance => instance.TriggerKind), Is.EqualTo(new[] { "record", "record" }));
     }
 
-    /// <summary>Runs the background round once on a fresh engine, as a designer on the same database would.</summary>
+    /// <summary>
+    /// Runs background rounds on a fresh engine until nothing is due, as a designer on the same database would.
+    /// </summary>
     private async Task<IReadOnlyList<WorkflowInstance>> DeliverAsync()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 5, 6, 1, 0, 0, TimeSpan.Zero));
