@@ -30,6 +30,12 @@ public sealed class EngineOptions
     /// <summary>How often the hosted service looks for due work when nothing woke it; 2 seconds by default.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How often the hosted service derives record triggers and schedules from the published flows again, so that
+    /// a version published by another process or node takes effect here; 30 seconds by default.
+    /// </summary>
+    public TimeSpan TriggerRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Most timers or outbox messages claimed in one round; 50 by default.</summary>
     public int BatchSize { get; set; } = 50;
 

@@ -55,6 +55,7 @@ public static class DesignerServices
         services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();
+        services.AddSingleton<SampleDataSeeder>();
         services.AddScoped<UiText>();
 
         services.AddAuthentication(SmartScheme)

@@ -135,9 +135,9 @@ public static class RecordCommands
             }
         }
 
-        var engine = RuntimeCommands.CreateEngine(stores, context.TimeProvider);
+        var engine = await CliEngine.CreateAsync(stores, context.TimeProvider, cancellationToken).ConfigureAwait(false);
         var services = new RecordsCliServices(
-            stores.Database, stores.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
+            stores.Database, engine.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
             stores.Permissions, stores.Participation)
         {
             RowStarter = await ImportFlowStarter.ForFormAsync(

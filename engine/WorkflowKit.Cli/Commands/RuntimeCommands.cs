@@ -1,10 +1,5 @@
 using System.CommandLine;
-using WorkflowKit.Expressions;
-using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Cli;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
-using WorkflowKit.Storage;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -87,20 +82,9 @@ public static class RuntimeCommands
         {
             var time = context.TimeProvider;
             var stores = await DatabaseFactory.OpenStoresAsync(db, time, cancellationToken).ConfigureAwait(false);
-            var engine = CreateEngine(stores, time);
+            var engine = await CliEngine.CreateAsync(stores, time, cancellationToken).ConfigureAwait(false);
             return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
         });
-
-    /// <summary>The engine on the opened stores, as every command that starts or moves instances builds it.</summary>
-    internal static WorkflowEngine CreateEngine(WorkflowKitStores stores, TimeProvider time) => new(
-        stores.Database,
-        stores.Runtime,
-        new StoreFlowDefinitionSource(stores.Definitions),
-        new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
-        stores.Organization,
-        stores.Records,
-        time,
-        flowServices: [new Replenishment.ReplenishmentFlowService()]);
 
     private static Option<string> DbOption() => new("--db")
     {

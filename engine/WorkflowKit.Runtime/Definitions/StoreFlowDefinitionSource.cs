@@ -9,7 +9,7 @@ namespace WorkflowKit.Runtime.Definitions;
 /// Published flows read from the definitions store. The flow's form is the form version the
 /// flow version was published with, so a later form change does not reach its instances.
 /// </summary>
-public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDefinitionSource
+public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDefinitionSource, IPublishedFlowCatalog
 {
     public async Task<PublishedFlow> GetAsync(string key, int? version, CancellationToken cancellationToken)
     {
@@ -36,5 +36,13 @@ public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDef
         }
 
         return new PublishedFlow(published.Key, published.Version, flow, form);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> ListLatestVersionsAsync(CancellationToken cancellationToken)
+    {
+        var summaries = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        return summaries
+            .Where(summary => summary.Kind == DefinitionKinds.Flow && summary.LatestVersion is not null)
+            .ToDictionary(summary => summary.Key, summary => summary.LatestVersion!.Value, StringComparer.Ordinal);
     }
 }

@@ -36,7 +36,8 @@ internal sealed class ScriptRecordReader(
                 + "of one query (EngineOptions.MaxQueryRows). Narrow the filter, for example by customer or product.");
         }
 
-        return [.. page.Items.Select(entry => (JsonObject)entry.Data.DeepClone())];
+        // Stores list newest first by default; scripts get creation order whatever the store.
+        return [.. page.Items.OrderBy(entry => entry.Id).Select(entry => (JsonObject)entry.Data.DeepClone())];
     }
 
     private static Condition? ToCondition(JsonObject filter)

@@ -52,6 +52,9 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("WorkflowKit:Storage:ConnectionString", DatabasePath);
         builder.UseSetting("WorkflowKit:TemplatesPath", _templates ?? Path.Combine(_folder, "templates"));
         builder.UseEnvironment("Development");
+
+        // Tests own their data; the first-run sample is loaded only by tests that ask for it.
+        builder.UseSetting("WorkflowKit:SampleData", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
