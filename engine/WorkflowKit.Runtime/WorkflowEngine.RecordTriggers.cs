@@ -41,8 +41,9 @@ public sealed partial class WorkflowEngine
             var graph = await _services.GraphAsync(flowKey, null, cancellationToken).ConfigureAwait(false);
             started = await CommitAsync(
                 "start",
-                async transaction =>
+                async unit =>
                 {
+                    var transaction = await unit.WriteAsync(cancellationToken).ConfigureAwait(false);
                     var finished = await _services.Store.FinishOutboxAsync(
                         transaction, message.Id, OutboxStatuses.Delivered, null, _services.Time.GetUtcNow(), cancellationToken)
                         .ConfigureAwait(false);
@@ -61,7 +62,7 @@ public sealed partial class WorkflowEngine
                         ["sourceInstanceId"] = payload["sourceInstanceId"]?.DeepClone(),
                     };
                     var context = await NewInstanceAsync(
-                        transaction, graph, payload["userId"]?.GetValue<string>() ?? Options.SystemUserId, TriggerKinds.Record,
+                        unit, graph, payload["userId"]?.GetValue<string>() ?? Options.SystemUserId, TriggerKinds.Record,
                         payload["data"] as JsonObject, new JsonObject { ["trigger"] = trigger }, message.IdempotencyKey, null,
                         cancellationToken).ConfigureAwait(false);
                     context.Audit[0].Details!["record"] = trigger.DeepClone();

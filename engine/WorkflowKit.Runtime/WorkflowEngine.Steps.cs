@@ -146,7 +146,7 @@ public sealed partial class WorkflowEngine
             InitiatorJson = await InitiatorAsync(instance.Initiator, cancellationToken).ConfigureAwait(false),
             TimeZone = _services.Zone(graph),
             WasFinishedBefore = InstanceStatuses.IsFinished(instance.Status),
-            QueryRecords = RecordReader(transaction, cancellationToken),
+            QueryRecords = RecordReader(unit, cancellationToken),
         };
     }
 

@@ -164,7 +164,7 @@ public sealed partial class WorkflowEngine
         {
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
-            QueryRecords = RecordReader(transaction, cancellationToken),
+            QueryRecords = RecordReader(unit, cancellationToken),
         };
         foreach (var (name, value) in vars)
         {
@@ -205,10 +205,14 @@ public sealed partial class WorkflowEngine
 
     private const int MaxSubFlowDepth = 8;
 
+    /// <summary>
+    /// Serves <c>records.query</c> on the step's current transaction at the time of the call: the read
+    /// transaction before the step writes, the write transaction (with the step's own writes) after.
+    /// </summary>
     private Func<string, JsonObject, IReadOnlyList<JsonObject>> RecordReader(
-        IStorageTransaction transaction, CancellationToken cancellationToken) =>
-        new Records.ScriptRecordReader(_services.Records, transaction, _services.Options.MaxQueryRows, cancellationToken)
-            .Query;
+        StepTransaction unit, CancellationToken cancellationToken) =>
+        (formKey, filter) => new Records.ScriptRecordReader(
+            _services.Records, unit.Current, _services.Options.MaxQueryRows, cancellationToken).Query(formKey, filter);
 
     private async Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken)
     {

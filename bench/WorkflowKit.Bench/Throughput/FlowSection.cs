@@ -8,8 +8,12 @@ namespace WorkflowKit.Bench.Throughput;
 /// </summary>
 public static class FlowSection
 {
+    /// <summary>Instances of the counting pass, which runs with SQLite's hooks attached and is not timed.</summary>
+    private const int CountedInstances = 200;
+
     public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report)
     {
+        await CountStatementsAsync(options, report);
         foreach (var drivers in new[] { 1, 8 })
         {
             await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}");
@@ -32,5 +36,32 @@ public static class FlowSection
                 report.Add("flow.sqlite.ceilingRatio", result.CommitsPerSecond / ceiling, "ratio", Target.Minimum(0.5));
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the standard flow once per instance with one driver and counts the statements, rows and
+    /// WAL pages it costs, after a few instances that warm the prepared statements.
+    /// </summary>
+    private static async Task CountStatementsAsync(BenchOptions options, BenchReport report)
+    {
+        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "flow-sql");
+        var flow = new StandardFlowBenchmark(bench);
+        for (var i = 0; i < 10; i++)
+        {
+            await flow.RunInstanceAsync(0, i, record: false);
+        }
+
+        var trace = new SqliteTrace();
+        bench.Counting.Trace = trace;
+        for (var i = 0; i < CountedInstances; i++)
+        {
+            await flow.RunInstanceAsync(0, 10 + i, record: false);
+        }
+
+        var counts = trace.PerUnit(CountedInstances);
+        report.Add("flow.sqlite.statementsPerInstance", (double)counts["statementsPerInstance"]!, "statements");
+        report.Add("flow.sqlite.rowsWrittenPerInstance", (double)counts["rowsWrittenPerInstance"]!, "rows");
+        report.Add("flow.sqlite.pagesPerCommit", (double)counts["pagesPerCommit"]!, "pages");
+        report.Note("flow.sqlite.sql", counts.ToJsonString());
     }
 }
