@@ -7,7 +7,7 @@ using SQLitePCL;
 namespace WorkflowKit.Bench.Engine;
 
 /// <summary>
-/// Counts what the engine asks of SQLite, through SQLite's own hooks on each connection the
+/// Counts the SQLite work of the engine through SQLite's own hooks on each connection the
 /// engine opens: statements started (<c>sqlite3_trace</c>, once per execution, including BEGIN,
 /// COMMIT and pragmas), rows inserted, updated or deleted per table (<c>sqlite3_update_hook</c>,
 /// which does not see index entries) and pages written at each commit
@@ -51,7 +51,7 @@ public sealed class SqliteTrace
     public static void ResetPages(SqliteConnection connection) =>
         raw.sqlite3_db_status(connection.Handle, CacheWriteStatus, out _, out _, 1);
 
-    /// <summary>Adds the pages the commit just made on <paramref name="connection"/> wrote.</summary>
+    /// <summary>Adds the pages written by the commit that just ran on <paramref name="connection"/>.</summary>
     public void CountCommit(SqliteConnection connection)
     {
         raw.sqlite3_db_status(connection.Handle, CacheWriteStatus, out var written, out _, 1);
@@ -59,7 +59,7 @@ public sealed class SqliteTrace
         Interlocked.Increment(ref _commits);
     }
 
-    /// <summary>Statements, rows and pages per unit, with the most frequent statements and the rows per table.</summary>
+    /// <summary>Computes statements, rows and pages per unit, with the most frequent statements and the rows per table.</summary>
     public JsonObject PerUnit(long units)
     {
         var divisor = (double)Math.Max(units, 1);
@@ -93,11 +93,11 @@ public sealed class SqliteTrace
         _ => $"op{kind}",
     };
 
-    /// <summary>The statement up to its values or conditions, because the trace expands bound parameters.</summary>
+    /// <summary>Cuts a statement before its values or conditions, because the trace expands bound parameters.</summary>
     private static string Shorten(string sql)
     {
         var end = sql.Length;
-        foreach (var marker in new[] { " VALUES", " WHERE", " SET " })
+        foreach (var marker in new[] { " VALUES", " SELECT", " WHERE", " SET " })
         {
             var at = sql.IndexOf(marker, StringComparison.Ordinal);
             end = at > 0 ? Math.Min(end, at) : end;
