@@ -11,14 +11,23 @@ public static class FlowSection
     /// <summary>Instances of the counting pass, which runs with SQLite's hooks attached and is not timed.</summary>
     private const int CountedInstances = 200;
 
-    public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report)
+    /// <summary>
+    /// Runs the section on SQLite, or on PostgreSQL (a fresh schema per engine) when
+    /// <paramref name="postgres"/> is given; the figures are named <c>flow.sqlite.*</c> or <c>flow.postgres.*</c>.
+    /// </summary>
+    public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report, string? postgres = null)
     {
-        await CountStatementsAsync(options, report);
+        if (postgres is null)
+        {
+            await CountStatementsAsync(options, report);
+        }
+
+        var storage = postgres is null ? "sqlite" : "postgres";
         foreach (var drivers in new[] { 1, 8 })
         {
-            await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}");
+            await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}", postgres);
             var result = await new StandardFlowBenchmark(bench).RunAsync(drivers, plan.FlowRun, plan.FlowWarmUp);
-            var prefix = $"flow.sqlite.d{drivers}";
+            var prefix = $"flow.{storage}.d{drivers}";
             report.Add($"{prefix}.instancesPerSecond", result.InstancesPerSecond, "instances/s",
                 drivers == 8 ? Target.Minimum(1_500) : null);
             report.Add($"{prefix}.start.p50", result.Start.Percentile(50), "ms");
@@ -31,7 +40,7 @@ public static class FlowSection
             report.Add($"{prefix}.errors", result.Errors, "errors", Target.Maximum(0));
             report.Note($"{prefix}.phases", result.Phases.ToJsonString());
 
-            if (report.Get("ceiling.sqlite.commitsPerSecond") is { } ceiling && drivers == 8)
+            if (postgres is null && report.Get("ceiling.sqlite.commitsPerSecond") is { } ceiling && drivers == 8)
             {
                 report.Add("flow.sqlite.ceilingRatio", result.CommitsPerSecond / ceiling, "ratio", Target.Minimum(0.5));
             }
