@@ -23,8 +23,8 @@ public static class PostgresSection
         await FlowSection.RunAsync(options, plan, report, postgres);
         await PeerSection.RunWorkflowKitAsync(options, plan, report, postgres);
 
-        // NOTE: the scale store is generated with SQLite bulk inserts, so the scale section has no
-        // PostgreSQL run yet; nor do the HTTP and soak sections.
+        // NOTE: the scale store generator writes SQLite files, so the scale section has no PostgreSQL run.
+        // The HTTP and soak sections have none either.
         report.Note("postgres.scale", "not run on PostgreSQL: the scale store generator writes SQLite only");
     }
 }

@@ -3,7 +3,7 @@ using WorkflowKit.Bench.Engine;
 namespace WorkflowKit.Bench.Throughput;
 
 /// <summary>
-/// Section "flow": the standard flow on durable SQLite with 1 and 8 drivers, its durable commits
+/// Section "flow": the standard flow on durable SQLite (or PostgreSQL) with 1 and 8 drivers, its durable commits
 /// per instance, and the engine's commit rate against the ceiling.
 /// </summary>
 public static class FlowSection
