@@ -12,6 +12,12 @@ public sealed class EngineOptions
     /// <summary>Workdays for deadlines in workday units; Saturday and Sunday off by default.</summary>
     public WorkdayCalendar Calendar { get; set; } = WorkdayCalendar.Weekends;
 
+    /// <summary>
+    /// Where the engine reads the calendar at the start of each step, such as a
+    /// <see cref="StoredWorkdayCalendarSource"/>; when set, it replaces <see cref="Calendar"/>.
+    /// </summary>
+    public IWorkdayCalendarSource? CalendarSource { get; set; }
+
     /// <summary>Attempts of an automatic node (record write, sub-flow start) before an incident; 3 by default.</summary>
     public int RetryAttempts { get; set; } = 3;
 
@@ -23,6 +29,12 @@ public sealed class EngineOptions
 
     /// <summary>How often the hosted service looks for due work when nothing woke it; 2 seconds by default.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often the hosted service derives record triggers and schedules from the published flows again, so that
+    /// a version published by another process or node takes effect here; 30 seconds by default.
+    /// </summary>
+    public TimeSpan TriggerRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Most timers or outbox messages claimed in one round; 50 by default.</summary>
     public int BatchSize { get; set; } = 50;

@@ -10,18 +10,60 @@ namespace WorkflowKit.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// Registers the schedule and record triggers of a published flow; call it after publishing and, for every
-    /// published flow, when the engine starts. A later version of the same flow replaces the earlier triggers.
+    /// Registers the schedule and record triggers of a published flow; call it right after publishing. A later
+    /// version of the same flow replaces the earlier triggers.
     /// </summary>
-    /// <remarks>
-    /// NOTE: record triggers are held in memory per engine. With several engine nodes, each node must register
-    /// the published flows, or writes made on a node that did not register them start nothing.
-    /// </remarks>
     public async Task SyncTriggersAsync(PublishedFlow flow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flow);
         _recordTriggers.Register(flow);
         await SyncSchedulesAsync(flow, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Derives the record triggers and schedules from the published flows of the definition source: it syncs
+    /// each flow whose latest version this engine has not registered yet and drops flows that are no longer
+    /// published. Returns how many flows it synced.
+    /// </summary>
+    /// <remarks>
+    /// Record triggers live in memory, but they hold nothing the definitions store does not. The hosted service
+    /// calls this at start and every <see cref="EngineOptions.TriggerRefreshInterval"/>, so after a restart, and
+    /// on a node that did not publish a flow, writes start the flows of every published version; on another node
+    /// that takes up to one interval. A definition source that is not an <see cref="IPublishedFlowCatalog"/>
+    /// registers nothing here, and the host must call <see cref="SyncTriggersAsync"/> for each flow.
+    /// </remarks>
+    public async Task<int> SyncPublishedTriggersAsync(CancellationToken cancellationToken)
+    {
+        if (_services.Definitions is not IPublishedFlowCatalog catalog)
+        {
+            return 0;
+        }
+
+        var latest = await catalog.ListLatestVersionsAsync(cancellationToken).ConfigureAwait(false);
+        var synced = 0;
+        foreach (var (flowKey, version) in latest)
+        {
+            if (_recordTriggers.VersionOf(flowKey) == version)
+            {
+                continue;
+            }
+
+            var flow = await _services.Definitions.GetAsync(flowKey, version, cancellationToken).ConfigureAwait(false);
+            await SyncTriggersAsync(flow, cancellationToken).ConfigureAwait(false);
+            synced++;
+        }
+
+        foreach (var flowKey in _recordTriggers.FlowKeys.Where(key => !latest.ContainsKey(key)))
+        {
+            _recordTriggers.Remove(flowKey);
+        }
+
+        if (synced > 0)
+        {
+            RuntimeLog.TriggersSynced(_services.Logger, synced, latest.Count);
+        }
+
+        return synced;
     }
 
     /// <summary>
@@ -38,6 +80,14 @@ public sealed partial class WorkflowEngine
         StepContext started;
         try
         {
+            // A runner that claimed the message after another runner's lease ran out finds the instance by its key.
+            if (await _services.Store.FindInstanceByIdempotencyKeyAsync(null, message.IdempotencyKey, cancellationToken)
+                    .ConfigureAwait(false) is not null)
+            {
+                await FinishOutboxAsync(message, OutboxStatuses.Delivered, null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var graph = await _services.GraphAsync(flowKey, null, cancellationToken).ConfigureAwait(false);
             started = await CommitAsync(
                 "start",

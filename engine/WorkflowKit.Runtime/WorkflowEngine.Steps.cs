@@ -145,6 +145,7 @@ public sealed partial class WorkflowEngine
         {
             InitiatorJson = await InitiatorAsync(instance.Initiator, cancellationToken).ConfigureAwait(false),
             TimeZone = _services.Zone(graph),
+            Calendar = await _services.CalendarAsync(cancellationToken).ConfigureAwait(false),
             WasFinishedBefore = InstanceStatuses.IsFinished(instance.Status),
             QueryRecords = RecordReader(unit, cancellationToken),
         };

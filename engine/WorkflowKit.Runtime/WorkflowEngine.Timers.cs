@@ -123,8 +123,7 @@ public sealed partial class WorkflowEngine
                 {
                     var users = await _runner.Assignees.ResolveAsync(
                         step, node, policy.To, "escalation target", cancellationToken).ConfigureAwait(false);
-                    _runner.Human.Reassign(step, task, users[0], "escalated", system);
-                    step.Notify(users[0], NotificationKinds.Overdue, node.Id, task.Id, node.Name);
+                    _runner.Human.Escalate(step, task, users, system);
                 }
                 catch (FlowFaultException fault)
                 {

@@ -48,7 +48,8 @@ public sealed partial class WorkflowEngine
         ILogger<WorkflowEngine>? logger = null,
         IHttpClientFactory? httpClientFactory = null,
         IEnumerable<INotificationChannel>? channels = null,
-        IFaultInjector? faults = null)
+        IFaultInjector? faults = null,
+        IEnumerable<Services.IFlowService>? flowServices = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(store);
@@ -73,6 +74,7 @@ public sealed partial class WorkflowEngine
             Faults = faults ?? NoFaults.Instance,
             HttpClients = httpClientFactory is null ? () => SharedHttp : () => httpClientFactory.CreateClient(HttpClientName),
             Channels = (channels ?? []).ToDictionary(channel => channel.Name, StringComparer.Ordinal),
+            FlowServices = (flowServices ?? []).ToDictionary(service => service.Name, StringComparer.Ordinal),
         };
         _runner = new FlowRunner(_services) { StartChild = StartChildAsync };
     }
@@ -90,6 +92,8 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Starts an instance and runs it until every token waits; returns the instance after that first step.</summary>
     /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
+    /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">A start from a form or an API call carries
+    /// form data that the flow's form rejects; nothing was written.</exception>
     public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -103,6 +107,7 @@ public sealed partial class WorkflowEngine
         }
 
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
+        await ValidateStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
         var context = await CommitAsync(
             "start",
             async unit =>
@@ -124,8 +129,8 @@ public sealed partial class WorkflowEngine
     {
         var now = _services.Time.GetUtcNow();
 
-        // NOTE: submitted form data is not validated against the form's rules here; callers (designer,
-        // API, import) validate with the Forms validators before starting an instance.
+        // StartAsync has validated form and API starts. Import rows were validated as records, and
+        // schedules, record triggers and sub-flows start from data the engine produced.
         var data = (JsonObject?)form?.DeepClone() ?? [];
         foreach (var field in graph.Published.Form?.Fields ?? [])
         {
@@ -165,6 +170,7 @@ public sealed partial class WorkflowEngine
             TimeZone = _services.Zone(graph),
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
             QueryRecords = RecordReader(unit, cancellationToken),
+            Calendar = await _services.CalendarAsync(cancellationToken).ConfigureAwait(false),
         };
         foreach (var (name, value) in vars)
         {
@@ -178,7 +184,7 @@ public sealed partial class WorkflowEngine
     }
 
     private async Task<StepContext> StartChildAsync(
-        StepContext parent, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+        StepContext parent, TokenRecord token, NodeDefinition node, JsonNode? row, CancellationToken cancellationToken)
     {
         if (parent.Depth >= MaxSubFlowDepth)
         {
@@ -191,7 +197,7 @@ public sealed partial class WorkflowEngine
         var form = new JsonObject();
         foreach (var (field, expression) in node.Input ?? [])
         {
-            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(), cancellationToken)?.DeepClone();
+            form[field] = _services.Expressions.Evaluate(expression, parent.Scope(row: row), cancellationToken)?.DeepClone();
         }
 
         var child = await NewInstanceAsync(
@@ -205,14 +211,12 @@ public sealed partial class WorkflowEngine
 
     private const int MaxSubFlowDepth = 8;
 
-    /// <summary>
-    /// Serves <c>records.query</c> on the step's current transaction at the time of the call: the read
-    /// transaction before the step writes, the write transaction (with the step's own writes) after.
-    /// </summary>
+    // The reader asks the step for its transaction on each query: a step reads on its read transaction until
+    // it begins writing, and after that on the write transaction, which also sees the step's own writes.
     private Func<string, JsonObject, IReadOnlyList<JsonObject>> RecordReader(
         StepTransaction unit, CancellationToken cancellationToken) =>
-        (formKey, filter) => new Records.ScriptRecordReader(
-            _services.Records, unit.Current, _services.Options.MaxQueryRows, cancellationToken).Query(formKey, filter);
+        new Records.ScriptRecordReader(_services.Records, () => unit.Current, _services.Options.MaxQueryRows, cancellationToken)
+            .Query;
 
     private async Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken)
     {

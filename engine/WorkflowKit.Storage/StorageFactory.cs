@@ -59,6 +59,8 @@ public static class StorageFactory
             new SqlitePermissionRuleStore(database),
             RecordStores.Of(new SqliteRecordStore(database, time)),
             new SqliteImportMappingStore(database, time),
+            new SqliteParticipationStore(database),
+            new SqliteWorkdayCalendarStore(database, time),
             () => ValueTask.CompletedTask);
     }
 
@@ -84,6 +86,8 @@ public static class StorageFactory
             new PostgresPermissionRuleStore(database),
             RecordStores.Of(new PostgresRecordStore(database, time)),
             new PostgresImportMappingStore(database, time),
+            new PostgresParticipationStore(database),
+            new PostgresWorkdayCalendarStore(database, time),
             database.DisposeAsync);
     }
 }

@@ -3,7 +3,9 @@ using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
+using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Timers;
 
 namespace WorkflowKit.Storage;
 
@@ -18,7 +20,8 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     internal WorkflowKitStores(
         StorageOptions options, IDatabase database, IDefinitionStore definitions, IRuntimeStore runtime,
         IOrganizationStore organization, IPermissionRuleStore permissions, RecordStores records,
-        IImportMappingStore importMappings, Func<ValueTask> dispose)
+        IImportMappingStore importMappings, IParticipationStore participation, IWorkdayCalendarStore calendar,
+        Func<ValueTask> dispose)
     {
         Options = options;
         Database = database;
@@ -30,6 +33,8 @@ public sealed class WorkflowKitStores : IAsyncDisposable
         RecordQueries = records.Queries;
         RecordForms = records.Forms;
         ImportMappings = importMappings;
+        Participation = participation;
+        Calendar = calendar;
         _dispose = dispose;
     }
 
@@ -52,6 +57,12 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     public IRecordFormRegistry RecordForms { get; }
 
     public IImportMappingStore ImportMappings { get; }
+
+    /// <summary>Records each user takes part in through flow instances, for participant permission rules.</summary>
+    public IParticipationStore Participation { get; }
+
+    /// <summary>Holidays and make-up workdays; give the engine a <see cref="StoredWorkdayCalendarSource"/> over it.</summary>
+    public IWorkdayCalendarStore Calendar { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

@@ -11,13 +11,15 @@ namespace WorkflowKit.Designer.Hosting;
 /// <summary>
 /// First-run work: opens the database (which applies the migrations), creates the demo accounts
 /// when there are no users, imports the built-in template packages that are not in the store yet
-/// and prepares the record store for their forms.
+/// and prepares the record store for their forms. A database without accounts also gets the
+/// biopharma sample data (<see cref="SampleDataSeeder"/>) unless <see cref="DesignerOptions.SampleData"/> is off.
 /// </summary>
 public sealed class DesignerBootstrapper(
     WorkflowKitStores stores,
     AccountStore accounts,
     RecordSetup records,
     IDefinitionStore store,
+    SampleDataSeeder samples,
     IHostEnvironment environment,
     Microsoft.Extensions.Options.IOptions<DesignerOptions> options,
     ILogger<DesignerBootstrapper> logger)
@@ -26,16 +28,20 @@ public sealed class DesignerBootstrapper(
     {
         DesignerLog.DatabaseReady(logger, stores.Options.ToString());
 
-        if (options.Value.DemoAccounts && await accounts.CountAsync(cancellationToken) == 0)
+        // NOTE: a first run that stops part-way leaves accounts behind, and the next start does not load the
+        // sample again. Delete the database file to start over.
+        var fresh = await accounts.CountAsync(cancellationToken) == 0;
+        if (options.Value.DemoAccounts && fresh)
         {
             foreach (var department in DemoAccounts.Departments)
             {
                 await accounts.SaveDepartmentAsync(department, cancellationToken);
             }
 
+            var hash = AccountStore.HashPassword(DemoAccounts.Password);
             foreach (var user in DemoAccounts.Users)
             {
-                await accounts.CreateAsync(user, cancellationToken);
+                await accounts.CreateAsync(user, hash, cancellationToken);
             }
 
             DesignerLog.DemoAccountsCreated(logger, DemoAccounts.Users.Count);
@@ -43,6 +49,19 @@ public sealed class DesignerBootstrapper(
 
         await LoadTemplatesAsync(cancellationToken);
         await records.RegisterPublishedFormsAsync(cancellationToken);
+        if (!options.Value.SampleData)
+        {
+            return;
+        }
+
+        if (fresh)
+        {
+            await samples.LoadAsync(cancellationToken);
+        }
+        else
+        {
+            SampleDataLog.Skipped(logger);
+        }
     }
 
     private async Task LoadTemplatesAsync(CancellationToken cancellationToken)
@@ -62,7 +81,7 @@ public sealed class DesignerBootstrapper(
                     await File.ReadAllTextAsync(manifestPath, cancellationToken));
                 if (await store.GetPackageAsync(manifest.Key, cancellationToken) is null)
                 {
-                    await store.ImportPackageAsync(folder, "system", cancellationToken);
+                    await records.ImportPackageAsync(folder, "system", cancellationToken);
                     DesignerLog.TemplateLoaded(logger, "package", manifest.Key);
                 }
 

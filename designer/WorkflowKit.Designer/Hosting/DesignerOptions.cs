@@ -16,6 +16,20 @@ public sealed class DesignerOptions
     /// </summary>
     public string? TemplatesPath { get; set; }
 
+    /// <summary>
+    /// Load the biopharma sample (its users as accounts, master data, a few open reviews and orders) into a fresh
+    /// database, that is one without accounts at start-up.
+    /// </summary>
+    public bool SampleData { get; set; } = true;
+
+    /// <summary>Folder of the sample data files. When empty, "samples/data" two levels above the content root.</summary>
+    public string? SamplesPath { get; set; }
+
+    /// <summary>The sample data folder as a full path.</summary>
+    public string ResolveSamplesPath(string contentRoot) => SamplesPath is { Length: > 0 } configured
+        ? Path.GetFullPath(configured, contentRoot)
+        : Path.GetFullPath(Path.Combine(contentRoot, "..", "..", "samples", "data"));
+
     /// <summary>The templates folder as a full path.</summary>
     public string ResolveTemplatesPath(string contentRoot) => TemplatesPath is { Length: > 0 } configured
         ? Path.GetFullPath(configured, contentRoot)

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services.Engine;
@@ -49,9 +51,11 @@ public static class DesignerServices
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
         services.AddWorkflowKitRuntime();
+        services.AddWorkflowKitAdmin();
         services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();
+        services.AddSingleton<SampleDataSeeder>();
         services.AddScoped<UiText>();
 
         services.AddAuthentication(SmartScheme)
@@ -87,6 +91,7 @@ public static class DesignerServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddWorkflowKitScaleOut(builder.Configuration);
+        services.AddForecastDashboard();
         return builder;
     }
 

@@ -25,6 +25,9 @@ public static class StartupBanner
                 $"    {user.UserName,-11} {string.Join(", ", user.Roles),-15} {user.DisplayName}"));
         }
 
+        output.WriteLine(
+            "  Sample users of samples/data/users.json (salesmgr-east, credit-north, wh-south, ...) use the same "
+            + "password when the first start loaded the sample.");
         output.WriteLine();
     }
 }

@@ -2,6 +2,7 @@ using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Definitions.Store;
+using WorkflowKit.Definitions.Validation;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 
@@ -46,6 +47,33 @@ public sealed class RecordSetup(
         var form = DefinitionJson.Deserialize<FormDefinition>(published.Json);
         await forms.RegisterFormAsync(form, cancellationToken);
         return form;
+    }
+
+    /// <summary>
+    /// Imports a template package into the definitions store, registers its newly published forms
+    /// with the record store and stores its permission rules of forms that have none yet. The start-up
+    /// loader and the admin page both import through here.
+    /// </summary>
+    /// <remarks>
+    /// The rules are stored after the definitions commit, in their own writes. When storing them
+    /// fails, importing the same folder again stores them, because an unchanged package still seeds.
+    /// </remarks>
+    /// <exception cref="DefinitionValidationException">The package has validation errors; nothing was imported.</exception>
+    public async Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        var result = await definitions.ImportPackageAsync(folder, importedBy, cancellationToken);
+        foreach (var published in result.Published.Where(version => version.Kind == DefinitionKinds.Form))
+        {
+            await RegisterAsync(published.Key, cancellationToken);
+        }
+
+        var manifestPath = Path.Combine(folder, DefinitionValidator.ManifestFileName);
+        var manifest = DefinitionJson.Deserialize<PackageManifest>(
+            await File.ReadAllTextAsync(manifestPath, cancellationToken));
+        await SeedPermissionRulesAsync(manifest, cancellationToken);
+        return result;
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Import;
-using WorkflowKit.Permissions;
+using WorkflowKit.Runtime.Imports;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -116,7 +116,8 @@ public static class RecordCommands
 
     /// <summary>
     /// Opens the stores and registers the form's latest published version with the record
-    /// store when the record store does not know the form yet.
+    /// store when the record store does not know the form yet. Participant rules read the
+    /// runtime tables, and an import starts the flows whose import trigger names the form.
     /// </summary>
     private static async Task<RecordsCli> OpenAsync(
         string db, string formKey, CliContext context, CancellationToken cancellationToken)
@@ -134,11 +135,14 @@ public static class RecordCommands
             }
         }
 
-        // NOTE: participant rules admit nothing here: the CLI has no runtime participation source, so
-        // records a user only takes part in through a flow are not exported for them.
+        var engine = await CliEngine.CreateAsync(stores, context.TimeProvider, cancellationToken).ConfigureAwait(false);
         var services = new RecordsCliServices(
-            stores.Database, stores.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
-            stores.Permissions, new InMemoryParticipationSource());
+            stores.Database, engine.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
+            stores.Permissions, stores.Participation)
+        {
+            RowStarter = await ImportFlowStarter.ForFormAsync(
+                engine, stores.Participation, stores.Definitions, formKey, cancellationToken).ConfigureAwait(false),
+        };
         return new RecordsCli(services, context.Output, context.Error);
     }
 }

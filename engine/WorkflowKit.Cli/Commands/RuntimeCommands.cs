@@ -1,9 +1,5 @@
 using System.CommandLine;
-using WorkflowKit.Expressions;
-using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Cli;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -86,14 +82,7 @@ public static class RuntimeCommands
         {
             var time = context.TimeProvider;
             var stores = await DatabaseFactory.OpenStoresAsync(db, time, cancellationToken).ConfigureAwait(false);
-            var engine = new WorkflowEngine(
-                stores.Database,
-                stores.Runtime,
-                new StoreFlowDefinitionSource(stores.Definitions),
-                new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
-                stores.Organization,
-                stores.Records,
-                time);
+            var engine = await CliEngine.CreateAsync(stores, time, cancellationToken).ConfigureAwait(false);
             return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
         });
 

@@ -173,6 +173,9 @@ public static class DiagnosticCodes
     /// <summary>A message placeholder names no form field or variable, or is not {{form.…}} or {{vars.…}}.</summary>
     public const string UnknownPlaceholder = "WK1331";
 
+    /// <summary>A sub-flow node with <c>forEach</c> would wait; one parent token cannot wait for several children.</summary>
+    public const string ForEachWithWait = "WK1332";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -105,6 +105,20 @@ public sealed class NodeDefinition
     /// <summary>Whether the parent waits for the sub-flow to end; true unless set to false.</summary>
     public bool? Wait { get; set; }
 
+    /// <summary>
+    /// JavaScript giving an array: one sub-flow starts per element, with the element as <c>row</c> in
+    /// <see cref="Input"/>. Requires <see cref="Wait"/> false.
+    /// </summary>
+    public string? ForEach { get; set; }
+
+    // Service
+
+    /// <summary>
+    /// Name of a host service registered with the engine, called with <see cref="Input"/> (parameter name to
+    /// JavaScript) inside the step; its result lands in <see cref="ResultVariable"/>.
+    /// </summary>
+    public string? Service { get; set; }
+
     // Timer
 
     /// <summary>ISO 8601 duration to wait, such as "PT1H" or "P2D".</summary>

@@ -16,13 +16,14 @@ public static class NodeTypes
     public const string Script = "script";
     public const string Notification = "notification";
     public const string SubFlow = "subFlow";
+    public const string Service = "service";
     public const string Timer = "timer";
     public const string End = "end";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         Start, FillIn, Approval, CarbonCopy, Condition, ParallelSplit, ParallelJoin, CreateRecord, UpdateRecord,
-        Http, Script, Notification, SubFlow, Timer, End,
+        Http, Script, Notification, SubFlow, Service, Timer, End,
     };
 
     /// <summary>Node types that create tasks for people.</summary>

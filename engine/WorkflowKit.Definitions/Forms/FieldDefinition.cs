@@ -49,9 +49,19 @@ public sealed class FieldDefinition
 
     public LocalizedText? PatternMessage { get; set; }
 
-    /// <summary>No two live (not deleted) records of the form may share this value.</summary>
+    /// <summary>
+    /// No two live (not deleted) records of the form may share this value. On a sub-table column:
+    /// no two rows of one record may share it.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Unique { get; set; }
+
+    /// <summary>
+    /// On a sub-table column: no row of another live (not deleted) record of the form may hold the
+    /// value either. Implies <see cref="Unique"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool UniqueAcrossRecords { get; set; }
 
     /// <summary>Digits after the decimal point for number and money fields.</summary>
     public int? Scale { get; set; }

@@ -22,6 +22,8 @@ public interface IDefinitionStore
 
     /// <summary>
     /// Validates the draft (with the latest forms it refers to) and publishes it as the next
+    /// version; a flow version is bound to the latest version of its form. A draft equal to the
+    /// latest version (for a flow, also still bound to its form's latest version) returns that
     /// version. Errors throw <see cref="DefinitionValidationException"/> and publish nothing.
     /// </summary>
     Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy,
@@ -30,6 +32,12 @@ public interface IDefinitionStore
     /// <summary>Gets a published version; the latest when <paramref name="version"/> is null. Null when none.</summary>
     Task<DefinitionVersion?> GetVersionAsync(string kind, string key, int? version,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The version of its form that a flow version was published with (see <see cref="FormBindings"/>);
+    /// null when the flow has no form or none of its versions was published at the time.
+    /// </summary>
+    Task<int?> GetBoundFormVersionAsync(string flowKey, int flowVersion, CancellationToken cancellationToken);
 
     /// <summary>Published versions of one definition, oldest first, with who published them and when.</summary>
     Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(string kind, string key,

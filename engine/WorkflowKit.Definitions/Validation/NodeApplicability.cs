@@ -26,7 +26,8 @@ internal static class NodeApplicability
         [NodeTypes.Http] = Set("method", "url", "headers", "body", "timeout", "retry", "resultVariable"),
         [NodeTypes.Script] = Set("script", "timeout", "retry", "resultVariable"),
         [NodeTypes.Notification] = Set("recipients", "message", "channel"),
-        [NodeTypes.SubFlow] = Set("flow", "input", "wait", "resultVariable"),
+        [NodeTypes.SubFlow] = Set("flow", "input", "wait", "forEach", "resultVariable"),
+        [NodeTypes.Service] = Set("service", "input", "resultVariable"),
         [NodeTypes.Timer] = Set("duration", "until", "untilField"),
         [NodeTypes.End] = Set(),
     };

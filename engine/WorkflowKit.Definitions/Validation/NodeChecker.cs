@@ -341,9 +341,28 @@ internal static class NodeChecker
                 $"Timer \"{node.Id}\" needs one of \"duration\", \"until\" or \"untilField\". Add one.");
         }
 
+        if (node.Type == NodeTypes.Service)
+        {
+            foreach (var (name, expression) in node.Input ?? [])
+            {
+                ScriptChecker.Check(context, expression, JsonPointers.Of(pointer, "input", name), scope);
+            }
+
+            return;
+        }
+
         if (node.Type != NodeTypes.SubFlow || node.Flow is null)
         {
             return;
+        }
+
+        ScriptChecker.Check(context, node.ForEach, JsonPointers.Append(pointer, "forEach"), scope);
+        if (node.ForEach is not null && node.Wait != false)
+        {
+            context.Error(
+                DiagnosticCodes.ForEachWithWait, JsonPointers.Append(pointer, "forEach"),
+                $"Sub-flow node \"{node.Id}\" starts one flow per element of \"forEach\", but the parent can wait " +
+                "for only one sub-flow. Set \"wait\": false.");
         }
 
         var subFlow = set.FindFlow(node.Flow);

@@ -64,7 +64,9 @@ internal static class RecordQueries
         IReadOnlyList<JsonObject> rows;
         try
         {
-            rows = reader(formKey.AsString(), filter);
+            var clock = engine.Constraints.Find<ScriptClockConstraint>();
+            var key = formKey.AsString();
+            rows = clock is null ? reader(key, filter) : clock.Exclude(() => reader(key, filter));
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException
             or KeyNotFoundException)

@@ -40,7 +40,7 @@ internal sealed class ScriptEngine : IDisposable
         var cancellation = new HostCancellationConstraint { Token = cancellationToken };
         var engine = new Engine(options =>
         {
-            options.TimeoutInterval(limits.TimeLimit);
+            options.Constraint(new ScriptClockConstraint(limits.TimeLimit));
             options.MaxStatements(limits.MaxStatements);
             options.LimitMemory(limits.MemoryLimitBytes);
             options.LimitRecursion(limits.MaxRecursionDepth);

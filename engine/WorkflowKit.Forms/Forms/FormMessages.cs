@@ -69,6 +69,11 @@ public sealed class FormMessages
         ? $"“{label}” 的值 {value} 已被其他记录使用"
         : $"\"{label}\" value {value} is already used by another record";
 
+    /// <summary>A sub-table value that an earlier row of the same table already holds; rows count from 1.</summary>
+    public string RepeatedInTable(string label, string value, int firstRow) => _zh
+        ? $"“{label}” 的值 {value} 与第 {firstRow} 行重复"
+        : $"\"{label}\" value {value} repeats row {firstRow}";
+
     public string UnknownMember(string label, string value) => _zh
         ? $"“{label}” 中的成员 {value} 不存在"
         : $"\"{label}\": member {value} does not exist";

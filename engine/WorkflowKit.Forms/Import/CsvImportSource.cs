@@ -7,7 +7,8 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// Reads a CSV file with CsvHelper: the first row is the header, fields may be quoted and span
-/// lines, the encoding is UTF-8 unless a byte order mark indicates otherwise, and the delimiter
+/// lines, the encoding is detected by <see cref="CsvEncodingDetector"/> (a byte order mark, else
+/// UTF-8 when every byte sequence is valid UTF-8, else GBK read as GB18030), and the delimiter
 /// (comma, semicolon or tab) is detected from the header.
 /// </summary>
 public sealed class CsvImportSource : IImportSource
@@ -15,15 +16,22 @@ public sealed class CsvImportSource : IImportSource
     private readonly CsvReader _csv;
     private bool _read;
 
-    private CsvImportSource(CsvReader csv, IReadOnlyList<string> headers)
+    private CsvImportSource(CsvReader csv, IReadOnlyList<string> headers, System.Text.Encoding encoding)
     {
         _csv = csv;
         Headers = headers;
+        Encoding = encoding;
     }
 
     public IReadOnlyList<string> Headers { get; }
 
-    /// <summary>Opens a CSV stream and reads its header; the stream is disposed with the source.</summary>
+    /// <summary>The encoding the file was read with: UTF-8, UTF-16 (by byte order mark) or GB18030.</summary>
+    public System.Text.Encoding Encoding { get; }
+
+    /// <summary>
+    /// Opens a CSV stream, detects its encoding (reading it once to the end) and reads its header; the
+    /// stream is disposed with the source.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is empty.</exception>
     public static async Task<CsvImportSource> OpenAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -36,7 +44,9 @@ public sealed class CsvImportSource : IImportSource
             BadDataFound = null,
             MissingFieldFound = null,
         };
-        var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var (detected, encoding) = await CsvEncodingDetector.DetectAsync(stream, cancellationToken)
+            .ConfigureAwait(false);
+        var reader = new StreamReader(detected, encoding, detectEncodingFromByteOrderMarks: true);
         var csv = new CsvReader(reader, configuration);
         try
         {
@@ -46,7 +56,7 @@ public sealed class CsvImportSource : IImportSource
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return new CsvImportSource(csv, [.. csv.HeaderRecord.Select(header => header.Trim())]);
+            return new CsvImportSource(csv, [.. csv.HeaderRecord.Select(header => header.Trim())], encoding);
         }
         catch
         {

@@ -83,6 +83,7 @@ public sealed class RecordsCli
         var options = new ImportOptions
         {
             Mapping = mapping, SkipBadRows = skipBadRows, Culture = CultureInfo.InvariantCulture,
+            RowStarter = _services.RowStarter,
         };
 
         try

@@ -6,7 +6,7 @@ using WorkflowKit.Storage;
 
 namespace WorkflowKit.Import;
 
-/// <summary>The stores the record commands of the command line work on; the CLI wires the SQLite ones.</summary>
+/// <summary>The stores and services the record commands of the command line work on.</summary>
 public sealed record RecordsCliServices(
     IDatabase Database,
     IRecordStore Store,
@@ -18,4 +18,7 @@ public sealed record RecordsCliServices(
 {
     /// <summary>Evaluates cross-field and row rules; a default bounded script host is used when null.</summary>
     public ConditionEvaluator? Conditions { get; init; }
+
+    /// <summary>Starts the flows of the form per imported row; null when no flow has an import trigger.</summary>
+    public IImportRowStarter? RowStarter { get; init; }
 }

@@ -5,7 +5,8 @@ namespace WorkflowKit.Runtime.Approvals;
 
 /// <summary>
 /// The state of one entry into a human node, kept on the waiting token: the mode, the signers
-/// in order (sequential mode acts on them one at a time) and the position reached.
+/// in order (sequential mode acts on them one at a time), the position reached, and the peer
+/// tasks that an escalation added beside an overdue task.
 /// </summary>
 internal sealed class ApprovalRound
 {
@@ -17,12 +18,28 @@ internal sealed class ApprovalRound
 
     public decimal VoteRatio { get; set; } = 0.5m;
 
+    /// <summary>
+    /// Peer task id to the id of the escalated task it was added beside. An escalated task and its
+    /// peers form one or-sign group: the first of them to decide settles the group, and the group
+    /// counts as one task in the round.
+    /// </summary>
+    public Dictionary<string, string> Peers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of the escalation group of a task, itself included, or an empty list when it has no group.</summary>
+    public IReadOnlyList<string> GroupOf(string taskId)
+    {
+        var primary = Peers.TryGetValue(taskId, out var escalated) ? escalated : taskId;
+        var peers = Peers.Where(pair => pair.Value == primary).Select(pair => pair.Key).ToList();
+        return peers.Count == 0 ? [] : [primary, .. peers];
+    }
+
     public JsonObject ToJson() => new()
     {
         ["mode"] = Mode,
         ["order"] = new JsonArray([.. Order.Select(user => (JsonNode)user)]),
         ["position"] = Position,
         ["voteRatio"] = VoteRatio,
+        ["peers"] = new JsonObject([.. Peers.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))]),
     };
 
     public static ApprovalRound FromJson(JsonObject? json) => json is null
@@ -33,5 +50,7 @@ internal sealed class ApprovalRound
             Order = [.. (json["order"] as JsonArray ?? []).Select(node => node!.GetValue<string>())],
             Position = json["position"]?.GetValue<int>() ?? 0,
             VoteRatio = json["voteRatio"]?.GetValue<decimal>() ?? 0.5m,
+            Peers = (json["peers"] as JsonObject ?? []).ToDictionary(
+                pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.Ordinal),
         };
 }

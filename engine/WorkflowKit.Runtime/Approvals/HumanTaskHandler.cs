@@ -49,10 +49,18 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         }
     }
 
-    public TaskRecord CreateTask(StepContext context, TokenRecord token, NodeDefinition node, string user, string reason)
+    /// <summary>
+    /// Creates one task of the node for a user. A peer task of an escalation passes the escalated
+    /// task's deadline as <paramref name="dueAt"/> and gets no timers; otherwise the node's
+    /// deadline is computed from now and scheduled.
+    /// </summary>
+    public TaskRecord CreateTask(
+        StepContext context, TokenRecord token, NodeDefinition node, string user, string reason,
+        DateTimeOffset? dueAt = null)
     {
-        var deadlines = services.Deadlines(context.Graph);
-        var dueAt = node.Deadline is null ? null : deadlines.DueAt(node.Deadline, context.Now, context.Instance.Form);
+        var deadlines = services.Deadlines(context);
+        var scheduled = dueAt is null;
+        dueAt ??= node.Deadline is null ? null : deadlines.DueAt(node.Deadline, context.Now, context.Instance.Form);
         var task = new TaskRecord
         {
             Id = context.NewId(),
@@ -74,13 +82,68 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         context.Notify(user, NotificationKinds.TaskAssigned, node.Id, task.Id, node.Name);
         context.AddAudit(
             "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = user });
-        if (dueAt is { } due)
+        if (scheduled && dueAt is { } due)
         {
             ScheduleDeadline(context, task, node, due);
         }
 
         return task;
     }
+
+    /// <summary>
+    /// Gives an overdue task to every escalation target: the task moves to the first target and
+    /// each other target gets a peer task in the same round. The group is or-signed: the first of
+    /// them to decide settles it, and it counts once in countersign, sequential and vote rounds.
+    /// </summary>
+    public void Escalate(StepContext context, TaskRecord task, IReadOnlyList<string> users, string by)
+    {
+        var token = context.Tokens.Single(candidate => candidate.Id == task.TokenId);
+        var node = context.Graph.Node(task.NodeId);
+        var round = ApprovalRound.FromJson(token.WaitState);
+        var from = task.Assignee;
+        var targets = users.Distinct(StringComparer.Ordinal).ToList();
+
+        Reassign(context, task, targets[0], "escalated", by);
+        foreach (var user in targets.Skip(1))
+        {
+            var peer = CreateTask(context, token, node, user, "escalated", task.DueAt ?? context.Now);
+            round.Peers[peer.Id] = task.Id;
+        }
+
+        token.WaitState = round.ToJson();
+        context.Touch(token);
+        foreach (var user in targets)
+        {
+            context.Notify(user, NotificationKinds.Overdue, node.Id, task.Id, node.Name);
+        }
+
+        context.AddAudit(by, AuditActions.TaskEscalated, node.Id, task.Id, details: new JsonObject
+        {
+            ["from"] = from,
+            ["to"] = new JsonArray([.. targets.Select(user => (JsonNode)user)]),
+        });
+    }
+
+    /// <summary>
+    /// Closes the other open tasks of the acting task's escalation group, because one decision
+    /// settles the whole group.
+    /// </summary>
+    private static void SettleEscalationGroup(StepContext context, TokenRecord token, TaskRecord task)
+    {
+        var group = ApprovalRound.FromJson(token.WaitState).GroupOf(task.Id);
+        foreach (var peer in context.Tasks.Where(candidate => candidate.Id != task.Id
+                     && candidate.Status == TaskStatuses.Open && group.Contains(candidate.Id, StringComparer.Ordinal)))
+        {
+            peer.Status = TaskStatuses.Cancelled;
+            peer.Outcome = PeerDecided;
+            peer.Version++;
+            context.Touch(peer);
+            context.CancelledTimerTasks.Add(peer.Id);
+        }
+    }
+
+    /// <summary>Outcome of a task closed because another task of its escalation group decided.</summary>
+    internal const string PeerDecided = "peerDecided";
 
     private static void ScheduleDeadline(StepContext context, TaskRecord task, NodeDefinition node, DateTimeOffset due)
     {
@@ -129,6 +192,11 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         if (action != TaskActions.Comment)
         {
             context.Instance.Acted = true;
+        }
+
+        if (action is TaskActions.Approve or TaskActions.Submit or TaskActions.Reject or TaskActions.Return)
+        {
+            SettleEscalationGroup(context, token, task);
         }
 
         switch (action)
@@ -192,7 +260,9 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
     private RoundDecision Tally(StepContext context, TokenRecord token, NodeDefinition node, bool approved)
     {
         var round = ApprovalRound.FromJson(token.WaitState);
-        var visit = context.Tasks.Where(task => task.VisitId == token.VisitId && task.Outcome != "deferred").ToList();
+        var visit = context.Tasks.Where(task => task.VisitId == token.VisitId
+            && task.Outcome is not ("deferred" or PeerDecided)
+            && !(task.Status == TaskStatuses.Open && round.Peers.ContainsKey(task.Id))).ToList();
         var open = visit.Count(task => task.Status == TaskStatuses.Open);
         switch (round.Mode)
         {

@@ -15,6 +15,7 @@ public static class AuditActions
     public const string TimerFired = "timer.fired";
     public const string Reminder = "task.reminder";
     public const string Overdue = "task.overdue";
+    public const string TaskEscalated = "task.escalated";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";
     public const string Incident = "incident.raised";

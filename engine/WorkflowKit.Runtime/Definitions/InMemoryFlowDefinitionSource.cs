@@ -5,7 +5,7 @@ using WorkflowKit.Definitions.Forms;
 namespace WorkflowKit.Runtime.Definitions;
 
 /// <summary>Published flows held in memory, for tests, scenarios and benchmarks.</summary>
-public sealed class InMemoryFlowDefinitionSource : IFlowDefinitionSource
+public sealed class InMemoryFlowDefinitionSource : IFlowDefinitionSource, IPublishedFlowCatalog
 {
     private readonly ConcurrentDictionary<string, SortedList<int, PublishedFlow>> _flows = new(StringComparer.Ordinal);
 
@@ -42,5 +42,22 @@ public sealed class InMemoryFlowDefinitionSource : IFlowDefinitionSource
                 : throw new KeyNotFoundException(
                     $"Flow '{key}' has no published version {version}; published: {string.Join(", ", versions.Keys)}.");
         }
+    }
+
+    public Task<IReadOnlyDictionary<string, int>> ListLatestVersionsAsync(CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, versions) in _flows)
+        {
+            lock (versions)
+            {
+                if (versions.Count > 0)
+                {
+                    latest[key] = versions.Keys[^1];
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, int>>(latest);
     }
 }

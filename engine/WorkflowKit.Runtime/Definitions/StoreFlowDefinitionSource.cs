@@ -6,10 +6,10 @@ using WorkflowKit.Definitions.Store;
 namespace WorkflowKit.Runtime.Definitions;
 
 /// <summary>
-/// Published flows read from the definitions store. The flow's form is the latest published
-/// version of the form it names at the time the engine first loads that flow version.
+/// Published flows read from the definitions store. The flow's form is the form version the
+/// flow version was published with, so a later form change does not reach its instances.
 /// </summary>
-public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDefinitionSource
+public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDefinitionSource, IPublishedFlowCatalog
 {
     public async Task<PublishedFlow> GetAsync(string key, int? version, CancellationToken cancellationToken)
     {
@@ -20,13 +20,29 @@ public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDef
                 : $"Flow '{key}' has no published version {version}; list the versions with 'workflowkit history'.");
         var flow = DefinitionJson.Deserialize<FlowDefinition>(published.Json);
         FormDefinition? form = null;
-        if (!string.IsNullOrWhiteSpace(flow.Form)
-            && await store.GetVersionAsync(DefinitionKinds.Form, flow.Form, null, cancellationToken).ConfigureAwait(false)
+        if (string.IsNullOrWhiteSpace(flow.Form))
+        {
+            return new PublishedFlow(published.Key, published.Version, flow, form);
+        }
+
+        // NOTE: a flow version published while its form had no published version is unbound and
+        // takes the form's latest version when the engine first loads it.
+        var bound = await store.GetBoundFormVersionAsync(published.Key, published.Version, cancellationToken)
+            .ConfigureAwait(false);
+        if (await store.GetVersionAsync(DefinitionKinds.Form, flow.Form, bound, cancellationToken).ConfigureAwait(false)
                 is { } formVersion)
         {
             form = DefinitionJson.Deserialize<FormDefinition>(formVersion.Json);
         }
 
         return new PublishedFlow(published.Key, published.Version, flow, form);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> ListLatestVersionsAsync(CancellationToken cancellationToken)
+    {
+        var summaries = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        return summaries
+            .Where(summary => summary.Kind == DefinitionKinds.Flow && summary.LatestVersion is not null)
+            .ToDictionary(summary => summary.Key, summary => summary.LatestVersion!.Value, StringComparer.Ordinal);
     }
 }

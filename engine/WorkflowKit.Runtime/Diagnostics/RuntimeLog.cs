@@ -59,6 +59,9 @@ internal static partial class RuntimeLog
     public static partial void RecordTriggerFired(
         ILogger logger, string @event, string formKey, long recordId, string flowKey, string instanceId);
 
+    [LoggerMessage(2036, LogLevel.Information, "Synced the triggers of {Synced} of {Published} published flows")]
+    public static partial void TriggersSynced(ILogger logger, int synced, int published);
+
     [LoggerMessage(2040, LogLevel.Error, "The engine's background round failed; it runs again after {Delay}")]
     public static partial void BackgroundRoundFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

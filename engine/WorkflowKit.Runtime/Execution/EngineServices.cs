@@ -42,9 +42,18 @@ internal sealed class EngineServices
 
     public required IReadOnlyDictionary<string, INotificationChannel> Channels { get; init; }
 
+    /// <summary>Host services that <c>service</c> nodes call, by name.</summary>
+    public IReadOnlyDictionary<string, Services.IFlowService> FlowServices { get; init; } =
+        new Dictionary<string, Services.IFlowService>(StringComparer.Ordinal);
+
     public TimeZoneInfo Zone(FlowGraph graph) => Options.ResolveZone(graph.Published.Flow.Settings?.TimeZone);
 
-    public DeadlineCalculator Deadlines(FlowGraph graph) => new(Options.Calendar, Zone(graph));
+    public DeadlineCalculator Deadlines(StepContext context) => new(context.Calendar, Zone(context.Graph));
+
+    public async ValueTask<WorkdayCalendar> CalendarAsync(CancellationToken cancellationToken) =>
+        Options.CalendarSource is { } source
+            ? await source.GetCalendarAsync(cancellationToken).ConfigureAwait(false)
+            : Options.Calendar;
 
     public async Task<FlowGraph> GraphAsync(string key, int? version, CancellationToken cancellationToken)
     {

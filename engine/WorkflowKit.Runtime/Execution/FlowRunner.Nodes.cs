@@ -53,6 +53,10 @@ internal sealed partial class FlowRunner
             case NodeTypes.SubFlow:
                 await EnterSubFlowAsync(context, token, node, cancellationToken).ConfigureAwait(false);
                 break;
+            case NodeTypes.Service:
+                await RunServiceAsync(context, node, cancellationToken).ConfigureAwait(false);
+                Leave(context, token, node);
+                break;
             case NodeTypes.Timer:
                 WaitForTimer(context, token, node, cancellationToken);
                 break;
@@ -203,7 +207,7 @@ internal sealed partial class FlowRunner
         DateTimeOffset? due = null;
         if (node.Duration is { } duration)
         {
-            due = new DeadlineCalculator(_services.Options.Calendar, zone).Add(context.Now, IsoDuration.Parse(duration), null);
+            due = new DeadlineCalculator(context.Calendar, zone).Add(context.Now, IsoDuration.Parse(duration), null);
         }
         else if (node.Until is { } until)
         {
@@ -245,7 +249,13 @@ internal sealed partial class FlowRunner
             throw new FlowFaultException(IncidentKinds.Definition, $"Sub-flow node '{node.Id}' names no flow; set \"flow\".");
         }
 
-        var child = await StartChild(context, token, node, cancellationToken).ConfigureAwait(false);
+        if (node.ForEach is not null)
+        {
+            await StartEachAsync(context, token, node, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var child = await StartChild(context, token, node, null, cancellationToken).ConfigureAwait(false);
         context.Children.Add(child);
         if (node.Wait == false || child.Finished)
         {
@@ -258,6 +268,40 @@ internal sealed partial class FlowRunner
         token.WaitKind = WaitKinds.SubFlow;
         token.WaitRef = child.Instance.Id;
         context.Touch(token);
+    }
+
+    /// <summary>
+    /// Starts one sub-flow per element of the node's <c>forEach</c> array, each with the element as <c>row</c>,
+    /// and moves on without waiting. The output lists what each child returned at its start.
+    /// </summary>
+    private async Task StartEachAsync(
+        StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
+    {
+        if (node.Wait != false)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition,
+                $"Sub-flow node '{node.Id}' has \"forEach\" but would wait for its sub-flows; set \"wait\": false.");
+        }
+
+        var items = _services.Expressions.Evaluate(node.ForEach!, context.Scope(), cancellationToken);
+        if (items is not JsonArray array)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Expression,
+                $"Sub-flow node '{node.Id}': \"forEach\" must give an array, got {items?.GetValueKind().ToString() ?? "null"}.");
+        }
+
+        var started = new JsonArray();
+        foreach (var item in array)
+        {
+            var child = await StartChild!(context, token, node, item, cancellationToken).ConfigureAwait(false);
+            context.Children.Add(child);
+            started.Add(SubFlowOutput(child.Instance, child.Vars));
+        }
+
+        SetOutput(context, node, started);
+        Leave(context, token, node);
     }
 
     /// <summary>What a parent sees of a finished or started child: id, status, form and variables.</summary>

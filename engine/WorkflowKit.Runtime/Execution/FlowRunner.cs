@@ -33,8 +33,15 @@ internal sealed partial class FlowRunner
 
     public AssigneeResolver Assignees => _assignees;
 
-    /// <summary>Hook used by the engine to start a sub-flow instance inside the current step.</summary>
-    public Func<StepContext, TokenRecord, NodeDefinition, CancellationToken, Task<StepContext>>? StartChild { get; set; }
+    /// <summary>
+    /// Hook used by the engine to start a sub-flow instance inside the current step; the node argument is the
+    /// <c>forEach</c> element that the input reads as <c>row</c>, or null.
+    /// </summary>
+    public Func<StepContext, TokenRecord, NodeDefinition, JsonNode?, CancellationToken, Task<StepContext>>? StartChild
+    {
+        get;
+        set;
+    }
 
     public async Task RunAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -75,7 +82,8 @@ internal sealed partial class FlowRunner
         RuntimeLog.NodeEntered(_services.Logger, context.Instance.Id, token.Id, node.Id);
         context.AddAudit("system", AuditActions.NodeEntered, node.Id);
         var savepointsBefore = context.Unit.OpenSavepoints;
-        if (node.Type is NodeTypes.CreateRecord or NodeTypes.UpdateRecord or NodeTypes.SubFlow)
+        if (node.Type is NodeTypes.CreateRecord or NodeTypes.UpdateRecord or NodeTypes.SubFlow
+            or NodeTypes.Service)
         {
             context.Unit.RequestSavepoint();
         }

@@ -6,6 +6,7 @@ using WorkflowKit.Runtime.Graph;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
+using WorkflowKit.Runtime.Timers;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Runtime.Execution;
@@ -71,6 +72,9 @@ internal sealed class StepContext
     public JsonObject Vars { get; }
 
     public DateTimeOffset Now { get; }
+
+    /// <summary>The workday calendar for deadlines, read once when the step starts.</summary>
+    public WorkdayCalendar Calendar { get; init; } = WorkdayCalendar.Weekends;
 
     public JsonObject? InitiatorJson { get; set; }
 

@@ -21,6 +21,14 @@ internal sealed class StepTransaction(IDatabase database) : IAsyncDisposable
     private IStorageTransaction? _read;
     private IStorageTransaction? _write;
     private bool _savepointRequested;
+    private bool _ownsWrite = true;
+
+    /// <summary>
+    /// Wraps a write transaction that the caller owns, such as an import's: the step writes in it but
+    /// neither commits nor disposes it, so the caller's commit or rollback decides.
+    /// </summary>
+    public static StepTransaction Joining(IDatabase database, IStorageTransaction callerTransaction) =>
+        new(database) { _write = callerTransaction, _ownsWrite = false };
 
     /// <summary>The write transaction once begun, else the read transaction.</summary>
     public IStorageTransaction Current =>
@@ -106,7 +114,10 @@ internal sealed class StepTransaction(IDatabase database) : IAsyncDisposable
         if (_write is { } write)
         {
             _write = null;
-            await write.DisposeAsync().ConfigureAwait(false);
+            if (_ownsWrite)
+            {
+                await write.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ namespace WorkflowKit.Runtime.Hosting;
 /// Runs the engine's due work in the background: schedule triggers, timers (deadlines,
 /// reminders, timer nodes, retries of failed automatic nodes) and outbox deliveries. It wakes
 /// when a step queues work and otherwise polls every <see cref="EngineOptions.PollInterval"/>.
+/// Before the first round and every <see cref="EngineOptions.TriggerRefreshInterval"/> it derives the
+/// record triggers and schedules from the published flows (<see cref="WorkflowEngine.SyncPublishedTriggersAsync"/>).
 /// </summary>
 public sealed class WorkflowEngineHostedService(
     WorkflowEngine engine, TimeProvider time, ILogger<WorkflowEngineHostedService>? logger = null)
@@ -19,10 +21,17 @@ public sealed class WorkflowEngineHostedService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = engine.Options.PollInterval;
+        DateTimeOffset? lastSync = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (lastSync is not { } synced || time.GetUtcNow() - synced >= engine.Options.TriggerRefreshInterval)
+                {
+                    await engine.SyncPublishedTriggersAsync(stoppingToken).ConfigureAwait(false);
+                    lastSync = time.GetUtcNow();
+                }
+
                 var handled = await engine.RunDueWorkAsync(stoppingToken).ConfigureAwait(false);
                 if (handled == 0)
                 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace WorkflowKit.Runtime.Instances;
@@ -14,6 +15,12 @@ public sealed record StartInstanceRequest(string FlowKey, string Initiator)
 
     /// <summary>Submitted form data, field id to value.</summary>
     public JsonObject? Form { get; init; }
+
+    /// <summary>
+    /// Language of validation messages when a form or API start is rejected; English
+    /// (the invariant culture) when not set, and "zh-CN" gives Chinese.
+    /// </summary>
+    public CultureInfo? Culture { get; init; }
 
     /// <summary>Initial flow variables; unset variables take the definition's defaults.</summary>
     public JsonObject? Variables { get; init; }

@@ -15,7 +15,7 @@ namespace WorkflowKit.Runtime.Records;
 /// not as a user.
 /// </remarks>
 internal sealed class ScriptRecordReader(
-    IRecordStore store, IStorageTransaction transaction, int maxRows, CancellationToken cancellationToken)
+    IRecordStore store, Func<IStorageTransaction> transaction, int maxRows, CancellationToken cancellationToken)
 {
     public IReadOnlyList<JsonObject> Query(string formKey, JsonObject filter)
     {
@@ -28,7 +28,7 @@ internal sealed class ScriptRecordReader(
 
         // NOTE: Jint calls host functions synchronously, so the store's async read is awaited by blocking.
         // SQLite completes it inline; on PostgreSQL it holds a thread-pool thread for the query's duration.
-        var page = store.QueryAsync(query, transaction, cancellationToken).GetAwaiter().GetResult();
+        var page = store.QueryAsync(query, transaction(), cancellationToken).GetAwaiter().GetResult();
         if (page.Items.Count > maxRows)
         {
             throw new InvalidOperationException(
@@ -36,7 +36,8 @@ internal sealed class ScriptRecordReader(
                 + "of one query (EngineOptions.MaxQueryRows). Narrow the filter, for example by customer or product.");
         }
 
-        return [.. page.Items.Select(entry => (JsonObject)entry.Data.DeepClone())];
+        // Stores list newest first by default; scripts get creation order whatever the store.
+        return [.. page.Items.OrderBy(entry => entry.Id).Select(entry => (JsonObject)entry.Data.DeepClone())];
     }
 
     private static Condition? ToCondition(JsonObject filter)

@@ -4,10 +4,15 @@ using WorkflowKit.Runtime.Definitions;
 
 namespace WorkflowKit.Runtime.Triggers;
 
-/// <summary>The record triggers of the published flows this engine knows, by the form they watch.</summary>
+/// <summary>
+/// The record triggers of the published flows registered with this engine, by the form they watch, and the flow version
+/// each came from. The engine fills it from the published flows, and it holds nothing that the definitions store
+/// does not, so a restart or another node rebuilds the same registry.
+/// </summary>
 internal sealed class RecordTriggerRegistry
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<RecordTrigger>> _byFlow = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _versions = new(StringComparer.Ordinal);
     private volatile IReadOnlyDictionary<string, IReadOnlyList<RecordTrigger>> _byForm =
         new Dictionary<string, IReadOnlyList<RecordTrigger>>(StringComparer.Ordinal);
 
@@ -21,10 +26,25 @@ internal sealed class RecordTriggerRegistry
         lock (_byFlow)
         {
             _byFlow[flow.Key] = triggers;
-            _byForm = _byFlow.Values
-                .SelectMany(list => list)
-                .GroupBy(trigger => trigger.Definition.Form!, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => (IReadOnlyList<RecordTrigger>)[.. group], StringComparer.Ordinal);
+            _versions[flow.Key] = flow.Version;
+            Rebuild();
+        }
+    }
+
+    /// <summary>The flow version whose triggers are registered for <paramref name="flowKey"/>, or null.</summary>
+    public int? VersionOf(string flowKey) => _versions.TryGetValue(flowKey, out var version) ? version : null;
+
+    /// <summary>Flow keys with registered triggers.</summary>
+    public IReadOnlyCollection<string> FlowKeys => [.. _versions.Keys];
+
+    /// <summary>Drops the triggers of a flow that is no longer published.</summary>
+    public void Remove(string flowKey)
+    {
+        lock (_byFlow)
+        {
+            _byFlow.TryRemove(flowKey, out _);
+            _versions.TryRemove(flowKey, out _);
+            Rebuild();
         }
     }
 
@@ -33,6 +53,12 @@ internal sealed class RecordTriggerRegistry
         _byForm.TryGetValue(formKey, out var triggers)
             ? [.. triggers.Where(trigger => trigger.Listens(recordEvent))]
             : [];
+
+    private void Rebuild() =>
+        _byForm = _byFlow.Values
+            .SelectMany(list => list)
+            .GroupBy(trigger => trigger.Definition.Form!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => (IReadOnlyList<RecordTrigger>)[.. group], StringComparer.Ordinal);
 }
 
 /// <summary>One record trigger of one flow.</summary>

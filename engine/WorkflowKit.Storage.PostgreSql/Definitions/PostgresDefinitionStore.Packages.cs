@@ -43,14 +43,16 @@ public sealed partial class PostgresDefinitionStore
             .ConfigureAwait(false);
         var published = new List<DefinitionVersionInfoWithKey>();
         var unchanged = new List<DefinitionVersionInfoWithKey>();
-        foreach (var document in report.Documents)
+        foreach (var document in FormBindings.FormsFirst(report.Documents))
         {
             var content = DefinitionContent.Canonical(document);
             var latest = await ReadVersionAsync(
                     transaction.Connection, transaction.Transaction, document.Kind, document.Key, null,
                     cancellationToken)
                 .ConfigureAwait(false);
-            if (latest is not null && latest.ContentHash == DefinitionContent.Hash(content))
+            if (latest is not null && await IsCurrentAsync(
+                    transaction.Connection, transaction.Transaction, document, content, latest, cancellationToken)
+                .ConfigureAwait(false))
             {
                 unchanged.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key, latest.Number));
                 continue;

@@ -37,6 +37,7 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
 
     private Task? _loop;
     private Task? _delivery;
+    private int _disposed;
 
     /// <param name="connectionString">A keyword connection string or a <c>postgres://</c> URL.</param>
     /// <param name="channel">
@@ -97,6 +98,12 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A container that registers the relay under two service types disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _inbox.Writer.TryComplete();
         foreach (var task in new[] { _loop, _delivery })

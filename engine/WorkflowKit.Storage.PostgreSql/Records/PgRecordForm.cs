@@ -53,6 +53,23 @@ internal sealed class PgRecordForm
 
     public bool IsIndexed(string field) => IndexedFields.Contains(field, StringComparer.Ordinal);
 
+    /// <summary>
+    /// The sub-table and column that a path such as <c>lines.sku</c> names, or null when the path
+    /// is not a column of a sub-table field.
+    /// </summary>
+    public (FieldDefinition Table, FieldDefinition Column)? SubTableColumn(string path)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || !_fields.TryGetValue(path[..dot], out var table) || table.Type != FieldTypes.SubTable)
+        {
+            return null;
+        }
+
+        var columnId = path[(dot + 1)..];
+        var column = table.Fields?.FirstOrDefault(candidate => candidate.Id == columnId);
+        return column is null ? null : (table, column);
+    }
+
     public FieldDefinition RequireField(string field) =>
         _fields.TryGetValue(field, out var definition)
             ? definition

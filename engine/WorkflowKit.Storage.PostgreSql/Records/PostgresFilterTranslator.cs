@@ -50,6 +50,11 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
 
     private string TranslateRule(RecordFilterRule rule)
     {
+        if (form.SubTableColumn(rule.Field) is { } cell)
+        {
+            return TranslateRowRule(rule, cell.Table.Id, cell.Column.Id);
+        }
+
         var kind = form.KindOf(rule.Field);
         if (rule.ValueField is { } other)
         {
@@ -103,6 +108,23 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
             default:
                 throw UnknownOperator(rule);
         }
+    }
+
+    /// <summary>
+    /// A rule on a sub-table column (<c>lines.sku</c>): some row of the table holds the value. Document
+    /// containment lets the GIN index (jsonb_path_ops) answer it.
+    /// </summary>
+    private string TranslateRowRule(RecordFilterRule rule, string table, string column)
+    {
+        if (rule.Operator != RuleOperators.Equal || rule.Value is not JsonValue value || rule.ValueField is not null)
+        {
+            throw new ArgumentException(
+                $"Sub-table column '{rule.Field}' supports only \"eq\" with a single value (some row holds it); got " +
+                $"\"{rule.Operator}\" with {rule.Value?.ToJsonString() ?? rule.ValueField ?? "null"}.", nameof(rule));
+        }
+
+        var document = new JsonObject { [table] = new JsonArray(new JsonObject { [column] = value.DeepClone() }) };
+        return $"r.data @> CAST({Parameter(document.ToJsonString())} AS jsonb)";
     }
 
     private string TranslateArrayRule(RecordFilterRule rule)

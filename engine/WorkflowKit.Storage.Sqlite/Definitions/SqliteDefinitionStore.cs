@@ -102,9 +102,10 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         var content = DefinitionContent.Canonical(document);
         var latest = await ReadVersionAsync(connection, transaction.Transaction, kind, key, null, cancellationToken)
             .ConfigureAwait(false);
-        if (latest is not null && latest.ContentHash == DefinitionContent.Hash(content))
+        if (await IsCurrentAsync(connection, transaction.Transaction, document, content, latest, cancellationToken)
+                .ConfigureAwait(false))
         {
-            return ToVersion(latest);
+            return ToVersion(latest!);
         }
 
         var version = await InsertVersionAsync(
@@ -122,6 +123,54 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await ReadVersionAsync(connection, null, kind, key, version, cancellationToken).ConfigureAwait(false);
         return row is null ? null : ToVersion(row);
+    }
+
+    public async Task<int?> GetBoundFormVersionAsync(string flowKey, int flowVersion, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowKey);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            FormBindings.BoundVersion, new { FlowKey = flowKey, FlowVersion = flowVersion },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="latest"/> already publishes <paramref name="content"/>: same content and,
+    /// for a flow with a form, bound to the form's latest version.
+    /// </summary>
+    private static async Task<bool> IsCurrentAsync(
+        DbConnection connection, DbTransaction transaction, DefinitionDocument document, string content,
+        DefinitionRows.Version? latest, CancellationToken cancellationToken)
+    {
+        if (latest is null || latest.ContentHash != DefinitionContent.Hash(content))
+        {
+            return false;
+        }
+
+        if (FormBindings.FormKeyOf(document) is not { } formKey)
+        {
+            return true;
+        }
+
+        var bound = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            FormBindings.BoundVersion, new { FlowKey = document.Key, FlowVersion = latest.Number }, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var newest = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            FormBindings.LatestFormVersion, new { FormKey = formKey }, transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return bound == newest;
+    }
+
+    private static async Task BindFormAsync(
+        DbConnection connection, DbTransaction transaction, DefinitionDocument document, int flowVersion,
+        CancellationToken cancellationToken)
+    {
+        if (FormBindings.FormKeyOf(document) is { } formKey)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                FormBindings.Bind, new { FlowKey = document.Key, FlowVersion = flowVersion, FormKey = formKey },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
     }
 
     public async Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(
@@ -195,13 +244,15 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var published = new List<DefinitionVersionInfoWithKey>();
         var unchanged = new List<DefinitionVersionInfoWithKey>();
-        foreach (var document in report.Documents)
+        foreach (var document in FormBindings.FormsFirst(report.Documents))
         {
             var content = DefinitionContent.Canonical(document);
             var latest = await ReadVersionAsync(
                 transaction.Connection, transaction.Transaction, document.Kind, document.Key, null, cancellationToken)
                 .ConfigureAwait(false);
-            if (latest is not null && latest.ContentHash == DefinitionContent.Hash(content))
+            if (latest is not null && await IsCurrentAsync(
+                    transaction.Connection, transaction.Transaction, document, content, latest, cancellationToken)
+                .ConfigureAwait(false))
             {
                 unchanged.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key,
                     checked((int)latest.Number)));
@@ -322,6 +373,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
                 PackageKey = packageKey,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await BindFormAsync(connection, transaction, document, checked((int)number), cancellationToken)
+            .ConfigureAwait(false);
         return new DefinitionVersion(document.Kind, document.Key, checked((int)number), content, publishedBy, now);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Records;
 
 namespace WorkflowKit.Storage.Sqlite.Records;
@@ -83,6 +84,11 @@ internal sealed class SqliteFilterTranslator
 
     private string TranslateRule(RecordFilterRule rule)
     {
+        if (_form.SubTableColumn(rule.Field) is { } cell)
+        {
+            return TranslateRowRule(rule, cell.Table, cell.Column);
+        }
+
         var kind = _form.KindOf(rule.Field);
         if (rule.ValueField is { } other)
         {
@@ -148,6 +154,27 @@ internal sealed class SqliteFilterTranslator
             default:
                 throw UnknownOperator(rule);
         }
+    }
+
+    /// <summary>A rule on a sub-table column (<c>lines.sku</c>): some row of the table holds the value.</summary>
+    private string TranslateRowRule(RecordFilterRule rule, FieldDefinition table, FieldDefinition column)
+    {
+        if (rule.Operator != RuleOperators.Equal || rule.Value is not JsonValue value || rule.ValueField is not null)
+        {
+            throw new ArgumentException(
+                $"Sub-table column '{rule.Field}' supports only \"eq\" with a single value (some row holds it); got " +
+                $"\"{rule.Operator}\" with {rule.Value?.ToJsonString() ?? rule.ValueField ?? "null"}.", nameof(rule));
+        }
+
+        var kind = column.Type switch
+        {
+            FieldTypes.Number or FieldTypes.Money => ValueKind.Number,
+            FieldTypes.Boolean => ValueKind.Boolean,
+            _ => ValueKind.Text,
+        };
+        var rows = $"json_each(r.data, {Parameter(RecordFormInfo.JsonPath(table.Id))})";
+        var cell = $"json_extract(e.value, {Parameter(RecordFormInfo.JsonPath(column.Id))})";
+        return $"EXISTS (SELECT 1 FROM {rows} e WHERE {cell} = {Scalar(rule, kind, value)})";
     }
 
     private string TranslateArrayRule(RecordFilterRule rule)

@@ -60,7 +60,9 @@ public static class DailyScenario
         var submitted = 0;
         foreach (var order in orders)
         {
-            await SubmitOrderAsync(environment, customers, order, index, cancellationToken).ConfigureAwait(false);
+            var instanceId = await SubmitOrderAsync(environment, customers, order, index, cancellationToken)
+                .ConfigureAwait(false);
+            await DriveOrderAsync(engine, customers, instanceId, index, cancellationToken).ConfigureAwait(false);
             submitted++;
         }
 
@@ -87,7 +89,7 @@ public static class DailyScenario
         return new DateTimeOffset(local, Shanghai.GetUtcOffset(local));
     }
 
-    private static async Task DrainAsync(WorkflowEngine engine, CancellationToken cancellationToken)
+    internal static async Task DrainAsync(WorkflowEngine engine, CancellationToken cancellationToken)
     {
         for (var round = 0; round < 1000; round++)
         {
@@ -124,7 +126,8 @@ public static class DailyScenario
         return instances.Count(instance => instance.TriggerKind == TriggerKinds.Record);
     }
 
-    private static async Task SubmitOrderAsync(
+    /// <summary>Saves <paramref name="order"/> as today's order of its customer's sales owner and starts its flow.</summary>
+    internal static async Task<string> SubmitOrderAsync(
         SampleEnvironment environment, IReadOnlyDictionary<string, JsonObject> customers, JsonObject order,
         DateOnly today, CancellationToken cancellationToken)
     {
@@ -160,7 +163,7 @@ public static class DailyScenario
                 Form = created.Record!.Data,
             },
             cancellationToken).ConfigureAwait(false);
-        await DriveOrderAsync(engine, customers, instance.Id, today, cancellationToken).ConfigureAwait(false);
+        return instance.Id;
     }
 
     private static async Task DriveOrderAsync(
@@ -216,7 +219,7 @@ public static class DailyScenario
         await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId, Limit = 10_000 }, cancellationToken)
             .ConfigureAwait(false);
 
-    private static async Task<IReadOnlyDictionary<string, JsonObject>> CustomersAsync(
+    internal static async Task<IReadOnlyDictionary<string, JsonObject>> CustomersAsync(
         SampleEnvironment environment, CancellationToken cancellationToken)
     {
         var page = await environment.Stores.Records.QueryAsync(
@@ -291,6 +294,8 @@ public static class DailyScenario
             BatchesFlagged30 = batches.GetValueOrDefault("d30"),
             BatchesQuarantined = quarantined.GetValueOrDefault("quarantined"),
             Incidents = incidents.Count,
+            IncidentMessages = [.. incidents.Select(incident =>
+                $"instance {incident.InstanceId} node {incident.NodeId}: {incident.Message}")],
         };
     }
 

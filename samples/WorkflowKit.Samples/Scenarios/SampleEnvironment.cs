@@ -15,11 +15,15 @@ namespace WorkflowKit.Samples.Scenarios;
 /// </summary>
 public sealed class SampleEnvironment : IAsyncDisposable
 {
-    private SampleEnvironment(WorkflowKitStores stores, WorkflowEngine engine, FormSubmissionService submissions)
+    private readonly bool _ownsStores;
+
+    private SampleEnvironment(
+        WorkflowKitStores stores, WorkflowEngine engine, FormSubmissionService submissions, bool ownsStores)
     {
         Stores = stores;
         Engine = engine;
         Submissions = submissions;
+        _ownsStores = ownsStores;
     }
 
     public WorkflowKitStores Stores { get; }
@@ -43,7 +47,8 @@ public sealed class SampleEnvironment : IAsyncDisposable
             new ScriptHostFlowExpressions(scripts),
             stores.Organization,
             stores.Records,
-            time);
+            time,
+            flowServices: [new Replenishment.ReplenishmentFlowService()]);
         var submissions = new FormSubmissionService(
             new FormValidatorFactory(new FormValidationServices
             {
@@ -53,7 +58,20 @@ public sealed class SampleEnvironment : IAsyncDisposable
             }),
             engine.Records, stores.Database, null,
             new ExpressionFormulaEvaluator(new FormulaEngine(), scripts));
-        return new SampleEnvironment(stores, engine, submissions);
+        return new SampleEnvironment(stores, engine, submissions, ownsStores: true);
+    }
+
+    /// <summary>
+    /// Wraps the stores and engine of a running host, such as the designer. Disposing the result leaves the stores
+    /// open. The submissions should write through <see cref="WorkflowEngine.Records"/> so that imports start
+    /// record-triggered flows.
+    /// </summary>
+    public static SampleEnvironment ForHost(WorkflowKitStores stores, WorkflowEngine engine, FormSubmissionService submissions)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(submissions);
+        return new SampleEnvironment(stores, engine, submissions, ownsStores: false);
     }
 
     /// <summary>The culture imports parse numbers and dates with.</summary>
@@ -61,5 +79,5 @@ public sealed class SampleEnvironment : IAsyncDisposable
 
     internal static NullLogger<T> Logger<T>() => NullLogger<T>.Instance;
 
-    public ValueTask DisposeAsync() => Stores.DisposeAsync();
+    public ValueTask DisposeAsync() => _ownsStores ? Stores.DisposeAsync() : ValueTask.CompletedTask;
 }

@@ -45,6 +45,10 @@ public static class ScenarioCatalog
             ("batches quarantined", summary.BatchesQuarantined),
             ("open incidents", summary.Incidents),
         ];
-        return [.. lines.Select(line => string.Create(CultureInfo.InvariantCulture, $"{line.Label}: {line.Value}"))];
+        return
+        [
+            .. lines.Select(line => string.Create(CultureInfo.InvariantCulture, $"{line.Label}: {line.Value}")),
+            .. summary.IncidentMessages.Select(message => "incident: " + message),
+        ];
     }
 }

@@ -39,4 +39,7 @@ public sealed record ScenarioSummary
 
     /// <summary>Open incidents after the run; a clean run has none.</summary>
     public int Incidents { get; init; }
+
+    /// <summary>The open incidents as "flow instance node: message", so a failed run says what went wrong.</summary>
+    public IReadOnlyList<string> IncidentMessages { get; init; } = [];
 }

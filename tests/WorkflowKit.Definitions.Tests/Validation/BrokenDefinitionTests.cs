@@ -71,6 +71,8 @@ public sealed class BrokenDefinitionTests
         new("condition-both-kinds.json", "WK1405", "/edges/1/condition"),
         new("rule-between-one-value.json", "WK1403", "/edges/1/condition/any/0/all/0/value"),
         new("script-syntax.json", "WK1401", "/nodes/1/script"),
+        new("service-input-syntax.json", "WK1401", "/nodes/1/input/reviewDays"),
+        new("subflow-foreach-waits.json", "WK1332", "/nodes/1/forEach"),
         new("update-unknown-target-field.json", "WK1205", "/nodes/1/values/amont"),
         new("return-to-unknown-node.json", "WK1324", "/nodes/1/overdue/returnTo"),
         new("time-zone-unknown.json", "WK1327", "/settings/timeZone"),

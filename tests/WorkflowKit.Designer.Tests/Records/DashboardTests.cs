@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Api;
 using WorkflowKit.Designer.Tests.Support;
@@ -118,6 +120,53 @@ public sealed class DashboardTests
             Assert.That(node.Count, Is.EqualTo(2));
             Assert.That(node.Value, Is.EqualTo(0m), "The deadline is two days away, so none is overdue.");
         });
+    }
+
+    [Test]
+    public async Task Task_past_its_deadline_counts_as_overdue()
+    {
+        // Monday 2026-03-02, 09:00 in Asia/Shanghai; the manager's approval is due in two days.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var app = new DesignerAppFactory(clock: clock);
+        await OrderDefinitions.PublishAsync(app.Services.GetRequiredService<IDefinitionService>(), "owner");
+        using var sales = await ApiAccessTests.ClientForAsync(app, "sales1");
+        using var owner = await ApiAccessTests.ClientForAsync(app, "owner");
+        await StartOrderAsync(sales, "瑞金医院");
+        clock.Advance(TimeSpan.FromDays(1));
+        await StartOrderAsync(sales, "华山医院");
+        var tasks = await app.Services.GetRequiredService<IWorkService>().GetOpenTasksAsync(OwnerContext, default);
+        var firstDue = tasks.Select(task => task.DueAt).Min()
+            ?? throw new AssertionException("The manager's task has no deadline.");
+        var secondDue = tasks.Select(task => task.DueAt).Max();
+
+        clock.SetUtcNow(firstDue.AddMinutes(-1));
+        var beforeDeadline = await ChartAsync(owner, "tasksOverdueByNode");
+        clock.SetUtcNow(firstDue.AddMinutes(1));
+        var afterDeadline = await ChartAsync(owner, "tasksOverdueByNode");
+
+        var key = $"{OrderDefinitions.FlowKey}/{OrderDefinitions.ManagerNode}";
+        Assert.Multiple(() =>
+        {
+            Assert.That(tasks, Has.Count.EqualTo(2));
+            Assert.That(secondDue, Is.GreaterThan(firstDue.AddMinutes(1)), "The second task must not be due yet.");
+            Assert.That(beforeDeadline[key].Value, Is.EqualTo(0m));
+            Assert.That(beforeDeadline[key].Count, Is.EqualTo(2));
+            Assert.That(afterDeadline[key].Value, Is.EqualTo(1m));
+            Assert.That(afterDeadline[key].Count, Is.EqualTo(2));
+        });
+    }
+
+    private static readonly UserContext OwnerContext =
+        new("owner", "owner", "hq", [RoleNames.ProcessOwner], new Dictionary<string, string>(), "en");
+
+    private static async Task StartOrderAsync(HttpClient sales, string customer)
+    {
+        using var started = await sales.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer, region = "east", total = 1000 },
+        });
+        started.EnsureSuccessStatusCode();
     }
 
     private static async Task<Dictionary<string, (decimal Value, long Count)>> ChartAsync(HttpClient client, string chart)

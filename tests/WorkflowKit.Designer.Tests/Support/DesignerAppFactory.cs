@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace WorkflowKit.Designer.Tests.Support;
 
@@ -17,14 +20,19 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    private readonly TimeProvider? _clock;
+
     /// <param name="kestrel">Listen on a free 127.0.0.1 port instead of the in-memory test server.</param>
     /// <param name="templates">Templates folder to import at start; an empty folder when null.</param>
     /// <param name="settings">Configuration that replaces the defaults, such as the storage provider.</param>
+    /// <param name="clock">Clock that replaces <see cref="TimeProvider.System"/> for the whole app, engine included.</param>
     public DesignerAppFactory(
-        bool kestrel = false, string? templates = null, IReadOnlyDictionary<string, string>? settings = null)
+        bool kestrel = false, string? templates = null, IReadOnlyDictionary<string, string>? settings = null,
+        TimeProvider? clock = null)
     {
         _templates = templates;
         _settings = settings ?? new Dictionary<string, string>();
+        _clock = clock;
         Directory.CreateDirectory(Path.Combine(_folder, "templates"));
         if (kestrel)
         {
@@ -44,9 +52,17 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("WorkflowKit:Storage:ConnectionString", DatabasePath);
         builder.UseSetting("WorkflowKit:TemplatesPath", _templates ?? Path.Combine(_folder, "templates"));
         builder.UseEnvironment("Development");
+
+        // Tests own their data; the first-run sample is loaded only by tests that ask for it.
+        builder.UseSetting("WorkflowKit:SampleData", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
         }
     }
 

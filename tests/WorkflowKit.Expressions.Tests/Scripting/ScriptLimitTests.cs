@@ -67,6 +67,41 @@ public sealed class ScriptLimitTests
     }
 
     [Test]
+    public void Evaluate_SlowRecordRead_DoesNotCountAgainstTimeLimit()
+    {
+        // The store read takes longer than the whole limit; only the script's own running time counts.
+        var host = new ScriptHost(new ScriptLimits { TimeLimit = TimeSpan.FromMilliseconds(300) });
+        var scope = new ScriptScope
+        {
+            QueryRecords = (_, _) =>
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(600));
+                return [new JsonObject { ["amount"] = 5 }];
+            },
+        };
+
+        var result = host.Evaluate("records.query('receivable', {}).length + records.query('receivable', {}).length", scope);
+
+        Assert.That(result!.GetValue<int>(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Evaluate_LoopAfterRecordRead_StillTimesOut()
+    {
+        var host = new ScriptHost(new ScriptLimits
+        {
+            TimeLimit = TimeSpan.FromMilliseconds(200),
+            MaxStatements = int.MaxValue,
+        });
+        var scope = new ScriptScope { QueryRecords = (_, _) => [] };
+
+        var error = Assert.Throws<ScriptException>(
+            () => host.Evaluate("records.query('receivable', {}); while(true){}", scope));
+
+        Assert.That(error!.Kind, Is.EqualTo(ScriptErrorKind.Timeout));
+    }
+
+    [Test]
     public void Evaluate_StatementLimit_ReportsLimitAndAdvice()
     {
         var host = new ScriptHost(Generous with { MaxStatements = 500 });

@@ -59,6 +59,9 @@ public sealed class EngineFixture : IAsyncDisposable
 
     public List<INotificationChannel> Channels { get; } = [];
 
+    /// <summary>Host services that service nodes call; add before <see cref="Restart"/>.</summary>
+    public List<Services.IFlowService> FlowServices { get; } = [];
+
     /// <summary>The sandboxed script host of WorkflowKit.Expressions, on the fixture's clock.</summary>
     public IFlowExpressions Expressions { get; set; } = null!;
 
@@ -80,7 +83,7 @@ public sealed class EngineFixture : IAsyncDisposable
     {
         Engine = new WorkflowEngine(
             Database, Store, Definitions, Expressions, Organization, RecordStore, Time, Options,
-            channels: Channels, faults: faults);
+            channels: Channels, faults: faults, flowServices: FlowServices);
         return Engine;
     }
 

@@ -47,7 +47,8 @@ public sealed class DailyScenarioTests(string provider)
     }
 
     [Test]
-    public void Run_LeavesNoIncidents() => Assert.That(_summary.Incidents, Is.Zero);
+    public void Run_LeavesNoIncidents() =>
+        Assert.That(_summary.Incidents, Is.Zero, string.Join(Environment.NewLine, _summary.IncidentMessages));
 
     [Test]
     public void Reviews_MatchSweepFlags()

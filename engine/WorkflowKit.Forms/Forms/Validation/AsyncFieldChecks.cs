@@ -14,7 +14,7 @@ internal static class AsyncFieldChecks
     {
         var label = field.Label.Get(messages.Culture.Name);
         var checks = new List<AsyncFieldCheck>();
-        // NOTE: "unique" on a sub-table column is not checked; only form fields are unique across records.
+        // Sub-table columns are checked per table by SubTableUniqueness, not per row.
         if (field.Unique && !inSubTable)
         {
             var records = Require(services.Records, form, field, "a record store (unique values)");

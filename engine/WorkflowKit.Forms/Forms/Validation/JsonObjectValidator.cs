@@ -102,6 +102,13 @@ internal sealed class JsonObjectValidator<T> : AbstractValidator<T>
             RuleForEach(instance => Rows(scope(instance), id))
                 .SetValidator(rowValidator)
                 .OverridePropertyName(id);
+
+            var uniqueness = SubTableUniqueness.For(form, field, services, messages);
+            if (uniqueness is not null)
+            {
+                RuleFor(instance => scope(instance).Data).CustomAsync((_, context, token) =>
+                    uniqueness.CheckAsync(scope(context.InstanceToValidate), context, token));
+            }
         }
     }
 

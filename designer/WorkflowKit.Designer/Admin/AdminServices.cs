@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkflowKit.Import;
+using WorkflowKit.Permissions;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Timers;
+using WorkflowKit.Storage;
+using WorkflowKit.Storage.PostgreSql;
+using WorkflowKit.Storage.PostgreSql.Organization;
+using WorkflowKit.Storage.PostgreSql.Records;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Organization;
+using WorkflowKit.Storage.Sqlite.Records;
+
+namespace WorkflowKit.Designer.Admin;
+
+/// <summary>
+/// Registers the stores and services of the admin pages: the workday calendar (also handed to the
+/// engine), data permission rules, saved import mappings and the data import service. Each store
+/// is created for the registered <see cref="IDatabase"/>, SQLite or PostgreSQL.
+/// </summary>
+public static class AdminServices
+{
+    public static IServiceCollection AddWorkflowKitAdmin(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IWorkdayCalendarStore>(provider => ForDatabase<IWorkdayCalendarStore>(
+            provider,
+            (sqlite, time) => new SqliteWorkdayCalendarStore(sqlite, time),
+            (postgres, time) => new PostgresWorkdayCalendarStore(postgres, time)));
+        services.TryAddSingleton(provider => new StoredWorkdayCalendarSource(
+            provider.GetRequiredService<IWorkdayCalendarStore>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IPermissionRuleStore>(provider => ForDatabase<IPermissionRuleStore>(
+            provider,
+            (sqlite, _) => new SqlitePermissionRuleStore(sqlite),
+            (postgres, _) => new PostgresPermissionRuleStore(postgres)));
+        services.TryAddSingleton<IImportMappingStore>(provider => ForDatabase<IImportMappingStore>(
+            provider,
+            (sqlite, time) => new SqliteImportMappingStore(sqlite, time),
+            (postgres, time) => new PostgresImportMappingStore(postgres, time)));
+        services.TryAddSingleton<DataImportService>();
+        UseStoredCalendar(services);
+        return services;
+    }
+
+    // AddWorkflowKitRuntime registers the engine's options as an instance. Wrapping the instance in
+    // a factory lets it receive the calendar source before the engine is built.
+    private static void UseStoredCalendar(IServiceCollection services)
+    {
+        var registered = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(EngineOptions));
+        var options = registered?.ImplementationInstance as EngineOptions ?? new EngineOptions();
+        if (registered is not null && registered.ImplementationInstance is null)
+        {
+            throw new InvalidOperationException(
+                "EngineOptions is registered by a factory; call AddWorkflowKitAdmin right after AddWorkflowKitRuntime.");
+        }
+
+        services.Replace(ServiceDescriptor.Singleton(provider =>
+        {
+            options.CalendarSource ??= provider.GetRequiredService<StoredWorkdayCalendarSource>();
+            return options;
+        }));
+    }
+
+    private static T ForDatabase<T>(
+        IServiceProvider provider, Func<SqliteDatabase, TimeProvider, T> sqlite,
+        Func<PostgresDatabase, TimeProvider, T> postgres)
+    {
+        var time = provider.GetRequiredService<TimeProvider>();
+        return provider.GetRequiredService<IDatabase>() switch
+        {
+            SqliteDatabase database => sqlite(database, time),
+            PostgresDatabase database => postgres(database, time),
+            var other => throw new InvalidOperationException(
+                $"No {typeof(T).Name} for database type {other.GetType().Name}; register SqliteDatabase or " +
+                "PostgresDatabase as IDatabase."),
+        };
+    }
+}

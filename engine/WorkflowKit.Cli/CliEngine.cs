@@ -1,0 +1,35 @@
+using WorkflowKit.Expressions;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Cli;
+
+/// <summary>The engine that CLI commands run on: one per command, over the opened stores.</summary>
+public static class CliEngine
+{
+    /// <summary>
+    /// Builds an engine on <paramref name="stores"/> and registers the record triggers and schedules of every
+    /// published flow, so that record writes through <see cref="WorkflowEngine.Records"/> queue the flows they
+    /// trigger. A CLI command does not run the background round: a running designer or host delivers those
+    /// messages and starts the flows.
+    /// </summary>
+    public static async Task<WorkflowEngine> CreateAsync(
+        WorkflowKitStores stores, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        ArgumentNullException.ThrowIfNull(time);
+        var engine = new WorkflowEngine(
+            stores.Database,
+            stores.Runtime,
+            new StoreFlowDefinitionSource(stores.Definitions),
+            new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)),
+            stores.Organization,
+            stores.Records,
+            time,
+            flowServices: [new Replenishment.ReplenishmentFlowService()]);
+        await engine.SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
+        return engine;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text;
+
+namespace WorkflowKit.Import;
+
+/// <summary>
+/// Detects the text encoding of a CSV file. A byte order mark wins. Otherwise the whole file is
+/// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030. That
+/// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows.
+/// </summary>
+public static class CsvEncodingDetector
+{
+    private const int BufferSize = 64 * 1024;
+
+    static CsvEncodingDetector() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>GB18030 (code page 54936), which decodes every GBK and GB2312 file.</summary>
+    public static Encoding Gb18030 { get; } = CreateGb18030();
+
+    /// <summary>
+    /// Reads the stream to its end to detect the encoding, then rewinds it. A stream that cannot
+    /// seek is first copied to a temporary file that is deleted when the returned stream is
+    /// disposed, and <paramref name="stream"/> is then disposed.
+    /// </summary>
+    /// <returns>A stream positioned where <paramref name="stream"/> was, and its encoding.</returns>
+    public static async Task<(Stream Stream, Encoding Encoding)> DetectAsync(
+        Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var seekable = stream.CanSeek ? stream : await CopyToTemporaryFileAsync(stream, cancellationToken)
+            .ConfigureAwait(false);
+        var start = seekable.Position;
+        try
+        {
+            var encoding = await DetectSeekableAsync(seekable, cancellationToken).ConfigureAwait(false);
+            seekable.Position = start;
+            return (seekable, encoding);
+        }
+        catch
+        {
+            if (!ReferenceEquals(seekable, stream))
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<Encoding> DetectSeekableAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[BufferSize];
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
+            .GetDecoder();
+        var first = true;
+        int read;
+        while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (first && ByteOrderMark(bytes.AsSpan(0, read)) is { } marked)
+            {
+                return marked;
+            }
+
+            first = false;
+            try
+            {
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            }
+            catch (DecoderFallbackException)
+            {
+                return Gb18030;
+            }
+        }
+
+        try
+        {
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Gb18030;
+        }
+
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+    }
+
+    private static Encoding? ByteOrderMark(ReadOnlySpan<byte> start) => start switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => new UTF8Encoding(encoderShouldEmitUTF8Identifier: true),
+        [0xFF, 0xFE, ..] => Encoding.Unicode,
+        [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
+        _ => null,
+    };
+
+    // Fills the buffer unless the stream ends, so that a byte order mark is never split across reads.
+    private static async Task<int> ReadBlockAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length
+            && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+
+    private static async Task<Stream> CopyToTemporaryFileAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var copy = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"wk-csv-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, BufferSize, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            copy.Position = 0;
+        }
+        catch
+        {
+            await copy.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await stream.DisposeAsync().ConfigureAwait(false);
+        return copy;
+    }
+
+    private static Encoding CreateGb18030()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(54936);
+    }
+}

@@ -1,0 +1,71 @@
+using WorkflowKit.Replenishment.Planning;
+
+namespace WorkflowKit.Replenishment.Dashboard;
+
+/// <summary>Computes the <see cref="ForecastDashboard"/> figures from planner inputs.</summary>
+/// <remarks>
+/// Stock cover and expiry risk come from one <see cref="FefoSimulation"/> per product over
+/// <see cref="ForecastDashboardOptions.HorizonDays"/>, with forecast demand from the current month on. Reservations
+/// are not demand: reserved units are left out of the stock, as in the replenishment watch.
+/// </remarks>
+public static class ForecastDashboardCalculator
+{
+    public static ForecastDashboard Compute(
+        PlanningData data, DateOnly today, ForecastDashboardOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.HorizonDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ActualMonths);
+
+        var settings = new ReplenishmentSettings
+        {
+            MinShelfLifeDays = options.MinShelfLifeDays,
+            UseFastTree = options.UseFastTree,
+            HistoryMonths = options.HistoryMonths,
+        };
+        settings.Validate();
+        var products = data.Products.Where(p => p.Active).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var months = Math.Max(options.ForecastMonths, ReplenishmentPlanner.MonthsSpanned(today, options.HorizonDays));
+        var forecasts = MonthlyDemandForecast.ByProduct(
+            data.Demand, products.Select(p => p.Code), today, months, settings, cancellationToken);
+        var thisMonth = MonthlyDemandForecast.MonthStart(today);
+        var actuals = data.Demand
+            .Where(line => line.Date >= thisMonth.AddMonths(-options.ActualMonths) && line.Date < thisMonth)
+            .GroupBy(line => (line.Product, Month: MonthlyDemandForecast.MonthStart(line.Date)))
+            .ToDictionary(group => group.Key, group => group.Sum(line => line.Quantity));
+
+        var rows = new List<ProductDemandRow>();
+        var risks = new List<BatchExpiryRisk>();
+        foreach (var product in products)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var forecast = forecasts.GetValueOrDefault(product.Code);
+            var curve = forecast?.Curve ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
+            var usable = data.Batches
+                .Where(b => b.Product == product.Code && FefoSimulation.IsUsableOn(b, today, options.MinShelfLifeDays))
+                .ToList();
+            var run = FefoSimulation.Run(usable, curve, today, options.HorizonDays, options.MinShelfLifeDays);
+
+            var series = new List<MonthDemand>();
+            for (var offset = -options.ActualMonths; offset < options.ForecastMonths; offset++)
+            {
+                var month = thisMonth.AddMonths(offset);
+                series.Add(offset < 0
+                    ? new MonthDemand(month, actuals.GetValueOrDefault((product.Code, month)), null)
+                    : new MonthDemand(month, null, curve.Months.GetValueOrDefault(month)));
+            }
+
+            rows.Add(new ProductDemandRow(
+                product.Code, product.Name, forecast?.Model ?? "none", forecast?.BacktestAccuracy, series,
+                usable.Sum(b => b.FreeQuantity), decimal.Round(run.CoverDays, 1), run.CoversWholeWindow));
+            risks.AddRange(run.Batches.Where(outcome => outcome.AtRisk).Select(outcome => new BatchExpiryRisk(
+                product.Code, outcome.Batch.BatchNo, outcome.Batch.Warehouse, outcome.Batch.ExpiryDate,
+                outcome.LastUsableDay, outcome.Batch.FreeQuantity, decimal.Round(outcome.Consumed, 2),
+                decimal.Round(outcome.Remaining, 2))));
+        }
+
+        return new ForecastDashboard(
+            today, rows, [.. risks.OrderBy(r => r.LastUsableDay).ThenBy(r => r.BatchNo, StringComparer.Ordinal)]);
+    }
+}

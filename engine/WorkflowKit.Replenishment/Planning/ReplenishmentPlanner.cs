@@ -1,0 +1,152 @@
+using WorkflowKit.Forecasting;
+
+namespace WorkflowKit.Replenishment.Planning;
+
+/// <summary>
+/// Compares forecast demand over each product's lead time with its usable stock and incoming supply.
+/// </summary>
+/// <remarks>
+/// <para>Demand: the monthly forecast of <see cref="DemandForecaster"/> from the order lines, spread over the
+/// days of each month (<see cref="DemandCurve"/>), summed over the lead time from today.</para>
+/// <para>Stock: <see cref="FefoSimulation"/> serves that demand from available, unreserved batches in order of
+/// expiry; units a batch still holds when its shelf life drops below the minimum are not counted.</para>
+/// <para>A product falls short when demand minus covered stock minus open purchase plans due within the lead time
+/// is above zero. The suggested quantity covers the lead time plus <see cref="ReplenishmentSettings.ReviewDays"/>
+/// the same way, counting plans due within that longer window.</para>
+/// </remarks>
+public static class ReplenishmentPlanner
+{
+    /// <summary>Computes the position of every active product on <paramref name="today"/>.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public static ReplenishmentPlan Plan(
+        PlanningData data, DateOnly today, ReplenishmentSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+
+        var products = data.Products.Where(product => product.Active).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var longestWindow = products.Count == 0 ? 0 : products.Max(product => product.LeadTimeDays) + settings.ReviewDays;
+        var months = MonthsSpanned(today, longestWindow);
+        var forecasts = MonthlyDemandForecast.ByProduct(
+            data.Demand, products.Select(product => product.Code), today, months, settings, cancellationToken);
+
+        var positions = new List<ProductPosition>();
+        foreach (var product in products)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var forecast = forecasts.GetValueOrDefault(product.Code);
+            var curve = forecast?.Curve ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
+            positions.Add(Position(product, curve, forecast?.Model ?? "none", data, today, settings));
+        }
+
+        var shortProducts = positions.Where(p => p.Shortfall > 0m).Select(p => p.Product).ToHashSet(StringComparer.Ordinal);
+        if (shortProducts.Count > 0)
+        {
+            positions = AddConfirmations(positions, shortProducts, data, today, settings, cancellationToken);
+        }
+
+        return new ReplenishmentPlan(today, positions);
+    }
+
+    /// <summary>How many calendar months, from today's month on, a window of <paramref name="days"/> days touches.</summary>
+    public static int MonthsSpanned(DateOnly today, int days)
+    {
+        var last = today.AddDays(Math.Max(days, 1) - 1);
+        return ((last.Year - today.Year) * 12) + last.Month - today.Month + 1;
+    }
+
+    private static ProductPosition Position(
+        ProductInfo product, DemandCurve curve, string model, PlanningData data, DateOnly today,
+        ReplenishmentSettings settings)
+    {
+        var batches = data.Batches.Where(batch => batch.Product == product.Code).ToList();
+        var usable = batches.Where(batch => FefoSimulation.IsUsableOn(batch, today, settings.MinShelfLifeDays)).ToList();
+        var usableStock = usable.Sum(batch => batch.FreeQuantity);
+        var unusableStock = batches.Except(usable).Sum(batch => batch.FreeQuantity);
+
+        var lead = product.LeadTimeDays;
+        var leadRun = FefoSimulation.Run(usable, curve, today, lead, settings.MinShelfLifeDays);
+        var incomingLead = Incoming(data, product.Code, today.AddDays(lead - 1));
+        var shortfall = RoundUp(Math.Max(0m, leadRun.Demand - leadRun.Covered - incomingLead));
+
+        var suggested = 0m;
+        if (shortfall > 0m)
+        {
+            var window = lead + settings.ReviewDays;
+            var windowRun = FefoSimulation.Run(usable, curve, today, window, settings.MinShelfLifeDays);
+            var incomingWindow = Incoming(data, product.Code, today.AddDays(window - 1));
+            suggested = Math.Max(shortfall, RoundUp(windowRun.Demand - windowRun.Covered - incomingWindow));
+        }
+
+        return new ProductPosition(
+            product.Code, product.Name, lead, decimal.Round(leadRun.Demand, 2), usableStock, unusableStock,
+            decimal.Round(leadRun.Covered, 2), incomingLead, shortfall, suggested, model, []);
+    }
+
+    /// <summary>
+    /// Rounds up to whole units after rounding to 4 decimals, so that a month's forecast spread over its days and
+    /// summed again (300 / 31 * 31 = 300.00000000000000000000000001) does not gain a unit.
+    /// </summary>
+    private static decimal RoundUp(decimal quantity) => Math.Ceiling(decimal.Round(quantity, 4));
+
+    private static decimal Incoming(PlanningData data, string product, DateOnly until) =>
+        data.Incoming
+            .Where(plan => plan.Product == product && (plan.ExpectedArrival is not { } arrival || arrival <= until))
+            .Sum(plan => plan.Quantity);
+
+    private static List<ProductPosition> AddConfirmations(
+        List<ProductPosition> positions, HashSet<string> shortProducts, PlanningData data, DateOnly today,
+        ReplenishmentSettings settings, CancellationToken cancellationToken)
+    {
+        var longestLead = positions.Where(p => shortProducts.Contains(p.Product)).Max(p => p.LeadTimeDays);
+        var forecasts = MonthlyDemandForecast.ByCustomer(
+            data.Demand, shortProducts, today, ComparisonMonths(longestLead), settings, cancellationToken);
+        var customers = data.Customers
+            .GroupBy(customer => customer.Code, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var thisMonth = MonthlyDemandForecast.MonthStart(today);
+
+        return positions.Select(position =>
+        {
+            if (!shortProducts.Contains(position.Product))
+            {
+                return position;
+            }
+
+            var months = ComparisonMonths(position.LeadTimeDays);
+            var confirmations = new List<DemandConfirmation>();
+            foreach (var (series, customerForecast) in forecasts.Where(pair => pair.Key.Product == position.Product))
+            {
+                if (series.Customer is not { } code || !customers.TryGetValue(code, out var customer)
+                    || string.IsNullOrWhiteSpace(customer.SalesOwner))
+                {
+                    continue;
+                }
+
+                var forecast = Enumerable.Range(0, months)
+                    .Sum(offset => customerForecast.Curve.Months.TryGetValue(thisMonth.AddMonths(offset), out var units) ? units : 0m);
+                var recent = data.Demand
+                    .Where(line => line.Customer == code && line.Product == position.Product
+                        && line.Date >= thisMonth.AddMonths(-months) && line.Date < thisMonth)
+                    .Sum(line => line.Quantity);
+                if (forecast - recent >= 1m && forecast > recent * (1m + settings.RiseThreshold))
+                {
+                    confirmations.Add(new DemandConfirmation(
+                        code, customer.Name, customer.Region, customer.SalesOwner, recent, decimal.Round(forecast, 1)));
+                }
+            }
+
+            return position with
+            {
+                Confirmations = [.. confirmations
+                    .OrderBy(c => c.Region, StringComparer.Ordinal)
+                    .ThenBy(c => c.SalesOwner, StringComparer.Ordinal)
+                    .ThenBy(c => c.Customer, StringComparer.Ordinal)],
+            };
+        }).ToList();
+    }
+
+    /// <summary>Months compared for a customer's rise: the lead time in months, rounded up, at least one.</summary>
+    private static int ComparisonMonths(int leadTimeDays) => Math.Max(1, (int)Math.Ceiling(leadTimeDays / 30.0));
+}

@@ -1,0 +1,64 @@
+namespace WorkflowKit.Replenishment.Planning;
+
+/// <summary>The planner's parameters; a <c>service</c> node may override each one through its input.</summary>
+public sealed record ReplenishmentSettings
+{
+    /// <summary>
+    /// Days of shelf life a batch must still have on the day it is used; a batch with less is not usable from then
+    /// on. Default 60.
+    /// </summary>
+    public int MinShelfLifeDays { get; init; } = 60;
+
+    /// <summary>
+    /// Days of demand after the lead time that the suggested order also covers (the time until the next review).
+    /// Default 30.
+    /// </summary>
+    public int ReviewDays { get; init; } = 30;
+
+    /// <summary>
+    /// Relative rise of a customer's forecast over its recent actual demand above which sales confirm it.
+    /// Default 0.2 (20%).
+    /// </summary>
+    public decimal RiseThreshold { get; init; } = 0.2m;
+
+    /// <summary>Full months of order history the forecast reads. Default 36.</summary>
+    public int HistoryMonths { get; init; } = 36;
+
+    /// <summary>Whether the product forecast may use the FastTree model; off makes a run several times faster.</summary>
+    public bool UseFastTree { get; init; } = true;
+
+    /// <summary>Order statuses whose lines are not demand. Default cancelled and blocked.</summary>
+    public IReadOnlySet<string> ExcludedOrderStatuses { get; init; } =
+        new HashSet<string>(["cancelled", "blocked"], StringComparer.Ordinal);
+
+    /// <summary>Purchase plan statuses that count as incoming supply. Default draft to ordered.</summary>
+    public IReadOnlySet<string> OpenPlanStatuses { get; init; } =
+        new HashSet<string>(["draft", "submitted", "approved", "ordered"], StringComparer.Ordinal);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
+    public void Validate()
+    {
+        if (MinShelfLifeDays is < 0 or > 3650)
+        {
+            throw new ArgumentException(
+                $"minShelfLifeDays must be between 0 and 3650 days, got {MinShelfLifeDays}.", nameof(MinShelfLifeDays));
+        }
+
+        if (ReviewDays is < 0 or > 365)
+        {
+            throw new ArgumentException($"reviewDays must be between 0 and 365, got {ReviewDays}.", nameof(ReviewDays));
+        }
+
+        if (RiseThreshold is < 0m or > 10m)
+        {
+            throw new ArgumentException(
+                $"riseThreshold must be between 0 and 10 (a share, 0.2 is 20%), got {RiseThreshold}.", nameof(RiseThreshold));
+        }
+
+        if (HistoryMonths is < 3 or > 120)
+        {
+            throw new ArgumentException(
+                $"historyMonths must be between 3 and 120, got {HistoryMonths}.", nameof(HistoryMonths));
+        }
+    }
+}

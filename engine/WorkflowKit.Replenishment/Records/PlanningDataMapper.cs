@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Replenishment.Planning;
+
+namespace WorkflowKit.Replenishment.Records;
+
+/// <summary>
+/// Converts records of the biopharma template's forms into planner inputs: <c>product</c>, <c>stock-batch</c>,
+/// <c>order</c> (its <c>lines</c>), <c>purchase-plan</c> and <c>customer</c>.
+/// </summary>
+public static class PlanningDataMapper
+{
+    public const string ProductForm = "product";
+    public const string BatchForm = "stock-batch";
+    public const string OrderForm = "order";
+    public const string PurchasePlanForm = "purchase-plan";
+    public const string CustomerForm = "customer";
+
+    /// <summary>Builds the planner's input from the data objects of each form's live records.</summary>
+    public static PlanningData Map(
+        IReadOnlyDictionary<string, IReadOnlyList<JsonObject>> recordsByForm, ReplenishmentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(recordsByForm);
+        ArgumentNullException.ThrowIfNull(settings);
+        IReadOnlyList<JsonObject> Of(string form) => recordsByForm.TryGetValue(form, out var list) ? list : [];
+
+        var products = Of(ProductForm)
+            .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "code")))
+            .Select(data => new ProductInfo(
+                FormValues.Text(data, "code")!, FormValues.Text(data, "name"),
+                (int)Math.Max(0m, FormValues.Number(data, "leadTimeDays")), FormValues.Boolean(data, "active", true)))
+            .ToList();
+        var batches = Of(BatchForm)
+            .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "product")))
+            .Select(data => new StockBatch(
+                FormValues.Text(data, "batchNo") ?? string.Empty, FormValues.Text(data, "product")!,
+                FormValues.Text(data, "warehouse"), FormValues.Number(data, "quantity"),
+                FormValues.Number(data, "reservedQuantity"), FormValues.Date(data, "expiryDate"),
+                FormValues.Text(data, "status") ?? "available"))
+            .ToList();
+        var incoming = Of(PurchasePlanForm)
+            .Where(data => settings.OpenPlanStatuses.Contains(FormValues.Text(data, "status") ?? string.Empty)
+                && !string.IsNullOrWhiteSpace(FormValues.Text(data, "product")))
+            .Select(data => new IncomingSupply(
+                FormValues.Text(data, "product")!, FormValues.Number(data, "quantity"),
+                FormValues.Date(data, "expectedArrival"), FormValues.Text(data, "planNo")))
+            .ToList();
+        var customers = Of(CustomerForm)
+            .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "code")))
+            .Select(data => new CustomerInfo(
+                FormValues.Text(data, "code")!, FormValues.Text(data, "name"), FormValues.Text(data, "region"),
+                FormValues.Text(data, "salesOwner")))
+            .ToList();
+        return new PlanningData(products, batches, DemandLines(Of(OrderForm), settings), incoming, customers);
+    }
+
+    /// <summary>One demand line per order line of orders whose status is not excluded and that have a date.</summary>
+    public static List<DemandLine> DemandLines(IEnumerable<JsonObject> orders, ReplenishmentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(settings);
+        var lines = new List<DemandLine>();
+        foreach (var order in orders)
+        {
+            if (settings.ExcludedOrderStatuses.Contains(FormValues.Text(order, "status") ?? string.Empty)
+                || FormValues.Date(order, "orderDate") is not { } date || order["lines"] is not JsonArray rows)
+            {
+                continue;
+            }
+
+            var customer = FormValues.Text(order, "customer");
+            foreach (var row in rows.OfType<JsonObject>())
+            {
+                if (FormValues.Text(row, "product") is { Length: > 0 } product)
+                {
+                    lines.Add(new DemandLine(date, customer, product, FormValues.Number(row, "quantity")));
+                }
+            }
+        }
+
+        return lines;
+    }
+}

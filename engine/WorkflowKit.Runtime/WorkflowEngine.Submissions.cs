@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Expressions;
+using WorkflowKit.Forms;
+using WorkflowKit.Runtime.Graph;
+using WorkflowKit.Runtime.Instances;
+
+namespace WorkflowKit.Runtime;
+
+/// <summary>Validation of the form data that starts an instance.</summary>
+public sealed partial class WorkflowEngine
+{
+    private FormValidatorFactory? _formValidators;
+
+    /// <summary>
+    /// The validators of submitted forms: the same FluentValidation validators that the form
+    /// runtime, the REST API and imports use, reading the engine's directory and record store.
+    /// </summary>
+    private FormValidatorFactory FormValidators => _formValidators ??= new FormValidatorFactory(
+        new FormValidationServices
+        {
+            Directory = _services.Organization,
+            Records = _services.Records,
+            Conditions = new ConditionEvaluator(new ScriptHost(timeProvider: _services.Time)),
+        });
+
+    /// <summary>
+    /// Validates the form data of a start from a form submission or an API call against the
+    /// flow's form, with constant defaults applied first.
+    /// </summary>
+    /// <exception cref="InvalidSubmissionException">A field is invalid; nothing has been written.</exception>
+    private async Task ValidateStartFormAsync(
+        FlowGraph graph, StartInstanceRequest request, CancellationToken cancellationToken)
+    {
+        if (graph.Published.Form is not { } form
+            || request.TriggerKind is not (TriggerKinds.Form or TriggerKinds.Api))
+        {
+            return;
+        }
+
+        var data = (JsonObject?)request.Form?.DeepClone() ?? [];
+        foreach (var field in form.Fields)
+        {
+            if (!data.ContainsKey(field.Id) && field.Default is not null)
+            {
+                data[field.Id] = field.Default.DeepClone();
+            }
+        }
+
+        var initiator = await InitiatorAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
+        var validator = FormValidators.Create(form, request.Culture ?? CultureInfo.InvariantCulture);
+        var result = await validator.ValidateAsync(
+            new FormSubmission(data)
+            {
+                UserId = request.Initiator,
+                User = initiator,
+                Initiator = initiator,
+                Variables = request.Variables,
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            throw new InvalidSubmissionException(form.Key, [.. result.Errors.Select(failure => new FieldError(
+                failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
+                (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Records;
+
+namespace WorkflowKit.Samples.Scenarios;
+
+/// <summary>
+/// A short part of the daily scenario for a fresh installation: it loads the templates, users and master data
+/// (without the order history), requests a credit review of a few customers of each region and submits a few of
+/// the most recent orders again, then leaves every instance at its first human task. The inbox, records and
+/// dashboards therefore have something to show, and nothing is approved on anyone's behalf.
+/// </summary>
+public static class StarterScenario
+{
+    /// <summary>Credit reviews requested per region.</summary>
+    public const int ReviewsPerRegion = 1;
+
+    /// <summary>Orders submitted in total.</summary>
+    public const int OrderCount = 6;
+
+    /// <summary>
+    /// Loads the sample data into <paramref name="environment"/> and starts the instances; the reviews and orders
+    /// are dated <paramref name="today"/>.
+    /// </summary>
+    /// <exception cref="SampleLoadException">The sample files do not load.</exception>
+    public static async Task<StarterSummary> RunAsync(
+        SampleEnvironment environment, SampleLoadOptions options, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        var engine = environment.Engine;
+        var loaded = await SampleLoader.LoadAsync(environment, options with { IncludeOrderHistory = false }, cancellationToken)
+            .ConfigureAwait(false);
+        await DailyScenario.DrainAsync(engine, cancellationToken).ConfigureAwait(false);
+
+        var reviews = await RequestReviewsAsync(environment, today, cancellationToken).ConfigureAwait(false);
+        await DailyScenario.DrainAsync(engine, cancellationToken).ConfigureAwait(false);
+
+        var customers = await DailyScenario.CustomersAsync(environment, cancellationToken).ConfigureAwait(false);
+        var orders = await DailyScenario.ReadOrdersAsync(options.DataFolder, cancellationToken).ConfigureAwait(false);
+        foreach (var order in orders.TakeLast(OrderCount))
+        {
+            await DailyScenario.SubmitOrderAsync(environment, customers, order, today, cancellationToken).ConfigureAwait(false);
+        }
+
+        await DailyScenario.DrainAsync(engine, cancellationToken).ConfigureAwait(false);
+        return new StarterSummary(loaded.Users, loaded.RowsByForm.Values.Sum(), reviews, Math.Min(OrderCount, orders.Count));
+    }
+
+    /// <summary>Sets <c>reviewRequestedOn</c> on the first customers of each region, which starts their reviews.</summary>
+    private static async Task<int> RequestReviewsAsync(
+        SampleEnvironment environment, DateOnly today, CancellationToken cancellationToken)
+    {
+        var page = await environment.Engine.Records.QueryAsync(
+            new RecordQuery("customer") { Limit = 10_000, CountTotal = false }, null, cancellationToken).ConfigureAwait(false);
+        var chosen = page.Items
+            .OrderBy(entry => entry.Id)
+            .GroupBy(entry => entry.Data["region"]?.ToString() ?? string.Empty, StringComparer.Ordinal)
+            .SelectMany(region => region.Take(ReviewsPerRegion))
+            .ToList();
+        var requested = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var customer in chosen)
+        {
+            await environment.Engine.Records.UpdateAsync(
+                "customer", customer.Id, new JsonObject { ["reviewRequestedOn"] = requested }, customer.Version,
+                new RecordWriteContext(customer.Data["salesOwner"]?.ToString() ?? "system"), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return chosen.Count;
+    }
+}
+
+/// <summary>What <see cref="StarterScenario.RunAsync"/> loaded and started.</summary>
+public sealed record StarterSummary(int Users, long Records, int ReviewsRequested, int OrdersSubmitted);

@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
+using WorkflowKit.Replenishment.Dashboard;
+
+namespace WorkflowKit.Designer.Tests.Components;
+
+/// <summary>
+/// Renders the forecast page with bunit and a dashboard source that returns given figures. Services are added
+/// per test before anything renders, so this fixture sets up its own context.
+/// </summary>
+[TestFixture]
+public sealed class ForecastDashboardPageTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 1);
+
+    private BunitContext Context { get; set; } = default!;
+
+    [SetUp]
+    public void CreateContext()
+    {
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+    }
+
+    [TearDown]
+    public async Task DisposeContextAsync() => await Context.DisposeAsync();
+
+    [Test]
+    public void Page_RendersCoverAndRisks()
+    {
+        var source = Arrange("en");
+
+        var cut = Context.Render<ForecastDashboardPage>();
+
+        cut.WaitForElement("[data-testid=forecast-products]");
+        Assert.Multiple(() =>
+        {
+            Assert.That(source.RequestedFor, Is.EqualTo("sales-east-1"));
+            Assert.That(cut.Find("[data-testid=forecast-as-of]").TextContent, Does.Contain("2026-12-01"));
+            Assert.That(Cell(cut, "[data-product=IVD-0001]", "cover"), Is.EqualTo("32.7"));
+            Assert.That(Cell(cut, "[data-product=IVD-0001]", "stock"), Is.EqualTo("600"));
+            Assert.That(Cell(cut, "[data-product=IVD-0001]", "actual"), Is.EqualTo("1,250"));
+            Assert.That(Cell(cut, "[data-product=IVD-0001]", "forecast"), Is.EqualTo("1,310.5"));
+            Assert.That(Cell(cut, "[data-product=IVD-0002]", "cover"), Is.EqualTo("≥ 365"));
+            Assert.That(Cell(cut, "[data-batch=X1]", "at-risk"), Is.EqualTo("283.9"));
+            Assert.That(Cell(cut, "[data-batch=X1]", "consumed"), Is.EqualTo("116.1"));
+            Assert.That(cut.FindAll("[data-testid=forecast-chart]"), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Page_InChineseTranslatesHeaders()
+    {
+        Arrange("zh-CN");
+
+        var cut = Context.Render<ForecastDashboardPage>();
+
+        cut.WaitForElement("[data-testid=forecast-products]");
+        Assert.That(cut.Find("[data-testid=forecast-products] thead").TextContent, Does.Contain("库存可用天数"));
+    }
+
+    private FakeSource Arrange(string culture)
+    {
+        Context.Services.AddScoped(_ => new UiText { Culture = culture });
+        var months = Enumerable.Range(-12, 15)
+            .Select(offset => offset < 0
+                ? new MonthDemand(Today.AddMonths(offset), 1250m, null)
+                : new MonthDemand(Today.AddMonths(offset), null, 1310.5m))
+            .ToList();
+        var dashboard = new ForecastDashboard(
+            Today,
+            [
+                new ProductDemandRow("IVD-0001", "Kit", "ses", 0.91, months, 600m, 32.7m, false),
+                new ProductDemandRow("IVD-0002", null, "naive", null, months, 10000m, 365m, true),
+            ],
+            [
+                new BatchExpiryRisk("IVD-0001", "X1", "sh", new DateOnly(2027, 2, 10), new DateOnly(2026, 12, 12), 400m,
+                    116.13m, 283.87m),
+            ]);
+        var source = new FakeSource(dashboard);
+        Context.Services.AddSingleton<IForecastDashboardSource>(source);
+        var authorization = Context.AddAuthorization();
+        authorization.SetAuthorized("Sales east 1");
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "sales-east-1"));
+        Context.Render<MudPopoverProvider>();
+        return source;
+    }
+
+    private static string Cell(IRenderedComponent<ForecastDashboardPage> cut, string row, string column) =>
+        cut.Find($"{row} [data-column={column}]").TextContent.Trim();
+
+    private sealed class FakeSource(ForecastDashboard dashboard) : IForecastDashboardSource
+    {
+        public string? RequestedFor { get; private set; }
+
+        public Task<ForecastDashboard> GetAsync(string userId, CancellationToken cancellationToken)
+        {
+            RequestedFor = userId;
+            return Task.FromResult(dashboard);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Permissions;
+using WorkflowKit.Replenishment.Dashboard;
+using WorkflowKit.Replenishment.Tests.Support;
+
+namespace WorkflowKit.Replenishment.Tests.Dashboard;
+
+/// <summary>The dashboard read through the template's data permissions on a real SQLite record store.</summary>
+public sealed class ForecastDashboardServiceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Test]
+    public async Task Build_AdminSeesAllRegions()
+    {
+        await using var world = await WorldAsync();
+
+        var dashboard = await Service(world).BuildAsync("admin", Shanghai, new ForecastDashboardOptions(), CancellationToken.None);
+
+        var row = dashboard.Products.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(dashboard.AsOf, Is.EqualTo(new DateOnly(2026, 12, 1)));
+            Assert.That(row.Months.Take(12).Select(m => m.Actual), Is.All.EqualTo(300m));
+            Assert.That(row.UsableStock, Is.EqualTo(500m));
+        });
+    }
+
+    [Test]
+    public async Task Build_SalesSeesOwnRegionOrdersOnly()
+    {
+        await using var world = await WorldAsync();
+
+        var dashboard = await Service(world).BuildAsync(
+            "sales-east-1", Shanghai, new ForecastDashboardOptions(), CancellationToken.None);
+
+        Assert.That(dashboard.Products.Single().Months.Take(12).Select(m => m.Actual), Is.All.EqualTo(200m));
+    }
+
+    private static ForecastDashboardService Service(ReplenishmentWorld world)
+    {
+        var manifest = DefinitionJson.Deserialize<PackageManifest>(
+            File.ReadAllText(Path.Combine(TestPaths.TemplatePackage, "package.json")));
+        var rules = new InMemoryPermissionRuleStore();
+        foreach (var rule in manifest.Permissions ?? [])
+        {
+            rules.Add(rule);
+        }
+
+        var access = new RecordAccess(rules, world.Organization, new InMemoryParticipationSource());
+        return new ForecastDashboardService(new RecordReader(world.Records, world.Records, world.Records, access), world.Time);
+    }
+
+    private static async Task<ReplenishmentWorld> WorldAsync()
+    {
+        var world = await ReplenishmentWorld.CreateAsync(Now);
+        await world.AddAsync("product", new JsonObject { ["code"] = "IVD-0001", ["leadTimeDays"] = 31, ["active"] = true });
+        await world.AddAsync("stock-batch", CraftedHistory.Batch("A1", "IVD-0001", 500, 0, "2028-01-01", "available"));
+        for (var month = new DateOnly(2023, 12, 1); month < new DateOnly(2026, 12, 1); month = month.AddMonths(1))
+        {
+            await world.AddAsync("order", Order("C0001", "east", month, 200));
+            await world.AddAsync("order", Order("C0002", "north", month, 100));
+        }
+
+        return world;
+    }
+
+    private static JsonObject Order(string customer, string region, DateOnly month, int quantity) => new()
+    {
+        ["customer"] = customer,
+        ["region"] = region,
+        ["orderDate"] = month.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["status"] = "shipped",
+        ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = quantity, ["unitPrice"] = 10m }),
+    };
+}

@@ -1,0 +1,161 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Replenishment.Tests.Support;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
+
+namespace WorkflowKit.Replenishment.Tests.Flows;
+
+/// <summary>
+/// Runs the template's <c>replenishment-watch</c> schedule at 06:00 Shanghai on the crafted history and follows
+/// the <c>replenishment</c> flow it starts.
+/// </summary>
+public sealed class ReplenishmentWatchTests
+{
+    // Expected figures for IVD-0001, computed by hand from CraftedHistory:
+    // demand over the 31-day lead time from 2026-12-01 is December's 300; usable stock is A1's free 100;
+    // shortfall 300 - 100 = 200. The suggested order covers 31 + 30 review days: 300 + 300 * 30 / 31 - 100
+    // = 490.32, rounded up to 491. Unusable stock: A2 500 + A3 400 + A4 200 = 1100.
+    private const decimal ExpectedSuggested = 491m;
+
+    private static readonly DateTimeOffset RunAt = new(2026, 11, 30, 22, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task Watch_StartsOneReplenishmentForShortProduct()
+    {
+        await using var world = await StartedWorldAsync();
+
+        var children = await ReplenishmentsAsync(world);
+
+        Assert.That(children.Select(child => child.Form["product"]!.GetValue<string>()), Is.EqualTo(new[] { "IVD-0001" }));
+        var form = children[0].Form;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Number(form["forecastDemand"]), Is.EqualTo(300m), "forecastDemand");
+            Assert.That(Number(form["usableStock"]), Is.EqualTo(100m), "usableStock");
+            Assert.That(Number(form["unusableStock"]), Is.EqualTo(1100m), "unusableStock");
+            Assert.That(Number(form["coveredByStock"]), Is.EqualTo(100m), "coveredByStock");
+            Assert.That(Number(form["incomingQuantity"]), Is.EqualTo(0m), "incomingQuantity");
+            Assert.That(Number(form["shortfall"]), Is.EqualTo(200m), "shortfall");
+            Assert.That(Number(form["suggestedQuantity"]), Is.EqualTo(ExpectedSuggested), "suggestedQuantity");
+            Assert.That(Number(form["plannedQuantity"]), Is.EqualTo(ExpectedSuggested), "plannedQuantity prefilled");
+            Assert.That(form["asOf"]!.GetValue<string>(), Is.EqualTo("2026-12-01"), "asOf");
+            Assert.That(form["expectedArrival"]!.GetValue<string>(), Is.EqualTo("2027-01-01"), "expectedArrival");
+        });
+    }
+
+    [Test]
+    public async Task Watch_AssignsTasksWithDeadlines()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+
+        var byNode = tasks.Where(task => task.Status == TaskStatuses.Open)
+            .Select(task => $"{task.NodeId}:{task.Assignee}").Order(StringComparer.Ordinal);
+        Assert.That(byNode, Is.EqualTo(new[]
+        {
+            "adjustPlan:buyer-1", "confirmDemand:sales-east-2", "confirmDemand:sales-north-1", "prepareStock:wh-east",
+        }));
+
+        // One workday after Tuesday 2026-12-01 06:00 Shanghai is Wednesday 06:00 (22:00 UTC the day before).
+        Assert.Multiple(() =>
+        {
+            Assert.That(tasks.Single(task => task.NodeId == "adjustPlan").DueAt, Is.EqualTo(RunAt.AddDays(1)));
+            Assert.That(tasks.Single(task => task.NodeId == "prepareStock").DueAt, Is.EqualTo(RunAt.AddDays(2)));
+            Assert.That(tasks.Where(task => task.NodeId == "confirmDemand").Select(task => task.DueAt),
+                Is.All.EqualTo(RunAt.AddDays(2)));
+        });
+    }
+
+    [Test]
+    public async Task Watch_ListsCustomersWhoseForecastRose()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+
+        var rows = child.Form["confirmations"]!.AsArray().Select(row => row!.AsObject()).ToList();
+
+        Assert.That(rows.Select(row => row["customer"]!.GetValue<string>()), Is.EqualTo(new[] { "C0003", "C0002" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(row => row["salesOwner"]!.GetValue<string>()),
+                Is.EqualTo(new[] { "sales-east-2", "sales-north-1" }));
+            Assert.That(rows.Select(row => Number(row["recentQuantity"])), Is.EqualTo(new[] { 100m, 200m }),
+                "October and November orders");
+            Assert.That(rows.Select(row => Number(row["forecastQuantity"])),
+                Is.All.GreaterThan(120m), "December and January forecasts");
+        });
+    }
+
+    [Test]
+    public async Task Watch_DraftsPlanAndSubmitsItAfterTasks()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var draft = (await world.AllAsync("purchase-plan")).Single(plan => plan.Data["product"]!.GetValue<string>() == "IVD-0001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(draft.Data["status"]!.GetValue<string>(), Is.EqualTo("draft"));
+            Assert.That(Number(draft.Data["quantity"]), Is.EqualTo(ExpectedSuggested));
+        });
+
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        await ActAsync(world, tasks.Single(t => t.NodeId == "adjustPlan"), TaskActions.Submit,
+            new JsonObject { ["plannedQuantity"] = 520 });
+        await ActAsync(world, tasks.Single(t => t.NodeId == "prepareStock"), TaskActions.Submit,
+            new JsonObject { ["stockPrepared"] = true });
+        foreach (var confirm in tasks.Where(t => t.NodeId == "confirmDemand"))
+        {
+            await ActAsync(world, confirm, TaskActions.Approve, null);
+        }
+
+        var submitted = (await world.AllAsync("purchase-plan")).Single(plan => plan.Id == draft.Id);
+        var instance = await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(instance!.Instance.Status, Is.EqualTo("completed"));
+            Assert.That(submitted.Data["status"]!.GetValue<string>(), Is.EqualTo("submitted"));
+            Assert.That(Number(submitted.Data["quantity"]), Is.EqualTo(520m));
+        });
+    }
+
+    [Test]
+    public async Task Watch_NextDayCountsDraftPlanAsIncoming()
+    {
+        await using var world = await StartedWorldAsync();
+
+        world.Time.Advance(TimeSpan.FromDays(1));
+        await world.RunDueWorkAsync();
+
+        var watches = await world.Engine.QueryInstancesAsync(
+            new InstanceQuery { FlowKey = "replenishment-watch" }, CancellationToken.None);
+        Assert.That(watches, Has.Count.EqualTo(2), "the schedule fired on both days");
+        Assert.That(await ReplenishmentsAsync(world), Has.Count.EqualTo(1), "no second replenishment for IVD-0001");
+    }
+
+    private static async Task<ReplenishmentWorld> StartedWorldAsync()
+    {
+        var world = await ReplenishmentWorld.CreateAsync(CraftedHistory.BeforeRun);
+        await CraftedHistory.LoadAsync(world);
+        foreach (var key in new[] { "replenishment-watch" })
+        {
+            await world.Engine.SyncSchedulesAsync(
+                await world.Definitions.GetAsync(key, null, CancellationToken.None), CancellationToken.None);
+        }
+
+        world.Time.SetUtcNow(RunAt);
+        await world.RunDueWorkAsync();
+        return world;
+    }
+
+    private static async Task<IReadOnlyList<WorkflowInstance>> ReplenishmentsAsync(ReplenishmentWorld world) =>
+        await world.Engine.QueryInstancesAsync(new InstanceQuery { FlowKey = "replenishment" }, CancellationToken.None);
+
+    private static Task<TaskActionResult> ActAsync(ReplenishmentWorld world, WorkTask task, string action, JsonObject? changes) =>
+        world.Engine.ActAsync(
+            new TaskActionRequest(task.Id, action, task.Assignee) { FormChanges = changes }, CancellationToken.None);
+
+    private static decimal Number(JsonNode? node) => node!.GetValue<decimal>();
+}

@@ -1,0 +1,101 @@
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Notifications;
+
+namespace WorkflowKit.Runtime.Tests.Timers;
+
+/// <summary>Overdue escalation to a role with several members: every member gets the task, the first to act decides.</summary>
+public sealed class EscalationTests
+{
+    private static FlowBuilder Flow(string mode, params string[] users) => new FlowBuilder("sla")
+        .Start()
+        .Approval("approve", mode, users, node =>
+        {
+            node.Deadline = new DeadlineDefinition { Duration = "P1D" };
+            node.Overdue = new OverduePolicy
+            {
+                Action = "escalate",
+                To = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "credit-officer" }],
+            };
+        })
+        .End()
+        .Chain("start", "approve", "end");
+
+    [Test]
+    public async Task EscalateToRole_GivesEveryMemberTask()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("sla");
+
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+
+        await fx.TaskAssignedToAsync(instance.Id, "approve", "erin");
+        await fx.TaskAssignedToAsync(instance.Id, "approve", "frank");
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        var escalated = history.Single(entry => entry.Action == AuditActions.TaskEscalated);
+        Assert.That(escalated.Details!["from"]!.GetValue<string>(), Is.EqualTo("bob"));
+        Assert.That(escalated.Details["to"]!.AsArray().Select(user => user!.GetValue<string>()),
+            Is.EqualTo(new[] { "erin", "frank" }));
+        foreach (var user in new[] { "erin", "frank" })
+        {
+            var notes = await fx.Engine.GetNotificationsAsync(user, unreadOnly: false, CancellationToken.None);
+            Assert.That(notes.Count(note => note.Kind == NotificationKinds.Overdue), Is.EqualTo(1), user);
+        }
+    }
+
+    [Test]
+    public async Task EscalatedPeer_ActsFirst_SettlesGroup()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("sla");
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "frank"), "approve");
+
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+        var tasks = (await fx.InstanceAsync(instance.Id)).Tasks;
+        var erin = tasks.Single(task => task.Assignee == "erin");
+        Assert.That((erin.Status, erin.Outcome), Is.EqualTo((TaskStatuses.Cancelled, (string?)"peerDecided")));
+        await fx.NodeCompletedAsync(instance.Id, "approve");
+    }
+
+    [Test]
+    public async Task EscalatedCountersign_EachGroupCountsOnce()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Countersign, "bob", "carol"));
+        var instance = await fx.StartAsync("sla");
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+        var open = await fx.OpenTasksAsync(instance.Id);
+        Assert.That(open.Select(task => task.Assignee).Order(), Is.EqualTo(new[] { "erin", "erin", "frank", "frank" }));
+
+        // Frank settles the group of one escalated task; the other group is still open.
+        await fx.ActAsync(open.First(task => task.Assignee == "frank"), "approve");
+        var left = await fx.OpenTasksAsync(instance.Id);
+        Assert.That(left, Has.Count.EqualTo(2));
+        await fx.InstanceRunningAsync(instance.Id);
+
+        await fx.ActAsync(left.First(task => task.Assignee == "erin"), "approve");
+
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+        await fx.NodeCompletedAsync(instance.Id, "approve");
+    }
+
+    [Test]
+    public async Task EscalatedGroup_Reject_RejectsCountersign()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Countersign, "bob", "carol"));
+        var instance = await fx.StartAsync("sla");
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+        var open = await fx.OpenTasksAsync(instance.Id);
+
+        await fx.ActAsync(open.First(task => task.Assignee == "frank"), "reject");
+
+        var detail = await fx.InstanceAsync(instance.Id);
+        Assert.That(detail.Instance.Status, Is.EqualTo(InstanceStatuses.Rejected));
+        await fx.NoOpenTasksAsync(instance.Id);
+    }
+}
