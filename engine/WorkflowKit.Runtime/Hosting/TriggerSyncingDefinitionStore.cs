@@ -35,6 +35,9 @@ internal sealed class TriggerSyncingDefinitionStore(IDefinitionStore inner, Func
     public Task<DefinitionVersion?> GetVersionAsync(string kind, string key, int? version, CancellationToken cancellationToken) =>
         inner.GetVersionAsync(kind, key, version, cancellationToken);
 
+    public Task<int?> GetBoundFormVersionAsync(string flowKey, int flowVersion, CancellationToken cancellationToken) =>
+        inner.GetBoundFormVersionAsync(flowKey, flowVersion, cancellationToken);
+
     public Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(
         string kind, string key, CancellationToken cancellationToken) =>
         inner.GetHistoryAsync(kind, key, cancellationToken);
