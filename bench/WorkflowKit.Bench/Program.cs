@@ -58,7 +58,7 @@ if (options.Runs("soak"))
 
 if (options.Runs("postgres"))
 {
-    PostgresSection.Run(options, report);
+    await PostgresSection.RunAsync(options, plan, report);
 }
 
 machine["loadAverageAtEnd"] = MachineInfo.LoadAverage();

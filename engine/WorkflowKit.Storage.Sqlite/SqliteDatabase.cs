@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace WorkflowKit.Storage.Sqlite;
 
@@ -26,6 +28,12 @@ public sealed class SqliteDatabase : IDatabase
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(
         OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
+    /// <summary>
+    /// SQLite handles that already ran this class's pragmas. The pool hands the same handle out
+    /// again, and the pragmas last as long as the handle, so a reused connection skips them.
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
     private readonly string _connectionString;
     private readonly string _readOnlyConnectionString;
@@ -64,10 +72,10 @@ public sealed class SqliteDatabase : IDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText =
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await ConfigureOnceAsync(
+                connection,
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;",
+                cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -88,12 +96,7 @@ public sealed class SqliteDatabase : IDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA busy_timeout=30000;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
+            await ConfigureOnceAsync(connection, "PRAGMA busy_timeout=30000;", cancellationToken).ConfigureAwait(false);
             var transaction = connection.BeginTransaction(deferred: true);
             return new ConnectionTransaction(connection, transaction);
         }
@@ -136,6 +139,23 @@ public sealed class SqliteDatabase : IDatabase
             _writerGate.Release();
             throw;
         }
+    }
+
+    private static async Task ConfigureOnceAsync(
+        SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
+    {
+        if (Configured.TryGetValue(connection.Handle!, out _))
+        {
+            return;
+        }
+
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = pragmas;
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Configured.AddOrUpdate(connection.Handle!, pragmas);
     }
 
     private async Task<SqliteConnection> WriterAsync(CancellationToken cancellationToken)

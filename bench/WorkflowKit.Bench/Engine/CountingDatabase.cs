@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Bench.Engine;
@@ -17,19 +18,51 @@ public sealed class CountingDatabase(IDatabase inner, PhaseTimes phases) : IData
 
     public SqlDialect Dialect => inner.Dialect;
 
-    public Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
-        inner.OpenConnectionAsync(cancellationToken);
+    /// <summary>When set, counts the statements, rows and pages of every connection this database hands out.</summary>
+    public SqliteTrace? Trace { get; set; }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await inner.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        Attach(connection);
+        return connection;
+    }
 
     public async Task<IStorageTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var transaction = await inner.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         phases.Add(PhaseTimes.Begin, started);
+        if (Trace is not null && transaction.Connection is SqliteConnection writer)
+        {
+            Trace.Attach(writer);
+            SqliteTrace.ResetPages(writer);
+        }
+
         return new CountingTransaction(transaction, this, phases);
     }
 
-    public Task<IStorageTransaction> BeginReadTransactionAsync(CancellationToken cancellationToken) =>
-        inner.BeginReadTransactionAsync(cancellationToken);
+    public async Task<IStorageTransaction> BeginReadTransactionAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await inner.BeginReadTransactionAsync(cancellationToken).ConfigureAwait(false);
+        Attach(transaction.Connection);
+        return transaction;
+    }
 
-    internal void Committed() => Interlocked.Increment(ref _commits);
+    private void Attach(DbConnection connection)
+    {
+        if (Trace is not null && connection is SqliteConnection sqlite)
+        {
+            Trace.Attach(sqlite);
+        }
+    }
+
+    internal void Committed(DbConnection connection)
+    {
+        Interlocked.Increment(ref _commits);
+        if (Trace is not null && connection is SqliteConnection writer)
+        {
+            Trace.CountCommit(writer);
+        }
+    }
 }

@@ -17,7 +17,7 @@ internal sealed class CountingTransaction(IStorageTransaction inner, CountingDat
         var started = Stopwatch.GetTimestamp();
         await inner.CommitAsync(cancellationToken).ConfigureAwait(false);
         phases.Add(PhaseTimes.Commit, started);
-        owner.Committed();
+        owner.Committed(inner.Connection);
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -1,4 +1,5 @@
 using WorkflowKit.Bench.Engine;
+using WorkflowKit.Bench.Throughput;
 
 namespace WorkflowKit.Bench.Peer;
 
@@ -12,18 +13,29 @@ public static class PeerSection
 
     public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report)
     {
-        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "peer");
-        var kit = await AutomaticFlowBenchmark.RunAsync(bench, Drivers, plan.PeerRun, plan.FlowWarmUp);
-        report.Add("peer.workflowKit.sqlite.instancesPerSecond", kit.InstancesPerSecond, "instances/s");
-        report.Add("peer.workflowKit.sqlite.commitsPerInstance", kit.CommitsPerInstance, "commits");
-        report.Add("peer.workflowKit.sqlite.cpuMsPerInstance", kit.CpuMsPerInstance, "ms");
-        report.Add("peer.workflowKit.sqlite.errors", kit.Errors, "errors", Target.Maximum(0));
-        report.Note("peer.workflowKit.sqlite.phases", kit.Phases.ToJsonString());
-
+        var kit = await RunWorkflowKitAsync(options, plan, report, null);
         var core = await WorkflowCoreBenchmark.MeasureAsync(plan.PeerInstances);
         report.Add("peer.workflowCore.memory.instancesPerSecond", core.InstancesPerSecond, "instances/s");
         report.Add("peer.workflowCore.memory.cpuMsPerInstance", core.CpuMsPerInstance, "ms");
         report.Add("peer.ratio", kit.InstancesPerSecond / core.InstancesPerSecond, "ratio", Target.Minimum(3));
         report.Add("peer.cpuRatio", core.CpuMsPerInstance / kit.CpuMsPerInstance, "ratio");
+    }
+
+    /// <summary>
+    /// Runs WorkflowKit's automatic flow on SQLite, or on PostgreSQL (a fresh schema) when
+    /// <paramref name="postgres"/> is given, and reports it as <c>peer.workflowKit.STORAGE.*</c>.
+    /// </summary>
+    public static async Task<ThroughputResult> RunWorkflowKitAsync(
+        BenchOptions options, BenchPlan plan, BenchReport report, string? postgres)
+    {
+        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "peer", postgres);
+        var kit = await AutomaticFlowBenchmark.RunAsync(bench, Drivers, plan.PeerRun, plan.FlowWarmUp);
+        var prefix = $"peer.workflowKit.{bench.Storage}";
+        report.Add($"{prefix}.instancesPerSecond", kit.InstancesPerSecond, "instances/s");
+        report.Add($"{prefix}.commitsPerInstance", kit.CommitsPerInstance, "commits");
+        report.Add($"{prefix}.cpuMsPerInstance", kit.CpuMsPerInstance, "ms");
+        report.Add($"{prefix}.errors", kit.Errors, "errors", Target.Maximum(0));
+        report.Note($"{prefix}.phases", kit.Phases.ToJsonString());
+        return kit;
     }
 }

@@ -3,18 +3,31 @@ using WorkflowKit.Bench.Engine;
 namespace WorkflowKit.Bench.Throughput;
 
 /// <summary>
-/// Section "flow": the standard flow on durable SQLite with 1 and 8 drivers, its durable commits
+/// Section "flow": the standard flow on durable SQLite (or PostgreSQL) with 1 and 8 drivers, its durable commits
 /// per instance, and the engine's commit rate against the ceiling.
 /// </summary>
 public static class FlowSection
 {
-    public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report)
+    /// <summary>Instances of the counting pass, which runs with SQLite's hooks attached and is not timed.</summary>
+    private const int CountedInstances = 200;
+
+    /// <summary>
+    /// Runs the section on SQLite, or on PostgreSQL (a fresh schema per engine) when
+    /// <paramref name="postgres"/> is given; the figures are named <c>flow.sqlite.*</c> or <c>flow.postgres.*</c>.
+    /// </summary>
+    public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report, string? postgres = null)
     {
+        if (postgres is null)
+        {
+            await CountStatementsAsync(options, report);
+        }
+
+        var storage = postgres is null ? "sqlite" : "postgres";
         foreach (var drivers in new[] { 1, 8 })
         {
-            await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}");
+            await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}", postgres);
             var result = await new StandardFlowBenchmark(bench).RunAsync(drivers, plan.FlowRun, plan.FlowWarmUp);
-            var prefix = $"flow.sqlite.d{drivers}";
+            var prefix = $"flow.{storage}.d{drivers}";
             report.Add($"{prefix}.instancesPerSecond", result.InstancesPerSecond, "instances/s",
                 drivers == 8 ? Target.Minimum(1_500) : null);
             report.Add($"{prefix}.start.p50", result.Start.Percentile(50), "ms");
@@ -27,10 +40,37 @@ public static class FlowSection
             report.Add($"{prefix}.errors", result.Errors, "errors", Target.Maximum(0));
             report.Note($"{prefix}.phases", result.Phases.ToJsonString());
 
-            if (report.Get("ceiling.sqlite.commitsPerSecond") is { } ceiling && drivers == 8)
+            if (postgres is null && report.Get("ceiling.sqlite.commitsPerSecond") is { } ceiling && drivers == 8)
             {
                 report.Add("flow.sqlite.ceilingRatio", result.CommitsPerSecond / ceiling, "ratio", Target.Minimum(0.5));
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the standard flow once per instance with one driver and counts the statements, rows and
+    /// WAL pages it costs, after a few instances that warm the prepared statements.
+    /// </summary>
+    private static async Task CountStatementsAsync(BenchOptions options, BenchReport report)
+    {
+        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "flow-sql");
+        var flow = new StandardFlowBenchmark(bench);
+        for (var i = 0; i < 10; i++)
+        {
+            await flow.RunInstanceAsync(0, i, record: false);
+        }
+
+        var trace = new SqliteTrace();
+        bench.Counting.Trace = trace;
+        for (var i = 0; i < CountedInstances; i++)
+        {
+            await flow.RunInstanceAsync(0, 10 + i, record: false);
+        }
+
+        var counts = trace.PerUnit(CountedInstances);
+        report.Add("flow.sqlite.statementsPerInstance", (double)counts["statementsPerInstance"]!, "statements");
+        report.Add("flow.sqlite.rowsWrittenPerInstance", (double)counts["rowsWrittenPerInstance"]!, "rows");
+        report.Add("flow.sqlite.pagesPerCommit", (double)counts["pagesPerCommit"]!, "pages");
+        report.Note("flow.sqlite.sql", counts.ToJsonString());
     }
 }

@@ -429,6 +429,7 @@ public static class ChineseStrings
         ["urged"] = "催办",
         ["withdrew"] = "撤回",
         ["{0} records"] = "{0} 条记录",
+        ["{0}+ records"] = "{0}+ 条记录",
         ["{0} saved this draft after you opened it. Reload to see their change; your unsaved edits will be lost."] = "{0} 在你打开后保存了此草稿。请重新加载查看其修改；你未保存的编辑将丢失。",
         ["{first_item}-{last_item} of {all_items}"] = "{first_item}-{last_item}，共 {all_items} 条",
     }.Concat(AdminChineseStrings.Values).DistinctBy(pair => pair.Key).ToFrozenDictionary(StringComparer.Ordinal);

@@ -63,16 +63,25 @@ public sealed class RecordService(
         return copy;
     }
 
+    /// <summary>
+    /// One page of the records the user may read. With <paramref name="countLimit"/> the total stops
+    /// at that count and <see cref="RecordPage.TotalIsCapped"/> is set, so the page shows it as "N+".
+    /// </summary>
     public async Task<RecordPage> ListAsync(
         UserContext user, string formKey, Condition? filter, IReadOnlyList<SortOrder> sort, int offset, int limit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int? countLimit = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         await RequireFormAsync(formKey, cancellationToken);
-        return await TranslateAsync(() => reader.ListAsync(
-            user.Id,
-            new RecordQuery(formKey) { Filter = filter, Sort = sort, Offset = offset, Limit = Math.Clamp(limit, 1, 500) },
-            cancellationToken));
+        var query = new RecordQuery(formKey)
+        {
+            Filter = filter,
+            Sort = sort,
+            Offset = offset,
+            Limit = Math.Clamp(limit, 1, 500),
+            CountLimit = countLimit,
+        };
+        return await TranslateAsync(() => reader.ListAsync(user.Id, query, cancellationToken));
     }
 
     /// <summary>One record; null when it does not exist or the user may not read it.</summary>

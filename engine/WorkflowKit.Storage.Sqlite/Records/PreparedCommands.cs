@@ -32,9 +32,17 @@ internal static class PreparedCommands
         }
 
         command.Transaction = transaction;
-        foreach (var (name, value) in values)
+        var parameters = command.Parameters;
+        for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[name].Value = value ?? DBNull.Value;
+            var (name, value) = values[i];
+
+            // Callers pass the values in the order the command was created with. A lookup by name
+            // scans the whole collection, which adds up on multi-row inserts.
+            var parameter = i < parameters.Count && string.Equals(parameters[i].ParameterName, name, StringComparison.Ordinal)
+                ? parameters[i]
+                : parameters[name];
+            parameter.Value = value ?? DBNull.Value;
         }
 
         return command;

@@ -14,6 +14,22 @@ namespace WorkflowKit.Storage.Sqlite.Records;
 /// </summary>
 internal sealed class SqliteFilterTranslator
 {
+    private const string IndexedMembership = "r.id IN (SELECT v.record_id FROM record_values v WHERE v.form_key = ";
+
+    /// <summary>
+    /// Rewrites the indexed-field rules of <paramref name="where"/> so that SQLite walks the form's records in id
+    /// order and tests each against the rule's id list, instead of looking up every matching id and sorting them.
+    /// A newest-first page then stops after its rows: 50 rows of a region with 22,500 of 90,000 records took
+    /// under 10 ms instead of about 70 ms of CPU (sqlite3 shell, start included, bench scale store of
+    /// 100,000 instances).
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a filter that matches few records now scans the form's id index to its end, under 10 ms for
+    /// 90,000 records in the same measurement, where the id lookup takes well under a millisecond.
+    /// </remarks>
+    public static string WalkInIdOrder(string where) =>
+        where.Replace(IndexedMembership, "+" + IndexedMembership, StringComparison.Ordinal);
+
     private static readonly HashSet<string> IndexableOperators = new(StringComparer.Ordinal)
     {
         RuleOperators.Equal, RuleOperators.GreaterThan, RuleOperators.GreaterThanOrEqual, RuleOperators.LessThan,
@@ -88,7 +104,7 @@ internal sealed class SqliteFilterTranslator
         {
             var fieldParameter = Parameter(rule.Field);
             var predicate = Predicate("v.value", rule, kind);
-            return $"r.id IN (SELECT v.record_id FROM record_values v WHERE v.form_key = {_formParameter} " +
+            return $"{IndexedMembership}{_formParameter} " +
                    $"AND v.field_id = {fieldParameter} AND {predicate})";
         }
 

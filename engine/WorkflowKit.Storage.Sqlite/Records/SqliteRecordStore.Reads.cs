@@ -44,7 +44,8 @@ public sealed partial class SqliteRecordStore
         var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
         var where = BuildWhere(translator, query.Filter, query.Where, query.IncludeDeleted);
-        var select = BuildSelect(translator, form, where, query.Flags, query.Sort, newestFirst: true);
+        var pageWhere = query.Sort.Count == 0 ? SqliteFilterTranslator.WalkInIdOrder(where) : where;
+        var select = BuildSelect(translator, form, pageWhere, query.Flags, query.Sort, newestFirst: true);
         select.Append(" LIMIT ").Append(translator.Parameter(query.Limit))
             .Append(" OFFSET ").Append(translator.Parameter(query.Offset));
 

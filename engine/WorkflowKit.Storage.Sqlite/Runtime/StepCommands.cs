@@ -36,6 +36,18 @@ internal static class StepCommands
         }
 
         var changed = 0;
+        if (items.Count > 1 && MultiRow.TryParse(definition.CommandText, out var insert))
+        {
+            foreach (var chunk in items.Chunk(MultiRow.MaxRows))
+            {
+                var (sql, values) = insert.Bind(chunk);
+                var command = PreparedCommands.Get(connection, sqliteTransaction, sql, values);
+                changed += await command.ExecuteNonQueryAsync(definition.CancellationToken).ConfigureAwait(false);
+            }
+
+            return changed;
+        }
+
         foreach (var values in items)
         {
             var command = PreparedCommands.Get(connection, sqliteTransaction, definition.CommandText, values);

@@ -158,6 +158,29 @@ public sealed class RecordStoreContractTests(StorageProvider provider)
         Assert.That(Names(page), Is.EqualTo(new[] { "c", "a" }));
     }
 
+    [Test]
+    public async Task Newest_page_with_capped_count()
+    {
+        var regions = new[] { "east", "west", "east", "east", "west", "east", "east" };
+        for (var i = 0; i < regions.Length; i++)
+        {
+            await _store.CreateAsync("customer", Customer($"n{i}", regions[i], "1"), As("u1"), None);
+        }
+
+        var east = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal, Value = "east" });
+        var capped = await _store.QueryAsync(
+            new RecordQuery("customer") { Filter = east, Limit = 2, CountLimit = 3 }, null, None);
+        var exact = await _store.QueryAsync(
+            new RecordQuery("customer") { Filter = east, Limit = 2, Offset = 2, CountLimit = 100 }, null, None);
+
+        Assert.That(Names(capped), Is.EqualTo(new[] { "n6", "n5" }));
+        Assert.That(capped.Total, Is.EqualTo(3));
+        Assert.That(capped.TotalIsCapped, Is.True);
+        Assert.That(Names(exact), Is.EqualTo(new[] { "n3", "n2" }));
+        Assert.That(exact.Total, Is.EqualTo(5));
+        Assert.That(exact.TotalIsCapped, Is.False);
+    }
+
     [TestCase(RuleOperators.Contains, "\"vip\"", new[] { "a" })]
     [TestCase(RuleOperators.NotContains, "\"vip\"", new[] { "b", "c" })]
     [TestCase(RuleOperators.IsEmpty, "null", new[] { "c" })]

@@ -206,6 +206,24 @@ public sealed class RuntimeStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Audit_batch_of_forty_keeps_order()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        var entries = Enumerable.Range(0, 40)
+            .Select(i => new AuditEntry(0, "i1", Now.AddSeconds(i), $"user-{i}", AuditActions.NodeEntered, $"n{i}", null,
+                null, null, null))
+            .ToList();
+
+        await fixture.WriteAsync(tx => fixture.Store.InsertAuditAsync(tx, entries, default));
+
+        var trail = await fixture.Store.GetAuditAsync("i1", default);
+        Assert.That(trail.Select(entry => entry.Actor), Is.EqualTo(entries.Select(entry => entry.Actor)));
+        Assert.That(trail.Select(entry => entry.NodeId), Is.EqualTo(entries.Select(entry => entry.NodeId)));
+        Assert.That(trail.Select(entry => entry.At), Is.EqualTo(entries.Select(entry => entry.At)));
+    }
+
+    [Test]
     public async Task Next_due_is_the_earliest_pending_work()
     {
         await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
