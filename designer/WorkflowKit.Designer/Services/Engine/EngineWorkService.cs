@@ -4,6 +4,7 @@ using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
@@ -24,6 +25,7 @@ namespace WorkflowKit.Designer.Services.Engine;
 public sealed class EngineWorkService(
     WorkflowEngine engine,
     IDefinitionService definitions,
+    IDefinitionStore store,
     IFormValidationService validation,
     AccountStore accounts,
     FlowTestRunner testRunner,
@@ -46,7 +48,7 @@ public sealed class EngineWorkService(
             }
 
             var flow = await FlowAsync(summary.Key, version, cancellationToken);
-            var form = await LatestFormJsonAsync(flow.Form, cancellationToken);
+            var form = await BoundFormJsonAsync(flow, version, cancellationToken);
             var startsFromForm = flow.Triggers is not { Count: > 0 } triggers
                 || triggers.Any(trigger => trigger.Type == TriggerTypes.Form);
             if (form is not null && startsFromForm)
@@ -66,8 +68,9 @@ public sealed class EngineWorkService(
             .FirstOrDefault(item => item.Key == flowKey && item.PublishedVersion is not null)
             ?? throw new ArgumentException(
                 $"No published flow with key '{flowKey}'; publish it first.", nameof(flowKey));
-        var flow = await FlowAsync(flowKey, summary.PublishedVersion!.Value, cancellationToken);
-        if (await LatestFormJsonAsync(flow.Form, cancellationToken) is { } formJson)
+        var version = summary.PublishedVersion!.Value;
+        var flow = await FlowAsync(flowKey, version, cancellationToken);
+        if (await BoundFormJsonAsync(flow, version, cancellationToken) is { } formJson)
         {
             var errors = await validation.ValidateAsync(
                 DefinitionJson.Deserialize<FormDefinition>(formJson), data, user.Culture, cancellationToken);
@@ -290,7 +293,7 @@ public sealed class EngineWorkService(
             },
             detail.Instance.Form,
             DefinitionJson.Serialize(flow),
-            await LatestFormJsonAsync(flow.Form, cancellationToken),
+            await BoundFormJsonAsync(flow, detail.Instance.FlowVersion, cancellationToken),
             visited,
             edges,
             tasks,
@@ -380,6 +383,24 @@ public sealed class EngineWorkService(
         var json = await definitions.GetVersionJsonAsync(DefinitionKind.Flow, key, version, cancellationToken)
             ?? throw new InvalidOperationException($"Flow '{key}' version {version} is missing from the store.");
         return _flows[(key, version)] = DefinitionJson.Deserialize<FlowDefinition>(json);
+    }
+
+    /// <summary>
+    /// Reads the form version that the flow version was published with. The engine validates and runs
+    /// that version's instances on this form. A flow published before bindings existed gets the latest form.
+    /// </summary>
+    private async Task<string?> BoundFormJsonAsync(
+        FlowDefinition flow, int flowVersion, CancellationToken cancellationToken)
+    {
+        if (flow.Form is null)
+        {
+            return null;
+        }
+
+        var bound = await store.GetBoundFormVersionAsync(flow.Key, flowVersion, cancellationToken);
+        return bound is { } formVersion
+            ? await definitions.GetVersionJsonAsync(DefinitionKind.Form, flow.Form, formVersion, cancellationToken)
+            : await LatestFormJsonAsync(flow.Form, cancellationToken);
     }
 
     private async Task<string?> LatestFormJsonAsync(string? formKey, CancellationToken cancellationToken)
