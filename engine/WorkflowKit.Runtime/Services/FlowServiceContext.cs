@@ -3,10 +3,10 @@ using WorkflowKit.Storage;
 
 namespace WorkflowKit.Runtime.Services;
 
-/// <summary>What a <see cref="IFlowService"/> sees of the step that calls it.</summary>
+/// <summary>The parts of the calling step that an <see cref="IFlowService"/> can use.</summary>
 public sealed record FlowServiceContext
 {
-    /// <summary>The step's transaction; pass it to every read so the service sees the step's own writes.</summary>
+    /// <summary>The step's transaction; pass it to every read so the service reads the step's own writes.</summary>
     public required IStorageTransaction Transaction { get; init; }
 
     /// <summary>The engine's record store. Read only.</summary>

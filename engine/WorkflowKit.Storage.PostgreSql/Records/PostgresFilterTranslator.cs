@@ -111,7 +111,7 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
     }
 
     /// <summary>
-    /// A rule on a sub-table column (<c>lines.sku</c>): some row of the table holds the value. Document
+    /// A rule on a sub-table column (<c>lines.sku</c>): some row of the table contains the value. Document
     /// containment lets the GIN index (jsonb_path_ops) answer it.
     /// </summary>
     private string TranslateRowRule(RecordFilterRule rule, string table, string column)

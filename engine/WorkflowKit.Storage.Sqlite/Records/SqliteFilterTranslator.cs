@@ -156,7 +156,7 @@ internal sealed class SqliteFilterTranslator
         }
     }
 
-    /// <summary>A rule on a sub-table column (<c>lines.sku</c>): some row of the table holds the value.</summary>
+    /// <summary>A rule on a sub-table column (<c>lines.sku</c>): some row of the table contains the value.</summary>
     private string TranslateRowRule(RecordFilterRule rule, FieldDefinition table, FieldDefinition column)
     {
         if (rule.Operator != RuleOperators.Equal || rule.Value is not JsonValue value || rule.ValueField is not null)

@@ -216,7 +216,7 @@ public static class SampleLoader
 }
 
 /// <summary>Where <see cref="SampleLoader"/> reads from, and as whom it writes.</summary>
-/// <param name="TemplatesFolder">The folder that holds the template packages (definitions/templates).</param>
+/// <param name="TemplatesFolder">The folder that contains the template packages (definitions/templates).</param>
 /// <param name="DataFolder">The sample data folder (samples/data) with sample-data.json.</param>
 public sealed record SampleLoadOptions(string TemplatesFolder, string DataFolder)
 {
@@ -229,7 +229,7 @@ public sealed record SampleLoadOptions(string TemplatesFolder, string DataFolder
     /// <summary>
     /// Finds definitions/templates and samples/data in <paramref name="start"/> or one of its parent folders.
     /// </summary>
-    /// <exception cref="SampleLoadException">No parent folder holds both.</exception>
+    /// <exception cref="SampleLoadException">No parent folder contains both.</exception>
     public static SampleLoadOptions Locate(string start)
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)

@@ -194,9 +194,17 @@ internal sealed class ExpectedDay
             {
                 (batch.Status, batch.Alert) = ("quarantined", "expired");
             }
-            else
+            else if (daysLeft <= 30)
             {
-                batch.Alert = daysLeft <= 30 ? "d30" : daysLeft <= 60 ? "d60" : daysLeft <= 90 ? "d90" : batch.Alert;
+                batch.Alert = "d30";
+            }
+            else if (daysLeft <= 60)
+            {
+                batch.Alert = "d60";
+            }
+            else if (daysLeft <= 90)
+            {
+                batch.Alert = "d90";
             }
         }
 
