@@ -1,6 +1,7 @@
 using WorkflowKit.Designer.Dashboards;
 using WorkflowKit.Import;
 using WorkflowKit.Permissions;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Records;
 
@@ -9,7 +10,8 @@ public static class RecordServices
 {
     public static IServiceCollection AddWorkflowKitRecords(this IServiceCollection services)
     {
-        services.AddSingleton<IParticipationSource, EngineParticipationSource>();
+        services.AddSingleton<IParticipationSource>(
+            provider => provider.GetRequiredService<WorkflowKitStores>().Participation);
         services.AddSingleton<RecordAccess>();
         services.AddSingleton<RecordReader>();
         services.AddSingleton<RecordExporter>();
