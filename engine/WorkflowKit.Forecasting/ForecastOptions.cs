@@ -24,6 +24,12 @@ public sealed record ForecastOptions
     /// <summary>Whether the Microsoft.ML FastTree regression model is one of the candidates. Default true.</summary>
     public bool UseFastTree { get; init; } = true;
 
+    /// <summary>
+    /// Whether the candidates include seasonally adjusted smoothing, Theta and their mean fitted on a copy of the
+    /// history with isolated outliers replaced by the median of their neighbours. Default true.
+    /// </summary>
+    public bool CleanOutliers { get; init; } = true;
+
     /// <summary>Random seed of FastTree training, so that the same input gives the same forecast. Default 1.</summary>
     public int Seed { get; init; } = 1;
 

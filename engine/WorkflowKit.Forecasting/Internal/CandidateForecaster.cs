@@ -12,7 +12,12 @@ internal sealed class CandidateForecaster
 {
     public const string BlendName = "blend";
 
-    private static readonly ILocalModel[] RegularModels =
+    public const string SmoothingMeanName = "smoothing-mean";
+
+    /// <summary>Ratios below which, or above whose inverse, a value counts as an outlier.</summary>
+    private static readonly double[] OutlierRatios = [0.4, 0.5];
+
+    private static readonly ILocalModel[] PlainModels =
     [
         new NaiveModel(),
         new MovingAverageModel(3),
@@ -22,11 +27,28 @@ internal sealed class CandidateForecaster
         new HoltWintersModel(SeasonalForm.Additive),
         new HoltWintersModel(SeasonalForm.Multiplicative),
         new SeasonallyAdjustedModel(),
+        new ThetaModel(),
+        SmoothingMean(),
+    ];
+
+    /// <summary>
+    /// Models that are also run on a copy of the history with outliers replaced, once per ratio. The cleaning is
+    /// a candidate like any other, so the backtest decides per series whether it helps.
+    /// </summary>
+    private static readonly ILocalModel[] CleanedModels =
+    [
+        .. OutlierRatios.SelectMany(ratio => new ILocalModel[]
+        {
+            new OutlierCleaning(new SeasonallyAdjustedModel(), ratio),
+            new OutlierCleaning(new ThetaModel(), ratio),
+            new OutlierCleaning(SmoothingMean(), ratio),
+        }),
     ];
 
     private static readonly string[] NameOrder =
     [
-        .. RegularModels.Select(model => model.Name),
+        .. PlainModels.Select(model => model.Name),
+        .. CleanedModels.Select(model => model.Name),
         "croston-sba",
         FastTreeModel.ModelName,
         BlendName,
@@ -34,9 +56,12 @@ internal sealed class CandidateForecaster
 
     private readonly FastTreeModel? _fastTree;
 
+    private readonly ILocalModel[] _regularModels;
+
     public CandidateForecaster(ForecastOptions options)
     {
         _fastTree = options.UseFastTree ? new FastTreeModel(options.Seed) : null;
+        _regularModels = options.CleanOutliers ? [.. PlainModels, .. CleanedModels] : PlainModels;
     }
 
     /// <summary>
@@ -77,7 +102,7 @@ internal sealed class CandidateForecaster
         return result;
     }
 
-    private static Dictionary<string, double[]> ForecastLocal(TrainingSeries series, bool intermittent, int horizon)
+    private Dictionary<string, double[]> ForecastLocal(TrainingSeries series, bool intermittent, int horizon)
     {
         var forecasts = new Dictionary<string, double[]>(StringComparer.Ordinal);
         if (series.Length == 0)
@@ -86,7 +111,7 @@ internal sealed class CandidateForecaster
         }
 
         var profile = SeriesProfile.Of(series);
-        foreach (var model in intermittent ? IntermittentModels(series.SeasonLength) : RegularModels)
+        foreach (var model in intermittent ? IntermittentModels(series.SeasonLength) : _regularModels)
         {
             if (model.CanFit(profile))
             {
@@ -96,6 +121,10 @@ internal sealed class CandidateForecaster
 
         return forecasts;
     }
+
+    /// <summary>Mean of seasonally adjusted smoothing, Theta and simple exponential smoothing.</summary>
+    private static MeanCombination SmoothingMean() =>
+        new(SmoothingMeanName, new SeasonallyAdjustedModel(), new ThetaModel(), new SimpleExponentialSmoothingModel());
 
     private static ILocalModel[] IntermittentModels(int seasonLength) =>
     [

@@ -20,10 +20,13 @@ internal sealed class SimpleExponentialSmoothingModel : ILocalModel
     }
 
     /// <summary>Returns the final level of the best-fitting smoothing constant.</summary>
-    public static double SmoothedLevel(ReadOnlySpan<double> values)
+    public static double SmoothedLevel(ReadOnlySpan<double> values) => Fit(values).Level;
+
+    /// <summary>Picks the smoothing constant α from the grid and returns it with the final level.</summary>
+    public static (double Level, double Alpha) Fit(ReadOnlySpan<double> values)
     {
         var bestError = double.PositiveInfinity;
-        var bestLevel = values[^1];
+        var best = (Level: values[^1], Alpha: 1.0);
         foreach (var alpha in AlphaGrid)
         {
             var level = values[0];
@@ -38,10 +41,10 @@ internal sealed class SimpleExponentialSmoothingModel : ILocalModel
             if (squaredError < bestError)
             {
                 bestError = squaredError;
-                bestLevel = level;
+                best = (level, alpha);
             }
         }
 
-        return bestLevel;
+        return best;
     }
 }
