@@ -6,7 +6,8 @@ namespace WorkflowKit.Replenishment.Dashboard;
 /// <remarks>
 /// Stock cover and expiry risk come from one <see cref="FefoSimulation"/> per product over
 /// <see cref="ForecastDashboardOptions.HorizonDays"/>, with forecast demand from the current month on. Reservations
-/// are not demand: reserved units are left out of the stock, as in the replenishment watch.
+/// are not demand: reserved units are left out of the stock, as in the replenishment watch. Each customer's share
+/// of the demand needs its own minimum shelf life, as in <see cref="ReplenishmentPlanner"/>.
 /// </remarks>
 public static class ForecastDashboardCalculator
 {
@@ -35,6 +36,7 @@ public static class ForecastDashboardCalculator
             .GroupBy(line => (line.Product, Month: MonthlyDemandForecast.MonthStart(line.Date)))
             .ToDictionary(group => group.Key, group => group.Sum(line => line.Quantity));
 
+        var customers = ReplenishmentPlanner.CustomersByCode(data);
         var rows = new List<ProductDemandRow>();
         var risks = new List<BatchExpiryRisk>();
         foreach (var product in products)
@@ -42,10 +44,12 @@ public static class ForecastDashboardCalculator
             cancellationToken.ThrowIfCancellationRequested();
             var forecast = forecasts.GetValueOrDefault(product.Code);
             var curve = forecast?.Curve ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
+            var mix = ReplenishmentPlanner.ShelfLifeMixOf(
+                data, customers, product.Code, today, options.HistoryMonths, options.MinShelfLifeDays);
             var usable = data.Batches
-                .Where(b => b.Product == product.Code && FefoSimulation.IsUsableOn(b, today, options.MinShelfLifeDays))
+                .Where(b => b.Product == product.Code && FefoSimulation.IsUsableOn(b, today, mix.LeastDays))
                 .ToList();
-            var run = FefoSimulation.Run(usable, curve, today, options.HorizonDays, options.MinShelfLifeDays);
+            var run = FefoSimulation.Run(usable, curve, today, options.HorizonDays, mix);
 
             var series = new List<MonthDemand>();
             for (var offset = -options.ActualMonths; offset < options.ForecastMonths; offset++)

@@ -12,7 +12,10 @@ public sealed record ForecastDashboardOptions
     /// <summary>Days ahead over which stock cover and expiry risk are computed. Default 365.</summary>
     public int HorizonDays { get; init; } = 365;
 
-    /// <summary>Shelf life in days a batch must keep on the day it is used; as in the replenishment watch. Default 60.</summary>
+    /// <summary>
+    /// Shelf life in days a batch must keep on the day it is used, for demand of customers that set no minimum of
+    /// their own. Default 60, as in the replenishment watch.
+    /// </summary>
     public int MinShelfLifeDays { get; init; } = 60;
 
     /// <summary>

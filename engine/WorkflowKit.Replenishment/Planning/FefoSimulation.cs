@@ -5,26 +5,39 @@ namespace WorkflowKit.Replenishment.Planning;
 /// covers and what is left when the batch can no longer be used.
 /// </summary>
 /// <remarks>
-/// Only batches with status "available" and free (unreserved) units take part. A batch can serve a day only while
-/// it still has <see cref="ReplenishmentSettings.MinShelfLifeDays"/> of shelf life left on that day, so its last
-/// usable day is its expiry date minus that many days. Batches are used in order of expiry date (ties by batch
-/// number); a batch without an expiry date comes last and never runs out of shelf life.
+/// <para>Only batches with status "available" and free (unreserved) units take part. Batches are used in order of
+/// expiry date (ties by batch number); a batch without an expiry date comes last and never runs out of shelf
+/// life.</para>
+/// <para>Each day's demand is split by the <see cref="ShelfLifeMix"/>. The share of customers who need d days of
+/// shelf life can take a batch only while the batch expires at least d days after that day. The shares are served
+/// in ascending order of d, each from the earliest-expiring batch it may take, so the customers who accept short
+/// shelf life use up the short-dated batches first and leave the long-dated ones for the stricter customers. A
+/// batch's last usable day is its expiry date minus the smallest d of the mix.</para>
 /// </remarks>
 public static class FefoSimulation
 {
+    /// <summary>
+    /// Runs the simulation over <paramref name="days"/> days starting with <paramref name="today"/>, with every
+    /// customer needing <paramref name="minShelfLifeDays"/> of shelf life.
+    /// </summary>
+    public static FefoResult Run(
+        IEnumerable<StockBatch> batches, DemandCurve demand, DateOnly today, int days, int minShelfLifeDays) =>
+        Run(batches, demand, today, days, ShelfLifeMix.Uniform(minShelfLifeDays));
+
     /// <summary>Runs the simulation over <paramref name="days"/> days starting with <paramref name="today"/>.</summary>
     public static FefoResult Run(
-        IEnumerable<StockBatch> batches, DemandCurve demand, DateOnly today, int days, int minShelfLifeDays)
+        IEnumerable<StockBatch> batches, DemandCurve demand, DateOnly today, int days, ShelfLifeMix mix)
     {
         ArgumentNullException.ThrowIfNull(batches);
         ArgumentNullException.ThrowIfNull(demand);
+        ArgumentNullException.ThrowIfNull(mix);
         ArgumentOutOfRangeException.ThrowIfNegative(days);
 
         var usable = batches
-            .Where(batch => IsUsableOn(batch, today, minShelfLifeDays) && batch.FreeQuantity > 0m)
+            .Where(batch => IsUsableOn(batch, today, mix.LeastDays) && batch.FreeQuantity > 0m)
             .OrderBy(batch => batch.ExpiryDate ?? DateOnly.MaxValue)
             .ThenBy(batch => batch.BatchNo, StringComparer.Ordinal)
-            .Select(batch => new BatchState(batch, LastUsableDay(batch, minShelfLifeDays)))
+            .Select(batch => new BatchState(batch, LastUsableDay(batch, mix.LeastDays)))
             .ToList();
 
         var demanded = 0m;
@@ -36,23 +49,10 @@ public static class FefoSimulation
             var day = today.AddDays(offset);
             var need = demand.OnDay(day);
             demanded += need;
-            var unmet = need;
-            foreach (var state in usable)
+            var unmet = 0m;
+            foreach (var share in mix.Shares)
             {
-                if (unmet == 0m)
-                {
-                    break;
-                }
-
-                if (state.Remaining == 0m || state.LastUsableDay < day)
-                {
-                    continue;
-                }
-
-                var taken = Math.Min(state.Remaining, unmet);
-                state.Remaining -= taken;
-                state.Consumed += taken;
-                unmet -= taken;
+                unmet += Serve(usable, day, need * share.Share, share.MinShelfLifeDays);
             }
 
             covered += need - unmet;
@@ -91,6 +91,31 @@ public static class FefoSimulation
         return LastUsableDay(batch, minShelfLifeDays) is not { } last || last >= day;
     }
 
+    /// <summary>Takes <paramref name="need"/> units from the batches in FEFO order and returns the units not served.</summary>
+    private static decimal Serve(List<BatchState> batches, DateOnly day, decimal need, int minShelfLifeDays)
+    {
+        var unmet = need;
+        foreach (var state in batches)
+        {
+            if (unmet == 0m)
+            {
+                break;
+            }
+
+            if (state.Remaining == 0m || LastUsableDay(state.Batch, minShelfLifeDays) < day)
+            {
+                continue;
+            }
+
+            var taken = Math.Min(state.Remaining, unmet);
+            state.Remaining -= taken;
+            state.Consumed += taken;
+            unmet -= taken;
+        }
+
+        return unmet;
+    }
+
     private static DateOnly? LastUsableDay(StockBatch batch, int minShelfLifeDays) =>
         batch.ExpiryDate?.AddDays(-minShelfLifeDays);
 
@@ -119,7 +144,9 @@ public sealed record FefoResult(
 /// <param name="Batch">The batch.</param>
 /// <param name="Consumed">Units of forecast demand the batch serves in the window.</param>
 /// <param name="Remaining">Free units left at the end of the window or when the batch stopped being usable.</param>
-/// <param name="LastUsableDay">Expiry date minus the minimum remaining shelf life; null without an expiry date.</param>
+/// <param name="LastUsableDay">
+/// Expiry date minus the smallest minimum remaining shelf life of the mix; null without an expiry date.
+/// </param>
 /// <param name="AtRisk">True when units are left on the batch's last usable day inside the window.</param>
 public sealed record BatchOutcome(
     StockBatch Batch, decimal Consumed, decimal Remaining, DateOnly? LastUsableDay, bool AtRisk);

@@ -9,7 +9,10 @@ namespace WorkflowKit.Replenishment.Planning;
 /// <para>Demand: the monthly forecast of <see cref="DemandForecaster"/> from the order lines, spread over the
 /// days of each month (<see cref="DemandCurve"/>), summed over the lead time from today.</para>
 /// <para>Stock: <see cref="FefoSimulation"/> serves that demand from available, unreserved batches in order of
-/// expiry; units a batch still holds when its shelf life drops below the minimum are not counted.</para>
+/// expiry. Each customer's share of the demand, by the units it ordered in the history window, needs that
+/// customer's minimum remaining shelf life, or <see cref="ReplenishmentSettings.MinShelfLifeDays"/> when the
+/// customer is unknown or sets none. Units a batch still holds when no customer may take it any more are not
+/// counted.</para>
 /// <para>A product falls short when demand minus covered stock minus open purchase plans due within the lead time
 /// is above zero. The suggested quantity covers the lead time plus <see cref="ReplenishmentSettings.ReviewDays"/>
 /// the same way, counting plans due within that longer window.</para>
@@ -31,13 +34,15 @@ public static class ReplenishmentPlanner
         var forecasts = MonthlyDemandForecast.ByProduct(
             data.Demand, products.Select(product => product.Code), today, months, settings, cancellationToken);
 
+        var customers = CustomersByCode(data);
         var positions = new List<ProductPosition>();
         foreach (var product in products)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var forecast = forecasts.GetValueOrDefault(product.Code);
             var curve = forecast?.Curve ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
-            positions.Add(Position(product, curve, forecast?.Model ?? "none", data, today, settings));
+            var mix = ShelfLifeMixOf(data, customers, product.Code, today, settings.HistoryMonths, settings.MinShelfLifeDays);
+            positions.Add(Position(product, curve, forecast?.Model ?? "none", mix, data, today, settings));
         }
 
         var shortProducts = positions.Where(p => p.Shortfall > 0m).Select(p => p.Product).ToHashSet(StringComparer.Ordinal);
@@ -49,6 +54,25 @@ public static class ReplenishmentPlanner
         return new ReplenishmentPlan(today, positions);
     }
 
+    /// <summary>
+    /// Splits a product's demand by its customers' minimum shelf life, weighing the order lines of the same
+    /// history window that the forecast reads.
+    /// </summary>
+    internal static ShelfLifeMix ShelfLifeMixOf(
+        PlanningData data, IReadOnlyDictionary<string, CustomerInfo> customers, string product, DateOnly today,
+        int historyMonths, int defaultDays)
+    {
+        var until = MonthlyDemandForecast.MonthStart(today);
+        return ShelfLifeMix.FromDemand(
+            data.Demand, customers, product, until.AddMonths(-historyMonths), until, defaultDays);
+    }
+
+    /// <summary>Indexes the customers by code; the first record wins when a code repeats.</summary>
+    internal static Dictionary<string, CustomerInfo> CustomersByCode(PlanningData data) =>
+        data.Customers
+            .GroupBy(customer => customer.Code, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+
     /// <summary>How many calendar months, from today's month on, a window of <paramref name="days"/> days touches.</summary>
     public static int MonthsSpanned(DateOnly today, int days)
     {
@@ -57,16 +81,16 @@ public static class ReplenishmentPlanner
     }
 
     private static ProductPosition Position(
-        ProductInfo product, DemandCurve curve, string model, PlanningData data, DateOnly today,
+        ProductInfo product, DemandCurve curve, string model, ShelfLifeMix mix, PlanningData data, DateOnly today,
         ReplenishmentSettings settings)
     {
         var batches = data.Batches.Where(batch => batch.Product == product.Code).ToList();
-        var usable = batches.Where(batch => FefoSimulation.IsUsableOn(batch, today, settings.MinShelfLifeDays)).ToList();
+        var usable = batches.Where(batch => FefoSimulation.IsUsableOn(batch, today, mix.LeastDays)).ToList();
         var usableStock = usable.Sum(batch => batch.FreeQuantity);
         var unusableStock = batches.Except(usable).Sum(batch => batch.FreeQuantity);
 
         var lead = product.LeadTimeDays;
-        var leadRun = FefoSimulation.Run(usable, curve, today, lead, settings.MinShelfLifeDays);
+        var leadRun = FefoSimulation.Run(usable, curve, today, lead, mix);
         var incomingLead = Incoming(data, product.Code, today.AddDays(lead - 1));
         var shortfall = RoundUp(Math.Max(0m, leadRun.Demand - leadRun.Covered - incomingLead));
 
@@ -74,7 +98,7 @@ public static class ReplenishmentPlanner
         if (shortfall > 0m)
         {
             var window = lead + settings.ReviewDays;
-            var windowRun = FefoSimulation.Run(usable, curve, today, window, settings.MinShelfLifeDays);
+            var windowRun = FefoSimulation.Run(usable, curve, today, window, mix);
             var incomingWindow = Incoming(data, product.Code, today.AddDays(window - 1));
             suggested = Math.Max(shortfall, RoundUp(windowRun.Demand - windowRun.Covered - incomingWindow));
         }
@@ -102,9 +126,7 @@ public static class ReplenishmentPlanner
         var longestLead = positions.Where(p => shortProducts.Contains(p.Product)).Max(p => p.LeadTimeDays);
         var forecasts = MonthlyDemandForecast.ByCustomer(
             data.Demand, shortProducts, today, ComparisonMonths(longestLead), settings, cancellationToken);
-        var customers = data.Customers
-            .GroupBy(customer => customer.Code, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var customers = CustomersByCode(data);
         var thisMonth = MonthlyDemandForecast.MonthStart(today);
 
         return positions.Select(position =>

@@ -4,8 +4,8 @@ namespace WorkflowKit.Replenishment.Planning;
 public sealed record ReplenishmentSettings
 {
     /// <summary>
-    /// Days of shelf life a batch must still have on the day it is used; a batch with less is not usable from then
-    /// on. Default 60.
+    /// Days of shelf life a batch must still have on the day it is used, for demand whose customer is unknown or
+    /// sets no <c>minShelfLifeDays</c> of its own. Default 60.
     /// </summary>
     public int MinShelfLifeDays { get; init; } = 60;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Replenishment.Planning;
 
@@ -48,9 +49,25 @@ public static class PlanningDataMapper
             .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "code")))
             .Select(data => new CustomerInfo(
                 FormValues.Text(data, "code")!, FormValues.Text(data, "name"), FormValues.Text(data, "region"),
-                FormValues.Text(data, "salesOwner")))
+                FormValues.Text(data, "salesOwner"), ShelfLifeDays(data)))
             .ToList();
         return new PlanningData(products, batches, DemandLines(Of(OrderForm), settings), incoming, customers);
+    }
+
+    /// <summary>
+    /// Reads a customer's <c>minShelfLifeDays</c>, rounded up to whole days. Returns null when the field is empty,
+    /// not a number, or outside 0 to 3650, so that the planner's default applies.
+    /// </summary>
+    private static int? ShelfLifeDays(JsonObject customer)
+    {
+        if (customer["minShelfLifeDays"] is not JsonValue value
+            || !decimal.TryParse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var days)
+            || days is < 0m or > 3650m)
+        {
+            return null;
+        }
+
+        return (int)Math.Ceiling(days);
     }
 
     /// <summary>One demand line per order line of orders whose status is not excluded and that have a date.</summary>

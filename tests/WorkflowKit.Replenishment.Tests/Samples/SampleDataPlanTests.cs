@@ -51,6 +51,12 @@ public sealed class SampleDataPlanTests
             $"Without FastTree: {watch.Elapsed.TotalSeconds:F1} s, short: " +
             string.Join(", ", smoothingOnly.Shortfalls.Select(p => $"{p.Product} {p.Shortfall}/{p.SuggestedQuantity}")));
 
+        var oneFloor = ReplenishmentPlanner.Plan(
+            data with { Customers = [] }, SnapshotDate, settings with { UseFastTree = false }, CancellationToken.None);
+        TestContext.Out.WriteLine(
+            $"Without FastTree, every customer at the default {settings.MinShelfLifeDays} days: short: " +
+            string.Join(", ", oneFloor.Shortfalls.Select(p => $"{p.Product} {p.Shortfall}/{p.SuggestedQuantity}")));
+
         Assert.That(plan.Products, Has.Count.EqualTo(data.Products.Count(p => p.Active)));
         foreach (var p in plan.Products)
         {

@@ -9,6 +9,7 @@ internal sealed class PlanningDataBuilder
     private readonly List<StockBatch> _batches = [];
     private readonly List<DemandLine> _demand = [];
     private readonly List<IncomingSupply> _incoming = [];
+    private readonly List<CustomerInfo> _customers = [];
 
     public PlanningDataBuilder Product(string code, int leadTimeDays = 31)
     {
@@ -44,5 +45,11 @@ internal sealed class PlanningDataBuilder
         return this;
     }
 
-    public PlanningData Build() => new(_products, _batches, _demand, _incoming, []);
+    public PlanningDataBuilder Customer(string code, int? minShelfLifeDays)
+    {
+        _customers.Add(new CustomerInfo(code, "Customer " + code, "east", "sales-" + code, minShelfLifeDays));
+        return this;
+    }
+
+    public PlanningData Build() => new(_products, _batches, _demand, _incoming, _customers);
 }
