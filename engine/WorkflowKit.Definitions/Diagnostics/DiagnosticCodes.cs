@@ -176,6 +176,12 @@ public static class DiagnosticCodes
     /// <summary>A sub-flow node with <c>forEach</c> would wait; one parent token cannot wait for several children.</summary>
     public const string ForEachWithWait = "WK1332";
 
+    /// <summary>
+    /// A sub-table permission's <c>rowOwner</c> names no column of the sub-table, or is combined with adding or
+    /// deleting rows, which would leave the rows without a fixed owner.
+    /// </summary>
+    public const string InvalidRowOwner = "WK1333";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -22,6 +22,13 @@ public sealed class FieldPermission
 
     public bool? DeleteRows { get; set; }
 
+    /// <summary>
+    /// Column of a sub-table that holds a user id. When set, a task may change only the rows whose column equals
+    /// the user the task was created for. The stored values of all other rows are kept, so several tasks of one
+    /// node can each edit their own rows without overwriting each other.
+    /// </summary>
+    public string? RowOwner { get; set; }
+
     public static IReadOnlySet<string> AccessValues { get; } =
         new HashSet<string>(StringComparer.Ordinal) { Editable, ReadOnly, Hidden };
 }
@@ -60,9 +67,13 @@ public sealed class FieldPermissionConverter : JsonConverter<FieldPermission>
                 case "deleteRows":
                     result.DeleteRows = reader.GetBoolean();
                     break;
+                case "rowOwner":
+                    result.RowOwner = reader.GetString();
+                    break;
                 default:
                     throw new JsonException(
-                        $"Unknown property '{name}' in a field permission; expected access, addRows, editRows or deleteRows.");
+                        $"Unknown property '{name}' in a field permission; expected access, addRows, editRows, " +
+                        "deleteRows or rowOwner.");
             }
         }
 
@@ -71,7 +82,7 @@ public sealed class FieldPermissionConverter : JsonConverter<FieldPermission>
 
     public override void Write(Utf8JsonWriter writer, FieldPermission value, JsonSerializerOptions options)
     {
-        if (value.AddRows is null && value.EditRows is null && value.DeleteRows is null)
+        if (value.AddRows is null && value.EditRows is null && value.DeleteRows is null && value.RowOwner is null)
         {
             writer.WriteStringValue(value.Access);
             return;
@@ -82,6 +93,11 @@ public sealed class FieldPermissionConverter : JsonConverter<FieldPermission>
         WriteFlag(writer, "addRows", value.AddRows);
         WriteFlag(writer, "editRows", value.EditRows);
         WriteFlag(writer, "deleteRows", value.DeleteRows);
+        if (value.RowOwner is { } rowOwner)
+        {
+            writer.WriteString("rowOwner", rowOwner);
+        }
+
         writer.WriteEndObject();
     }
 

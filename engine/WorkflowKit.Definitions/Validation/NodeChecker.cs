@@ -169,6 +169,41 @@ internal static class NodeChecker
                     $"Row permissions apply to sub-tables; \"{fieldId}\" is a {field.Type} field. Use a plain " +
                     "\"editable\", \"readonly\" or \"hidden\".");
             }
+
+            if (permission.RowOwner is { } rowOwner)
+            {
+                CheckRowOwner(context, fieldId, field, permission, rowOwner, permissionPointer);
+            }
+        }
+    }
+
+    private static void CheckRowOwner(CheckContext context, string fieldId, FieldDefinition? field,
+        FieldPermission permission, string rowOwner, string pointer)
+    {
+        var ownerPointer = JsonPointers.Append(pointer, "rowOwner");
+        if (field is null || field.Type != FieldTypes.SubTable)
+        {
+            context.Error(
+                DiagnosticCodes.InvalidRowOwner, ownerPointer,
+                $"\"rowOwner\" applies to sub-tables, but \"{fieldId}\" is not one. Remove \"rowOwner\".");
+            return;
+        }
+
+        if (field.Fields?.Any(column => column.Id == rowOwner) != true)
+        {
+            var columns = string.Join(", ", field.Fields?.Select(column => column.Id) ?? []);
+            context.Error(
+                DiagnosticCodes.InvalidRowOwner, ownerPointer,
+                $"\"rowOwner\" is \"{rowOwner}\", which is not a column of sub-table \"{fieldId}\" (columns: " +
+                $"{(columns.Length == 0 ? "none" : columns)}). Name the column that holds the user id of each row.");
+        }
+
+        if (permission.AddRows == true || permission.DeleteRows == true)
+        {
+            context.Error(
+                DiagnosticCodes.InvalidRowOwner, ownerPointer,
+                $"Sub-table \"{fieldId}\" has \"rowOwner\" and allows adding or deleting rows, so rows could " +
+                "change owner between tasks. Set \"addRows\" and \"deleteRows\" to false.");
         }
     }
 

@@ -202,7 +202,7 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         switch (action)
         {
             case TaskActions.Approve or TaskActions.Submit:
-                FieldGuard.Apply(node, context.Instance.Form, request.FormChanges);
+                FieldGuard.Apply(node, context.Instance.Form, request.FormChanges, task.OriginalAssignee);
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
                 Decide(context, token, node, Tally(context, token, node, approved: true));
                 break;

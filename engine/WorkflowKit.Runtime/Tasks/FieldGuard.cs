@@ -13,8 +13,18 @@ internal static class FieldGuard
         node.FieldPermissions?.GetValueOrDefault(fieldId)?.Access ?? FieldPermission.ReadOnly;
 
     /// <summary>Applies submitted changes to <paramref name="form"/>, or throws before changing anything.</summary>
-    /// <exception cref="FieldAccessDeniedException">A read-only or hidden field arrived with a different value.</exception>
-    public static void Apply(NodeDefinition node, JsonObject form, JsonObject? changes)
+    /// <param name="node">Node of the task, whose field permissions apply.</param>
+    /// <param name="form">Stored form data of the instance, changed in place.</param>
+    /// <param name="changes">Submitted field values, or null when nothing changes.</param>
+    /// <param name="rowOwner">
+    /// User the task was created for. Sub-tables with <see cref="FieldPermission.RowOwner"/> take only this user's
+    /// rows from <paramref name="changes"/>.
+    /// </param>
+    /// <exception cref="FieldAccessDeniedException">
+    /// A read-only or hidden field arrived with a different value, or a sub-table with an owner column arrived with
+    /// another number of rows or with a changed owner.
+    /// </exception>
+    public static void Apply(NodeDefinition node, JsonObject form, JsonObject? changes, string rowOwner)
     {
         if (changes is null)
         {
@@ -22,6 +32,7 @@ internal static class FieldGuard
         }
 
         changes = RestoreHiddenColumns(node, form, changes);
+        changes = KeepOtherOwnersRows(node, form, changes, rowOwner);
         foreach (var (fieldId, value) in changes)
         {
             var access = AccessOf(node, fieldId);
@@ -121,6 +132,62 @@ internal static class FieldGuard
 
         return restored;
     }
+
+    /// <summary>
+    /// Replaces, in a copy of the submitted rows of each sub-table with an owner column, every row that belongs to
+    /// another user by its stored value. Tasks of one node that run side by side submit the whole sub-table as they
+    /// loaded it, so without this the last task to finish would overwrite the rows the others confirmed.
+    /// </summary>
+    private static JsonObject KeepOtherOwnersRows(NodeDefinition node, JsonObject form, JsonObject changes, string user)
+    {
+        var owned = (node.FieldPermissions ?? [])
+            .Where(pair => pair.Value.RowOwner is not null && pair.Value.Access == FieldPermission.Editable
+                && changes[pair.Key] is JsonArray)
+            .ToList();
+        if (owned.Count == 0)
+        {
+            return changes;
+        }
+
+        var merged = (JsonObject)changes.DeepClone();
+        foreach (var (table, permission) in owned)
+        {
+            var column = permission.RowOwner!;
+            var stored = form[table] as JsonArray ?? [];
+            var rows = (JsonArray)merged[table]!;
+            if (rows.Count != stored.Count)
+            {
+                throw Denied(
+                    node, table, FieldPermission.Editable,
+                    $"Sub-table '{table}' has {stored.Count} rows, each owned by the user in column '{column}', so " +
+                    $"rows cannot be added or deleted at node '{node.Id}' ({rows.Count} rows arrived)");
+            }
+
+            for (var index = 0; index < rows.Count; index++)
+            {
+                var storedRow = stored[index] as JsonObject;
+                var owner = OwnerOf(storedRow, column);
+                if (!string.Equals(owner, user, StringComparison.Ordinal))
+                {
+                    rows[index] = storedRow?.DeepClone();
+                    continue;
+                }
+
+                if (!string.Equals(OwnerOf(rows[index] as JsonObject, column), owner, StringComparison.Ordinal))
+                {
+                    throw Denied(
+                        node, $"{table}.{column}", FieldPermission.ReadOnly,
+                        $"Column '{column}' of sub-table '{table}' decides who edits a row and cannot be changed " +
+                        $"(row {index + 1})");
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    private static string? OwnerOf(JsonObject? row, string column) =>
+        row?[column] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static (string Table, string Column)? SplitColumn(string fieldId)
     {

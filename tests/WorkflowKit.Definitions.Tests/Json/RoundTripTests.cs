@@ -67,6 +67,19 @@ public sealed class RoundTripTests
             JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(DefinitionJson.Serialize(permissions))), Is.True);
     }
 
+    [Test]
+    public void Field_permission_keeps_row_owner()
+    {
+        const string json = """{"rows": {"access": "editable", "addRows": false, "rowOwner": "salesOwner"}}""";
+
+        var permissions = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, FieldPermission>>(
+            json, DefinitionJson.Options)!;
+
+        Assert.That(permissions["rows"].RowOwner, Is.EqualTo("salesOwner"));
+        Assert.That(
+            JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(DefinitionJson.Serialize(permissions))), Is.True);
+    }
+
     private static void CollectFieldTypes(JsonArray? fields, HashSet<string> types)
     {
         foreach (var field in fields ?? [])

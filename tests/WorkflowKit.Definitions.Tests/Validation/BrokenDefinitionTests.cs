@@ -73,6 +73,8 @@ public sealed class BrokenDefinitionTests
         new("script-syntax.json", "WK1401", "/nodes/1/script"),
         new("service-input-syntax.json", "WK1401", "/nodes/1/input/reviewDays"),
         new("subflow-foreach-waits.json", "WK1332", "/nodes/1/forEach"),
+        new("row-owner-unknown-column.json", "WK1333", "/nodes/1/fieldPermissions/lines/rowOwner"),
+        new("row-owner-with-add-rows.json", "WK1333", "/nodes/1/fieldPermissions/lines/rowOwner"),
         new("update-unknown-target-field.json", "WK1205", "/nodes/1/values/amont"),
         new("return-to-unknown-node.json", "WK1324", "/nodes/1/overdue/returnTo"),
         new("time-zone-unknown.json", "WK1327", "/settings/timeZone"),

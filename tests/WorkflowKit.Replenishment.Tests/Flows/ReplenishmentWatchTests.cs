@@ -121,6 +121,53 @@ public sealed class ReplenishmentWatchTests
         });
     }
 
+    /// <summary>
+    /// Both sales owners load the same two rows. Each submits the whole sub-table, with its own row confirmed and the
+    /// other row as loaded or changed, and the stored form keeps each owner's own row.
+    /// </summary>
+    [Test]
+    public async Task Confirm_EachOwnerKeepsOwnRows()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var north = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-north-1");
+
+        var eastRows = loaded.DeepClone().AsArray();
+        eastRows[0]!["confirmedQuantity"] = 150;
+        eastRows[1]!["confirmedQuantity"] = 999;
+        await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = eastRows });
+        var northRows = loaded.DeepClone().AsArray();
+        northRows[1]!["confirmedQuantity"] = 210;
+        await ActAsync(world, north, TaskActions.Approve, new JsonObject { ["confirmations"] = northRows });
+
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.That(stored[0]!["customer"]!.GetValue<string>(), Is.EqualTo("C0003"));
+        Assert.That(Number(stored[0]!["confirmedQuantity"]), Is.EqualTo(150m), "sales-east-2's row");
+        Assert.That(Number(stored[1]!["confirmedQuantity"]), Is.EqualTo(210m), "sales-north-1's row, not 999");
+    }
+
+    [Test]
+    public async Task Confirm_OwnerColumnCannotChange()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var rows = child.Form["confirmations"]!.DeepClone().AsArray();
+        rows[0]!["salesOwner"] = "sales-north-1";
+
+        var error = Assert.ThrowsAsync<FieldAccessDeniedException>(
+            () => ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = rows }));
+
+        Assert.That(error!.Message, Does.StartWith(
+            "Column 'salesOwner' of sub-table 'confirmations' decides who edits a row and cannot be changed (row 1)"));
+        Assert.That(error.FieldId, Is.EqualTo("confirmations.salesOwner"));
+    }
+
     [Test]
     public async Task Watch_NextDayCountsDraftPlanAsIncoming()
     {

@@ -8,7 +8,8 @@ namespace WorkflowKit.Forecasting.Internal.Models;
 /// </summary>
 /// <remarks>
 /// Recording faults such as a month booked as zero for every product would otherwise pull the level and the
-/// seasonal index of that month down in every later fit. The model sees only the training series, so only values up to the forecast origin are read.
+/// seasonal index of that month down in every later fit. The model sees only the training series, so only
+/// values up to the forecast origin are read.
 /// </remarks>
 internal sealed class OutlierCleaning : ILocalModel
 {
