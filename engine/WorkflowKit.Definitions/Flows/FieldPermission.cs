@@ -23,7 +23,7 @@ public sealed class FieldPermission
     public bool? DeleteRows { get; set; }
 
     /// <summary>
-    /// Column of a sub-table that holds a user id. When set, a task may change only the rows whose column equals
+    /// Column of a sub-table that contains a user id. When set, a task may change only the rows whose column equals
     /// the user the task was created for. The stored values of all other rows are kept, so several tasks of one
     /// node can each edit their own rows without overwriting each other.
     /// </summary>

@@ -16,7 +16,7 @@ internal static class FieldGuard
     /// <param name="node">Node of the task, whose field permissions apply.</param>
     /// <param name="form">Stored form data of the instance, changed in place.</param>
     /// <param name="changes">Submitted field values, or null when nothing changes.</param>
-    /// <param name="rowOwner">
+    /// <param name="taskUser">
     /// User the task was created for. Sub-tables with <see cref="FieldPermission.RowOwner"/> take only this user's
     /// rows from <paramref name="changes"/>.
     /// </param>
@@ -24,7 +24,7 @@ internal static class FieldGuard
     /// A read-only or hidden field arrived with a different value, or a sub-table with an owner column arrived with
     /// another number of rows or with a changed owner.
     /// </exception>
-    public static void Apply(NodeDefinition node, JsonObject form, JsonObject? changes, string rowOwner)
+    public static void Apply(NodeDefinition node, JsonObject form, JsonObject? changes, string taskUser)
     {
         if (changes is null)
         {
@@ -32,7 +32,7 @@ internal static class FieldGuard
         }
 
         changes = RestoreHiddenColumns(node, form, changes);
-        changes = KeepOtherOwnersRows(node, form, changes, rowOwner);
+        changes = KeepOtherOwnersRows(node, form, changes, taskUser);
         foreach (var (fieldId, value) in changes)
         {
             var access = AccessOf(node, fieldId);
