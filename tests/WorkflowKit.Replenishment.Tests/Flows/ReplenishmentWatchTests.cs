@@ -150,6 +150,38 @@ public sealed class ReplenishmentWatchTests
         Assert.That(Number(stored[1]!["confirmedQuantity"]), Is.EqualTo(210m), "sales-north-1's row, not 999");
     }
 
+    /// <summary>
+    /// sales-east-2 transfers its task to sales-east-1, who then edits the rows of sales-east-2, the user the task
+    /// was created for, and not any row of its own.
+    /// </summary>
+    [Test]
+    public async Task Confirm_TransferKeepsOriginalRows()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        await world.Engine.ActAsync(
+            new TaskActionRequest(east.Id, TaskActions.Transfer, "sales-east-2") { TargetUserId = "sales-east-1" },
+            CancellationToken.None);
+
+        var rows = loaded.DeepClone().AsArray();
+        rows[0]!["confirmedQuantity"] = 140;
+        rows[1]!["confirmedQuantity"] = 999;
+        await world.Engine.ActAsync(
+            new TaskActionRequest(east.Id, TaskActions.Approve, "sales-east-1")
+            {
+                FormChanges = new JsonObject { ["confirmations"] = rows },
+            },
+            CancellationToken.None);
+
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.That(Number(stored[0]!["confirmedQuantity"]), Is.EqualTo(140m), "sales-east-2's row");
+        Assert.That(JsonNode.DeepEquals(stored[1], loaded[1]), Is.True, "sales-north-1's row is unchanged");
+    }
+
     [Test]
     public async Task Confirm_OwnerColumnCannotChange()
     {
