@@ -10,7 +10,8 @@ namespace WorkflowKit.Designer.Tests.Browser;
 
 /// <summary>
 /// Walks the main pages in Chinese as a staff member and as an administrator, on the built-in templates, saving a
-/// screenshot of each. Every page must be free of MudBlazor's English defaults and must not scroll sideways.
+/// screenshot of each. Every page must be free of MudBlazor's English defaults, must not scroll sideways and must mark
+/// at most one menu entry as current.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -80,6 +81,33 @@ public sealed partial class PageWalkBrowserTests
         await WalkAsync(admin, "admin", pages);
     }
 
+    [Test]
+    public async Task Flow_designer_opens_with_whole_flow_in_view()
+    {
+        var admin = await _session.SignInAsync("admin");
+
+        await admin.GotoAsync("/design/flows/batch-expiry-watch");
+
+        var canvas = admin.Locator(".wk-canvas").First;
+        await Expect(canvas.Locator(".wk-node").First).ToBeVisibleAsync();
+        await admin.WaitForTimeoutAsync(500);
+        var box = (await canvas.BoundingBoxAsync())!;
+        var nodes = canvas.Locator(".wk-node");
+        var outside = new List<string>();
+        for (var i = 0; i < await nodes.CountAsync(); i++)
+        {
+            var node = (await nodes.Nth(i).BoundingBoxAsync())!;
+            if (node.X < box.X || node.Y < box.Y || node.X + node.Width > box.X + box.Width
+                || node.Y + node.Height > box.Y + box.Height)
+            {
+                outside.Add(await nodes.Nth(i).InnerTextAsync());
+            }
+        }
+
+        await _session.ScreenshotAsync(admin, "61-designer-fit-on-open");
+        Assert.That(outside, Is.Empty, "nodes drawn outside the canvas");
+    }
+
     private async Task WalkAsync(IPage page, string who, IEnumerable<string> paths)
     {
         var problems = new List<string>();
@@ -96,6 +124,13 @@ public sealed partial class PageWalkBrowserTests
             foreach (var english in EnglishDefaults().Matches(text).Select(match => match.Value).Distinct())
             {
                 problems.Add($"{path}: English text '{english}'");
+            }
+
+            var active = await page.Locator(".mud-nav-link.active").AllInnerTextsAsync();
+            // Task and instance pages have no menu entry of their own.
+            if (active.Count > 1)
+            {
+                problems.Add($"{path}: {active.Count} menu entries marked current ({string.Join(", ", active)})");
             }
 
             var overflow = await page.EvaluateAsync<int>(
