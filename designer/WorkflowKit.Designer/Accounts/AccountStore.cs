@@ -161,15 +161,15 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
             var previous = await connection.QuerySingleOrDefaultAsync<string>(
                 "SELECT roles FROM designer_users WHERE id = @userId", new { userId })
                 ?? throw new ArgumentException($"No user with id '{userId}'.", nameof(userId));
-            var held = JsonSerializer.Deserialize<List<string>>(previous) ?? [];
-            if (held.Contains(role, StringComparer.Ordinal) == member)
+            var current = JsonSerializer.Deserialize<List<string>>(previous) ?? [];
+            if (current.Contains(role, StringComparer.Ordinal) == member)
             {
                 return false;
             }
 
             List<string> roles = member
-                ? [.. held, role]
-                : [.. held.Where(item => !string.Equals(item, role, StringComparison.Ordinal))];
+                ? [.. current, role]
+                : [.. current.Where(item => !string.Equals(item, role, StringComparison.Ordinal))];
             var updated = await connection.ExecuteAsync(
                 "UPDATE designer_users SET roles = @roles WHERE id = @userId AND roles = @previous",
                 new { roles = JsonSerializer.Serialize(roles), userId, previous });

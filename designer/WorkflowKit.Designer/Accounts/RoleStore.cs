@@ -7,7 +7,7 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Designer.Accounts;
 
 /// <summary>
-/// Roles created on the roles page, in table <c>designer_roles</c> (migration 5002). Who holds a role is stored on
+/// Roles created on the roles page, in table <c>designer_roles</c> (migration 5002). Role membership is stored on
 /// the account (<c>designer_users.roles</c>) through <see cref="AccountStore"/>, for these roles as for the others.
 /// </summary>
 public sealed partial class RoleStore(IDatabase database, TimeProvider timeProvider)
@@ -25,8 +25,8 @@ public sealed partial class RoleStore(IDatabase database, TimeProvider timeProvi
     }
 
     /// <summary>
-    /// Creates a role. The key is what assignee and permission rules name, so it is checked here: lower-case letters,
-    /// digits and hyphens, 2 to 40 characters, starting with a letter; an existing key is rejected.
+    /// Creates a role. Assignee and permission rules name the key, so it must be 2 to 40 lower-case letters, digits
+    /// or hyphens, starting with a letter. An invalid or existing key throws <see cref="ArgumentException"/>.
     /// </summary>
     public async Task<CustomRole> CreateAsync(
         string key, LocalizedText name, LocalizedText description, string createdBy, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace WorkflowKit.Designer.Dashboards;
 /// </summary>
 public sealed record ChartAxis(int Step, int Max)
 {
-    /// <summary>The most steps between zero and <see cref="Max"/>.</summary>
+    /// <summary>The maximum number of steps between zero and <see cref="Max"/>.</summary>
     public const int MaxSteps = 6;
 
     /// <summary>The number of tick labels on the axis, zero included.</summary>

@@ -4,9 +4,9 @@ using MudBlazor;
 namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
-/// MudBlazor's translation hook: on Chinese screens it returns <see cref="MudChineseStrings"/>; otherwise, and for a
-/// key without a Chinese text, it reports the key as not found so MudBlazor falls back to its English resources.
-/// Resolved per circuit, so it follows the language in the circuit's <see cref="UiText"/>.
+/// MudBlazor's translation hook. On Chinese screens it returns <see cref="MudChineseStrings"/>. Otherwise, and for a
+/// key without a Chinese text, it reports the key as not found, so MudBlazor falls back to its English resources.
+/// It is resolved per circuit, so it follows the language in the circuit's <see cref="UiText"/>.
 /// </summary>
 public sealed class MudTextLocalizer(UiText text) : MudLocalizer
 {

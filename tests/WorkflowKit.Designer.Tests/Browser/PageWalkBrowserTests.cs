@@ -108,7 +108,7 @@ public sealed partial class PageWalkBrowserTests
         Assert.That(outside, Is.Empty, "nodes drawn outside the canvas");
     }
 
-    private async Task WalkAsync(IPage page, string who, IEnumerable<string> paths)
+    private async Task WalkAsync(IPage page, string account, IEnumerable<string> paths)
     {
         var problems = new List<string>();
         foreach (var path in paths)
@@ -118,7 +118,7 @@ public sealed partial class PageWalkBrowserTests
             await Expect(page.Locator(".mud-main-content")).ToBeVisibleAsync();
             await page.WaitForTimeoutAsync(700);
             var slug = path == "/" ? "inbox" : SlugPattern().Replace(path.Trim('/'), "-");
-            await _session.ScreenshotAsync(page, $"60-walk-{who}-{slug}");
+            await _session.ScreenshotAsync(page, $"60-walk-{account}-{slug}");
 
             var text = await page.Locator("body").InnerTextAsync();
             foreach (var english in EnglishDefaults().Matches(text).Select(match => match.Value).Distinct())

@@ -240,8 +240,8 @@ public sealed class RecordBrowserTests
             .Select(text => text.Trim())];
 
     /// <summary>
-    /// Checks the record list of orders: the serial number shows once, under the serial field's label; the pager
-    /// and its buttons speak the page's language; the save-view controls sit in the views row, centred on it.
+    /// Checks the record list of orders. The serial number shows once, under the serial field's label. The pager
+    /// and its buttons use the page's language. The save-view controls sit in the views row, centred on it.
     /// </summary>
     private static async Task ExpectRecordListAsync(IPage page, string serialLabel, string rowsPerPage, string nextPage)
     {
