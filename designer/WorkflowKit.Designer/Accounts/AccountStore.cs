@@ -147,6 +147,42 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
             });
     }
 
+    /// <summary>
+    /// Gives a user a role or takes it away; returns false when the user already had (or lacked) it. The roles column
+    /// is compared on write, so a concurrent change of the same user is read again instead of being overwritten.
+    /// </summary>
+    public async Task<bool> SetRoleAsync(string userId, string role, bool member, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(role);
+        const int Attempts = 5;
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            var previous = await connection.QuerySingleOrDefaultAsync<string>(
+                "SELECT roles FROM designer_users WHERE id = @userId", new { userId })
+                ?? throw new ArgumentException($"No user with id '{userId}'.", nameof(userId));
+            var current = JsonSerializer.Deserialize<List<string>>(previous) ?? [];
+            if (current.Contains(role, StringComparer.Ordinal) == member)
+            {
+                return false;
+            }
+
+            List<string> roles = member
+                ? [.. current, role]
+                : [.. current.Where(item => !string.Equals(item, role, StringComparison.Ordinal))];
+            var updated = await connection.ExecuteAsync(
+                "UPDATE designer_users SET roles = @roles WHERE id = @userId AND roles = @previous",
+                new { roles = JsonSerializer.Serialize(roles), userId, previous });
+            if (updated == 1)
+            {
+                return true;
+            }
+        }
+
+        throw new ConcurrencyConflictException(
+            $"The roles of user '{userId}' kept changing during {Attempts} attempts; reload the page and try again.");
+    }
+
     public async Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
     {
         var user = await FindAsync(userId, cancellationToken)

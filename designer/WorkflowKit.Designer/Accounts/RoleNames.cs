@@ -10,6 +10,7 @@ public static class RoleNames
     public const string Finance = "finance";
     public const string CreditOfficer = "credit-officer";
     public const string Warehouse = "warehouse";
+    public const string Purchasing = "purchasing";
 
     /// <summary>Roles that may edit and publish definitions.</summary>
     public const string Designers = Admin + "," + ProcessOwner;

@@ -36,6 +36,8 @@ public static class DesignerServices
         services.AddSingleton(TimeProvider.System);
         services.AddWorkflowKitStores(storage);
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<RoleStore>();
+        services.AddSingleton<RoleCatalog>();
         services.AddSingleton<IOrganizationDirectory, AccountDirectory>();
         services.AddSingleton<ITaskNotifier, TaskNotifier>();
         services.AddSingleton(provider => new FormValidatorFactory(new FormValidationServices
@@ -90,6 +92,7 @@ public static class DesignerServices
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudTextLocalizer>();
         services.AddWorkflowKitScaleOut(builder.Configuration);
         services.AddForecastDashboard();
         return builder;

@@ -117,6 +117,7 @@ public sealed class AdminBrowserTests
     [TestCase("/admin/calendar")]
     [TestCase("/admin/permissions")]
     [TestCase("/admin/users")]
+    [TestCase("/admin/roles")]
     public async Task Staff_are_denied_admin_pages(string path)
     {
         var sales = await _session.SignInAsync("sales1");

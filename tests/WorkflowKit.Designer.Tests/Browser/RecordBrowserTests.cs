@@ -126,6 +126,30 @@ public sealed class RecordBrowserTests
     }
 
     [Test]
+    public async Task Record_list_controls_in_both_languages()
+    {
+        var sales = await _session.SignInAsync("sales2");
+        await sales.GotoAsync("/records/order");
+        await Expect(sales.GetByTestId("records-total")).ToContainTextAsync("2");
+
+        await ExpectRecordListAsync(sales, "订单编号", "每页行数：", "下一页");
+        await _session.ScreenshotAsync(sales, "20-records-orders-zh");
+
+        await sales.Locator("#language-switch").ClickAsync();
+        await Expect(sales.Locator(".mud-nav-link").First).ToHaveTextAsync("Inbox");
+        await sales.GotoAsync("/records/order");
+        await Expect(sales.GetByTestId("records-total")).ToContainTextAsync("2");
+        await ExpectRecordListAsync(sales, "Order no.", "Rows per page:", "Next page");
+        await _session.ScreenshotAsync(sales, "21-records-orders-en");
+
+        await sales.GotoAsync("/dashboards");
+        await Expect(Point(sales, "chart-cycle-time", "north").GetByTestId("chart-value")).ToHaveTextAsync("9");
+        await _session.ScreenshotAsync(sales, "22-dashboards-en");
+        await sales.Locator("#language-switch").ClickAsync();
+        await Expect(sales.Locator(".mud-nav-link").First).ToHaveTextAsync("待办");
+    }
+
+    [Test]
     public async Task Record_detail_shows_audit_trail_and_progress()
     {
         var sales = await _session.SignInAsync("sales1");
@@ -178,6 +202,12 @@ public sealed class RecordBrowserTests
             await Expect(owner.GetByTestId(chart).Locator("svg")).ToBeVisibleAsync();
         }
 
+        // Value axes end at the first round tick at or above the largest value, with at most seven labels.
+        Assert.That(await AxisLabelsAsync(owner, "chart-receivables"), Is.EqualTo(new[] { "0", "200", "400", "600", "800", "1,000", "1,200" }));
+        Assert.That(await AxisLabelsAsync(owner, "chart-expiry"), Is.EqualTo(new[] { "0", "10", "20", "30", "40", "50" }));
+        Assert.That(await AxisLabelsAsync(owner, "chart-cycle-time"), Is.EqualTo(new[] { "0", "2", "4", "6", "8", "10" }));
+        Assert.That(await AxisLabelsAsync(owner, "chart-overdue-by-node"), Is.EqualTo(new[] { "0", "1" }));
+
         await _session.ScreenshotAsync(owner, "17-dashboards-owner");
     }
 
@@ -204,6 +234,42 @@ public sealed class RecordBrowserTests
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    private static async Task<IReadOnlyList<string>> AxisLabelsAsync(IPage page, string chart) =>
+        [.. (await page.GetByTestId(chart).Locator("g.mud-charts-yaxis text").AllTextContentsAsync())
+            .Select(text => text.Trim())];
+
+    /// <summary>
+    /// Checks the record list of orders. The serial number shows once, under the serial field's label. The pager
+    /// and its buttons use the page's language. The save-view controls sit in the views row, centred on it.
+    /// </summary>
+    private static async Task ExpectRecordListAsync(IPage page, string serialLabel, string rowsPerPage, string nextPage)
+    {
+        var records = page.GetByTestId("records");
+        await Expect(records.GetByTestId("serial-header")).ToHaveTextAsync(serialLabel);
+        await Expect(records.Locator("td[data-field=orderNo]")).ToHaveCountAsync(0);
+        await Expect(records.GetByTestId("record-serial").First).ToHaveTextAsync(new Regex("^SO-\\d{8}-\\d{4}$"));
+        var serialCell = (await records.GetByTestId("record-serial").First.BoundingBoxAsync())!;
+        Assert.That(serialCell.Height, Is.LessThan(45), "serial number on one line");
+        var pager = page.GetByTestId("records-pager");
+        await Expect(pager).ToContainTextAsync(rowsPerPage);
+        await Expect(pager.Locator($"button[aria-label='{nextPage}']")).ToHaveCountAsync(1);
+
+        var row = (await page.GetByTestId("views-row").BoundingBoxAsync())!;
+        var chip = (await page.GetByTestId("view-all").BoundingBoxAsync())!;
+        var save = (await page.GetByTestId("save-view").BoundingBoxAsync())!;
+        var name = (await page.GetByTestId("view-name").Locator(InputSelector).BoundingBoxAsync())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(save.Y, Is.GreaterThanOrEqualTo(row.Y), "save button below the top of the views row");
+            Assert.That(save.Y + save.Height, Is.LessThanOrEqualTo(row.Y + row.Height), "save button above its bottom");
+            Assert.That(Middle(save), Is.EqualTo(Middle(chip)).Within(4), "save button centred with the view chips");
+            Assert.That(Middle(name), Is.EqualTo(Middle(save)).Within(4), "view name centred with the save button");
+            Assert.That(save.X, Is.GreaterThan(name.X + name.Width), "save button right of the view name");
+        });
+    }
+
+    private static float Middle(LocatorBoundingBoxResult box) => box.Y + (box.Height / 2);
 
     private static ILocator Point(IPage page, string chart, string key) =>
         page.GetByTestId(chart).Locator($"[data-testid=chart-point][data-key='{key}']");

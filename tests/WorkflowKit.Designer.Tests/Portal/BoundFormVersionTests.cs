@@ -20,6 +20,10 @@ public sealed class BoundFormVersionTests
         "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
         "zh-CN");
 
+    private static readonly UserContext Manager = new(
+        "manager", "王芳", "sales-east", [RoleNames.SalesManager],
+        new Dictionary<string, string> { ["region"] = "east" }, "zh-CN");
+
     [Test]
     public async Task Later_form_waits_for_flow_publish()
     {
@@ -66,6 +70,40 @@ public sealed class BoundFormVersionTests
             new JsonObject { ["customer"] = "仁济医院", ["region"] = "east", ["total"] = 5000 },
             Sales,
             default));
+    }
+
+    [Test]
+    public async Task Titles_use_bound_form_version()
+    {
+        await using var app = new DesignerAppFactory();
+        using var scope = app.Services.CreateScope();
+        var definitions = scope.ServiceProvider.GetRequiredService<IDefinitionService>();
+        var work = scope.ServiceProvider.GetRequiredService<IWorkService>();
+        await OrderDefinitions.PublishAsync(definitions, "owner");
+
+        // A later form version titles records by region; flow version 1 stays bound to form version 1.
+        var form = OrderDefinitions.Form();
+        form.TitleField = "region";
+        var draft = await definitions.GetDraftAsync(DefinitionKind.Form, OrderDefinitions.FormKey, default);
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(form), draft!.Revision, "owner",
+            default);
+        var published = await definitions.PublishAsync(
+            DefinitionKind.Form, OrderDefinitions.FormKey, "owner", null, default);
+        Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
+
+        var started = await work.StartAsync(
+            OrderDefinitions.FlowKey,
+            new JsonObject { ["customer"] = "仁济医院", ["region"] = "east", ["total"] = 5000 },
+            Sales,
+            default);
+        var submission = (await work.GetSubmissionsAsync(Sales, default)).Single();
+        var managerTask = (await work.GetInboxAsync(Manager, default)).Single(task => task.InstanceId == started.Id);
+
+        Assert.That(started.FlowVersion, Is.EqualTo(1));
+        Assert.That(started.Title, Is.EqualTo("仁济医院"));
+        Assert.That(submission.Title, Is.EqualTo("仁济医院"));
+        Assert.That(managerTask.Title, Is.EqualTo("仁济医院"));
     }
 
     private static async Task PublishFormWithRequiredFieldAsync(IDefinitionService definitions)

@@ -33,8 +33,10 @@ public sealed class EngineWorkService(
 {
     private readonly ConcurrentDictionary<(string Key, int Version), FlowDefinition> _flows = new();
 
-    // Title field per form key, read once per process from the latest form version.
-    private readonly ConcurrentDictionary<string, string?> _titleFields = new(StringComparer.Ordinal);
+    // Title field per flow version, read from the form version that flow version is bound to. Both are immutable
+    // once published. NOTE: a flow version published before form bindings existed caches the form that was
+    // latest at its first read until the process restarts.
+    private readonly ConcurrentDictionary<(string FlowKey, int FlowVersion), string?> _titleFields = new();
 
     public async Task<IReadOnlyList<StartableFlow>> GetStartableFlowsAsync(
         UserContext user, CancellationToken cancellationToken)
@@ -331,7 +333,7 @@ public sealed class EngineWorkService(
             task.Id, task.InstanceId, task.FlowKey, flow.Name, task.FlowVersion, task.NodeId,
             node?.Name ?? new LocalizedText(task.NodeId), node?.Type ?? task.Kind, task.Assignee, initiator,
             names.GetValueOrDefault(initiator, initiator),
-            instance is null ? null : await TitleAsync(flow, instance.Form, cancellationToken),
+            instance is null ? null : await TitleAsync(flow, task.FlowVersion, instance.Form, cancellationToken),
             task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt);
     }
 
@@ -369,7 +371,8 @@ public sealed class EngineWorkService(
         return new InstanceSummary(
             instance.Id, instance.FlowKey, flow.Name, instance.FlowVersion, flow.Form ?? string.Empty,
             instance.Initiator, names.GetValueOrDefault(instance.Initiator, instance.Initiator),
-            State(instance.Status), await TitleAsync(flow, instance.Form, cancellationToken), instance.StartedAt,
+            State(instance.Status), await TitleAsync(flow, instance.FlowVersion, instance.Form, cancellationToken),
+            instance.StartedAt,
             instance.EndedAt, []);
     }
 
@@ -421,18 +424,23 @@ public sealed class EngineWorkService(
         (await accounts.ListAsync(cancellationToken))
             .ToDictionary(user => user.Id, user => user.DisplayName, StringComparer.Ordinal);
 
-    private async Task<string?> TitleAsync(FlowDefinition flow, JsonObject form, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the title of an instance's form data: the title field (else the first field) of the form version that
+    /// the instance's flow version is bound to, so a later form version with another title field changes nothing.
+    /// </summary>
+    private async Task<string?> TitleAsync(
+        FlowDefinition flow, int flowVersion, JsonObject form, CancellationToken cancellationToken)
     {
         if (flow.Form is null)
         {
             return null;
         }
 
-        if (!_titleFields.TryGetValue(flow.Form, out var field))
+        if (!_titleFields.TryGetValue((flow.Key, flowVersion), out var field))
         {
-            var json = await LatestFormJsonAsync(flow.Form, cancellationToken);
+            var json = await BoundFormJsonAsync(flow, flowVersion, cancellationToken);
             var definition = json is null ? null : DefinitionJson.Deserialize<FormDefinition>(json);
-            field = _titleFields[flow.Form] = definition?.TitleField ?? definition?.Fields.FirstOrDefault()?.Id;
+            field = _titleFields[(flow.Key, flowVersion)] = definition?.TitleField ?? definition?.Fields.FirstOrDefault()?.Id;
         }
 
         return field is null ? null : form[field]?.ToString();
