@@ -36,7 +36,9 @@ public sealed class ChartAxisTests : ComponentTestBase
             .Add(component => component.Title, "Counts")
             .Add(component => component.TestId, "chart-counts")
             .Add(component => component.Chart, chart)
-            .Add(component => component.SeriesName, "Count"));
+            .Add(component => component.SeriesName, "Count")
+            .Add(component => component.LabelHeading, "Group")
+            .Add(component => component.CountHeading, "Records"));
 
         var labels = YAxisLabels(cut);
         Assert.That(labels, Is.EqualTo(new[] { "0", "1", "2", "3", "4", "5" }), cut.Markup);
@@ -52,11 +54,30 @@ public sealed class ChartAxisTests : ComponentTestBase
             .Add(component => component.Title, "Receivables")
             .Add(component => component.TestId, "chart-receivables")
             .Add(component => component.Chart, chart)
-            .Add(component => component.SeriesName, "Outstanding"));
+            .Add(component => component.SeriesName, "Outstanding")
+            .Add(component => component.LabelHeading, "Region")
+            .Add(component => component.CountHeading, "Customers"));
 
         var labels = YAxisLabels(cut);
         Assert.That(labels, Has.Count.LessThanOrEqualTo(ChartAxis.MaxSteps + 1), cut.Markup);
         Assert.That(labels[^1], Is.EqualTo("1,200"));
+    }
+
+    [Test]
+    public void Table_under_chart_names_its_columns()
+    {
+        var chart = new DashboardChartData([new ChartPoint("east", "East", 1200m, 3)], null);
+
+        var cut = Context.Render<DashboardChart>(parameters => parameters
+            .Add(component => component.Title, "Receivables")
+            .Add(component => component.TestId, "chart-receivables")
+            .Add(component => component.Chart, chart)
+            .Add(component => component.SeriesName, "Outstanding")
+            .Add(component => component.LabelHeading, "Region")
+            .Add(component => component.CountHeading, "Customers"));
+
+        var headings = cut.FindAll("[data-testid=chart-table-head] th").Select(cell => cell.TextContent.Trim());
+        Assert.That(headings, Is.EqualTo(new[] { "Region", "Outstanding", "Customers" }));
     }
 
     // MudBlazor 9 draws the value axis labels as <text> elements of the "mud-charts-yaxis" group.
