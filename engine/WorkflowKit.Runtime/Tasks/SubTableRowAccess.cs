@@ -85,7 +85,7 @@ public sealed class SubTableRowAccess
     /// <remarks>
     /// The engine cannot make this check because it compares with the stored rows, which another owner's task may
     /// have changed since this client loaded them, so it keeps the stored values of such rows instead. A client that
-    /// holds the loaded rows can tell its own user's edits apart and report them.
+    /// kept the loaded rows can tell its own user's edits apart and report them.
     /// </remarks>
     public IReadOnlyList<int> ChangedRowsOfOtherOwners(JsonArray? loaded, JsonArray? submitted)
     {

@@ -87,6 +87,41 @@ public sealed class DemandConfirmationBrowserTests
         });
     }
 
+    /// <summary>
+    /// Forces an edit into another owner's read-only row, as a stale or scripted page could, and expects the page to
+    /// name the row instead of submitting.
+    /// </summary>
+    [Test]
+    public async Task Forced_edit_of_other_row_named()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var tasks = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None);
+        var task = tasks.Single(t => t.NodeId == "confirmDemand");
+
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/tasks/{task.Id}");
+        var other = Cell(sales.Locator("[data-field=confirmations]").First.Locator("tbody tr").Nth(1), "confirmedQuantity");
+        await other.EvaluateAsync("input => input.removeAttribute('readonly')");
+        await other.FillAsync("999");
+        await other.PressAsync("Tab");
+        await sales.GetByTestId($"action-{TaskActions.Approve}").ClickAsync();
+
+        await Assertions.Expect(sales.Locator(".mud-snackbar")).ToContainTextAsync("第 2 行属于 李娜 Li Na");
+        await _session.ScreenshotAsync(sales, "31-demand-confirmation-forced-edit");
+        var open = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None);
+        var stored = (await engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(open.Select(t => t.Id), Does.Contain(task.Id), "the task stays open");
+            Assert.That(Quantity(stored[1]), Is.EqualTo(210m), "sales2's row");
+        });
+    }
+
     private static ILocator Cell(ILocator row, string column) => row.Locator($"[data-field={column}] input");
 
     private static decimal Quantity(JsonNode? row) =>
