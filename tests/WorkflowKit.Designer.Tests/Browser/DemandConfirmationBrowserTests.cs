@@ -103,7 +103,8 @@ public sealed class DemandConfirmationBrowserTests
 
         var sales = await _session.SignInAsync("sales1");
         await sales.GotoAsync($"/tasks/{task.Id}");
-        var other = Cell(sales.Locator("[data-field=confirmations]").First.Locator("tbody tr").Nth(1), "confirmedQuantity");
+        var rows = sales.Locator("[data-field=confirmations]").First.Locator("tbody tr");
+        var other = Cell(rows.Nth(1), "confirmedQuantity");
         await other.EvaluateAsync("input => input.removeAttribute('readonly')");
         await other.FillAsync("999");
         await other.PressAsync("Tab");

@@ -16,6 +16,8 @@ public sealed class SubTableRowTests : ComponentTestBase
 {
     private const string TaskUser = "sales-east-2";
 
+    private const string RemoveRowButtons = "[data-field=confirmations] button[aria-label='Remove row']";
+
     [Test]
     public void Owner_rows_editable_others_read_only()
     {
@@ -59,7 +61,7 @@ public sealed class SubTableRowTests : ComponentTestBase
 
         var cut = Render(permission, TaskUser);
 
-        Assert.That(cut.FindAll("[data-field=confirmations] button[aria-label='Remove row']"), Is.Empty);
+        Assert.That(cut.FindAll(RemoveRowButtons), Is.Empty);
         Assert.That(cut.FindAll("button").Where(button => button.TextContent.Contains("Add row")), Is.Empty);
     }
 
@@ -73,7 +75,7 @@ public sealed class SubTableRowTests : ComponentTestBase
         var rows = cut.FindAll("[data-field=confirmations] tbody tr");
         Assert.Multiple(() =>
         {
-            Assert.That(cut.FindAll("[data-field=confirmations] button[aria-label='Remove row']"), Is.Empty);
+            Assert.That(cut.FindAll(RemoveRowButtons), Is.Empty);
             Assert.That(cut.FindAll("button").Where(button => button.TextContent.Contains("Add row")), Is.Empty);
             Assert.That(rows.Select(row => row.GetAttribute("data-editable")), Is.All.EqualTo("true"));
             Assert.That(cut.FindAll("[data-testid=row-owner]"), Is.Empty, "no owner column, no owner labels");
@@ -92,7 +94,7 @@ public sealed class SubTableRowTests : ComponentTestBase
         {
             Assert.That(rows.Select(row => row.GetAttribute("data-editable")), Is.All.EqualTo("false"));
             Assert.That(Input(rows[0], "confirmedQuantity").HasAttribute("readonly"), Is.True);
-            Assert.That(cut.FindAll("[data-field=confirmations] button[aria-label='Remove row']"), Has.Count.EqualTo(3));
+            Assert.That(cut.FindAll(RemoveRowButtons), Has.Count.EqualTo(3));
             Assert.That(cut.FindAll("button").Where(button => button.TextContent.Contains("Add row")).ToList(),
                 Has.Count.EqualTo(1));
         });
@@ -109,7 +111,7 @@ public sealed class SubTableRowTests : ComponentTestBase
         Assert.Multiple(() =>
         {
             Assert.That(rows.Select(row => row.GetAttribute("data-editable")), Is.All.EqualTo("true"));
-            Assert.That(cut.FindAll("[data-field=confirmations] button[aria-label='Remove row']"), Has.Count.EqualTo(3));
+            Assert.That(cut.FindAll(RemoveRowButtons), Has.Count.EqualTo(3));
         });
     }
 
@@ -147,13 +149,16 @@ public sealed class SubTableRowTests : ComponentTestBase
                 Label = new LocalizedText("需求上升的客户", "Customers whose demand rose"),
                 Fields =
                 [
-                    new FieldDefinition { Id = "salesOwner", Type = FieldTypes.Member, Label = new LocalizedText("销售负责人", "Sales owner") },
-                    new FieldDefinition { Id = "customer", Type = FieldTypes.Text, Label = new LocalizedText("客户编码", "Customer code") },
-                    new FieldDefinition { Id = "confirmedQuantity", Type = FieldTypes.Number, Label = new LocalizedText("确认订货量", "Confirmed quantity") },
+                    Column("salesOwner", FieldTypes.Member, "Sales owner"),
+                    Column("customer", FieldTypes.Text, "Customer code"),
+                    Column("confirmedQuantity", FieldTypes.Number, "Confirmed quantity"),
                 ],
             },
         ],
     };
+
+    private static FieldDefinition Column(string id, string type, string label) =>
+        new() { Id = id, Type = type, Label = new LocalizedText(label) };
 
     private static JsonObject ConfirmationData() => new()
     {

@@ -51,7 +51,7 @@ public sealed class SubTableRowAccessTests
     }
 
     [Test]
-    public void ReadOnlyTable_NoOwnerColumnAndNoChanges()
+    public void ReadOnlyTable_IgnoresOwnerColumn()
     {
         var permission = new FieldPermission { Access = FieldPermission.ReadOnly, RowOwner = "salesOwner" };
 
@@ -98,7 +98,7 @@ public sealed class SubTableRowAccessTests
     }
 
     [Test]
-    public void ChangedRowsOfOtherOwners_ListsOnlyOthersRows()
+    public void ChangedRows_OtherOwnersOnly()
     {
         var access = SubTableRowAccess.For(Owned, "sales-east-2");
         var loaded = new JsonArray(Row("sales-east-2", 100), Row("sales-north-1", 200), Row("sales-north-1", 300));
@@ -110,7 +110,7 @@ public sealed class SubTableRowAccessTests
     }
 
     [Test]
-    public void ChangedRowsOfOtherOwners_EmptyWithoutOwnerColumn()
+    public void ChangedRows_NoOwnerColumnEmpty()
     {
         var access = SubTableRowAccess.For(new FieldPermission { Access = FieldPermission.Editable }, "sales-east-2");
         var loaded = new JsonArray(Row("sales-north-1", 200));
