@@ -3,7 +3,10 @@ using WorkflowKit.Definitions;
 
 namespace WorkflowKit.Designer.Services;
 
-/// <summary>A human task as the inbox and the task page show it.</summary>
+/// <summary>
+/// A human task as the inbox and the task page show it. <see cref="OriginalAssigneeId"/> is the user the task was
+/// created for, who stays the owner of its sub-table rows after a transfer.
+/// </summary>
 public sealed record WorkTask(
     string Id,
     string InstanceId,
@@ -14,6 +17,7 @@ public sealed record WorkTask(
     LocalizedText NodeName,
     string NodeType,
     string AssigneeId,
+    string OriginalAssigneeId,
     string InitiatorId,
     string InitiatorName,
     string? Title,

@@ -141,8 +141,8 @@ internal static class FieldGuard
     private static JsonObject KeepOtherOwnersRows(NodeDefinition node, JsonObject form, JsonObject changes, string user)
     {
         var owned = (node.FieldPermissions ?? [])
-            .Where(pair => pair.Value.RowOwner is not null && pair.Value.Access == FieldPermission.Editable
-                && changes[pair.Key] is JsonArray)
+            .Select(pair => (Table: pair.Key, Rows: SubTableRowAccess.For(pair.Value, user)))
+            .Where(pair => pair.Rows.OwnerColumn is not null && changes[pair.Table] is JsonArray)
             .ToList();
         if (owned.Count == 0)
         {
@@ -150,9 +150,9 @@ internal static class FieldGuard
         }
 
         var merged = (JsonObject)changes.DeepClone();
-        foreach (var (table, permission) in owned)
+        foreach (var (table, access) in owned)
         {
-            var column = permission.RowOwner!;
+            var column = access.OwnerColumn!;
             var stored = form[table] as JsonArray ?? [];
             var rows = (JsonArray)merged[table]!;
             if (rows.Count != stored.Count)
@@ -166,14 +166,14 @@ internal static class FieldGuard
             for (var index = 0; index < rows.Count; index++)
             {
                 var storedRow = stored[index] as JsonObject;
-                var owner = OwnerOf(storedRow, column);
-                if (!string.Equals(owner, user, StringComparison.Ordinal))
+                if (!access.IsOwnRow(storedRow))
                 {
                     rows[index] = storedRow?.DeepClone();
                     continue;
                 }
 
-                if (!string.Equals(OwnerOf(rows[index] as JsonObject, column), owner, StringComparison.Ordinal))
+                var submittedOwner = access.OwnerOf(rows[index] as JsonObject);
+                if (!string.Equals(submittedOwner, access.OwnerOf(storedRow), StringComparison.Ordinal))
                 {
                     throw Denied(
                         node, $"{table}.{column}", FieldPermission.ReadOnly,
@@ -186,9 +186,6 @@ internal static class FieldGuard
         return merged;
     }
 
-    private static string? OwnerOf(JsonObject? row, string column) =>
-        row?[column] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
     private static (string Table, string Column)? SplitColumn(string fieldId)
     {
         var dot = fieldId.IndexOf('.', StringComparison.Ordinal);
@@ -197,24 +194,24 @@ internal static class FieldGuard
 
     private static void CheckRows(NodeDefinition node, string fieldId, JsonArray? before, JsonArray? after)
     {
-        var permission = node.FieldPermissions?.GetValueOrDefault(fieldId);
-        if (permission is null || after is null)
+        if (node.FieldPermissions?.ContainsKey(fieldId) != true || after is null)
         {
             return;
         }
 
+        var access = SubTableRowAccess.For(node, fieldId, taskUser: null);
         var oldRows = before ?? [];
-        if (permission.AddRows == false && after.Count > oldRows.Count)
+        if (!access.CanAddRows && after.Count > oldRows.Count)
         {
             throw Denied(node, fieldId, "editable", $"Sub-table '{fieldId}' does not allow adding rows at node '{node.Id}'");
         }
 
-        if (permission.DeleteRows == false && after.Count < oldRows.Count)
+        if (!access.CanDeleteRows && after.Count < oldRows.Count)
         {
             throw Denied(node, fieldId, "editable", $"Sub-table '{fieldId}' does not allow deleting rows at node '{node.Id}'");
         }
 
-        if (permission.EditRows == false)
+        if (!access.CanEditRows)
         {
             for (var index = 0; index < Math.Min(oldRows.Count, after.Count); index++)
             {

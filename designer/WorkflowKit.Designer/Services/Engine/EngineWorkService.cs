@@ -331,7 +331,8 @@ public sealed class EngineWorkService(
         var initiator = instance?.Initiator ?? string.Empty;
         return new WorkTask(
             task.Id, task.InstanceId, task.FlowKey, flow.Name, task.FlowVersion, task.NodeId,
-            node?.Name ?? new LocalizedText(task.NodeId), node?.Type ?? task.Kind, task.Assignee, initiator,
+            node?.Name ?? new LocalizedText(task.NodeId), node?.Type ?? task.Kind, task.Assignee,
+            task.OriginalAssignee, initiator,
             names.GetValueOrDefault(initiator, initiator),
             instance is null ? null : await TitleAsync(flow, task.FlowVersion, instance.Form, cancellationToken),
             task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt);

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
+
+namespace WorkflowKit.Designer.Tests.Browser;
+
+/// <summary>
+/// A sales user opens the demand confirmation task of the built-in replenishment flow, whose sub-table names each
+/// row's sales owner, and can edit only their own rows.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class DemandConfirmationBrowserTests
+{
+    private BrowserSession _session = default!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var templates = DesignerAppFactory.RepositoryTemplates();
+        if (!Directory.Exists(templates))
+        {
+            Assert.Ignore($"No built-in templates at {templates}.");
+        }
+
+        _session = await BrowserSession.StartAsync(templates);
+    }
+
+    [TearDown]
+    public Task CaptureAsync() => _session.CaptureFailureAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Sales_user_edits_only_own_rows()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var tasks = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None);
+        var task = tasks.Single(t => t.NodeId == "confirmDemand");
+
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/tasks/{task.Id}");
+        var table = sales.Locator("[data-field=confirmations]").First;
+        var rows = table.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+
+        await Assertions.Expect(rows.Nth(0)).ToHaveAttributeAsync("data-editable", "true");
+        await Assertions.Expect(rows.Nth(1)).ToHaveAttributeAsync("data-editable", "false");
+        await Assertions.Expect(rows.Nth(2)).ToHaveAttributeAsync("data-editable", "true");
+        await Assertions.Expect(Cell(rows.Nth(1), "confirmedQuantity")).ToHaveAttributeAsync("readonly", "");
+        await Assertions.Expect(Cell(rows.Nth(0), "salesOwner")).ToHaveAttributeAsync("readonly", "");
+        await Assertions.Expect(Cell(rows.Nth(0), "confirmedQuantity")).Not.ToHaveAttributeAsync("readonly", "");
+        await Assertions.Expect(rows.Nth(1).GetByTestId("row-owner")).ToContainTextAsync("李娜 Li Na");
+        var removeRow = table.Locator("button[aria-label='删除行'], button[aria-label='Remove row']");
+        await Assertions.Expect(removeRow).ToHaveCountAsync(0);
+        var addRow = sales.Locator("button", new() { HasTextRegex = new Regex("添加行|Add row") });
+        await Assertions.Expect(addRow).ToHaveCountAsync(0);
+
+        await Cell(rows.Nth(0), "confirmedQuantity").FillAsync("150");
+        await Cell(rows.Nth(0), "confirmedQuantity").PressAsync("Tab");
+        await _session.ScreenshotAsync(sales, "30-demand-confirmation-own-rows");
+        await sales.GetByTestId($"action-{TaskActions.Approve}").ClickAsync();
+        await sales.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        var stored = (await engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Quantity(stored[0]), Is.EqualTo(150m), "sales1's edited row");
+            Assert.That(Quantity(stored[1]), Is.EqualTo(210m), "sales2's row");
+            Assert.That(Quantity(stored[2]), Is.EqualTo(80m), "sales1's untouched row");
+        });
+    }
+
+    /// <summary>
+    /// Forces an edit into another owner's read-only row, as a stale or scripted page could, and expects the page to
+    /// name the row instead of submitting.
+    /// </summary>
+    [Test]
+    public async Task Forced_edit_of_other_row_named()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var tasks = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None);
+        var task = tasks.Single(t => t.NodeId == "confirmDemand");
+
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/tasks/{task.Id}");
+        var rows = sales.Locator("[data-field=confirmations]").First.Locator("tbody tr");
+        var other = Cell(rows.Nth(1), "confirmedQuantity");
+        await other.EvaluateAsync("input => input.removeAttribute('readonly')");
+        await other.FillAsync("999");
+        await other.PressAsync("Tab");
+        await sales.GetByTestId($"action-{TaskActions.Approve}").ClickAsync();
+
+        await Assertions.Expect(sales.Locator(".mud-snackbar")).ToContainTextAsync("第 2 行属于 李娜 Li Na");
+        await _session.ScreenshotAsync(sales, "31-demand-confirmation-forced-edit");
+        var open = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None);
+        var stored = (await engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(open.Select(t => t.Id), Does.Contain(task.Id), "the task stays open");
+            Assert.That(Quantity(stored[1]), Is.EqualTo(210m), "sales2's row");
+        });
+    }
+
+    private static ILocator Cell(ILocator row, string column) => row.Locator($"[data-field={column}] input");
+
+    private static decimal Quantity(JsonNode? row) =>
+        decimal.Parse(row!["confirmedQuantity"]!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static JsonObject ReplenishmentForm() => new()
+    {
+        ["product"] = "IVD-0001",
+        ["productName"] = "Troponin I reagent kit",
+        ["asOf"] = "2026-12-01",
+        ["leadTimeDays"] = 31,
+        ["forecastDemand"] = 300,
+        ["usableStock"] = 100,
+        ["unusableStock"] = 0,
+        ["coveredByStock"] = 100,
+        ["incomingQuantity"] = 0,
+        ["shortfall"] = 200,
+        ["suggestedQuantity"] = 491,
+        ["confirmations"] = new JsonArray(
+            Row("sales1", "C0003", 120m),
+            Row("sales2", "C0002", 210m),
+            Row("sales1", "C0007", 80m)),
+    };
+
+    private static JsonObject Row(string owner, string customer, decimal quantity) => new()
+    {
+        ["salesOwner"] = owner,
+        ["region"] = "east",
+        ["customer"] = customer,
+        ["customerName"] = customer + " hospital",
+        ["recentQuantity"] = quantity,
+        ["forecastQuantity"] = quantity,
+        ["confirmedQuantity"] = quantity,
+    };
+}
