@@ -29,12 +29,15 @@ public sealed partial class WorkflowEngine
                 nameof(request));
         }
 
-        var task = await _services.Store.GetTaskAsync(null, request.TaskId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
         TaskRecord? acted = null;
         var context = await StepAsync(
             "task." + request.Action,
-            task.InstanceId,
+            async transaction =>
+            {
+                var task = await _services.Store.GetTaskAsync(transaction, request.TaskId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
+                return task.InstanceId;
+            },
             async step =>
             {
                 acted = step.Tasks.FirstOrDefault(candidate => candidate.Id == request.TaskId)

@@ -18,9 +18,20 @@ public sealed partial class WorkflowEngine
     /// node changed the instance) reloads and runs again; <paramref name="work"/> rechecks its
     /// preconditions on the fresh state, so a task completed meanwhile becomes a clear conflict.
     /// </summary>
+    private Task<StepContext> StepAsync(
+        string step, string instanceId, Func<StepContext, Task> work, CancellationToken cancellationToken) =>
+        StepAsync(step, _ => Task.FromResult(instanceId), work, cancellationToken);
+
+    /// <summary>
+    /// Runs a step on the instance that <paramref name="findInstanceId"/> returns, reading inside the
+    /// step's read transaction: a task action finds its instance through the task without a
+    /// transaction of its own.
+    /// </summary>
     private async Task<StepContext> StepAsync(
-        string step, string instanceId, Func<StepContext, Task> work, CancellationToken cancellationToken)
+        string step, Func<IStorageTransaction, Task<string>> findInstanceId, Func<StepContext, Task> work,
+        CancellationToken cancellationToken)
     {
+        string? instanceId = null;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -29,6 +40,7 @@ public sealed partial class WorkflowEngine
                     step,
                     async unit =>
                     {
+                        instanceId = await findInstanceId(unit.Current).ConfigureAwait(false);
                         var context = await LoadAsync(step, unit, instanceId, cancellationToken).ConfigureAwait(false);
                         await work(context).ConfigureAwait(false);
                         await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
@@ -39,7 +51,7 @@ public sealed partial class WorkflowEngine
             catch (ConcurrencyConflictException conflict)
                 when (attempt < ConflictRetries && conflict.Subject?.StartsWith("instance ", StringComparison.Ordinal) == true)
             {
-                RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId);
+                RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId ?? "(unknown)");
             }
         }
     }

@@ -35,9 +35,24 @@ public sealed class SqliteDatabase : IDatabase
     /// </summary>
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
+    /// <summary>
+    /// Maximum number of idle read-only connections kept open. Read transactions beyond it still
+    /// run concurrently, on connections from the ADO.NET pool that close when the transaction ends.
+    /// </summary>
+    public const int MaxIdleReaders = 16;
+
     private readonly string _connectionString;
     private readonly string _readOnlyConnectionString;
     private readonly SemaphoreSlim _writerGate;
+
+    /// <summary>
+    /// Read-only connections kept open between read transactions, most recently used on top.
+    /// Stores keep prepared statements per connection object, so a read through a new connection
+    /// object compiled its SELECTs again on every step.
+    /// </summary>
+    private readonly ConcurrentStack<SqliteConnection> _idleReaders = new();
+
+    private int _idleReaderCount;
 
     /// <summary>The connection write transactions share; only the holder of the gate touches it.</summary>
     private SqliteConnection? _writer;
@@ -88,17 +103,69 @@ public sealed class SqliteDatabase : IDatabase
     /// <summary>
     /// Begins a deferred transaction on a read-only connection: its first read fixes a snapshot of
     /// the WAL, it never waits for the writer gate, and a write through it fails with SQLite's
-    /// "attempt to write a readonly database" error instead of taking the write lock.
+    /// "attempt to write a readonly database" error instead of taking the write lock. The connection
+    /// comes from the idle readers when one is there, and goes back to them when the transaction is
+    /// disposed.
     /// </summary>
     public async Task<IStorageTransaction> BeginReadTransactionAsync(CancellationToken cancellationToken)
+    {
+        var connection = TakeIdleReader() ?? await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: true);
+            return new SqliteReadTransaction(connection, transaction, this);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="connection"/> open for the next read transaction, or closes it when
+    /// <see cref="MaxIdleReaders"/> connections are already idle or it is no longer open.
+    /// </summary>
+    internal async ValueTask ReturnReaderAsync(SqliteConnection connection)
+    {
+        if (connection.State == System.Data.ConnectionState.Open)
+        {
+            if (Interlocked.Increment(ref _idleReaderCount) <= MaxIdleReaders)
+            {
+                _idleReaders.Push(connection);
+                return;
+            }
+
+            Interlocked.Decrement(ref _idleReaderCount);
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private SqliteConnection? TakeIdleReader()
+    {
+        while (_idleReaders.TryPop(out var connection))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                return connection;
+            }
+
+            connection.Dispose();
+        }
+
+        return null;
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_readOnlyConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ConfigureOnceAsync(connection, "PRAGMA busy_timeout=30000;", cancellationToken).ConfigureAwait(false);
-            var transaction = connection.BeginTransaction(deferred: true);
-            return new ConnectionTransaction(connection, transaction);
+            return connection;
         }
         catch
         {

@@ -4,11 +4,19 @@ using Microsoft.Data.Sqlite;
 namespace WorkflowKit.Storage.Sqlite.Records;
 
 /// <summary>
-/// Keeps the hot write statements prepared per connection, so that a large import does not
-/// compile the same INSERT for every row. Commands live as long as their connection object.
+/// Keeps the hot statements prepared per connection, so that a large import does not compile the
+/// same INSERT for every row and a step does not compile its SELECTs again. Commands live as long
+/// as their connection object, up to <see cref="MaxPerConnection"/> distinct statements.
 /// </summary>
 internal static class PreparedCommands
 {
+    /// <summary>
+    /// Distinct statements kept per connection. Record queries build their SQL from filters, and the
+    /// database keeps its writer and idle reader connections open indefinitely, so without a bound
+    /// each new filter would stay prepared for the life of the process.
+    /// </summary>
+    internal const int MaxPerConnection = 256;
+
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Cache = [];
 
     /// <summary>
@@ -21,6 +29,13 @@ internal static class PreparedCommands
         var commands = Cache.GetOrCreateValue(connection);
         if (!commands.TryGetValue(sql, out var command))
         {
+            if (commands.Count >= MaxPerConnection)
+            {
+                // Dropped, not disposed: a caller may still read through one of them. Their statements
+                // are finalized when the commands are collected or the connection closes.
+                commands.Clear();
+            }
+
             command = connection.CreateCommand();
             command.CommandText = sql;
             foreach (var (name, _) in values)

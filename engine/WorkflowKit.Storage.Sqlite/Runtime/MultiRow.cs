@@ -44,15 +44,25 @@ internal sealed partial class MultiRow
         {
             for (var column = 0; column < _names.Length; column++)
             {
-                values[(row * _names.Length) + column] = (names[row][column], Value(rows[row], _names[column]));
+                values[(row * _names.Length) + column] = (names[row][column], Value(rows[row], column, _names[column]));
             }
         }
 
         return (sql, values);
     }
 
-    private static object? Value((string Name, object? Value)[] row, string name)
+    /// <summary>
+    /// The value of parameter <paramref name="name"/> in <paramref name="row"/>. Parameter objects usually
+    /// list their properties in the order of the statement's columns, so position <paramref name="column"/>
+    /// is tried before the search by name.
+    /// </summary>
+    private static object? Value((string Name, object? Value)[] row, int column, string name)
     {
+        if (column < row.Length && string.Equals(row[column].Name, name, StringComparison.Ordinal))
+        {
+            return row[column].Value;
+        }
+
         foreach (var (candidate, value) in row)
         {
             if (string.Equals(candidate, name, StringComparison.Ordinal))

@@ -23,13 +23,17 @@ public sealed partial class SqliteRuntimeStore
         IReadOnlyCollection<string>? tokenIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var filter = taskIds is null && tokenIds is null
-            ? string.Empty
-            : " AND (task_id IN @TaskIds OR (task_id IS NULL AND token_id IN @TokenIds))";
+        var all = taskIds is null && tokenIds is null;
+        var filter = all ? string.Empty : " AND (task_id IN @TaskIds OR (task_id IS NULL AND token_id IN @TokenIds))";
+
+        // The lists are passed only when the filter uses them. StepCommands hands a statement with any list
+        // parameter to Dapper, which expands the lists and compiles the statement on every call.
+        object parameters = all
+            ? new { InstanceId = instanceId }
+            : new { InstanceId = instanceId, TaskIds = taskIds ?? [], TokenIds = tokenIds ?? [] };
         await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
             $"UPDATE wk_timers SET status = 'cancelled' WHERE instance_id = @InstanceId AND status = 'pending'{filter}",
-            new { InstanceId = instanceId, TaskIds = taskIds ?? [], TokenIds = tokenIds ?? [] }, transaction.Transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            parameters, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public Task<TimerRecord?> GetTimerAsync(

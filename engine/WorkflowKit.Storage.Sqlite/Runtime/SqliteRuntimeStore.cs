@@ -88,7 +88,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         sql.Append(" ORDER BY started_at DESC, id DESC LIMIT @Limit OFFSET @Offset");
         return await WithConnectionAsync(null, async (connection, tx) =>
         {
-            var rows = await connection.QueryAsync<InstanceRow>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<InstanceRow>(connection, tx, new CommandDefinition(
                 sql.ToString(), query, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return (IReadOnlyList<InstanceRecord>)[.. rows.Select(row => row.ToRecord())];
         }, cancellationToken).ConfigureAwait(false);
@@ -192,7 +192,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         sql.Append(" ORDER BY created_at, seq LIMIT @Limit OFFSET @Offset");
         return await WithConnectionAsync(null, async (connection, tx) =>
         {
-            var rows = await connection.QueryAsync<TaskRow>(new CommandDefinition(
+            var rows = await StepCommands.QueryAsync<TaskRow>(connection, tx, new CommandDefinition(
                 sql.ToString(), query, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return (IReadOnlyList<TaskRecord>)[.. rows.Select(row => row.ToRecord())];
         }, cancellationToken).ConfigureAwait(false);
@@ -227,6 +227,11 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
             transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs a read in <paramref name="transaction"/>, or without one in a read transaction of its own:
+    /// <see cref="SqliteDatabase"/> keeps those connections open, so their statements stay prepared.
+    /// Only reads may go through here without a transaction, because that connection is read-only.
+    /// </summary>
     private async Task<T> WithConnectionAsync<T>(
         IStorageTransaction? transaction, Func<DbConnection, DbTransaction?, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -235,10 +240,10 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
             return await work(transaction.Connection, transaction.Transaction).ConfigureAwait(false);
         }
 
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var read = await _database.BeginReadTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (read.ConfigureAwait(false))
         {
-            return await work(connection, null).ConfigureAwait(false);
+            return await work(read.Connection, read.Transaction).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Reflection;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -17,7 +18,7 @@ namespace WorkflowKit.Storage.Sqlite.Runtime;
 /// </summary>
 internal static class StepCommands
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, ParameterReader[]> Readers = new();
 
     /// <summary>Executes <paramref name="definition"/> once, or once per item when its parameters are a sequence.</summary>
     public static async Task<int> ExecuteAsync(IStorageTransaction transaction, CommandDefinition definition)
@@ -105,12 +106,11 @@ internal static class StepCommands
             return [];
         }
 
-        var properties = Properties.GetOrAdd(
-            parameters.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance));
-        var values = new (string Name, object? Value)[properties.Length];
-        for (var i = 0; i < properties.Length; i++)
+        var readers = Readers.GetOrAdd(parameters.GetType(), ParameterReader.For);
+        var values = new (string Name, object? Value)[readers.Length];
+        for (var i = 0; i < readers.Length; i++)
         {
-            values[i] = ("@" + properties[i].Name, properties[i].GetValue(parameters));
+            values[i] = (readers[i].Name, readers[i].Read(parameters));
         }
 
         return values;
@@ -122,4 +122,26 @@ internal static class StepCommands
 
     private static IEnumerable<object?> Items(object? parameters) =>
         parameters is IEnumerable sequence and not string ? sequence.Cast<object?>() : [parameters];
+
+    /// <summary>
+    /// One public property of a parameter type: its parameter name with the @ and a compiled getter.
+    /// A step binds one value per column of every row it writes, and a reflection call plus a new
+    /// name string for each value showed in CPU profiles of the step path.
+    /// </summary>
+    private sealed record ParameterReader(string Name, Func<object, object?> Read)
+    {
+        public static ParameterReader[] For(Type type) =>
+        [
+            .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.CanRead && property.GetIndexParameters().Length == 0)
+                .Select(property => new ParameterReader("@" + property.Name, Getter(type, property))),
+        ];
+
+        private static Func<object, object?> Getter(Type type, PropertyInfo property)
+        {
+            var instance = Expression.Parameter(typeof(object), "instance");
+            var value = Expression.Property(Expression.Convert(instance, type), property);
+            return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), instance).Compile();
+        }
+    }
 }

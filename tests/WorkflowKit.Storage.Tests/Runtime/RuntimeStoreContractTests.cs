@@ -131,6 +131,30 @@ public sealed class RuntimeStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Cancel_all_timers_of_instance()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i2"), default));
+        var reminder = RuntimeStoreFixture.Timer("t1", "i1", Now);
+        reminder.TaskId = "task-1";
+        var node = RuntimeStoreFixture.Timer("t2", "i1", Now);
+        node.TokenId = "token-1";
+        var other = RuntimeStoreFixture.Timer("t3", "i2", Now);
+        await fixture.WriteAsync(tx => fixture.Store.InsertTimersAsync(tx, [reminder, node, other], default));
+
+        await fixture.WriteAsync(tx => fixture.Store.CancelTimersAsync(tx, "i1", null, null, default));
+        await fixture.WriteAsync(tx => fixture.Store.CancelTimersAsync(tx, "i1", null, null, default));
+
+        var cancelled = await fixture.Store.GetTimersAsync("i1", default);
+        var untouched = await fixture.Store.GetTimersAsync("i2", default);
+        Assert.That(cancelled.Select(timer => (timer.Id, timer.Status)),
+            Is.EqualTo(new[] { ("t1", TimerStatuses.Cancelled), ("t2", TimerStatuses.Cancelled) }));
+        Assert.That(untouched.Select(timer => (timer.Id, timer.Status)),
+            Is.EqualTo(new[] { ("t3", TimerStatuses.Pending) }));
+    }
+
+    [Test]
     public async Task Concurrent_outbox_claims_take_each_message_once()
     {
         await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
