@@ -2,10 +2,14 @@ using System.Diagnostics;
 
 namespace WorkflowKit.Bench.Memory;
 
-/// <summary>Samples the process's working set once a second until disposed.</summary>
+/// <summary>
+/// Samples once a second until disposed: the process's working set, the managed heap (<see cref="GC.GetTotalMemory"/>
+/// without a collection, so it includes garbage not yet collected) and the memory SQLite has allocated
+/// (<c>sqlite3_memory_used</c>: page caches, prepared statements, schema).
+/// </summary>
 public sealed class WorkingSetSampler : IAsyncDisposable
 {
-    private readonly List<(TimeSpan At, long Bytes)> _samples = [];
+    private readonly List<MemorySample> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -15,7 +19,7 @@ public sealed class WorkingSetSampler : IAsyncDisposable
         _loop = Task.Run(SampleAsync);
     }
 
-    public IReadOnlyList<(TimeSpan At, long Bytes)> Samples
+    public IReadOnlyList<MemorySample> Samples
     {
         get
         {
@@ -35,7 +39,9 @@ public sealed class WorkingSetSampler : IAsyncDisposable
             process.Refresh();
             lock (_samples)
             {
-                _samples.Add((_clock.Elapsed, process.WorkingSet64));
+                _samples.Add(new MemorySample(
+                    _clock.Elapsed, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false),
+                    SQLitePCL.raw.sqlite3_memory_used()));
             }
         }
         while (await ticks.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
