@@ -47,7 +47,8 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
                     break;
                 case "--soak-seconds":
                     var text = Next(args, ref i);
-                    soak = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                    var valid = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds);
+                    soak = valid && seconds > 0
                         ? TimeSpan.FromSeconds(seconds)
                         : throw new ArgumentException(
                             $"--soak-seconds expects a whole number of seconds above 0, got '{text}'.");

@@ -7,7 +7,7 @@ namespace WorkflowKit.Bench.Http;
 
 /// <summary>
 /// Approves tasks through <c>POST /api/tasks/{id}/actions</c> with the API key of each task's assignee, and
-/// counts the answers other than 204 No Content as errors.
+/// counts the responses other than 204 No Content as errors.
 /// </summary>
 internal sealed class ApprovalClient(HttpClient client, IReadOnlyDictionary<string, string> apiKeys)
 {

@@ -99,8 +99,8 @@ public sealed class DesignerApiHost : IAsyncDisposable
                 ["region"] = OrderDefinitions.Regions[d % OrderDefinitions.Regions.Length],
             };
             await accounts.SaveDepartmentAsync(new Department(department, department, null, manager), default);
-            await accounts.CreateAsync(new NewUser(manager, manager, "unused-password", department, ["manager"], region),
-                hash, default);
+            await accounts.CreateAsync(
+                new NewUser(manager, manager, "unused-password", department, ["manager"], region), hash, default);
             for (var s = 0; s < StaffPerDepartment; s++)
             {
                 var staff = BenchOrganization.Staff(d, s);

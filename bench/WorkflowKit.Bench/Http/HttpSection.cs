@@ -20,13 +20,13 @@ namespace WorkflowKit.Bench.Http;
 /// <see cref="OpenLoopUserPeriod"/> would send them, whether or not earlier requests have returned. Latency runs
 /// from the scheduled time, so queueing behind a slow server counts. The p95 target is judged on this run.</item>
 /// </list>
-/// Any answer but 204 No Content, and any failed request, counts as an error.
+/// Any response but 204 No Content, and any failed request, counts as an error.
 /// </summary>
 public static class HttpSection
 {
     private const int Clients = 200;
 
-    /// <summary>How often each of the 200 open-loop users approves a task: 200 users make 50 requests per second.</summary>
+    /// <summary>How often each of the 200 open-loop users approves a task, so 50 requests per second in all.</summary>
     private static readonly TimeSpan OpenLoopUserPeriod = TimeSpan.FromSeconds(4);
 
     public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report)
@@ -120,12 +120,14 @@ public static class HttpSection
             while ((sequence = Interlocked.Increment(ref started)) <= count)
             {
                 var instance = await engine.StartAsync(
-                    new StartInstanceRequest(OrderDefinitions.ApprovalFlow, DesignerApiHost.Initiator(driver, (int)sequence))
+                    new StartInstanceRequest(
+                        OrderDefinitions.ApprovalFlow, DesignerApiHost.Initiator(driver, (int)sequence))
                     {
                         Form = OrderDefinitions.NewOrder((int)sequence),
                     },
                     CancellationToken.None);
-                var tasks = await engine.QueryTasksAsync(new TaskQuery { InstanceId = instance.Id }, CancellationToken.None);
+                var tasks = await engine.QueryTasksAsync(
+                    new TaskQuery { InstanceId = instance.Id }, CancellationToken.None);
                 open.Enqueue(tasks.Single());
             }
         })));

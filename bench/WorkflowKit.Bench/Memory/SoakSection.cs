@@ -40,15 +40,21 @@ public static class SoakSection
         report.Add("soak.workingSet.early", workingSetEarly, "MiB");
         report.Add("soak.workingSet.late", workingSetLate, "MiB");
         report.Add("soak.workingSet.max", samples.Max(sample => sample.WorkingSet) / 1_048_576d, "MiB");
-        report.Add(
-            "soak.workingSetGrowth", (workingSetLate - workingSetEarly) / workingSetEarly * 100, "%", Target.Maximum(10));
+        var growth = (workingSetLate - workingSetEarly) / workingSetEarly * 100;
+        report.Add("soak.workingSetGrowth", growth, "%", Target.Maximum(10));
 
         // What the working set holds: .NET objects (including garbage not yet collected) and SQLite's allocations
         // (page caches up to their size limit per connection). The rest is the runtime, code and GC reserve.
         report.Add("soak.managedHeap.early", Mean(early, sample => sample.ManagedHeap), "MiB");
         report.Add("soak.managedHeap.late", Mean(late, sample => sample.ManagedHeap), "MiB");
+        report.Add("soak.gcCommitted.early", Mean(early, sample => sample.GcCommitted), "MiB");
+        report.Add("soak.gcCommitted.late", Mean(late, sample => sample.GcCommitted), "MiB");
         report.Add("soak.sqliteMemory.early", Mean(early, sample => sample.Sqlite), "MiB");
         report.Add("soak.sqliteMemory.late", Mean(late, sample => sample.Sqlite), "MiB");
+        report.Add("soak.threads.early", early.Count == 0 ? double.NaN : early.Average(sample => sample.Threads),
+            "threads");
+        report.Add("soak.threads.late", late.Count == 0 ? double.NaN : late.Average(sample => sample.Threads),
+            "threads");
         using var process = Process.GetCurrentProcess();
         report.Add("process.peakWorkingSet", process.PeakWorkingSet64 / 1_048_576d, "MiB");
     }

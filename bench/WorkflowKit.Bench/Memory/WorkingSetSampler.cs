@@ -4,8 +4,9 @@ namespace WorkflowKit.Bench.Memory;
 
 /// <summary>
 /// Samples once a second until disposed: the process's working set, the managed heap (<see cref="GC.GetTotalMemory"/>
-/// without a collection, so it includes garbage not yet collected) and the memory SQLite has allocated
-/// (<c>sqlite3_memory_used</c>: page caches, prepared statements, schema).
+/// without a collection, so it includes garbage not yet collected), the memory the GC has committed, the memory
+/// SQLite has allocated (<c>sqlite3_memory_used</c>: page caches, prepared statements, schema) and the
+/// process's threads.
 /// </summary>
 public sealed class WorkingSetSampler : IAsyncDisposable
 {
@@ -41,7 +42,8 @@ public sealed class WorkingSetSampler : IAsyncDisposable
             {
                 _samples.Add(new MemorySample(
                     _clock.Elapsed, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false),
-                    SQLitePCL.raw.sqlite3_memory_used()));
+                    GC.GetGCMemoryInfo().TotalCommittedBytes, SQLitePCL.raw.sqlite3_memory_used(),
+                    process.Threads.Count));
             }
         }
         while (await ticks.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));

@@ -20,7 +20,7 @@ namespace WorkflowKit.Bench.Scale;
 /// Section "scale": an approver's inbox (<see cref="WorkflowEngine.QueryTasksAsync"/>, open tasks,
 /// first page of 100) and a salesperson's shipment list (<see cref="RecordReader.ListAsync"/>,
 /// newest first, pages of 50 restricted to the user's region by a data permission rule) on the
-/// large store: the first page with a capped total as the designer's list asks for it, the next
+/// large store: the first page with a capped total as the designer's list requests it, the next
 /// pages by keyset, a page without a total, a deep page by offset and a page with the exact total.
 /// Each query reports p50, p95 and the process's CPU time per query, and the note
 /// <c>scale.recordListCappedTotal.plan</c> holds SQLite's plans of the first page's statements.
@@ -86,7 +86,8 @@ public static class ScaleSection
         // The designer's record list: the first page with the total capped 1,000 records past it ("1,000+").
         await MeasureAsync(report, "scale.recordListCappedTotal", plan.ScaleQueries, async () =>
         {
-            var page = await reader.ListAsync(NextUser(), shipments with { CountLimit = ListCountLimit }, CancellationToken.None);
+            var page = await reader.ListAsync(
+                NextUser(), shipments with { CountLimit = ListCountLimit }, CancellationToken.None);
             listRows += page.Items.Count;
         }, Target.Maximum(20));
         report.Add("scale.recordList.rowsPerQuery", (double)listRows / (plan.ScaleQueries + WarmUpQueries), "records");
@@ -95,7 +96,8 @@ public static class ScaleSection
         await MeasureAsync(report, "scale.recordListNextPages", plan.ScaleQueries / NextPages, async latency =>
         {
             var user = NextUser();
-            var page = await reader.ListAsync(user, shipments with { CountLimit = ListCountLimit }, CancellationToken.None);
+            var page = await reader.ListAsync(
+                user, shipments with { CountLimit = ListCountLimit }, CancellationToken.None);
             for (var next = 0; next < NextPages && page.Items.Count > 0; next++)
             {
                 var timing = Latency.StartTiming();
@@ -109,7 +111,7 @@ public static class ScaleSection
         await MeasureAsync(report, "scale.recordListWithoutTotal", plan.ScaleQueries, () =>
             reader.ListAsync(NextUser(), shipments with { CountTotal = false }, CancellationToken.None));
 
-        // Page 101 by offset, as the designer's pager asks for it, with the capped total.
+        // Page 101 by offset, as the designer's pager requests it, with the capped total.
         await MeasureAsync(report, "scale.recordListOffset5000", plan.ScaleQueries / 4, () =>
             reader.ListAsync(
                 NextUser(), shipments with { CountLimit = ListCountLimit, Offset = 5_000 }, CancellationToken.None));

@@ -21,7 +21,9 @@ internal sealed class ApiKeyCache(TimeProvider timeProvider)
 
     private long _generation;
 
-    /// <summary>Changes on every <see cref="Clear"/>; read it before loading a user to pass to <see cref="Add"/>.</summary>
+    /// <summary>
+    /// A counter that changes on every <see cref="Clear"/>. Read it before loading a user, to pass to <see cref="Add"/>.
+    /// </summary>
     public long Generation => Interlocked.Read(ref _generation);
 
     public DesignerUser? Find(string keyHash)

@@ -3,8 +3,8 @@ using WorkflowKit.Records;
 namespace WorkflowKit.Storage.Sqlite.Records;
 
 /// <summary>
-/// The FROM and WHERE clauses of a page or count query over one form's records, and the column that holds the
-/// record id in that FROM clause.
+/// The FROM and WHERE clauses of a page or count query over one form's records, and the column of the record id
+/// in that FROM clause.
 /// </summary>
 /// <param name="From">Either <c>records r</c> or the index table joined to it.</param>
 /// <param name="Where">Conditions on <c>r</c> and, when driven, on the index table row <c>d</c>.</param>
@@ -18,7 +18,8 @@ internal sealed record SqliteRecordScan(string From, string Where, string IdColu
     /// A scan that visits every match through the id lookups of <see cref="SqliteFilterTranslator.Translate"/>,
     /// for sorted pages and exact counts.
     /// </summary>
-    public static SqliteRecordScan Lookup(SqliteFilterTranslator translator, RecordFilter filter, bool includeDeleted) =>
+    public static SqliteRecordScan Lookup(
+        SqliteFilterTranslator translator, RecordFilter filter, bool includeDeleted) =>
         new(Records, Live(includeDeleted) + Conjunction(translator.Translate(filter), filter), "r.id", false);
 
     /// <summary>

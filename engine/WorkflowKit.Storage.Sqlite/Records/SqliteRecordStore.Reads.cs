@@ -235,8 +235,8 @@ public sealed partial class SqliteRecordStore
         RecordFilter.And(ConditionFilters.FromCondition(filter, user: null), where ?? RecordFilter.True);
 
     private static StringBuilder BuildSelect(
-        SqliteFilterTranslator translator, RecordFormInfo form, SqliteRecordScan scan, IReadOnlyList<RecordFilter> flags,
-        IReadOnlyList<SortOrder> sort, bool newestFirst)
+        SqliteFilterTranslator translator, RecordFormInfo form, SqliteRecordScan scan,
+        IReadOnlyList<RecordFilter> flags, IReadOnlyList<SortOrder> sort, bool newestFirst)
     {
         var sql = new StringBuilder("SELECT ").Append(RecordColumns);
 

@@ -32,7 +32,7 @@ public sealed class PostgresRecordIndexTests
     }
 
     [Test]
-    public async Task Newest_page_of_one_value_reads_index_in_order()
+    public async Task Value_page_scans_index_backward()
     {
         await using var test = await TestDatabase.CreateAsync(StorageProvider.PostgreSql);
         var store = new PostgresRecordStore((PostgresDatabase)test.Database, new FakeTimeProvider());
