@@ -5,8 +5,8 @@ using WorkflowKit.Bench.Throughput;
 namespace WorkflowKit.Bench.Memory;
 
 /// <summary>
-/// Section "soak": the standard flow with 8 drivers for ten minutes (twenty seconds in a quick
-/// run) while the working set is sampled each second. Growth compares the mean working set of
+/// Section "soak": the standard flow with 8 drivers for ten minutes (ten seconds in a quick run)
+/// while the working set is sampled four times a second. Growth compares the mean working set of
 /// the last tenth of the soak with that of the second tenth (the first tenth is warm-up: caches
 /// and pools filling).
 /// </summary>
