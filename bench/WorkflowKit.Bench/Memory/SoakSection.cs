@@ -43,8 +43,9 @@ public static class SoakSection
         var growth = (workingSetLate - workingSetEarly) / workingSetEarly * 100;
         report.Add("soak.workingSetGrowth", growth, "%", Target.Maximum(10));
 
-        // What the working set holds: .NET objects (including garbage not yet collected) and SQLite's allocations
-        // (page caches up to their size limit per connection). The rest is the runtime, code and GC reserve.
+        // Parts of the working set: .NET objects (garbage not yet collected included) within what the GC has
+        // committed, SQLite's allocations (page caches up to their size limit per connection) and thread stacks.
+        // The rest is the runtime's own memory and code.
         report.Add("soak.managedHeap.early", Mean(early, sample => sample.ManagedHeap), "MiB");
         report.Add("soak.managedHeap.late", Mean(late, sample => sample.ManagedHeap), "MiB");
         report.Add("soak.gcCommitted.early", Mean(early, sample => sample.GcCommitted), "MiB");
