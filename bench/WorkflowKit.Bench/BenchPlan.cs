@@ -57,7 +57,7 @@ public sealed record BenchPlan
             Ceiling = TimeSpan.FromSeconds(5),
             FlowRun = TimeSpan.FromSeconds(15),
             FlowWarmUp = 500,
-            PeerInstances = 20_000,
+            PeerInstances = 10_000,
             PeerRun = TimeSpan.FromSeconds(10),
             ConditionRun = TimeSpan.FromSeconds(2),
             FormRun = TimeSpan.FromSeconds(3),
