@@ -79,9 +79,10 @@ public static class HttpSection
         for (var i = 0; i < openLoopTasks && open.TryDequeue(out var task); i++)
         {
             var due = TimeSpan.FromSeconds(i / rate);
-            if (due > start.Elapsed)
+            var wait = due - start.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - start.Elapsed);
+                await Task.Delay(wait);
             }
 
             requests.Add(Task.Run(async () =>
@@ -95,7 +96,8 @@ public static class HttpSection
         report.Add("http.openLoop.requestsPerSecond", rate, "requests/s");
         report.Add("http.openLoop.p50", openLoop.Latency.Percentile(50), "ms");
         report.Add("http.openLoop.p95", openLoop.Latency.Percentile(95), "ms", Target.Maximum(100));
-        report.Add("http.openLoop.cpuMsPerTask", cpu.Cpu.TotalMilliseconds / Math.Max(openLoop.Latency.Count, 1), "ms");
+        var openLoopCpu = cpu.Cpu.TotalMilliseconds / Math.Max(openLoop.Latency.Count, 1);
+        report.Add("http.openLoop.cpuMsPerTask", openLoopCpu, "ms");
         report.Add("http.openLoop.errors", openLoop.Errors, "errors", Target.Maximum(0));
 
         if ((closedLoop.FirstError ?? openLoop.FirstError) is { } firstError)
