@@ -12,6 +12,9 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
     /// <summary>Sections to run; all of them unless --only names some.</summary>
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);
 
+    /// <summary>Soak length that replaces the plan's, from --soak-seconds; null keeps the plan's.</summary>
+    public TimeSpan? Soak { get; init; }
+
     public bool Runs(string section) => Sections.Contains(section);
 
     public static BenchOptions Parse(string[] args)
@@ -22,6 +25,7 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
         string? postgres = null;
         var work = Path.Combine(Path.GetTempPath(), "workflowkit-bench");
         HashSet<string>? only = null;
+        TimeSpan? soak = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -41,16 +45,24 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
                 case "--only":
                     only = ParseSections(Next(args, ref i));
                     break;
+                case "--soak-seconds":
+                    var text = Next(args, ref i);
+                    var valid = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds);
+                    soak = valid && seconds > 0
+                        ? TimeSpan.FromSeconds(seconds)
+                        : throw new ArgumentException(
+                            $"--soak-seconds expects a whole number of seconds above 0, got '{text}'.");
+                    break;
                 default:
                     throw new ArgumentException(string.Format(
                         CultureInfo.InvariantCulture,
                         "Unknown option '{0}'. Options: --quick, --json FILE, --postgres CONNECTION, --work-dir DIR, " +
-                        "--only SECTION[,SECTION...].",
+                        "--only SECTION[,SECTION...], --soak-seconds SECONDS.",
                         args[i]));
             }
         }
 
-        var options = new BenchOptions(quick, json, postgres, work);
+        var options = new BenchOptions(quick, json, postgres, work) { Soak = soak };
         return only is null ? options : options with { Sections = only };
     }
 

@@ -8,58 +8,32 @@ using WorkflowKit.Bench.Scale;
 using WorkflowKit.Bench.Throughput;
 
 var options = BenchOptions.Parse(args);
-var plan = BenchPlan.For(options.Quick);
+var plan = options.Soak is { } soak ? BenchPlan.For(options.Quick) with { Soak = soak } : BenchPlan.For(options.Quick);
 Directory.CreateDirectory(options.WorkDirectory);
 var report = new BenchReport();
 var machine = MachineInfo.Describe(options, TimeProvider.System);
 Console.WriteLine(
     $"WorkflowKit benchmarks ({machine["mode"]}), {machine["cores"]} cores, load average {machine["loadAverageAtStart"]}");
 
-if (options.Runs("ceiling"))
+var run = System.Diagnostics.Stopwatch.StartNew();
+await SectionAsync("ceiling", async () =>
 {
     var ceiling = await CeilingBenchmark.MeasureCommitsPerSecondAsync(options.WorkDirectory, plan.Ceiling);
     report.Add("ceiling.sqlite.commitsPerSecond", ceiling, "commits/s");
-}
-
-if (options.Runs("flow"))
-{
-    await FlowSection.RunAsync(options, plan, report);
-}
-
-if (options.Runs("peer"))
-{
-    await PeerSection.RunAsync(options, plan, report);
-}
-
-if (options.Runs("conditions"))
+});
+await SectionAsync("flow", () => FlowSection.RunAsync(options, plan, report));
+await SectionAsync("peer", () => PeerSection.RunAsync(options, plan, report));
+await SectionAsync("conditions", () =>
 {
     ConditionSection.Run(plan, report);
-}
-
-if (options.Runs("forms"))
-{
-    await FormSection.RunAsync(options, plan, report);
-}
-
-if (options.Runs("scale"))
-{
-    await ScaleSection.RunAsync(options, plan, report);
-}
-
-if (options.Runs("http"))
-{
-    await HttpSection.RunAsync(options, plan, report);
-}
-
-if (options.Runs("soak"))
-{
-    await SoakSection.RunAsync(options, plan, report);
-}
-
-if (options.Runs("postgres"))
-{
-    await PostgresSection.RunAsync(options, plan, report);
-}
+    return Task.CompletedTask;
+});
+await SectionAsync("forms", () => FormSection.RunAsync(options, plan, report));
+await SectionAsync("scale", () => ScaleSection.RunAsync(options, plan, report));
+await SectionAsync("http", () => HttpSection.RunAsync(options, plan, report));
+await SectionAsync("soak", () => SoakSection.RunAsync(options, plan, report));
+await SectionAsync("postgres", () => PostgresSection.RunAsync(options, plan, report));
+report.Add("run.wallSeconds", run.Elapsed.TotalSeconds, "s", Target.Maximum(options.Quick ? 60 : 15 * 60));
 
 machine["loadAverageAtEnd"] = MachineInfo.LoadAverage();
 if (options.JsonPath is { } jsonPath)
@@ -69,3 +43,16 @@ if (options.JsonPath is { } jsonPath)
 }
 
 return 0;
+
+// Runs a section when selected and reports its wall time, so a long full run shows where the time went.
+async Task SectionAsync(string section, Func<Task> body)
+{
+    if (!options.Runs(section))
+    {
+        return;
+    }
+
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    await body();
+    report.Add($"time.{section}", watch.Elapsed.TotalSeconds, "s");
+}

@@ -2,10 +2,15 @@ using System.Diagnostics;
 
 namespace WorkflowKit.Bench.Memory;
 
-/// <summary>Samples the process's working set once a second until disposed.</summary>
+/// <summary>
+/// Samples four times a second until disposed, so that each tenth of a 10 s quick soak has samples. A sample
+/// contains the process's working set, the managed heap (<see cref="GC.GetTotalMemory"/> without a collection, so
+/// it includes garbage not yet collected), the memory the GC has committed, the memory SQLite has allocated
+/// (<c>sqlite3_memory_used</c>: page caches, prepared statements, schema) and the process's threads.
+/// </summary>
 public sealed class WorkingSetSampler : IAsyncDisposable
 {
-    private readonly List<(TimeSpan At, long Bytes)> _samples = [];
+    private readonly List<MemorySample> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -15,7 +20,7 @@ public sealed class WorkingSetSampler : IAsyncDisposable
         _loop = Task.Run(SampleAsync);
     }
 
-    public IReadOnlyList<(TimeSpan At, long Bytes)> Samples
+    public IReadOnlyList<MemorySample> Samples
     {
         get
         {
@@ -29,13 +34,16 @@ public sealed class WorkingSetSampler : IAsyncDisposable
     private async Task SampleAsync()
     {
         using var process = Process.GetCurrentProcess();
-        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         do
         {
             process.Refresh();
             lock (_samples)
             {
-                _samples.Add((_clock.Elapsed, process.WorkingSet64));
+                _samples.Add(new MemorySample(
+                    _clock.Elapsed, process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false),
+                    GC.GetGCMemoryInfo().TotalCommittedBytes, SQLitePCL.raw.sqlite3_memory_used(),
+                    process.Threads.Count));
             }
         }
         while (await ticks.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));

@@ -17,6 +17,8 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
 {
     private static readonly PasswordHasher<DesignerUser> Hasher = new();
 
+    private readonly ApiKeyCache _apiKeys = new(timeProvider);
+
     public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];
 
     public Task<DesignerUser> CreateAsync(NewUser user, CancellationToken cancellationToken) =>
@@ -145,6 +147,9 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
                 user.Disabled,
                 user.Id,
             });
+
+        // After the write: a lookup that read the old row before it then finds the generation changed.
+        _apiKeys.Clear();
     }
 
     /// <summary>
@@ -225,13 +230,31 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
         return secret;
     }
 
+    /// <summary>
+    /// Finds the active user of an API key, from a cache of recently used keys (<see cref="ApiKeyCache"/>: entries
+    /// expire after 10 seconds) or else from the database.
+    /// </summary>
     public async Task<DesignerUser?> FindByApiKeyAsync(string secret, CancellationToken cancellationToken)
     {
+        var hash = HashApiKey(secret);
+        if (_apiKeys.Find(hash) is { } cached)
+        {
+            return cached;
+        }
+
+        var generation = _apiKeys.Generation;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<UserRow>(
             SelectUser + " WHERE id = (SELECT user_id FROM designer_api_keys WHERE key_hash = @hash AND revoked = @revoked)",
-            new { hash = HashApiKey(secret), revoked = false });
-        return row is null || row.Disabled != 0 ? null : row.ToUser();
+            new { hash, revoked = false });
+        if (row is null || row.Disabled != 0)
+        {
+            return null;
+        }
+
+        var user = row.ToUser();
+        _apiKeys.Add(hash, user, generation);
+        return user;
     }
 
     // The secret has 256 random bits, so one SHA-256 round resists guessing; PBKDF2 would only

@@ -34,16 +34,21 @@ internal static class RecordApi
     /// <param name="filter">A condition as JSON: <c>{"any":[{"all":[{"field":"region","operator":"eq","value":"east"}]}]}</c>.</param>
     /// <param name="sort">Comma-separated field ids; a leading '-' sorts that field descending.</param>
     /// <param name="offset">Records to skip.</param>
+    /// <param name="after">
+    /// The id of the previous page's last record: the page continues after it, newest first, at the cost of a first
+    /// page however deep it is. Only without <paramref name="sort"/>.
+    /// </param>
     /// <param name="limit">Records per page, 1 to 500; 50 when absent.</param>
     /// <param name="context">The request.</param>
     /// <param name="records">The record service.</param>
     /// <param name="ct">Cancels the read.</param>
     private static async Task<IResult> ListAsync(
-        string form, string? filter, string? sort, int? offset, int? limit, HttpContext context,
+        string form, string? filter, string? sort, int? offset, long? after, int? limit, HttpContext context,
         RecordService records, CancellationToken ct)
     {
         var page = await records.ListAsync(
-            ApiEndpoints.Current(context), form, ParseFilter(filter), ParseSort(sort), offset ?? 0, limit ?? 50, ct);
+            ApiEndpoints.Current(context), form, ParseFilter(filter), ParseSort(sort), offset ?? 0, limit ?? 50, ct,
+            afterId: after);
         return Results.Ok(new { page.Total, page.Items });
     }
 

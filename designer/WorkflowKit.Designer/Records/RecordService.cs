@@ -66,10 +66,12 @@ public sealed class RecordService(
     /// <summary>
     /// One page of the records the user may read. With <paramref name="countLimit"/> the total stops
     /// at that count and <see cref="RecordPage.TotalIsCapped"/> is set, so the page shows it as "N+".
+    /// With <paramref name="afterId"/> the page starts after that record in the newest-first order
+    /// (<see cref="RecordQuery.AfterId"/>).
     /// </summary>
     public async Task<RecordPage> ListAsync(
         UserContext user, string formKey, Condition? filter, IReadOnlyList<SortOrder> sort, int offset, int limit,
-        CancellationToken cancellationToken, int? countLimit = null)
+        CancellationToken cancellationToken, int? countLimit = null, long? afterId = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         await RequireFormAsync(formKey, cancellationToken);
@@ -78,6 +80,7 @@ public sealed class RecordService(
             Filter = filter,
             Sort = sort,
             Offset = offset,
+            AfterId = afterId,
             Limit = Math.Clamp(limit, 1, 500),
             CountLimit = countLimit,
         };

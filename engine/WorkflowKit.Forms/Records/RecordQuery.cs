@@ -12,6 +12,14 @@ public sealed record RecordQuery(string FormKey)
 
     public int Offset { get; init; }
 
+    /// <summary>
+    /// The id of the last record of the previous page, or null for the first page. The page then contains the records
+    /// that come after it in the default newest-first order (ids below it), so a deep page costs what the first
+    /// page costs, where <see cref="Offset"/> reads and skips every earlier row. Only valid without
+    /// <see cref="Sort"/>; <see cref="Offset"/> still applies after it, and the total counts every match.
+    /// </summary>
+    public long? AfterId { get; init; }
+
     public int Limit { get; init; } = 50;
 
     public bool IncludeDeleted { get; init; }

@@ -42,8 +42,16 @@ public sealed partial class PostgresRecordStore
         var form = await RequireInfoAsync(query.FormKey, cancellationToken).ConfigureAwait(false);
         var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new PostgresFilterTranslator(form, parameters);
+        if (query.AfterId is not null && query.Sort.Count > 0)
+        {
+            throw new ArgumentException(
+                $"AfterId pages the newest-first order only, but the query on form '{query.FormKey}' sorts by " +
+                $"'{query.Sort[0].Field}'; page a sorted list with Offset instead.", nameof(query));
+        }
+
         var where = BuildWhere(translator, query.Filter, query.Where, query.IncludeDeleted);
-        var select = BuildSelect(translator, where, query.Flags, query.Sort, newestFirst: true);
+        var pageWhere = query.AfterId is { } afterId ? $"{where} AND r.id < {translator.Parameter(afterId)}" : where;
+        var select = BuildSelect(translator, pageWhere, query.Flags, query.Sort, newestFirst: true);
         select.Append(" LIMIT ").Append(translator.Parameter(query.Limit))
             .Append(" OFFSET ").Append(translator.Parameter(query.Offset));
 

@@ -57,8 +57,10 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
             new { form.Key, Definition = DefinitionJson.Serialize(form), At = PgTime.Write(_timeProvider.GetUtcNow()) },
             transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
-        // One index per field id and kind serves every form that indexes that field. The advisory
-        // lock keeps two nodes registering at once from racing on the same CREATE INDEX.
+        // One index per field id and kind serves every form that indexes that field. The id after the value lets
+        // a newest-first page of one value (the region of a permission rule) read its rows in index order and
+        // stop after the page. The advisory lock keeps two nodes registering at once from racing on the same
+        // CREATE INDEX.
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtextextended('record-indexes', 0))",
             transaction: transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -67,7 +69,7 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
             var kind = info.KindOf(field);
             await connection.ExecuteAsync(new CommandDefinition(
                 $"CREATE INDEX IF NOT EXISTS {IndexName(field, kind)} ON records " +
-                $"(form_key, {PgRecordColumns.Typed("data", field, kind)})",
+                $"(form_key, {PgRecordColumns.Typed("data", field, kind)}, id)",
                 transaction: transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
@@ -340,9 +342,10 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
         return _forms.GetOrAdd(formKey, info);
     }
 
-    // Index names are at most 63 bytes; a hash of field and kind keeps them short and stable.
+    // Index names are at most 63 bytes; a hash of field and kind keeps them short and stable. Migration 3001
+    // renamed the earlier (form_key, value) indexes from the prefix ix_records_f_ to this one.
     private static string IndexName(string field, PgValueKind kind) =>
-        "ix_records_f_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{field}|{kind}")))[..16];
+        "ix_records_fi_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{field}|{kind}")))[..16];
 
     private static bool IsEmpty(JsonNode? value) =>
         value is null || (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0);

@@ -40,14 +40,32 @@ public sealed partial class SqliteRecordStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        if (query.AfterId is not null && query.Sort.Count > 0)
+        {
+            throw new ArgumentException(
+                $"AfterId pages the newest-first order only, but the query on form '{query.FormKey}' sorts by " +
+                $"'{query.Sort[0].Field}'; page a sorted list with Offset instead.", nameof(query));
+        }
+
         var form = await RequireInfoAsync(query.FormKey, cancellationToken).ConfigureAwait(false);
         var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
-        var where = BuildWhere(translator, query.Filter, query.Where, query.IncludeDeleted);
-        var pageWhere = query.Sort.Count == 0 ? SqliteFilterTranslator.WalkInIdOrder(where) : where;
-        var select = BuildSelect(translator, form, pageWhere, query.Flags, query.Sort, newestFirst: true);
+        var filter = Combine(query.Filter, query.Where);
+        var scan = query.Sort.Count == 0
+            ? SqliteRecordScan.InIdOrder(translator, filter, query.IncludeDeleted)
+            : SqliteRecordScan.Lookup(translator, filter, query.IncludeDeleted);
+        var page = query.AfterId is { } afterId
+            ? scan with { Where = $"{scan.Where} AND {scan.IdColumn} < {translator.Parameter(afterId)}" }
+            : scan;
+        var select = BuildSelect(translator, form, page, query.Flags, query.Sort, newestFirst: true);
         select.Append(" LIMIT ").Append(translator.Parameter(query.Limit))
             .Append(" OFFSET ").Append(translator.Parameter(query.Offset));
+
+        // A capped count stops early on the page's scan. An exact count visits every match, and without a driving
+        // rule the id lookups beat probing every record of the form.
+        var count = scan.IsDriven || (query.Sort.Count == 0 && query.CountLimit is not null)
+            ? scan
+            : SqliteRecordScan.Lookup(translator, filter, query.IncludeDeleted);
 
         var (connection, dbTransaction, owned) = await ConnectAsync(transaction, cancellationToken)
             .ConfigureAwait(false);
@@ -69,7 +87,7 @@ public sealed partial class SqliteRecordStore
             var total = query.CountTotal
                 ? (long)(await PreparedCommands.Get(
                     (SqliteConnection)connection, (SqliteTransaction?)dbTransaction,
-                    RecordPage.CountSql(where, query.CountLimit), [.. Used(parameters, where)])
+                    count.CountSql(query.CountLimit), [.. Used(parameters, count.Where)])
                     .ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!
                 : -1;
             return new RecordPage(items, total)
@@ -94,8 +112,8 @@ public sealed partial class SqliteRecordStore
         var form = await RequireInfoAsync(query.FormKey, cancellationToken).ConfigureAwait(false);
         var parameters = new List<(string Name, object? Value)> { ("@form", form.Key) };
         var translator = new SqliteFilterTranslator(form, parameters, "@form");
-        var where = BuildWhere(translator, query.Filter, query.Where, query.IncludeDeleted);
-        var select = BuildSelect(translator, form, where, query.Flags, query.Sort, newestFirst: false);
+        var scan = SqliteRecordScan.Lookup(translator, Combine(query.Filter, query.Where), query.IncludeDeleted);
+        var select = BuildSelect(translator, form, scan, query.Flags, query.Sort, newestFirst: false);
 
         await using var connection = (SqliteConnection)await _database.OpenConnectionAsync(cancellationToken)
             .ConfigureAwait(false);
@@ -213,17 +231,24 @@ public sealed partial class SqliteRecordStore
         return combined is RecordFilterConstant { Value: true } ? sql : sql + " AND " + translator.Translate(combined);
     }
 
+    private static RecordFilter Combine(Condition? filter, RecordFilter? where) =>
+        RecordFilter.And(ConditionFilters.FromCondition(filter, user: null), where ?? RecordFilter.True);
+
     private static StringBuilder BuildSelect(
-        SqliteFilterTranslator translator, RecordFormInfo form, string where, IReadOnlyList<RecordFilter> flags,
-        IReadOnlyList<SortOrder> sort, bool newestFirst)
+        SqliteFilterTranslator translator, RecordFormInfo form, SqliteRecordScan scan,
+        IReadOnlyList<RecordFilter> flags, IReadOnlyList<SortOrder> sort, bool newestFirst)
     {
         var sql = new StringBuilder("SELECT ").Append(RecordColumns);
+
+        // A flag only classifies rows that match, so it probes the index table by the row's id instead of
+        // collecting every id its rules match.
         for (var i = 0; i < flags.Count; i++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $", CASE WHEN {translator.Translate(flags[i])} THEN 1 ELSE 0 END");
+            sql.Append(CultureInfo.InvariantCulture,
+                $", CASE WHEN {translator.TranslateCorrelated(flags[i])} THEN 1 ELSE 0 END");
         }
 
-        sql.Append(" FROM records r");
+        sql.Append(" FROM ").Append(scan.From);
         var order = new List<string>();
         for (var i = 0; i < sort.Count; i++)
         {
@@ -245,8 +270,8 @@ public sealed partial class SqliteRecordStore
             order.Add(column + (key.Descending ? " DESC" : " ASC"));
         }
 
-        order.Add(newestFirst && sort.Count == 0 ? "r.id DESC" : "r.id ASC");
-        sql.Append(" WHERE ").Append(where).Append(" ORDER BY ").Append(string.Join(", ", order));
+        order.Add(newestFirst && sort.Count == 0 ? scan.IdColumn + " DESC" : "r.id ASC");
+        sql.Append(" WHERE ").Append(scan.Where).Append(" ORDER BY ").Append(string.Join(", ", order));
         return sql;
     }
 

@@ -163,6 +163,24 @@ public sealed class RecordApiTests
         });
     }
 
+    [Test]
+    public async Task Next_page_after_last_id()
+    {
+        await using var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+        await SeedCustomersAsync(app);
+        using var admin = await ApiAccessTests.ClientForAsync(app, "admin");
+
+        var first = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=2");
+        var lastId = first!["items"]!.AsArray()[^1]!["id"]!.GetValue<long>();
+        var next = await admin.GetFromJsonAsync<JsonObject>($"/api/records/customer?limit=2&after={lastId}");
+        using var sorted = await admin.GetAsync($"/api/records/customer?sort=code&after={lastId}");
+
+        Assert.That(Codes(first), Is.EqualTo(new[] { "C-N1", "C-E2" }));
+        Assert.That(Codes(next!), Is.EqualTo(new[] { "C-E1" }));
+        Assert.That(next!["total"]!.GetValue<long>(), Is.EqualTo(3));
+        Assert.That(sorted.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
     internal static async Task<Dictionary<string, long>> SeedCustomersAsync(DesignerAppFactory app)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -181,6 +181,98 @@ public sealed class RecordStoreContractTests(StorageProvider provider)
         Assert.That(exact.TotalIsCapped, Is.False);
     }
 
+    [Test]
+    public async Task Newest_pages_by_after_id()
+    {
+        var regions = new[] { "east", "west", "east", "east", "west", "east", "east" };
+        var ids = new List<long>();
+        for (var i = 0; i < regions.Length; i++)
+        {
+            ids.Add((await _store.CreateAsync("customer", Customer($"n{i}", regions[i], "1"), As("u1"), None)).Id);
+        }
+
+        await _store.SoftDeleteAsync("customer", ids[5], As("u1"), None);
+        var east = Condition.AllOf(new Rule { Field = "region", Operator = RuleOperators.Equal, Value = "east" });
+
+        var first = await _store.QueryAsync(new RecordQuery("customer") { Filter = east, Limit = 2 }, null, None);
+        var second = await _store.QueryAsync(
+            new RecordQuery("customer") { Filter = east, Limit = 2, AfterId = first.Items[^1].Id }, null, None);
+        var last = await _store.QueryAsync(
+            new RecordQuery("customer") { Filter = east, Limit = 2, AfterId = second.Items[^1].Id }, null, None);
+
+        Assert.That(Names(first), Is.EqualTo(new[] { "n6", "n3" }));
+        Assert.That(Names(second), Is.EqualTo(new[] { "n2", "n0" }));
+        Assert.That(Names(last), Is.Empty);
+        Assert.That(second.Total, Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task After_id_applies_without_filter()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await _store.CreateAsync("customer", Customer($"n{i}", i % 2 == 0 ? "east" : "west", "1"), As("u1"), None);
+        }
+
+        var first = await _store.QueryAsync(new RecordQuery("customer") { Limit = 3 }, null, None);
+        var next = await _store.QueryAsync(
+            new RecordQuery("customer") { Limit = 3, AfterId = first.Items[^1].Id }, null, None);
+
+        Assert.That(Names(first), Is.EqualTo(new[] { "n3", "n2", "n1" }));
+        Assert.That(Names(next), Is.EqualTo(new[] { "n0" }));
+        Assert.That(next.Total, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void After_id_with_sort_is_rejected()
+    {
+        var query = new RecordQuery("customer") { Sort = [new SortOrder { Field = "name" }], AfterId = 10 };
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => _store.QueryAsync(query, null, None));
+
+        Assert.That(error!.Message, Does.StartWith(
+            "AfterId pages the newest-first order only, but the query on form 'customer' sorts by 'name'"));
+    }
+
+    [Test]
+    public async Task Newest_page_with_two_indexed_rules()
+    {
+        var rows = new[]
+        {
+            ("a", "east", "500"), ("b", "west", "900"), ("c", "east", "50"), ("d", "east", "700"),
+            ("e", "east", "800"), ("f", "east", "90"),
+        };
+        var ids = new List<long>();
+        foreach (var (name, region, credit) in rows)
+        {
+            ids.Add((await _store.CreateAsync("customer", Customer(name, region, credit), As("u1"), None)).Id);
+        }
+
+        await _store.SoftDeleteAsync("customer", ids[4], As("u1"), None);
+        var filter = Condition.AllOf(
+            new Rule { Field = "region", Operator = RuleOperators.Equal, Value = "east" },
+            new Rule { Field = "creditLimit", Operator = RuleOperators.GreaterThanOrEqual, Value = 100 });
+
+        var exact = await _store.QueryAsync(new RecordQuery("customer") { Filter = filter, Limit = 1 }, null, None);
+        var capped = await _store.QueryAsync(
+            new RecordQuery("customer") { Filter = filter, Limit = 5, CountLimit = 1 }, null, None);
+        var flagged = await _store.QueryAsync(
+            new RecordQuery("customer")
+            {
+                Where = RecordFilter.Compare("region", RuleOperators.Equal, "east"),
+                Flags = [RecordFilter.Compare("creditLimit", RuleOperators.GreaterThan, 600)],
+            },
+            null, None);
+
+        Assert.That(Names(exact), Is.EqualTo(new[] { "d" }));
+        Assert.That(exact.Total, Is.EqualTo(2));
+        Assert.That(Names(capped), Is.EqualTo(new[] { "d", "a" }));
+        Assert.That(capped.Total, Is.EqualTo(1));
+        Assert.That(capped.TotalIsCapped, Is.True);
+        Assert.That(Names(flagged), Is.EqualTo(new[] { "f", "d", "c", "a" }));
+        Assert.That(flagged.Flags.Select(flags => flags[0]), Is.EqualTo(new[] { false, true, false, false }));
+    }
+
     [TestCase(RuleOperators.Contains, "\"vip\"", new[] { "a" })]
     [TestCase(RuleOperators.NotContains, "\"vip\"", new[] { "b", "c" })]
     [TestCase(RuleOperators.IsEmpty, "null", new[] { "c" })]
