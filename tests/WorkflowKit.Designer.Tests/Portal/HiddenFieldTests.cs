@@ -111,7 +111,9 @@ public sealed class HiddenFieldTests
             Assert.That(managerView.Data.ContainsKey("cost"), Is.False, "the manager's only access is the task");
             Assert.That(rows.Select(row => row.ContainsKey("unitPrice")), Is.All.False);
             Assert.That(managerView.Data["note"]?.GetValue<string>(), Is.EqualTo("Confirmed by phone"));
-            Assert.That(initiatorView!.Data["cost"]?.GetValue<decimal>(), Is.EqualTo(HiddenFieldDefinitions.Cost));
+            Assert.That(managerView.HiddenFields, Is.EqualTo(new[] { "cost", "lines.unitPrice" }));
+            Assert.That(initiatorView!.HiddenFields, Is.Empty);
+            Assert.That(initiatorView.Data["cost"]?.GetValue<decimal>(), Is.EqualTo(HiddenFieldDefinitions.Cost));
             Assert.That(initiatorView.Data["lines"]![0]!["unitPrice"]?.GetValue<decimal>(),
                 Is.EqualTo(HiddenFieldDefinitions.UnitPrice));
         });

@@ -338,6 +338,7 @@ public sealed class EngineWorkService(
     private static InstanceDetail WithoutHidden(InstanceDetail detail, HiddenData hidden) => detail with
     {
         Data = hidden.RemoveFrom(detail.Data),
+        HiddenFields = hidden.Paths,
         Audit = [.. detail.Audit.Select(entry =>
             entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFrom(entry.Changes) })],
     };

@@ -38,6 +38,13 @@ internal sealed class HiddenData
         }
     }
 
+    /// <summary>The collected fields, and the collected columns as <c>table.column</c>, in ordinal order.</summary>
+    public IReadOnlyList<string> Paths =>
+    [
+        .. _fields.Concat(_columns.SelectMany(pair => pair.Value.Select(column => $"{pair.Key}.{column}")))
+            .Order(StringComparer.Ordinal),
+    ];
+
     /// <summary>Returns a copy of <paramref name="data"/> without the collected fields and columns.</summary>
     public JsonObject RemoveFrom(JsonObject data)
     {
