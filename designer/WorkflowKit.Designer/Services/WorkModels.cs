@@ -84,7 +84,7 @@ public sealed record InstanceDetail(
 {
     /// <summary>
     /// Fields and sub-table columns (<c>table.column</c>) left out of <see cref="Data"/> because the node of the
-    /// viewer's task hides them; empty when the viewer sees the whole form.
+    /// viewer's task hides them. It is empty when the viewer is shown the whole form.
     /// </summary>
     public IReadOnlyCollection<string> HiddenFields { get; init; } = [];
 }

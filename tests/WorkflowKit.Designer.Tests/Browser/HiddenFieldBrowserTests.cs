@@ -86,8 +86,8 @@ public sealed class HiddenFieldBrowserTests
     }
 
     /// <summary>
-    /// Checks the serialized page and the values of its inputs, because Blazor sets an input's value as a property,
-    /// which the serialized HTML does not show.
+    /// Checks the serialized page and the current values of its inputs, because an input's current value can differ
+    /// from the value attribute in the serialized HTML.
     /// </summary>
     private static async Task AssertNoHiddenTextAsync(IPage page)
     {

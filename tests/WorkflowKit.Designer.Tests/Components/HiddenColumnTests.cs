@@ -52,8 +52,8 @@ public sealed class HiddenColumnTests : ComponentTestBase
     }
 
     /// <summary>
-    /// Renders the full stored order, as the task page did before it loaded the engine's task view, so the renderer
-    /// alone must keep the hidden values out of the markup.
+    /// Renders the whole stored order, hidden values included, so that the renderer alone must keep them out of the
+    /// markup.
     /// </summary>
     private IRenderedComponent<FormRenderer> Render(bool readOnly) =>
         Context.Render<FormRenderer>(parameters => parameters

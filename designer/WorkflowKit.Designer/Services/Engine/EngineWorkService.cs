@@ -260,9 +260,9 @@ public sealed class EngineWorkService(
             return null;
         }
 
-        var sees = user.CanDesign || detail.Summary.InitiatorId == user.Id
+        var showsWholeForm = user.CanDesign || detail.Summary.InitiatorId == user.Id
             || (await GetCarbonCopiesAsync(user, cancellationToken)).Any(instance => instance.Id == instanceId);
-        if (sees)
+        if (showsWholeForm)
         {
             return detail;
         }
@@ -274,8 +274,8 @@ public sealed class EngineWorkService(
                 $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.");
         }
 
-        // An assignee sees what the task views of their tasks show, so a field hidden at any of their nodes stays
-        // hidden here too.
+        // An assignee gets the data that the task views of their tasks return, so a field hidden at any of their
+        // nodes stays hidden here too.
         var hidden = new HiddenData();
         foreach (var task in ownTasks)
         {

@@ -4,9 +4,9 @@ namespace WorkflowKit.Designer.Services.Engine;
 
 /// <summary>
 /// The fields and sub-table columns that the engine's task view removed from an instance's form data. The designer
-/// derives them by comparing the stored data with the view, so the node permissions are read in one place (the
-/// engine's field guard), and applies them to other copies of the data, such as the instance detail of a user who
-/// holds tasks at several nodes.
+/// derives them by comparing the stored data with the view, so only the engine's field guard reads node permissions.
+/// It then removes them from other copies of the data, such as the instance detail of a user with tasks at several
+/// nodes.
 /// </summary>
 internal sealed class HiddenData
 {
