@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Bunit;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Designer.Forms;
 using WorkflowKit.Designer.Tests.Support;
 
@@ -49,6 +51,39 @@ public sealed class HiddenColumnTests : ComponentTestBase
 
         Assert.That(cut.FindAll("[data-field=lines] tbody [data-field=unitPrice]"), Has.Count.EqualTo(2));
         Assert.That(cut.FindAll("[data-field=cost]"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Task_form_skips_hidden_required_fields()
+    {
+        var form = RequiredHiddenForm();
+        var viewData = HiddenFieldDefinitions.Order();
+        viewData.Remove("cost");
+        foreach (var row in viewData["lines"]!.AsArray())
+        {
+            row!.AsObject().Remove("unitPrice");
+        }
+
+        var task = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, form)
+            .Add(p => p.Data, viewData)
+            .Add(p => p.Permissions, (IReadOnlyDictionary<string, FieldPermission>)HiddenFieldDefinitions.Permissions()));
+        var start = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, form)
+            .Add(p => p.Data, (JsonObject)viewData.DeepClone())
+            .Add(p => p.FormName, "start-form"));
+
+        Assert.That(await task.InvokeAsync(() => task.Instance.ValidateAsync()), Is.True, "task form");
+        Assert.That(await start.InvokeAsync(() => start.Instance.ValidateAsync()), Is.False, "start form");
+    }
+
+    /// <summary>The order form with the purchase cost and the unit price column required.</summary>
+    private static FormDefinition RequiredHiddenForm()
+    {
+        var form = HiddenFieldDefinitions.Form();
+        form.Fields.Single(field => field.Id == "cost").Required = true;
+        form.Fields.Single(field => field.Id == "lines").Fields!.Single(column => column.Id == "unitPrice").Required = true;
+        return form;
     }
 
     /// <summary>
