@@ -80,7 +80,14 @@ public sealed record InstanceDetail(
     IReadOnlyList<string> VisitedNodes,
     IReadOnlyList<string> TraversedEdges,
     IReadOnlyList<WorkTask> Tasks,
-    IReadOnlyList<AuditEntry> Audit);
+    IReadOnlyList<AuditEntry> Audit)
+{
+    /// <summary>
+    /// Fields and sub-table columns (<c>table.column</c>) left out of <see cref="Data"/> because the node of the
+    /// viewer's task hides them. It is empty when the viewer is shown the whole form.
+    /// </summary>
+    public IReadOnlyCollection<string> HiddenFields { get; init; } = [];
+}
 
 /// <summary>An instance's path on its flow diagram: visited and traversed so far, and where it waits.</summary>
 public sealed record InstanceProgress(

@@ -181,7 +181,12 @@ public sealed class EngineWorkService(
         var actions = view.Actions.SelectMany(action => action == EngineTaskActions.AddSigner
             ? new[] { TaskActions.AddSignerBefore, TaskActions.AddSignerAfter }
             : [action]).ToList();
-        return new TaskDetail(await ToWorkTaskAsync(view.Task, cancellationToken), instance, actions);
+        var hidden = new HiddenData();
+        hidden.Add(instance.Data, view.Form);
+        return new TaskDetail(
+            await ToWorkTaskAsync(view.Task, cancellationToken),
+            WithoutHidden(instance, hidden) with { Data = view.Form },
+            actions);
     }
 
     public async Task ActAsync(
@@ -255,13 +260,37 @@ public sealed class EngineWorkService(
             return null;
         }
 
-        var allowed = user.CanDesign || detail.Summary.InitiatorId == user.Id
-            || detail.Tasks.Any(task => task.AssigneeId == user.Id)
+        var showsWholeForm = user.CanDesign || detail.Summary.InitiatorId == user.Id
             || (await GetCarbonCopiesAsync(user, cancellationToken)).Any(instance => instance.Id == instanceId);
-        return allowed
-            ? detail
-            : throw new AccessDeniedException(
+        if (showsWholeForm)
+        {
+            return detail;
+        }
+
+        var ownTasks = detail.Tasks.Where(task => task.AssigneeId == user.Id).ToList();
+        if (ownTasks.Count == 0)
+        {
+            throw new AccessDeniedException(
                 $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.");
+        }
+
+        // An assignee gets the data that the task views of their tasks return, so a field hidden at any of their
+        // nodes stays hidden here too.
+        var hidden = new HiddenData();
+        foreach (var task in ownTasks)
+        {
+            try
+            {
+                var view = await engine.GetTaskViewAsync(task.Id, user.Id, cancellationToken);
+                hidden.Add(detail.Data, view.Form);
+            }
+            catch (UnauthorizedAccessException denied)
+            {
+                throw new AccessDeniedException(denied.Message, denied);
+            }
+        }
+
+        return WithoutHidden(detail, hidden);
     }
 
     public Task<TestRunResult> TestRunAsync(string flowJson, JsonObject input, CancellationToken cancellationToken) =>
@@ -305,6 +334,14 @@ public sealed class EngineWorkService(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
                     entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject))]);
     }
+
+    private static InstanceDetail WithoutHidden(InstanceDetail detail, HiddenData hidden) => detail with
+    {
+        Data = hidden.RemoveFrom(detail.Data),
+        HiddenFields = hidden.Paths,
+        Audit = [.. detail.Audit.Select(entry =>
+            entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFrom(entry.Changes) })],
+    };
 
     private static string AuditAction(Runtime.Audit.AuditEntry entry) =>
         entry.Action.StartsWith("task.", StringComparison.Ordinal) ? entry.Action["task.".Length..]
