@@ -76,6 +76,7 @@ public static class DesignerServices
                 cookie.SlidingExpiration = true;
                 cookie.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+                cookie.Events.OnValidatePrincipal = CookieAccountCheck.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
                 ApiKeyAuthenticationHandler.SchemeName, null);

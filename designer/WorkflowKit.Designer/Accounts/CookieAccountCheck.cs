@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace WorkflowKit.Designer.Accounts;
+
+/// <summary>
+/// Checks a sign-in cookie against the stored account on each request, so that a disabled or
+/// deleted account loses access at once and changed roles, department or attributes apply
+/// without a new sign-in.
+/// </summary>
+public static class CookieAccountCheck
+{
+    /// <summary>Rejects the cookie of a missing or disabled account and renews one whose claims are out of date.</summary>
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var signedIn = context.Principal is null ? null : UserContext.FromPrincipal(context.Principal);
+        if (signedIn is null)
+        {
+            return;
+        }
+
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
+        var user = await accounts.FindAsync(signedIn.Id, context.HttpContext.RequestAborted);
+        if (user is null || user.Disabled)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        var current = UserContext.ToPrincipal(user, CookieAuthenticationDefaults.AuthenticationScheme);
+        if (!ClaimsOf(context.Principal!).SequenceEqual(ClaimsOf(current), StringComparer.Ordinal))
+        {
+            context.ReplacePrincipal(current);
+            context.ShouldRenew = true;
+        }
+    }
+
+    private static IEnumerable<string> ClaimsOf(ClaimsPrincipal principal) =>
+        principal.Claims.Select(claim => claim.Type + "\n" + claim.Value).Order(StringComparer.Ordinal);
+}
