@@ -70,6 +70,37 @@ public sealed class RoleCatalog(AccountStore accounts, RoleStore roles, IDefinit
         return result;
     }
 
+    /// <summary>
+    /// Deletes a role created on the roles page. A built-in role, a role that published flows name, or a role that
+    /// accounts still hold throws <see cref="ArgumentException"/> saying what to change first.
+    /// </summary>
+    public async Task DeleteCustomAsync(string key, CancellationToken cancellationToken)
+    {
+        var role = (await ListAsync(cancellationToken)).FirstOrDefault(entry => entry.Key == key)
+            ?? throw new ArgumentException($"Role '{key}' was not found; reload the roles page.", nameof(key));
+        if (role.Origin != RoleOrigin.Custom)
+        {
+            throw new ArgumentException(
+                $"Role '{key}' was not created on the roles page and cannot be deleted here.", nameof(key));
+        }
+
+        if (role.Flows.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Role '{key}' is used by the published flows {string.Join(", ", role.Flows.Select(flow => flow.Get("en")))}; " +
+                "publish them without this role first.", nameof(key));
+        }
+
+        if (role.Members.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Role '{key}' still has {role.Members.Count} member(s) ({string.Join(", ", role.Members.Select(user => user.Id))}); " +
+                "remove them first.", nameof(key));
+        }
+
+        await roles.DeleteAsync(key, cancellationToken);
+    }
+
     /// <summary>Lists the role keys that assignee rules may name, in the order of <see cref="ListAsync"/>.</summary>
     public async Task<IReadOnlyList<string>> ListKeysAsync(CancellationToken cancellationToken) =>
         [.. (await ListAsync(cancellationToken)).Select(role => role.Key)];

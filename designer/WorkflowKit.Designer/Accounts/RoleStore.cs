@@ -79,6 +79,13 @@ public sealed partial class RoleStore(IDatabase database, TimeProvider timeProvi
         return role;
     }
 
+    /// <summary>Deletes a role created on the roles page; <see cref="RoleCatalog.DeleteCustomAsync"/> checks that nothing uses it.</summary>
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync("DELETE FROM designer_roles WHERE role_key = @Key", new { Key = key }) > 0;
+    }
+
     private static DateTimeOffset ReadTime(object value) => value switch
     {
         DateTimeOffset offset => offset,

@@ -112,6 +112,8 @@ public static class AdminChineseStrings
         ["Named in a flow"] = "流程中引用",
         ["New role"] = "新建角色",
         ["Role {0} created."] = "角色 {0} 已创建。",
+        ["Role {0} deleted."] = "角色 {0} 已删除。",
+        ["Delete role"] = "删除角色",
         ["Source"] = "来源",
         ["Used by flows"] = "使用该角色的流程",
         ["{0} no longer holds role {1}."] = "{0} 已移出角色“{1}”。",

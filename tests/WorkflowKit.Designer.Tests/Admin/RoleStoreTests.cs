@@ -103,4 +103,67 @@ public sealed class RoleStoreTests
         Assert.That(roles.Single(role => role.Key == RoleNames.SalesManager).Members.Select(user => user.Id),
             Is.EqualTo(new[] { "manager" }));
     }
+
+    [Test]
+    public async Task Unused_custom_role_is_deleted()
+    {
+        await using var app = new DesignerAppFactory();
+        var roles = app.Services.GetRequiredService<RoleStore>();
+        var catalog = app.Services.GetRequiredService<RoleCatalog>();
+        await roles.CreateAsync("qa-reviewer", new LocalizedText("质量审核", "QA reviewer"), new LocalizedText(), "admin", default);
+
+        await catalog.DeleteCustomAsync("qa-reviewer", default);
+
+        Assert.That(await roles.ListAsync(default), Is.Empty);
+        Assert.That((await catalog.ListAsync(default)).Select(role => role.Key), Does.Not.Contain("qa-reviewer"));
+    }
+
+    [Test]
+    public async Task Custom_role_with_member_is_kept()
+    {
+        await using var app = new DesignerAppFactory();
+        var roles = app.Services.GetRequiredService<RoleStore>();
+        await roles.CreateAsync("qa-reviewer", new LocalizedText("质量审核", "QA reviewer"), new LocalizedText(), "admin", default);
+        await app.Services.GetRequiredService<AccountStore>().SetRoleAsync("finance1", "qa-reviewer", member: true, default);
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+            app.Services.GetRequiredService<RoleCatalog>().DeleteCustomAsync("qa-reviewer", default));
+
+        Assert.That(error!.Message, Does.StartWith("Role 'qa-reviewer' still has 1 member(s) (finance1); remove them first."));
+        Assert.That((await roles.ListAsync(default)).Select(role => role.Key), Is.EqualTo(new[] { "qa-reviewer" }));
+    }
+
+    [Test]
+    public async Task Custom_role_named_by_flow_is_kept()
+    {
+        await using var app = new DesignerAppFactory();
+        var definitions = app.Services.GetRequiredService<IDefinitionService>();
+        var roles = app.Services.GetRequiredService<RoleStore>();
+        await roles.CreateAsync("qa-reviewer", new LocalizedText("质量审核", "QA reviewer"), new LocalizedText(), "admin", default);
+        await OrderDefinitions.PublishAsync(definitions, "owner");
+        var flow = OrderDefinitions.Flow();
+        flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).Assignees =
+            [new AssigneeRule { Type = AssigneeTypes.Role, Value = "qa-reviewer" }];
+        var draft = await definitions.GetDraftAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, default);
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(flow), draft?.Revision, "owner", default);
+        await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+            app.Services.GetRequiredService<RoleCatalog>().DeleteCustomAsync("qa-reviewer", default));
+
+        Assert.That(error!.Message, Does.StartWith("Role 'qa-reviewer' is used by the published flows"));
+        Assert.That(await roles.ListAsync(default), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Built_in_role_is_not_deleted()
+    {
+        using var app = new DesignerAppFactory();
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+            app.Services.GetRequiredService<RoleCatalog>().DeleteCustomAsync(RoleNames.Finance, default));
+
+        Assert.That(error!.Message, Does.Contain("was not created on the roles page"));
+    }
 }

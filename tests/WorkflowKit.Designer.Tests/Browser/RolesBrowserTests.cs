@@ -101,6 +101,28 @@ public sealed class RolesBrowserTests
     }
 
     [Test]
+    public async Task Unused_role_deleted_from_page()
+    {
+        var roles = _session.Get<RoleStore>();
+        await roles.CreateAsync("cold-chain-lead", new("冷链负责人", "Cold-chain lead"), new(), "admin", default);
+        await roles.CreateAsync("audit-lead", new("审计负责人", "Audit lead"), new(), "admin", default);
+        await _session.Get<AccountStore>().SetRoleAsync("finance1", "audit-lead", member: true, default);
+        var admin = await _session.SignInAsync("admin");
+        await admin.GotoAsync("/admin/roles");
+
+        await Row(admin, "audit-lead").Locator("xpath=..").GetByTestId("delete-role").ClickAsync();
+        await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("finance1");
+        await Row(admin, "cold-chain-lead").Locator("xpath=..").GetByTestId("delete-role").ClickAsync();
+
+        await Expect(Row(admin, "cold-chain-lead")).ToHaveCountAsync(0);
+        await Expect(Row(admin, "audit-lead")).ToHaveCountAsync(1);
+        await Expect(Row(admin, RoleNames.Finance).Locator("xpath=..").GetByTestId("delete-role")).ToHaveCountAsync(0);
+        var stored = (await roles.ListAsync(default)).Select(role => role.Key).ToList();
+        Assert.That(stored, Does.Contain("audit-lead"));
+        Assert.That(stored, Does.Not.Contain("cold-chain-lead"));
+    }
+
+    [Test]
     public async Task Roles_page_in_english()
     {
         var admin = await _session.SignInAsync("admin");
