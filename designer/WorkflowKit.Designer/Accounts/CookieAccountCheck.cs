@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace WorkflowKit.Designer.Accounts;
 
 /// <summary>
-/// Checks a sign-in cookie against the stored account on each request, so that a disabled or
-/// deleted account loses access at once and changed roles, department or attributes apply
-/// without a new sign-in.
+/// Cookie validation against the stored account on each request. A disabled or deleted account
+/// loses access at once, and changed roles, department or attributes apply without a new sign-in.
 /// </summary>
+/// <remarks>
+/// NOTE: every cookie-authenticated request, static files included, reads the account by its
+/// primary key. No cache sits in front of it, so that a change applies to the very next request.
+/// </remarks>
 public static class CookieAccountCheck
 {
     /// <summary>Rejects the cookie of a missing or disabled account and renews one whose claims are out of date.</summary>
