@@ -12,23 +12,19 @@ namespace WorkflowKit.Storage.Sqlite;
 /// NORMAL does not sync the WAL on every commit (docs/deployment.md states the trade-off).
 /// </summary>
 /// <remarks>
-/// <para>Write transactions of one process on one file take turns through an in-process gate.
-/// SQLite admits one writer at a time anyway; without the gate, a writer that finds the file
-/// locked polls SQLite's busy handler, which sleeps between attempts (up to 100 ms each), so
-/// under concurrent writers most of the time went to sleeping rather than writing. Other
-/// processes on the same file still wait through <c>busy_timeout</c>.</para>
+/// <para>Write transactions of one process on one file take turns through
+/// <see cref="SqliteWriterTurns"/>. SQLite admits one writer at a time anyway; without the turns, a
+/// writer that finds the file locked polls SQLite's busy handler, which sleeps between attempts (up
+/// to 100 ms each), so under concurrent writers most of the time went to sleeping rather than
+/// writing. Other processes on the same file still wait through <c>busy_timeout</c>.</para>
 /// <para>Because writers take turns, they also share one open connection: a write transaction
 /// neither opens a connection nor repeats the pragmas, and statements that stores keep prepared
-/// per connection stay prepared from one transaction to the next.</para>
+/// per connection stay prepared from one transaction to the next. Writers that queue behind each
+/// other share one SQLite commit (group commit, see <see cref="SqliteWriterTurns"/>); each still
+/// commits or rolls back on its own, and its commit returns only after SQLite committed.</para>
 /// </remarks>
 public sealed class SqliteDatabase : IDatabase
 {
-    /// <summary>How long a write transaction waits for its turn; the same as SQLite's busy_timeout.</summary>
-    private static readonly TimeSpan WriterWait = TimeSpan.FromSeconds(30);
-
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterGates = new(
-        OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-
     /// <summary>
     /// SQLite handles that already ran this class's pragmas. The pool hands the same handle out
     /// again, and the pragmas last as long as the handle, so a reused connection skips them.
@@ -43,7 +39,8 @@ public sealed class SqliteDatabase : IDatabase
 
     private readonly string _connectionString;
     private readonly string _readOnlyConnectionString;
-    private readonly SemaphoreSlim _writerGate;
+    private readonly SqliteWriterTurns _turns;
+    private readonly SqliteGroupCommitOptions _groupCommit;
 
     /// <summary>
     /// Read-only connections kept open between read transactions, most recently used on top.
@@ -54,12 +51,21 @@ public sealed class SqliteDatabase : IDatabase
 
     private int _idleReaderCount;
 
-    /// <summary>The connection write transactions share; only the holder of the gate touches it.</summary>
+    /// <summary>The connection write transactions share; only the holder of the writer turn touches it.</summary>
     private SqliteConnection? _writer;
 
     public SqliteDatabase(string path)
+        : this(path, SqliteGroupCommitOptions.Default)
+    {
+    }
+
+    /// <summary>Opens the database at <paramref name="path"/> with the given group-commit limits.</summary>
+    public SqliteDatabase(string path, SqliteGroupCommitOptions groupCommit)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(groupCommit);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groupCommit.MaxTransactions, 1, nameof(groupCommit));
+        _groupCommit = groupCommit;
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -73,13 +79,19 @@ public sealed class SqliteDatabase : IDatabase
         {
             Mode = SqliteOpenMode.ReadOnly,
         }.ToString();
-        _writerGate = WriterGates.GetOrAdd(Path, _ => new SemaphoreSlim(1, 1));
+        _turns = SqliteWriterTurns.For(Path);
     }
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    /// <summary>Write transactions committed on this file by this process, through any database object on it.</summary>
+    public long WriteTransactions => _turns.Transactions;
+
+    /// <summary>SQLite commits that carried <see cref="WriteTransactions"/>; fewer when commits were grouped.</summary>
+    public long WriteCommits => _turns.Commits;
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -176,34 +188,17 @@ public sealed class SqliteDatabase : IDatabase
 
     public async Task<IStorageTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
     {
-        if (!await _writerGate.WaitAsync(WriterWait, cancellationToken).ConfigureAwait(false))
-        {
-            throw new TimeoutException(
-                $"No write transaction on {Path} could begin within {WriterWait.TotalSeconds:0} seconds because " +
-                "another one in this process stayed open; look for a transaction that is never disposed, or one " +
-                "begun while the same code path already holds another.");
-        }
-
+        await _turns.EnterAsync(Path, cancellationToken).ConfigureAwait(false);
         try
         {
             var connection = await WriterAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // BEGIN IMMEDIATE takes the write lock up front, so a writer in another process waits on
-                // busy_timeout instead of failing with SQLITE_BUSY when a read lock would be upgraded.
-                var transaction = connection.BeginTransaction(deferred: false);
-                return new SqliteStorageTransaction(connection, transaction, _writerGate);
-            }
-            catch
-            {
-                _writer = null;
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
+            return await SqliteStorageTransaction.BeginAsync(
+                _turns, connection, _groupCommit, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _writerGate.Release();
+            // Leaving commits what earlier members of an open group released, so their commits end.
+            await _turns.LeaveAsync(_groupCommit).ConfigureAwait(false);
             throw;
         }
     }
@@ -235,6 +230,13 @@ public sealed class SqliteDatabase : IDatabase
         if (_writer is { } broken)
         {
             _writer = null;
+            if (ReferenceEquals(_turns.Open?.Connection, broken))
+            {
+                await _turns.FailOpenAsync(new InvalidOperationException(
+                    $"The writer connection to {Path} closed before its write transaction committed; nothing of it " +
+                    "was written. Retry.")).ConfigureAwait(false);
+            }
+
             await broken.DisposeAsync().ConfigureAwait(false);
         }
 

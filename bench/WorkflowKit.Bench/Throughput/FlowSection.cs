@@ -36,6 +36,14 @@ public static class FlowSection
             report.Add($"{prefix}.complete.p99", result.Complete.Percentile(99), "ms");
             report.Add($"{prefix}.commitsPerInstance", result.CommitsPerInstance, "commits");
             report.Add($"{prefix}.engineCommitsPerSecond", result.CommitsPerSecond, "commits/s");
+            if (!double.IsNaN(result.SqliteCommitsPerInstance))
+            {
+                report.Add($"{prefix}.sqliteCommitsPerInstance", result.SqliteCommitsPerInstance, "commits");
+                report.Add(
+                    $"{prefix}.transactionsPerSqliteCommit",
+                    result.CommitsPerInstance / result.SqliteCommitsPerInstance, "transactions");
+            }
+
             report.Add($"{prefix}.cpuMsPerInstance", result.CpuMsPerInstance, "ms");
             report.Add($"{prefix}.errors", result.Errors, "errors", Target.Maximum(0));
             report.Note($"{prefix}.phases", result.Phases.ToJsonString());

@@ -3,6 +3,7 @@ using WorkflowKit.Bench.Engine;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Bench.Throughput;
 
@@ -32,18 +33,26 @@ public sealed class StandardFlowBenchmark(BenchEngine bench, bool recordLatencie
 
         bench.Phases.Reset();
         var commitsBefore = bench.Counting.Commits;
+        var sqliteCommitsBefore = SqliteCommits();
         var cpu = CpuTimer.Start();
         var loop = await DriverLoop.RunAsync(
             drivers, duration, (driver, sequence) => RunInstanceAsync(driver, sequence, record: recordLatencies));
         var commits = bench.Counting.Commits - commitsBefore;
+        var sqliteCommits = SqliteCommits() - sqliteCommitsBefore;
         return new ThroughputResult(
             drivers, loop.Completed, loop.Errors, loop.Elapsed,
             loop.Completed == 0 ? double.NaN : (double)commits / loop.Completed, _start, _complete)
         {
             Phases = bench.Phases.PerUnit(loop.Completed, loop.Elapsed * drivers),
             CpuMsPerInstance = loop.Completed == 0 ? double.NaN : cpu.Cpu.TotalMilliseconds / loop.Completed,
+            SqliteCommitsPerInstance = loop.Completed == 0 || sqliteCommits < 0
+                ? double.NaN
+                : (double)sqliteCommits / loop.Completed,
         };
     }
+
+    /// <summary>SQLite commits on the engine's file so far, or -1 on PostgreSQL.</summary>
+    private long SqliteCommits() => bench.Database is SqliteDatabase sqlite ? sqlite.WriteCommits : -1;
 
     /// <summary>One instance from start to end; true when it completed.</summary>
     public async Task<bool> RunInstanceAsync(int driver, long sequence, bool record)

@@ -21,6 +21,12 @@ public sealed record ThroughputResult(
     /// </summary>
     public double CpuMsPerInstance { get; init; }
 
+    /// <summary>
+    /// SQLite commits per completed instance, fewer than <see cref="CommitsPerInstance"/> when the
+    /// engine's write transactions shared commits; NaN on PostgreSQL.
+    /// </summary>
+    public double SqliteCommitsPerInstance { get; init; } = double.NaN;
+
     public double InstancesPerSecond => Instances / Elapsed.TotalSeconds;
 
     public double CommitsPerSecond => InstancesPerSecond * CommitsPerInstance;
