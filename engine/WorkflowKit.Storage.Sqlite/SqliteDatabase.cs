@@ -79,7 +79,7 @@ public sealed class SqliteDatabase : IDatabase
         {
             Mode = SqliteOpenMode.ReadOnly,
         }.ToString();
-        _turns = SqliteWriterTurns.For(Path);
+        _turns = SqliteWriterTurns.For(Path, _connectionString);
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -92,6 +92,9 @@ public sealed class SqliteDatabase : IDatabase
 
     /// <summary>SQLite commits that carried <see cref="WriteTransactions"/>; fewer when commits were grouped.</summary>
     public long WriteCommits => _turns.Commits;
+
+    /// <summary>WAL checkpoints run in the background on this file by this process.</summary>
+    public long BackgroundCheckpoints => _turns.Checkpoints;
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -240,7 +243,14 @@ public sealed class SqliteDatabase : IDatabase
             await broken.DisposeAsync().ConfigureAwait(false);
         }
 
-        _writer = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var writer = (SqliteConnection)await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var pragma = writer.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterFallbackPages};";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _writer = writer;
         return _writer;
     }
 }

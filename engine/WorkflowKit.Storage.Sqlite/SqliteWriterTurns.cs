@@ -20,6 +20,7 @@ internal sealed class SqliteWriterTurns
         OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteCheckpointer _checkpointer;
     private int _queued;
     private long _transactions;
     private long _commits;
@@ -33,8 +34,20 @@ internal sealed class SqliteWriterTurns
     /// <summary>SQLite commits that carried those transactions.</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Returns the turns of the file at <paramref name="path"/>, shared by every database object on it.</summary>
-    public static SqliteWriterTurns For(string path) => ByPath.GetOrAdd(path, _ => new SqliteWriterTurns());
+    private SqliteWriterTurns(string connectionString)
+    {
+        _checkpointer = new SqliteCheckpointer(connectionString);
+    }
+
+    /// <summary>Background WAL checkpoints run on this file (see <see cref="SqliteCheckpointer"/>).</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
+
+    /// <summary>
+    /// Returns the turns of the file at <paramref name="path"/>, shared by every database object on it;
+    /// <paramref name="connectionString"/> opens the file for background checkpoints.
+    /// </summary>
+    public static SqliteWriterTurns For(string path, string connectionString) =>
+        ByPath.GetOrAdd(path, _ => new SqliteWriterTurns(connectionString));
 
     /// <summary>Waits for the turn. Throws <see cref="TimeoutException"/> after <see cref="Wait"/>.</summary>
     public async Task EnterAsync(string path, CancellationToken cancellationToken)
@@ -180,6 +193,7 @@ internal sealed class SqliteWriterTurns
 
             await group.Transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             Interlocked.Increment(ref _commits);
+            _checkpointer.Committed();
             group.Completion.TrySetResult();
         }
         catch (Exception failure) when (failure is SqliteException or InvalidOperationException)

@@ -8,12 +8,15 @@ namespace WorkflowKit.Bench.Engine;
 internal sealed class CountingTransaction(IStorageTransaction inner, CountingDatabase owner, PhaseTimes phases)
     : IStorageTransaction
 {
+    private readonly long _begun = Stopwatch.GetTimestamp();
+
     public DbConnection Connection => inner.Connection;
 
     public DbTransaction Transaction => inner.Transaction;
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        phases.Add(PhaseTimes.WriteTurn, _begun);
         var started = Stopwatch.GetTimestamp();
         await inner.CommitAsync(cancellationToken).ConfigureAwait(false);
         phases.Add(PhaseTimes.Commit, started);

@@ -254,6 +254,31 @@ public sealed class SqliteGroupCommitTests
         Assert.That(database.WriteTransactions - transactionsBefore, Is.EqualTo(8 * 40));
     }
 
+    [Test]
+    public async Task Commits_start_background_checkpoints()
+    {
+        var database = await CreateAsync(SqliteGroupCommitOptions.Default);
+
+        for (var i = 0; i < 3 * 32; i++)
+        {
+            await using var transaction = await database.BeginTransactionAsync(CancellationToken.None);
+            await InsertAsync(transaction, $"row-{i}");
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (database.BackgroundCheckpoints == 0 && waited.Elapsed < Patience)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(database.BackgroundCheckpoints, Is.GreaterThan(0));
+        await using var writer = await database.BeginTransactionAsync(CancellationToken.None);
+        var fallback = await writer.Connection.ExecuteScalarAsync<long>(
+            "PRAGMA wal_autocheckpoint", transaction: writer.Transaction);
+        Assert.That(fallback, Is.EqualTo(10_000), "the writer checkpoints itself only when the background falls behind");
+    }
+
     private async Task<SqliteDatabase> CreateAsync(SqliteGroupCommitOptions options)
     {
         var path = Path.Combine(Path.GetTempPath(), $"wk-group-{Guid.NewGuid():N}.db");
