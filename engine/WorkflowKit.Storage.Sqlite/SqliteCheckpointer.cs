@@ -15,7 +15,10 @@ namespace WorkflowKit.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteCheckpointer(string connectionString)
 {
-    /// <summary>SQLite commits between background checkpoints. A step commits about 30 pages, so this is near SQLite's default threshold of 1,000 pages, or above it when commits are grouped.</summary>
+    /// <summary>
+    /// SQLite commits between background checkpoints. A step commits about 30 pages, so this is near
+    /// SQLite's default threshold of 1,000 pages, or above it when commits are grouped.
+    /// </summary>
     public const int CommitsPerCheckpoint = 32;
 
     /// <summary>WAL pages at which the writer checkpoints itself, ten times SQLite's default.</summary>
