@@ -129,7 +129,7 @@ internal sealed class CandidateForecaster
     private static ILocalModel[] IntermittentModels(int seasonLength) =>
     [
         new CrostonModel(),
-        new SimpleExponentialSmoothingModel(),
+        new SimpleExponentialSmoothingModel(robust: false),
         new MovingAverageModel(Math.Max(3, seasonLength)),
     ];
 

@@ -9,8 +9,8 @@ namespace WorkflowKit.Replenishment.Planning;
 /// <para>Demand: the monthly forecast of <see cref="DemandForecaster"/> from the order lines, spread over the
 /// days of each month (<see cref="DemandCurve"/>), summed over the lead time from today.</para>
 /// <para>Stock: <see cref="FefoSimulation"/> serves that demand from available, unreserved batches in order of
-/// expiry. Each customer's share of the demand, by the units it ordered in the history window, needs that
-/// customer's minimum remaining shelf life, or <see cref="ReplenishmentSettings.MinShelfLifeDays"/> when the
+/// expiry. Each customer's share of the demand, by the units per month it ordered lately (see
+/// <see cref="ShelfLifeMix.FromDemand"/>), needs that customer's minimum remaining shelf life, or <see cref="ReplenishmentSettings.MinShelfLifeDays"/> when the
 /// customer is unknown or sets none. Units a batch still holds when no customer may take it any more are not
 /// counted.</para>
 /// <para>A product falls short when demand minus covered stock minus open purchase plans due within the lead time
@@ -55,8 +55,9 @@ public static class ReplenishmentPlanner
     }
 
     /// <summary>
-    /// Splits a product's demand by its customers' minimum shelf life, weighing the order lines of the same
-    /// history window that the forecast reads.
+    /// Splits a product's demand by its customers' minimum shelf life, weighing each customer by its orders of the
+    /// last <see cref="ShelfLifeMix.RecentMonths"/> full months, or of the history window that the forecast reads
+    /// when it has none in those months.
     /// </summary>
     internal static ShelfLifeMix ShelfLifeMixOf(
         PlanningData data, IReadOnlyDictionary<string, CustomerInfo> customers, string product, DateOnly today,
@@ -64,7 +65,7 @@ public static class ReplenishmentPlanner
     {
         var until = MonthlyDemandForecast.MonthStart(today);
         return ShelfLifeMix.FromDemand(
-            data.Demand, customers, product, until.AddMonths(-historyMonths), until, defaultDays);
+            data.Demand, customers, product, until, historyMonths, ShelfLifeMix.RecentMonths, defaultDays);
     }
 
     /// <summary>Indexes the customers by code; the first record wins when a code repeats.</summary>

@@ -26,24 +26,46 @@ public sealed class ShelfLifeMix
         return new ShelfLifeMix([new ShelfLifeShare(minShelfLifeDays, 1m)]);
     }
 
+    /// <summary>Number of latest full months whose orders weigh a customer who ordered in them. Default 12.</summary>
+    public const int RecentMonths = 12;
+
     /// <summary>
-    /// Weighs each customer's <see cref="CustomerInfo.MinShelfLifeDays"/> by the units it ordered of
-    /// <paramref name="product"/> in the history window [<paramref name="from"/>, <paramref name="until"/>).
-    /// Lines without a customer, or whose customer is not in <paramref name="customers"/> or has no minimum,
-    /// count with <paramref name="defaultDays"/>. Without positive demand the mix is uniform at the default.
+    /// Weighs each customer's <see cref="CustomerInfo.MinShelfLifeDays"/> by the units per month it ordered of
+    /// <paramref name="product"/> in the <paramref name="recentMonths"/> full months before
+    /// <paramref name="until"/>, so that a customer whose orders rose or fell lately gets its present share. A
+    /// customer without orders in those months is weighed by its units per month over the
+    /// <paramref name="historyMonths"/> before <paramref name="until"/> instead, so a customer who orders less
+    /// than once in the recent window still counts. When no customer ordered in the recent window, the mix is
+    /// therefore the share of each customer over the whole history. Lines without a customer, or whose customer
+    /// is not in <paramref name="customers"/> or has no minimum, count with <paramref name="defaultDays"/>, and
+    /// lines without a customer are weighed together as one customer. Without positive demand the mix is
+    /// uniform at the default.
     /// </summary>
+    /// <remarks>
+    /// <para><paramref name="until"/> is the first day after the history, normally the first day of the current
+    /// month. Both month counts must be at least 1, and a recent window longer than the history is cut to it.</para>
+    /// <para>NOTE: a customer who stopped ordering more than <paramref name="recentMonths"/> ago keeps its rate
+    /// over the whole history, which overstates its share if it has left for good.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A month count is zero or negative.</exception>
     public static ShelfLifeMix FromDemand(
         IEnumerable<DemandLine> demand,
         IReadOnlyDictionary<string, CustomerInfo> customers,
         string product,
-        DateOnly from,
         DateOnly until,
+        int historyMonths,
+        int recentMonths,
         int defaultDays)
     {
         ArgumentNullException.ThrowIfNull(demand);
         ArgumentNullException.ThrowIfNull(customers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(historyMonths);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(recentMonths);
 
-        var unitsByDays = new SortedDictionary<int, decimal>();
+        recentMonths = Math.Min(recentMonths, historyMonths);
+        var from = until.AddMonths(-historyMonths);
+        var recentFrom = until.AddMonths(-recentMonths);
+        var ordered = new Dictionary<string, CustomerUnits>(StringComparer.Ordinal);
         foreach (var line in demand)
         {
             if (line.Product != product || line.Date < from || line.Date >= until || line.Quantity <= 0m)
@@ -51,20 +73,34 @@ public sealed class ShelfLifeMix
                 continue;
             }
 
-            var days = line.Customer is { } code && customers.TryGetValue(code, out var customer)
-                ? customer.MinShelfLifeDays ?? defaultDays
-                : defaultDays;
-            unitsByDays[days] = unitsByDays.GetValueOrDefault(days) + line.Quantity;
+            var key = line.Customer ?? string.Empty;
+            var units = ordered.GetValueOrDefault(key);
+            ordered[key] = line.Date >= recentFrom
+                ? units with { All = units.All + line.Quantity, Recent = units.Recent + line.Quantity }
+                : units with { All = units.All + line.Quantity };
         }
 
-        var total = unitsByDays.Values.Sum();
+        var rateByDays = new SortedDictionary<int, decimal>();
+        foreach (var (code, units) in ordered)
+        {
+            var days = code.Length > 0 && customers.TryGetValue(code, out var customer)
+                ? customer.MinShelfLifeDays ?? defaultDays
+                : defaultDays;
+            var rate = units.Recent > 0m ? units.Recent / recentMonths : units.All / historyMonths;
+            rateByDays[days] = rateByDays.GetValueOrDefault(days) + rate;
+        }
+
+        var total = rateByDays.Values.Sum();
         if (total <= 0m)
         {
             return Uniform(defaultDays);
         }
 
-        return new ShelfLifeMix([.. unitsByDays.Select(pair => new ShelfLifeShare(pair.Key, pair.Value / total))]);
+        return new ShelfLifeMix([.. rateByDays.Select(pair => new ShelfLifeShare(pair.Key, pair.Value / total))]);
     }
+
+    /// <summary>Units a customer ordered over the whole history window and over its recent part.</summary>
+    private readonly record struct CustomerUnits(decimal All, decimal Recent);
 }
 
 /// <summary>Share of demand, between 0 and 1, whose customers need at least <paramref name="MinShelfLifeDays"/> left.</summary>

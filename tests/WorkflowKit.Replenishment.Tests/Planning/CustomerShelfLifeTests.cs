@@ -4,8 +4,9 @@ using WorkflowKit.Replenishment.Tests.Support;
 namespace WorkflowKit.Replenishment.Tests.Planning;
 
 /// <summary>
-/// Each customer's share of demand needs that customer's <c>minShelfLifeDays</c>. The history is 155 units a month
-/// from each of two customers, so the forecast is 310 a month, 10 a day, and each customer's share is one half.
+/// Each customer's share of demand needs that customer's <c>minShelfLifeDays</c>. In every plan test the product's
+/// history is 310 units a month, so the forecast is 310 a month, 10 a day. Unless a test describes other orders, each of
+/// two customers orders 155 of them, so each customer's share is one half.
 /// </summary>
 public sealed class CustomerShelfLifeTests
 {
@@ -95,6 +96,90 @@ public sealed class CustomerShelfLifeTests
     }
 
     /// <summary>
+    /// C1 (30 days) ordered 248 a month and C2 (180 days) 62 for 24 months, then the other way round for the last
+    /// 12. Over those 12 months C1's share is 0.2, so the batch that only C1 may take covers 62 of the 310 units.
+    /// Over all 36 months C1's share would be 0.6 and the batch would cover 186.
+    /// </summary>
+    [Test]
+    public void Plan_RecentShareWeighsCustomers()
+    {
+        var switchMonth = Today.AddMonths(-12);
+        var data = new PlanningDataBuilder()
+            .Product("P")
+            .Monthly("P", 248m, HistoryStart, switchMonth, customer: "C1")
+            .Monthly("P", 62m, HistoryStart, switchMonth, customer: "C2")
+            .Monthly("P", 62m, switchMonth, Today, customer: "C1")
+            .Monthly("P", 248m, switchMonth, Today, customer: "C2")
+            .Customer("C1", 30)
+            .Customer("C2", 180)
+            .Batch("B1", "P", 400m, "2027-04-30")
+            .Build();
+
+        var position = ReplenishmentPlanner.Plan(data, Today, Fast, CancellationToken.None).Products.Single();
+
+        Assert.That(position.ForecastDemand, Is.EqualTo(310m));
+        Assert.That(position.CoveredByStock, Is.EqualTo(62m), "C1's 0.2 of 310");
+        Assert.That(position.Shortfall, Is.EqualTo(248m), "C2's 0.8 of 310");
+        // Lead time plus 30 review days: 610 units, of which C2's 0.8, 488, is not served.
+        Assert.That(position.SuggestedQuantity, Is.EqualTo(488m));
+    }
+
+    /// <summary>
+    /// C1 (30 days) ordered 155 a month for the first 24 months and nothing in the last 12, so it is weighed by its
+    /// rate over all 36 months, 3720 / 36 units a month. C2 (180 days) ordered 155 and then 310 a month, so its
+    /// rate is that of the last 12 months, 310. C1's share is therefore 0.25, and the batch covers 77.5 units.
+    /// </summary>
+    [Test]
+    public void Plan_LapsedCustomerUsesWholeHistory()
+    {
+        var switchMonth = Today.AddMonths(-12);
+        var data = new PlanningDataBuilder()
+            .Product("P")
+            .Monthly("P", 155m, HistoryStart, switchMonth, customer: "C1")
+            .Monthly("P", 155m, HistoryStart, switchMonth, customer: "C2")
+            .Monthly("P", 310m, switchMonth, Today, customer: "C2")
+            .Customer("C1", 30)
+            .Customer("C2", 180)
+            .Batch("B1", "P", 400m, "2027-04-30")
+            .Build();
+
+        var position = ReplenishmentPlanner.Plan(data, Today, Fast, CancellationToken.None).Products.Single();
+
+        Assert.That(position.ForecastDemand, Is.EqualTo(310m));
+        Assert.That(position.CoveredByStock, Is.EqualTo(77.5m), "C1's 0.25 of 310");
+        Assert.That(position.Shortfall, Is.EqualTo(233m), "C2's 0.75 of 310, rounded up");
+        Assert.That(position.SuggestedQuantity, Is.EqualTo(458m), "C2's 0.75 of 610, rounded up");
+    }
+
+    /// <summary>
+    /// Neither customer ordered in the last 12 months, so each is weighed by its units over the whole history, and
+    /// the mix is the share of units over that history. Lines outside the history window do not count.
+    /// </summary>
+    [Test]
+    public void FromDemand_NoRecentOrdersUsesHistory()
+    {
+        var mix = ShelfLifeMix.FromDemand(
+            [
+                new DemandLine(Today.AddMonths(-20), "L", "P", 30m),
+                new DemandLine(Today.AddMonths(-15), "S", "P", 10m),
+                new DemandLine(Today.AddMonths(-40), "S", "P", 1000m),
+            ],
+            new Dictionary<string, CustomerInfo>
+            {
+                ["L"] = new("L", null, null, null, 0),
+                ["S"] = new("S", null, null, null, 100),
+            },
+            "P",
+            until: Today,
+            historyMonths: 36,
+            recentMonths: 12,
+            defaultDays: 60);
+
+        Assert.That(mix.Shares.Select(share => share.MinShelfLifeDays), Is.EqualTo(new[] { 0, 100 }));
+        Assert.That(mix.Shares.Select(share => share.Share), Is.EqualTo(new[] { 0.75m, 0.25m }));
+    }
+
+    /// <summary>
     /// Short-dated batch A (61 days left) and long-dated batch B. The lenient half (0 days) takes A, the strict half
     /// (100 days) may take only B, so over 10 days each batch gives 50 units.
     /// </summary>
@@ -110,8 +195,9 @@ public sealed class CustomerShelfLifeTests
                 ["S"] = new("S", null, null, null, 100),
             },
             "P",
-            Today.AddMonths(-1),
-            Today,
+            until: Today,
+            historyMonths: 1,
+            recentMonths: 1,
             defaultDays: 60);
         StockBatch[] batches =
         [

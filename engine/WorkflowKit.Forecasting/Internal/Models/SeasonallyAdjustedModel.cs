@@ -1,9 +1,9 @@
 namespace WorkflowKit.Forecasting.Internal.Models;
 
 /// <summary>
-/// Removes the seasonal pattern estimated by <see cref="SeasonalIndices"/>, smooths the adjusted series with
-/// simple exponential smoothing and puts the season of each future period back. Robust to one bad period
-/// because the indices are medians over the cycles.
+/// Removes the seasonal pattern estimated by <see cref="SeasonalIndices"/>, smooths the adjusted series with the
+/// robust form of <see cref="SimpleExponentialSmoothingModel"/> and puts the season of each future period back.
+/// Robust to one bad period because the indices are medians over the cycles and the level clips large errors.
 /// </summary>
 internal sealed class SeasonallyAdjustedModel : ILocalModel
 {
@@ -22,7 +22,7 @@ internal sealed class SeasonallyAdjustedModel : ILocalModel
             adjusted[i] = indices.Remove(values[i], series.PhaseAt(i));
         }
 
-        var level = SimpleExponentialSmoothingModel.SmoothedLevel(adjusted);
+        var level = SimpleExponentialSmoothingModel.Fit(adjusted, robust: true).Level;
         var forecast = new double[horizon];
         for (var step = 0; step < horizon; step++)
         {

@@ -2,9 +2,9 @@ namespace WorkflowKit.Forecasting.Internal.Models;
 
 /// <summary>
 /// Theta method in its usual formulation as simple exponential smoothing with drift. The seasonally adjusted series
-/// is smoothed, and half the slope b of its least-squares line is added, so the forecast at step h is
-/// ℓ + b/2 · (h − 1 + 1/α − (1 − α)^n / α). Series shorter than two cycles are not adjusted, and the season comes
-/// from <see cref="SeasonalIndices"/>.
+/// is smoothed by the robust form of <see cref="SimpleExponentialSmoothingModel"/>, and half the slope b of its
+/// least-squares line is added, so the forecast at step h is ℓ + b/2 · (h − 1 + 1/α − (1 − α)^n / α). Series
+/// shorter than two cycles are not adjusted, and the season comes from <see cref="SeasonalIndices"/>.
 /// </summary>
 internal sealed class ThetaModel : ILocalModel
 {
@@ -24,7 +24,7 @@ internal sealed class ThetaModel : ILocalModel
         }
 
         var slope = LeastSquaresSlope(adjusted);
-        var (level, alpha) = SimpleExponentialSmoothingModel.Fit(adjusted);
+        var (level, alpha) = SimpleExponentialSmoothingModel.Fit(adjusted, robust: true);
         var decay = Math.Pow(1 - alpha, adjusted.Length) / alpha;
 
         var forecast = new double[horizon];
