@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Bench;
 
@@ -15,6 +16,9 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
     /// <summary>Soak length that replaces the plan's, from --soak-seconds; null keeps the plan's.</summary>
     public TimeSpan? Soak { get; init; }
 
+    /// <summary>SQLite's synchronous setting for every SQLite file the run writes, from --sqlite-synchronous; FULL as shipped.</summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
+
     public bool Runs(string section) => Sections.Contains(section);
 
     public static BenchOptions Parse(string[] args)
@@ -26,6 +30,7 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
         var work = Path.Combine(Path.GetTempPath(), "workflowkit-bench");
         HashSet<string>? only = null;
         TimeSpan? soak = null;
+        var synchronous = SqliteSynchronous.Full;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -53,16 +58,26 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
                         : throw new ArgumentException(
                             $"--soak-seconds expects a whole number of seconds above 0, got '{text}'.");
                     break;
+                case "--sqlite-synchronous":
+                    var setting = Next(args, ref i);
+                    synchronous = setting switch
+                    {
+                        "full" => SqliteSynchronous.Full,
+                        "normal" => SqliteSynchronous.Normal,
+                        _ => throw new ArgumentException(
+                            $"--sqlite-synchronous expects 'full' (the product's default) or 'normal', got '{setting}'."),
+                    };
+                    break;
                 default:
                     throw new ArgumentException(string.Format(
                         CultureInfo.InvariantCulture,
                         "Unknown option '{0}'. Options: --quick, --json FILE, --postgres CONNECTION, --work-dir DIR, " +
-                        "--only SECTION[,SECTION...], --soak-seconds SECONDS.",
+                        "--only SECTION[,SECTION...], --soak-seconds SECONDS, --sqlite-synchronous full|normal.",
                         args[i]));
             }
         }
 
-        var options = new BenchOptions(quick, json, postgres, work) { Soak = soak };
+        var options = new BenchOptions(quick, json, postgres, work) { Soak = soak, SqliteSynchronous = synchronous };
         return only is null ? options : options with { Sections = only };
     }
 

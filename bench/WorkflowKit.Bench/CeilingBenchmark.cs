@@ -6,14 +6,16 @@ namespace WorkflowKit.Bench;
 
 /// <summary>
 /// The ceiling: the rate of the smallest durable transaction (one row insert and commit) on the
-/// same disk with the settings the product ships (WAL, synchronous=NORMAL).
+/// same disk with the settings of the run's engine (WAL, and synchronous FULL as the product ships
+/// unless --sqlite-synchronous says otherwise).
 /// </summary>
 public static class CeilingBenchmark
 {
-    public static async Task<double> MeasureCommitsPerSecondAsync(string directory, TimeSpan duration)
+    public static async Task<double> MeasureCommitsPerSecondAsync(
+        string directory, TimeSpan duration, SqliteSynchronous synchronous)
     {
         var path = Path.Combine(directory, $"ceiling-{Environment.ProcessId}.db");
-        var database = new SqliteDatabase(path);
+        var database = new SqliteDatabase(path, new SqliteDatabaseOptions { Synchronous = synchronous });
         try
         {
             await using var connection = (SqliteConnection)await database.OpenConnectionAsync(CancellationToken.None);

@@ -34,6 +34,7 @@ public static class MachineInfo
             ["runtime"] = RuntimeInformation.FrameworkDescription,
             ["date"] = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["mode"] = options.Quick ? "quick" : "full",
+            ["sqliteSynchronous"] = options.SqliteSynchronous.ToString().ToUpperInvariant(),
             ["loadAverageAtStart"] = LoadAverage(),
         };
     }

@@ -13,12 +13,14 @@ Directory.CreateDirectory(options.WorkDirectory);
 var report = new BenchReport();
 var machine = MachineInfo.Describe(options, TimeProvider.System);
 Console.WriteLine(
-    $"WorkflowKit benchmarks ({machine["mode"]}), {machine["cores"]} cores, load average {machine["loadAverageAtStart"]}");
+    $"WorkflowKit benchmarks ({machine["mode"]}), {machine["cores"]} cores, SQLite synchronous={machine["sqliteSynchronous"]}, " +
+    $"load average {machine["loadAverageAtStart"]}");
 
 var run = System.Diagnostics.Stopwatch.StartNew();
 await SectionAsync("ceiling", async () =>
 {
-    var ceiling = await CeilingBenchmark.MeasureCommitsPerSecondAsync(options.WorkDirectory, plan.Ceiling);
+    var ceiling = await CeilingBenchmark.MeasureCommitsPerSecondAsync(
+        options.WorkDirectory, plan.Ceiling, options.SqliteSynchronous);
     report.Add("ceiling.sqlite.commitsPerSecond", ceiling, "commits/s");
 });
 await SectionAsync("flow", () => FlowSection.RunAsync(options, plan, report));

@@ -5,8 +5,8 @@ namespace WorkflowKit.Storage.Sqlite;
 /// <summary>
 /// Copies the WAL back into the database file on a connection of its own, off the write path.
 /// SQLite's automatic checkpoint runs inside the commit that crosses its threshold, while that
-/// writer holds the write lock, and with <c>synchronous=NORMAL</c> it syncs the WAL and the database
-/// file, so every writer queued behind it waited for two disk syncs. A passive checkpoint here
+/// writer holds the write lock, and it syncs the WAL and the database file, so every writer queued
+/// behind it waited for two disk syncs. A passive checkpoint here
 /// takes no write lock: writers go on appending while it copies and syncs.
 /// </summary>
 /// <remarks>

@@ -7,9 +7,11 @@ using SQLitePCL;
 namespace WorkflowKit.Storage.Sqlite;
 
 /// <summary>
-/// The embedded SQLite database: one file in WAL mode with <c>synchronous=NORMAL</c>. A process
-/// crash loses no committed transaction; a power loss may lose the last few commits, because
-/// NORMAL does not sync the WAL on every commit (docs/deployment.md states the trade-off).
+/// The embedded SQLite database: one file in WAL mode. With the default
+/// <see cref="SqliteSynchronous.Full"/> a commit returns only after the WAL reached the disk, so
+/// neither a process crash nor a power loss loses a committed transaction;
+/// <see cref="SqliteSynchronous.Normal"/> trades the last commits before a power loss for speed
+/// (docs/deployment.md states the trade-off).
 /// </summary>
 /// <remarks>
 /// <para>Write transactions of one process on one file take turns through
@@ -41,6 +43,7 @@ public sealed class SqliteDatabase : IDatabase
     private readonly string _readOnlyConnectionString;
     private readonly SqliteWriterTurns _turns;
     private readonly SqliteGroupCommitOptions _groupCommit;
+    private readonly string _writerPragmas;
 
     /// <summary>
     /// Read-only connections kept open between read transactions, most recently used on top.
@@ -55,17 +58,28 @@ public sealed class SqliteDatabase : IDatabase
     private SqliteConnection? _writer;
 
     public SqliteDatabase(string path)
-        : this(path, SqliteGroupCommitOptions.Default)
+        : this(path, SqliteDatabaseOptions.Default)
     {
     }
 
-    /// <summary>Opens the database at <paramref name="path"/> with the given group-commit limits.</summary>
-    public SqliteDatabase(string path, SqliteGroupCommitOptions groupCommit)
+    /// <summary>Opens the database at <paramref name="path"/> with the given durability and group-commit limits.</summary>
+    public SqliteDatabase(string path, SqliteDatabaseOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(groupCommit);
-        ArgumentOutOfRangeException.ThrowIfLessThan(groupCommit.MaxTransactions, 1, nameof(groupCommit));
-        _groupCommit = groupCommit;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.GroupCommit, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.GroupCommit.MaxTransactions, 1, nameof(options));
+        if (!Enum.IsDefined(options.Synchronous))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.Synchronous, "Expected SqliteSynchronous.Full or SqliteSynchronous.Normal.");
+        }
+
+        Synchronous = options.Synchronous;
+        _groupCommit = options.GroupCommit;
+        _writerPragmas =
+            $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; " +
+            "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -87,6 +101,9 @@ public sealed class SqliteDatabase : IDatabase
 
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
+    /// <summary>Whether commits through this object wait for the WAL to reach the disk.</summary>
+    public SqliteSynchronous Synchronous { get; }
+
     /// <summary>Write transactions committed on this file by this process, through any database object on it.</summary>
     public long WriteTransactions => _turns.Transactions;
 
@@ -102,10 +119,7 @@ public sealed class SqliteDatabase : IDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ConfigureOnceAsync(
-                connection,
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;",
-                cancellationToken).ConfigureAwait(false);
+            await ConfigureOnceAsync(connection, _writerPragmas, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -209,7 +223,9 @@ public sealed class SqliteDatabase : IDatabase
     private static async Task ConfigureOnceAsync(
         SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
     {
-        if (Configured.TryGetValue(connection.Handle!, out _))
+        // A pooled handle that another database object on the same file configured differently
+        // (synchronous FULL against NORMAL) runs this object's pragmas again.
+        if (Configured.TryGetValue(connection.Handle!, out var applied) && applied is string text && text == pragmas)
         {
             return;
         }

@@ -49,7 +49,8 @@ public static class StorageFactory
                 "choose another path.");
         }
 
-        var database = new SqliteDatabase(options.ConnectionString);
+        var database = new SqliteDatabase(
+            options.ConnectionString, new SqliteDatabaseOptions { Synchronous = options.SqliteSynchronous });
         await SqliteMigrator.MigrateAsync(database, cancellationToken).ConfigureAwait(false);
         return new WorkflowKitStores(
             options, database,

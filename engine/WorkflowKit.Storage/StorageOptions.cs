@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Storage;
 
@@ -13,14 +14,48 @@ public sealed record StorageOptions(StorageProvider Provider, string ConnectionS
     public const string Section = "WorkflowKit:Storage";
 
     /// <summary>
+    /// Whether a SQLite commit waits for the WAL to reach the disk (<c>WorkflowKit:Storage:SqliteSynchronous</c>,
+    /// <c>Full</c> by default); PostgreSQL ignores it.
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
+
+    /// <summary>
     /// Reads <c>WorkflowKit:Storage:Provider</c> (<c>Sqlite</c> or <c>PostgreSql</c>; detected from
-    /// the connection string when absent) and <c>WorkflowKit:Storage:ConnectionString</c>;
-    /// <paramref name="defaultSqlitePath"/> applies when no connection string is configured.
+    /// the connection string when absent), <c>WorkflowKit:Storage:ConnectionString</c> and
+    /// <c>WorkflowKit:Storage:SqliteSynchronous</c>; <paramref name="defaultSqlitePath"/> applies
+    /// when no connection string is configured.
     /// </summary>
     public static StorageOptions FromConfiguration(IConfiguration configuration, string defaultSqlitePath)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(Section);
+        var synchronous = ReadSynchronous(section["SqliteSynchronous"]);
+        return ReadProvider(section, defaultSqlitePath) with { SqliteSynchronous = synchronous };
+    }
+
+    private static SqliteSynchronous ReadSynchronous(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return SqliteSynchronous.Full;
+        }
+
+        // Names only: Enum.TryParse would also take "1" for Normal.
+        var name = Enum.GetNames<SqliteSynchronous>()
+            .FirstOrDefault(candidate => candidate.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is null)
+        {
+            throw new InvalidOperationException(
+                $"{Section}:SqliteSynchronous is \"{value}\"; expected \"Full\" (no committed transaction is lost on " +
+                "power loss) or \"Normal\" (faster, the last commits before a power loss can be lost). Fix the " +
+                "setting (appsettings.json or the WorkflowKit__Storage__SqliteSynchronous environment variable).");
+        }
+
+        return Enum.Parse<SqliteSynchronous>(name);
+    }
+
+    private static StorageOptions ReadProvider(IConfigurationSection section, string defaultSqlitePath)
+    {
         var provider = section["Provider"];
         var connectionString = section["ConnectionString"];
         if (string.IsNullOrWhiteSpace(provider))

@@ -17,6 +17,13 @@ using WorkflowKit.Storage.PostgreSql.Runtime;
 
 // One engine node on a PostgreSQL database: the engine's hosted background service (timers,
 // outbox, schedules) plus a control endpoint for tests. Runs until POST /stop, Ctrl+C or a kill.
+// With "sqlite-writers" as the first argument it runs the SQLite crash-test writers instead.
+if (args.Length > 0 && args[0] == "sqlite-writers")
+{
+    await SqliteWriters.RunAsync(args[1..]);
+    return;
+}
+
 var options = NodeHostOptions.Parse(args);
 await using var database = new PostgresDatabase(options.ConnectionString);
 await PostgresMigrator.MigrateAsync(database, CancellationToken.None);

@@ -60,16 +60,18 @@ public sealed class BenchEngine : IAsyncDisposable
 
     /// <summary>
     /// Creates a fresh engine: on PostgreSQL in a new schema when <paramref name="postgres"/> is given,
-    /// else on a new SQLite file in <paramref name="directory"/>; migrated, with the order flows published.
+    /// else on a new SQLite file in <paramref name="directory"/> with <paramref name="synchronous"/>;
+    /// migrated, with the order flows published.
     /// </summary>
-    public static Task<BenchEngine> CreateAsync(string directory, string name, string? postgres = null) =>
-        postgres is null ? CreateSqliteAsync(directory, name) : CreatePostgresAsync(postgres, name);
+    public static Task<BenchEngine> CreateAsync(
+        string directory, string name, SqliteSynchronous synchronous, string? postgres = null) =>
+        postgres is null ? CreateSqliteAsync(directory, name, synchronous) : CreatePostgresAsync(postgres, name);
 
-    private static async Task<BenchEngine> CreateSqliteAsync(string directory, string name)
+    private static async Task<BenchEngine> CreateSqliteAsync(string directory, string name, SqliteSynchronous synchronous)
     {
         var path = Path.Combine(directory, $"{name}-{Environment.ProcessId}.db");
         DeleteFiles(path);
-        var database = new SqliteDatabase(path);
+        var database = new SqliteDatabase(path, new SqliteDatabaseOptions { Synchronous = synchronous });
         var bench = new BenchEngine(
             database, counting => new SqliteRuntimeStore(counting), new SqliteRecordStore(database, TimeProvider.System),
             () =>

@@ -13,6 +13,7 @@ using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Api;
 using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Bench.Http;
 
@@ -43,7 +44,7 @@ public sealed class DesignerApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DesignerApiHost> StartAsync(string workDirectory)
+    public static async Task<DesignerApiHost> StartAsync(string workDirectory, SqliteSynchronous synchronous)
     {
         var folder = Path.Combine(workDirectory, "http-designer");
         if (Directory.Exists(folder))
@@ -61,6 +62,7 @@ public sealed class DesignerApiHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["WorkflowKit:Storage:ConnectionString"] = Path.Combine(folder, "designer.db"),
+            ["WorkflowKit:Storage:SqliteSynchronous"] = synchronous.ToString(),
             ["WorkflowKit:TemplatesPath"] = templates,
             ["WorkflowKit:DemoAccounts"] = "false",
             ["WorkflowKit:SampleData"] = "false",

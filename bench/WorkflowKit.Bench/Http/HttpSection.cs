@@ -32,7 +32,7 @@ public static class HttpSection
     public static async Task RunAsync(BenchOptions options, BenchPlan plan, BenchReport report)
     {
         var setup = Latency.StartTiming();
-        await using var host = await DesignerApiHost.StartAsync(options.WorkDirectory);
+        await using var host = await DesignerApiHost.StartAsync(options.WorkDirectory, options.SqliteSynchronous);
         report.Add("http.startSeconds", setup.Elapsed.TotalSeconds, "s");
         report.Note("http.endpoint",
             "the designer's REST API (AddWorkflowKitDesigner, API-key authentication, IWorkService) on Kestrel " +

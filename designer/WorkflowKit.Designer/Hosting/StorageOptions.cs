@@ -14,4 +14,11 @@ public sealed class StorageOptions
     /// PostgreSQL connection string or <c>postgres://</c> URL.
     /// </summary>
     public string ConnectionString { get; set; } = "workflowkit.db";
+
+    /// <summary>
+    /// SQLite only: <c>Full</c> (the default) makes each commit wait until the WAL is on disk, so a
+    /// power loss loses no committed work; <c>Normal</c> is faster but can lose the last commits
+    /// before a power loss.
+    /// </summary>
+    public string SqliteSynchronous { get; set; } = "Full";
 }

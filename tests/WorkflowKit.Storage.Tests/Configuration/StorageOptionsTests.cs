@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using WorkflowKit.Storage.PostgreSql;
+using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Storage.Tests.Configuration;
 
@@ -51,6 +52,36 @@ public sealed class StorageOptionsTests
             Configuration(new() { ["WorkflowKit:Storage:Provider"] = "PostgreSql" }), "workflowkit.db"));
 
         Assert.That(error!.Message, Does.Contain("WorkflowKit:Storage:ConnectionString is empty"));
+    }
+
+    [Test]
+    public void Sqlite_synchronous_defaults_to_full()
+    {
+        var options = StorageOptions.FromConfiguration(Configuration(new()), "workflowkit.db");
+
+        Assert.That(options.SqliteSynchronous, Is.EqualTo(SqliteSynchronous.Full));
+    }
+
+    [TestCase("normal", SqliteSynchronous.Normal)]
+    [TestCase("Full", SqliteSynchronous.Full)]
+    public void Sqlite_synchronous_read_from_configuration(string value, SqliteSynchronous expected)
+    {
+        var options = StorageOptions.FromConfiguration(
+            Configuration(new() { ["WorkflowKit:Storage:SqliteSynchronous"] = value }), "workflowkit.db");
+
+        Assert.That(options.SqliteSynchronous, Is.EqualTo(expected));
+        Assert.That(options.Provider, Is.EqualTo(StorageProvider.Sqlite));
+    }
+
+    [TestCase("off")]
+    [TestCase("2")]
+    public void Unknown_sqlite_synchronous_is_refused(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptions.FromConfiguration(
+            Configuration(new() { ["WorkflowKit:Storage:SqliteSynchronous"] = value }), "workflowkit.db"));
+
+        Assert.That(error!.Message, Does.StartWith(
+            $"WorkflowKit:Storage:SqliteSynchronous is \"{value}\"; expected \"Full\""));
     }
 
     [TestCase("Host=db;Username=wk;Password=secret", "Host=db;Username=wk;Password=***")]

@@ -126,7 +126,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static string HostAssembly()
+    internal static string HostAssembly()
     {
         var testDirectory = TestContext.CurrentContext.TestDirectory;
         var path = testDirectory.Replace(

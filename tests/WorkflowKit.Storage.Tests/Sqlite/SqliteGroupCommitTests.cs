@@ -155,7 +155,7 @@ public sealed class SqliteGroupCommitTests
     public async Task Group_on_other_database_object_commits_first()
     {
         var database = await CreateAsync(Patient);
-        var other = new SqliteDatabase(database.Path, Patient);
+        var other = new SqliteDatabase(database.Path, new SqliteDatabaseOptions { GroupCommit = Patient });
 
         var first = await database.BeginTransactionAsync(CancellationToken.None);
         await InsertAsync(first, "a");
@@ -283,7 +283,7 @@ public sealed class SqliteGroupCommitTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"wk-group-{Guid.NewGuid():N}.db");
         _paths.Add(path);
-        var database = new SqliteDatabase(path, options);
+        var database = new SqliteDatabase(path, new SqliteDatabaseOptions { GroupCommit = options });
         await using var schema = await database.BeginTransactionAsync(CancellationToken.None);
         await schema.Connection.ExecuteAsync(
             "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL)", transaction: schema.Transaction);
