@@ -153,6 +153,9 @@ internal sealed class SqliteWriterTurns
         }
     }
 
+    // NOTE: the age limit is checked when a writer leaves, and the next holder's duration is not known
+    // in advance. A short commit handed to a long writer (a large import in one transaction) returns only
+    // when that writer leaves, although no other writer could have run meanwhile anyway.
     private bool ShouldHandOver(SqliteCommitGroup group, SqliteGroupCommitOptions options) =>
         group.Members > 0
         && Volatile.Read(ref _queued) > 0
