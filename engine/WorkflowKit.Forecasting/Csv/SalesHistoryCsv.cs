@@ -69,15 +69,18 @@ public static class SalesHistoryCsv
     /// <summary>
     /// Returns <see cref="SalesCsvLayout.Long"/> when the header has <c>date</c>, <c>product</c> and
     /// <c>quantity</c> columns, and <see cref="SalesCsvLayout.Wide"/> when it starts with <c>datum</c> or
-    /// <c>date</c> followed by product columns.
+    /// <c>date</c> followed by product columns and has none of <c>customer</c>, <c>product</c> or
+    /// <c>quantity</c>.
     /// </summary>
-    /// <exception cref="SalesCsvException">The header matches neither layout.</exception>
+    /// <exception cref="SalesCsvException">
+    /// The header matches neither layout, or has a long-form column but lacks one of date, product and quantity.
+    /// </exception>
     public static SalesCsvLayout DetectLayout(IReadOnlyList<string> header, string sourcePrefix = "")
     {
         ArgumentNullException.ThrowIfNull(header);
 
         bool Has(string name) => header.Any(column => column.Trim().Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (Has("product") || Has("quantity"))
+        if (Has("product") || Has("quantity") || Has("customer"))
         {
             foreach (var required in new[] { "date", "product", "quantity" })
             {
@@ -100,6 +103,16 @@ public static class SalesHistoryCsv
             && header.Skip(1).Any(column => !IsIgnoredWideColumn(column)))
         {
             return SalesCsvLayout.Wide;
+        }
+
+        if (header.Count == 1 && header[0].IndexOfAny([';', '\t']) >= 0)
+        {
+            var separator = header[0].Contains(';', StringComparison.Ordinal) ? "';'" : "tabs";
+            throw new SalesCsvException(
+                $"{sourcePrefix}Line 1: the header '{header[0]}' separates its fields with {separator}, but sales " +
+                "files are comma-separated. Save the file as CSV with ',' between fields and '.' as the decimal " +
+                "separator.",
+                1);
         }
 
         throw new SalesCsvException(
