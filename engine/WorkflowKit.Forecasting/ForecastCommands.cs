@@ -40,10 +40,9 @@ public static class ForecastCommands
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (horizon < 1)
+        if (HorizonError(horizon, periodicity) is { } horizonError)
         {
-            await stderr.WriteLineAsync($"Invalid horizon {horizon}: forecast at least 1 period ahead.")
-                .ConfigureAwait(false);
+            await stderr.WriteLineAsync(horizonError).ConfigureAwait(false);
             return InvalidArguments;
         }
 
@@ -114,10 +113,16 @@ public static class ForecastCommands
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (horizon < 1 || origins < 1)
+        if (HorizonError(horizon, periodicity) is { } horizonError)
         {
-            await stderr.WriteLineAsync(
-                $"Invalid horizon {horizon} or origins {origins}: both must be at least 1.").ConfigureAwait(false);
+            await stderr.WriteLineAsync(horizonError).ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
+        if (origins < 1)
+        {
+            await stderr.WriteLineAsync($"Invalid origins {origins}: evaluate at least 1 origin.")
+                .ConfigureAwait(false);
             return InvalidArguments;
         }
 
@@ -178,6 +183,20 @@ public static class ForecastCommands
             await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
             return null;
         }
+    }
+
+    private static string? HorizonError(int horizon, Periodicity periodicity)
+    {
+        if (horizon < 1)
+        {
+            return $"Invalid horizon {horizon}: forecast at least 1 period ahead.";
+        }
+
+        var max = DemandForecaster.MaxHorizon(periodicity);
+        return horizon > max
+            ? $"Invalid horizon {horizon}: at most {max} {Grain(periodicity)} periods " +
+              $"({DemandForecaster.MaxHorizonYears} years) can be forecast. Use a horizon from 1 to {max}."
+            : null;
     }
 
     internal static string Grain(Periodicity periodicity) => periodicity.ToString().ToLowerInvariant();

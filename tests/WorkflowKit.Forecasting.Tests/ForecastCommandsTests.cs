@@ -93,6 +93,49 @@ public sealed class ForecastCommandsTests
         Assert.That(stderr, Does.StartWith("Invalid horizon 0"));
     }
 
+    [TestCase(Periodicity.Day, 3651)]
+    [TestCase(Periodicity.Week, 521)]
+    [TestCase(Periodicity.Month, 121)]
+    [TestCase(Periodicity.Month, int.MaxValue)]
+    public async Task Forecast_HugeHorizonRejected(Periodicity periodicity, int horizon)
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var max = DemandForecaster.MaxHorizon(periodicity);
+        var grain = periodicity.ToString().ToLowerInvariant();
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, horizon, outPath: null, periodicity);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid horizon {horizon}: at most {max} {grain} periods (10 years) can be forecast. " +
+            $"Use a horizon from 1 to {max}."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_MaxHorizonAccepted()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var max = DemandForecaster.MaxHorizon(Periodicity.Month);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, max, outPath: null);
+
+        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(rows, Has.Length.EqualTo(1 + max));
+    }
+
+    [Test]
+    public async Task Evaluate_HugeHorizonRejected()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin"]);
+
+        var (exit, _, stderr) = await EvaluateAsync(input, int.MaxValue);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith($"Invalid horizon {int.MaxValue}: at most 120 month periods"));
+    }
+
     [Test]
     public async Task Evaluate_PrintsTablePerHorizon()
     {
@@ -121,17 +164,19 @@ public sealed class ForecastCommandsTests
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
         Assert.That(stderr, Does.StartWith("sales.csv: The history has 5 month periods"));
+        Assert.That(stderr, Does.Not.Contain("Parameter"));
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> ForecastAsync(
         string input,
         int horizon,
-        string? outPath)
+        string? outPath,
+        Periodicity periodicity = Periodicity.Month)
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var exit = await ForecastCommands.ForecastAsync(
-            input, horizon, Periodicity.Month, outPath, stdout, stderr, CancellationToken.None);
+            input, horizon, periodicity, outPath, stdout, stderr, CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
