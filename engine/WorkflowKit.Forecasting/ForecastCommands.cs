@@ -46,6 +46,14 @@ public static class ForecastCommands
             return InvalidArguments;
         }
 
+        if (outPath is not null && IsSameFile(inputPath, outPath))
+        {
+            await stderr.WriteLineAsync(
+                $"Invalid output file '{outPath}': it is the input file, and writing the forecast would replace the " +
+                "sales history. Give another --out path.").ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
         var history = await ReadAsync(inputPath, stderr, cancellationToken).ConfigureAwait(false);
         if (history is null)
         {
@@ -183,6 +191,14 @@ public static class ForecastCommands
             await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
             return null;
         }
+    }
+
+    private static bool IsSameFile(string inputPath, string outPath)
+    {
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
+        return string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outPath), comparison);
     }
 
     private static string? HorizonError(int horizon, Periodicity periodicity)

@@ -83,6 +83,23 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_OutputOverInputRejected()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var before = await File.ReadAllTextAsync(input);
+        var sameFile = Path.Combine(_folder, ".", "sales.csv");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, sameFile);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid output file '{sameFile}': it is the input file, and writing the forecast would replace the " +
+            "sales history. Give another --out path."));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(await File.ReadAllTextAsync(input), Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task Forecast_ZeroHorizonRejected()
     {
         var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
