@@ -1,6 +1,7 @@
 using System.Globalization;
 using WorkflowKit.Forecasting.Csv;
 using WorkflowKit.Forecasting.Evaluation;
+using WorkflowKit.Forecasting.Internal;
 
 namespace WorkflowKit.Forecasting;
 
@@ -60,6 +61,7 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
+        await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         var forecasts = new DemandForecaster().Forecast(history, periodicity, horizon, cancellationToken);
         if (outPath is null)
         {
@@ -140,6 +142,7 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
+        await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         EvaluationReport report;
         try
         {
@@ -191,6 +194,38 @@ public static class ForecastCommands
             await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Warns when the history is finer than the grain (some period has sales on two or more dates) and its last date
+    /// falls before the end of its period. That period then contains only part of its sales but counts as complete,
+    /// for example a week of which only the Monday is in the file.
+    /// </summary>
+    private static async Task WritePartialPeriodNoteAsync(
+        string inputPath,
+        IReadOnlyList<SalesObservation> history,
+        Periodicity periodicity,
+        TextWriter stderr)
+    {
+        var calendar = new PeriodCalendar(periodicity, ForecastOptions.Default.WeekStart);
+        var lastDate = history.Max(observation => observation.Date);
+        var lastIndex = calendar.IndexOf(lastDate);
+        var periodEnd = calendar.StartOf(lastIndex + 1).AddDays(-1);
+        var finerThanGrain = history
+            .GroupBy(observation => calendar.IndexOf(observation.Date))
+            .Any(period => period.Select(observation => observation.Date).Distinct().Skip(1).Any());
+        if (lastDate >= periodEnd || !finerThanGrain)
+        {
+            return;
+        }
+
+        var grain = Grain(periodicity);
+        var start = calendar.StartOf(lastIndex);
+        await stderr.WriteLineAsync(
+            $"Note: {Path.GetFileName(inputPath)} ends on {lastDate:yyyy-MM-dd}, before the end of the {grain} " +
+            $"{start:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}, so that {grain} contains only part of its sales and " +
+            $"counts as complete. Remove the rows after {start.AddDays(-1):yyyy-MM-dd} for a forecast from " +
+            "complete periods.").ConfigureAwait(false);
     }
 
     private static bool IsSameFile(string inputPath, string outPath)

@@ -100,6 +100,45 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_PartialLastWeekNoted()
+    {
+        // Daily sales from Monday 2024-01-01 to Monday 2024-01-15: the last week contains one of its seven days.
+        var input = WriteDaily(new DateOnly(2024, 1, 1), days: 15);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null, Periodicity.Week);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv ends on 2024-01-15, before the end of the week 2024-01-15 to 2024-01-21, so that week " +
+            "contains only part of its sales and counts as complete. Remove the rows after 2024-01-14 for a forecast " +
+            "from complete periods." + Environment.NewLine));
+        Assert.That(stdout, Does.StartWith("period,customer,product,forecast,lower,upper"));
+    }
+
+    [TestCase(Periodicity.Week, 14)]
+    [TestCase(Periodicity.Day, 15)]
+    public async Task Forecast_CompleteLastPeriodNotNoted(Periodicity periodicity, int days)
+    {
+        var input = WriteDaily(new DateOnly(2024, 1, 1), days);
+
+        var (exit, _, stderr) = await ForecastAsync(input, 2, outPath: null, periodicity);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_OneDatePerMonthNotNoted()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, _, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.Empty, "one date per month on the 15th is monthly data, not a partial month");
+    }
+
+    [Test]
     public async Task Forecast_ZeroHorizonRejected()
     {
         var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
@@ -207,6 +246,15 @@ public sealed class ForecastCommandsTests
     }
 
     private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private string WriteDaily(DateOnly first, int days)
+    {
+        var path = Path.Combine(_folder, "daily.csv");
+        var lines = Enumerable.Range(0, days).Select(day => string.Create(
+            CultureInfo.InvariantCulture, $"{first.AddDays(day):yyyy-MM-dd},,Kit A,{10 + (day % 7)}"));
+        File.WriteAllLines(path, ["date,customer,product,quantity", .. lines]);
+        return path;
+    }
 
     /// <summary>Writes a long-form file from 2019-01: a seasonal monthly quantity of "Kit A" per customer.</summary>
     private string WriteLongForm(int months, string[] customers)
