@@ -46,13 +46,14 @@ public static class SalesHistoryCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
 
+        var prefix = sourceName is null ? string.Empty : $"{sourceName}: ";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
+            BadDataFound = args => throw BadQuote(args, prefix),
         };
         using var parser = new CsvParser(reader, configuration, leaveOpen: true);
-        var prefix = sourceName is null ? string.Empty : $"{sourceName}: ";
         if (!await parser.ReadAsync().ConfigureAwait(false) || parser.Record is null)
         {
             throw new SalesCsvException(
@@ -122,6 +123,28 @@ public static class SalesHistoryCsv
             1);
     }
 
+    /// <summary>
+    /// Describes a field with a stray or unclosed quote, on the line where its record starts. An unclosed quote runs
+    /// to the end of the file, where CsvHelper 33 counts one line more when the file ends with a line break, so every
+    /// line break of that record is subtracted. A complete record's own final line break is not.
+    /// </summary>
+    private static SalesCsvException BadQuote(BadDataFoundArgs args, string prefix)
+    {
+        var field = args.Field.TrimEnd('\r', '\n');
+        var unclosed = field.TrimStart().StartsWith('"');
+        var record = unclosed ? args.RawRecord : args.RawRecord.TrimEnd('\r', '\n');
+        var line = (args.Context.Parser?.RawRow ?? 0) - record.Count(character => character == '\n');
+        var problem = unclosed
+            ? $"a quoted field is not closed: '{Shorten(field)}'. End it with '\"'"
+            : $"the field '{Shorten(field)}' contains a '\"' but is not quoted. Put the whole field in quotes";
+        return new SalesCsvException(
+            $"{prefix}Line {line}: {problem}, and write a quote inside a quoted field as '\"\"'.",
+            line,
+            value: field);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
+
     internal static bool IsIgnoredWideColumn(string column) =>
         IgnoredWideColumns.Any(ignored => ignored.Equals(column.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -146,6 +169,18 @@ public static class SalesHistoryCsv
         if (decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity))
         {
             return quantity;
+        }
+
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number))
+        {
+            throw new SalesCsvException(
+                $"{prefix}Line {line}, column '{column}': '{text}' is out of range. Quantities must lie between " +
+                "-79228162514264337593543950335 and 79228162514264337593543950335 (decimal). Check the value " +
+                "and its unit.",
+                line,
+                column,
+                text);
         }
 
         throw new SalesCsvException(

@@ -34,7 +34,8 @@ internal static class WideFormReader
         return observations;
     }
 
-    // A long-form file with misspelt column names also looks wide, so the error message explains how the header was read.
+    // A long-form file with misspelt column names also looks wide, so the error message explains how the header
+    // was read.
     private static decimal ParseQuantity(CsvRows rows, string text, long line, int column)
     {
         try

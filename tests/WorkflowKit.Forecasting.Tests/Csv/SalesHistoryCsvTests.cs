@@ -174,6 +174,49 @@ public sealed class SalesHistoryCsvTests
         Assert.That(observations, Is.EqualTo(new[] { expected }));
     }
 
+    [TestCase("\n")]
+    [TestCase("")]
+    public void UnclosedQuote_NamesLine(string end)
+    {
+        var text = "date,customer,product,quantity\n2018-01-01,C1,A,4\n2018-01-02,C1,\"A,4\n2018-01-03,C1,A,5" + end;
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(3));
+        Assert.That(exception.Message, Does.StartWith("sales.csv: Line 3: a quoted field is not closed: '\"A,4"));
+        Assert.That(exception.Message, Does.EndWith(
+            "End it with '\"', and write a quote inside a quoted field as '\"\"'."));
+    }
+
+    [Test]
+    public void StrayQuote_NamesLineAndField()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,C1,12\" kit,4\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(2));
+        Assert.That(exception.Value, Is.EqualTo("12\" kit"));
+        Assert.That(exception.Message, Is.EqualTo(
+            "sales.csv: Line 2: the field '12\" kit' contains a '\"' but is not quoted. Put the whole field in " +
+            "quotes, and write a quote inside a quoted field as '\"\"'."));
+    }
+
+    [Test]
+    public void HugeQuantity_OutOfRange()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,C1,A,1e30\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(2));
+        Assert.That(exception.Column, Is.EqualTo("quantity"));
+        Assert.That(exception.Message, Does.StartWith("sales.csv: Line 2, column 'quantity': '1e30' is out of range."));
+    }
+
     [Test]
     public void UnknownHeader_Rejected()
     {
