@@ -47,7 +47,9 @@ public sealed class DemandForecaster
     /// <exception cref="ArgumentOutOfRangeException">
     /// The horizon is less than 1 or more than <see cref="MaxHorizon"/>, or the periodicity is unknown.
     /// </exception>
-    /// <exception cref="ArgumentException">An observation is null or has an empty product.</exception>
+    /// <exception cref="ArgumentException">
+    /// An observation is null or has an empty product, or the forecast periods would end after 9999-12-31.
+    /// </exception>
     public IReadOnlyList<SeriesForecast> Forecast(
         IEnumerable<SalesObservation> history,
         Periodicity periodicity,
@@ -58,7 +60,17 @@ public sealed class DemandForecaster
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(horizon, MaxHorizon(periodicity));
 
-        var panel = SeriesPanelBuilder.Build(history, new PeriodCalendar(periodicity, _options.WeekStart));
+        var calendar = new PeriodCalendar(periodicity, _options.WeekStart);
+        var panel = SeriesPanelBuilder.Build(history, calendar);
+        if (panel.Series.Count > 0 && panel.EndIndex > calendar.LastIndex - horizon)
+        {
+            var grain = periodicity.ToString().ToLowerInvariant();
+            throw new ArgumentException(
+                $"The history ends in the {grain} of {calendar.StartOf(panel.EndIndex):yyyy-MM-dd}, so a forecast " +
+                $"{horizon} {grain} periods ahead would pass {DateOnly.MaxValue:yyyy-MM-dd}, the last date that can " +
+                "be represented. Check the dates of the history for a mistyped year.");
+        }
+
         return new ForecastEngine(_options).Forecast(panel, horizon, cancellationToken);
     }
 }

@@ -61,8 +61,18 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
+        IReadOnlyList<SeriesForecast> forecasts;
+        try
+        {
+            forecasts = new DemandForecaster().Forecast(history, periodicity, horizon, cancellationToken);
+        }
+        catch (ArgumentException exception) when (exception is not ArgumentOutOfRangeException)
+        {
+            await stderr.WriteLineAsync($"{Path.GetFileName(inputPath)}: {exception.Message}").ConfigureAwait(false);
+            return InvalidInput;
+        }
+
         await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
-        var forecasts = new DemandForecaster().Forecast(history, periodicity, horizon, cancellationToken);
         if (outPath is null)
         {
             await ForecastCsvWriter.WriteAsync(stdout, forecasts, cancellationToken).ConfigureAwait(false);
@@ -210,6 +220,11 @@ public static class ForecastCommands
         var calendar = new PeriodCalendar(periodicity, ForecastOptions.Default.WeekStart);
         var lastDate = history.Max(observation => observation.Date);
         var lastIndex = calendar.IndexOf(lastDate);
+        if (lastIndex >= calendar.LastIndex)
+        {
+            return;
+        }
+
         var periodEnd = calendar.StartOf(lastIndex + 1).AddDays(-1);
         var finerThanGrain = history
             .GroupBy(observation => calendar.IndexOf(observation.Date))

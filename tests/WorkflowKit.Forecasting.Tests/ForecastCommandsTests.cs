@@ -139,6 +139,34 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_DateNearYear9999Reported()
+    {
+        var input = Path.Combine(_folder, "future.csv");
+        await File.WriteAllTextAsync(input, "date,customer,product,quantity\n2018-01-05,,A,1\n9999-11-05,,A,2\n");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Is.EqualTo(
+            "future.csv: The history ends in the month of 9999-11-01, so a forecast 2 month periods ahead would " +
+            "pass 9999-12-31, the last date that can be represented. Check the dates of the history for a mistyped " +
+            "year." + Environment.NewLine));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Evaluate_DateInYear9999NoCrash()
+    {
+        var input = Path.Combine(_folder, "future.csv");
+        await File.WriteAllTextAsync(input, "date,customer,product,quantity\n9999-12-01,,A,1\n9999-12-31,,A,2\n");
+
+        var (exit, _, stderr) = await EvaluateAsync(input, 1);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith("future.csv: The history has 1 month periods, too few"));
+    }
+
+    [Test]
     public async Task Forecast_ZeroHorizonRejected()
     {
         var input = WriteLongForm(months: 5, customers: ["Ruijin"]);

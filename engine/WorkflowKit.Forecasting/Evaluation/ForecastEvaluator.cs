@@ -58,7 +58,8 @@ public sealed class ForecastEvaluator
         var firstOrigin = lastOrigin - origins + 1;
         if (firstOrigin < firstPeriod + 1)
         {
-            throw new ArgumentException(TooShortMessage(panel.EndIndex - firstPeriod + 1, periodicity, horizon, origins));
+            var periods = panel.EndIndex - firstPeriod + 1;
+            throw new ArgumentException(TooShortMessage(periods, periodicity, horizon, origins));
         }
 
         var results = new OriginResult[origins];
