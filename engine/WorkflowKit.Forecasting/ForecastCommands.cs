@@ -47,11 +47,9 @@ public static class ForecastCommands
             return InvalidArguments;
         }
 
-        if (outPath is not null && IsSameFile(inputPath, outPath))
+        if (outPath is not null && OutputPathError(inputPath, outPath) is { } outputError)
         {
-            await stderr.WriteLineAsync(
-                $"Invalid output file '{outPath}': it is the input file, and writing the forecast would replace the " +
-                "sales history. Give another --out path.").ConfigureAwait(false);
+            await stderr.WriteLineAsync(outputError).ConfigureAwait(false);
             return InvalidArguments;
         }
 
@@ -173,6 +171,14 @@ public static class ForecastCommands
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
+        if (Directory.Exists(inputPath))
+        {
+            await stderr.WriteLineAsync(
+                $"Invalid input file '{inputPath}': it is a folder. Give the path of a sales history CSV file.")
+                .ConfigureAwait(false);
+            return null;
+        }
+
         if (!File.Exists(inputPath))
         {
             await stderr.WriteLineAsync(
@@ -241,6 +247,26 @@ public static class ForecastCommands
             $"{start:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}, so that {grain} contains only part of its sales and " +
             $"counts as complete. Remove the rows after {start.AddDays(-1):yyyy-MM-dd} for a forecast from " +
             "complete periods.").ConfigureAwait(false);
+    }
+
+    private static string? OutputPathError(string inputPath, string outPath)
+    {
+        if (string.IsNullOrWhiteSpace(outPath))
+        {
+            return $"Invalid output file '{outPath}': the path is empty. Give a file path, or leave out --out to " +
+                   "write to standard output.";
+        }
+
+        if (Directory.Exists(outPath))
+        {
+            return $"Invalid output file '{outPath}': it is a folder. Give a file path such as " +
+                   $"'{Path.Combine(outPath, "forecast.csv")}'.";
+        }
+
+        return !string.IsNullOrWhiteSpace(inputPath) && IsSameFile(inputPath, outPath)
+            ? $"Invalid output file '{outPath}': it is the input file, and writing the forecast would replace the " +
+              "sales history. Give another --out path."
+            : null;
     }
 
     private static bool IsSameFile(string inputPath, string outPath)

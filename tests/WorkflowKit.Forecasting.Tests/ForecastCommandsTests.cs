@@ -99,6 +99,46 @@ public sealed class ForecastCommandsTests
         Assert.That(await File.ReadAllTextAsync(input), Is.EqualTo(before));
     }
 
+    [TestCase("")]
+    [TestCase("  ")]
+    public async Task Forecast_EmptyOutPathRejected(string outPath)
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid output file '{outPath}': the path is empty. Give a file path, or leave out --out to write to " +
+            "standard output."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_FolderAsOutPathRejected()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, _folder);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid output file '{_folder}': it is a folder. Give a file path such as " +
+            $"'{Path.Combine(_folder, "forecast.csv")}'."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_FolderAsInputRejected()
+    {
+        var (exit, stdout, stderr) = await ForecastAsync(_folder, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid input file '{_folder}': it is a folder. Give the path of a sales history CSV file."));
+        Assert.That(stdout, Is.Empty);
+    }
+
     [Test]
     public async Task Forecast_PartialLastWeekNoted()
     {
