@@ -77,6 +77,8 @@ public static class ForecastCommands
             return Success;
         }
 
+        // NOTE: bad input never reaches this point, but an I/O error or cancellation during the write leaves a
+        // partial file at outPath.
         try
         {
             await using var writer = new StreamWriter(outPath);
