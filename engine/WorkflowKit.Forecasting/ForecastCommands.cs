@@ -28,15 +28,32 @@ public static class ForecastCommands
     /// Forecasts the next <paramref name="horizon"/> periods of every series and writes CSV
     /// (<c>period,customer,product,forecast,lower,upper</c>) to <paramref name="outPath"/>, or to
     /// <paramref name="stdout"/> when it is null. With an output file, one summary line per series goes to
-    /// <paramref name="stdout"/>.
+    /// <paramref name="stdout"/>. The file is replaced only once it is complete, so a failed write leaves an
+    /// existing file unchanged.
     /// </summary>
-    public static async Task<int> ForecastAsync(
+    public static Task<int> ForecastAsync(
         string inputPath,
         int horizon,
         Periodicity periodicity,
         string? outPath,
         TextWriter stdout,
         TextWriter stderr,
+        CancellationToken cancellationToken) =>
+        ForecastAsync(
+            inputPath, horizon, periodicity, outPath, stdout, stderr, ForecastFile.CreateNew, cancellationToken);
+
+    /// <summary>
+    /// Runs the forecast command with <paramref name="openFile"/> opening the temporary output file, so that tests
+    /// can make the write fail.
+    /// </summary>
+    internal static async Task<int> ForecastAsync(
+        string inputPath,
+        int horizon,
+        Periodicity periodicity,
+        string? outPath,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<string, Stream> openFile,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stdout);
@@ -77,17 +94,18 @@ public static class ForecastCommands
             return Success;
         }
 
-        // NOTE: bad input never reaches this point, but an I/O error or cancellation during the write leaves a
-        // partial file at outPath.
         try
         {
-            await using var writer = new StreamWriter(outPath);
-            await ForecastCsvWriter.WriteAsync(writer, forecasts, cancellationToken).ConfigureAwait(false);
+            await ForecastFile.WriteAsync(outPath, forecasts, openFile, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // The exception names the temporary file, so a missing folder is described by its own path instead.
+            var reason = exception is DirectoryNotFoundException
+                ? $"the folder '{Path.GetDirectoryName(Path.GetFullPath(outPath))}' does not exist."
+                : exception.Message;
             await stderr.WriteLineAsync(
-                $"Could not write '{outPath}': {exception.Message} Check that the folder exists and is writable.")
+                $"Could not write '{outPath}': {reason} Check that the folder exists and is writable.")
                 .ConfigureAwait(false);
             return InvalidInput;
         }

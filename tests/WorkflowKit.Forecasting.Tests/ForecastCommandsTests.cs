@@ -78,8 +78,46 @@ public sealed class ForecastCommandsTests
         var (exit, _, stderr) = await ForecastAsync(input, 1, output);
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
-        Assert.That(stderr, Does.StartWith($"Could not write '{output}': "));
-        Assert.That(stderr, Does.Contain("Check that the folder exists and is writable."));
+        Assert.That(stderr, Is.EqualTo(
+            $"Could not write '{output}': the folder '{Path.Combine(_folder, "missing-folder")}' does not exist. " +
+            "Check that the folder exists and is writable." + Environment.NewLine));
+    }
+
+    [Test]
+    public async Task Forecast_FailedWriteKeepsExistingFile()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin", "Huashan"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+        await File.WriteAllTextAsync(output, "last month's forecast\n");
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+
+        var exit = await ForecastCommands.ForecastAsync(
+            input, 3, Periodicity.Month, output, stdout, stderr, path => new FailingStream(path, failAfterBytes: 60),
+            CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr.ToString(), Does.StartWith($"Could not write '{output}': No space left (simulated)."));
+        Assert.That(await File.ReadAllTextAsync(output), Is.EqualTo("last month's forecast\n"));
+        Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(
+            new[] { "sales.csv", "forecast.csv" }), "no temporary file is left");
+        Assert.That(stdout.ToString(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_ReplacesExistingFile()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+        await File.WriteAllTextAsync(output, "last month's forecast\n");
+
+        var (exit, _, stderr) = await ForecastAsync(input, 2, output);
+
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(lines[0], Is.EqualTo("period,customer,product,forecast,lower,upper"));
+        Assert.That(lines, Has.Length.EqualTo(1 + 2));
+        Assert.That(Directory.GetFiles(_folder), Has.Length.EqualTo(2), "no temporary file is left");
     }
 
     [Test]
@@ -342,5 +380,38 @@ public sealed class ForecastCommandsTests
         }
 
         return path;
+    }
+
+    /// <summary>A file stream that throws <see cref="IOException"/> once more than a given number of bytes arrive.</summary>
+    private sealed class FailingStream(string path, int failAfterBytes)
+        : FileStream(path, FileMode.CreateNew, FileAccess.Write)
+    {
+        private long _written;
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Count(buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Count(buffer.Length);
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private void Count(int bytes)
+        {
+            _written += bytes;
+            if (_written > failAfterBytes)
+            {
+                throw new IOException("No space left (simulated).");
+            }
+        }
     }
 }
