@@ -241,7 +241,7 @@ public sealed class ForecastCommandsTests
         var (exit, _, stderr) = await EvaluateAsync(input, 1);
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
-        Assert.That(stderr, Does.StartWith("future.csv: The history has 1 month periods, too few"));
+        Assert.That(stderr, Does.StartWith("future.csv: The history has 1 month period, too few"));
     }
 
     [Test]

@@ -85,11 +85,11 @@ public sealed class ForecastEvaluator
     {
         var grain = periodicity.ToString().ToLowerInvariant();
         var fitting = periods - horizon - 1;
-        var history = $"The history has {periods} {grain} periods";
+        var history = $"The history has {Count(periods, $"{grain} period")}";
         if (fitting >= 1)
         {
             return $"{history}, but {origins} origins with horizon {horizon} need at least {origins + horizon + 1}. " +
-                   $"Use at most {fitting} origins or a shorter horizon.";
+                   $"Use at most {Count(fitting, "origin")} or a shorter horizon.";
         }
 
         var tooShort = $"{history}, too few to evaluate horizon {horizon}: at least {horizon + 2} are needed, 2 up " +
@@ -98,6 +98,8 @@ public sealed class ForecastEvaluator
             ? $"{tooShort} Use a longer history, or a horizon of at most {periods - 2} with 1 origin."
             : $"{tooShort} Use a longer history.";
     }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static OriginResult EvaluateOrigin(
         ForecastEngine engine,

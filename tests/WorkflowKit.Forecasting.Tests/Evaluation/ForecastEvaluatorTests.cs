@@ -83,6 +83,17 @@ public sealed class ForecastEvaluatorTests
     }
 
     [Test]
+    public void Evaluate_OneOriginFitsSingular()
+    {
+        var history = SyntheticSales.Monthly("A", FirstMonth, Enumerable.Repeat(1.0, 4));
+
+        var exception = Assert.Throws<ArgumentException>(
+            () => new ForecastEvaluator(WithoutFastTree).Evaluate(history, Periodicity.Month, 2, 12));
+
+        Assert.That(exception!.Message, Does.EndWith("Use at most 1 origin or a shorter horizon."));
+    }
+
+    [Test]
     public void Evaluate_SuggestedOriginsFit()
     {
         var history = SyntheticSales.Monthly("A", FirstMonth, Enumerable.Repeat(1.0, 10));
