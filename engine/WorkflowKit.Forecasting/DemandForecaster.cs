@@ -25,14 +25,31 @@ public sealed class DemandForecaster
         _options.Validate();
     }
 
+    /// <summary>Number of years that <see cref="MaxHorizon"/> allows a forecast to reach.</summary>
+    public const int MaxHorizonYears = 10;
+
+    /// <summary>
+    /// Returns the largest horizon accepted at <paramref name="periodicity"/>: <see cref="MaxHorizonYears"/> years,
+    /// that is 120 months, 520 weeks or 3650 days. Smoothing models extrapolate a level, trend and season, which
+    /// history cannot support that far ahead, and the limit keeps a mistyped horizon from exhausting memory.
+    /// </summary>
+    public static int MaxHorizon(Periodicity periodicity) => periodicity switch
+    {
+        Periodicity.Day => MaxHorizonYears * 365,
+        Periodicity.Week => MaxHorizonYears * 52,
+        _ => MaxHorizonYears * 12,
+    };
+
     /// <summary>
     /// Forecasts the <paramref name="horizon"/> periods after the last period of the history, for every series
     /// in it. The result is ordered by customer, then product.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The horizon is less than 1 or the periodicity is unknown.
+    /// The horizon is less than 1 or more than <see cref="MaxHorizon"/>, or the periodicity is unknown.
     /// </exception>
-    /// <exception cref="ArgumentException">An observation is null or has an empty product.</exception>
+    /// <exception cref="ArgumentException">
+    /// An observation is null or has an empty product, or the forecast periods would end after 9999-12-31.
+    /// </exception>
     public IReadOnlyList<SeriesForecast> Forecast(
         IEnumerable<SalesObservation> history,
         Periodicity periodicity,
@@ -41,8 +58,19 @@ public sealed class DemandForecaster
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(horizon, MaxHorizon(periodicity));
 
-        var panel = SeriesPanelBuilder.Build(history, new PeriodCalendar(periodicity, _options.WeekStart));
+        var calendar = new PeriodCalendar(periodicity, _options.WeekStart);
+        var panel = SeriesPanelBuilder.Build(history, calendar);
+        if (panel.Series.Count > 0 && panel.EndIndex > calendar.LastIndex - horizon)
+        {
+            var grain = periodicity.ToString().ToLowerInvariant();
+            throw new ArgumentException(
+                $"The history ends in the {grain} of {calendar.StartOf(panel.EndIndex):yyyy-MM-dd}, so a forecast " +
+                $"{horizon} {grain} periods ahead would pass {DateOnly.MaxValue:yyyy-MM-dd}, the last date that can " +
+                "be represented. Check the dates of the history for a mistyped year.");
+        }
+
         return new ForecastEngine(_options).Forecast(panel, horizon, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using WorkflowKit.Forecasting.Csv;
 using WorkflowKit.Forecasting.Evaluation;
+using WorkflowKit.Forecasting.Internal;
 
 namespace WorkflowKit.Forecasting;
 
@@ -27,23 +28,45 @@ public static class ForecastCommands
     /// Forecasts the next <paramref name="horizon"/> periods of every series and writes CSV
     /// (<c>period,customer,product,forecast,lower,upper</c>) to <paramref name="outPath"/>, or to
     /// <paramref name="stdout"/> when it is null. With an output file, one summary line per series goes to
-    /// <paramref name="stdout"/>.
+    /// <paramref name="stdout"/>. The file is replaced only once it is complete, so a failed write leaves an
+    /// existing file unchanged.
     /// </summary>
-    public static async Task<int> ForecastAsync(
+    public static Task<int> ForecastAsync(
         string inputPath,
         int horizon,
         Periodicity periodicity,
         string? outPath,
         TextWriter stdout,
         TextWriter stderr,
+        CancellationToken cancellationToken) =>
+        ForecastAsync(
+            inputPath, horizon, periodicity, outPath, stdout, stderr, ForecastFile.CreateNew, cancellationToken);
+
+    /// <summary>
+    /// Runs the forecast command with <paramref name="openFile"/> opening the temporary output file, so that tests
+    /// can make the write fail.
+    /// </summary>
+    internal static async Task<int> ForecastAsync(
+        string inputPath,
+        int horizon,
+        Periodicity periodicity,
+        string? outPath,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<string, Stream> openFile,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (horizon < 1)
+        if (HorizonError(horizon, periodicity) is { } horizonError)
         {
-            await stderr.WriteLineAsync($"Invalid horizon {horizon}: forecast at least 1 period ahead.")
-                .ConfigureAwait(false);
+            await stderr.WriteLineAsync(horizonError).ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
+        if (outPath is not null && OutputPathError(inputPath, outPath) is { } outputError)
+        {
+            await stderr.WriteLineAsync(outputError).ConfigureAwait(false);
             return InvalidArguments;
         }
 
@@ -53,7 +76,18 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
-        var forecasts = new DemandForecaster().Forecast(history, periodicity, horizon, cancellationToken);
+        IReadOnlyList<SeriesForecast> forecasts;
+        try
+        {
+            forecasts = new DemandForecaster().Forecast(history, periodicity, horizon, cancellationToken);
+        }
+        catch (ArgumentException exception) when (exception is not ArgumentOutOfRangeException)
+        {
+            await stderr.WriteLineAsync($"{Path.GetFileName(inputPath)}: {exception.Message}").ConfigureAwait(false);
+            return InvalidInput;
+        }
+
+        await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         if (outPath is null)
         {
             await ForecastCsvWriter.WriteAsync(stdout, forecasts, cancellationToken).ConfigureAwait(false);
@@ -62,13 +96,16 @@ public static class ForecastCommands
 
         try
         {
-            await using var writer = new StreamWriter(outPath);
-            await ForecastCsvWriter.WriteAsync(writer, forecasts, cancellationToken).ConfigureAwait(false);
+            await ForecastFile.WriteAsync(outPath, forecasts, openFile, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // The exception names the temporary file, so a missing folder is described by its own path instead.
+            var reason = exception is DirectoryNotFoundException
+                ? $"the folder '{Path.GetDirectoryName(Path.GetFullPath(outPath))}' does not exist."
+                : exception.Message;
             await stderr.WriteLineAsync(
-                $"Could not write '{outPath}': {exception.Message} Check that the folder exists and is writable.")
+                $"Could not write '{outPath}': {reason} Check that the folder exists and is writable.")
                 .ConfigureAwait(false);
             return InvalidInput;
         }
@@ -114,10 +151,16 @@ public static class ForecastCommands
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        if (horizon < 1 || origins < 1)
+        if (HorizonError(horizon, periodicity) is { } horizonError)
         {
-            await stderr.WriteLineAsync(
-                $"Invalid horizon {horizon} or origins {origins}: both must be at least 1.").ConfigureAwait(false);
+            await stderr.WriteLineAsync(horizonError).ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
+        if (origins < 1)
+        {
+            await stderr.WriteLineAsync($"Invalid origins {origins}: evaluate at least 1 origin.")
+                .ConfigureAwait(false);
             return InvalidArguments;
         }
 
@@ -127,6 +170,7 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
+        await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         EvaluationReport report;
         try
         {
@@ -147,6 +191,14 @@ public static class ForecastCommands
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
+        if (Directory.Exists(inputPath))
+        {
+            await stderr.WriteLineAsync(
+                $"Invalid input file '{inputPath}': it is a folder. Give the path of a sales history CSV file.")
+                .ConfigureAwait(false);
+            return null;
+        }
+
         if (!File.Exists(inputPath))
         {
             await stderr.WriteLineAsync(
@@ -178,6 +230,85 @@ public static class ForecastCommands
             await stderr.WriteLineAsync($"Could not read '{inputPath}': {exception.Message}").ConfigureAwait(false);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Warns when the history is finer than the grain (some period has sales on two or more dates) and its last date
+    /// falls before the end of its period. That period then contains only part of its sales but counts as complete,
+    /// for example a week of which only the Monday is in the file.
+    /// </summary>
+    private static async Task WritePartialPeriodNoteAsync(
+        string inputPath,
+        IReadOnlyList<SalesObservation> history,
+        Periodicity periodicity,
+        TextWriter stderr)
+    {
+        var calendar = new PeriodCalendar(periodicity, ForecastOptions.Default.WeekStart);
+        var lastDate = history.Max(observation => observation.Date);
+        var lastIndex = calendar.IndexOf(lastDate);
+        if (lastIndex >= calendar.LastIndex)
+        {
+            return;
+        }
+
+        var periodEnd = calendar.StartOf(lastIndex + 1).AddDays(-1);
+        var finerThanGrain = history
+            .GroupBy(observation => calendar.IndexOf(observation.Date))
+            .Any(period => period.Select(observation => observation.Date).Distinct().Skip(1).Any());
+        if (lastDate >= periodEnd || !finerThanGrain)
+        {
+            return;
+        }
+
+        var grain = Grain(periodicity);
+        var start = calendar.StartOf(lastIndex);
+        await stderr.WriteLineAsync(
+            $"Note: {Path.GetFileName(inputPath)} ends on {lastDate:yyyy-MM-dd}, before the end of the {grain} " +
+            $"{start:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}, so that {grain} contains only part of its sales and " +
+            $"counts as complete. Remove the rows after {start.AddDays(-1):yyyy-MM-dd} for a forecast from " +
+            "complete periods.").ConfigureAwait(false);
+    }
+
+    private static string? OutputPathError(string inputPath, string outPath)
+    {
+        if (string.IsNullOrWhiteSpace(outPath))
+        {
+            return $"Invalid output file '{outPath}': the path is empty. Give a file path, or leave out --out to " +
+                   "write to standard output.";
+        }
+
+        if (Directory.Exists(outPath))
+        {
+            return $"Invalid output file '{outPath}': it is a folder. Give a file path such as " +
+                   $"'{Path.Combine(outPath, "forecast.csv")}'.";
+        }
+
+        return !string.IsNullOrWhiteSpace(inputPath) && IsSameFile(inputPath, outPath)
+            ? $"Invalid output file '{outPath}': it is the input file, and writing the forecast would replace the " +
+              "sales history. Give another --out path."
+            : null;
+    }
+
+    private static bool IsSameFile(string inputPath, string outPath)
+    {
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
+            ? StringComparison.OrdinalIgnoreCase
+            : StringComparison.Ordinal;
+        return string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outPath), comparison);
+    }
+
+    private static string? HorizonError(int horizon, Periodicity periodicity)
+    {
+        if (horizon < 1)
+        {
+            return $"Invalid horizon {horizon}: forecast at least 1 period ahead.";
+        }
+
+        var max = DemandForecaster.MaxHorizon(periodicity);
+        return horizon > max
+            ? $"Invalid horizon {horizon}: at most {max} {Grain(periodicity)} periods " +
+              $"({DemandForecaster.MaxHorizonYears} years) can be forecast. Use a horizon from 1 to {max}."
+            : null;
     }
 
     internal static string Grain(Periodicity periodicity) => periodicity.ToString().ToLowerInvariant();

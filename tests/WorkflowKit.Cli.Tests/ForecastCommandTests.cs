@@ -32,6 +32,17 @@ public sealed class ForecastCommandTests
         Assert.That(run.Error, Does.Contain("Invalid period 'year'"));
     }
 
+    [TestCase("5")]
+    [TestCase("-1")]
+    [TestCase("2")]
+    public async Task Forecast_rejects_numeric_period(string period)
+    {
+        var run = await CliRun.RunAsync("forecast", "--input", "missing.csv", "--horizon", "3", "--period", period);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain($"Invalid period '{period}': use day, week or month."));
+    }
+
     [Test]
     public async Task Forecast_reports_missing_input_file()
     {

@@ -78,8 +78,170 @@ public sealed class ForecastCommandsTests
         var (exit, _, stderr) = await ForecastAsync(input, 1, output);
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
-        Assert.That(stderr, Does.StartWith($"Could not write '{output}': "));
-        Assert.That(stderr, Does.Contain("Check that the folder exists and is writable."));
+        Assert.That(stderr, Is.EqualTo(
+            $"Could not write '{output}': the folder '{Path.Combine(_folder, "missing-folder")}' does not exist. " +
+            "Check that the folder exists and is writable." + Environment.NewLine));
+    }
+
+    [Test]
+    public async Task Forecast_FailedWriteKeepsExistingFile()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin", "Huashan"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+        await File.WriteAllTextAsync(output, "last month's forecast\n");
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+
+        var exit = await ForecastCommands.ForecastAsync(
+            input, 3, Periodicity.Month, output, stdout, stderr, path => new FailingStream(path, failAfterBytes: 60),
+            CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr.ToString(), Does.StartWith($"Could not write '{output}': No space left (simulated)."));
+        Assert.That(await File.ReadAllTextAsync(output), Is.EqualTo("last month's forecast\n"));
+        Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(
+            new[] { "sales.csv", "forecast.csv" }), "no temporary file is left");
+        Assert.That(stdout.ToString(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_ReplacesExistingFile()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+        await File.WriteAllTextAsync(output, "last month's forecast\n");
+
+        var (exit, _, stderr) = await ForecastAsync(input, 2, output);
+
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(lines[0], Is.EqualTo("period,customer,product,forecast,lower,upper"));
+        Assert.That(lines, Has.Length.EqualTo(1 + 2));
+        Assert.That(Directory.GetFiles(_folder), Has.Length.EqualTo(2), "no temporary file is left");
+    }
+
+    [Test]
+    public async Task Forecast_OutputOverInputRejected()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var before = await File.ReadAllTextAsync(input);
+        var sameFile = Path.Combine(_folder, ".", "sales.csv");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, sameFile);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid output file '{sameFile}': it is the input file, and writing the forecast would replace the " +
+            "sales history. Give another --out path."));
+        Assert.That(stdout, Is.Empty);
+        Assert.That(await File.ReadAllTextAsync(input), Is.EqualTo(before));
+    }
+
+    [TestCase("")]
+    [TestCase("  ")]
+    public async Task Forecast_EmptyOutPathRejected(string outPath)
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid output file '{outPath}': the path is empty. Give a file path, or leave out --out to write to " +
+            "standard output."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_FolderAsOutPathRejected()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, _folder);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid output file '{_folder}': it is a folder. Give a file path such as " +
+            $"'{Path.Combine(_folder, "forecast.csv")}'."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_FolderAsInputRejected()
+    {
+        var (exit, stdout, stderr) = await ForecastAsync(_folder, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid input file '{_folder}': it is a folder. Give the path of a sales history CSV file."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_PartialLastWeekNoted()
+    {
+        // Daily sales from Monday 2024-01-01 to Monday 2024-01-15: the last week contains one of its seven days.
+        var input = WriteDaily(new DateOnly(2024, 1, 1), days: 15);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null, Periodicity.Week);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv ends on 2024-01-15, before the end of the week 2024-01-15 to 2024-01-21, so that week " +
+            "contains only part of its sales and counts as complete. Remove the rows after 2024-01-14 for a forecast " +
+            "from complete periods." + Environment.NewLine));
+        Assert.That(stdout, Does.StartWith("period,customer,product,forecast,lower,upper"));
+    }
+
+    [TestCase(Periodicity.Week, 14)]
+    [TestCase(Periodicity.Day, 15)]
+    public async Task Forecast_CompleteLastPeriodNotNoted(Periodicity periodicity, int days)
+    {
+        var input = WriteDaily(new DateOnly(2024, 1, 1), days);
+
+        var (exit, _, stderr) = await ForecastAsync(input, 2, outPath: null, periodicity);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_OneDatePerMonthNotNoted()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+
+        var (exit, _, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.Empty, "one date per month on the 15th is monthly data, not a partial month");
+    }
+
+    [Test]
+    public async Task Forecast_DateNearYear9999Reported()
+    {
+        var input = Path.Combine(_folder, "future.csv");
+        await File.WriteAllTextAsync(input, "date,customer,product,quantity\n2018-01-05,,A,1\n9999-11-05,,A,2\n");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Is.EqualTo(
+            "future.csv: The history ends in the month of 9999-11-01, so a forecast 2 month periods ahead would " +
+            "pass 9999-12-31, the last date that can be represented. Check the dates of the history for a mistyped " +
+            "year." + Environment.NewLine));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Evaluate_DateInYear9999NoCrash()
+    {
+        var input = Path.Combine(_folder, "future.csv");
+        await File.WriteAllTextAsync(input, "date,customer,product,quantity\n9999-12-01,,A,1\n9999-12-31,,A,2\n");
+
+        var (exit, _, stderr) = await EvaluateAsync(input, 1);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Does.StartWith("future.csv: The history has 1 month period, too few"));
     }
 
     [Test]
@@ -91,6 +253,49 @@ public sealed class ForecastCommandsTests
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
         Assert.That(stderr, Does.StartWith("Invalid horizon 0"));
+    }
+
+    [TestCase(Periodicity.Day, 3651)]
+    [TestCase(Periodicity.Week, 521)]
+    [TestCase(Periodicity.Month, 121)]
+    [TestCase(Periodicity.Month, int.MaxValue)]
+    public async Task Forecast_HugeHorizonRejected(Periodicity periodicity, int horizon)
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var max = DemandForecaster.MaxHorizon(periodicity);
+        var grain = periodicity.ToString().ToLowerInvariant();
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, horizon, outPath: null, periodicity);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith(
+            $"Invalid horizon {horizon}: at most {max} {grain} periods (10 years) can be forecast. " +
+            $"Use a horizon from 1 to {max}."));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_MaxHorizonAccepted()
+    {
+        var input = WriteLongForm(months: 5, customers: ["Ruijin"]);
+        var max = DemandForecaster.MaxHorizon(Periodicity.Month);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, max, outPath: null);
+
+        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(rows, Has.Length.EqualTo(1 + max));
+    }
+
+    [Test]
+    public async Task Evaluate_HugeHorizonRejected()
+    {
+        var input = WriteLongForm(months: 30, customers: ["Ruijin"]);
+
+        var (exit, _, stderr) = await EvaluateAsync(input, int.MaxValue);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
+        Assert.That(stderr, Does.StartWith($"Invalid horizon {int.MaxValue}: at most 120 month periods"));
     }
 
     [Test]
@@ -121,17 +326,19 @@ public sealed class ForecastCommandsTests
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
         Assert.That(stderr, Does.StartWith("sales.csv: The history has 5 month periods"));
+        Assert.That(stderr, Does.Not.Contain("Parameter"));
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> ForecastAsync(
         string input,
         int horizon,
-        string? outPath)
+        string? outPath,
+        Periodicity periodicity = Periodicity.Month)
     {
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var exit = await ForecastCommands.ForecastAsync(
-            input, horizon, Periodicity.Month, outPath, stdout, stderr, CancellationToken.None);
+            input, horizon, periodicity, outPath, stdout, stderr, CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
@@ -145,6 +352,15 @@ public sealed class ForecastCommandsTests
     }
 
     private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private string WriteDaily(DateOnly first, int days)
+    {
+        var path = Path.Combine(_folder, "daily.csv");
+        var lines = Enumerable.Range(0, days).Select(day => string.Create(
+            CultureInfo.InvariantCulture, $"{first.AddDays(day):yyyy-MM-dd},,Kit A,{10 + (day % 7)}"));
+        File.WriteAllLines(path, ["date,customer,product,quantity", .. lines]);
+        return path;
+    }
 
     /// <summary>Writes a long-form file from 2019-01: a seasonal monthly quantity of "Kit A" per customer.</summary>
     private string WriteLongForm(int months, string[] customers)
@@ -164,5 +380,38 @@ public sealed class ForecastCommandsTests
         }
 
         return path;
+    }
+
+    /// <summary>A file stream that throws <see cref="IOException"/> once more than a given number of bytes arrive.</summary>
+    private sealed class FailingStream(string path, int failAfterBytes)
+        : FileStream(path, FileMode.CreateNew, FileAccess.Write)
+    {
+        private long _written;
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Count(buffer.Length);
+            base.Write(buffer);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Count(buffer.Length);
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private void Count(int bytes)
+        {
+            _written += bytes;
+            if (_written > failAfterBytes)
+            {
+                throw new IOException("No space left (simulated).");
+            }
+        }
     }
 }

@@ -85,7 +85,9 @@ public static class ForecastCliCommands
             CustomParser = result =>
             {
                 var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "month";
-                if (Enum.TryParse<Periodicity>(text, ignoreCase: true, out var value))
+                // Enum.TryParse also accepts numbers such as "5", which name no grain, so only names pass.
+                if (Enum.TryParse<Periodicity>(text, ignoreCase: true, out var value)
+                    && Enum.GetNames<Periodicity>().Contains(text.Trim(), StringComparer.OrdinalIgnoreCase))
                 {
                     return value;
                 }

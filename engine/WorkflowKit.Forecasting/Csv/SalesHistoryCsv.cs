@@ -46,13 +46,14 @@ public static class SalesHistoryCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
 
+        var prefix = sourceName is null ? string.Empty : $"{sourceName}: ";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
+            BadDataFound = args => throw BadQuote(args, prefix),
         };
         using var parser = new CsvParser(reader, configuration, leaveOpen: true);
-        var prefix = sourceName is null ? string.Empty : $"{sourceName}: ";
         if (!await parser.ReadAsync().ConfigureAwait(false) || parser.Record is null)
         {
             throw new SalesCsvException(
@@ -69,15 +70,18 @@ public static class SalesHistoryCsv
     /// <summary>
     /// Returns <see cref="SalesCsvLayout.Long"/> when the header has <c>date</c>, <c>product</c> and
     /// <c>quantity</c> columns, and <see cref="SalesCsvLayout.Wide"/> when it starts with <c>datum</c> or
-    /// <c>date</c> followed by product columns.
+    /// <c>date</c> followed by product columns and has none of <c>customer</c>, <c>product</c> or
+    /// <c>quantity</c>.
     /// </summary>
-    /// <exception cref="SalesCsvException">The header matches neither layout.</exception>
+    /// <exception cref="SalesCsvException">
+    /// The header matches neither layout, or has a long-form column but lacks one of date, product and quantity.
+    /// </exception>
     public static SalesCsvLayout DetectLayout(IReadOnlyList<string> header, string sourcePrefix = "")
     {
         ArgumentNullException.ThrowIfNull(header);
 
         bool Has(string name) => header.Any(column => column.Trim().Equals(name, StringComparison.OrdinalIgnoreCase));
-        if (Has("product") || Has("quantity"))
+        if (Has("product") || Has("quantity") || Has("customer"))
         {
             foreach (var required in new[] { "date", "product", "quantity" })
             {
@@ -102,12 +106,44 @@ public static class SalesHistoryCsv
             return SalesCsvLayout.Wide;
         }
 
+        if (header.Count == 1 && header[0].IndexOfAny([';', '\t']) >= 0)
+        {
+            var separator = header[0].Contains(';', StringComparison.Ordinal) ? "';'" : "tabs";
+            throw new SalesCsvException(
+                $"{sourcePrefix}Line 1: the header '{header[0]}' separates its fields with {separator}, but sales " +
+                "files are comma-separated. Save the file as CSV with ',' between fields and '.' as the decimal " +
+                "separator.",
+                1);
+        }
+
         throw new SalesCsvException(
             $"{sourcePrefix}Line 1: the header '{string.Join(',', header)}' matches no known layout. Use long form " +
             "'date,customer,product,quantity' (customer optional), or wide form with a first column 'datum' or " +
             "'date' followed by one quantity column per product.",
             1);
     }
+
+    /// <summary>
+    /// Describes a field with a stray or unclosed quote, on the line where its record starts. An unclosed quote runs
+    /// to the end of the file, where CsvHelper 33 counts one line more when the file ends with a line break, so every
+    /// line break of that record is subtracted. A complete record's own final line break is not.
+    /// </summary>
+    private static SalesCsvException BadQuote(BadDataFoundArgs args, string prefix)
+    {
+        var field = args.Field.TrimEnd('\r', '\n');
+        var unclosed = field.TrimStart().StartsWith('"');
+        var record = unclosed ? args.RawRecord : args.RawRecord.TrimEnd('\r', '\n');
+        var line = (args.Context.Parser?.RawRow ?? 0) - record.Count(character => character == '\n');
+        var problem = unclosed
+            ? $"a quoted field is not closed: '{Shorten(field)}'. End it with '\"'"
+            : $"the field '{Shorten(field)}' contains a '\"' but is not quoted. Put the whole field in quotes";
+        return new SalesCsvException(
+            $"{prefix}Line {line}: {problem}, and write a quote inside a quoted field as '\"\"'.",
+            line,
+            value: field);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "...";
 
     internal static bool IsIgnoredWideColumn(string column) =>
         IgnoredWideColumns.Any(ignored => ignored.Equals(column.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -133,6 +169,18 @@ public static class SalesHistoryCsv
         if (decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var quantity))
         {
             return quantity;
+        }
+
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number))
+        {
+            throw new SalesCsvException(
+                $"{prefix}Line {line}, column '{column}': '{text}' is out of range. Quantities must lie between " +
+                "-79228162514264337593543950335 and 79228162514264337593543950335 (decimal). Check the value " +
+                "and its unit.",
+                line,
+                column,
+                text);
         }
 
         throw new SalesCsvException(

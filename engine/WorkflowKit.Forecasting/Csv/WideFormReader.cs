@@ -26,13 +26,32 @@ internal static class WideFormReader
                     continue;
                 }
 
-                var quantity = SalesHistoryCsv.ParseQuantity(
-                    fields[column], line, rows.Header[column], rows.ErrorPrefix);
+                var quantity = ParseQuantity(rows, fields[column], line, column);
                 observations.Add(new SalesObservation(date, null, rows.Header[column], quantity));
             }
         }
 
         return observations;
+    }
+
+    // A long-form file with misspelt column names also looks wide, so the error message explains how the header
+    // was read.
+    private static decimal ParseQuantity(CsvRows rows, string text, long line, int column)
+    {
+        try
+        {
+            return SalesHistoryCsv.ParseQuantity(text, line, rows.Header[column], rows.ErrorPrefix);
+        }
+        catch (SalesCsvException exception)
+        {
+            throw new SalesCsvException(
+                $"{exception.Message} The header has no 'product' or 'quantity' column, so the file was read as " +
+                $"wide form, with '{rows.Header[column]}' as a product. For one sale per row, name the columns " +
+                "date, customer, product and quantity.",
+                line,
+                rows.Header[column],
+                text);
+        }
     }
 
     private static void CheckUniqueProducts(CsvRows rows, int[] productColumns)

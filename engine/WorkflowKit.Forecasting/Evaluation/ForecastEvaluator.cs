@@ -28,7 +28,10 @@ public sealed class ForecastEvaluator
     /// periods before the end of the history, so that every scored period lies inside the history. Origins run
     /// in parallel; the result does not depend on their order.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The horizon or the number of origins is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The horizon or the number of origins is less than 1, or the horizon is more than
+    /// <see cref="DemandForecaster.MaxHorizon"/>.
+    /// </exception>
     /// <exception cref="ArgumentException">The history is too short for the requested origins and horizon.</exception>
     public EvaluationReport Evaluate(
         IEnumerable<SalesObservation> history,
@@ -39,6 +42,7 @@ public sealed class ForecastEvaluator
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(horizon, DemandForecaster.MaxHorizon(periodicity));
         ArgumentOutOfRangeException.ThrowIfLessThan(origins, 1);
 
         var calendar = new PeriodCalendar(periodicity, _options.WeekStart);
@@ -55,11 +59,7 @@ public sealed class ForecastEvaluator
         if (firstOrigin < firstPeriod + 1)
         {
             var periods = panel.EndIndex - firstPeriod + 1;
-            var grain = periodicity.ToString().ToLowerInvariant();
-            throw new ArgumentException(
-                $"The history has {periods} {grain} periods, but {origins} origins with horizon {horizon} need " +
-                $"at least {origins + horizon + 1}. Use fewer origins or a shorter horizon.",
-                nameof(origins));
+            throw new ArgumentException(TooShortMessage(periods, periodicity, horizon, origins));
         }
 
         var results = new OriginResult[origins];
@@ -77,6 +77,29 @@ public sealed class ForecastEvaluator
 
         return Summarise(panel, horizon, firstOrigin, results);
     }
+
+    // Each origin needs the periods up to it, at least two so that the first origin has one period before it, and
+    // horizon periods after the last origin to score. The message is built without a parameter name because the
+    // command line prints it as is.
+    private static string TooShortMessage(int periods, Periodicity periodicity, int horizon, int origins)
+    {
+        var grain = periodicity.ToString().ToLowerInvariant();
+        var fitting = periods - horizon - 1;
+        var history = $"The history has {Count(periods, $"{grain} period")}";
+        if (fitting >= 1)
+        {
+            return $"{history}, but {origins} origins with horizon {horizon} need at least {origins + horizon + 1}. " +
+                   $"Use at most {Count(fitting, "origin")} or a shorter horizon.";
+        }
+
+        var tooShort = $"{history}, too few to evaluate horizon {horizon}: at least {horizon + 2} are needed, 2 up " +
+                       $"to the first origin and {horizon} to score.";
+        return periods >= 3
+            ? $"{tooShort} Use a longer history, or a horizon of at most {periods - 2} with 1 origin."
+            : $"{tooShort} Use a longer history.";
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static OriginResult EvaluateOrigin(
         ForecastEngine engine,

@@ -25,6 +25,9 @@ internal sealed class PeriodCalendar
 
     public Periodicity Periodicity { get; }
 
+    /// <summary>Index of the last period that <see cref="DateOnly"/> can represent, the one containing 9999-12-31.</summary>
+    public int LastIndex => IndexOf(DateOnly.MaxValue);
+
     /// <summary>Number of periods in one seasonal cycle: 7 days, 52 weeks or 12 months.</summary>
     public int SeasonLength => Periodicity switch
     {

@@ -202,7 +202,9 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         switch (action)
         {
             case TaskActions.Approve or TaskActions.Submit:
-                FieldGuard.Apply(node, context.Instance.Form, request.FormChanges, task.OriginalAssignee);
+                FieldGuard.Apply(
+                    node, context.Instance.Form, request.FormChanges, task.OriginalAssignee,
+                    OwnersActedSince(context, task));
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
                 Decide(context, token, node, Tally(context, token, node, approved: true));
                 break;
@@ -240,6 +242,19 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         context.Assignments.Add(new TaskAssignment(task.Id, task.InstanceId, user, reason, by, context.Now));
         context.Notify(user, NotificationKinds.TaskAssigned, task.NodeId, task.Id, context.Graph.Node(task.NodeId).Name);
     }
+
+    /// <summary>
+    /// Returns the original assignees of the instance's tasks that submitted form changes at or after the creation of
+    /// <paramref name="task"/>, so rows they own may differ from what the client of <paramref name="task"/> loaded.
+    /// </summary>
+    private static HashSet<string> OwnersActedSince(StepContext context, TaskRecord task) =>
+        context.Tasks
+            .Where(other => other.Id != task.Id
+                && other.Status == TaskStatuses.Completed
+                && other.Outcome is ("submitted" or "approved")
+                && other.CompletedAt >= task.CreatedAt)
+            .Select(other => other.OriginalAssignee)
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Completes the task and writes the audit line with a snapshot of the form.</summary>
     public static void Complete(StepContext context, TaskRecord task, TaskActionRequest request, string outcome)

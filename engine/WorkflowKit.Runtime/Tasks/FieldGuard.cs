@@ -20,11 +20,21 @@ internal static class FieldGuard
     /// User the task was created for. Sub-tables with <see cref="FieldPermission.RowOwner"/> take only this user's
     /// rows from <paramref name="changes"/>.
     /// </param>
+    /// <param name="ownersActedSinceTaskCreated">
+    /// Users whose tasks submitted form changes at or after the creation of this task. Their rows may differ from
+    /// what this task's client loaded, so a submitted copy that differs from the stored row is ignored. Any other
+    /// owner's row is stored as every client of this task loaded it, so a difference is an edit and is rejected.
+    /// </param>
     /// <exception cref="FieldAccessDeniedException">
     /// A read-only or hidden field arrived with a different value, or a sub-table with an owner column arrived with
-    /// another number of rows or with a changed owner.
+    /// another number of rows, with a changed owner, or with a changed row of another owner.
     /// </exception>
-    public static void Apply(NodeDefinition node, JsonObject form, JsonObject? changes, string taskUser)
+    public static void Apply(
+        NodeDefinition node,
+        JsonObject form,
+        JsonObject? changes,
+        string taskUser,
+        IReadOnlySet<string> ownersActedSinceTaskCreated)
     {
         if (changes is null)
         {
@@ -32,7 +42,7 @@ internal static class FieldGuard
         }
 
         changes = RestoreHiddenColumns(node, form, changes);
-        changes = KeepOtherOwnersRows(node, form, changes, taskUser);
+        changes = KeepOtherOwnersRows(node, form, changes, taskUser, ownersActedSinceTaskCreated);
         foreach (var (fieldId, value) in changes)
         {
             var access = AccessOf(node, fieldId);
@@ -136,9 +146,15 @@ internal static class FieldGuard
     /// <summary>
     /// Replaces, in a copy of the submitted rows of each sub-table with an owner column, every row that belongs to
     /// another user by its stored value. Tasks of one node that run side by side submit the whole sub-table as they
-    /// loaded it, so without this the last task to finish would overwrite the rows the others confirmed.
+    /// loaded it, so without this the last task to finish would overwrite the rows the others confirmed. A changed
+    /// row of an owner who has not submitted since this task was created cannot be stale, so it is rejected.
     /// </summary>
-    private static JsonObject KeepOtherOwnersRows(NodeDefinition node, JsonObject form, JsonObject changes, string user)
+    private static JsonObject KeepOtherOwnersRows(
+        NodeDefinition node,
+        JsonObject form,
+        JsonObject changes,
+        string user,
+        IReadOnlySet<string> ownersActedSinceTaskCreated)
     {
         var owned = (node.FieldPermissions ?? [])
             .Select(pair => (Table: pair.Key, Rows: SubTableRowAccess.For(pair.Value, user)))
@@ -168,6 +184,18 @@ internal static class FieldGuard
                 var storedRow = stored[index] as JsonObject;
                 if (!access.IsOwnRow(storedRow))
                 {
+                    // NOTE: only task submissions count as writers here. A script node on a parallel branch that
+                    // rewrites the sub-table makes an unchanged copy look edited, and the client has to reload.
+                    var owner = access.OwnerOf(storedRow);
+                    var mayBeStale = owner is not null && ownersActedSinceTaskCreated.Contains(owner);
+                    if (!mayBeStale && !JsonNode.DeepEquals(rows[index], storedRow))
+                    {
+                        throw Denied(
+                            node, table, FieldPermission.Editable,
+                            $"Row {index + 1} of sub-table '{table}' belongs to '{owner ?? "nobody"}' (column " +
+                            $"'{column}') and cannot be changed in the task of '{user}'");
+                    }
+
                     rows[index] = storedRow?.DeepClone();
                     continue;
                 }

@@ -83,9 +83,10 @@ public sealed class SubTableRowAccess
     /// a client showed, and <paramref name="submitted"/>, the rows it sends back.
     /// </summary>
     /// <remarks>
-    /// The engine cannot make this check because it compares with the stored rows, which another owner's task may
-    /// have changed since this client loaded them, so it keeps the stored values of such rows instead. A client that
-    /// kept the loaded rows can tell its own user's edits apart and report them.
+    /// The engine compares with the stored rows instead. It rejects a changed row whose owner has not submitted since
+    /// the task was created, but keeps the stored values of the other changed rows without an error, because their
+    /// owners may have saved them after this client loaded them. A client that kept the loaded rows can tell its own
+    /// user's edits apart and report them all.
     /// </remarks>
     public IReadOnlyList<int> ChangedRowsOfOtherOwners(JsonArray? loaded, JsonArray? submitted)
     {

@@ -106,6 +106,118 @@ public sealed class SalesHistoryCsvTests
     }
 
     [Test]
+    public void MisspeltLongHeader_NamesMissingColumn()
+    {
+        const string text = "date,customer,item,qty\n2018-01-01,C1,A,4\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(1));
+        Assert.That(exception.Column, Is.EqualTo("product"));
+        Assert.That(exception.Message, Is.EqualTo(
+            "sales.csv: Line 1: the header 'date,customer,item,qty' has no 'product' column. A long-form sales " +
+            "file needs the columns date, product and quantity; customer is optional."));
+    }
+
+    [Test]
+    public void WideBadQuantity_SaysHowHeaderWasRead()
+    {
+        const string text = "date,client,item,qty\n2018-01-01,C1,A,4\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(2));
+        Assert.That(exception.Column, Is.EqualTo("client"));
+        Assert.That(exception.Value, Is.EqualTo("C1"));
+        Assert.That(exception.Message, Is.EqualTo(
+            "sales.csv: Line 2, column 'client': 'C1' is not a valid quantity. Use a number with '.' as the " +
+            "decimal separator and no thousands separator, for example 1250.5. The header has no 'product' or " +
+            "'quantity' column, so the file was read as wide form, with 'client' as a product. For one sale per " +
+            "row, name the columns date, customer, product and quantity."));
+    }
+
+    [TestCase("date;customer;product;quantity\n2018-01-01;C1;A;4,5\n", "';'")]
+    [TestCase("datum;M01AB;N02BE\n2018-01-31;1,5;2\n", "';'")]
+    [TestCase("date\tcustomer\tproduct\tquantity\n2018-01-01\tC1\tA\t4\n", "tabs")]
+    public void OtherSeparator_SaysToUseComma(string text, string separator)
+    {
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        var header = text[..text.IndexOf('\n', StringComparison.Ordinal)];
+        Assert.That(exception!.Line, Is.EqualTo(1));
+        Assert.That(exception.Message, Is.EqualTo(
+            $"sales.csv: Line 1: the header '{header}' separates its fields with {separator}, but sales files are " +
+            "comma-separated. Save the file as CSV with ',' between fields and '.' as the decimal separator."));
+    }
+
+    [Test]
+    public async Task BomBlankLinesAndQuotes_Read()
+    {
+        const string text = "Date,CUSTOMER,Product,Quantity,Region\n\n\"2018-01-05\",\"Acme, Inc\",P1,\"2.5\",N\n\n";
+        var path = Path.Combine(Path.GetTempPath(), $"workflowkit-bom-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        IReadOnlyList<SalesObservation> observations;
+        try
+        {
+            observations = await SalesHistoryCsv.ReadFileAsync(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var expected = new SalesObservation(new DateOnly(2018, 1, 5), "Acme, Inc", "P1", 2.5m);
+        Assert.That(observations, Is.EqualTo(new[] { expected }));
+    }
+
+    [TestCase("\n")]
+    [TestCase("")]
+    public void UnclosedQuote_NamesLine(string end)
+    {
+        var text = "date,customer,product,quantity\n2018-01-01,C1,A,4\n2018-01-02,C1,\"A,4\n2018-01-03,C1,A,5" + end;
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(3));
+        Assert.That(exception.Message, Does.StartWith("sales.csv: Line 3: a quoted field is not closed: '\"A,4"));
+        Assert.That(exception.Message, Does.EndWith(
+            "End it with '\"', and write a quote inside a quoted field as '\"\"'."));
+    }
+
+    [Test]
+    public void StrayQuote_NamesLineAndField()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,C1,12\" kit,4\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(2));
+        Assert.That(exception.Value, Is.EqualTo("12\" kit"));
+        Assert.That(exception.Message, Is.EqualTo(
+            "sales.csv: Line 2: the field '12\" kit' contains a '\"' but is not quoted. Put the whole field in " +
+            "quotes, and write a quote inside a quoted field as '\"\"'."));
+    }
+
+    [Test]
+    public void HugeQuantity_OutOfRange()
+    {
+        const string text = "date,customer,product,quantity\n2018-01-01,C1,A,1e30\n";
+
+        var exception = Assert.ThrowsAsync<SalesCsvException>(
+            () => SalesHistoryCsv.ReadAsync(new StringReader(text), "sales.csv"));
+
+        Assert.That(exception!.Line, Is.EqualTo(2));
+        Assert.That(exception.Column, Is.EqualTo("quantity"));
+        Assert.That(exception.Message, Does.StartWith("sales.csv: Line 2, column 'quantity': '1e30' is out of range."));
+    }
+
+    [Test]
     public void UnknownHeader_Rejected()
     {
         var exception = Assert.ThrowsAsync<SalesCsvException>(

@@ -64,8 +64,43 @@ public sealed class ForecastEvaluatorTests
         var exception = Assert.Throws<ArgumentException>(
             () => new ForecastEvaluator(WithoutFastTree).Evaluate(history, Periodicity.Month, 3, 12));
 
-        Assert.That(exception!.Message, Does.StartWith(
-            "The history has 10 month periods, but 12 origins with horizon 3 need at least 16."));
+        Assert.That(exception!.Message, Is.EqualTo(
+            "The history has 10 month periods, but 12 origins with horizon 3 need at least 16. " +
+            "Use at most 6 origins or a shorter horizon."));
+    }
+
+    [Test]
+    public void Evaluate_NoOriginFitsNamesMinimum()
+    {
+        var history = SyntheticSales.Monthly("A", FirstMonth, Enumerable.Repeat(1.0, 4));
+
+        var exception = Assert.Throws<ArgumentException>(
+            () => new ForecastEvaluator(WithoutFastTree).Evaluate(history, Periodicity.Month, 3, 12));
+
+        Assert.That(exception!.Message, Is.EqualTo(
+            "The history has 4 month periods, too few to evaluate horizon 3: at least 5 are needed, 2 up to the " +
+            "first origin and 3 to score. Use a longer history, or a horizon of at most 2 with 1 origin."));
+    }
+
+    [Test]
+    public void Evaluate_OneOriginFitsSingular()
+    {
+        var history = SyntheticSales.Monthly("A", FirstMonth, Enumerable.Repeat(1.0, 4));
+
+        var exception = Assert.Throws<ArgumentException>(
+            () => new ForecastEvaluator(WithoutFastTree).Evaluate(history, Periodicity.Month, 2, 12));
+
+        Assert.That(exception!.Message, Does.EndWith("Use at most 1 origin or a shorter horizon."));
+    }
+
+    [Test]
+    public void Evaluate_SuggestedOriginsFit()
+    {
+        var history = SyntheticSales.Monthly("A", FirstMonth, Enumerable.Repeat(1.0, 10));
+
+        var report = new ForecastEvaluator(WithoutFastTree).Evaluate(history, Periodicity.Month, 3, 6);
+
+        Assert.That(report.Horizons[0].Points, Is.EqualTo(6));
     }
 
     [Test]

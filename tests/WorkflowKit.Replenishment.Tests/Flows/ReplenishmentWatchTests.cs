@@ -123,7 +123,8 @@ public sealed class ReplenishmentWatchTests
 
     /// <summary>
     /// Both sales owners load the same two rows. Each submits the whole sub-table, with its own row confirmed and the
-    /// other row as loaded or changed, and the stored form keeps each owner's own row.
+    /// other row as loaded, and the stored form keeps each owner's own row. The second owner's copy of the first
+    /// owner's row is stale by then, and is ignored rather than rejected.
     /// </summary>
     [Test]
     public async Task Confirm_EachOwnerKeepsOwnRows()
@@ -137,8 +138,8 @@ public sealed class ReplenishmentWatchTests
 
         var eastRows = loaded.DeepClone().AsArray();
         eastRows[0]!["confirmedQuantity"] = 150;
-        eastRows[1]!["confirmedQuantity"] = 999;
         await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = eastRows });
+        world.Time.Advance(TimeSpan.FromMinutes(5));
         var northRows = loaded.DeepClone().AsArray();
         northRows[1]!["confirmedQuantity"] = 210;
         await ActAsync(world, north, TaskActions.Approve, new JsonObject { ["confirmations"] = northRows });
@@ -147,7 +148,64 @@ public sealed class ReplenishmentWatchTests
             .Form["confirmations"]!.AsArray();
         Assert.That(stored[0]!["customer"]!.GetValue<string>(), Is.EqualTo("C0003"));
         Assert.That(Number(stored[0]!["confirmedQuantity"]), Is.EqualTo(150m), "sales-east-2's row");
-        Assert.That(Number(stored[1]!["confirmedQuantity"]), Is.EqualTo(210m), "sales-north-1's row, not 999");
+        Assert.That(Number(stored[1]!["confirmedQuantity"]), Is.EqualTo(210m), "sales-north-1's row");
+    }
+
+    /// <summary>
+    /// sales-north-1 has not submitted, so its row is stored as sales-east-2 loaded it. A different value in that row
+    /// is an edit of another owner's row, which is rejected with the row and its owner, and nothing is stored.
+    /// </summary>
+    [Test]
+    public async Task Confirm_OtherOwnersEditRejected()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var rows = loaded.DeepClone().AsArray();
+        rows[0]!["confirmedQuantity"] = 150;
+        rows[1]!["confirmedQuantity"] = 999;
+
+        var error = Assert.ThrowsAsync<FieldAccessDeniedException>(
+            () => ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = rows }));
+
+        Assert.That(error!.Message, Does.StartWith(
+            "Row 2 of sub-table 'confirmations' belongs to 'sales-north-1' (column 'salesOwner') and cannot be " +
+            "changed in the task of 'sales-east-2'; submit it unchanged or leave it out."));
+        Assert.That(error.FieldId, Is.EqualTo("confirmations"));
+        var instance = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.That(JsonNode.DeepEquals(instance.Form["confirmations"], loaded), Is.True, "nothing stored");
+        var open = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        Assert.That(open.Single(t => t.Id == east.Id).Status, Is.EqualTo(TaskStatuses.Open), "task still open");
+    }
+
+    /// <summary>
+    /// sales-north-1 submits after sales-east-2 and also changes sales-east-2's row. That copy may be stale, since
+    /// north loaded the rows before east submitted, so it is ignored and east's value stays.
+    /// </summary>
+    [Test]
+    public async Task Confirm_StaleOtherRowIgnored()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var north = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-north-1");
+
+        var eastRows = loaded.DeepClone().AsArray();
+        eastRows[0]!["confirmedQuantity"] = 150;
+        await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = eastRows });
+        var northRows = loaded.DeepClone().AsArray();
+        northRows[0]!["confirmedQuantity"] = 777;
+        northRows[1]!["confirmedQuantity"] = 210;
+        await ActAsync(world, north, TaskActions.Approve, new JsonObject { ["confirmations"] = northRows });
+
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.That(Number(stored[0]!["confirmedQuantity"]), Is.EqualTo(150m), "sales-east-2's row, not 777");
+        Assert.That(Number(stored[1]!["confirmedQuantity"]), Is.EqualTo(210m), "sales-north-1's row");
     }
 
     /// <summary>
@@ -168,7 +226,6 @@ public sealed class ReplenishmentWatchTests
 
         var rows = loaded.DeepClone().AsArray();
         rows[0]!["confirmedQuantity"] = 140;
-        rows[1]!["confirmedQuantity"] = 999;
         await world.Engine.ActAsync(
             new TaskActionRequest(east.Id, TaskActions.Approve, "sales-east-1")
             {

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>
+/// The order flow with lines owned by the user in their <c>owner</c> column: the manager's task may change only the
+/// lines of <c>manager</c>, and the other line belongs to <c>sales2</c>, who has no task.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class RowOwnerApiTests
+{
+    [Test]
+    public async Task Other_owners_row_edit_is_403()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        await PublishAsync(factory.Services.GetRequiredService<IDefinitionService>());
+        var instanceId = await StartAsync(sales1);
+        var (taskId, lines) = await LoadTaskAsync(manager);
+        lines[0]!["quantity"] = 45;
+        lines[1]!["quantity"] = 99;
+
+        using var response = await manager.PostAsJsonAsync(
+            $"/api/tasks/{taskId}/actions", new { action = "approve", changes = new JsonObject { ["lines"] = lines } });
+        var body = await response.Content.ReadAsStringAsync();
+        var stored = await StoredLinesAsync(manager, instanceId);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), body);
+        Assert.That(JsonNode.Parse(body)!["detail"]!.GetValue<string>(), Does.StartWith(
+            "Row 2 of sub-table 'lines' belongs to 'sales2' (column 'owner') and cannot be changed in the task of " +
+            "'manager'; submit it unchanged or leave it out."));
+        Assert.That(stored[0]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(40m), "nothing stored");
+        Assert.That(stored[1]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(12m), "nothing stored");
+    }
+
+    [Test]
+    public async Task Own_row_change_is_stored()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        await PublishAsync(factory.Services.GetRequiredService<IDefinitionService>());
+        var instanceId = await StartAsync(sales1);
+        var (taskId, lines) = await LoadTaskAsync(manager);
+        lines[0]!["quantity"] = 45;
+
+        using var response = await manager.PostAsJsonAsync(
+            $"/api/tasks/{taskId}/actions", new { action = "approve", changes = new JsonObject { ["lines"] = lines } });
+        var stored = await StoredLinesAsync(manager, instanceId);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await response.Content.ReadAsStringAsync());
+        Assert.That(stored[0]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(45m), "manager's row");
+        Assert.That(stored[1]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(12m), "sales2's row");
+    }
+
+    private static async Task PublishAsync(IDefinitionService definitions)
+    {
+        var form = OrderDefinitions.Form();
+        form.Fields.Add(new FieldDefinition
+        {
+            Id = "lines",
+            Type = FieldTypes.SubTable,
+            Label = new LocalizedText("订单行", "Order lines"),
+            Fields =
+            [
+                new FieldDefinition { Id = "product", Type = FieldTypes.Text, Label = new LocalizedText("产品", "Product") },
+                new FieldDefinition { Id = "quantity", Type = FieldTypes.Number, Label = new LocalizedText("数量", "Quantity") },
+                new FieldDefinition { Id = "owner", Type = FieldTypes.Text, Label = new LocalizedText("负责人", "Owner") },
+            ],
+        });
+        var flow = OrderDefinitions.Flow();
+        flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).FieldPermissions = new()
+        {
+            ["lines"] = new FieldPermission { Access = FieldPermission.Editable, RowOwner = "owner" },
+        };
+
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(form), null, "owner", default);
+        await definitions.PublishAsync(DefinitionKind.Form, OrderDefinitions.FormKey, "owner", null, default);
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(flow), null, "owner", default);
+        var result = await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
+        Assert.That(result.Published, Is.True, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+    }
+
+    private static async Task<string> StartAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new JsonObject
+            {
+                ["customer"] = "仁济医院",
+                ["region"] = "east",
+                ["total"] = 5000m,
+                ["lines"] = new JsonArray(
+                    new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 40, ["owner"] = "manager" },
+                    new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 12, ["owner"] = "sales2" }),
+            },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var instance = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return instance.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<(string TaskId, JsonArray Lines)> LoadTaskAsync(HttpClient client)
+    {
+        var tasks = await client.GetFromJsonAsync<JsonArray>("/api/tasks");
+        var taskId = tasks![0]!["id"]!.GetValue<string>();
+        var task = await client.GetFromJsonAsync<JsonObject>($"/api/tasks/{taskId}");
+        return (taskId, LinesOf(task!));
+    }
+
+    private static async Task<JsonArray> StoredLinesAsync(HttpClient client, string instanceId)
+    {
+        var instance = await client.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
+        return LinesOf(instance!);
+    }
+
+    // A task view has the form data at instance.data, an instance view at data.
+    private static JsonArray LinesOf(JsonObject view)
+    {
+        var data = view["instance"]?["data"] ?? view["data"];
+        return (JsonArray)data!["lines"]!.DeepClone();
+    }
+}
