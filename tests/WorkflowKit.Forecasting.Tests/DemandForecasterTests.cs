@@ -1,3 +1,4 @@
+using WorkflowKit.Forecasting.Csv;
 namespace WorkflowKit.Forecasting.Tests;
 
 public sealed class DemandForecasterTests
@@ -126,6 +127,24 @@ public sealed class DemandForecasterTests
         Assert.That(forecast.Model, Is.AnyOf("naive", "moving-average-3"));
         Assert.That(forecast.BacktestAccuracy, Is.Not.Null);
         Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.InRange(4.0, 8.0));
+    }
+
+    /// <summary>
+    /// The pharma-sales monthly file records 2017-01 as 0 for every product, a recording fault (its daily file
+    /// has normal sales then). FastTree learned from that month as a target, so before it trained on the cleaned
+    /// history it forecast 52 units of M01AB for 2019-01 against Januaries of 128 to 172 in the other years.
+    /// </summary>
+    [Test]
+    public async Task RecordingFault_DoesNotDragForecast()
+    {
+        var history = await SalesHistoryCsv.ReadFileAsync(SharedData.PharmaMonthly);
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 3)
+            .Single(series => series.Series.Product == "M01AB");
+
+        var january = forecast.Points[0];
+        Assert.That(january.PeriodStart, Is.EqualTo(new DateOnly(2019, 1, 1)));
+        Assert.That(january.Forecast, Is.GreaterThan(0.7 * 128), forecast.Model);
     }
 
     [Test]

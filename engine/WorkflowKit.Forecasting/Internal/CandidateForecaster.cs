@@ -55,6 +55,7 @@ internal sealed class CandidateForecaster
     ];
 
     private readonly FastTreeModel? _fastTree;
+    private readonly bool _cleanOutliers;
 
     private readonly ILocalModel[] _regularModels;
 
@@ -62,6 +63,7 @@ internal sealed class CandidateForecaster
     {
         _fastTree = options.UseFastTree ? new FastTreeModel(options.Seed) : null;
         _regularModels = options.CleanOutliers ? [.. PlainModels, .. CleanedModels] : PlainModels;
+        _cleanOutliers = options.CleanOutliers;
     }
 
     /// <summary>
@@ -145,7 +147,16 @@ internal sealed class CandidateForecaster
         }
 
         var regular = Enumerable.Range(0, panel.Count).Where(s => !intermittent[s] && panel[s].Length > 0).ToList();
-        var forecasts = _fastTree.Forecast(regular.Select(s => panel[s]).ToList(), horizon);
+        // FastTree learns from every past period as a target and from its calendar month, so a recording fault
+        // (a month booked as 0) teaches it that this month sells little, and its forecast for that month drops far
+        // below every other year. The local models have cleaned candidates for this, picked by the backtest.
+        // FastTree trains once per panel, so it gets the cleaned history outright.
+        var training = regular
+            .Select(s => _cleanOutliers
+                ? panel[s] with { Values = OutlierCleaning.Clean(panel[s].Values.Span, OutlierRatios[^1]) }
+                : panel[s])
+            .ToList();
+        var forecasts = _fastTree.Forecast(training, horizon);
         if (forecasts is null)
         {
             return;

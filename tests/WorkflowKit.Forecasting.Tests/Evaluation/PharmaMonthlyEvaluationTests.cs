@@ -14,7 +14,7 @@ public sealed class PharmaMonthlyEvaluationTests
     private const int Origins = 12;
 
     /// <summary>Accuracy reached per horizon (also in docs/forecasting.md), less a margin of 0.005.</summary>
-    private static readonly double[] ClaimedAccuracy = [0.862 - 0.005, 0.828 - 0.005, 0.807 - 0.005];
+    private static readonly double[] ClaimedAccuracy = [0.858 - 0.005, 0.824 - 0.005, 0.805 - 0.005];
 
     private EvaluationReport _report = null!;
     private string[][] _rows = null!;
