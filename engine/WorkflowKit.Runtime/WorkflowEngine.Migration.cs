@@ -17,7 +17,7 @@ public sealed partial class WorkflowEngine
     /// <param name="instanceId">The running instance.</param>
     /// <param name="targetVersion">A published version of the instance's flow.</param>
     /// <param name="nodeMapping">Node id in the current version to node id in the target version, for nodes
-    /// that were renamed; unmapped nodes keep their id.</param>
+    /// that were renamed. Unmapped nodes keep their id.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="KeyNotFoundException">The instance does not exist.</exception>
     public async Task<MigrationPlan> PlanMigrationAsync(
@@ -48,9 +48,9 @@ public sealed partial class WorkflowEngine
     /// </summary>
     /// <returns>The instance on its new version.</returns>
     /// <exception cref="MigrationBlockedException">The plan has problems, or planning again on the current
-    /// state finds some; nothing was written.</exception>
+    /// state finds some. Nothing was written.</exception>
     /// <exception cref="ConcurrencyConflictException">The instance changed since the plan was made (a task
-    /// was completed, a timer fired); nothing was written, so plan again.</exception>
+    /// was completed, a timer fired). Nothing was written, so plan again.</exception>
     public async Task<WorkflowInstance> MigrateInstanceAsync(
         MigrationPlan plan, string userId, CancellationToken cancellationToken)
     {

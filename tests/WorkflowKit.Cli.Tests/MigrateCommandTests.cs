@@ -76,7 +76,7 @@ public sealed partial class MigrateCommandTests
 
         var run = await CliRun.RunAsync(
             "instance", "migrate", instance, "--to-version", "2", "--map", "review=credit-check", "--dry-run", "--db", Db);
-        var shown = await CliRun.RunAsync("instance", instance, "--db", Db);
+        var detail = await CliRun.RunAsync("instance", instance, "--db", Db);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.OutputLines[0], Is.EqualTo($"Instance {instance}  flow credit v1 -> v2"));
@@ -84,7 +84,7 @@ public sealed partial class MigrateCommandTests
         Assert.That(run.OutputLines, Has.Some.Match(@"^task  [0-9a-f]{32} review -> credit-check \(approval, bob\)$"));
         Assert.That(run.OutputLines[^2], Is.EqualTo("mapping: review=credit-check"));
         Assert.That(run.OutputLines[^1], Is.EqualTo("Dry run: nothing was written."));
-        Assert.That(shown.OutputLines[0], Does.Contain("flow credit v1"));
+        Assert.That(detail.OutputLines[0], Does.Contain("flow credit v1"));
     }
 
     [Test]
@@ -94,18 +94,18 @@ public sealed partial class MigrateCommandTests
         await PublishAsync(Version2);
 
         var run = await CliRun.RunAsync("instance", "migrate", instance, "--to-version", "2", "--db", Db);
-        var shown = await CliRun.RunAsync("instance", instance, "--db", Db);
+        var detail = await CliRun.RunAsync("instance", instance, "--db", Db);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error.Split('\n').Select(line => line.TrimEnd()), Is.EqualTo(new[]
         {
             $"Migration of instance {instance} is blocked by 1 problem(s):",
-            $"  nodeMissing @review: Node 'review' holds a live token or open task of instance {instance}, but " +
+            $"  nodeMissing @review: Node 'review' has a live token or open task of instance {instance}, but " +
             "version 2 has no node 'review'; map it to a node of that version (review=NEW_ID).",
             string.Empty,
         }));
         Assert.That(run.OutputLines, Has.Some.Match(@"review -> \(missing\)"));
-        Assert.That(shown.OutputLines[0], Does.Contain("flow credit v1"));
+        Assert.That(detail.OutputLines[0], Does.Contain("flow credit v1"));
     }
 
     [Test]
@@ -117,14 +117,14 @@ public sealed partial class MigrateCommandTests
         var run = await CliRun.RunAsync(
             "instance", "migrate", instance, "--to-version", "2", "--map", "review=credit-check", "--as", "admin",
             "--db", Db);
-        var shown = await CliRun.RunAsync("instance", instance, "--db", Db);
-        var task = TaskAt(shown, "credit-check");
+        var detail = await CliRun.RunAsync("instance", instance, "--db", Db);
+        var task = TaskAt(detail, "credit-check");
         var approved = await CliRun.RunAsync("complete", task, "--action", "approve", "--as", "bob", "--db", Db);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.OutputLines[^1], Is.EqualTo($"Migrated instance {instance} from version 1 to 2."));
-        Assert.That(shown.OutputLines[0], Does.Contain("flow credit v2  running"));
-        Assert.That(shown.OutputLines, Has.Some.Match("instance.migrated \"Migrated from version 1 to 2 by admin.\"$"));
+        Assert.That(detail.OutputLines[0], Does.Contain("flow credit v2  running"));
+        Assert.That(detail.OutputLines, Has.Some.Match("instance.migrated \"Migrated from version 1 to 2 by admin.\"$"));
         Assert.That(approved.ExitCode, Is.EqualTo(0), approved.Error);
         Assert.That(approved.OutputLines, Has.Some.Match(@"^task [0-9a-f]{32} second dave open$"));
     }
@@ -218,13 +218,13 @@ public sealed partial class MigrateCommandTests
 
     private async Task ApproveAsync(string instance, string node, string user)
     {
-        var shown = await CliRun.RunAsync("instance", instance, "--db", Db);
-        var run = await CliRun.RunAsync("complete", TaskAt(shown, node), "--action", "approve", "--as", user, "--db", Db);
+        var detail = await CliRun.RunAsync("instance", instance, "--db", Db);
+        var run = await CliRun.RunAsync("complete", TaskAt(detail, node), "--action", "approve", "--as", user, "--db", Db);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
     }
 
-    private static string TaskAt(CliRun shown, string node) =>
-        shown.OutputLines.Select(line => Regex.Match(line, $@"^task ([0-9a-f]{{32}}) {Regex.Escape(node)} \S+ open$"))
+    private static string TaskAt(CliRun detail, string node) =>
+        detail.OutputLines.Select(line => Regex.Match(line, $@"^task ([0-9a-f]{{32}}) {Regex.Escape(node)} \S+ open$"))
             .First(match => match.Success).Groups[1].Value;
 
     [GeneratedRegex(@"^Instance ([0-9a-f]{32}) ", RegexOptions.Multiline)]

@@ -136,7 +136,7 @@ public sealed class MigrationCli(WorkflowEngine engine, TextWriter output, TextW
         return blocked == 0 ? RuntimeCli.Ok : RuntimeCli.Refused;
     }
 
-    /// <returns>Null when the instance migrated (or would), else the lines that say why not.</returns>
+    /// <returns>Null when the instance migrated (or would in a dry run), else the reasons it is blocked.</returns>
     private async Task<IReadOnlyList<string>?> MigrateOneAsync(
         string instanceId, int toVersion, IReadOnlyDictionary<string, string> mapping, bool dryRun, string user,
         CancellationToken cancellationToken)

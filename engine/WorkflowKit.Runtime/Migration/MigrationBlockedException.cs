@@ -1,6 +1,6 @@
 namespace WorkflowKit.Runtime.Migration;
 
-/// <summary>A migration was requested with a plan that has problems; nothing was written.</summary>
+/// <summary>Raised when a migration plan has problems, before anything is written.</summary>
 public sealed class MigrationBlockedException : InvalidOperationException
 {
     public MigrationBlockedException(MigrationPlan plan)
@@ -23,7 +23,7 @@ public sealed class MigrationBlockedException : InvalidOperationException
     {
     }
 
-    /// <summary>The plan with its problems; null when the exception was built from a message only.</summary>
+    /// <summary>The plan with its problems, or null when the exception was built from a message only.</summary>
     public MigrationPlan? Plan { get; }
 
     private static string Describe(MigrationPlan plan)

@@ -4,7 +4,7 @@ namespace WorkflowKit.Runtime.Migration;
 /// <param name="Kind"><see cref="MigrationItemKinds.Token"/> or <see cref="MigrationItemKinds.Task"/>.</param>
 /// <param name="Id">The token or task id.</param>
 /// <param name="SourceNodeId">The node in the instance's current version.</param>
-/// <param name="TargetNodeId">The node in the target version; null when the target has no such node.</param>
+/// <param name="TargetNodeId">The node in the target version, or null when the target has no such node.</param>
 /// <param name="NodeType">The node's type in the current version, such as "approval".</param>
 /// <param name="Detail">What the token waits for, or the task's assignee.</param>
 public sealed record MigrationItem(

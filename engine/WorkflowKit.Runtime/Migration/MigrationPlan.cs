@@ -9,12 +9,12 @@ namespace WorkflowKit.Runtime.Migration;
 /// <param name="SourceVersion">The flow version the instance runs on now.</param>
 /// <param name="TargetVersion">The flow version to move it to.</param>
 /// <param name="InstanceVersion">
-/// The instance's row version the plan was made from; applying the plan fails with a conflict when the
+/// The instance's row version the plan was made from. Applying the plan fails with a conflict when the
 /// instance changed since.
 /// </param>
 /// <param name="NodeMapping">Node id in the source version to node id in the target version, as requested.</param>
 /// <param name="Items">The live tokens and open tasks, in creation order.</param>
-/// <param name="Problems">Everything that blocks the move; empty when the plan can be applied.</param>
+/// <param name="Problems">Everything that blocks the move. Empty when the plan can be applied.</param>
 public sealed record MigrationPlan(
     string InstanceId,
     string FlowKey,

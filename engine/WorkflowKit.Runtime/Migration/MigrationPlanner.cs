@@ -88,7 +88,7 @@ internal static class MigrationPlanner
             new Dictionary<string, string>(mapping, StringComparer.Ordinal), items, problems);
     }
 
-    /// <summary>The node id in the target version: the mapped id, else the same id; null when the target lacks it.</summary>
+    /// <summary>Returns the mapped node id, else the same id, or null when the target version lacks that node.</summary>
     public static string? TargetNodeId(string sourceNodeId, FlowGraph? target, IReadOnlyDictionary<string, string> mapping)
     {
         var mapped = mapping.GetValueOrDefault(sourceNodeId) ?? sourceNodeId;
@@ -127,7 +127,7 @@ internal static class MigrationPlanner
             if (!mapping.ContainsKey(nodeId))
             {
                 problems.Add(new MigrationProblem(instanceId, nodeId, MigrationProblemCodes.NodeMissing,
-                    $"Node '{nodeId}' holds a live token or open task of instance {instanceId}, but version " +
+                    $"Node '{nodeId}' has a live token or open task of instance {instanceId}, but version " +
                     $"{target.Published.Version} has no node '{nodeId}'; map it to a node of that version " +
                     $"({nodeId}=NEW_ID)."));
             }

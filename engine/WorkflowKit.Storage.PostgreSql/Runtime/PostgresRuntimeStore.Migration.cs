@@ -4,7 +4,7 @@ using WorkflowKit.Runtime.Storage;
 
 namespace WorkflowKit.Storage.PostgreSql.Runtime;
 
-/// <summary>Moving an instance to another version of its flow.</summary>
+/// <summary>The write that moves an instance to another version of its flow.</summary>
 public sealed partial class PostgresRuntimeStore
 {
     public async Task SaveMigrationAsync(

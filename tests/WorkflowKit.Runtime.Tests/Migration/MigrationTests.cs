@@ -85,7 +85,7 @@ public sealed class MigrationTests
 
         Assert.That(plan.Problems.Select(problem => problem.Code), Is.EqualTo(new[] { MigrationProblemCodes.NodeMissing }));
         Assert.That(plan.Problems[0].Message, Is.EqualTo(
-            $"Node 'review' holds a live token or open task of instance {instance.Id}, but version 2 has no node " +
+            $"Node 'review' has a live token or open task of instance {instance.Id}, but version 2 has no node " +
             "'review'; map it to a node of that version (review=NEW_ID)."));
         Assert.That(blocked!.Plan, Is.SameAs(plan));
         await AssertUntouchedAsync(fx, before);
