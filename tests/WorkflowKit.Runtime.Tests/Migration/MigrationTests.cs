@@ -451,6 +451,71 @@ public sealed class MigrationTests
         await AssertUntouchedAsync(fx, before);
     }
 
+    [Test]
+    public async Task RenamedEarlierNode_ReturnReachesIt()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        FlowBuilder Flow(string details) => new FlowBuilder("credit").Start().FillIn(details, "alice")
+            .Approval("review", "bob").End().Chain("start", details, "review", "end");
+        fx.Publish(Flow("details"));
+        var instance = await fx.StartAsync("credit");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "details", "alice"), TaskActions.Submit);
+        fx.Publish(Flow("application"));
+        var mapping = new Dictionary<string, string> { ["details"] = "application" };
+
+        var plan = await fx.Engine.PlanMigrationAsync(instance.Id, 2, mapping, CancellationToken.None);
+        await fx.Engine.MigrateInstanceAsync(plan, "admin", CancellationToken.None);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "review", "bob"), TaskActions.Return);
+
+        await fx.TaskAssignedToAsync(instance.Id, "application", "alice");
+    }
+
+    [Test]
+    public async Task RenamedNodeOutput_ReadByNewConditions()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("credit").Start().Approval("check", "bob").Approval("review", "carol").End()
+            .Chain("start", "check", "review", "end"));
+        var instance = await fx.StartAsync("credit");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "check", "bob"), TaskActions.Approve);
+        fx.Publish(new FlowBuilder("credit").Start().Approval("credit-check", "bob").Approval("review", "carol")
+            .End().End("unchecked")
+            .Chain("start", "credit-check", "review")
+            .Edge("review", "end", when: "nodes['credit-check'].outcome === 'approved'")
+            .Edge("review", "unchecked", isDefault: true));
+        var mapping = new Dictionary<string, string> { ["check"] = "credit-check" };
+
+        var plan = await fx.Engine.PlanMigrationAsync(instance.Id, 2, mapping, CancellationToken.None);
+        await fx.Engine.MigrateInstanceAsync(plan, "admin", CancellationToken.None);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "review", "carol"), TaskActions.Approve);
+
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task RenamedSplit_JoinFiresOnce()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        FlowBuilder Flow(string split) => new FlowBuilder("parallel").Start()
+            .Node(split, NodeTypes.ParallelSplit).Approval("a", "bob").Approval("b", "carol")
+            .Node("join", NodeTypes.ParallelJoin).Approval("after", "dave").End()
+            .Chain("start", split, "a", "join").Chain(split, "b", "join").Chain("join", "after", "end");
+        fx.Publish(Flow("split"));
+        var instance = await fx.StartAsync("parallel");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "a", "bob"), TaskActions.Approve);
+        fx.Publish(Flow("fork"));
+        var mapping = new Dictionary<string, string> { ["split"] = "fork" };
+
+        var plan = await fx.Engine.PlanMigrationAsync(instance.Id, 2, mapping, CancellationToken.None);
+        await fx.Engine.MigrateInstanceAsync(plan, "admin", CancellationToken.None);
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "b", "carol"), TaskActions.Approve);
+
+        Assert.That(plan.Problems, Is.Empty);
+        await fx.TaskAssignedToAsync(instance.Id, "after", "dave");
+        var detail = await fx.InstanceAsync(instance.Id);
+        Assert.That(detail.Positions.Select(position => position.NodeId), Is.EqualTo(new[] { "after" }));
+    }
+
     private static FlowBuilder ParallelFlow(bool thirdBranch)
     {
         var flow = new FlowBuilder("parallel").Start()
