@@ -39,6 +39,20 @@ public interface IWorkService
 
     Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plans moving a running instance to the latest published version of its flow, for an administrator.
+    /// Returns null when the instance does not exist or already runs the latest version.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The user is not an administrator.</exception>
+    Task<Runtime.Migration.MigrationPlan?> PlanMigrationToLatestAsync(
+        string instanceId, UserContext user, CancellationToken cancellationToken);
+
+    /// <summary>Applies a migration plan as the user, an administrator.</summary>
+    /// <exception cref="AccessDeniedException">The user is not an administrator.</exception>
+    /// <exception cref="Runtime.Migration.MigrationBlockedException">The plan has problems.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">The instance changed since the plan was made.</exception>
+    Task MigrateAsync(Runtime.Migration.MigrationPlan plan, UserContext user, CancellationToken cancellationToken);
+
     /// <exception cref="AccessDeniedException">The user neither started, acted on nor was CC'd on it.</exception>
     Task<InstanceDetail?> GetInstanceAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
 

@@ -4,8 +4,8 @@ using WorkflowKit.Runtime.Cli;
 namespace WorkflowKit.Cli.Commands;
 
 /// <summary>
-/// The engine commands: <c>run</c>, <c>tasks</c>, <c>complete</c> and <c>instance</c>. Each opens the
-/// database, builds an engine on it and hands over to <see cref="RuntimeCli"/>.
+/// The engine commands: <c>run</c>, <c>tasks</c>, <c>complete</c>, <c>instance</c> and <c>instance migrate</c>. Each
+/// opens the database, builds an engine on it and hands over to <see cref="RuntimeCli"/> or <see cref="MigrationCli"/>.
 /// </summary>
 public static class RuntimeCommands
 {
@@ -73,7 +73,77 @@ public static class RuntimeCommands
         var command = new Command("instance", "Show an instance: path taken, tasks and audit trail.") { id, db };
         command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
             cli => cli.InstanceAsync(parsed.GetValue(id)!, cancellationToken)));
+        command.Subcommands.Add(Migrate(context));
         return command;
+    }
+
+    private static Command Migrate(CliContext context)
+    {
+        var id = new Argument<string?>("INSTANCE")
+        {
+            Description = "Id of the running instance to migrate; leave out with --all-of.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var toVersion = new Option<int>("--to-version")
+        {
+            Description = "Published version of the instance's flow to move to.",
+            Required = true,
+        };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "OLD=NEW: a node id of the current version and the node id it has in the target version; " +
+                          "repeat for each renamed node.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var allOf = new Option<string?>("--all-of")
+        {
+            Description = "FLOW:VERSION: migrate every running instance of that flow version, each in its own transaction.",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and its problems; write nothing." };
+        var user = AsOption(required: false);
+        var db = DbOption();
+        var command = new Command(
+            "migrate",
+            "Move running instances to another published version of their flow; completed steps do not run again.")
+        {
+            id, toVersion, map, allOf, dryRun, user, db,
+        };
+        command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            var instanceId = parsed.GetValue(id);
+            var flowVersion = parsed.GetValue(allOf);
+            if ((instanceId is null) == (flowVersion is null))
+            {
+                throw new UsageException(
+                    "instance migrate takes either an INSTANCE id or --all-of FLOW:VERSION, not both and not neither.");
+            }
+
+            var mapping = ParseMapping(parsed.GetValue(map) ?? []);
+            var time = context.TimeProvider;
+            var stores = await DatabaseFactory.OpenStoresAsync(parsed.GetValue(db)!, time, cancellationToken)
+                .ConfigureAwait(false);
+            var engine = await CliEngine.CreateAsync(stores, time, cancellationToken).ConfigureAwait(false);
+            var cli = new MigrationCli(engine, context.Output, context.Error);
+            var version = parsed.GetValue(toVersion);
+            var dry = parsed.GetValue(dryRun);
+            var actor = parsed.GetValue(user)!;
+            return instanceId is not null
+                ? await cli.MigrateAsync(instanceId, version, mapping, dry, actor, cancellationToken).ConfigureAwait(false)
+                : await cli.MigrateAllAsync(flowVersion!, version, mapping, dry, actor, cancellationToken).ConfigureAwait(false);
+        }));
+        return command;
+    }
+
+    private static IReadOnlyDictionary<string, string> ParseMapping(string[] values)
+    {
+        try
+        {
+            return MigrationCli.ParseMapping(values);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new UsageException(exception.Message);
+        }
     }
 
     private static Task<int> WithCliAsync(

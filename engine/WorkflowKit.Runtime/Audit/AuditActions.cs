@@ -8,6 +8,9 @@ public static class AuditActions
     public const string InstanceRejected = "instance.rejected";
     public const string InstanceWithdrawn = "instance.withdrawn";
     public const string InstanceCancelled = "instance.cancelled";
+
+    /// <summary>An administrator moved the instance to another version of its flow.</summary>
+    public const string InstanceMigrated = "instance.migrated";
     public const string NodeEntered = "node.entered";
     public const string NodeCompleted = "node.completed";
     public const string TaskCreated = "task.created";

@@ -30,6 +30,10 @@ internal static partial class RuntimeLog
     [LoggerMessage(2006, LogLevel.Debug, "Step {Step} of instance {InstanceId} lost a version race; retrying")]
     public static partial void StepConflictRetry(ILogger logger, string step, string instanceId);
 
+    [LoggerMessage(2007, LogLevel.Information, "Instance {InstanceId} of {FlowKey} moved from v{FromVersion} to v{ToVersion} by {UserId}")]
+    public static partial void InstanceMigrated(
+        ILogger logger, string instanceId, string flowKey, int fromVersion, int toVersion, string userId);
+
     [LoggerMessage(2010, LogLevel.Debug, "Timer {TimerId} ({Kind}) of instance {InstanceId} fired")]
     public static partial void TimerFired(ILogger logger, string timerId, string kind, string? instanceId);
 

@@ -29,6 +29,16 @@ public interface IRuntimeStore
     Task UpdateInstanceAsync(
         IStorageTransaction transaction, InstanceRecord instance, long expectedVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves an instance to another version of its flow: writes its flow version, the node, flow version and
+    /// kind of the given tasks, and cancels the given pending timers. The step that calls it writes tokens,
+    /// tasks and the instance row as usual, in the same transaction.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">The stored version is not
+    /// <see cref="InstanceMigrationWrite.ExpectedVersion"/>.</exception>
+    Task SaveMigrationAsync(
+        IStorageTransaction transaction, InstanceMigrationWrite migration, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TokenRecord>> GetTokensAsync(

@@ -121,6 +121,35 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
             Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Migrated_instance_continues_on_new_version()
+    {
+        var engine = Engine("node-a");
+        var started = await StartAsync(engine);
+        var target = _flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace("\"approve\"", "\"check\"")));
+        var mapping = new Dictionary<string, string> { ["approve"] = "check" };
+
+        var plan = await engine.PlanMigrationAsync(started.Id, target.Version, mapping, default);
+        var migrated = await engine.MigrateInstanceAsync(plan, "admin", default);
+        var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
+        await engine.ActAsync(new TaskActionRequest(task.Id, "approve", "bob"), default);
+        _time.Advance(TimeSpan.FromHours(1));
+        for (var round = 0; round < 50 && await engine.RunDueWorkAsync(default) > 0; round++)
+        {
+        }
+
+        var done = await engine.GetInstanceAsync(started.Id, default);
+        var history = await engine.GetHistoryAsync(started.Id, default);
+        Assert.That(plan.Problems, Is.Empty);
+        Assert.That((migrated.FlowVersion, task.NodeId, task.FlowVersion),
+            Is.EqualTo((target.Version, "check", target.Version)));
+        Assert.That((done!.Instance.Status, done.Instance.FlowVersion),
+            Is.EqualTo((InstanceStatuses.Completed, target.Version)));
+        Assert.That(history.Where(entry => entry.Action == AuditActions.InstanceMigrated).Select(entry => entry.Comment),
+            Is.EqualTo(new[] { $"Migrated from version {started.FlowVersion} to {target.Version} by admin." }));
+        Assert.That(history.Count(entry => entry.Action == AuditActions.TimerFired), Is.EqualTo(1));
+    }
+
     private WorkflowEngine Engine(string runnerId)
     {
         var database = _database!.Database;

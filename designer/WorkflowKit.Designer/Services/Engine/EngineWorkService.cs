@@ -251,6 +251,42 @@ public sealed class EngineWorkService(
         }
     }
 
+    public async Task<Runtime.Migration.MigrationPlan?> PlanMigrationToLatestAsync(
+        string instanceId, UserContext user, CancellationToken cancellationToken)
+    {
+        RequireAdmin(user, instanceId);
+        var instance = (await engine.GetInstanceAsync(instanceId, cancellationToken))?.Instance;
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var latest = await store.GetVersionAsync(DefinitionKinds.Flow, instance.FlowKey, null, cancellationToken);
+        if (latest is null || latest.Version == instance.FlowVersion)
+        {
+            return null;
+        }
+
+        return await engine.PlanMigrationAsync(instanceId, latest.Version, null, cancellationToken);
+    }
+
+    public async Task MigrateAsync(
+        Runtime.Migration.MigrationPlan plan, UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        RequireAdmin(user, plan.InstanceId);
+        await engine.MigrateInstanceAsync(plan, user.Id, cancellationToken);
+    }
+
+    private static void RequireAdmin(UserContext user, string instanceId)
+    {
+        if (!user.IsInRole(RoleNames.Admin))
+        {
+            throw new AccessDeniedException(
+                $"Only administrators may migrate instance {instanceId} to another flow version; {user.Id} is not one.");
+        }
+    }
+
     public async Task<InstanceDetail?> GetInstanceAsync(
         string instanceId, UserContext user, CancellationToken cancellationToken)
     {
