@@ -59,12 +59,16 @@ public sealed class SqliteDatabase : IDatabase
     {
     }
 
-    /// <summary>Opens the database at <paramref name="path"/> with the given group-commit limits.</summary>
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> with the given group-commit limits. The first database a
+    /// process opens caps glibc's malloc arenas (see <see cref="MallocArenaLimit"/>).
+    /// </summary>
     public SqliteDatabase(string path, SqliteGroupCommitOptions groupCommit)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(groupCommit);
         ArgumentOutOfRangeException.ThrowIfLessThan(groupCommit.MaxTransactions, 1, nameof(groupCommit));
+        SqliteMallocArenas.Apply();
         _groupCommit = groupCommit;
         Path = System.IO.Path.GetFullPath(path);
         _connectionString = new SqliteConnectionStringBuilder
@@ -81,6 +85,15 @@ public sealed class SqliteDatabase : IDatabase
         }.ToString();
         _turns = SqliteWriterTurns.For(Path, _connectionString);
     }
+
+    /// <summary>
+    /// The glibc malloc arena limit that opening a database set for this process (2), or null when it set none: no
+    /// database opened yet, not on Linux, no glibc, or <c>MALLOC_ARENA_MAX</c> set in the environment, which then
+    /// applies instead.
+    /// Without a cap, each arena keeps the blocks that SQLite frees on the threads using it, and the working set
+    /// grows with the number of threads that ran transactions.
+    /// </summary>
+    public static int? MallocArenaLimit => SqliteMallocArenas.Limit;
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
