@@ -29,6 +29,10 @@ internal sealed class SqliteCheckpointer(string connectionString)
     /// at least 512 commits pass between trims. A trim locks the arenas one at a time, so it runs here, off the
     /// write path.
     /// </summary>
+    /// <remarks>
+    /// NOTE: trims follow commits only, so a process that stops writing keeps the free space of its last burst
+    /// until it writes again.
+    /// </remarks>
     public const int CheckpointsPerTrim = 16;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString)

@@ -89,9 +89,8 @@ public sealed class SqliteDatabase : IDatabase
     /// <summary>
     /// The glibc malloc arena limit that opening a database set for this process (2), or null when it set none: no
     /// database opened yet, not on Linux, no glibc, or <c>MALLOC_ARENA_MAX</c> set in the environment, which then
-    /// applies instead.
-    /// Without a cap, each arena keeps the blocks that SQLite frees on the threads using it, and the working set
-    /// grows with the number of threads that ran transactions.
+    /// applies instead. Without a cap, each arena keeps the blocks that SQLite frees on the threads using it, and
+    /// the working set grows with the number of threads that ran transactions.
     /// </summary>
     public static int? MallocArenaLimit => SqliteMallocArenas.Limit;
 
