@@ -24,6 +24,17 @@ internal sealed class SqliteCheckpointer(string connectionString)
     /// <summary>WAL pages at which the writer checkpoints itself, ten times SQLite's default.</summary>
     public const int WriterFallbackPages = 10_000;
 
+    /// <summary>
+    /// Background checkpoints between trims of the C allocator's arenas (<see cref="SqliteMallocArenas.Trim"/>), so
+    /// at least 512 commits pass between trims. A trim locks the arenas one at a time, so it runs here, off the
+    /// write path.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: trims follow commits only, so a process that stops writing keeps the free space of its last burst
+    /// until it writes again.
+    /// </remarks>
+    public const int CheckpointsPerTrim = 16;
+
     private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString)
     {
         // A checkpoint never creates the file: a database deleted meanwhile (by a test, say) stays deleted.
@@ -59,7 +70,13 @@ internal sealed class SqliteCheckpointer(string connectionString)
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-            Interlocked.Increment(ref _checkpoints);
+            if (Interlocked.Increment(ref _checkpoints) % CheckpointsPerTrim == 0)
+            {
+                // SQLite frees and allocates its page caches again on whichever thread runs a transaction, and each
+                // glibc arena keeps the free blocks of its threads. Without trims, that free space grew the working
+                // set of a soak while the memory in use stayed flat.
+                SqliteMallocArenas.Trim();
+            }
         }
         catch (SqliteException)
         {

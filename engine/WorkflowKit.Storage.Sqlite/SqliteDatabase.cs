@@ -62,7 +62,10 @@ public sealed class SqliteDatabase : IDatabase
     {
     }
 
-    /// <summary>Opens the database at <paramref name="path"/> with the given durability and group-commit limits.</summary>
+    /// <summary>
+    /// Opens the database at <paramref name="path"/> with the given durability and group-commit limits. The first
+    /// database a process opens caps glibc's malloc arenas (see <see cref="MallocArenaLimit"/>).
+    /// </summary>
     public SqliteDatabase(string path, SqliteDatabaseOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -75,6 +78,7 @@ public sealed class SqliteDatabase : IDatabase
                 nameof(options), options.Synchronous, "Expected SqliteSynchronous.Full or SqliteSynchronous.Normal.");
         }
 
+        SqliteMallocArenas.Apply();
         Synchronous = options.Synchronous;
         _groupCommit = options.GroupCommit;
         _writerPragmas =
@@ -95,6 +99,14 @@ public sealed class SqliteDatabase : IDatabase
         }.ToString();
         _turns = SqliteWriterTurns.For(Path, _connectionString);
     }
+
+    /// <summary>
+    /// The glibc malloc arena limit that opening a database set for this process (2), or null when it set none: no
+    /// database opened yet, not on Linux, no glibc, or <c>MALLOC_ARENA_MAX</c> set in the environment, which then
+    /// applies instead. Without a cap, each arena keeps the blocks that SQLite frees on the threads using it, and
+    /// the working set grows with the number of threads that ran transactions.
+    /// </summary>
+    public static int? MallocArenaLimit => SqliteMallocArenas.Limit;
 
     /// <summary>Full path of the database file.</summary>
     public string Path { get; }
