@@ -58,7 +58,10 @@ internal sealed class ScopePath
             current = step.Object;
         }
 
-        if (current is not Identifier { Name: "form" or "vars" or "initiator" or "row" or "record" or "nodes" or "user" } root)
+        if (current is not Identifier
+            {
+                Name: "form" or "vars" or "initiator" or "row" or "record" or "nodes" or "user",
+            } root)
         {
             return null;
         }
@@ -106,7 +109,9 @@ internal sealed class ScopePath
         return true;
     }
 
-    /// <summary>Writes <paramref name="node"/> as <c>JSON.stringify</c> would after the scope's conversion to script values.</summary>
+    /// <summary>
+    /// Writes <paramref name="node"/> as <c>JSON.stringify</c> would after the scope's conversion to script values.
+    /// </summary>
     private static bool TryWrite(Utf8JsonWriter writer, JsonNode? node, int depth)
     {
         if (depth > MaxDepth)

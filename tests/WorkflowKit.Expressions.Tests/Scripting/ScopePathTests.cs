@@ -20,7 +20,10 @@ public sealed class ScopePathTests
               "negativeZero": -0.0,
               "flag": true,
               "nothing": null,
-              "lines": [ { "product": "P01", "quantity": 3, "unitPrice": 12.5 }, { "product": "P02", "quantity": 1, "unitPrice": 13 } ],
+              "lines": [
+                { "product": "P01", "quantity": 3, "unitPrice": 12.5 },
+                { "product": "P02", "quantity": 1, "unitPrice": 13 }
+              ],
               "address": { "city": "Lyon", "geo": { "lat": 45.75, "lng": 4.85 } }
             }
             """)!.AsObject(),
@@ -90,7 +93,8 @@ public sealed class ScopePathTests
     public void Index_like_keys_UseEngine()
     {
         var host = new ScriptHost();
-        var scope = new ScriptScope { Form = new JsonObject { ["byYear"] = new JsonObject { ["b"] = 1, ["2024"] = 2 } } };
+        var byYear = new JsonObject { ["b"] = 1, ["2024"] = 2 };
+        var scope = new ScriptScope { Form = new JsonObject { ["byYear"] = byYear } };
 
         var result = host.Evaluate("form.byYear", scope);
 

@@ -318,7 +318,7 @@ public sealed class SqliteGroupCommitTests
         await first.DisposeAsync();
 
         var names = await ReadNamesAsync(database);
-        Assert.That(changed, Is.EqualTo(200), "the member changed far more pages than a sub-journal keeps in memory by default");
+        Assert.That(changed, Is.EqualTo(200), "far more pages than a sub-journal keeps in memory by default");
         Assert.That(names, Has.Count.EqualTo(201));
         Assert.That(names.Count(name => name.StartsWith("SEED-", StringComparison.Ordinal)), Is.Zero);
         Assert.That(names, Does.Contain("a"));
