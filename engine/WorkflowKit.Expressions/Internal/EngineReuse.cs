@@ -16,9 +16,20 @@ namespace WorkflowKit.Expressions.Internal;
 /// <c>getOwnPropertyDescriptor</c> and relatives, <c>call</c>/<c>apply</c>/<c>bind</c>, <c>globalThis</c>,
 /// <c>Reflect</c>, <c>Proxy</c>, <c>Symbol</c>. Rejected scripts still run, on a fresh engine. Typical
 /// conditions and formulas (<c>form.total &gt; 1000 &amp;&amp; lines.some(l =&gt; l.amount &gt; 900)</c>) pass.
+/// <para>One kind of member assignment passes: a write to a field of a scope object, as in
+/// <c>vars.approved = true</c> or <c>form.total = 1</c>. The host binds a new object to each scope name on
+/// every run, so the write cannot reach a built-in, provided the script never binds that name to anything
+/// else. So the name may appear only as the object or the property name of a member access, never
+/// declared, assigned, passed or returned. A deeper write (<c>form.address.city = 1</c>) is rejected,
+/// because the script could have stored a built-in in <c>form.address</c> first.</para>
 /// </remarks>
 internal static class EngineReuse
 {
+    private static readonly HashSet<string> ScopeObjects = new(StringComparer.Ordinal)
+    {
+        "form", "vars", "initiator", "row", "record", "nodes", "user",
+    };
+
     private static readonly HashSet<string> UnsafeNames = new(StringComparer.Ordinal)
     {
         "prototype", "constructor", "__proto__", "defineProperty", "defineProperties", "assign", "setPrototypeOf",
@@ -31,7 +42,8 @@ internal static class EngineReuse
     {
         try
         {
-            return IsSafe(program);
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            return IsSafe(program, written) && written.All(name => OnlyInMemberAccess(program, null, name));
         }
         catch (InsufficientExecutionStackException)
         {
@@ -39,9 +51,20 @@ internal static class EngineReuse
         }
     }
 
-    private static bool IsSafe(Node node)
+    /// <summary>
+    /// Checks <paramref name="node"/> and its children, and adds to <paramref name="written"/> the scope
+    /// names whose fields an assignment writes, which the caller checks with <see cref="OnlyInMemberAccess"/>.
+    /// </summary>
+    private static bool IsSafe(Node node, HashSet<string> written)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (node is AssignmentExpression { Left: MemberExpression { Computed: false, Object: Identifier root } }
+            && ScopeObjects.Contains(root.Name))
+        {
+            written.Add(root.Name);
+            return ChildrenAreSafe(node, written);
+        }
+
         var safe = node switch
         {
             Identifier identifier => !UnsafeNames.Contains(identifier.Name),
@@ -57,14 +80,14 @@ internal static class EngineReuse
             ClassProperty { Computed: true } classProperty => classProperty.Key is Literal,
             _ => true,
         };
-        if (!safe)
-        {
-            return false;
-        }
+        return safe && ChildrenAreSafe(node, written);
+    }
 
+    private static bool ChildrenAreSafe(Node node, HashSet<string> written)
+    {
         foreach (var child in node.ChildNodes)
         {
-            if (!IsSafe(child))
+            if (!IsSafe(child, written))
             {
                 return false;
             }
@@ -72,6 +95,33 @@ internal static class EngineReuse
 
         return true;
     }
+
+    /// <summary>
+    /// Whether every identifier called <paramref name="name"/> under <paramref name="node"/> is the object
+    /// or the property name of a non-computed member access, so that the script never rebinds the name.
+    /// </summary>
+    private static bool OnlyInMemberAccess(Node node, Node? parent, string name)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (node is Identifier identifier && identifier.Name == name && !IsMemberPart(node, parent))
+        {
+            return false;
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            if (!OnlyInMemberAccess(child, node, name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsMemberPart(Node node, Node? parent) =>
+        parent is MemberExpression member
+        && (ReferenceEquals(member.Object, node) || (!member.Computed && ReferenceEquals(member.Property, node)));
 
     private static bool ContainsMember(Node node)
     {

@@ -6,10 +6,12 @@ namespace WorkflowKit.Expressions.Internal;
 /// <summary>A cached script: the prepared, decimal-rewritten program, or the syntax error its text has.</summary>
 internal sealed class PreparedEntry
 {
-    private PreparedEntry(Prepared<Script> program, bool poolable, string? error, int? line, int? column)
+    private PreparedEntry(
+        Prepared<Script> program, bool poolable, ScopePath? path, string? error, int? line, int? column)
     {
         Program = program;
         Poolable = poolable;
+        Path = path;
         Error = error;
         Line = line;
         Column = column;
@@ -20,6 +22,9 @@ internal sealed class PreparedEntry
     /// <summary>True when <see cref="EngineReuse"/> allows running the script on a pooled engine.</summary>
     public bool Poolable { get; }
 
+    /// <summary>The scope property the script only reads, or null when it does more than that.</summary>
+    public ScopePath? Path { get; }
+
     /// <summary>The parser's description of the syntax error, or null when the script parsed.</summary>
     public string? Error { get; }
 
@@ -27,8 +32,9 @@ internal sealed class PreparedEntry
 
     public int? Column { get; }
 
-    public static PreparedEntry Ok(Prepared<Script> program, bool poolable) => new(program, poolable, null, null, null);
+    public static PreparedEntry Ok(Prepared<Script> program, bool poolable, ScopePath? path) =>
+        new(program, poolable, path, null, null, null);
 
     public static PreparedEntry Failed(string error, int? line, int? column) =>
-        new(default, false, error, line, column);
+        new(default, false, null, error, line, column);
 }

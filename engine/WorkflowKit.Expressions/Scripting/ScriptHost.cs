@@ -46,6 +46,7 @@ public sealed class ScriptHost
     private readonly BoundedCache<PreparedEntry> _cache;
     private readonly EnginePool _pool;
     private long _prepareCount;
+    private long _pathReads;
 
     public ScriptHost(ScriptLimits? limits = null, TimeProvider? timeProvider = null, ILogger<ScriptHost>? logger = null)
     {
@@ -66,6 +67,9 @@ public sealed class ScriptHost
     /// <summary>How many pooled engines were built; a count that stays put shows engines being reused.</summary>
     internal long PooledEnginesCreated => _pool.Created;
 
+    /// <summary>How many evaluations read a scope property path without an engine.</summary>
+    internal long PathReads => Interlocked.Read(ref _pathReads);
+
     /// <summary>How many prepared scripts the cache holds.</summary>
     internal int CachedScriptCount => _cache.Count;
 
@@ -76,6 +80,18 @@ public sealed class ScriptHost
     /// <exception cref="ScriptException">The script has a syntax error, threw, hit a limit or was cancelled.</exception>
     public JsonNode? Evaluate(string expression, ScriptScope scope, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(scope);
+
+        // A plain property read such as form.customer needs no engine; the record nodes run many of them.
+        if (_cache.GetOrAdd(expression, Prepare).Path is { } path
+            && !cancellationToken.IsCancellationRequested
+            && path.TryRead(scope, out var value))
+        {
+            Interlocked.Increment(ref _pathReads);
+            return value;
+        }
+
         return Run(expression, scope, cancellationToken, static (run, completion) => run.ToJson(completion));
     }
 
@@ -168,7 +184,7 @@ public sealed class ScriptHost
 
         var prepared = Engine.PrepareScript(rewritten);
         ScriptHostLog.ScriptPrepared(_logger, source.Length, _cache.Count + 1);
-        return PreparedEntry.Ok(prepared, EngineReuse.CanPool(program));
+        return PreparedEntry.Ok(prepared, EngineReuse.CanPool(program), ScopePath.Of(program));
     }
 
     private static void Bind(Engine engine, ScriptScope scope, DateTimeOffset now)

@@ -11,7 +11,19 @@ public sealed class EnginePoolTests
     [TestCase("let t = 0; for (const l of lines) { t += l.amount; } round(t * 1.13, 2)", true)]
     [TestCase("lines[0].amount + form['total']", true)]
     [TestCase("Object.keys(form).length", true)]
-    [TestCase("form.total = 1", false)]
+    [TestCase("form.total = 1", true)]
+    [TestCase("vars.approved = form.total <= form.creditLimit;", true)]
+    [TestCase("vars.count += 1; vars.seen ||= true", true)]
+    [TestCase("form.address.city = 1", false)]
+    [TestCase("vars.x = Math; vars.x.y = 1", false)]
+    [TestCase("vars = Math; vars.x = 1", false)]
+    [TestCase("let vars = Math; vars.x = 1", false)]
+    [TestCase("function f(vars) { vars.x = 1; } f(Math)", false)]
+    [TestCase("[vars] = [Math]; vars.x = 1", false)]
+    [TestCase("const o = { vars }; vars.x = 1", false)]
+    [TestCase("vars.__proto__ = null", false)]
+    [TestCase("this.form.x = 1", false)]
+    [TestCase("Math.x = 1", false)]
     [TestCase("form.count++", false)]
     [TestCase("delete form.total", false)]
     [TestCase("Array.prototype.sum = 1", false)]
@@ -115,6 +127,35 @@ public sealed class EnginePoolTests
         var result = host.Evaluate("typeof [].sum", new ScriptScope());
 
         Assert.That(result!.GetValue<string>(), Is.EqualTo("undefined"));
+    }
+
+    [Test]
+    public void Execute_ScopeFieldWrite_ReusesEngine()
+    {
+        var host = new ScriptHost();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var result = host.Execute(
+                "vars.approved = form.total <= form.creditLimit;",
+                new ScriptScope { Form = new JsonObject { ["total"] = i, ["creditLimit"] = 2 } });
+
+            Assert.That(result.Vars["approved"]!.GetValue<bool>(), Is.EqualTo(i <= 2));
+        }
+
+        Assert.That(host.PooledEnginesCreated, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Execute_ScopeFieldWrite_DoesNotReachNextScript()
+    {
+        var host = new ScriptHost();
+
+        host.Execute("form.leak = 1; vars.leak = Math;", new ScriptScope());
+        var result = host.Evaluate("[typeof form.leak, typeof vars.leak, typeof Math.leak]", new ScriptScope());
+
+        Assert.That(result!.ToJsonString(), Is.EqualTo("[\"undefined\",\"undefined\",\"undefined\"]"));
+        Assert.That(host.PooledEnginesCreated, Is.EqualTo(1));
     }
 
     [Test]

@@ -279,6 +279,51 @@ public sealed class SqliteGroupCommitTests
         Assert.That(fallback, Is.EqualTo(10_000), "the writer checkpoints itself only when the background falls behind");
     }
 
+    [Test]
+    public async Task Writer_keeps_sub_journal_in_memory()
+    {
+        var database = await CreateAsync(SqliteGroupCommitOptions.Default);
+
+        await using var writer = await database.BeginTransactionAsync(CancellationToken.None);
+        var tempStore = await writer.Connection.ExecuteScalarAsync<long>(
+            "PRAGMA temp_store", transaction: writer.Transaction);
+
+        Assert.That(tempStore, Is.EqualTo(2), "2 is MEMORY; a file-backed sub-journal costs a temporary file per step");
+    }
+
+    [Test]
+    public async Task Large_member_rollback_restores_pages()
+    {
+        var database = await CreateAsync(Patient);
+        var filler = new string('x', 3000);
+        await using (var seed = await database.BeginTransactionAsync(CancellationToken.None))
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                await InsertAsync(seed, $"seed-{i}-{filler}");
+            }
+
+            await seed.CommitAsync(CancellationToken.None);
+        }
+
+        var first = await database.BeginTransactionAsync(CancellationToken.None);
+        await InsertAsync(first, "a");
+        var secondBegun = database.BeginTransactionAsync(CancellationToken.None);
+        var firstCommitted = first.CommitAsync(CancellationToken.None);
+        var second = await secondBegun;
+        var changed = await second.Connection.ExecuteAsync(
+            "UPDATE items SET name = upper(name) WHERE name LIKE 'seed-%'", transaction: second.Transaction);
+        await second.DisposeAsync();
+        await firstCommitted.WaitAsync(Patience);
+        await first.DisposeAsync();
+
+        var names = await ReadNamesAsync(database);
+        Assert.That(changed, Is.EqualTo(200), "far more pages than a sub-journal keeps in memory by default");
+        Assert.That(names, Has.Count.EqualTo(201));
+        Assert.That(names.Count(name => name.StartsWith("SEED-", StringComparison.Ordinal)), Is.Zero);
+        Assert.That(names, Does.Contain("a"));
+    }
+
     private async Task<SqliteDatabase> CreateAsync(SqliteGroupCommitOptions options)
     {
         var path = Path.Combine(Path.GetTempPath(), $"wk-group-{Guid.NewGuid():N}.db");
