@@ -19,6 +19,18 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
     /// <summary>SQLite's synchronous setting for every SQLite file the run writes, from --sqlite-synchronous; FULL as shipped.</summary>
     public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
 
+    /// <summary>Group-commit age limit from --group-commit-ms; null keeps the product's default.</summary>
+    public TimeSpan? GroupCommitAge { get; init; }
+
+    /// <summary>The settings of every SQLite database the engine sections open.</summary>
+    public SqliteDatabaseOptions SqliteDatabase => new()
+    {
+        Synchronous = SqliteSynchronous,
+        GroupCommit = GroupCommitAge is { } age
+            ? SqliteGroupCommitOptions.Default with { MaxAge = age }
+            : SqliteGroupCommitOptions.Default,
+    };
+
     public bool Runs(string section) => Sections.Contains(section);
 
     public static BenchOptions Parse(string[] args)
@@ -31,6 +43,7 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
         HashSet<string>? only = null;
         TimeSpan? soak = null;
         var synchronous = SqliteSynchronous.Full;
+        TimeSpan? groupAge = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -68,16 +81,27 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
                             $"--sqlite-synchronous expects 'full' (the product's default) or 'normal', got '{setting}'."),
                     };
                     break;
+                case "--group-commit-ms":
+                    var ageText = Next(args, ref i);
+                    groupAge = double.TryParse(ageText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ms) && ms > 0
+                        ? TimeSpan.FromMilliseconds(ms)
+                        : throw new ArgumentException(
+                            $"--group-commit-ms expects milliseconds above 0, such as 2 or 0.5, got '{ageText}'.");
+                    break;
                 default:
                     throw new ArgumentException(string.Format(
                         CultureInfo.InvariantCulture,
                         "Unknown option '{0}'. Options: --quick, --json FILE, --postgres CONNECTION, --work-dir DIR, " +
-                        "--only SECTION[,SECTION...], --soak-seconds SECONDS, --sqlite-synchronous full|normal.",
+                        "--only SECTION[,SECTION...], --soak-seconds SECONDS, --sqlite-synchronous full|normal, --group-commit-ms MS.",
                         args[i]));
             }
         }
 
-        var options = new BenchOptions(quick, json, postgres, work) { Soak = soak, SqliteSynchronous = synchronous };
+        var options = new BenchOptions(quick, json, postgres, work) {
+            Soak = soak,
+            SqliteSynchronous = synchronous,
+            GroupCommitAge = groupAge,
+        };
         return only is null ? options : options with { Sections = only };
     }
 

@@ -35,6 +35,7 @@ public static class MachineInfo
             ["date"] = time.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
             ["mode"] = options.Quick ? "quick" : "full",
             ["sqliteSynchronous"] = options.SqliteSynchronous.ToString().ToUpperInvariant(),
+            ["groupCommitMaxAgeMs"] = options.SqliteDatabase.GroupCommit.MaxAge.TotalMilliseconds,
             ["loadAverageAtStart"] = LoadAverage(),
         };
     }

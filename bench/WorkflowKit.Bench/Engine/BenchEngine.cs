@@ -60,18 +60,18 @@ public sealed class BenchEngine : IAsyncDisposable
 
     /// <summary>
     /// Creates a fresh engine: on PostgreSQL in a new schema when <paramref name="postgres"/> is given,
-    /// else on a new SQLite file in <paramref name="directory"/> with <paramref name="synchronous"/>;
-    /// migrated, with the order flows published.
+    /// else on a new SQLite file in <paramref name="directory"/> with <paramref name="sqlite"/>; migrated,
+    /// with the order flows published.
     /// </summary>
     public static Task<BenchEngine> CreateAsync(
-        string directory, string name, SqliteSynchronous synchronous, string? postgres = null) =>
-        postgres is null ? CreateSqliteAsync(directory, name, synchronous) : CreatePostgresAsync(postgres, name);
+        string directory, string name, SqliteDatabaseOptions sqlite, string? postgres = null) =>
+        postgres is null ? CreateSqliteAsync(directory, name, sqlite) : CreatePostgresAsync(postgres, name);
 
-    private static async Task<BenchEngine> CreateSqliteAsync(string directory, string name, SqliteSynchronous synchronous)
+    private static async Task<BenchEngine> CreateSqliteAsync(string directory, string name, SqliteDatabaseOptions sqlite)
     {
         var path = Path.Combine(directory, $"{name}-{Environment.ProcessId}.db");
         DeleteFiles(path);
-        var database = new SqliteDatabase(path, new SqliteDatabaseOptions { Synchronous = synchronous });
+        var database = new SqliteDatabase(path, sqlite);
         var bench = new BenchEngine(
             database, counting => new SqliteRuntimeStore(counting), new SqliteRecordStore(database, TimeProvider.System),
             () =>

@@ -20,7 +20,7 @@ public static class SoakSection
         report.Note("soak.duration", options.Quick
             ? $"{plan.Soak.TotalSeconds:0} s (quick run; the full run soaks for 10 minutes)"
             : $"{plan.Soak.TotalMinutes:0} minutes");
-        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "soak", options.SqliteSynchronous);
+        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "soak", options.SqliteDatabase);
         var flow = new StandardFlowBenchmark(bench, recordLatencies: false);
         ThroughputResult result;
         IReadOnlyList<MemorySample> samples;

@@ -28,7 +28,7 @@ public static class PeerSection
     public static async Task<ThroughputResult> RunWorkflowKitAsync(
         BenchOptions options, BenchPlan plan, BenchReport report, string? postgres)
     {
-        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "peer", options.SqliteSynchronous, postgres);
+        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "peer", options.SqliteDatabase, postgres);
         var kit = await AutomaticFlowBenchmark.RunAsync(bench, Drivers, plan.PeerRun, plan.FlowWarmUp);
         var prefix = $"peer.workflowKit.{bench.Storage}";
         report.Add($"{prefix}.instancesPerSecond", kit.InstancesPerSecond, "instances/s");

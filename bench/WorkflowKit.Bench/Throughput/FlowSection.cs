@@ -25,7 +25,7 @@ public static class FlowSection
         var storage = postgres is null ? "sqlite" : "postgres";
         foreach (var drivers in new[] { 1, 8 })
         {
-            await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}", options.SqliteSynchronous, postgres);
+            await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, $"flow-d{drivers}", options.SqliteDatabase, postgres);
             var result = await new StandardFlowBenchmark(bench).RunAsync(drivers, plan.FlowRun, plan.FlowWarmUp);
             var prefix = $"flow.{storage}.d{drivers}";
             report.Add($"{prefix}.instancesPerSecond", result.InstancesPerSecond, "instances/s",
@@ -61,7 +61,7 @@ public static class FlowSection
     /// </summary>
     private static async Task CountStatementsAsync(BenchOptions options, BenchReport report)
     {
-        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "flow-sql", options.SqliteSynchronous);
+        await using var bench = await BenchEngine.CreateAsync(options.WorkDirectory, "flow-sql", options.SqliteDatabase);
         var flow = new StandardFlowBenchmark(bench);
         for (var i = 0; i < 10; i++)
         {

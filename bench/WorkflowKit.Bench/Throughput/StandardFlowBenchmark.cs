@@ -38,7 +38,8 @@ public sealed class StandardFlowBenchmark(BenchEngine bench, bool recordLatencie
         var loop = await DriverLoop.RunAsync(
             drivers, duration, (driver, sequence) => RunInstanceAsync(driver, sequence, record: recordLatencies));
         var commits = bench.Counting.Commits - commitsBefore;
-        var sqliteCommits = SqliteCommits() - sqliteCommitsBefore;
+        // On PostgreSQL both readings are -1, and their difference of 0 must not read as "no commits".
+        var sqliteCommits = sqliteCommitsBefore < 0 ? -1 : SqliteCommits() - sqliteCommitsBefore;
         return new ThroughputResult(
             drivers, loop.Completed, loop.Errors, loop.Elapsed,
             loop.Completed == 0 ? double.NaN : (double)commits / loop.Completed, _start, _complete)

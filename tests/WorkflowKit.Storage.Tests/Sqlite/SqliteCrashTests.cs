@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Tests.Nodes;
+using WorkflowKit.Storage.Tests.Support;
 
 namespace WorkflowKit.Storage.Tests.Sqlite;
 
@@ -17,20 +17,13 @@ public sealed class SqliteCrashTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
-    private string _path = "";
+    private TempSqliteFile _file = null!;
 
     [SetUp]
-    public void ChoosePath() => _path = Path.Combine(Path.GetTempPath(), $"wk-crash-{Guid.NewGuid():N}.db");
+    public void ChoosePath() => _file = new TempSqliteFile("wk-crash");
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void DeleteFiles() => _file.Delete();
 
     [Test]
     public async Task Killed_writers_keep_every_returned_commit()
@@ -46,7 +39,7 @@ public sealed class SqliteCrashTests
         var rolledBack = printed.Where(line => line.StartsWith("ROLLEDBACK ", StringComparison.Ordinal))
             .Select(line => line["ROLLEDBACK ".Length..]).ToList();
 
-        var database = new SqliteDatabase(_path);
+        var database = new SqliteDatabase(_file.Path);
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         var stored = (await connection.QueryAsync<string>("SELECT id FROM crash_items")).ToHashSet(StringComparer.Ordinal);
         var integrity = await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check");
@@ -70,7 +63,9 @@ public sealed class SqliteCrashTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { NodeProcess.HostAssembly(), "sqlite-writers", "--path", _path, "--writers", "8", "--group-age-ms", "30" })
+        string[] arguments =
+            [NodeProcess.HostAssembly(), "sqlite-writers", "--path", _file.Path, "--writers", "8", "--group-age-ms", "30"];
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }

@@ -1,6 +1,6 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Tests.Support;
 
 namespace WorkflowKit.Storage.Tests.Sqlite;
 
@@ -13,25 +13,18 @@ public sealed class SqliteSynchronousTests
     private const long Normal = 1;
     private const long Full = 2;
 
-    private string _path = "";
+    private TempSqliteFile _file = null!;
 
     [SetUp]
-    public void ChoosePath() => _path = Path.Combine(Path.GetTempPath(), $"wk-sync-{Guid.NewGuid():N}.db");
+    public void ChoosePath() => _file = new TempSqliteFile("wk-sync");
 
     [TearDown]
-    public void DeleteFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void DeleteFiles() => _file.Delete();
 
     [Test]
     public async Task Writer_commits_with_full_by_default()
     {
-        var database = new SqliteDatabase(_path);
+        var database = new SqliteDatabase(_file.Path);
 
         Assert.That(database.Synchronous, Is.EqualTo(SqliteSynchronous.Full));
         Assert.That(await WriterSettingAsync(database), Is.EqualTo(Full));
@@ -41,7 +34,7 @@ public sealed class SqliteSynchronousTests
     [Test]
     public async Task Writer_commits_with_normal_when_asked()
     {
-        var database = new SqliteDatabase(_path, new SqliteDatabaseOptions { Synchronous = SqliteSynchronous.Normal });
+        var database = new SqliteDatabase(_file.Path, new SqliteDatabaseOptions { Synchronous = SqliteSynchronous.Normal });
 
         Assert.That(await WriterSettingAsync(database), Is.EqualTo(Normal));
         Assert.That(await OpenedSettingAsync(database), Is.EqualTo(Normal));
@@ -50,11 +43,11 @@ public sealed class SqliteSynchronousTests
     [Test]
     public async Task Pooled_handle_takes_each_objects_setting()
     {
-        var normal = new SqliteDatabase(_path, new SqliteDatabaseOptions { Synchronous = SqliteSynchronous.Normal });
+        var normal = new SqliteDatabase(_file.Path, new SqliteDatabaseOptions { Synchronous = SqliteSynchronous.Normal });
         Assert.That(await OpenedSettingAsync(normal), Is.EqualTo(Normal));
 
         // Same file, same connection string: the ADO.NET pool hands out the handle NORMAL configured.
-        var full = new SqliteDatabase(_path);
+        var full = new SqliteDatabase(_file.Path);
 
         Assert.That(await OpenedSettingAsync(full), Is.EqualTo(Full));
         Assert.That(await OpenedSettingAsync(normal), Is.EqualTo(Normal));
@@ -65,7 +58,7 @@ public sealed class SqliteSynchronousTests
     {
         var options = new SqliteDatabaseOptions { Synchronous = (SqliteSynchronous)7 };
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SqliteDatabase(_path, options));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new SqliteDatabase(_file.Path, options));
 
         Assert.That(error!.Message, Does.Contain("Expected SqliteSynchronous.Full or SqliteSynchronous.Normal"));
     }
