@@ -7,7 +7,7 @@ namespace WorkflowKit.Bench;
 /// <summary>
 /// The ceiling: the rate of the smallest durable transaction (one row insert and commit) on the
 /// same disk with the settings of the run's engine (WAL, and synchronous FULL as the product ships
-/// unless --sqlite-synchronous says otherwise).
+/// unless --sqlite-synchronous sets NORMAL).
 /// </summary>
 public static class CeilingBenchmark
 {

@@ -7,7 +7,7 @@ namespace WorkflowKit.Storage.Sqlite;
 /// The turns that write transactions of one process take on one database file, and the commit
 /// group they share. SQLite admits one writer at a time, so writers queue here rather than in
 /// SQLite's busy handler. A writer that commits while others queue hands its turn over without
-/// committing, and the group commits when a writer leaves with nobody queued, or when the group is
+/// committing, and the group commits when a writer leaves with no writer queued, or when the group is
 /// full or old by the leaving writer's <see cref="SqliteGroupCommitOptions"/>. Under load, one WAL append and one commit then carry many transactions, and pages
 /// that several of them change (index pages, the last page of a table) are written once.
 /// </summary>
@@ -209,7 +209,7 @@ internal sealed class SqliteWriterTurns
     /// <summary>
     /// Commits a group that was handed to a writer who then stopped waiting (cancelled or timed
     /// out) and so never took the turn. Takes the turn only if it is free at once: a holder that
-    /// still has it decides on leaving, and sees the queue without this writer.
+    /// still has it decides on leaving, and reads the queue without this writer.
     /// </summary>
     private async Task CommitIfAbandonedAsync()
     {

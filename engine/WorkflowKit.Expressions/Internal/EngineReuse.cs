@@ -25,11 +25,6 @@ namespace WorkflowKit.Expressions.Internal;
 /// </remarks>
 internal static class EngineReuse
 {
-    private static readonly HashSet<string> ScopeObjects = new(StringComparer.Ordinal)
-    {
-        "form", "vars", "initiator", "row", "record", "nodes", "user",
-    };
-
     private static readonly HashSet<string> UnsafeNames = new(StringComparer.Ordinal)
     {
         "prototype", "constructor", "__proto__", "defineProperty", "defineProperties", "assign", "setPrototypeOf",
@@ -59,7 +54,7 @@ internal static class EngineReuse
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (node is AssignmentExpression { Left: MemberExpression { Computed: false, Object: Identifier root } }
-            && ScopeObjects.Contains(root.Name))
+            && ScriptScope.ObjectNames.Contains(root.Name))
         {
             written.Add(root.Name);
             return ChildrenAreSafe(node, written);

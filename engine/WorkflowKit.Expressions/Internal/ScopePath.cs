@@ -58,10 +58,7 @@ internal sealed class ScopePath
             current = step.Object;
         }
 
-        if (current is not Identifier
-            {
-                Name: "form" or "vars" or "initiator" or "row" or "record" or "nodes" or "user",
-            } root)
+        if (current is not Identifier root || !ScriptScope.ObjectNames.Contains(root.Name))
         {
             return null;
         }
@@ -77,16 +74,7 @@ internal sealed class ScopePath
     public bool TryRead(ScriptScope scope, out JsonNode? result)
     {
         result = null;
-        JsonNode? current = _root switch
-        {
-            "form" => scope.Form,
-            "vars" => scope.Vars,
-            "initiator" => scope.Initiator,
-            "row" => scope.Row,
-            "record" => scope.Record,
-            "nodes" => scope.Nodes,
-            _ => scope.User,
-        };
+        JsonNode? current = scope.ObjectNamed(_root);
         foreach (var property in _properties)
         {
             if (current is not JsonObject owner || property == "__proto__"

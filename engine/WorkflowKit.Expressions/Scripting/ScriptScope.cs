@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace WorkflowKit.Expressions;
@@ -49,4 +50,23 @@ public sealed record ScriptScope
 
     /// <summary>The tenant time zone: JavaScript local-time Date methods use it. Default UTC.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// Names of the JSON objects of the scope, which the host binds to a new copy on every run.
+    /// </summary>
+    internal static FrozenSet<string> ObjectNames { get; } =
+        FrozenSet.Create(StringComparer.Ordinal, "form", "vars", "initiator", "row", "record", "nodes", "user");
+
+    /// <summary>Returns the JSON object a script sees as <paramref name="name"/>, one of <see cref="ObjectNames"/>.</summary>
+    internal JsonObject? ObjectNamed(string name) => name switch
+    {
+        "form" => Form,
+        "vars" => Vars,
+        "initiator" => Initiator,
+        "row" => Row,
+        "record" => Record,
+        "nodes" => Nodes,
+        "user" => User,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a scope object name."),
+    };
 }

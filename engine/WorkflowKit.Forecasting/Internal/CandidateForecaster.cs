@@ -147,9 +147,9 @@ internal sealed class CandidateForecaster
         }
 
         var regular = Enumerable.Range(0, panel.Count).Where(s => !intermittent[s] && panel[s].Length > 0).ToList();
-        // FastTree learns from every past period as a target and from its calendar month, so a recording fault
-        // (a month booked as 0) teaches it that this month sells little, and its forecast for that month drops far
-        // below every other year. The local models have cleaned candidates for this, picked by the backtest.
+        // FastTree learns from every past period as a target and from its calendar month. A recording fault (a
+        // month booked as 0) therefore teaches it that this month sells little, and its forecast for that month
+        // drops far below every other year. The local models have cleaned candidates for this, picked by the backtest.
         // FastTree trains once per panel, so it gets the cleaned history outright.
         var training = regular
             .Select(s => _cleanOutliers
