@@ -24,6 +24,24 @@ public sealed class ForecastCommandTests
     }
 
     [Test]
+    public async Task Forecast_escapes_formula_names_in_out_file()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "history.csv");
+        var output = Path.Combine(folder, "forecast.csv");
+        await File.WriteAllLinesAsync(input, MonthlyHistory()
+            .Select(line => line.Replace(",,P1,", ",\"=1+2\",@P1,", StringComparison.Ordinal)));
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1", "--period", "month",
+            "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.That(lines, Has.Some.StartsWith("2025-01-01,'=1+2,'@P1,"));
+        Assert.That(lines, Has.Some.StartsWith("2025-01-01,,P2,"));
+    }
+
+    [Test]
     public async Task Forecast_rejects_unknown_period()
     {
         var run = await CliRun.RunAsync("forecast", "--input", "missing.csv", "--horizon", "3", "--period", "year");

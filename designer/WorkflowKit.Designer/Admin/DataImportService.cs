@@ -241,7 +241,11 @@ public sealed class DataImportService
         return await _importer.ImportAsync(form, source, userId, options, cancellationToken);
     }
 
-    /// <summary>Writes the row errors as a UTF-8 CSV with a byte order mark, so that Excel shows the Chinese text.</summary>
+    /// <summary>
+    /// Writes the row errors as a UTF-8 CSV with a byte order mark, so that Excel shows the Chinese text. Columns and
+    /// values come from the imported file, so every cell that a spreadsheet would run as a formula gets a leading
+    /// apostrophe (<see cref="SpreadsheetText.Escape"/>).
+    /// </summary>
     public static string ErrorReportCsv(IEnumerable<ImportRowError> errors, Localization.UiText text)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -315,7 +319,7 @@ public sealed class DataImportService
 
     private static void AppendLine(StringBuilder csv, IReadOnlyList<string> cells)
     {
-        csv.AppendJoin(',', cells.Select(cell =>
+        csv.AppendJoin(',', cells.Select(SpreadsheetText.Escape).Select(cell =>
             cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
                 : cell));
         csv.Append("\r\n");

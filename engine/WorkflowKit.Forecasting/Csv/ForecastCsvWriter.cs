@@ -6,7 +6,9 @@ namespace WorkflowKit.Forecasting.Csv;
 /// <summary>
 /// Writes forecasts as CSV with the header <c>period,customer,product,forecast,lower,upper</c>: one row per series
 /// and period, the period as its first day (yyyy-MM-dd), an empty customer for product-only series, and
-/// quantities rounded to four decimals in the invariant culture.
+/// quantities rounded to four decimals in the invariant culture. A customer or product name that a spreadsheet
+/// would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) gets a
+/// leading apostrophe. The quantity columns are written as plain numbers.
 /// </summary>
 public static class ForecastCsvWriter
 {
@@ -31,8 +33,8 @@ public static class ForecastCsvWriter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 csv.WriteField(point.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(forecast.Series.Customer ?? string.Empty);
-                csv.WriteField(forecast.Series.Product);
+                csv.WriteField(SpreadsheetText.Escape(forecast.Series.Customer ?? string.Empty));
+                csv.WriteField(SpreadsheetText.Escape(forecast.Series.Product));
                 csv.WriteField(Format(point.Forecast));
                 csv.WriteField(Format(point.Lower));
                 csv.WriteField(Format(point.Upper));

@@ -29,6 +29,8 @@ public sealed class RecordExporter
 
     /// <summary>
     /// Writes a UTF-8 CSV (with a byte order mark, so that Excel opens Chinese text correctly); returns the row count.
+    /// Numbers and money are plain numbers, and text that a spreadsheet would run as a formula gets a leading
+    /// apostrophe (<see cref="SpreadsheetText.Escape"/>), headers included.
     /// </summary>
     public async Task<long> ExportCsvAsync(
         string userId, string formKey, Stream output, CultureInfo culture, Condition? filter,
@@ -42,7 +44,7 @@ public sealed class RecordExporter
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
         foreach (var field in fields)
         {
-            csv.WriteField(field.Label.Get(culture.Name));
+            csv.WriteField(SpreadsheetText.Escape(field.Label.Get(culture.Name)));
         }
 
         await csv.NextRecordAsync().ConfigureAwait(false);
@@ -52,7 +54,7 @@ public sealed class RecordExporter
         {
             foreach (var field in fields)
             {
-                csv.WriteField(Text(record.Data[field.Id]));
+                csv.WriteField(CsvCell(field, record.Data[field.Id]));
             }
 
             await csv.NextRecordAsync().ConfigureAwait(false);
@@ -122,6 +124,11 @@ public sealed class RecordExporter
             ? json.GetValue<bool>()
             : Text(value);
     }
+
+    private static string CsvCell(FieldDefinition field, JsonNode? value) =>
+        field.Type is FieldTypes.Number or FieldTypes.Money && FieldValues.TryGetDecimal(value, out _)
+            ? Text(value)
+            : SpreadsheetText.Escape(Text(value));
 
     private static string Text(JsonNode? value) => value switch
     {

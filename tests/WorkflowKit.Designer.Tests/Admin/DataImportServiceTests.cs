@@ -45,6 +45,20 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
+    public void Error_report_escapes_formula_cells()
+    {
+        var errors = new[]
+        {
+            new ImportRowError(4, "@col", "=cmd|' /C calc'!A0", "total", "conversion", "-1 is not allowed"),
+        };
+
+        var csv = DataImportService.ErrorReportCsv(errors, new UiText { Culture = "en" });
+
+        var lines = csv.Split("\r\n");
+        Assert.That(lines[1], Does.StartWith("4,'@col,'=cmd|' /C calc'!A0,'-1 is not allowed,"));
+    }
+
+    [Test]
     public async Task Excel_file_headers_and_rows_are_read()
     {
         using var workbook = new MemoryStream();

@@ -64,6 +64,28 @@ public sealed class RecordExporterTests
     }
 
     [Test]
+    public async Task Csv_escapes_formula_text_only()
+    {
+        await _world.Store.CreateAsync(
+            "customer",
+            new JsonObject
+            {
+                ["name"] = "=HYPERLINK(\"http://x\",\"y\")", ["region"] = "east", ["price"] = 1,
+                ["creditLimit"] = JsonNode.Parse("-250.50"), ["tags"] = new JsonArray("lab"),
+                ["note"] = "-owes 250",
+            },
+            new RecordWriteContext("admin"), None);
+        using var output = new MemoryStream();
+
+        await _world.Exporter.ExportCsvAsync("east", "customer", output, En, null, None);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF').Split("\r\n",
+            StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[3], Is.EqualTo(
+            "C-20240305-004,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",east,-250.50,lab,'-owes 250"));
+    }
+
+    [Test]
     public async Task Xlsx_has_numeric_money_and_no_hidden_column()
     {
         using var output = new MemoryStream();
