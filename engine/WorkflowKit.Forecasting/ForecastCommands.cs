@@ -76,6 +76,7 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
+        history = await DropPartialFirstPeriodAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         IReadOnlyList<SeriesForecast> forecasts;
         try
         {
@@ -170,6 +171,7 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
+        history = await DropPartialFirstPeriodAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         EvaluationReport report;
         try
@@ -233,6 +235,43 @@ public static class ForecastCommands
     }
 
     /// <summary>
+    /// Leaves out the first period of the history when the file starts after that period's start and is finer than
+    /// the grain (see <see cref="PartialPeriods"/>), and writes a note naming the period. Its total would contain
+    /// only part of its sales and look like a drop in demand to the models. A history of that one period is kept.
+    /// </summary>
+    private static async Task<IReadOnlyList<SalesObservation>> DropPartialFirstPeriodAsync(
+        string inputPath,
+        IReadOnlyList<SalesObservation> history,
+        Periodicity periodicity,
+        TextWriter stderr)
+    {
+        var calendar = new PeriodCalendar(periodicity, ForecastOptions.Default.WeekStart);
+        if (PartialPeriods.First(history, calendar) is not { } first)
+        {
+            return history;
+        }
+
+        var grain = Grain(periodicity);
+        var firstDate = history.Min(observation => observation.Date);
+        var withoutFirstPeriod = history.Where(observation => observation.Date > first.End).ToList();
+        var period = $"{grain} {first.Start:yyyy-MM-dd} to {first.End:yyyy-MM-dd}";
+        if (withoutFirstPeriod.Count == 0)
+        {
+            await stderr.WriteLineAsync(
+                $"Note: {Path.GetFileName(inputPath)} starts on {firstDate:yyyy-MM-dd}, after the start of the " +
+                $"{period}, so that {grain} contains only part of its sales. It is the only {grain} in the file, so " +
+                "it is kept and counts as complete.").ConfigureAwait(false);
+            return history;
+        }
+
+        await stderr.WriteLineAsync(
+            $"Note: {Path.GetFileName(inputPath)} starts on {firstDate:yyyy-MM-dd}, after the start of the {period}, " +
+            $"so that {grain} contains only part of its sales and would look like a drop in demand. It is left out, " +
+            $"and the history from {first.End.AddDays(1):yyyy-MM-dd} is used.").ConfigureAwait(false);
+        return withoutFirstPeriod;
+    }
+
+    /// <summary>
     /// Warns when the history is finer than the grain (some period has sales on two or more dates) and its last date
     /// falls before the end of its period. That period then contains only part of its sales but counts as complete,
     /// for example a week of which only the Monday is in the file.
@@ -244,28 +283,17 @@ public static class ForecastCommands
         TextWriter stderr)
     {
         var calendar = new PeriodCalendar(periodicity, ForecastOptions.Default.WeekStart);
-        var lastDate = history.Max(observation => observation.Date);
-        var lastIndex = calendar.IndexOf(lastDate);
-        if (lastIndex >= calendar.LastIndex)
-        {
-            return;
-        }
-
-        var periodEnd = calendar.StartOf(lastIndex + 1).AddDays(-1);
-        var finerThanGrain = history
-            .GroupBy(observation => calendar.IndexOf(observation.Date))
-            .Any(period => period.Select(observation => observation.Date).Distinct().Skip(1).Any());
-        if (lastDate >= periodEnd || !finerThanGrain)
+        if (PartialPeriods.Last(history, calendar) is not { } last)
         {
             return;
         }
 
         var grain = Grain(periodicity);
-        var start = calendar.StartOf(lastIndex);
+        var lastDate = history.Max(observation => observation.Date);
         await stderr.WriteLineAsync(
             $"Note: {Path.GetFileName(inputPath)} ends on {lastDate:yyyy-MM-dd}, before the end of the {grain} " +
-            $"{start:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}, so that {grain} contains only part of its sales and " +
-            $"counts as complete. Remove the rows after {start.AddDays(-1):yyyy-MM-dd} for a forecast from " +
+            $"{last.Start:yyyy-MM-dd} to {last.End:yyyy-MM-dd}, so that {grain} contains only part of its sales and " +
+            $"counts as complete. Remove the rows after {last.Start.AddDays(-1):yyyy-MM-dd} for a forecast from " +
             "complete periods.").ConfigureAwait(false);
     }
 

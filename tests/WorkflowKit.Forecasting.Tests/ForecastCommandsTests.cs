@@ -193,6 +193,58 @@ public sealed class ForecastCommandsTests
         Assert.That(stdout, Does.StartWith("period,customer,product,forecast,lower,upper"));
     }
 
+    [Test]
+    public async Task Forecast_PartialFirstWeekDropped()
+    {
+        // Thursday 2024-01-04 to Sunday 2024-02-04: the first week has 4 of its 7 days, so it sums to 46 units
+        // against 91 in every full week. Without that week the weekly series is constant, so the backtest errors and
+        // the interval are zero.
+        var input = WriteDaily(new DateOnly(2024, 1, 4), days: 32);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null, Periodicity.Week);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv starts on 2024-01-04, after the start of the week 2024-01-01 to 2024-01-07, so that " +
+            "week contains only part of its sales and would look like a drop in demand. It is left out, and the " +
+            "history from 2024-01-08 is used." + Environment.NewLine));
+        var rows = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[0], Is.EqualTo("2024-02-05,,Kit A,91,91,91"));
+        Assert.That(rows[1], Is.EqualTo("2024-02-12,,Kit A,91,91,91"));
+    }
+
+    [Test]
+    public async Task Evaluate_PartialFirstMonthDropped()
+    {
+        // Daily sales from 2023-01-20 to 2024-06-30: January 2023 has 12 of its 31 days.
+        var input = WriteDaily(new DateOnly(2023, 1, 20), days: 528);
+
+        var (exit, stdout, stderr) = await EvaluateAsync(input, 1);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv starts on 2023-01-20, after the start of the month 2023-01-01 to 2023-01-31, so that " +
+            "month contains only part of its sales and would look like a drop in demand. It is left out, and the " +
+            "history from 2023-02-01 is used." + Environment.NewLine));
+        Assert.That(stdout, Does.Contain("seasonal-naive"));
+    }
+
+    [Test]
+    public async Task Forecast_OnlyPeriodPartialKept()
+    {
+        var input = WriteDaily(new DateOnly(2024, 1, 4), days: 4);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null, Periodicity.Week);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv starts on 2024-01-04, after the start of the week 2024-01-01 to 2024-01-07, so that " +
+            "week contains only part of its sales. It is the only week in the file, so it is kept and counts as " +
+            "complete." + Environment.NewLine));
+        Assert.That(stdout, Does.Contain("2024-01-08,,Kit A,46,"));
+    }
+
     [TestCase(Periodicity.Week, 14)]
     [TestCase(Periodicity.Day, 15)]
     public async Task Forecast_CompleteLastPeriodNotNoted(Periodicity periodicity, int days)
