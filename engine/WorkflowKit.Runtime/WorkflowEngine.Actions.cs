@@ -30,6 +30,7 @@ public sealed partial class WorkflowEngine
         }
 
         TaskRecord? acted = null;
+        IReadOnlyList<KeptOwnerRow> keptRows = [];
         var context = await StepAsync(
             "task." + request.Action,
             async transaction =>
@@ -44,10 +45,10 @@ public sealed partial class WorkflowEngine
                     ?? await _services.Store.GetTaskAsync(step.Transaction, request.TaskId, cancellationToken).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
                 HumanTaskHandler.CheckCanAct(acted, request);
-                await _runner.Human.ActAsync(step, acted, request, cancellationToken).ConfigureAwait(false);
+                keptRows = await _runner.Human.ActAsync(step, acted, request, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        return new TaskActionResult(ToTask(acted!), ToInstance(context.Instance, context.Vars));
+        return new TaskActionResult(ToTask(acted!), ToInstance(context.Instance, context.Vars)) { KeptRows = keptRows };
     }
 
     /// <summary>The initiator takes the submission back; allowed until anyone has acted on a task.</summary>

@@ -40,10 +40,14 @@ internal static class WorkApi
         return task is null ? Results.NotFound() : Results.Ok(task);
     }
 
+    /// <summary>
+    /// Acts on a task: 204 without a body, or 200 with <see cref="TaskActionResponse"/> when rows of other owners were
+    /// kept as those owners submitted them.
+    /// </summary>
     public static async Task<IResult> ActAsync(
         string id, TaskActionRequest request, HttpContext context, IWorkService work, CancellationToken ct)
     {
-        await work.ActAsync(id, request, ApiEndpoints.Current(context), ct);
-        return Results.NoContent();
+        var warnings = await work.ActAsync(id, request, ApiEndpoints.Current(context), ct);
+        return warnings.Count == 0 ? Results.NoContent() : Results.Ok(new TaskActionResponse(warnings));
     }
 }

@@ -35,4 +35,10 @@ internal static partial class DesignerLog
         Message = "Task {TaskId} of instance {InstanceId}: {Action} by {UserId}")]
     public static partial void TaskActed(
         ILogger logger, string taskId, string instanceId, string action, string userId);
+
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Information,
+        Message = "Task {TaskId} of instance {InstanceId}: row {Row} of sub-table {SubTable} kept as {Owner} " +
+                  "submitted it, and the copy from {UserId} was ignored")]
+    public static partial void OwnerRowKept(
+        ILogger logger, string taskId, string instanceId, string subTable, int row, string owner, string userId);
 }

@@ -33,9 +33,14 @@ public interface IWorkService
     /// <exception cref="AccessDeniedException">The task is not the user's.</exception>
     Task<TaskDetail?> GetTaskAsync(string taskId, UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Acts on a task. Returns one warning per row of another owner that kept its stored values although the
+    /// submitted changes differed, because that owner submitted after the task was created.
+    /// </summary>
     /// <exception cref="AccessDeniedException">The task is not the user's.</exception>
     /// <exception cref="Storage.ConcurrencyConflictException">The task was completed meanwhile.</exception>
-    Task ActAsync(string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken);
+    Task<IReadOnlyList<KeptRowWarning>> ActAsync(
+        string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken);
 
     Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
 

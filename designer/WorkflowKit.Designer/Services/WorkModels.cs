@@ -107,6 +107,19 @@ public sealed record TaskActionRequest(
     string? TargetUserId = null,
     string? TargetNodeId = null);
 
+/// <summary>
+/// A row owned by another user that a task action kept as that user submitted it, ignoring the differing copy in the
+/// submitted changes, because that user submitted after the task was created.
+/// </summary>
+/// <param name="SubTable">Field id of the sub-table.</param>
+/// <param name="Row">One-based row number.</param>
+/// <param name="Owner">User id in the row's owner column.</param>
+/// <param name="Message">The same in a sentence, with what to do.</param>
+public sealed record KeptRowWarning(string SubTable, int Row, string Owner, string Message);
+
+/// <summary>Body of a successful task action that has warnings.</summary>
+public sealed record TaskActionResponse(IReadOnlyList<KeptRowWarning> Warnings);
+
 /// <summary>A flow the user may start, with the form they fill in.</summary>
 public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Version, string FormKey, string FormJson);
 

@@ -170,8 +170,12 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         CreatedAt = context.Now,
     };
 
-    /// <summary>Carries out a person's action on an open task of the loaded instance.</summary>
-    public async Task ActAsync(StepContext context, TaskRecord task, TaskActionRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Carries out a person's action on an open task of the loaded instance. Returns the rows of other owners whose
+    /// submitted copies were ignored (see <see cref="KeptOwnerRow"/>), empty for actions without form changes.
+    /// </summary>
+    public async Task<IReadOnlyList<KeptOwnerRow>> ActAsync(
+        StepContext context, TaskRecord task, TaskActionRequest request, CancellationToken cancellationToken)
     {
         var node = context.Graph.Node(task.NodeId);
         var token = context.Tokens.Single(candidate => candidate.Id == task.TokenId);
@@ -202,12 +206,12 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         switch (action)
         {
             case TaskActions.Approve or TaskActions.Submit:
-                FieldGuard.Apply(
+                var keptRows = FieldGuard.Apply(
                     node, context.Instance.Form, request.FormChanges, task.OriginalAssignee,
                     OwnersActedSince(context, task));
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
                 Decide(context, token, node, Tally(context, token, node, approved: true));
-                break;
+                return keptRows;
             case TaskActions.Reject:
                 Complete(context, task, request, "rejected");
                 Decide(context, token, node, Tally(context, token, node, approved: false));
@@ -232,6 +236,8 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
             default:
                 throw new InvalidOperationException($"Action \"{request.Action}\" is not supported.");
         }
+
+        return [];
     }
 
     public void Reassign(StepContext context, TaskRecord task, string user, string reason, string? by)

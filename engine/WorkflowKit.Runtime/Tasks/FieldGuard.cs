@@ -12,7 +12,10 @@ internal static class FieldGuard
     public static string AccessOf(NodeDefinition node, string fieldId) =>
         node.FieldPermissions?.GetValueOrDefault(fieldId)?.Access ?? FieldPermission.ReadOnly;
 
-    /// <summary>Applies submitted changes to <paramref name="form"/>, or throws before changing anything.</summary>
+    /// <summary>
+    /// Applies submitted changes to <paramref name="form"/>, or throws before changing anything. Returns the rows of
+    /// other owners whose submitted copies differed from the stored rows and were ignored.
+    /// </summary>
     /// <param name="node">Node of the task, whose field permissions apply.</param>
     /// <param name="form">Stored form data of the instance, changed in place.</param>
     /// <param name="changes">Submitted field values, or null when nothing changes.</param>
@@ -29,7 +32,7 @@ internal static class FieldGuard
     /// A read-only or hidden field arrived with a different value, or a sub-table with an owner column arrived with
     /// another number of rows, with a changed owner, or with a changed row of another owner.
     /// </exception>
-    public static void Apply(
+    public static IReadOnlyList<KeptOwnerRow> Apply(
         NodeDefinition node,
         JsonObject form,
         JsonObject? changes,
@@ -38,11 +41,12 @@ internal static class FieldGuard
     {
         if (changes is null)
         {
-            return;
+            return [];
         }
 
+        var keptRows = new List<KeptOwnerRow>();
         changes = RestoreHiddenColumns(node, form, changes);
-        changes = KeepOtherOwnersRows(node, form, changes, taskUser, ownersActedSinceTaskCreated);
+        changes = KeepOtherOwnersRows(node, form, changes, taskUser, ownersActedSinceTaskCreated, keptRows);
         foreach (var (fieldId, value) in changes)
         {
             var access = AccessOf(node, fieldId);
@@ -64,6 +68,8 @@ internal static class FieldGuard
         {
             form[fieldId] = value?.DeepClone();
         }
+
+        return keptRows;
     }
 
     /// <summary>
@@ -147,14 +153,16 @@ internal static class FieldGuard
     /// Replaces, in a copy of the submitted rows of each sub-table with an owner column, every row that belongs to
     /// another user by its stored value. Tasks of one node that run side by side submit the whole sub-table as they
     /// loaded it, so without this the last task to finish would overwrite the rows the others confirmed. A changed
-    /// row of an owner who has not submitted since this task was created cannot be stale, so it is rejected.
+    /// row of an owner who has not submitted since this task was created cannot be stale, so it is rejected. A changed
+    /// row of an owner who has submitted since is added to <paramref name="keptRows"/>.
     /// </summary>
     private static JsonObject KeepOtherOwnersRows(
         NodeDefinition node,
         JsonObject form,
         JsonObject changes,
         string user,
-        IReadOnlySet<string> ownersActedSinceTaskCreated)
+        IReadOnlySet<string> ownersActedSinceTaskCreated,
+        List<KeptOwnerRow> keptRows)
     {
         var owned = (node.FieldPermissions ?? [])
             .Select(pair => (Table: pair.Key, Rows: SubTableRowAccess.For(pair.Value, user)))
@@ -188,12 +196,17 @@ internal static class FieldGuard
                     // rewrites the sub-table makes an unchanged copy look edited, and the client has to reload.
                     var owner = access.OwnerOf(storedRow);
                     var mayBeStale = owner is not null && ownersActedSinceTaskCreated.Contains(owner);
-                    if (!mayBeStale && !JsonNode.DeepEquals(rows[index], storedRow))
+                    if (!JsonNode.DeepEquals(rows[index], storedRow))
                     {
-                        throw Denied(
-                            node, table, FieldPermission.Editable,
-                            $"Row {index + 1} of sub-table '{table}' belongs to '{owner ?? "nobody"}' (column " +
-                            $"'{column}') and cannot be changed in the task of '{user}'");
+                        if (!mayBeStale)
+                        {
+                            throw Denied(
+                                node, table, FieldPermission.Editable,
+                                $"Row {index + 1} of sub-table '{table}' belongs to '{owner ?? "nobody"}' (column " +
+                                $"'{column}') and cannot be changed in the task of '{user}'");
+                        }
+
+                        keptRows.Add(new KeptOwnerRow(table, index + 1, owner!));
                     }
 
                     rows[index] = storedRow?.DeepClone();

@@ -14,7 +14,8 @@ namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
 /// The order flow with lines owned by the user in their <c>owner</c> column: the manager's task may change only the
-/// lines of <c>manager</c>, and the other line belongs to <c>sales2</c>, who has no task.
+/// lines of <c>manager</c>, and the other line belongs to <c>sales2</c>, who has no task unless the node is made a
+/// countersign of both.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -65,7 +66,45 @@ public sealed class RowOwnerApiTests
         Assert.That(stored[1]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(12m), "sales2's row");
     }
 
-    private static async Task PublishAsync(IDefinitionService definitions)
+    [Test]
+    public async Task Stale_row_of_submitted_owner_is_warned()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var sales2 = await ApiAccessTests.ClientForAsync(factory, "sales2");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        await PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), countersignWithSales2: true);
+        var instanceId = await StartAsync(sales1);
+        var (managerTaskId, managerLines) = await LoadTaskAsync(manager);
+        var (sales2TaskId, sales2Lines) = await LoadTaskAsync(sales2);
+        sales2Lines[1]!["quantity"] = 15;
+        using var sales2Response = await sales2.PostAsJsonAsync(
+            $"/api/tasks/{sales2TaskId}/actions",
+            new { action = "approve", changes = new JsonObject { ["lines"] = sales2Lines } });
+        Assert.That(sales2Response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        managerLines[0]!["quantity"] = 45;
+
+        using var response = await manager.PostAsJsonAsync(
+            $"/api/tasks/{managerTaskId}/actions",
+            new { action = "approve", changes = new JsonObject { ["lines"] = managerLines } });
+        var body = await response.Content.ReadAsStringAsync();
+        var stored = await StoredLinesAsync(manager, instanceId);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        var warnings = JsonNode.Parse(body)!["warnings"]!.AsArray();
+        Assert.That(warnings, Has.Count.EqualTo(1), body);
+        Assert.That(warnings[0]!["subTable"]!.GetValue<string>(), Is.EqualTo("lines"));
+        Assert.That(warnings[0]!["row"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(warnings[0]!["owner"]!.GetValue<string>(), Is.EqualTo("sales2"));
+        Assert.That(warnings[0]!["message"]!.GetValue<string>(), Is.EqualTo(
+            "Row 2 of sub-table 'lines' belongs to 'sales2', who submitted after this task was created, so the row " +
+            "was kept as 'sales2' submitted it and your copy of it was ignored. Reload the task to see the current " +
+            "rows."));
+        Assert.That(stored[0]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(45m), "manager's row");
+        Assert.That(stored[1]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(15m), "sales2's row as submitted");
+    }
+
+    private static async Task PublishAsync(IDefinitionService definitions, bool countersignWithSales2 = false)
     {
         var form = OrderDefinitions.Form();
         form.Fields.Add(new FieldDefinition
@@ -81,10 +120,21 @@ public sealed class RowOwnerApiTests
             ],
         });
         var flow = OrderDefinitions.Flow();
-        flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).FieldPermissions = new()
+        var managerNode = flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode);
+        managerNode.FieldPermissions = new()
         {
             ["lines"] = new FieldPermission { Access = FieldPermission.Editable, RowOwner = "owner" },
         };
+        if (countersignWithSales2)
+        {
+            // One task each for manager and sales2, open side by side, as in the demand confirmation step.
+            managerNode.ApprovalMode = ApprovalModes.Countersign;
+            managerNode.Assignees =
+            [
+                new AssigneeRule { Type = AssigneeTypes.User, Value = "manager" },
+                new AssigneeRule { Type = AssigneeTypes.User, Value = "sales2" },
+            ];
+        }
 
         await definitions.SaveDraftAsync(
             DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(form), null, "owner", default);

@@ -200,12 +200,14 @@ public sealed class ReplenishmentWatchTests
         var northRows = loaded.DeepClone().AsArray();
         northRows[0]!["confirmedQuantity"] = 777;
         northRows[1]!["confirmedQuantity"] = 210;
-        await ActAsync(world, north, TaskActions.Approve, new JsonObject { ["confirmations"] = northRows });
+        var result = await ActAsync(
+            world, north, TaskActions.Approve, new JsonObject { ["confirmations"] = northRows });
 
         var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance
             .Form["confirmations"]!.AsArray();
         Assert.That(Number(stored[0]!["confirmedQuantity"]), Is.EqualTo(150m), "sales-east-2's row, not 777");
         Assert.That(Number(stored[1]!["confirmedQuantity"]), Is.EqualTo(210m), "sales-north-1's row");
+        Assert.That(result.KeptRows, Is.EqualTo(new[] { new KeptOwnerRow("confirmations", 1, "sales-east-2") }));
     }
 
     /// <summary>

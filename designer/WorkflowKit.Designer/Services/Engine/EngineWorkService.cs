@@ -189,7 +189,7 @@ public sealed class EngineWorkService(
             actions);
     }
 
-    public async Task ActAsync(
+    public async Task<IReadOnlyList<KeptRowWarning>> ActAsync(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -206,7 +206,7 @@ public sealed class EngineWorkService(
                 .FirstOrDefault(t => t.Id == taskId)
                 ?? throw new ArgumentException($"No task with id '{taskId}'.", nameof(taskId));
             await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
-            return;
+            return [];
         }
 
         TaskActionResult result;
@@ -237,6 +237,18 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
+        foreach (var kept in result.KeptRows)
+        {
+            DesignerLog.OwnerRowKept(logger, taskId, result.Instance.Id, kept.SubTable, kept.Row, kept.Owner, user.Id);
+        }
+
+        return [.. result.KeptRows.Select(kept => new KeptRowWarning(
+            kept.SubTable,
+            kept.Row,
+            kept.Owner,
+            $"Row {kept.Row} of sub-table '{kept.SubTable}' belongs to '{kept.Owner}', who submitted after this task " +
+            $"was created, so the row was kept as '{kept.Owner}' submitted it and your copy of it was ignored. " +
+            "Reload the task to see the current rows."))];
     }
 
     public async Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken)
