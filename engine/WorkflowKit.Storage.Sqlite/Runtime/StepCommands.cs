@@ -88,7 +88,7 @@ internal static class StepCommands
     /// Runs a write through <see cref="IndexedStatement"/> when it can bind every value, and through a
     /// prepared <see cref="SqliteCommand"/> otherwise.
     /// </summary>
-    private static Task<int> ExecutePreparedAsync(
+    internal static Task<int> ExecutePreparedAsync(
         SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object? Value)[] values,
         CancellationToken cancellationToken)
     {
