@@ -173,8 +173,19 @@ internal static class StepCommands
     }
 
     /// <summary>True when a value is a list that Dapper expands into <c>IN (@a1, @a2, ...)</c>; those stay with Dapper.</summary>
-    private static bool ExpandsList((string Name, object? Value)[] values) =>
-        values.Any(pair => pair.Value is IEnumerable and not string and not byte[]);
+    private static bool ExpandsList((string Name, object? Value)[] values)
+    {
+        foreach (var (_, value) in values)
+        {
+            // Strings are tested first: most values are strings, and the interface test for them is the slow one.
+            if (value is not (null or string or byte[]) && value is IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<object?> Items(object? parameters) =>
         parameters is IEnumerable sequence and not string ? sequence.Cast<object?>() : [parameters];
