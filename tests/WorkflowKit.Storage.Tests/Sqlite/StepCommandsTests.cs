@@ -143,6 +143,27 @@ public sealed class StepCommandsTests
     }
 
     [Test]
+    public async Task Closing_handle_with_prepared_statement_succeeds()
+    {
+        var unpooled = new SqliteConnectionStringBuilder { DataSource = _file.Path, Pooling = false }.ToString();
+        await using (var connection = new SqliteConnection(unpooled))
+        {
+            await connection.OpenAsync();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            IndexedStatement.Execute(
+                connection, Insert,
+                [("@Id", "a"), ("@Name", "n"), ("@Amount", 1L), ("@Flag", 1), ("@Ratio", 1.0), ("@Note", null)]);
+            await transaction.CommitAsync();
+            Assert.That(IndexedStatement.IsPrepared(connection, Insert), Is.True);
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.That(await ReadAllAsync(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Query_reads_nulls_after_values()
     {
         await using var write = await _database.BeginTransactionAsync(CancellationToken.None);
