@@ -19,6 +19,10 @@ internal static class PreparedCommands
 
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Cache = [];
 
+    /// <summary>The command kept for <paramref name="sql"/> on this connection, or null when there is none.</summary>
+    internal static SqliteCommand? Find(SqliteConnection connection, string sql) =>
+        Cache.TryGetValue(connection, out var commands) && commands.TryGetValue(sql, out var command) ? command : null;
+
     /// <summary>
     /// The prepared command for <paramref name="sql"/> on this connection, with the given parameter values.
     /// </summary>

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Sqlite.Records;
 
@@ -27,6 +28,12 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
     private const string RecordColumns =
         "r.id, r.form_key, r.version, r.data, r.serial_number, r.created_by, r.created_at, r.updated_at, " +
         "r.instance_id, r.deleted";
+
+    private static readonly MultiRow InsertChange = MultiRow.TryParse(
+        "INSERT INTO record_changes (audit_id, field_id, old_value, new_value) VALUES (@Audit, @Field, @Old, @New)",
+        out var insert)
+        ? insert
+        : throw new InvalidOperationException("The record_changes INSERT is not a plain multi-row INSERT.");
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -300,19 +307,24 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             return;
         }
 
-        // One statement for all changed fields: old and new values travel as one JSON array.
-        var rows = new JsonArray([.. changes.Select(change => (JsonNode?)new JsonObject
+        // One multi-row INSERT for all changed fields (up to MultiRow.MaxRows per statement). The values go in as
+        // parameters rather than as one JSON array for json_each, which would serialise each value a second time,
+        // escaped inside the array, and make SQLite parse it again.
+        var rows = changes
+            .Select(change => new (string Name, object? Value)[]
+            {
+                ("@Audit", auditId),
+                ("@Field", change.Field),
+                ("@Old", change.OldValue?.ToJsonString(DefinitionJson.Compact)),
+                ("@New", change.NewValue?.ToJsonString(DefinitionJson.Compact)),
+            })
+            .ToArray();
+        foreach (var chunk in rows.Chunk(MultiRow.MaxRows))
         {
-            ["f"] = change.Field,
-            ["o"] = change.OldValue?.ToJsonString(DefinitionJson.Compact),
-            ["n"] = change.NewValue?.ToJsonString(DefinitionJson.Compact),
-        })]);
-        var insert = PreparedCommands.Get(
-            connection, transaction,
-            "INSERT INTO record_changes (audit_id, field_id, old_value, new_value) " +
-            "SELECT @Audit, c.value ->> '$.f', c.value ->> '$.o', c.value ->> '$.n' FROM json_each(@Changes) c",
-            ("@Audit", auditId), ("@Changes", rows.ToJsonString()));
-        await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+            var (sql, values) = InsertChange.Bind(chunk);
+            await StepCommands.ExecutePreparedAsync(connection, transaction, sql, values, CancellationToken.None)
+                .ConfigureAwait(false);
+        }
     }
 
     private static async Task<ConcurrencyConflictException> ConflictAsync(

@@ -7,8 +7,12 @@ internal static class SqlTime
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
+    /// <summary>
+    /// Writes <paramref name="value"/> in <see cref="Format"/>. For a UTC <see cref="DateTime"/> the round-trip
+    /// format "O" writes the same text, and .NET writes it without parsing a format string.
+    /// </summary>
     public static string Write(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+        value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
     public static string? Write(DateTimeOffset? value) => value is { } set ? Write(set) : null;
 

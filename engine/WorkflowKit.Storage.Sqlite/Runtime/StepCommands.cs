@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using WorkflowKit.Storage.Sqlite.Records;
@@ -10,15 +11,18 @@ using WorkflowKit.Storage.Sqlite.Records;
 namespace WorkflowKit.Storage.Sqlite.Runtime;
 
 /// <summary>
-/// Runs the runtime store's statements inside a write transaction through commands kept prepared
+/// Runs the runtime store's statements inside a write transaction through statements kept prepared
 /// on the writer connection, which <see cref="SqliteDatabase"/> shares between write transactions.
 /// Compiling an upsert costs SQLite tens of microseconds, several times what running it costs, and
-/// every engine step runs a dozen of them while it holds the write lock. Outside a transaction
-/// (reads on pooled connections) the statements go through Dapper as before.
+/// every engine step runs a dozen of them while it holds the write lock. Writes bind their values by
+/// index (<see cref="IndexedStatement"/>). Outside a transaction (reads on pooled connections) the
+/// statements go through Dapper as before.
 /// </summary>
 internal static class StepCommands
 {
     private static readonly ConcurrentDictionary<Type, ParameterReader[]> Readers = new();
+
+    private static readonly ConditionalWeakTable<SqliteCommand, CachedRowParser> RowParsers = [];
 
     /// <summary>Executes <paramref name="definition"/> once, or once per item when its parameters are a sequence.</summary>
     public static async Task<int> ExecuteAsync(IStorageTransaction transaction, CommandDefinition definition)
@@ -42,8 +46,8 @@ internal static class StepCommands
             foreach (var chunk in items.Chunk(MultiRow.MaxRows))
             {
                 var (sql, values) = insert.Bind(chunk);
-                var command = PreparedCommands.Get(connection, sqliteTransaction, sql, values);
-                changed += await command.ExecuteNonQueryAsync(definition.CancellationToken).ConfigureAwait(false);
+                changed += await ExecutePreparedAsync(connection, sqliteTransaction, sql, values, definition.CancellationToken)
+                    .ConfigureAwait(false);
             }
 
             return changed;
@@ -51,8 +55,8 @@ internal static class StepCommands
 
         foreach (var values in items)
         {
-            var command = PreparedCommands.Get(connection, sqliteTransaction, definition.CommandText, values);
-            changed += await command.ExecuteNonQueryAsync(definition.CancellationToken).ConfigureAwait(false);
+            changed += await ExecutePreparedAsync(
+                connection, sqliteTransaction, definition.CommandText, values, definition.CancellationToken).ConfigureAwait(false);
         }
 
         return changed;
@@ -65,8 +69,8 @@ internal static class StepCommands
     {
         if (transaction.Connection is SqliteConnection connection && transaction.Transaction is SqliteTransaction sqliteTransaction)
         {
-            return await PreparedCommands.Get(connection, sqliteTransaction, sql, values)
-                .ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return await ExecutePreparedAsync(connection, sqliteTransaction, sql, values, cancellationToken)
+                .ConfigureAwait(false);
         }
 
         var parameters = new DynamicParameters();
@@ -78,6 +82,20 @@ internal static class StepCommands
         return await transaction.Connection.ExecuteAsync(
             new CommandDefinition(sql, parameters, transaction.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs a write through <see cref="IndexedStatement"/> when it can bind every value, and through a
+    /// prepared <see cref="SqliteCommand"/> otherwise.
+    /// </summary>
+    internal static Task<int> ExecutePreparedAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, (string Name, object? Value)[] values,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return IndexedStatement.CanBind(values)
+            ? Task.FromResult(IndexedStatement.Execute(connection, sql, values))
+            : PreparedCommands.Get(connection, transaction, sql, values).ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Reads rows of <typeparamref name="T"/>; prepared when <paramref name="transaction"/> is a write transaction.</summary>
@@ -94,8 +112,46 @@ internal static class StepCommands
         var reader = await command.ExecuteReaderAsync(definition.CancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            return [.. reader.Parse<T>()];
+            var rows = new List<T>();
+            if (!await reader.ReadAsync(definition.CancellationToken).ConfigureAwait(false))
+            {
+                return rows;
+            }
+
+            var parse = RowParser<T>(command, reader);
+            do
+            {
+                rows.Add(parse(reader));
+            }
+            while (await reader.ReadAsync(definition.CancellationToken).ConfigureAwait(false));
+
+            return rows;
         }
+    }
+
+    /// <summary>Whether the command kept for <paramref name="sql"/> on this connection has a row parser.</summary>
+    internal static bool HasRowParser(SqliteConnection connection, string sql) =>
+        PreparedCommands.Find(connection, sql) is { } command && RowParsers.TryGetValue(command, out _);
+
+    /// <summary>
+    /// Dapper's row parser for the results of <paramref name="command"/>, built on its first row and then kept
+    /// with the command. Dapper's <c>Parse</c> looks its parser up again for every result, hashing the name and
+    /// type of every column, which showed in CPU profiles of the step path. The cache assumes that a prepared
+    /// statement returns the same columns with the same types each time: the runtime store's SELECTs name their
+    /// columns, and its tables declare TEXT or INTEGER columns, whose NULLs Microsoft.Data.Sqlite reports with
+    /// the declared type.
+    /// </summary>
+    private static Func<DbDataReader, T> RowParser<T>(SqliteCommand command, DbDataReader reader)
+    {
+        if (RowParsers.TryGetValue(command, out var cached) && cached.Parse is Func<DbDataReader, T> parse
+            && cached.Columns == reader.FieldCount)
+        {
+            return parse;
+        }
+
+        parse = reader.GetRowParser<T>();
+        RowParsers.AddOrUpdate(command, new CachedRowParser(parse, reader.FieldCount));
+        return parse;
     }
 
     /// <summary>The properties of a parameter object as parameter names and values.</summary>
@@ -117,8 +173,19 @@ internal static class StepCommands
     }
 
     /// <summary>True when a value is a list that Dapper expands into <c>IN (@a1, @a2, ...)</c>; those stay with Dapper.</summary>
-    private static bool ExpandsList((string Name, object? Value)[] values) =>
-        values.Any(pair => pair.Value is IEnumerable and not string and not byte[]);
+    private static bool ExpandsList((string Name, object? Value)[] values)
+    {
+        foreach (var (_, value) in values)
+        {
+            // Strings are tested first: most values are strings, and the interface test for them is the slow one.
+            if (value is not (null or string or byte[]) && value is IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IEnumerable<object?> Items(object? parameters) =>
         parameters is IEnumerable sequence and not string ? sequence.Cast<object?>() : [parameters];
@@ -144,4 +211,7 @@ internal static class StepCommands
             return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), instance).Compile();
         }
     }
+
+    /// <summary>A row parser and the number of columns of the result it was built for.</summary>
+    private sealed record CachedRowParser(Delegate Parse, int Columns);
 }

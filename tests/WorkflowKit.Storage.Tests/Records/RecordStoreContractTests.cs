@@ -130,6 +130,31 @@ public sealed class RecordStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Create_history_keeps_each_value_text()
+    {
+        var data = Customer("say \"hi\" \\ 协和 😀", "east", "12.50");
+        data["tags"] = new JsonArray("vip", "lab");
+        data["active"] = false;
+        for (var i = 0; i < 40; i++)
+        {
+            data[$"extra{i:D2}"] = new JsonObject { ["n"] = i, ["s"] = $"v{i}" };
+        }
+
+        var created = await _store.CreateAsync("customer", data, As("u1"), None);
+
+        var changes = (await Queries.GetHistoryAsync("customer", created.Id, None)).Single().Changes;
+        var byField = changes.ToDictionary(change => change.Field);
+        Assert.That(changes, Has.Count.EqualTo(46));
+        Assert.That(byField["name"].NewValue!.GetValue<string>(), Is.EqualTo("say \"hi\" \\ 协和 😀"));
+        Assert.That(byField["creditLimit"].NewValue!.ToJsonString(), Is.EqualTo("12.50"));
+        Assert.That(byField["tags"].NewValue!.ToJsonString(), Is.EqualTo("[\"vip\",\"lab\"]"));
+        Assert.That(byField["active"].NewValue!.ToJsonString(), Is.EqualTo("false"));
+        Assert.That(byField["extra39"].NewValue!.ToJsonString(), Is.EqualTo("{\"n\":39,\"s\":\"v39\"}"));
+        Assert.That(changes.Select(change => change.OldValue), Is.All.Null);
+        Assert.That(byField["code"].NewValue!.GetValue<string>(), Is.EqualTo("C-20240304-001"));
+    }
+
+    [Test]
     public async Task Query_filters_sorts_pages_skips_deleted()
     {
         foreach (var (name, region, credit) in new[]

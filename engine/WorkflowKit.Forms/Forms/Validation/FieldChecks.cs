@@ -74,8 +74,9 @@ internal static class FieldChecks
 
     private static string? CheckType(FieldDefinition field, string label, JsonNode value, FormMessages messages)
     {
-        var displayed = FieldValues.Display(value, messages.Culture);
-        string? Expect(bool ok, string zh, string en) => ok ? null : messages.ExpectedType(label, zh, en, displayed);
+        // Display the value only when a message needs it, because for a sub-table that serialises every row.
+        string? Expect(bool ok, string zh, string en) =>
+            ok ? null : messages.ExpectedType(label, zh, en, FieldValues.Display(value, messages.Culture));
 
         var single = field.Multiple ? null : value;
         return field.Type switch
@@ -118,15 +119,16 @@ internal static class FieldChecks
             return null;
         }
 
-        var displayed = FieldValues.Display(value, messages.Culture);
         var comparison = Compare(field, value!, field.Min);
         if (comparison < 0)
         {
-            return messages.BelowMinimum(label, displayed, Bound(field.Min!));
+            return messages.BelowMinimum(label, FieldValues.Display(value, messages.Culture), Bound(field.Min!));
         }
 
         comparison = Compare(field, value!, field.Max);
-        return comparison > 0 ? messages.AboveMaximum(label, displayed, Bound(field.Max!)) : null;
+        return comparison > 0
+            ? messages.AboveMaximum(label, FieldValues.Display(value, messages.Culture), Bound(field.Max!))
+            : null;
     }
 
     /// <summary>
