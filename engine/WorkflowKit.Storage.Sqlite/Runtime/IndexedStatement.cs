@@ -71,7 +71,8 @@ internal sealed class IndexedStatement
         {
             if (statements.Count >= Records.PreparedCommands.MaxPerConnection)
             {
-                // Dropped, not finalized here: the statement handles finalize when they are collected.
+                // The dropped statements are not finalized here; their handles finalize once the garbage collector
+                // collects them.
                 statements.Clear();
             }
 
@@ -169,12 +170,13 @@ internal sealed class IndexedStatement
     }
 
     /// <summary>
-    /// The parameter index of the value at <paramref name="position"/>. Callers pass values in the order
-    /// of the first execution, so the name at that position usually matches (often as the same string).
+    /// Returns the parameter index of the value at <paramref name="position"/>. Callers pass values in the
+    /// order of the first execution, so the name at that position usually matches, often as the same string.
     /// </summary>
     private int IndexOf(int position, string name)
     {
-        if (position < _names.Length && string.Equals(_names[position], name, StringComparison.Ordinal))
+        // Run checked that the value count equals the prepared one, so position is within _names.
+        if (string.Equals(_names[position], name, StringComparison.Ordinal))
         {
             return _indexes[position];
         }

@@ -177,7 +177,7 @@ internal static class StepCommands
     {
         foreach (var (_, value) in values)
         {
-            // Strings are tested first: most values are strings, and the interface test for them is the slow one.
+            // Strings are tested first because most values are strings, and the interface test is slow for them.
             if (value is not (null or string or byte[]) && value is IEnumerable)
             {
                 return true;
