@@ -13,7 +13,7 @@ namespace WorkflowKit.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// Acts on a task: approve, reject, submit, return, transfer, addSigner or comment. The action,
+    /// Acts on a task: approve, reject, submit, return, transfer, addSigner, comment or cc. The action,
     /// the form changes and everything the instance does next commit in one step.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">The task is no longer open or its version changed.</exception>

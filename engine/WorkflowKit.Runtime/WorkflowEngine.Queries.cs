@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Approvals;
 using WorkflowKit.Runtime.Audit;
@@ -81,6 +82,42 @@ public sealed partial class WorkflowEngine
             access.Where(pair => pair.Value != FieldPermission.Hidden)
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
             task.Status == TaskStatuses.Open ? HumanTaskHandler.ActionsOf(node) : []);
+    }
+
+    /// <summary>
+    /// The instance's form as a CC recipient sees it: without the fields and sub-table columns hidden at any node
+    /// that copied <paramref name="userId"/> on it. Null when no node of the instance copied that user.
+    /// </summary>
+    public async Task<JsonObject?> GetCarbonCopyViewAsync(
+        string instanceId, string userId, CancellationToken cancellationToken)
+    {
+        var store = _services.Store;
+        var copies = (await store.GetInstanceNotificationsAsync(instanceId, userId, cancellationToken).ConfigureAwait(false))
+            .Where(notification => notification.Kind == NotificationKinds.CarbonCopy)
+            .ToList();
+        if (copies.Count == 0)
+        {
+            return null;
+        }
+
+        var instance = await store.GetInstanceAsync(null, instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist; check the id.");
+        var graph = await _services.GraphAsync(instance.FlowKey, instance.FlowVersion, cancellationToken)
+            .ConfigureAwait(false);
+        var visible = instance.Form;
+        foreach (var nodeId in copies.Select(copy => copy.NodeId).Distinct(StringComparer.Ordinal))
+        {
+            // A copy without a node, or from a node that the instance's version lacks (after a migration to a
+            // version without it), shows no field: hiding too much is the safe side.
+            if (nodeId is null || !graph.HasNode(nodeId))
+            {
+                return [];
+            }
+
+            visible = FieldGuard.Visible(graph.Node(nodeId), visible);
+        }
+
+        return visible;
     }
 
     /// <summary>The audit trail of an instance, oldest first.</summary>

@@ -14,18 +14,43 @@ namespace WorkflowKit.Runtime.Approvals;
 internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver assignees, FlowRunner runner)
 {
     private static readonly string[] ApprovalActions =
-        [TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner];
+    [
+        TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSignerBefore,
+        TaskActions.AddSignerAfter, TaskActions.CarbonCopy,
+    ];
 
     private static readonly string[] FillInActions =
-        [TaskActions.Submit, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner];
+    [
+        TaskActions.Submit, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSignerBefore,
+        TaskActions.AddSignerAfter, TaskActions.CarbonCopy,
+    ];
 
+    /// <summary>
+    /// The actions the node offers its assignees, by the names of a node's <c>actions</c> list: the list's task
+    /// actions, or the type's defaults when it has none, and always <c>comment</c>. <c>urge</c> is left out, because
+    /// the initiator urges from the instance, not the assignee from the task.
+    /// </summary>
     public static IReadOnlyList<string> ActionsOf(NodeDefinition node)
     {
         var offered = node.Actions is { Count: > 0 } listed
-            ? listed
-            : node.Type == NodeTypes.FillIn ? (IEnumerable<string>)FillInActions : ApprovalActions;
-        return [.. offered.Append(TaskActions.Comment).Distinct(StringComparer.Ordinal)];
+            ? listed.SelectMany(action => action == TaskActions.AddSigner
+                ? [TaskActions.AddSignerBefore, TaskActions.AddSignerAfter]
+                : new[] { action })
+            : node.Type == NodeTypes.FillIn ? FillInActions : ApprovalActions;
+        return
+        [
+            .. offered.Append(TaskActions.Comment)
+                .Where(action => TaskActions.All.Contains(action)
+                    || action is TaskActions.AddSignerBefore or TaskActions.AddSignerAfter)
+                .Distinct(StringComparer.Ordinal),
+        ];
     }
+
+    /// <summary>The name under which a node's <c>actions</c> list offers <paramref name="request"/>'s action.</summary>
+    private static string OfferedName(string action, TaskActionRequest request) =>
+        action != TaskActions.AddSigner ? action
+            : request.SignerPosition == "before" ? TaskActions.AddSignerBefore
+            : TaskActions.AddSignerAfter;
 
     public async Task EnterAsync(StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
     {
@@ -186,14 +211,14 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         }
 
         var offered = ActionsOf(node);
-        if (!offered.Contains(action, StringComparer.Ordinal))
+        if (!offered.Contains(OfferedName(action, request), StringComparer.Ordinal))
         {
             throw new InvalidOperationException(
                 $"Action \"{request.Action}\" is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.");
         }
 
         context.ActorForAudit = request.UserId;
-        if (action != TaskActions.Comment)
+        if (action is not (TaskActions.Comment or TaskActions.CarbonCopy))
         {
             context.Instance.Acted = true;
         }
@@ -232,6 +257,12 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
             case TaskActions.Comment:
                 context.AddAudit(request.UserId, AuditActions.TaskActionPrefix + action, node.Id, task.Id, request.Comment,
                     snapshot: true);
+                break;
+            case TaskActions.CarbonCopy:
+                var recipient = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                context.Notify(recipient, NotificationKinds.CarbonCopy, node.Id, task.Id, node.Name);
+                context.AddAudit(request.UserId, AuditActions.TaskActionPrefix + action, node.Id, task.Id, request.Comment,
+                    snapshot: false, details: new JsonObject { ["to"] = recipient });
                 break;
             default:
                 throw new InvalidOperationException($"Action \"{request.Action}\" is not supported.");

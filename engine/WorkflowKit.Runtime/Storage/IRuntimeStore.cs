@@ -156,6 +156,10 @@ public interface IRuntimeStore
     Task<IReadOnlyList<Notification>> GetNotificationsAsync(
         string userId, bool unreadOnly, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The notifications of one user about one instance, oldest first, read or not.</summary>
+    Task<IReadOnlyList<Notification>> GetInstanceNotificationsAsync(
+        string instanceId, string userId, CancellationToken cancellationToken);
+
     Task MarkNotificationReadAsync(
         string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -119,6 +119,17 @@ public sealed partial class SqliteRuntimeStore
             return (IReadOnlyList<Notification>)[.. rows.Select(row => row.ToNotification())];
         }, cancellationToken);
 
+    public Task<IReadOnlyList<Notification>> GetInstanceNotificationsAsync(
+        string instanceId, string userId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
+                $"SELECT {NotificationRow.Columns} FROM wk_notifications WHERE user_id = @UserId AND instance_id = @InstanceId " +
+                "ORDER BY created_at, id",
+                new { UserId = userId, InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<Notification>)[.. rows.Select(row => row.ToNotification())];
+        }, cancellationToken);
+
     public Task MarkNotificationReadAsync(
         string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         InOwnTransactionAsync(async transaction => await StepCommands.ExecuteAsync(transaction, new CommandDefinition(

@@ -23,6 +23,9 @@ public sealed class HiddenFieldTests
         "manager", "王芳", "sales-east", [RoleNames.SalesManager],
         new Dictionary<string, string> { ["region"] = "east" }, "zh-CN");
 
+    private static readonly UserContext Finance = new(
+        "finance1", "刘洋", "finance", [RoleNames.Finance], new Dictionary<string, string> { ["region"] = "east" }, "zh-CN");
+
     [Test]
     public async Task Task_omits_hidden_field_and_column()
     {
@@ -116,6 +119,36 @@ public sealed class HiddenFieldTests
             Assert.That(initiatorView.Data["cost"]?.GetValue<decimal>(), Is.EqualTo(HiddenFieldDefinitions.Cost));
             Assert.That(initiatorView.Data["lines"]![0]!["unitPrice"]?.GetValue<decimal>(),
                 Is.EqualTo(HiddenFieldDefinitions.UnitPrice));
+        });
+    }
+
+    [Test]
+    public async Task Copied_user_instance_detail_omits_hidden()
+    {
+        await using var app = new DesignerAppFactory();
+        using var scope = app.Services.CreateScope();
+        var work = await PublishAsync(scope);
+        var instance = await work.StartAsync(OrderDefinitions.FlowKey, HiddenFieldDefinitions.Order(), Sales, default);
+        var task = (await work.GetInboxAsync(Manager, default)).Single(t => t.InstanceId == instance.Id);
+        var offered = (await work.GetTaskAsync(task.Id, Manager, default))!.Actions;
+        Assert.ThrowsAsync<AccessDeniedException>(() => work.GetInstanceAsync(instance.Id, Finance, default));
+
+        await work.ActAsync(
+            task.Id, new TaskActionRequest(TaskActions.CarbonCopy, "Please check the delivery date", TargetUserId: "finance1"),
+            Manager, default);
+
+        var financeView = await work.GetInstanceAsync(instance.Id, Finance, default);
+        var copies = await work.GetCarbonCopiesAsync(Finance, default);
+        var rows = financeView!.Data["lines"]!.AsArray().Select(row => row!.AsObject()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(offered, Does.Contain(TaskActions.CarbonCopy));
+            Assert.That(copies.Select(copy => copy.Id), Is.EqualTo(new[] { instance.Id }));
+            Assert.That(financeView.Data.ContainsKey("cost"), Is.False, "the manager node hides cost");
+            Assert.That(rows.Select(row => row.ContainsKey("unitPrice")), Is.All.False);
+            Assert.That(financeView.Data["customer"]?.GetValue<string>(), Is.EqualTo("仁济医院"));
+            Assert.That(financeView.HiddenFields, Is.EqualTo(new[] { "cost", "lines.unitPrice" }));
+            Assert.That(financeView.Data.ToJsonString(), Does.Not.Contain("88.5"));
         });
     }
 

@@ -382,4 +382,108 @@ public sealed class TaskActionTests
 
         Assert.That(denied!.Message, Does.StartWith("Sub-table 'lines' does not allow adding rows at node 'approve'"));
     }
+
+    [Test]
+    public async Task CarbonCopy_NotifiesRecipient_TaskStaysOpen()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(draft.Id, TaskActions.CarbonCopy, "alice") { TargetUserId = "grace", Comment = "FYI" },
+            CancellationToken.None);
+
+        var copy = (await fx.Engine.GetNotificationsAsync("grace", unreadOnly: true, CancellationToken.None)).Single();
+        var audit = (await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None)).Single(entry => entry.Action == "task.cc");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(copy.Kind, Is.EqualTo(NotificationKinds.CarbonCopy));
+            Assert.That((copy.InstanceId, copy.NodeId, copy.TaskId), Is.EqualTo((instance.Id, "draft", draft.Id)));
+            Assert.That(audit.Actor, Is.EqualTo("alice"));
+            Assert.That(audit.Comment, Is.EqualTo("FYI"));
+            Assert.That(audit.Details?["to"]?.GetValue<string>(), Is.EqualTo("grace"));
+            Assert.That((await fx.OpenTasksAsync(instance.Id)).Select(task => task.Id), Is.EqualTo(new[] { draft.Id }));
+        });
+        var unknown = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(draft.Id, TaskActions.CarbonCopy, "alice") { TargetUserId = "nobody" },
+            CancellationToken.None));
+        Assert.That(unknown!.Message, Does.Contain("\"nobody\" is not in the organisation directory"));
+    }
+
+    [Test]
+    public async Task Actions_Listed_OnlyThose()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("listed")
+            .Start()
+            .Approval("approve", ApprovalModes.Sequential, ["bob", "carol"], node =>
+                node.Actions = [TaskActions.Approve, TaskActions.AddSignerAfter, "urge"])
+            .End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync("listed");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var view = await fx.Engine.GetTaskViewAsync(bob.Id, "bob", CancellationToken.None);
+        var before = Assert.ThrowsAsync<InvalidOperationException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, TaskActions.AddSigner, "bob") { TargetUserId = "grace", SignerPosition = "before" },
+            CancellationToken.None));
+        var copy = Assert.ThrowsAsync<InvalidOperationException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, TaskActions.CarbonCopy, "bob") { TargetUserId = "grace" },
+            CancellationToken.None));
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, TaskActions.AddSigner, "bob") { TargetUserId = "grace", SignerPosition = "after" },
+            CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(view.Actions, Is.EqualTo(new[] { "approve", "addSignerAfter", "comment" }));
+            Assert.That(before!.Message, Does.Contain("\"addSigner\" is not offered at node 'approve'"));
+            Assert.That(copy!.Message, Does.Contain("\"cc\" is not offered"));
+        });
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), "approve");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "grace"), "approve");
+    }
+
+    [Test]
+    public async Task Actions_NotListed_TypeDefaults()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+
+        var view = await fx.Engine.GetTaskViewAsync(draft.Id, "alice", CancellationToken.None);
+
+        Assert.That(view.Actions, Is.EqualTo(new[]
+        {
+            "submit", "return", "transfer", "addSignerBefore", "addSignerAfter", "cc", "comment",
+        }));
+    }
+
+    [Test]
+    public async Task CarbonCopyView_HiddenAtNode_Omitted()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("copied")
+            .Start()
+            .Approval("approve", ApprovalModes.Single, ["bob"], node => node.FieldPermissions = new()
+            {
+                ["cost"] = new FieldPermission { Access = FieldPermission.Hidden },
+                ["lines.price"] = new FieldPermission { Access = FieldPermission.Hidden },
+            })
+            .End()
+            .Chain("start", "approve", "end"));
+        var instance = await fx.StartAsync(
+            "copied", form: """{"amount": 100, "cost": 60, "lines": [{"sku": "A", "price": 9.5}]}""");
+        var task = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+        Assert.That(await fx.Engine.GetCarbonCopyViewAsync(instance.Id, "grace", CancellationToken.None), Is.Null);
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(task.Id, TaskActions.CarbonCopy, "bob") { TargetUserId = "grace" }, CancellationToken.None);
+
+        var seen = await fx.Engine.GetCarbonCopyViewAsync(instance.Id, "grace", CancellationToken.None);
+        Assert.That(seen?.ToJsonString(), Is.EqualTo("""{"amount":100,"lines":[{"sku":"A"}]}"""));
+    }
 }

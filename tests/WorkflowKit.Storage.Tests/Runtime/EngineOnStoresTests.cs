@@ -150,6 +150,26 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         Assert.That(history.Count(entry => entry.Action == AuditActions.TimerFired), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Copied_user_sees_form_without_node_hidden_fields()
+    {
+        var hiding = DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
+            "\"assignees\": [{ \"type\": \"user\", \"value\": \"bob\" }]",
+            "\"assignees\": [{ \"type\": \"user\", \"value\": \"bob\" }], \"fieldPermissions\": { \"amount\": \"hidden\" }"));
+        _flows.Publish(hiding);
+        var engine = Engine("node-a");
+        var started = await StartAsync(engine);
+        var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
+
+        await engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.CarbonCopy, "bob") { TargetUserId = "alice" }, default);
+
+        var seen = await engine.GetCarbonCopyViewAsync(started.Id, "alice", default);
+        Assert.That(hiding.Nodes.Single(node => node.Id == "approve").FieldPermissions, Is.Not.Null);
+        Assert.That(seen?.Select(pair => (pair.Key, pair.Value?.ToString())),
+            Is.EqualTo(new[] { ("name", (string?)"协和医院") }));
+        Assert.That(await engine.GetCarbonCopyViewAsync(started.Id, "bob", default), Is.Null);
+    }
+
     private WorkflowEngine Engine(string runnerId)
     {
         var database = _database!.Database;

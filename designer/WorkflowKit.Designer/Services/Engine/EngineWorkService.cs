@@ -308,23 +308,27 @@ public sealed class EngineWorkService(
             return null;
         }
 
-        var showsWholeForm = user.CanDesign || detail.Summary.InitiatorId == user.Id
-            || (await GetCarbonCopiesAsync(user, cancellationToken)).Any(instance => instance.Id == instanceId);
-        if (showsWholeForm)
+        if (user.CanDesign || detail.Summary.InitiatorId == user.Id)
         {
             return detail;
         }
 
         var ownTasks = detail.Tasks.Where(task => task.AssigneeId == user.Id).ToList();
-        if (ownTasks.Count == 0)
+        var copied = await engine.GetCarbonCopyViewAsync(instanceId, user.Id, cancellationToken);
+        if (ownTasks.Count == 0 && copied is null)
         {
             throw new AccessDeniedException(
                 $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.");
         }
 
-        // An assignee gets the data that the task views of their tasks return, so a field hidden at any of their
-        // nodes stays hidden here too.
+        // An assignee gets the data that the task views of their tasks return, and a CC recipient what the CC
+        // nodes that copied them show, so a field hidden at any of their nodes stays hidden here too.
         var hidden = new HiddenData();
+        if (copied is not null)
+        {
+            hidden.Add(detail.Data, copied);
+        }
+
         foreach (var task in ownTasks)
         {
             try
