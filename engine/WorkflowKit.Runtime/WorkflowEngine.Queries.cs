@@ -43,6 +43,13 @@ public sealed partial class WorkflowEngine
         return [.. records.Select(record => ToInstance(record, null))];
     }
 
+    /// <summary>One task by its id, in any status; null if unknown.</summary>
+    public async Task<WorkTask?> GetTaskAsync(string taskId, CancellationToken cancellationToken)
+    {
+        var task = await _services.Store.GetTaskAsync(null, taskId, cancellationToken).ConfigureAwait(false);
+        return task is null ? null : ToTask(task);
+    }
+
     public async Task<IReadOnlyList<WorkTask>> QueryTasksAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         var tasks = await _services.Store.QueryTasksAsync(query, cancellationToken).ConfigureAwait(false);

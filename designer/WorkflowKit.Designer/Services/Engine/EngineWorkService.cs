@@ -201,10 +201,8 @@ public sealed class EngineWorkService(
         };
         if (action == TaskActions.Urge)
         {
-            var all = new TaskQuery { Status = null, Limit = 10_000 };
-            var task = (await engine.QueryTasksAsync(all, cancellationToken))
-                .FirstOrDefault(t => t.Id == taskId)
-                ?? throw new ArgumentException($"No task with id '{taskId}'.", nameof(taskId));
+            var task = await engine.GetTaskAsync(taskId, cancellationToken)
+                ?? throw new ArgumentException($"No task with id '{taskId}'; check the id.", nameof(taskId));
             await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
             return [];
         }
