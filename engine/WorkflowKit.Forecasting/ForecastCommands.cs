@@ -141,15 +141,32 @@ public static class ForecastCommands
     /// <summary>
     /// Runs the evaluation with <paramref name="origins"/> rolling origins and prints the accuracy table.
     /// </summary>
-    public static async Task<int> EvaluateAsync(
+    public static Task<int> EvaluateAsync(
         string inputPath,
         Periodicity periodicity,
         int horizon,
         int origins,
         TextWriter stdout,
         TextWriter stderr,
+        CancellationToken cancellationToken) =>
+        EvaluateAsync(
+            inputPath, periodicity, horizon, origins, ForecastOptions.Default, stdout, stderr, cancellationToken);
+
+    /// <summary>
+    /// Runs the evaluation of a forecaster with <paramref name="options"/>, such as the replenishment watch's, with
+    /// <paramref name="origins"/> rolling origins and prints the accuracy table.
+    /// </summary>
+    public static async Task<int> EvaluateAsync(
+        string inputPath,
+        Periodicity periodicity,
+        int horizon,
+        int origins,
+        ForecastOptions options,
+        TextWriter stdout,
+        TextWriter stderr,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         if (HorizonError(horizon, periodicity) is { } horizonError)
@@ -176,7 +193,7 @@ public static class ForecastCommands
         EvaluationReport report;
         try
         {
-            report = new ForecastEvaluator().Evaluate(history, periodicity, horizon, origins, cancellationToken);
+            report = new ForecastEvaluator(options).Evaluate(history, periodicity, horizon, origins, cancellationToken);
         }
         catch (ArgumentException exception) when (exception is not ArgumentOutOfRangeException)
         {

@@ -21,6 +21,14 @@ public sealed record ForecastOptions
     /// </summary>
     public double IntervalCoverage { get; init; } = 0.8;
 
+    /// <summary>
+    /// Whether each step ahead gets its own model: the forecast for step <c>h</c> comes from the candidate with the
+    /// smallest backtest error at step <c>h</c> alone, instead of one candidate chosen for all steps. Default false.
+    /// Steps beyond what the backtest scored keep the candidate chosen for all steps. Works per series, so it
+    /// cannot be combined with <see cref="ModelSelection.Global"/>.
+    /// </summary>
+    public bool PerStepSelection { get; init; }
+
     /// <summary>Whether the Microsoft.ML FastTree regression model is one of the candidates. Default true.</summary>
     public bool UseFastTree { get; init; } = true;
 
@@ -64,6 +72,14 @@ public sealed record ForecastOptions
                 nameof(IntervalCoverage),
                 IntervalCoverage,
                 "IntervalCoverage must be between 0 and 1, for example 0.8.");
+        }
+
+        if (PerStepSelection && Selection == ModelSelection.Global)
+        {
+            throw new ArgumentException(
+                "PerStepSelection chooses models per series and step, so it cannot be combined with " +
+                "ModelSelection.Global; turn one of them off.",
+                nameof(PerStepSelection));
         }
 
         if (MaxTrainingPeriods is < 2)

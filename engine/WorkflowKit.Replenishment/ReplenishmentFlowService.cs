@@ -14,7 +14,7 @@ namespace WorkflowKit.Replenishment;
 /// </summary>
 /// <remarks>
 /// <para>Input (all optional): <c>minShelfLifeDays</c>, <c>reviewDays</c>, <c>riseThreshold</c>,
-/// <c>historyMonths</c>, <c>useFastTree</c>; see <see cref="ReplenishmentSettings"/> for meanings and defaults.</para>
+/// <c>historyMonths</c>, <c>useFastTree</c>, <c>perStepSelection</c>; see <see cref="ReplenishmentSettings"/> for meanings and defaults.</para>
 /// <para>Result: <c>{ asOf, checked, shortfalls: [ ... ] }</c>. Each shortfall has <c>product</c>,
 /// <c>productName</c>, <c>leadTimeDays</c>, <c>forecastDemand</c>, <c>usableStock</c>, <c>unusableStock</c>,
 /// <c>coveredByStock</c>, <c>incomingQuantity</c>, <c>shortfall</c>, <c>suggestedQuantity</c>, <c>model</c>,
@@ -76,6 +76,9 @@ public sealed class ReplenishmentFlowService : IFlowService
             HistoryMonths = Whole(input, "historyMonths") ?? defaults.HistoryMonths,
             RiseThreshold = input["riseThreshold"] is null ? defaults.RiseThreshold : FormValues.Number(input["riseThreshold"]),
             UseFastTree = input["useFastTree"] is null ? defaults.UseFastTree : FormValues.Boolean(input, "useFastTree", true),
+            PerStepSelection = input["perStepSelection"] is null
+                ? defaults.PerStepSelection
+                : FormValues.Boolean(input, "perStepSelection", true),
         };
         settings.Validate();
         return settings;

@@ -231,6 +231,22 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_SparseFirstMonthKept()
+    {
+        // Orders of 5 units on the 14th and 28th of each month from 2024-01-14: January is a whole month of orders.
+        var input = Path.Combine(_folder, "orders.csv");
+        var lines = Enumerable.Range(0, 6).SelectMany(month => new[] { 14, 28 }.Select(day => string.Create(
+            CultureInfo.InvariantCulture, $"{new DateOnly(2024, 1 + month, day):yyyy-MM-dd},,Kit A,5")));
+        File.WriteAllLines(input, ["date,customer,product,quantity", .. lines]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.Empty, "the first order is no later in January than in the other months");
+        Assert.That(stdout, Does.Contain("2024-07-01,,Kit A,10,"));
+    }
+
+    [Test]
     public async Task Forecast_OnlyPeriodPartialKept()
     {
         var input = WriteDaily(new DateOnly(2024, 1, 4), days: 4);

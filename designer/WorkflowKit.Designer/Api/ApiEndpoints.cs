@@ -33,7 +33,10 @@ public static class ApiEndpoints
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("/", WorkApi.InboxAsync);
         tasks.MapGet("/{id}", WorkApi.GetTaskAsync);
-        tasks.MapPost("/{id}/actions", WorkApi.ActAsync);
+        tasks.MapPost("/{id}/actions", WorkApi.ActAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         RecordApi.Map(api);
 

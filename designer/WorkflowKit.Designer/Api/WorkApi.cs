@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Api;
@@ -44,10 +45,11 @@ internal static class WorkApi
     /// Acts on a task: 204 without a body, or 200 with <see cref="TaskActionResponse"/> when rows of other owners were
     /// kept as those owners submitted them.
     /// </summary>
-    public static async Task<IResult> ActAsync(
+    /// <remarks>The typed result puts both success responses, with the 200 body's schema, in the OpenAPI document.</remarks>
+    public static async Task<Results<NoContent, Ok<TaskActionResponse>>> ActAsync(
         string id, TaskActionRequest request, HttpContext context, IWorkService work, CancellationToken ct)
     {
         var warnings = await work.ActAsync(id, request, ApiEndpoints.Current(context), ct);
-        return warnings.Count == 0 ? Results.NoContent() : Results.Ok(new TaskActionResponse(warnings));
+        return warnings.Count == 0 ? TypedResults.NoContent() : TypedResults.Ok(new TaskActionResponse(warnings));
     }
 }

@@ -48,6 +48,15 @@ public static class ForecastCliCommands
             Description = "Number of rolling forecast origins inside the history that accuracy is averaged over.",
             DefaultValueFactory = _ => ForecastCommands.DefaultOrigins,
         };
+        var noFastTree = new Option<bool>("--no-fast-tree")
+        {
+            Description = "Leave the FastTree model out of the candidates, as the replenishment watch template does.",
+        };
+        var perStep = new Option<bool>("--per-step-selection")
+        {
+            Description = "Choose the model per step ahead from its backtest error at that step, instead of one " +
+                          "model for all steps.",
+        };
         var command = new Command(
             "evaluate",
             "Backtest the forecaster with rolling origins and print accuracy (1 - WAPE) per horizon beside two " +
@@ -57,10 +66,22 @@ public static class ForecastCliCommands
             horizon,
             period,
             origins,
+            noFastTree,
+            perStep,
         };
         command.SetAction((parsed, cancellationToken) => ForecastCommands.EvaluateAsync(
-            parsed.GetValue(input)!, parsed.GetValue(period), parsed.GetValue(horizon), parsed.GetValue(origins),
-            context.Output, context.Error, cancellationToken));
+            parsed.GetValue(input)!,
+            parsed.GetValue(period),
+            parsed.GetValue(horizon),
+            parsed.GetValue(origins),
+            ForecastOptions.Default with
+            {
+                UseFastTree = !parsed.GetValue(noFastTree),
+                PerStepSelection = parsed.GetValue(perStep),
+            },
+            context.Output,
+            context.Error,
+            cancellationToken));
         return command;
     }
 

@@ -119,7 +119,9 @@ public sealed class ForecastEvaluator
                 continue;
             }
 
-            result.Choices.Add(forecast.Model);
+            // A per-step choice names one model per step, so the tally counts it once under a common name.
+            var isPerStep = forecast.Model.StartsWith(ForecastEngine.PerStepModelPrefix, StringComparison.Ordinal);
+            result.Choices.Add(isPerStep ? ForecastEngine.PerStepModelPrefix.TrimEnd(' ', ':') : forecast.Model);
             var originOffset = origin - series.StartIndex;
             for (var step = 1; step <= horizon; step++)
             {

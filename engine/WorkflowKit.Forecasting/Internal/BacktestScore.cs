@@ -4,9 +4,11 @@ namespace WorkflowKit.Forecasting.Internal;
 internal sealed class BacktestScore
 {
     private readonly List<double>[] _residualsByStep;
+    private readonly double[] _absoluteActualByStep;
 
     public BacktestScore(int horizon)
     {
+        _absoluteActualByStep = new double[horizon];
         _residualsByStep = new List<double>[horizon];
         for (var step = 0; step < horizon; step++)
         {
@@ -31,9 +33,19 @@ internal sealed class BacktestScore
             var residual = actualsAfterOrigin[step] - Math.Max(0, forecast[step]);
             AbsoluteError += Math.Abs(residual);
             AbsoluteActual += Math.Abs(actualsAfterOrigin[step]);
+            _absoluteActualByStep[step] += Math.Abs(actualsAfterOrigin[step]);
             _residualsByStep[step].Add(residual);
         }
     }
+
+    /// <summary>Sum of absolute errors at one step ahead (index 0 is one step), in units.</summary>
+    public double AbsoluteErrorAt(int step) => _residualsByStep[step].Sum(Math.Abs);
+
+    /// <summary>Sum of absolute actual values at one step ahead (index 0 is one step).</summary>
+    public double AbsoluteActualAt(int step) => _absoluteActualByStep[step];
+
+    /// <summary>Number of errors seen at one step ahead (index 0 is one step).</summary>
+    public int CountAt(int step) => _residualsByStep[step].Count;
 
     /// <summary>1 − WAPE over the backtest, or null when every actual was zero.</summary>
     public double? Accuracy => AbsoluteActual > 0 ? 1 - (AbsoluteError / AbsoluteActual) : null;

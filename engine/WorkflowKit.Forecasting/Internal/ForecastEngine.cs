@@ -11,6 +11,12 @@ internal sealed class ForecastEngine
     /// <summary>Name reported for a series whose history is zero in every period.</summary>
     public const string ZeroModelName = "zero";
 
+    /// <summary>
+    /// Start of the name reported for a series whose steps use different models, which follow in step order, such
+    /// as <c>per step: ses, theta, theta</c>.
+    /// </summary>
+    public const string PerStepModelPrefix = "per step: ";
+
     /// <summary>Model used for series too short to backtest: the mean of the last three periods or fewer.</summary>
     private static readonly MovingAverageModel FallbackModel = new(3);
 
@@ -45,11 +51,15 @@ internal sealed class ForecastEngine
         }
 
         var chosen = ModelSelector.Choose(backtests, _options.Selection);
+        var byStep = _options.PerStepSelection
+            ? ModelSelector.ChooseByStep(backtests, chosen)
+            : new string[]?[backtests.Length];
         var result = new List<SeriesForecast>(finalSeries.Count);
         for (var s = 0; s < finalSeries.Count; s++)
         {
             var key = window.Series[s].Key;
-            result.Add(Describe(window, key, finalSeries[s], profiles[s], backtests[s], chosen[s], horizon));
+            result.Add(Describe(
+                window, key, finalSeries[s], profiles[s], backtests[s], chosen[s], byStep[s], horizon));
         }
 
         return result;
@@ -97,6 +107,7 @@ internal sealed class ForecastEngine
         SeriesProfile profile,
         SeriesBacktest backtest,
         string? chosen,
+        string[]? chosenByStep,
         int horizon)
     {
         var history = series.Values.Span;
@@ -118,11 +129,17 @@ internal sealed class ForecastEngine
             errorScale = PredictionInterval.ErrorScale(
                 fallbackScore?.RootMeanSquareErrorByStep() ?? [], history, horizon);
         }
+        else if (chosenByStep is not null && chosenByStep.Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            model = PerStepModelPrefix + string.Join(", ", chosenByStep);
+            (forecast, var rootMeanSquareByStep, accuracy) = CombineSteps(backtest, chosenByStep);
+            errorScale = PredictionInterval.ErrorScale(rootMeanSquareByStep, history, horizon);
+        }
         else
         {
-            model = chosen;
-            forecast = backtest.FinalForecasts[chosen];
-            var score = backtest.Scores[chosen];
+            model = chosenByStep?[0] ?? chosen;
+            forecast = backtest.FinalForecasts[model];
+            var score = backtest.Scores[model];
             accuracy = score.Accuracy;
             errorScale = PredictionInterval.ErrorScale(score.RootMeanSquareErrorByStep(), history, horizon);
         }
@@ -136,6 +153,30 @@ internal sealed class ForecastEngine
         }
 
         return new SeriesForecast(key, model, accuracy, points);
+    }
+
+    /// <summary>
+    /// Takes each step's forecast and backtest error from the candidate chosen for that step, and returns the
+    /// backtest accuracy (1 − WAPE) of that combination, or null when every actual was zero.
+    /// </summary>
+    private static (double[] Forecast, double[] RootMeanSquareByStep, double? Accuracy) CombineSteps(
+        SeriesBacktest backtest, string[] chosenByStep)
+    {
+        var forecast = new double[chosenByStep.Length];
+        var rootMeanSquareByStep = new double[chosenByStep.Length];
+        var absoluteError = 0.0;
+        var absoluteActual = 0.0;
+        for (var step = 0; step < chosenByStep.Length; step++)
+        {
+            var score = backtest.Scores[chosenByStep[step]];
+            forecast[step] = backtest.FinalForecasts[chosenByStep[step]][step];
+            rootMeanSquareByStep[step] = score.RootMeanSquareErrorByStep()[step];
+            absoluteError += score.AbsoluteErrorAt(step);
+            absoluteActual += score.AbsoluteActualAt(step);
+        }
+
+        double? accuracy = absoluteActual > 0 ? 1 - (absoluteError / absoluteActual) : null;
+        return (forecast, rootMeanSquareByStep, accuracy);
     }
 
     private static TrainingSeries ToTraining(SeriesHistory history, int lastIndex, SeriesPanel window)

@@ -29,6 +29,43 @@ internal static class ModelSelector
         return chosen;
     }
 
+    /// <summary>
+    /// Returns per series the candidate with the smallest backtest error at each step ahead, among the candidates
+    /// eligible for the whole horizon, or null where the series needs a fallback. A step that the backtest did not
+    /// score keeps <paramref name="chosen"/>, the candidate chosen for all steps.
+    /// </summary>
+    public static string[]?[] ChooseByStep(IReadOnlyList<SeriesBacktest> backtests, string?[] chosen)
+    {
+        var result = new string[]?[backtests.Count];
+        for (var s = 0; s < backtests.Count; s++)
+        {
+            if (chosen[s] is not { } overall)
+            {
+                continue;
+            }
+
+            var backtest = backtests[s];
+            var candidates = backtest.EligibleCandidates.ToList();
+            var steps = new string[backtest.Horizon];
+            for (var step = 0; step < steps.Length; step++)
+            {
+                var scored = backtest.Scores[overall].CountAt(step) > 0;
+                steps[step] = scored ? BestAt(backtest, candidates, step) : overall;
+            }
+
+            result[s] = steps;
+        }
+
+        return result;
+    }
+
+    private static string BestAt(SeriesBacktest backtest, List<string> candidates, int step) =>
+        candidates
+            .OrderBy(candidate => backtest.Scores[candidate].AbsoluteErrorAt(step))
+            .ThenBy(CandidateForecaster.OrderOf)
+            .ThenBy(candidate => candidate, StringComparer.Ordinal)
+            .First();
+
     private static string? BestOf(SeriesBacktest backtest)
     {
         if (!IsScored(backtest))

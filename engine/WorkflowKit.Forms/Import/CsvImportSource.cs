@@ -25,6 +25,9 @@ public sealed class CsvImportSource : IImportSource
 
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>Always true, because <see cref="RecordExporter"/> escapes the text cells of the CSV files it writes.</summary>
+    public bool HasEscapedText => true;
+
     /// <summary>The encoding the file was read with: UTF-8, UTF-16 (by byte order mark) or GB18030.</summary>
     public System.Text.Encoding Encoding { get; }
 

@@ -9,5 +9,12 @@ public interface IImportSource : IAsyncDisposable
     /// <summary>The header row: column texts in file order, duplicates included.</summary>
     IReadOnlyList<string> Headers { get; }
 
+    /// <summary>
+    /// True when text cells may carry the apostrophe of <see cref="SpreadsheetText.Escape"/>, which the import then
+    /// removes from text fields. The CSV export writes it, and the .xlsx export does not, so this is true for CSV files
+    /// only by default.
+    /// </summary>
+    bool HasEscapedText => false;
+
     IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(CancellationToken cancellationToken);
 }

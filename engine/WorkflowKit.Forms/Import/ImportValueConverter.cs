@@ -39,6 +39,13 @@ public sealed class ImportValueConverter
     }
 
     /// <summary>
+    /// Whether text cells of text, select, member and department fields lose the apostrophe that
+    /// <see cref="SpreadsheetText.Escape"/> puts before a leading <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or
+    /// carriage return. Cells of other fields, and cells that are not strings, are never changed.
+    /// </summary>
+    public bool UnescapeText { get; init; }
+
+    /// <summary>
     /// Converts a cell; returns false with a reason when the cell cannot hold a value of the field's type.
     /// </summary>
     public bool TryConvert(FieldDefinition field, object? cell, out JsonNode? value, out string? reason)
@@ -92,16 +99,16 @@ public sealed class ImportValueConverter
                 reason = zh ? "需要 是/否 或 true/false" : "expected yes/no or true/false";
                 return false;
             case FieldTypes.SingleSelect:
-                value = JsonValue.Create(MatchOption(field, Text(cell)));
+                value = JsonValue.Create(MatchOption(field, FieldText(cell)));
                 return true;
             case FieldTypes.MultiSelect:
-                value = new JsonArray([.. Split(Text(cell)).Select(item => (JsonNode?)JsonValue.Create(MatchOption(
+                value = new JsonArray([.. Split(FieldText(cell)).Select(item => (JsonNode?)JsonValue.Create(MatchOption(
                     field, item)))]);
                 return true;
             case FieldTypes.Member or FieldTypes.Department:
                 value = field.Multiple
-                    ? new JsonArray([.. Split(Text(cell)).Select(item => (JsonNode?)JsonValue.Create(item))])
-                    : JsonValue.Create(Text(cell).Trim());
+                    ? new JsonArray([.. Split(FieldText(cell)).Select(item => (JsonNode?)JsonValue.Create(item))])
+                    : JsonValue.Create(FieldText(cell).Trim());
                 return true;
             case FieldTypes.Related:
                 if (TryNumber(cell, out var id) && id == decimal.Truncate(id))
@@ -125,7 +132,7 @@ public sealed class ImportValueConverter
                 }
 
             default:
-                value = JsonValue.Create(Text(cell));
+                value = JsonValue.Create(FieldText(cell));
                 return true;
         }
     }
@@ -250,6 +257,10 @@ public sealed class ImportValueConverter
 
     private static IEnumerable<string> Split(string text) =>
         text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // Text of a cell, without the escape of a CSV export when the file may have it.
+    private string FieldText(object cell) =>
+        UnescapeText && cell is string text ? SpreadsheetText.Unescape(text) : Text(cell);
 
     private static string Text(object cell) => cell switch
     {

@@ -48,7 +48,10 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         var (columns, mapping, unmapped) = ImportColumns.Resolve(form, source.Headers, options.Mapping);
-        var converter = new ImportValueConverter(options.Culture, options.TimeZone);
+        var converter = new ImportValueConverter(options.Culture, options.TimeZone)
+        {
+            UnescapeText = source.HasEscapedText,
+        };
         var context = new FormSubmissionContext(userId, options.Culture) { CheckPermissions = false };
 
         var preview = new List<ImportPreviewRow>();
@@ -85,7 +88,10 @@ public sealed partial class RecordImporter
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         var scope = await RequireCreateAsync(form.Key, userId, cancellationToken).ConfigureAwait(false);
         var (columns, _, _) = ImportColumns.Resolve(form, source.Headers, options.Mapping);
-        var converter = new ImportValueConverter(options.Culture, options.TimeZone);
+        var converter = new ImportValueConverter(options.Culture, options.TimeZone)
+        {
+            UnescapeText = source.HasEscapedText,
+        };
         LogImportStarted(_logger, form.Key, userId, options.SkipBadRows);
 
         var errors = new List<ImportRowError>();

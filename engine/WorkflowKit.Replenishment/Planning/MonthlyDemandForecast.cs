@@ -19,7 +19,7 @@ internal static class MonthlyDemandForecast
         ReplenishmentSettings settings, CancellationToken cancellationToken)
     {
         var history = History(demand, products.Select(product => ((string?)null, product)), today, settings, withCustomer: false);
-        return Forecast(history, today, months, settings.UseFastTree, cancellationToken)
+        return Forecast(history, today, months, settings.UseFastTree, settings.PerStepSelection, cancellationToken)
             .ToDictionary(pair => pair.Key.Product, pair => pair.Value, StringComparer.Ordinal);
     }
 
@@ -33,7 +33,7 @@ internal static class MonthlyDemandForecast
             .ToList();
         var series = lines.Select(line => (line.Customer, line.Product)).Distinct();
         var history = History(lines, series, today, settings, withCustomer: true);
-        return Forecast(history, today, months, useFastTree: false, cancellationToken);
+        return Forecast(history, today, months, useFastTree: false, settings.PerStepSelection, cancellationToken);
     }
 
     /// <summary>The first day of the month <paramref name="offset"/> months after the month of <paramref name="day"/>.</summary>
@@ -55,7 +55,12 @@ internal static class MonthlyDemandForecast
     }
 
     private static Dictionary<SeriesKey, ProductForecast> Forecast(
-        List<SalesObservation> history, DateOnly today, int months, bool useFastTree, CancellationToken cancellationToken)
+        List<SalesObservation> history,
+        DateOnly today,
+        int months,
+        bool useFastTree,
+        bool perStepSelection,
+        CancellationToken cancellationToken)
     {
         var result = new Dictionary<SeriesKey, ProductForecast>();
         if (history.Count == 0)
@@ -63,7 +68,8 @@ internal static class MonthlyDemandForecast
             return result;
         }
 
-        var forecaster = new DemandForecaster(ForecastOptions.Default with { UseFastTree = useFastTree });
+        var forecaster = new DemandForecaster(
+            ForecastOptions.Default with { UseFastTree = useFastTree, PerStepSelection = perStepSelection });
         var forecasts = forecaster.Forecast(history, Periodicity.Month, months, cancellationToken);
         foreach (var series in forecasts)
         {

@@ -146,6 +146,45 @@ public sealed class ApiAccessTests
         Assert.That(document!["paths"]!.AsObject().Select(p => p.Key), Does.Contain("/api/tasks/{id}/actions"));
     }
 
+    [Test]
+    public async Task OpenApi_document_describes_action_responses()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = await ClientForAsync(factory, "sales1");
+
+        var document = await client.GetFromJsonAsync<JsonObject>("/api/openapi/v1.json");
+        var responses = document!["paths"]!["/api/tasks/{id}/actions"]!["post"]!["responses"]!.AsObject();
+        var ok = responses["200"]?["content"]?["application/json"]?["schema"];
+        var body = Resolve(document, ok);
+        var warning = Resolve(document, body?["properties"]?["warnings"]?["items"]);
+
+        Assert.That(responses.Select(r => r.Key), Is.SupersetOf(new[] { "200", "204", "400", "403", "409" }));
+        Assert.That(responses["204"]!["content"], Is.Null, "204 has no body");
+        Assert.That(body?["properties"]?["warnings"]?["type"]?.ToString(), Is.EqualTo("array"), ok?.ToJsonString());
+        Assert.That(
+            warning?["properties"]?.AsObject().Select(p => p.Key),
+            Is.EquivalentTo(new[] { "subTable", "row", "owner", "message" }),
+            warning?.ToJsonString());
+    }
+
+    // Returns the schema that a local "$ref" such as "#/components/schemas/TaskActionResponse" points to, or the
+    // schema itself when it has no "$ref".
+    private static JsonNode? Resolve(JsonObject document, JsonNode? schema)
+    {
+        if (schema?["$ref"]?.GetValue<string>() is not { } reference)
+        {
+            return schema;
+        }
+
+        JsonNode? node = document;
+        foreach (var part in reference.TrimStart('#', '/').Split('/'))
+        {
+            node = node?[part];
+        }
+
+        return node;
+    }
+
     internal static async Task<HttpClient> ClientForAsync(DesignerAppFactory factory, string userId)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });

@@ -3,9 +3,14 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Expressions;
+using WorkflowKit.Replenishment;
 using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Tests.Browser;
 
@@ -121,6 +126,74 @@ public sealed class DemandConfirmationBrowserTests
             Assert.That(open.Select(t => t.Id), Does.Contain(task.Id), "the task stays open");
             Assert.That(Quantity(stored[1]), Is.EqualTo(210m), "sales2's row");
         });
+    }
+
+    /// <summary>
+    /// sales2 submits a changed row after sales1 loaded the page, so the engine keeps sales2's row over sales1's stale
+    /// copy, and the page must tell sales1 which row that was and whose it is instead of leaving for the inbox.
+    /// sales2 acts through a second engine on the same database, as another designer node or the
+    /// <c>workflowkit complete</c> command would. The app's own engine would notify the open page, which would then
+    /// reload the stored row of sales2.
+    /// </summary>
+    [Test]
+    public async Task Kept_row_of_other_owner_shown()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var tasks = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, NodeId = "confirmDemand" }, CancellationToken.None);
+        var sales1Task = tasks.Single(t => t.Assignee == "sales1");
+        var sales2Task = tasks.Single(t => t.Assignee == "sales2");
+
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/tasks/{sales1Task.Id}");
+        var rows = sales.Locator("[data-field=confirmations]").First.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        var sales2Rows = ReplenishmentForm()["confirmations"]!.DeepClone().AsArray();
+        sales2Rows[1]!["confirmedQuantity"] = 250m;
+        await OtherNodeEngine().ActAsync(
+            new TaskActionRequest(sales2Task.Id, TaskActions.Approve, "sales2")
+            {
+                FormChanges = new JsonObject { ["confirmations"] = sales2Rows },
+            },
+            CancellationToken.None);
+
+        await Cell(rows.Nth(0), "confirmedQuantity").FillAsync("150");
+        await Cell(rows.Nth(0), "confirmedQuantity").PressAsync("Tab");
+        await sales.GetByTestId($"action-{TaskActions.Approve}").ClickAsync();
+
+        var keptRow = sales.GetByTestId("kept-row");
+        await Assertions.Expect(keptRow).ToHaveCountAsync(1);
+        await Assertions.Expect(keptRow).ToContainTextAsync("“需求上升的客户”第 2 行属于 李娜 Li Na");
+        await Assertions.Expect(keptRow).ToContainTextAsync("你对该行的副本未保存");
+        await Assertions.Expect(sales.GetByTestId("kept-rows")).ToContainTextAsync("请该行的负责人修改");
+        await _session.ScreenshotAsync(sales, "32-demand-confirmation-kept-row");
+        var stored = (await engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(new Uri(sales.Url).AbsolutePath, Is.EqualTo($"/tasks/{sales1Task.Id}"), "stays on the task");
+            Assert.That(Quantity(stored[0]), Is.EqualTo(150m), "sales1's edited row");
+            Assert.That(Quantity(stored[1]), Is.EqualTo(250m), "sales2's row as sales2 submitted it");
+        });
+
+        await sales.GetByTestId("kept-rows-inbox").ClickAsync();
+        await sales.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+    }
+
+    private WorkflowEngine OtherNodeEngine()
+    {
+        var stores = _session.Get<WorkflowKitStores>();
+        return new WorkflowEngine(
+            stores.Database,
+            stores.Runtime,
+            new StoreFlowDefinitionSource(stores.Definitions),
+            new ScriptHostFlowExpressions(new ScriptHost(timeProvider: TimeProvider.System)),
+            stores.Organization,
+            stores.Records,
+            TimeProvider.System,
+            flowServices: [new ReplenishmentFlowService()]);
     }
 
     private static ILocator Cell(ILocator row, string column) => row.Locator($"[data-field={column}] input");

@@ -72,6 +72,8 @@ public sealed class StreamingImportTests
 
         public IReadOnlyList<string> Headers => inner.Headers;
 
+        public bool HasEscapedText => inner.HasEscapedText;
+
         public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
