@@ -92,7 +92,9 @@ public sealed partial class WorkflowEngine
         return ToInstance(context.Instance, context.Vars);
     }
 
-    /// <summary>Reminds the assignees of the instance's open tasks (催办).</summary>
+    /// <summary>Reminds the assignees of the instance's open tasks (催办); only the initiator may.</summary>
+    /// <exception cref="UnauthorizedAccessException">The user is not the instance's initiator.</exception>
+    /// <exception cref="ConcurrencyConflictException">The instance has ended.</exception>
     public async Task UrgeAsync(string instanceId, string userId, string? comment, CancellationToken cancellationToken)
     {
         await StepAsync(
@@ -100,6 +102,12 @@ public sealed partial class WorkflowEngine
             instanceId,
             step =>
             {
+                if (step.Instance.Initiator != userId)
+                {
+                    throw new UnauthorizedAccessException(
+                        $"Only the initiator ({step.Instance.Initiator}) may urge instance {instanceId}, not {userId}.");
+                }
+
                 RequireRunning(step);
                 foreach (var task in step.OpenTasks)
                 {

@@ -140,6 +140,11 @@ public sealed partial class WorkflowEngine
         string userId, bool unreadOnly, CancellationToken cancellationToken) =>
         _services.Store.GetNotificationsAsync(userId, unreadOnly, 200, cancellationToken);
 
+    /// <summary>Ids of the instances the user was copied on, most recently copied first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<string>> GetCarbonCopiedInstanceIdsAsync(
+        string userId, int limit, CancellationToken cancellationToken) =>
+        _services.Store.GetCarbonCopiedInstanceIdsAsync(userId, limit, cancellationToken);
+
     public Task MarkNotificationReadAsync(string notificationId, string userId, CancellationToken cancellationToken) =>
         _services.Store.MarkNotificationReadAsync(notificationId, userId, _services.Time.GetUtcNow(), cancellationToken);
 

@@ -213,8 +213,9 @@ public sealed partial class WorkflowEngine
     {
         if (InstanceStatuses.IsFinished(context.Instance.Status))
         {
-            throw new InvalidOperationException(
-                $"Instance {context.Instance.Id} is {context.Instance.Status}; it accepts no further actions.");
+            throw new ConcurrencyConflictException(
+                $"Instance {context.Instance.Id} is {context.Instance.Status}; it accepts no further actions. " +
+                "Reload it to see how it ended.");
         }
     }
 

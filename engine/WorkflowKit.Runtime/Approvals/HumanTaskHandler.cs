@@ -260,6 +260,12 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
                 break;
             case TaskActions.CarbonCopy:
                 var recipient = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                if (recipient == request.UserId)
+                {
+                    throw new ArgumentException(
+                        $"{recipient} cannot copy themselves on task {task.Id}; choose another person to inform.");
+                }
+
                 context.Notify(recipient, NotificationKinds.CarbonCopy, node.Id, task.Id, node.Name);
                 context.AddAudit(request.UserId, AuditActions.TaskActionPrefix + action, node.Id, task.Id, request.Comment,
                     snapshot: false, details: new JsonObject { ["to"] = recipient });

@@ -156,6 +156,13 @@ public interface IRuntimeStore
     Task<IReadOnlyList<Notification>> GetNotificationsAsync(
         string userId, bool unreadOnly, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Ids of the instances that <paramref name="userId"/> was copied on (notifications of kind cc), most recently
+    /// copied first, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetCarbonCopiedInstanceIdsAsync(
+        string userId, int limit, CancellationToken cancellationToken);
+
     /// <summary>The notifications of one user about one instance, oldest first, read or not.</summary>
     Task<IReadOnlyList<Notification>> GetInstanceNotificationsAsync(
         string instanceId, string userId, CancellationToken cancellationToken);

@@ -119,6 +119,18 @@ public sealed partial class PostgresRuntimeStore
             return (IReadOnlyList<Notification>)[.. rows.Select(row => row.ToNotification())];
         }, cancellationToken);
 
+    public Task<IReadOnlyList<string>> GetCarbonCopiedInstanceIdsAsync(
+        string userId, int limit, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var ids = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT instance_id FROM wk_notifications WHERE user_id = @UserId AND kind = @Kind AND instance_id IS NOT NULL " +
+                "GROUP BY instance_id ORDER BY MAX(created_at) DESC, instance_id LIMIT @Limit",
+                new { UserId = userId, Kind = NotificationKinds.CarbonCopy, Limit = limit }, tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<string>)[.. ids];
+        }, cancellationToken);
+
     public Task<IReadOnlyList<Notification>> GetInstanceNotificationsAsync(
         string instanceId, string userId, CancellationToken cancellationToken) =>
         WithConnectionAsync(null, async (connection, tx) =>

@@ -486,4 +486,55 @@ public sealed class TaskActionTests
         var seen = await fx.Engine.GetCarbonCopyViewAsync(instance.Id, "grace", CancellationToken.None);
         Assert.That(seen?.ToJsonString(), Is.EqualTo("""{"amount":100,"lines":[{"sku":"A"}]}"""));
     }
+
+    [Test]
+    public async Task CarbonCopiedInstances_ManyNewerNotifications_StillListed()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var copied = await fx.StartAsync("order");
+        await fx.Engine.ActAsync(
+            new TaskActionRequest((await fx.TaskAssignedToAsync(copied.Id, "draft", "alice")).Id, TaskActions.CarbonCopy, "alice")
+            {
+                TargetUserId = "dave",
+            },
+            CancellationToken.None);
+        var urged = await fx.StartAsync("order");
+        await fx.ActAsync(await fx.TaskAssignedToAsync(urged.Id, "draft", "alice"), "submit");
+        for (var i = 0; i < 205; i++)
+        {
+            await fx.Engine.UrgeAsync(urged.Id, "alice", null, CancellationToken.None);
+        }
+
+        var ids = await fx.Engine.GetCarbonCopiedInstanceIdsAsync("dave", 500, CancellationToken.None);
+
+        Assert.That(ids, Is.EqualTo(new[] { copied.Id }));
+    }
+
+    [Test]
+    public async Task Urge_NotInitiator_Refused()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+
+        var denied = Assert.ThrowsAsync<UnauthorizedAccessException>(
+            () => fx.Engine.UrgeAsync(instance.Id, "dave", null, CancellationToken.None));
+
+        Assert.That(denied!.Message, Does.StartWith("Only the initiator (alice) may urge instance"));
+    }
+
+    [Test]
+    public async Task CarbonCopy_Self_Refused()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+
+        var refused = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(draft.Id, TaskActions.CarbonCopy, "alice") { TargetUserId = "alice" }, CancellationToken.None));
+
+        Assert.That(refused!.Message, Does.StartWith("alice cannot copy themselves"));
+    }
 }

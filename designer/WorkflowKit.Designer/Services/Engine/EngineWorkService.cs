@@ -9,7 +9,6 @@ using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Instances;
-using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Tasks;
 using EngineTask = WorkflowKit.Runtime.Tasks.WorkTask;
 using EngineTaskActions = WorkflowKit.Runtime.Tasks.TaskActions;
@@ -106,11 +105,8 @@ public sealed class EngineWorkService(
     public async Task<IReadOnlyList<InstanceSummary>> GetCarbonCopiesAsync(
         UserContext user, CancellationToken cancellationToken)
     {
-        var ids = (await engine.GetNotificationsAsync(user.Id, unreadOnly: false, cancellationToken))
-            .Where(n => n.Kind == NotificationKinds.CarbonCopy && n.InstanceId is not null)
-            .Select(n => n.InstanceId!)
-            .Distinct(StringComparer.Ordinal);
-        return await SummarizeIdsAsync(ids, cancellationToken);
+        var ids = await engine.GetCarbonCopiedInstanceIdsAsync(user.Id, 500, cancellationToken);
+        return await SummarizeIdsAsync(ids, user, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InstanceSummary>> GetInstancesAsync(
@@ -129,7 +125,7 @@ public sealed class EngineWorkService(
         ids.UnionWith((await engine.QueryTasksAsync(new TaskQuery { Assignee = user.Id, Status = null, Limit = 500 },
             cancellationToken)).Select(task => task.InstanceId));
         ids.UnionWith((await GetCarbonCopiesAsync(user, cancellationToken)).Select(instance => instance.Id));
-        return [.. (await SummarizeIdsAsync(ids, cancellationToken)).OrderByDescending(i => i.StartedAt)];
+        return [.. (await SummarizeIdsAsync(ids, user, cancellationToken)).OrderByDescending(i => i.StartedAt)];
     }
 
     public async Task<IReadOnlyList<WorkTask>> GetOpenTasksAsync(UserContext user, CancellationToken cancellationToken)
@@ -203,7 +199,15 @@ public sealed class EngineWorkService(
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
                 ?? throw new ArgumentException($"No task with id '{taskId}'; check the id.", nameof(taskId));
-            await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
+            try
+            {
+                await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
+            }
+            catch (UnauthorizedAccessException denied)
+            {
+                throw new AccessDeniedException(denied.Message, denied);
+            }
+
             return [];
         }
 
@@ -340,7 +344,20 @@ public sealed class EngineWorkService(
             }
         }
 
-        return WithoutHidden(detail, hidden);
+        var withoutHidden = WithoutHidden(detail, hidden);
+        var flow = await FlowAsync(detail.Summary.FlowKey, detail.Summary.FlowVersion, cancellationToken);
+        if (await TitleFieldAsync(flow, detail.Summary.FlowVersion, cancellationToken) is { } titleField
+            && hidden.Paths.Contains(titleField, StringComparer.Ordinal))
+        {
+            // The title repeats a field the viewer may not see, on the summary and on every task of the instance.
+            withoutHidden = withoutHidden with
+            {
+                Summary = withoutHidden.Summary with { Title = null },
+                Tasks = [.. withoutHidden.Tasks.Select(task => task with { Title = null })],
+            };
+        }
+
+        return withoutHidden;
     }
 
     public Task<TestRunResult> TestRunAsync(string flowJson, JsonObject input, CancellationToken cancellationToken) =>
@@ -421,24 +438,50 @@ public sealed class EngineWorkService(
             node?.Name ?? new LocalizedText(task.NodeId), node?.Type ?? task.Kind, task.Assignee,
             task.OriginalAssignee, initiator,
             names.GetValueOrDefault(initiator, initiator),
-            instance is null ? null : await TitleAsync(flow, task.FlowVersion, instance.Form, cancellationToken),
+            instance is null || node is not null && await HidesTitleAsync(flow, task.FlowVersion, node, cancellationToken)
+                ? null
+                : await TitleAsync(flow, task.FlowVersion, instance.Form, cancellationToken),
             task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt);
     }
 
     private async Task<IReadOnlyList<InstanceSummary>> SummarizeIdsAsync(
-        IEnumerable<string> ids, CancellationToken cancellationToken)
+        IEnumerable<string> ids, UserContext viewer, CancellationToken cancellationToken)
     {
         var result = new List<InstanceSummary>();
         foreach (var id in ids)
         {
             if (await engine.GetInstanceAsync(id, cancellationToken) is { } detail)
             {
-                result.Add(await SummarizeAsync(detail.Instance, cancellationToken));
+                var summary = await SummarizeAsync(detail.Instance, cancellationToken);
+                result.Add(await MayHideTitleAsync(detail.Instance, viewer, cancellationToken)
+                    ? summary with { Title = null }
+                    : summary);
             }
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Whether a list may not show <paramref name="viewer"/> the instance's title: the viewer sees less than the whole
+    /// form, and some node of the instance's flow version hides the title field. Lists do not work out each viewer's
+    /// hidden fields per instance, so they leave the title out whenever any node hides it.
+    /// </summary>
+    private async Task<bool> MayHideTitleAsync(
+        WorkflowInstance instance, UserContext viewer, CancellationToken cancellationToken)
+    {
+        if (viewer.CanDesign || instance.Initiator == viewer.Id)
+        {
+            return false;
+        }
+
+        var flow = await FlowAsync(instance.FlowKey, instance.FlowVersion, cancellationToken);
+        var field = await TitleFieldAsync(flow, instance.FlowVersion, cancellationToken);
+        return field is not null && flow.Nodes.Any(node => Hides(node, field));
+    }
+
+    private static bool Hides(NodeDefinition node, string field) =>
+        node.FieldPermissions?.GetValueOrDefault(field)?.Access == FieldPermission.Hidden;
 
     private async Task<IReadOnlyList<InstanceSummary>> SummarizeAllAsync(
         IEnumerable<WorkflowInstance> instances, CancellationToken cancellationToken)
@@ -519,6 +562,16 @@ public sealed class EngineWorkService(
     private async Task<string?> TitleAsync(
         FlowDefinition flow, int flowVersion, JsonObject form, CancellationToken cancellationToken)
     {
+        var field = await TitleFieldAsync(flow, flowVersion, cancellationToken);
+        return field is null ? null : form[field]?.ToString();
+    }
+
+    private async Task<bool> HidesTitleAsync(
+        FlowDefinition flow, int flowVersion, NodeDefinition node, CancellationToken cancellationToken) =>
+        await TitleFieldAsync(flow, flowVersion, cancellationToken) is { } field && Hides(node, field);
+
+    private async Task<string?> TitleFieldAsync(FlowDefinition flow, int flowVersion, CancellationToken cancellationToken)
+    {
         if (flow.Form is null)
         {
             return null;
@@ -531,7 +584,7 @@ public sealed class EngineWorkService(
             field = _titleFields[(flow.Key, flowVersion)] = definition?.TitleField ?? definition?.Fields.FirstOrDefault()?.Id;
         }
 
-        return field is null ? null : form[field]?.ToString();
+        return field;
     }
 
     private static InstanceState State(string status) => status switch

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>
+/// Task actions through the REST API: who may urge, urging an ended instance, and a title that a node hides.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class TaskActionApiTests
+{
+    [Test]
+    public async Task Urge_by_unrelated_user_is_403()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var sales2 = await ApiAccessTests.ClientForAsync(factory, "sales2");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var instanceId = await StartOrderAsync(sales1, "协和医院");
+        var taskId = await OpenTaskIdAsync(manager, instanceId);
+
+        // sales2 neither started the order nor may open it, so urging its approver must be rejected.
+        using var view = await sales2.GetAsync($"/api/instances/{instanceId}");
+        using var urge = await sales2.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "urge" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(view.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(urge.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        });
+    }
+
+    [Test]
+    public async Task Urge_on_completed_instance_is_409()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var instanceId = await StartOrderAsync(sales1, "协和医院");
+        var taskId = await OpenTaskIdAsync(manager, instanceId);
+        using var approve = await manager.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "approve" });
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        using var urge = await sales1.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "urge" });
+
+        Assert.That(urge.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await urge.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Cc_title_omits_hidden_field()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        using var finance = await ApiAccessTests.ClientForAsync(factory, "finance1");
+        var definitions = factory.Services.GetRequiredService<IDefinitionService>();
+        await OrderDefinitions.PublishAsync(definitions, "owner");
+        await PublishFlowAsync(definitions, node => node.FieldPermissions!["customer"] =
+            new FieldPermission { Access = FieldPermission.Hidden });
+        var instanceId = await StartOrderAsync(sales1, "Hidden Customer 7");
+        var taskId = await OpenTaskIdAsync(manager, instanceId);
+        using var copy = await manager.PostAsJsonAsync(
+            $"/api/tasks/{taskId}/actions", new { action = "cc", targetUserId = "finance1" });
+        Assert.That(copy.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        var detail = await finance.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
+        var copiedList = await finance.GetStringAsync("/api/instances");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(detail!["data"]!.AsObject().ContainsKey("customer"), Is.False);
+            Assert.That(detail.ToJsonString(), Does.Not.Contain("Hidden Customer 7"));
+            Assert.That(copiedList, Does.Not.Contain("Hidden Customer 7"));
+        });
+    }
+
+    private static async Task PublishFlowAsync(IDefinitionService definitions, Action<NodeDefinition> change)
+    {
+        var flow = OrderDefinitions.Flow();
+        change(flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode));
+        var draft = await definitions.GetDraftAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, default);
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(flow), draft?.Revision, "owner", default);
+        var result = await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
+        Assert.That(result.Published, Is.True, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+    }
+
+    private static async Task<string> StartOrderAsync(HttpClient client, string customer)
+    {
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer, region = "east", total = 90_000m },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var instance = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return instance.GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> OpenTaskIdAsync(HttpClient assignee, string instanceId)
+    {
+        var tasks = await assignee.GetFromJsonAsync<JsonArray>("/api/tasks");
+        return tasks!.Single(task => task!["instanceId"]!.GetValue<string>() == instanceId)!["id"]!.GetValue<string>();
+    }
+}
