@@ -375,6 +375,7 @@ public static class ChineseStrings
         ["Update record"] = "更新记录",
         ["Updated"] = "更新时间",
         ["Urge"] = "催办",
+        ["The assignees were reminded."] = "已提醒处理人。",
         ["Usable stock"] = "可用库存",
         ["Used by forecast demand"] = "预测需求消耗",
         ["User"] = "用户",

@@ -44,6 +44,9 @@ public interface IWorkService
 
     Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>Reminds the assignees of the instance's open tasks; only its initiator may.</summary>
+    Task UrgeAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken);
+
     /// <summary>
     /// Plans moving a running instance to the latest published version of its flow, for an administrator.
     /// Returns null when the instance does not exist or already runs the latest version.

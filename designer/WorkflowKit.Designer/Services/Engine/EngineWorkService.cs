@@ -199,15 +199,7 @@ public sealed class EngineWorkService(
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
                 ?? throw new ArgumentException($"No task with id '{taskId}'; check the id.", nameof(taskId));
-            try
-            {
-                await engine.UrgeAsync(task.InstanceId, user.Id, request.Comment, cancellationToken);
-            }
-            catch (UnauthorizedAccessException denied)
-            {
-                throw new AccessDeniedException(denied.Message, denied);
-            }
-
+            await UrgeAsync(task.InstanceId, request.Comment, user, cancellationToken);
             return [];
         }
 
@@ -262,6 +254,22 @@ public sealed class EngineWorkService(
         catch (UnauthorizedAccessException denied)
         {
             throw new AccessDeniedException(denied.Message, denied);
+        }
+    }
+
+    public async Task UrgeAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.UrgeAsync(instanceId, user.Id, comment, cancellationToken);
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new ArgumentException(missing.Message, missing);
         }
     }
 
