@@ -40,4 +40,22 @@ public sealed class UrgeTests
             work.ActAsync("no-such-task", new TaskActionRequest(TaskActions.Urge), Sales, default));
         Assert.That(unknown!.Message, Does.StartWith("No task with id 'no-such-task'; check the id."));
     }
+
+    [Test]
+    public async Task Urge_from_instance_page_is_the_initiators()
+    {
+        await using var app = new DesignerAppFactory();
+        using var scope = app.Services.CreateScope();
+        await HiddenFieldDefinitions.PublishAsync(scope.ServiceProvider.GetRequiredService<IDefinitionService>(), "owner");
+        var work = scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var instance = await work.StartAsync(OrderDefinitions.FlowKey, HiddenFieldDefinitions.Order(), Sales, default);
+
+        Assert.ThrowsAsync<AccessDeniedException>(() => work.UrgeAsync(instance.Id, null, Manager, default));
+        await work.UrgeAsync(instance.Id, "Customer is waiting", Sales, default);
+
+        var urged = (await engine.GetNotificationsAsync("manager", unreadOnly: true, default))
+            .Count(notification => notification.Kind == NotificationKinds.Urge);
+        Assert.That(urged, Is.EqualTo(1));
+    }
 }
