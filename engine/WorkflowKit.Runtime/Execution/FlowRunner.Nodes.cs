@@ -7,6 +7,8 @@ using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Timers;
 
+using WorkflowKit.Runtime.Tasks;
+
 namespace WorkflowKit.Runtime.Execution;
 
 /// <summary>What each node type does when a token enters it.</summary>
@@ -87,7 +89,9 @@ internal sealed partial class FlowRunner
     {
         var recipients = await _assignees.ResolveAsync(context, node, node.Recipients ?? node.Assignees, "recipient",
             cancellationToken).ConfigureAwait(false);
-        var message = MessagePlaceholders.Render(node.Message, context.Instance.Form, context.Vars) ?? node.Name;
+        // A field the node hides from its recipients stays out of the message too: its placeholder renders empty.
+        var form = node.FieldPermissions is null ? context.Instance.Form : FieldGuard.Visible(node, context.Instance.Form);
+        var message = MessagePlaceholders.Render(node.Message, form, context.Vars) ?? node.Name;
         foreach (var user in recipients)
         {
             context.Notify(user, kind, node.Id, null, message);

@@ -60,4 +60,25 @@ public sealed class MessagePlaceholderTests
         var notes = await fx.Engine.GetNotificationsAsync("dave", unreadOnly: true, CancellationToken.None);
         Assert.That(notes.Select(note => note.Message!.Get("en")), Is.EqualTo(new[] { "Limit of Huashan is now 120000.50" }));
     }
+
+    [Test]
+    public async Task CarbonCopy_HiddenField_RendersEmpty()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("cc")
+            .Start()
+            .Node("copy", NodeTypes.CarbonCopy, node =>
+            {
+                node.Recipients = [new AssigneeRule { Type = AssigneeTypes.User, Value = "dave" }];
+                node.Message = new LocalizedText("Limit of {{form.customer}} is now {{form.limit}}");
+                node.FieldPermissions = new() { ["limit"] = new FieldPermission { Access = FieldPermission.Hidden } };
+            })
+            .End()
+            .Chain("start", "copy", "end"));
+
+        await fx.StartAsync("cc", form: """{"customer": "Huashan", "limit": 120000.50}""");
+
+        var notes = await fx.Engine.GetNotificationsAsync("dave", unreadOnly: true, CancellationToken.None);
+        Assert.That(notes.Select(note => note.Message!.Get("en")), Is.EqualTo(new[] { "Limit of Huashan is now " }));
+    }
 }
