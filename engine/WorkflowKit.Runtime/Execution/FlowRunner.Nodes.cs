@@ -5,9 +5,8 @@ using WorkflowKit.Definitions.Json;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
-using WorkflowKit.Runtime.Timers;
-
 using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Runtime.Timers;
 
 namespace WorkflowKit.Runtime.Execution;
 
