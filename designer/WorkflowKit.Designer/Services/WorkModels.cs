@@ -69,7 +69,11 @@ public sealed record AuditEntry(
     string Action,
     string? NodeId,
     string? Comment,
-    JsonObject? Changes);
+    JsonObject? Changes)
+{
+    /// <summary>The person the action went to: transferred to, copied, or added as a signer; null for other actions.</summary>
+    public string? TargetName { get; init; }
+}
 
 /// <summary>An instance with its data, the path it took and its audit trail.</summary>
 public sealed record InstanceDetail(

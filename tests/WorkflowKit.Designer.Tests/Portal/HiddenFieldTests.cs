@@ -138,11 +138,13 @@ public sealed class HiddenFieldTests
             Manager, default);
 
         var financeView = await work.GetInstanceAsync(instance.Id, Finance, default);
+        var copyLine = (await work.GetInstanceAsync(instance.Id, Sales, default))!.Audit.Single(entry => entry.Action == "cc");
         var copies = await work.GetCarbonCopiesAsync(Finance, default);
         var rows = financeView!.Data["lines"]!.AsArray().Select(row => row!.AsObject()).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(offered, Does.Contain(TaskActions.CarbonCopy));
+            Assert.That((copyLine.UserId, copyLine.TargetName), Is.EqualTo(("manager", "刘洋 Liu Yang")));
             Assert.That(copies.Select(copy => copy.Id), Is.EqualTo(new[] { instance.Id }));
             Assert.That(financeView.Data.ContainsKey("cost"), Is.False, "the manager node hides cost");
             Assert.That(rows.Select(row => row.ContainsKey("unitPrice")), Is.All.False);

@@ -407,7 +407,10 @@ public sealed class EngineWorkService(
                 .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
-                    entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject))]);
+                    entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject)
+                {
+                    TargetName = TargetOf(entry) is { } target ? names.GetValueOrDefault(target, target) : null,
+                })]);
     }
 
     private static InstanceDetail WithoutHidden(InstanceDetail detail, HiddenData hidden) => detail with
@@ -417,6 +420,13 @@ public sealed class EngineWorkService(
         Audit = [.. detail.Audit.Select(entry =>
             entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFrom(entry.Changes) })],
     };
+
+    private static string? TargetOf(Runtime.Audit.AuditEntry entry) =>
+        entry.Action.StartsWith("task.", StringComparison.Ordinal)
+            && (entry.Details?["to"] ?? entry.Details?["signer"]) is JsonValue value
+            && value.TryGetValue<string>(out var target)
+            ? target
+            : null;
 
     private static string AuditAction(Runtime.Audit.AuditEntry entry) =>
         entry.Action.StartsWith("task.", StringComparison.Ordinal) ? entry.Action["task.".Length..]
