@@ -92,7 +92,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// The instance's form as a CC recipient sees it: without the fields and sub-table columns hidden at any node
+    /// Returns the instance's form as shown to a CC recipient, without the fields and sub-table columns hidden at any node
     /// that copied <paramref name="userId"/> on it. Null when no node of the instance copied that user.
     /// </summary>
     public async Task<JsonObject?> GetCarbonCopyViewAsync(

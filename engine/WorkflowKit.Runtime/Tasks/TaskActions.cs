@@ -12,7 +12,7 @@ public static class TaskActions
     public const string Return = "return";
     public const string Transfer = "transfer";
 
-    /// <summary>Adds a signer; <see cref="TaskActionRequest.SignerPosition"/> says before or after the actor.</summary>
+    /// <summary>Adds a signer; <see cref="TaskActionRequest.SignerPosition"/> is before or after the actor.</summary>
     public const string AddSigner = "addSigner";
 
     public const string Comment = "comment";

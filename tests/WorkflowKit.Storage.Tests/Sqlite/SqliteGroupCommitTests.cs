@@ -163,8 +163,8 @@ public sealed class SqliteGroupCommitTests
         var firstCommitted = first.CommitAsync(CancellationToken.None);
         await using var second = await secondBegun;
 
-        // The commit's continuation runs on the thread pool, so wait for it; had the group moved to the other
-        // connection, it would not complete while the second transaction stays open.
+        // The commit's continuation runs on the thread pool, so the test waits for it. Had the group moved to the
+        // other connection, it would not complete while the second transaction is open.
         Assert.DoesNotThrowAsync(() => firstCommitted.WaitAsync(Patience), "a group cannot move to another connection");
         await first.DisposeAsync();
         await InsertAsync(second, "b");
