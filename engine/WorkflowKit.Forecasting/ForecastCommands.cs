@@ -89,6 +89,12 @@ public static class ForecastCommands
         }
 
         await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
+        foreach (var forecast in forecasts.Where(forecast => forecast.Note is not null))
+        {
+            await stderr.WriteLineAsync($"Note: {Path.GetFileName(inputPath)}, {forecast.Series}: {forecast.Note}")
+                .ConfigureAwait(false);
+        }
+
         if (outPath is null)
         {
             await ForecastCsvWriter.WriteAsync(stdout, forecasts, cancellationToken).ConfigureAwait(false);
@@ -116,10 +122,11 @@ public static class ForecastCommands
             $"({Grain(periodicity)} grain, horizon {horizon}) to {outPath}.").ConfigureAwait(false);
         foreach (var forecast in forecasts)
         {
+            // The model name of a per-step choice contains commas and a colon, so the accuracy goes in brackets.
             var accuracy = forecast.BacktestAccuracy is { } value
                 ? $"backtest accuracy {value.ToString("0.0%", CultureInfo.InvariantCulture)}"
                 : "too short to backtest";
-            await stdout.WriteLineAsync($"  {forecast.Series}: {forecast.Model}, {accuracy}").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"  {forecast.Series}: {forecast.Model} ({accuracy})").ConfigureAwait(false);
         }
 
         return Success;

@@ -14,4 +14,11 @@ public sealed record SeriesForecast(
     SeriesKey Series,
     string Model,
     double? BacktestAccuracy,
-    IReadOnlyList<ForecastPoint> Points);
+    IReadOnlyList<ForecastPoint> Points)
+{
+    /// <summary>
+    /// Remark on how the history was read, or null when there is none. It is set when periods of the series have
+    /// more returns than sales, so that their net quantity is negative, and it describes how they were forecast.
+    /// </summary>
+    public string? Note { get; init; }
+}

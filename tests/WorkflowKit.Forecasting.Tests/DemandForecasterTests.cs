@@ -82,6 +82,41 @@ public sealed class DemandForecasterTests
     }
 
     [Test]
+    public void ReturnsOnly_ForecastZeroWithNote()
+    {
+        var history = SyntheticSales.Monthly("Recalled", FirstMonth, Enumerable.Repeat(-12.0, 30));
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 3).Single();
+
+        Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(0.0));
+        Assert.That(forecast.Note, Does.StartWith(
+            "The history has returns but no sales (30 periods have a negative net quantity), so demand is " +
+            "forecast as 0."));
+        Assert.That(forecast.Note, Does.Contain("Negative quantities are treated as returns"));
+    }
+
+    [Test]
+    public void SomeNetReturns_NoteCountsPeriods()
+    {
+        var values = Enumerable.Range(0, 30).Select(t => t % 10 == 4 ? -3.0 : 20.0);
+        var history = SyntheticSales.Monthly("Kit", FirstMonth, values);
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 1).Single();
+
+        Assert.That(forecast.Note, Does.StartWith("3 periods have more returns than sales"));
+    }
+
+    [Test]
+    public void SalesOnly_NoNote()
+    {
+        var history = SyntheticSales.Monthly("Kit", FirstMonth, Enumerable.Repeat(20.0, 30));
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 1).Single();
+
+        Assert.That(forecast.Note, Is.Null);
+    }
+
+    [Test]
     public void FractionalQuantities_KeptFractional()
     {
         var history = SyntheticSales.Monthly("Reagent", FirstMonth, Enumerable.Repeat(0.25, 30));

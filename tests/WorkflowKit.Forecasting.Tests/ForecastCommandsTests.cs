@@ -30,7 +30,24 @@ public sealed class ForecastCommandsTests
         Assert.That(lines, Has.Length.EqualTo(1 + (2 * 2)));
         Assert.That(lines[1], Does.StartWith("2021-07-01,Huashan,Kit A,"));
         Assert.That(stdout, Does.StartWith("Wrote 4 forecasts for 2 series (month grain, horizon 2) to "));
+        Assert.That(stdout, Does.Match(@"\n  Huashan / Kit A: [a-z0-9.-]+ \(backtest accuracy \d+\.\d%\)\r?\n"));
         Assert.That(stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_ReturnsOnlyNoted()
+    {
+        var input = Path.Combine(_folder, "returns.csv");
+        var rows = Enumerable.Range(0, 6).Select(month => $"2019-{month + 1:00}-10,Ruijin,Kit A,-12");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stdout, Does.Contain("2019-07-01,Ruijin,Kit A,0,"));
+        Assert.That(stderr, Does.StartWith(
+            "Note: returns.csv, Ruijin / Kit A: The history has returns but no sales (6 periods have a negative net " +
+            "quantity), so demand is forecast as 0. Negative quantities are treated as returns"));
     }
 
     [Test]
@@ -382,7 +399,27 @@ public sealed class ForecastCommandsTests
             new[] { "horizon", "points", "model", "seasonal-naive", "mean-of-last-3" }));
         Assert.That(Cells(lines[header + 1])[..2], Is.EqualTo(new[] { "1", "12" }));
         Assert.That(Cells(lines[header + 2])[..2], Is.EqualTo(new[] { "2", "12" }));
-        Assert.That(stdout, Does.Contain("Models chosen (origins x series): "));
+        var choices = lines.FindIndex(line => line.StartsWith("model chosen", StringComparison.Ordinal));
+        Assert.That(choices, Is.GreaterThan(header));
+        Assert.That(Cells(lines[choices + 1]), Has.Length.EqualTo(2));
+        Assert.That(stdout, Does.Contain("Times are counted over origins and series (12 origins x 1 series)."));
+    }
+
+    [Test]
+    public async Task Evaluate_NetReturnsKeepSign()
+    {
+        var input = Path.Combine(_folder, "returns.csv");
+        var rows = Enumerable.Range(0, 6).Select(month => $"2019-{month + 1:00}-10,,Kit A,{(month < 5 ? 8 : -12)}");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+        using var stdout = new StringWriter(CultureInfo.InvariantCulture);
+        using var stderr = new StringWriter(CultureInfo.InvariantCulture);
+
+        var exit = await ForecastCommands.EvaluateAsync(
+            input, Periodicity.Month, 1, 1, stdout, stderr, CancellationToken.None);
+
+        var row = stdout.ToString().Split('\n').Select(Cells).Single(cells => cells is ["Kit", "A", ..]);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr.ToString());
+        Assert.That(row[2], Is.EqualTo("-12"));
     }
 
     [Test]

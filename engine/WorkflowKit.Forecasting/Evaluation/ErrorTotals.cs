@@ -5,7 +5,11 @@ internal sealed class ErrorTotals
 {
     public int Points { get; private set; }
 
+    /// <summary>Sum of absolute actual values, the WAPE denominator.</summary>
     public double Actual { get; private set; }
+
+    /// <summary>Sum of actual values with their signs, so that returns count against sales.</summary>
+    public double NetActual { get; private set; }
 
     public double Model { get; private set; }
 
@@ -17,6 +21,7 @@ internal sealed class ErrorTotals
     {
         Points++;
         Actual += Math.Abs(actual);
+        NetActual += actual;
         Model += Math.Abs(actual - model);
         SeasonalNaive += Math.Abs(actual - seasonalNaive);
         MeanOfLastThree += Math.Abs(actual - meanOfLastThree);
@@ -26,6 +31,7 @@ internal sealed class ErrorTotals
     {
         Points += other.Points;
         Actual += other.Actual;
+        NetActual += other.NetActual;
         Model += other.Model;
         SeasonalNaive += other.SeasonalNaive;
         MeanOfLastThree += other.MeanOfLastThree;

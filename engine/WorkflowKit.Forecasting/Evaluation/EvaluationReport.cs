@@ -10,7 +10,10 @@ namespace WorkflowKit.Forecasting.Evaluation;
 /// <param name="SeriesCount">Number of series in the history.</param>
 /// <param name="Horizons">One row per step ahead, from 1 to <paramref name="Horizon"/>.</param>
 /// <param name="Series">One row per series, pooling all its horizons.</param>
-/// <param name="ModelChoices">How often each model was chosen, counted over origins and series.</param>
+/// <param name="ModelChoices">
+/// How often each model was chosen, counted over origins and series. Forecasts whose steps use different models
+/// (<see cref="ForecastOptions.PerStepSelection"/>) are counted under <see cref="PerStepChoice"/>.
+/// </param>
 public sealed record EvaluationReport(
     Periodicity Periodicity,
     int Horizon,
@@ -18,4 +21,8 @@ public sealed record EvaluationReport(
     int SeriesCount,
     IReadOnlyList<HorizonAccuracy> Horizons,
     IReadOnlyList<SeriesAccuracy> Series,
-    IReadOnlyDictionary<string, int> ModelChoices);
+    IReadOnlyDictionary<string, int> ModelChoices)
+{
+    /// <summary>Key in <see cref="ModelChoices"/> of forecasts whose steps use different models.</summary>
+    public const string PerStepChoice = "different model per step";
+}

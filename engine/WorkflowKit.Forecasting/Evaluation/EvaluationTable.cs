@@ -5,7 +5,11 @@ namespace WorkflowKit.Forecasting.Evaluation;
 /// <summary>Plain-text rendering of an <see cref="EvaluationReport"/> for the command line and the docs.</summary>
 public static class EvaluationTable
 {
-    /// <summary>Writes the header, the per-horizon table, the per-series table and the model choices.</summary>
+    /// <summary>
+    /// Writes the header, the per-horizon table, the per-series table and the model choices. The model choices are a
+    /// table with one row per model, because a count after a name such as "different model per step" would read as
+    /// part of the name.
+    /// </summary>
     public static async Task WriteAsync(TextWriter writer, EvaluationReport report, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -43,15 +47,21 @@ public static class EvaluationTable
         {
             await writer.WriteLineAsync(Row(
                 row.Series.ToString(),
-                row.ActualTotal.ToString("0", CultureInfo.InvariantCulture),
+                row.NetActual.ToString("0", CultureInfo.InvariantCulture),
                 Percent(row.Model),
                 Percent(row.SeasonalNaive),
                 Percent(row.MeanOfLastThree))).ConfigureAwait(false);
         }
 
         await writer.WriteLineAsync().ConfigureAwait(false);
-        var choices = string.Join(", ", report.ModelChoices.Select(pair => $"{pair.Key} {pair.Value}"));
-        await writer.WriteLineAsync($"Models chosen (origins x series): {choices}.").ConfigureAwait(false);
+        await writer.WriteLineAsync($"{"model chosen",-40} {"times",8}").ConfigureAwait(false);
+        foreach (var (model, count) in report.ModelChoices)
+        {
+            await writer.WriteLineAsync($"{model,-40} {count,8}").ConfigureAwait(false);
+        }
+
+        await writer.WriteLineAsync($"Times are counted over origins and series ({report.Origins.Count} origins x " +
+                                    $"{report.SeriesCount} series).").ConfigureAwait(false);
     }
 
     private static string Row(string first, string second, string model, string seasonal, string meanOfLastThree) =>

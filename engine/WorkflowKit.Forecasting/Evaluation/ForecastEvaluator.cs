@@ -121,7 +121,7 @@ public sealed class ForecastEvaluator
 
             // A per-step choice names one model per step, so the tally counts it once under a common name.
             var isPerStep = forecast.Model.StartsWith(ForecastEngine.PerStepModelPrefix, StringComparison.Ordinal);
-            result.Choices.Add(isPerStep ? ForecastEngine.PerStepModelPrefix.TrimEnd(' ', ':') : forecast.Model);
+            result.Choices.Add(isPerStep ? EvaluationReport.PerStepChoice : forecast.Model);
             var originOffset = origin - series.StartIndex;
             for (var step = 1; step <= horizon; step++)
             {
@@ -192,6 +192,7 @@ public sealed class ForecastEvaluator
             .Select((totals, s) => new SeriesAccuracy(
                 panel.Series[s].Key,
                 totals.Actual,
+                totals.NetActual,
                 totals.Accuracy(totals.Model),
                 totals.Accuracy(totals.SeasonalNaive),
                 totals.Accuracy(totals.MeanOfLastThree)))

@@ -152,7 +152,37 @@ internal sealed class ForecastEngine
             points[step] = new ForecastPoint(window.Calendar.StartOf(window.EndIndex + step + 1), value, lower, upper);
         }
 
-        return new SeriesForecast(key, model, accuracy, points);
+        return new SeriesForecast(key, model, accuracy, points) { Note = ReturnsNote(history) };
+    }
+
+    /// <summary>
+    /// Describes the periods whose returns exceed their sales, or returns null when there are none. Returns are
+    /// subtracted from the sales of their period, the models are fitted on those net quantities, and a forecast
+    /// below zero is raised to zero, so a history of returns only is forecast as zero demand.
+    /// </summary>
+    private static string? ReturnsNote(ReadOnlySpan<double> history)
+    {
+        var negative = 0;
+        var positive = 0;
+        foreach (var value in history)
+        {
+            negative += value < 0 ? 1 : 0;
+            positive += value > 0 ? 1 : 0;
+        }
+
+        if (negative == 0)
+        {
+            return null;
+        }
+
+        const string Treatment = "Negative quantities are treated as returns: they are subtracted from the sales of " +
+                                 "their period, and a forecast below zero is raised to 0.";
+        var periods = negative == 1 ? "1 period has" : $"{negative} periods have";
+        return positive == 0
+            ? $"The history has returns but no sales ({periods} a negative net quantity), so demand is forecast as " +
+              $"0. {Treatment}"
+            : $"{periods} more returns than sales (a negative net quantity), which the models fit as negative " +
+              $"demand. {Treatment}";
     }
 
     /// <summary>
