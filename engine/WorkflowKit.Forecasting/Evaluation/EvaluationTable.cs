@@ -18,8 +18,7 @@ public static class EvaluationTable
         var grain = ForecastCommands.Grain(report.Periodicity);
         await writer.WriteLineAsync(
             $"Rolling-origin evaluation of {sourceName}: {report.SeriesCount} series, {grain} grain, " +
-            $"{report.Origins.Count} origins (last period seen {Date(report.Origins[0])} " +
-            $"to {Date(report.Origins[^1])}), horizon {report.Horizon}.").ConfigureAwait(false);
+            $"{Count(report.Origins.Count, "origin")} ({LastSeen(report)}), horizon {report.Horizon}.").ConfigureAwait(false);
         await writer.WriteLineAsync(
             "Accuracy = 1 - WAPE, pooled over all series and origins of a horizon: " +
             "1 - sum|actual - forecast| / sum|actual|.").ConfigureAwait(false);
@@ -60,9 +59,17 @@ public static class EvaluationTable
             await writer.WriteLineAsync($"{model,-40} {count,8}").ConfigureAwait(false);
         }
 
-        await writer.WriteLineAsync($"Times are counted over origins and series ({report.Origins.Count} origins x " +
-                                    $"{report.SeriesCount} series).").ConfigureAwait(false);
+        await writer.WriteLineAsync($"Times are counted over origins and series ({Count(report.Origins.Count, "origin")} x " +
+                                    $"{Count(report.SeriesCount, "series")}).").ConfigureAwait(false);
     }
+
+    private static string Count(int count, string noun) =>
+        count == 1 || noun == "series" ? $"{count} {noun}" : $"{count} {noun}s";
+
+    private static string LastSeen(EvaluationReport report) =>
+        report.Origins.Count == 1
+            ? $"last period seen {Date(report.Origins[0])}"
+            : $"last period seen {Date(report.Origins[0])} to {Date(report.Origins[^1])}";
 
     private static string Row(string first, string second, string model, string seasonal, string meanOfLastThree) =>
         $"{first,-24} {second,8} {model,8} {seasonal,15} {meanOfLastThree,15}";

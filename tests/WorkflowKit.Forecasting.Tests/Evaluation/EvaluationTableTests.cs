@@ -36,6 +36,27 @@ public sealed class EvaluationTableTests
         Assert.That(Cells(lines.Single(line => line.StartsWith("B ", StringComparison.Ordinal)))[1], Is.EqualTo("-20"));
     }
 
+    [Test]
+    public async Task Write_OneOriginInTheSingular()
+    {
+        var report = new EvaluationReport(
+            Periodicity.Month,
+            1,
+            [new DateOnly(2019, 1, 1)],
+            1,
+            [new HorizonAccuracy(1, 1, 10, 0.9, 0.8, 0.7)],
+            [new SeriesAccuracy(new SeriesKey(null, "A"), 10, 10, 0.9, 0.8, 0.7)],
+            new SortedDictionary<string, int>(StringComparer.Ordinal) { ["ses"] = 1 });
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+
+        await EvaluationTable.WriteAsync(writer, report, "sales.csv");
+
+        var text = writer.ToString();
+        Assert.That(text, Does.Contain("1 series, month grain, 1 origin (last period seen 2019-01-01), horizon 1."));
+        Assert.That(text, Does.Contain("(1 origin x 1 series)."));
+        Assert.That(text, Does.Not.Contain("1 origins"));
+    }
+
     // Cells are separated by two or more spaces, so that names with one space stay whole.
     private static string[] Cells(string line) =>
         line.Split("  ", StringSplitOptions.RemoveEmptyEntries).Select(cell => cell.Trim()).ToArray();
