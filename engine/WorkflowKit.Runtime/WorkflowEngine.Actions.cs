@@ -19,14 +19,18 @@ public sealed partial class WorkflowEngine
     /// <exception cref="ConcurrencyConflictException">The task is no longer open or its version changed.</exception>
     /// <exception cref="UnauthorizedAccessException">The user is not the task's assignee.</exception>
     /// <exception cref="FieldAccessDeniedException">The changes touch a field the node does not let the user edit.</exception>
+    /// <exception cref="ArgumentException">
+    /// The request is invalid: an action the node does not offer, a return target that is not an earlier human node, a
+    /// missing or unknown target user, or a signer or transfer target that already takes part in the node.
+    /// </exception>
     public async Task<TaskActionResult> ActAsync(TaskActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!TaskActions.All.Contains(request.Action))
         {
             throw new ArgumentException(
-                $"Unknown task action \"{request.Action}\"; expected one of {string.Join(", ", TaskActions.All)}.",
-                nameof(request));
+                $"Unknown task action \"{request.Action}\" on task {request.TaskId}; set action to one of " +
+                $"{string.Join(", ", TaskActions.All)}.");
         }
 
         TaskRecord? acted = null;

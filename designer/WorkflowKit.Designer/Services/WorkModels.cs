@@ -104,12 +104,22 @@ public sealed record InstanceProgress(
 public sealed record TaskDetail(WorkTask Task, InstanceDetail Instance, IReadOnlyList<string> Actions);
 
 /// <summary>An action on a task; which extra values apply depends on the action.</summary>
+/// <param name="Action">One of <see cref="TaskActions"/>, or <c>addSigner</c> with <paramref name="SignerPosition"/>.</param>
+/// <param name="Comment">The comment for the history.</param>
+/// <param name="Changes">Changed form fields, field id to value.</param>
+/// <param name="TargetUserId">For transfer, adding a signer and cc: the user who receives the task or the copy.</param>
+/// <param name="TargetNodeId">For return: the earlier node to return to; the previous human node when null.</param>
+/// <param name="SignerPosition">
+/// For <c>addSigner</c>: "before" or "after" the acting user, "after" when null. <c>addSignerBefore</c> and
+/// <c>addSignerAfter</c> carry the position in their name.
+/// </param>
 public sealed record TaskActionRequest(
     string Action,
     string? Comment = null,
     JsonObject? Changes = null,
     string? TargetUserId = null,
-    string? TargetNodeId = null);
+    string? TargetNodeId = null,
+    string? SignerPosition = null);
 
 /// <summary>
 /// A row owned by another user that a task action kept as that user submitted it, ignoring the differing copy in the

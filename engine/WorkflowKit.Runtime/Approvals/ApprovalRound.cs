@@ -5,9 +5,14 @@ namespace WorkflowKit.Runtime.Approvals;
 
 /// <summary>
 /// The state of one entry into a human node, kept on the waiting token: the mode, the signers
-/// in order (sequential mode acts on them one at a time), the position reached, and the peer
-/// tasks that an escalation added beside an overdue task.
+/// in order (sequential mode acts on them one at a time), the position reached, the peer
+/// tasks that an escalation added beside an overdue task, and the signers that approvers added.
 /// </summary>
+/// <remarks>
+/// Each task that the round creates for an assignee opens a share: the part of the decision that this assignee
+/// owes. Escalation peers, added signers and a task brought back after a deferral belong to the share of the task
+/// they were created for, so countersign, or-sign, sequential and vote rounds count shares, not tasks.
+/// </remarks>
 internal sealed class ApprovalRound
 {
     public string Mode { get; set; } = ApprovalModes.Single;
@@ -25,6 +30,25 @@ internal sealed class ApprovalRound
     /// </summary>
     public Dictionary<string, string> Peers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Task id to the id of the share's first task, for the tasks of added signers and the tasks brought back after
+    /// a deferral. A task listed neither here nor in <see cref="Peers"/> opens its own share.
+    /// </summary>
+    public Dictionary<string, string> Shares { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Signers added before an approver who have not approved yet, and signers added after one still queued.</summary>
+    public List<AddedSigner> Signers { get; set; } = [];
+
+    /// <summary>The id of the escalated task whose group contains the task, or the task's own id outside a group.</summary>
+    public string PrimaryOf(string taskId) => Peers.TryGetValue(taskId, out var escalated) ? escalated : taskId;
+
+    /// <summary>The id of the first task of the share that the task belongs to.</summary>
+    public string ShareOf(string taskId)
+    {
+        var current = PrimaryOf(taskId);
+        return Shares.TryGetValue(current, out var first) ? first : current;
+    }
+
     /// <summary>The ids of the escalation group of a task, itself included, or an empty list when it has no group.</summary>
     public IReadOnlyList<string> GroupOf(string taskId)
     {
@@ -40,6 +64,8 @@ internal sealed class ApprovalRound
         ["position"] = Position,
         ["voteRatio"] = VoteRatio,
         ["peers"] = new JsonObject([.. Peers.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))]),
+        ["shares"] = new JsonObject([.. Shares.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))]),
+        ["signers"] = new JsonArray([.. Signers.Select(signer => (JsonNode)signer.ToJson())]),
     };
 
     public static ApprovalRound FromJson(JsonObject? json) => json is null
@@ -52,5 +78,8 @@ internal sealed class ApprovalRound
             VoteRatio = json["voteRatio"]?.GetValue<decimal>() ?? 0.5m,
             Peers = (json["peers"] as JsonObject ?? []).ToDictionary(
                 pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.Ordinal),
+            Shares = (json["shares"] as JsonObject ?? []).ToDictionary(
+                pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.Ordinal),
+            Signers = [.. (json["signers"] as JsonArray ?? []).Select(node => AddedSigner.FromJson(node!.AsObject()))],
         };
 }

@@ -11,7 +11,7 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Runtime.Approvals;
 
 /// <summary>Human nodes: creating the tasks of a round, and every action a person takes on a task.</summary>
-internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver assignees, FlowRunner runner)
+internal sealed partial class HumanTaskHandler(EngineServices services, AssigneeResolver assignees, FlowRunner runner)
 {
     private static readonly string[] ApprovalActions =
     [
@@ -213,7 +213,7 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         var offered = ActionsOf(node);
         if (!offered.Contains(OfferedName(action, request), StringComparer.Ordinal))
         {
-            throw new InvalidOperationException(
+            throw new ArgumentException(
                 $"Action \"{request.Action}\" is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.");
         }
 
@@ -235,23 +235,24 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
                     node, context.Instance.Form, request.FormChanges, task.OriginalAssignee,
                     OwnersActedSince(context, task));
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
-                Decide(context, token, node, Tally(context, token, node, approved: true));
+                Decide(context, token, node, Tally(context, token, node, task, approved: true));
                 return keptRows;
             case TaskActions.Reject:
                 Complete(context, task, request, "rejected");
-                Decide(context, token, node, Tally(context, token, node, approved: false));
+                Decide(context, token, node, Tally(context, token, node, task, approved: false));
                 break;
             case TaskActions.Return:
                 Return(context, task, token, node, request);
                 break;
             case TaskActions.Transfer:
-                var target = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                var target = await RequireUserAsync(task, node, request, cancellationToken).ConfigureAwait(false);
+                CheckTransferTarget(context, token, node, task, target);
                 Reassign(context, task, target, "transferred", request.UserId);
                 context.AddAudit(request.UserId, AuditActions.TaskActionPrefix + action, node.Id, task.Id, request.Comment,
                     snapshot: true, details: new JsonObject { ["to"] = target });
                 break;
             case TaskActions.AddSigner:
-                var signer = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                var signer = await RequireUserAsync(task, node, request, cancellationToken).ConfigureAwait(false);
                 AddSigner(context, task, token, node, signer, request);
                 break;
             case TaskActions.Comment:
@@ -259,7 +260,7 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
                     snapshot: true);
                 break;
             case TaskActions.CarbonCopy:
-                var recipient = await RequireUserAsync(request, cancellationToken).ConfigureAwait(false);
+                var recipient = await RequireUserAsync(task, node, request, cancellationToken).ConfigureAwait(false);
                 if (recipient == request.UserId)
                 {
                     throw new ArgumentException(
@@ -315,49 +316,84 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
             snapshot: true, details: new JsonObject { ["outcome"] = outcome });
     }
 
-    private RoundDecision Tally(StepContext context, TokenRecord token, NodeDefinition node, bool approved)
+    /// <summary>
+    /// Moves the acting task's share on after a decision, then decides the round from the state of each share.
+    /// An approval brings back the task that its signer added before had deferred, and gives the signers queued
+    /// after the approver their tasks. A rejection drops the signers still waiting in that share.
+    /// </summary>
+    private RoundDecision Tally(StepContext context, TokenRecord token, NodeDefinition node, TaskRecord task, bool approved)
     {
         var round = ApprovalRound.FromJson(token.WaitState);
-        var visit = context.Tasks.Where(task => task.VisitId == token.VisitId
-            && task.Outcome is not ("deferred" or PeerDecided)
-            && !(task.Status == TaskStatuses.Open && round.Peers.ContainsKey(task.Id))).ToList();
-        var open = visit.Count(task => task.Status == TaskStatuses.Open);
+        var share = round.ShareOf(task.Id);
+        if (approved)
+        {
+            PassShareOn(context, token, node, round, task);
+        }
+        else
+        {
+            round.Signers.RemoveAll(signer => round.ShareOf(signer.Host) == share);
+        }
+
+        var states = ShareStates(context, token, round);
+        var acting = states[share];
+        RoundDecision decision;
         switch (round.Mode)
         {
             case ApprovalModes.Countersign:
-                if (!approved)
-                {
-                    return RoundDecision.Rejected;
-                }
-
-                return open == 0 ? RoundDecision.Approved : RoundDecision.Pending;
+                decision = acting == RoundDecision.Rejected ? RoundDecision.Rejected
+                    : states.Values.All(state => state == RoundDecision.Approved) ? RoundDecision.Approved
+                    : RoundDecision.Pending;
+                break;
             case ApprovalModes.Sequential:
-                if (!approved)
+                decision = acting;
+                if (acting == RoundDecision.Approved && round.Position + 1 < round.Order.Count)
                 {
-                    return RoundDecision.Rejected;
-                }
-
-                round.Position++;
-                token.WaitState = round.ToJson();
-                context.Touch(token);
-                if (round.Position < round.Order.Count)
-                {
+                    round.Position++;
                     CreateTask(context, token, node, round.Order[round.Position], "assigned");
-                    return RoundDecision.Pending;
+                    decision = RoundDecision.Pending;
                 }
 
-                return RoundDecision.Approved;
+                break;
             case ApprovalModes.Vote:
-                var total = visit.Count;
+                var total = states.Count;
                 var required = (int)Math.Ceiling(round.VoteRatio * total);
-                var approvals = visit.Count(task => task.Outcome == "approved");
-                var rejections = visit.Count(task => task.Outcome == "rejected");
-                return approvals >= required ? RoundDecision.Approved
+                var approvals = states.Values.Count(state => state == RoundDecision.Approved);
+                var rejections = states.Values.Count(state => state == RoundDecision.Rejected);
+                decision = approvals >= required ? RoundDecision.Approved
                     : total - rejections < required ? RoundDecision.Rejected
                     : RoundDecision.Pending;
+                break;
             default:
-                return approved ? RoundDecision.Approved : RoundDecision.Rejected;
+                decision = acting;
+                break;
         }
+
+        token.WaitState = round.ToJson();
+        context.Touch(token);
+        return decision;
+    }
+
+    /// <summary>
+    /// Returns the state of each share of the round, by the id of its first task: rejected when one of its tasks
+    /// was rejected, pending while one is open or a signer added after waits in it, else approved.
+    /// </summary>
+    private static Dictionary<string, RoundDecision> ShareStates(StepContext context, TokenRecord token, ApprovalRound round)
+    {
+        var queued = round.Signers
+            .Where(signer => signer.TaskId is null)
+            .Select(signer => round.ShareOf(signer.Host))
+            .ToHashSet(StringComparer.Ordinal);
+        return context.Tasks
+            .Where(task => task.VisitId == token.VisitId && task.Outcome is not (Deferred or PeerDecided))
+            .GroupBy(task => round.ShareOf(task.Id), StringComparer.Ordinal)
+            .ToDictionary(
+                group => group.Key,
+                group => group.Any(task => task.Outcome == "rejected") ? RoundDecision.Rejected
+                    : group.Any(task => task.Status == TaskStatuses.Open) || queued.Contains(group.Key)
+                        ? RoundDecision.Pending
+                    : group.Any(task => task.Outcome is "approved" or "submitted") ? RoundDecision.Approved
+                    : RoundDecision.Pending,
+                StringComparer.Ordinal);
     }
 
     private void Decide(StepContext context, TokenRecord token, NodeDefinition node, RoundDecision decision)
@@ -394,7 +430,7 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         if (target is null || !earlier.Contains(target, StringComparer.Ordinal))
         {
             var options = earlier.Count == 0 ? "none" : string.Join(", ", earlier.Distinct(StringComparer.Ordinal));
-            throw new InvalidOperationException(
+            throw new ArgumentException(
                 target is null
                     ? $"Task {task.Id} at node '{node.Id}' has no earlier human node to return to in its branch."
                     : $"Cannot return task {task.Id} to node '{target}': it is not an earlier human node of this " +
@@ -408,57 +444,20 @@ internal sealed class HumanTaskHandler(EngineServices services, AssigneeResolver
         runner.Jump(context, token, target);
     }
 
-    private void AddSigner(
-        StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, string signer, TaskActionRequest request)
-    {
-        var before = request.SignerPosition switch
-        {
-            null or "after" => false,
-            "before" => true,
-            _ => throw new ArgumentException(
-                $"Expected signer position \"before\" or \"after\", got \"{request.SignerPosition}\".", nameof(request)),
-        };
-        var round = ApprovalRound.FromJson(token.WaitState);
-        if (round.Mode == ApprovalModes.Sequential)
-        {
-            var at = round.Position + (before ? 0 : 1);
-            round.Order.Insert(at, signer);
-            token.WaitState = round.ToJson();
-            context.Touch(token);
-            if (before)
-            {
-                task.Status = TaskStatuses.Cancelled;
-                task.Outcome = "deferred";
-                task.Version++;
-                context.Touch(task);
-                context.CancelledTimerTasks.Add(task.Id);
-                CreateTask(context, token, node, signer, "addedBefore");
-            }
-        }
-        else
-        {
-            round.Order.Add(signer);
-            token.WaitState = round.ToJson();
-            context.Touch(token);
-            CreateTask(context, token, node, signer, before ? "addedBefore" : "addedAfter");
-        }
-
-        context.AddAudit(
-            request.UserId, AuditActions.TaskActionPrefix + TaskActions.AddSigner, node.Id, task.Id, request.Comment,
-            snapshot: true, details: new JsonObject { ["signer"] = signer, ["position"] = before ? "before" : "after" });
-    }
-
-    private async Task<string> RequireUserAsync(TaskActionRequest request, CancellationToken cancellationToken)
+    private async Task<string> RequireUserAsync(
+        TaskRecord task, NodeDefinition node, TaskActionRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.TargetUserId))
         {
-            throw new ArgumentException($"Action \"{request.Action}\" needs a target user; set TargetUserId.", nameof(request));
+            throw new ArgumentException(
+                $"Action \"{request.Action}\" on task {task.Id} at node '{node.Id}' needs a target user; " +
+                "set targetUserId to the user id of that person.");
         }
 
         var user = await services.Organization.FindUserAsync(request.TargetUserId, cancellationToken).ConfigureAwait(false);
         return user?.Id ?? throw new ArgumentException(
-            $"User \"{request.TargetUserId}\" is not in the organisation directory; choose an existing user.",
-            nameof(request));
+            $"User \"{request.TargetUserId}\" is not in the organisation directory (targetUserId of action " +
+            $"\"{request.Action}\" on task {task.Id} at node '{node.Id}'); choose an existing user.");
     }
 
     /// <summary>Checks that the request may act on the task, before anything changes.</summary>

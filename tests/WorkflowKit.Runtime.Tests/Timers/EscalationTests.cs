@@ -1,6 +1,7 @@
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Tasks;
 
 namespace WorkflowKit.Runtime.Tests.Timers;
 
@@ -97,5 +98,61 @@ public sealed class EscalationTests
         var detail = await fx.InstanceAsync(instance.Id);
         Assert.That(detail.Instance.Status, Is.EqualTo(InstanceStatuses.Rejected));
         await fx.NoOpenTasksAsync(instance.Id);
+    }
+
+    [Test]
+    public async Task EscalatedPeer_AddsBefore_GroupDeferredAndBack()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("sla");
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+        var frank = await fx.TaskAssignedToAsync(instance.Id, "approve", "frank");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(frank.Id, TaskActions.AddSigner, "frank") { TargetUserId = "grace", SignerPosition = "before" },
+            CancellationToken.None);
+
+        Assert.That((await fx.OpenTasksAsync(instance.Id)).Select(task => task.Assignee), Is.EqualTo(new[] { "grace" }));
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "grace"), "approve");
+        var erin = await fx.TaskAssignedToAsync(instance.Id, "approve", "erin");
+        var frankBack = await fx.TaskAssignedToAsync(instance.Id, "approve", "frank");
+        Assert.That(frankBack.Id, Is.Not.EqualTo(frank.Id));
+        await fx.InstanceRunningAsync(instance.Id);
+
+        await fx.ActAsync(frankBack, "approve");
+
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+        var settled = (await fx.InstanceAsync(instance.Id)).Tasks.Single(task => task.Id == erin.Id);
+        Assert.That((settled.Status, settled.Outcome), Is.EqualTo((TaskStatuses.Cancelled, (string?)"peerDecided")));
+    }
+
+    [Test]
+    public async Task EscalatedCountersign_AddedBefore_GroupStillCountsOnce()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Countersign, "bob", "carol"));
+        var instance = await fx.StartAsync("sla");
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+        var open = await fx.OpenTasksAsync(instance.Id);
+        var erin = open.First(task => task.Assignee == "erin");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(erin.Id, TaskActions.AddSigner, "erin") { TargetUserId = "grace", SignerPosition = "before" },
+            CancellationToken.None);
+
+        // Erin's whole group is set aside, and the other escalated group stays open.
+        Assert.That((await fx.OpenTasksAsync(instance.Id)).Select(task => task.Assignee).Order(),
+            Is.EqualTo(new[] { "erin", "frank", "grace" }));
+        await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "grace"), "approve");
+        var back = await fx.OpenTasksAsync(instance.Id);
+        Assert.That(back.Select(task => task.Assignee).Order(), Is.EqualTo(new[] { "erin", "erin", "frank", "frank" }));
+        Assert.That(back.Select(task => task.DueAt).Distinct().Count(), Is.EqualTo(1), "the escalated deadline is kept");
+
+        await fx.ActAsync(back.First(task => task.Assignee == "frank"), "approve");
+        Assert.That(await fx.OpenTasksAsync(instance.Id), Has.Count.EqualTo(2));
+        await fx.ActAsync((await fx.OpenTasksAsync(instance.Id)).First(task => task.Assignee == "erin"), "approve");
+
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
     }
 }

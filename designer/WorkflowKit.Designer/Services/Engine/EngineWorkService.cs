@@ -193,12 +193,12 @@ public sealed class EngineWorkService(
         {
             TaskActions.AddSignerBefore => (EngineTaskActions.AddSigner, "before"),
             TaskActions.AddSignerAfter => (EngineTaskActions.AddSigner, "after"),
-            var other => (other, null as string),
+            var other => (other, request.SignerPosition),
         };
         if (action == TaskActions.Urge)
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
-                ?? throw new ArgumentException($"No task with id '{taskId}'; check the id.", nameof(taskId));
+                ?? throw new ArgumentException($"No task with id '{taskId}'; check the id.");
             await UrgeAsync(task.InstanceId, request.Comment, user, cancellationToken);
             return [];
         }
@@ -227,7 +227,7 @@ public sealed class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new ArgumentException(missing.Message, nameof(taskId), missing);
+            throw new ArgumentException(missing.Message, missing);
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
