@@ -103,7 +103,7 @@ public sealed class TaskActionErrorApiTests
 
         // The history line of the accepted request names the queued signer.
         var instance = await manager.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
-        var added = instance!["audit"]!.AsArray().Single(entry => entry!["action"]!.GetValue<string>() == "addSigner");
+        var added = instance!["audit"]!.AsArray().Single(entry => entry!["action"]!.GetValue<string>() == "addSignerAfter");
         Assert.That(added!["targetName"]?.GetValue<string>(), Is.EqualTo("陈静 Chen Jing"));
     }
 

@@ -428,10 +428,27 @@ public sealed class EngineWorkService(
             ? target
             : null;
 
-    private static string AuditAction(Runtime.Audit.AuditEntry entry) =>
-        entry.Action.StartsWith("task.", StringComparison.Ordinal) ? entry.Action["task.".Length..]
-        : entry.Action == AuditActions.InstanceStarted ? "start"
-        : entry.Action;
+    /// <summary>
+    /// Returns the action name that the portal labels. The engine records every added signer as
+    /// <c>addSigner</c> with the position in its details, so the name takes the position back.
+    /// </summary>
+    private static string AuditAction(Runtime.Audit.AuditEntry entry)
+    {
+        if (!entry.Action.StartsWith("task.", StringComparison.Ordinal))
+        {
+            return entry.Action == AuditActions.InstanceStarted ? "start" : entry.Action;
+        }
+
+        var action = entry.Action["task.".Length..];
+        if (action != Runtime.Tasks.TaskActions.AddSigner)
+        {
+            return action;
+        }
+
+        return entry.Details?["position"]?.GetValue<string>() == "before"
+            ? Runtime.Tasks.TaskActions.AddSignerBefore
+            : Runtime.Tasks.TaskActions.AddSignerAfter;
+    }
 
     private async Task<IReadOnlyList<WorkTask>> TasksAsync(TaskQuery query, CancellationToken cancellationToken)
     {
