@@ -86,7 +86,7 @@ public sealed class ImportFlowCommandTests
         var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db);
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error, Does.Contain("row 3: "));
+        Assert.That(run.Error, Does.Contain("customers.csv row 3, column \"code\" (code): "));
         Assert.That(await CountAsync("SELECT COUNT(*) FROM wk_instances"), Is.Zero);
         Assert.That(await CountAsync("SELECT COUNT(*) FROM wk_tasks"), Is.Zero);
         Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE form_key = 'customer'"), Is.Zero);

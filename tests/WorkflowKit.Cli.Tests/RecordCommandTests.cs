@@ -45,10 +45,50 @@ public sealed class RecordCommandTests
 
         var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db, "--skip-bad-rows");
 
+        var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error, Does.Contain("row 2: "));
-        Assert.That(run.Error, Does.Contain("row 3: "));
+        Assert.That(errors, Has.Length.EqualTo(2));
+        Assert.That(errors[0], Does.StartWith("bad.csv row 2, column \"code\" (code): "));
+        Assert.That(errors[1], Does.StartWith("bad.csv row 3, column \"creditLimit\" (creditLimit): "));
+        Assert.That(errors[1], Does.EndWith("; use a value inside the allowed range."));
+        Assert.That(errors.Select(line => line.Split("row ").Length - 1), Is.All.EqualTo(1), "the row is named once");
+        Assert.That(errors.Select(line => line.Split("bad.csv").Length - 1), Is.All.EqualTo(1), "the file is named once");
         Assert.That(run.OutputLines[^1], Is.EqualTo("Imported 0 of 2 rows into 'customer' (2 rejected)."));
+    }
+
+    [Test]
+    public async Task Import_warns_of_unmapped_columns()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "customers-gbk.csv");
+        await File.WriteAllBytesAsync(file, WorkflowKit.Import.CsvEncodingDetector.Gb18030.GetBytes(
+            "code,name,region,creditLimt\nC901,华东医院,east,100\n"));
+
+        var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "warning: customers-gbk.csv: column(s) \"creditLimt\" match no field of form 'customer' and are not " +
+            "imported; if a header is misspelt, correct it to the field's label or key, or map the column to a field."));
+        Assert.That(run.OutputLines[^1], Is.EqualTo("Imported 1 of 1 rows into 'customer' (0 rejected)."));
+    }
+
+    [Test]
+    public async Task Import_rejects_an_unclosed_quote()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "quoted.csv");
+        await File.WriteAllTextAsync(
+            file, "code,name,region,creditLimit\nC901,Good,east,1\nC902,\"Open quote,east,2\nC903,Later,east,3\n");
+
+        var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db, "--skip-bad-rows");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: quoted.csv row 3, column \"name\": the quoted value that starts with \"Open quote,east,2 C903,Later,e…\" " +
+            "has no closing quote, so the rest of the file would be read into this one cell and nothing was imported. " +
+            "Add the closing quote (\") or remove the opening one, then import the file again."));
+        Assert.That(await CountCustomersAsync(), Is.Zero);
     }
 
     [Test]
@@ -78,5 +118,13 @@ public sealed class RecordCommandTests
         Assert.That(lines, Has.Length.EqualTo(eastRows + 1));
         Assert.That(lines[0].TrimStart('\uFEFF'), Does.Not.Contain("信用额度"));
         Assert.That(lines.Skip(1), Has.All.Contains(",east"));
+    }
+
+    private async Task<long> CountCustomersAsync()
+    {
+        await using var connection = await new SqliteDatabase(Db).OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM records WHERE form_key = 'customer'";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

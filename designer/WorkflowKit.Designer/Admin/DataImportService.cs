@@ -242,41 +242,27 @@ public sealed class DataImportService
     }
 
     /// <summary>
-    /// Writes the row errors as a UTF-8 CSV with a byte order mark, so that Excel shows the Chinese text. Columns and
-    /// values come from the imported file, so every cell that a spreadsheet would run as a formula gets a leading
-    /// apostrophe (<see cref="SpreadsheetText.Escape"/>).
+    /// Writes the row errors as a UTF-8 CSV with a byte order mark, so that Excel shows the Chinese text: file, row,
+    /// column, value and message, where the message also gives the fix. Columns and values come from the imported
+    /// file, so every cell that a spreadsheet would run as a formula gets a leading apostrophe
+    /// (<see cref="SpreadsheetText.Escape"/>).
     /// </summary>
     public static string ErrorReportCsv(IEnumerable<ImportRowError> errors, Localization.UiText text)
     {
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(text);
         var csv = new StringBuilder("\uFEFF");
-        AppendLine(csv, [text["Row"], text["Column"], text["Value"], text["Message"], text["What to do"]]);
+        AppendLine(csv, [text["File"], text["Row"], text["Column"], text["Value"], text["Message"]]);
         foreach (var error in errors)
         {
             AppendLine(csv, [
-                error.Row.ToString(CultureInfo.InvariantCulture), error.Column ?? string.Empty,
-                error.Value ?? string.Empty, error.Message, text[Advice(error.Code)],
+                error.File, error.Row.ToString(CultureInfo.InvariantCulture), error.Column ?? string.Empty,
+                error.Value ?? string.Empty, error.Message,
             ]);
         }
 
         return csv.ToString();
     }
-
-    /// <summary>Returns the English UI text with the fix for a row error of this code.</summary>
-    public static string Advice(string code) => code switch
-    {
-        "conversion" or "type" =>
-            "Correct the value in the file so that it can be read as the field's type (number, date, option).",
-        "required" => "Fill in this column for the row.",
-        "length" => "Change the text to the allowed length.",
-        "range" => "Use a value inside the allowed range.",
-        "scale" => "Use fewer decimal places.",
-        "pattern" => "Correct the value to the required format.",
-        "option" => "Use one of the field's options, by its label or key.",
-        "unique" => "Use a value no other record has, or remove the duplicate row.",
-        _ => "Correct the value as the message says, then import again.",
-    };
 
     private static ImportOptions Options(ImportMapping mapping, string culture) => new()
     {
@@ -291,8 +277,8 @@ public sealed class DataImportService
         try
         {
             return file.IsExcel
-                ? ExcelImportSource.Open(stream)
-                : await CsvImportSource.OpenAsync(stream, cancellationToken);
+                ? ExcelImportSource.Open(stream, name: file.Name)
+                : await CsvImportSource.OpenAsync(stream, file.Name, cancellationToken);
         }
         catch (Exception error) when (error is not InvalidDataException and not OperationCanceledException)
         {

@@ -2,9 +2,9 @@ using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Definitions.Store;
-using WorkflowKit.Definitions.Validation;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Records;
 
@@ -14,8 +14,11 @@ namespace WorkflowKit.Designer.Records;
 /// stored for each form that has no rules yet.
 /// </summary>
 public sealed class RecordSetup(
-    IDefinitionStore definitions, IRecordFormRegistry forms, IPermissionRuleStore rules, ILogger<RecordSetup> logger)
+    IDefinitionStore definitions, IRecordFormRegistry forms, IPermissionRuleStore rules, IDatabase database,
+    ILogger<RecordSetup> logger)
 {
+    private readonly PackageRuleSeeder _seeder = new(definitions, rules);
+
     /// <summary>Registers the latest published version of every form.</summary>
     public async Task RegisterPublishedFormsAsync(CancellationToken cancellationToken)
     {
@@ -50,48 +53,47 @@ public sealed class RecordSetup(
     }
 
     /// <summary>
-    /// Imports a template package into the definitions store, registers its newly published forms
-    /// with the record store and stores its permission rules of forms that have none yet. The start-up
-    /// loader and the admin page both import through here.
+    /// Imports a template package into the definitions store together with its permission rules of forms that have
+    /// none yet (<see cref="PackageRuleSeeder"/>, in one transaction), then registers its newly published forms with
+    /// the record store. The start-up loader and the admin page both import through here.
     /// </summary>
-    /// <remarks>
-    /// The rules are stored after the definitions commit, in their own writes. When storing them
-    /// fails, importing the same folder again stores them, because an unchanged package still seeds.
-    /// </remarks>
     /// <exception cref="DefinitionValidationException">The package has validation errors; nothing was imported.</exception>
     public async Task<PackageImportResult> ImportPackageAsync(
         string folder, string importedBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var result = await definitions.ImportPackageAsync(folder, importedBy, cancellationToken);
-        foreach (var published in result.Published.Where(version => version.Kind == DefinitionKinds.Form))
+        var imported = await _seeder.ImportAsync(folder, importedBy, cancellationToken);
+        foreach (var published in imported.Definitions.Published.Where(version => version.Kind == DefinitionKinds.Form))
         {
             await RegisterAsync(published.Key, cancellationToken);
         }
 
-        var manifestPath = Path.Combine(folder, DefinitionValidator.ManifestFileName);
-        var manifest = DefinitionJson.Deserialize<PackageManifest>(
-            await File.ReadAllTextAsync(manifestPath, cancellationToken));
-        await SeedPermissionRulesAsync(manifest, cancellationToken);
-        return result;
+        LogSeeded(imported.Rules, imported.Definitions.PackageKey);
+        return imported.Definitions;
     }
 
     /// <summary>
-    /// Stores the package's permission rules of each form that has none, so that rules an
+    /// Stores the package's permission rules of each form that has none, in their own transaction, so that rules an
     /// administrator changed later are never overwritten by a restart.
     /// </summary>
     public async Task SeedPermissionRulesAsync(PackageManifest manifest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        foreach (var group in (manifest.Permissions ?? []).GroupBy(rule => rule.Form, StringComparer.Ordinal))
+        IReadOnlyList<SeededRules> seeded;
+        await using (var transaction = await database.BeginTransactionAsync(cancellationToken))
         {
-            if ((await rules.GetRulesAsync(group.Key, cancellationToken)).Count > 0)
-            {
-                continue;
-            }
+            seeded = await _seeder.SeedAsync(manifest, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
-            await rules.SaveRulesAsync(group.Key, [.. group], cancellationToken);
-            RecordLog.RulesSeeded(logger, group.Count(), group.Key, manifest.Key);
+        LogSeeded(seeded, manifest.Key);
+    }
+
+    private void LogSeeded(IReadOnlyList<SeededRules> seeded, string packageKey)
+    {
+        foreach (var form in seeded)
+        {
+            RecordLog.RulesSeeded(logger, form.Count, form.FormKey, packageKey);
         }
     }
 }

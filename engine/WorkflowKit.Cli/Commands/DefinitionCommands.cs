@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Definitions.Validation;
+using WorkflowKit.Permissions;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -101,8 +102,9 @@ public static class DefinitionCommands
         var user = UserOption();
         var command = new Command(
             "import",
-            "Validate a template package and publish its forms, flows and views in one transaction. An invalid " +
-            "package writes nothing; unchanged documents keep their version.")
+            "Validate a template package and publish its forms, flows and views with its data permission rules in " +
+            "one transaction. An invalid package writes nothing; unchanged documents keep their version, and a form " +
+            "that already has permission rules keeps them.")
         {
             package,
             db,
@@ -121,9 +123,11 @@ public static class DefinitionCommands
                 throw new UsageException($"Package folder \"{folder}\" does not exist.");
             }
 
-            var store = await OpenStoreAsync(context, parsed.GetValue(db)!, cancellationToken).ConfigureAwait(false);
-            var result = await store.ImportPackageAsync(folder, parsed.GetValue(user)!, cancellationToken)
-                .ConfigureAwait(false);
+            var stores = await DatabaseFactory.OpenStoresAsync(parsed.GetValue(db)!, context.TimeProvider,
+                cancellationToken).ConfigureAwait(false);
+            var imported = await new PackageRuleSeeder(stores.Definitions, stores.Permissions)
+                .ImportAsync(folder, parsed.GetValue(user)!, cancellationToken).ConfigureAwait(false);
+            var result = imported.Definitions;
             foreach (var item in result.Published)
             {
                 await context.Output.WriteLineAsync($"published {item.Kind} {item.Key} version {item.Version}")
@@ -136,9 +140,15 @@ public static class DefinitionCommands
                     .ConfigureAwait(false);
             }
 
+            foreach (var rules in imported.Rules)
+            {
+                await context.Output.WriteLineAsync($"stored {rules.Count} permission rule(s) of form {rules.FormKey}")
+                    .ConfigureAwait(false);
+            }
+
             await context.Output.WriteLineAsync(
                 $"Imported package {result.PackageKey}: {result.Published.Count} published, " +
-                $"{result.Unchanged.Count} unchanged.")
+                $"{result.Unchanged.Count} unchanged, permission rules stored for {imported.Rules.Count} form(s).")
                 .ConfigureAwait(false);
             return ExitCodes.Success;
         }));

@@ -57,6 +57,14 @@ public interface IDefinitionStore
     /// </summary>
     Task<PackageImportResult> ImportPackageAsync(string folder, string importedBy, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Imports a package as <see cref="ImportPackageAsync(string, string, CancellationToken)"/> does and runs
+    /// <paramref name="beforeCommit"/> in the same transaction, also when no document changed. When it throws,
+    /// nothing of the package is written.
+    /// </summary>
+    Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken);
+
     /// <summary>An imported package with its manifest, members and files; null when never imported.</summary>
     Task<StoredPackage?> GetPackageAsync(string key, CancellationToken cancellationToken);
 }

@@ -16,13 +16,20 @@ public sealed class CsvImportSource : IImportSource
     private readonly CsvReader _csv;
     private bool _read;
 
-    private CsvImportSource(CsvReader csv, IReadOnlyList<string> headers, System.Text.Encoding encoding)
+    private CsvImportSource(CsvReader csv, string name, IReadOnlyList<string> headers, System.Text.Encoding encoding)
     {
         _csv = csv;
+        Name = name;
         Headers = headers;
         Encoding = encoding;
     }
 
+    public string Name { get; }
+
+    /// <summary>
+    /// The header row, trimmed and without the apostrophe that <see cref="RecordExporter"/> puts before a label
+    /// starting with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>, so that an exported file maps to its fields again.
+    /// </summary>
     public IReadOnlyList<string> Headers { get; }
 
     /// <summary>Always true, because <see cref="RecordExporter"/> escapes the text cells of the CSV files it writes.</summary>
@@ -32,34 +39,48 @@ public sealed class CsvImportSource : IImportSource
     public System.Text.Encoding Encoding { get; }
 
     /// <summary>
-    /// Opens a CSV stream, detects its encoding (reading it once to the end) and reads its header; the
-    /// stream is disposed with the source.
+    /// Opens a CSV stream named "CSV file" in messages; see <see cref="OpenAsync(Stream, string, CancellationToken)"/>.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file is empty.</exception>
-    public static async Task<CsvImportSource> OpenAsync(Stream stream, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">The file is empty or a quoted field has no closing quote.</exception>
+    public static Task<CsvImportSource> OpenAsync(Stream stream, CancellationToken cancellationToken) =>
+        OpenAsync(stream, "CSV file", cancellationToken);
+
+    /// <summary>
+    /// Opens a CSV stream, detects its encoding (reading it once to the end), checks that every quoted field is
+    /// closed (reading it a second time) and reads its header; the stream is disposed with the source.
+    /// </summary>
+    /// <param name="stream">The file's content.</param>
+    /// <param name="name">The file name that errors start with, such as <c>customers.csv</c>.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <exception cref="InvalidDataException">The file is empty or a quoted field has no closing quote.</exception>
+    public static async Task<CsvImportSource> OpenAsync(Stream stream, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var (detected, encoding) = await CsvEncodingDetector.DetectAsync(stream, cancellationToken)
             .ConfigureAwait(false);
+        try
+        {
+            await CsvQuoteCheck.ThrowIfUnclosedAsync(detected, encoding, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await detected.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var reader = new StreamReader(detected, encoding, detectEncodingFromByteOrderMarks: true);
-        var csv = new CsvReader(reader, configuration);
+        var csv = new CsvReader(reader, Configuration(badDataFound: null));
         try
         {
             if (!await csv.ReadAsync().ConfigureAwait(false) || !csv.ReadHeader() || csv.HeaderRecord is null)
             {
-                throw new InvalidDataException("The CSV file is empty; expected a header row followed by data rows.");
+                throw new InvalidDataException($"{name} is empty; expected a header row followed by data rows.");
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            return new CsvImportSource(csv, [.. csv.HeaderRecord.Select(header => header.Trim())], encoding);
+            var headers = csv.HeaderRecord.Select(header => SpreadsheetText.Unescape(header.Trim())).ToList();
+            return new CsvImportSource(csv, name, headers, encoding);
         }
         catch
         {
@@ -67,6 +88,20 @@ public sealed class CsvImportSource : IImportSource
             throw;
         }
     }
+
+    /// <summary>
+    /// The reader settings of every pass over a file. <paramref name="badDataFound"/> receives a quote inside an
+    /// unquoted field and a quoted field that is never closed; null accepts both as they are.
+    /// </summary>
+    internal static CsvConfiguration Configuration(BadDataFound? badDataFound) =>
+        new(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            BadDataFound = badDataFound,
+            MissingFieldFound = null,
+        };
 
     public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(
         [EnumeratorCancellation] CancellationToken cancellationToken)

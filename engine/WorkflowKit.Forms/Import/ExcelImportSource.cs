@@ -16,28 +16,36 @@ public sealed class ExcelImportSource : IImportSource
 
     private ExcelImportSource(
         Stream stream, IEnumerator<IDictionary<string, object?>> rows, List<string> columnKeys,
-            IReadOnlyList<string> headers)
+            IReadOnlyList<string> headers, string name)
     {
         _stream = stream;
+        Name = name;
         _rows = rows;
         _columnKeys = columnKeys;
         Headers = headers;
     }
 
+    public string Name { get; }
+
     public IReadOnlyList<string> Headers { get; }
 
     /// <summary>Opens an .xlsx stream and reads its header row; the stream is disposed with the source.</summary>
+    /// <param name="stream">The workbook's content.</param>
+    /// <param name="sheetName">The sheet to read; the first sheet when null.</param>
+    /// <param name="name">The file name that errors start with; "Excel file" when null.</param>
     /// <exception cref="InvalidDataException">The sheet is empty.</exception>
-    public static ExcelImportSource Open(Stream stream, string? sheetName = null)
+    public static ExcelImportSource Open(Stream stream, string? sheetName = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        name ??= "Excel file";
         var rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>()
             .GetEnumerator();
         if (!rows.MoveNext())
         {
             rows.Dispose();
-            throw new InvalidDataException("The Excel sheet is empty; expected a header row followed by data rows.");
+            throw new InvalidDataException(
+                $"The sheet of {name} is empty; expected a header row followed by data rows.");
         }
 
         var header = rows.Current;
@@ -52,7 +60,7 @@ public sealed class ExcelImportSource : IImportSource
             .Select(key => Convert.ToString(header[key], System.Globalization.CultureInfo.InvariantCulture)?.Trim()
                 ?? string.Empty)
             .ToList();
-        return new ExcelImportSource(stream, rows, keys, headers);
+        return new ExcelImportSource(stream, rows, keys, headers, name);
     }
 
     public async IAsyncEnumerable<ImportSourceRow> ReadRowsAsync(

@@ -6,6 +6,9 @@ namespace WorkflowKit.Import;
 /// </summary>
 public interface IImportSource : IAsyncDisposable
 {
+    /// <summary>The file name that row errors and warnings start with, such as <c>customers.csv</c>.</summary>
+    string Name { get; }
+
     /// <summary>The header row: column texts in file order, duplicates included.</summary>
     IReadOnlyList<string> Headers { get; }
 

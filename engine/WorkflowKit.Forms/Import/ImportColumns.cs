@@ -39,8 +39,11 @@ internal static class ImportColumns
             columns.Add((FindColumn(headers, entry), entry.Column, field));
         }
 
+        // Blank headers are left out, because a spreadsheet often carries empty columns after the last real one.
         var mappedIndexes = new HashSet<int>(columns.Select(column => column.Item1));
-        var unmapped = headers.Where((_, index) => !mappedIndexes.Contains(index)).ToList();
+        var unmapped = headers
+            .Where((header, index) => !mappedIndexes.Contains(index) && !string.IsNullOrWhiteSpace(header))
+            .ToList();
         return (columns, effective, unmapped);
     }
 
@@ -67,7 +70,9 @@ internal static class ImportColumns
     {
         var positions = headers
             .Select((header, index) => (header, index))
-            .Where(pair => string.Equals(pair.header, entry.Column, StringComparison.OrdinalIgnoreCase))
+            // A mapping saved before CSV headers were unescaped may still name the escaped header, such as '=Total.
+            .Where(pair => string.Equals(pair.header, entry.Column, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(pair.header, SpreadsheetText.Unescape(entry.Column), StringComparison.OrdinalIgnoreCase))
             .Select(pair => pair.index)
             .ToList();
         if (positions.Count == 0)

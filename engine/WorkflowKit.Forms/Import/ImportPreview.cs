@@ -2,10 +2,15 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// The first rows of a file as they would be imported: the headers found, the mapping used
-/// (given or derived from the headers), the headers no field takes, and converted rows with errors.
+/// (given or derived from the headers), the non-blank headers no field takes with the warning about them,
+/// and converted rows with errors.
 /// </summary>
 public sealed record ImportPreview(
     IReadOnlyList<string> Headers,
     ImportMapping Mapping,
-    IReadOnlyList<string> UnmappedHeaders,
-    IReadOnlyList<ImportPreviewRow> Rows);
+    IReadOnlyList<string> UnmappedColumns,
+    IReadOnlyList<ImportPreviewRow> Rows)
+{
+    /// <summary>The warning about <see cref="UnmappedColumns"/>; null when every non-blank column is imported.</summary>
+    public string? UnmappedWarning { get; init; }
+}

@@ -6,4 +6,14 @@ namespace WorkflowKit.Import;
 /// at most <see cref="ImportOptions.MaxErrors"/> entries; <see cref="RowsRejected"/> counts all.
 /// </summary>
 public sealed record ImportResult(
-    long RowsRead, long RowsWritten, long RowsRejected, bool Committed, IReadOnlyList<ImportRowError> Errors);
+    long RowsRead, long RowsWritten, long RowsRejected, bool Committed, IReadOnlyList<ImportRowError> Errors)
+{
+    /// <summary>Non-blank header texts that no field takes, so their values were not imported.</summary>
+    public IReadOnlyList<string> UnmappedColumns { get; init; } = [];
+
+    /// <summary>
+    /// The warning about <see cref="UnmappedColumns"/>, naming the file and the columns; null when every non-blank
+    /// column was imported.
+    /// </summary>
+    public string? UnmappedWarning { get; init; }
+}

@@ -68,7 +68,9 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh ? "需要数字，例如 1,234.50" : "expected a number such as 1,234.50";
+                reason = zh
+                    ? "不是数字；请填写数字，可带小数点，例如 1,234.50"
+                    : "is not a number; write digits with an optional decimal point, such as 1,234.50";
                 return false;
             case FieldTypes.Date:
                 if (TryDate(cell, out var date))
@@ -77,7 +79,9 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh ? "需要日期，例如 2024-03-05 或 2024/3/5" : "expected a date such as 2024-03-05 or 2024/3/5";
+                reason = zh
+                    ? "不是日期；请写成 2024-03-05 或 2024/3/5 这样的日期"
+                    : "is not a date; write it as 2024-03-05 or 2024/3/5";
                 return false;
             case FieldTypes.DateTime:
                 if (TryDateTime(cell, out var time))
@@ -87,7 +91,9 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh ? "需要日期时间，例如 2024-03-05 09:30" : "expected a date and time such as 2024-03-05 09:30";
+                reason = zh
+                    ? "不是日期时间；请写成 2024-03-05 09:30 这样的日期和时间"
+                    : "is not a date and time; write it as 2024-03-05 09:30";
                 return false;
             case FieldTypes.Boolean:
                 if (TryBoolean(cell, out var flag))
@@ -96,14 +102,28 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh ? "需要 是/否 或 true/false" : "expected yes/no or true/false";
+                reason = zh ? "不是是非值；请填写 是/否 或 true/false" : "is not a yes/no value; write yes, no, true or false";
                 return false;
             case FieldTypes.SingleSelect:
-                value = JsonValue.Create(MatchOption(field, FieldText(cell)));
+                var single = MatchOption(field, FieldText(cell));
+                if (EscapedOption(field, single, zh) is { } singleReason)
+                {
+                    reason = singleReason;
+                    return false;
+                }
+
+                value = JsonValue.Create(single);
                 return true;
             case FieldTypes.MultiSelect:
-                value = new JsonArray([.. Split(FieldText(cell)).Select(item => (JsonNode?)JsonValue.Create(MatchOption(
-                    field, item)))]);
+                var items = Split(FieldText(cell)).Select(item => MatchOption(field, item)).ToList();
+                if (items.Select(item => EscapedOption(field, item, zh)).FirstOrDefault(text => text is not null) is
+                    { } multipleReason)
+                {
+                    reason = multipleReason;
+                    return false;
+                }
+
+                value = new JsonArray([.. items.Select(item => (JsonNode?)JsonValue.Create(item))]);
                 return true;
             case FieldTypes.Member or FieldTypes.Department:
                 value = field.Multiple
@@ -117,7 +137,7 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh ? "需要记录编号（整数）" : "expected a record id (a whole number)";
+                reason = zh ? "不是记录编号；请填写整数编号" : "is not a record id; write the record's id as a whole number";
                 return false;
             case FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Address:
                 try
@@ -127,7 +147,7 @@ public sealed class ImportValueConverter
                 }
                 catch (JsonException)
                 {
-                    reason = zh ? "需要 JSON 文本" : "expected JSON text";
+                    reason = zh ? "不是 JSON 文本；请填写有效的 JSON" : "is not JSON text; write valid JSON";
                     return false;
                 }
 
@@ -253,6 +273,31 @@ public sealed class ImportValueConverter
         }
 
         return trimmed;
+    }
+
+    /// <summary>
+    /// Returns why a select value that matches no option is rejected, when it would match one without the apostrophe
+    /// that <see cref="SpreadsheetText.Escape"/> adds: in an .xlsx file, which is never unescaped, or in a list item
+    /// after the first, which the unescape of the whole cell does not reach. Null for any other value.
+    /// </summary>
+    private static string? EscapedOption(FieldDefinition field, string text, bool zh)
+    {
+        var options = field.Options ?? [];
+        if (options.Any(option => option.Value == text))
+        {
+            return null;
+        }
+
+        var unescaped = SpreadsheetText.Unescape(text);
+        if (unescaped == text || !options.Any(option => option.Value == MatchOption(field, unescaped)))
+        {
+            return null;
+        }
+
+        return zh
+            ? $"不是选项，但去掉开头的撇号后 “{unescaped}” 是；这个撇号是 CSV 导出加在 =、+、-、@ 前面的，请删除它"
+            : $"is not an option, but \"{unescaped}\" is; remove the leading apostrophe, which a CSV export puts " +
+              "before =, +, - and @ so that spreadsheets show the text";
     }
 
     private static IEnumerable<string> Split(string text) =>

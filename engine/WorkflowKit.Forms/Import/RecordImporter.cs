@@ -57,12 +57,13 @@ public sealed partial class RecordImporter
         var preview = new List<ImportPreviewRow>();
         await foreach (var row in source.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
-            var (data, errors) = Convert(row, columns, converter, options.Culture);
+            var (data, errors) = Convert(source.Name, row, columns, converter, options.Culture);
             if (errors.Count == 0)
             {
                 var validation = await _submissions.ValidateAsync(form, data, context, cancellationToken)
                     .ConfigureAwait(false);
-                errors.AddRange(validation.Errors.Select(error => ToRowError(row, columns, error)));
+                errors.AddRange(validation.Errors.Select(error =>
+                    ToRowError(source.Name, row, columns, error, options.Culture)));
             }
 
             preview.Add(new ImportPreviewRow(row.Row, data, errors));
@@ -72,7 +73,10 @@ public sealed partial class RecordImporter
             }
         }
 
-        return new ImportPreview(source.Headers, mapping, unmapped, preview);
+        return new ImportPreview(source.Headers, mapping, unmapped, preview)
+        {
+            UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
+        };
     }
 
     /// <summary>Imports every row of <paramref name="source"/> as user <paramref name="userId"/>.</summary>
@@ -87,7 +91,7 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         var scope = await RequireCreateAsync(form.Key, userId, cancellationToken).ConfigureAwait(false);
-        var (columns, _, _) = ImportColumns.Resolve(form, source.Headers, options.Mapping);
+        var (columns, _, unmapped) = ImportColumns.Resolve(form, source.Headers, options.Mapping);
         var converter = new ImportValueConverter(options.Culture, options.TimeZone)
         {
             UnescapeText = source.HasEscapedText,
@@ -103,7 +107,7 @@ public sealed partial class RecordImporter
             {
                 read++;
                 var rowErrors = await ImportRowAsync(
-                    form, row, columns, converter, options, userId, scope, transaction, cancellationToken)
+                    form, source.Name, row, columns, converter, options, userId, scope, transaction, cancellationToken)
                     .ConfigureAwait(false);
                 if (rowErrors.Count == 0)
                 {
@@ -140,7 +144,11 @@ public sealed partial class RecordImporter
 
             options.Progress?.Report(new ImportProgress(read, accepted, rejected, Completed: true));
             LogImportFinished(_logger, form.Key, userId, read, committed, rejected);
-            return new ImportResult(read, committed, rejected, commit, errors);
+            return new ImportResult(read, committed, rejected, commit, errors)
+            {
+                UnmappedColumns = unmapped,
+                UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
+            };
         }
         finally
         {
@@ -149,12 +157,12 @@ public sealed partial class RecordImporter
     }
 
     private async Task<List<ImportRowError>> ImportRowAsync(
-        FormDefinition form, ImportSourceRow row, IReadOnlyList<(int Index, string Header,
+        FormDefinition form, string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header,
             FieldDefinition Field)> columns,
         ImportValueConverter converter, ImportOptions options, string userId, RecordAccessScope? scope,
         IStorageTransaction transaction, CancellationToken cancellationToken)
     {
-        var (data, errors) = Convert(row, columns, converter, options.Culture);
+        var (data, errors) = Convert(file, row, columns, converter, options.Culture);
         if (errors.Count > 0)
         {
             return errors;
@@ -165,7 +173,7 @@ public sealed partial class RecordImporter
             .ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return [.. result.Errors.Select(error => ToRowError(row, columns, error))];
+            return [.. result.Errors.Select(error => ToRowError(file, row, columns, error, options.Culture))];
         }
 
         if (options.RowStarter is { } starter)
@@ -195,8 +203,12 @@ public sealed partial class RecordImporter
                 "administrator for a permission rule with the \"create\" action.");
     }
 
+    private static string? UnmappedWarning(
+        IImportSource source, FormDefinition form, IReadOnlyList<string> unmapped, CultureInfo culture) =>
+        unmapped.Count == 0 ? null : ImportMessages.UnmappedColumns(source.Name, form.Key, unmapped, culture);
+
     private static (JsonObject Data, List<ImportRowError> Errors) Convert(
-        ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
+        string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
         ImportValueConverter converter, CultureInfo culture)
     {
         var data = new JsonObject();
@@ -214,27 +226,32 @@ public sealed partial class RecordImporter
                 continue;
             }
 
-            var label = field.Label.Get(culture.Name);
             var displayed = CellText(cell);
-            var message = culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-                ? $"第 {row.Row} 行 “{header}” 列的值 “{displayed}” 不能作为 “{label}”：{reason}"
-                : $"Row {row.Row}, column \"{header}\": value \"{displayed}\" cannot be read as \"{label}\": {reason}";
-            errors.Add(new ImportRowError(row.Row, header, displayed, field.Id, "conversion", message));
+            var location = ImportMessages.Location(file, row.Row, header, field.Id, culture);
+            var message = ImportMessages.Conversion(location, displayed, reason!, culture);
+            var code = field.Type is FieldTypes.SingleSelect or FieldTypes.MultiSelect ? "option" : "conversion";
+            errors.Add(new ImportRowError(row.Row, header, displayed, field.Id, code, message) { File = file });
         }
 
         return (data, errors);
     }
 
     private static ImportRowError ToRowError(
-        ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns, FieldError error)
+        string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
+        FieldError error, CultureInfo culture)
     {
         var fieldId = error.Path.Split('[', '.')[0];
         var column = columns.FirstOrDefault(candidate => candidate.Field.Id == fieldId);
         var header = column.Field is null ? null : column.Header;
         var cell = column.Field is not null && column.Index < row.Cells.Count ? CellText(row.Cells[column.Index])
             : null;
-        return new ImportRowError(row.Row, header, cell, error.Path.Length == 0 ? null : error.Path, error.Code,
-            error.Message);
+        var path = error.Path.Length == 0 ? null : error.Path;
+        var location = ImportMessages.Location(file, row.Row, header, path, culture);
+        return new ImportRowError(row.Row, header, cell, path, error.Code,
+            ImportMessages.Validation(location, error.Message, error.Code, culture))
+        {
+            File = file,
+        };
     }
 
     private static string CellText(object? cell) => cell switch

@@ -96,9 +96,14 @@ public sealed class RecordsCli
 
             var result = await importer.ImportAsync(form, source, asUser ?? "system", options, cancellationToken)
                 .ConfigureAwait(false);
+            if (result.UnmappedWarning is { } warning)
+            {
+                await _error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+            }
+
             foreach (var error in result.Errors.Take(ShownErrors))
             {
-                await _error.WriteLineAsync($"row {error.Row}: {error.Message}").ConfigureAwait(false);
+                await _error.WriteLineAsync(error.Message).ConfigureAwait(false);
             }
 
             if (result.RowsRejected > ShownErrors)
@@ -177,10 +182,12 @@ public sealed class RecordsCli
     private static async Task<IImportSource?> OpenAsync(string file, CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(file).ToLowerInvariant();
+        var name = Path.GetFileName(file);
         return extension switch
         {
-            ".csv" => await CsvImportSource.OpenAsync(File.OpenRead(file), cancellationToken).ConfigureAwait(false),
-            ".xlsx" => ExcelImportSource.Open(File.OpenRead(file)),
+            ".csv" => await CsvImportSource.OpenAsync(File.OpenRead(file), name, cancellationToken)
+                .ConfigureAwait(false),
+            ".xlsx" => ExcelImportSource.Open(File.OpenRead(file), name: name),
             _ => null,
         };
     }

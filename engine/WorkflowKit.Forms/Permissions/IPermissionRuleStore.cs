@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Permissions;
 
@@ -9,4 +10,13 @@ public interface IPermissionRuleStore
 
     /// <summary>Replaces all rules of a form.</summary>
     Task SaveRulesAsync(string formKey, IReadOnlyList<PermissionRule> rules, CancellationToken cancellationToken);
+
+    /// <summary>Reads the rules of a form through an open transaction, seeing its uncommitted writes.</summary>
+    Task<IReadOnlyList<PermissionRule>> GetRulesAsync(
+        string formKey, IStorageTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Replaces all rules of a form through an open transaction; they are stored when the caller commits.</summary>
+    Task SaveRulesAsync(
+        string formKey, IReadOnlyList<PermissionRule> rules, IStorageTransaction transaction,
+        CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Permissions;
 
@@ -23,4 +24,14 @@ public sealed class InMemoryPermissionRuleStore : IPermissionRuleStore
         _rules[formKey] = [.. rules];
         return Task.CompletedTask;
     }
+
+    // NOTE: the memory store takes no part in the transaction, so these writes stay after a rollback.
+    public Task<IReadOnlyList<PermissionRule>> GetRulesAsync(
+        string formKey, IStorageTransaction transaction, CancellationToken cancellationToken) =>
+        GetRulesAsync(formKey, cancellationToken);
+
+    public Task SaveRulesAsync(
+        string formKey, IReadOnlyList<PermissionRule> rules, IStorageTransaction transaction,
+        CancellationToken cancellationToken) =>
+        SaveRulesAsync(formKey, rules, cancellationToken);
 }

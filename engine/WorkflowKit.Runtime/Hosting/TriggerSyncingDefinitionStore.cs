@@ -49,10 +49,15 @@ internal sealed class TriggerSyncingDefinitionStore(IDefinitionStore inner, Func
     public Task<IReadOnlyList<DefinitionSummary>> ListAsync(CancellationToken cancellationToken) =>
         inner.ListAsync(cancellationToken);
 
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, null, cancellationToken);
+
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken)
     {
-        var result = await inner.ImportPackageAsync(folder, importedBy, cancellationToken).ConfigureAwait(false);
+        var result = await inner.ImportPackageAsync(folder, importedBy, beforeCommit, cancellationToken)
+            .ConfigureAwait(false);
         await engine().SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }

@@ -9,8 +9,12 @@ namespace WorkflowKit.Storage.PostgreSql.Definitions;
 /// <summary>Template packages: import in one transaction, read back with members and files.</summary>
 public sealed partial class PostgresDefinitionStore
 {
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, null, cancellationToken);
+
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentException.ThrowIfNullOrEmpty(importedBy);
@@ -67,6 +71,11 @@ public sealed partial class PostgresDefinitionStore
 
         await WritePackageAsync(transaction, folder, manifest, report, files, importedBy, cancellationToken)
             .ConfigureAwait(false);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(transaction, manifest, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         DefinitionStoreLog.PackageImported(_logger, manifest.Key, published.Count, unchanged.Count);
         return new PackageImportResult(manifest.Key, published, unchanged);

@@ -213,8 +213,12 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
             row.PublishedAt is null ? null : ParseTimestamp(row.PublishedAt), row.DraftRevision))];
     }
 
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, null, cancellationToken);
+
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentException.ThrowIfNullOrEmpty(importedBy);
@@ -267,6 +271,11 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 
         await WritePackageAsync(transaction, folder, manifest, report, files, importedBy, cancellationToken)
             .ConfigureAwait(false);
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(transaction, manifest, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         DefinitionStoreLog.PackageImported(_logger, manifest.Key, published.Count, unchanged.Count);
         return new PackageImportResult(manifest.Key, published, unchanged);

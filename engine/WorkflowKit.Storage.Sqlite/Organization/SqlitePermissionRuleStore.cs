@@ -8,6 +8,8 @@ namespace WorkflowKit.Storage.Sqlite.Organization;
 /// <summary>Data permission rules per form, stored as JSON documents.</summary>
 public sealed class SqlitePermissionRuleStore : IPermissionRuleStore
 {
+    private const string SelectRules = "SELECT rule FROM permission_rules WHERE form_key = @Form ORDER BY id";
+
     private readonly SqliteDatabase _database;
 
     public SqlitePermissionRuleStore(SqliteDatabase database)
@@ -19,8 +21,17 @@ public sealed class SqlitePermissionRuleStore : IPermissionRuleStore
     public async Task<IReadOnlyList<PermissionRule>> GetRulesAsync(string formKey, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<string>(
-            "SELECT rule FROM permission_rules WHERE form_key = @Form ORDER BY id", new { Form = formKey })
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            SelectRules, new { Form = formKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(DefinitionJson.Deserialize<PermissionRule>)];
+    }
+
+    public async Task<IReadOnlyList<PermissionRule>> GetRulesAsync(
+        string formKey, IStorageTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var rows = await transaction.Connection.QueryAsync<string>(new CommandDefinition(
+            SelectRules, new { Form = formKey }, transaction.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
         return [.. rows.Select(DefinitionJson.Deserialize<PermissionRule>)];
     }
@@ -28,6 +39,16 @@ public sealed class SqlitePermissionRuleStore : IPermissionRuleStore
     public async Task SaveRulesAsync(
         string formKey, IReadOnlyList<PermissionRule> rules, CancellationToken cancellationToken)
     {
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await SaveRulesAsync(formKey, rules, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SaveRulesAsync(
+        string formKey, IReadOnlyList<PermissionRule> rules, IStorageTransaction transaction,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
         ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
         ArgumentNullException.ThrowIfNull(rules);
         foreach (var rule in rules)
@@ -55,7 +76,6 @@ public sealed class SqlitePermissionRuleStore : IPermissionRuleStore
             }
         }
 
-        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await transaction.Connection.ExecuteAsync(
             "DELETE FROM permission_rules WHERE form_key = @Form", new { Form = formKey }, transaction.Transaction)
             .ConfigureAwait(false);
@@ -63,6 +83,5 @@ public sealed class SqlitePermissionRuleStore : IPermissionRuleStore
             "INSERT INTO permission_rules (form_key, role, rule) VALUES (@Form, @Role, @Rule)",
             rules.Select(rule => new { Form = formKey, rule.Role, Rule = DefinitionJson.Serialize(rule) }),
             transaction.Transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

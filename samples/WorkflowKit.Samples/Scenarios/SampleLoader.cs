@@ -167,8 +167,9 @@ public static class SampleLoader
         var importer = new RecordImporter(
             environment.Submissions, environment.Stores.Database, null, SampleEnvironment.Logger<RecordImporter>());
         await using var source = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? (IImportSource)ExcelImportSource.Open(File.OpenRead(path))
-            : await CsvImportSource.OpenAsync(File.OpenRead(path), cancellationToken).ConfigureAwait(false);
+            ? (IImportSource)ExcelImportSource.Open(File.OpenRead(path), name: Path.GetFileName(path))
+            : await CsvImportSource.OpenAsync(File.OpenRead(path), Path.GetFileName(path), cancellationToken)
+                .ConfigureAwait(false);
         var result = await importer.ImportAsync(
             form, source, options.UserId,
             new ImportOptions { Mapping = mapping, Culture = SampleEnvironment.ImportCulture },
@@ -177,8 +178,8 @@ public static class SampleLoader
         {
             var first = result.Errors.FirstOrDefault();
             throw new SampleLoadException(
-                $"Importing \"{path}\" into form \"{import.Form}\" rejected {result.RowsRejected} of {result.RowsRead} rows"
-                + (first is null ? "." : $"; row {first.Row}: {first.Message}") + " Nothing of this file was written.");
+                $"Importing \"{path}\" into form \"{import.Form}\" rejected {result.RowsRejected} of {result.RowsRead} rows, " +
+                "so nothing of this file was written." + (first is null ? string.Empty : $" First error: {first.Message}"));
         }
 
         return result.RowsWritten;

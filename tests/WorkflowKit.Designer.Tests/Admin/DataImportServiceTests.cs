@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 using WorkflowKit.Import;
 
@@ -36,12 +37,15 @@ public sealed class DataImportServiceTests
     [Test]
     public void Error_report_quotes_cells()
     {
-        var errors = new[] { new ImportRowError(3, "订单金额", "1,000\"", "total", "conversion", "无法读取") };
+        var errors = new[]
+        {
+            new ImportRowError(3, "订单金额", "1,000\"", "total", "conversion", "无法读取") { File = "订单.csv" },
+        };
 
         var csv = DataImportService.ErrorReportCsv(errors, new UiText { Culture = "zh-CN" });
 
-        Assert.That(csv, Does.StartWith("\uFEFF行,列,值,消息,处理办法\r\n"));
-        Assert.That(csv, Does.Contain("3,订单金额,\"1,000\"\"\",无法读取,请修改文件中的值"));
+        Assert.That(csv, Does.StartWith("\uFEFF文件,行,列,值,消息\r\n"));
+        Assert.That(csv, Does.Contain("订单.csv,3,订单金额,\"1,000\"\"\",无法读取\r\n"));
     }
 
     [Test]
@@ -49,13 +53,61 @@ public sealed class DataImportServiceTests
     {
         var errors = new[]
         {
-            new ImportRowError(4, "@col", "=cmd|' /C calc'!A0", "total", "conversion", "-1 is not allowed"),
+            new ImportRowError(4, "@col", "=cmd|' /C calc'!A0", "total", "conversion", "-1 is not allowed")
+            {
+                File = "=orders.csv",
+            },
         };
 
         var csv = DataImportService.ErrorReportCsv(errors, new UiText { Culture = "en" });
 
         var lines = csv.Split("\r\n");
-        Assert.That(lines[1], Does.StartWith("4,'@col,'=cmd|' /C calc'!A0,'-1 is not allowed,"));
+        Assert.That(lines[0], Is.EqualTo("\uFEFFFile,Row,Column,Value,Message"));
+        Assert.That(lines[1], Is.EqualTo("'=orders.csv,4,'@col,'=cmd|' /C calc'!A0,'-1 is not allowed"));
+    }
+
+    [Test]
+    public async Task Import_errors_name_the_uploaded_file()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient();
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+        var form = await imports.LoadFormAsync(
+            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == OrderDefinitions.FormKey),
+            default);
+        using var content = new MemoryStream(WorkflowKit.Import.CsvEncodingDetector.Gb18030.GetBytes(
+            "客户,区域,订单金额,备用\n瑞金医院,华东,100,x\n协和医院,华北,12.5O,y\n"));
+        using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
+        var info = await DataImportService.InspectAsync(file, default);
+        var mapping = DataImportService.ToMapping(info.Headers, DataImportService.SuggestFields(form, info.Headers));
+
+        var preview = await imports.PreviewAsync(form, file, mapping, "owner", "zh-CN", 20, default);
+        var result = await imports.ImportAsync(
+            form, file, mapping, "owner", "zh-CN", skipBadRows: false, info.Rows, new Progress<ImportProgress>(), default);
+
+        var error = result.Errors.Single();
+        Assert.That(info.Encoding, Is.EqualTo("GBK (GB18030)"));
+        Assert.That(preview.Rows[1].Errors.Single().Message, Is.EqualTo(error.Message));
+        Assert.That(error.Message, Does.StartWith("订单.csv 第 3 行，“订单金额” 列 (total)：“12.5O” 不是数字"));
+        Assert.That(error.Message.Split("订单.csv"), Has.Length.EqualTo(2), "the file is named once");
+        Assert.That(error.Message.Split("第 3 行"), Has.Length.EqualTo(2), "the row is named once");
+        Assert.That(result.Committed, Is.False);
+        Assert.That(preview.UnmappedWarning, Does.StartWith("订单.csv：“备用” 列没有对应表单"));
+        Assert.That(result.UnmappedWarning, Is.EqualTo(preview.UnmappedWarning));
+    }
+
+    [Test]
+    public async Task Unclosed_quote_is_rejected_on_upload()
+    {
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "客户,区域,订单金额\n瑞金医院,华东,100\n\"协和医院,华北,12\n仁济医院,华东,5\n"));
+        using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => DataImportService.InspectAsync(file, default));
+
+        Assert.That(error!.Message, Does.StartWith("订单.csv row 3, column \"客户\": the quoted value that starts with"));
+        Assert.That(error.Message.Split("订单.csv"), Has.Length.EqualTo(2), "the file is named once");
     }
 
     [Test]

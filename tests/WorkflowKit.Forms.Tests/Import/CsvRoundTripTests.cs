@@ -106,6 +106,94 @@ public sealed class CsvRoundTripTests
         }
     }
 
+    [Test]
+    public async Task Export_then_import_maps_formula_like_headers()
+    {
+        await using var source = await TestWorld.CreateAsync(Ledger());
+        source.AddAdmin("admin", "ledger");
+        await source.Store.CreateAsync(
+            "ledger", new JsonObject { ["total"] = "=SUM(B2:B9)", ["phone"] = "+86 21 5555 0000" },
+            new RecordWriteContext("admin"), None);
+        using var csv = new MemoryStream();
+        await source.Exporter.ExportCsvAsync("admin", "ledger", csv, En, null, None);
+        await using var target = await TestWorld.CreateAsync(Ledger());
+        target.AddAdmin("admin", "ledger");
+        csv.Position = 0;
+
+        await using var file = await CsvImportSource.OpenAsync(csv, "ledger.csv", None);
+        var result = await target.Importer.ImportAsync(Ledger(), file, "admin", new ImportOptions { Culture = En }, None);
+        var imported = (await target.Store.QueryAsync(new RecordQuery("ledger"), null, None)).Items.Single().Data;
+
+        Assert.That(file.Headers, Is.EqualTo(new[] { "=Total", "+Phone" }));
+        Assert.That(result.UnmappedColumns, Is.Empty);
+        Assert.That(imported["total"]!.GetValue<string>(), Is.EqualTo("=SUM(B2:B9)"));
+        Assert.That(imported["phone"]!.GetValue<string>(), Is.EqualTo("+86 21 5555 0000"));
+    }
+
+    [Test]
+    public async Task Excel_select_with_export_apostrophe_gets_hint()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"wk-memo-{Guid.NewGuid():N}.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(path, new[]
+        {
+            new Dictionary<string, object> { ["ref"] = "r1", ["grade"] = "'-20C" },
+        });
+        await using var world = await TestWorld.CreateAsync(Memo());
+        world.AddAdmin("admin", "memo");
+
+        ImportResult result;
+        await using (var file = ExcelImportSource.Open(File.OpenRead(path), name: "memos.xlsx"))
+        {
+            result = await world.Importer.ImportAsync(Memo(), file, "admin", new ImportOptions { Culture = En }, None);
+        }
+
+        File.Delete(path);
+        var error = result.Errors.Single();
+        Assert.That(error.Code, Is.EqualTo("option"));
+        Assert.That(error.Message, Is.EqualTo(
+            "memos.xlsx row 2, column \"grade\" (grade): \"'-20C\" is not an option, but \"-20C\" is; remove the " +
+            "leading apostrophe, which a CSV export puts before =, +, - and @ so that spreadsheets show the text."));
+    }
+
+    [Test]
+    public async Task Csv_multiselect_item_with_apostrophe_gets_hint()
+    {
+        await using var world = await TestWorld.CreateAsync(Memo());
+        world.AddAdmin("admin", "memo");
+        await using var file = await CsvImportSource.OpenAsync(
+            ImportTestForms.Csv("ref,tags\nr1,\"lab, '+4C\"\n"), "memos.csv", None);
+
+        var result = await world.Importer.ImportAsync(Memo(), file, "admin", new ImportOptions { Culture = En }, None);
+
+        Assert.That(result.Errors.Single().Message, Does.Contain("but \"+4C\" is; remove the leading apostrophe"));
+    }
+
+    [Test]
+    public async Task Unknown_select_value_gets_no_hint()
+    {
+        await using var world = await TestWorld.CreateAsync(Memo());
+        world.AddAdmin("admin", "memo");
+        await using var file = await CsvImportSource.OpenAsync(
+            ImportTestForms.Csv("ref,grade\nr1,'-30C\n"), "memos.csv", None);
+
+        var result = await world.Importer.ImportAsync(Memo(), file, "admin", new ImportOptions { Culture = En }, None);
+
+        Assert.That(result.Errors.Single().Code, Is.EqualTo("option"));
+        Assert.That(result.Errors.Single().Message, Does.Not.Contain("apostrophe"));
+    }
+
+    // A form whose English labels start with characters that the CSV export escapes.
+    private static FormDefinition Ledger() => new()
+    {
+        Key = "ledger",
+        Name = new LocalizedText("台账", "Ledger"),
+        Fields =
+        [
+            TestForms.Field("total", FieldTypes.Text, "合计", "=Total"),
+            TestForms.Field("phone", FieldTypes.Text, "电话", "+Phone"),
+        ],
+    };
+
     private static async Task<List<JsonObject>> MemosAsync(TestWorld world) =>
         [.. (await world.Store.QueryAsync(
                 new RecordQuery("memo") { Limit = 100, Sort = [new SortOrder { Field = "ref" }] }, null, None))

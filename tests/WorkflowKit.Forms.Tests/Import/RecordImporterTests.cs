@@ -73,9 +73,12 @@ public sealed class RecordImporterTests
         Assert.That(await ProductsAsync(), Is.Empty);
         Assert.That(result.Errors[0], Is.EqualTo(new ImportRowError(
             3, "price", "abc", "price", "conversion",
-            "Row 3, column \"price\": value \"abc\" cannot be read as \"Price\": expected a number such as 1,234.50")));
+            "CSV file row 3, column \"price\" (price): \"abc\" is not a number; write digits with an optional decimal " +
+            "point, such as 1,234.50.") { File = "CSV file" }));
         Assert.That(result.Errors[1], Is.EqualTo(new ImportRowError(
-            4, "price", "-5", "price", "range", "\"Price\" value -5 is less than the minimum 0")));
+            4, "price", "-5", "price", "range",
+            "CSV file row 4, column \"price\" (price): \"Price\" value -5 is less than the minimum 0; use a value " +
+            "inside the allowed range.") { File = "CSV file" }));
         Assert.That(result.Errors[2].Code, Is.EqualTo("scale"));
         Assert.That(result.Errors[2].Row, Is.EqualTo(5));
     }
@@ -89,7 +92,7 @@ public sealed class RecordImporterTests
 
         Assert.That(result.Committed, Is.True);
         Assert.That(result.RowsWritten, Is.EqualTo(2));
-        Assert.That(result.Errors.Single().Message, Is.EqualTo("“名称” 为必填项"));
+        Assert.That(result.Errors.Single().Message, Is.EqualTo("CSV file 第 3 行，“name” 列 (name)：“名称” 为必填项；请在文件中填写这一列。"));
         Assert.That((await ProductsAsync()).Select(p => p["sku"]!.GetValue<string>()), Is.EqualTo(new[] { "A1",
             "A3" }));
     }
@@ -195,7 +198,7 @@ public sealed class RecordImporterTests
             new ImportOptions(), 2, None);
 
         Assert.That(preview.Rows, Has.Count.EqualTo(2));
-        Assert.That(preview.UnmappedHeaders, Is.EqualTo(new[] { "Colour" }));
+        Assert.That(preview.UnmappedColumns, Is.EqualTo(new[] { "Colour" }));
         Assert.That(preview.Mapping.Columns.Select(c => (c.Column, c.Field)), Is.EqualTo(new[]
         {
             ("SKU", "sku"), ("Name", "name"), ("price", "price"),

@@ -63,7 +63,8 @@ public sealed class RecordsCliTests
 
         Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
         Assert.That(_output.ToString().Trim(), Is.EqualTo("Imported 2 of 3 rows into 'product' (1 rejected)."));
-        Assert.That(_error.ToString().Trim(), Is.EqualTo("row 3: \"Name\" is required"));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "p.csv row 3, column \"Title\" (name): \"Name\" is required; fill in this column in the file."));
         var stored = await _world.Store.QueryAsync(new RecordQuery("product"), null, None);
         Assert.That(stored.Items.Select(i => i.CreatedBy), Is.All.EqualTo("system"));
     }

@@ -70,6 +70,8 @@ public sealed class StreamingImportTests
     {
         public long RowsYielded { get; private set; }
 
+        public string Name => inner.Name;
+
         public IReadOnlyList<string> Headers => inner.Headers;
 
         public bool HasEscapedText => inner.HasEscapedText;

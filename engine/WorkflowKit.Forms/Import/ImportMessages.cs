@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace WorkflowKit.Import;
+
+/// <summary>
+/// The text of row errors and warnings, in Chinese for zh cultures and in English otherwise. Each row error names
+/// the file and the row once, then the column, the field, the value, the problem and what to do, so that a caller
+/// prints it as it is, without adding the row again.
+/// </summary>
+internal static class ImportMessages
+{
+    public static bool IsChinese(CultureInfo culture) =>
+        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Formats where an error is: <c>customers.csv row 14, column "Credit limit" (creditLimit)</c>. Without a column
+    /// the field path follows the row, and without either only the file and row are given.
+    /// </summary>
+    public static string Location(string file, long row, string? column, string? fieldPath, CultureInfo culture)
+    {
+        var zh = IsChinese(culture);
+        var location = zh ? $"{file} 第 {row} 行" : $"{file} row {row}";
+        if (column is not null)
+        {
+            location += zh ? $"，“{column}” 列" : $", column \"{column}\"";
+            return fieldPath is null ? location : $"{location} ({fieldPath})";
+        }
+
+        return fieldPath is null ? location : location + (zh ? $"，字段 {fieldPath}" : $", field {fieldPath}");
+    }
+
+    /// <summary>Formats a conversion error: the location, the cell value and the converter's reason.</summary>
+    public static string Conversion(string location, string value, string reason, CultureInfo culture) =>
+        IsChinese(culture) ? $"{location}：“{value}” {reason}。" : $"{location}: \"{value}\" {reason}.";
+
+    /// <summary>Formats a validation error: the location, the validator's message and the fix for its code.</summary>
+    public static string Validation(string location, string message, string code, CultureInfo culture)
+    {
+        var problem = message.TrimEnd('.', '。', ' ');
+        return IsChinese(culture)
+            ? $"{location}：{problem}；{Hint(code, zh: true)}"
+            : $"{location}: {problem}; {Hint(code, zh: false)}";
+    }
+
+    /// <summary>Formats the warning for header texts that no field takes, whose values are therefore not imported.</summary>
+    public static string UnmappedColumns(string file, string formKey, IReadOnlyList<string> columns, CultureInfo culture)
+    {
+        var zh = IsChinese(culture);
+        var names = string.Join(zh ? "、" : ", ", columns.Select(column => zh ? $"“{column}”" : $"\"{column}\""));
+        return zh
+            ? $"{file}：{names} 列没有对应表单 “{formKey}” 的字段，不会导入；如果是拼写错误，请改成字段的名称或键，或在映射中指定字段。"
+            : $"{file}: column(s) {names} match no field of form '{formKey}' and are not imported; if a header is " +
+              "misspelt, correct it to the field's label or key, or map the column to a field.";
+    }
+
+    private static string Hint(string code, bool zh) => code switch
+    {
+        "required" => zh ? "请在文件中填写这一列。" : "fill in this column in the file.",
+        "length" => zh ? "请把文字改到允许的长度。" : "shorten or lengthen the text to the allowed length.",
+        "range" => zh ? "请填写允许范围内的值。" : "use a value inside the allowed range.",
+        "scale" => zh ? "请减少小数位数。" : "use fewer decimal places.",
+        "pattern" => zh ? "请按要求的格式改正。" : "correct the value to the required format.",
+        "option" => zh ? "请填写字段的选项之一（名称或键）。" : "use one of the field's options, by its label or key.",
+        "unique" => zh
+            ? "请填写其他记录没有用过的值，或删除重复的行。"
+            : "use a value that no other record has, or remove the duplicate row.",
+        "permission" => zh
+            ? "这一行超出了你可以创建的范围；请改正数值，或请管理员调整数据权限。"
+            : "the row is outside the records you may create; correct the value or ask an administrator.",
+        "type" => zh ? "请改成字段类型（数字、日期、选项）可以读取的值。" :
+            "correct the value so that it can be read as the field's type (number, date, option).",
+        _ => zh ? "请按提示改正后重新导入。" : "correct the value as described, then import the file again.",
+    };
+}
