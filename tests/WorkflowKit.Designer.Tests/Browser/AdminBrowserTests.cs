@@ -62,8 +62,9 @@ public sealed class AdminBrowserTests
 
         var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("import-report").ClickAsync());
         var report = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
-        Assert.That(report, Does.Contain("行,列,值,消息,处理办法"));
-        Assert.That(report, Does.Contain("3,订单金额,一千,"));
+        Assert.That(report, Does.Contain("文件,行,列,值,消息"));
+        Assert.That(report, Does.Contain("orders.csv,3,订单金额,一千,"));
+        Assert.That(report, Does.Contain("orders.csv 第 3 行"), "the message names the file and the row");
 
         await UploadAsync(admin, "orders-fixed.csv", Encoding.UTF8.GetBytes(bad.Replace("一千", "1000")));
         await Expect(admin.GetByTestId("import-encoding")).ToHaveTextAsync("UTF-8");
