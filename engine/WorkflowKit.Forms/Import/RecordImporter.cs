@@ -47,7 +47,7 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
-        var (columns, mapping, unmapped) = ImportColumns.Resolve(form, source.Headers, options.Mapping);
+        var (columns, mapping, unmapped) = ResolveColumns(form, source, options.Mapping);
         var converter = new ImportValueConverter(options.Culture, options.TimeZone)
         {
             UnescapeText = source.HasEscapedText,
@@ -91,7 +91,7 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         var scope = await RequireCreateAsync(form.Key, userId, cancellationToken).ConfigureAwait(false);
-        var (columns, _, unmapped) = ImportColumns.Resolve(form, source.Headers, options.Mapping);
+        var (columns, _, unmapped) = ResolveColumns(form, source, options.Mapping);
         var converter = new ImportValueConverter(options.Culture, options.TimeZone)
         {
             UnescapeText = source.HasEscapedText,
@@ -201,6 +201,20 @@ public sealed partial class RecordImporter
             : throw new UnauthorizedAccessException(
                 $"User '{userId}' may not create records of form '{formKey}', so they cannot import into it; ask an " +
                 "administrator for a permission rule with the \"create\" action.");
+    }
+
+    /// <summary>Resolves the mapping against the file's header; a mismatch names the file in its message.</summary>
+    private static (IReadOnlyList<(int Index, string Header, FieldDefinition Field)> Columns, ImportMapping Mapping,
+        IReadOnlyList<string> Unmapped) ResolveColumns(FormDefinition form, IImportSource source, ImportMapping? mapping)
+    {
+        try
+        {
+            return ImportColumns.Resolve(form, source.Headers, mapping);
+        }
+        catch (InvalidDataException error)
+        {
+            throw new InvalidDataException($"{source.Name}: {error.Message}", error);
+        }
     }
 
     private static string? UnmappedWarning(

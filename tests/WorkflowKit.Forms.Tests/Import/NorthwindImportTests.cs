@@ -65,13 +65,13 @@ public sealed class NorthwindImportTests
     public async Task Duplicated_header_fails_by_name()
     {
         var path = SharedData.Require("business/northwind/orders.csv");
-        await using var source = await CsvImportSource.OpenAsync(File.OpenRead(path), None);
+        await using var source = await CsvImportSource.OpenAsync(File.OpenRead(path), "orders.csv", None);
 
         var error = Assert.ThrowsAsync<InvalidDataException>(() =>
             _world.Importer.ImportAsync(Orders(), source, "admin", new ImportOptions(), None));
 
         Assert.That(error!.Message, Does.StartWith(
-            "Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to " +
+            "orders.csv: Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to " +
             "import"));
         var stored = await _world.Store.QueryAsync(new RecordQuery("nwOrder") { Limit = 1 }, null, None);
         Assert.That(stored.Total, Is.Zero);

@@ -238,15 +238,20 @@ public sealed class RecordImporterTests
     }
 
     [Test]
-    public void Mapping_to_an_unknown_column_names_the_header()
+    public void Mapping_to_an_unknown_column_names_file_and_header()
     {
         var mapping = new ImportMapping { Columns = [new ImportColumnMapping("Colour", "name")] };
 
-        var error = Assert.ThrowsAsync<InvalidDataException>(() =>
-            ImportCsvAsync("sku,name\nA1,x\n", new ImportOptions { Mapping = mapping }));
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await using var source = await CsvImportSource.OpenAsync(
+                ImportTestForms.Csv("sku,name\nA1,x\n"), "products.csv", None);
+            await _world.Importer.ImportAsync(
+                ImportTestForms.Product(), source, "admin", new ImportOptions { Mapping = mapping }, None);
+        });
 
         Assert.That(error!.Message,
-            Is.EqualTo("Column \"Colour\" is not in the file's header; the header has: sku, name."));
+            Is.EqualTo("products.csv: Column \"Colour\" is not in the file's header; the header has: sku, name."));
     }
 
     private sealed class SyncProgress(List<ImportProgress> reports) : IProgress<ImportProgress>
