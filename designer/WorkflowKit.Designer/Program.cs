@@ -6,6 +6,11 @@ using WorkflowKit.Designer.Components;
 using WorkflowKit.Designer.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// ASP.NET Core serves the packages' files (MudBlazor, the diagram library) from the build output only in
+// Development. This call reads the build's manifest of them in every environment, so `dotnet run` without a launch
+// profile shows a working UI. A published app copies the files into its own wwwroot instead.
+builder.WebHost.UseStaticWebAssets();
 if (string.IsNullOrEmpty(builder.Configuration["urls"])
     && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
 {
