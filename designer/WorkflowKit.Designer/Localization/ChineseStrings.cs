@@ -452,5 +452,6 @@ public static class ChineseStrings
         ["Position"] = "位置",
         ["Migrate to version {0}"] = "迁移到版本 {0}",
         ["moved to another flow version"] = "迁移到另一流程版本",
+        ["(empty)"] = "（空）",
     }.Concat(AdminChineseStrings.Values).DistinctBy(pair => pair.Key).ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -85,7 +85,12 @@ public sealed class EngineWorkService(
             new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
             cancellationToken);
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
-        return await SummarizeAsync(instance, cancellationToken);
+
+        // The start runs the instance up to its first wait, so the reply names the nodes it now waits at, as
+        // GET /api/instances/{id} does.
+        var waiting = await engine.GetInstanceAsync(instance.Id, cancellationToken);
+        var started = await SummarizeAsync(instance, cancellationToken);
+        return waiting is null ? started : started with { CurrentNodes = CurrentNodesOf(waiting.Tasks) };
     }
 
     public async Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken) =>
@@ -392,10 +397,11 @@ public sealed class EngineWorkService(
             .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
         var summary = await SummarizeAsync(detail.Instance, cancellationToken);
+        var changes = AuditChanges.Between(history);
         return new InstanceDetail(
             summary with
             {
-                CurrentNodes = [.. detail.Tasks.Where(t => t.Status == TaskStatuses.Open).Select(t => t.NodeId).Distinct()],
+                CurrentNodes = CurrentNodesOf(detail.Tasks),
             },
             detail.Instance.Form,
             DefinitionJson.Serialize(flow),
@@ -407,18 +413,21 @@ public sealed class EngineWorkService(
                 .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
-                    entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject)
+                    entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
                 {
                     TargetName = TargetOf(entry) is { } target ? names.GetValueOrDefault(target, target) : null,
                 })]);
     }
+
+    private static IReadOnlyList<string> CurrentNodesOf(IEnumerable<EngineTask> tasks) =>
+        [.. tasks.Where(task => task.Status == TaskStatuses.Open).Select(task => task.NodeId).Distinct()];
 
     private static InstanceDetail WithoutHidden(InstanceDetail detail, HiddenData hidden) => detail with
     {
         Data = hidden.RemoveFrom(detail.Data),
         HiddenFields = hidden.Paths,
         Audit = [.. detail.Audit.Select(entry =>
-            entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFrom(entry.Changes) })],
+            entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFromChanges(entry.Changes) })],
     };
 
     private static string? TargetOf(Runtime.Audit.AuditEntry entry) =>
