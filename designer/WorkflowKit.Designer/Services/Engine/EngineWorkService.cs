@@ -9,6 +9,7 @@ using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Tasks;
 using EngineTask = WorkflowKit.Runtime.Tasks.WorkTask;
 using EngineTaskActions = WorkflowKit.Runtime.Tasks.TaskActions;
@@ -100,6 +101,38 @@ public sealed class EngineWorkService(
     public async Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken) =>
         await TasksAsync(new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Completed, Limit = 500 },
             cancellationToken);
+
+    public async Task<IReadOnlyList<UrgeNotice>> GetUrgesAsync(UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var open = (await GetInboxAsync(user, cancellationToken)).ToDictionary(task => task.Id, StringComparer.Ordinal);
+        var names = await NamesAsync(cancellationToken);
+        var histories = new Dictionary<string, IReadOnlyList<Runtime.Audit.AuditEntry>>(StringComparer.Ordinal);
+        var result = new List<UrgeNotice>();
+        foreach (var notification in await engine.GetNotificationsAsync(user.Id, unreadOnly: false, cancellationToken))
+        {
+            if (notification.Kind != NotificationKinds.Urge || notification.TaskId is null
+                || !open.TryGetValue(notification.TaskId, out var task))
+            {
+                continue;
+            }
+
+            // The urge's audit line, written in the same step, names who urged and their comment. Only the initiator
+            // may urge, so the initiator is used when no line matches.
+            if (!histories.TryGetValue(task.InstanceId, out var history))
+            {
+                histories[task.InstanceId] = history = await engine.GetHistoryAsync(task.InstanceId, cancellationToken);
+            }
+
+            var line = history.LastOrDefault(entry => entry.Action == "urge" && entry.At == notification.CreatedAt);
+            var urgedBy = line?.Actor ?? task.InitiatorId;
+            result.Add(new UrgeNotice(
+                task.Id, task.InstanceId, task.NodeName, task.Title, urgedBy, names.GetValueOrDefault(urgedBy, urgedBy),
+                line?.Comment, notification.CreatedAt));
+        }
+
+        return [.. result.OrderByDescending(notice => notice.At)];
+    }
 
     public async Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(
         UserContext user, CancellationToken cancellationToken) =>
