@@ -17,18 +17,29 @@ public static partial class ValueTypeWording
 
     /// <summary>
     /// Returns <paramref name="message"/> with every .NET type name (optionally quoted or nullable) replaced by plain
-    /// words; a message without one is returned unchanged.
+    /// words. A message without one is returned unchanged.
     /// </summary>
     public static string Rewrite(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var expected = ExpectedType().Replace(message, match => ": expected " + Describe(match.Groups["type"].Value));
-        var converted = ConvertedType().Replace(expected, match => "is not " + Describe(match.Groups["type"].Value));
+        // A project type here is a request or model record whose member at the reported path has another type.
+        var converted = ConvertedType().Replace(expected, match =>
+            match.Groups["type"].Value.StartsWith("WorkflowKit.", StringComparison.Ordinal)
+                ? "has the wrong type"
+                : "is not " + Describe(match.Groups["type"].Value));
+        converted = BindFailure().Replace(converted, match =>
+            $"The value \"{match.Groups["value"].Value}\" of parameter '{match.Groups["name"].Value}' is not " +
+            $"{Describe(match.Groups["type"].Value)}.");
         return TypeName().Replace(converted, match => Describe(match.Groups["type"].Value));
     }
 
-    private static string Describe(string fullName) => fullName switch
+    private static string Describe(string fullName) => Unwrap(fullName) switch
     {
+        "byte" or "sbyte" or "short" or "ushort" or "int" or "uint" or "long" or "ulong" => "a whole number",
+        "decimal" or "double" or "float" => "a number",
+        "bool" => "true or false",
+        "string" => "text",
         "System.Byte" or "System.SByte" or "System.Int16" or "System.UInt16" or "System.Int32" or "System.UInt32"
             or "System.Int64" or "System.UInt64" => "a whole number",
         "System.Decimal" or "System.Double" or "System.Single" => "a number",
@@ -47,8 +58,14 @@ public static partial class ValueTypeWording
         _ => "a value of another kind",
     };
 
+    private static string Unwrap(string name)
+    {
+        var type = name.TrimEnd('?');
+        return type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>') ? type[9..^1] : type;
+    }
+
     private const string QuotedType =
-        @"'?(?:System\.Nullable`1\[(?<type>System(?:\.\w+)+)\]|(?<type>(?:System|WorkflowKit)(?:\.\w+)+(?:`\d+\[[^\]]*\]+)?(?:\[\])?))'?";
+        @"'?(?:System\.Nullable`1\[(?<type>System(?:\.\w+)+)\]|(?<type>(?:System|WorkflowKit)(?:[.+]\w+)+(?:`\d+\[[^\]]*\]+)?(?:\[\])?))'?";
 
     // System.CommandLine: "Cannot parse argument 'x' for option '--n' as expected type 'System.Int32'."
     [GeneratedRegex(@"\s*as expected type " + QuotedType)]
@@ -57,6 +74,10 @@ public static partial class ValueTypeWording
     // System.Text.Json: "The JSON value could not be converted to System.Int32. Path: $.n"
     [GeneratedRegex(@"could not be converted to " + QuotedType)]
     private static partial Regex ConvertedType();
+
+    // ASP.NET Core minimal APIs: Failed to bind parameter "Nullable<int> limit" from "abc".
+    [GeneratedRegex("Failed to bind parameter \"(?<type>[\\w.?<>]+) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"\\.")]
+    private static partial Regex BindFailure();
 
     [GeneratedRegex(QuotedType)]
     private static partial Regex TypeName();

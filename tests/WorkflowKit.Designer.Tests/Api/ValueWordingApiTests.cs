@@ -26,4 +26,35 @@ public sealed class ValueWordingApiTests
         Assert.That(detail, Does.Not.Contain("System."));
         Assert.That(detail, Does.Not.Contain("WorkflowKit."));
     }
+
+    [Test]
+    public async Task Limit_not_a_whole_number_is_400()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+
+        using var response = await admin.GetAsync("/api/records/customer?limit=ten");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)problem?["detail"], Is.EqualTo(
+            "The value \"ten\" of parameter 'limit' is not a whole number."));
+    }
+
+    [Test]
+    public async Task Body_value_of_wrong_type_is_400()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+
+        using var response = await owner.PutAsJsonAsync(
+            "/api/definitions/forms/sales-order/draft", new { document = new { }, expectedRevision = "first" });
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var detail = (string?)problem?["detail"] ?? string.Empty;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(detail, Does.StartWith("The request body is not valid: The JSON value has the wrong type."));
+        Assert.That(detail, Does.Contain("$.expectedRevision"));
+        Assert.That(detail, Does.Not.Contain("System."));
+    }
 }
