@@ -36,6 +36,7 @@ app.UseRequestLocalization(localization =>
     localization.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
     localization.RequestCultureProviders.Insert(0, new ClaimCultureProvider());
 });
+app.UseApiBadRequests();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

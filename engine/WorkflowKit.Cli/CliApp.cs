@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WorkflowKit.Definitions.Json;
 
 namespace WorkflowKit.Cli;
 
@@ -23,7 +24,7 @@ public static class CliApp
         {
             foreach (var parseError in parsed.Errors)
             {
-                await error.WriteLineAsync($"error: {parseError.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: {ValueTypeWording.Rewrite(parseError.Message)}").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync("Run 'workflowkit --help' (or COMMAND --help) for usage.").ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Storage;
 
@@ -30,11 +31,11 @@ public sealed class ApiErrorFilter : IEndpointFilter
         }
         catch (ArgumentException error)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(ValueTypeWording.Rewrite(error.Message), statusCode: StatusCodes.Status400BadRequest);
         }
         catch (System.Text.Json.JsonException error)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(ValueTypeWording.Rewrite(error.Message), statusCode: StatusCodes.Status400BadRequest);
         }
     }
 }

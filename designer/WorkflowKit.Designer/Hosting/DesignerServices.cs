@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using MudBlazor.Services;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Admin;
+using WorkflowKit.Designer.Api;
 using WorkflowKit.Designer.Hosting.ScaleOut;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
@@ -90,6 +91,7 @@ public static class DesignerServices
         services.AddLocalization();
         services.AddOpenApi();
         services.AddProblemDetails();
+        services.AddApiBadRequests();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

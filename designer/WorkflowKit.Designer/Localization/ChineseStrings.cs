@@ -452,5 +452,13 @@ public static class ChineseStrings
         ["Position"] = "位置",
         ["Migrate to version {0}"] = "迁移到版本 {0}",
         ["moved to another flow version"] = "迁移到另一流程版本",
+        ["(empty)"] = "（空）",
+        ["Urged by the initiator"] = "发起人催办",
+        ["{0} urged you to act on \"{1}\""] = "{0} 催你处理“{1}”",
+        ["Open task"] = "打开任务",
+        ["{0} saved changes to this form while you were editing, so the page now shows the saved data. Your changes below were not saved. Enter them again if they still apply."] = "{0} 在你编辑期间保存了此表单的修改，页面现在显示已保存的数据。你下面的修改未保存，如仍需要请重新填写。",
+        ["Another user"] = "其他用户",
+        ["rows {0} changed"] = "第 {0} 行有修改",
+        ["Row {0} of \"{1}\": {2}"] = "“{1}”第 {0} 行：{2}",
     }.Concat(AdminChineseStrings.Values).DistinctBy(pair => pair.Key).ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -32,13 +32,16 @@ public abstract class PortalPageBase : ComponentBase, IDisposable
 
     protected abstract Task LoadAsync();
 
+    /// <summary>Reloads the page after an engine change for the user. A page with unsaved input overrides it.</summary>
+    protected virtual Task LoadChangedAsync() => LoadAsync();
+
     private void OnTasksChanged(TaskNotification notification)
     {
         if (notification.UserIds.Contains(CurrentUser.Id))
         {
             _ = InvokeAsync(async () =>
             {
-                await LoadAsync();
+                await LoadChangedAsync();
                 StateHasChanged();
             });
         }

@@ -20,6 +20,9 @@ public interface IWorkService
 
     Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>Urges of the user's open tasks, newest first, for the inbox.</summary>
+    Task<IReadOnlyList<UrgeNotice>> GetUrgesAsync(UserContext user, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(UserContext user, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InstanceSummary>> GetCarbonCopiesAsync(UserContext user, CancellationToken cancellationToken);

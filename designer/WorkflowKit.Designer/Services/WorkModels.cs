@@ -143,3 +143,16 @@ public sealed record TestRunResult(
     IReadOnlyList<string> TraversedEdges,
     IReadOnlyList<string> Messages,
     bool Completed);
+
+/// <summary>
+/// An urge (催办) that reached the user: who urged, on which open task, with the comment given and when.
+/// </summary>
+public sealed record UrgeNotice(
+    string TaskId,
+    string InstanceId,
+    LocalizedText NodeName,
+    string? Title,
+    string UrgedBy,
+    string UrgedByName,
+    string? Comment,
+    DateTimeOffset At);

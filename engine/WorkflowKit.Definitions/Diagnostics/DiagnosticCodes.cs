@@ -54,6 +54,12 @@ public static class DiagnosticCodes
     /// <summary>A value breaks a schema constraint (pattern, length, range, item count).</summary>
     public const string ConstraintViolated = "WK1024";
 
+    /// <summary>
+    /// A flow being published names a form (its own, a node's or a trigger's) that has no published version and is
+    /// not in the same package import.
+    /// </summary>
+    public const string FormNotPublished = "WK1025";
+
     /// <summary>A field type is not one of the format's field types.</summary>
     public const string UnknownFieldType = "WK1201";
 

@@ -28,6 +28,9 @@ public static class FormBindings
     public const string LatestFormVersion =
         "SELECT MAX(version) FROM definition_versions WHERE kind = 'form' AND key = @FormKey";
 
+    /// <summary>The keys of the forms that have at least one published version.</summary>
+    public const string PublishedFormKeys = "SELECT DISTINCT key FROM definition_versions WHERE kind = 'form'";
+
     /// <summary>The form a flow document carries, or null for other documents and flows without a form.</summary>
     public static string? FormKeyOf(DefinitionDocument document)
     {

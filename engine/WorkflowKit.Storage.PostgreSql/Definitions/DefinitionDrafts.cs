@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using WorkflowKit.Definitions.Diagnostics;
 using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Definitions.Validation;
 
 namespace WorkflowKit.Storage.PostgreSql.Definitions;
@@ -47,7 +48,16 @@ internal static class DefinitionDrafts
 
         var report = DefinitionValidator.Validate(sources);
         var own = report.Diagnostics.Where(diagnostic => diagnostic.File == label).ToList();
-        return (report.Documents.FirstOrDefault(candidate => candidate.File == label), own);
+        var document = report.Documents.FirstOrDefault(candidate => candidate.File == label);
+        if (document is not null)
+        {
+            own.AddRange(FormPublication.Check(document, report.Documents
+                .Where(other => other.Kind == DefinitionKinds.Form && other.File != label)
+                .Select(other => other.Key)
+                .ToHashSet(StringComparer.Ordinal)));
+        }
+
+        return (document, own);
     }
 
     public static ConcurrencyConflictException Conflict(

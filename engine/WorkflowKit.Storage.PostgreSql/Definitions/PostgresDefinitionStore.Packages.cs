@@ -45,6 +45,16 @@ public sealed partial class PostgresDefinitionStore
         await LockDefinitionsAsync(
                 transaction, report.Documents.Select(document => (document.Kind, document.Key)), cancellationToken)
             .ConfigureAwait(false);
+        var publishedForms = await transaction.Connection.QueryAsync<string>(new CommandDefinition(
+            FormBindings.PublishedFormKeys, transaction: transaction.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        var unpublished = FormPublication.CheckPackage(report, publishedForms);
+        if (unpublished.Count > 0)
+        {
+            DefinitionStoreLog.ImportRefused(_logger, folder, unpublished.Count);
+            throw new DefinitionValidationException($"Package folder \"{folder}\"", [.. report.Diagnostics, .. unpublished]);
+        }
+
         var published = new List<DefinitionVersionInfoWithKey>();
         var unchanged = new List<DefinitionVersionInfoWithKey>();
         foreach (var document in FormBindings.FormsFirst(report.Documents))

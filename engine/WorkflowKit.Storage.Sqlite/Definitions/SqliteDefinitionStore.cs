@@ -246,6 +246,10 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         }
 
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var publishedForms = await transaction.Connection.QueryAsync<string>(new CommandDefinition(
+            FormBindings.PublishedFormKeys, transaction: transaction.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+        RequirePublishedForms(folder, report, publishedForms);
         var published = new List<DefinitionVersionInfoWithKey>();
         var unchanged = new List<DefinitionVersionInfoWithKey>();
         foreach (var document in FormBindings.FormsFirst(report.Documents))
@@ -306,6 +310,16 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
             package.ImportedBy, ParseTimestamp(package.ImportedAt));
     }
 
+    private void RequirePublishedForms(string folder, ValidationReport report, IEnumerable<string> publishedForms)
+    {
+        var unpublished = FormPublication.CheckPackage(report, publishedForms);
+        if (unpublished.Count > 0)
+        {
+            DefinitionStoreLog.ImportRefused(_logger, folder, unpublished.Count);
+            throw new DefinitionValidationException($"Package folder \"{folder}\"", [.. report.Diagnostics, .. unpublished]);
+        }
+    }
+
     private static void CheckDraftJson(string kind, string key, string json)
     {
         using var source = JsonSourceReader.Read($"{kind}:{key} (draft)", Encoding.UTF8.GetBytes(json));
@@ -346,6 +360,14 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         var report = DefinitionValidator.Validate(sources);
         var own = report.Diagnostics.Where(diagnostic => diagnostic.File == label).ToList();
         var document = report.Documents.FirstOrDefault(candidate => candidate.File == label);
+        if (document is not null)
+        {
+            own.AddRange(FormPublication.Check(document, others
+                .Where(other => other.Kind == DefinitionKinds.Form)
+                .Select(other => other.Key)
+                .ToHashSet(StringComparer.Ordinal)));
+        }
+
         if (document is null || own.Any(diagnostic => diagnostic.IsError))
         {
             DefinitionStoreLog.PublishRefused(_logger, draft.Kind, draft.Key, own.Count(diagnostic

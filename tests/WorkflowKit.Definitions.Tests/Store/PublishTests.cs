@@ -82,6 +82,8 @@ public sealed class PublishTests
     {
         await using var fixture = await StoreFixture.CreateAsync();
         var store = fixture.Store;
+        await store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
+        await store.PublishAsync("form", "order", "alice", default);
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
         await store.PublishAsync("flow", "order-flow", "alice", default);
         fixture.Time.Advance(TimeSpan.FromHours(3));
@@ -103,6 +105,8 @@ public sealed class PublishTests
     {
         await using var fixture = await StoreFixture.CreateAsync();
         var store = fixture.Store;
+        await store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
+        await store.PublishAsync("form", "order", "alice", default);
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
         await store.PublishAsync("flow", "order-flow", "alice", default);
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow", "Check", withNotify: true), 1,

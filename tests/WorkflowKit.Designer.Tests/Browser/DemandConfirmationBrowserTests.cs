@@ -182,6 +182,95 @@ public sealed class DemandConfirmationBrowserTests
         await sales.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
     }
 
+    [Test]
+    public async Task Completed_task_names_row_owners()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var task = (await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None))
+            .Single(t => t.NodeId == "confirmDemand");
+        await engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.Approve, "sales1"), CancellationToken.None);
+
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/tasks/{task.Id}");
+        var rows = sales.Locator("[data-field=confirmations]").First.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await _session.ScreenshotAsync(sales, "33-demand-confirmation-completed");
+
+        await Assertions.Expect(rows.Nth(1).GetByTestId("row-owner")).ToContainTextAsync("李娜 Li Na");
+        await Assertions.Expect(rows.Nth(1).GetByTestId("row-owner")).Not.ToContainTextAsync("sales2");
+        await Assertions.Expect(rows.Nth(0).GetByTestId("row-owner")).ToContainTextAsync("张伟 Zhang Wei");
+    }
+
+    /// <summary>
+    /// sales2 submits a changed row through the app's engine while sales1 has typed into their own row, so the open
+    /// page reloads the stored rows. The page must report that sales1's input was not saved, name whose change
+    /// replaced it and list it.
+    /// </summary>
+    [Test]
+    public async Task Reload_lists_unsaved_edits()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var tasks = await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, NodeId = "confirmDemand" }, CancellationToken.None);
+        var sales1Task = tasks.Single(t => t.Assignee == "sales1");
+        var sales2Task = tasks.Single(t => t.Assignee == "sales2");
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/tasks/{sales1Task.Id}");
+        var rows = sales.Locator("[data-field=confirmations]").First.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Cell(rows.Nth(0), "confirmedQuantity").FillAsync("150");
+        await Cell(rows.Nth(0), "confirmedQuantity").PressAsync("Tab");
+
+        var sales2Rows = ReplenishmentForm()["confirmations"]!.DeepClone().AsArray();
+        sales2Rows[1]!["confirmedQuantity"] = 250m;
+        await engine.ActAsync(
+            new TaskActionRequest(sales2Task.Id, TaskActions.Approve, "sales2")
+            {
+                FormChanges = new JsonObject { ["confirmations"] = sales2Rows },
+            },
+            CancellationToken.None);
+
+        var alert = sales.GetByTestId("unsaved-edits");
+        await Assertions.Expect(alert).ToBeVisibleAsync();
+        await _session.ScreenshotAsync(sales, "34-demand-confirmation-unsaved-edits");
+        await Assertions.Expect(alert).ToContainTextAsync("李娜 Li Na 在你编辑期间保存了此表单的修改");
+        var edit = sales.GetByTestId("unsaved-edit");
+        await Assertions.Expect(edit).ToHaveCountAsync(1);
+        await Assertions.Expect(edit).ToContainTextAsync("第 1 行");
+        await Assertions.Expect(edit).ToContainTextAsync("150");
+        await Assertions.Expect(Cell(rows.Nth(1), "confirmedQuantity")).ToHaveValueAsync("250");
+        await Assertions.Expect(Cell(rows.Nth(0), "confirmedQuantity")).ToHaveValueAsync("120");
+        await Assertions.Expect(sales.GetByTestId("audit-change").Filter(new() { HasText = "第 2 行有修改" }))
+            .ToHaveCountAsync(1);
+    }
+
+    [Test]
+    public async Task Inbox_shows_urge_with_sender()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var task = (await engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = instance.Id, Assignee = "sales2" }, CancellationToken.None))
+            .Single(t => t.NodeId == "confirmDemand");
+        await engine.UrgeAsync(instance.Id, "owner", "Purchasing closes today", CancellationToken.None);
+
+        var sales = await _session.SignInAsync("sales2");
+        await sales.GotoAsync("/");
+        var urge = sales.GetByTestId("urge").Filter(new() { HasText = "Purchasing closes today" });
+        await Assertions.Expect(urge).ToHaveCountAsync(1);
+        await _session.ScreenshotAsync(sales, "35-inbox-urge");
+
+        await Assertions.Expect(urge).ToContainTextAsync("流程负责人 Owner 催你处理");
+        await urge.GetByTestId("urge-open").ClickAsync();
+        await sales.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/tasks/{task.Id}");
+    }
+
     private WorkflowEngine OtherNodeEngine()
     {
         var stores = _session.Get<WorkflowKitStores>();

@@ -45,6 +45,7 @@ public sealed class FormulaEngineTests
     [TestCase("ROUND(1250, -2)", "1300")]
     [TestCase("ABS(-4)", "4")]
     [TestCase("row.qty * row.unitPrice", "10.0")]
+    [TestCase("qty * unitPrice", "10.0")]
     [TestCase("missing * 2", "0")]
     [TestCase("numeric * 2", "25.0")]
     [TestCase("DAYS(due, start)", "16")]

@@ -1,4 +1,5 @@
 using Npgsql;
+using WorkflowKit.Records;
 using WorkflowKit.Samples.Scenarios;
 
 namespace WorkflowKit.Samples.Tests.Scenarios;
@@ -14,6 +15,7 @@ public sealed class DailyScenarioTests(string provider)
 {
     private ScenarioSummary _summary = null!;
     private ExpectedDay _expected = null!;
+    private string _db = null!;
     private string? _folder;
     private string? _postgresServer;
     private string? _postgresDatabase;
@@ -23,8 +25,8 @@ public sealed class DailyScenarioTests(string provider)
     {
         var options = new SampleLoadOptions(
             Path.Combine(TestPaths.RepositoryRoot, "definitions", "templates"), TestPaths.CommittedSampleData);
-        var db = provider == "sqlite" ? SqliteFile() : await PostgresDatabaseAsync();
-        _summary = await ScenarioCatalog.RunAsync(DailyScenario.Name, db, options, null, CancellationToken.None);
+        _db = provider == "sqlite" ? SqliteFile() : await PostgresDatabaseAsync();
+        _summary = await ScenarioCatalog.RunAsync(DailyScenario.Name, _db, options, null, CancellationToken.None);
         _expected = ExpectedDay.Compute(TestPaths.CommittedSampleData, DailyScenario.OrderCount);
     }
 
@@ -94,6 +96,35 @@ public sealed class DailyScenarioTests(string provider)
         Assert.That(_summary.BatchesFlagged60, Is.EqualTo(_expected.Flagged60));
         Assert.That(_summary.BatchesFlagged30, Is.EqualTo(_expected.Flagged30));
         Assert.That(_summary.BatchesQuarantined, Is.EqualTo(_expected.Quarantined));
+    }
+
+    [Test]
+    public async Task Orders_TotalTheirLines()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var page = await environment.Stores.Records.QueryAsync(
+            new RecordQuery("order") { Limit = 500 }, null, CancellationToken.None);
+
+        Assert.That(page.Items, Has.Count.EqualTo(DailyScenario.OrderCount));
+        foreach (var order in page.Items)
+        {
+            var lines = order.Data["lines"]!.AsArray();
+            var expected = lines.Sum(line =>
+                line!["quantity"]!.GetValue<decimal>() * line["unitPrice"]!.GetValue<decimal>());
+            Assert.That(order.Data["total"]!.GetValue<decimal>(), Is.EqualTo(expected), order.SerialNumber);
+            Assert.That(expected, Is.GreaterThan(0m), order.SerialNumber);
+        }
+    }
+
+    [Test]
+    public async Task Load_StoresPackagePermissionRules()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+
+        var rules = await environment.Stores.Permissions.GetRulesAsync("order", CancellationToken.None);
+
+        Assert.That(rules.Where(rule => rule.Actions.Contains("export")).Select(rule => rule.Role),
+            Is.SupersetOf(new[] { "admin", "process-owner" }));
     }
 
     private string SqliteFile()

@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Validation;
+using WorkflowKit.Expressions;
+using WorkflowKit.Forms;
 
 namespace WorkflowKit.Samples.Tests.Templates;
 
@@ -61,6 +64,26 @@ public sealed class TemplatePackageTests
 
         Assert.That(amount.Formula!.Formula, Is.EqualTo("quantity * unitPrice"));
         Assert.That(total.Formula!.Formula, Is.EqualTo("SUM(lines.amount)"));
+    }
+
+    [Test]
+    public void OrderForm_ComputesSampleOrderTotal()
+    {
+        var order = TemplateForms.All()["order"];
+        var graph = FormulaGraph.Build(order, new ExpressionFormulaEvaluator(
+            new FormulaEngine(), new ScriptHost()));
+        var data = new JsonObject
+        {
+            ["lines"] = new JsonArray(
+                new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 32, ["unitPrice"] = 1861.20m },
+                new JsonObject { ["product"] = "IVD-0012", ["quantity"] = 97, ["unitPrice"] = 169.20m }),
+        };
+
+        graph.RecalculateAll(data, CancellationToken.None);
+
+        Assert.That(data["lines"]![0]!["amount"]!.GetValue<decimal>(), Is.EqualTo(59_558.40m));
+        Assert.That(data["lines"]![1]!["amount"]!.GetValue<decimal>(), Is.EqualTo(16_412.40m));
+        Assert.That(data["total"]!.GetValue<decimal>(), Is.EqualTo(75_970.80m));
     }
 
     [Test]

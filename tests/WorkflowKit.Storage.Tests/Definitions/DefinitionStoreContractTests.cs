@@ -93,10 +93,30 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Flow_before_its_form_rejected()
+    {
+        await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
+        await fixture.Store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
+        await fixture.Store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
+
+        var refused = Assert.ThrowsAsync<DefinitionValidationException>(
+            () => fixture.Store.PublishAsync("flow", "order-flow", "alice", default));
+        await fixture.Store.PublishAsync("form", "order", "alice", default);
+        var published = await fixture.Store.PublishAsync("flow", "order-flow", "alice", default);
+
+        var error = refused!.Diagnostics.Single(diagnostic => diagnostic.Code == DiagnosticCodes.FormNotPublished);
+        Assert.That(error.Pointer, Is.EqualTo("/form"));
+        Assert.That(error.Message, Does.StartWith("Form \"order\" is not published. Publish form \"order\" first"));
+        Assert.That(published.Version, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task History_lists_who_and_when()
     {
         await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
         var store = fixture.Store;
+        await store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
+        await store.PublishAsync("form", "order", "alice", default);
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
         await store.PublishAsync("flow", "order-flow", "alice", default);
         fixture.Time.Advance(TimeSpan.FromHours(3));
@@ -118,6 +138,8 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
     {
         await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
         var store = fixture.Store;
+        await store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
+        await store.PublishAsync("form", "order", "alice", default);
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
         await store.PublishAsync("flow", "order-flow", "alice", default);
         await store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow", "Check"), 1, "bob", default);
@@ -255,6 +277,30 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
             Does.Contain(DiagnosticCodes.InvalidCron));
         Assert.That(await fixture.Store.ListAsync(default), Is.Empty);
         Assert.That(await fixture.Store.GetPackageAsync("example-credit-review", default), Is.Null);
+    }
+
+    [Test]
+    public async Task Import_needs_forms_outside_package_published()
+    {
+        await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
+        var folder = fixture.CopyExamplePackage();
+        var manifestPath = Path.Combine(folder, "package.json");
+        await File.WriteAllTextAsync(manifestPath, (await File.ReadAllTextAsync(manifestPath)).Replace(
+            ", \"forms/credit-log.json\"]", "]", StringComparison.Ordinal));
+
+        var refused = Assert.ThrowsAsync<DefinitionValidationException>(() =>
+            fixture.Store.ImportPackageAsync(folder, "admin", default));
+        Assert.That(await fixture.Store.ListAsync(default), Is.Empty);
+        await fixture.Store.SaveDraftAsync("form", "credit-log",
+            await File.ReadAllTextAsync(Path.Combine(folder, "forms", "credit-log.json")), null, "admin", default);
+        await fixture.Store.PublishAsync("form", "credit-log", "admin", default);
+        var imported = await fixture.Store.ImportPackageAsync(folder, "admin", default);
+
+        var errors = refused!.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.FormNotPublished).ToList();
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0].Message, Does.StartWith("Form \"credit-log\" is not published."));
+        Assert.That(errors[0].Pointer, Does.EndWith("/form"));
+        Assert.That(imported.Published.Select(item => item.Key), Does.Contain("credit-review"));
     }
 
     [Test]

@@ -9,6 +9,7 @@ using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Tasks;
 using EngineTask = WorkflowKit.Runtime.Tasks.WorkTask;
 using EngineTaskActions = WorkflowKit.Runtime.Tasks.TaskActions;
@@ -85,7 +86,12 @@ public sealed class EngineWorkService(
             new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
             cancellationToken);
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
-        return await SummarizeAsync(instance, cancellationToken);
+
+        // The start runs the instance up to its first wait, so the reply names the nodes it now waits at, as
+        // GET /api/instances/{id} does.
+        var waiting = await engine.GetInstanceAsync(instance.Id, cancellationToken);
+        var started = await SummarizeAsync(instance, cancellationToken);
+        return waiting is null ? started : started with { CurrentNodes = CurrentNodesOf(waiting.Tasks) };
     }
 
     public async Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken) =>
@@ -95,6 +101,38 @@ public sealed class EngineWorkService(
     public async Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken) =>
         await TasksAsync(new TaskQuery { Assignee = user.Id, Status = TaskStatuses.Completed, Limit = 500 },
             cancellationToken);
+
+    public async Task<IReadOnlyList<UrgeNotice>> GetUrgesAsync(UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var open = (await GetInboxAsync(user, cancellationToken)).ToDictionary(task => task.Id, StringComparer.Ordinal);
+        var names = await NamesAsync(cancellationToken);
+        var histories = new Dictionary<string, IReadOnlyList<Runtime.Audit.AuditEntry>>(StringComparer.Ordinal);
+        var result = new List<UrgeNotice>();
+        foreach (var notification in await engine.GetNotificationsAsync(user.Id, unreadOnly: false, cancellationToken))
+        {
+            if (notification.Kind != NotificationKinds.Urge || notification.TaskId is null
+                || !open.TryGetValue(notification.TaskId, out var task))
+            {
+                continue;
+            }
+
+            // The urge's audit line, written in the same step, names who urged and their comment. Only the initiator
+            // may urge, so the initiator is used when no line matches.
+            if (!histories.TryGetValue(task.InstanceId, out var history))
+            {
+                histories[task.InstanceId] = history = await engine.GetHistoryAsync(task.InstanceId, cancellationToken);
+            }
+
+            var line = history.LastOrDefault(entry => entry.Action == "urge" && entry.At == notification.CreatedAt);
+            var urgedBy = line?.Actor ?? task.InitiatorId;
+            result.Add(new UrgeNotice(
+                task.Id, task.InstanceId, task.NodeName, task.Title, urgedBy, names.GetValueOrDefault(urgedBy, urgedBy),
+                line?.Comment, notification.CreatedAt));
+        }
+
+        return [.. result.OrderByDescending(notice => notice.At)];
+    }
 
     public async Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(
         UserContext user, CancellationToken cancellationToken) =>
@@ -392,10 +430,11 @@ public sealed class EngineWorkService(
             .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
         var summary = await SummarizeAsync(detail.Instance, cancellationToken);
+        var changes = AuditChanges.Between(history);
         return new InstanceDetail(
             summary with
             {
-                CurrentNodes = [.. detail.Tasks.Where(t => t.Status == TaskStatuses.Open).Select(t => t.NodeId).Distinct()],
+                CurrentNodes = CurrentNodesOf(detail.Tasks),
             },
             detail.Instance.Form,
             DefinitionJson.Serialize(flow),
@@ -407,18 +446,21 @@ public sealed class EngineWorkService(
                 .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
-                    entry.NodeId, entry.Comment, entry.Details?["changes"] as JsonObject)
+                    entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
                 {
                     TargetName = TargetOf(entry) is { } target ? names.GetValueOrDefault(target, target) : null,
                 })]);
     }
+
+    private static IReadOnlyList<string> CurrentNodesOf(IEnumerable<EngineTask> tasks) =>
+        [.. tasks.Where(task => task.Status == TaskStatuses.Open).Select(task => task.NodeId).Distinct()];
 
     private static InstanceDetail WithoutHidden(InstanceDetail detail, HiddenData hidden) => detail with
     {
         Data = hidden.RemoveFrom(detail.Data),
         HiddenFields = hidden.Paths,
         Audit = [.. detail.Audit.Select(entry =>
-            entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFrom(entry.Changes) })],
+            entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFromChanges(entry.Changes) })],
     };
 
     private static string? TargetOf(Runtime.Audit.AuditEntry entry) =>

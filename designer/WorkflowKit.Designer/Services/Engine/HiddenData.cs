@@ -68,6 +68,52 @@ internal sealed class HiddenData
         return copy;
     }
 
+    /// <summary>
+    /// Returns a copy of audit changes (<c>{"field": {"old": ..., "new": ...}}</c>) without the collected fields, and
+    /// with the collected columns removed from the old and new rows of sub-tables. A sub-table whose rows then no
+    /// longer differ is left out, because only a hidden column changed.
+    /// </summary>
+    public JsonObject RemoveFromChanges(JsonObject changes)
+    {
+        var copy = new JsonObject();
+        foreach (var (fieldId, change) in changes)
+        {
+            if (_fields.Contains(fieldId))
+            {
+                continue;
+            }
+
+            if (change is not JsonObject pair || !_columns.TryGetValue(fieldId, out var columns))
+            {
+                copy[fieldId] = change?.DeepClone();
+                continue;
+            }
+
+            var old = WithoutColumns(pair["old"], columns);
+            var current = WithoutColumns(pair["new"], columns);
+            if (!JsonNode.DeepEquals(old, current))
+            {
+                copy[fieldId] = new JsonObject { ["old"] = old, ["new"] = current };
+            }
+        }
+
+        return copy;
+    }
+
+    private static JsonNode? WithoutColumns(JsonNode? rows, HashSet<string> columns)
+    {
+        var copy = rows?.DeepClone();
+        foreach (var row in (copy as JsonArray ?? []).OfType<JsonObject>())
+        {
+            foreach (var column in columns)
+            {
+                row.Remove(column);
+            }
+        }
+
+        return copy;
+    }
+
     private void AddColumns(string table, JsonArray rows, JsonArray visibleRows)
     {
         for (var index = 0; index < Math.Min(rows.Count, visibleRows.Count); index++)

@@ -45,6 +45,13 @@ internal sealed class FormulaEvaluator
             root = _context.Row;
             start = 1;
         }
+        else if (_context.Row is { } row && row.ContainsKey(path[0]))
+        {
+            // Inside a sub-table a bare name is a column of the current row, so "quantity * unitPrice" computes the
+            // row's amount. NOTE: a column the row has no value for is read from the form, where a field of the same
+            // id would be found.
+            root = row;
+        }
 
         return Resolve(root, path, start);
     }

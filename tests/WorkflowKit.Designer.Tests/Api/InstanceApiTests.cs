@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>Instances through the REST API of a server on 127.0.0.1: the start reply and the audit trail's changes.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class InstanceApiTests
+{
+    [Test]
+    public async Task Start_reply_lists_waiting_node()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+
+        var started = await StartOrderAsync(sales1);
+        var detail = await sales1.GetFromJsonAsync<JsonObject>($"/api/instances/{started["id"]}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Nodes(started), Is.EqualTo(new[] { OrderDefinitions.ManagerNode }));
+            Assert.That(Nodes(started), Is.EqualTo(Nodes(detail!["summary"]!.AsObject())));
+        });
+    }
+
+    [Test]
+    public async Task Audit_line_lists_old_and_new_values()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var instanceId = (string)(await StartOrderAsync(sales1))["id"]!;
+        var tasks = await manager.GetFromJsonAsync<JsonArray>("/api/tasks");
+        var taskId = (string)tasks!.Single(task => (string)task!["instanceId"]! == instanceId)!["id"]!;
+
+        using var approve = await manager.PostAsJsonAsync(
+            $"/api/tasks/{taskId}/actions", new { action = "approve", changes = new { note = "ship by Friday" } });
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await approve.Content.ReadAsStringAsync());
+        var detail = await sales1.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
+
+        var line = detail!["audit"]!.AsArray().Single(entry => (string)entry!["action"]! == "approve")!;
+        var note = line["changes"]?["note"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(note, Is.Not.Null, line.ToJsonString());
+            Assert.That(note?["old"], Is.Null);
+            Assert.That((string?)note?["new"], Is.EqualTo("ship by Friday"));
+            Assert.That(line["changes"]!.AsObject().ContainsKey("total"), Is.False);
+        });
+    }
+
+    private static string[] Nodes(JsonObject instance) =>
+        [.. instance["currentNodes"]!.AsArray().Select(node => (string)node!)];
+
+    private static async Task<JsonObject> StartOrderAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer = "协和医院", region = "east", total = 90_000m },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+}

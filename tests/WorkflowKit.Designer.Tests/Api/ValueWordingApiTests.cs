@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>Problem replies of the REST API name the expected kind of value in plain words, never a .NET type.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class ValueWordingApiTests
+{
+    [TestCase("""{"any":5}""", "is not a list")]
+    [TestCase("""{"any":[{"all":[{"field":"region","operator":"eq","value":1}],"x":1}],"javaScript":7}""", "is not text")]
+    public async Task Filter_of_wrong_type_is_400(string filter, string expected)
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+
+        using var response = await admin.GetAsync($"/api/records/customer?filter={Uri.EscapeDataString(filter)}");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var detail = (string?)problem?["detail"] ?? string.Empty;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(detail, Does.Contain(expected));
+        Assert.That(detail, Does.Not.Contain("System."));
+        Assert.That(detail, Does.Not.Contain("WorkflowKit."));
+    }
+
+    [Test]
+    public async Task Limit_not_a_whole_number_is_400()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+
+        using var response = await admin.GetAsync("/api/records/customer?limit=ten");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)problem?["detail"], Is.EqualTo(
+            "The value \"ten\" of parameter 'limit' is not a whole number."));
+    }
+
+    [Test]
+    public async Task Body_value_of_wrong_type_is_400()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+
+        using var response = await owner.PutAsJsonAsync(
+            "/api/definitions/forms/sales-order/draft", new { document = new { }, expectedRevision = "first" });
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var detail = (string?)problem?["detail"] ?? string.Empty;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(detail, Does.StartWith("The request body is not valid: The JSON value has the wrong type."));
+        Assert.That(detail, Does.Contain("$.expectedRevision"));
+        Assert.That(detail, Does.Not.Contain("System."));
+    }
+}
