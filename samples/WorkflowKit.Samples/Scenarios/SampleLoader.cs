@@ -7,6 +7,7 @@ using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Import;
 using WorkflowKit.Organization;
+using WorkflowKit.Permissions;
 using WorkflowKit.Runtime.Definitions;
 
 namespace WorkflowKit.Samples.Scenarios;
@@ -38,9 +39,10 @@ public static class SampleLoader
                 $"Template package \"{package}\" has no package.json; pass the definitions/templates folder.");
         }
 
-        await environment.Stores.Definitions.ImportPackageAsync(package, options.UserId, cancellationToken)
-            .ConfigureAwait(false);
-        await SeedPermissionRulesAsync(environment, package, cancellationToken).ConfigureAwait(false);
+        // The package's data permission rules, stored in the same transaction for forms that have none yet, let
+        // reads and exports through the permission filter (records export after scenario run daily) see the records.
+        await new PackageRuleSeeder(environment.Stores.Definitions, environment.Stores.Permissions)
+            .ImportAsync(package, options.UserId, cancellationToken).ConfigureAwait(false);
         var forms = await RegisterAsync(environment, cancellationToken).ConfigureAwait(false);
         var users = await SaveOrganizationAsync(environment, options.DataFolder, package, cancellationToken)
             .ConfigureAwait(false);
@@ -59,27 +61,6 @@ public static class SampleLoader
         }
 
         return new SampleLoadResult(index.Today, users, imported);
-    }
-
-    /// <summary>
-    /// Stores the package's data permission rules of each form that has none yet, as the designer does when it imports
-    /// a package. Reads and exports through the permission filter, such as <c>records export</c> after
-    /// <c>scenario run daily</c>, need them. Rules already stored are kept.
-    /// </summary>
-    private static async Task SeedPermissionRulesAsync(
-        SampleEnvironment environment, string package, CancellationToken cancellationToken)
-    {
-        var manifestJson = await File.ReadAllTextAsync(Path.Combine(package, "package.json"), cancellationToken)
-            .ConfigureAwait(false);
-        var manifest = DefinitionJson.Deserialize<PackageManifest>(manifestJson);
-        var rules = environment.Stores.Permissions;
-        foreach (var group in (manifest.Permissions ?? []).GroupBy(rule => rule.Form, StringComparer.Ordinal))
-        {
-            if ((await rules.GetRulesAsync(group.Key, cancellationToken).ConfigureAwait(false)).Count == 0)
-            {
-                await rules.SaveRulesAsync(group.Key, [.. group], cancellationToken).ConfigureAwait(false);
-            }
-        }
     }
 
     private static async Task<Dictionary<string, FormDefinition>> RegisterAsync(
