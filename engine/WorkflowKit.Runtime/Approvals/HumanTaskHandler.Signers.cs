@@ -157,8 +157,8 @@ internal sealed partial class HumanTaskHandler
 
     /// <summary>
     /// Returns how the user already takes part in the node's current visit, as the end of a sentence, or null when
-    /// they take no part. The cases are an open task, a queued added signer, a deferred task waiting to come back,
-    /// and a later place in the sequential order.
+    /// they take no part. The cases are an open task, a queued added signer, an approval already given, a deferred
+    /// task waiting to come back, and a later place in the sequential order.
     /// </summary>
     private static string? ParticipationOf(StepContext context, TokenRecord token, ApprovalRound round, string user)
     {
@@ -170,7 +170,14 @@ internal sealed partial class HumanTaskHandler
 
         if (round.Signers.Any(signer => signer.TaskId is null && signer.User == user))
         {
-            return "is already queued as a signer added after another approver at this node";
+            return "is already queued as a signer added after an approver at this node";
+        }
+
+        // A second task for someone who already approved would let one person sign twice, for example when a signer
+        // added after an approver hands the task back to that approver.
+        if (visit.FirstOrDefault(task => task.Outcome is "approved" or "submitted") is { } approved)
+        {
+            return $"already approved task {approved.Id} at this node";
         }
 
         var waiting = round.Signers.Where(signer => signer.Position == AddedSigner.Before).Select(signer => signer.Host)

@@ -99,7 +99,7 @@ public sealed class TaskActionErrorApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
         Assert.That(detail, Does.Contain(
-            "credit1 is already queued as a signer added after another approver at this node."));
+            "credit1 is already queued as a signer added after an approver at this node."));
 
         // The history line of the accepted request names the queued signer.
         var instance = await manager.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
