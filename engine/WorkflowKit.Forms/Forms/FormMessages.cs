@@ -41,8 +41,9 @@ public sealed class FormMessages
         ? $"“{label}” 的值 {value} 大于最大值 {maximum}"
         : $"\"{label}\" value {value} is greater than the maximum {maximum}";
 
-    public string TooManyDecimals(string label, string value, int scale) => _zh
-        ? $"“{label}” 的值 {value} 最多允许 {scale} 位小数"
+    public string TooManyDecimals(string label, string value, int scale) => scale == 0
+        ? _zh ? $"“{label}” 的值 {value} 必须是整数" : $"\"{label}\" value {value} must be a whole number"
+        : _zh ? $"“{label}” 的值 {value} 最多允许 {scale} 位小数"
         : $"\"{label}\" value {value} has more than {scale} decimal places";
 
     public string TooShort(string label, int length, int minimum) => _zh

@@ -97,6 +97,16 @@ public sealed class FormValidatorTests
         Assert.That(errors.Select(e => (e.Code, e.Message)), Is.EqualTo(new[] { (code, message) }));
     }
 
+    [TestCase("en", "\"Quantity\" value 7.6 must be a whole number")]
+    [TestCase("zh-CN", "“数量” 的值 7.6 必须是整数")]
+    public async Task Whole_number_field_says_whole_number(string culture, string message)
+    {
+        var errors = await ValidateAsync(
+            ValidOrder.Replace("\"quantity\":2", "\"quantity\":7.6"), CultureInfo.GetCultureInfo(culture));
+
+        Assert.That(errors.Select(e => (e.Code, e.Message)), Is.EqualTo(new[] { ("scale", message) }));
+    }
+
     [Test]
     public async Task Money_double_with_too_many_decimals_is_rejected()
     {
