@@ -120,6 +120,23 @@ public sealed class RecordCommandTests
         Assert.That(lines.Skip(1), Has.All.Contains(",east"));
     }
 
+    [TestCase("import")]
+    [TestCase("export")]
+    public async Task Unknown_as_user_is_a_usage_error(string command)
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        string[] arguments = command == "import"
+            ? ["records", "import", "customer", Customers, "--db", Db, "--as", "ghost"]
+            : ["records", "export", "customer", "--db", Db, "--as", "ghost", "--out", Path.Combine(_folder, "out.csv")];
+
+        var run = await CliRun.RunAsync(arguments);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Error, Does.Contain(
+            "User 'ghost' passed to --as is not in this database's organisation directory."));
+        Assert.That(await CountCustomersAsync(), Is.Zero, "nothing is imported");
+    }
+
     private async Task<long> CountCustomersAsync()
     {
         await using var connection = await new SqliteDatabase(Db).OpenConnectionAsync(CancellationToken.None);

@@ -51,6 +51,11 @@ public sealed class RecordsCli
                 .ConfigureAwait(false);
         }
 
+        if (asUser is not null && await UnknownUserAsync(asUser, cancellationToken).ConfigureAwait(false) is { } unknown)
+        {
+            return await UsageAsync(unknown).ConfigureAwait(false);
+        }
+
         if (!File.Exists(file))
         {
             return await UsageAsync($"File \"{file}\" does not exist.").ConfigureAwait(false);
@@ -138,6 +143,11 @@ public sealed class RecordsCli
                 .ConfigureAwait(false);
         }
 
+        if (await UnknownUserAsync(asUser, cancellationToken).ConfigureAwait(false) is { } unknown)
+        {
+            return await UsageAsync(unknown).ConfigureAwait(false);
+        }
+
         var extension = Path.GetExtension(outFile).ToLowerInvariant();
         if (extension is not ".csv" and not ".xlsx")
         {
@@ -191,6 +201,16 @@ public sealed class RecordsCli
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Returns the usage error for an <c>--as</c> user missing from the organisation directory, or null when the user
+    /// exists. Without it such a user would get the permission error that a real user without rules gets.
+    /// </summary>
+    private async Task<string?> UnknownUserAsync(string userId, CancellationToken cancellationToken) =>
+        await _services.Directory.FindUserAsync(userId, cancellationToken).ConfigureAwait(false) is null
+            ? $"User '{userId}' passed to --as is not in this database's organisation directory. Pass the id of an " +
+              "existing user, as listed on the designer's Users admin page."
+            : null;
 
     private async Task<int> UsageAsync(string message)
     {
