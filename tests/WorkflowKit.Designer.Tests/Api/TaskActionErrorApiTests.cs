@@ -124,6 +124,22 @@ public sealed class TaskActionErrorApiTests
     }
 
     [Test]
+    public async Task Contradicting_signer_position_is_400()
+    {
+        using var sales = await ClientAsync("sales1");
+        using var manager = await ClientAsync("manager");
+        var taskId = await OpenTaskIdAsync(manager, await StartAsync(sales, OrderDefinitions.FlowKey));
+
+        var (status, detail) = await ActAsync(
+            manager, taskId, new { action = "addSignerBefore", signerPosition = "after", targetUserId = "credit1" });
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
+        Assert.That(detail, Is.EqualTo(
+            $"Action \"addSignerBefore\" on task {taskId} contradicts signerPosition \"after\". Leave signerPosition " +
+            "out, or send action \"addSigner\" with the position you want."));
+    }
+
+    [Test]
     public async Task Transfer_to_self_is_400()
     {
         using var sales = await ClientAsync("sales1");

@@ -227,6 +227,15 @@ public sealed class EngineWorkService(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Action is TaskActions.AddSignerBefore or TaskActions.AddSignerAfter
+            && request.SignerPosition is { } given
+            && given != (request.Action == TaskActions.AddSignerBefore ? "before" : "after"))
+        {
+            throw new ArgumentException(
+                $"Action \"{request.Action}\" on task {taskId} contradicts signerPosition \"{given}\". Leave " +
+                "signerPosition out, or send action \"addSigner\" with the position you want.");
+        }
+
         var (action, position) = request.Action switch
         {
             TaskActions.AddSignerBefore => (EngineTaskActions.AddSigner, "before"),
