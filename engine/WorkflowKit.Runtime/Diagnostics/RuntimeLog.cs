@@ -20,8 +20,10 @@ internal static partial class RuntimeLog
     [LoggerMessage(2003, LogLevel.Debug, "Instance {InstanceId} token {TokenId} entered {NodeId}")]
     public static partial void NodeEntered(ILogger logger, string instanceId, string tokenId, string nodeId);
 
-    [LoggerMessage(2004, LogLevel.Warning, "Instance {InstanceId} node {NodeId} raised a {Kind} incident {IncidentId}")]
-    public static partial void IncidentRaised(ILogger logger, string instanceId, string nodeId, string kind, string incidentId);
+    [LoggerMessage(2004, LogLevel.Warning,
+        "Instance {InstanceId} node {NodeId} raised a {Kind} incident {IncidentId}: {Message}")]
+    public static partial void IncidentRaised(
+        ILogger logger, string instanceId, string nodeId, string kind, string incidentId, string message);
 
     [LoggerMessage(2005, LogLevel.Warning, "Instance {InstanceId} node {NodeId} failed (attempt {Attempt}), retry at {RetryAt}")]
     public static partial void NodeRetryScheduled(

@@ -177,6 +177,6 @@ internal sealed partial class FlowRunner
             ["kind"] = kind,
             ["message"] = message,
         });
-        RuntimeLog.IncidentRaised(_services.Logger, context.Instance.Id, token.NodeId, kind, incident.Id);
+        RuntimeLog.IncidentRaised(_services.Logger, context.Instance.Id, token.NodeId, kind, incident.Id, message);
     }
 }
