@@ -48,7 +48,8 @@ public sealed class DemandForecaster
     /// The horizon is less than 1 or more than <see cref="MaxHorizon"/>, or the periodicity is unknown.
     /// </exception>
     /// <exception cref="ArgumentException">
-    /// An observation is null or has an empty product, or the forecast periods would end after 9999-12-31.
+    /// An observation is null or has an empty product, the quantities of one series and period sum past the range of
+    /// <see cref="decimal"/>, or the forecast periods would end after 9999-12-31.
     /// </exception>
     public IReadOnlyList<SeriesForecast> Forecast(
         IEnumerable<SalesObservation> history,

@@ -77,6 +77,7 @@ public static class ForecastCommands
         }
 
         history = await DropPartialFirstPeriodAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
+        history = await DropPartialLastPeriodAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         IReadOnlyList<SeriesForecast> forecasts;
         try
         {
@@ -88,7 +89,6 @@ public static class ForecastCommands
             return InvalidInput;
         }
 
-        await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         foreach (var forecast in forecasts.Where(forecast => forecast.Note is not null))
         {
             await stderr.WriteLineAsync($"Note: {Path.GetFileName(inputPath)}, {forecast.Series}: {forecast.Note}")
@@ -196,7 +196,7 @@ public static class ForecastCommands
         }
 
         history = await DropPartialFirstPeriodAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
-        await WritePartialPeriodNoteAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
+        history = await DropPartialLastPeriodAsync(inputPath, history, periodicity, stderr).ConfigureAwait(false);
         EvaluationReport report;
         try
         {
@@ -296,11 +296,12 @@ public static class ForecastCommands
     }
 
     /// <summary>
-    /// Warns when the history is finer than the grain (some period has sales on two or more dates) and its last date
-    /// falls before the end of its period. That period then contains only part of its sales but counts as complete,
-    /// for example a week of which only the Monday is in the file.
+    /// Leaves out the last period of the history when the file ends before that period's end and is finer than the
+    /// grain (see <see cref="PartialPeriods"/>), and writes a note naming the period, for example a week of which
+    /// only the Monday is in the file. Its total would contain only part of its sales and look like a drop in demand,
+    /// so the forecast starts with that period instead. A history of that one period is kept.
     /// </summary>
-    private static async Task WritePartialPeriodNoteAsync(
+    private static async Task<IReadOnlyList<SalesObservation>> DropPartialLastPeriodAsync(
         string inputPath,
         IReadOnlyList<SalesObservation> history,
         Periodicity periodicity,
@@ -309,16 +310,28 @@ public static class ForecastCommands
         var calendar = new PeriodCalendar(periodicity, ForecastOptions.Default.WeekStart);
         if (PartialPeriods.Last(history, calendar) is not { } last)
         {
-            return;
+            return history;
         }
 
         var grain = Grain(periodicity);
         var lastDate = history.Max(observation => observation.Date);
+        var withoutLastPeriod = history.Where(observation => observation.Date < last.Start).ToList();
+        var period = $"{grain} {last.Start:yyyy-MM-dd} to {last.End:yyyy-MM-dd}";
+        if (withoutLastPeriod.Count == 0)
+        {
+            await stderr.WriteLineAsync(
+                $"Note: {Path.GetFileName(inputPath)} ends on {lastDate:yyyy-MM-dd}, before the end of the " +
+                $"{period}, so that {grain} contains only part of its sales. It is the only {grain} in the file, so " +
+                "it is kept and counts as complete.").ConfigureAwait(false);
+            return history;
+        }
+
+        // NOTE: a series whose sales all fall in the left-out period has no history left and gets no forecast.
         await stderr.WriteLineAsync(
-            $"Note: {Path.GetFileName(inputPath)} ends on {lastDate:yyyy-MM-dd}, before the end of the {grain} " +
-            $"{last.Start:yyyy-MM-dd} to {last.End:yyyy-MM-dd}, so that {grain} contains only part of its sales and " +
-            $"counts as complete. Remove the rows after {last.Start.AddDays(-1):yyyy-MM-dd} for a forecast from " +
-            "complete periods.").ConfigureAwait(false);
+            $"Note: {Path.GetFileName(inputPath)} ends on {lastDate:yyyy-MM-dd}, before the end of the {period}, " +
+            $"so that {grain} contains only part of its sales and would look like a drop in demand. It is left out, " +
+            $"and the history up to {last.Start.AddDays(-1):yyyy-MM-dd} is used.").ConfigureAwait(false);
+        return withoutLastPeriod;
     }
 
     private static string? OutputPathError(string inputPath, string outPath)

@@ -42,6 +42,50 @@ public sealed class ForecastCommandTests
     }
 
     [Test]
+    public async Task Forecast_rejects_quantities_past_decimal_range()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "huge.csv");
+        await File.WriteAllLinesAsync(input,
+        [
+            "date,product,quantity",
+            "2024-01-01,P1,79228162514264337593543950335",
+            "2024-01-15,P1,79228162514264337593543950335",
+            "2024-02-01,P1,1",
+        ]);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1", "--period", "month");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("huge.csv: The quantities of series 'P1' in the month of 2024-01-01 sum "));
+        Assert.That(run.Output, Is.Empty);
+    }
+
+    [Test]
+    public async Task Forecast_leaves_out_a_partial_last_week()
+    {
+        // Five full weeks of 10 a day from Monday 2024-01-01, then one day of the sixth week.
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "daily.csv");
+        var start = new DateOnly(2024, 1, 1);
+        var lines = new List<string> { "date,product,quantity" };
+        for (var day = 0; day < (5 * 7) + 1; day++)
+        {
+            lines.Add(start.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ",P1,10");
+        }
+
+        await File.WriteAllLinesAsync(input, lines);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1", "--period", "week");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error, Does.Contain("It is left out, and the history up to 2024-02-04 is used."));
+        var row = run.OutputLines[1].Split(',');
+        Assert.That(row[0], Is.EqualTo("2024-02-05"), "the one-day week of 2024-02-05 is forecast, not used as history");
+        Assert.That(decimal.Parse(row[3], CultureInfo.InvariantCulture), Is.EqualTo(70m).Within(1m));
+    }
+
+    [Test]
     public async Task Forecast_rejects_unknown_period()
     {
         var run = await CliRun.RunAsync("forecast", "--input", "missing.csv", "--horizon", "3", "--period", "year");

@@ -57,6 +57,74 @@ public sealed class RecordCommandTests
     }
 
     [Test]
+    public async Task Import_rejects_a_row_wider_than_its_header()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "wide.csv");
+        // An unquoted comma in the last column splits "Acme, Shanghai Ltd" into two cells.
+        await File.WriteAllTextAsync(file, "code,region,creditLimit,name\nC901,east,1,Acme, Shanghai Ltd\n");
+
+        var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), "a row with more cells than the header is imported: " + run.Output);
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "wide.csv row 2: the row has 5 cells but the header has 4 columns; if a value contains a comma (or the " +
+            "file's delimiter), put the value in double quotes, such as \"Acme, Shanghai Ltd\", otherwise add a " +
+            "header for the extra column or delete the extra cells."));
+        Assert.That(run.OutputLines[^1], Does.StartWith("Imported nothing into 'customer': 1 of 1 rows were rejected."));
+    }
+
+    [Test]
+    public async Task Import_accepts_empty_trailing_cells()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "trailing.csv");
+        await File.WriteAllTextAsync(file, "code,region,creditLimit,name\nC901,east,1,Acme,,\n");
+
+        var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.OutputLines[^1], Is.EqualTo("Imported 1 of 1 rows into 'customer' (0 rejected)."));
+    }
+
+    [Test]
+    public async Task Import_names_a_malformed_mapping_file()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "customers.csv");
+        await File.WriteAllTextAsync(file, "code,name,region,creditLimit\nC901,Good,east,1\n");
+        var mapping = Path.Combine(_folder, "broken.mapping.json");
+        await File.WriteAllTextAsync(mapping, "{\"columns\":[");
+
+        var run = await CliRun.RunAsync(
+            "records", "import", "customer", file, "--db", Db, "--mapping", mapping);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: Mapping file \"{mapping}\": The import mapping is not valid JSON or not a mapping at line 1, " +
+            "column 13 (JSON path $.columns[0]): "));
+        Assert.That(run.Error, Does.Contain("Correct the text there"));
+        Assert.That(run.Output, Is.Empty);
+    }
+
+    [Test]
+    public async Task Import_names_a_mapping_entry_without_field()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "customers.csv");
+        await File.WriteAllTextAsync(file, "code,name,region,creditLimit\nC901,Good,east,1\n");
+        var mapping = Path.Combine(_folder, "partial.mapping.json");
+        await File.WriteAllTextAsync(mapping, "{\"columns\":[{\"column\":\"code\",\"field\":\"\"}]}");
+
+        var run = await CliRun.RunAsync(
+            "records", "import", "customer", file, "--db", Db, "--mapping", mapping);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: Mapping file \"{mapping}\": Each mapping entry needs a non-empty \"column\" and \"field\""));
+    }
+
+    [Test]
     public async Task Import_warns_of_unmapped_columns()
     {
         await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);

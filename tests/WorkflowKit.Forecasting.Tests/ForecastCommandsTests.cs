@@ -195,9 +195,10 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
-    public async Task Forecast_PartialLastWeekNoted()
+    public async Task Forecast_PartialLastWeekDropped()
     {
-        // Daily sales from Monday 2024-01-01 to Monday 2024-01-15: the last week contains one of its seven days.
+        // Daily sales from Monday 2024-01-01 to Monday 2024-01-15: the last week contains one of its seven days, so
+        // it sums to 10 units against 91 in each full week.
         var input = WriteDaily(new DateOnly(2024, 1, 1), days: 15);
 
         var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null, Periodicity.Week);
@@ -205,9 +206,85 @@ public sealed class ForecastCommandsTests
         Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
         Assert.That(stderr, Is.EqualTo(
             "Note: daily.csv ends on 2024-01-15, before the end of the week 2024-01-15 to 2024-01-21, so that week " +
-            "contains only part of its sales and counts as complete. Remove the rows after 2024-01-14 for a forecast " +
-            "from complete periods." + Environment.NewLine));
-        Assert.That(stdout, Does.StartWith("period,customer,product,forecast,lower,upper"));
+            "contains only part of its sales and would look like a drop in demand. It is left out, and the history " +
+            "up to 2024-01-14 is used." + Environment.NewLine));
+        var rows = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[0], Does.StartWith("2024-01-15,,Kit A,91,"));
+        Assert.That(rows[1], Does.StartWith("2024-01-22,,Kit A,91,"));
+    }
+
+    [Test]
+    public async Task Forecast_PartialLastMonthDropped()
+    {
+        // Daily sales from 2024-01-01 to 2024-04-01: April contains one of its 30 days.
+        var input = WriteDaily(new DateOnly(2024, 1, 1), days: 31 + 29 + 31 + 1);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv ends on 2024-04-01, before the end of the month 2024-04-01 to 2024-04-30, so that " +
+            "month contains only part of its sales and would look like a drop in demand. It is left out, and the " +
+            "history up to 2024-03-31 is used." + Environment.NewLine));
+        var row = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1].Split(',');
+        Assert.That(row[0], Is.EqualTo("2024-04-01"));
+        Assert.That(decimal.Parse(row[3], CultureInfo.InvariantCulture), Is.GreaterThan(250m),
+            "a forecast from full months of about 300 units, not from the 10 units of 2024-04-01");
+    }
+
+    [Test]
+    public async Task Evaluate_PartialLastMonthDropped()
+    {
+        // Daily sales from 2023-01-01 to 2024-07-02: July 2024 contains two of its 31 days.
+        var input = WriteDaily(new DateOnly(2023, 1, 1), days: 549);
+
+        var (exit, stdout, stderr) = await EvaluateAsync(input, 1);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv ends on 2024-07-02, before the end of the month 2024-07-01 to 2024-07-31, so that " +
+            "month contains only part of its sales and would look like a drop in demand. It is left out, and the " +
+            "history up to 2024-06-30 is used." + Environment.NewLine));
+        Assert.That(stdout, Does.Contain("(last period seen 2023-06-01 to 2024-05-01)"));
+    }
+
+    [Test]
+    public async Task Forecast_OnlyPeriodEndingEarlyKept()
+    {
+        // Monday 2024-01-01 to Wednesday 2024-01-03: the only week lacks its last four days.
+        var input = WriteDaily(new DateOnly(2024, 1, 1), days: 3);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null, Periodicity.Week);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stderr, Is.EqualTo(
+            "Note: daily.csv ends on 2024-01-03, before the end of the week 2024-01-01 to 2024-01-07, so that week " +
+            "contains only part of its sales. It is the only week in the file, so it is kept and counts as " +
+            "complete." + Environment.NewLine));
+        Assert.That(stdout, Does.Contain("2024-01-08,,Kit A,33,"));
+    }
+
+    [Test]
+    public async Task Forecast_QuantitiesPastDecimalRangeRejected()
+    {
+        var input = Path.Combine(_folder, "huge.csv");
+        File.WriteAllLines(input,
+        [
+            "date,customer,product,quantity",
+            "2024-01-01,Ruijin,Kit A,79228162514264337593543950335",
+            "2024-01-31,Ruijin,Kit A,1",
+        ]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Is.EqualTo(
+            "huge.csv: The quantities of series 'Ruijin / Kit A' in the month of 2024-01-01 sum to more than " +
+            "79228162514264337593543950335 in absolute value, the range of decimal. Check the quantities of that " +
+            "series for a wrong unit or extra digits, or forecast in a larger unit such as thousands." +
+            Environment.NewLine));
+        Assert.That(stdout, Is.Empty);
     }
 
     [Test]

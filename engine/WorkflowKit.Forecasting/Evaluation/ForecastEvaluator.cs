@@ -32,7 +32,10 @@ public sealed class ForecastEvaluator
     /// The horizon or the number of origins is less than 1, or the horizon is more than
     /// <see cref="DemandForecaster.MaxHorizon"/>.
     /// </exception>
-    /// <exception cref="ArgumentException">The history is too short for the requested origins and horizon.</exception>
+    /// <exception cref="ArgumentException">
+    /// The history is too short for the requested origins and horizon, or the quantities of one series and period sum
+    /// past the range of <see cref="decimal"/>.
+    /// </exception>
     public EvaluationReport Evaluate(
         IEnumerable<SalesObservation> history,
         Periodicity periodicity,

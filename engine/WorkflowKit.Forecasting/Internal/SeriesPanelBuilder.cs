@@ -7,6 +7,10 @@ internal static class SeriesPanelBuilder
     /// Builds the panel. Each series starts at its first observation and ends at the last period of the whole
     /// history, so a product that stopped selling carries zeros up to the end.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// An observation is null or has an empty product, or the quantities of one series and period sum past the range
+    /// of <see cref="decimal"/>.
+    /// </exception>
     public static SeriesPanel Build(IEnumerable<SalesObservation> observations, PeriodCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(observations);
@@ -38,7 +42,7 @@ internal static class SeriesPanelBuilder
             }
 
             var index = calendar.IndexOf(observation.Date);
-            periods[index] = periods.GetValueOrDefault(index) + observation.Quantity;
+            periods[index] = Add(periods.GetValueOrDefault(index), observation, key, calendar, index);
             endIndex = Math.Max(endIndex, index);
         }
 
@@ -56,5 +60,24 @@ internal static class SeriesPanelBuilder
         }
 
         return new SeriesPanel(calendar, endIndex, series);
+    }
+
+    /// <exception cref="ArgumentException">The total passes the range of <see cref="decimal"/>.</exception>
+    private static decimal Add(
+        decimal total, SalesObservation observation, SeriesKey key, PeriodCalendar calendar, int index)
+    {
+        try
+        {
+            return total + observation.Quantity;
+        }
+        catch (OverflowException exception)
+        {
+            var grain = calendar.Periodicity.ToString().ToLowerInvariant();
+            throw new ArgumentException(
+                $"The quantities of series '{key}' in the {grain} of {calendar.StartOf(index):yyyy-MM-dd} sum to " +
+                $"more than {decimal.MaxValue} in absolute value, the range of decimal. Check the quantities of " +
+                "that series for a wrong unit or extra digits, or forecast in a larger unit such as thousands.",
+                exception);
+        }
     }
 }

@@ -127,8 +127,20 @@ public sealed class CsvImportSource : IImportSource
                 cells[i] = record[i];
             }
 
-            yield return new ImportSourceRow(_csv.Parser.Row, cells);
+            yield return new ImportSourceRow(_csv.Parser.Row, cells) { CellCount = CountUpToLastValue(record) };
         }
+    }
+
+    /// <summary>Counts the cells up to the last one that is not empty, so that trailing delimiters do not count.</summary>
+    private static int CountUpToLastValue(string[] record)
+    {
+        var count = record.Length;
+        while (count > 0 && string.IsNullOrWhiteSpace(record[count - 1]))
+        {
+            count--;
+        }
+
+        return count;
     }
 
     public ValueTask DisposeAsync()

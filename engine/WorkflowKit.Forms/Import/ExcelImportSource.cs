@@ -84,9 +84,29 @@ public sealed class ExcelImportSource : IImportSource
                 continue;
             }
 
-            yield return new ImportSourceRow(row, cells);
+            yield return new ImportSourceRow(row, cells) { CellCount = CountUpToLastValue(_rows.Current) };
             await Task.CompletedTask.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Counts the cells from column A up to the last one that is not empty. MiniExcel returns the row's cells keyed by
+    /// column letter in column order, including empty ones up to the sheet's last column.
+    /// </summary>
+    private static int CountUpToLastValue(IDictionary<string, object?> cells)
+    {
+        var count = 0;
+        var position = 0;
+        foreach (var value in cells.Values)
+        {
+            position++;
+            if (value is not null && !(value is string text && string.IsNullOrWhiteSpace(text)))
+            {
+                count = position;
+            }
+        }
+
+        return count;
     }
 
     public async ValueTask DisposeAsync()

@@ -42,6 +42,18 @@ internal static class ImportMessages
             : $"{location}: {problem}; {Hint(code, zh: false)}";
     }
 
+    /// <summary>
+    /// Formats the error for a row with values past the header's last column, which usually comes from an unquoted
+    /// delimiter inside a CSV value.
+    /// </summary>
+    public static string TooManyCells(string location, int cells, int columns, CultureInfo culture) =>
+        IsChinese(culture)
+            ? $"{location}：这一行有 {cells} 个单元格，但表头只有 {columns} 列；如果某个值包含逗号（或文件的分隔符），" +
+              "请用双引号把这个值括起来，例如 \"Acme, Shanghai Ltd\"；否则请为多出的列加上表头，或删除多出的单元格。"
+            : $"{location}: the row has {cells} cells but the header has {columns} columns; if a value contains a " +
+              "comma (or the file's delimiter), put the value in double quotes, such as \"Acme, Shanghai Ltd\", " +
+              "otherwise add a header for the extra column or delete the extra cells.";
+
     /// <summary>Formats the warning for header texts that no field takes, whose values are therefore not imported.</summary>
     public static string UnmappedColumns(string file, string formKey, IReadOnlyList<string> columns, CultureInfo culture)
     {

@@ -227,6 +227,15 @@ public sealed partial class RecordImporter
     {
         var data = new JsonObject();
         var errors = new List<ImportRowError>();
+        if (row.CellCount > row.Cells.Count)
+        {
+            // The cells no longer line up with the header, so converting them would only add misleading errors.
+            var message = ImportMessages.TooManyCells(
+                ImportMessages.Location(file, row.Row, null, null, culture), row.CellCount, row.Cells.Count, culture);
+            errors.Add(new ImportRowError(row.Row, null, null, null, "columns", message) { File = file });
+            return (data, errors);
+        }
+
         foreach (var (index, header, field) in columns)
         {
             var cell = index < row.Cells.Count ? row.Cells[index] : null;

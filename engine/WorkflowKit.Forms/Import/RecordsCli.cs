@@ -21,7 +21,9 @@ public sealed class RecordsCli
     /// <summary>Exit code when rows were rejected or the command failed.</summary>
     public const int Failed = 1;
 
-    /// <summary>Exit code of a usage mistake: unknown form, missing file, unsupported extension.</summary>
+    /// <summary>
+    /// Exit code of a usage mistake: unknown form, missing file, unsupported extension, invalid mapping file.
+    /// </summary>
     public const int Usage = 2;
 
     private const int ShownErrors = 20;
@@ -69,8 +71,15 @@ public sealed class RecordsCli
                 return await UsageAsync($"Mapping file \"{mappingFile}\" does not exist.").ConfigureAwait(false);
             }
 
-            mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken)
-                .ConfigureAwait(false));
+            try
+            {
+                mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken)
+                    .ConfigureAwait(false));
+            }
+            catch (System.Text.Json.JsonException error)
+            {
+                return await UsageAsync($"Mapping file \"{mappingFile}\": {error.Message}").ConfigureAwait(false);
+            }
         }
 
         var access = asUser is null ? null : Access();

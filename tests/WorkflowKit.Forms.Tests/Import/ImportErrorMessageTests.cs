@@ -95,6 +95,73 @@ public sealed class ImportErrorMessageTests
             "2024/3/5."));
     }
 
+    [Test]
+    public async Task Csv_row_wider_than_header_is_rejected()
+    {
+        // The unquoted comma in "Acme, Shanghai" splits the name into two cells.
+        var source = await OpenCsvAsync(
+            "wide.csv", Encoding.UTF8.GetBytes("sku,price,name\nA1,1,ok\nA2,2,Acme, Shanghai\n"));
+
+        var result = await ImportAsync(source, En, skipBadRows: true);
+
+        var error = result.Errors.Single();
+        Assert.That(error.Message, Is.EqualTo(
+            "wide.csv row 3: the row has 4 cells but the header has 3 columns; if a value contains a comma (or the " +
+            "file's delimiter), put the value in double quotes, such as \"Acme, Shanghai Ltd\", otherwise add a " +
+            "header for the extra column or delete the extra cells."));
+        Assert.That(error.Row, Is.EqualTo(3));
+        Assert.That(error.Code, Is.EqualTo("columns"));
+        Assert.That(result.RowsWritten, Is.EqualTo(1));
+        Assert.That(await ProductCountAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Csv_row_wider_than_header_in_chinese()
+    {
+        var source = await OpenCsvAsync(
+            "产品.csv", Encoding.UTF8.GetBytes("货号,名称\nA1,Acme, Shanghai\n"));
+
+        var result = await ImportAsync(source, CultureInfo.GetCultureInfo("zh-CN"));
+
+        Assert.That(result.Errors.Single().Message, Does.StartWith(
+            "产品.csv 第 2 行：这一行有 3 个单元格，但表头只有 2 列；"));
+        Assert.That(await ProductCountAsync(), Is.Zero);
+    }
+
+    [TestCase("sku,name\nA1,ok,,\n")]
+    [TestCase("sku,name\nA1,ok, \n")]
+    [TestCase("sku,name,\nA1,ok,\n")]
+    public async Task Csv_empty_trailing_cells_are_accepted(string csv)
+    {
+        var source = await OpenCsvAsync("trailing.csv", Encoding.UTF8.GetBytes(csv));
+
+        var result = await ImportAsync(source, En);
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(await ProductCountAsync(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Excel_row_wider_than_header_is_rejected()
+    {
+        // Without a printed header the first row is the header, so its empty C and D cells end it after column B.
+        var path = Path.Combine(_folder, "wide.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(path, new[]
+        {
+            new Dictionary<string, object?> { ["A"] = "sku", ["B"] = "name", ["C"] = null, ["D"] = null },
+            new Dictionary<string, object?> { ["A"] = "A1", ["B"] = "ok", ["C"] = null, ["D"] = null },
+            new Dictionary<string, object?> { ["A"] = "A2", ["B"] = "Acme", ["C"] = null, ["D"] = " Shanghai" },
+        }, printHeader: false);
+
+        var result = await ImportAsync(
+            ExcelImportSource.Open(File.OpenRead(path), name: "wide.xlsx"), En, skipBadRows: true);
+
+        var error = result.Errors.Single();
+        Assert.That(error.Message, Does.StartWith("wide.xlsx row 3: the row has 4 cells but the header has 2 columns;"));
+        Assert.That(error.Code, Is.EqualTo("columns"));
+        Assert.That(await ProductCountAsync(), Is.EqualTo(1));
+    }
+
     [TestCase(false)]
     [TestCase(true)]
     public async Task Unclosed_quote_rejects_the_file(bool skipBadRows)

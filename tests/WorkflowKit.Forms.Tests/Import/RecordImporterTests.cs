@@ -223,6 +223,33 @@ public sealed class RecordImporterTests
     }
 
     [Test]
+    public void Mapping_with_malformed_json_gives_position()
+    {
+        var error = Assert.Throws<System.Text.Json.JsonException>(() => ImportMapping.FromJson("{\"columns\":["));
+
+        Assert.That(error.Message, Does.StartWith(
+            "The import mapping is not valid JSON or not a mapping at line 1, column 13 (JSON path $.columns[0]): "));
+        Assert.That(error.Message, Does.EndWith(
+            "Correct the text there; a mapping looks like " +
+            "{\"columns\": [{\"column\": \"Customer code\", \"field\": \"code\"}]}."));
+        Assert.That(error.Message, Does.Not.Contain("LineNumber"));
+        Assert.That(error.LineNumber, Is.Zero);
+        Assert.That(error.BytePositionInLine, Is.EqualTo(12));
+    }
+
+    [Test]
+    public void Mapping_with_wrong_value_type_gives_path()
+    {
+        var error = Assert.Throws<System.Text.Json.JsonException>(() =>
+            ImportMapping.FromJson("{\n  \"columns\": [{\"column\": \"Code\", \"field\": \"code\", \"occurrence\": \"two\"}]\n}"));
+
+        Assert.That(error.Message, Does.StartWith(
+            "The import mapping is not valid JSON or not a mapping at line 2, column "));
+        Assert.That(error.Message, Does.Contain("(JSON path $.columns[0].occurrence)"));
+        Assert.That(error.Path, Is.EqualTo("$.columns[0].occurrence"));
+    }
+
+    [Test]
     public async Task Mapping_saved_by_name_is_found_again()
     {
         var store = new WorkflowKit.Storage.Sqlite.Records.SqliteImportMappingStore(_world.Db.Database, _world.Time);
