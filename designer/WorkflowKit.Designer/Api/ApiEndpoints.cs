@@ -36,6 +36,7 @@ public static class ApiEndpoints
         tasks.MapPost("/{id}/actions", WorkApi.ActAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         RecordApi.Map(api);

@@ -4,7 +4,7 @@ using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Api;
 
-/// <summary>Maps the services' exceptions to problem responses: 400, 403, 409 and 422.</summary>
+/// <summary>Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422.</summary>
 public sealed class ApiErrorFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -17,6 +17,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (AccessDeniedException error)
         {
             return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (NotFoundException error)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status404NotFound);
         }
         catch (ConcurrencyConflictException error)
         {

@@ -202,14 +202,15 @@ public sealed class TaskActionErrorApiTests
             "transfer, addSigner, comment, cc."));
     }
 
-    [Test]
-    public async Task Unknown_task_is_400_without_parameter_name()
+    [TestCase("approve")]
+    [TestCase("urge")]
+    public async Task Unknown_task_is_404(string action)
     {
         using var manager = await ClientAsync("manager");
 
-        var (status, detail) = await ActAsync(manager, "no-such-task", new { action = "approve" });
+        var (status, detail) = await ActAsync(manager, "no-such-task", new { action });
 
-        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), detail);
         Assert.That(detail, Is.EqualTo("Task 'no-such-task' does not exist; check the id."));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Definitions.Flows;
@@ -94,11 +95,23 @@ public sealed class FirstRunTests
             OrderDefinitions.FormKey, new JsonObject { ["customer"] = "瑞金医院", ["region"] = "east", ["total"] = 1000m },
             new RecordWriteContext("sales1"), None);
         var engine = app.Services.GetRequiredService<WorkflowEngine>();
-        for (var round = 0; round < 20 && await engine.RunDueWorkAsync(None) > 0; round++)
+
+        // The app's own background worker may claim the trigger's outbox entry before this loop does, and
+        // then RunDueWorkAsync finds nothing while that worker is still starting the instance; so wait for it.
+        var waited = Stopwatch.StartNew();
+        IReadOnlyList<WorkflowInstance> started;
+        while (true)
         {
+            await engine.RunDueWorkAsync(None);
+            started = await engine.QueryInstancesAsync(new InstanceQuery { FlowKey = flow.Key }, None);
+            if (started.Count > 0 || waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                break;
+            }
+
+            await Task.Delay(50);
         }
 
-        var started = await engine.QueryInstancesAsync(new InstanceQuery { FlowKey = flow.Key }, None);
         Assert.That(started.Select(instance => (instance.TriggerKind, instance.Initiator)),
             Is.EqualTo(new[] { (TriggerKinds.Record, "sales1") }));
     }

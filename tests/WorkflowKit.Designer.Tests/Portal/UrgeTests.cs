@@ -36,9 +36,9 @@ public sealed class UrgeTests
             .Where(notification => notification.Kind == NotificationKinds.Urge).ToList();
         Assert.That(urged.Select(notification => (notification.InstanceId, notification.TaskId)),
             Is.EqualTo(new[] { ((string?)instance.Id, (string?)task.Id) }));
-        var unknown = Assert.ThrowsAsync<ArgumentException>(() =>
+        var unknown = Assert.ThrowsAsync<NotFoundException>(() =>
             work.ActAsync("no-such-task", new TaskActionRequest(TaskActions.Urge), Sales, default));
-        Assert.That(unknown!.Message, Does.StartWith("No task with id 'no-such-task'; check the id."));
+        Assert.That(unknown!.Message, Is.EqualTo("Task 'no-such-task' does not exist; check the id."));
     }
 
     [Test]

@@ -245,7 +245,7 @@ public sealed class EngineWorkService(
         if (action == TaskActions.Urge)
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
-                ?? throw new ArgumentException($"No task with id '{taskId}'; check the id.");
+                ?? throw new NotFoundException($"Task '{taskId}' does not exist; check the id.");
             await UrgeAsync(task.InstanceId, request.Comment, user, cancellationToken);
             return [];
         }
@@ -274,7 +274,7 @@ public sealed class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new ArgumentException(missing.Message, missing);
+            throw new NotFoundException(missing.Message, missing);
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
@@ -316,7 +316,7 @@ public sealed class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new ArgumentException(missing.Message, missing);
+            throw new NotFoundException(missing.Message, missing);
         }
     }
 
