@@ -211,10 +211,15 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
 
         var offered = ActionsOf(node);
-        if (!offered.Contains(OfferedName(action, request), StringComparer.Ordinal))
+        var offeredName = OfferedName(action, request);
+        if (!offered.Contains(offeredName, StringComparer.Ordinal))
         {
+            // An added signer's position decides which offered name it needs, so the message names the position too.
+            var requested = action == TaskActions.AddSigner
+                ? $"\"{request.Action}\" with signerPosition \"{request.SignerPosition ?? "after"}\" ({offeredName})"
+                : $"\"{request.Action}\"";
             throw new ArgumentException(
-                $"Action \"{request.Action}\" is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.");
+                $"Action {requested} is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.");
         }
 
         context.ActorForAudit = request.UserId;

@@ -439,7 +439,9 @@ public sealed class TaskActionTests
         Assert.Multiple(() =>
         {
             Assert.That(view.Actions, Is.EqualTo(new[] { "approve", "addSignerAfter", "comment" }));
-            Assert.That(before!.Message, Does.Contain("\"addSigner\" is not offered at node 'approve'"));
+            Assert.That(before!.Message, Is.EqualTo(
+                "Action \"addSigner\" with signerPosition \"before\" (addSignerBefore) is not offered at node 'approve'; " +
+                "offered: approve, addSignerAfter, comment."));
             Assert.That(copy!.Message, Does.Contain("\"cc\" is not offered"));
         });
         await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), "approve");
