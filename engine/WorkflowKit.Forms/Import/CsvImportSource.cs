@@ -47,7 +47,7 @@ public sealed class CsvImportSource : IImportSource
 
     /// <summary>
     /// Opens a CSV stream, detects its encoding (reading it once to the end), checks that every quoted field is
-    /// closed (reading it a second time) and reads its header; the stream is disposed with the source.
+    /// closed (reading it a second time) and reads its header. The source disposes the stream.
     /// </summary>
     /// <param name="stream">The file's content.</param>
     /// <param name="name">The file name that errors start with, such as <c>customers.csv</c>.</param>

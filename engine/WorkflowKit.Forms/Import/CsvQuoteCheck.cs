@@ -62,7 +62,7 @@ internal static class CsvQuoteCheck
         var position = 0;
         while (position < record.Length)
         {
-            if (position < record.Length && record[position] == '"')
+            if (record[position] == '"')
             {
                 var opening = position;
                 position++;

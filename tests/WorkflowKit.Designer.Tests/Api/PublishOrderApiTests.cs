@@ -19,15 +19,15 @@ public sealed class PublishOrderApiTests
         await SaveDraftAsync(owner, "forms", OrderDefinitions.FormKey, DefinitionJson.Serialize(OrderDefinitions.Form()));
         await SaveDraftAsync(owner, "flows", OrderDefinitions.FlowKey, DefinitionJson.Serialize(OrderDefinitions.Flow()));
 
-        using var refused = await owner.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
-        var body = await refused.Content.ReadFromJsonAsync<JsonObject>();
+        using var rejected = await owner.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
+        var body = await rejected.Content.ReadFromJsonAsync<JsonObject>();
         var diagnostic = body!["diagnostics"]!.AsArray().Single(item => (string)item!["code"]! == "WK1025")!;
         using var form = await owner.PostAsync($"/api/definitions/forms/{OrderDefinitions.FormKey}/publish", null);
         using var accepted = await owner.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
 
         Assert.Multiple(() =>
         {
-            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
             Assert.That(body["version"], Is.Null);
             Assert.That((string)diagnostic["message"]!, Is.EqualTo(
                 $"Form \"{OrderDefinitions.FormKey}\" is not published. Publish form \"{OrderDefinitions.FormKey}\" " +

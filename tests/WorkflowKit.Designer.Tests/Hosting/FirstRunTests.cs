@@ -96,8 +96,8 @@ public sealed class FirstRunTests
             new RecordWriteContext("sales1"), None);
         var engine = app.Services.GetRequiredService<WorkflowEngine>();
 
-        // The app's own background worker may claim the trigger's outbox entry before this loop does, and
-        // then RunDueWorkAsync finds nothing while that worker is still starting the instance; so wait for it.
+        // The app's own background worker may claim the trigger's outbox entry before this loop does. Then
+        // RunDueWorkAsync finds nothing while that worker is still starting the instance, so the test waits for it.
         var waited = Stopwatch.StartNew();
         IReadOnlyList<WorkflowInstance> started;
         while (true)

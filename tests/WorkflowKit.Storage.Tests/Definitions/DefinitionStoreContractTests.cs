@@ -99,12 +99,12 @@ public sealed class DefinitionStoreContractTests(StorageProvider provider)
         await fixture.Store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
         await fixture.Store.SaveDraftAsync("flow", "order-flow", Drafts.Flow("order-flow"), null, "alice", default);
 
-        var refused = Assert.ThrowsAsync<DefinitionValidationException>(
+        var rejected = Assert.ThrowsAsync<DefinitionValidationException>(
             () => fixture.Store.PublishAsync("flow", "order-flow", "alice", default));
         await fixture.Store.PublishAsync("form", "order", "alice", default);
         var published = await fixture.Store.PublishAsync("flow", "order-flow", "alice", default);
 
-        var error = refused!.Diagnostics.Single(diagnostic => diagnostic.Code == DiagnosticCodes.FormNotPublished);
+        var error = rejected!.Diagnostics.Single(diagnostic => diagnostic.Code == DiagnosticCodes.FormNotPublished);
         Assert.That(error.Pointer, Is.EqualTo("/form"));
         Assert.That(error.Message, Does.StartWith("Form \"order\" is not published. Publish form \"order\" first"));
         Assert.That(published.Version, Is.EqualTo(1));
