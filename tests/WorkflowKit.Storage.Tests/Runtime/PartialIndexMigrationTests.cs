@@ -76,6 +76,7 @@ public sealed class PartialIndexMigrationTests(StorageProvider provider)
         }
 
         Assert.That(uniqueConstraints, Is.Empty, "unique constraints on wk_instances besides its primary key");
+        Assert.That(definitions["ix_wk_audit_actor"], Does.Contain("<> 'system'"), "the engine's lines stay out of the actor index");
     }
 
     [TestCase("SELECT id FROM wk_instances WHERE idempotency_key = @Key", "ux_wk_instances_idempotency_key")]
@@ -83,6 +84,7 @@ public sealed class PartialIndexMigrationTests(StorageProvider provider)
         "SELECT id FROM wk_instances WHERE 1 = 1 AND parent_instance_id = @Key " +
         "ORDER BY started_at DESC, id DESC LIMIT 50 OFFSET 0", "ix_wk_instances_parent")]
     [TestCase(ParticipationSql.RecordIds, "ix_wk_tasks_completed_by")]
+    [TestCase(ParticipationSql.RecordIds, "ix_wk_audit_actor")]
     public async Task Lookup_uses_partial_index(string sql, string index)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

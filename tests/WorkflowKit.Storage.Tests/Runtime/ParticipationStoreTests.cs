@@ -52,6 +52,7 @@ public sealed class ParticipationStoreTests(StorageProvider provider)
     private FakeTimeProvider _time = null!;
     private IRecordStore _records = null!;
     private IParticipationStore _participation = null!;
+    private WorkflowKit.Runtime.Storage.IRuntimeStore _runtime = null!;
     private WorkflowEngine _engine = null!;
     private InMemoryOrganizationDirectory _organization = null!;
 
@@ -70,6 +71,7 @@ public sealed class ParticipationStoreTests(StorageProvider provider)
                 new PostgresParticipationStore(postgres)),
             _ => throw new InvalidOperationException($"No stores for {_database.Database.GetType().Name}."),
         };
+        _runtime = runtime;
         await ((IRecordFormRegistry)_records).RegisterFormAsync(CustomerForm.Create(), default);
         var flows = new InMemoryFlowDefinitionSource();
         flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
@@ -143,6 +145,27 @@ public sealed class ParticipationStoreTests(StorageProvider provider)
 
         Assert.That(forCarol.Items.Select(item => item.Id), Is.EqualTo(new[] { record }));
         Assert.That(forHenry.Items, Is.Empty);
+    }
+
+    [Test]
+    public async Task Audit_actor_takes_part_system_does_not()
+    {
+        var record = await RunFlowAsync();
+        var instanceId = (await _records.QueryAsync(new RecordQuery("customer"), null, default)).Items
+            .Single(item => item.Id == record).InstanceId!;
+        Assert.That(await _participation.GetRecordIdsAsync("henry", "customer", default), Is.Empty);
+        Assert.That(await _participation.GetRecordIdsAsync("system", "customer", default), Is.Empty,
+            "the engine's own audit lines name the actor 'system'; they must not make a user of that id take part");
+
+        await using (var transaction = await _database!.Database.BeginTransactionAsync(default))
+        {
+            await _runtime.InsertAuditAsync(transaction,
+                [new WorkflowKit.Runtime.Audit.AuditEntry(0, instanceId, _time.GetUtcNow(), "henry", "instance.urged",
+                    null, null, "请尽快处理", null, null)], default);
+            await transaction.CommitAsync(default);
+        }
+
+        Assert.That(await _participation.GetRecordIdsAsync("henry", "customer", default), Is.EqualTo(new[] { record }));
     }
 
     /// <summary>Starts the flow as alice, approves as bob and returns the id of the record the flow wrote.</summary>
