@@ -21,6 +21,7 @@ public sealed class InMemoryPermissionRuleStore : IPermissionRuleStore
 
     public Task SaveRulesAsync(string formKey, IReadOnlyList<PermissionRule> rules, CancellationToken cancellationToken)
     {
+        PermissionRuleChecks.Validate(formKey, rules);
         _rules[formKey] = [.. rules];
         return Task.CompletedTask;
     }

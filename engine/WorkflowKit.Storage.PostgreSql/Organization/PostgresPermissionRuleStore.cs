@@ -39,6 +39,7 @@ public sealed class PostgresPermissionRuleStore : IPermissionRuleStore
     public async Task SaveRulesAsync(
         string formKey, IReadOnlyList<PermissionRule> rules, CancellationToken cancellationToken)
     {
+        PermissionRuleChecks.Validate(formKey, rules);
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await SaveRulesAsync(formKey, rules, transaction, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,32 +50,7 @@ public sealed class PostgresPermissionRuleStore : IPermissionRuleStore
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
-        ArgumentNullException.ThrowIfNull(rules);
-        foreach (var rule in rules)
-        {
-            if (rule.Form != formKey)
-            {
-                throw new ArgumentException(
-                    $"A rule for role '{rule.Role}' names form '{rule.Form}' but is saved under form '{formKey}'.",
-                    nameof(rules));
-            }
-
-            var unknown = rule.Actions.FirstOrDefault(action => !PermissionActions.All.Contains(action));
-            if (unknown is not null)
-            {
-                throw new ArgumentException(
-                    $"Rule for role '{rule.Role}' on form '{formKey}' has unknown action '{unknown}'; expected " +
-                    $"{string.Join(", ", PermissionActions.All)}.", nameof(rules));
-            }
-
-            if (!string.IsNullOrWhiteSpace(rule.Rows?.JavaScript))
-            {
-                throw new ArgumentException(
-                    $"Rule for role '{rule.Role}' on form '{formKey}' filters rows with JavaScript; permission rows " +
-                    "must be structured rules so that every read path can apply them in the database.", nameof(rules));
-            }
-        }
+        PermissionRuleChecks.Validate(formKey, rules);
 
         await transaction.Connection.ExecuteAsync(
             "DELETE FROM permission_rules WHERE form_key = @Form", new { Form = formKey }, transaction.Transaction)
