@@ -9,7 +9,10 @@ public sealed record ScriptLimits
     /// <summary>The limits used when a host is created without its own.</summary>
     public static ScriptLimits Default { get; } = new();
 
-    /// <summary>Wall-clock time one evaluation may take. Default 1 second.</summary>
+    /// <summary>
+    /// Processor time one evaluation may use on its thread. Default 1 second. Waiting for a processor on a busy
+    /// machine does not count, but wall-clock time is capped at 10 times this limit.
+    /// </summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Statements one evaluation may execute. Default 100,000.</summary>
