@@ -53,6 +53,21 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_ReturnsOnlySummary()
+    {
+        var input = Path.Combine(_folder, "returns.csv");
+        var rows = Enumerable.Range(0, 6).Select(month => $"2019-{month + 1:00}-10,Ruijin,Kit A,-{month + 1}");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+        var output = Path.Combine(_folder, "forecast.csv");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, output);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stdout, Does.EndWith("  Ruijin / Kit A: zero (no sales to backtest)" + Environment.NewLine));
+        Assert.That(await File.ReadAllLinesAsync(output), Does.Contain("2019-07-01,Ruijin,Kit A,0,0,0"));
+    }
+
+    [Test]
     public async Task Forecast_SinglePeriodHasNoInterval()
     {
         var input = Path.Combine(_folder, "new.csv");
