@@ -108,7 +108,7 @@ internal static class ImportColumns
     /// Lists header texts in quotes, naming a blank header by its 1-based position, such as
     /// <c>"sku", column 2 (blank header), "price"</c>, so that an empty name does not show as <c>, ,</c>.
     /// </summary>
-    internal static string HeaderList(IReadOnlyList<string> headers) =>
+    private static string HeaderList(IReadOnlyList<string> headers) =>
         string.Join(", ", headers.Select((header, index) => string.IsNullOrWhiteSpace(header)
             ? $"column {(index + 1).ToString(CultureInfo.InvariantCulture)} (blank header)"
             : $"\"{header}\""));
