@@ -123,9 +123,12 @@ public static class ForecastCommands
         foreach (var forecast in forecasts)
         {
             // The model name of a per-step choice contains commas and a colon, so the accuracy goes in brackets.
-            var accuracy = forecast.BacktestAccuracy is { } value
-                ? $"backtest accuracy {value.ToString("0.0%", CultureInfo.InvariantCulture)}"
-                : "too short to backtest";
+            var accuracy = (forecast.BacktestAccuracy, forecast.Model) switch
+            {
+                ({ } value, _) => $"backtest accuracy {value.ToString("0.0%", CultureInfo.InvariantCulture)}",
+                (null, ForecastEngine.ZeroModelName) => "no sales to backtest",
+                _ => "too short to backtest",
+            };
             await stdout.WriteLineAsync($"  {forecast.Series}: {forecast.Model} ({accuracy})").ConfigureAwait(false);
         }
 

@@ -24,6 +24,38 @@ public sealed class ForecastCommandTests
     }
 
     [Test]
+    public async Task Forecast_help_explains_period_column()
+    {
+        var run = await CliRun.RunAsync("forecast", "--help");
+
+        var words = run.Output.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var help = string.Join(" ", words);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(help, Does.Contain("'period' is the first day of each forecast period (yyyy-MM-dd)."));
+        Assert.That(help, Does.Contain("lower and upper are empty for a series with one period of history."));
+        Assert.That(help, Does.Contain(
+            "To use the output as input, rename 'period' to 'date' and 'forecast' to 'quantity'."));
+    }
+
+    [Test]
+    public async Task Forecast_rejects_its_own_output_as_input()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "history.csv");
+        var output = Path.Combine(folder, "forecast.csv");
+        await File.WriteAllLinesAsync(input, MonthlyHistory());
+        await CliRun.RunAsync("forecast", "--input", input, "--horizon", "2", "--out", output);
+
+        var run = await CliRun.RunAsync("forecast", "--input", output, "--horizon", "1");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith(
+            "forecast.csv: Line 1: the header 'period,customer,product,forecast,lower,upper' is that of a forecast " +
+            "output file"));
+        Assert.That(run.Error, Does.Contain("rename 'period' to 'date' and 'forecast' to 'quantity'"));
+    }
+
+    [Test]
     public async Task Forecast_escapes_formula_names_in_out_file()
     {
         var folder = TestPaths.NewTempFolder();

@@ -160,6 +160,23 @@ public sealed class RecordCommandTests
     }
 
     [Test]
+    public async Task Import_of_header_only_csv_fails()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+        var file = Path.Combine(_folder, "header-only.csv");
+        await File.WriteAllTextAsync(file, "code,name,region,creditLimit\n,,,\n");
+
+        var run = await CliRun.RunAsync("records", "import", "customer", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: header-only.csv has a header row but no data rows, so nothing was imported; add the rows below " +
+            "the header, or check that you chose the right file (and, for a workbook, that its first sheet holds " +
+            "the data)."));
+        Assert.That(run.Output, Does.Not.Contain("Imported"));
+    }
+
+    [Test]
     public async Task Export_writes_the_users_region_only()
     {
         await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);

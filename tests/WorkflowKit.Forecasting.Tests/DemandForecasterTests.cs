@@ -91,8 +91,28 @@ public sealed class DemandForecasterTests
         Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(0.0));
         Assert.That(forecast.Note, Does.StartWith(
             "The history has returns but no sales (30 periods have a negative net quantity), so demand is " +
-            "forecast as 0."));
+            "forecast as 0, and lower and upper are 0 too."));
         Assert.That(forecast.Note, Does.Contain("Negative quantities are treated as returns"));
+    }
+
+    /// <summary>
+    /// Returns that vary from period to period give the models a backtest error. The interval around the forecast
+    /// of 0 must still be 0 to 0, because the series never sold anything.
+    /// </summary>
+    [Test]
+    public void ReturnsOnly_IntervalIsZero()
+    {
+        double[] cycle = [-20, -2, 0];
+        var values = Enumerable.Range(0, 30).Select(t => cycle[t % 3]);
+        var history = SyntheticSales.Monthly("Recalled", FirstMonth, values);
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 3).Single();
+
+        Assert.That(forecast.Model, Is.EqualTo("zero"));
+        Assert.That(forecast.BacktestAccuracy, Is.Null);
+        Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(0.0));
+        Assert.That(forecast.Points.Select(point => point.Lower), Has.All.EqualTo(0.0));
+        Assert.That(forecast.Points.Select(point => point.Upper), Has.All.EqualTo(0.0));
     }
 
     [Test]
@@ -127,7 +147,7 @@ public sealed class DemandForecasterTests
     }
 
     [Test]
-    public void OnePoint_RepeatsIt()
+    public void OnePoint_RepeatsItWithoutInterval()
     {
         var history = SyntheticSales.Monthly("New", FirstMonth, [7.5]);
 
@@ -136,13 +156,30 @@ public sealed class DemandForecasterTests
         Assert.That(forecast.Model, Is.EqualTo("moving-average-3"));
         Assert.That(forecast.BacktestAccuracy, Is.Null);
         Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(7.5));
-        Assert.That(forecast.Points.Select(point => point.Lower), Has.All.LessThan(7.5));
-        Assert.That(forecast.Points.Select(point => point.Lower), Has.All.GreaterThanOrEqualTo(0.0));
-        Assert.That(forecast.Points.Select(point => point.Upper), Has.All.GreaterThan(7.5));
+        Assert.That(forecast.Points.Select(point => point.Lower), Has.All.Null);
+        Assert.That(forecast.Points.Select(point => point.Upper), Has.All.Null);
+        Assert.That(forecast.Note, Is.EqualTo(
+            "The history has only 1 period, so there is no variation to estimate a prediction interval from, and " +
+            "lower and upper are left empty. The forecast repeats that period. From 2 periods on, an interval is " +
+            "given."));
     }
 
     [Test]
-    public void TwoPoints_ForecastMean()
+    public void OneReturnPeriod_ZeroWithoutSinglePeriodNote()
+    {
+        var history = SyntheticSales.Monthly("New", FirstMonth, [-4]);
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 1).Single();
+
+        Assert.That(forecast.Model, Is.EqualTo("zero"));
+        Assert.That(forecast.Points[0].Lower, Is.EqualTo(0.0));
+        Assert.That(forecast.Points[0].Upper, Is.EqualTo(0.0));
+        Assert.That(forecast.Note, Does.StartWith("The history has returns but no sales (1 period has"));
+        Assert.That(forecast.Note, Does.Not.Contain("only 1 period"));
+    }
+
+    [Test]
+    public void TwoPoints_ForecastMeanWithInterval()
     {
         var history = SyntheticSales.Monthly("New", FirstMonth, [4, 8]);
 
@@ -150,6 +187,9 @@ public sealed class DemandForecasterTests
 
         Assert.That(forecast.Model, Is.EqualTo("moving-average-3"));
         Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(6.0));
+        Assert.That(forecast.Points.Select(point => point.Lower), Has.All.LessThan(6.0));
+        Assert.That(forecast.Points.Select(point => point.Upper), Has.All.GreaterThan(6.0));
+        Assert.That(forecast.Note, Is.Null);
     }
 
     [Test]

@@ -38,16 +38,90 @@ public sealed class ForecastCommandsTests
     public async Task Forecast_ReturnsOnlyNoted()
     {
         var input = Path.Combine(_folder, "returns.csv");
-        var rows = Enumerable.Range(0, 6).Select(month => $"2019-{month + 1:00}-10,Ruijin,Kit A,-12");
+        var rows = Enumerable.Range(0, 6)
+            .Select(month => $"2019-{month + 1:00}-10,Ruijin,Kit A,{-3 - (7 * (month % 2))}");
         await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
 
         var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
-        Assert.That(stdout, Does.Contain("2019-07-01,Ruijin,Kit A,0,"));
+        Assert.That(stdout, Does.Contain("2019-07-01,Ruijin,Kit A,0,0,0"));
         Assert.That(stderr, Does.StartWith(
             "Note: returns.csv, Ruijin / Kit A: The history has returns but no sales (6 periods have a negative net " +
-            "quantity), so demand is forecast as 0. Negative quantities are treated as returns"));
+            "quantity), so demand is forecast as 0, and lower and upper are 0 too. Negative quantities are treated " +
+            "as returns"));
+    }
+
+    [Test]
+    public async Task Forecast_ReturnsOnlySummary()
+    {
+        var input = Path.Combine(_folder, "returns.csv");
+        var rows = Enumerable.Range(0, 6).Select(month => $"2019-{month + 1:00}-10,Ruijin,Kit A,-{month + 1}");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+        var output = Path.Combine(_folder, "forecast.csv");
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, output);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stdout, Does.EndWith("  Ruijin / Kit A: zero (no sales to backtest)" + Environment.NewLine));
+        Assert.That(await File.ReadAllLinesAsync(output), Does.Contain("2019-07-01,Ruijin,Kit A,0,0,0"));
+    }
+
+    [Test]
+    public async Task Forecast_SinglePeriodHasNoInterval()
+    {
+        var input = Path.Combine(_folder, "new.csv");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", "2019-03-10,Ruijin,Kit A,8"]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null);
+
+        var lines = stdout.Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(lines, Is.EqualTo(new[]
+        {
+            "period,customer,product,forecast,lower,upper",
+            "2019-04-01,Ruijin,Kit A,8,,",
+            "2019-05-01,Ruijin,Kit A,8,,",
+        }));
+        Assert.That(stderr, Is.EqualTo(
+            "Note: new.csv, Ruijin / Kit A: The history has only 1 period, so there is no variation to estimate a " +
+            "prediction interval from, and lower and upper are left empty. The forecast repeats that period. From 2 " +
+            "periods on, an interval is given." + Environment.NewLine));
+    }
+
+    [Test]
+    public async Task Forecast_OutputAsInputNeedsRenaming()
+    {
+        var input = WriteLongForm(months: 12, customers: ["Ruijin"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+        await ForecastAsync(input, 3, output);
+
+        var (exit, _, stderr) = await ForecastAsync(output, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(stderr, Is.EqualTo(
+            "forecast.csv: Line 1: the header 'period,customer,product,forecast,lower,upper' is that of a forecast " +
+            "output file, whose 'period' column is the first day of each forecast period. To use it as sales " +
+            "history, rename 'period' to 'date' and 'forecast' to 'quantity'; the columns lower and upper are " +
+            "ignored." + Environment.NewLine));
+    }
+
+    [Test]
+    public async Task Forecast_RenamedOutputReadsAsInput()
+    {
+        var input = WriteLongForm(months: 12, customers: ["Ruijin"]);
+        var output = Path.Combine(_folder, "forecast.csv");
+        await ForecastAsync(input, 3, output);
+        var lines = await File.ReadAllLinesAsync(output);
+        var renamed = Path.Combine(_folder, "renamed.csv");
+        await File.WriteAllLinesAsync(renamed, ["date,customer,product,quantity,lower,upper", .. lines.Skip(1)]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(renamed, 1, outPath: null);
+
+        var lastPeriod = DateOnly.Parse(lines[^1].Split(',')[0], CultureInfo.InvariantCulture);
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(lines[0], Is.EqualTo("period,customer,product,forecast,lower,upper"));
+        Assert.That(stdout, Does.Contain($"{lastPeriod.AddMonths(1):yyyy-MM-dd},Ruijin,Kit A,"));
     }
 
     [Test]
@@ -261,8 +335,11 @@ public sealed class ForecastCommandsTests
         Assert.That(stderr, Is.EqualTo(
             "Note: daily.csv ends on 2024-01-03, before the end of the week 2024-01-01 to 2024-01-07, so that week " +
             "contains only part of its sales. It is the only week in the file, so it is kept and counts as " +
-            "complete." + Environment.NewLine));
-        Assert.That(stdout, Does.Contain("2024-01-08,,Kit A,33,"));
+            "complete." + Environment.NewLine +
+            "Note: daily.csv, Kit A: The history has only 1 period, so there is no variation to estimate a " +
+            "prediction interval from, and lower and upper are left empty. The forecast repeats that period. From " +
+            "2 periods on, an interval is given." + Environment.NewLine));
+        Assert.That(stdout, Does.Contain("2024-01-08,,Kit A,33,,"));
     }
 
     [Test]
@@ -351,8 +428,11 @@ public sealed class ForecastCommandsTests
         Assert.That(stderr, Is.EqualTo(
             "Note: daily.csv starts on 2024-01-04, after the start of the week 2024-01-01 to 2024-01-07, so that " +
             "week contains only part of its sales. It is the only week in the file, so it is kept and counts as " +
-            "complete." + Environment.NewLine));
-        Assert.That(stdout, Does.Contain("2024-01-08,,Kit A,46,"));
+            "complete." + Environment.NewLine +
+            "Note: daily.csv, Kit A: The history has only 1 period, so there is no variation to estimate a " +
+            "prediction interval from, and lower and upper are left empty. The forecast repeats that period. From " +
+            "2 periods on, an interval is given." + Environment.NewLine));
+        Assert.That(stdout, Does.Contain("2024-01-08,,Kit A,46,,"));
     }
 
     [TestCase(Periodicity.Week, 14)]

@@ -65,12 +65,16 @@ public sealed class DataImportService
         return DefinitionJson.Deserialize<FormDefinition>(json);
     }
 
-    /// <summary>Reads the header of a file and counts its data rows.</summary>
+    /// <summary>
+    /// Reads the header of a file and counts its data rows. Errors in the file, such as an unclosed quote, are in
+    /// the language of <paramref name="culture"/> ("zh-CN" or "en"), as the row errors of the preview and import are.
+    /// </summary>
     /// <exception cref="InvalidDataException">The file is empty or not a readable CSV or Excel file.</exception>
-    public static async Task<ImportFileInfo> InspectAsync(ImportFile file, CancellationToken cancellationToken)
+    public static async Task<ImportFileInfo> InspectAsync(
+        ImportFile file, string culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        await using var source = await OpenAsync(file, cancellationToken);
+        await using var source = await OpenAsync(file, culture, cancellationToken);
         long rows = 0;
         await foreach (var _ in source.ReadRowsAsync(cancellationToken))
         {
@@ -117,6 +121,19 @@ public sealed class DataImportService
         }
 
         return suggested;
+    }
+
+    /// <summary>
+    /// Returns the text that shows a header in the mapping table: the header itself, or "column 4 (blank header)" for
+    /// a blank one, so that the row of an empty column is not an empty cell.
+    /// </summary>
+    public static string HeaderLabel(IReadOnlyList<string> headers, int index, Localization.UiText text)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(text);
+        return string.IsNullOrWhiteSpace(headers[index])
+            ? text.Format("column {0} (blank header)", index + 1)
+            : headers[index];
     }
 
     /// <summary>Lists the fields an import can fill: all but serial numbers and formulas, which are computed on save.</summary>
@@ -212,7 +229,7 @@ public sealed class DataImportService
         FormDefinition form, ImportFile file, ImportMapping mapping, string userId, string culture, int rows,
         CancellationToken cancellationToken)
     {
-        await using var source = await OpenAsync(file, cancellationToken);
+        await using var source = await OpenAsync(file, culture, cancellationToken);
         return await _importer.PreviewAsync(form, source, userId, Options(mapping, culture), rows, cancellationToken);
     }
 
@@ -231,7 +248,7 @@ public sealed class DataImportService
             await registry.RegisterFormAsync(form, cancellationToken);
         }
 
-        await using var source = await OpenAsync(file, cancellationToken);
+        await using var source = await OpenAsync(file, culture, cancellationToken);
         var options = Options(mapping, culture) with
         {
             SkipBadRows = skipBadRows,
@@ -267,10 +284,14 @@ public sealed class DataImportService
     private static ImportOptions Options(ImportMapping mapping, string culture) => new()
     {
         Mapping = mapping,
-        Culture = CultureInfo.GetCultureInfo(culture == "en" ? "en" : "zh-CN"),
+        Culture = ImportCulture(culture),
     };
 
-    private static async Task<IImportSource> OpenAsync(ImportFile file, CancellationToken cancellationToken)
+    private static CultureInfo ImportCulture(string culture) =>
+        CultureInfo.GetCultureInfo(culture == "en" ? "en" : "zh-CN");
+
+    private static async Task<IImportSource> OpenAsync(
+        ImportFile file, string culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         var stream = File.OpenRead(file.Path);
@@ -278,7 +299,7 @@ public sealed class DataImportService
         {
             return file.IsExcel
                 ? ExcelImportSource.Open(stream, name: file.Name)
-                : await CsvImportSource.OpenAsync(stream, file.Name, cancellationToken);
+                : await CsvImportSource.OpenAsync(stream, file.Name, ImportCulture(culture), cancellationToken);
         }
         catch (Exception error) when (error is not InvalidDataException and not OperationCanceledException)
         {

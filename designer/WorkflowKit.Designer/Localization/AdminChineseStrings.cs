@@ -23,6 +23,7 @@ public static class AdminChineseStrings
         ["Choose a file"] = "选择文件",
         ["Column"] = "列",
         ["Column in the file"] = "文件中的列",
+        ["column {0} (blank header)"] = "第 {0} 列（表头为空）",
         ["Data import"] = "数据导入",
         ["Data permissions"] = "数据权限",
         ["Deadlines in workdays skip weekends and holidays and count make-up workdays. Click a date to change it."] = "按工作日计算的期限会跳过周末和节假日，并计入调休上班日。点击日期可修改。",

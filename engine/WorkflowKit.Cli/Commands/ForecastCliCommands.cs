@@ -17,13 +17,15 @@ public static class ForecastCliCommands
         var output = new Option<string?>("--out")
         {
             Description = "CSV file to write (period,customer,product,forecast,lower,upper); standard output when " +
-                          "not given.",
+                          "not given. 'period' is the first day of each forecast period (yyyy-MM-dd). lower and " +
+                          "upper are empty for a series with one period of history.",
         };
         var forecast = new Command(
             "forecast",
             "Forecast the periods after the last date of a sales history CSV, per customer and product. The input is " +
             "long form (date,customer,product,quantity; customer may be empty) or wide form (a date column and one " +
-            "column per product).")
+            "column per product). To use the output as input, rename 'period' to 'date' and 'forecast' to " +
+            "'quantity'.")
         {
             input,
             horizon,

@@ -61,7 +61,8 @@ public static class RecordCommands
         var command = new Command(
             "import",
             "Import rows into a form's records with the form's validation rules. Prints the rejected rows and a " +
-            "summary. Exit code 0 when every row was imported, 1 when rows were rejected, 2 on usage errors.")
+            "summary. Exit code 0 when every row was imported, 1 when rows were rejected or the file has no data " +
+            "rows, 2 on usage errors.")
         {
             form, file, db, mapping, skipBadRows, asUser,
         };

@@ -5,10 +5,10 @@ namespace WorkflowKit.Forecasting.Csv;
 
 /// <summary>
 /// Writes forecasts as CSV with the header <c>period,customer,product,forecast,lower,upper</c>: one row per series
-/// and period, the period as its first day (yyyy-MM-dd), an empty customer for product-only series, and
-/// quantities rounded to four decimals in the invariant culture. A customer or product name that a spreadsheet
-/// would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) gets a
-/// leading apostrophe. The quantity columns are written as plain numbers.
+/// and period, the period as its first day (yyyy-MM-dd), an empty customer for product-only series, empty lower and
+/// upper cells for a point without an interval, and quantities rounded to four decimals in the invariant culture. A
+/// customer or product name that a spreadsheet would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// <c>@</c>, a tab or a carriage return) gets a leading apostrophe. The quantity columns are written as plain numbers.
 /// </summary>
 public static class ForecastCsvWriter
 {
@@ -36,8 +36,8 @@ public static class ForecastCsvWriter
                 csv.WriteField(SpreadsheetText.Escape(forecast.Series.Customer ?? string.Empty));
                 csv.WriteField(SpreadsheetText.Escape(forecast.Series.Product));
                 csv.WriteField(Format(point.Forecast));
-                csv.WriteField(Format(point.Lower));
-                csv.WriteField(Format(point.Upper));
+                csv.WriteField(point.Lower is { } lower ? Format(lower) : string.Empty);
+                csv.WriteField(point.Upper is { } upper ? Format(upper) : string.Empty);
                 await csv.NextRecordAsync().ConfigureAwait(false);
             }
         }

@@ -81,6 +81,16 @@ public static class SalesHistoryCsv
         ArgumentNullException.ThrowIfNull(header);
 
         bool Has(string name) => header.Any(column => column.Trim().Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (Has("period") && Has("forecast") && !Has("date") && !Has("quantity"))
+        {
+            throw new SalesCsvException(
+                $"{sourcePrefix}Line 1: the header '{string.Join(',', header)}' is that of a forecast output file, " +
+                "whose 'period' column is the first day of each forecast period. To use it as sales history, rename " +
+                "'period' to 'date' and 'forecast' to 'quantity'; the columns lower and upper are ignored.",
+                1,
+                "period");
+        }
+
         if (Has("product") || Has("quantity") || Has("customer"))
         {
             foreach (var required in new[] { "date", "product", "quantity" })

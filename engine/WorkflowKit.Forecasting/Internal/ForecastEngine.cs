@@ -17,6 +17,14 @@ internal sealed class ForecastEngine
     /// </summary>
     public const string PerStepModelPrefix = "per step: ";
 
+    /// <summary>
+    /// Note of a series with one period of history. One value has no spread, so any interval around it would be a
+    /// guess, and the points of such a series have no bounds.
+    /// </summary>
+    public const string SinglePeriodNote =
+        "The history has only 1 period, so there is no variation to estimate a prediction interval from, and lower " +
+        "and upper are left empty. The forecast repeats that period. From 2 periods on, an interval is given.";
+
     /// <summary>Model used for series too short to backtest: the mean of the last three periods or fewer.</summary>
     private static readonly MovingAverageModel FallbackModel = new(3);
 
@@ -113,10 +121,12 @@ internal sealed class ForecastEngine
         var history = series.Values.Span;
         string model;
         double[] forecast;
-        double[] errorScale;
+        double[]? errorScale;
         double? accuracy = null;
-        if (profile.IsAllZero)
+        if (profile.IsAllZero || !HasSales(history))
         {
+            // A history without sales, all zero or returns only, is forecast as zero demand with an interval of 0
+            // to 0, instead of the spread of the returns around a forecast that was raised to zero.
             model = ZeroModelName;
             forecast = new double[horizon];
             errorScale = new double[horizon];
@@ -126,8 +136,9 @@ internal sealed class ForecastEngine
             model = FallbackModel.Name;
             forecast = FallbackModel.Forecast(series, horizon);
             var fallbackScore = backtest.Scores.GetValueOrDefault(model);
-            errorScale = PredictionInterval.ErrorScale(
-                fallbackScore?.RootMeanSquareErrorByStep() ?? [], history, horizon);
+            errorScale = history.Length == 1
+                ? null
+                : PredictionInterval.ErrorScale(fallbackScore?.RootMeanSquareErrorByStep() ?? [], history, horizon);
         }
         else if (chosenByStep is not null && chosenByStep.Distinct(StringComparer.Ordinal).Skip(1).Any())
         {
@@ -148,11 +159,33 @@ internal sealed class ForecastEngine
         for (var step = 0; step < horizon; step++)
         {
             var value = Math.Max(0, forecast[step]);
+            var start = window.Calendar.StartOf(window.EndIndex + step + 1);
+            if (errorScale is null)
+            {
+                points[step] = new ForecastPoint(start, value, Lower: null, Upper: null);
+                continue;
+            }
+
             var (lower, upper) = PredictionInterval.Bounds(value, errorScale[step], _options.IntervalCoverage);
-            points[step] = new ForecastPoint(window.Calendar.StartOf(window.EndIndex + step + 1), value, lower, upper);
+            points[step] = new ForecastPoint(start, value, lower, upper);
         }
 
-        return new SeriesForecast(key, model, accuracy, points) { Note = ReturnsNote(history) };
+        var notes = new[] { ReturnsNote(history), errorScale is null ? SinglePeriodNote : null };
+        var note = string.Join(" ", notes.Where(text => text is not null));
+        return new SeriesForecast(key, model, accuracy, points) { Note = note.Length == 0 ? null : note };
+    }
+
+    private static bool HasSales(ReadOnlySpan<double> history)
+    {
+        foreach (var value in history)
+        {
+            if (value > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -180,7 +213,7 @@ internal sealed class ForecastEngine
         var periods = negative == 1 ? "1 period has" : $"{negative} periods have";
         return positive == 0
             ? $"The history has returns but no sales ({periods} a negative net quantity), so demand is forecast as " +
-              $"0. {Treatment}"
+              $"0, and lower and upper are 0 too. {Treatment}"
             : $"{periods} more returns than sales (a negative net quantity), which the models fit as negative " +
               $"demand. {Treatment}";
     }

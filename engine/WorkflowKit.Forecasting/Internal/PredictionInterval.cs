@@ -9,8 +9,11 @@ internal static class PredictionInterval
     /// <summary>
     /// Returns the error scale per step. Steps beyond the longest backtested step grow with the square root of
     /// the step, as a random walk's errors do. Without any backtest error the scale is the standard deviation of
-    /// the history. With a single period it is half that value. Both fallbacks are rough guesses.
+    /// the history, a rough guess that needs at least two periods.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// No backtest error is known and the history has fewer than two periods, which give no standard deviation.
+    /// </exception>
     public static double[] ErrorScale(double[] rootMeanSquareByStep, ReadOnlySpan<double> history, int horizon)
     {
         var scale = new double[horizon];
@@ -43,9 +46,11 @@ internal static class PredictionInterval
 
     private static double HistorySpread(ReadOnlySpan<double> history)
     {
-        if (history.Length == 1)
+        if (history.Length < 2)
         {
-            return Math.Abs(history[0]) / 2;
+            throw new ArgumentException(
+                $"A history of {history.Length} period(s) has no standard deviation; give no interval for it.",
+                nameof(history));
         }
 
         var mean = 0.0;

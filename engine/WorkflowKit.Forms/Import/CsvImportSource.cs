@@ -46,22 +46,34 @@ public sealed class CsvImportSource : IImportSource
         OpenAsync(stream, "CSV file", cancellationToken);
 
     /// <summary>
+    /// Opens a CSV stream with English error messages; see
+    /// <see cref="OpenAsync(Stream, string, CultureInfo, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is empty or a quoted field has no closing quote.</exception>
+    public static Task<CsvImportSource> OpenAsync(Stream stream, string name, CancellationToken cancellationToken) =>
+        OpenAsync(stream, name, CultureInfo.InvariantCulture, cancellationToken);
+
+    /// <summary>
     /// Opens a CSV stream, detects its encoding (reading it once to the end), checks that every quoted field is
     /// closed (reading it a second time) and reads its header. The source disposes the stream.
     /// </summary>
     /// <param name="stream">The file's content.</param>
     /// <param name="name">The file name that errors start with, such as <c>customers.csv</c>.</param>
+    /// <param name="culture">The language of the errors: Chinese for a zh culture, English otherwise.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="InvalidDataException">The file is empty or a quoted field has no closing quote.</exception>
-    public static async Task<CsvImportSource> OpenAsync(Stream stream, string name, CancellationToken cancellationToken)
+    public static async Task<CsvImportSource> OpenAsync(
+        Stream stream, string name, CultureInfo culture, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(culture);
         var (detected, encoding) = await CsvEncodingDetector.DetectAsync(stream, cancellationToken)
             .ConfigureAwait(false);
         try
         {
-            await CsvQuoteCheck.ThrowIfUnclosedAsync(detected, encoding, name, cancellationToken).ConfigureAwait(false);
+            await CsvQuoteCheck.ThrowIfUnclosedAsync(detected, encoding, name, culture, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch
         {
@@ -75,7 +87,9 @@ public sealed class CsvImportSource : IImportSource
         {
             if (!await csv.ReadAsync().ConfigureAwait(false) || !csv.ReadHeader() || csv.HeaderRecord is null)
             {
-                throw new InvalidDataException($"{name} is empty; expected a header row followed by data rows.");
+                throw new InvalidDataException(ImportMessages.IsChinese(culture)
+                    ? $"{name} 是空文件；文件应以表头行开始，下面是数据行。"
+                    : $"{name} is empty; expected a header row followed by data rows.");
             }
 
             cancellationToken.ThrowIfCancellationRequested();

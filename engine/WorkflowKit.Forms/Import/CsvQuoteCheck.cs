@@ -14,11 +14,12 @@ internal static class CsvQuoteCheck
 
     /// <summary>
     /// Parses the whole stream and rewinds it. Throws when a field opens with a quote that is never closed, naming
-    /// the file, the row where the field began, its column and the start of its text.
+    /// the file, the row where the field began, its column and the start of its text, in Chinese for a zh
+    /// <paramref name="culture"/> and in English otherwise, as the row errors of an import are.
     /// </summary>
     /// <exception cref="InvalidDataException">A quoted field has no closing quote.</exception>
     public static async Task ThrowIfUnclosedAsync(
-        Stream stream, Encoding encoding, string name, CancellationToken cancellationToken)
+        Stream stream, Encoding encoding, string name, CultureInfo culture, CancellationToken cancellationToken)
     {
         var start = stream.Position;
         string[]? header = null;
@@ -47,7 +48,7 @@ internal static class CsvQuoteCheck
         if (UnclosedField(lastRecord, delimiter) is { } unclosed)
         {
             var column = header is not null && unclosed.Index < header.Length ? header[unclosed.Index].Trim() : null;
-            throw new InvalidDataException(Message(name, lastRow, lastStartLine, column, unclosed.Text));
+            throw new InvalidDataException(Message(name, lastRow, lastStartLine, column, unclosed.Text, culture));
         }
     }
 
@@ -104,20 +105,30 @@ internal static class CsvQuoteCheck
         return null;
     }
 
-    private static string Message(string name, long row, long line, string? column, string field)
+    private static string Message(
+        string name, long row, long line, string? column, string field, CultureInfo culture)
     {
-        var location = line == row
-            ? $"{name} row {row}"
-            : $"{name} row {row} (line {line.ToString(CultureInfo.InvariantCulture)} of the file)";
+        var zh = ImportMessages.IsChinese(culture);
+        var lineText = line.ToString(CultureInfo.InvariantCulture);
+        var location = (line == row, zh) switch
+        {
+            (true, true) => $"{name} 第 {row} 行",
+            (true, false) => $"{name} row {row}",
+            (false, true) => $"{name} 第 {row} 行（文件的第 {lineText} 行）",
+            (false, false) => $"{name} row {row} (line {lineText} of the file)",
+        };
         if (!string.IsNullOrEmpty(column))
         {
-            location += $", column \"{column}\"";
+            location += zh ? $"，“{column}” 列" : $", column \"{column}\"";
         }
 
         var text = field.ReplaceLineEndings(" ");
         var preview = text.Length > ShownCharacters ? text[..ShownCharacters] + "…" : text;
-        return $"{location}: the quoted value that starts with \"{preview}\" has no closing quote, so the rest of the " +
-            "file would be read into this one cell and nothing was imported. Add the closing quote (\") or remove " +
-            "the opening one, then import the file again.";
+        return zh
+            ? $"{location}：以 “{preview}” 开头的带引号的值没有结束引号，文件的其余部分会被读进这一个单元格，所以没有导入" +
+              "任何内容。请补上结束引号（\"）或删除开头的引号，然后重新导入文件。"
+            : $"{location}: the quoted value that starts with \"{preview}\" has no closing quote, so the rest of the " +
+              "file would be read into this one cell and nothing was imported. Add the closing quote (\") or remove " +
+              "the opening one, then import the file again.";
     }
 }

@@ -77,7 +77,7 @@ public sealed class ExcelImportSource : IImportSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             row++;
-            var cells = _columnKeys.Select(key => _rows.Current.TryGetValue(key, out var value) ? value
+            var cells = _columnKeys.Select(key => _rows.Current.TryGetValue(key, out var value) ? Cell(value)
                 : null).ToArray();
             if (cells.All(cell => cell is null || (cell is string text && text.Length == 0)))
             {
@@ -88,6 +88,18 @@ public sealed class ExcelImportSource : IImportSource
             await Task.CompletedTask.ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Returns an <see cref="ExcelErrorValue"/> for a text cell that is an Excel error code, and the value unchanged
+    /// otherwise. MiniExcel 1.47.1 returns an error cell (<c>t="e"</c>) as the text of its code, such as <c>#DIV/0!</c>.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a text cell that contains exactly an error code, entered as <c>'#N/A</c> or by a formula such as
+    /// <c>="#N/A"</c>, is read as the error too, because MiniExcel does not return the cell type. Excel itself turns
+    /// <c>#N/A</c> typed into a cell into the error value.
+    /// </remarks>
+    private static object? Cell(object? value) =>
+        value is string text && ExcelErrorValue.FromText(text) is { } error ? error : value;
 
     /// <summary>
     /// Counts the cells from column A up to the last one that is not empty. MiniExcel returns the row's cells keyed by

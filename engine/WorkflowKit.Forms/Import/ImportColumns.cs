@@ -19,15 +19,15 @@ internal static class ImportColumns
             if (!fields.TryGetValue(entry.Field, out var field))
             {
                 throw new InvalidDataException(
-                    $"The mapping sends column \"{entry.Column}\" to field '{entry.Field}', which form '{form.Key}' " +
+                    $"The mapping sends {ColumnName(entry.Column)} to field '{entry.Field}', which form '{form.Key}' " +
                     $"does not have; expected one of {string.Join(", ", fields.Keys)}.");
             }
 
             if (field.Type is FieldTypes.Serial or FieldTypes.Formula)
             {
                 throw new InvalidDataException(
-                    $"Field '{field.Id}' is a {field.Type} field whose value is assigned on save; remove column " +
-                    $"\"{entry.Column}\" from the mapping.");
+                    $"Field '{field.Id}' is a {field.Type} field whose value is assigned on save; remove " +
+                    $"{ColumnName(entry.Column)} from the mapping.");
             }
 
             if (!usedFields.Add(field.Id))
@@ -78,8 +78,8 @@ internal static class ImportColumns
         if (positions.Count == 0)
         {
             throw new InvalidDataException(
-                $"Column \"{entry.Column}\" is not in the file's header; the header has: " +
-                $"{string.Join(", ", headers)}.");
+                $"{Capitalize(ColumnName(entry.Column))} is not in the file's header; the header has: " +
+                $"{HeaderList(headers)}.");
         }
 
         if (entry.Occurrence is { } occurrence)
@@ -87,7 +87,7 @@ internal static class ImportColumns
             return occurrence <= positions.Count
                 ? positions[occurrence - 1]
                 : throw new InvalidDataException(
-                    $"The mapping asks for occurrence {occurrence} of column \"{entry.Column}\", but the header " +
+                    $"The mapping asks for occurrence {occurrence} of {ColumnName(entry.Column)}, but the header " +
                     $"has it {positions.Count} time(s).");
         }
 
@@ -96,11 +96,27 @@ internal static class ImportColumns
             var numbers = string.Join(
                 " and ", positions.Select(index => (index + 1).ToString(CultureInfo.InvariantCulture)));
             throw new InvalidDataException(
-                $"Column \"{entry.Column}\" appears {positions.Count} times in the header (columns {numbers}), so " +
-                $"it is unclear which one to import into '{entry.Field}'; rename one of them, or map it with " +
-                "\"occurrence\": 1 for the first or 2 for the second.");
+                $"{Capitalize(ColumnName(entry.Column))} appears {positions.Count} times in the header (columns " +
+                $"{numbers}), so it is unclear which one to import into '{entry.Field}'; rename one of them, or map " +
+                "it with \"occurrence\": 1 for the first or 2 for the second.");
         }
 
         return positions[0];
     }
+
+    /// <summary>
+    /// Lists header texts in quotes, naming a blank header by its 1-based position, such as
+    /// <c>"sku", column 2 (blank header), "price"</c>, so that an empty name does not show as <c>, ,</c>.
+    /// </summary>
+    private static string HeaderList(IReadOnlyList<string> headers) =>
+        string.Join(", ", headers.Select((header, index) => string.IsNullOrWhiteSpace(header)
+            ? $"column {(index + 1).ToString(CultureInfo.InvariantCulture)} (blank header)"
+            : $"\"{header}\""));
+
+    // A mapping entry's column: column "Name", or "the column with a blank header" for a mapping made on the
+    // designer's import page from a blank header.
+    private static string ColumnName(string column) =>
+        string.IsNullOrWhiteSpace(column) ? "the column with a blank header" : $"column \"{column}\"";
+
+    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -13,16 +13,24 @@ internal static class ImportMessages
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Formats where an error is: <c>customers.csv row 14, column "Credit limit" (creditLimit)</c>. Without a column
-    /// the field path follows the row, and without either only the file and row are given.
+    /// Formats where an error is: <c>customers.csv row 14, column "Credit limit" (creditLimit)</c>. A blank column
+    /// header is named by its position, <paramref name="columnIndex"/> + 1, as <c>column 4 (blank header)</c>.
+    /// Without a column the field path follows the row, and without either only the file and row are given.
     /// </summary>
-    public static string Location(string file, long row, string? column, string? fieldPath, CultureInfo culture)
+    public static string Location(
+        string file, long row, string? column, string? fieldPath, CultureInfo culture, int? columnIndex = null)
     {
         var zh = IsChinese(culture);
         var location = zh ? $"{file} 第 {row} 行" : $"{file} row {row}";
         if (column is not null)
         {
-            location += zh ? $"，“{column}” 列" : $", column \"{column}\"";
+            location += (string.IsNullOrWhiteSpace(column), zh) switch
+            {
+                (true, true) => $"，第 {columnIndex + 1} 列（表头为空）",
+                (true, false) => $", column {columnIndex + 1} (blank header)",
+                (false, true) => $"，“{column}” 列",
+                (false, false) => $", column \"{column}\"",
+            };
             return fieldPath is null ? location : $"{location} ({fieldPath})";
         }
 
@@ -53,6 +61,16 @@ internal static class ImportMessages
             : $"{location}: the row has {cells} cells but the header has {columns} columns; if a value contains a " +
               "comma (or the file's delimiter), put the value in double quotes, such as \"Acme, Shanghai Ltd\", " +
               "otherwise add a header for the extra column or delete the extra cells.";
+
+    /// <summary>
+    /// Formats the error for a file with a header row and no data rows below it; rows with only empty cells do not
+    /// count.
+    /// </summary>
+    public static string NoDataRows(string file, CultureInfo culture) =>
+        IsChinese(culture)
+            ? $"{file} 只有表头，没有数据行，所以没有导入任何记录；请在表头下面填写数据行，或检查是否选错了文件或工作表。"
+            : $"{file} has a header row but no data rows, so nothing was imported; add the rows below the header, or " +
+              "check that you chose the right file (and, for a workbook, that its first sheet holds the data).";
 
     /// <summary>Formats the warning for header texts that no field takes, whose values are therefore not imported.</summary>
     public static string UnmappedColumns(string file, string formKey, IReadOnlyList<string> columns, CultureInfo culture)

@@ -59,6 +59,16 @@ public sealed class ImportValueConverter
         }
 
         var zh = _culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        if (ExcelError(field, cell) is { } error)
+        {
+            reason = zh
+                ? $"是 Excel 错误值（{error.Meaning(chinese: true)}），不是{Expected(field.Type, zh)}；" +
+                  "请在工作簿中修正产生它的公式，或清空这个单元格"
+                : $"is an Excel error ({error.Meaning(chinese: false)}), not {Expected(field.Type, zh)}; fix the " +
+                  "formula that produces it in the workbook, or clear the cell";
+            return false;
+        }
+
         switch (field.Type)
         {
             case FieldTypes.Number or FieldTypes.Money:
@@ -156,6 +166,34 @@ public sealed class ImportValueConverter
                 return true;
         }
     }
+
+    /// <summary>
+    /// Returns the Excel error value that <paramref name="cell"/> holds, or null. An .xlsx error cell is one in every
+    /// field type. In a CSV file the text of an error code, as Excel writes an error cell to CSV, counts only for
+    /// fields that store no free text, because a text field may mean those characters.
+    /// </summary>
+    private static ExcelErrorValue? ExcelError(FieldDefinition field, object cell) => cell switch
+    {
+        ExcelErrorValue error => error,
+        string text when field.Type is FieldTypes.Number or FieldTypes.Money or FieldTypes.Date or
+            FieldTypes.DateTime or FieldTypes.Boolean or FieldTypes.Related => ExcelErrorValue.FromText(text),
+        _ => null,
+    };
+
+    /// <summary>Names what a cell of a field of <paramref name="type"/> should hold, for error messages.</summary>
+    private static string Expected(string type, bool zh) => type switch
+    {
+        FieldTypes.Number or FieldTypes.Money => zh ? "数字" : "a number",
+        FieldTypes.Date => zh ? "日期" : "a date",
+        FieldTypes.DateTime => zh ? "日期时间" : "a date and time",
+        FieldTypes.Boolean => zh ? "是非值" : "a yes/no value",
+        FieldTypes.Related => zh ? "记录编号" : "a record id",
+        FieldTypes.Member or FieldTypes.Department => zh ? "成员或部门" : "a member or department",
+        FieldTypes.SingleSelect or FieldTypes.MultiSelect => zh ? "选项" : "an option",
+        FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Address =>
+            zh ? "JSON 文本" : "JSON text",
+        _ => zh ? "文字" : "text",
+    };
 
     private bool TryNumber(object cell, out decimal number)
     {

@@ -38,7 +38,9 @@ public sealed partial class RecordImporter
     }
 
     /// <summary>Converts and validates the first <paramref name="rows"/> rows without writing anything.</summary>
-    /// <exception cref="InvalidDataException">The mapping does not fit the file's header.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The mapping does not fit the file's header, or the file has no data rows below its header.
+    /// </exception>
     public async Task<ImportPreview> PreviewAsync(
         FormDefinition form, IImportSource source, string userId, ImportOptions options, int rows,
         CancellationToken cancellationToken)
@@ -73,6 +75,11 @@ public sealed partial class RecordImporter
             }
         }
 
+        if (preview.Count == 0)
+        {
+            throw new InvalidDataException(ImportMessages.NoDataRows(source.Name, options.Culture));
+        }
+
         return new ImportPreview(source.Headers, mapping, unmapped, preview)
         {
             UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
@@ -81,7 +88,10 @@ public sealed partial class RecordImporter
 
     /// <summary>Imports every row of <paramref name="source"/> as user <paramref name="userId"/>.</summary>
     /// <exception cref="UnauthorizedAccessException">The user may not create records of the form.</exception>
-    /// <exception cref="InvalidDataException">The mapping does not fit the file's header.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The mapping does not fit the file's header, or the file has no data rows below its header, so that an import
+    /// of the wrong file or sheet is not reported as a success.
+    /// </exception>
     public async Task<ImportResult> ImportAsync(
         FormDefinition form, IImportSource source, string userId, ImportOptions options,
         CancellationToken cancellationToken)
@@ -133,6 +143,11 @@ public sealed partial class RecordImporter
 
                     options.Progress?.Report(new ImportProgress(read, accepted, rejected, Completed: false));
                 }
+            }
+
+            if (read == 0)
+            {
+                throw new InvalidDataException(ImportMessages.NoDataRows(source.Name, options.Culture));
             }
 
             var commit = options.SkipBadRows || rejected == 0;
@@ -250,7 +265,7 @@ public sealed partial class RecordImporter
             }
 
             var displayed = CellText(cell);
-            var location = ImportMessages.Location(file, row.Row, header, field.Id, culture);
+            var location = ImportMessages.Location(file, row.Row, header, field.Id, culture, index);
             var message = ImportMessages.Conversion(location, displayed, reason!, culture);
             var code = field.Type is FieldTypes.SingleSelect or FieldTypes.MultiSelect ? "option" : "conversion";
             errors.Add(new ImportRowError(row.Row, header, displayed, field.Id, code, message) { File = file });
@@ -269,7 +284,7 @@ public sealed partial class RecordImporter
         var cell = column.Field is not null && column.Index < row.Cells.Count ? CellText(row.Cells[column.Index])
             : null;
         var path = error.Path.Length == 0 ? null : error.Path;
-        var location = ImportMessages.Location(file, row.Row, header, path, culture);
+        var location = ImportMessages.Location(file, row.Row, header, path, culture, column.Index);
         return new ImportRowError(row.Row, header, cell, path, error.Code,
             ImportMessages.Validation(location, error.Message, error.Code, culture))
         {

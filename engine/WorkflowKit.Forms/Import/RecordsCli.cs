@@ -18,7 +18,7 @@ public sealed class RecordsCli
     /// <summary>Exit code of a successful command.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code when rows were rejected or the command failed.</summary>
+    /// <summary>Exit code when rows were rejected, the file has no data rows, or the command failed.</summary>
     public const int Failed = 1;
 
     /// <summary>

@@ -79,7 +79,7 @@ public sealed class DataImportServiceTests
         using var content = new MemoryStream(WorkflowKit.Import.CsvEncodingDetector.Gb18030.GetBytes(
             "客户,区域,订单金额,备用\n瑞金医院,华东,100,x\n协和医院,华北,12.5O,y\n"));
         using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
-        var info = await DataImportService.InspectAsync(file, default);
+        var info = await DataImportService.InspectAsync(file, "zh-CN", default);
         var mapping = DataImportService.ToMapping(info.Headers, DataImportService.SuggestFields(form, info.Headers));
 
         var preview = await imports.PreviewAsync(form, file, mapping, "owner", "zh-CN", 20, default);
@@ -98,16 +98,70 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
+    public async Task Header_only_file_is_rejected_on_preview_and_import()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient();
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+        var form = await imports.LoadFormAsync(
+            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == OrderDefinitions.FormKey),
+            default);
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("客户,区域,订单金额\n"));
+        using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
+        var info = await DataImportService.InspectAsync(file, "zh-CN", default);
+        var mapping = DataImportService.ToMapping(info.Headers, DataImportService.SuggestFields(form, info.Headers));
+
+        var preview = Assert.ThrowsAsync<InvalidDataException>(() =>
+            imports.PreviewAsync(form, file, mapping, "owner", "zh-CN", 20, default));
+        var import = Assert.ThrowsAsync<InvalidDataException>(() => imports.ImportAsync(
+            form, file, mapping, "owner", "en", skipBadRows: false, info.Rows, new Progress<ImportProgress>(), default));
+
+        Assert.That(info.Rows, Is.Zero);
+        Assert.That(preview!.Message, Does.StartWith("订单.csv 只有表头，没有数据行，所以没有导入任何记录；"));
+        Assert.That(import!.Message, Does.StartWith("订单.csv has a header row but no data rows, so nothing was imported;"));
+    }
+
+    [Test]
     public async Task Unclosed_quote_is_rejected_on_upload()
     {
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             "客户,区域,订单金额\n瑞金医院,华东,100\n\"协和医院,华北,12\n仁济医院,华东,5\n"));
         using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
 
-        var error = Assert.ThrowsAsync<InvalidDataException>(() => DataImportService.InspectAsync(file, default));
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => DataImportService.InspectAsync(file, "en", default));
 
         Assert.That(error!.Message, Does.StartWith("订单.csv row 3, column \"客户\": the quoted value that starts with"));
         Assert.That(error.Message.Split("订单.csv"), Has.Length.EqualTo(2), "the file is named once");
+    }
+
+    [Test]
+    public async Task Unclosed_quote_message_in_chinese()
+    {
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "客户,区域,订单金额\n瑞金医院,华东,100\n\"协和医院,华北,12\n仁济医院,华东,5\n"));
+        using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() =>
+            DataImportService.InspectAsync(file, "zh-CN", default));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "订单.csv 第 3 行，“客户” 列：以 “协和医院,华北,12 仁济医院,华东,5 ” 开头的带引号的值没有结束引号，" +
+            "文件的其余部分会被读进这一个单元格，所以没有导入任何内容。请补上结束引号（\"）或删除开头的引号，然后重新导入文件。"));
+    }
+
+    [Test]
+    public void Blank_header_is_labelled_by_position()
+    {
+        string[] headers = ["客户", " ", "订单金额"];
+
+        Assert.That(DataImportService.HeaderLabel(headers, 0, new UiText { Culture = "en" }), Is.EqualTo("客户"));
+        Assert.That(
+            DataImportService.HeaderLabel(headers, 1, new UiText { Culture = "en" }),
+            Is.EqualTo("column 2 (blank header)"));
+        Assert.That(
+            DataImportService.HeaderLabel(headers, 1, new UiText { Culture = "zh-CN" }),
+            Is.EqualTo("第 2 列（表头为空）"));
     }
 
     [Test]
@@ -122,7 +176,7 @@ public sealed class DataImportServiceTests
         workbook.Position = 0;
         using var file = await ImportFile.SaveAsync(workbook, "orders.xlsx", default);
 
-        var info = await DataImportService.InspectAsync(file, default);
+        var info = await DataImportService.InspectAsync(file, "en", default);
 
         Assert.That(info.Headers, Is.EqualTo(new[] { "客户", "订单金额" }));
         Assert.That(info.Rows, Is.EqualTo(2));

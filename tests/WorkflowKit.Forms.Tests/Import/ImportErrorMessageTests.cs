@@ -192,6 +192,30 @@ public sealed class ImportErrorMessageTests
             "gbk.csv row 3 (line 4 of the file), column \"名称\": the quoted value that starts with \"未闭合,2 \""));
     }
 
+    [Test]
+    public async Task Unclosed_quote_message_in_chinese()
+    {
+        var path = Path.Combine(_folder, "gbk.csv");
+        await File.WriteAllBytesAsync(path, CsvEncodingDetector.Gb18030.GetBytes(
+            "货号,名称,价格\nA1,\"两行\n名称\",1\nA2,\"未闭合,2\n"));
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => CsvImportSource.OpenAsync(
+            File.OpenRead(path), "gbk.csv", CultureInfo.GetCultureInfo("zh-CN"), None));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "gbk.csv 第 3 行（文件的第 4 行），“名称” 列：以 “未闭合,2 ” 开头的带引号的值没有结束引号，文件的其余部分会被读进" +
+            "这一个单元格，所以没有导入任何内容。请补上结束引号（\"）或删除开头的引号，然后重新导入文件。"));
+    }
+
+    [Test]
+    public void Empty_csv_message_in_chinese()
+    {
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => CsvImportSource.OpenAsync(
+            new MemoryStream(), "空.csv", CultureInfo.GetCultureInfo("zh-CN"), None));
+
+        Assert.That(error!.Message, Is.EqualTo("空.csv 是空文件；文件应以表头行开始，下面是数据行。"));
+    }
+
     [TestCase("sku,name,note\nA1,\"say \"\"hi\"\"\",x\n")]
     [TestCase("sku,name,note\nA1,ab\"c,x\n")]
     [TestCase("sku,name,note\nA1,\"multi\nline\",x\n")]

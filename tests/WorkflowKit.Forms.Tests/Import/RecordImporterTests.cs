@@ -278,7 +278,96 @@ public sealed class RecordImporterTests
         });
 
         Assert.That(error!.Message,
-            Is.EqualTo("products.csv: Column \"Colour\" is not in the file's header; the header has: sku, name."));
+            Is.EqualTo(
+                "products.csv: Column \"Colour\" is not in the file's header; the header has: \"sku\", \"name\"."));
+    }
+
+    [Test]
+    public async Task Header_only_csv_is_rejected()
+    {
+        await using var source = await CsvImportSource.OpenAsync(
+            ImportTestForms.Csv("sku,name\n\n,\n"), "products.csv", None);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => _world.Importer.ImportAsync(
+            ImportTestForms.Product(), source, "admin",
+            new ImportOptions { Culture = CultureInfo.GetCultureInfo("en") }, None));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "products.csv has a header row but no data rows, so nothing was imported; add the rows below the " +
+            "header, or check that you chose the right file (and, for a workbook, that its first sheet holds the " +
+            "data)."));
+    }
+
+    [Test]
+    public async Task Header_only_xlsx_preview_is_rejected_in_chinese()
+    {
+        var headerOnly = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(
+            headerOnly, new[] { new Dictionary<string, object?> { ["sku"] = "sku", ["name"] = "name" } },
+            printHeader: false);
+        headerOnly.Position = 0;
+        await using var source = ExcelImportSource.Open(headerOnly, name: "产品.xlsx");
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => _world.Importer.PreviewAsync(
+            ImportTestForms.Product(), source, "admin",
+            new ImportOptions { Culture = CultureInfo.GetCultureInfo("zh-CN") }, 20, None));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "产品.xlsx 只有表头，没有数据行，所以没有导入任何记录；请在表头下面填写数据行，或检查是否选错了文件或工作表。"));
+    }
+
+    [Test]
+    public void Mapping_error_names_blank_header_by_position()
+    {
+        var mapping = new ImportMapping { Columns = [new ImportColumnMapping("Colour", "name")] };
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await using var source = await CsvImportSource.OpenAsync(
+                ImportTestForms.Csv("sku,,name, ,price\nA1,,x,,1\n"), "products.csv", None);
+            await _world.Importer.ImportAsync(
+                ImportTestForms.Product(), source, "admin", new ImportOptions { Mapping = mapping }, None);
+        });
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "products.csv: Column \"Colour\" is not in the file's header; the header has: \"sku\", column 2 (blank " +
+            "header), \"name\", column 4 (blank header), \"price\"."));
+    }
+
+    [Test]
+    public async Task Row_error_names_blank_header_by_position()
+    {
+        var mapping = new ImportMapping
+        {
+            Columns = [new ImportColumnMapping("sku", "sku"), new ImportColumnMapping("", "price")],
+        };
+        await using var source = await CsvImportSource.OpenAsync(
+            ImportTestForms.Csv("sku,name,\nA1,x,cheap\n"), "products.csv", None);
+
+        var result = await _world.Importer.ImportAsync(
+            ImportTestForms.Product(), source, "admin",
+            new ImportOptions { Mapping = mapping, Culture = CultureInfo.GetCultureInfo("en") }, None);
+
+        Assert.That(result.Errors.Single().Message, Does.StartWith(
+            "products.csv row 2, column 3 (blank header) (price): \"cheap\" is not a number;"));
+    }
+
+    [Test]
+    public async Task Row_error_names_blank_header_in_chinese()
+    {
+        var mapping = new ImportMapping
+        {
+            Columns = [new ImportColumnMapping("sku", "sku"), new ImportColumnMapping("", "price")],
+        };
+        await using var source = await CsvImportSource.OpenAsync(
+            ImportTestForms.Csv("sku,,name\nA1,便宜,x\n"), "products.csv", None);
+
+        var result = await _world.Importer.ImportAsync(
+            ImportTestForms.Product(), source, "admin",
+            new ImportOptions { Mapping = mapping, Culture = CultureInfo.GetCultureInfo("zh-CN") }, None);
+
+        Assert.That(result.Errors.Single().Message, Does.StartWith(
+            "products.csv 第 2 行，第 2 列（表头为空） (price)：“便宜” 不是数字"));
     }
 
     private sealed class SyncProgress(List<ImportProgress> reports) : IProgress<ImportProgress>

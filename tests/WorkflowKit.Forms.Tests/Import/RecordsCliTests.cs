@@ -70,6 +70,24 @@ public sealed class RecordsCliTests
     }
 
     [Test]
+    public async Task Import_reports_excel_error_cell()
+    {
+        var file = Path.Combine(_folder, "prices.xlsx");
+        await ErrorCellWorkbook.WriteAsync(file,
+        [
+            ["sku", "name", "price"],
+            ["A1", "x", new ErrorCellWorkbook.Error("#DIV/0!", "10/0")],
+        ]);
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "prices.xlsx row 2, column \"price\" (price): \"#DIV/0!\" is an Excel error (a division by zero), not " +
+            "a number; fix the formula that produces it in the workbook, or clear the cell."));
+    }
+
+    [Test]
     public async Task Import_of_unknown_form_is_a_usage_error()
     {
         var exit = await _cli.ImportAsync("nope", Write("p.csv", "a\n1\n"), null, false, null, None);
