@@ -5,10 +5,11 @@ using WorkflowKit.Definitions.Json;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// Turns request binding failures under <c>/api</c> into 400 problem replies in every environment: a body that is not
-/// JSON gets the line, position and JSON path where reading stopped, a missing body is reported as missing, and a query
-/// value or JSON value of the wrong type gets the parameter and the expected kind of value in words, not a .NET type.
-/// Other endpoints get the bare 400.
+/// Turns request binding failures under <c>/api</c> into problem replies in every environment. A body that is not JSON
+/// gets a 400 with the line, position and JSON path where reading stopped, and a missing body gets a 400 that reports
+/// it as missing. A query value or JSON value of the wrong type gets a 400 with the parameter and the expected kind of
+/// value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type. Other endpoints
+/// get the bare status code.
 /// </summary>
 /// <remarks>
 /// Minimal APIs throw these failures as <see cref="BadHttpRequestException"/> only when
@@ -30,6 +31,17 @@ public static partial class ApiBadRequests
             try
             {
                 await next(context);
+                if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                    && !context.Response.HasStarted && context.Request.Path.StartsWithSegments("/api"))
+                {
+                    // Minimal APIs set 415 for a body that is not sent as JSON without throwing, even with
+                    // ThrowOnBadRequest on, so the reply gets its problem body here.
+                    var sentAs = context.Request.ContentType ?? "no content type";
+                    var detail = $"The request body was sent as \"{sentAs}\". Send it as JSON with the header " +
+                                 "Content-Type: application/json.";
+                    await Results.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType)
+                        .ExecuteAsync(context);
+                }
             }
             catch (BadHttpRequestException error) when (!context.Response.HasStarted)
             {

@@ -79,6 +79,21 @@ public sealed class MalformedJsonApiTests
             "The request body is empty or null. Send a JSON object with the request's fields."));
     }
 
+    [Test]
+    public async Task Body_not_sent_as_json_is_415()
+    {
+        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var content = new StringContent("""{"action":"approve"}""", Encoding.UTF8, "text/plain");
+
+        using var response = await client.PostAsync("/api/tasks/any-task/actions", content);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>() ?? [];
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That((string?)problem["detail"], Is.EqualTo(
+            "The request body was sent as \"text/plain; charset=utf-8\". Send it as JSON with the header " +
+            "Content-Type: application/json."));
+    }
+
     private static async Task<(HttpStatusCode Status, JsonObject Problem)> PostAsync(
         HttpClient client, string path, string body)
     {
