@@ -13,6 +13,7 @@ public static class Program
     {
         DefinitionCommands.AddTo(root, context);
         ForecastCliCommands.AddTo(root, context);
+        OrganizationCommands.AddTo(root, context);
         RecordCommands.AddTo(root, context);
         RuntimeCommands.AddTo(root, context);
         ScenarioCommands.AddTo(root, context);

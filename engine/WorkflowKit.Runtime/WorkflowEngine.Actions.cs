@@ -13,25 +13,26 @@ namespace WorkflowKit.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// Acts on a task: approve, reject, submit, return, transfer, addSigner, comment or cc. The action,
-    /// the form changes and everything the instance does next commit in one step.
+    /// Acts on a task with one of <see cref="TaskActions.Names"/>. The action, the form changes and everything the
+    /// instance does next commit in one step.
     /// </summary>
     /// <exception cref="ConcurrencyConflictException">The task is no longer open or its version changed.</exception>
     /// <exception cref="UnauthorizedAccessException">The user is not the task's assignee.</exception>
     /// <exception cref="FieldAccessDeniedException">The changes touch a field the node does not let the user edit.</exception>
-    /// <exception cref="ArgumentException">
-    /// The request is invalid: an action the node does not offer, a return target that is not an earlier human node, a
-    /// missing or unknown target user, or a signer or transfer target that already takes part in the node.
+    /// <exception cref="TaskActionException">
+    /// The request is invalid, and <see cref="TaskActionException.Error"/> states why. The action may be unknown or not
+    /// offered by the node, the return target may not be an earlier human node, the target user may be missing or
+    /// unknown, or the signer or transfer target may already take part in the node.
     /// </exception>
     public async Task<TaskActionResult> ActAsync(TaskActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!TaskActions.All.Contains(request.Action))
         {
-            throw new ArgumentException(
-                $"Unknown task action \"{request.Action}\" on task {request.TaskId}; set action to one of " +
-                $"{string.Join(", ", TaskActions.All)}.");
+            throw UnknownTaskAction(request.Action, request.TaskId, TaskActions.Names);
         }
+
+        request = WithSignerPosition(request);
 
         TaskRecord? acted = null;
         IReadOnlyList<KeptOwnerRow> keptRows = [];
@@ -53,6 +54,48 @@ public sealed partial class WorkflowEngine
             },
             cancellationToken).ConfigureAwait(false);
         return new TaskActionResult(ToTask(acted!), ToInstance(context.Instance, context.Vars)) { KeptRows = keptRows };
+    }
+
+    /// <summary>
+    /// Builds the error for an action name outside <paramref name="accepted"/>. A host that accepts more names than the
+    /// engine, such as urge, passes its own list, so that the message lists every name the host dispatches.
+    /// </summary>
+    public static TaskActionException UnknownTaskAction(
+        string? action, string taskId, IReadOnlyList<string> accepted) =>
+        new(
+            TaskActionError.UnknownAction,
+            $"Unknown task action \"{action}\" on task {taskId}; set action to one of {string.Join(", ", accepted)}.")
+        {
+            Action = action,
+            TaskId = taskId,
+            Accepted = accepted,
+        };
+
+    /// <summary>
+    /// Turns <c>addSignerBefore</c> and <c>addSignerAfter</c> into <c>addSigner</c> with the position, which is the one
+    /// form the handler and the audit trail know.
+    /// </summary>
+    private static TaskActionRequest WithSignerPosition(TaskActionRequest request)
+    {
+        if (request.Action is not (TaskActions.AddSignerBefore or TaskActions.AddSignerAfter))
+        {
+            return request;
+        }
+
+        var position = request.Action == TaskActions.AddSignerBefore ? "before" : "after";
+        if (request.SignerPosition is { } given && given != position)
+        {
+            throw new TaskActionException(
+                TaskActionError.InvalidSignerPosition,
+                $"Action \"{request.Action}\" on task {request.TaskId} contradicts signerPosition \"{given}\". Leave " +
+                "signerPosition out, or send action \"addSigner\" with the position you want.")
+            {
+                Action = request.Action,
+                TaskId = request.TaskId,
+            };
+        }
+
+        return request with { Action = TaskActions.AddSigner, SignerPosition = position };
     }
 
     /// <summary>The initiator takes the submission back; allowed until anyone has acted on a task.</summary>

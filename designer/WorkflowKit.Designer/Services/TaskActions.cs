@@ -1,18 +1,27 @@
+using EngineTaskActions = WorkflowKit.Runtime.Tasks.TaskActions;
+
 namespace WorkflowKit.Designer.Services;
 
-/// <summary>Names of task actions.</summary>
+/// <summary>Names of task actions: the engine's names, and urge, which the work service carries out itself.</summary>
 public static class TaskActions
 {
-    public const string Approve = "approve";
-    public const string Reject = "reject";
-    public const string Submit = "submit";
-    public const string Return = "return";
-    public const string Transfer = "transfer";
-    public const string AddSignerBefore = "addSignerBefore";
-    public const string AddSignerAfter = "addSignerAfter";
-    public const string Comment = "comment";
+    public const string Approve = EngineTaskActions.Approve;
+    public const string Reject = EngineTaskActions.Reject;
+    public const string Submit = EngineTaskActions.Submit;
+    public const string Return = EngineTaskActions.Return;
+    public const string Transfer = EngineTaskActions.Transfer;
+    public const string AddSigner = EngineTaskActions.AddSigner;
+    public const string AddSignerBefore = EngineTaskActions.AddSignerBefore;
+    public const string AddSignerAfter = EngineTaskActions.AddSignerAfter;
+    public const string Comment = EngineTaskActions.Comment;
     public const string Urge = "urge";
-    public const string CarbonCopy = "cc";
+    public const string CarbonCopy = EngineTaskActions.CarbonCopy;
+
+    /// <summary>
+    /// Every name <see cref="IWorkService.ActAsync"/> accepts. The work service checks requests against this list and
+    /// sends all but urge to the engine, which accepts exactly <see cref="EngineTaskActions.Names"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Accepted { get; } = [.. EngineTaskActions.Names, Urge];
 
     public static IReadOnlyList<string> Approval { get; } =
         [Approve, Reject, Return, Transfer, AddSignerBefore, AddSignerAfter, Comment, CarbonCopy];

@@ -49,14 +49,14 @@ public static class RuntimeCommands
         var task = new Argument<string>("TASK") { Description = "Id of the task." };
         var action = new Option<string>("--action")
         {
-            Description = "approve, reject, submit, return, transfer, addSigner or comment.",
+            Description = "One of " + string.Join(", ", Runtime.Tasks.TaskActions.Names) + ".",
             Required = true,
         };
         action.AcceptOnlyFromAmong([.. Runtime.Tasks.TaskActions.All.Order(StringComparer.Ordinal)]);
         var user = AsOption(required: true);
         var db = DbOption();
         var comment = new Option<string?>("--comment") { Description = "Comment recorded in the audit trail." };
-        var to = new Option<string?>("--to") { Description = "User id for transfer and addSigner." };
+        var to = new Option<string?>("--to") { Description = "User id for transfer, cc and the addSigner actions." };
         var node = new Option<string?>("--node") { Description = "Earlier node id for return." };
         var command = new Command("complete", "Act on a task as a user.") { task, action, user, db, comment, to, node };
         command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,

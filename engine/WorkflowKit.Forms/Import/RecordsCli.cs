@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
 using WorkflowKit.Permissions;
@@ -27,6 +28,12 @@ public sealed class RecordsCli
     public const int Usage = 2;
 
     private const int ShownErrors = 20;
+
+    /// <summary>The command that loads users, as the hint for members that do not exist names it.</summary>
+    private const string OrganizationImportUsage = "workflowkit org import FILE --db DB";
+
+    /// <summary>The validation code of a member, department or related record that does not exist.</summary>
+    private const string UnknownReferenceCode = "exists";
 
     private readonly RecordsCliServices _services;
     private readonly TextWriter _output;
@@ -126,6 +133,16 @@ public sealed class RecordsCli
                     .ConfigureAwait(false);
             }
 
+            var unknownMembers = result.Errors.Where(error => IsUnknownMember(form, error)).ToList();
+            if (unknownMembers.Count > 0)
+            {
+                await _error.WriteLineAsync(
+                    $"hint: {unknownMembers.Count} error(s) name users that this database does not have, such as " +
+                    $"\"{unknownMembers[0].Value}\" in {unknownMembers[0].File} row {unknownMembers[0].Row}. Add the " +
+                    $"users with \"{OrganizationImportUsage}\", where FILE lists departments, users and their roles " +
+                    "like samples/data/users.json, then import this file again.").ConfigureAwait(false);
+            }
+
             var summary = result.Committed
                 ? $"Imported {result.RowsWritten} of {result.RowsRead} rows into '{form.Key}' " +
                     $"({result.RowsRejected} rejected)."
@@ -191,6 +208,25 @@ public sealed class RecordsCli
             await _error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             return Failed;
         }
+    }
+
+    /// <summary>Whether a row error is a member field naming a user that the organisation directory lacks.</summary>
+    private static bool IsUnknownMember(FormDefinition form, ImportRowError error)
+    {
+        if (error.Code != UnknownReferenceCode || error.Field is null)
+        {
+            return false;
+        }
+
+        // Paths are "field" for a form field and "table[row].column" for a sub-table cell.
+        var field = form.Fields.FirstOrDefault(candidate => candidate.Id == error.Field.Split('[', '.')[0]);
+        if (field?.Type == FieldTypes.SubTable)
+        {
+            var columnId = error.Field[(error.Field.LastIndexOf('.') + 1)..];
+            field = field.Fields?.FirstOrDefault(column => column.Id == columnId);
+        }
+
+        return field?.Type == FieldTypes.Member;
     }
 
     private RecordAccess Access() => new(_services.Rules, _services.Directory, _services.Participation);

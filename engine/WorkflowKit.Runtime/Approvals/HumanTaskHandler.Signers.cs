@@ -25,23 +25,38 @@ internal sealed partial class HumanTaskHandler
         {
             null or AddedSigner.After => AddedSigner.After,
             AddedSigner.Before => AddedSigner.Before,
-            _ => throw new ArgumentException(
+            _ => throw new TaskActionException(
+                TaskActionError.InvalidSignerPosition,
                 $"Cannot add a signer on task {task.Id} at node '{node.Id}': signerPosition is " +
-                $"\"{request.SignerPosition}\", expected \"before\" or \"after\". Set signerPosition to one of them."),
+                $"\"{request.SignerPosition}\", expected \"before\" or \"after\". Set signerPosition to one of them.")
+            {
+                Action = request.Action, TaskId = task.Id, NodeId = node.Id,
+            },
         };
         var round = ApprovalRound.FromJson(token.WaitState);
         if (signer == task.Assignee)
         {
-            throw new ArgumentException(
+            throw new TaskActionException(
+                TaskActionError.TargetIsAssignee,
                 $"Cannot add {signer} as a signer on task {task.Id} at node '{node.Id}': {signer} is the task's " +
-                "assignee. Set targetUserId to another person.");
+                "assignee. Set targetUserId to another person.")
+            {
+                Action = OfferedName(request.Action, request), TaskId = task.Id, NodeId = node.Id,
+                TargetUserId = signer,
+            };
         }
 
         if (ParticipationOf(context, token, round, signer) is { } taken)
         {
-            throw new ArgumentException(
-                $"Cannot add {signer} as a signer on task {task.Id} at node '{node.Id}': {signer} {taken}. " +
-                "Set targetUserId to someone who takes no part in this node yet.");
+            throw new TaskActionException(
+                TaskActionError.TargetTakesPart,
+                $"Cannot add {signer} as a signer on task {task.Id} at node '{node.Id}': {signer} {taken.Text}. " +
+                "Set targetUserId to someone who takes no part in this node yet.")
+            {
+                Action = OfferedName(request.Action, request), TaskId = task.Id, NodeId = node.Id,
+                TargetUserId = signer,
+                Participation = taken.Kind,
+            };
         }
 
         var host = round.PrimaryOf(task.Id);
@@ -142,55 +157,67 @@ internal sealed partial class HumanTaskHandler
     {
         if (target == task.Assignee)
         {
-            throw new ArgumentException(
+            throw new TaskActionException(
+                TaskActionError.TargetIsAssignee,
                 $"Cannot transfer task {task.Id} at node '{node.Id}' to {target}: it is already assigned to {target}. " +
-                "Set targetUserId to the person who should take it over.");
+                "Set targetUserId to the person who should take it over.")
+            {
+                Action = TaskActions.Transfer, TaskId = task.Id, NodeId = node.Id, TargetUserId = target,
+            };
         }
 
         if (ParticipationOf(context, token, ApprovalRound.FromJson(token.WaitState), target) is { } taken)
         {
-            throw new ArgumentException(
-                $"Cannot transfer task {task.Id} at node '{node.Id}' to {target}: {target} {taken}. " +
-                "Set targetUserId to someone who takes no part in this node yet.");
+            throw new TaskActionException(
+                TaskActionError.TargetTakesPart,
+                $"Cannot transfer task {task.Id} at node '{node.Id}' to {target}: {target} {taken.Text}. " +
+                "Set targetUserId to someone who takes no part in this node yet.")
+            {
+                Action = TaskActions.Transfer, TaskId = task.Id, NodeId = node.Id, TargetUserId = target,
+                Participation = taken.Kind,
+            };
         }
     }
 
     /// <summary>
-    /// Returns how the user already takes part in the node's current visit, as the end of a sentence, or null when
-    /// they take no part. The cases are an open task, a queued added signer, an approval already given, a deferred
-    /// task waiting to come back, and a later place in the sequential order.
+    /// Returns how the user already takes part in the node's current visit, with the end of a sentence that describes it,
+    /// or null when they take no part. The cases are an open task, a queued added signer, an approval already given,
+    /// a deferred task waiting to come back, and a later place in the sequential order.
     /// </summary>
-    private static string? ParticipationOf(StepContext context, TokenRecord token, ApprovalRound round, string user)
+    private static (TaskParticipation Kind, string Text)? ParticipationOf(
+        StepContext context, TokenRecord token, ApprovalRound round, string user)
     {
         var visit = context.Tasks.Where(task => task.VisitId == token.VisitId && task.Assignee == user).ToList();
         if (visit.FirstOrDefault(task => task.Status == TaskStatuses.Open) is { } open)
         {
-            return $"already has open task {open.Id} at this node";
+            return (TaskParticipation.OpenTask, $"already has open task {open.Id} at this node");
         }
 
         if (round.Signers.Any(signer => signer.TaskId is null && signer.User == user))
         {
-            return "is already queued as a signer added after an approver at this node";
+            return (TaskParticipation.QueuedSigner,
+                "is already queued as a signer added after an approver at this node");
         }
 
         // A second task for someone who already approved would let one person sign twice, for example when a signer
         // added after an approver hands the task back to that approver.
         if (visit.FirstOrDefault(task => task.Outcome is "approved" or "submitted") is { } approved)
         {
-            return $"already approved task {approved.Id} at this node";
+            return (TaskParticipation.Approved, $"already approved task {approved.Id} at this node");
         }
 
         var waiting = round.Signers.Where(signer => signer.Position == AddedSigner.Before).Select(signer => signer.Host)
             .ToHashSet(StringComparer.Ordinal);
         if (visit.FirstOrDefault(task => task.Outcome == Deferred && waiting.Contains(round.PrimaryOf(task.Id))) is { } set)
         {
-            return $"has task {set.Id} at this node set aside until the signer added before them approves";
+            return (TaskParticipation.SetAside,
+                $"has task {set.Id} at this node set aside until the signer added before them approves");
         }
 
         if (round.Mode == ApprovalModes.Sequential
             && round.Order.Skip(round.Position + 1).Contains(user, StringComparer.Ordinal))
         {
-            return "is still to act later in this node's sequential order";
+            return (TaskParticipation.LaterInSequence, "is still to act later in this node's sequential order");
         }
 
         return null;

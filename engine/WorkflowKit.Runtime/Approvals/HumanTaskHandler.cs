@@ -218,8 +218,12 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             var requested = action == TaskActions.AddSigner
                 ? $"\"{request.Action}\" with signerPosition \"{request.SignerPosition ?? "after"}\" ({offeredName})"
                 : $"\"{request.Action}\"";
-            throw new ArgumentException(
-                $"Action {requested} is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.");
+            throw new TaskActionException(
+                TaskActionError.ActionNotOffered,
+                $"Action {requested} is not offered at node '{node.Id}'; offered: {string.Join(", ", offered)}.")
+            {
+                Action = offeredName, TaskId = task.Id, NodeId = node.Id, Offered = offered,
+            };
         }
 
         context.ActorForAudit = request.UserId;
@@ -268,8 +272,12 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                 var recipient = await RequireUserAsync(task, node, request, cancellationToken).ConfigureAwait(false);
                 if (recipient == request.UserId)
                 {
-                    throw new ArgumentException(
-                        $"{recipient} cannot copy themselves on task {task.Id}; choose another person to inform.");
+                    throw new TaskActionException(
+                        TaskActionError.CopiesSelf,
+                        $"{recipient} cannot copy themselves on task {task.Id}; choose another person to inform.")
+                    {
+                        Action = action, TaskId = task.Id, NodeId = node.Id, TargetUserId = recipient,
+                    };
                 }
 
                 context.Notify(recipient, NotificationKinds.CarbonCopy, node.Id, task.Id, node.Name);
@@ -435,11 +443,15 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         if (target is null || !earlier.Contains(target, StringComparer.Ordinal))
         {
             var options = earlier.Count == 0 ? "none" : string.Join(", ", earlier.Distinct(StringComparer.Ordinal));
-            throw new ArgumentException(
+            throw new TaskActionException(
+                target is null ? TaskActionError.NoEarlierNode : TaskActionError.InvalidReturnTarget,
                 target is null
                     ? $"Task {task.Id} at node '{node.Id}' has no earlier human node to return to in its branch."
                     : $"Cannot return task {task.Id} to node '{target}': it is not an earlier human node of this " +
-                      $"branch. Earlier nodes: {options}.");
+                      $"branch. Earlier nodes: {options}.")
+            {
+                Action = TaskActions.Return, TaskId = task.Id, NodeId = node.Id,
+            };
         }
 
         Complete(context, task, request, "returned");
@@ -454,15 +466,24 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     {
         if (string.IsNullOrWhiteSpace(request.TargetUserId))
         {
-            throw new ArgumentException(
+            throw new TaskActionException(
+                TaskActionError.TargetUserMissing,
                 $"Action \"{request.Action}\" on task {task.Id} at node '{node.Id}' needs a target user; " +
-                "set targetUserId to the user id of that person.");
+                "set targetUserId to the user id of that person.")
+            {
+                Action = OfferedName(request.Action, request), TaskId = task.Id, NodeId = node.Id,
+            };
         }
 
         var user = await services.Organization.FindUserAsync(request.TargetUserId, cancellationToken).ConfigureAwait(false);
-        return user?.Id ?? throw new ArgumentException(
+        return user?.Id ?? throw new TaskActionException(
+            TaskActionError.TargetUserNotFound,
             $"User \"{request.TargetUserId}\" is not in the organisation directory (targetUserId of action " +
-            $"\"{request.Action}\" on task {task.Id} at node '{node.Id}'); choose an existing user.");
+            $"\"{request.Action}\" on task {task.Id} at node '{node.Id}'); choose an existing user.")
+        {
+            Action = OfferedName(request.Action, request), TaskId = task.Id, NodeId = node.Id,
+            TargetUserId = request.TargetUserId,
+        };
     }
 
     /// <summary>Checks that the request may act on the task, before anything changes.</summary>

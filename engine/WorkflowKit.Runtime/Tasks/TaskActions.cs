@@ -20,15 +20,22 @@ public static class TaskActions
     /// <summary>Copies another user on the instance: a notification and read access; the task stays open.</summary>
     public const string CarbonCopy = "cc";
 
-    /// <summary>The name a node's <c>actions</c> list uses to offer adding a signer before the actor.</summary>
+    /// <summary>
+    /// Adds a signer before the actor. A node's <c>actions</c> list offers it under this name, and a request may send
+    /// it in place of <see cref="AddSigner"/> with <see cref="TaskActionRequest.SignerPosition"/> "before".
+    /// </summary>
     public const string AddSignerBefore = "addSignerBefore";
 
-    /// <summary>The name a node's <c>actions</c> list uses to offer adding a signer after the actor.</summary>
+    /// <summary>Adds a signer after the actor, as the counterpart of <see cref="AddSignerBefore"/>.</summary>
     public const string AddSignerAfter = "addSignerAfter";
 
-    /// <summary>The actions a request may name.</summary>
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        Approve, Reject, Submit, Return, Transfer, AddSigner, Comment, CarbonCopy,
-    };
+    /// <summary>
+    /// The actions a request may name, in the order error messages and help texts list them. The engine accepts
+    /// exactly these names, so every list of accepted actions is built from this one.
+    /// </summary>
+    public static IReadOnlyList<string> Names { get; } =
+        [Approve, Reject, Submit, Return, Transfer, AddSigner, AddSignerBefore, AddSignerAfter, Comment, CarbonCopy];
+
+    /// <summary>The names of <see cref="Names"/> as a set.</summary>
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(Names, StringComparer.Ordinal);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
@@ -115,33 +114,16 @@ public static class SampleLoader
         }
 
         var path = Path.Combine(dataFolder, SampleFiles.Users);
-        var json = JsonNode.Parse(await ReadAsync(path, cancellationToken).ConfigureAwait(false)) as JsonObject
-            ?? throw new SampleLoadException($"\"{path}\" is not a JSON object with departments and users.");
-        foreach (var department in json["departments"] as JsonArray ?? [])
+        try
         {
-            await organization.SaveDepartmentAsync(
-                new OrgDepartment(
-                    Text(department, "id")!, Text(department, "name")!, Text(department, "parentId"),
-                    Text(department, "managerId")),
-                cancellationToken).ConfigureAwait(false);
+            var file = OrganizationFile.Parse(await ReadAsync(path, cancellationToken).ConfigureAwait(false), path);
+            await file.SaveAsync(organization, cancellationToken).ConfigureAwait(false);
+            return file.Users.Count;
         }
-
-        var users = json["users"] as JsonArray ?? [];
-        foreach (var user in users)
+        catch (InvalidDataException invalid)
         {
-            var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (Text(user, "region") is { } region)
-            {
-                attributes["region"] = region;
-            }
-
-            var roles = (user?["roles"] as JsonArray ?? []).Select(role => role!.GetValue<string>()).ToList();
-            await organization.SaveUserAsync(
-                new OrgUser(Text(user, "id")!, Text(user, "displayName")!, Text(user, "department"), roles, attributes),
-                cancellationToken).ConfigureAwait(false);
+            throw new SampleLoadException(invalid.Message, invalid);
         }
-
-        return users.Count;
     }
 
     private static async Task<long> ImportFileAsync(
@@ -212,9 +194,6 @@ public static class SampleLoader
         File.Exists(path)
             ? await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)
             : throw new SampleLoadException($"Sample file \"{path}\" does not exist; regenerate the sample data.");
-
-    private static string? Text(JsonNode? node, string name) =>
-        node?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

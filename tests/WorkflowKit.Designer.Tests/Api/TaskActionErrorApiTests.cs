@@ -199,7 +199,22 @@ public sealed class TaskActionErrorApiTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
         Assert.That(detail, Is.EqualTo(
             $"Unknown task action \"sign\" on task {taskId}; set action to one of approve, reject, submit, return, " +
-            "transfer, addSigner, comment, cc."));
+            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, urge."));
+    }
+
+    /// <summary>
+    /// Every name that the unknown-action error lists gets past the name check: on a task that does not exist it is
+    /// 404, not the 400 of an unknown name, so the list and the dispatcher agree.
+    /// </summary>
+    [TestCaseSource(typeof(TaskActions), nameof(TaskActions.Accepted))]
+    public async Task Listed_action_is_dispatched(string action)
+    {
+        using var manager = await ClientAsync("manager");
+
+        var (status, detail) = await ActAsync(manager, "no-such-task", new { action, targetUserId = "credit1" });
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), detail);
+        Assert.That(detail, Is.EqualTo("Task 'no-such-task' does not exist; check the id."));
     }
 
     [TestCase("approve")]

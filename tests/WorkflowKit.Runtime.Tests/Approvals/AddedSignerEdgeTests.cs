@@ -46,7 +46,7 @@ public sealed class AddedSignerEdgeTests
         await fx.ActAsync(bob, "approve");
         var grace = await fx.TaskAssignedToAsync(instance.Id, "approve", "grace");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(
+        var error = Assert.ThrowsAsync<TaskActionException>(
             () => ActAsync(fx, grace, TaskActions.Transfer, "bob"),
             "the signer bob added must not hand the second signature back to bob");
 
@@ -64,7 +64,7 @@ public sealed class AddedSignerEdgeTests
         await fx.ActAsync(bob, "approve");
         var grace = await fx.TaskAssignedToAsync(instance.Id, "approve", "grace");
 
-        Assert.ThrowsAsync<ArgumentException>(
+        Assert.ThrowsAsync<TaskActionException>(
             () => ActAsync(fx, grace, TaskActions.AddSigner, "bob", "after"),
             "bob already approved this share, so he must not be added as its second signer");
     }
@@ -78,7 +78,7 @@ public sealed class AddedSignerEdgeTests
         await ActAsync(fx, await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), TaskActions.AddSigner, "grace", "before");
         var grace = await fx.TaskAssignedToAsync(instance.Id, "approve", "grace");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, grace, TaskActions.Transfer, "bob"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, grace, TaskActions.Transfer, "bob"));
 
         Assert.That(error!.Message, Does.Contain("set aside"));
     }

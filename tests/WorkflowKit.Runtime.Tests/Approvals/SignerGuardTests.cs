@@ -4,7 +4,7 @@ using WorkflowKit.Runtime.Tasks;
 namespace WorkflowKit.Runtime.Tests.Approvals;
 
 /// <summary>
-/// Adding a signer and transferring a task are rejected with an <see cref="ArgumentException"/> that names the task,
+/// Adding a signer and transferring a task are rejected with a <see cref="TaskActionException"/> that names the task,
 /// the node and the request field, when the target already takes part in the node.
 /// </summary>
 public sealed class SignerGuardTests
@@ -27,7 +27,7 @@ public sealed class SignerGuardTests
         var instance = await fx.StartAsync("guards");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "bob", "after"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "bob", "after"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot add bob as a signer on task {bob.Id} at node 'approve': bob is the task's assignee. " +
@@ -44,7 +44,7 @@ public sealed class SignerGuardTests
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
         var carol = await fx.TaskAssignedToAsync(instance.Id, "approve", "carol");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "carol", "before"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "carol", "before"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot add carol as a signer on task {bob.Id} at node 'approve': carol already has open task {carol.Id} " +
@@ -61,7 +61,7 @@ public sealed class SignerGuardTests
         await ActAsync(fx, await fx.TaskAssignedToAsync(instance.Id, "approve", "bob"), TaskActions.AddSigner, "grace", "after");
         var carol = await fx.TaskAssignedToAsync(instance.Id, "approve", "carol");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, carol, TaskActions.AddSigner, "grace", "before"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, carol, TaskActions.AddSigner, "grace", "before"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot add grace as a signer on task {carol.Id} at node 'approve': grace is already queued as a signer " +
@@ -78,7 +78,7 @@ public sealed class SignerGuardTests
         await ActAsync(fx, bob, TaskActions.AddSigner, "grace", "before");
         var grace = await fx.TaskAssignedToAsync(instance.Id, "approve", "grace");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, grace, TaskActions.AddSigner, "bob", "after"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, grace, TaskActions.AddSigner, "bob", "after"));
 
         Assert.That(error!.Message, Does.Contain(
             $"bob has task {bob.Id} at this node set aside until the signer added before them approves."));
@@ -92,7 +92,7 @@ public sealed class SignerGuardTests
         var instance = await fx.StartAsync("guards");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "carol", "before"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "carol", "before"));
 
         Assert.That(error!.Message, Does.Contain("carol is still to act later in this node's sequential order."));
         await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
@@ -106,7 +106,7 @@ public sealed class SignerGuardTests
         var instance = await fx.StartAsync("guards");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "grace", "middle"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.AddSigner, "grace", "middle"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot add a signer on task {bob.Id} at node 'approve': signerPosition is \"middle\", expected " +
@@ -121,7 +121,7 @@ public sealed class SignerGuardTests
         var instance = await fx.StartAsync("guards");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.AddSigner, null, "after"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.AddSigner, null, "after"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Action \"addSigner\" on task {bob.Id} at node 'approve' needs a target user; " +
@@ -136,7 +136,7 @@ public sealed class SignerGuardTests
         var instance = await fx.StartAsync("guards");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.Transfer, "bob"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.Transfer, "bob"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot transfer task {bob.Id} at node 'approve' to bob: it is already assigned to bob. " +
@@ -154,7 +154,7 @@ public sealed class SignerGuardTests
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
         var carol = await fx.TaskAssignedToAsync(instance.Id, "approve", "carol");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.Transfer, "carol"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.Transfer, "carol"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot transfer task {bob.Id} at node 'approve' to carol: carol already has open task {carol.Id} at " +
@@ -162,7 +162,7 @@ public sealed class SignerGuardTests
 
         // Once carol has approved she may not take bob's share over either: she would sign twice.
         await fx.ActAsync(carol, "approve");
-        var afterApproval = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.Transfer, "carol"));
+        var afterApproval = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.Transfer, "carol"));
         Assert.That(afterApproval!.Message, Does.Contain($"carol already approved task {carol.Id} at this node"));
     }
 
@@ -178,7 +178,7 @@ public sealed class SignerGuardTests
         var instance = await fx.StartAsync("listed");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => ActAsync(fx, bob, TaskActions.Transfer, "grace"));
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.Transfer, "grace"));
 
         Assert.That(error!.Message, Is.EqualTo(
             "Action \"transfer\" is not offered at node 'approve'; offered: approve, comment."));

@@ -62,7 +62,7 @@ public sealed class TaskActionTests
         await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
         var manager = await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+        var error = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(manager.Id, "return", "dave") { TargetNodeId = "finance" }, CancellationToken.None));
 
         Assert.That(error!.Message, Is.EqualTo(
@@ -86,7 +86,7 @@ public sealed class TaskActionTests
         await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "quote", "bob"), "submit");
         var check = await fx.TaskAssignedToAsync(instance.Id, "check", "carol");
 
-        var outside = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+        var outside = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(check.Id, "return", "carol") { TargetNodeId = "draft" }, CancellationToken.None));
         Assert.That(outside!.Message, Does.Contain("Earlier nodes: quote."));
 
@@ -406,7 +406,7 @@ public sealed class TaskActionTests
             Assert.That(audit.Details?["to"]?.GetValue<string>(), Is.EqualTo("grace"));
             Assert.That((await fx.OpenTasksAsync(instance.Id)).Select(task => task.Id), Is.EqualTo(new[] { draft.Id }));
         });
-        var unknown = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+        var unknown = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(draft.Id, TaskActions.CarbonCopy, "alice") { TargetUserId = "nobody" },
             CancellationToken.None));
         Assert.That(unknown!.Message, Does.Contain("\"nobody\" is not in the organisation directory"));
@@ -426,10 +426,10 @@ public sealed class TaskActionTests
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
         var view = await fx.Engine.GetTaskViewAsync(bob.Id, "bob", CancellationToken.None);
-        var before = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+        var before = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(bob.Id, TaskActions.AddSigner, "bob") { TargetUserId = "grace", SignerPosition = "before" },
             CancellationToken.None));
-        var copy = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+        var copy = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(bob.Id, TaskActions.CarbonCopy, "bob") { TargetUserId = "grace" },
             CancellationToken.None));
         await fx.Engine.ActAsync(
@@ -534,7 +534,7 @@ public sealed class TaskActionTests
         var instance = await fx.StartAsync("order");
         var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
 
-        var refused = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+        var refused = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(draft.Id, TaskActions.CarbonCopy, "alice") { TargetUserId = "alice" }, CancellationToken.None));
 
         Assert.That(refused!.Message, Does.StartWith("alice cannot copy themselves"));

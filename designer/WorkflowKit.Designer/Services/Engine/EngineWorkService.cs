@@ -227,22 +227,12 @@ public sealed class EngineWorkService(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Action is TaskActions.AddSignerBefore or TaskActions.AddSignerAfter
-            && request.SignerPosition is { } given
-            && given != (request.Action == TaskActions.AddSignerBefore ? "before" : "after"))
+        if (!TaskActions.Accepted.Contains(request.Action, StringComparer.Ordinal))
         {
-            throw new ArgumentException(
-                $"Action \"{request.Action}\" on task {taskId} contradicts signerPosition \"{given}\". Leave " +
-                "signerPosition out, or send action \"addSigner\" with the position you want.");
+            throw WorkflowEngine.UnknownTaskAction(request.Action, taskId, TaskActions.Accepted);
         }
 
-        var (action, position) = request.Action switch
-        {
-            TaskActions.AddSignerBefore => (EngineTaskActions.AddSigner, "before"),
-            TaskActions.AddSignerAfter => (EngineTaskActions.AddSigner, "after"),
-            var other => (other, request.SignerPosition),
-        };
-        if (action == TaskActions.Urge)
+        if (request.Action == TaskActions.Urge)
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
                 ?? throw new NotFoundException($"Task '{taskId}' does not exist; check the id.");
@@ -254,13 +244,13 @@ public sealed class EngineWorkService(
         try
         {
             result = await engine.ActAsync(
-                new EngineTaskRequest(taskId, action, user.Id)
+                new EngineTaskRequest(taskId, request.Action, user.Id)
                 {
                     Comment = request.Comment,
                     FormChanges = request.Changes,
                     TargetUserId = request.TargetUserId,
                     TargetNodeId = request.TargetNodeId,
-                    SignerPosition = position,
+                    SignerPosition = request.SignerPosition,
                 },
                 cancellationToken);
         }

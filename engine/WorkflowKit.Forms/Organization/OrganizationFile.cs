@@ -1,0 +1,358 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Packages;
+
+namespace WorkflowKit.Organization;
+
+/// <summary>
+/// The organisation as a JSON file: <c>departments</c> (id, name, parentId, managerId), <c>users</c> (id,
+/// displayName, department, roles, region, attributes) and optional <c>roles</c> (key, name), as a template package
+/// declares them. It is the format of <c>samples/data/users.json</c>, which has no roles because the template package
+/// brings them. <see cref="Parse"/> checks the file on its own, and <see cref="SaveAsync"/> checks its references
+/// against the store before it writes anything.
+/// </summary>
+public sealed record OrganizationFile(
+    string FileName,
+    IReadOnlyList<RoleDefinition> Roles,
+    IReadOnlyList<OrgDepartment> Departments,
+    IReadOnlyList<OrgUser> Users)
+{
+    private static readonly string[] RootProperties = ["departments", "users", "roles"];
+    private static readonly string[] DepartmentProperties = ["id", "name", "parentId", "managerId"];
+    private static readonly string[] UserProperties =
+        ["id", "displayName", "department", "roles", "region", "attributes"];
+    private static readonly string[] RoleProperties = ["key", "name"];
+
+    /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is invalid, with each problem and its JSON path.</exception>
+    public static async Task<OrganizationFile> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return Parse(json, Path.GetFileName(path));
+    }
+
+    /// <summary>Parses and checks the JSON text of a file named <paramref name="fileName"/> in messages.</summary>
+    /// <exception cref="InvalidDataException">The file is invalid, with each problem and its JSON path.</exception>
+    public static OrganizationFile Parse(string json, string fileName)
+    {
+        JsonNode? root;
+        try
+        {
+            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+            root = JsonNode.Parse(json, documentOptions: options);
+        }
+        catch (JsonException error)
+        {
+            throw new InvalidDataException(
+                $"{fileName} is not valid JSON at line {error.LineNumber + 1}, position " +
+                $"{error.BytePositionInLine + 1}: {error.Message} Correct the file and import it again.", error);
+        }
+
+        var problems = new List<string>();
+        if (root is not JsonObject document)
+        {
+            throw Invalid(fileName, ["$: expected an object with \"departments\" and \"users\""]);
+        }
+
+        CheckProperties(document, "$", RootProperties, problems);
+        var roles = ReadList(document, "roles", problems, ReadRole);
+        var departments = ReadList(document, "departments", problems, ReadDepartment);
+        var users = ReadList(document, "users", problems, ReadUser);
+        if (departments.Count == 0 && users.Count == 0 && roles.Count == 0 && problems.Count == 0)
+        {
+            problems.Add("$: no \"departments\", \"users\" or \"roles\" to import");
+        }
+
+        CheckUnique(roles.Select(role => role.Key), "roles", "key", problems);
+        CheckUnique(departments.Select(department => department.Id), "departments", "id", problems);
+        CheckUnique(users.Select(user => user.Id), "users", "id", problems);
+        CheckParentCycles(departments, problems);
+        if (problems.Count > 0)
+        {
+            throw Invalid(fileName, problems);
+        }
+
+        return new OrganizationFile(fileName, roles, departments, users);
+    }
+
+    /// <summary>
+    /// Checks that every parent department, manager and user department exists in this file or in
+    /// <paramref name="store"/>, then creates or replaces the roles, departments and users. Returns the role keys
+    /// assigned to users that neither the file nor the store defines, each with the first user assigned to it.
+    /// Assignee and permission rules still match such roles by key, but the role has no display name until a file
+    /// defines it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A reference is missing; nothing was written.</exception>
+    /// <remarks>
+    /// Each user, department and role is saved in its own transaction. Saves replace by id, so importing the same file
+    /// again after a failure part-way completes the import.
+    /// </remarks>
+    public async Task<IReadOnlyList<(string Role, string User)>> SaveAsync(
+        IOrganizationStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var storedDepartments = (await store.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false))
+            .Select(department => department.Id);
+        var storedUsers = (await store.ListUsersAsync(cancellationToken).ConfigureAwait(false)).Select(user => user.Id);
+        var storedRoles = (await store.ListRolesAsync(cancellationToken).ConfigureAwait(false))
+            .Select(role => role.Key);
+        var departmentIds = Departments.Select(department => department.Id).Concat(storedDepartments)
+            .ToHashSet(StringComparer.Ordinal);
+        var userIds = Users.Select(user => user.Id).Concat(storedUsers).ToHashSet(StringComparer.Ordinal);
+        var roleKeys = Roles.Select(role => role.Key).Concat(storedRoles).ToHashSet(StringComparer.Ordinal);
+
+        var problems = new List<string>();
+        for (var index = 0; index < Departments.Count; index++)
+        {
+            var department = Departments[index];
+            if (department.ParentId is { } parent && !departmentIds.Contains(parent))
+            {
+                problems.Add($"$.departments[{index}].parentId: department \"{parent}\" is neither in the file nor " +
+                             "in the database; add it to \"departments\" or remove parentId");
+            }
+
+            if (department.ManagerId is { } manager && !userIds.Contains(manager))
+            {
+                problems.Add($"$.departments[{index}].managerId: user \"{manager}\" is neither in the file nor in " +
+                             "the database; add them to \"users\" or remove managerId");
+            }
+        }
+
+        for (var index = 0; index < Users.Count; index++)
+        {
+            if (Users[index].DepartmentId is { } department && !departmentIds.Contains(department))
+            {
+                problems.Add($"$.users[{index}].department: department \"{department}\" is neither in the file " +
+                             "nor in the database; add it to \"departments\"");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw Invalid(FileName, problems);
+        }
+
+        foreach (var role in Roles)
+        {
+            await store.SaveRoleAsync(role, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var department in Departments)
+        {
+            await store.SaveDepartmentAsync(department, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var user in Users)
+        {
+            await store.SaveUserAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        return
+        [
+            .. Users.SelectMany(user => user.Roles.Select(role => (Role: role, User: user.Id)))
+                .Where(held => !roleKeys.Contains(held.Role))
+                .DistinctBy(held => held.Role, StringComparer.Ordinal),
+        ];
+    }
+
+    private static InvalidDataException Invalid(string fileName, IReadOnlyList<string> problems) =>
+        new($"{fileName} has {problems.Count} problem(s), so nothing was imported. Correct them and import it again:" +
+            Environment.NewLine +
+            string.Join(Environment.NewLine, problems.Select(problem => $"  {fileName}: {problem}")));
+
+    private static List<T> ReadList<T>(
+        JsonObject document, string name, List<string> problems, Func<JsonObject, string, List<string>, T?> read)
+        where T : class
+    {
+        var result = new List<T>();
+        switch (document[name])
+        {
+            case null:
+                return result;
+            case JsonArray items:
+                for (var index = 0; index < items.Count; index++)
+                {
+                    var path = $"$.{name}[{index}]";
+                    if (items[index] is not JsonObject item)
+                    {
+                        problems.Add($"{path}: expected an object");
+                    }
+                    else if (read(item, path, problems) is { } value)
+                    {
+                        result.Add(value);
+                    }
+                }
+
+                return result;
+            default:
+                problems.Add($"$.{name}: expected a list");
+                return result;
+        }
+    }
+
+    private static OrgDepartment? ReadDepartment(JsonObject item, string path, List<string> problems)
+    {
+        CheckProperties(item, path, DepartmentProperties, problems);
+        var id = RequiredText(item, path, "id", problems);
+        var name = RequiredText(item, path, "name", problems);
+        var parentId = OptionalText(item, path, "parentId", problems);
+        var managerId = OptionalText(item, path, "managerId", problems);
+        return id is null || name is null ? null : new OrgDepartment(id, name, parentId, managerId);
+    }
+
+    private static OrgUser? ReadUser(JsonObject item, string path, List<string> problems)
+    {
+        CheckProperties(item, path, UserProperties, problems);
+        var id = RequiredText(item, path, "id", problems);
+        var displayName = RequiredText(item, path, "displayName", problems);
+        var department = OptionalText(item, path, "department", problems);
+        var roles = new List<string>();
+        switch (item["roles"])
+        {
+            case null:
+                break;
+            case JsonArray list:
+                for (var index = 0; index < list.Count; index++)
+                {
+                    if (Text(list[index]) is { Length: > 0 } role)
+                    {
+                        roles.Add(role);
+                    }
+                    else
+                    {
+                        problems.Add($"{path}.roles[{index}]: expected a role key as text");
+                    }
+                }
+
+                break;
+            default:
+                problems.Add($"{path}.roles: expected a list of role keys");
+                break;
+        }
+
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (item["attributes"] is JsonObject given)
+        {
+            foreach (var (name, value) in given)
+            {
+                if (Text(value) is { } text)
+                {
+                    attributes[name] = text;
+                }
+                else
+                {
+                    problems.Add($"{path}.attributes.{name}: expected text");
+                }
+            }
+        }
+        else if (item["attributes"] is not null)
+        {
+            problems.Add($"{path}.attributes: expected an object of text values, such as {{\"region\": \"east\"}}");
+        }
+
+        if (OptionalText(item, path, "region", problems) is { } region)
+        {
+            attributes["region"] = region;
+        }
+
+        return id is null || displayName is null ? null : new OrgUser(id, displayName, department, roles, attributes);
+    }
+
+    private static RoleDefinition? ReadRole(JsonObject item, string path, List<string> problems)
+    {
+        CheckProperties(item, path, RoleProperties, problems);
+        var key = RequiredText(item, path, "key", problems);
+        LocalizedText? name = item["name"] switch
+        {
+            null => null,
+            JsonValue value when Text(value) is { Length: > 0 } text => new LocalizedText(text, text),
+            JsonObject names when Text(names["zh-CN"]) is { } chinese =>
+                new LocalizedText(chinese, Text(names["en"]) ?? chinese),
+            _ => null,
+        };
+        if (name is null)
+        {
+            problems.Add(
+                $"{path}.name: expected text or an object such as {{\"zh-CN\": \"销售\", \"en\": \"Sales\"}}");
+        }
+
+        return key is null || name is null ? null : new RoleDefinition { Key = key, Name = name };
+    }
+
+    private static void CheckProperties(JsonObject item, string path, string[] known, List<string> problems)
+    {
+        foreach (var (name, _) in item)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                problems.Add($"{path}.{name}: unknown property; expected {string.Join(", ", known)}");
+            }
+        }
+    }
+
+    private static string? RequiredText(JsonObject item, string path, string name, List<string> problems)
+    {
+        var text = Text(item[name]);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add($"{path}.{name}: missing; expected non-empty text");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static string? OptionalText(JsonObject item, string path, string name, List<string> problems)
+    {
+        var node = item[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (Text(node) is { } text)
+        {
+            return text.Length == 0 ? null : text;
+        }
+
+        problems.Add($"{path}.{name}: expected text or null");
+        return null;
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static void CheckUnique(IEnumerable<string> ids, string list, string property, List<string> problems)
+    {
+        foreach (var repeated in ids.GroupBy(id => id, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            problems.Add($"$.{list}: {property} \"{repeated.Key}\" appears {repeated.Count()} times; keep one entry");
+        }
+    }
+
+    private static void CheckParentCycles(IReadOnlyList<OrgDepartment> departments, List<string> problems)
+    {
+        var parents = departments.Where(department => department.ParentId is not null)
+            .DistinctBy(department => department.Id, StringComparer.Ordinal)
+            .ToDictionary(department => department.Id, department => department.ParentId!, StringComparer.Ordinal);
+        foreach (var department in departments)
+        {
+            // A department below a cycle ends in the cycle without returning to itself, and only the cycle's own
+            // members are reported.
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var current = department.Id;
+            while (parents.TryGetValue(current, out var parent) && seen.Add(parent))
+            {
+                if (parent == department.Id)
+                {
+                    problems.Add($"$.departments: department \"{department.Id}\" is its own ancestor through " +
+                                 "parentId; break the cycle");
+                    break;
+                }
+
+                current = parent;
+            }
+        }
+    }
+}

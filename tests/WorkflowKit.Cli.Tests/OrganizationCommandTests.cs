@@ -1,0 +1,180 @@
+using WorkflowKit.Organization;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Organization;
+
+namespace WorkflowKit.Cli.Tests;
+
+/// <summary>
+/// <c>org import</c> loads departments, users and roles from a users.json file, so that a record import on a fresh
+/// database finds the members it names, and the record import's hint names the command when they are missing.
+/// </summary>
+public sealed class OrganizationCommandTests
+{
+    private string _folder = string.Empty;
+
+    private string Db => Path.Combine(_folder, "wk.db");
+
+    private static string Biopharma => Path.Combine(TestPaths.RepositoryRoot, "definitions", "templates", "biopharma");
+
+    private static string SampleUsers => Path.Combine(TestPaths.RepositoryRoot, "samples", "data", "users.json");
+
+    private static string SampleCustomers =>
+        Path.Combine(TestPaths.RepositoryRoot, "samples", "data", "customers.csv");
+
+    [SetUp]
+    public void CreateFolder() => _folder = TestPaths.NewTempFolder();
+
+    [TearDown]
+    public void DeleteFolder()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Record_import_hint_names_org_import()
+    {
+        await CliRun.RunAsync("import", Biopharma, "--db", Db);
+
+        var run = await CliRun.RunAsync("records", "import", "customer", SampleCustomers, "--db", Db);
+
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(lines[0], Does.Contain("member \"sales-east-1\" does not exist"));
+        Assert.That(lines[^1], Is.EqualTo(
+            "hint: 60 error(s) name users that this database does not have, such as \"sales-east-1\" in " +
+            "customers.csv row 2. Add the users with \"workflowkit org import FILE --db DB\", where FILE lists " +
+            "departments, users and their roles like samples/data/users.json, then import this file again."));
+    }
+
+    [Test]
+    public async Task Org_import_lets_records_import()
+    {
+        await CliRun.RunAsync("import", Biopharma, "--db", Db);
+
+        var org = await CliRun.RunAsync("org", "import", SampleUsers, "--package", Biopharma, "--db", Db);
+        var records = await CliRun.RunAsync("records", "import", "customer", SampleCustomers, "--db", Db);
+
+        Assert.That(org.ExitCode, Is.EqualTo(0), org.Error);
+        Assert.That(org.Error, Is.Empty);
+        Assert.That(org.OutputLines, Is.EqualTo(new[]
+        {
+            "Imported 14 department(s), 25 user(s) and 8 role(s) from users.json into the organisation directory.",
+        }));
+        Assert.That(records.ExitCode, Is.EqualTo(0), records.Error);
+        Assert.That(records.OutputLines[^1], Is.EqualTo("Imported 60 of 60 rows into 'customer' (0 rejected)."));
+
+        var store = new SqliteOrganizationStore(new SqliteDatabase(Db));
+        var user = await store.FindUserAsync("sales-east-1", CancellationToken.None);
+        Assert.That(user?.DepartmentId, Is.EqualTo("sales-east"));
+        Assert.That(user?.Roles, Is.EqualTo(new[] { "sales" }));
+        Assert.That(user?.GetAttribute("region"), Is.EqualTo("east"));
+        var department = (await store.ListDepartmentsAsync(CancellationToken.None))
+            .Single(item => item.Id == "sales-east");
+        Assert.That(department, Is.EqualTo(new OrgDepartment("sales-east", "华东销售部", "hq", "salesmgr-east")));
+        var roles = await store.ListRolesAsync(CancellationToken.None);
+        Assert.That(roles.Select(role => role.Key), Does.Contain("credit-officer"));
+    }
+
+    [Test]
+    public async Task Org_import_without_package_warns_of_roles()
+    {
+        var file = await WriteAsync("""
+            {
+              "roles": [{ "key": "qa", "name": { "zh-CN": "质量", "en": "Quality" } }],
+              "departments": [{ "id": "qa-dept", "name": "质量部" }],
+              "users": [
+                { "id": "qa-1", "displayName": "周婷", "department": "qa-dept", "roles": ["qa", "auditor"] }
+              ]
+            }
+            """);
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "warning: role \"auditor\" (held by user \"qa-1\") is not defined in this database. Rules match it by " +
+            "key, but it has no display name: pass --package with the template package that declares it, or add it " +
+            "under \"roles\" in org.json."));
+        Assert.That(run.OutputLines[^1], Is.EqualTo(
+            "Imported 1 department(s), 1 user(s) and 1 role(s) from org.json into the organisation directory."));
+    }
+
+    [Test]
+    public async Task Invalid_file_imports_nothing()
+    {
+        await CliRun.RunAsync("list", "--db", Db);
+        var file = await WriteAsync("""
+            {
+              "departments": [{ "id": "east", "name": "华东", "managerId": "nobody" }],
+              "users": [
+                { "id": "a", "displayName": "甲", "department": "east" },
+                { "id": "b", "department": "west", "dept": "east" },
+                { "id": "a", "displayName": "乙", "roles": "sales" }
+              ]
+            }
+            """);
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Is.EqualTo(new[]
+            {
+                "error: org.json has 4 problem(s), so nothing was imported. Correct them and import it again:",
+                "org.json: $.users[1].dept: unknown property; expected id, displayName, department, roles, region, " +
+                "attributes",
+                "org.json: $.users[1].displayName: missing; expected non-empty text",
+                "org.json: $.users[2].roles: expected a list of role keys",
+                "org.json: $.users: id \"a\" appears 2 times; keep one entry",
+            }));
+        Assert.That(await UserCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Missing_reference_imports_nothing()
+    {
+        var file = await WriteAsync("""
+            {
+              "departments": [{ "id": "east", "name": "华东", "managerId": "nobody" }],
+              "users": [{ "id": "a", "displayName": "甲", "department": "west" }]
+            }
+            """);
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain(
+            "org.json: $.departments[0].managerId: user \"nobody\" is neither in the file nor in the database; add " +
+            "them to \"users\" or remove managerId"));
+        Assert.That(run.Error, Does.Contain(
+            "org.json: $.users[0].department: department \"west\" is neither in the file nor in the database; add it " +
+            "to \"departments\""));
+        Assert.That(await UserCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Missing_file_is_usage_error()
+    {
+        var run = await CliRun.RunAsync("org", "import", Path.Combine(_folder, "none.json"), "--db", Db);
+
+        var missing = Path.Combine(_folder, "none.json");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: File \"{missing}\" does not exist. Pass a JSON organisation file such as " +
+            "samples/data/users.json."));
+    }
+
+    private async Task<string> WriteAsync(string json)
+    {
+        var file = Path.Combine(_folder, "org.json");
+        await File.WriteAllTextAsync(file, json);
+        return file;
+    }
+
+    private async Task<int> UserCountAsync()
+    {
+        var store = new SqliteOrganizationStore(new SqliteDatabase(Db));
+        return (await store.ListUsersAsync(CancellationToken.None)).Count;
+    }
+}
