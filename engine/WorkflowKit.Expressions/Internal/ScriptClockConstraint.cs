@@ -4,15 +4,18 @@ using Jint;
 namespace WorkflowKit.Expressions.Internal;
 
 /// <summary>
-/// The script time limit, counted as the processor time of the thread that runs the script. Time the thread
-/// spends waiting for a processor on a busy machine does not count, and neither does host work done for the
-/// script (<c>records.query</c>), which Jint's own time constraint counts. Wall-clock time, less that host work,
-/// is capped at <see cref="WallClockAllowance"/> times the limit, so a thread that hardly runs still ends.
+/// The script time limit, counted mostly as the processor time of the thread that runs the script, so time the
+/// thread spends waiting for a processor on a busy machine does not stop it. Host work done for the script
+/// (<c>records.query</c>) does not count either; Jint's own time constraint counts both. Wall-clock time, less
+/// that host work, is capped at <see cref="WallClockAllowance"/> times the limit, so a thread that hardly runs
+/// still ends.
 /// </summary>
 /// <remarks>
-/// Each check reads only the wall clock. The thread's processor time, a system call, is read once per run and
-/// again only when the wall clock shows that the limit could have been reached, because processor time cannot grow
-/// faster than wall-clock time. Where the platform gives no thread processor time, the limit is wall-clock time.
+/// Reading the thread's processor time is a system call, which would cost more than a short condition takes.
+/// So the first quarter of the limit is counted in wall-clock time, and the processor clock is read only once
+/// a run lasts that long. After that it is read again each time the wall clock shows that the limit could
+/// have been reached, because processor time cannot grow faster than wall-clock time. Where the platform
+/// gives no thread processor time, the whole limit is wall-clock time.
 /// </remarks>
 internal sealed class ScriptClockConstraint(TimeSpan limit) : Constraint
 {
@@ -23,8 +26,9 @@ internal sealed class ScriptClockConstraint(TimeSpan limit) : Constraint
     private long _startedAt = Stopwatch.GetTimestamp();
     private long _excludedTicks;
     private long _nextCheckAt;
-    private bool _processorTimeKnown;
-    private TimeSpan _processorAtStart;
+    private bool _onProcessorClock;
+    private TimeSpan _processorAtSwitch;
+    private TimeSpan _wallBeforeSwitch;
     private TimeSpan _excludedProcessor;
 
     public override void Check()
@@ -36,33 +40,33 @@ internal sealed class ScriptClockConstraint(TimeSpan limit) : Constraint
         }
 
         var wall = now - _startedAt - _excludedTicks;
-        if (wall <= _limitTicks)
+        if (!_onProcessorClock)
         {
-            _nextCheckAt = now + (_limitTicks - wall);
+            SwitchToProcessorClock(now, wall);
             return;
         }
 
-        if (wall > _limitTicks * WallClockAllowance || !_processorTimeKnown || !ThreadCpuClock.TryRead(out var processor))
+        if (wall > _limitTicks * WallClockAllowance || !ThreadCpuClock.TryRead(out var processor))
         {
             throw new TimeoutException();
         }
 
-        var used = processor - _processorAtStart - _excludedProcessor;
+        var used = _wallBeforeSwitch + (processor - _processorAtSwitch - _excludedProcessor);
         if (used >= limit)
         {
             throw new TimeoutException();
         }
 
-        _nextCheckAt = now + (long)((limit - used).TotalSeconds * Stopwatch.Frequency);
+        _nextCheckAt = now + Ticks(limit - used);
     }
 
     public override void Reset()
     {
         _startedAt = Stopwatch.GetTimestamp();
-        _nextCheckAt = _startedAt + _limitTicks;
+        _nextCheckAt = _startedAt + (_limitTicks / 4);
         _excludedTicks = 0;
+        _onProcessorClock = false;
         _excludedProcessor = TimeSpan.Zero;
-        _processorTimeKnown = ThreadCpuClock.TryRead(out _processorAtStart);
     }
 
     /// <summary>Runs host work whose duration does not count against the script's limit.</summary>
@@ -70,7 +74,7 @@ internal sealed class ScriptClockConstraint(TimeSpan limit) : Constraint
     {
         var started = Stopwatch.GetTimestamp();
         var processorBefore = TimeSpan.Zero;
-        var processorKnown = _processorTimeKnown && ThreadCpuClock.TryRead(out processorBefore);
+        var onProcessorClock = _onProcessorClock && ThreadCpuClock.TryRead(out processorBefore);
         try
         {
             return hostWork();
@@ -80,10 +84,41 @@ internal sealed class ScriptClockConstraint(TimeSpan limit) : Constraint
             var took = Stopwatch.GetTimestamp() - started;
             _excludedTicks += took;
             _nextCheckAt += took;
-            if (processorKnown && ThreadCpuClock.TryRead(out var processorAfter))
+            if (onProcessorClock && ThreadCpuClock.TryRead(out var processorAfter))
             {
                 _excludedProcessor += processorAfter - processorBefore;
             }
         }
     }
+
+    /// <summary>
+    /// Counts the rest of the run on the processor clock, and the time so far as wall-clock time. That part is
+    /// at most a quarter of the limit: a later first check means the thread was waiting. Where the platform
+    /// gives no thread processor time, the run stays on the wall clock.
+    /// </summary>
+    private void SwitchToProcessorClock(long now, long wall)
+    {
+        var quarter = _limitTicks / 4;
+        if (wall > _limitTicks * WallClockAllowance)
+        {
+            throw new TimeoutException();
+        }
+
+        if (!ThreadCpuClock.TryRead(out _processorAtSwitch))
+        {
+            if (wall > _limitTicks)
+            {
+                throw new TimeoutException();
+            }
+
+            _nextCheckAt = now + (_limitTicks - wall);
+            return;
+        }
+
+        _onProcessorClock = true;
+        _wallBeforeSwitch = TimeSpan.FromSeconds((double)Math.Min(wall, quarter) / Stopwatch.Frequency);
+        _nextCheckAt = now + Ticks(limit - _wallBeforeSwitch);
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

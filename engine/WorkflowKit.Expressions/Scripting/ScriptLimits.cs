@@ -10,8 +10,9 @@ public sealed record ScriptLimits
     public static ScriptLimits Default { get; } = new();
 
     /// <summary>
-    /// Processor time one evaluation may use on its thread. Default 1 second. Waiting for a processor on a busy
-    /// machine does not count, but wall-clock time is capped at 10 times this limit.
+    /// Time one evaluation may run. Default 1 second. Past the first quarter of the limit, the time counts as
+    /// the processor time of its thread, so waiting for a processor on a busy machine does not stop it.
+    /// Wall-clock time is capped at 10 times this limit.
     /// </summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(1);
 

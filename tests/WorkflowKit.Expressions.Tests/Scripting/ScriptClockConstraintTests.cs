@@ -51,8 +51,24 @@ public sealed class ScriptClockConstraintTests
             }
         });
 
+        // The first quarter of the limit counts in wall-clock time, the rest in processor time.
         ThreadCpuClock.TryRead(out var after);
-        Assert.That(after - before, Is.GreaterThanOrEqualTo(limit), "processor time used before the stop");
+        Assert.That(after - before, Is.GreaterThanOrEqualTo(limit * 0.75), "processor time used before the stop");
+    }
+
+    [Test]
+    public void First_quarter_counts_wall_clock()
+    {
+        var constraint = new ScriptClockConstraint(TimeSpan.FromMilliseconds(200));
+        constraint.Reset();
+        Thread.Sleep(400);
+        constraint.Check();
+
+        Spin(TimeSpan.FromMilliseconds(100));
+        Assert.DoesNotThrow(constraint.Check, "50 ms counted for the wait and 100 ms of processor time");
+
+        Spin(TimeSpan.FromMilliseconds(100));
+        Assert.Throws<TimeoutException>(constraint.Check, "50 ms counted for the wait and 200 ms of processor time");
     }
 
     [Test]
