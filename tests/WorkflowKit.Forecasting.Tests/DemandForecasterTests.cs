@@ -253,6 +253,20 @@ public sealed class DemandForecasterTests
     }
 
     [Test]
+    public void Interval_WidthNeverShrinksAhead()
+    {
+        var history = SyntheticSales.Monthly("Mix", FirstMonth, [10, -30, 12, 11]);
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 3).Single();
+
+        var widths = forecast.Points.Select(point => point.Upper!.Value - point.Forecast).ToList();
+        for (var step = 1; step < widths.Count; step++)
+        {
+            Assert.That(widths[step], Is.GreaterThanOrEqualTo(widths[step - 1]), $"step {step + 1}");
+        }
+    }
+
+    [Test]
     public void Weekly_PeriodsStartOnMonday()
     {
         var start = new DateOnly(2024, 1, 3);

@@ -9,7 +9,8 @@ internal static class PredictionInterval
     /// <summary>
     /// Returns the error scale per step. Steps beyond the longest backtested step grow with the square root of
     /// the step, as a random walk's errors do. Without any backtest error the scale is the standard deviation of
-    /// the history, a rough guess that needs at least two periods.
+    /// the history, a rough guess that needs at least two periods. No step's scale is below the step before it:
+    /// a later step's smaller backtest error comes from fewer scored points, not from less uncertainty.
     /// </summary>
     /// <exception cref="ArgumentException">
     /// No backtest error is known and the history has fewer than two periods, which give no standard deviation.
@@ -32,6 +33,11 @@ internal static class PredictionInterval
             else
             {
                 scale[step] = HistorySpread(history);
+            }
+
+            if (step > 0)
+            {
+                scale[step] = Math.Max(scale[step], scale[step - 1]);
             }
         }
 
