@@ -31,13 +31,16 @@ if (!app.Environment.IsDevelopment())
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseApiBadRequests();
+app.UseAuthentication();
+
+// After authentication, so that ClaimCultureProvider sees the signed-in user and the request culture, which
+// <html lang> reads, is the language that the pages render in rather than the browser's Accept-Language.
 app.UseRequestLocalization(localization =>
 {
     localization.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
     localization.RequestCultureProviders.Insert(0, new ClaimCultureProvider());
 });
-app.UseApiBadRequests();
-app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 

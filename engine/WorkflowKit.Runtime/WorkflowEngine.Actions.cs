@@ -57,14 +57,18 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Builds the error for an action name outside <paramref name="accepted"/>. A host that accepts more names than the
-    /// engine, such as urge, passes its own list, so that the message lists every name the host dispatches.
+    /// Builds the error for an action name outside <paramref name="accepted"/>, or for a missing or blank one. A host
+    /// that accepts more names than the engine, such as urge, passes its own list, so that the message lists every
+    /// name the host dispatches.
     /// </summary>
     public static TaskActionException UnknownTaskAction(
         string? action, string taskId, IReadOnlyList<string> accepted) =>
         new(
             TaskActionError.UnknownAction,
-            $"Unknown task action \"{action}\" on task {taskId}; set action to one of {string.Join(", ", accepted)}.")
+            (string.IsNullOrWhiteSpace(action)
+                ? $"The task action is missing on task {taskId}"
+                : $"Unknown task action \"{action}\" on task {taskId}") +
+            $"; set action to one of {string.Join(", ", accepted)}.")
         {
             Action = action,
             TaskId = taskId,

@@ -25,10 +25,23 @@ public sealed class ApiKeyAuthenticationHandler(
         var user = await accounts.FindByApiKeyAsync(values.ToString(), Context.RequestAborted);
         if (user is null)
         {
-            return AuthenticateResult.Fail("The X-Api-Key header does not name an active API key.");
+            return AuthenticateResult.Fail(ApiChallenge.UnknownApiKey);
         }
 
         var principal = UserContext.ToPrincipal(user, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>Replies 401 under <c>/api</c> with a problem body that states why the key was rejected.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Request.Path.StartsWithSegments("/api"))
+        {
+            await base.HandleChallengeAsync(properties);
+            return;
+        }
+
+        var result = await HandleAuthenticateOnceSafeAsync();
+        await ApiChallenge.WriteAsync(Context, result.Failure?.Message ?? ApiChallenge.MissingCredentials);
     }
 }

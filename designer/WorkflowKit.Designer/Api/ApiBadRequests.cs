@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 using WorkflowKit.Definitions.Json;
 
 namespace WorkflowKit.Designer.Api;
@@ -7,9 +10,9 @@ namespace WorkflowKit.Designer.Api;
 /// <summary>
 /// Turns request binding failures under <c>/api</c> into problem replies in every environment. A body that is not JSON
 /// gets a 400 with the line, position and JSON path where reading stopped, and a missing body gets a 400 that reports
-/// it as missing. A query value or JSON value of the wrong type gets a 400 with the parameter and the expected kind of
-/// value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type. Other endpoints
-/// get the bare status code.
+/// it as missing. A query value or JSON value of the wrong type gets a 400 with the parameter or JSON path and the
+/// expected kind of value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type
+/// or the missing Content-Type header. Other endpoints get the bare status code.
 /// </summary>
 /// <remarks>
 /// Minimal APIs throw these failures as <see cref="BadHttpRequestException"/> only when
@@ -34,18 +37,18 @@ public static partial class ApiBadRequests
                 if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType
                     && !context.Response.HasStarted && context.Request.Path.StartsWithSegments("/api"))
                 {
-                    // Minimal APIs set 415 for a body that is not sent as JSON without throwing, even with
-                    // ThrowOnBadRequest on, so the reply gets its problem body here.
-                    var sentAs = context.Request.ContentType ?? "no content type";
-                    var detail = $"The request body was sent as \"{sentAs}\". Send it as JSON with the header " +
-                                 "Content-Type: application/json.";
-                    await Results.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType)
+                    // Minimal APIs set 415 for a body sent with another content type, such as text/plain, without
+                    // throwing, even with ThrowOnBadRequest on, so the reply gets its problem body here. A request
+                    // without a Content-Type header throws instead, and Describe words it.
+                    await Results.Problem(
+                            UnsupportedMediaType(context.Request.ContentType),
+                            statusCode: StatusCodes.Status415UnsupportedMediaType)
                         .ExecuteAsync(context);
                 }
             }
             catch (BadHttpRequestException error) when (!context.Response.HasStarted)
             {
-                var (detail, extensions) = Describe(error);
+                var (detail, extensions) = Describe(error, context);
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>()
                     .CreateLogger(typeof(ApiBadRequests));
                 BadRequest(logger, context.Request.Method, context.Request.Path, detail);
@@ -62,31 +65,38 @@ public static partial class ApiBadRequests
         });
 
     /// <summary>
-    /// Words a binding failure. A JSON syntax error also returns <c>line</c> and <c>position</c>, both counted from 1,
-    /// and the JSON <c>path</c> of the value being read, as problem extensions.
+    /// Words a binding failure. A JSON syntax error or a JSON value of the wrong type also returns <c>line</c> and
+    /// <c>position</c>, both counted from 1, and the JSON <c>path</c> of the value, as problem extensions.
     /// </summary>
-    internal static (string Detail, Dictionary<string, object?>? Extensions) Describe(BadHttpRequestException error)
+    internal static (string Detail, Dictionary<string, object?>? Extensions) Describe(
+        BadHttpRequestException error, HttpContext context)
     {
+        if (error.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return (UnsupportedMediaType(context.Request.ContentType), null);
+        }
+
         if (error.InnerException is JsonException { InnerException: JsonException } syntax)
         {
             // System.Text.Json counts lines and byte positions from 0, and editors count from 1. The position counts
             // bytes, so it equals the column only when the text before it on that line is ASCII.
-            var line = syntax.LineNumber + 1;
-            var position = syntax.BytePositionInLine + 1;
-            var detail = "The request body could not be read as JSON: " + Reason(syntax.Message) +
+            var line = (syntax.LineNumber ?? 0) + 1;
+            var position = (syntax.BytePositionInLine ?? 0) + 1;
+            var detail = "The request body could not be read as JSON: " +
+                         JsonSyntaxWording.Describe(JsonLocation().Replace(syntax.Message, string.Empty).TrimEnd()) +
                          $" The error is at line {line}, position {position} (JSON path {syntax.Path ?? "$"}). " +
                          "Correct the JSON and send the request again.";
-            return (detail, new Dictionary<string, object?>
-            {
-                ["line"] = line,
-                ["position"] = position,
-                ["path"] = syntax.Path ?? "$",
-            });
+            return (detail, Location(line, position, syntax.Path));
         }
 
-        if (error.InnerException is JsonException json)
+        if (error.InnerException is JsonException json && WrongType().IsMatch(json.Message))
         {
-            return ("The request body is not valid: " + ValueTypeWording.Rewrite(json.Message), null);
+            return DescribeWrongType(json, context);
+        }
+
+        if (error.InnerException is JsonException other)
+        {
+            return ("The request body is not valid: " + ValueTypeWording.Rewrite(other.Message), null);
         }
 
         if (MissingBody().IsMatch(error.Message))
@@ -97,11 +107,61 @@ public static partial class ApiBadRequests
         return (ValueTypeWording.Rewrite(error.Message), null);
     }
 
-    /// <summary>Removes the location that System.Text.Json appends, because the reply states it in words.</summary>
-    private static string Reason(string message) => JsonLocation().Replace(message, string.Empty).TrimEnd();
+    /// <summary>
+    /// Words a JSON value of the wrong type with the kind of value that the endpoint's body type expects at its path.
+    /// </summary>
+    private static (string Detail, Dictionary<string, object?> Extensions) DescribeWrongType(
+        JsonException error, HttpContext context)
+    {
+        var path = error.Path ?? "$";
+        var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var expectedType = bodyType is null ? null : JsonBodyTypes.Find(bodyType, path, options);
+        var found = JsonBodyTypes.DescribeFound(error.InnerException);
+
+        // The reader stops just after the value it could not convert, so its 0-based count of bytes read is the
+        // 1-based position of the value's last byte: the 5 of {"action": 5}, or the [ that starts a list.
+        var line = (error.LineNumber ?? 0) + 1;
+        var position = error.BytePositionInLine ?? 0;
+        var subject = path == "$" ? "The request body" : $"The value at {path}";
+        var expected = expectedType is null
+            ? " has the wrong type"
+            : " must be " + ValueTypeWording.Describe(expectedType);
+        if (found is not null)
+        {
+            expected += ", not " + found;
+        }
+        else if (error.InnerException is FormatException)
+        {
+            // System.Text.Json reads a number from text or a number out of range, such as 1e99 for an int, this way.
+            expected += " (the value sent has another format or is out of range)";
+        }
+
+        var detail = $"{subject}{expected}. The error is at line {line}, position {position} (JSON path {path}). " +
+                     "Correct the value and send the request again.";
+        return (detail, Location(line, position, path));
+    }
+
+    private static Dictionary<string, object?> Location(long line, long position, string? path) => new()
+    {
+        ["line"] = line,
+        ["position"] = position,
+        ["path"] = path ?? "$",
+    };
+
+    /// <summary>Words a 415 reply: the body's content type, or the missing Content-Type header.</summary>
+    private static string UnsupportedMediaType(string? contentType) => string.IsNullOrEmpty(contentType)
+        ? "The request has no Content-Type header. Send the body as JSON with the header " +
+          "Content-Type: application/json."
+        : $"The request body was sent as \"{contentType}\". Send it as JSON with the header " +
+          "Content-Type: application/json.";
 
     [GeneratedRegex(@"\s*(Path: \S* \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.\s*$")]
     private static partial Regex JsonLocation();
+
+    // System.Text.Json: "The JSON value could not be converted to WorkflowKit.Designer.Services.TaskActionRequest."
+    [GeneratedRegex("^The JSON value could not be converted to ")]
+    private static partial Regex WrongType();
 
     /// <summary>Matches the minimal API messages for a request without a body or with the JSON literal null.</summary>
     [GeneratedRegex("no body was provided|was not provided from body")]

@@ -119,11 +119,17 @@ public static class DesignerServices
         return options with { ConnectionString = Path.GetFullPath(path, contentRoot) };
     }
 
-    // API calls and Blazor's own requests get a status code; pages are redirected to sign in.
+    // API calls and Blazor's own requests get a status code, and a 401 under /api explains how to authenticate. Pages are
+    // redirected to sign in.
     private static Task Deny(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api"))
         {
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                return ApiChallenge.WriteAsync(context.HttpContext, ApiChallenge.MissingCredentials);
+            }
+
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }

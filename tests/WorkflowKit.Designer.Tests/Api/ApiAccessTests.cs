@@ -20,8 +20,15 @@ public sealed class ApiAccessTests
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync("/api/tasks");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo(
+            "ApiKey realm=\"WorkflowKit\", header=\"X-Api-Key\""));
+        Assert.That((string?)problem?["detail"], Is.EqualTo(
+            "Authentication is required. Send an API key in the X-Api-Key header (an administrator creates keys at " +
+            "/admin/api-keys), or sign in at /login and send the sign-in cookie with the request."));
+        Assert.That((int?)problem?["status"], Is.EqualTo(401));
     }
 
     [Test]
@@ -32,8 +39,14 @@ public sealed class ApiAccessTests
         client.DefaultRequestHeaders.Add("X-Api-Key", "wk_not-a-key");
 
         using var response = await client.GetAsync("/api/tasks");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo(
+            "ApiKey realm=\"WorkflowKit\", header=\"X-Api-Key\""));
+        Assert.That((string?)problem?["detail"], Is.EqualTo(
+            "The X-Api-Key header does not name an active API key. Send an active key, or ask an administrator to " +
+            "create one at /admin/api-keys."));
     }
 
     [Test]

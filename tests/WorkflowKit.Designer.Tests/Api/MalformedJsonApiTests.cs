@@ -42,9 +42,9 @@ public sealed class MalformedJsonApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)problem["detail"], Is.EqualTo(
-            "The request body could not be read as JSON: Expected depth to be zero at the end of the JSON payload. " +
-            "There is an open JSON object or array that should be closed. The error is at line 1, position 11 " +
-            "(JSON path $.action). Correct the JSON and send the request again."));
+            "The request body could not be read as JSON: The body ends before the JSON is complete, because an " +
+            "object or list is not closed. Complete the last value and add the missing } or ]. The error is at " +
+            "line 1, position 11 (JSON path $.action). Correct the JSON and send the request again."));
         Assert.That((int?)problem["line"], Is.EqualTo(1));
         Assert.That((int?)problem["position"], Is.EqualTo(11));
         Assert.That((string?)problem["path"], Is.EqualTo("$.action"));

@@ -53,8 +53,9 @@ public sealed class ValueWordingApiTests
         var detail = (string?)problem?["detail"] ?? string.Empty;
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(detail, Does.StartWith("The request body is not valid: The JSON value has the wrong type."));
-        Assert.That(detail, Does.Contain("$.expectedRevision"));
+        Assert.That(detail, Does.StartWith(
+            "The value at $.expectedRevision must be a whole number (the value sent has another format or is out of " +
+            "range). The error is at line 1, position "));
         Assert.That(detail, Does.Not.Contain("System."));
     }
 }

@@ -32,6 +32,24 @@ public sealed class TaskActionNameTests
         Assert.That(error.Accepted, Is.EqualTo(TaskActions.Names));
     }
 
+    [TestCase("")]
+    [TestCase(" ")]
+    public async Task Missing_name_is_reported_missing(string action)
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow());
+        var instance = await fx.StartAsync("names");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var error = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(bob.Id, action, "bob"), CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"The task action is missing on task {bob.Id}; set action to one of approve, reject, submit, return, " +
+            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc."));
+        Assert.That(error.Error, Is.EqualTo(TaskActionError.UnknownAction));
+    }
+
     [TestCaseSource(typeof(TaskActions), nameof(TaskActions.Names))]
     public async Task Every_name_reaches_handler(string action)
     {

@@ -1,0 +1,32 @@
+namespace WorkflowKit.Designer.Accounts;
+
+/// <summary>
+/// The 401 reply to an unauthenticated call under <c>/api</c>: a problem body that explains how to authenticate and a
+/// <c>WWW-Authenticate</c> header, which HTTP requires on every 401.
+/// </summary>
+/// <remarks>
+/// No registered HTTP authentication scheme covers an API key header or a sign-in cookie, so the challenge names this
+/// API's own <c>ApiKey</c> scheme with the header to send as a parameter.
+/// </remarks>
+internal static class ApiChallenge
+{
+    public const string WwwAuthenticate =
+        "ApiKey realm=\"WorkflowKit\", header=\"" + ApiKeyAuthenticationHandler.HeaderName + "\"";
+
+    public const string MissingCredentials =
+        "Authentication is required. Send an API key in the " + ApiKeyAuthenticationHandler.HeaderName +
+        " header (an administrator creates keys at /admin/api-keys), or sign in at /login and send the sign-in " +
+        "cookie with the request.";
+
+    public const string UnknownApiKey =
+        "The " + ApiKeyAuthenticationHandler.HeaderName + " header does not name an active API key. Send an active " +
+        "key, or ask an administrator to create one at /admin/api-keys.";
+
+    /// <summary>Writes the 401 reply with <paramref name="detail"/>.</summary>
+    public static Task WriteAsync(HttpContext context, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.WWWAuthenticate = WwwAuthenticate;
+        return Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context);
+    }
+}
