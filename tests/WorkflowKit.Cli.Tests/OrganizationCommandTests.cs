@@ -41,10 +41,35 @@ public sealed class OrganizationCommandTests
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(lines[0], Does.Contain("member \"sales-east-1\" does not exist"));
+        Assert.That(lines[0], Does.EndWith(
+            "change it to the id of a user, department or record that this database has, or add that one to the " +
+            "database first, then import the file again."));
         Assert.That(lines[^1], Is.EqualTo(
             "hint: 60 error(s) name users that this database does not have, such as \"sales-east-1\" in " +
             "customers.csv row 2. Add the users with \"workflowkit org import FILE --db DB\", where FILE lists " +
             "departments, users and their roles like samples/data/users.json, then import this file again."));
+    }
+
+    [Test]
+    public async Task Record_import_without_package_names_import()
+    {
+        var run = await CliRun.RunAsync("records", "import", "customer", SampleCustomers, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: Form 'customer' is not in this database. Publish the template package that declares it with " +
+            "\"workflowkit import PACKAGE --db DB\", such as \"workflowkit import definitions/templates/biopharma " +
+            "--db DB\" for the forms of the sample data, then run this command again."));
+    }
+
+    [Test]
+    public async Task Record_import_of_folder_is_usage_error()
+    {
+        var run = await CliRun.RunAsync("records", "import", "customer", _folder, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: \"{_folder}\" is a folder. Pass the .csv or .xlsx file to import."));
     }
 
     [Test]

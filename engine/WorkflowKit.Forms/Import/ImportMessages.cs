@@ -99,6 +99,10 @@ internal static class ImportMessages
             : "the row is outside the records you may create; correct the value or ask an administrator.",
         "type" => zh ? "请改成字段类型（数字、日期、选项）可以读取的值。" :
             "correct the value so that it can be read as the field's type (number, date, option).",
-        _ => zh ? "请按提示改正后重新导入。" : "correct the value as described, then import the file again.",
+        "exists" => zh
+            ? "请改成数据库中已有的用户、部门或记录的编号，或先把它加入数据库，再重新导入这个文件。"
+            : "change it to the id of a user, department or record that this database has, or add that one to the " +
+              "database first, then import the file again.",
+        _ => zh ? "请改正这个值后重新导入。" : "correct this value in the file, then import the file again.",
     };
 }

@@ -88,12 +88,34 @@ public sealed class RecordsCliTests
     }
 
     [Test]
-    public async Task Import_of_unknown_form_is_a_usage_error()
+    public async Task Import_of_unknown_form_names_import()
     {
         var exit = await _cli.ImportAsync("nope", Write("p.csv", "a\n1\n"), null, false, null, None);
 
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "error: Form 'nope' is not in this database. Publish the template package that declares it with " +
+            "\"workflowkit import PACKAGE --db DB\", such as \"workflowkit import definitions/templates/biopharma " +
+            "--db DB\" for the forms of the sample data, then run this command again."));
+    }
+
+    [Test]
+    public async Task Export_of_unknown_form_names_import()
+    {
+        var exit = await _cli.ExportAsync("nope", "buyer", Path.Combine(_folder, "out.csv"), None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString(), Does.Contain("\"workflowkit import PACKAGE --db DB\""));
+    }
+
+    [Test]
+    public async Task Import_of_folder_is_a_usage_error()
+    {
+        var exit = await _cli.ImportAsync("product", _folder, null, false, null, None);
+
         Assert.That(exit, Is.EqualTo(RecordsCli.Usage));
-        Assert.That(_error.ToString(), Does.Contain("Form 'nope' is not registered"));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            $"error: \"{_folder}\" is a folder. Pass the .csv or .xlsx file to import."));
     }
 
     [Test]
