@@ -131,6 +131,11 @@ public sealed class RecordsCli
                 await _error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
             }
 
+            if (result.BlankHeaderWarning is { } blankWarning)
+            {
+                await _error.WriteLineAsync($"warning: {blankWarning}").ConfigureAwait(false);
+            }
+
             foreach (var error in result.Errors.Take(ShownErrors))
             {
                 await _error.WriteLineAsync(error.Message).ConfigureAwait(false);

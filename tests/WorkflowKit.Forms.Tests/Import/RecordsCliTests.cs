@@ -70,6 +70,20 @@ public sealed class RecordsCliTests
     }
 
     [Test]
+    public async Task Import_warns_of_blank_header()
+    {
+        var file = Write("p.csv", "sku,name,,price\nA1,x,note,1.5\n");
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Success));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "warning: p.csv: column 3 (blank header) has values, which are not imported because no field takes a " +
+            "column without a header. Type the field's label or key into the header cell, or map the column to a " +
+            "field, or delete the column if it is not needed."));
+    }
+
+    [Test]
     public async Task Import_reports_excel_error_cell()
     {
         var file = Path.Combine(_folder, "prices.xlsx");
