@@ -41,10 +41,35 @@ public sealed class OrganizationCommandTests
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(lines[0], Does.Contain("member \"sales-east-1\" does not exist"));
+        Assert.That(lines[0], Does.EndWith(
+            "change it to the id of a user, department or record that this database has, or add that one to the " +
+            "database first, then import the file again."));
         Assert.That(lines[^1], Is.EqualTo(
             "hint: 60 error(s) name users that this database does not have, such as \"sales-east-1\" in " +
             "customers.csv row 2. Add the users with \"workflowkit org import FILE --db DB\", where FILE lists " +
             "departments, users and their roles like samples/data/users.json, then import this file again."));
+    }
+
+    [Test]
+    public async Task Record_import_without_package_names_import()
+    {
+        var run = await CliRun.RunAsync("records", "import", "customer", SampleCustomers, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: Form 'customer' is not in this database. Publish the template package that declares it with " +
+            "\"workflowkit import PACKAGE --db DB\", such as \"workflowkit import definitions/templates/biopharma " +
+            "--db DB\" for the forms of the sample data, then run this command again."));
+    }
+
+    [Test]
+    public async Task Record_import_of_folder_is_usage_error()
+    {
+        var run = await CliRun.RunAsync("records", "import", "customer", _folder, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: \"{_folder}\" is a folder. Pass the .csv or .xlsx file to import."));
     }
 
     [Test]
@@ -84,7 +109,8 @@ public sealed class OrganizationCommandTests
               "roles": [{ "key": "qa", "name": { "zh-CN": "质量", "en": "Quality" } }],
               "departments": [{ "id": "qa-dept", "name": "质量部" }],
               "users": [
-                { "id": "qa-1", "displayName": "周婷", "department": "qa-dept", "roles": ["qa", "auditor"] }
+                { "id": "qa-1", "displayName": "周婷", "department": "qa-dept", "roles": ["qa", "auditor"] },
+                { "id": "qa-2", "displayName": "王磊", "department": "qa-dept", "roles": ["auditor", "sales"] }
               ]
             }
             """);
@@ -93,11 +119,11 @@ public sealed class OrganizationCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Error.Trim(), Is.EqualTo(
-            "warning: role \"auditor\" (held by user \"qa-1\") is not defined in this database. Rules match it by " +
-            "key, but it has no display name: pass --package with the template package that declares it, or add it " +
-            "under \"roles\" in org.json."));
+            "warning: 2 role(s) that users hold are not defined in this database: \"auditor\", \"sales\". Rules " +
+            "match them by key, but they have no display name: pass --package with the template package that " +
+            "declares them, or add them under \"roles\" in org.json."));
         Assert.That(run.OutputLines[^1], Is.EqualTo(
-            "Imported 1 department(s), 1 user(s) and 1 role(s) from org.json into the organisation directory."));
+            "Imported 1 department(s), 2 user(s) and 1 role(s) from org.json into the organisation directory."));
     }
 
     [Test]
@@ -134,6 +160,7 @@ public sealed class OrganizationCommandTests
     [Test]
     public async Task Missing_reference_imports_nothing()
     {
+        await CliRun.RunAsync("list", "--db", Db);
         var file = await WriteAsync("""
             {
               "departments": [{ "id": "east", "name": "华东", "managerId": "nobody" }],
@@ -163,6 +190,70 @@ public sealed class OrganizationCommandTests
         Assert.That(run.Error, Does.StartWith(
             $"error: File \"{missing}\" does not exist. Pass a JSON organisation file such as " +
             "samples/data/users.json."));
+    }
+
+    [Test]
+    public async Task Invalid_file_creates_no_database()
+    {
+        var file = await WriteAsync("""
+            { "users": [{ "id": "a", "displayName": "甲", "department": "west" }] }
+            """);
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("nothing was imported"));
+        Assert.That(File.Exists(Db), Is.False);
+    }
+
+    [Test]
+    public async Task Invalid_file_keeps_existing_database()
+    {
+        await CliRun.RunAsync("list", "--db", Db);
+        var file = await WriteAsync("""
+            { "users": [{ "id": "a", "displayName": "甲", "department": "west" }] }
+            """);
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(File.Exists(Db), Is.True);
+        Assert.That(await UserCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Unparsable_file_creates_no_database()
+    {
+        var file = await WriteAsync("{ \"users\": [ }");
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(File.Exists(Db), Is.False);
+    }
+
+    [Test]
+    public async Task Folder_as_file_is_usage_error()
+    {
+        var run = await CliRun.RunAsync("org", "import", _folder, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: \"{_folder}\" is a folder, but org import expects a JSON organisation file such as " +
+            "samples/data/users.json. Pass the file's path."));
+        Assert.That(File.Exists(Db), Is.False);
+    }
+
+    [Test]
+    public async Task File_as_package_is_usage_error()
+    {
+        var run = await CliRun.RunAsync("org", "import", SampleUsers, "--package", SampleUsers, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: --package \"{SampleUsers}\" is a file, but --package expects a template package folder (or " +
+            "its package.json) such as definitions/templates/biopharma. Pass the organisation file as the FILE " +
+            "argument instead."));
     }
 
     private async Task<string> WriteAsync(string json)

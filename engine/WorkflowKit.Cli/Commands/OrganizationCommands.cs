@@ -4,6 +4,7 @@ using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Definitions.Validation;
 using WorkflowKit.Organization;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -55,6 +56,13 @@ public static class OrganizationCommands
     private static async Task<int> ImportAsync(
         CliContext context, string path, string db, string? package, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException(
+                $"\"{path}\" is a folder, but org import expects a JSON organisation file such as " +
+                "samples/data/users.json. Pass the file's path.");
+        }
+
         if (!File.Exists(path))
         {
             throw new UsageException(
@@ -63,34 +71,68 @@ public static class OrganizationCommands
 
         var packageRoles = package is null ? [] : await ReadPackageRolesAsync(package, cancellationToken)
             .ConfigureAwait(false);
+        OrganizationFile file;
         try
         {
-            var file = await OrganizationFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
-            file = file with
-            {
-                Roles = [.. packageRoles.Where(role => file.Roles.All(own => own.Key != role.Key)), .. file.Roles],
-            };
-            var stores = await DatabaseFactory.OpenStoresAsync(db, context.TimeProvider, cancellationToken)
-                .ConfigureAwait(false);
-            var undefinedRoles = await file.SaveAsync(stores.Organization, cancellationToken).ConfigureAwait(false);
-            foreach (var (role, user) in undefinedRoles)
-            {
-                await context.Error.WriteLineAsync(
-                    $"warning: role \"{role}\" (held by user \"{user}\") is not defined in this database. Rules " +
-                    "match it by key, but it has no display name: pass --package with the template package that " +
-                    $"declares it, or add it under \"roles\" in {file.FileName}.").ConfigureAwait(false);
-            }
-
-            await context.Output.WriteLineAsync(
-                $"Imported {file.Departments.Count} department(s), {file.Users.Count} user(s) and " +
-                $"{file.Roles.Count} role(s) from {file.FileName} into the organisation directory.")
-                .ConfigureAwait(false);
-            return ExitCodes.Success;
+            file = await OrganizationFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException invalid)
         {
             await context.Error.WriteLineAsync($"error: {invalid.Message}").ConfigureAwait(false);
             return ExitCodes.Problems;
+        }
+
+        file = file with
+        {
+            Roles = [.. packageRoles.Where(role => file.Roles.All(own => own.Key != role.Key)), .. file.Roles],
+        };
+
+        // A reference check needs the database, so a SQLite file that this command creates is deleted again when
+        // the check fails and nothing was written to it.
+        var createdFile = StorageOptions.Detect(db).Provider == StorageProvider.Sqlite && !File.Exists(db);
+        IReadOnlyList<(string Role, string User)> undefinedRoles;
+        var stores = await DatabaseFactory.OpenStoresAsync(db, context.TimeProvider, cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            undefinedRoles = await file.SaveAsync(stores.Organization, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException invalid)
+        {
+            await stores.DisposeAsync().ConfigureAwait(false);
+            if (createdFile)
+            {
+                DeleteSqliteFile(db);
+            }
+
+            await context.Error.WriteLineAsync($"error: {invalid.Message}").ConfigureAwait(false);
+            return ExitCodes.Problems;
+        }
+
+        await stores.DisposeAsync().ConfigureAwait(false);
+        if (undefinedRoles.Count > 0)
+        {
+            var roles = string.Join(", ", undefinedRoles.Select(undefined => $"\"{undefined.Role}\""));
+            await context.Error.WriteLineAsync(
+                $"warning: {undefinedRoles.Count} role(s) that users hold are not defined in this database: " +
+                $"{roles}. Rules match them by key, but they have no display name: pass --package with the " +
+                $"template package that declares them, or add them under \"roles\" in {file.FileName}.")
+                .ConfigureAwait(false);
+        }
+
+        await context.Output.WriteLineAsync(
+            $"Imported {file.Departments.Count} department(s), {file.Users.Count} user(s) and " +
+            $"{file.Roles.Count} role(s) from {file.FileName} into the organisation directory.")
+            .ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private static void DeleteSqliteFile(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+        {
+            File.Delete(path + suffix);
         }
     }
 
@@ -101,6 +143,14 @@ public static class OrganizationCommands
         var manifest = Path.GetFileName(package) == DefinitionValidator.ManifestFileName
             ? package
             : Path.Combine(package, DefinitionValidator.ManifestFileName);
+        if (File.Exists(package) && manifest != package)
+        {
+            throw new UsageException(
+                $"--package \"{package}\" is a file, but --package expects a template package folder (or its " +
+                $"{DefinitionValidator.ManifestFileName}) such as definitions/templates/biopharma. Pass the " +
+                "organisation file as the FILE argument instead.");
+        }
+
         if (!File.Exists(manifest))
         {
             throw new UsageException(

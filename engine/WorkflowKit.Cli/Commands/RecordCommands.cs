@@ -61,14 +61,19 @@ public static class RecordCommands
         var command = new Command(
             "import",
             "Import rows into a form's records with the form's validation rules. Prints the rejected rows and a " +
-            "summary. Exit code 0 when every row was imported, 1 when rows were rejected or the file has no data " +
-            "rows, 2 on usage errors.")
+            "summary. Exit code 0 when every row was imported, 1 when rows were rejected, the file has no data " +
+            "rows or the form is not in the database, 2 on usage errors.")
         {
             form, file, db, mapping, skipBadRows, asUser,
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var path = parsed.GetValue(file)!;
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"\"{path}\" is a folder. Pass the .csv or .xlsx file to import.");
+            }
+
             if (!File.Exists(path))
             {
                 throw new UsageException($"File \"{path}\" does not exist. Pass a .csv or .xlsx file.");
@@ -100,7 +105,7 @@ public static class RecordCommands
         var command = new Command(
             "export",
             "Export the records of a form that a user may see, without the fields hidden from them. Exit code 0 on " +
-            "success, 1 when the user may not export, 2 on usage errors.")
+            "success, 1 when the user may not export or the form is not in the database, 2 on usage errors.")
         {
             form, db, asUser, output,
         };

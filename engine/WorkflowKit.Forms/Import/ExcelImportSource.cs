@@ -84,7 +84,7 @@ public sealed class ExcelImportSource : IImportSource
                 continue;
             }
 
-            yield return new ImportSourceRow(row, cells) { CellCount = CountUpToLastValue(_rows.Current) };
+            yield return new ImportSourceRow(row, cells) { ValuesPastHeader = ValuesPastHeader(_rows.Current) };
             await Task.CompletedTask.ConfigureAwait(false);
         }
     }
@@ -102,23 +102,25 @@ public sealed class ExcelImportSource : IImportSource
         value is string text && ExcelErrorValue.FromText(text) is { } error ? error : value;
 
     /// <summary>
-    /// Counts the cells from column A up to the last one that is not empty. MiniExcel returns the row's cells keyed by
-    /// column letter in column order, including empty ones up to the sheet's last column.
+    /// Returns the 0-based positions past the header's last column whose cells hold a value. MiniExcel returns the
+    /// row's cells keyed by column letter in column order, including empty ones up to the sheet's last column.
     /// </summary>
-    private static int CountUpToLastValue(IDictionary<string, object?> cells)
+    private List<int> ValuesPastHeader(IDictionary<string, object?> cells)
     {
-        var count = 0;
+        var positions = new List<int>();
         var position = 0;
         foreach (var value in cells.Values)
         {
-            position++;
-            if (value is not null && !(value is string text && string.IsNullOrWhiteSpace(text)))
+            if (position >= _columnKeys.Count &&
+                value is not null && !(value is string text && string.IsNullOrWhiteSpace(text)))
             {
-                count = position;
+                positions.Add(position);
             }
+
+            position++;
         }
 
-        return count;
+        return positions;
     }
 
     public async ValueTask DisposeAsync()

@@ -83,6 +83,48 @@ internal static class ImportMessages
               "misspelt, correct it to the field's label or key, or map the column to a field.";
     }
 
+    /// <summary>
+    /// Formats the warning for columns whose header cell is blank but which have values below it. No field takes such
+    /// a column, so its values are not imported. <paramref name="indexes"/> are 0-based.
+    /// </summary>
+    public static string BlankHeaderColumns(string file, IReadOnlyList<int> indexes, CultureInfo culture)
+    {
+        var zh = IsChinese(culture);
+        var names = ColumnPositions(indexes, zh);
+        return zh
+            ? $"{file}：{names}的表头为空，但下面有数据；这些值不会导入。请在表头单元格中填写字段的名称或键，或在映射中指定字段；" +
+              "如果这一列不需要，请删除它。"
+            : $"{file}: {names} {(indexes.Count == 1 ? "has" : "have")} values, which are not imported because no " +
+              "field takes a column without a header. Type the field's label or key into the header cell, or map " +
+              "the column to a field, or delete the column if it is not needed.";
+    }
+
+    /// <summary>
+    /// Formats the error for a required field that no column feeds in a row that has values under blank header
+    /// cells, so that the error points at the header cell that is most likely missing the field's name.
+    /// </summary>
+    public static string RequiredBesideBlankHeader(
+        string location, string message, string fieldId, IReadOnlyList<int> indexes, CultureInfo culture)
+    {
+        var zh = IsChinese(culture);
+        var problem = message.TrimEnd('.', '。', ' ');
+        var names = ColumnPositions(indexes, zh);
+        return zh
+            ? $"{location}：{problem}；文件中没有这个字段的列，而{names}的表头为空但有数据。如果这是该字段的列，请在它的表头单元格中填写 " +
+              $"“{fieldId}” 或字段名称。"
+            : $"{location}: {problem}; no column of the file has this field's header, but {names} " +
+              $"{(indexes.Count == 1 ? "has" : "have")} a value in this row. If that column holds this field, type " +
+              $"\"{fieldId}\" or the field's label into its header cell.";
+    }
+
+    private static string ColumnPositions(IReadOnlyList<int> indexes, bool zh)
+    {
+        var positions = indexes.Select(index => (index + 1).ToString(CultureInfo.InvariantCulture)).ToList();
+        return zh
+            ? $"第 {string.Join("、", positions)} 列"
+            : $"column{(positions.Count == 1 ? string.Empty : "s")} {string.Join(", ", positions)} (blank header)";
+    }
+
     private static string Hint(string code, bool zh) => code switch
     {
         "required" => zh ? "请在文件中填写这一列。" : "fill in this column in the file.",
@@ -99,6 +141,10 @@ internal static class ImportMessages
             : "the row is outside the records you may create; correct the value or ask an administrator.",
         "type" => zh ? "请改成字段类型（数字、日期、选项）可以读取的值。" :
             "correct the value so that it can be read as the field's type (number, date, option).",
-        _ => zh ? "请按提示改正后重新导入。" : "correct the value as described, then import the file again.",
+        "exists" => zh
+            ? "请改成数据库中已有的用户、部门或记录的编号，或先把它加入数据库，再重新导入这个文件。"
+            : "change it to the id of a user, department or record that this database has, or add that one to the " +
+              "database first, then import the file again.",
+        _ => zh ? "请改正这个值后重新导入。" : "correct this value in the file, then import the file again.",
     };
 }

@@ -13,4 +13,10 @@ public sealed record ImportPreview(
 {
     /// <summary>The warning about <see cref="UnmappedColumns"/>; null when every non-blank column is imported.</summary>
     public string? UnmappedWarning { get; init; }
+
+    /// <summary>
+    /// The warning about previewed columns that have values under a blank header cell, which would not be imported.
+    /// Null when there are none.
+    /// </summary>
+    public string? BlankHeaderWarning { get; init; }
 }

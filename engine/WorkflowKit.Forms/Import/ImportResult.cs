@@ -16,4 +16,12 @@ public sealed record ImportResult(
     /// column was imported.
     /// </summary>
     public string? UnmappedWarning { get; init; }
+
+    /// <summary>
+    /// The 1-based positions of columns whose header cell is blank but which have values, which were not imported.
+    /// </summary>
+    public IReadOnlyList<int> BlankHeaderColumns { get; init; } = [];
+
+    /// <summary>The warning about <see cref="BlankHeaderColumns"/>; null when there are none.</summary>
+    public string? BlankHeaderWarning { get; init; }
 }

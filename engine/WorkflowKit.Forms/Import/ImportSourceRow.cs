@@ -11,4 +11,10 @@ public sealed record ImportSourceRow(long Row, IReadOnlyList<object?> Cells)
     /// count when the row has values past the header's last column, which <see cref="RecordImporter"/> rejects.
     /// </summary>
     public int CellCount { get; init; } = Cells.Count;
+
+    /// <summary>
+    /// The 0-based positions past the header's last column that hold a value in a spreadsheet row. A spreadsheet's
+    /// cells keep their columns, so such a value is a column whose header cell is blank rather than a misaligned row.
+    /// </summary>
+    public IReadOnlyList<int> ValuesPastHeader { get; init; } = [];
 }

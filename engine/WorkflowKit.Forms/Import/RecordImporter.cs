@@ -55,17 +55,20 @@ public sealed partial class RecordImporter
             UnescapeText = source.HasEscapedText,
         };
         var context = new FormSubmissionContext(userId, options.Culture) { CheckPermissions = false };
+        var blankColumns = BlankColumns(source.Headers, columns);
+        var filledBlankColumns = new SortedSet<int>();
 
         var preview = new List<ImportPreviewRow>();
         await foreach (var row in source.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
+            filledBlankColumns.UnionWith(FilledColumns(row, blankColumns));
             var (data, errors) = Convert(source.Name, row, columns, converter, options.Culture);
             if (errors.Count == 0)
             {
                 var validation = await _submissions.ValidateAsync(form, data, context, cancellationToken)
                     .ConfigureAwait(false);
                 errors.AddRange(validation.Errors.Select(error =>
-                    ToRowError(source.Name, row, columns, error, options.Culture)));
+                    ToRowError(source.Name, row, columns, blankColumns, error, options.Culture)));
             }
 
             preview.Add(new ImportPreviewRow(row.Row, data, errors));
@@ -83,6 +86,7 @@ public sealed partial class RecordImporter
         return new ImportPreview(source.Headers, mapping, unmapped, preview)
         {
             UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
+            BlankHeaderWarning = BlankHeaderWarning(source, filledBlankColumns, options.Culture),
         };
     }
 
@@ -106,6 +110,8 @@ public sealed partial class RecordImporter
         {
             UnescapeText = source.HasEscapedText,
         };
+        var blankColumns = BlankColumns(source.Headers, columns);
+        var filledBlankColumns = new SortedSet<int>();
         LogImportStarted(_logger, form.Key, userId, options.SkipBadRows);
 
         var errors = new List<ImportRowError>();
@@ -116,8 +122,10 @@ public sealed partial class RecordImporter
             await foreach (var row in source.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
             {
                 read++;
+                filledBlankColumns.UnionWith(FilledColumns(row, blankColumns));
                 var rowErrors = await ImportRowAsync(
-                    form, source.Name, row, columns, converter, options, userId, scope, transaction, cancellationToken)
+                    form, source.Name, row, columns, blankColumns, converter, options, userId, scope, transaction,
+                    cancellationToken)
                     .ConfigureAwait(false);
                 if (rowErrors.Count == 0)
                 {
@@ -163,6 +171,8 @@ public sealed partial class RecordImporter
             {
                 UnmappedColumns = unmapped,
                 UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
+                BlankHeaderColumns = [.. filledBlankColumns.Select(index => index + 1)],
+                BlankHeaderWarning = BlankHeaderWarning(source, filledBlankColumns, options.Culture),
             };
         }
         finally
@@ -173,7 +183,7 @@ public sealed partial class RecordImporter
 
     private async Task<List<ImportRowError>> ImportRowAsync(
         FormDefinition form, string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header,
-            FieldDefinition Field)> columns,
+            FieldDefinition Field)> columns, IReadOnlyList<int> blankColumns,
         ImportValueConverter converter, ImportOptions options, string userId, RecordAccessScope? scope,
         IStorageTransaction transaction, CancellationToken cancellationToken)
     {
@@ -188,7 +198,10 @@ public sealed partial class RecordImporter
             .ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return [.. result.Errors.Select(error => ToRowError(file, row, columns, error, options.Culture))];
+            return
+            [
+                .. result.Errors.Select(error => ToRowError(file, row, columns, blankColumns, error, options.Culture)),
+            ];
         }
 
         if (options.RowStarter is { } starter)
@@ -231,6 +244,26 @@ public sealed partial class RecordImporter
             throw new InvalidDataException($"{source.Name}: {error.Message}", error);
         }
     }
+
+    /// <summary>Returns the 0-based indexes of the header cells that are blank and that no mapping entry names.</summary>
+    private static List<int> BlankColumns(
+        IReadOnlyList<string> headers, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns) =>
+        [
+            .. Enumerable.Range(0, headers.Count)
+                .Where(index => string.IsNullOrWhiteSpace(headers[index]) &&
+                    columns.All(column => column.Index != index)),
+        ];
+
+    /// <summary>
+    /// Returns those of <paramref name="blankColumns"/> whose cell in <paramref name="row"/> has a value, and the
+    /// spreadsheet columns past the header that have one.
+    /// </summary>
+    private static IEnumerable<int> FilledColumns(ImportSourceRow row, IReadOnlyList<int> blankColumns) =>
+        blankColumns.Where(index => index < row.Cells.Count && !string.IsNullOrWhiteSpace(CellText(row.Cells[index])))
+            .Concat(row.ValuesPastHeader);
+
+    private static string? BlankHeaderWarning(IImportSource source, IReadOnlyCollection<int> filled, CultureInfo culture) =>
+        filled.Count == 0 ? null : ImportMessages.BlankHeaderColumns(source.Name, [.. filled], culture);
 
     private static string? UnmappedWarning(
         IImportSource source, FormDefinition form, IReadOnlyList<string> unmapped, CultureInfo culture) =>
@@ -276,7 +309,7 @@ public sealed partial class RecordImporter
 
     private static ImportRowError ToRowError(
         string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
-        FieldError error, CultureInfo culture)
+        IReadOnlyList<int> blankColumns, FieldError error, CultureInfo culture)
     {
         var fieldId = error.Path.Split('[', '.')[0];
         var column = columns.FirstOrDefault(candidate => candidate.Field.Id == fieldId);
@@ -285,8 +318,17 @@ public sealed partial class RecordImporter
             : null;
         var path = error.Path.Length == 0 ? null : error.Path;
         var location = ImportMessages.Location(file, row.Row, header, path, culture, column.Index);
-        return new ImportRowError(row.Row, header, cell, path, error.Code,
-            ImportMessages.Validation(location, error.Message, error.Code, culture))
+        var message = ImportMessages.Validation(location, error.Message, error.Code, culture);
+
+        // A required field that no column feeds, beside a blank header cell with a value below it, is most likely
+        // that column's field with its header left out.
+        var filled = FilledColumns(row, blankColumns).ToList();
+        if (column.Field is null && error.Code == "required" && filled.Count > 0)
+        {
+            message = ImportMessages.RequiredBesideBlankHeader(location, error.Message, fieldId, filled, culture);
+        }
+
+        return new ImportRowError(row.Row, header, cell, path, error.Code, message)
         {
             File = file,
         };

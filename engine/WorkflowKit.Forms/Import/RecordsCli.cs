@@ -19,11 +19,14 @@ public sealed class RecordsCli
     /// <summary>Exit code of a successful command.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code when rows were rejected, the file has no data rows, or the command failed.</summary>
+    /// <summary>
+    /// Exit code when rows were rejected, the file has no data rows, the form is not in the database, or the command
+    /// failed.
+    /// </summary>
     public const int Failed = 1;
 
     /// <summary>
-    /// Exit code of a usage mistake: unknown form, missing file, unsupported extension, invalid mapping file.
+    /// Exit code of a usage mistake: unknown user, missing file, unsupported extension, invalid mapping file.
     /// </summary>
     public const int Usage = 2;
 
@@ -56,13 +59,19 @@ public sealed class RecordsCli
         var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
-            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.")
-                .ConfigureAwait(false);
+            await _error.WriteLineAsync($"error: {FormNotFound(formKey)}").ConfigureAwait(false);
+            return Failed;
         }
 
         if (asUser is not null && await UnknownUserAsync(asUser, cancellationToken).ConfigureAwait(false) is { } unknown)
         {
             return await UsageAsync(unknown).ConfigureAwait(false);
+        }
+
+        if (Directory.Exists(file))
+        {
+            return await UsageAsync($"\"{file}\" is a folder. Pass the .csv or .xlsx file to import.")
+                .ConfigureAwait(false);
         }
 
         if (!File.Exists(file))
@@ -122,6 +131,11 @@ public sealed class RecordsCli
                 await _error.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
             }
 
+            if (result.BlankHeaderWarning is { } blankWarning)
+            {
+                await _error.WriteLineAsync($"warning: {blankWarning}").ConfigureAwait(false);
+            }
+
             foreach (var error in result.Errors.Take(ShownErrors))
             {
                 await _error.WriteLineAsync(error.Message).ConfigureAwait(false);
@@ -165,8 +179,8 @@ public sealed class RecordsCli
         var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
         if (form is null)
         {
-            return await UsageAsync($"Form '{formKey}' is not registered in this database; publish it first.")
-                .ConfigureAwait(false);
+            await _error.WriteLineAsync($"error: {FormNotFound(formKey)}").ConfigureAwait(false);
+            return Failed;
         }
 
         if (await UnknownUserAsync(asUser, cancellationToken).ConfigureAwait(false) is { } unknown)
@@ -209,6 +223,15 @@ public sealed class RecordsCli
             return Failed;
         }
     }
+
+    /// <summary>
+    /// Formats the error for a form missing from the database. It names <c>workflowkit import PACKAGE</c>, because
+    /// <c>publish KEY</c> only publishes a draft that the database already has.
+    /// </summary>
+    private static string FormNotFound(string formKey) =>
+        $"Form '{formKey}' is not in this database. Publish the template package that declares it with " +
+        "\"workflowkit import PACKAGE --db DB\", such as \"workflowkit import definitions/templates/biopharma --db DB\" " +
+        "for the forms of the sample data, then run this command again.";
 
     /// <summary>Whether a row error is a member field naming a user that the organisation directory lacks.</summary>
     private static bool IsUnknownMember(FormDefinition form, ImportRowError error)

@@ -45,8 +45,8 @@ public sealed record OrganizationFile(
         catch (JsonException error)
         {
             throw new InvalidDataException(
-                $"{fileName} is not valid JSON at line {error.LineNumber + 1}, position " +
-                $"{error.BytePositionInLine + 1}: {error.Message} Correct the file and import it again.", error);
+                $"{fileName} is not valid JSON at {JsonSyntaxError.Describe(json, error)}. Correct the file and " +
+                "import it again.", error);
         }
 
         var problems = new List<string>();
@@ -67,7 +67,7 @@ public sealed record OrganizationFile(
         CheckUnique(roles.Select(role => role.Key), "roles", "key", problems);
         CheckUnique(departments.Select(department => department.Id), "departments", "id", problems);
         CheckUnique(users.Select(user => user.Id), "users", "id", problems);
-        CheckParentCycles(departments, problems);
+        CheckParentCycles(departments, document["departments"] as JsonArray, problems);
         if (problems.Count > 0)
         {
             throw Invalid(fileName, problems);
@@ -331,28 +331,66 @@ public sealed record OrganizationFile(
         }
     }
 
-    private static void CheckParentCycles(IReadOnlyList<OrgDepartment> departments, List<string> problems)
+    /// <summary>
+    /// Reports each parentId cycle once, at the parentId of its department that comes first in the file, naming the
+    /// departments in the order that parentId leads through them.
+    /// </summary>
+    private static void CheckParentCycles(
+        IReadOnlyList<OrgDepartment> departments, JsonArray? items, List<string> problems)
     {
         var parents = departments.Where(department => department.ParentId is not null)
             .DistinctBy(department => department.Id, StringComparer.Ordinal)
             .ToDictionary(department => department.Id, department => department.ParentId!, StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var department in departments)
         {
+            if (reported.Contains(department.Id))
+            {
+                continue;
+            }
+
             // A department below a cycle ends in the cycle without returning to itself, and only the cycle's own
             // members are reported.
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var chain = new List<string> { department.Id };
             var current = department.Id;
-            while (parents.TryGetValue(current, out var parent) && seen.Add(parent))
+            while (parents.TryGetValue(current, out var parent) && !chain.Contains(parent, StringComparer.Ordinal))
             {
-                if (parent == department.Id)
-                {
-                    problems.Add($"$.departments: department \"{department.Id}\" is its own ancestor through " +
-                                 "parentId; break the cycle");
-                    break;
-                }
-
+                chain.Add(parent);
                 current = parent;
             }
+
+            if (!parents.TryGetValue(current, out var last) || last != department.Id)
+            {
+                continue;
+            }
+
+            reported.UnionWith(chain);
+            var path = $"$.departments[{IndexOf(items, department.Id)}].parentId";
+            if (chain.Count == 1)
+            {
+                problems.Add($"{path}: department \"{department.Id}\" names itself as its parent; change or " +
+                             "remove its parentId");
+                continue;
+            }
+
+            var route = string.Join(" -> ", chain.Append(department.Id).Select(id => $"\"{id}\""));
+            problems.Add($"{path}: departments " +
+                         $"{string.Join(", ", chain.Select(id => $"\"{id}\""))} form a cycle through parentId " +
+                         $"({route}), so each is its own ancestor; change or remove the parentId of one of them");
         }
+    }
+
+    /// <summary>Returns the index of department <paramref name="id"/> in the file's "departments" list.</summary>
+    private static int IndexOf(JsonArray? items, string id)
+    {
+        for (var index = 0; items is not null && index < items.Count; index++)
+        {
+            if (items[index] is JsonObject item && Text(item["id"]) == id)
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 }

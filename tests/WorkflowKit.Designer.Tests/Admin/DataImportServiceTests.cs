@@ -98,6 +98,31 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
+    public async Task Blank_header_with_values_is_warned()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient();
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+        var form = await imports.LoadFormAsync(
+            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == OrderDefinitions.FormKey),
+            default);
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "客户,区域,订单金额,\n瑞金医院,华东,100,备注\n"));
+        using var file = await ImportFile.SaveAsync(content, "订单.csv", default);
+        var info = await DataImportService.InspectAsync(file, "zh-CN", default);
+        var mapping = DataImportService.ToMapping(info.Headers, DataImportService.SuggestFields(form, info.Headers));
+
+        var preview = await imports.PreviewAsync(form, file, mapping, "owner", "zh-CN", 20, default);
+        var result = await imports.ImportAsync(
+            form, file, mapping, "owner", "zh-CN", skipBadRows: false, info.Rows, new Progress<ImportProgress>(), default);
+
+        Assert.That(preview.BlankHeaderWarning, Does.StartWith("订单.csv：第 4 列的表头为空，但下面有数据"));
+        Assert.That(result.BlankHeaderWarning, Is.EqualTo(preview.BlankHeaderWarning));
+        Assert.That(result.BlankHeaderColumns, Is.EqualTo(new[] { 4 }));
+    }
+
+    [Test]
     public async Task Header_only_file_is_rejected_on_preview_and_import()
     {
         await using var factory = new DesignerAppFactory();

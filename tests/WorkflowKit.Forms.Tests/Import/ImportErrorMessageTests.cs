@@ -142,9 +142,10 @@ public sealed class ImportErrorMessageTests
     }
 
     [Test]
-    public async Task Excel_row_wider_than_header_is_rejected()
+    public async Task Excel_value_past_header_is_warned()
     {
         // Without a printed header the first row is the header, so its empty C and D cells end it after column B.
+        // A spreadsheet cell keeps its column, so the value in D is a column with a blank header, not a shifted row.
         var path = Path.Combine(_folder, "wide.xlsx");
         await MiniExcelLibs.MiniExcel.SaveAsAsync(path, new[]
         {
@@ -156,10 +157,11 @@ public sealed class ImportErrorMessageTests
         var result = await ImportAsync(
             ExcelImportSource.Open(File.OpenRead(path), name: "wide.xlsx"), En, skipBadRows: true);
 
-        var error = result.Errors.Single();
-        Assert.That(error.Message, Does.StartWith("wide.xlsx row 3: the row has 4 cells but the header has 2 columns;"));
-        Assert.That(error.Code, Is.EqualTo("columns"));
-        Assert.That(await ProductCountAsync(), Is.EqualTo(1));
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.BlankHeaderColumns, Is.EqualTo(new[] { 4 }));
+        Assert.That(result.BlankHeaderWarning, Does.StartWith(
+            "wide.xlsx: column 4 (blank header) has values, which are not imported"));
+        Assert.That(await ProductCountAsync(), Is.EqualTo(2));
     }
 
     [TestCase(false)]
@@ -239,6 +241,76 @@ public sealed class ImportErrorMessageTests
         Assert.That(result.UnmappedWarning, Is.EqualTo(
             "products.csv: column(s) \"prcie\", \"Colour\" match no field of form 'product' and are not imported; if " +
             "a header is misspelt, correct it to the field's label or key, or map the column to a field."));
+    }
+
+    [TestCase("sku,name,,price\nA1,ok,note,1\nA2,ok,,2\n", "column 3 (blank header) has")]
+    [TestCase("sku,name,price,\nA1,ok,1,\nA2,ok,2,note\n", "column 4 (blank header) has")]
+    [TestCase("sku,,name,\nA1,x,ok,y\n", "columns 2, 4 (blank header) have")]
+    public async Task Blank_header_with_values_is_warned(string csv, string columns)
+    {
+        var source = await OpenCsvAsync("products.csv", Encoding.UTF8.GetBytes(csv));
+
+        var result = await ImportAsync(source, En);
+
+        Assert.That(result.Committed, Is.True);
+        Assert.That(result.UnmappedWarning, Is.Null);
+        Assert.That(result.BlankHeaderWarning, Is.EqualTo(
+            $"products.csv: {columns} values, which are not imported because no field takes a column without a " +
+            "header. Type the field's label or key into the header cell, or map the column to a field, or delete " +
+            "the column if it is not needed."));
+    }
+
+    [TestCase(2)]
+    [TestCase(3)]
+    public async Task Blank_excel_header_with_values_is_warned(int blankColumn)
+    {
+        var file = Path.Combine(_folder, "products.xlsx");
+        IReadOnlyList<object?> header = blankColumn == 2 ? ["sku", null, "name"] : ["sku", "name", null];
+        await ErrorCellWorkbook.WriteAsync(file, [header, ["A1", "ok", "note"]]);
+        var source = ExcelImportSource.Open(File.OpenRead(file), name: "products.xlsx");
+
+        var result = await ImportAsync(source, En, skipBadRows: true);
+
+        Assert.That(result.BlankHeaderColumns, Is.EqualTo(new[] { blankColumn }));
+        Assert.That(result.BlankHeaderWarning, Does.StartWith(
+            $"products.xlsx: column {blankColumn} (blank header) has values, which are not imported"));
+    }
+
+    [Test]
+    public async Task Blank_header_without_values_is_not_warned()
+    {
+        var source = await OpenCsvAsync("products.csv", Encoding.UTF8.GetBytes("sku,name,,price,\nA1,ok,,1,\n"));
+
+        var result = await ImportAsync(source, En);
+
+        Assert.That(result.BlankHeaderColumns, Is.Empty);
+        Assert.That(result.BlankHeaderWarning, Is.Null);
+    }
+
+    [Test]
+    public async Task Required_error_names_blank_header()
+    {
+        var source = await OpenCsvAsync("products.csv", Encoding.UTF8.GetBytes("sku,,price\nA1,Widget,2\n"));
+
+        var result = await ImportAsync(source, En);
+
+        Assert.That(result.Committed, Is.False);
+        Assert.That(result.Errors.Single().Message, Is.EqualTo(
+            "products.csv row 2, field name: \"Name\" is required; no column of the file has this field's header, " +
+            "but column 2 (blank header) has a value in this row. If that column holds this field, type \"name\" " +
+            "or the field's label into its header cell."));
+        Assert.That(result.BlankHeaderWarning, Does.StartWith("products.csv: column 2 (blank header) has"));
+    }
+
+    [Test]
+    public async Task Blank_header_is_warned_in_preview()
+    {
+        await using var source = await OpenCsvAsync("产品.csv", Encoding.UTF8.GetBytes("货号,名称,\nA1,抗体,备注\n"));
+
+        var preview = await _world.Importer.PreviewAsync(
+            ImportTestForms.Product(), source, "admin", new ImportOptions(), 5, None);
+
+        Assert.That(preview.BlankHeaderWarning, Does.StartWith("产品.csv：第 3 列的表头为空，但下面有数据"));
     }
 
     [Test]

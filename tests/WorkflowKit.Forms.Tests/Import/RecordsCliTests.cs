@@ -70,6 +70,20 @@ public sealed class RecordsCliTests
     }
 
     [Test]
+    public async Task Import_warns_of_blank_header()
+    {
+        var file = Write("p.csv", "sku,name,,price\nA1,x,note,1.5\n");
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Success));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "warning: p.csv: column 3 (blank header) has values, which are not imported because no field takes a " +
+            "column without a header. Type the field's label or key into the header cell, or map the column to a " +
+            "field, or delete the column if it is not needed."));
+    }
+
+    [Test]
     public async Task Import_reports_excel_error_cell()
     {
         var file = Path.Combine(_folder, "prices.xlsx");
@@ -88,12 +102,34 @@ public sealed class RecordsCliTests
     }
 
     [Test]
-    public async Task Import_of_unknown_form_is_a_usage_error()
+    public async Task Import_of_unknown_form_names_import()
     {
         var exit = await _cli.ImportAsync("nope", Write("p.csv", "a\n1\n"), null, false, null, None);
 
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "error: Form 'nope' is not in this database. Publish the template package that declares it with " +
+            "\"workflowkit import PACKAGE --db DB\", such as \"workflowkit import definitions/templates/biopharma " +
+            "--db DB\" for the forms of the sample data, then run this command again."));
+    }
+
+    [Test]
+    public async Task Export_of_unknown_form_names_import()
+    {
+        var exit = await _cli.ExportAsync("nope", "buyer", Path.Combine(_folder, "out.csv"), None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString(), Does.Contain("\"workflowkit import PACKAGE --db DB\""));
+    }
+
+    [Test]
+    public async Task Import_of_folder_is_a_usage_error()
+    {
+        var exit = await _cli.ImportAsync("product", _folder, null, false, null, None);
+
         Assert.That(exit, Is.EqualTo(RecordsCli.Usage));
-        Assert.That(_error.ToString(), Does.Contain("Form 'nope' is not registered"));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            $"error: \"{_folder}\" is a folder. Pass the .csv or .xlsx file to import."));
     }
 
     [Test]

@@ -50,9 +50,38 @@ public sealed class OrganizationFileTests
             """,
             "org.json"));
 
-        Assert.That(error!.Message, Does.Contain("org.json: $.departments: department \"a\" is its own ancestor"));
-        Assert.That(error.Message, Does.Contain("org.json: $.departments: department \"b\" is its own ancestor"));
-        Assert.That(error.Message, Does.Not.Contain("department \"c\""));
+        Assert.That(error!.Message, Does.StartWith("org.json has 1 problem(s)"));
+        Assert.That(error.Message, Does.Contain(
+            "org.json: $.departments[0].parentId: departments \"a\", \"b\" form a cycle through parentId " +
+            "(\"a\" -> \"b\" -> \"a\"), so each is its own ancestor; change or remove the parentId of one of them"));
+        Assert.That(error.Message, Does.Not.Contain("\"c\""));
+    }
+
+    [Test]
+    public void Parse_reports_cycle_at_first_member()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => OrganizationFile.Parse(
+            """
+            {
+              "departments": [
+                { "id": "top", "name": "Top" },
+                { "id": "below", "name": "Below", "parentId": "d3" },
+                { "id": "d3", "name": "D3", "parentId": "d1" },
+                { "id": "d1", "name": "D1", "parentId": "d2" },
+                { "id": "d2", "name": "D2", "parentId": "d3" },
+                { "id": "self", "name": "Self", "parentId": "self" }
+              ]
+            }
+            """,
+            "org.json"));
+
+        Assert.That(error!.Message, Does.StartWith("org.json has 2 problem(s)"));
+        Assert.That(error.Message, Does.Contain(
+            "org.json: $.departments[2].parentId: departments \"d3\", \"d1\", \"d2\" form a cycle through " +
+            "parentId (\"d3\" -> \"d1\" -> \"d2\" -> \"d3\")"));
+        Assert.That(error.Message, Does.Contain(
+            "org.json: $.departments[5].parentId: department \"self\" names itself as its parent; change or remove " +
+            "its parentId"));
     }
 
     [Test]
@@ -61,8 +90,23 @@ public sealed class OrganizationFileTests
         var error = Assert.Throws<InvalidDataException>(
             () => OrganizationFile.Parse("{\n  \"users\": [\n", "org.json"));
 
-        Assert.That(error!.Message, Does.StartWith("org.json is not valid JSON at line 3, position 1: "));
-        Assert.That(error.Message, Does.EndWith("Correct the file and import it again."));
+        Assert.That(error!.Message, Is.EqualTo(
+            "org.json is not valid JSON at line 3, column 1: the file ends early, because a closing } or ] is " +
+            "missing (or a string is not closed). Correct the file and import it again."));
+    }
+
+    [TestCase("{\n  \"users\": [],\n}\n", "line 3, column 1: a trailing comma comes before '}'; remove the comma")]
+    [TestCase("{\n  \"users\": []\n  \"roles\": []\n}", "line 3, column 3: a comma is missing between two values or properties")]
+    [TestCase("{ \"departments\": [{ \"id\": \"东\", \"name\": \"华东\" x }] }",
+        "line 1, column 45: unexpected character 'x'; check for a missing quote, comma, colon or bracket before it")]
+    [TestCase("{\n  \"users\": []\n}\n}\n", "line 4, column 1: unexpected character '}'")]
+    public void Parse_describes_syntax_error(string json, string expected)
+    {
+        var error = Assert.Throws<InvalidDataException>(() => OrganizationFile.Parse(json, "org.json"));
+
+        Assert.That(error!.Message, Does.StartWith($"org.json is not valid JSON at {expected}"));
+        Assert.That(error.Message, Does.Not.Contain("LineNumber"));
+        Assert.That(error.Message, Does.Not.Contain("BytePositionInLine"));
     }
 
     [TestCase("[]", "org.json has 1 problem(s)")]
