@@ -2,7 +2,8 @@ namespace WorkflowKit.Designer.Accounts;
 
 /// <summary>
 /// The 401 reply to an unauthenticated call under <c>/api</c>: a problem body that explains how to authenticate and a
-/// <c>WWW-Authenticate</c> header, which HTTP requires on every 401.
+/// <c>WWW-Authenticate</c> header, which HTTP requires on every 401. Also the 403 reply to a call whose account lacks
+/// the role the endpoint requires.
 /// </summary>
 /// <remarks>
 /// No registered HTTP authentication scheme covers an API key header or a sign-in cookie, so the challenge names this
@@ -21,6 +22,18 @@ internal static class ApiChallenge
     public const string UnknownApiKey =
         "The " + ApiKeyAuthenticationHandler.HeaderName + " header does not name an active API key. Send an active " +
         "key, or ask an administrator to create one at /admin/api-keys.";
+
+    public const string RoleMissing =
+        "This account may not use this endpoint, because it needs a role the account does not have (the definition " +
+        "endpoints need process owner or administrator). Ask an administrator to give the account the role, or use " +
+        "an account that has it.";
+
+    /// <summary>Writes the 403 reply to an authenticated call that lacks the role an endpoint requires.</summary>
+    public static Task WriteForbiddenAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Results.Problem(RoleMissing, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+    }
 
     /// <summary>Writes the 401 reply with <paramref name="detail"/>.</summary>
     public static Task WriteAsync(HttpContext context, string detail)

@@ -44,4 +44,16 @@ public sealed class ApiKeyAuthenticationHandler(
         var result = await HandleAuthenticateOnceSafeAsync();
         await ApiChallenge.WriteAsync(Context, result.Failure?.Message ?? ApiChallenge.MissingCredentials);
     }
+
+    /// <summary>Replies 403 under <c>/api</c> with a problem body that names the missing role as the cause.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (!Request.Path.StartsWithSegments("/api"))
+        {
+            await base.HandleForbiddenAsync(properties);
+            return;
+        }
+
+        await ApiChallenge.WriteForbiddenAsync(Context);
+    }
 }

@@ -130,8 +130,7 @@ public static class DesignerServices
                 return ApiChallenge.WriteAsync(context.HttpContext, ApiChallenge.MissingCredentials);
             }
 
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return ApiChallenge.WriteForbiddenAsync(context.HttpContext);
         }
 
         context.Response.Redirect(context.RedirectUri);

@@ -57,8 +57,25 @@ public sealed class ApiAccessTests
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
 
         using var response = await sales.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((string?)problem?["detail"], Does.StartWith("This account may not use this endpoint"));
+        Assert.That((int?)problem?["status"], Is.EqualTo(403));
+    }
+
+    [Test]
+    public async Task Signed_in_publish_is_403_with_body()
+    {
+        await using var factory = new DesignerAppFactory();
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        using var sales = await SignedInClientAsync(factory, "sales1");
+
+        using var response = await sales.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((string?)problem?["detail"], Does.StartWith("This account may not use this endpoint"));
     }
 
     [Test]
@@ -196,6 +213,24 @@ public sealed class ApiAccessTests
         }
 
         return node;
+    }
+
+    private static async Task<HttpClient> SignedInClientAsync(DesignerAppFactory factory, string userName)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var loginPage = await client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(
+            loginPage, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = Designer.Hosting.DemoAccounts.Password,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        });
+        using var signIn = await client.PostAsync("/account/login", form);
+        Assert.That(signIn.Headers.Location?.ToString(), Is.EqualTo("/"), $"sign-in of {userName} failed");
+        return client;
     }
 
     internal static async Task<HttpClient> ClientForAsync(DesignerAppFactory factory, string userId)
