@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Designer.Forms;
 using WorkflowKit.Designer.Tests.Support;
 
@@ -63,5 +65,42 @@ public sealed class FormRendererTests : ComponentTestBase
             Assert.That(cut.Find("[data-field=customer] input").HasAttribute("readonly"), Is.True);
             Assert.That(cut.Find("[data-field=note] textarea").HasAttribute("readonly"), Is.False);
         });
+    }
+
+    [Test]
+    public void Member_field_shows_person_name()
+    {
+        var form = OrderDefinitions.Form();
+        form.Fields.Add(new FieldDefinition
+        {
+            Id = "owner", Type = FieldTypes.Member, Label = new LocalizedText("负责销售", "Sales owner"),
+        });
+        var names = new Dictionary<string, string> { ["sales-east-1"] = "刘洋 Liu Yang", ["sales-east-2"] = "陈静 Chen Jing" };
+
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, form)
+            .Add(p => p.Data, new JsonObject { ["customer"] = "Ruijin", ["owner"] = "sales-east-1" })
+            .Add(p => p.ReadOnly, true)
+            .Add(p => p.UserNames, names));
+
+        Assert.That(cut.Find("[data-field=owner] input").GetAttribute("value"), Is.EqualTo("刘洋 Liu Yang"));
+    }
+
+    [Test]
+    public void Member_field_without_names_shows_id()
+    {
+        var form = OrderDefinitions.Form();
+        form.Fields.Add(new FieldDefinition
+        {
+            Id = "owner", Type = FieldTypes.Member, Label = new LocalizedText("负责销售", "Sales owner"),
+        });
+
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, form)
+            .Add(p => p.Data, new JsonObject { ["customer"] = "Ruijin", ["owner"] = "sales-east-9" })
+            .Add(p => p.ReadOnly, true)
+            .Add(p => p.UserNames, new Dictionary<string, string> { ["sales-east-1"] = "刘洋 Liu Yang" }));
+
+        Assert.That(cut.Find("[data-field=owner] input").GetAttribute("value"), Is.EqualTo("sales-east-9"));
     }
 }
