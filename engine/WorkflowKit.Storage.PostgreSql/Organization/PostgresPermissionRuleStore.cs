@@ -41,7 +41,7 @@ public sealed class PostgresPermissionRuleStore : IPermissionRuleStore
     {
         PermissionRuleChecks.Validate(formKey, rules);
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await SaveRulesAsync(formKey, rules, transaction, cancellationToken).ConfigureAwait(false);
+        await WriteRulesAsync(formKey, rules, transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -51,7 +51,12 @@ public sealed class PostgresPermissionRuleStore : IPermissionRuleStore
     {
         ArgumentNullException.ThrowIfNull(transaction);
         PermissionRuleChecks.Validate(formKey, rules);
+        await WriteRulesAsync(formKey, rules, transaction).ConfigureAwait(false);
+    }
 
+    /// <summary>Replaces the form's rules with <paramref name="rules"/>, which the caller has validated.</summary>
+    private static async Task WriteRulesAsync(string formKey, IReadOnlyList<PermissionRule> rules, IStorageTransaction transaction)
+    {
         await transaction.Connection.ExecuteAsync(
             "DELETE FROM permission_rules WHERE form_key = @Form", new { Form = formKey }, transaction.Transaction)
             .ConfigureAwait(false);
