@@ -34,8 +34,8 @@ app.UseWhen(
 app.UseApiBadRequests();
 app.UseAuthentication();
 
-// After authentication, so that ClaimCultureProvider sees the signed-in user and the request culture, which
-// <html lang> reads, is the language that the pages render in rather than the browser's Accept-Language.
+// After authentication, so that ClaimCultureProvider reads the signed-in user's language. The request culture,
+// which <html lang> reads, is then the pages' language rather than the browser's Accept-Language.
 app.UseRequestLocalization(localization =>
 {
     localization.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");

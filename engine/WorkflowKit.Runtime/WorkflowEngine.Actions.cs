@@ -21,7 +21,7 @@ public sealed partial class WorkflowEngine
     /// <exception cref="FieldAccessDeniedException">The changes touch a field the node does not let the user edit.</exception>
     /// <exception cref="TaskActionException">
     /// The request is invalid, and <see cref="TaskActionException.Error"/> states why. The action may be unknown or not
-    /// offered by the node, the return target may not be an earlier human node, the target user may be missing or
+    /// offered by the node, or the return target may not be an earlier human node. The target user may be missing or
     /// unknown, or the signer or transfer target may already take part in the node.
     /// </exception>
     public async Task<TaskActionResult> ActAsync(TaskActionRequest request, CancellationToken cancellationToken)

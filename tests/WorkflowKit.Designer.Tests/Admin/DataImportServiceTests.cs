@@ -123,7 +123,7 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
-    public async Task Header_only_file_is_rejected_on_preview_and_import()
+    public async Task Header_only_file_rejected()
     {
         await using var factory = new DesignerAppFactory();
         using var client = factory.CreateClient();

@@ -534,9 +534,9 @@ public sealed class TaskActionTests
         var instance = await fx.StartAsync("order");
         var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
 
-        var refused = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
+        var rejection = Assert.ThrowsAsync<TaskActionException>(() => fx.Engine.ActAsync(
             new TaskActionRequest(draft.Id, TaskActions.CarbonCopy, "alice") { TargetUserId = "alice" }, CancellationToken.None));
 
-        Assert.That(refused!.Message, Does.StartWith("alice cannot copy themselves"));
+        Assert.That(rejection!.Message, Does.StartWith("alice cannot copy themselves"));
     }
 }
