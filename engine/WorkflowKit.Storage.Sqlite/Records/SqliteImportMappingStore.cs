@@ -1,54 +1,7 @@
-using Dapper;
-using WorkflowKit.Import;
+using WorkflowKit.Storage.Relational.Records;
 
 namespace WorkflowKit.Storage.Sqlite.Records;
 
-/// <summary>Saved import mappings in SQLite, as the JSON that <see cref="ImportMapping.ToJson"/> writes.</summary>
-public sealed class SqliteImportMappingStore : IImportMappingStore
-{
-    private readonly SqliteDatabase _database;
-    private readonly TimeProvider _timeProvider;
-
-    public SqliteImportMappingStore(SqliteDatabase database, TimeProvider timeProvider)
-    {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        _database = database;
-        _timeProvider = timeProvider;
-    }
-
-    public async Task SaveAsync(
-        string formKey, string name, ImportMapping mapping, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(mapping);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            "INSERT INTO import_mappings (form_key, name, mapping, saved_by, saved_at) " +
-            "VALUES (@Form, @Name, @Mapping, @User, @At) ON CONFLICT (form_key, name) DO UPDATE SET " +
-            "mapping = excluded.mapping, saved_by = excluded.saved_by, saved_at = excluded.saved_at",
-            new
-            {
-                Form = formKey, Name = name, Mapping = mapping.ToJson(), User = userId,
-                At = SqliteRecordStore.Timestamp(_timeProvider.GetUtcNow()),
-            }).ConfigureAwait(false);
-    }
-
-    public async Task<ImportMapping?> FindAsync(string formKey, string name, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var json = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT mapping FROM import_mappings WHERE form_key = @Form AND name = @Name",
-            new { Form = formKey, Name = name }).ConfigureAwait(false);
-        return json is null ? null : ImportMapping.FromJson(json);
-    }
-
-    public async Task<IReadOnlyList<string>> ListNamesAsync(string formKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return [.. await connection.QueryAsync<string>(
-            "SELECT name FROM import_mappings WHERE form_key = @Form ORDER BY name", new { Form = formKey })
-            .ConfigureAwait(false)];
-    }
-}
+/// <summary>Saved import mappings in SQLite (see <see cref="RelationalImportMappingStore"/>).</summary>
+public sealed class SqliteImportMappingStore(SqliteDatabase database, TimeProvider timeProvider)
+    : RelationalImportMappingStore(database, timeProvider);
