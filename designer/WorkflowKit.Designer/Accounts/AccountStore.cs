@@ -19,6 +19,9 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
 
     private readonly ApiKeyCache _apiKeys = new(timeProvider);
 
+    /// <summary>Fewest characters a password may have.</summary>
+    public const int MinimumPasswordLength = 8;
+
     public static IReadOnlyList<string> Cultures { get; } = ["zh-CN", "en"];
 
     public Task<DesignerUser> CreateAsync(NewUser user, CancellationToken cancellationToken) =>
@@ -33,10 +36,11 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentException.ThrowIfNullOrWhiteSpace(user.UserName);
-        if (user.Password.Length < 8)
+        if (user.Password.Length < MinimumPasswordLength)
         {
             throw new ArgumentException(
-                $"The password of '{user.UserName}' has {user.Password.Length} characters; use at least 8.",
+                $"The password of '{user.UserName}' has {user.Password.Length} characters; use at least " +
+                $"{MinimumPasswordLength}.",
                 nameof(user));
         }
 
@@ -188,14 +192,62 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
             $"The roles of user '{userId}' kept changing during {Attempts} attempts; reload the page and try again.");
     }
 
+    /// <summary>Sets the password of <paramref name="userId"/> without asking for the old one, as an admin does.</summary>
+    /// <exception cref="ArgumentException">The user does not exist, or the password is too short.</exception>
     public async Task SetPasswordAsync(string userId, string password, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(password);
+        if (password.Length < MinimumPasswordLength)
+        {
+            throw new ArgumentException(
+                $"The new password of '{userId}' has {password.Length} characters; use at least {MinimumPasswordLength}.",
+                nameof(password));
+        }
+
         var user = await FindAsync(userId, cancellationToken)
             ?? throw new ArgumentException($"No user with id '{userId}'.", nameof(userId));
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(
             "UPDATE designer_users SET password_hash = @hash WHERE id = @userId",
             new { hash = Hasher.HashPassword(user, password), userId });
+    }
+
+    /// <summary>
+    /// Replaces the password of <paramref name="userId"/> when <paramref name="currentPassword"/> is right, as a user
+    /// does for themselves. Any other outcome names the reason and stores nothing.
+    /// </summary>
+    public async Task<PasswordChange> ChangePasswordAsync(
+        string userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(currentPassword);
+        ArgumentNullException.ThrowIfNull(newPassword);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(SelectUser + " WHERE id = @userId", new { userId });
+        if (row is null || row.Disabled != 0)
+        {
+            return PasswordChange.WrongPassword;
+        }
+
+        var user = row.ToUser();
+        if (Hasher.VerifyHashedPassword(user, row.Password_Hash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            return PasswordChange.WrongPassword;
+        }
+
+        if (newPassword.Length < MinimumPasswordLength)
+        {
+            return PasswordChange.TooShort;
+        }
+
+        if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
+        {
+            return PasswordChange.Unchanged;
+        }
+
+        await connection.ExecuteAsync(
+            "UPDATE designer_users SET password_hash = @hash WHERE id = @userId",
+            new { hash = Hasher.HashPassword(user, newPassword), userId });
+        return PasswordChange.Changed;
     }
 
     public async Task<IReadOnlyList<Department>> ListDepartmentsAsync(CancellationToken cancellationToken)

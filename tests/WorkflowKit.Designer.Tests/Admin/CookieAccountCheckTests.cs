@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Tests.Support;
@@ -12,7 +11,7 @@ namespace WorkflowKit.Designer.Tests.Admin;
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
-public sealed partial class CookieAccountCheckTests
+public sealed class CookieAccountCheckTests
 {
     private const string DesignOnlyPath = "/api/definitions/flows/no-such-flow/draft";
 
@@ -20,7 +19,7 @@ public sealed partial class CookieAccountCheckTests
     public async Task Removed_role_applies_next_request()
     {
         await using var app = new DesignerAppFactory();
-        using var client = await SignedInClientAsync(app, "owner");
+        using var client = await CookieClients.SignInAsync(app, "owner");
         var accounts = app.Services.GetRequiredService<AccountStore>();
 
         using var before = await client.GetAsync(DesignOnlyPath);
@@ -35,7 +34,7 @@ public sealed partial class CookieAccountCheckTests
     public async Task Added_role_applies_next_request()
     {
         await using var app = new DesignerAppFactory();
-        using var client = await SignedInClientAsync(app, "sales1");
+        using var client = await CookieClients.SignInAsync(app, "sales1");
         var accounts = app.Services.GetRequiredService<AccountStore>();
 
         using var before = await client.GetAsync(DesignOnlyPath);
@@ -50,7 +49,7 @@ public sealed partial class CookieAccountCheckTests
     public async Task Disabled_account_loses_cookie_access()
     {
         await using var app = new DesignerAppFactory();
-        using var client = await SignedInClientAsync(app, "sales1");
+        using var client = await CookieClients.SignInAsync(app, "sales1");
         var accounts = app.Services.GetRequiredService<AccountStore>();
 
         using var before = await client.GetAsync("/api/tasks");
@@ -61,23 +60,4 @@ public sealed partial class CookieAccountCheckTests
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
-
-    private static async Task<HttpClient> SignedInClientAsync(DesignerAppFactory app, string userName)
-    {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var loginPage = await client.GetStringAsync("/login");
-        var token = AntiforgeryToken().Match(loginPage).Groups["token"].Value;
-        using var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = Designer.Hosting.DemoAccounts.Password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.That(signIn.Headers.Location?.ToString(), Is.EqualTo("/"), $"sign-in of {userName} failed");
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

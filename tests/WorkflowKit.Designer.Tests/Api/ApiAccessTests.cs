@@ -69,7 +69,7 @@ public sealed class ApiAccessTests
     {
         await using var factory = new DesignerAppFactory();
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
-        using var sales = await SignedInClientAsync(factory, "sales1");
+        using var sales = await CookieClients.SignInAsync(factory, "sales1");
 
         using var response = await sales.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -213,24 +213,6 @@ public sealed class ApiAccessTests
         }
 
         return node;
-    }
-
-    private static async Task<HttpClient> SignedInClientAsync(DesignerAppFactory factory, string userName)
-    {
-        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var loginPage = await client.GetStringAsync("/login");
-        var token = System.Text.RegularExpressions.Regex.Match(
-            loginPage, "name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"").Groups["token"].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = Designer.Hosting.DemoAccounts.Password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        });
-        using var signIn = await client.PostAsync("/account/login", form);
-        Assert.That(signIn.Headers.Location?.ToString(), Is.EqualTo("/"), $"sign-in of {userName} failed");
-        return client;
     }
 
     internal static async Task<HttpClient> ClientForAsync(DesignerAppFactory factory, string userId)

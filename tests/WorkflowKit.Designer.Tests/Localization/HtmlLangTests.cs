@@ -21,7 +21,7 @@ public sealed partial class HtmlLangTests
         await using var app = new DesignerAppFactory();
         await app.Services.GetRequiredService<AccountStore>()
             .SetCultureAsync("sales1", culture, CancellationToken.None);
-        using var client = await SignedInClientAsync(app, "sales1");
+        using var client = await CookieClients.SignInAsync(app, "sales1");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
@@ -46,26 +46,6 @@ public sealed partial class HtmlLangTests
         Assert.That(HtmlLang().Match(page).Groups["lang"].Value, Is.EqualTo("en"));
     }
 
-    private static async Task<HttpClient> SignedInClientAsync(DesignerAppFactory app, string userName)
-    {
-        var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var loginPage = await client.GetStringAsync("/login");
-        var token = AntiforgeryToken().Match(loginPage).Groups["token"].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = Designer.Hosting.DemoAccounts.Password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        });
-        using var signIn = await client.PostAsync("/account/login", form);
-        Assert.That(signIn.Headers.Location?.ToString(), Is.EqualTo("/"), $"sign-in of {userName} failed");
-        return client;
-    }
-
     [GeneratedRegex("<html lang=\"(?<lang>[^\"]*)\"")]
     private static partial Regex HtmlLang();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkflowKit.Designer.Tests.Browser;
+
+/// <summary>
+/// Passwords in Chromium. A user changes their own from the app bar and signs in with the new one. An admin sets
+/// a forgotten password from the user editor, and the user signs in with it.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class PasswordBrowserTests
+{
+    private const string InputSelector = "xpath=descendant-or-self::input";
+
+    private BrowserSession _session = default!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _session = await BrowserSession.StartAsync();
+
+    [TearDown]
+    public Task CaptureAsync() => _session.CaptureFailureAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task User_changes_own_password()
+    {
+        var page = await _session.SignInAsync("sales2");
+
+        await page.ClickAsync("#change-password");
+        await page.GetByTestId("current-password").Locator(InputSelector).FillAsync(Designer.Hosting.DemoAccounts.Password);
+        await page.GetByTestId("new-password").Locator(InputSelector).FillAsync("Autumn#2026");
+        await page.GetByTestId("confirm-password").Locator(InputSelector).FillAsync("Autumn#2026");
+        await page.GetByTestId("confirm-password").Locator(InputSelector).PressAsync("Tab");
+        await page.GetByTestId("change-password").ClickAsync();
+        await Expect(page.GetByText("密码已修改，下次登录请使用新密码。")).ToBeVisibleAsync();
+        await _session.ScreenshotAsync(page, "60-password-changed");
+        await page.ClickAsync("#sign-out");
+
+        await SignInAsync(page, "sales2", "Autumn#2026");
+        await Expect(page.Locator("#current-user")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task Admin_sets_forgotten_password()
+    {
+        var admin = await _session.SignInAsync("admin");
+        await admin.GotoAsync("/admin/users");
+        await admin.GetByTestId("edit-user-finance1").ClickAsync();
+        await admin.GetByTestId("user-new-password").Locator(InputSelector).FillAsync("Reset#2026x");
+        await admin.GetByTestId("user-new-password").Locator(InputSelector).PressAsync("Tab");
+        await admin.GetByTestId("user-set-password").ClickAsync();
+        await Expect(admin.GetByText("请告知本人")).ToBeVisibleAsync();
+
+        var context = await admin.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _session.App.RootUri.ToString(),
+            Locale = "zh-CN",
+        });
+        var user = await context.NewPageAsync();
+        await SignInAsync(user, "finance1", "Reset#2026x");
+        await Expect(user.Locator("#current-user")).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+    }
+}
