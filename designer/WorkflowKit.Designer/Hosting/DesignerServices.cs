@@ -37,6 +37,7 @@ public static class DesignerServices
         services.AddSingleton(TimeProvider.System);
         services.AddWorkflowKitStores(storage);
         services.AddSingleton<AccountStore>();
+        services.AddSingleton<AccountImport>();
         services.AddSingleton<RoleStore>();
         services.AddSingleton<RoleCatalog>();
         services.AddSingleton<IOrganizationDirectory, AccountDirectory>();

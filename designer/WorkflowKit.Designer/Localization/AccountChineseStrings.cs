@@ -9,7 +9,16 @@ public static class AccountChineseStrings
     {
         ["At least {0} characters"] = "至少 {0} 个字符",
         ["Change password"] = "修改密码",
+        ["Choose a file and import"] = "选择文件并导入",
         ["Current password"] = "当前密码",
+        ["Import users from a file"] = "从文件导入用户",
+        ["A JSON file of departments and users in the format of samples/data/users.json. Users already here keep their password; new users get the initial password below."] =
+            "JSON 文件，包含部门和用户，格式同 samples/data/users.json。已有用户保留原密码，新用户使用下面的初始密码。",
+        ["Imported {0}: {1} users created, {2} updated, {3} departments saved."] = "已导入 {0}：新建 {1} 个用户，更新 {2} 个，保存 {3} 个部门。",
+        ["Initial password of new users"] = "新用户的初始密码",
+        ["New users need an initial password of at least {0} characters. Type one, then choose the file again."] =
+            "新用户需要至少 {0} 个字符的初始密码。请先填写初始密码，再重新选择文件。",
+        ["The file was not imported and nothing was changed. Details:"] = "文件未导入，未做任何更改。详情：",
         ["New password"] = "新密码",
         ["New password again"] = "再次输入新密码",
         ["Password changed. Use the new password the next time you sign in."] = "密码已修改，下次登录请使用新密码。",

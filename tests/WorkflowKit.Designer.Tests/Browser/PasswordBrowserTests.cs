@@ -60,7 +60,7 @@ public sealed class PasswordBrowserTests
         await admin.GetByTestId("user-set-password").ClickAsync();
         await Expect(admin.GetByText("请告知本人")).ToBeVisibleAsync();
 
-        var context = await admin.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await _session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _session.App.RootUri.ToString(),
             Locale = "zh-CN",
@@ -68,6 +68,40 @@ public sealed class PasswordBrowserTests
         var user = await context.NewPageAsync();
         await SignInAsync(user, "finance1", "Reset#2026x");
         await Expect(user.Locator("#current-user")).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Admin_imports_users_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"wk-users-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(
+            file,
+            """{ "users": [{ "id": "audit1", "displayName": "吴静 Wu Jing", "department": "finance", "roles": ["finance"] }] }""");
+        try
+        {
+            var admin = await _session.SignInAsync("admin");
+            await admin.GotoAsync("/admin/users");
+            await admin.GetByTestId("import-initial-password").Locator(InputSelector).FillAsync("Welcome#2026");
+            await admin.GetByTestId("import-initial-password").Locator(InputSelector).PressAsync("Tab");
+            await admin.GetByTestId("import-users-file").SetInputFilesAsync(file);
+            await Expect(admin.GetByText("新建 1 个用户")).ToBeVisibleAsync();
+            await Expect(admin.GetByTestId("users")).ToContainTextAsync("吴静 Wu Jing");
+            await _session.ScreenshotAsync(admin, "61-users-imported");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var context = await _session.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _session.App.RootUri.ToString(),
+            Locale = "zh-CN",
+        });
+        var user = await context.NewPageAsync();
+        await SignInAsync(user, "audit1", "Welcome#2026");
+        await Expect(user.Locator("#current-user")).ToHaveTextAsync("吴静 Wu Jing");
         await context.CloseAsync();
     }
 
