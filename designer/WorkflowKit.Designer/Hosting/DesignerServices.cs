@@ -46,6 +46,7 @@ public static class DesignerServices
         {
             Directory = provider.GetRequiredService<IOrganizationDirectory>(),
             Records = provider.GetRequiredService<IRecordStore>(),
+            Conditions = new ConditionEvaluator(provider.GetRequiredService<ScriptHost>()),
         }));
         services.AddSingleton<IFormValidationService, FormsValidationService>();
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
