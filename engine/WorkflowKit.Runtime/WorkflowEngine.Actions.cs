@@ -103,6 +103,12 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>The initiator takes the submission back; allowed until anyone has acted on a task.</summary>
+    /// <exception cref="UnauthorizedAccessException">The user is not the instance's initiator.</exception>
+    /// <exception cref="InstanceActionException">
+    /// The flow does not allow withdrawing, or a task was already acted on. <see cref="InstanceActionException.Error"/>
+    /// states which.
+    /// </exception>
+    /// <exception cref="ConcurrencyConflictException">The instance has ended.</exception>
     public async Task<WorkflowInstance> WithdrawAsync(
         string instanceId, string userId, string? comment, CancellationToken cancellationToken)
     {
@@ -120,15 +126,25 @@ public sealed partial class WorkflowEngine
 
                 if (step.Graph.Published.Flow.Settings?.AllowWithdraw == false)
                 {
-                    throw new InvalidOperationException(
-                        $"Flow '{step.Instance.FlowKey}' does not allow withdrawing (settings.allowWithdraw is false).");
+                    throw new InstanceActionException(
+                        InstanceActionError.WithdrawNotAllowed,
+                        $"Flow '{step.Instance.FlowKey}' does not allow withdrawing (settings.allowWithdraw is false).")
+                    {
+                        InstanceId = instanceId,
+                        FlowKey = step.Instance.FlowKey,
+                    };
                 }
 
                 if (step.Instance.Acted)
                 {
-                    throw new InvalidOperationException(
+                    throw new InstanceActionException(
+                        InstanceActionError.AlreadyActed,
                         $"Instance {instanceId} can no longer be withdrawn: a task was already acted on. " +
-                        "Ask the current assignee to return or reject it instead.");
+                        "Ask the current assignee to return or reject it instead.")
+                    {
+                        InstanceId = instanceId,
+                        FlowKey = step.Instance.FlowKey,
+                    };
                 }
 
                 _runner.Finish(step, InstanceStatuses.Withdrawn, null, userId, AuditActions.InstanceWithdrawn);

@@ -298,17 +298,27 @@ public sealed class DataImportService
         try
         {
             return file.IsExcel
-                ? ExcelImportSource.Open(stream, name: file.Name)
+                ? ExcelImportSource.Open(stream, null, file.Name, ImportCulture(culture))
                 : await CsvImportSource.OpenAsync(stream, file.Name, ImportCulture(culture), cancellationToken);
         }
-        catch (Exception error) when (error is not InvalidDataException and not OperationCanceledException)
+        catch (Exception error)
         {
             await stream.DisposeAsync();
-            throw new InvalidDataException(
-                $"File \"{file.Name}\" could not be read as {(file.IsExcel ? "an Excel workbook" : "CSV")}: " +
-                $"{error.Message}. Open it in Excel and save it again as .xlsx or CSV.", error);
+            if (error is InvalidDataException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new InvalidDataException(UnreadableFileMessage(file, error, culture), error);
         }
     }
+
+    private static string UnreadableFileMessage(ImportFile file, Exception error, string culture) =>
+        ImportCulture(culture).Name == "en"
+            ? $"File \"{file.Name}\" could not be read as {(file.IsExcel ? "an Excel workbook" : "CSV")}: " +
+              $"{error.Message}. Open it in Excel and save it again as .xlsx or CSV."
+            : $"无法把文件“{file.Name}”读取为{(file.IsExcel ? " Excel 工作簿" : " CSV 文件")}（{error.Message}）。" +
+              "请在 Excel 中打开它，另存为 .xlsx 或 CSV 后重新上传。";
 
     private static string EncodingName(Encoding encoding) => encoding.CodePage switch
     {

@@ -460,5 +460,8 @@ public static class ChineseStrings
         ["Another user"] = "其他用户",
         ["rows {0} changed"] = "第 {0} 行有修改",
         ["Row {0} of \"{1}\": {2}"] = "“{1}”第 {0} 行：{2}",
-    }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values).Concat(AccountChineseStrings.Values).DistinctBy(pair => pair.Key).ToFrozenDictionary(StringComparer.Ordinal);
+        ["{0} (unknown user)"] = "{0}（未知用户）",
+    }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
+        .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values).DistinctBy(pair => pair.Key)
+        .ToFrozenDictionary(StringComparer.Ordinal);
 }

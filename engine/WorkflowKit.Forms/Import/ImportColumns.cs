@@ -6,37 +6,39 @@ namespace WorkflowKit.Import;
 /// <summary>Resolves a mapping against a file's header: which cell index feeds which field.</summary>
 internal static class ImportColumns
 {
+    /// <summary>
+    /// Resolves <paramref name="mapping"/>, or a mapping by header text when it is null, against the header. Errors are
+    /// in the language of <paramref name="culture"/>: Chinese for a zh culture, English otherwise.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The mapping does not fit the form or the header.</exception>
     public static (IReadOnlyList<(int Index, string Header, FieldDefinition Field)> Columns, ImportMapping Mapping,
         IReadOnlyList<string> Unmapped) Resolve(FormDefinition form, IReadOnlyList<string> headers,
-            ImportMapping? mapping)
+            ImportMapping? mapping, CultureInfo culture)
     {
         var fields = form.Fields.ToDictionary(field => field.Id, StringComparer.Ordinal);
         var effective = mapping ?? AutoMap(form, headers);
         var columns = new List<(int, string, FieldDefinition)>();
-        var usedFields = new HashSet<string>(StringComparer.Ordinal);
+        var columnOfField = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in effective.Columns)
         {
             if (!fields.TryGetValue(entry.Field, out var field))
             {
                 throw new InvalidDataException(
-                    $"The mapping sends {ColumnName(entry.Column)} to field '{entry.Field}', which form '{form.Key}' " +
-                    $"does not have; expected one of {string.Join(", ", fields.Keys)}.");
+                    ImportMappingMessages.UnknownField(entry.Column, entry.Field, form, fields.Keys, culture));
             }
 
             if (field.Type is FieldTypes.Serial or FieldTypes.Formula)
             {
-                throw new InvalidDataException(
-                    $"Field '{field.Id}' is a {field.Type} field whose value is assigned on save; remove " +
-                    $"{ColumnName(entry.Column)} from the mapping.");
+                throw new InvalidDataException(ImportMappingMessages.AssignedOnSave(entry.Column, field, culture));
             }
 
-            if (!usedFields.Add(field.Id))
+            if (!columnOfField.TryAdd(field.Id, entry.Column))
             {
                 throw new InvalidDataException(
-                    $"The mapping sends two columns to field '{field.Id}'; map each field from one column only.");
+                    ImportMappingMessages.FieldMappedTwice(columnOfField[field.Id], entry.Column, field, culture));
             }
 
-            columns.Add((FindColumn(headers, entry), entry.Column, field));
+            columns.Add((FindColumn(headers, entry, field, culture), entry.Column, field));
         }
 
         // Blank headers are left out, because a spreadsheet often carries empty columns after the last real one.
@@ -66,7 +68,8 @@ internal static class ImportColumns
         return new ImportMapping { Columns = entries };
     }
 
-    private static int FindColumn(IReadOnlyList<string> headers, ImportColumnMapping entry)
+    private static int FindColumn(
+        IReadOnlyList<string> headers, ImportColumnMapping entry, FieldDefinition field, CultureInfo culture)
     {
         var positions = headers
             .Select((header, index) => (header, index))
@@ -77,9 +80,7 @@ internal static class ImportColumns
             .ToList();
         if (positions.Count == 0)
         {
-            throw new InvalidDataException(
-                $"{Capitalize(ColumnName(entry.Column))} is not in the file's header; the header has: " +
-                $"{HeaderList(headers)}.");
+            throw new InvalidDataException(ImportMappingMessages.ColumnNotInHeader(entry.Column, headers, culture));
         }
 
         if (entry.Occurrence is { } occurrence)
@@ -87,36 +88,15 @@ internal static class ImportColumns
             return occurrence <= positions.Count
                 ? positions[occurrence - 1]
                 : throw new InvalidDataException(
-                    $"The mapping asks for occurrence {occurrence} of {ColumnName(entry.Column)}, but the header " +
-                    $"has it {positions.Count} time(s).");
+                    ImportMappingMessages.OccurrenceMissing(entry.Column, occurrence, positions.Count, culture));
         }
 
         if (positions.Count > 1)
         {
-            var numbers = string.Join(
-                " and ", positions.Select(index => (index + 1).ToString(CultureInfo.InvariantCulture)));
             throw new InvalidDataException(
-                $"{Capitalize(ColumnName(entry.Column))} appears {positions.Count} times in the header (columns " +
-                $"{numbers}), so it is unclear which one to import into '{entry.Field}'; rename one of them, or map " +
-                "it with \"occurrence\": 1 for the first or 2 for the second.");
+                ImportMappingMessages.DuplicateHeader(entry.Column, positions, field, entry.Field, culture));
         }
 
         return positions[0];
     }
-
-    /// <summary>
-    /// Lists header texts in quotes, naming a blank header by its 1-based position, such as
-    /// <c>"sku", column 2 (blank header), "price"</c>, so that an empty name does not show as <c>, ,</c>.
-    /// </summary>
-    private static string HeaderList(IReadOnlyList<string> headers) =>
-        string.Join(", ", headers.Select((header, index) => string.IsNullOrWhiteSpace(header)
-            ? $"column {(index + 1).ToString(CultureInfo.InvariantCulture)} (blank header)"
-            : $"\"{header}\""));
-
-    // A mapping entry's column: column "Name", or "the column with a blank header" for a mapping made on the
-    // designer's import page from a blank header.
-    private static string ColumnName(string column) =>
-        string.IsNullOrWhiteSpace(column) ? "the column with a blank header" : $"column \"{column}\"";
-
-    private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -49,7 +49,7 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
-        var (columns, mapping, unmapped) = ResolveColumns(form, source, options.Mapping);
+        var (columns, mapping, unmapped) = ResolveColumns(form, source, options.Mapping, options.Culture);
         var converter = new ImportValueConverter(options.Culture, options.TimeZone)
         {
             UnescapeText = source.HasEscapedText,
@@ -105,7 +105,7 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         var scope = await RequireCreateAsync(form.Key, userId, cancellationToken).ConfigureAwait(false);
-        var (columns, _, unmapped) = ResolveColumns(form, source, options.Mapping);
+        var (columns, _, unmapped) = ResolveColumns(form, source, options.Mapping, options.Culture);
         var converter = new ImportValueConverter(options.Culture, options.TimeZone)
         {
             UnescapeText = source.HasEscapedText,
@@ -231,17 +231,21 @@ public sealed partial class RecordImporter
                 "administrator for a permission rule with the \"create\" action.");
     }
 
-    /// <summary>Resolves the mapping against the file's header; a mismatch names the file in its message.</summary>
+    /// <summary>
+    /// Resolves the mapping against the file's header; a mismatch names the file in its message, in the language of
+    /// <paramref name="culture"/>.
+    /// </summary>
     private static (IReadOnlyList<(int Index, string Header, FieldDefinition Field)> Columns, ImportMapping Mapping,
-        IReadOnlyList<string> Unmapped) ResolveColumns(FormDefinition form, IImportSource source, ImportMapping? mapping)
+        IReadOnlyList<string> Unmapped) ResolveColumns(
+            FormDefinition form, IImportSource source, ImportMapping? mapping, CultureInfo culture)
     {
         try
         {
-            return ImportColumns.Resolve(form, source.Headers, mapping);
+            return ImportColumns.Resolve(form, source.Headers, mapping, culture);
         }
         catch (InvalidDataException error)
         {
-            throw new InvalidDataException($"{source.Name}: {error.Message}", error);
+            throw new InvalidDataException(ImportMappingMessages.InFile(source.Name, error.Message, culture), error);
         }
     }
 

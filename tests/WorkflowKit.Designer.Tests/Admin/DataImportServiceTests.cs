@@ -209,6 +209,74 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
+    public async Task Empty_excel_sheet_follows_page_language()
+    {
+        using var workbook = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(
+            workbook, Array.Empty<Dictionary<string, object?>>(), printHeader: false);
+        workbook.Position = 0;
+        using var file = await ImportFile.SaveAsync(workbook, "订单.xlsx", default);
+
+        var chinese = Assert.ThrowsAsync<InvalidDataException>(() =>
+            DataImportService.InspectAsync(file, "zh-CN", default));
+        var english = Assert.ThrowsAsync<InvalidDataException>(() =>
+            DataImportService.InspectAsync(file, "en", default));
+
+        Assert.That(chinese!.Message, Is.EqualTo(
+            "订单.xlsx 的第一个工作表“Sheet1”是空的；导入需要第一行是表头，下面是数据行。请在这个工作表中填写表头和数据；" +
+            "如果数据在其他工作表中，请把那个工作表移到最前面；也请检查是否选错了文件。"));
+        Assert.That(english!.Message, Does.StartWith(
+            "The first sheet (\"Sheet1\") of 订单.xlsx is empty; expected a header row followed by data rows."));
+    }
+
+    [Test]
+    public async Task Mapping_error_follows_page_language()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient();
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+        var form = await imports.LoadFormAsync(
+            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == OrderDefinitions.FormKey),
+            default);
+        using var workbook = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(workbook, new[]
+        {
+            new Dictionary<string, object> { ["客户"] = "瑞金医院", ["订单金额"] = 1200.5 },
+        });
+        workbook.Position = 0;
+        using var file = await ImportFile.SaveAsync(workbook, "订单.xlsx", default);
+        // A saved mapping from an older layout of the file, whose "区域" column is gone.
+        var mapping = new ImportMapping
+        {
+            Columns = [new ImportColumnMapping("客户", "customer"), new ImportColumnMapping("区域", "region")],
+        };
+
+        var chinese = Assert.ThrowsAsync<InvalidDataException>(() =>
+            imports.PreviewAsync(form, file, mapping, "owner", "zh-CN", 20, default));
+        var english = Assert.ThrowsAsync<InvalidDataException>(() => imports.ImportAsync(
+            form, file, mapping, "owner", "en", skipBadRows: false, 1, new Progress<ImportProgress>(), default));
+
+        Assert.That(chinese!.Message, Is.EqualTo(
+            "订单.xlsx：表头中没有“区域”列；表头包含：“客户”、“订单金额”。请在映射中改选表头中的列，或检查是否选错了文件。"));
+        Assert.That(english!.Message, Is.EqualTo(
+            "订单.xlsx: Column \"区域\" is not in the file's header; the header has: \"客户\", \"订单金额\"."));
+    }
+
+    [Test]
+    public async Task Unreadable_workbook_in_chinese()
+    {
+        using var content = new MemoryStream("not a workbook"u8.ToArray());
+        using var file = await ImportFile.SaveAsync(content, "订单.xlsx", default);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() =>
+            DataImportService.InspectAsync(file, "zh-CN", default));
+
+        Assert.That(error!.Message, Does.StartWith("无法把文件“订单.xlsx”读取为 Excel 工作簿（"));
+        Assert.That(error.Message, Does.EndWith("）。请在 Excel 中打开它，另存为 .xlsx 文件后重新导入。"));
+    }
+
+    [Test]
     public void Unknown_extension_is_rejected()
     {
         using var content = new MemoryStream([1, 2, 3]);

@@ -226,9 +226,9 @@ public sealed class DemandConfirmationBrowserTests
         await Cell(rows.Nth(0), "confirmedQuantity").FillAsync("150");
         await Cell(rows.Nth(0), "confirmedQuantity").PressAsync("Tab");
 
-        // The change event reaches the server over the circuit's websocket, and nothing on the page shows when it
-        // has. Without a pause the other user's save can arrive first, so the page reloads before the edit exists.
-        await sales.WaitForTimeoutAsync(500);
+        // The change event reaches the server over the circuit's websocket. The page counts the edits the server has
+        // applied, so the other user's save waits for that count instead of racing the event.
+        await Assertions.Expect(sales.GetByTestId("task-form")).ToHaveAttributeAsync("data-unsaved-edits", "1");
 
         var sales2Rows = ReplenishmentForm()["confirmations"]!.DeepClone().AsArray();
         sales2Rows[1]!["confirmedQuantity"] = 250m;

@@ -87,7 +87,7 @@ public sealed class FormRendererTests : ComponentTestBase
     }
 
     [Test]
-    public void Member_field_without_names_shows_id()
+    public void Member_field_marks_unknown_id()
     {
         var form = OrderDefinitions.Form();
         form.Fields.Add(new FieldDefinition
@@ -101,6 +101,67 @@ public sealed class FormRendererTests : ComponentTestBase
             .Add(p => p.ReadOnly, true)
             .Add(p => p.UserNames, new Dictionary<string, string> { ["sales-east-1"] = "刘洋 Liu Yang" }));
 
-        Assert.That(cut.Find("[data-field=owner] input").GetAttribute("value"), Is.EqualTo("sales-east-9"));
+        Assert.That(cut.Find("[data-field=owner] input").GetAttribute("value"),
+            Is.EqualTo("sales-east-9 (unknown user)"));
+    }
+
+    [Test]
+    public async Task Member_field_lists_people_by_name()
+    {
+        var form = OrderDefinitions.Form();
+        form.Fields.Add(new FieldDefinition
+        {
+            Id = "owner", Type = FieldTypes.Member, Label = new LocalizedText("负责销售", "Sales owner"),
+        });
+        var data = new JsonObject { ["customer"] = "Ruijin", ["owner"] = "left-the-company" };
+        var names = new Dictionary<string, string>
+        {
+            ["sales-east-1"] = "刘洋 Liu Yang", ["sales-east-2"] = "陈静 Chen Jing",
+        };
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, form)
+            .Add(p => p.Data, data)
+            .Add(p => p.UserNames, names));
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(candidate => candidate.Instance.Label == "Sales owner");
+
+        await cut.InvokeAsync(() => select.Instance.OpenMenu());
+        var choices = Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("sales-east-2"));
+
+        Assert.That(choices, Is.EquivalentTo(new[]
+        {
+            "刘洋 Liu Yang", "陈静 Chen Jing", "left-the-company (unknown user)",
+        }));
+        Assert.That(data["owner"]!.GetValue<string>(), Is.EqualTo("sales-east-2"));
+        cut.WaitForAssertion(() => Assert.That(
+            cut.Find("[data-field=owner] input").GetAttribute("value"), Is.EqualTo("陈静 Chen Jing")));
+    }
+
+    [Test]
+    public async Task Multiple_member_field_keeps_a_list()
+    {
+        var form = OrderDefinitions.Form();
+        form.Fields.Add(new FieldDefinition
+        {
+            Id = "team", Type = FieldTypes.Member, Multiple = true, Label = new LocalizedText("团队", "Team"),
+        });
+        var data = new JsonObject { ["customer"] = "Ruijin", ["team"] = new JsonArray("sales-east-1") };
+        var names = new Dictionary<string, string>
+        {
+            ["sales-east-1"] = "刘洋 Liu Yang", ["sales-east-2"] = "陈静 Chen Jing",
+        };
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, form)
+            .Add(p => p.Data, data)
+            .Add(p => p.UserNames, names));
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(candidate => candidate.Instance.Label == "Team");
+
+        await cut.InvokeAsync(() =>
+            select.Instance.SelectedValuesChanged.InvokeAsync(["sales-east-1", "sales-east-2"]));
+
+        Assert.That(select.Instance.MultiSelection, Is.True);
+        Assert.That(data["team"]!.ToJsonString(), Is.EqualTo("""["sales-east-1","sales-east-2"]"""));
     }
 }

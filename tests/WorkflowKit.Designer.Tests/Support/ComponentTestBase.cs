@@ -16,6 +16,9 @@ public abstract class ComponentTestBase
 {
     protected BunitContext Context { get; private set; } = default!;
 
+    /// <summary>The popover provider, where the open list of a select renders its items.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
+
     [SetUp]
     public void CreateContext()
     {
@@ -25,9 +28,13 @@ public abstract class ComponentTestBase
         Context.Services.AddScoped(_ => new UiText { Culture = "en" });
         Context.Services.AddSingleton(new FormValidatorFactory(new FormValidationServices()));
         Context.Services.AddSingleton<IFormValidationService, FormsValidationService>();
-        Context.Render<MudPopoverProvider>();
+        Popovers = Context.Render<MudPopoverProvider>();
     }
 
     [TearDown]
-    public async Task DisposeContextAsync() => await Context.DisposeAsync();
+    public async Task DisposeContextAsync()
+    {
+        Popovers.Dispose();
+        await Context.DisposeAsync();
+    }
 }

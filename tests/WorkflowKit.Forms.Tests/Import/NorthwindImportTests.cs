@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
@@ -68,7 +69,8 @@ public sealed class NorthwindImportTests
         await using var source = await CsvImportSource.OpenAsync(File.OpenRead(path), "orders.csv", None);
 
         var error = Assert.ThrowsAsync<InvalidDataException>(() =>
-            _world.Importer.ImportAsync(Orders(), source, "admin", new ImportOptions(), None));
+            _world.Importer.ImportAsync(
+                Orders(), source, "admin", new ImportOptions { Culture = CultureInfo.GetCultureInfo("en") }, None));
 
         Assert.That(error!.Message, Does.StartWith(
             "orders.csv: Column \"OrderID\" appears 2 times in the header (columns 1 and 15), so it is unclear which one to " +

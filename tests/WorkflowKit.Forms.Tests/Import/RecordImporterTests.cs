@@ -274,7 +274,8 @@ public sealed class RecordImporterTests
             await using var source = await CsvImportSource.OpenAsync(
                 ImportTestForms.Csv("sku,name\nA1,x\n"), "products.csv", None);
             await _world.Importer.ImportAsync(
-                ImportTestForms.Product(), source, "admin", new ImportOptions { Mapping = mapping }, None);
+                ImportTestForms.Product(), source, "admin",
+                new ImportOptions { Mapping = mapping, Culture = CultureInfo.GetCultureInfo("en") }, None);
         });
 
         Assert.That(error!.Message,
@@ -326,7 +327,8 @@ public sealed class RecordImporterTests
             await using var source = await CsvImportSource.OpenAsync(
                 ImportTestForms.Csv("sku,,name, ,price\nA1,,x,,1\n"), "products.csv", None);
             await _world.Importer.ImportAsync(
-                ImportTestForms.Product(), source, "admin", new ImportOptions { Mapping = mapping }, None);
+                ImportTestForms.Product(), source, "admin",
+                new ImportOptions { Mapping = mapping, Culture = CultureInfo.GetCultureInfo("en") }, None);
         });
 
         Assert.That(error!.Message, Is.EqualTo(

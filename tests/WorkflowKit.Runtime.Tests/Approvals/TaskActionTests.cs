@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Tasks;
 
@@ -122,11 +123,28 @@ public sealed class TaskActionTests
         var instance = await fx.StartAsync("order");
         await fx.ActAsync(await fx.TaskAssignedToAsync(instance.Id, "draft", "alice"), "submit");
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(
+        var error = Assert.ThrowsAsync<InstanceActionException>(
             () => fx.Engine.WithdrawAsync(instance.Id, "alice", null, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Contain("can no longer be withdrawn"));
+        Assert.That(error!.Error, Is.EqualTo(InstanceActionError.AlreadyActed));
+        Assert.That(error.InstanceId, Is.EqualTo(instance.Id));
+        Assert.That(error.Message, Does.Contain("can no longer be withdrawn"));
         await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
+    }
+
+    [Test]
+    public async Task Withdraw_NotAllowed_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps().Configure(flow => flow.Settings = new FlowSettings { AllowWithdraw = false }));
+        var instance = await fx.StartAsync("order");
+
+        var error = Assert.ThrowsAsync<InstanceActionException>(
+            () => fx.Engine.WithdrawAsync(instance.Id, "alice", null, CancellationToken.None));
+
+        Assert.That(error!.Error, Is.EqualTo(InstanceActionError.WithdrawNotAllowed));
+        Assert.That(error.FlowKey, Is.EqualTo("order"));
+        await fx.InstanceRunningAsync(instance.Id);
     }
 
     [Test]

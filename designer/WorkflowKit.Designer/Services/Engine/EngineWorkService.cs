@@ -292,6 +292,10 @@ public sealed class EngineWorkService(
         {
             throw new AccessDeniedException(denied.Message, denied);
         }
+        catch (KeyNotFoundException missing)
+        {
+            throw new NotFoundException(missing.Message, missing);
+        }
     }
 
     public async Task UrgeAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken)

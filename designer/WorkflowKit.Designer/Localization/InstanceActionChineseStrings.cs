@@ -1,0 +1,26 @@
+namespace WorkflowKit.Designer.Localization;
+
+/// <summary>
+/// Simplified Chinese text of the instance page's messages for a rejected withdrawal or urge
+/// (<see cref="Portal.InstanceActionErrorText"/>), merged into <see cref="ChineseStrings.Values"/>.
+/// </summary>
+public static class InstanceActionChineseStrings
+{
+    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["{0} failed: someone has already acted on a task of this submission, so it can no longer be withdrawn. Ask the person now handling it to return or reject it."] =
+            "{0}失败：此申请的任务已有人处理，不能再撤回。请联系当前处理人退回或驳回此申请。",
+        ["{0} failed: the flow \"{1}\" does not allow withdrawing a submission. Ask the person now handling it to return or reject it."] =
+            "{0}失败：流程“{1}”不允许撤回申请。请联系当前处理人退回或驳回此申请。",
+        ["{0} failed: this submission has already ended as \"{1}\". The page now shows how it ended."] =
+            "{0}失败：此申请已结束，状态为“{1}”。页面已显示它的结束情况。",
+        ["{0} failed: someone changed this submission at the same time. The page now shows its current state; try again if it still applies."] =
+            "{0}失败：有人同时更改了此申请。页面已显示它的最新状态；如果仍然需要，请重试。",
+        ["{0} failed: only {1}, who started this submission, can do this. Ask them to do it."] =
+            "{0}失败：只有此申请的发起人 {1} 可以执行此操作。请联系发起人处理。",
+        ["{0} failed: only the person who started this submission can do this. Ask them to do it."] =
+            "{0}失败：只有此申请的发起人可以执行此操作。请联系发起人处理。",
+        ["{0} failed: this submission no longer exists. Open your submissions from \"{1}\" to see the current ones."] =
+            "{0}失败：此申请已不存在。请从“{1}”打开你的申请查看最新情况。",
+    };
+}

@@ -1,0 +1,54 @@
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Designer.Portal;
+
+/// <summary>
+/// Words a withdrawal or an urge that the engine rejected for the instance page, in the page's language. The engine's
+/// message is written for API clients and logs, and names ids and definition settings such as
+/// <c>settings.allowWithdraw</c>. This text names the submission's flow and initiator instead, and states what to do.
+/// </summary>
+/// <param name="text">The page's UI text; its culture decides the language.</param>
+public sealed class InstanceActionErrorText(UiText text)
+{
+    private UiText T { get; } = text;
+
+    /// <summary>
+    /// Describes a rejected <paramref name="action"/> ("Withdraw" or "Urge", the English label of the button that was
+    /// clicked). <paramref name="current"/> is the submission as the page loaded it after the rejection, or null when
+    /// it can no longer be read.
+    /// </summary>
+    public string Describe(Exception error, string action, InstanceSummary? current)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var actionLabel = T[action];
+        return error switch
+        {
+            InstanceActionException { Error: InstanceActionError.AlreadyActed } => T.Format(
+                "{0} failed: someone has already acted on a task of this submission, so it can no longer be withdrawn. Ask the person now handling it to return or reject it.",
+                actionLabel),
+            InstanceActionException { Error: InstanceActionError.WithdrawNotAllowed } => T.Format(
+                "{0} failed: the flow \"{1}\" does not allow withdrawing a submission. Ask the person now handling it to return or reject it.",
+                actionLabel, FlowName(current)),
+            ConcurrencyConflictException when current is { State: not InstanceState.Running } => T.Format(
+                "{0} failed: this submission has already ended as \"{1}\". The page now shows how it ended.",
+                actionLabel, T[current.State.ToString()]),
+            ConcurrencyConflictException => T.Format(
+                "{0} failed: someone changed this submission at the same time. The page now shows its current state; try again if it still applies.",
+                actionLabel),
+            AccessDeniedException when current is not null => T.Format(
+                "{0} failed: only {1}, who started this submission, can do this. Ask them to do it.",
+                actionLabel, current.InitiatorName),
+            AccessDeniedException => T.Format(
+                "{0} failed: only the person who started this submission can do this. Ask them to do it.", actionLabel),
+            NotFoundException => T.Format(
+                "{0} failed: this submission no longer exists. Open your submissions from \"{1}\" to see the current ones.",
+                actionLabel, T["My submissions"]),
+            _ => T.Format("{0} failed: {1}", actionLabel, error.Message),
+        };
+    }
+
+    private string FlowName(InstanceSummary? current) => current?.FlowName.Get(T.Culture) ?? current?.FlowKey ?? "?";
+}
