@@ -98,6 +98,17 @@ public sealed class JsonErrorDescriberTests
     }
 
     [Test]
+    public void Chinese_message_sets_file_name_apart()
+    {
+        const string text = "{\"a\": 1 \"b\": 2}";
+
+        var description = JsonErrorDescriber.Describe(ParseError(text), "org.json", text, Chinese);
+
+        Assert.That(description.Message, Is.EqualTo(
+            "org.json 不是有效的 JSON：第 1 行第 10 列（JSON 路径 $）'\"' 前面缺少逗号。请在两个值或属性之间加上逗号。"));
+    }
+
+    [Test]
     public void Column_counts_characters_not_bytes()
     {
         const string text = "{\"名称\": \"华东\" \"x\": 1}";

@@ -16,7 +16,10 @@ internal sealed class JsonErrorWording(bool chinese, string? text)
         if (chinese)
         {
             var name = source == JsonErrorDescriber.RequestBody ? "请求正文" : source;
-            var headline = syntax ? $"{name}不是有效的 JSON" : $"{name}中有无效的值";
+
+            // A file name such as order.flow.json is set apart from the Chinese text that follows it.
+            var space = name.Length > 0 && char.IsAscii(name[^1]) ? " " : string.Empty;
+            var headline = syntax ? $"{name}{space}不是有效的 JSON" : $"{name}{space}中有无效的值";
             return Invariant($"{headline}：第 {line} 行第 {column} 列（JSON 路径 {path}）{problem}。{fix}");
         }
 
