@@ -11,8 +11,8 @@ namespace WorkflowKit.Designer.Api;
 /// <summary>
 /// Turns request binding failures under <c>/api</c> into problem replies in every environment. A body that is not JSON
 /// gets a 400 from <see cref="JsonErrorDescriber"/> that names the problem, its line, position and JSON path, and the
-/// fix, and a missing body gets a 400 that reports it as missing. A query value or JSON value of the wrong type gets a 400 with the parameter or JSON path and the
-/// expected kind of value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type
+/// fix, and a missing body gets a 400 that reports it as missing. A query value or JSON value of the wrong type gets a
+/// 400 with the parameter or JSON path and the expected kind of value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type
 /// or the missing Content-Type header. Other endpoints get the bare status code.
 /// </summary>
 /// <remarks>

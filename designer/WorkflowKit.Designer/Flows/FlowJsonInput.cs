@@ -22,7 +22,8 @@ internal sealed class FlowJsonInput(UiText text)
         JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+            parsed = JsonNode.Parse(json, documentOptions: options);
         }
         catch (JsonException exception)
         {

@@ -53,7 +53,7 @@ public static partial class JsonErrorDescriber
             : words.Explain(found, expectedText);
         var (line, column) = text is null
             ? ((int)(error.LineNumber ?? 0) + 1, (int)(error.BytePositionInLine ?? 0) + 1)
-            : Position(text, found.Offset);
+            : Position(text, found.Offset >= 0 ? found.Offset : OffsetOf(text, error));
         var path = found.Path.Length > 0 ? found.Path : error.Path ?? "$";
         var syntax = IsReaderError(error);
         var message = words.Message(source, syntax, line, column, path, problem, fix);
@@ -103,7 +103,19 @@ public static partial class JsonErrorDescriber
         var scan = JsonTextScanner.Scan(text, allowComments, trailingCommas);
         if (IsReaderError(error))
         {
-            return scan.Syntax;
+            // The reader stops on the problem's line, at or just after it. A problem that the scanner finds elsewhere
+            // means that the two disagree, for example because the caller's reader skipped comments and the caller
+            // did not say so, and then the reader's message is used instead.
+            var readerOffset = OffsetOf(text, error);
+            var lineStart = readerOffset;
+            while (lineStart > 0 && text[lineStart - 1] != '\n')
+            {
+                lineStart--;
+            }
+
+            return scan.Syntax is { } syntax && syntax.Offset >= lineStart && syntax.Offset <= readerOffset + 1
+                ? syntax
+                : null;
         }
 
         // The serializer reports a duplicate at the property's path; JsonDocument and JsonNode report no place at all.
@@ -115,12 +127,14 @@ public static partial class JsonErrorDescriber
         }
 
         var offset = scan.ValueOffsets.TryGetValue(path, out var start) ? start : OffsetOf(text, error);
-        return error.InnerException is InvalidOperationException or FormatException || ConvertedTo().IsMatch(error.Message)
+        var wrongType = error.InnerException is InvalidOperationException or FormatException
+            || ConvertedTo().IsMatch(error.Message);
+        return wrongType
             ? new JsonScanProblem(JsonErrorKind.WrongType, offset, path)
             : new JsonScanProblem(JsonErrorKind.Unknown, offset, path);
     }
 
-    /// <summary>Converts the reader's 0-based line and UTF-8 byte position into a character offset of the text.</summary>
+    /// <summary>Converts the reader's 0-based line and UTF-8 byte position into a character offset.</summary>
     private static int OffsetOf(string text, JsonException error)
     {
         var lineStart = 0;
@@ -196,34 +210,33 @@ public static partial class JsonErrorDescriber
         var path = error.Path ?? string.Empty;
         var character = FoundCharacter().Match(message);
         var found = character.Success ? character.Groups["found"].Value : null;
+        bool Has(string part) => message.Contains(part, StringComparison.Ordinal);
+
         var kind = message switch
         {
             _ when !IsReaderError(error) => ConvertedTo().IsMatch(message) || error.InnerException is not null
                 ? JsonErrorKind.WrongType
                 : JsonErrorKind.Unknown,
-            _ when message.Contains("trailing comma", StringComparison.Ordinal) => JsonErrorKind.TrailingComma,
-            _ when message.Contains("does not contain any JSON tokens", StringComparison.Ordinal) => JsonErrorKind.Empty,
-            _ when message.StartsWith("Expected depth to be zero", StringComparison.Ordinal) => JsonErrorKind.UnexpectedEnd,
-            _ when message.StartsWith("Expected end of string", StringComparison.Ordinal) => JsonErrorKind.UnclosedString,
-            _ when message.Contains("reached end of data", StringComparison.Ordinal) => JsonErrorKind.UnexpectedEnd,
-            _ when message.Contains("escapable character", StringComparison.Ordinal) => JsonErrorKind.InvalidEscape,
-            _ when message.Contains("within a JSON string", StringComparison.Ordinal) => JsonErrorKind.ControlCharacter,
-            _ when message.Contains("invalid JSON literal", StringComparison.Ordinal) => JsonErrorKind.InvalidValue,
-            _ when message.Contains("without a matching open", StringComparison.Ordinal) => JsonErrorKind.MismatchedBracket,
-            _ when message.Contains("number", StringComparison.Ordinal)
-                || message.Contains("leading zero", StringComparison.Ordinal) => JsonErrorKind.InvalidNumber,
+            _ when Has("trailing comma") => JsonErrorKind.TrailingComma,
+            _ when Has("does not contain any JSON tokens") => JsonErrorKind.Empty,
+            _ when Has("Expected depth to be zero") => JsonErrorKind.UnexpectedEnd,
+            _ when Has("Expected end of string") => JsonErrorKind.UnclosedString,
+            _ when Has("reached end of data") => JsonErrorKind.UnexpectedEnd,
+            _ when Has("escapable character") => JsonErrorKind.InvalidEscape,
+            _ when Has("within a JSON string") => JsonErrorKind.ControlCharacter,
+            _ when Has("invalid JSON literal") => JsonErrorKind.InvalidValue,
+            _ when Has("without a matching open") => JsonErrorKind.MismatchedBracket,
+            _ when Has("number") || Has("leading zero") => JsonErrorKind.InvalidNumber,
             _ when found == "/" => JsonErrorKind.Comment,
-            _ when message.Contains("is invalid after a property name", StringComparison.Ordinal) =>
-                JsonErrorKind.MissingColon,
-            _ when message.Contains("is an invalid start of a property name", StringComparison.Ordinal) =>
+            _ when Has("is invalid after a property name") => JsonErrorKind.MissingColon,
+            _ when Has("is an invalid start of a property name") =>
                 found == "'" ? JsonErrorKind.SingleQuotes : JsonErrorKind.UnquotedPropertyName,
-            _ when message.Contains("is invalid after a single JSON value", StringComparison.Ordinal) =>
-                JsonErrorKind.TextAfterEnd,
-            _ when message.Contains("is invalid after a value", StringComparison.Ordinal) =>
+            _ when Has("is invalid after a single JSON value") => JsonErrorKind.TextAfterEnd,
+            _ when Has("is invalid after a value") =>
                 found is "\"" or "{" or "[" || found?.Length == 1 && char.IsLetterOrDigit(found[0])
                     ? JsonErrorKind.MissingComma
                     : JsonErrorKind.UnexpectedCharacter,
-            _ when message.Contains("is an invalid start of a value", StringComparison.Ordinal) => found switch
+            _ when Has("is an invalid start of a value") => found switch
             {
                 "," or "}" or "]" => JsonErrorKind.MissingValue,
                 "'" => JsonErrorKind.SingleQuotes,

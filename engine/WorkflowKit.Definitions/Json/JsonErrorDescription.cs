@@ -7,7 +7,9 @@ namespace WorkflowKit.Definitions.Json;
 /// <param name="Column">
 /// The 1-based column of the problem, counted in characters when the text was given and in UTF-8 bytes otherwise.
 /// </param>
-/// <param name="Path">The JSON path of the value, or of the object or list, where the problem is, such as <c>$.users[2]</c>.</param>
+/// <param name="Path">
+/// The JSON path of the value, or of the object or list, where the problem is, such as <c>$.users[2]</c>.
+/// </param>
 /// <param name="Problem">What is wrong, as a sentence without its final full stop.</param>
 /// <param name="Fix">What to do, as a sentence with its final full stop.</param>
 /// <param name="Message">The whole message: the source, line, column and path, the problem and the fix.</param>

@@ -105,7 +105,7 @@ public sealed class JsonErrorDescriberTests
         var description = JsonErrorDescriber.Describe(ParseError(text), "org.json", text, Chinese);
 
         Assert.That(description.Message, Is.EqualTo(
-            "org.json 不是有效的 JSON：第 1 行第 10 列（JSON 路径 $）'\"' 前面缺少逗号。请在两个值或属性之间加上逗号。"));
+            "org.json 不是有效的 JSON：第 1 行第 9 列（JSON 路径 $）'\"' 前面缺少逗号。请在两个值或属性之间加上逗号。"));
     }
 
     [Test]
@@ -131,6 +131,19 @@ public sealed class JsonErrorDescriberTests
 
         Assert.That(description.Kind, Is.EqualTo(JsonErrorKind.MissingComma));
         Assert.That((description.Line, description.Column), Is.EqualTo((3, 15)));
+    }
+
+    [Test]
+    public void Reader_message_is_used_when_scanner_disagrees()
+    {
+        const string text = "{\n  // note\n  \"a\": 1,\n}";
+        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+        var error = Assert.Catch<JsonException>(() => JsonNode.Parse(text, documentOptions: options))!;
+
+        var description = JsonErrorDescriber.Describe(error, "org.json", text);
+
+        Assert.That(description.Kind, Is.EqualTo(JsonErrorKind.TrailingComma));
+        Assert.That((description.Line, description.Column), Is.EqualTo((4, 1)));
     }
 
     [Test]

@@ -68,7 +68,8 @@ internal sealed class JsonErrorWording(bool chinese, string? text)
             JsonErrorKind.InvalidNumber => chinese
                 ? ($"'{c}' 不是有效的 JSON 数字", "数字请写成 12、-3.5 或 1e6 的形式，不要有前导零；其他文本请用双引号括起。")
                 : ($"'{c}' is not a valid JSON number",
-                    "Write numbers such as 12, -3.5 or 1e6 without leading zeros, and put other text in double quotes."),
+                    "Write numbers such as 12, -3.5 or 1e6 without leading zeros, and put other text in double " +
+                    "quotes."),
             JsonErrorKind.MissingValue => chinese
                 ? ($"'{c}' 前面缺少值", "请写上值，或删除多余的逗号或冒号。")
                 : ($"a value is missing before '{c}'", "Write the value, or remove the extra comma or colon."),
@@ -141,7 +142,8 @@ internal sealed class JsonErrorWording(bool chinese, string? text)
         var quoted = name is null ? string.Empty : $" \"{name}\"";
         return chinese
             ? ($"属性名{quoted}后面缺少冒号", "请在属性名和值之间加上冒号（:）。")
-            : ($"a colon is missing after the property name{quoted}", "Add a colon (:) between the name and its value.");
+            : ($"a colon is missing after the property name{quoted}",
+                "Add a colon (:) between the name and its value.");
     }
 
     private (string, string) MismatchedBracket(JsonScanProblem found)

@@ -9,7 +9,10 @@ namespace WorkflowKit.Definitions.Json.Internal;
 internal static class JsonPath
 {
     private static readonly char[] NeedsBrackets =
-        ['.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\f', '\b', '\\', '\u0085', '\u2028', '\u2029'];
+    [
+        '.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\f', '\b', '\\', '\u0085', '\u2028',
+        '\u2029',
+    ];
 
     public static string Append(string path, string name) =>
         name.Length > 0 && name.IndexOfAny(NeedsBrackets) < 0

@@ -316,7 +316,7 @@ internal sealed class JsonTextScanner
         return null;
     }
 
-    /// <summary>Skips white space, and comments where they are allowed; returns a comment where they are not.</summary>
+    /// <summary>Skips white space and allowed comments, and returns a comment that is not allowed.</summary>
     private JsonScanProblem? SkipTrivia()
     {
         while (_index < _text.Length)
@@ -388,8 +388,8 @@ internal sealed class JsonTextScanner
             if (escape == 'u')
             {
                 var hex = _text.Substring(i + 2, Math.Min(4, _text.Length - i - 2));
-                if (hex.Length < 4 || !ushort.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture,
-                        out var unit))
+                var style = NumberStyles.AllowHexSpecifier;
+                if (hex.Length < 4 || !ushort.TryParse(hex, style, CultureInfo.InvariantCulture, out var unit))
                 {
                     return new JsonScanProblem(JsonErrorKind.InvalidEscape, i, path, "\\u" + hex, start);
                 }
@@ -416,7 +416,9 @@ internal sealed class JsonTextScanner
         return new JsonScanProblem(JsonErrorKind.UnclosedString, _text.Length, path, RelatedOffset: start);
     }
 
-    /// <summary>Reads a number by the RFC 8259 grammar: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.</summary>
+    /// <summary>
+    /// Reads a number by the RFC 8259 grammar: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.
+    /// </summary>
     private JsonScanProblem? ReadNumber(string path)
     {
         var start = _index;
@@ -468,7 +470,7 @@ internal sealed class JsonTextScanner
         c is null or ' ' or '\t' or '\n' or '\r' or ',' or ':' or '}' or ']' or '{' or '[' or '"' or '/'
         || FullWidth(c.Value) is not null;
 
-    /// <summary>The word that starts at <paramref name="start"/>, up to the next delimiter, shortened for messages.</summary>
+    /// <summary>Returns the word from <paramref name="start"/> to the next delimiter, shortened for messages.</summary>
     private string Word(int start)
     {
         var end = start + 1;
