@@ -256,6 +256,36 @@ public sealed class OrganizationCommandTests
             "argument instead."));
     }
 
+    [Test]
+    public async Task Malformed_package_manifest_is_described()
+    {
+        var package = Path.Combine(_folder, "package");
+        Directory.CreateDirectory(package);
+        await File.WriteAllTextAsync(
+            Path.Combine(package, "package.json"), "{\n  \"kind\": \"package\",\n  \"roles\": [\n    {\"key\": \"sales\"}\n}");
+
+        var run = await CliRun.RunAsync("org", "import", SampleUsers, "--package", package, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: --package: \"{Path.Combine(package, "package.json")}\" is not valid JSON at line 5, column 1 " +
+            "(JSON path $.roles): '}' does not close the list that starts at line 3, column 12. Close it with ']', " +
+            $"or check the brackets before it. Check the package with \"workflowkit validate {package}\"."));
+    }
+
+    [Test]
+    public async Task Malformed_organisation_file_is_described()
+    {
+        var file = await WriteAsync("{\n  \"users\": [\n    {\"id\": \"u1\", \"displayName\": \"李明\" \"department\": \"d1\"}\n  ]\n}");
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain(
+            "org.json is not valid JSON at line 3, column 38 (JSON path $.users[0]): a comma is missing before '\"'. " +
+            "Add a comma between the two values or properties. Then import the file again."));
+    }
+
     private async Task<string> WriteAsync(string json)
     {
         var file = Path.Combine(_folder, "org.json");

@@ -101,9 +101,9 @@ public sealed class RecordCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith(
-            $"error: Mapping file \"{mapping}\": The import mapping is not valid JSON or not a mapping at line 1, " +
-            "column 13 (JSON path $.columns[0]): "));
-        Assert.That(run.Error, Does.Contain("Correct the text there"));
+            $"error: Mapping file \"{mapping}\" is not valid JSON at line 1, column 13 (JSON path $.columns): the " +
+            "text ends before the list that starts at line 1, column 12 is closed. Complete the last value and add " +
+            "the missing ]}."));
         Assert.That(run.Output, Is.Empty);
     }
 
@@ -121,7 +121,8 @@ public sealed class RecordCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith(
-            $"error: Mapping file \"{mapping}\": Each mapping entry needs a non-empty \"column\" and \"field\""));
+            $"error: Mapping file \"{mapping}\" has an invalid entry at JSON path $.columns[0]: each mapping entry " +
+            "needs a non-empty \"column\" and \"field\""));
     }
 
     [Test]

@@ -158,16 +158,16 @@ public static class OrganizationCommands
                 "definitions/templates/biopharma.");
         }
 
+        var json = await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false);
         try
         {
-            var json = await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false);
             return DefinitionJson.Deserialize<PackageManifest>(json).Roles ?? [];
         }
         catch (JsonException invalid)
         {
+            var description = JsonErrorDescriber.Describe(invalid, $"\"{manifest}\"", json);
             throw new UsageException(
-                $"--package: \"{manifest}\" is not a valid package manifest: {invalid.Message} Check it with " +
-                $"\"workflowkit validate {package}\".");
+                $"--package: {description.Message} Check the package with \"workflowkit validate {package}\".");
         }
     }
 }

@@ -89,12 +89,12 @@ public sealed class RecordsCli
 
             try
             {
-                mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken)
-                    .ConfigureAwait(false));
+                var json = await File.ReadAllTextAsync(mappingFile, cancellationToken).ConfigureAwait(false);
+                mapping = ImportMapping.FromJson(json, $"Mapping file \"{mappingFile}\"");
             }
             catch (System.Text.Json.JsonException error)
             {
-                return await UsageAsync($"Mapping file \"{mappingFile}\": {error.Message}").ConfigureAwait(false);
+                return await UsageAsync(error.Message).ConfigureAwait(false);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage;
@@ -33,13 +34,16 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
                 return BadInput;
             }
 
+            var json = await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false);
             try
             {
-                form = JsonNode.Parse(await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false)) as JsonObject;
+                var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+                form = JsonNode.Parse(json, documentOptions: options) as JsonObject;
             }
             catch (JsonException exception)
             {
-                await error.WriteLineAsync($"Input file '{inputPath}' is not valid JSON: {exception.Message}").ConfigureAwait(false);
+                var description = JsonErrorDescriber.Describe(exception, $"Input file '{inputPath}'", json);
+                await error.WriteLineAsync(description.Message).ConfigureAwait(false);
                 return BadInput;
             }
 

@@ -57,6 +57,31 @@ public sealed class RuntimeCliTests
     }
 
     [Test]
+    public async Task Run_MalformedInput_NamesProblem()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        var input = Path.Combine(Path.GetTempPath(), $"wk-cli-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(input, "{\n  \"days\": 2,\n  \"reason\": \"家事\"，\n}");
+        var error = new StringWriter();
+        var cli = new RuntimeCli(fx.Engine, new StringWriter(), error);
+
+        int code;
+        try
+        {
+            code = await cli.RunAsync("leave", input, "alice", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+
+        Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
+        Assert.That(error.ToString().Trim(), Is.EqualTo(
+            $"Input file '{input}' is not valid JSON at line 3, column 17 (JSON path $): '，' is a full-width " +
+            "character where JSON needs ','. Replace it with ','."));
+    }
+
+    [Test]
     public async Task Instance_Unknown_NotFound()
     {
         await using var fx = await EngineFixture.CreateAsync();
