@@ -24,8 +24,9 @@ public sealed class StoreCommandTests
 
         Assert.That(import.ExitCode, Is.EqualTo(0), import.Error);
         Assert.That(import.OutputLines, Does.Contain("published flow credit-review version 1"));
-        Assert.That(import.OutputLines[^1],
-            Is.EqualTo("Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s)."));
+        Assert.That(import.OutputLines[^1], Is.EqualTo(
+            "Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s), " +
+            "4 role(s) stored."));
         Assert.That(list.ExitCode, Is.EqualTo(0));
         Assert.That(list.OutputLines, Has.Some.Match(@"^flow\s+credit-review\s+1\s+-\s+Customer credit review$"));
         Assert.That(list.OutputLines[^1], Is.EqualTo("6 definition(s)."));
