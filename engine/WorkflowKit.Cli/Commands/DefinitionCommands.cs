@@ -217,6 +217,12 @@ public static class DefinitionCommands
                 return ExitCodes.Success;
             }
 
+            if (parsed.GetValue(version) is null)
+            {
+                await PublishedDefinitions.RequireNotDraftOnlyAsync(store, chosen, name, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
             var written = await DefinitionExporter.ExportVersionAsync(
                 store, chosen, name, parsed.GetValue(version), target, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Exported {written.Kind} {written.Key} version {written.Version} " +

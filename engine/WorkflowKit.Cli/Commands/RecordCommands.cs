@@ -62,7 +62,7 @@ public static class RecordCommands
             "import",
             "Import rows into a form's records with the form's validation rules. Prints the rejected rows and a " +
             "summary. Exit code 0 when every row was imported, 1 when rows were rejected, the file has no data " +
-            "rows or the form is not in the database, 2 on usage errors.")
+            "rows or the form has no published version, 2 on usage errors.")
         {
             form, file, db, mapping, skipBadRows, asUser,
         };
@@ -105,7 +105,7 @@ public static class RecordCommands
         var command = new Command(
             "export",
             "Export the records of a form that a user may see, without the fields hidden from them. Exit code 0 on " +
-            "success, 1 when the user may not export or the form is not in the database, 2 on usage errors.")
+            "success, 1 when the user may not export or the form has no published version, 2 on usage errors.")
         {
             form, db, asUser, output,
         };
@@ -125,6 +125,7 @@ public static class RecordCommands
     /// store when the record store does not know the form yet. Participant rules read the
     /// runtime tables, and an import starts the flows whose import trigger names the form.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The form is an unpublished draft.</exception>
     private static async Task<RecordsCli> OpenAsync(
         string db, string formKey, CliContext context, CancellationToken cancellationToken)
     {
@@ -134,7 +135,12 @@ public static class RecordCommands
         {
             var published = await stores.Definitions.GetVersionAsync(
                 DefinitionKinds.Form, formKey, null, cancellationToken).ConfigureAwait(false);
-            if (published is not null)
+            if (published is null)
+            {
+                await PublishedDefinitions.RequireNotDraftOnlyAsync(
+                    stores.Definitions, DefinitionKinds.Form, formKey, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 var definition = DefinitionJson.Deserialize<FormDefinition>(published.Json);
                 await stores.RecordForms.RegisterFormAsync(definition, cancellationToken).ConfigureAwait(false);
