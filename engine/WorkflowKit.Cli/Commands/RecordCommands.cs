@@ -121,11 +121,34 @@ public static class RecordCommands
     }
 
     /// <summary>
+    /// Throws when the database has published forms but none with <paramref name="formKey"/>, which is most often a
+    /// mistyped key, so the error lists the keys instead of proposing a package import. A database without any
+    /// published form gets the error of <see cref="RecordsCli"/>, which names the package import.
+    /// </summary>
+    private static async Task RequireKnownFormAsync(
+        IDefinitionStore definitions, string formKey, CancellationToken cancellationToken)
+    {
+        var forms = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(item => item.Kind == DefinitionKinds.Form && item.LatestVersion is not null)
+            .Select(item => item.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (forms.Count > 0)
+        {
+            throw new KeyNotFoundException(
+                $"Form '{formKey}' is not in this database, whose published forms are {string.Join(", ", forms)}. " +
+                "Pass one of these keys, or publish the template package that declares the form with " +
+                "\"workflowkit import PACKAGE --db DB\" first.");
+        }
+    }
+
+    /// <summary>
     /// Opens the stores and registers the form's latest published version with the record
     /// store when the record store does not know the form yet. Participant rules read the
     /// runtime tables, and an import starts the flows whose import trigger names the form.
     /// </summary>
     /// <exception cref="InvalidOperationException">The form is an unpublished draft.</exception>
+    /// <exception cref="KeyNotFoundException">The form is missing from a database that has other forms.</exception>
     private static async Task<RecordsCli> OpenAsync(
         string db, string formKey, CliContext context, CancellationToken cancellationToken)
     {
@@ -139,6 +162,7 @@ public static class RecordCommands
             {
                 await PublishedDefinitions.RequireNotDraftOnlyAsync(
                     stores.Definitions, DefinitionKinds.Form, formKey, cancellationToken).ConfigureAwait(false);
+                await RequireKnownFormAsync(stores.Definitions, formKey, cancellationToken).ConfigureAwait(false);
             }
             else
             {
