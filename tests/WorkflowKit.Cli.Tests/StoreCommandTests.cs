@@ -58,7 +58,8 @@ public sealed class StoreCommandTests
                 "x.json"));
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error, Does.Contain("flow \"credit-review\" has no published version 7"));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: flow \"credit-review\" has no published version 7; its published versions are 1 to 1."));
     }
 
     [Test]
