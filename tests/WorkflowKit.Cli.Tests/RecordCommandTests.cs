@@ -231,8 +231,11 @@ public sealed class RecordCommandTests
         var run = await CliRun.RunAsync(arguments);
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
-        Assert.That(run.Error, Does.Contain(
-            "User 'ghost' passed to --as is not in this database's organisation directory."));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: User 'ghost' passed to --as is not in this database's organisation directory. Pass the id of a " +
+            "user there, or add the user first with \"workflowkit org import FILE --db DB\", where FILE lists " +
+            "departments and users like samples/data/users.json. Users created on the designer's admin pages are " +
+            "kept in the designer's own tables and do not count here."));
         Assert.That(await CountCustomersAsync(), Is.Zero, "nothing is imported");
     }
 
