@@ -120,8 +120,9 @@ public sealed class OrganizationCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Error.Trim(), Is.EqualTo(
             "warning: 2 role(s) that users hold are not defined in this database: \"auditor\", \"sales\". Rules " +
-            "match them by key, but they have no display name: pass --package with the template package that " +
-            "declares them, or add them under \"roles\" in org.json."));
+            "match them by key, but they have no display name: import the template package that declares them " +
+            "with \"workflowkit import PACKAGE --db DB\" (or pass it with --package), or add them under \"roles\" " +
+            "in org.json."));
         Assert.That(run.OutputLines[^1], Is.EqualTo(
             "Imported 1 department(s), 2 user(s) and 1 role(s) from org.json into the organisation directory."));
     }

@@ -115,8 +115,9 @@ public static class OrganizationCommands
             var roles = string.Join(", ", undefinedRoles.Select(undefined => $"\"{undefined.Role}\""));
             await context.Error.WriteLineAsync(
                 $"warning: {undefinedRoles.Count} role(s) that users hold are not defined in this database: " +
-                $"{roles}. Rules match them by key, but they have no display name: pass --package with the " +
-                $"template package that declares them, or add them under \"roles\" in {file.FileName}.")
+                $"{roles}. Rules match them by key, but they have no display name: import the template package " +
+                "that declares them with \"workflowkit import PACKAGE --db DB\" (or pass it with --package), or add " +
+                $"them under \"roles\" in {file.FileName}.")
                 .ConfigureAwait(false);
         }
 

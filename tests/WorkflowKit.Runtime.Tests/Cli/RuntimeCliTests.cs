@@ -53,7 +53,7 @@ public sealed class RuntimeCliTests
 
         Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
         Assert.That(error.ToString().Trim(), Is.EqualTo(
-            "Input file '/nonexistent/form.json' does not exist; pass a JSON file of form data."));
+            "error: Input file '/nonexistent/form.json' does not exist; pass a JSON file of form data."));
     }
 
     [Test]
@@ -77,7 +77,7 @@ public sealed class RuntimeCliTests
 
         Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
         Assert.That(error.ToString().Trim(), Is.EqualTo(
-            $"Input file '{input}' is not valid JSON at line 3, column 17 (JSON path $): '，' is a full-width " +
+            $"error: Input file '{input}' is not valid JSON at line 3, column 17 (JSON path $): '，' is a full-width " +
             "character where JSON needs ','. Replace it with ','."));
     }
 
@@ -90,6 +90,6 @@ public sealed class RuntimeCliTests
         var code = await new RuntimeCli(fx.Engine, new StringWriter(), error).InstanceAsync("nope", CancellationToken.None);
 
         Assert.That(code, Is.EqualTo(RuntimeCli.NotFound));
-        Assert.That(error.ToString().Trim(), Is.EqualTo("Instance 'nope' does not exist; check the id."));
+        Assert.That(error.ToString().Trim(), Is.EqualTo("error: Instance 'nope' does not exist; check the id."));
     }
 }
