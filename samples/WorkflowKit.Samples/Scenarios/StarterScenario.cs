@@ -5,9 +5,9 @@ using WorkflowKit.Records;
 namespace WorkflowKit.Samples.Scenarios;
 
 /// <summary>
-/// A short part of the daily scenario for a fresh installation: it loads the templates, users, master data and the
-/// three years of order history (which the forecast dashboard forecasts from), requests a credit review of a few
-/// customers of each region and submits a few of the most recent orders again, then leaves every instance at its
+/// A short part of the daily scenario for a fresh installation. It loads the templates, users, master data and the
+/// three years of order history, which the forecast dashboard forecasts from. It then requests a credit review of a
+/// few customers of each region and submits a few of the most recent orders again, leaving every instance at its
 /// first human task. The inbox, records and dashboards therefore have something to show, and nothing is approved
 /// on anyone's behalf.
 /// </summary>
