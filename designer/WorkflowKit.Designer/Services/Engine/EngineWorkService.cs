@@ -433,7 +433,7 @@ public sealed class EngineWorkService(
             .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
         var summary = await SummarizeAsync(detail.Instance, cancellationToken);
-        var changes = AuditChanges.Between(history);
+        var changes = AuditFormChanges.ByLine(history);
         return new InstanceDetail(
             summary with
             {
@@ -446,7 +446,9 @@ public sealed class EngineWorkService(
             edges,
             tasks,
             [.. history
-                .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
+                .Where(entry => entry.Actor != "system"
+                    || entry.Action.StartsWith("instance", StringComparison.Ordinal)
+                    || changes.ContainsKey(entry.Id))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
                     entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
