@@ -90,6 +90,27 @@ public sealed class AuditFormChangesTests
     }
 
     [Test]
+    public async Task IncidentAfterScript_ChangeOnIncidentLine()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("stuck")
+            .Start().Script("mark", "form.status = 'watch';").End()
+            .Edge("start", "mark").Edge("mark", "end", when: "form.status == 'blocked'"));
+
+        var instance = await fx.StartAsync("stuck", form: """{"status": "normal"}""");
+
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        var raised = history.Single(entry => entry.Action == AuditActions.Incident);
+        var change = raised.Details![AuditFormChanges.DetailsKey]?["status"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(raised.NodeId, Is.EqualTo("mark"));
+            Assert.That(raised.Details!["kind"]!.GetValue<string>(), Is.EqualTo("routing"));
+            Assert.That(change?["new"]?.GetValue<string>(), Is.EqualTo("watch"));
+        });
+    }
+
+    [Test]
     public void ByLine_SnapshotsOnly_ComparesWithPrevious()
     {
         var history = new[]
