@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
-using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
@@ -20,8 +19,6 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// </summary>
 public sealed class AutomaticStepHistoryTests
 {
-    private const string ScriptNode = "set-region";
-
     private static readonly UserContext Sales = new(
         "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
         "zh-CN");
@@ -60,7 +57,7 @@ public sealed class AutomaticStepHistoryTests
     {
         var detail = await ApproveUnchangedAsync();
 
-        var system = detail.Audit.Single(entry => entry.NodeId == ScriptNode);
+        var system = detail.Audit.Single(entry => entry.NodeId == OrderDefinitions.ScriptNode);
         var approval = detail.Audit.Single(entry => entry.Action == "approve");
         Assert.Multiple(() =>
         {
@@ -101,7 +98,7 @@ public sealed class AutomaticStepHistoryTests
     {
         var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
         var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
-        await PublishAsync(definitions);
+        await OrderDefinitions.PublishAsync(definitions, "owner", OrderDefinitions.FlowWithScript());
         var instance = await work.StartAsync(
             OrderDefinitions.FlowKey,
             new JsonObject { ["customer"] = "仁济医院", ["region"] = "east", ["total"] = 1200m },
@@ -112,31 +109,5 @@ public sealed class AutomaticStepHistoryTests
         await work.ActAsync(task.Id, new TaskActionRequest(TaskActions.Approve), Manager, default);
 
         return (await work.GetInstanceAsync(instance.Id, Sales, default))!;
-    }
-
-    /// <summary>Publishes the order form and the order flow with a script step before the manager's approval.</summary>
-    private static async Task PublishAsync(IDefinitionService definitions)
-    {
-        var flow = OrderDefinitions.Flow();
-        flow.Nodes.Add(new NodeDefinition
-        {
-            Id = ScriptNode, Type = NodeTypes.Script, Name = new LocalizedText("设置区域", "Set region"),
-            Position = new NodePosition { X = 170, Y = 160 },
-            Script = "form.region = 'north';",
-        });
-        flow.Edges = [
-            new EdgeDefinition { Id = "e1", From = "start", To = ScriptNode },
-            new EdgeDefinition { Id = "e3", From = ScriptNode, To = OrderDefinitions.ManagerNode },
-            .. flow.Edges.Where(edge => edge.Id != "e1"),
-        ];
-
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(OrderDefinitions.Form()), null, "owner",
-            default);
-        await definitions.PublishAsync(DefinitionKind.Form, OrderDefinitions.FormKey, "owner", null, default);
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(flow), null, "owner", default);
-        var result = await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
-        Assert.That(result.Published, Is.True, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
     }
 }
