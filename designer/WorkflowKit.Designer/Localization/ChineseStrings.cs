@@ -452,6 +452,8 @@ public static class ChineseStrings
         ["Position"] = "位置",
         ["Migrate to version {0}"] = "迁移到版本 {0}",
         ["moved to another flow version"] = "迁移到另一流程版本",
+        ["ran automatically"] = "自动执行",
+        ["System"] = "系统",
         ["(empty)"] = "（空）",
         ["Urged by the initiator"] = "发起人催办",
         ["{0} urged you to act on \"{1}\""] = "{0} 催你处理“{1}”",
