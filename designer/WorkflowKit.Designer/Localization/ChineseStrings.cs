@@ -463,6 +463,7 @@ public static class ChineseStrings
         ["rows {0} changed"] = "第 {0} 行有修改",
         ["Row {0} of \"{1}\": {2}"] = "“{1}”第 {0} 行：{2}",
         ["{0} (unknown user)"] = "{0}（未知用户）",
+        ["Label on the diagram"] = "图上显示的名称",
     }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
         .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values).DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);

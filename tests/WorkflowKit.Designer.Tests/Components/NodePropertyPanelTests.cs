@@ -25,6 +25,29 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
     }
 
     [Test]
+    public void Branch_label_keeps_other_language()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = new NodeDefinition { Id = "amount-check", Type = NodeTypes.Condition };
+        flow.Nodes.Add(node);
+        var edge = new EdgeDefinition
+        {
+            Id = "e-large", From = node.Id, To = OrderDefinitions.ManagerNode,
+            Label = new WorkflowKit.Definitions.LocalizedText("大额", "Large"),
+        };
+        flow.Edges.Add(edge);
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+
+        Admin.TestIds.Input(cut, "branch-label").Change("Large order");
+
+        Assert.That(edge.Label!.Values["zh-CN"], Is.EqualTo("大额"));
+        Assert.That(edge.Label.Values["en"], Is.EqualTo("Large order"));
+    }
+
+    [Test]
     public void Choosing_hidden_sets_the_field_permission_and_reports_a_change()
     {
         var flow = OrderDefinitions.Flow();
