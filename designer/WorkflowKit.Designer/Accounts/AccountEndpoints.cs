@@ -23,10 +23,12 @@ public static class AccountEndpoints
         [FromForm] string? userName,
         [FromForm] string? password,
         [FromForm] string? returnUrl,
+        [FromForm] string? culture,
         HttpContext context,
         AccountStore accounts,
         ILoggerFactory loggerFactory)
     {
+        var chosen = culture is not null && AccountStore.Cultures.Contains(culture, StringComparer.Ordinal) ? culture : null;
         var logger = loggerFactory.CreateLogger(typeof(AccountEndpoints));
         var user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)
             ? null
@@ -34,7 +36,16 @@ public static class AccountEndpoints
         if (user is null)
         {
             DesignerLog.SignInFailed(logger);
-            return Results.LocalRedirect("/login?error=1&returnUrl=" + Uri.EscapeDataString(LocalOrRoot(returnUrl)));
+            var again = chosen is null ? string.Empty : "&culture=" + chosen;
+            return Results.LocalRedirect(
+                "/login?error=1" + again + "&returnUrl=" + Uri.EscapeDataString(LocalOrRoot(returnUrl)));
+        }
+
+        if (chosen is not null && chosen != user.Culture)
+        {
+            // The language picked on the sign-in page is the one the user wants from now on.
+            await accounts.SetCultureAsync(user.Id, chosen, context.RequestAborted);
+            user = user with { Culture = chosen };
         }
 
         await context.SignInAsync(

@@ -13,20 +13,39 @@ internal static partial class CookieClients
     public static async Task<HttpClient> SignInAsync(DesignerAppFactory app, string userName, string password)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var loginPage = await client.GetStringAsync("/login");
-        var token = AntiforgeryToken().Match(loginPage).Groups["token"].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = userName,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = token,
-        });
-        using var signIn = await client.PostAsync("/account/login", form);
+        using var signIn = await PostLoginAsync(client, userName, password, culture: null);
         Assert.That(signIn.Headers.Location?.ToString(), Is.EqualTo("/"), $"sign-in of {userName} failed");
         return client;
     }
 
+    /// <summary>
+    /// Opens the login page (in <paramref name="culture"/> when given, as its language links do) and posts its form
+    /// with the page's fields; returns the reply, a redirect either way.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(
+        HttpClient client, string userName, string password, string? culture)
+    {
+        var query = culture is null ? string.Empty : "?culture=" + culture;
+        var loginPage = await client.GetStringAsync("/login" + query);
+        var fields = new Dictionary<string, string>
+        {
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(loginPage).Groups["token"].Value,
+        };
+        if (CultureField().Match(loginPage) is { Success: true } chosen)
+        {
+            fields["culture"] = chosen.Groups["culture"].Value;
+        }
+
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync("/account/login", form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"culture\" value=\"(?<culture>[^\"]+)\"")]
+    private static partial Regex CultureField();
 }
