@@ -8,7 +8,12 @@ namespace WorkflowKit.Designer.Records;
 /// <summary>Formats a record field's JSON value for a table cell or a detail line.</summary>
 public static class RecordValueText
 {
-    public static string Format(FieldDefinition? field, JsonNode? value, string culture)
+    /// <summary>
+    /// Formats <paramref name="value"/>; a member field's user ids become display names from <paramref name="people"/>
+    /// when it has them, and stay ids otherwise.
+    /// </summary>
+    public static string Format(
+        FieldDefinition? field, JsonNode? value, string culture, IReadOnlyDictionary<string, string>? people = null)
     {
         if (value is null)
         {
@@ -19,7 +24,7 @@ public static class RecordValueText
         {
             return field?.Type == FieldTypes.SubTable
                 ? string.Format(CultureInfo.InvariantCulture, "[{0}]", array.Count)
-                : string.Join(", ", array.Select(item => Format(field, item, culture)));
+                : string.Join(", ", array.Select(item => Format(field, item, culture, people)));
         }
 
         if (value is JsonObject)
@@ -28,6 +33,11 @@ public static class RecordValueText
         }
 
         var text = value is JsonValue scalar && scalar.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+        if (field?.Type == FieldTypes.Member && people is not null && people.TryGetValue(text, out var name))
+        {
+            return name;
+        }
+
         if (field?.Options?.FirstOrDefault(option => option.Value == text) is { } chosen)
         {
             return chosen.Label.Get(culture);

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Designer.Records;
+
+namespace WorkflowKit.Designer.Tests.Records;
+
+/// <summary>Member fields in record lists and details read as people's names, not their user ids.</summary>
+[TestFixture]
+public sealed class RecordValueTextTests
+{
+    private static readonly FieldDefinition SalesRep = new()
+    {
+        Id = "salesRep", Type = FieldTypes.Member, Label = new LocalizedText("销售代表", "Sales rep"),
+    };
+
+    private static readonly Dictionary<string, string> People = new(StringComparer.Ordinal)
+    {
+        ["sales-west-1"] = "赵磊 Zhao Lei",
+        ["sales-east-1"] = "何明 He Ming",
+    };
+
+    [Test]
+    public void Member_reads_as_name()
+    {
+        var text = RecordValueText.Format(SalesRep, JsonValue.Create("sales-west-1"), "zh-CN", People);
+
+        Assert.That(text, Is.EqualTo("赵磊 Zhao Lei"));
+    }
+
+    [Test]
+    public void Several_members_read_as_names()
+    {
+        var text = RecordValueText.Format(SalesRep, new JsonArray("sales-east-1", "sales-west-1"), "en", People);
+
+        Assert.That(text, Is.EqualTo("何明 He Ming, 赵磊 Zhao Lei"));
+    }
+
+    [Test]
+    public void Unknown_member_keeps_id()
+    {
+        var text = RecordValueText.Format(SalesRep, JsonValue.Create("sales-north-9"), "en", People);
+
+        Assert.That(text, Is.EqualTo("sales-north-9"));
+    }
+}
