@@ -62,12 +62,13 @@ public static class OrderDefinitions
         ],
     };
 
-    /// <summary>Saves and publishes the form and flow v1 as the given user.</summary>
-    public static async Task PublishAsync(IDefinitionService definitions, string userId)
+    /// <summary>Saves and publishes the form and flow v1 as the given user, <see cref="Flow"/> unless another is given.</summary>
+    public static async Task PublishAsync(IDefinitionService definitions, string userId, FlowDefinition? flow = null)
     {
         await definitions.SaveDraftAsync(DefinitionKind.Form, FormKey, DefinitionJson.Serialize(Form()), null, userId, default);
         await definitions.PublishAsync(DefinitionKind.Form, FormKey, userId, null, default);
-        await definitions.SaveDraftAsync(DefinitionKind.Flow, FlowKey, DefinitionJson.Serialize(Flow()), null, userId, default);
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Flow, FlowKey, DefinitionJson.Serialize(flow ?? Flow()), null, userId, default);
         var result = await definitions.PublishAsync(DefinitionKind.Flow, FlowKey, userId, null, default);
         if (!result.Published)
         {
