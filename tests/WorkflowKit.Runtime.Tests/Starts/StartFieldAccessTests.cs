@@ -4,6 +4,7 @@ using Dapper;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Runtime.Cli;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
 
@@ -179,6 +180,30 @@ public sealed class StartFieldAccessTests
 
         var form = (await fx.InstanceAsync(instance.Id)).Instance.Form;
         Assert.That(form["orderNo"]!.GetValue<string>(), Is.EqualTo("SO-20261205-0001"));
+    }
+
+    [Test]
+    public async Task CliRun_HiddenField_Refused()
+    {
+        await using var fx = await FixtureAsync();
+        var input = Path.Combine(Path.GetTempPath(), $"wk-start-access-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(input, """{"customer": "C001", "trackingNo": "FAKE123"}""");
+        var error = new StringWriter();
+        var cli = new RuntimeCli(fx.Engine, new StringWriter(), error);
+
+        int code;
+        try
+        {
+            code = await cli.RunAsync("order", input, "alice", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+
+        Assert.That(code, Is.EqualTo(RuntimeCli.Refused));
+        Assert.That(error.ToString(), Does.Contain("(trackingNo) is hidden at the start node 'start' of flow 'order'"));
+        Assert.That(await fx.Engine.QueryInstancesAsync(new InstanceQuery(), CancellationToken.None), Is.Empty);
     }
 
     [Test]
