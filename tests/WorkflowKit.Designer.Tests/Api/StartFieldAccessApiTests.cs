@@ -52,6 +52,18 @@ public sealed class StartFieldAccessApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
+    [Test]
+    public async Task OpenApi_lists_start_problems()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+
+        var document = await sales1.GetFromJsonAsync<JsonObject>("/api/openapi/v1.json");
+
+        var responses = document!["paths"]!["/api/instances"]!["post"]!["responses"]!.AsObject();
+        Assert.That(responses.Select(response => response.Key), Is.SupersetOf(new[] { "400", "403", "422" }));
+    }
+
     private static async Task<DesignerAppFactory> StartServerAsync()
     {
         var factory = new DesignerAppFactory(kestrel: true);
