@@ -24,7 +24,13 @@ await app.Services.GetRequiredService<DesignerBootstrapper>().InitializeAsync(ap
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    // API callers get a problem reply they can read; people get the error page.
+    app.UseWhen(
+        context => context.Request.Path.StartsWithSegments("/api"),
+        api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiServerError.WriteAsync }));
+    app.UseWhen(
+        context => !context.Request.Path.StartsWithSegments("/api"),
+        pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
 }
 
 // API callers get the bare status code; people get a page.

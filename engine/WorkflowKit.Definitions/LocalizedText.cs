@@ -55,6 +55,31 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
         return Values.Values.FirstOrDefault() ?? string.Empty;
     }
 
+    /// <summary>
+    /// Returns a copy whose text for <paramref name="culture"/> is <paramref name="text"/>, keeping the other
+    /// languages, so an edit made in one language never drops another. A blank text removes that language's text.
+    /// </summary>
+    public LocalizedText WithText(string culture, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var copy = new LocalizedText();
+        foreach (var (key, value) in Values)
+        {
+            copy.Values[key] = value;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            copy.Values.Remove(culture);
+        }
+        else
+        {
+            copy.Values[culture] = text;
+        }
+
+        return copy;
+    }
+
     public override string ToString() => Get("en");
 
     public bool Equals(LocalizedText? other) =>

@@ -19,7 +19,8 @@ public sealed record SeriesForecast(
     /// <summary>
     /// Remark on how the history was read, or null when there is none. It is set when periods of the series have
     /// more returns than sales, so that their net quantity is negative, and it describes how they were forecast.
-    /// It is also set when the series has one period of history and its points therefore have no interval.
+    /// It is also set when the series has one period of history and its points therefore have no interval, and when
+    /// every period of the history has the same quantity (0 included), which gives an interval of no width.
     /// </summary>
     public string? Note { get; init; }
 }

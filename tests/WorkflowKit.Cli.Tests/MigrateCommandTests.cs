@@ -88,6 +88,20 @@ public sealed partial class MigrateCommandTests
     }
 
     [Test]
+    public async Task MissingVersion_NamesPublishedRange()
+    {
+        var instance = await StartAsync();
+        await PublishAsync(Version2);
+
+        var run = await CliRun.RunAsync("instance", "migrate", instance, "--to-version", "9", "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain(
+            "Flow 'credit' has no published version 9; its published versions are 1 to 2."));
+        Assert.That(run.Error, Does.Not.Contain("workflowkit history"));
+    }
+
+    [Test]
     public async Task MissingNode_Blocked_ExitsOne()
     {
         var instance = await StartAsync();

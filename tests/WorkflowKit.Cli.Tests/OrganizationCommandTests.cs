@@ -120,8 +120,9 @@ public sealed class OrganizationCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Error.Trim(), Is.EqualTo(
             "warning: 2 role(s) that users hold are not defined in this database: \"auditor\", \"sales\". Rules " +
-            "match them by key, but they have no display name: pass --package with the template package that " +
-            "declares them, or add them under \"roles\" in org.json."));
+            "match them by key, but they have no display name: import the template package that declares them " +
+            "with \"workflowkit import PACKAGE --db DB\" (or pass it with --package), or add them under \"roles\" " +
+            "in org.json."));
         Assert.That(run.OutputLines[^1], Is.EqualTo(
             "Imported 1 department(s), 2 user(s) and 1 role(s) from org.json into the organisation directory."));
     }
@@ -254,6 +255,36 @@ public sealed class OrganizationCommandTests
             $"error: --package \"{SampleUsers}\" is a file, but --package expects a template package folder (or " +
             "its package.json) such as definitions/templates/biopharma. Pass the organisation file as the FILE " +
             "argument instead."));
+    }
+
+    [Test]
+    public async Task Malformed_package_manifest_is_described()
+    {
+        var package = Path.Combine(_folder, "package");
+        Directory.CreateDirectory(package);
+        await File.WriteAllTextAsync(
+            Path.Combine(package, "package.json"), "{\n  \"kind\": \"package\",\n  \"roles\": [\n    {\"key\": \"sales\"}\n}");
+
+        var run = await CliRun.RunAsync("org", "import", SampleUsers, "--package", package, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.StartWith(
+            $"error: --package: \"{Path.Combine(package, "package.json")}\" is not valid JSON at line 5, column 1 " +
+            "(JSON path $.roles): '}' does not close the list that starts at line 3, column 12. Close it with ']', " +
+            $"or check the brackets before it. Check the package with \"workflowkit validate {package}\"."));
+    }
+
+    [Test]
+    public async Task Malformed_organisation_file_is_described()
+    {
+        var file = await WriteAsync("{\n  \"users\": [\n    {\"id\": \"u1\", \"displayName\": \"李明\" \"department\": \"d1\"}\n  ]\n}");
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain(
+            "org.json is not valid JSON at line 3, column 38 (JSON path $.users[0]): a comma is missing before '\"'. " +
+            "Add a comma between the two values or properties. Then import the file again."));
     }
 
     private async Task<string> WriteAsync(string json)

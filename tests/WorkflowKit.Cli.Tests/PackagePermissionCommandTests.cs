@@ -34,7 +34,8 @@ public sealed class PackagePermissionCommandTests
         Assert.That(customer.Select(rule => rule.Role), Is.EqualTo(new[] { "finance" }));
         Assert.That(run.OutputLines, Does.Contain("stored 2 permission rule(s) of form credit-application"));
         Assert.That(run.OutputLines[^1], Is.EqualTo(
-            "Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s)."));
+            "Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s), " +
+            "4 role(s) stored."));
     }
 
     [Test]
@@ -69,7 +70,7 @@ public sealed class PackagePermissionCommandTests
         var customer = await rules.GetRulesAsync("customer", CancellationToken.None);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(customer.Select(rule => rule.Role), Is.EqualTo(new[] { "auditor" }));
-        Assert.That(run.OutputLines[^1], Does.EndWith("permission rules stored for 0 form(s)."));
+        Assert.That(run.OutputLines[^1], Does.EndWith("permission rules stored for 0 form(s), 0 role(s) stored."));
     }
 
     [Test]

@@ -59,10 +59,23 @@ public sealed class PostgresCommandTests
         var list = await CliRun.RunAsync("list", "--db", Db);
 
         Assert.That(import.ExitCode, Is.EqualTo(0), import.Error);
-        Assert.That(import.OutputLines[^1],
-            Is.EqualTo("Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s)."));
+        Assert.That(import.OutputLines[^1], Is.EqualTo(
+            "Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s), " +
+            "4 role(s) stored."));
         Assert.That(list.OutputLines, Has.Some.Match(@"^flow\s+credit-review\s+1\s+-\s+Customer credit review$"));
         Assert.That(list.OutputLines[^1], Is.EqualTo("6 definition(s)."));
+    }
+
+    [Test]
+    public async Task Second_import_keeps_roles_on_postgres()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+
+        var again = await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+        Assert.That(again.OutputLines, Does.Contain("kept role sales, which the database already has"));
+        Assert.That(again.OutputLines[^1], Does.EndWith("0 role(s) stored."));
     }
 
     [Test]

@@ -37,6 +37,20 @@ public sealed class RecordCommandTests
     }
 
     [Test]
+    public async Task Import_of_mistyped_form_lists_forms()
+    {
+        await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
+
+        var run = await CliRun.RunAsync("records", "import", "customers", Customers, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: Form 'customers' is not in this database, whose published forms are credit-application, " +
+            "credit-log, customer. Pass one of these keys, or publish the template package that declares the form " +
+            "with \"workflowkit import PACKAGE --db DB\" first."));
+    }
+
+    [Test]
     public async Task Import_rejects_bad_rows_by_row_number()
     {
         await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db);
@@ -101,9 +115,9 @@ public sealed class RecordCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith(
-            $"error: Mapping file \"{mapping}\": The import mapping is not valid JSON or not a mapping at line 1, " +
-            "column 13 (JSON path $.columns[0]): "));
-        Assert.That(run.Error, Does.Contain("Correct the text there"));
+            $"error: Mapping file \"{mapping}\" is not valid JSON at line 1, column 13 (JSON path $.columns): the " +
+            "text ends before the list that starts at line 1, column 12 is closed. Complete the last value and add " +
+            "the missing ]}."));
         Assert.That(run.Output, Is.Empty);
     }
 
@@ -121,7 +135,8 @@ public sealed class RecordCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith(
-            $"error: Mapping file \"{mapping}\": Each mapping entry needs a non-empty \"column\" and \"field\""));
+            $"error: Mapping file \"{mapping}\" has an invalid entry at JSON path $.columns[0]: each mapping entry " +
+            "needs a non-empty \"column\" and \"field\""));
     }
 
     [Test]
@@ -217,8 +232,11 @@ public sealed class RecordCommandTests
         var run = await CliRun.RunAsync(arguments);
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
-        Assert.That(run.Error, Does.Contain(
-            "User 'ghost' passed to --as is not in this database's organisation directory."));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: User 'ghost' passed to --as is not in this database's organisation directory. Pass the id of a " +
+            "user there, or add the user first with \"workflowkit org import FILE --db DB\", where FILE lists " +
+            "departments and users like samples/data/users.json. Users created on the designer's admin pages are " +
+            "kept in the designer's own tables and do not count here."));
         Assert.That(await CountCustomersAsync(), Is.Zero, "nothing is imported");
     }
 

@@ -24,8 +24,9 @@ public sealed class StoreCommandTests
 
         Assert.That(import.ExitCode, Is.EqualTo(0), import.Error);
         Assert.That(import.OutputLines, Does.Contain("published flow credit-review version 1"));
-        Assert.That(import.OutputLines[^1],
-            Is.EqualTo("Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s)."));
+        Assert.That(import.OutputLines[^1], Is.EqualTo(
+            "Imported package example-credit-review: 6 published, 0 unchanged, permission rules stored for 2 form(s), " +
+            "4 role(s) stored."));
         Assert.That(list.ExitCode, Is.EqualTo(0));
         Assert.That(list.OutputLines, Has.Some.Match(@"^flow\s+credit-review\s+1\s+-\s+Customer credit review$"));
         Assert.That(list.OutputLines[^1], Is.EqualTo("6 definition(s)."));
@@ -57,7 +58,8 @@ public sealed class StoreCommandTests
                 "x.json"));
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Error, Does.Contain("flow \"credit-review\" has no published version 7"));
+        Assert.That(run.Error.Trim(), Is.EqualTo(
+            "error: flow \"credit-review\" has no published version 7; its published versions are 1 to 1."));
     }
 
     [Test]

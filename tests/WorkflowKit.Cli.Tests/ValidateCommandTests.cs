@@ -50,6 +50,18 @@ public sealed partial class ValidateCommandTests
     }
 
     [Test]
+    public async Task Syntax_error_line_names_problem_and_fix()
+    {
+        var path = Path.Combine(TestPaths.BrokenFolder, "syntax-trailing-comma.json");
+
+        var run = await CliRun.RunAsync("validate", path);
+
+        Assert.That(run.OutputLines, Does.Contain(
+            $"{path}:4:1: error WK1003 /: The file is not valid JSON at line 4, column 1 (JSON path $): a comma " +
+            "follows the last property of the object. Remove that comma."));
+    }
+
+    [Test]
     public async Task Warnings_alone_exit_zero_unless_strict()
     {
         var flow = Path.Combine(TestPaths.ExamplePackage, "flows", "credit-followup.json");

@@ -129,10 +129,73 @@ public sealed class DemandForecasterTests
     [Test]
     public void SalesOnly_NoNote()
     {
-        var history = SyntheticSales.Monthly("Kit", FirstMonth, Enumerable.Repeat(20.0, 30));
+        var history = SyntheticSales.Monthly("Kit", FirstMonth, Enumerable.Range(0, 30).Select(t => 20.0 + (t % 4)));
 
         var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 1).Single();
 
+        Assert.That(forecast.Note, Is.Null);
+    }
+
+    /// <summary>
+    /// A history that repeats one quantity gives every model a backtest error of zero, so the interval has no width.
+    /// The note explains it, also for the two-period history that the fallback model forecasts.
+    /// </summary>
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(30)]
+    public void ConstantHistory_ZeroWidthIsNoted(int periods)
+    {
+        var history = SyntheticSales.Monthly("Kit", FirstMonth, Enumerable.Repeat(20.0, periods));
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 3).Single();
+
+        Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(20.0).Within(1e-9));
+        Assert.That(forecast.Points.Select(point => point.Lower), Is.EqualTo(forecast.Points.Select(point => point.Forecast)));
+        Assert.That(forecast.Points.Select(point => point.Upper), Is.EqualTo(forecast.Points.Select(point => point.Forecast)));
+        Assert.That(forecast.Note, Is.EqualTo(
+            $"All {periods} periods of the history have the same quantity, 20, so there is no variation to estimate " +
+            "a prediction interval from, and lower and upper equal the forecast. The interval has no width because " +
+            "the history does not vary, not because future demand is certain."));
+    }
+
+    [Test]
+    public void ConstantFractionalHistory_NoteNamesQuantity()
+    {
+        var history = SyntheticSales.Monthly("Reagent", FirstMonth, Enumerable.Repeat(0.25, 12));
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 1).Single();
+
+        Assert.That(forecast.Note, Does.StartWith("All 12 periods of the history have the same quantity, 0.25, so "));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(30)]
+    public void AllZeroHistory_ZeroIntervalIsNoted(int periods)
+    {
+        var history = SyntheticSales.Monthly("Kit", FirstMonth, Enumerable.Repeat(0.0, periods));
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 2).Single();
+
+        Assert.That(forecast.Model, Is.EqualTo("zero"));
+        Assert.That(forecast.Points.Select(point => point.Forecast), Has.All.EqualTo(0.0));
+        Assert.That(forecast.Points.Select(point => point.Lower), Has.All.EqualTo(0.0));
+        Assert.That(forecast.Points.Select(point => point.Upper), Has.All.EqualTo(0.0));
+        Assert.That(forecast.Note, Is.EqualTo(
+            "Every period of the history is 0, so demand is forecast as 0, and lower and upper are 0 too. The " +
+            "interval has no width because the history does not vary, not because no order can come."));
+    }
+
+    /// <summary>A history that varies only once still gets an interval with width and no note.</summary>
+    [Test]
+    public void NearlyConstantHistory_HasWidthWithoutNote()
+    {
+        var history = SyntheticSales.Monthly("Kit", FirstMonth, [20, 20, 21]);
+
+        var forecast = new DemandForecaster().Forecast(history, Periodicity.Month, 1).Single();
+
+        Assert.That(forecast.Points[0].Upper, Is.GreaterThan(forecast.Points[0].Lower!.Value));
         Assert.That(forecast.Note, Is.Null);
     }
 

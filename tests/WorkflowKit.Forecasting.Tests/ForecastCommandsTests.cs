@@ -90,6 +90,24 @@ public sealed class ForecastCommandsTests
     }
 
     [Test]
+    public async Task Forecast_ConstantHistoryNoted()
+    {
+        var input = Path.Combine(_folder, "steady.csv");
+        var rows = Enumerable.Range(0, 3).Select(month => $"2019-{month + 1:00}-10,Ruijin,Kit A,8");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+
+        var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
+
+        Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
+        Assert.That(stdout, Does.Contain("2019-04-01,Ruijin,Kit A,8,8,8"));
+        Assert.That(stderr, Is.EqualTo(
+            "Note: steady.csv, Ruijin / Kit A: All 3 periods of the history have the same quantity, 8, so there is " +
+            "no variation to estimate a prediction interval from, and lower and upper equal the forecast. The " +
+            "interval has no width because the history does not vary, not because future demand is certain." +
+            Environment.NewLine));
+    }
+
+    [Test]
     public async Task Forecast_OutputAsInputNeedsRenaming()
     {
         var input = WriteLongForm(months: 12, customers: ["Ruijin"]);
@@ -281,7 +299,7 @@ public sealed class ForecastCommandsTests
         Assert.That(stderr, Is.EqualTo(
             "Note: daily.csv ends on 2024-01-15, before the end of the week 2024-01-15 to 2024-01-21, so that week " +
             "contains only part of its sales and would look like a drop in demand. It is left out, and the history " +
-            "up to 2024-01-14 is used." + Environment.NewLine));
+            "up to 2024-01-14 is used." + Environment.NewLine + ConstantNote("daily.csv", 2, 91)));
         var rows = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         Assert.That(rows, Has.Count.EqualTo(2));
         Assert.That(rows[0], Does.StartWith("2024-01-15,,Kit A,91,"));
@@ -369,7 +387,7 @@ public sealed class ForecastCommandsTests
     {
         // Thursday 2024-01-04 to Sunday 2024-02-04: the first week has 4 of its 7 days, so it sums to 46 units
         // against 91 in every full week. Without that week the weekly series is constant, so the backtest errors and
-        // the interval are zero.
+        // the interval are zero, and the note on constant histories follows.
         var input = WriteDaily(new DateOnly(2024, 1, 4), days: 32);
 
         var (exit, stdout, stderr) = await ForecastAsync(input, 2, outPath: null, Periodicity.Week);
@@ -378,7 +396,7 @@ public sealed class ForecastCommandsTests
         Assert.That(stderr, Is.EqualTo(
             "Note: daily.csv starts on 2024-01-04, after the start of the week 2024-01-01 to 2024-01-07, so that " +
             "week contains only part of its sales and would look like a drop in demand. It is left out, and the " +
-            "history from 2024-01-08 is used." + Environment.NewLine));
+            "history from 2024-01-08 is used." + Environment.NewLine + ConstantNote("daily.csv", 4, 91)));
         var rows = stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
         Assert.That(rows, Has.Count.EqualTo(2));
         Assert.That(rows[0], Is.EqualTo("2024-02-05,,Kit A,91,91,91"));
@@ -413,7 +431,9 @@ public sealed class ForecastCommandsTests
         var (exit, stdout, stderr) = await ForecastAsync(input, 1, outPath: null);
 
         Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
-        Assert.That(stderr, Is.Empty, "the first order is no later in January than in the other months");
+        Assert.That(
+            stderr, Is.EqualTo(ConstantNote("orders.csv", 6, 10)),
+            "the first order is no later in January than in the other months");
         Assert.That(stdout, Does.Contain("2024-07-01,,Kit A,10,"));
     }
 
@@ -443,8 +463,10 @@ public sealed class ForecastCommandsTests
 
         var (exit, _, stderr) = await ForecastAsync(input, 2, outPath: null, periodicity);
 
+        // Every full week sums to 91, so the weekly history is constant and only that note is printed.
+        var expected = periodicity == Periodicity.Week ? ConstantNote("daily.csv", 2, 91) : string.Empty;
         Assert.That(exit, Is.EqualTo(ForecastCommands.Success), stderr);
-        Assert.That(stderr, Is.Empty);
+        Assert.That(stderr, Is.EqualTo(expected));
     }
 
     [Test]
@@ -612,6 +634,12 @@ public sealed class ForecastCommandsTests
             input, Periodicity.Month, horizon, stdout, stderr, CancellationToken.None);
         return (exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Returns the note line printed for series "Kit A" of a file whose history repeats one quantity.</summary>
+    private static string ConstantNote(string file, int periods, int quantity) =>
+        $"Note: {file}, Kit A: All {periods} periods of the history have the same quantity, {quantity}, so there is " +
+        "no variation to estimate a prediction interval from, and lower and upper equal the forecast. The interval " +
+        "has no width because the history does not vary, not because future demand is certain." + Environment.NewLine;
 
     private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -206,14 +206,8 @@ public sealed class DataImportService
         ArgumentNullException.ThrowIfNull(preset);
         if (preset.TemplatePath is { } path)
         {
-            try
-            {
-                return ImportMapping.FromJson(await File.ReadAllTextAsync(path, cancellationToken));
-            }
-            catch (System.Text.Json.JsonException error)
-            {
-                throw new System.Text.Json.JsonException($"Mapping file \"{path}\": {error.Message}", error);
-            }
+            return ImportMapping.FromJson(
+                await File.ReadAllTextAsync(path, cancellationToken), $"Mapping file \"{path}\"");
         }
 
         return await _mappings.FindAsync(formKey, preset.Name, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Json;
@@ -9,9 +10,9 @@ namespace WorkflowKit.Designer.Api;
 
 /// <summary>
 /// Turns request binding failures under <c>/api</c> into problem replies in every environment. A body that is not JSON
-/// gets a 400 with the line, position and JSON path where reading stopped, and a missing body gets a 400 that reports
-/// it as missing. A query value or JSON value of the wrong type gets a 400 with the parameter or JSON path and the
-/// expected kind of value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type
+/// gets a 400 from <see cref="JsonErrorDescriber"/> that names the problem, its line, position and JSON path, and the
+/// fix, and a missing body gets a 400 that reports it as missing. A query value or JSON value of the wrong type gets a
+/// 400 with the parameter or JSON path and the expected kind of value in words, not a .NET type. A body not sent as JSON gets a 415 that names its content type
 /// or the missing Content-Type header. Other endpoints get the bare status code.
 /// </summary>
 /// <remarks>
@@ -21,6 +22,12 @@ namespace WorkflowKit.Designer.Api;
 /// </remarks>
 public static partial class ApiBadRequests
 {
+    /// <summary>
+    /// The largest body, in bytes, whose syntax error is described from its characters. A larger one is described from
+    /// the reader's message, so that one bad request never makes the server hold a large copy as text.
+    /// </summary>
+    private const long MaxDescribedBodyBytes = 1024 * 1024;
+
     public static IServiceCollection AddApiBadRequests(this IServiceCollection services) =>
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
@@ -31,6 +38,12 @@ public static partial class ApiBadRequests
     public static IApplicationBuilder UseApiBadRequests(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Request.HasJsonContentType())
+            {
+                // Kept so that a syntax error can be described from the body's characters after binding read it.
+                context.Request.EnableBuffering();
+            }
+
             try
             {
                 await next(context);
@@ -48,7 +61,8 @@ public static partial class ApiBadRequests
             }
             catch (BadHttpRequestException error) when (!context.Response.HasStarted)
             {
-                var (detail, extensions) = Describe(error, context);
+                var body = await ReadBufferedBodyAsync(context.Request);
+                var (detail, extensions) = Describe(error, context, body);
                 var logger = context.RequestServices.GetRequiredService<ILoggerFactory>()
                     .CreateLogger(typeof(ApiBadRequests));
                 BadRequest(logger, context.Request.Method, context.Request.Path, detail);
@@ -66,10 +80,11 @@ public static partial class ApiBadRequests
 
     /// <summary>
     /// Words a binding failure. A JSON syntax error or a JSON value of the wrong type also returns <c>line</c> and
-    /// <c>position</c>, both counted from 1, and the JSON <c>path</c> of the value, as problem extensions.
+    /// <c>position</c>, both counted from 1, and the JSON <c>path</c> of the value, as problem extensions. The
+    /// position of a syntax error counts characters when <paramref name="body"/> is given and UTF-8 bytes otherwise.
     /// </summary>
     internal static (string Detail, Dictionary<string, object?>? Extensions) Describe(
-        BadHttpRequestException error, HttpContext context)
+        BadHttpRequestException error, HttpContext context, string? body = null)
     {
         if (error.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
@@ -78,15 +93,9 @@ public static partial class ApiBadRequests
 
         if (error.InnerException is JsonException { InnerException: JsonException } syntax)
         {
-            // System.Text.Json counts lines and byte positions from 0, and editors count from 1. The position counts
-            // bytes, so it equals the column only when the text before it on that line is ASCII.
-            var line = (syntax.LineNumber ?? 0) + 1;
-            var position = (syntax.BytePositionInLine ?? 0) + 1;
-            var detail = "The request body could not be read as JSON: " +
-                         JsonSyntaxWording.Describe(JsonLocation().Replace(syntax.Message, string.Empty).TrimEnd()) +
-                         $" The error is at line {line}, position {position} (JSON path {syntax.Path ?? "$"}). " +
-                         "Correct the JSON and send the request again.";
-            return (detail, Location(line, position, syntax.Path));
+            var description = JsonErrorDescriber.Describe(syntax, JsonErrorDescriber.RequestBody, body);
+            return ($"{description.Message} Then send the request again.",
+                Location(description.Line, description.Column, description.Path));
         }
 
         if (error.InnerException is JsonException json && WrongType().IsMatch(json.Message))
@@ -142,6 +151,22 @@ public static partial class ApiBadRequests
         return (detail, Location(line, position, path));
     }
 
+    /// <summary>
+    /// Returns the request body that binding read, or null when it was not buffered or is larger than
+    /// <see cref="MaxDescribedBodyBytes"/>.
+    /// </summary>
+    private static async Task<string?> ReadBufferedBodyAsync(HttpRequest request)
+    {
+        if (!request.Body.CanSeek || request.Body.Length > MaxDescribedBodyBytes)
+        {
+            return null;
+        }
+
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+
     private static Dictionary<string, object?> Location(long line, long position, string? path) => new()
     {
         ["line"] = line,
@@ -155,9 +180,6 @@ public static partial class ApiBadRequests
           "Content-Type: application/json."
         : $"The request body was sent as \"{contentType}\". Send it as JSON with the header " +
           "Content-Type: application/json.";
-
-    [GeneratedRegex(@"\s*(Path: \S* \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.\s*$")]
-    private static partial Regex JsonLocation();
 
     // System.Text.Json: "The JSON value could not be converted to WorkflowKit.Designer.Services.TaskActionRequest."
     [GeneratedRegex("^The JSON value could not be converted to ")]

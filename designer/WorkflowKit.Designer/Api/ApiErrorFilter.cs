@@ -1,10 +1,16 @@
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Migration;
+using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Api;
 
-/// <summary>Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422.</summary>
+/// <summary>
+/// Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422. Anything else reaches
+/// <see cref="ApiServerError"/> as a 500.
+/// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -21,6 +27,16 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (NotFoundException error)
         {
             return Results.Problem(error.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (FieldAccessDeniedException error)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (InvalidOperationException error) when (error is InstanceActionException or MigrationBlockedException)
+        {
+            // The instance's state refuses the action (someone already acted, the flow allows no withdrawal, a
+            // migration would re-run a step); the message says which and what to do.
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict);
         }
         catch (ConcurrencyConflictException error)
         {

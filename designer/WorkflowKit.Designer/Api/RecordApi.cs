@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
@@ -118,8 +119,25 @@ internal static class RecordApi
         });
     }
 
-    internal static Condition? ParseFilter(string? filter) =>
-        string.IsNullOrWhiteSpace(filter) ? null : DefinitionJson.Deserialize<Condition>(filter);
+    /// <summary>Reads the JSON condition of the <c>filter</c> query parameter.</summary>
+    /// <exception cref="JsonException">The parameter is not valid JSON or not a condition, in plain words.</exception>
+    internal static Condition? ParseFilter(string? filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return null;
+        }
+
+        try
+        {
+            return DefinitionJson.Deserialize<Condition>(filter);
+        }
+        catch (JsonException error)
+        {
+            var description = JsonErrorDescriber.Describe(error, "the filter parameter", filter);
+            throw new JsonException(description.Message, error);
+        }
+    }
 
     internal static IReadOnlyList<SortOrder> ParseSort(string? sort) =>
         string.IsNullOrWhiteSpace(sort)

@@ -75,10 +75,11 @@ public sealed class DesignerBootstrapper(
         foreach (var manifestPath in Directory.EnumerateFiles(root, "package.json", SearchOption.AllDirectories))
         {
             var folder = Path.GetDirectoryName(manifestPath)!;
+            var json = string.Empty;
             try
             {
-                var manifest = DefinitionJson.Deserialize<PackageManifest>(
-                    await File.ReadAllTextAsync(manifestPath, cancellationToken));
+                json = await File.ReadAllTextAsync(manifestPath, cancellationToken);
+                var manifest = DefinitionJson.Deserialize<PackageManifest>(json);
                 if (await store.GetPackageAsync(manifest.Key, cancellationToken) is null)
                 {
                     await records.ImportPackageAsync(folder, "system", cancellationToken);
@@ -87,7 +88,14 @@ public sealed class DesignerBootstrapper(
 
                 await records.SeedPermissionRulesAsync(manifest, cancellationToken);
             }
-            catch (Exception error) when (error is JsonException or DefinitionValidationException or IOException)
+            catch (JsonException error)
+            {
+                // Only the manifest is deserialized here: the package import checks its members and reports them
+                // through DefinitionValidationException.
+                var description = JsonErrorDescriber.Describe(error, Path.GetFileName(manifestPath), json);
+                DesignerLog.TemplateSkipped(logger, manifestPath, description.Message);
+            }
+            catch (Exception error) when (error is DefinitionValidationException or IOException)
             {
                 DesignerLog.TemplateSkipped(logger, manifestPath, error.Message);
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Definitions.Validation;
+using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 
 namespace WorkflowKit.Cli.Commands;
@@ -102,9 +103,9 @@ public static class DefinitionCommands
         var user = UserOption();
         var command = new Command(
             "import",
-            "Validate a template package and publish its forms, flows and views with its data permission rules in " +
-            "one transaction. An invalid package writes nothing; unchanged documents keep their version, and a form " +
-            "that already has permission rules keeps them.")
+            "Validate a template package and publish its forms, flows and views with its data permission rules and " +
+            "roles in one transaction. An invalid package writes nothing; unchanged documents keep their version, a " +
+            "form that already has permission rules keeps them, and a role the database already has keeps its name.")
         {
             package,
             db,
@@ -125,9 +126,19 @@ public static class DefinitionCommands
 
             var stores = await DatabaseFactory.OpenStoresAsync(parsed.GetValue(db)!, context.TimeProvider,
                 cancellationToken).ConfigureAwait(false);
-            var imported = await new PackageRuleSeeder(stores.Definitions, stores.Permissions)
-                .ImportAsync(folder, parsed.GetValue(user)!, cancellationToken).ConfigureAwait(false);
-            var result = imported.Definitions;
+            var seeder = new PackageRuleSeeder(stores.Definitions, stores.Permissions);
+            IReadOnlyList<SeededRules> seeded = [];
+            IReadOnlyList<string> addedRoles = [];
+            IReadOnlyList<string> existingRoles = [];
+            var result = await stores.Definitions.ImportPackageAsync(
+                folder, parsed.GetValue(user)!,
+                async (transaction, manifest, token) =>
+                {
+                    (addedRoles, existingRoles) = await PackageRoles.AddAsync(
+                        stores.Organization, manifest, transaction, token).ConfigureAwait(false);
+                    seeded = await seeder.SeedAsync(manifest, transaction, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Published)
             {
                 await context.Output.WriteLineAsync($"published {item.Kind} {item.Key} version {item.Version}")
@@ -140,15 +151,27 @@ public static class DefinitionCommands
                     .ConfigureAwait(false);
             }
 
-            foreach (var rules in imported.Rules)
+            foreach (var rules in seeded)
             {
                 await context.Output.WriteLineAsync($"stored {rules.Count} permission rule(s) of form {rules.FormKey}")
                     .ConfigureAwait(false);
             }
 
+            foreach (var role in addedRoles)
+            {
+                await context.Output.WriteLineAsync($"stored role {role}").ConfigureAwait(false);
+            }
+
+            foreach (var role in existingRoles)
+            {
+                await context.Output.WriteLineAsync($"kept role {role}, which the database already has")
+                    .ConfigureAwait(false);
+            }
+
             await context.Output.WriteLineAsync(
                 $"Imported package {result.PackageKey}: {result.Published.Count} published, " +
-                $"{result.Unchanged.Count} unchanged, permission rules stored for {imported.Rules.Count} form(s).")
+                $"{result.Unchanged.Count} unchanged, permission rules stored for {seeded.Count} form(s), " +
+                $"{addedRoles.Count} role(s) stored.")
                 .ConfigureAwait(false);
             return ExitCodes.Success;
         }));
@@ -192,6 +215,12 @@ public static class DefinitionCommands
                 await context.Output.WriteLineAsync($"Exported package {name} to {target} ({files.Count} files).")
                     .ConfigureAwait(false);
                 return ExitCodes.Success;
+            }
+
+            if (parsed.GetValue(version) is null)
+            {
+                await PublishedDefinitions.RequireNotDraftOnlyAsync(store, chosen, name, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             var written = await DefinitionExporter.ExportVersionAsync(

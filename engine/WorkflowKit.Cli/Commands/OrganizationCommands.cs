@@ -115,8 +115,9 @@ public static class OrganizationCommands
             var roles = string.Join(", ", undefinedRoles.Select(undefined => $"\"{undefined.Role}\""));
             await context.Error.WriteLineAsync(
                 $"warning: {undefinedRoles.Count} role(s) that users hold are not defined in this database: " +
-                $"{roles}. Rules match them by key, but they have no display name: pass --package with the " +
-                $"template package that declares them, or add them under \"roles\" in {file.FileName}.")
+                $"{roles}. Rules match them by key, but they have no display name: import the template package " +
+                "that declares them with \"workflowkit import PACKAGE --db DB\" (or pass it with --package), or add " +
+                $"them under \"roles\" in {file.FileName}.")
                 .ConfigureAwait(false);
         }
 
@@ -158,16 +159,16 @@ public static class OrganizationCommands
                 "definitions/templates/biopharma.");
         }
 
+        var json = await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false);
         try
         {
-            var json = await File.ReadAllTextAsync(manifest, cancellationToken).ConfigureAwait(false);
             return DefinitionJson.Deserialize<PackageManifest>(json).Roles ?? [];
         }
         catch (JsonException invalid)
         {
+            var description = JsonErrorDescriber.Describe(invalid, $"\"{manifest}\"", json);
             throw new UsageException(
-                $"--package: \"{manifest}\" is not a valid package manifest: {invalid.Message} Check it with " +
-                $"\"workflowkit validate {package}\".");
+                $"--package: {description.Message} Check the package with \"workflowkit validate {package}\".");
         }
     }
 }

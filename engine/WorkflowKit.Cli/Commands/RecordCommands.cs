@@ -62,7 +62,7 @@ public static class RecordCommands
             "import",
             "Import rows into a form's records with the form's validation rules. Prints the rejected rows and a " +
             "summary. Exit code 0 when every row was imported, 1 when rows were rejected, the file has no data " +
-            "rows or the form is not in the database, 2 on usage errors.")
+            "rows or the form has no published version, 2 on usage errors.")
         {
             form, file, db, mapping, skipBadRows, asUser,
         };
@@ -105,7 +105,7 @@ public static class RecordCommands
         var command = new Command(
             "export",
             "Export the records of a form that a user may see, without the fields hidden from them. Exit code 0 on " +
-            "success, 1 when the user may not export or the form is not in the database, 2 on usage errors.")
+            "success, 1 when the user may not export or the form has no published version, 2 on usage errors.")
         {
             form, db, asUser, output,
         };
@@ -121,10 +121,34 @@ public static class RecordCommands
     }
 
     /// <summary>
+    /// Throws when the database has published forms but none with <paramref name="formKey"/>, which is most often a
+    /// mistyped key, so the error lists the keys instead of proposing a package import. A database without any
+    /// published form gets the error of <see cref="RecordsCli"/>, which names the package import.
+    /// </summary>
+    private static async Task RequireKnownFormAsync(
+        IDefinitionStore definitions, string formKey, CancellationToken cancellationToken)
+    {
+        var forms = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(item => item.Kind == DefinitionKinds.Form && item.LatestVersion is not null)
+            .Select(item => item.Key)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (forms.Count > 0)
+        {
+            throw new KeyNotFoundException(
+                $"Form '{formKey}' is not in this database, whose published forms are {string.Join(", ", forms)}. " +
+                "Pass one of these keys, or publish the template package that declares the form with " +
+                "\"workflowkit import PACKAGE --db DB\" first.");
+        }
+    }
+
+    /// <summary>
     /// Opens the stores and registers the form's latest published version with the record
     /// store when the record store does not know the form yet. Participant rules read the
     /// runtime tables, and an import starts the flows whose import trigger names the form.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The form is an unpublished draft.</exception>
+    /// <exception cref="KeyNotFoundException">The form is missing from a database that has other forms.</exception>
     private static async Task<RecordsCli> OpenAsync(
         string db, string formKey, CliContext context, CancellationToken cancellationToken)
     {
@@ -134,7 +158,13 @@ public static class RecordCommands
         {
             var published = await stores.Definitions.GetVersionAsync(
                 DefinitionKinds.Form, formKey, null, cancellationToken).ConfigureAwait(false);
-            if (published is not null)
+            if (published is null)
+            {
+                await PublishedDefinitions.RequireNotDraftOnlyAsync(
+                    stores.Definitions, DefinitionKinds.Form, formKey, cancellationToken).ConfigureAwait(false);
+                await RequireKnownFormAsync(stores.Definitions, formKey, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
                 var definition = DefinitionJson.Deserialize<FormDefinition>(published.Json);
                 await stores.RecordForms.RegisterFormAsync(definition, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Runtime.Cli;
 
 namespace WorkflowKit.Cli.Commands;
@@ -30,7 +31,8 @@ public static class RuntimeCommands
             key, input, db, user,
         };
         command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
-            cli => cli.RunAsync(parsed.GetValue(key)!, parsed.GetValue(input), parsed.GetValue(user)!, cancellationToken)));
+            cli => cli.RunAsync(parsed.GetValue(key)!, parsed.GetValue(input), parsed.GetValue(user)!, cancellationToken),
+            requiredFlow: parsed.GetValue(key)));
         return command;
     }
 
@@ -146,12 +148,23 @@ public static class RuntimeCommands
         }
     }
 
+    /// <summary>
+    /// Opens the database and runs <paramref name="work"/> on an engine over it. A <paramref name="requiredFlow"/>
+    /// is checked first, so that a flow that is only a draft gets an error naming the command that publishes it.
+    /// </summary>
     private static Task<int> WithCliAsync(
-        CliContext context, string db, CancellationToken cancellationToken, Func<RuntimeCli, Task<int>> work) =>
+        CliContext context, string db, CancellationToken cancellationToken, Func<RuntimeCli, Task<int>> work,
+        string? requiredFlow = null) =>
         CommandRunner.RunAsync(context, async () =>
         {
             var time = context.TimeProvider;
             var stores = await DatabaseFactory.OpenStoresAsync(db, time, cancellationToken).ConfigureAwait(false);
+            if (requiredFlow is not null)
+            {
+                await PublishedDefinitions.RequirePublishedAsync(
+                    stores.Definitions, DefinitionKinds.Flow, requiredFlow, cancellationToken).ConfigureAwait(false);
+            }
+
             var engine = await CliEngine.CreateAsync(stores, time, cancellationToken).ConfigureAwait(false);
             return await work(new RuntimeCli(engine, context.Output, context.Error)).ConfigureAwait(false);
         });

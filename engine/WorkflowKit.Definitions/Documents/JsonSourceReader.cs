@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Definitions.Json;
 
 namespace WorkflowKit.Definitions.Documents;
 
@@ -140,14 +142,13 @@ public static class JsonSourceReader
         }
         catch (JsonException exception)
         {
-            var line = (int)(exception.LineNumber ?? 0) + 1;
-            var column = (int)(exception.BytePositionInLine ?? 0) + 1;
-            var detail = exception.Message.Split(" LineNumber:", 2)[0]
-                .Replace(" Change the reader options.", string.Empty, StringComparison.Ordinal).TrimEnd('.', ' ');
+            var description = JsonErrorDescriber.Describe(exception, "the file", Encoding.UTF8.GetString(body));
             diagnostics.Add(new Diagnostic(
-                DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, file, string.Empty,
-                $"The file is not valid JSON: {detail}. Fix the text at line {line}, column {column} " +
-                "(comments and trailing commas are not allowed).") { Line = line, Column = column });
+                DiagnosticCodes.JsonSyntax, DiagnosticSeverity.Error, file, string.Empty, description.Message)
+            {
+                Line = description.Line,
+                Column = description.Column,
+            });
             return false;
         }
     }

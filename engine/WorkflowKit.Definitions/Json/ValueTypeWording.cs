@@ -34,7 +34,7 @@ public static partial class ValueTypeWording
         return TypeName().Replace(converted, match => Describe(match.Groups["type"].Value));
     }
 
-    private static string Describe(string fullName) => Unwrap(fullName) switch
+    internal static string Describe(string fullName) => Unwrap(fullName) switch
     {
         "byte" or "sbyte" or "short" or "ushort" or "int" or "uint" or "long" or "ulong" => "a whole number",
         "decimal" or "double" or "float" => "a number",

@@ -12,12 +12,19 @@ public static class DefinitionExporter
         IDefinitionStore store, string kind, string key, int? version, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var found = await store.GetVersionAsync(kind, key, version, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException(
-                version is null
-                    ? $"{kind} \"{key}\" has no published version. Publish it or import its package first."
-                    : $"{kind} \"{key}\" has no published version {version}. See its history for the versions that " +
-                        $"exist.");
+        var found = await store.GetVersionAsync(kind, key, version, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            // Versions are numbered from 1 without gaps, so naming the latest names every version there is.
+            var latest = version is null
+                ? null
+                : await store.GetVersionAsync(kind, key, null, cancellationToken).ConfigureAwait(false);
+            throw new KeyNotFoundException(latest is null
+                ? $"{kind} \"{key}\" has no published version. Publish it or import its package first."
+                : $"{kind} \"{key}\" has no published version {version}; its published versions are 1 to " +
+                  $"{latest.Version}.");
+        }
+
         await WriteAsync(path, found.Json, cancellationToken).ConfigureAwait(false);
         return found;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkflowKit.Forecasting.Internal.Models;
 
 namespace WorkflowKit.Forecasting.Internal;
@@ -24,6 +25,14 @@ internal sealed class ForecastEngine
     public const string SinglePeriodNote =
         "The history has only 1 period, so there is no variation to estimate a prediction interval from, and lower " +
         "and upper are left empty. The forecast repeats that period. From 2 periods on, an interval is given.";
+
+    /// <summary>
+    /// Note of a series whose history is 0 in every period. Its forecast and interval are 0, which describes the
+    /// history and does not rule out an order.
+    /// </summary>
+    public const string AllZeroNote =
+        "Every period of the history is 0, so demand is forecast as 0, and lower and upper are 0 too. The interval " +
+        "has no width because the history does not vary, not because no order can come.";
 
     /// <summary>Model used for series too short to backtest: the mean of the last three periods or fewer.</summary>
     private static readonly MovingAverageModel FallbackModel = new(3);
@@ -155,6 +164,14 @@ internal sealed class ForecastEngine
             errorScale = PredictionInterval.ErrorScale(score.RootMeanSquareErrorByStep(), history, horizon);
         }
 
+        var constant = !profile.IsAllZero && history.Length > 1 && history[0] > 0 && IsConstant(history);
+        if (constant)
+        {
+            // The chosen model repeats the constant, so its backtest errors are zero up to rounding. The interval
+            // gets exactly no width, which the note explains.
+            errorScale = new double[horizon];
+        }
+
         var points = new ForecastPoint[horizon];
         for (var step = 0; step < horizon; step++)
         {
@@ -170,9 +187,38 @@ internal sealed class ForecastEngine
             points[step] = new ForecastPoint(start, value, lower, upper);
         }
 
-        var notes = new[] { ReturnsNote(history), errorScale is null ? SinglePeriodNote : null };
+        var notes = new[]
+        {
+            ReturnsNote(history),
+            errorScale is null ? SinglePeriodNote : null,
+            profile.IsAllZero ? AllZeroNote : null,
+            constant ? ConstantNote(history.Length, history[0]) : null,
+        };
         var note = string.Join(" ", notes.Where(text => text is not null));
         return new SeriesForecast(key, model, accuracy, points) { Note = note.Length == 0 ? null : note };
+    }
+
+    /// <summary>
+    /// Describes a history of two or more periods that all have the same positive quantity. Every model forecasts it
+    /// without backtest error, so the interval has no width, and the note warns that this is no sign of certainty.
+    /// </summary>
+    private static string ConstantNote(int periods, double quantity) =>
+        $"All {periods} periods of the history have the same quantity, " +
+        $"{quantity.ToString(CultureInfo.InvariantCulture)}, so there is no variation to estimate a prediction " +
+        "interval from, and lower and upper equal the forecast. The interval has no width because the history does " +
+        "not vary, not because future demand is certain.";
+
+    private static bool IsConstant(ReadOnlySpan<double> history)
+    {
+        foreach (var value in history)
+        {
+            if (value != history[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSales(ReadOnlySpan<double> history)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
 
 namespace WorkflowKit.Import;
 
@@ -150,14 +151,15 @@ public sealed class ImportValueConverter
                 reason = zh ? "不是记录编号；请填写整数编号" : "is not a record id; write the record's id as a whole number";
                 return false;
             case FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Address:
+                var json = Text(cell);
                 try
                 {
-                    value = JsonNode.Parse(Text(cell));
+                    value = JsonNode.Parse(json);
                     return true;
                 }
-                catch (JsonException)
+                catch (JsonException exception)
                 {
-                    reason = zh ? "不是 JSON 文本；请填写有效的 JSON" : "is not JSON text; write valid JSON";
+                    reason = JsonReason(exception, json, zh);
                     return false;
                 }
 
@@ -179,6 +181,17 @@ public sealed class ImportValueConverter
             FieldTypes.DateTime or FieldTypes.Boolean or FieldTypes.Related => ExcelErrorValue.FromText(text),
         _ => null,
     };
+
+    /// <summary>Words a JSON cell that is not valid JSON, at its line and column inside the cell.</summary>
+    private string JsonReason(JsonException error, string json, bool zh)
+    {
+        var description = JsonErrorDescriber.Describe(error, "the cell", json, _culture);
+        var fix = description.Fix.TrimEnd('.', '。');
+        return zh
+            ? $"不是有效的 JSON：单元格内第 {description.Line} 行第 {description.Column} 列{description.Problem}。{fix}"
+            : $"is not valid JSON at line {description.Line}, column {description.Column} of the cell: " +
+              $"{description.Problem}. {fix}";
+    }
 
     /// <summary>Names what a cell of a field of <paramref name="type"/> should hold, for error messages.</summary>
     private static string Expected(string type, bool zh) => type switch

@@ -89,12 +89,12 @@ public sealed class RecordsCli
 
             try
             {
-                mapping = ImportMapping.FromJson(await File.ReadAllTextAsync(mappingFile, cancellationToken)
-                    .ConfigureAwait(false));
+                var json = await File.ReadAllTextAsync(mappingFile, cancellationToken).ConfigureAwait(false);
+                mapping = ImportMapping.FromJson(json, $"Mapping file \"{mappingFile}\"");
             }
             catch (System.Text.Json.JsonException error)
             {
-                return await UsageAsync($"Mapping file \"{mappingFile}\": {error.Message}").ConfigureAwait(false);
+                return await UsageAsync(error.Message).ConfigureAwait(false);
             }
         }
 
@@ -276,8 +276,10 @@ public sealed class RecordsCli
     /// </summary>
     private async Task<string?> UnknownUserAsync(string userId, CancellationToken cancellationToken) =>
         await _services.Directory.FindUserAsync(userId, cancellationToken).ConfigureAwait(false) is null
-            ? $"User '{userId}' passed to --as is not in this database's organisation directory. Pass the id of an " +
-              "existing user, as listed on the designer's Users admin page."
+            ? $"User '{userId}' passed to --as is not in this database's organisation directory. Pass the id of a " +
+              $"user there, or add the user first with \"{OrganizationImportUsage}\", where FILE lists departments " +
+              "and users like samples/data/users.json. Users created on the designer's admin pages are kept in the " +
+              "designer's own tables and do not count here."
             : null;
 
     private async Task<int> UsageAsync(string message)

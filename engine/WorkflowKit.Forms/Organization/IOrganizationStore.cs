@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Organization;
 
@@ -15,6 +16,12 @@ public interface IOrganizationStore : IOrganizationDirectory
     Task DeleteDepartmentAsync(string departmentId, CancellationToken cancellationToken);
 
     Task SaveRoleAsync(RoleDefinition role, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Creates a role through an open transaction unless the store has a role with its key, which then keeps its
+    /// name. Returns whether the role was created. The role is stored when the caller commits.
+    /// </summary>
+    Task<bool> AddRoleAsync(RoleDefinition role, IStorageTransaction transaction, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OrgUser>> ListUsersAsync(CancellationToken cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 
 namespace WorkflowKit.Organization;
@@ -39,14 +40,19 @@ public sealed record OrganizationFile(
         JsonNode? root;
         try
         {
-            var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
+            // Without AllowDuplicateProperties = false, a repeated name parses and then fails on first use of the
+            // object with an ArgumentException that names no place in the file.
+            var options = new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowDuplicateProperties = false,
+            };
             root = JsonNode.Parse(json, documentOptions: options);
         }
         catch (JsonException error)
         {
-            throw new InvalidDataException(
-                $"{fileName} is not valid JSON at {JsonSyntaxError.Describe(json, error)}. Correct the file and " +
-                "import it again.", error);
+            var description = JsonErrorDescriber.Describe(error, fileName, json, allowComments: true);
+            throw new InvalidDataException($"{description.Message} Then import the file again.", error);
         }
 
         var problems = new List<string>();

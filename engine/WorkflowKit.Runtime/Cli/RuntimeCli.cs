@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage;
@@ -28,36 +30,46 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
         {
             if (!File.Exists(inputPath))
             {
-                await error.WriteLineAsync($"Input file '{inputPath}' does not exist; pass a JSON file of form data.")
+                await error.WriteLineAsync($"error: Input file '{inputPath}' does not exist; pass a JSON file of form data.")
                     .ConfigureAwait(false);
                 return BadInput;
             }
 
+            var json = await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false);
             try
             {
-                form = JsonNode.Parse(await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false)) as JsonObject;
+                var options = new JsonDocumentOptions { AllowDuplicateProperties = false };
+                form = JsonNode.Parse(json, documentOptions: options) as JsonObject;
             }
             catch (JsonException exception)
             {
-                await error.WriteLineAsync($"Input file '{inputPath}' is not valid JSON: {exception.Message}").ConfigureAwait(false);
+                var description = JsonErrorDescriber.Describe(exception, $"Input file '{inputPath}'", json);
+                await error.WriteLineAsync("error: " + description.Message).ConfigureAwait(false);
                 return BadInput;
             }
 
             if (form is null)
             {
-                await error.WriteLineAsync($"Input file '{inputPath}' must hold a JSON object of field id to value.")
+                await error.WriteLineAsync($"error: Input file '{inputPath}' must hold a JSON object of field id to value.")
                     .ConfigureAwait(false);
                 return BadInput;
             }
         }
 
-        return await GuardAsync(async () =>
-        {
-            var instance = await engine.StartAsync(
-                new StartInstanceRequest(flowKey, user) { Form = form, TriggerKind = TriggerKinds.Api }, cancellationToken)
-                .ConfigureAwait(false);
-            await PrintInstanceAsync(instance.Id, withHistory: false, cancellationToken).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        return await GuardAsync(
+            async () =>
+            {
+                var instance = await engine.StartAsync(
+                    new StartInstanceRequest(flowKey, user) { Form = form, TriggerKind = TriggerKinds.Api },
+                    cancellationToken).ConfigureAwait(false);
+                await PrintInstanceAsync(instance.Id, withHistory: false, cancellationToken).ConfigureAwait(false);
+            },
+            invalid => invalid is InvalidSubmissionException
+                ? error.WriteLineAsync(inputPath is null
+                    ? "hint: no --input was passed. Pass the form data with --input FILE.json, a JSON object of " +
+                      "field id to value such as {\"code\": \"C001\"}."
+                    : $"hint: correct these fields in {inputPath} and run the command again.")
+                : Task.CompletedTask).ConfigureAwait(false);
     }
 
     /// <summary><c>workflowkit tasks --db DB [--assignee USER]</c>: lists open tasks.</summary>
@@ -150,7 +162,11 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
         }
     }
 
-    private async Task<int> GuardAsync(Func<Task> work)
+    /// <summary>
+    /// Runs <paramref name="work"/> and turns the exceptions a user can act on into an error line and an exit code.
+    /// <paramref name="explainBadInput"/> may print a hint after the error line of bad input.
+    /// </summary>
+    private async Task<int> GuardAsync(Func<Task> work, Func<ArgumentException, Task>? explainBadInput = null)
     {
         try
         {
@@ -159,18 +175,23 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
         }
         catch (KeyNotFoundException exception)
         {
-            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
             return NotFound;
         }
         catch (Exception exception) when (exception is ConcurrencyConflictException or UnauthorizedAccessException
             or InvalidOperationException)
         {
-            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
             return Refused;
         }
         catch (ArgumentException exception)
         {
-            await error.WriteLineAsync(exception.Message).ConfigureAwait(false);
+            await error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+            if (explainBadInput is not null)
+            {
+                await explainBadInput(exception).ConfigureAwait(false);
+            }
+
             return BadInput;
         }
     }

@@ -15,9 +15,7 @@ public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDef
     {
         var published = await store.GetVersionAsync(DefinitionKinds.Flow, key, version, cancellationToken)
             .ConfigureAwait(false)
-            ?? throw new KeyNotFoundException(version is null
-                ? $"Flow '{key}' is not published; publish it before starting instances."
-                : $"Flow '{key}' has no published version {version}; list the versions with 'workflowkit history'.");
+            ?? throw await MissingVersionAsync(key, version, cancellationToken).ConfigureAwait(false);
         var flow = DefinitionJson.Deserialize<FlowDefinition>(published.Json);
         FormDefinition? form = null;
         if (string.IsNullOrWhiteSpace(flow.Form))
@@ -36,6 +34,21 @@ public sealed class StoreFlowDefinitionSource(IDefinitionStore store) : IFlowDef
         }
 
         return new PublishedFlow(published.Key, published.Version, flow, form);
+    }
+
+    /// <summary>
+    /// Builds the error for a flow version that is not published. Versions are numbered from 1 without gaps, so the
+    /// message names every version that exists by naming the latest.
+    /// </summary>
+    private async Task<KeyNotFoundException> MissingVersionAsync(
+        string key, int? version, CancellationToken cancellationToken)
+    {
+        var latest = version is null
+            ? null
+            : await store.GetVersionAsync(DefinitionKinds.Flow, key, null, cancellationToken).ConfigureAwait(false);
+        return new KeyNotFoundException(latest is null
+            ? $"Flow '{key}' is not published; publish it before starting instances."
+            : $"Flow '{key}' has no published version {version}; its published versions are 1 to {latest.Version}.");
     }
 
     public async Task<IReadOnlyDictionary<string, int>> ListLatestVersionsAsync(CancellationToken cancellationToken)

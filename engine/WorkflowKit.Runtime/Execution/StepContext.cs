@@ -25,6 +25,10 @@ internal sealed class StepContext
     private readonly bool _isNew;
     private readonly long _expectedVersion;
 
+    // The form as the audit lines written so far leave it: the loaded form, or the last snapshot or stored change
+    // list. Never mutated, only replaced.
+    private JsonObject _auditedForm;
+
     public StepContext(
         string step,
         StepTransaction unit,
@@ -46,6 +50,7 @@ internal sealed class StepContext
         Now = now;
         _isNew = isNew;
         _expectedVersion = instance.Version;
+        _auditedForm = (JsonObject)instance.Form.DeepClone();
     }
 
     public string Step { get; }
@@ -209,13 +214,31 @@ internal sealed class StepContext
         }
     }
 
+    /// <summary>
+    /// Adds an audit line. With <paramref name="snapshot"/>, the line stores the whole form. A <c>system</c> line that
+    /// ends a node's run (<c>node.completed</c>, <c>incident.raised</c>) stores under
+    /// <see cref="AuditFormChanges.DetailsKey"/> the fields changed since the last line with form data, so that the
+    /// history credits an automatic step's changes to that step and not to the next person who acts.
+    /// </summary>
     public void AddAudit(
         string actor, string action, string? nodeId = null, string? taskId = null, string? comment = null,
         bool snapshot = false, JsonObject? details = null)
     {
-        Audit.Add(new AuditEntry(
-            0, Instance.Id, Now, actor, action, nodeId, taskId, comment,
-            snapshot ? (JsonObject)Instance.Form.DeepClone() : null, details));
+        JsonObject? form = null;
+        if (snapshot)
+        {
+            form = (JsonObject)Instance.Form.DeepClone();
+            _auditedForm = form;
+        }
+        else if (actor == "system" && action is (AuditActions.NodeCompleted or AuditActions.Incident)
+            && AuditFormChanges.Diff(_auditedForm, Instance.Form) is { Count: > 0 } changes)
+        {
+            details ??= [];
+            details[AuditFormChanges.DetailsKey] = changes;
+            _auditedForm = (JsonObject)Instance.Form.DeepClone();
+        }
+
+        Audit.Add(new AuditEntry(0, Instance.Id, Now, actor, action, nodeId, taskId, comment, form, details));
     }
 
     public void Notify(string userId, string kind, string? nodeId, string? taskId, LocalizedText? message)

@@ -96,6 +96,19 @@ public abstract class RelationalOrganizationStore : IOrganizationStore
             new { role.Key, Name = DefinitionJson.Serialize(role.Name) }).ConfigureAwait(false);
     }
 
+    public async Task<bool> AddRoleAsync(
+        RoleDefinition role, IStorageTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentException.ThrowIfNullOrWhiteSpace(role.Key);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var created = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO org_roles (key, name) VALUES (@Key, @Name) ON CONFLICT (key) DO NOTHING",
+            new { role.Key, Name = DefinitionJson.Serialize(role.Name) }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return created > 0;
+    }
+
     public async Task<OrgUser?> FindUserAsync(string userId, CancellationToken cancellationToken)
     {
         var users = await QueryUsersAsync("WHERE u.id = @Id", new { Id = userId }, cancellationToken)

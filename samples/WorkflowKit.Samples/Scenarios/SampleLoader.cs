@@ -145,8 +145,9 @@ public static class SampleLoader
         ImportMapping? mapping = null;
         if (import.Mapping is { } mappingFile)
         {
+            var mappingPath = Path.Combine(options.DataFolder, mappingFile);
             mapping = ImportMapping.FromJson(
-                await ReadAsync(Path.Combine(options.DataFolder, mappingFile), cancellationToken).ConfigureAwait(false));
+                await ReadAsync(mappingPath, cancellationToken).ConfigureAwait(false), $"\"{mappingPath}\"");
         }
 
         var importer = new RecordImporter(
@@ -179,14 +180,16 @@ public static class SampleLoader
                 $"\"{path}\" does not exist; pass the samples/data folder or generate the data with SamplesCli.");
         }
 
+        var json = File.ReadAllText(path);
         try
         {
-            return JsonSerializer.Deserialize<SampleDataIndex>(File.ReadAllText(path), DefinitionJson.Options)
+            return JsonSerializer.Deserialize<SampleDataIndex>(json, DefinitionJson.Options)
                 ?? throw new SampleLoadException($"\"{path}\" is empty.");
         }
         catch (JsonException exception)
         {
-            throw new SampleLoadException($"\"{path}\" is not a valid sample data index: {exception.Message}", exception);
+            var description = JsonErrorDescriber.Describe(exception, $"Sample data index \"{path}\"", json);
+            throw new SampleLoadException(description.Message, exception);
         }
     }
 

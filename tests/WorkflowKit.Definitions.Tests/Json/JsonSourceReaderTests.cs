@@ -76,6 +76,23 @@ public sealed class JsonSourceReaderTests
 
         var diagnostic = source.Diagnostics.Single();
         Assert.That((diagnostic.Code, diagnostic.Line), Is.EqualTo((DiagnosticCodes.JsonSyntax, 3)));
-        Assert.That(diagnostic.Message, Does.Contain("trailing commas are not allowed"));
+        Assert.That(diagnostic.Column, Is.EqualTo(1));
+        Assert.That(diagnostic.Message, Is.EqualTo(
+            "The file is not valid JSON at line 3, column 1 (JSON path $): a comma follows the last property of the " +
+            "object. Remove that comma."));
+    }
+
+    [Test]
+    public void Syntax_error_column_counts_characters()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"name\": {\"zh-CN\": \"客户\" \"en\": \"Customer\"}}");
+
+        using var source = JsonSourceReader.Read("customer.form.json", bytes);
+
+        var diagnostic = source.Diagnostics.Single();
+        Assert.That((diagnostic.Line, diagnostic.Column), Is.EqualTo((1, 25)));
+        Assert.That(diagnostic.Message, Is.EqualTo(
+            "The file is not valid JSON at line 1, column 25 (JSON path $.name): a comma is missing before '\"'. Add " +
+            "a comma between the two values or properties."));
     }
 }

@@ -56,6 +56,34 @@ public sealed class InstanceApiTests
         });
     }
 
+    [Test]
+    public async Task Script_change_on_system_line()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(
+            factory.Services.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithScript());
+        var instanceId = (string)(await StartOrderAsync(sales1))["id"]!;
+        var tasks = await manager.GetFromJsonAsync<JsonArray>("/api/tasks");
+        var taskId = (string)tasks!.Single(task => (string)task!["instanceId"]! == instanceId)!["id"]!;
+
+        using var approve = await manager.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "approve" });
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await approve.Content.ReadAsStringAsync());
+        var detail = await sales1.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
+
+        var audit = detail!["audit"]!.AsArray();
+        var script = audit.Single(entry => (string?)entry!["nodeId"] == OrderDefinitions.ScriptNode)!;
+        var approval = audit.Single(entry => (string)entry!["action"]! == "approve")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)script["userId"], Is.EqualTo("system"));
+            Assert.That((string?)script["changes"]?["region"]?["old"], Is.EqualTo("east"), script.ToJsonString());
+            Assert.That((string?)script["changes"]?["region"]?["new"], Is.EqualTo("north"));
+            Assert.That(approval["changes"], Is.Null, approval.ToJsonString());
+        });
+    }
+
     private static string[] Nodes(JsonObject instance) =>
         [.. instance["currentNodes"]!.AsArray().Select(node => (string)node!)];
 

@@ -57,21 +57,27 @@ public sealed class JsonBodyErrorApiTests
     }
 
     [TestCase("""{"action":"approve",}""",
-        "A comma follows the last member of an object or the last item of a list. Remove that comma.", 1, 21, "$")]
+        "a comma follows the last property of the object. Remove that comma.", 1, 21, "$")]
     [TestCase("{\"action\":\"approve\"",
-        "The body ends before the JSON is complete, because an object or list is not closed. Complete the last " +
-        "value and add the missing } or ].", 1, 20, "$")]
+        "the text ends before the object that starts at line 1, column 1 is closed. Complete the last value and add " +
+        "the missing }.", 1, 20, "$")]
     [TestCase("""{"action":x}""",
-        "'x' cannot start a value. A value is text in double quotes, a number, true, false, null, an object or a " +
-        "list.", 1, 11, "$.action")]
-    [TestCase("""{"action" "approve"}""", "'\"' follows a property name where a colon is expected.", 1, 11, "$")]
-    [TestCase("""{"action":"approve" "comment":"ok"}""",
-        "'\"' follows a value where a comma, } or ] is expected.", 1, 21, "$")]
-    [TestCase("""{action:"approve"}""",
-        "'a' starts a property name. Property names are text in double quotes.", 1, 2, "$")]
-    [TestCase("""{"action":"appr""",
-        "The body ends in the middle of a value. Complete the value and close every object and list.", 1, 16,
+        "'x' is not a JSON value. Put text in double quotes, and write true, false and null in lower case.", 1, 11,
         "$.action")]
+    [TestCase("""{"action" "approve"}""",
+        "a colon is missing after the property name \"action\". Add a colon (:) between the name and its value.", 1,
+        11, "$")]
+    [TestCase("""{"action":"approve" "comment":"ok"}""",
+        "a comma is missing before '\"'. Add a comma between the two values or properties.", 1, 21, "$")]
+    [TestCase("""{action:"approve"}""",
+        "the property name action is not in double quotes. Write it as \"action\".", 1, 2, "$")]
+    [TestCase("""{"action":"appr""",
+        "the text in double quotes that starts at line 1, column 11 is not closed. Add the closing double quote " +
+        "(\").", 1, 16, "$.action")]
+    [TestCase("""{"action":"approve","comment":"华东" "x":1}""",
+        "a comma is missing before '\"'. Add a comma between the two values or properties.", 1, 36, "$")]
+    [TestCase("{\"action\":\"approve\", // why\n\"comment\":\"ok\"}",
+        "the text contains a comment (//), which JSON does not allow. Remove the comment.", 1, 22, "$")]
     public async Task Syntax_error_is_400_in_plain_words(
         string body, string reason, int line, int position, string jsonPath)
     {
@@ -82,11 +88,12 @@ public sealed class JsonBodyErrorApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(detail, Is.EqualTo(
-            $"The request body could not be read as JSON: {reason} The error is at line {line}, position " +
-            $"{position} (JSON path {jsonPath}). Correct the JSON and send the request again."));
+            $"The request body is not valid JSON at line {line}, column {position} (JSON path {jsonPath}): {reason} " +
+            "Then send the request again."));
         Assert.That(detail, Does.Not.Contain("reader options"));
         Assert.That((int?)problem["line"], Is.EqualTo(line));
         Assert.That((int?)problem["position"], Is.EqualTo(position));
+        Assert.That((string?)problem["path"], Is.EqualTo(jsonPath));
     }
 
     [Test]

@@ -5,8 +5,7 @@ using WorkflowKit.Designer.Api;
 namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
-/// <see cref="JsonBodyTypes"/> finds the member type at a System.Text.Json path and names the token that was read, and
-/// <see cref="JsonSyntaxWording"/> never passes on the reader's advice about its options.
+/// <see cref="JsonBodyTypes"/> finds the member type at a System.Text.Json path and names the token that was read.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -35,13 +34,6 @@ public sealed class JsonBodyTypesTests
     [TestCase("Either the JSON value is not in a supported format.", null)]
     public void DescribeFound_names_token(string message, string? expected) =>
         Assert.That(JsonBodyTypes.DescribeFound(new InvalidOperationException(message)), Is.EqualTo(expected));
-
-    [Test]
-    public void Unknown_reader_message_drops_option_advice() =>
-        Assert.That(
-            JsonSyntaxWording.Describe(
-                "Comments are not supported in this mode. Change the reader options. Remove the comment."),
-            Is.EqualTo("Remove the comment."));
 
     // The app's options are read-only with the reflection resolver once a request body has been read.
     private static JsonSerializerOptions ReadOnlyWebOptions()

@@ -9,7 +9,7 @@ using WorkflowKit.Designer.Tests.Support;
 namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
-/// A POST body that is not JSON gets a 400 problem reply that states that the JSON could not be read and where, in the
+/// A POST body that is not JSON gets a 400 problem reply that states what is wrong with the JSON and where, in the
 /// Production environment that <c>dotnet run</c> uses. A missing body is reported as missing.
 /// </summary>
 [TestFixture]
@@ -42,9 +42,9 @@ public sealed class MalformedJsonApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)problem["detail"], Is.EqualTo(
-            "The request body could not be read as JSON: The body ends before the JSON is complete, because an " +
-            "object or list is not closed. Complete the last value and add the missing } or ]. The error is at " +
-            "line 1, position 11 (JSON path $.action). Correct the JSON and send the request again."));
+            "The request body is not valid JSON at line 1, column 11 (JSON path $.action): the text ends before the " +
+            "object that starts at line 1, column 1 is closed. Complete the last value and add the missing }. Then " +
+            "send the request again."));
         Assert.That((int?)problem["line"], Is.EqualTo(1));
         Assert.That((int?)problem["position"], Is.EqualTo(11));
         Assert.That((string?)problem["path"], Is.EqualTo("$.action"));
@@ -59,9 +59,9 @@ public sealed class MalformedJsonApiTests
             client, "/api/instances", "{\n  \"flowKey\": \"order-approval\",\n  \"data\": {\"total\": 12,}\n}");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That((string?)problem["detail"], Does.StartWith("The request body could not be read as JSON: "));
-        Assert.That((string?)problem["detail"], Does.EndWith(
-            "The error is at line 3, position 24 (JSON path $.data). Correct the JSON and send the request again."));
+        Assert.That((string?)problem["detail"], Is.EqualTo(
+            "The request body is not valid JSON at line 3, column 24 (JSON path $.data): a comma follows the last " +
+            "property of the object. Remove that comma. Then send the request again."));
         Assert.That((int?)problem["line"], Is.EqualTo(3));
         Assert.That((string?)problem["path"], Is.EqualTo("$.data"));
     }

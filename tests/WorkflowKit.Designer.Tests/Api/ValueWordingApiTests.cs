@@ -10,8 +10,9 @@ namespace WorkflowKit.Designer.Tests.Api;
 [Parallelizable(ParallelScope.All)]
 public sealed class ValueWordingApiTests
 {
-    [TestCase("""{"any":5}""", "is not a list")]
-    [TestCase("""{"any":[{"all":[{"field":"region","operator":"eq","value":1}],"x":1}],"javaScript":7}""", "is not text")]
+    [TestCase("""{"any":5}""", "(JSON path $.any): the value is a number, but it must be a list.")]
+    [TestCase("""{"any":[{"all":[{"field":"region","operator":"eq","value":1}],"x":1}],"javaScript":7}""",
+        "(JSON path $.javaScript): the value is a number, but it must be text.")]
     public async Task Filter_of_wrong_type_is_400(string filter, string expected)
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
@@ -25,6 +26,21 @@ public sealed class ValueWordingApiTests
         Assert.That(detail, Does.Contain(expected));
         Assert.That(detail, Does.Not.Contain("System."));
         Assert.That(detail, Does.Not.Contain("WorkflowKit."));
+    }
+
+    [Test]
+    public async Task Filter_with_syntax_error_is_400()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+
+        using var response = await admin.GetAsync($"/api/records/customer?filter={Uri.EscapeDataString("{\"any\":[}")}");
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)problem?["detail"], Is.EqualTo(
+            "The filter parameter is not valid JSON at line 1, column 9 (JSON path $.any): '}' does not close the " +
+            "list that starts at line 1, column 8. Close it with ']', or check the brackets before it."));
     }
 
     [Test]

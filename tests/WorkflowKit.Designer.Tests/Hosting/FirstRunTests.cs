@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
@@ -37,6 +38,7 @@ public sealed class FirstRunTests
                 ["WorkflowKit:SamplesPath"] = SamplesFolder(),
             };
             var expectedCustomers = File.ReadLines(Path.Combine(SamplesFolder(), "customers.csv")).Count() - 1;
+            var expectedOrders = File.ReadLines(Path.Combine(SamplesFolder(), "orders.csv")).Count() - 1;
             var expectedUsers = JsonNode.Parse(File.ReadAllText(Path.Combine(SamplesFolder(), "users.json")))!["users"]!
                 .AsArray().Select(user => user!["id"]!.GetValue<string>())
                 .Union(DemoAccounts.Users.Select(user => user.UserName), StringComparer.Ordinal)
@@ -49,12 +51,17 @@ public sealed class FirstRunTests
                 first = await CountAsync(app);
                 var engine = app.Services.GetRequiredService<WorkflowEngine>();
                 var managerTasks = await engine.QueryTasksAsync(new TaskQuery { Assignee = "manager" }, None);
+                var forecast = await app.Services.GetRequiredService<IForecastDashboardSource>().GetAsync("admin", None);
 
                 Assert.Multiple(() =>
                 {
                     Assert.That(first.Customers, Is.EqualTo(expectedCustomers), "customer records");
                     Assert.That(first.Accounts, Is.EqualTo(expectedUsers), "accounts");
                     Assert.That(first.Instances, Is.GreaterThan(0), "instances");
+                    Assert.That(first.Orders, Is.GreaterThanOrEqualTo(expectedOrders), "order history");
+                    Assert.That(
+                        forecast.Products.Where(product => product.Model != "zero"), Is.Not.Empty,
+                        "products the forecast dashboard forecasts from the order history");
                     Assert.That(
                         managerTasks.Select(task => task.FlowKey), Does.Contain("customer-credit-review"),
                         "open credit reviews of the demo east sales manager");

@@ -154,6 +154,27 @@ public sealed class HiddenFieldTests
         });
     }
 
+    [Test]
+    public async Task Script_change_of_hidden_field_not_listed()
+    {
+        await using var app = new DesignerAppFactory();
+        using var scope = app.Services.CreateScope();
+        await HiddenFieldDefinitions.PublishAsync(
+            scope.ServiceProvider.GetRequiredService<IDefinitionService>(), "owner", "form.cost = 3300;");
+        var work = scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var instance = await work.StartAsync(OrderDefinitions.FlowKey, HiddenFieldDefinitions.Order(), Sales, default);
+
+        var managerView = await work.GetInstanceAsync(instance.Id, Manager, default);
+        var initiatorView = await work.GetInstanceAsync(instance.Id, Sales, default);
+
+        var initiatorLine = initiatorView!.Audit.Single(entry => entry.NodeId == OrderDefinitions.ScriptNode);
+        Assert.Multiple(() =>
+        {
+            Assert.That(managerView!.Audit.Select(entry => entry.NodeId), Has.None.EqualTo(OrderDefinitions.ScriptNode));
+            Assert.That(initiatorLine.Changes!.Select(pair => pair.Key), Is.EqualTo(new[] { "cost" }));
+        });
+    }
+
     private static async Task<IWorkService> PublishAsync(IServiceScope scope)
     {
         await HiddenFieldDefinitions.PublishAsync(scope.ServiceProvider.GetRequiredService<IDefinitionService>(), "owner");

@@ -39,9 +39,10 @@ public static class HiddenFieldDefinitions
         return form;
     }
 
-    public static FlowDefinition Flow()
+    /// <summary>The order flow with the manager's permissions, with a script step before the manager when given.</summary>
+    public static FlowDefinition Flow(string? script = null)
     {
-        var flow = OrderDefinitions.Flow();
+        var flow = script is null ? OrderDefinitions.Flow() : OrderDefinitions.FlowWithScript(script);
         var manager = flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode);
         manager.FieldPermissions = Permissions();
         return flow;
@@ -68,14 +69,14 @@ public static class HiddenFieldDefinitions
             new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 12, ["unitPrice"] = 120.00m }),
     };
 
-    /// <summary>Saves and publishes the form and flow v1 as the given user.</summary>
-    public static async Task PublishAsync(IDefinitionService definitions, string userId)
+    /// <summary>Saves and publishes the form and flow v1 as the given user, with a script step when given.</summary>
+    public static async Task PublishAsync(IDefinitionService definitions, string userId, string? script = null)
     {
         await definitions.SaveDraftAsync(
             DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(Form()), null, userId, default);
         await definitions.PublishAsync(DefinitionKind.Form, OrderDefinitions.FormKey, userId, null, default);
         await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(Flow()), null, userId, default);
+            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(Flow(script)), null, userId, default);
         var result = await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, userId, null, default);
         if (!result.Published)
         {

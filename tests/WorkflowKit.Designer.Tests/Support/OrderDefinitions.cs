@@ -14,6 +14,9 @@ public static class OrderDefinitions
     public const string FlowKey = "order-approval";
     public const string ManagerNode = "manager-approval";
 
+    /// <summary>The script step of <see cref="FlowWithScript"/>.</summary>
+    public const string ScriptNode = "set-region";
+
     public static FormDefinition Form() => new()
     {
         Key = FormKey,
@@ -62,7 +65,29 @@ public static class OrderDefinitions
         ],
     };
 
-    /// <summary>Saves and publishes the form and flow v1 as the given user, <see cref="Flow"/> unless another is given.</summary>
+    /// <summary>
+    /// The order flow with a script step before the manager's approval, as an automatic step that changes the form.
+    /// The default script sets the region to north.
+    /// </summary>
+    public static FlowDefinition FlowWithScript(string script = "form.region = 'north';")
+    {
+        var flow = Flow();
+        flow.Nodes.Add(new NodeDefinition
+        {
+            Id = ScriptNode, Type = NodeTypes.Script, Name = new LocalizedText("设置区域", "Set region"),
+            Position = new NodePosition { X = 170, Y = 160 },
+            Script = script,
+        });
+        flow.Edges =
+        [
+            new EdgeDefinition { Id = "e1", From = "start", To = ScriptNode },
+            new EdgeDefinition { Id = "e3", From = ScriptNode, To = ManagerNode },
+            .. flow.Edges.Where(edge => edge.Id != "e1"),
+        ];
+        return flow;
+    }
+
+    /// <summary>Saves and publishes the form and flow v1 (<see cref="Flow"/> unless given) as the given user.</summary>
     public static async Task PublishAsync(IDefinitionService definitions, string userId, FlowDefinition? flow = null)
     {
         await definitions.SaveDraftAsync(DefinitionKind.Form, FormKey, DefinitionJson.Serialize(Form()), null, userId, default);

@@ -227,14 +227,24 @@ public sealed class RecordImporterTests
     {
         var error = Assert.Throws<System.Text.Json.JsonException>(() => ImportMapping.FromJson("{\"columns\":["));
 
-        Assert.That(error.Message, Does.StartWith(
-            "The import mapping is not valid JSON or not a mapping at line 1, column 13 (JSON path $.columns[0]): "));
-        Assert.That(error.Message, Does.EndWith(
-            "Correct the text there; a mapping looks like " +
-            "{\"columns\": [{\"column\": \"Customer code\", \"field\": \"code\"}]}."));
+        Assert.That(error.Message, Is.EqualTo(
+            "The import mapping is not valid JSON at line 1, column 13 (JSON path $.columns): the text ends before " +
+            "the list that starts at line 1, column 12 is closed. Complete the last value and add the missing ]}. A " +
+            "mapping looks like {\"columns\": [{\"column\": \"Customer code\", \"field\": \"code\"}]}."));
         Assert.That(error.Message, Does.Not.Contain("LineNumber"));
         Assert.That(error.LineNumber, Is.Zero);
         Assert.That(error.BytePositionInLine, Is.EqualTo(12));
+    }
+
+    [Test]
+    public void Mapping_file_name_is_named()
+    {
+        var error = Assert.Throws<System.Text.Json.JsonException>(() =>
+            ImportMapping.FromJson("{\"columns\": [{\"column\": \"Code\" \"field\": \"code\"}]}", "erp.mapping.json"));
+
+        Assert.That(error.Message, Does.StartWith(
+            "erp.mapping.json is not valid JSON at line 1, column 32 (JSON path $.columns[0]): a comma is missing " +
+            "before '\"'."));
     }
 
     [Test]
@@ -244,8 +254,8 @@ public sealed class RecordImporterTests
             ImportMapping.FromJson("{\n  \"columns\": [{\"column\": \"Code\", \"field\": \"code\", \"occurrence\": \"two\"}]\n}"));
 
         Assert.That(error.Message, Does.StartWith(
-            "The import mapping is not valid JSON or not a mapping at line 2, column "));
-        Assert.That(error.Message, Does.Contain("(JSON path $.columns[0].occurrence)"));
+            "The import mapping has an invalid value at line 2, column 65 (JSON path $.columns[0].occurrence): the " +
+            "value is text, but it must be a whole number. Correct the value."));
         Assert.That(error.Path, Is.EqualTo("$.columns[0].occurrence"));
     }
 

@@ -91,20 +91,30 @@ public sealed class OrganizationFileTests
             () => OrganizationFile.Parse("{\n  \"users\": [\n", "org.json"));
 
         Assert.That(error!.Message, Is.EqualTo(
-            "org.json is not valid JSON at line 3, column 1: the file ends early, because a closing } or ] is " +
-            "missing (or a string is not closed). Correct the file and import it again."));
+            "org.json is not valid JSON at line 3, column 1 (JSON path $.users): the text ends before the list that " +
+            "starts at line 2, column 12 is closed. Complete the last value and add the missing ]}. Then import the " +
+            "file again."));
     }
 
-    [TestCase("{\n  \"users\": [],\n}\n", "line 3, column 1: a trailing comma comes before '}'; remove the comma")]
-    [TestCase("{\n  \"users\": []\n  \"roles\": []\n}", "line 3, column 3: a comma is missing between two values or properties")]
+    [TestCase("{\n  \"users\": [],\n}\n",
+        "line 3, column 1 (JSON path $): a comma follows the last property of the object. Remove that comma.")]
+    [TestCase("{\n  \"users\": []\n  \"roles\": []\n}",
+        "line 3, column 3 (JSON path $): a comma is missing before '\"'. Add a comma between the two values or " +
+        "properties.")]
     [TestCase("{ \"departments\": [{ \"id\": \"东\", \"name\": \"华东\" x }] }",
-        "line 1, column 45: unexpected character 'x'; check for a missing quote, comma, colon or bracket before it")]
-    [TestCase("{\n  \"users\": []\n}\n}\n", "line 4, column 1: unexpected character '}'")]
+        "line 1, column 45 (JSON path $.departments[0]): a comma is missing before 'x'.")]
+    [TestCase("{\n  \"users\": []\n}\n}\n", "line 4, column 1 (JSON path $): '}' follows the end of the JSON value.")]
+    [TestCase("{\n  \"users\": [\n    {\"id\": \"u1\", \"displayName\": \"Li\", \"department\": \"d1\" // lead\n  ]\n}",
+        "line 4, column 3 (JSON path $.users[0]): ']' does not close the object that starts at line 3, column 5.")]
+    [TestCase("{\n  \"users\": [],\n  \"users\": []\n}",
+        "line 3, column 3 (JSON path $.users): the property \"users\" appears twice in one object (first at line " +
+        "2, column 3).")]
     public void Parse_describes_syntax_error(string json, string expected)
     {
         var error = Assert.Throws<InvalidDataException>(() => OrganizationFile.Parse(json, "org.json"));
 
-        Assert.That(error!.Message, Does.StartWith($"org.json is not valid JSON at {expected}"));
+        Assert.That(error!.Message, Does.Contain($" at {expected}"));
+        Assert.That(error.Message, Does.StartWith("org.json "));
         Assert.That(error.Message, Does.Not.Contain("LineNumber"));
         Assert.That(error.Message, Does.Not.Contain("BytePositionInLine"));
     }

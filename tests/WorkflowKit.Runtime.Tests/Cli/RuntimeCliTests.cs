@@ -53,7 +53,32 @@ public sealed class RuntimeCliTests
 
         Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
         Assert.That(error.ToString().Trim(), Is.EqualTo(
-            "Input file '/nonexistent/form.json' does not exist; pass a JSON file of form data."));
+            "error: Input file '/nonexistent/form.json' does not exist; pass a JSON file of form data."));
+    }
+
+    [Test]
+    public async Task Run_MalformedInput_NamesProblem()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        var input = Path.Combine(Path.GetTempPath(), $"wk-cli-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(input, "{\n  \"days\": 2,\n  \"reason\": \"家事\"，\n}");
+        var error = new StringWriter();
+        var cli = new RuntimeCli(fx.Engine, new StringWriter(), error);
+
+        int code;
+        try
+        {
+            code = await cli.RunAsync("leave", input, "alice", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+
+        Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
+        Assert.That(error.ToString().Trim(), Is.EqualTo(
+            $"error: Input file '{input}' is not valid JSON at line 3, column 17 (JSON path $): '，' is a full-width " +
+            "character where JSON needs ','. Replace it with ','."));
     }
 
     [Test]
@@ -65,6 +90,6 @@ public sealed class RuntimeCliTests
         var code = await new RuntimeCli(fx.Engine, new StringWriter(), error).InstanceAsync("nope", CancellationToken.None);
 
         Assert.That(code, Is.EqualTo(RuntimeCli.NotFound));
-        Assert.That(error.ToString().Trim(), Is.EqualTo("Instance 'nope' does not exist; check the id."));
+        Assert.That(error.ToString().Trim(), Is.EqualTo("error: Instance 'nope' does not exist; check the id."));
     }
 }

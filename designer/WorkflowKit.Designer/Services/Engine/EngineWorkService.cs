@@ -445,7 +445,7 @@ public sealed class EngineWorkService(
             .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
         var summary = await SummarizeAsync(detail.Instance, cancellationToken);
-        var changes = AuditChanges.Between(history);
+        var changes = AuditFormChanges.ByLine(history);
         return new InstanceDetail(
             summary with
             {
@@ -458,7 +458,7 @@ public sealed class EngineWorkService(
             edges,
             tasks,
             [.. history
-                .Where(entry => entry.Actor != "system" || entry.Action.StartsWith("instance", StringComparison.Ordinal))
+                .Where(entry => !IsAutomaticStepLine(entry.Actor, entry.Action) || changes.ContainsKey(entry.Id))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
                     entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
@@ -474,9 +474,18 @@ public sealed class EngineWorkService(
     {
         Data = hidden.RemoveFrom(detail.Data),
         HiddenFields = hidden.Paths,
-        Audit = [.. detail.Audit.Select(entry =>
-            entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFromChanges(entry.Changes) })],
+        Audit = [.. detail.Audit
+            .Select(entry => entry.Changes is null ? entry : entry with { Changes = hidden.RemoveFromChanges(entry.Changes) })
+            .Where(entry => !IsAutomaticStepLine(entry.UserId, entry.Action) || entry.Changes is { Count: > 0 })],
     };
+
+    /// <summary>
+    /// Returns whether an audit line is the engine's own record of a step, such as a node it entered or a script it
+    /// ran. The trail lists such a line only for the form changes it carries, so it drops the line when the viewer may
+    /// see none of them. The instance's end (<c>instance.*</c>) is always listed.
+    /// </summary>
+    private static bool IsAutomaticStepLine(string actor, string action) =>
+        actor == "system" && !action.StartsWith("instance", StringComparison.Ordinal);
 
     private static string? TargetOf(Runtime.Audit.AuditEntry entry) =>
         entry.Action.StartsWith("task.", StringComparison.Ordinal)

@@ -1,0 +1,34 @@
+using Bunit;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Designer.Forms;
+using WorkflowKit.Designer.Tests.Admin;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Forms;
+
+/// <summary>The field panel of the form designer: a message edited on the English page keeps its Chinese text.</summary>
+public sealed class FieldPropertiesTests : ComponentTestBase
+{
+    [Test]
+    public void English_pattern_message_keeps_chinese()
+    {
+        var field = new FieldDefinition
+        {
+            Id = "customer",
+            Type = FieldTypes.Text,
+            Label = new LocalizedText("客户编码", "Customer code"),
+            Pattern = "C\\d{4}",
+            PatternMessage = new LocalizedText("客户编码格式为 C 加 4 位数字", "Use C and 4 digits"),
+        };
+        var form = new FormDefinition { Key = "customer", Fields = [field] };
+        var panel = Context.Render<FieldProperties>(parameters => parameters
+            .Add(p => p.Field, field)
+            .Add(p => p.Form, form));
+
+        TestIds.Input(panel, "field-pattern-message").Change("Customer codes are C followed by 4 digits");
+
+        Assert.That(field.PatternMessage!.Values["zh-CN"], Is.EqualTo("客户编码格式为 C 加 4 位数字"));
+        Assert.That(field.PatternMessage.Values["en"], Is.EqualTo("Customer codes are C followed by 4 digits"));
+    }
+}
