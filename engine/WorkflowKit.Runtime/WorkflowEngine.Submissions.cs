@@ -4,6 +4,7 @@ using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Graph;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
 
 namespace WorkflowKit.Runtime;
 
@@ -25,9 +26,13 @@ public sealed partial class WorkflowEngine
         });
 
     /// <summary>
-    /// Validates the form data of a start from a form submission or an API call against the
-    /// flow's form, with constant defaults applied first.
+    /// Checks the form data of a start from a form submission or an API call against the start
+    /// node's field permissions, then validates it against the flow's form with constant
+    /// defaults applied first.
     /// </summary>
+    /// <exception cref="FieldAccessDeniedException">
+    /// The data sets a field that the start node makes read-only or hidden. Nothing has been written.
+    /// </exception>
     /// <exception cref="InvalidSubmissionException">A field is invalid; nothing has been written.</exception>
     private async Task ValidateStartFormAsync(
         FlowGraph graph, StartInstanceRequest request, CancellationToken cancellationToken)
@@ -37,6 +42,9 @@ public sealed partial class WorkflowEngine
         {
             return;
         }
+
+        var culture = request.Culture ?? CultureInfo.InvariantCulture;
+        StartFieldGuard.Check(graph.Published.Key, graph.StartNode, form, request.Form, request.Initiator, culture);
 
         var data = (JsonObject?)request.Form?.DeepClone() ?? [];
         foreach (var field in form.Fields)
@@ -48,7 +56,7 @@ public sealed partial class WorkflowEngine
         }
 
         var initiator = await InitiatorAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
-        var validator = FormValidators.Create(form, request.Culture ?? CultureInfo.InvariantCulture);
+        var validator = FormValidators.Create(form, culture);
         var result = await validator.ValidateAsync(
             new FormSubmission(data)
             {

@@ -94,6 +94,8 @@ public sealed partial class WorkflowEngine
     /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
     /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">A start from a form or an API call carries
     /// form data that the flow's form rejects; nothing was written.</exception>
+    /// <exception cref="Tasks.FieldAccessDeniedException">A start from a form or an API call sets a field that
+    /// the start node makes read-only or hidden. Nothing was written.</exception>
     public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

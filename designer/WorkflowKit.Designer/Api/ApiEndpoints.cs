@@ -25,7 +25,10 @@ public static class ApiEndpoints
         definitions.MapPost("/validate", DefinitionApi.ValidateAsync).RequireAuthorization(Policies.Design);
 
         var instances = api.MapGroup("/instances").WithTags("Instances");
-        instances.MapPost("/", WorkApi.StartAsync);
+        instances.MapPost("/", WorkApi.StartAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         instances.MapGet("/", WorkApi.ListInstancesAsync);
         instances.MapGet("/{id}", WorkApi.GetInstanceAsync);
         instances.MapPost("/{id}/withdraw", WorkApi.WithdrawAsync);

@@ -13,6 +13,7 @@ public interface IWorkService
 
     /// <summary>Starts the latest published version of a flow with the submitted form data.</summary>
     /// <exception cref="FormValidationException">The data breaks the form's rules.</exception>
+    /// <exception cref="AccessDeniedException">The data sets a field that the start node makes read-only or hidden.</exception>
     Task<InstanceSummary> StartAsync(
         string flowKey, JsonObject data, UserContext user, CancellationToken cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
 
 namespace WorkflowKit.Designer.Services;
 
@@ -135,7 +136,14 @@ public sealed record KeptRowWarning(string SubTable, int Row, string Owner, stri
 public sealed record TaskActionResponse(IReadOnlyList<KeptRowWarning> Warnings);
 
 /// <summary>A flow the user may start, with the form they fill in.</summary>
-public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Version, string FormKey, string FormJson);
+public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Version, string FormKey, string FormJson)
+{
+    /// <summary>
+    /// Field permissions of the start node, which the engine applies to the form data of a start. Null when the start
+    /// node lists none, so that every field can be set.
+    /// </summary>
+    public IReadOnlyDictionary<string, FieldPermission>? StartPermissions { get; init; }
+}
 
 /// <summary>The path a test run took through a flow and what it decided on the way.</summary>
 public sealed record TestRunResult(

@@ -1,6 +1,9 @@
 namespace WorkflowKit.Runtime.Tasks;
 
-/// <summary>A task submission changed a field that the node does not let the user edit.</summary>
+/// <summary>
+/// A task submission changed a field that the node does not let the user edit, or the form data that starts an
+/// instance set a field that the start node makes read-only or hidden.
+/// </summary>
 public sealed class FieldAccessDeniedException : InvalidOperationException
 {
     public FieldAccessDeniedException(string message)

@@ -1,5 +1,9 @@
+using System.Text.Json.Nodes;
 using Npgsql;
 using WorkflowKit.Records;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Samples.Scenarios;
 
 namespace WorkflowKit.Samples.Tests.Scenarios;
@@ -125,6 +129,27 @@ public sealed class DailyScenarioTests(string provider)
 
         Assert.That(rules.Where(rule => rule.Actions.Contains("export")).Select(rule => rule.Role),
             Is.SupersetOf(new[] { "admin", "process-owner" }));
+    }
+
+    [Test]
+    public async Task Order_start_rejects_shipment_fields()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var form = new JsonObject
+        {
+            ["shipmentStatus"] = "shipped",
+            ["customer"] = "C0001",
+            ["trackingNo"] = "FAKE123",
+        };
+
+        var denied = Assert.ThrowsAsync<FieldAccessDeniedException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-north-1") { TriggerKind = TriggerKinds.Api, Form = form },
+            CancellationToken.None));
+
+        Assert.That(denied!.Message, Does.Contain(
+            "(shipmentStatus) is hidden at the start node 'start' of flow 'order-to-shipment', so it cannot be set " +
+            "when starting this flow."));
+        Assert.That(denied.FieldId, Is.EqualTo("shipmentStatus"));
     }
 
     private string SqliteFile()

@@ -55,7 +55,10 @@ public sealed class EngineWorkService(
                 || triggers.Any(trigger => trigger.Type == TriggerTypes.Form);
             if (form is not null && startsFromForm)
             {
-                result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form));
+                result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form)
+                {
+                    StartPermissions = flow.Nodes.FirstOrDefault(node => node.Type == NodeTypes.Start)?.FieldPermissions,
+                });
             }
         }
 
@@ -82,9 +85,18 @@ public sealed class EngineWorkService(
             }
         }
 
-        var instance = await engine.StartAsync(
-            new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
-            cancellationToken);
+        WorkflowInstance instance;
+        try
+        {
+            instance = await engine.StartAsync(
+                new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
+                cancellationToken);
+        }
+        catch (FieldAccessDeniedException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
 
         // The start runs the instance up to its first wait, so the reply names the nodes it now waits at, as

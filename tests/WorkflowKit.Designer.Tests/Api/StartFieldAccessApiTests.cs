@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>
+/// <c>POST /api/instances</c> on a server on 127.0.0.1 applies the start node's field permissions: a value for a field
+/// that the start node hides is rejected with 403, as a task action that changes such a field is.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class StartFieldAccessApiTests
+{
+    [Test]
+    public async Task Start_with_hidden_field_is_forbidden()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+
+        using var response = await sales1.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer = "协和医院", region = "east", total = 900m, note = "shipped, FAKE123" },
+        });
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), problem?.ToJsonString());
+        Assert.That((string?)problem!["detail"], Does.Contain(
+            "(note) is hidden at the start node 'start' of flow 'order-approval', so it cannot be set when starting " +
+            "this flow."));
+        var instances = await sales1.GetFromJsonAsync<JsonArray>("/api/instances");
+        Assert.That(instances, Is.Empty, "no instance was started");
+    }
+
+    [Test]
+    public async Task Start_without_hidden_field_is_created()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+
+        using var response = await sales1.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer = "协和医院", region = "east", total = 900m },
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task OpenApi_lists_start_problems()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+
+        var document = await sales1.GetFromJsonAsync<JsonObject>("/api/openapi/v1.json");
+
+        var responses = document!["paths"]!["/api/instances"]!["post"]!["responses"]!.AsObject();
+        Assert.That(responses.Select(response => response.Key), Is.SupersetOf(new[] { "400", "403", "422" }));
+    }
+
+    private static async Task<DesignerAppFactory> StartServerAsync()
+    {
+        var factory = new DesignerAppFactory(kestrel: true);
+        var flow = OrderDefinitions.Flow();
+        flow.Nodes.Single(node => node.Type == NodeTypes.Start).FieldPermissions = new()
+        {
+            ["customer"] = new FieldPermission { Access = FieldPermission.Editable },
+            ["region"] = new FieldPermission { Access = FieldPermission.Editable },
+            ["total"] = new FieldPermission { Access = FieldPermission.Editable },
+            ["note"] = new FieldPermission { Access = FieldPermission.Hidden },
+        };
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner", flow);
+        return factory;
+    }
+}
