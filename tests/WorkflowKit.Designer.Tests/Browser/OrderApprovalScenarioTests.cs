@@ -149,7 +149,7 @@ public sealed class OrderApprovalScenarioTests
         await panel.GetByTestId("node-name-en").Locator(InputSelector).FillAsync("Finance approval");
         await panel.GetByTestId("node-name-en").Locator(InputSelector).PressAsync("Tab");
         await panel.GetByTestId("assignee-add").ClickAsync();
-        await ChooseAsync(page, panel.GetByTestId("assignee-value"), "finance");
+        await ChooseAsync(page, panel.GetByTestId("assignee-value"), "财务 (finance)");
         await ChooseAsync(page, panel.GetByTestId("connect-target"), "结束");
         await panel.GetByTestId("connect-button").ClickAsync();
 
