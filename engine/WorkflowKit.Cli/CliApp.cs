@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using WorkflowKit.Definitions.Json;
 
 namespace WorkflowKit.Cli;
@@ -22,9 +23,17 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var parseError in parsed.Errors)
+            // System.CommandLine words every missing argument of a command alike ("Required argument missing for
+            // command: 'import'."), so each is named here and a message is printed once.
+            var messages = parsed.Errors
+                .Select(parseError => parseError.SymbolResult is ArgumentResult { Argument: var argument }
+                    && parseError.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
+                        ? $"Required argument {argument.Name} is missing. Give it after the command's name."
+                        : ValueTypeWording.Rewrite(parseError.Message))
+                .Distinct(StringComparer.Ordinal);
+            foreach (var message in messages)
             {
-                await error.WriteLineAsync($"error: {ValueTypeWording.Rewrite(parseError.Message)}").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync("Run 'workflowkit --help' (or COMMAND --help) for usage.").ConfigureAwait(false);
