@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Graph;
@@ -46,14 +47,7 @@ public sealed partial class WorkflowEngine
         var culture = request.Culture ?? CultureInfo.InvariantCulture;
         StartFieldGuard.Check(graph.Published.Key, graph.StartNode, form, request.Form, request.Initiator, culture);
 
-        var data = (JsonObject?)request.Form?.DeepClone() ?? [];
-        foreach (var field in form.Fields)
-        {
-            if (!data.ContainsKey(field.Id) && field.Default is not null)
-            {
-                data[field.Id] = field.Default.DeepClone();
-            }
-        }
+        var data = WithDefaults(form, request.Form);
 
         var initiator = await InitiatorAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
         var validator = FormValidators.Create(form, culture);
@@ -72,5 +66,20 @@ public sealed partial class WorkflowEngine
                 failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
                 (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
         }
+    }
+
+    /// <summary>Returns a copy of <paramref name="data"/> with each missing field set to its constant default.</summary>
+    private static JsonObject WithDefaults(FormDefinition? form, JsonObject? data)
+    {
+        var copy = (JsonObject?)data?.DeepClone() ?? [];
+        foreach (var field in form?.Fields ?? [])
+        {
+            if (!copy.ContainsKey(field.Id) && field.Default is not null)
+            {
+                copy[field.Id] = field.Default.DeepClone();
+            }
+        }
+
+        return copy;
     }
 }

@@ -133,14 +133,7 @@ public sealed partial class WorkflowEngine
 
         // StartAsync has validated form and API starts. Import rows were validated as records, and
         // schedules, record triggers and sub-flows start from data the engine produced.
-        var data = (JsonObject?)form?.DeepClone() ?? [];
-        foreach (var field in graph.Published.Form?.Fields ?? [])
-        {
-            if (!data.ContainsKey(field.Id) && field.Default is not null)
-            {
-                data[field.Id] = field.Default.DeepClone();
-            }
-        }
+        var data = WithDefaults(graph.Published.Form, form);
 
         var vars = new JsonObject();
         foreach (var variable in graph.Published.Flow.Variables ?? [])

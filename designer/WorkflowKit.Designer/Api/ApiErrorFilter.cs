@@ -34,8 +34,8 @@ public sealed class ApiErrorFilter : IEndpointFilter
         }
         catch (InvalidOperationException error) when (error is InstanceActionException or MigrationBlockedException)
         {
-            // The instance's state refuses the action (someone already acted, the flow allows no withdrawal, a
-            // migration would re-run a step); the message says which and what to do.
+            // The instance's state rejects the action: someone already acted, the flow allows no withdrawal, or a
+            // migration would re-run a step. The message names the reason and what to do.
             return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict);
         }
         catch (ConcurrencyConflictException error)

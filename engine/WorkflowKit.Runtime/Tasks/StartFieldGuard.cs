@@ -21,8 +21,8 @@ internal static class StartFieldGuard
     /// without field permissions lets the initiator set every field, so it checks nothing.
     /// </summary>
     /// <exception cref="FieldAccessDeniedException">
-    /// A field is read-only or hidden at the start node and arrived with a value other than its default, or a
-    /// sub-table arrived with a hidden column set or with rows that the start node does not let the initiator add.
+    /// A field is read-only or hidden at the start node and arrived with a value other than its default. Or a
+    /// sub-table arrived with a hidden column set, or with rows that the start node does not let the initiator add.
     /// </exception>
     public static void Check(
         string flowKey, NodeDefinition start, FormDefinition form, JsonObject? submitted, string initiator,
@@ -39,8 +39,8 @@ internal static class StartFieldGuard
             initial[field.Id] = field.Default!.DeepClone();
         }
 
-        // NOTE: serial numbers and formula results are computed, not entered, so they pass whatever the start node
-        // says. The engine does not recompute them on start, so an API caller can still send its own values.
+        // NOTE: serial numbers and formula results are computed, not entered, so they pass whatever access the start
+        // node sets. The engine does not recompute them on start, so an API caller can still send its own values.
         var computed = form.Fields
             .Where(field => field.Type is FieldTypes.Serial or FieldTypes.Formula)
             .Select(field => field.Id)
