@@ -30,12 +30,13 @@ public sealed partial class WorkflowEngine
         }
 
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
-        await ValidateStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
+        var prepared = await PrepareStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
+        var createsRecord = prepared is not null && graph.Published.Flow.Settings?.StartCreatesRecord == true;
         var unit = StepTransaction.Joining(_services.Database, transaction);
         await using var unitScope = unit.ConfigureAwait(false);
         var context = await NewInstanceAsync(
-            unit, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
-            request.IdempotencyKey, null, cancellationToken).ConfigureAwait(false);
+            unit, graph, request.Initiator, request.TriggerKind, prepared ?? request.Form, request.Variables,
+            request.IdempotencyKey, null, cancellationToken, createsRecord).ConfigureAwait(false);
         await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
         await PersistAsync(context, cancellationToken).ConfigureAwait(false);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
@@ -9,10 +10,14 @@ using WorkflowKit.Runtime.Tasks;
 
 namespace WorkflowKit.Runtime;
 
-/// <summary>Validation of the form data that starts an instance.</summary>
+/// <summary>Computing and validating the form data that starts an instance.</summary>
 public sealed partial class WorkflowEngine
 {
     private FormValidatorFactory? _formValidators;
+    private ScriptHost? _formScripts;
+    private readonly ConditionalWeakTable<FlowGraph, FormulaGraph> _formulaGraphs = [];
+
+    private ScriptHost FormScripts => _formScripts ??= new ScriptHost(timeProvider: _services.Time);
 
     /// <summary>
     /// The validators of submitted forms: the same FluentValidation validators that the form
@@ -23,31 +28,34 @@ public sealed partial class WorkflowEngine
         {
             Directory = _services.Organization,
             Records = _services.Records,
-            Conditions = new ConditionEvaluator(new ScriptHost(timeProvider: _services.Time)),
+            Conditions = new ConditionEvaluator(FormScripts),
         });
 
     /// <summary>
-    /// Checks the form data of a start from a form submission or an API call against the start
-    /// node's field permissions, then validates it against the flow's form with constant
-    /// defaults applied first.
+    /// Prepares the form data of a start from a form submission or an API call. It checks the data against the start
+    /// node's field permissions, fills empty fields with their defaults and computes every formula, so the server's
+    /// values replace whatever the caller sent. Then it validates the result against the flow's form. Returns null for
+    /// other starts and for flows without a form, whose data is taken as it is.
     /// </summary>
     /// <exception cref="FieldAccessDeniedException">
     /// The data sets a field that the start node makes read-only or hidden. Nothing has been written.
     /// </exception>
-    /// <exception cref="InvalidSubmissionException">A field is invalid; nothing has been written.</exception>
-    private async Task ValidateStartFormAsync(
+    /// <exception cref="InvalidSubmissionException">A field is invalid or a formula fails; nothing has been
+    /// written.</exception>
+    private async Task<JsonObject?> PrepareStartFormAsync(
         FlowGraph graph, StartInstanceRequest request, CancellationToken cancellationToken)
     {
         if (graph.Published.Form is not { } form
             || request.TriggerKind is not (TriggerKinds.Form or TriggerKinds.Api))
         {
-            return;
+            return null;
         }
 
         var culture = request.Culture ?? CultureInfo.InvariantCulture;
         StartFieldGuard.Check(graph.Published.Key, graph.StartNode, form, request.Form, request.Initiator, culture);
 
-        var data = WithDefaults(form, request.Form);
+        var data = (JsonObject?)request.Form?.DeepClone() ?? [];
+        Compute(graph, form, data, cancellationToken);
 
         var initiator = await InitiatorAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
         var validator = FormValidators.Create(form, culture);
@@ -65,6 +73,30 @@ public sealed partial class WorkflowEngine
             throw new InvalidSubmissionException(form.Key, [.. result.Errors.Select(failure => new FieldError(
                 failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
                 (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
+        }
+
+        return data;
+    }
+
+    /// <summary>Fills defaults and computes formulas in place, as a record submission does.</summary>
+    private void Compute(FlowGraph graph, FormDefinition form, JsonObject data, CancellationToken cancellationToken)
+    {
+        var fields = form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []));
+        if (!fields.Any(field => field.Formula is not null || field.Default is not null || field.DefaultExpression is not null))
+        {
+            return;
+        }
+
+        var formulas = _formulaGraphs.GetValue(graph, flow => FormulaGraph.Build(
+            form, new ExpressionFormulaEvaluator(new FormulaEngine(), FormScripts, _services.Zone(flow))));
+        try
+        {
+            formulas.ApplyDefaults(data, cancellationToken);
+            formulas.RecalculateAll(data, cancellationToken);
+        }
+        catch (FormulaEvaluationException error)
+        {
+            throw new InvalidSubmissionException(form.Key, [new FieldError(error.Path, "formulaError", error.Message, null)]);
         }
     }
 

@@ -109,14 +109,15 @@ public sealed partial class WorkflowEngine
         }
 
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
-        await ValidateStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
+        var prepared = await PrepareStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
+        var createsRecord = prepared is not null && graph.Published.Flow.Settings?.StartCreatesRecord == true;
         var context = await CommitAsync(
             "start",
             async unit =>
             {
                 var started = await NewInstanceAsync(
-                    unit, graph, request.Initiator, request.TriggerKind, request.Form, request.Variables,
-                    request.IdempotencyKey, null, cancellationToken).ConfigureAwait(false);
+                    unit, graph, request.Initiator, request.TriggerKind, prepared ?? request.Form, request.Variables,
+                    request.IdempotencyKey, null, cancellationToken, createsRecord).ConfigureAwait(false);
                 await _runner.RunAsync(started, cancellationToken).ConfigureAwait(false);
                 return started;
             },
@@ -127,11 +128,12 @@ public sealed partial class WorkflowEngine
     private async Task<StepContext> NewInstanceAsync(
         StepTransaction unit, Graph.FlowGraph graph, string initiator, string trigger, JsonObject? form,
         JsonObject? variables, string? idempotencyKey, (string InstanceId, string TokenId)? parent,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool createsRecord = false)
     {
         var now = _services.Time.GetUtcNow();
+        var instanceId = Guid.CreateVersion7(now).ToString("N");
 
-        // StartAsync has validated form and API starts. Import rows were validated as records, and
+        // StartAsync has prepared form and API starts. Import rows were validated as records, and
         // schedules, record triggers and sub-flows start from data the engine produced.
         var data = WithDefaults(graph.Published.Form, form);
 
@@ -146,9 +148,20 @@ public sealed partial class WorkflowEngine
             vars[name] = value?.DeepClone();
         }
 
+        if (createsRecord)
+        {
+            // The record store assigns the serial numbers, so the instance carries the record's data.
+            var transaction = await unit.WriteAsync(cancellationToken).ConfigureAwait(false);
+            var record = await _services.Records.CreateAsync(
+                graph.Published.Form!.Key, data, new RecordWriteContext(initiator, transaction, instanceId),
+                cancellationToken).ConfigureAwait(false);
+            data = (JsonObject)record.Data.DeepClone();
+            vars["recordId"] = record.Id;
+        }
+
         var instance = new InstanceRecord
         {
-            Id = Guid.CreateVersion7(now).ToString("N"),
+            Id = instanceId,
             FlowKey = graph.Published.Key,
             FlowVersion = graph.Published.Version,
             TriggerKind = trigger,

@@ -39,7 +39,8 @@ public static class CommandRunner
             return ExitCodes.Problems;
         }
         catch (Exception exception) when (exception is KeyNotFoundException or ConcurrencyConflictException
-                                              or InvalidOperationException or IOException)
+                                              or InvalidOperationException or IOException
+                                              or Samples.Scenarios.SampleLoadException)
         {
             await context.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Problems;

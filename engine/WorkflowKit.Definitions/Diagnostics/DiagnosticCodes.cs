@@ -188,6 +188,9 @@ public static class DiagnosticCodes
     /// </summary>
     public const string InvalidRowOwner = "WK1333";
 
+    /// <summary><c>settings.startCreatesRecord</c> is set on a flow without a form, or without a form or API trigger.</summary>
+    public const string StartRecordWithoutForm = "WK1334";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -8,4 +8,11 @@ public sealed class FlowSettings
 
     /// <summary>IANA time zone for cron and deadlines, overriding the tenant's (default Asia/Shanghai).</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// Whether a start from a form submission or an API call also stores its data as a record of the flow's form, in
+    /// the start's transaction. The store assigns the serial numbers, the record's data becomes the instance's form
+    /// data and <c>vars.recordId</c> contains the record's id. False unless set.
+    /// </summary>
+    public bool? StartCreatesRecord { get; set; }
 }

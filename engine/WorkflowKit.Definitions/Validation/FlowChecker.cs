@@ -41,6 +41,30 @@ internal static class FlowChecker
                 DiagnosticCodes.UnknownTimeZone, "/settings/timeZone",
                 $"Time zone \"{timeZone}\" is not known. Use an IANA id such as \"Asia/Shanghai\".");
         }
+
+        if (flow.Settings?.StartCreatesRecord == true)
+        {
+            CheckStartRecord(context, flow);
+        }
+    }
+
+    private static void CheckStartRecord(CheckContext context, FlowDefinition flow)
+    {
+        if (flow.Form is null)
+        {
+            context.Error(
+                DiagnosticCodes.StartRecordWithoutForm, "/settings/startCreatesRecord",
+                "startCreatesRecord stores the start's data as a record of the flow's form, but the flow has no " +
+                "\"form\". Set the flow's form or remove the setting.");
+        }
+        else if (flow.Triggers is { Count: > 0 } triggers
+            && !triggers.Any(trigger => trigger.Type is TriggerTypes.Form or TriggerTypes.Api))
+        {
+            context.Error(
+                DiagnosticCodes.StartRecordWithoutForm, "/settings/startCreatesRecord",
+                "startCreatesRecord applies to starts from a form or an API call, and the flow has neither trigger. " +
+                "Add a trigger of type \"form\" or \"api\", or remove the setting.");
+        }
     }
 
     private static HashSet<string> CheckVariables(CheckContext context, FlowDefinition flow)

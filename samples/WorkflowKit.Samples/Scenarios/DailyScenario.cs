@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using WorkflowKit.Forms;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
@@ -142,26 +141,11 @@ public static class DailyScenario
             ["requestedDeliveryDate"] = today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["salesRep"] = salesRep,
             ["lines"] = order["lines"]!.DeepClone(),
-            ["status"] = "submitted",
         };
-        var form = await environment.Stores.RecordForms.FindFormAsync("order", cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("Form \"order\" is not registered; the package did not load.");
-        var created = await environment.Submissions.CreateAsync(
-            form, data, new FormSubmissionContext(salesRep, CultureInfo.InvariantCulture) { CheckPermissions = false },
-            cancellationToken).ConfigureAwait(false);
-        if (!created.Succeeded)
-        {
-            throw new InvalidOperationException(
-                $"Order for {code} was rejected: {string.Join("; ", created.Errors.Select(error => error.Message))}");
-        }
-
-        var engine = environment.Engine;
-        var instance = await engine.StartAsync(
-            new StartInstanceRequest("order-to-shipment", salesRep)
-            {
-                TriggerKind = TriggerKinds.Form,
-                Form = created.Record!.Data,
-            },
+        // The flow stores the order as a record when it starts (settings.startCreatesRecord), as a portal
+        // submission does: the store numbers it and the engine computes its totals.
+        var instance = await environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", salesRep) { TriggerKind = TriggerKinds.Form, Form = data },
             cancellationToken).ConfigureAwait(false);
         return instance.Id;
     }

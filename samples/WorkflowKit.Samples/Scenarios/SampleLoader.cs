@@ -230,7 +230,7 @@ public sealed record SampleLoadOptions(string TemplatesFolder, string DataFolder
 
         throw new SampleLoadException(
             $"No folder from \"{start}\" upwards holds definitions/templates and samples/data/{SampleFiles.Index}; "
-            + "run from the repository or pass the folders.");
+            + "run from the repository, or pass both folders with --templates and --data.");
     }
 }
 

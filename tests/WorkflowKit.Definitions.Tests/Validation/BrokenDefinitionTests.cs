@@ -78,6 +78,8 @@ public sealed class BrokenDefinitionTests
         new("update-unknown-target-field.json", "WK1205", "/nodes/1/values/amont"),
         new("return-to-unknown-node.json", "WK1324", "/nodes/1/overdue/returnTo"),
         new("time-zone-unknown.json", "WK1327", "/settings/timeZone"),
+        new("start-record-without-form.json", "WK1334", "/settings/startCreatesRecord"),
+        new("start-record-scheduled-only.json", "WK1334", "/settings/startCreatesRecord"),
         new("variable-duplicate.json", "WK1329", "/variables/1/name"),
         new("view-unknown-column.json", "WK1205", "/columns/1"),
     ];

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
@@ -18,15 +19,14 @@ using EngineTaskRequest = WorkflowKit.Runtime.Tasks.TaskActionRequest;
 namespace WorkflowKit.Designer.Services.Engine;
 
 /// <summary>
-/// The work portal's view of the durable engine: starts validate the form with the shared
-/// validation service, and task lists and instances are read from the engine. Open task lists
+/// The work portal's view of the durable engine: starts go through the engine, which computes and
+/// validates the form, and task lists and instances are read from the engine. Open task lists
 /// refresh through <see cref="EngineTaskNotifications"/>, which relays every committed engine step.
 /// </summary>
 public sealed class EngineWorkService(
     WorkflowEngine engine,
     IDefinitionService definitions,
     IDefinitionStore store,
-    IFormValidationService validation,
     AccountStore accounts,
     FlowTestRunner testRunner,
     ILogger<EngineWorkService> logger) : IWorkService
@@ -73,28 +73,26 @@ public sealed class EngineWorkService(
             .FirstOrDefault(item => item.Key == flowKey && item.PublishedVersion is not null)
             ?? throw new ArgumentException(
                 $"No published flow with key '{flowKey}'; publish it first.", nameof(flowKey));
-        var version = summary.PublishedVersion!.Value;
-        var flow = await FlowAsync(flowKey, version, cancellationToken);
-        if (await BoundFormJsonAsync(flow, version, cancellationToken) is { } formJson)
-        {
-            var errors = await validation.ValidateAsync(
-                DefinitionJson.Deserialize<FormDefinition>(formJson), data, user.Culture, cancellationToken);
-            if (errors.Count > 0)
-            {
-                throw new FormValidationException(errors);
-            }
-        }
-
+        // The engine fills defaults, computes formulas and validates with the initiator's attributes. Its
+        // messages are in the page's language.
+        var culture = CultureInfo.GetCultureInfo(user.Culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en");
         WorkflowInstance instance;
         try
         {
             instance = await engine.StartAsync(
-                new StartInstanceRequest(flowKey, user.Id) { TriggerKind = TriggerKinds.Form, Form = data },
+                new StartInstanceRequest(flowKey, user.Id)
+                {
+                    FlowVersion = summary.PublishedVersion!.Value, TriggerKind = TriggerKinds.Form, Form = data, Culture = culture,
+                },
                 cancellationToken);
         }
         catch (FieldAccessDeniedException denied)
         {
             throw new AccessDeniedException(denied.Message, denied);
+        }
+        catch (WorkflowKit.Forms.InvalidSubmissionException invalid)
+        {
+            throw new FormValidationException([.. invalid.Errors.Select(error => new FieldError(error.Path, error.Message))]);
         }
 
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>
+/// An order started through the REST API, as a portal submission is, gets its order number and totals from the
+/// server and is stored as an order record that the flow's later steps update.
+/// </summary>
+[TestFixture]
+public sealed class OrderStartApiTests
+{
+    private DesignerAppFactory _app = default!;
+
+    [OneTimeSetUp]
+    public void StartApp() => _app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+
+    [OneTimeTearDown]
+    public async Task StopAppAsync() => await _app.DisposeAsync();
+
+    [Test]
+    public async Task Api_start_stores_numbered_order()
+    {
+        using var client = await ClientAsync("sales1");
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject
+            {
+                ["customer"] = "C0001",
+                ["region"] = "east",
+                ["orderDate"] = "2026-12-05",
+                ["requestedDeliveryDate"] = "2026-12-08",
+                ["total"] = 1,
+                ["lines"] = new JsonArray(
+                    new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 2, ["unitPrice"] = 10.5 },
+                    new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 1, ["unitPrice"] = 4 }),
+            },
+        });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created).Or.EqualTo(HttpStatusCode.OK), body);
+        var id = JsonNode.Parse(body)!["id"]!.GetValue<string>();
+        var engine = _app.Services.GetRequiredService<WorkflowEngine>();
+        var instance = (await engine.GetInstanceAsync(id, default))!.Instance;
+        var orderNo = instance.Form["orderNo"]?.GetValue<string>();
+        Assert.That(orderNo, Does.Match(@"^SO-\d{8}-\d{4}$"));
+        Assert.That(instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(25m));
+        Assert.That(instance.Form["lines"]![0]!["amount"]!.GetValue<decimal>(), Is.EqualTo(21m));
+
+        var record = await engine.Records.GetAsync(
+            "order", instance.Variables["recordId"]!.GetValue<long>(), null, default);
+        Assert.That(record!.Data["orderNo"]!.GetValue<string>(), Is.EqualTo(orderNo));
+        Assert.That(record.InstanceId, Is.EqualTo(id));
+        Assert.That(record.CreatedBy, Is.EqualTo("sales1"));
+    }
+
+    [Test]
+    public async Task Refused_start_stores_no_order()
+    {
+        using var client = await ClientAsync("sales1");
+        var engine = _app.Services.GetRequiredService<WorkflowEngine>();
+        var before = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject { ["customer"] = "C0001", ["region"] = "east", ["orderDate"] = "2026-12-05" },
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), await response.Content.ReadAsStringAsync());
+        var after = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
+        Assert.That(after, Is.EqualTo(before));
+    }
+
+    private async Task<HttpClient> ClientAsync(string user)
+    {
+        var client = _app.CreateClient();
+        var key = await _app.Services.GetRequiredService<AccountStore>().CreateApiKeyAsync(user, "test", default);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Forms;
+using WorkflowKit.Runtime.Instances;
+
+namespace WorkflowKit.Runtime.Tests.Starts;
+
+/// <summary>
+/// A start from a form or an API call computes defaults and formulas on the server, and a flow with
+/// <c>settings.startCreatesRecord</c> stores the start's data as a record of its form in the start's transaction.
+/// </summary>
+public sealed class StartComputationTests
+{
+    private static FormDefinition OrderForm() => new()
+    {
+        Key = "order",
+        Name = new LocalizedText("Order"),
+        Fields =
+        [
+            new FieldDefinition { Id = "customer", Type = FieldTypes.Text, Label = new LocalizedText("Customer"), Required = true },
+            new FieldDefinition
+            {
+                Id = "channel", Type = FieldTypes.Text, Label = new LocalizedText("Channel"),
+                DefaultExpression = new Expression { Formula = "\"portal\"" },
+            },
+            new FieldDefinition
+            {
+                Id = "lines", Type = FieldTypes.SubTable, Label = new LocalizedText("Lines"),
+                Fields =
+                [
+                    new FieldDefinition { Id = "quantity", Type = FieldTypes.Number, Label = new LocalizedText("Quantity") },
+                    new FieldDefinition { Id = "unitPrice", Type = FieldTypes.Money, Label = new LocalizedText("Unit price") },
+                    new FieldDefinition
+                    {
+                        Id = "amount", Type = FieldTypes.Formula, Label = new LocalizedText("Amount"),
+                        Formula = new Expression { Formula = "row.quantity * row.unitPrice" },
+                    },
+                ],
+            },
+            new FieldDefinition
+            {
+                Id = "total", Type = FieldTypes.Formula, Label = new LocalizedText("Total"),
+                Formula = new Expression { Formula = "SUM(lines.amount)" },
+                Max = JsonValue.Create(1000m),
+            },
+        ],
+    };
+
+    private static async Task<EngineFixture> FixtureAsync(bool createsRecord)
+    {
+        var fx = await EngineFixture.CreateAsync();
+        fx.Definitions.Publish(
+            new FlowBuilder("order")
+                .Configure(flow =>
+                {
+                    flow.Form = "order";
+                    flow.Settings = new FlowSettings { StartCreatesRecord = createsRecord ? true : null };
+                })
+                .Start().Approval("approve", "bob").End()
+                .Chain("start", "approve", "end").Build(),
+            OrderForm());
+        return fx;
+    }
+
+    private static StartInstanceRequest Request(string form, string trigger = TriggerKinds.Form) =>
+        new("order", "alice") { TriggerKind = trigger, Form = JsonNode.Parse(form)!.AsObject() };
+
+    [TestCase(TriggerKinds.Form)]
+    [TestCase(TriggerKinds.Api)]
+    public async Task Start_OverwritesCallerFormulas(string trigger)
+    {
+        await using var fx = await FixtureAsync(createsRecord: false);
+
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "total": 1, "lines": [{"quantity": 2, "unitPrice": 10.5}, {"quantity": 3, "unitPrice": 4}]}""", trigger),
+            CancellationToken.None);
+
+        Assert.That(instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(33m));
+        Assert.That(instance.Form["lines"]![0]!["amount"]!.GetValue<decimal>(), Is.EqualTo(21m));
+        Assert.That(instance.Form["channel"]!.GetValue<string>(), Is.EqualTo("portal"));
+        var stored = await fx.Engine.GetInstanceAsync(instance.Id, CancellationToken.None);
+        Assert.That(stored!.Instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(33m));
+    }
+
+    [Test]
+    public async Task Start_ValidatesComputedTotal()
+    {
+        await using var fx = await FixtureAsync(createsRecord: true);
+
+        var rejected = Assert.ThrowsAsync<InvalidSubmissionException>(() => fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "total": 5, "lines": [{"quantity": 200, "unitPrice": 10}]}"""),
+            CancellationToken.None));
+
+        Assert.That(rejected!.Errors.Select(error => error.Path), Is.EqualTo(new[] { "total" }));
+        Assert.That(await fx.Records.CountRecordsAsync("order"), Is.Zero);
+        await using var connection = await fx.Database.OpenConnectionAsync(CancellationToken.None);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM wk_instances"), Is.Zero);
+    }
+
+    [Test]
+    public async Task StartRecord_StoresComputedData()
+    {
+        await using var fx = await FixtureAsync(createsRecord: true);
+
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "lines": [{"quantity": 2, "unitPrice": 10}]}"""), CancellationToken.None);
+
+        var recordId = instance.Variables["recordId"]!.GetValue<long>();
+        var record = await fx.Records.GetAsync("order", recordId, null, CancellationToken.None);
+        Assert.That(record, Is.Not.Null);
+        Assert.That(record!.Data["total"]!.GetValue<decimal>(), Is.EqualTo(20m));
+        await using var connection = await fx.Database.OpenConnectionAsync(CancellationToken.None);
+        var written = await connection.QuerySingleAsync<(string CreatedBy, string InstanceId)>(
+            "SELECT created_by, instance_id FROM test_records WHERE id = @Id", new { Id = recordId });
+        Assert.That(written, Is.EqualTo(("alice", instance.Id)));
+        Assert.That(await fx.Records.CountRecordsAsync("order"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WithoutSetting_StoresNoRecord()
+    {
+        await using var fx = await FixtureAsync(createsRecord: false);
+
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "lines": []}""", TriggerKinds.Api), CancellationToken.None);
+
+        Assert.That(instance.Variables.ContainsKey("recordId"), Is.False);
+        Assert.That(await fx.Records.CountRecordsAsync("order"), Is.Zero);
+    }
+
+    [Test]
+    public async Task ScheduledStart_KeepsData()
+    {
+        await using var fx = await FixtureAsync(createsRecord: true);
+
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "total": 7}""", TriggerKinds.Schedule), CancellationToken.None);
+
+        Assert.That(instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(7m));
+        Assert.That(await fx.Records.CountRecordsAsync("order"), Is.Zero);
+    }
+}
