@@ -24,10 +24,11 @@ public static class CliApp
         if (parsed.Errors.Count > 0)
         {
             // System.CommandLine words every missing argument of a command alike ("Required argument missing for
-            // command: 'import'."), so each is named here and a message is printed once.
+            // command: 'import'."), so each is named here and a message is printed once. An argument is missing when
+            // it received fewer tokens than its arity requires.
             var messages = parsed.Errors
-                .Select(parseError => parseError.SymbolResult is ArgumentResult { Argument: var argument }
-                    && parseError.Message.StartsWith("Required argument missing", StringComparison.Ordinal)
+                .Select(parseError => parseError.SymbolResult is ArgumentResult { Argument: var argument } result
+                    && result.Tokens.Count < argument.Arity.MinimumNumberOfValues
                         ? $"Required argument {argument.Name} is missing. Give it after the command's name."
                         : ValueTypeWording.Rewrite(parseError.Message))
                 .Distinct(StringComparer.Ordinal);

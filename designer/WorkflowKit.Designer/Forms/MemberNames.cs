@@ -17,4 +17,16 @@ public static class MemberNames
         return users.Where(user => !user.Disabled)
             .ToDictionary(user => user.Id, user => user.DisplayName, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Loads the display names of every account by user id, disabled ones included, to show stored member values:
+    /// a record keeps naming a person after the account is disabled.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LoadAllAsync(
+        AccountStore accounts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var users = await accounts.ListAsync(cancellationToken);
+        return users.ToDictionary(user => user.Id, user => user.DisplayName, StringComparer.Ordinal);
+    }
 }
