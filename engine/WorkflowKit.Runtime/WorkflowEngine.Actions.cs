@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Approvals;
+using WorkflowKit.Records;
 using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
@@ -115,7 +117,7 @@ public sealed partial class WorkflowEngine
         var context = await StepAsync(
             "withdraw",
             instanceId,
-            step =>
+            async step =>
             {
                 RequireRunning(step);
                 if (step.Instance.Initiator != userId)
@@ -147,16 +149,41 @@ public sealed partial class WorkflowEngine
                     };
                 }
 
+                await WriteWithdrawnValuesAsync(step, userId, cancellationToken).ConfigureAwait(false);
                 _runner.Finish(step, InstanceStatuses.Withdrawn, null, userId, AuditActions.InstanceWithdrawn);
                 step.Audit[^1] = step.Audit[^1] with
                 {
                     Comment = comment,
                     FormSnapshot = (JsonObject)step.Instance.Form.DeepClone(),
                 };
-                return Task.CompletedTask;
             },
             cancellationToken).ConfigureAwait(false);
         return ToInstance(context.Instance, context.Vars);
+    }
+
+    /// <summary>
+    /// Writes the flow's <c>settings.withdrawnValues</c> into the record that the start created, in the withdrawal's
+    /// transaction, so that a withdrawn order no longer reads as submitted.
+    /// </summary>
+    private async Task WriteWithdrawnValuesAsync(StepContext step, string userId, CancellationToken cancellationToken)
+    {
+        var settings = step.Graph.Published.Flow.Settings;
+        if (settings?.WithdrawnValues is not { Count: > 0 } values || step.Graph.Published.Form is not { } form
+            || step.Vars["recordId"] is not JsonValue id || !id.TryGetValue(out long recordId))
+        {
+            return;
+        }
+
+        var changes = new JsonObject();
+        foreach (var (fieldId, expression) in values)
+        {
+            changes[fieldId] = _services.Expressions.Evaluate(expression, step.Scope(), cancellationToken)?.DeepClone();
+        }
+
+        var transaction = await step.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
+        await _services.Records.UpdateAsync(
+            form.Key, recordId, changes, null, new RecordWriteContext(userId, transaction, step.Instance.Id),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reminds the assignees of the instance's open tasks (催办); only the initiator may.</summary>

@@ -52,6 +52,7 @@ public static class DesignerServices
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
         services.AddWorkflowKitRecords();
         services.AddSingleton(_ => new ScriptHost());
+        services.AddSingleton<Forms.FormFormulas>();
         services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();

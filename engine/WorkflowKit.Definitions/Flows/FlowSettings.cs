@@ -15,4 +15,10 @@ public sealed class FlowSettings
     /// data and <c>vars.recordId</c> contains the record's id. False unless set.
     /// </summary>
     public bool? StartCreatesRecord { get; set; }
+
+    /// <summary>
+    /// Values written into the record that the start created (see <see cref="StartCreatesRecord"/>) when the initiator
+    /// withdraws the instance: field id to expression, as in an updateRecord node, such as status = 'cancelled'.
+    /// </summary>
+    public Dictionary<string, string>? WithdrawnValues { get; set; }
 }

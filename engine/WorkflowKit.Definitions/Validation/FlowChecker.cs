@@ -46,6 +46,19 @@ internal static class FlowChecker
         {
             CheckStartRecord(context, flow);
         }
+
+        if (flow.Settings?.WithdrawnValues is { Count: > 0 } withdrawn)
+        {
+            if (flow.Settings.StartCreatesRecord != true)
+            {
+                context.Error(
+                    DiagnosticCodes.StartRecordWithoutForm, "/settings/withdrawnValues",
+                    "withdrawnValues are written into the record that the start created, and the flow creates none. " +
+                    "Set \"startCreatesRecord\": true or remove withdrawnValues.");
+            }
+
+            NodeChecker.CheckValueMap(context, withdrawn, "/settings/withdrawnValues", scope, scope);
+        }
     }
 
     private static void CheckStartRecord(CheckContext context, FlowDefinition flow)

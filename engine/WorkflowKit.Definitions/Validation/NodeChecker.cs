@@ -342,7 +342,7 @@ internal static class NodeChecker
         }
     }
 
-    private static void CheckValueMap(
+    internal static void CheckValueMap(
         CheckContext context, Dictionary<string, string>? values, string pointer, FieldScope targetScope,
             FieldScope sourceScope)
     {

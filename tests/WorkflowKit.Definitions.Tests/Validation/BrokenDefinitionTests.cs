@@ -80,6 +80,8 @@ public sealed class BrokenDefinitionTests
         new("time-zone-unknown.json", "WK1327", "/settings/timeZone"),
         new("start-record-without-form.json", "WK1334", "/settings/startCreatesRecord"),
         new("start-record-scheduled-only.json", "WK1334", "/settings/startCreatesRecord"),
+        new("withdrawn-values-without-start-record.json", "WK1334", "/settings/withdrawnValues"),
+        new("withdrawn-values-unknown-field.json", "WK1205", "/settings/withdrawnValues/stauts"),
         new("variable-duplicate.json", "WK1329", "/variables/1/name"),
         new("view-unknown-column.json", "WK1205", "/columns/1"),
     ];

@@ -67,4 +67,37 @@ public sealed class TemplateBrowserTests
         await Assertions.Expect(sales.GetByTestId("startable-flow").First).ToBeVisibleAsync();
         await _session.ScreenshotAsync(sales, "12-start-templates");
     }
+
+    [Test]
+    public async Task Sales_submit_template_order()
+    {
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync("/start/order-to-shipment");
+
+        await Assertions.Expect(sales.Locator("[data-field=orderDate] input")).Not.ToHaveValueAsync(string.Empty);
+        await sales.Locator("[data-field=customer] input").FillAsync("C0001");
+        await ChooseAsync(sales, sales.Locator("[data-field=region]"), "华东");
+        await sales.GetByText("添加行").ClickAsync();
+        var row = sales.Locator("[data-field=lines] tr[data-row='1']");
+        await row.Locator("[data-field=product] input").FillAsync("IVD-0001");
+        await row.Locator("[data-field=quantity] input").FillAsync("2");
+        await row.Locator("[data-field=quantity] input").PressAsync("Tab");
+        await row.Locator("[data-field=unitPrice] input").FillAsync("10.5");
+        await row.Locator("[data-field=unitPrice] input").PressAsync("Tab");
+
+        var twentyOne = new System.Text.RegularExpressions.Regex(@"^21(\.0+)?$");
+        await Assertions.Expect(row.Locator("[data-field=amount] input")).ToHaveValueAsync(twentyOne);
+        await Assertions.Expect(sales.Locator("[data-field=total] input")).ToHaveValueAsync(twentyOne);
+        await _session.ScreenshotAsync(sales, "13-start-template-order");
+        await sales.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(sales).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/instances/[0-9a-f]+$"));
+    }
+
+    /// <summary>Opens a MudSelect and picks the item with the given text.</summary>
+    private static async Task ChooseAsync(IPage page, ILocator select, string itemText)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText(itemText, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
 }

@@ -57,7 +57,11 @@ public sealed class StartComputationTests
                 .Configure(flow =>
                 {
                     flow.Form = "order";
-                    flow.Settings = new FlowSettings { StartCreatesRecord = createsRecord ? true : null };
+                    flow.Settings = new FlowSettings
+                    {
+                        StartCreatesRecord = createsRecord ? true : null,
+                        WithdrawnValues = createsRecord ? new() { ["channel"] = "'withdrawn by ' + initiator.id" } : null,
+                    };
                 })
                 .Start().Approval("approve", "bob").End()
                 .Chain("start", "approve", "end").Build(),
@@ -117,6 +121,21 @@ public sealed class StartComputationTests
             "SELECT created_by, instance_id FROM test_records WHERE id = @Id", new { Id = recordId });
         Assert.That(written, Is.EqualTo(("alice", instance.Id)));
         Assert.That(await fx.Records.CountRecordsAsync("order"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Withdraw_WritesWithdrawnValues()
+    {
+        await using var fx = await FixtureAsync(createsRecord: true);
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "lines": []}"""), CancellationToken.None);
+
+        await fx.Engine.WithdrawAsync(instance.Id, "alice", "typo", CancellationToken.None);
+
+        var record = await fx.Records.GetAsync(
+            "order", instance.Variables["recordId"]!.GetValue<long>(), null, CancellationToken.None);
+        Assert.That(record!.Data["channel"]!.GetValue<string>(), Is.EqualTo("withdrawn by alice"));
+        Assert.That(record.Data["customer"]!.GetValue<string>(), Is.EqualTo("C0001"));
     }
 
     [Test]
