@@ -296,7 +296,11 @@ public sealed class RecordReader
         return [.. history.Select(audit => audit with
         {
             Snapshot = Without(audit.Snapshot, hidden),
-            Changes = [.. audit.Changes.Where(change => !hidden.Contains(change.Field))],
+            Changes = [.. audit.Changes.Where(change => !hidden.Contains(change.Field)).Select(change => change with
+            {
+                OldValue = WithoutColumns(change.Field, change.OldValue, hidden),
+                NewValue = WithoutColumns(change.Field, change.NewValue, hidden),
+            })],
         })];
     }
 
@@ -395,8 +399,52 @@ public sealed class RecordReader
         {
             if (!hidden.Contains(key))
             {
-                copy[key] = value?.DeepClone();
+                copy[key] = WithoutColumns(key, value, hidden);
             }
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// Copies a field's value. The rows of a sub-table lose the columns hidden as <c>table.column</c>, such as
+    /// <c>lines.unitPrice</c>.
+    /// </summary>
+    private static JsonNode? WithoutColumns(string field, JsonNode? value, IReadOnlySet<string> hidden)
+    {
+        if (value is not JsonArray rows)
+        {
+            return value?.DeepClone();
+        }
+
+        var prefix = field + ".";
+        var columns = hidden.Where(path => path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(path => path[prefix.Length..])
+            .ToHashSet(StringComparer.Ordinal);
+        if (columns.Count == 0)
+        {
+            return rows.DeepClone();
+        }
+
+        var copy = new JsonArray();
+        foreach (var row in rows)
+        {
+            if (row is not JsonObject cells)
+            {
+                copy.Add(row?.DeepClone());
+                continue;
+            }
+
+            var kept = new JsonObject();
+            foreach (var (column, cell) in cells)
+            {
+                if (!columns.Contains(column))
+                {
+                    kept[column] = cell?.DeepClone();
+                }
+            }
+
+            copy.Add(kept);
         }
 
         return copy;
