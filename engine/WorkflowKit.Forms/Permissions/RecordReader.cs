@@ -435,16 +435,16 @@ public sealed class RecordReader
                 continue;
             }
 
-            var kept = new JsonObject();
+            var visible = new JsonObject();
             foreach (var (column, cell) in cells)
             {
                 if (!columns.Contains(column))
                 {
-                    kept[column] = cell?.DeepClone();
+                    visible[column] = cell?.DeepClone();
                 }
             }
 
-            copy.Add(kept);
+            copy.Add(visible);
         }
 
         return copy;
