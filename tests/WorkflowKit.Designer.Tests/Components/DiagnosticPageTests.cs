@@ -99,6 +99,7 @@ public sealed class DiagnosticPageTests
             Is.EquivalentTo(new[] { "表单", "流程", "视图" }));
 
         first.QuerySelector("[data-testid=diagnostic-toggle]")!.Click();
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic-consequence]").Count > 0);
 
         var consequences = page.FindAll("[data-testid=diagnostic-consequence]").Select(item => item.TextContent).ToList();
         Assert.That(consequences, Has.Count.EqualTo(19));
