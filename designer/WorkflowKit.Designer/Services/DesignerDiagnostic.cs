@@ -1,3 +1,5 @@
+using WorkflowKit.Definitions.Diagnostics;
+
 namespace WorkflowKit.Designer.Services;
 
 /// <summary>
@@ -11,4 +13,11 @@ public sealed record DesignerDiagnostic(
     string Pointer,
     string? NodeId = null,
     string? EdgeId = null,
-    string? FieldId = null);
+    string? FieldId = null)
+{
+    /// <summary>The values the validator's English message quotes, by name (see <see cref="Diagnostic.Arguments"/>).</summary>
+    public IReadOnlyDictionary<string, string> Arguments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The diagnostic of the same document that this one follows from, or null.</summary>
+    public DiagnosticCause? Cause { get; init; }
+}

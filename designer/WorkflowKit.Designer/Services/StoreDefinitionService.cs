@@ -165,7 +165,11 @@ public sealed class StoreDefinitionService(
                 diagnostic.Pointer,
                 node?.Id ?? edge?.From,
                 edge?.Id,
-                field?.Id);
+                field?.Id)
+            {
+                Arguments = diagnostic.Arguments,
+                Cause = diagnostic.Cause,
+            };
         })];
     }
 

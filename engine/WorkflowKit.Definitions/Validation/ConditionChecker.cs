@@ -106,7 +106,8 @@ internal static class ConditionChecker
             context.Error(
                 DiagnosticCodes.UnknownField, pointer,
                 $"Field path \"{path}\" names no field of the form. Use one of: {scope.Describe()}, or a path " +
-                "starting with vars., initiator. or user.");
+                "starting with vars., initiator. or user.",
+                ("field", path));
         }
     }
 }

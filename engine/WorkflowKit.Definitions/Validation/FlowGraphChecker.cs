@@ -12,10 +12,8 @@ internal static class FlowGraphChecker
 {
     public static void Check(CheckContext context, FlowDefinition flow)
     {
-        var nodes = IndexNodes(context, flow);
-        var outgoing = nodes.Keys.ToDictionary(id => id, _ => new List<int>(), StringComparer.Ordinal);
-        var incoming = nodes.Keys.ToDictionary(id => id, _ => new List<int>(), StringComparer.Ordinal);
-        IndexEdges(context, flow, nodes, outgoing, incoming);
+        var graph = new FlowGraph(flow, IndexNodes(context, flow));
+        IndexEdges(context, graph);
 
         var starts = flow.Nodes.Where(node => node.Type == NodeTypes.Start).ToList();
         if (starts.Count != 1)
@@ -24,7 +22,9 @@ internal static class FlowGraphChecker
                 DiagnosticCodes.StartNodeCount, "/nodes",
                 $"A flow needs exactly one node of type \"start\"; this one has {starts.Count}" +
                 (starts.Count > 1 ? $" ({string.Join(", ", starts.Select(node => node.Id))})" : string.Empty) +
-                ". Keep one start node and connect the rest after it.");
+                ". Keep one start node and connect the rest after it.",
+                ("count", starts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("nodes", string.Join(",", starts.Select(node => node.Id))));
         }
 
         if (!flow.Nodes.Any(node => node.Type == NodeTypes.End))
@@ -36,33 +36,13 @@ internal static class FlowGraphChecker
 
         var reachable = starts.Count == 0
             ? new HashSet<string>(StringComparer.Ordinal)
-            : Walk([starts[0].Id], id => outgoing[id].Select(e => flow.Edges[e].To));
-        var ends = flow.Nodes.Where(node => node.Type == NodeTypes.End).Select(node => node.Id);
-        var finishing = Walk(ends, id => incoming[id].Select(e => flow.Edges[e].From));
+            : Walk([starts[0].Id], id => graph.Outgoing[id].Select(e => flow.Edges[e].To));
+        FlowReachabilityChecker.Check(context, graph, starts.Count == 0 ? null : starts[0].Id, reachable);
 
-        foreach (var (id, index) in nodes)
-        {
-            var pointer = JsonPointers.Of("nodes", index);
-            if (starts.Count > 0 && !reachable.Contains(id))
-            {
-                context.Error(
-                    DiagnosticCodes.UnreachableNode, pointer,
-                    $"Node \"{id}\" cannot be reached from the start node, so it never runs. Connect an edge to it " +
-                    "or remove it.");
-            }
-            else if (!finishing.Contains(id))
-            {
-                context.Error(
-                    DiagnosticCodes.NoPathToEnd, pointer,
-                    $"No path leads from node \"{id}\" to an end node, so instances reaching it never finish. " +
-                    "Add an edge towards an end node.");
-            }
-        }
-
-        CheckBranching(context, flow, nodes, outgoing);
+        CheckBranching(context, flow, graph.Nodes, graph.Outgoing);
         if (starts.Count == 1)
         {
-            CheckJoins(context, flow, nodes, starts[0].Id, reachable, outgoing, incoming);
+            CheckJoins(context, flow, graph.Nodes, starts[0].Id, reachable, graph.Outgoing, graph.Incoming);
         }
     }
 
@@ -77,17 +57,17 @@ internal static class FlowGraphChecker
                 context.Error(
                     DiagnosticCodes.DuplicateNodeId, JsonPointers.Of("nodes", i, "id"),
                     $"Node id \"{id}\" is already used by /nodes/{nodes[id]}; edges could not tell them apart. " +
-                    "Rename one of the nodes.");
+                    "Rename one of the nodes.",
+                    ("node", id));
             }
         }
 
         return nodes;
     }
 
-    private static void IndexEdges(
-        CheckContext context, FlowDefinition flow, Dictionary<string, int> nodes,
-        Dictionary<string, List<int>> outgoing, Dictionary<string, List<int>> incoming)
+    private static void IndexEdges(CheckContext context, FlowGraph graph)
     {
+        var flow = graph.Flow;
         var edgeIds = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < flow.Edges.Count; i++)
         {
@@ -96,19 +76,24 @@ internal static class FlowGraphChecker
             {
                 context.Error(
                     DiagnosticCodes.DuplicateEdgeId, JsonPointers.Of("edges", i, "id"),
-                    $"Edge id \"{edge.Id}\" is already used by /edges/{edgeIds[edge.Id]}. Rename one of the edges.");
+                    $"Edge id \"{edge.Id}\" is already used by /edges/{edgeIds[edge.Id]}. Rename one of the edges.",
+                    ("edge", edge.Id));
             }
 
             var known = true;
-            foreach (var (end, target) in new[] { ("from", edge.From), ("to", edge.To) })
+            foreach (var (end, target, other) in new[] { ("from", edge.From, edge.To), ("to", edge.To, edge.From) })
             {
-                if (!nodes.ContainsKey(target))
+                if (!graph.Nodes.ContainsKey(target))
                 {
                     known = false;
+                    var pointer = JsonPointers.Of("edges", i, end);
                     context.Error(
-                        DiagnosticCodes.EdgeToMissingNode, JsonPointers.Of("edges", i, end),
+                        DiagnosticCodes.EdgeToMissingNode, pointer,
                         $"Edge \"{edge.Id}\" {(end == "from" ? "starts at" : "leads to")} node \"{target}\", which " +
-                        "does not exist. Use the id of an existing node.");
+                        "does not exist. Use the id of an existing node.",
+                        ("edge", edge.Id), ("end", end), ("node", target));
+                    var broken = end == "from" ? graph.BrokenIncoming : graph.BrokenOutgoing;
+                    broken.TryAdd(other, new DiagnosticCause(DiagnosticCodes.EdgeToMissingNode, pointer));
                 }
             }
 
@@ -117,22 +102,26 @@ internal static class FlowGraphChecker
                 continue;
             }
 
-            if (flow.Nodes[nodes[edge.From]].Type == NodeTypes.End
-                || flow.Nodes[nodes[edge.To]].Type == NodeTypes.Start)
+            if (graph.TypeOf(edge.From) == NodeTypes.End || graph.TypeOf(edge.To) == NodeTypes.Start)
             {
+                var pointer = JsonPointers.Of("edges", i);
                 context.Error(
-                    DiagnosticCodes.EdgeDirection, JsonPointers.Of("edges", i),
+                    DiagnosticCodes.EdgeDirection, pointer,
                     $"Edge \"{edge.Id}\" goes from \"{edge.From}\" to \"{edge.To}\"; edges may not leave an end node " +
-                    "or enter the start node. Reverse or remove it.");
+                    "or enter the start node. Reverse or remove it.",
+                    ("edge", edge.Id), ("from", edge.From), ("to", edge.To));
+                var cause = new DiagnosticCause(DiagnosticCodes.EdgeDirection, pointer);
+                graph.BrokenOutgoing.TryAdd(edge.From, cause);
+                graph.BrokenIncoming.TryAdd(edge.To, cause);
                 continue;
             }
 
-            outgoing[edge.From].Add(i);
-            incoming[edge.To].Add(i);
+            graph.Outgoing[edge.From].Add(i);
+            graph.Incoming[edge.To].Add(i);
         }
     }
 
-    private static HashSet<string> Walk(IEnumerable<string> from, Func<string, IEnumerable<string>> next)
+    internal static HashSet<string> Walk(IEnumerable<string> from, Func<string, IEnumerable<string>> next)
     {
         var seen = new HashSet<string>(from, StringComparer.Ordinal);
         var queue = new Queue<string>(seen);
@@ -168,7 +157,8 @@ internal static class FlowGraphChecker
                     context.Warning(
                         DiagnosticCodes.SplitWithOneBranch, pointer,
                         $"Parallel split \"{id}\" has {edges.Count} outgoing edge(s); a split needs two or more " +
-                        "branches to run anything in parallel.");
+                        "branches to run anything in parallel.",
+                        ("node", id));
                     break;
                 case NodeTypes.ParallelSplit or NodeTypes.End:
                     break;
@@ -179,7 +169,8 @@ internal static class FlowGraphChecker
                             DiagnosticCodes.AmbiguousOutgoing, pointer,
                             $"Node \"{id}\" ({node.Type}) has {edges.Count} outgoing edges " +
                             $"({string.Join(", ", edges.Select(e => flow.Edges[e].Id))}); only condition and " +
-                            "parallelSplit nodes branch. Insert a condition or parallelSplit node.");
+                            "parallelSplit nodes branch. Insert a condition or parallelSplit node.",
+                            ("node", id), ("count", edges.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     }
 
                     break;
@@ -196,7 +187,8 @@ internal static class FlowGraphChecker
             context.Error(
                 DiagnosticCodes.ConditionWithoutDefault, pointer,
                 $"Condition node \"{id}\" has no default branch, so an instance where no condition holds would " +
-                "stop. Mark one outgoing edge with \"default\": true.");
+                "stop. Mark one outgoing edge with \"default\": true.",
+                ("node", id));
         }
 
         foreach (var extra in defaults.Skip(1))
@@ -204,7 +196,8 @@ internal static class FlowGraphChecker
             context.Error(
                 DiagnosticCodes.SeveralDefaults, JsonPointers.Of("edges", extra, "default"),
                 $"Condition node \"{id}\" already has default branch \"{flow.Edges[defaults[0]].Id}\"; edge " +
-                $"\"{flow.Edges[extra].Id}\" is a second one. Keep one default.");
+                $"\"{flow.Edges[extra].Id}\" is a second one. Keep one default.",
+                ("node", id), ("edge", flow.Edges[extra].Id));
         }
 
         var priorities = new Dictionary<int, string>();
@@ -216,7 +209,8 @@ internal static class FlowGraphChecker
                 context.Error(
                     DiagnosticCodes.BranchWithoutCondition, JsonPointers.Of("edges", e),
                     $"Edge \"{edge.Id}\" leaves condition node \"{id}\" without a condition and is not the default. " +
-                    "Add a condition or mark it \"default\": true.");
+                    "Add a condition or mark it \"default\": true.",
+                    ("node", id), ("edge", edge.Id));
             }
 
             if (!edge.IsDefault && edge.Priority is { } priority && !priorities.TryAdd(priority, edge.Id))

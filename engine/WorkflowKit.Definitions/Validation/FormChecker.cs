@@ -34,7 +34,8 @@ internal static class FormChecker
     internal static void UnknownField(CheckContext context, string pointer, string name, FieldScope scope) =>
         context.Error(
             DiagnosticCodes.UnknownField, pointer,
-            $"\"{name}\" is not a field of the form. Use one of: {scope.Describe()}.");
+            $"\"{name}\" is not a field of the form. Use one of: {scope.Describe()}.",
+            ("field", name));
 
     private static void CheckFields(
         CheckContext context, List<FieldDefinition> fields, string pointer, FieldScope scope, DefinitionSet set,
@@ -50,7 +51,8 @@ internal static class FormChecker
                 context.Error(
                     DiagnosticCodes.DuplicateFieldId, JsonPointers.Append(fieldPointer, "id"),
                     $"Field id \"{field.Id}\" is already used by {pointer}/{seen[field.Id]}; ids must be unique. " +
-                    "Rename one of the fields.");
+                    "Rename one of the fields.",
+                    ("field", field.Id));
             }
 
             CheckField(context, field, fieldPointer, scope, set, insideSubTable);
@@ -220,7 +222,8 @@ internal static class FormChecker
             context.Error(
                 DiagnosticCodes.SelectWithoutOptions, pointer,
                 $"Select field \"{field.Id}\" has no options, so nothing can be chosen. Add \"options\" or a " +
-                "linkage to another form's records.");
+                "linkage to another form's records.",
+                ("field", field.Id));
             return;
         }
 
@@ -330,7 +333,8 @@ internal static class FormChecker
             {
                 context.Error(
                     DiagnosticCodes.UnknownField, JsonPointers.Append(pointer, name),
-                    $"\"{value}\" is not a field of form \"{target.Key}\". Use one of: {targetScope.Describe()}.");
+                    $"\"{value}\" is not a field of form \"{target.Key}\". Use one of: {targetScope.Describe()}.",
+                    ("field", value), ("form", target.Key));
             }
         }
     }

@@ -66,7 +66,8 @@ internal static partial class FormulaChecker
             context.Error(
                 DiagnosticCodes.UnknownField, pointer,
                 $"Formula \"{formula}\" names \"{name}\", which is not a field of the form. Use one of: " +
-                $"{scope.Describe()}.");
+                $"{scope.Describe()}.",
+                ("field", name));
         }
     }
 

@@ -28,7 +28,8 @@ internal static class NodeChecker
                 DiagnosticCodes.HumanNodeWithoutAssignees, pointer,
                 $"Node \"{node.Id}\" ({node.Type}) has no assignees, so nobody would get its task. " +
                 "Add \"assignees\", " +
-                "for example [{\"type\": \"initiatorManager\"}].");
+                "for example [{\"type\": \"initiatorManager\"}].",
+                ("node", node.Id), ("type", node.Type));
         }
 
         if (node.ApprovalMode == ApprovalModes.Vote && node.VoteRatio is not (> 0m and <= 1m))
@@ -38,7 +39,8 @@ internal static class NodeChecker
                     "voteRatio"),
                 $"Vote approval \"{node.Id}\" needs \"voteRatio\" greater than 0 and at most 1, got " +
                 $"{node.VoteRatio?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}. " +
-                "Set for example 0.5 for a majority.");
+                "Set for example 0.5 for a majority.",
+                ("node", node.Id));
         }
 
         CheckFieldPermissions(context, node, pointer, scope);
@@ -324,7 +326,8 @@ internal static class NodeChecker
                 context.Error(
                     DiagnosticCodes.UnknownField, writePointer,
                     $"\"{tableId}\" is not a sub-table field of form \"{target.Key}\". Use one of: " +
-                    $"{string.Join(", ", target.Fields.Where(f => f.Type == FieldTypes.SubTable).Select(f => f.Id))}.");
+                    $"{string.Join(", ", target.Fields.Where(f => f.Type == FieldTypes.SubTable).Select(f => f.Id))}.",
+                    ("field", tableId), ("form", target.Key));
                 continue;
             }
 

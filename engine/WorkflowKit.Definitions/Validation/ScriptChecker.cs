@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Acornima;
 using WorkflowKit.Definitions.Diagnostics;
@@ -40,7 +41,10 @@ internal static partial class ScriptChecker
             context.Error(
                 DiagnosticCodes.JavaScriptSyntax, pointer,
                 $"JavaScript {Excerpt(script)} does not parse: {exception.Description} (line {exception.LineNumber}, " +
-                $"column {exception.Column + 1} of the script). Fix the script.");
+                $"column {exception.Column + 1} of the script). Fix the script.",
+                ("problem", exception.Description),
+                ("line", exception.LineNumber.ToString(CultureInfo.InvariantCulture)),
+                ("column", (exception.Column + 1).ToString(CultureInfo.InvariantCulture)));
             return;
         }
 
@@ -52,7 +56,8 @@ internal static partial class ScriptChecker
                 context.Error(
                     DiagnosticCodes.UnknownField, pointer,
                     $"JavaScript {Excerpt(script)} reads \"form.{field}\", but the form has no field \"{field}\". " +
-                    $"Use one of: {scope.Describe()}.");
+                    $"Use one of: {scope.Describe()}.",
+                    ("field", field));
             }
         }
     }

@@ -4,7 +4,8 @@ using WorkflowKit.Definitions.Packages;
 namespace WorkflowKit.Definitions.Validation;
 
 /// <summary>
-/// The outcome of validating a set of documents: diagnostics in file and line order, and the documents read.
+/// The outcome of validating a set of documents: diagnostics in file and line order with each cause followed by its
+/// consequences (see <see cref="DiagnosticOrder"/>), and the documents read.
 /// </summary>
 public sealed class ValidationReport
 {
@@ -12,12 +13,7 @@ public sealed class ValidationReport
         IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DefinitionDocument> documents,
         PackageManifest? package = null, string? packageFolder = null)
     {
-        Diagnostics = [.. diagnostics
-            .Distinct()
-            .OrderBy(diagnostic => diagnostic.File, StringComparer.Ordinal)
-            .ThenBy(diagnostic => diagnostic.Line)
-            .ThenBy(diagnostic => diagnostic.Column)
-            .ThenBy(diagnostic => diagnostic.Code, StringComparer.Ordinal)];
+        Diagnostics = DiagnosticOrder.CausesFirst(diagnostics);
         Documents = documents;
         Package = package;
         PackageFolder = packageFolder;

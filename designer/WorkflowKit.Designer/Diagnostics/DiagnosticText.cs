@@ -1,0 +1,120 @@
+using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
+
+namespace WorkflowKit.Designer.Diagnostics;
+
+/// <summary>
+/// Words a validator diagnostic for the designer, in the page's language. It names nodes, branches, fields and rules
+/// by their display names and gives advice in terms of the designer's own controls, where the validator's English
+/// message, written for JSON files and the CLI, names ids and JSON properties. Codes without a wording here
+/// (<see cref="IsWorded"/>) keep the validator's English message after the place it points to.
+/// </summary>
+public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
+{
+    private static readonly HashSet<string> Worded = new(StringComparer.Ordinal)
+    {
+        DiagnosticCodes.EdgeToMissingNode, DiagnosticCodes.StartNodeCount, DiagnosticCodes.NoEndNode,
+        DiagnosticCodes.UnreachableNode, DiagnosticCodes.NoPathToEnd, DiagnosticCodes.ConditionWithoutDefault,
+        DiagnosticCodes.BranchWithoutCondition, DiagnosticCodes.AmbiguousOutgoing,
+        DiagnosticCodes.HumanNodeWithoutAssignees, DiagnosticCodes.InvalidVoteRatio, DiagnosticCodes.UnknownField,
+        DiagnosticCodes.JavaScriptSyntax, DiagnosticCodes.DuplicateFieldId, DiagnosticCodes.SelectWithoutOptions,
+    };
+
+    private readonly DiagnosticPlaces _places = new(text, subject);
+
+    private UiText T { get; } = text;
+
+    /// <summary>Tells whether <paramref name="code"/> has a wording of its own rather than the English fallback.</summary>
+    public static bool IsWorded(string code) => Worded.Contains(code);
+
+    /// <summary>Returns the diagnostic as one or two sentences for the page.</summary>
+    public string Describe(DesignerDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var place = _places.Describe(diagnostic.Pointer);
+        var worded = IsWorded(diagnostic.Code) ? Word(diagnostic, place) : null;
+        return worded ?? (place is null ? diagnostic.Message : T.Format("{0}: {1}", place, diagnostic.Message));
+    }
+
+    /// <summary>
+    /// Returns sentences that count <paramref name="consequences"/>, one per code and the largest count first, such
+    /// as "Because of this, 18 other node(s) cannot be reached."
+    /// </summary>
+    public string Summarize(IReadOnlyList<DesignerDiagnostic> consequences)
+    {
+        ArgumentNullException.ThrowIfNull(consequences);
+        var sentences = consequences.GroupBy(diagnostic => diagnostic.Code)
+            .OrderByDescending(group => group.Count())
+            .ThenBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => group.Key switch
+        {
+                DiagnosticCodes.UnreachableNode => T.Format(
+                    "Because of this, {0} other node(s) cannot be reached.", group.Count()),
+                DiagnosticCodes.NoPathToEnd => T.Format(
+                    "Because of this, {0} other node(s) have no path to an end.", group.Count()),
+                _ => T.Format("{0} other problem(s) follow from this one.", group.Count()),
+            });
+        return string.Join(T.IsChinese ? string.Empty : " ", sentences);
+    }
+
+    private string? Word(DesignerDiagnostic diagnostic, string? place)
+    {
+        var arguments = diagnostic.Arguments;
+        string Argument(string name) => arguments.TryGetValue(name, out var value) ? value : string.Empty;
+        var node = arguments.ContainsKey("node") ? _places.Node(Argument("node")) : null;
+        return diagnostic.Code switch
+        {
+            DiagnosticCodes.EdgeToMissingNode when place is not null && Argument("end") == "from" => T.Format(
+                "{0} starts at node \"{1}\", which does not exist. Drag its start onto an existing node, or delete it.",
+                place, Argument("node")),
+            DiagnosticCodes.EdgeToMissingNode when place is not null => T.Format(
+                "{0} leads to node \"{1}\", which does not exist. Drag its end onto an existing node, or delete it.",
+                place, Argument("node")),
+            DiagnosticCodes.StartNodeCount when Argument("count") == "0" => T[
+                "The flow has no start node. Add a start node and connect the first step after it."],
+            DiagnosticCodes.StartNodeCount => T.Format(
+                "The flow has {0} start nodes. Keep one start node and connect the other steps after it.",
+                Argument("count")),
+            DiagnosticCodes.NoEndNode => T[
+                "The flow has no end node, so no request can finish. Add an end node and connect the last steps to it."],
+            DiagnosticCodes.UnreachableNode when node is not null => T.Format(
+                "{0} cannot be reached from the start, so it never runs. Connect a node to it, or delete it.", node),
+            DiagnosticCodes.NoPathToEnd when node is not null => T.Format(
+                "{0} has no path to an end node, so requests that reach it never finish. Connect it towards an end node.",
+                node),
+            DiagnosticCodes.ConditionWithoutDefault when node is not null => T.Format(
+                "{0} has no default branch, so a request that meets no condition would stop there. Under \"{1}\", tick \"{2}\" on one branch.",
+                node, T["Branches"], T["Default"]),
+            DiagnosticCodes.BranchWithoutCondition when place is not null => T.Format(
+                "{0} has no condition and is not the default branch. Add a condition to it, or tick \"{1}\".",
+                place, T["Default"]),
+            DiagnosticCodes.AmbiguousOutgoing when node is not null => T.Format(
+                "{0} has {1} outgoing connections, but only condition and parallel nodes branch. Delete the extra connections, or insert a condition node after it.",
+                node, Argument("count")),
+            DiagnosticCodes.HumanNodeWithoutAssignees when node is not null => T.Format(
+                "{0} has no assignees, so nobody would get its task. Choose who does this step in the \"{1}\" section.",
+                node, T["Assignees"]),
+            DiagnosticCodes.InvalidVoteRatio when node is not null => T.Format(
+                "{0} is a vote approval without a valid approving share. Set \"{1}\" to a number above 0 and at most 1, such as 0.5 for a majority.",
+                node, T["Approving share (0 to 1)"]),
+            DiagnosticCodes.UnknownField when place is not null && arguments.ContainsKey("form") => T.Format(
+                "{0} uses field \"{1}\", which form \"{2}\" does not have. Choose one of that form's fields.",
+                place, Argument("field"), Argument("form")),
+            DiagnosticCodes.UnknownField when place is not null && arguments.ContainsKey("field") => T.Format(
+                "{0} uses field \"{1}\", which the form does not have. Choose an existing field, or add the field back to the form.",
+                place, Argument("field")),
+            DiagnosticCodes.JavaScriptSyntax when place is not null && arguments.ContainsKey("problem") => T.Format(
+                "{0}: the JavaScript has a syntax error at line {2}, column {3} ({1}). Correct the script.",
+                place, Argument("problem"), Argument("line"), Argument("column")),
+            DiagnosticCodes.JavaScriptSyntax when place is not null => T.Format(
+                "{0}: the JavaScript is empty. Write a condition such as form.amount > 0, or remove it.", place),
+            DiagnosticCodes.DuplicateFieldId when place is not null => T.Format(
+                "{0} has the same id as another field. Give one of them a different id.", place),
+            DiagnosticCodes.SelectWithoutOptions when place is not null => T.Format(
+                "{0} has no options, so nothing can be chosen. Add options, or link it to another form's records.",
+                place),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,195 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Blazor.Diagrams.Core.Geometry;
+using Bunit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Definitions.Store;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Admin;
+using WorkflowKit.Designer.Flows;
+using WorkflowKit.Designer.Forms;
+using WorkflowKit.Designer.Hosting;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Records;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Forms;
+
+namespace WorkflowKit.Designer.Tests.Components;
+
+/// <summary>
+/// The package preview and the flow and form designers on the Chinese page, in bunit, with the app's real services
+/// over a fresh SQLite file. Diagnostics come in Chinese and name nodes, branches, fields and rules by their names.
+/// The cause of a cut-off flow comes first, with the unreachable nodes folded under it.
+/// </summary>
+public sealed class DiagnosticPageTests
+{
+    private static string Biopharma => Path.Combine(DesignerAppFactory.RepositoryTemplates(), "biopharma");
+
+    private DesignerAppFactory _app = default!;
+    private string _folder = string.Empty;
+
+    private BunitContext Context { get; set; } = default!;
+
+    [SetUp]
+    public void CreateContext()
+    {
+        _app = new DesignerAppFactory();
+        _folder = Directory.CreateTempSubdirectory("wk-diagnostic-page-").FullName;
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // The flow canvas sizes itself from the browser; without a size the diagram library fails after rendering.
+        Context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Rectangle(0, 0, 960, 640));
+        Context.Services.AddMudServices();
+        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
+        foreach (var type in new[]
+                 {
+                     typeof(IDefinitionStore), typeof(RecordSetup), typeof(IOptions<DesignerOptions>),
+                     typeof(IWebHostEnvironment), typeof(IDefinitionService), typeof(IWorkService), typeof(AccountStore),
+                     typeof(RoleCatalog), typeof(IFormValidationService), typeof(FormValidatorFactory),
+                 })
+        {
+            Context.Services.AddSingleton(type, _app.Services.GetRequiredService(type));
+        }
+
+        var authorization = Context.AddAuthorization();
+        authorization.SetAuthorized("admin");
+        authorization.SetRoles(RoleNames.Admin);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin"));
+        Context.Render<MudPopoverProvider>();
+    }
+
+    [TearDown]
+    public async Task DisposeContextAsync()
+    {
+        await Context.DisposeAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Package_preview_shows_cut_edge_first()
+    {
+        CopyFolder(Biopharma, _folder);
+        var flowFile = Path.Combine(_folder, "flows", "customer-credit-review.flow.json");
+        var json = await File.ReadAllTextAsync(flowFile);
+        await File.WriteAllTextAsync(flowFile, json.Replace(
+            """{ "id": "e-start", "from": "start", "to": "mode" }""",
+            """{ "id": "e-start", "from": "start", "to": "nowhere" }""", StringComparison.Ordinal));
+        var page = Context.Render<PackageImport>();
+
+        page.FindAll("input").Last().Change(_folder);
+        page.Find("[data-testid=package-preview]").Click();
+
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0);
+        var first = page.FindAll("[data-testid=diagnostic]")[0];
+        Assert.That(first.QuerySelector("[data-testid=diagnostic-text]")!.TextContent, Is.EqualTo(
+            "连线“开始 → nowhere”(e-start)指向不存在的节点“nowhere”。请把它的终点拖到已有节点上，或删除它。"));
+        Assert.That(first.QuerySelector("[data-testid=diagnostic-consequences]")!.TextContent,
+            Does.Contain("因此另有 18 个节点无法到达。因此另有 1 个节点无法走到结束节点。"));
+        Assert.That(page.FindAll("[data-testid=diagnostic]"), Has.Count.EqualTo(1), "the 19 consequences are folded");
+        Assert.That(page.Find("[data-testid=package-diagnostics]").TextContent, Does.Not.Contain("cannot be reached"));
+        Assert.That(page.FindAll("[data-testid=package-change-kind]").Select(cell => cell.TextContent.Trim()).Distinct(),
+            Is.EquivalentTo(new[] { "表单", "流程", "视图" }));
+
+        first.QuerySelector("[data-testid=diagnostic-toggle]")!.Click();
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic-consequence]").Count > 0);
+
+        var consequences = page.FindAll("[data-testid=diagnostic-consequence]").Select(item => item.TextContent).ToList();
+        Assert.That(consequences, Has.Count.EqualTo(19));
+        Assert.That(consequences, Has.Some.StartsWith(
+            "节点“启动方式”(mode)从开始节点无法到达，永远不会执行。请从其他节点连线到它，或删除它。"));
+        Assert.That(consequences, Has.Some.StartsWith("节点“开始”(start)没有通往结束节点的路径"));
+    }
+
+    [Test]
+    public async Task Flow_designer_names_nodes_and_branches()
+    {
+        await ImportBiopharmaAsync();
+        var flow = await DraftJsonAsync(DefinitionKind.Flow, "order-to-shipment");
+        var nodes = flow["nodes"]!.AsArray();
+        var edges = flow["edges"]!.AsArray();
+        nodes.Remove(nodes.Single(node => (string)node!["id"]! == "notifyShortage"));
+        foreach (var edge in edges.Where(edge => (string)edge!["to"]! == "notifyShortage"
+                     || (string)edge!["from"]! == "notifyShortage").ToList())
+        {
+            edges.Remove(edge);
+        }
+
+        nodes.Add(new JsonObject { ["id"] = "approval30", ["type"] = "approval", ["name"] = "复核审批" });
+        edges.Single(edge => (string)edge!["id"]! == "e-blocked")!["condition"] =
+            new JsonObject { ["javaScript"] = "form.total >" };
+        await SaveDraftAsync(DefinitionKind.Flow, "order-to-shipment", flow);
+
+        var page = Context.Render<FlowDesigner>(parameters => parameters.Add(p => p.Key, "order-to-shipment"));
+
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0, TimeSpan.FromSeconds(10));
+        var texts = page.FindAll("[data-testid=diagnostic-text]").Select(item => item.TextContent).ToList();
+        Assert.That(texts, Does.Contain(
+            "节点“调整订单”(adjustOrder)从开始节点无法到达，永远不会执行。请从其他节点连线到它，或删除它。"));
+        Assert.That(texts, Does.Contain(
+            "节点“复核审批”(approval30)没有处理人，它的任务将无人接收。请在“处理人”部分选择由谁处理这一步。"));
+        Assert.That(texts, Has.Some.Match(
+            @"^“信用结果”\(creditRoute\)的分支“冻结 → 冻结通知”\(e-blocked\)：JavaScript 在第 1 行第 \d+ 列有语法错误（.+）。请修改脚本。$"));
+        var adjustOrder = page.FindAll("[data-testid=diagnostic]")
+            .Single(item => item.TextContent.Contains("(adjustOrder)", StringComparison.Ordinal));
+        Assert.That(adjustOrder.QuerySelector("[data-testid=diagnostic-consequences]")!.TextContent,
+            Does.Contain("因此另有 3 个节点无法到达。"));
+        Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("cannot be reached"));
+        Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("\"assignees\""));
+    }
+
+    [Test]
+    public async Task Form_designer_names_rule_of_renamed_field()
+    {
+        await ImportBiopharmaAsync();
+        var form = await DraftJsonAsync(DefinitionKind.Form, "order");
+        form["fields"]!.AsArray().Single(field => (string)field!["id"]! == "requestedDeliveryDate")!["id"] =
+            "deliveryDate";
+        await SaveDraftAsync(DefinitionKind.Form, "order", form);
+
+        var page = Context.Render<FormDesigner>(parameters => parameters.Add(p => p.Key, "order"));
+
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0, TimeSpan.FromSeconds(10));
+        var texts = page.FindAll("[data-testid=diagnostic-text]").Select(item => item.TextContent).ToList();
+        Assert.That(texts, Is.EqualTo(new[]
+        {
+            "规则“要求到货日期不能早于订单日期”(deliveryNotBeforeOrder)的条件使用了字段“requestedDeliveryDate”，但表单中没有这个字段。" +
+            "请选择已有字段，或把该字段加回表单。",
+            "规则“要求到货日期不能早于订单日期”(deliveryNotBeforeOrder)标记的字段使用了字段“requestedDeliveryDate”，但表单中没有这个字段。" +
+            "请选择已有字段，或把该字段加回表单。",
+        }));
+    }
+
+    private async Task ImportBiopharmaAsync() =>
+        await _app.Services.GetRequiredService<RecordSetup>().ImportPackageAsync(Biopharma, "admin", CancellationToken.None);
+
+    private async Task<JsonObject> DraftJsonAsync(DefinitionKind kind, string key)
+    {
+        var draft = await _app.Services.GetRequiredService<IDefinitionService>().GetDraftAsync(kind, key, CancellationToken.None);
+        return JsonNode.Parse(draft!.Json)!.AsObject();
+    }
+
+    private async Task SaveDraftAsync(DefinitionKind kind, string key, JsonObject json)
+    {
+        var definitions = _app.Services.GetRequiredService<IDefinitionService>();
+        var draft = await definitions.GetDraftAsync(kind, key, CancellationToken.None);
+        await definitions.SaveDraftAsync(kind, key, json.ToJsonString(), draft!.Revision, "admin", CancellationToken.None);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
