@@ -1,0 +1,45 @@
+namespace WorkflowKit.Designer.Localization;
+
+/// <summary>
+/// Simplified Chinese text of the incidents page, the instance page's stuck banner and their retry messages
+/// (<see cref="Incidents.IncidentText"/>), merged into <see cref="ChineseStrings.Values"/>.
+/// </summary>
+public static class IncidentChineseStrings
+{
+    public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Incidents"] = "异常事件",
+        ["Needs attention"] = "需处理",
+        ["Retry"] = "重试",
+        ["When"] = "发生时间",
+        ["Node"] = "节点",
+        ["No open incidents. Every running submission can continue."] = "没有未处理的异常事件，所有进行中的申请都能继续。",
+        ["A step of a submission stopped on a fault, such as an assignee rule that matched nobody. Fix the cause (the organisation data or the flow), then retry to run the step again."] =
+            "申请的某个步骤因故障而停止，例如处理人规则没有匹配到任何人。请先修正原因（组织数据或流程），再点击重试重新执行该步骤。",
+        ["This submission is stuck and nobody has a task for it."] = "此申请已停滞，没有人收到它的任务。",
+        ["An administrator or process owner must fix the cause and retry. The step that stopped and the reason:"] =
+            "需要管理员或流程负责人修正原因后重试。停止的步骤及原因：",
+        ["Fix the cause first, such as the organisation data or the node's assignee rules, then retry."] =
+            "请先修正原因，例如组织数据或节点的处理人规则，然后重试。",
+        ["Script failed"] = "脚本执行失败",
+        ["Expression failed"] = "表达式计算失败",
+        ["No assignee"] = "没有处理人",
+        ["No route to take"] = "没有可走的分支",
+        ["HTTP call failed"] = "HTTP 调用失败",
+        ["Retries used up"] = "重试次数已用完",
+        ["Invalid flow definition"] = "流程定义有误",
+        ["Loop without a wait"] = "循环中没有等待节点",
+        ["Retried, but the node stopped again: {0} Fix the cause, then retry the new incident."] =
+            "已重试，但该步骤再次停止：{0} 请先修正原因，再重试新的异常事件。",
+        ["Retried. The submission has ended as \"{0}\"."] = "已重试。此申请已结束，状态为“{0}”。",
+        ["Retried. The node ran again and the submission continues."] = "已重试。该步骤已重新执行，申请继续流转。",
+        ["Retried. The submission now waits at {0}."] = "已重试。此申请现在等待：{0}。",
+        ["Retry failed: this incident no longer exists. The page now shows the current incidents."] =
+            "重试失败：此异常事件已不存在。页面已显示当前的异常事件。",
+        ["Retry failed: the incident was already retried or its submission has ended. The page now shows the current incidents."] =
+            "重试失败：此异常事件已被重试，或其申请已结束。页面已显示当前的异常事件。",
+        ["Retry failed: only administrators and process owners can retry incidents."] =
+            "重试失败：只有管理员和流程负责人可以重试异常事件。",
+        ["Retry failed: {0}"] = "重试失败：{0}",
+    };
+}
