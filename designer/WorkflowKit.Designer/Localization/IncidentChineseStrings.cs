@@ -2,7 +2,8 @@ namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
 /// Simplified Chinese text of the incidents page, the instance page's stuck banner and their retry messages
-/// (<see cref="Incidents.IncidentText"/>), merged into <see cref="ChineseStrings.Values"/>.
+/// (<see cref="Incidents.IncidentText"/>), and of the assignee editor's <c>where</c> conditions, which cause the
+/// most common incident. Merged into <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class IncidentChineseStrings
 {
@@ -41,5 +42,16 @@ public static class IncidentChineseStrings
         ["Retry failed: only administrators and process owners can retry incidents."] =
             "重试失败：只有管理员和流程负责人可以重试异常事件。",
         ["Retry failed: {0}"] = "重试失败：{0}",
+        ["A \"{0}\" rule does not filter by user attributes, so these conditions have no effect. Remove them or choose a role or department."] =
+            "“{0}”规则不按用户属性筛选，这些条件不起作用。请删除它们，或改选角色或部门。",
+        ["Only members whose user attribute equals the value:"] = "只有用户属性等于下列值的成员：",
+        ["User attribute"] = "用户属性",
+        ["Value from"] = "值来源",
+        ["Fixed value"] = "固定值",
+        ["Remove condition"] = "删除条件",
+        ["Add condition"] = "添加条件",
+        ["Each user attribute can have one condition, so only the last one with the same name counts."] =
+            "每个用户属性只能有一个条件，同名的条件只有最后一个生效。",
+        ["Attributes in the organisation directory: {0}"] = "组织目录中的属性：{0}",
     };
 }
