@@ -2,8 +2,9 @@ namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
 /// Simplified Chinese text of the incidents page, the instance page's stuck banner and their retry messages
-/// (<see cref="Incidents.IncidentText"/>), and of the assignee editor's <c>where</c> conditions, which cause the
-/// most common incident. Merged into <see cref="ChineseStrings.Values"/>.
+/// (<see cref="Incidents.IncidentText"/>). It also has the text of the assignee editor's <c>where</c> conditions and of
+/// <see cref="Flows.AssigneeDirectoryCheck"/>, which help prevent the most common incident, an assignee rule that
+/// matches nobody. Merged into <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class IncidentChineseStrings
 {
@@ -53,5 +54,9 @@ public static class IncidentChineseStrings
         ["Each user attribute can have one condition, so only the last one with the same name counts."] =
             "每个用户属性只能有一个条件，同名的条件只有最后一个生效。",
         ["Attributes in the organisation directory: {0}"] = "组织目录中的属性：{0}",
+        ["Node \"{0}\": no active user has the role \"{1}\", so the node would stop at an incident. Ask an administrator to add members on the Roles page, or choose another role."] =
+            "节点“{0}”：没有在用的用户拥有角色“{1}”，该节点运行时会停在异常事件上。请联系管理员在“角色”页面添加成员，或改选其他角色。",
+        ["Node \"{0}\": no member of the role \"{1}\" has the user attribute \"{2}\", so the condition {2} = {3} matches nobody and the node would stop at an incident. Ask an administrator to set the attribute on the Users and roles page, or remove the condition."] =
+            "节点“{0}”：角色“{1}”的成员都没有用户属性“{2}”，条件 {2} = {3} 不会匹配任何人，该节点运行时会停在异常事件上。请联系管理员在“用户与角色”页面设置该属性，或删除该条件。",
     };
 }
