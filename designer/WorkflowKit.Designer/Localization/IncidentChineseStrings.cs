@@ -18,7 +18,7 @@ public static class IncidentChineseStrings
         ["No open incidents. Every running submission can continue."] = "没有未处理的异常事件，所有进行中的申请都能继续。",
         ["A step of a submission stopped on a fault, such as an assignee rule that matched nobody. Fix the cause (the organisation data or the flow), then retry to run the step again."] =
             "申请的某个步骤因故障而停止，例如处理人规则没有匹配到任何人。请先修正原因（组织数据或流程），再点击重试重新执行该步骤。",
-        ["This submission is stuck and nobody has a task for it."] = "此申请已停滞，没有人收到它的任务。",
+        ["This submission is stuck: a step stopped on a fault and waits until it is retried."] = "此申请已停滞：某个步骤因故障停止，重试后才能继续。",
         ["An administrator or process owner must fix the cause and retry. The step that stopped and the reason:"] =
             "需要管理员或流程负责人修正原因后重试。停止的步骤及原因：",
         ["Fix the cause first, such as the organisation data or the node's assignee rules, then retry."] =

@@ -71,7 +71,7 @@ public sealed class IncidentBrowserTests
 
         await sales.GotoAsync($"/instances/{instance.Id}");
 
-        await Expect(sales.GetByTestId("stuck-banner")).ToContainTextAsync("此申请已停滞，没有人收到它的任务。");
+        await Expect(sales.GetByTestId("stuck-banner")).ToContainTextAsync("此申请已停滞：某个步骤因故障停止，重试后才能继续。");
         await Expect(sales.GetByTestId("stuck-message")).ToHaveTextAsync(StuckOrders.Message);
         await Expect(sales.GetByTestId("stuck-retry")).ToHaveCountAsync(0);
         await Expect(sales.GetByTestId("instance-state")).ToHaveTextAsync("需处理");

@@ -134,7 +134,7 @@ public sealed class IncidentPageTests
 
         var banner = page.WaitForElement("[data-testid=stuck-banner]");
         var chip = page.Find("[data-testid=instance-state]");
-        Assert.That(banner.TextContent, Does.Contain("此申请已停滞，没有人收到它的任务。"));
+        Assert.That(banner.TextContent, Does.Contain("此申请已停滞：某个步骤因故障停止，重试后才能继续。"));
         Assert.That(page.Find("[data-testid=stuck-message]").TextContent.Trim(), Is.EqualTo(StuckOrders.Message));
         Assert.That(page.FindAll("[data-testid=stuck-retry]"), Is.Empty);
         Assert.That(chip.GetAttribute("data-state"), Is.EqualTo("NeedsAttention"));
