@@ -43,6 +43,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         RecordApi.Map(api);
+        IncidentApi.Map(api);
 
         api.MapGet("/me", (HttpContext context) => Results.Ok(Current(context))).WithTags("Account");
         return endpoints;

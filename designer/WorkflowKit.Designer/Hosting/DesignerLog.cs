@@ -41,4 +41,9 @@ internal static partial class DesignerLog
                   "submitted it, and the copy from {UserId} was ignored")]
     public static partial void OwnerRowKept(
         ILogger logger, string taskId, string instanceId, string subTable, int row, string owner, string userId);
+
+    [LoggerMessage(EventId = 5033, Level = LogLevel.Information,
+        Message = "Incident {IncidentId} of instance {InstanceId} retried by {UserId}; {Raised} new incident(s)")]
+    public static partial void IncidentRetried(
+        ILogger logger, string incidentId, string instanceId, string userId, int raised);
 }

@@ -59,6 +59,7 @@ public static class DesignerServices
         services.AddWorkflowKitRuntime();
         services.AddWorkflowKitAdmin();
         services.AddSingleton<IWorkService, EngineWorkService>();
+        services.AddSingleton<IIncidentService, EngineIncidentService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<SampleDataSeeder>();

@@ -60,7 +60,14 @@ public sealed record InstanceSummary(
     string? Title,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
-    IReadOnlyList<string> CurrentNodes);
+    IReadOnlyList<string> CurrentNodes)
+{
+    /// <summary>
+    /// Whether the instance runs but a node of it stopped at an open incident, such as an assignee rule that matched
+    /// nobody, so it waits for an administrator or process owner to fix the cause and retry.
+    /// </summary>
+    public bool NeedsAttention { get; init; }
+}
 
 /// <summary>One line of an instance's audit trail.</summary>
 public sealed record AuditEntry(
@@ -92,6 +99,9 @@ public sealed record InstanceDetail(
     /// viewer's task hides them. It is empty when the viewer is shown the whole form.
     /// </summary>
     public IReadOnlyCollection<string> HiddenFields { get; init; } = [];
+
+    /// <summary>Open incidents of the instance, oldest first: the faults its nodes stopped at.</summary>
+    public IReadOnlyList<IncidentSummary> Incidents { get; init; } = [];
 }
 
 /// <summary>An instance's path on its flow diagram: visited and traversed so far, and where it waits.</summary>

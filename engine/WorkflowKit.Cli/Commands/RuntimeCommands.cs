@@ -5,7 +5,8 @@ using WorkflowKit.Runtime.Cli;
 namespace WorkflowKit.Cli.Commands;
 
 /// <summary>
-/// The engine commands: <c>run</c>, <c>tasks</c>, <c>complete</c>, <c>instance</c> and <c>instance migrate</c>. Each
+/// The engine commands: <c>run</c>, <c>tasks</c>, <c>complete</c>, <c>instance</c>, <c>instance migrate</c>,
+/// <c>incidents</c> and <c>incidents retry</c>. Each
 /// opens the database, builds an engine on it and hands over to <see cref="RuntimeCli"/> or <see cref="MigrationCli"/>.
 /// </summary>
 public static class RuntimeCommands
@@ -18,6 +19,7 @@ public static class RuntimeCommands
         root.Subcommands.Add(Tasks(context));
         root.Subcommands.Add(Complete(context));
         root.Subcommands.Add(Instance(context));
+        root.Subcommands.Add(Incidents(context));
     }
 
     private static Command Run(CliContext context)
@@ -76,6 +78,38 @@ public static class RuntimeCommands
         command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
             cli => cli.InstanceAsync(parsed.GetValue(id)!, cancellationToken)));
         command.Subcommands.Add(Migrate(context));
+        return command;
+    }
+
+    private static Command Incidents(CliContext context)
+    {
+        var db = DbOption();
+        var instance = new Option<string?>("--instance") { Description = "Only incidents of this instance id." };
+        var command = new Command(
+            "incidents",
+            "List open incidents: nodes that stopped on a fault such as an assignee rule that matched nobody.")
+        {
+            db, instance,
+        };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.IncidentsAsync(parsed.GetValue(instance), cancellationToken)));
+        command.Subcommands.Add(Retry(context));
+        return command;
+    }
+
+    private static Command Retry(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "Id of the open incident; see 'workflowkit incidents'." };
+        var user = AsOption(required: false);
+        var db = DbOption();
+        var command = new Command(
+            "retry",
+            "Resolve an incident and run its node again, after fixing its cause; prints the instance.")
+        {
+            id, user, db,
+        };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.RetryIncidentAsync(parsed.GetValue(id)!, parsed.GetValue(user)!, cancellationToken)));
         return command;
     }
 

@@ -82,8 +82,9 @@ public static class ScenarioCommands
             if (summary.Incidents > 0)
             {
                 await context.Error.WriteLineAsync(
-                    $"error: the scenario left {summary.Incidents} open incident(s); inspect them with 'workflowkit " +
-                    "instance ID --db DB'.").ConfigureAwait(false);
+                    $"error: the scenario left {summary.Incidents} open incident(s); list them with 'workflowkit " +
+                    "incidents --db DB' and, after fixing the cause, retry one with 'workflowkit incidents retry ID " +
+                    "--db DB'.").ConfigureAwait(false);
                 return ExitCodes.Problems;
             }
 

@@ -11,7 +11,7 @@ namespace WorkflowKit.Runtime.Cli;
 
 /// <summary>
 /// The logic of the runtime commands of the <c>workflowkit</c> tool (run, tasks, complete,
-/// instance), kept here so it is testable; the CLI parses arguments and calls these methods.
+/// instance, incidents), kept here so it is testable; the CLI parses arguments and calls these methods.
 /// Each returns the process exit code of the tool's convention: 0 done, 1 not found, conflict or
 /// refused, 2 bad input.
 /// </summary>
@@ -116,6 +116,70 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
     /// <summary><c>workflowkit instance ID --db DB</c>: the path taken, the tasks and the audit trail.</summary>
     public Task<int> InstanceAsync(string instanceId, CancellationToken cancellationToken) =>
         GuardAsync(() => PrintInstanceAsync(instanceId, withHistory: true, cancellationToken));
+
+    /// <summary><c>workflowkit incidents --db DB [--instance ID]</c>: lists open incidents, oldest first.</summary>
+    public async Task<int> IncidentsAsync(string? instanceId, CancellationToken cancellationToken)
+    {
+        if (instanceId is not null
+            && await engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await error.WriteLineAsync($"error: Instance '{instanceId}' does not exist; check the id.")
+                .ConfigureAwait(false);
+            return NotFound;
+        }
+
+        var incidents = await engine.GetIncidentsAsync(instanceId, openOnly: true, cancellationToken)
+            .ConfigureAwait(false);
+        if (incidents.Count == 0)
+        {
+            await output.WriteLineAsync(instanceId is null
+                ? "No open incidents."
+                : $"No open incidents for instance {instanceId}.").ConfigureAwait(false);
+            return Ok;
+        }
+
+        await output.WriteLineAsync(
+            "INCIDENT                          INSTANCE                          NODE            KIND         CREATED")
+            .ConfigureAwait(false);
+        foreach (var incident in incidents)
+        {
+            var created = Time(incident.CreatedAt);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{incident.Id,-33} {incident.InstanceId,-33} {incident.NodeId ?? "-",-15} {incident.Kind,-12} {created}"))
+                .ConfigureAwait(false);
+            await output.WriteLineAsync($"  {incident.Message}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(
+            "Fix the cause, then run 'workflowkit incidents retry INCIDENT --db DB' to run the node again.")
+            .ConfigureAwait(false);
+        return Ok;
+    }
+
+    /// <summary>
+    /// <c>workflowkit incidents retry ID --db DB [--as USER]</c>: resolves an incident, runs its node again and prints
+    /// the instance. Exits 1 when the node raised a new incident, because its cause is still there.
+    /// </summary>
+    public Task<int> RetryIncidentAsync(string incidentId, string user, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var before = (await engine.GetIncidentsAsync(null, openOnly: true, cancellationToken).ConfigureAwait(false))
+                .Select(incident => incident.Id)
+                .ToHashSet(StringComparer.Ordinal);
+            var instance = await engine.RetryIncidentAsync(incidentId, user, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"Incident {incidentId}: retried by {user}.").ConfigureAwait(false);
+            await PrintInstanceAsync(instance.Id, withHistory: false, cancellationToken).ConfigureAwait(false);
+
+            var raised = (await engine.GetIncidentsAsync(instance.Id, openOnly: true, cancellationToken)
+                    .ConfigureAwait(false))
+                .Where(incident => !before.Contains(incident.Id))
+                .ToList();
+            if (raised.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The retry of incident {incidentId} raised incident {raised[0].Id}: {raised[0].Message}");
+            }
+        });
 
     private async Task PrintInstanceAsync(string instanceId, bool withHistory, CancellationToken cancellationToken)
     {

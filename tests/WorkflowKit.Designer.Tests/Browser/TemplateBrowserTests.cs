@@ -48,7 +48,7 @@ public sealed class TemplateBrowserTests
         {
             await owner.GotoAsync($"/design/flows/{flow.Key}");
             await Assertions.Expect(owner.GetByTestId("flow-title")).ToBeVisibleAsync();
-            await Assertions.Expect(owner.GetByTestId("diagnostic")).ToHaveCountAsync(0);
+            await Assertions.Expect(owner.Locator("[data-testid=diagnostic][data-severity=error]")).ToHaveCountAsync(0);
             Assert.That(await owner.Locator(".wk-node").CountAsync(), Is.GreaterThan(1), flow.Key);
         }
 

@@ -100,7 +100,7 @@ public sealed class EngineWorkService(
         // The start runs the instance up to its first wait, so the reply names the nodes it now waits at, as
         // GET /api/instances/{id} does.
         var waiting = await engine.GetInstanceAsync(instance.Id, cancellationToken);
-        var started = await SummarizeAsync(instance, cancellationToken);
+        var started = await SummarizeAsync(instance, waiting?.Incidents.Count > 0, cancellationToken);
         return waiting is null ? started : started with { CurrentNodes = CurrentNodesOf(waiting.Tasks) };
     }
 
@@ -442,7 +442,7 @@ public sealed class EngineWorkService(
         var visited = history.Where(entry => entry.Action == AuditActions.NodeEntered && entry.NodeId is not null)
             .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
-        var summary = await SummarizeAsync(detail.Instance, cancellationToken);
+        var summary = await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken);
         var changes = AuditFormChanges.ByLine(history);
         return new InstanceDetail(
             summary with
@@ -462,7 +462,10 @@ public sealed class EngineWorkService(
                     entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
                 {
                     TargetName = TargetOf(entry) is { } target ? names.GetValueOrDefault(target, target) : null,
-                })]);
+                })])
+        {
+            Incidents = [.. detail.Incidents.Select(incident => IncidentSummary.From(incident, summary, flow))],
+        };
     }
 
     private static IReadOnlyList<string> CurrentNodesOf(IEnumerable<EngineTask> tasks) =>
@@ -551,7 +554,7 @@ public sealed class EngineWorkService(
         {
             if (await engine.GetInstanceAsync(id, cancellationToken) is { } detail)
             {
-                var summary = await SummarizeAsync(detail.Instance, cancellationToken);
+                var summary = await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken);
                 result.Add(await MayHideTitleAsync(detail.Instance, viewer, cancellationToken)
                     ? summary with { Title = null }
                     : summary);
@@ -585,16 +588,24 @@ public sealed class EngineWorkService(
     private async Task<IReadOnlyList<InstanceSummary>> SummarizeAllAsync(
         IEnumerable<WorkflowInstance> instances, CancellationToken cancellationToken)
     {
+        var stuck = (await engine.GetIncidentsAsync(null, openOnly: true, cancellationToken))
+            .Select(incident => incident.InstanceId)
+            .ToHashSet(StringComparer.Ordinal);
         var result = new List<InstanceSummary>();
         foreach (var instance in instances)
         {
-            result.Add(await SummarizeAsync(instance, cancellationToken));
+            result.Add(await SummarizeAsync(instance, stuck.Contains(instance.Id), cancellationToken));
         }
 
         return [.. result.OrderByDescending(i => i.StartedAt)];
     }
 
-    private async Task<InstanceSummary> SummarizeAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Summarizes an instance for lists. <paramref name="hasOpenIncidents"/> is true when a node of it stopped at an
+    /// incident that is still open.
+    /// </summary>
+    private async Task<InstanceSummary> SummarizeAsync(
+        WorkflowInstance instance, bool hasOpenIncidents, CancellationToken cancellationToken)
     {
         var flow = await FlowAsync(instance.FlowKey, instance.FlowVersion, cancellationToken);
         var names = await NamesAsync(cancellationToken);
@@ -603,7 +614,10 @@ public sealed class EngineWorkService(
             instance.Initiator, names.GetValueOrDefault(instance.Initiator, instance.Initiator),
             State(instance.Status), await TitleAsync(flow, instance.FlowVersion, instance.Form, cancellationToken),
             instance.StartedAt,
-            instance.EndedAt, []);
+            instance.EndedAt, [])
+        {
+            NeedsAttention = hasOpenIncidents && instance.Status == InstanceStatuses.Running,
+        };
     }
 
     private async Task<FlowDefinition> FlowAsync(string key, int version, CancellationToken cancellationToken)

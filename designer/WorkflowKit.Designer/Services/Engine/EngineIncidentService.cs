@@ -1,0 +1,82 @@
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Runtime;
+
+namespace WorkflowKit.Designer.Services.Engine;
+
+/// <summary>
+/// Lists and retries the engine's incidents. Each incident is described with its instance as
+/// <see cref="IWorkService.GetInstanceAsync"/> returns it to the user, so titles and flow names read as on the
+/// instance page.
+/// </summary>
+public sealed class EngineIncidentService(
+    WorkflowEngine engine, IWorkService work, ILogger<EngineIncidentService> logger) : IIncidentService
+{
+    public async Task<IReadOnlyList<IncidentSummary>> ListAsync(
+        string? instanceId, bool openOnly, UserContext user, CancellationToken cancellationToken)
+    {
+        RequireDesigner(user);
+        if (instanceId is not null && await engine.GetInstanceAsync(instanceId, cancellationToken) is null)
+        {
+            throw new NotFoundException($"Instance '{instanceId}' does not exist; check the id.");
+        }
+
+        // NOTE: reads each instance with an incident in full, tasks and audit trail included. That suits the tens of
+        // open incidents an operator works through, not a listing of thousands of resolved ones.
+        var incidents = await engine.GetIncidentsAsync(instanceId, openOnly, cancellationToken);
+        var result = new List<IncidentSummary>();
+        foreach (var group in incidents.GroupBy(incident => incident.InstanceId, StringComparer.Ordinal))
+        {
+            var detail = await work.GetInstanceAsync(group.Key, user, cancellationToken);
+            if (detail is null)
+            {
+                continue;
+            }
+
+            var flow = DefinitionJson.Deserialize<FlowDefinition>(detail.FlowJson);
+            result.AddRange(group.Select(incident => IncidentSummary.From(incident, detail.Summary, flow)));
+        }
+
+        return [.. result.OrderByDescending(incident => incident.CreatedAt).ThenBy(incident => incident.Id)];
+    }
+
+    public async Task<IncidentRetryResult> RetryAsync(
+        string incidentId, UserContext user, CancellationToken cancellationToken)
+    {
+        RequireDesigner(user);
+        var openBefore = (await engine.GetIncidentsAsync(null, openOnly: true, cancellationToken))
+            .Select(incident => incident.Id)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Runtime.Instances.WorkflowInstance instance;
+        try
+        {
+            instance = await engine.RetryIncidentAsync(incidentId, user.Id, cancellationToken);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new NotFoundException(missing.Message, missing);
+        }
+
+        var detail = await work.GetInstanceAsync(instance.Id, user, cancellationToken)
+            ?? throw new NotFoundException($"Instance '{instance.Id}' of incident {incidentId} no longer exists.");
+        var raised = detail.Incidents.Where(incident => !openBefore.Contains(incident.Id)).ToList();
+        DesignerLog.IncidentRetried(logger, incidentId, instance.Id, user.Id, raised.Count);
+        return new IncidentRetryResult(
+            incidentId,
+            detail.Summary,
+            [.. detail.Tasks.Where(task => task.State == TaskState.Open)],
+            raised);
+    }
+
+    private static void RequireDesigner(UserContext user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.CanDesign)
+        {
+            throw new AccessDeniedException(
+                $"Only administrators and process owners may list and retry incidents; {user.Id} is neither.");
+        }
+    }
+}

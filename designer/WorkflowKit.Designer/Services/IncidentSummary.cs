@@ -1,0 +1,45 @@
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Incidents;
+
+namespace WorkflowKit.Designer.Services;
+
+/// <summary>
+/// A fault that stopped a node of an instance, as the incidents page and the instance page show it: with the
+/// instance's title and flow and the node's display name. <see cref="Kind"/> is one of <see cref="IncidentKinds"/>,
+/// such as <c>assignee</c> for a rule that matched nobody. <see cref="NodeName"/> is the node's name in the instance's
+/// flow version, or its id when that version lacks the node.
+/// </summary>
+public sealed record IncidentSummary(
+    string Id,
+    string InstanceId,
+    string? InstanceTitle,
+    InstanceState InstanceState,
+    string FlowKey,
+    LocalizedText FlowName,
+    int FlowVersion,
+    string? NodeId,
+    LocalizedText? NodeName,
+    string Kind,
+    string Message,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedBy)
+{
+    /// <summary>Whether the incident still stops its node.</summary>
+    public bool IsOpen => ResolvedAt is null;
+
+    /// <summary>Describes an engine incident of the instance <paramref name="instance"/>, which runs <paramref name="flow"/>.</summary>
+    public static IncidentSummary From(Incident incident, InstanceSummary instance, FlowDefinition flow)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(flow);
+        var node = incident.NodeId is null ? null : flow.Nodes.FirstOrDefault(candidate => candidate.Id == incident.NodeId);
+        return new IncidentSummary(
+            incident.Id, incident.InstanceId, instance.Title, instance.State, instance.FlowKey, instance.FlowName,
+            instance.FlowVersion, incident.NodeId,
+            node?.Name ?? (incident.NodeId is null ? null : new LocalizedText(incident.NodeId)),
+            incident.Kind, incident.Message, incident.CreatedAt, incident.ResolvedAt, incident.ResolvedBy);
+    }
+}

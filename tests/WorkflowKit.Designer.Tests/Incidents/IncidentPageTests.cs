@@ -1,0 +1,207 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Incidents;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Incidents;
+
+/// <summary>
+/// The incidents page and the instance page's stuck banner in bunit, on the designer's real services and engine: an
+/// order whose finance approval matched nobody is listed, and after the organisation data is fixed, Retry gives the
+/// approver a task.
+/// </summary>
+[TestFixture]
+public sealed class IncidentPageTests
+{
+    private DesignerAppFactory _app = default!;
+    private IServiceScope _scope = default!;
+
+    private BunitContext Context { get; set; } = default!;
+
+    private IWorkService Work => _scope.ServiceProvider.GetRequiredService<IWorkService>();
+
+    private AccountStore Accounts => _scope.ServiceProvider.GetRequiredService<AccountStore>();
+
+    [SetUp]
+    public async Task CreateContextAsync()
+    {
+        _app = new DesignerAppFactory();
+        _scope = _app.Services.CreateScope();
+        await StuckOrders.PublishAsync(_scope.ServiceProvider.GetRequiredService<IDefinitionService>());
+
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+
+        // The diagram library measures its canvas through JavaScript, which bunit does not run.
+        Context.ComponentFactories.AddStub<ProgressDiagram>();
+    }
+
+    [TearDown]
+    public async Task DisposeContextAsync()
+    {
+        await Context.DisposeAsync();
+        _scope.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Page_lists_stuck_order_in_chinese()
+    {
+        var instance = await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+
+        var page = await RenderAsync<IncidentsPage>("owner", "zh-CN");
+
+        var row = page.WaitForElement("[data-testid=incident-row]");
+        Assert.That(row.GetAttribute("data-instance"), Is.EqualTo(instance.Id));
+        Assert.That(row.TextContent.Trim(), Is.EqualTo("北京协和医院"));
+        Assert.That(page.Find("[data-testid=incident-node]").TextContent.Trim(), Is.EqualTo("经理审批"));
+        Assert.That(page.Find("[data-testid=incident-kind]").TextContent.Trim(), Is.EqualTo("没有处理人"));
+        Assert.That(page.Find("[data-testid=incident-message]").TextContent.Trim(), Is.EqualTo(StuckOrders.Message));
+        Assert.That(page.Find("[data-testid=incident-retry]").TextContent.Trim(), Is.EqualTo("重试"));
+    }
+
+    [Test]
+    public async Task Page_retry_after_fix_assigns_task()
+    {
+        var instance = await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+        var page = await RenderAsync<IncidentsPage>("owner", "en");
+        page.WaitForElement("[data-testid=incident-row]");
+        await StuckOrders.MoveFinanceNorthAsync(Accounts);
+
+        await page.Find("[data-testid=incident-retry]").ClickAsync(new MouseEventArgs());
+
+        var outcome = page.WaitForElement("[data-testid=retry-outcome]");
+        Assert.That(outcome.TextContent.Trim(), Is.EqualTo("Retried. The submission now waits at Manager approval (刘洋 Liu Yang)."));
+        Assert.That(page.FindAll("[data-testid=incident-row]"), Is.Empty);
+        var finance = await StuckOrders.SignInAsync(Accounts, "finance1");
+        var inbox = await Work.GetInboxAsync(finance, default);
+        Assert.That(inbox.Select(task => task.InstanceId), Does.Contain(instance.Id));
+    }
+
+    [Test]
+    public async Task Page_retry_without_fix_stops_again()
+    {
+        await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+        var page = await RenderAsync<IncidentsPage>("owner", "zh-CN");
+        var before = page.WaitForElement("[data-testid=incident-row]").GetAttribute("data-incident");
+
+        await page.Find("[data-testid=incident-retry]").ClickAsync(new MouseEventArgs());
+
+        var outcome = page.WaitForElement("[data-testid=retry-outcome]");
+        var rows = page.FindAll("[data-testid=incident-row]");
+        Assert.That(outcome.TextContent.Trim(), Is.EqualTo(
+            $"已重试，但该步骤再次停止：{StuckOrders.Message} 请先修正原因，再重试新的异常事件。"));
+        Assert.That(rows, Has.Count.EqualTo(1));
+        Assert.That(rows[0].GetAttribute("data-incident"), Is.Not.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Page_retry_of_resolved_incident_explains()
+    {
+        await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+        var page = await RenderAsync<IncidentsPage>("owner", "zh-CN");
+        var incidentId = page.WaitForElement("[data-testid=incident-row]").GetAttribute("data-incident")!;
+        await StuckOrders.MoveFinanceNorthAsync(Accounts);
+
+        // Another process owner retried the incident in another browser tab.
+        var admin = await StuckOrders.SignInAsync(Accounts, "admin");
+        await _scope.ServiceProvider.GetRequiredService<IIncidentService>().RetryAsync(incidentId, admin, default);
+        await page.Find("[data-testid=incident-retry]").ClickAsync(new MouseEventArgs());
+
+        var outcome = page.WaitForElement("[data-testid=retry-outcome]");
+        Assert.That(outcome.TextContent.Trim(), Is.EqualTo(
+            "重试失败：此异常事件已被重试，或其申请已结束。页面已显示当前的异常事件。"));
+        Assert.That(page.FindAll("[data-testid=incident-row]"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Banner_shows_initiator_without_retry()
+    {
+        var instance = await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+
+        var page = await RenderAsync<InstanceDetailPage>("sales1", "zh-CN", instance.Id);
+
+        var banner = page.WaitForElement("[data-testid=stuck-banner]");
+        var chip = page.Find("[data-testid=instance-state]");
+        Assert.That(banner.TextContent, Does.Contain("此申请已停滞：某个步骤因故障停止，重试后才能继续。"));
+        Assert.That(page.Find("[data-testid=stuck-message]").TextContent.Trim(), Is.EqualTo(StuckOrders.Message));
+        Assert.That(page.FindAll("[data-testid=stuck-retry]"), Is.Empty);
+        Assert.That(chip.GetAttribute("data-state"), Is.EqualTo("NeedsAttention"));
+        Assert.That(chip.TextContent.Trim(), Is.EqualTo("需处理"));
+    }
+
+    [Test]
+    public async Task Banner_retry_by_owner_clears_banner()
+    {
+        var instance = await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+        var page = await RenderAsync<InstanceDetailPage>("owner", "en", instance.Id);
+        page.WaitForElement("[data-testid=stuck-banner]");
+        await StuckOrders.MoveFinanceNorthAsync(Accounts);
+
+        await page.Find("[data-testid=stuck-retry]").ClickAsync(new MouseEventArgs());
+
+        var outcome = page.WaitForElement("[data-testid=retry-outcome]");
+        Assert.That(outcome.TextContent.Trim(), Is.EqualTo(
+            "Retried. The submission now waits at Manager approval (刘洋 Liu Yang)."));
+        Assert.That(page.FindAll("[data-testid=stuck-banner]"), Is.Empty);
+        Assert.That(page.Find("[data-testid=instance-state]").GetAttribute("data-state"), Is.EqualTo("Running"));
+    }
+
+    [Test]
+    public async Task Banner_absent_when_task_assigned()
+    {
+        var finance = await StuckOrders.SignInAsync(Accounts, "finance1");
+        await StuckOrders.MoveFinanceNorthAsync(Accounts);
+        var instance = await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+
+        var page = await RenderAsync<InstanceDetailPage>("owner", "en", instance.Id);
+
+        page.WaitForElement("[data-testid=instance-state]");
+        Assert.That(page.FindAll("[data-testid=stuck-banner]"), Is.Empty);
+        Assert.That(page.Find("[data-testid=instance-state]").GetAttribute("data-state"), Is.EqualTo("Running"));
+        Assert.That((await Work.GetInboxAsync(finance, default)).Select(task => task.InstanceId), Does.Contain(instance.Id));
+    }
+
+    [Test]
+    public async Task Submissions_chip_needs_attention()
+    {
+        var stuck = await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+
+        var page = await RenderAsync<Submissions>("sales1", "en");
+
+        var chip = page.WaitForElement("[data-testid=instance-state]");
+        Assert.That(chip.GetAttribute("data-state"), Is.EqualTo("NeedsAttention"));
+        Assert.That(chip.TextContent.Trim(), Is.EqualTo("Needs attention"));
+        Assert.That(stuck.NeedsAttention, Is.True);
+    }
+
+    private async Task<IRenderedComponent<CascadingValue<Task<AuthenticationState>>>> RenderAsync<TPage>(
+        string userId, string culture, string? instanceId = null)
+        where TPage : IComponent
+    {
+        Context.Services.AddScoped(_ => new UiText { Culture = culture });
+        Context.Render<MudPopoverProvider>();
+        var account = (await Accounts.FindAsync(userId, default))!;
+        var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(account, "test")));
+        return Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
+            .Add(cascade => cascade.Value, signedIn)
+            .AddChildContent<TPage>(child =>
+            {
+                if (instanceId is not null)
+                {
+                    child.TryAdd(nameof(InstanceDetailPage.Id), instanceId);
+                }
+            }));
+    }
+}
