@@ -30,6 +30,7 @@ public sealed partial class WorkflowEngine
         }
 
         var graph = await _services.GraphAsync(request.FlowKey, request.FlowVersion, cancellationToken).ConfigureAwait(false);
+        await CheckStarterAsync(graph, request, cancellationToken).ConfigureAwait(false);
         var prepared = await PrepareStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
         var createsRecord = prepared is not null && graph.Published.Flow.Settings?.StartCreatesRecord == true;
         var unit = StepTransaction.Joining(_services.Database, transaction);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
@@ -76,6 +77,30 @@ public sealed partial class WorkflowEngine
         }
 
         return data;
+    }
+
+    /// <summary>Checks that the initiator of a start from a form or an API call is among the flow's starters.</summary>
+    /// <exception cref="StartNotAllowedException">The flow's starters name neither the user, nor one of their roles,
+    /// nor their department.</exception>
+    private async Task CheckStarterAsync(FlowGraph graph, StartInstanceRequest request, CancellationToken cancellationToken)
+    {
+        if (request.TriggerKind is not (TriggerKinds.Form or TriggerKinds.Api)
+            || graph.Published.Flow.Starters is not { } starters)
+        {
+            return;
+        }
+
+        var user = await _services.Organization.FindUserAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
+        if (!StarterRules.Admits(starters, request.Initiator, user?.Roles ?? [], user?.DepartmentId))
+        {
+            throw new StartNotAllowedException(
+                $"User '{request.Initiator}' may not start flow '{graph.Published.Key}'. Its starters are: " +
+                $"{StarterRules.Describe(starters)}. Ask an admin for one of these roles, or start the flow as such a user.")
+            {
+                FlowKey = graph.Published.Key,
+                UserId = request.Initiator,
+            };
+        }
     }
 
     /// <summary>Fills defaults and computes formulas in place, as a record submission does.</summary>

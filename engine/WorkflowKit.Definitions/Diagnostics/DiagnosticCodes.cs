@@ -191,6 +191,9 @@ public static class DiagnosticCodes
     /// <summary><c>settings.startCreatesRecord</c> is set on a flow without a form, or without a form or API trigger.</summary>
     public const string StartRecordWithoutForm = "WK1334";
 
+    /// <summary>A starter rule is not of type user, role or department, or has no value.</summary>
+    public const string InvalidStarter = "WK1335";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

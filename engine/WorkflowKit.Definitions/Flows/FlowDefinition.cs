@@ -27,6 +27,13 @@ public sealed class FlowDefinition
 
     public List<TriggerDefinition>? Triggers { get; set; }
 
+    /// <summary>
+    /// Who may start the flow from a form, the REST API or <c>workflowkit run</c>: rules of type user, role or
+    /// department. Anyone may when the list is absent, and nobody when it is empty, which leaves schedules, record
+    /// triggers, imports and sub-flow nodes. See <see cref="StarterRules"/>.
+    /// </summary>
+    public List<AssigneeRule>? Starters { get; set; }
+
     public List<NodeDefinition> Nodes { get; set; } = [];
 
     public List<EdgeDefinition> Edges { get; set; } = [];

@@ -47,6 +47,18 @@ internal static class FlowChecker
             CheckStartRecord(context, flow);
         }
 
+        for (var i = 0; i < (flow.Starters?.Count ?? 0); i++)
+        {
+            var starter = flow.Starters![i];
+            if (!StarterRules.Types.Contains(starter.Type) || string.IsNullOrWhiteSpace(starter.Value))
+            {
+                context.Error(
+                    DiagnosticCodes.InvalidStarter, JsonPointers.Of("starters", i),
+                    $"A starter must be a user, role or department with its id in \"value\", not \"{starter.Type}\" " +
+                    $"with value \"{starter.Value}\". Change the rule or remove it.");
+            }
+        }
+
         if (flow.Settings?.WithdrawnValues is { Count: > 0 } withdrawn)
         {
             if (flow.Settings.StartCreatesRecord != true)

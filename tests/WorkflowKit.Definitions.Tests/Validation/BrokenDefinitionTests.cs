@@ -81,6 +81,7 @@ public sealed class BrokenDefinitionTests
         new("start-record-without-form.json", "WK1334", "/settings/startCreatesRecord"),
         new("start-record-scheduled-only.json", "WK1334", "/settings/startCreatesRecord"),
         new("withdrawn-values-without-start-record.json", "WK1334", "/settings/withdrawnValues"),
+        new("starter-value-empty.json", "WK1335", "/starters/1"),
         new("withdrawn-values-unknown-field.json", "WK1205", "/settings/withdrawnValues/stauts"),
         new("variable-duplicate.json", "WK1329", "/variables/1/name"),
         new("view-unknown-column.json", "WK1205", "/columns/1"),

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
@@ -63,6 +64,36 @@ public sealed class OrderStartApiTests
     }
 
     [Test]
+    public async Task Warehouse_cannot_start_order()
+    {
+        using var client = await ClientAsync("warehouse1");
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject { ["customer"] = "C0001", ["region"] = "east", ["orderDate"] = "2026-12-05" },
+        });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), body);
+        Assert.That(body, Does.Contain("may not start flow 'order-to-shipment'"));
+    }
+
+    [Test]
+    public async Task Start_list_follows_starters()
+    {
+        var work = _app.Services.GetRequiredService<IWorkService>();
+        var accounts = _app.Services.GetRequiredService<AccountStore>();
+
+        var sales = await work.GetStartableFlowsAsync(await UserAsync(accounts, "sales1"), default);
+        var warehouse = await work.GetStartableFlowsAsync(await UserAsync(accounts, "warehouse1"), default);
+
+        Assert.That(sales.Select(flow => flow.FlowKey), Does.Contain("order-to-shipment"));
+        Assert.That(warehouse.Select(flow => flow.FlowKey), Does.Not.Contain("order-to-shipment"));
+        Assert.That(sales.Select(flow => flow.FlowKey), Does.Not.Contain("replenishment"));
+    }
+
+    [Test]
     public async Task Refused_start_stores_no_order()
     {
         using var client = await ClientAsync("sales1");
@@ -78,6 +109,12 @@ public sealed class OrderStartApiTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), await response.Content.ReadAsStringAsync());
         var after = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
         Assert.That(after, Is.EqualTo(before));
+    }
+
+    private static async Task<UserContext> UserAsync(AccountStore accounts, string userId)
+    {
+        var account = (await accounts.ListAsync(default)).Single(user => user.Id == userId);
+        return UserContext.FromPrincipal(UserContext.ToPrincipal(account, "test"))!;
     }
 
     private async Task<HttpClient> ClientAsync(string user)

@@ -53,7 +53,8 @@ public sealed class EngineWorkService(
             var form = await BoundFormJsonAsync(flow, version, cancellationToken);
             var startsFromForm = flow.Triggers is not { Count: > 0 } triggers
                 || triggers.Any(trigger => trigger.Type == TriggerTypes.Form);
-            if (form is not null && startsFromForm)
+            if (form is not null && startsFromForm
+                && StarterRules.Admits(flow.Starters, user.Id, user.Roles, user.DepartmentId))
             {
                 result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form)
                 {
@@ -87,6 +88,10 @@ public sealed class EngineWorkService(
                 cancellationToken);
         }
         catch (FieldAccessDeniedException denied)
+        {
+            throw new AccessDeniedException(denied.Message, denied);
+        }
+        catch (StartNotAllowedException denied)
         {
             throw new AccessDeniedException(denied.Message, denied);
         }
