@@ -48,16 +48,25 @@ public sealed partial class WorkflowEngine
         StartFieldGuard.Check(graph.Published.Key, graph.StartNode, form, request.Form, request.Initiator, culture);
 
         var data = WithDefaults(form, request.Form);
+        await ValidateFormDataAsync(form, data, request.Initiator, request.Variables, culture, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
-        var initiator = await InitiatorAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
+    /// <summary>Validates form data that the initiator submits, at a start or a resubmission.</summary>
+    /// <exception cref="InvalidSubmissionException">A field is invalid.</exception>
+    private async Task ValidateFormDataAsync(
+        FormDefinition form, JsonObject data, string initiatorId, JsonObject? variables, CultureInfo culture,
+        CancellationToken cancellationToken)
+    {
+        var initiator = await InitiatorAsync(initiatorId, cancellationToken).ConfigureAwait(false);
         var validator = FormValidators.Create(form, culture);
         var result = await validator.ValidateAsync(
             new FormSubmission(data)
             {
-                UserId = request.Initiator,
+                UserId = initiatorId,
                 User = initiator,
                 Initiator = initiator,
-                Variables = request.Variables,
+                Variables = variables,
             },
             cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
