@@ -241,7 +241,7 @@ public sealed class TaskActionErrorApiTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
         Assert.That(detail, Is.EqualTo(
             $"Cannot return task {taskId} to node 'end': it is not an earlier human node of this branch. " +
-            "Earlier nodes: none."));
+            "Earlier nodes: none. To return to the initiator, set targetNodeId to \"@initiator\"."));
     }
 
     private async Task<HttpClient> ClientAsync(string userId)
