@@ -433,6 +433,13 @@ public static class ChineseStrings
         ["less than"] = "小于",
         ["rejected"] = "驳回",
         ["returned"] = "退回",
+        ["returned to the initiator"] = "退回发起人",
+        ["resubmitted"] = "重新提交",
+        ["Resubmit"] = "重新提交",
+        ["{0} returned this submission to you at \"{1}\" on {2}. Correct the form and resubmit it, or withdraw it."] =
+            "{0} 于 {2} 在“{1}”将此申请退回给你。请修改表单后重新提交，或撤回申请。",
+        ["Returned to you by {0}"] = "{0} 退回给你",
+        ["withdrawn"] = "已撤回",
         ["sent a CC"] = "抄送",
         ["starts with"] = "开头是",
         ["submitted"] = "提交",
