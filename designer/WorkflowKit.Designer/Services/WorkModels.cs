@@ -138,7 +138,7 @@ public sealed record TaskDetail(WorkTask Task, InstanceDetail Instance, IReadOnl
 /// <param name="Changes">Changed form fields, field id to value.</param>
 /// <param name="TargetUserId">For transfer, adding a signer and cc: the user who receives the task or the copy.</param>
 /// <param name="TargetNodeId">
-/// For return: the earlier node to return to, or the start node's id or <c>@initiator</c> to return to the initiator.
+/// For return: the earlier node to return to, or the start node's id or <c>:initiator</c> to return to the initiator.
 /// When null, the previous human node, or the initiator at the first human node.
 /// </param>
 /// <param name="SignerPosition">

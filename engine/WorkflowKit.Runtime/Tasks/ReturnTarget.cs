@@ -13,7 +13,8 @@ public sealed record ReturnTarget(string NodeId, LocalizedText? NodeName, bool I
 {
     /// <summary>
     /// The value of <see cref="TaskActionRequest.TargetNodeId"/> that returns to the initiator whatever the start node
-    /// is called. Node ids cannot start with "@", so it never names a node.
+    /// is called. Node ids cannot contain ":", so it never names a node, and unlike "@" or "$" it has no meaning to
+    /// shells or to the command line's argument parser.
     /// </summary>
-    public const string Initiator = "@initiator";
+    public const string Initiator = ":initiator";
 }
