@@ -109,7 +109,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// The initiator takes the submission back; allowed until anyone has acted on a task, and again while the
+    /// The initiator takes the submission back. Allowed until anyone has acted on a task, and again while the
     /// instance waits for the initiator to resubmit after a return.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is not the instance's initiator.</exception>

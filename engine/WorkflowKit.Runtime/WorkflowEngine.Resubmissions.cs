@@ -33,8 +33,8 @@ public sealed partial class WorkflowEngine
             : [TaskActions.Resubmit, TaskActions.Withdraw, TaskActions.Comment];
 
     /// <summary>
-    /// Returns the field access of the start node as a resubmission applies it: every field is editable when the
-    /// start node lists no field permissions, as at a start; otherwise unlisted fields are read-only.
+    /// Returns the field access of the start node as a resubmission applies it. Every field is editable when the
+    /// start node lists no field permissions, as at a start. Otherwise unlisted fields are read-only.
     /// </summary>
     private static string StartAccessOf(NodeDefinition start, string fieldId) =>
         start.FieldPermissions is null ? FieldPermission.Editable : FieldGuard.AccessOf(start, fieldId);
@@ -84,8 +84,8 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Applies the initiator's corrections with the start node's field permissions, validates the whole form as a
-    /// start does, and moves the token out of the start node with a new trail, so edge conditions see the corrected
+    /// Applies the initiator's corrections with the start node's field permissions and validates the whole form as a
+    /// start does. The token then leaves the start node with an empty trail, so edge conditions see the corrected
     /// data and later returns cannot reach the nodes of the earlier pass.
     /// </summary>
     private async Task<IReadOnlyList<KeptOwnerRow>> ResubmitAsync(

@@ -439,6 +439,7 @@ public static class ChineseStrings
         ["{0} returned this submission to you at \"{1}\" on {2}. Correct the form and resubmit it, or withdraw it."] =
             "{0} 于 {2} 在“{1}”将此申请退回给你。请修改表单后重新提交，或撤回申请。",
         ["Returned to you by {0}"] = "{0} 退回给你",
+        ["Allow returning to the initiator"] = "允许退回发起人",
         ["withdrawn"] = "已撤回",
         ["sent a CC"] = "抄送",
         ["starts with"] = "开头是",

@@ -4,8 +4,8 @@ namespace WorkflowKit.Definitions.Flows;
 public sealed class FlowSettings
 {
     /// <summary>
-    /// Whether the initiator may withdraw until the first task action, and while a returned instance waits for the
-    /// initiator to resubmit; true unless set to false.
+    /// Whether the initiator may withdraw until the first task action, and again while a returned instance waits for
+    /// the initiator to resubmit. True unless set to false.
     /// </summary>
     public bool? AllowWithdraw { get; set; }
 

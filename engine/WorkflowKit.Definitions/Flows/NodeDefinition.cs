@@ -46,7 +46,7 @@ public sealed class NodeDefinition
 
     /// <summary>
     /// Whether a return at this node may go back to the initiator (退回发起人), who then corrects and resubmits the
-    /// form at the start node; true when not set. Applies only where the node offers <c>return</c>.
+    /// form at the start node. True when not set, and it applies only where the node offers <c>return</c>.
     /// </summary>
     public bool? AllowReturnToInitiator { get; set; }
 

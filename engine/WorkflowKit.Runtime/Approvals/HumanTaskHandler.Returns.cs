@@ -29,7 +29,7 @@ internal sealed partial class HumanTaskHandler
             targets.Add(new ReturnTarget(graph.StartNode.Id, graph.StartNode.Name, IsInitiator: true));
         }
 
-        // A node of an older version that a migration dropped stays a target, shown by its id.
+        // A trail entry that the graph lacks is listed by its id rather than failing the whole task view.
         targets.AddRange(EarlierNodes(token)
             .Distinct(StringComparer.Ordinal)
             .Select(id => new ReturnTarget(id, graph.HasNode(id) ? graph.Node(id).Name : null, IsInitiator: false)));
@@ -42,8 +42,8 @@ internal sealed partial class HumanTaskHandler
     private static List<string> EarlierNodes(TokenRecord token) => token.Trail.Take(token.Trail.Count - 1).ToList();
 
     /// <summary>
-    /// Returns the task to the node that the request names, to the previous human node of the branch when it names
-    /// none, or to the initiator when it names none and the task is at the first human node of its branch.
+    /// Returns the task to the node that the request names. A request without a target goes to the previous human
+    /// node of the branch, or to the initiator when the task is at the first human node of its branch.
     /// </summary>
     private void Return(StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, TaskActionRequest request)
     {

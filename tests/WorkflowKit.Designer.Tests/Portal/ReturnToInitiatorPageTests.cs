@@ -139,7 +139,7 @@ public sealed class ReturnToInitiatorPageTests
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(
             _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(user.Id, default).GetAwaiter().GetResult()!,
             "test")));
-        // The page goes to the inbox after an action, so the task's address tells whether it left.
+        // The page goes to the inbox after an action, so a changed address shows that the action succeeded.
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/tasks/{taskId}");
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
             .Add(cascade => cascade.Value, signedIn)
