@@ -76,13 +76,15 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
             .Add(p => p.Flow, flow)
             .Add(p => p.Form, OrderDefinitions.Form())
             .Add(p => p.Changed, _ => changes++));
-        var toggle = cut.Find("[data-testid=allow-return-to-initiator] input");
+        AngleSharp.Dom.IElement Toggle() => cut.FindComponents<MudBlazor.MudSwitch<bool>>()
+            .Single(item => (string?)item.Instance.UserAttributes.GetValueOrDefault("data-testid")
+                == "allow-return-to-initiator")
+            .Find("input");
 
-        Assert.That(toggle.HasAttribute("checked") || toggle.GetAttribute("aria-checked") == "true", Is.True,
-            "allowed when not set");
-        toggle.Change(false);
+        Assert.That(Toggle().HasAttribute("checked"), Is.True, "allowed when not set");
+        Toggle().Change(false);
         var disallowed = node.AllowReturnToInitiator;
-        cut.Find("[data-testid=allow-return-to-initiator] input").Change(true);
+        Toggle().Change(true);
 
         Assert.That(disallowed, Is.False);
         Assert.That(node.AllowReturnToInitiator, Is.Null);
