@@ -23,8 +23,12 @@ public sealed partial class WorkflowEngine
     /// <exception cref="FieldAccessDeniedException">The changes touch a field the node does not let the user edit.</exception>
     /// <exception cref="TaskActionException">
     /// The request is invalid, and <see cref="TaskActionException.Error"/> states why. The action may be unknown or not
-    /// offered by the node, or the return target may not be an earlier human node. The target user may be missing or
-    /// unknown, or the signer or transfer target may already take part in the node.
+    /// offered by the node, or the return target may be neither an earlier human node nor an allowed return to the
+    /// initiator. The target user may be missing or unknown, or the signer or transfer target may already take part
+    /// in the node.
+    /// </exception>
+    /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">
+    /// A resubmission carries form data that the flow's form rejects; nothing was written.
     /// </exception>
     public async Task<TaskActionResult> ActAsync(TaskActionRequest request, CancellationToken cancellationToken)
     {
@@ -52,7 +56,9 @@ public sealed partial class WorkflowEngine
                     ?? await _services.Store.GetTaskAsync(step.Transaction, request.TaskId, cancellationToken).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
                 HumanTaskHandler.CheckCanAct(acted, request);
-                keptRows = await _runner.Human.ActAsync(step, acted, request, cancellationToken).ConfigureAwait(false);
+                keptRows = IsResubmission(step.Graph, acted)
+                    ? await ActOnResubmissionAsync(step, acted, request, cancellationToken).ConfigureAwait(false)
+                    : await _runner.Human.ActAsync(step, acted, request, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return new TaskActionResult(ToTask(acted!), ToInstance(context.Instance, context.Vars)) { KeptRows = keptRows };
@@ -104,7 +110,10 @@ public sealed partial class WorkflowEngine
         return request with { Action = TaskActions.AddSigner, SignerPosition = position };
     }
 
-    /// <summary>The initiator takes the submission back; allowed until anyone has acted on a task.</summary>
+    /// <summary>
+    /// The initiator takes the submission back. Allowed until anyone has acted on a task, and again while the
+    /// instance waits for the initiator to resubmit after a return.
+    /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is not the instance's initiator.</exception>
     /// <exception cref="InstanceActionException">
     /// The flow does not allow withdrawing, or a task was already acted on. <see cref="InstanceActionException.Error"/>
@@ -137,7 +146,7 @@ public sealed partial class WorkflowEngine
                     };
                 }
 
-                if (step.Instance.Acted)
+                if (step.Instance.Acted && !AwaitsResubmission(step))
                 {
                     throw new InstanceActionException(
                         InstanceActionError.AlreadyActed,

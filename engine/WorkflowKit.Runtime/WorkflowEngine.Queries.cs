@@ -58,7 +58,8 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// The task as its assignee sees it: form data without the fields hidden at the node, the
-    /// access of each field, and the actions offered.
+    /// access of each field, the actions offered and the nodes it may return to. A resubmission
+    /// task applies the start node's field permissions and carries the note of the return.
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is not the task's assignee.</exception>
     public async Task<TaskView> GetTaskViewAsync(string taskId, string userId, CancellationToken cancellationToken)
@@ -76,11 +77,22 @@ public sealed partial class WorkflowEngine
             ?? throw new KeyNotFoundException($"Instance '{task.InstanceId}' of task {taskId} does not exist.");
         var graph = await _services.GraphAsync(task.FlowKey, task.FlowVersion, cancellationToken).ConfigureAwait(false);
         var node = graph.Node(task.NodeId);
+        var resubmission = IsResubmission(graph, task);
         var fields = graph.Published.Form?.Fields.Select(field => field.Id) ?? instance.Form.Select(pair => pair.Key);
         var access = fields
             .Concat(node.FieldPermissions?.Keys ?? Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal)
-            .ToDictionary(field => field, field => FieldGuard.AccessOf(node, field), StringComparer.Ordinal);
+            .ToDictionary(
+                field => field,
+                field => resubmission ? StartAccessOf(node, field) : FieldGuard.AccessOf(node, field),
+                StringComparer.Ordinal);
+        var open = task.Status == TaskStatuses.Open;
+        var targets = open && !resubmission
+            ? await ReturnTargetsAsync(graph, node, task, cancellationToken).ConfigureAwait(false)
+            : [];
+        IReadOnlyList<string> actions = !open ? []
+            : resubmission ? ResubmissionActions(graph)
+            : [.. HumanTaskHandler.ActionsOf(node).Where(action => action != TaskActions.Return || targets.Count > 0)];
         return new TaskView(
             ToTask(task),
             node.Name,
@@ -88,7 +100,23 @@ public sealed partial class WorkflowEngine
             FieldGuard.Visible(node, instance.Form),
             access.Where(pair => pair.Value != FieldPermission.Hidden)
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
-            task.Status == TaskStatuses.Open ? HumanTaskHandler.ActionsOf(node) : []);
+            actions)
+        {
+            ReturnTargets = targets,
+            ReturnNote = resubmission
+                ? await GetReturnNoteAsync(task.InstanceId, cancellationToken).ConfigureAwait(false)
+                : null,
+        };
+    }
+
+    /// <summary>The nodes an open task may return to, from the trail of the token it belongs to.</summary>
+    private async Task<IReadOnlyList<ReturnTarget>> ReturnTargetsAsync(
+        Graph.FlowGraph graph, NodeDefinition node, TaskRecord task, CancellationToken cancellationToken)
+    {
+        var tokens = await _services.Store.GetTokensAsync(null, task.InstanceId, liveOnly: true, cancellationToken)
+            .ConfigureAwait(false);
+        var token = tokens.FirstOrDefault(candidate => candidate.Id == task.TokenId);
+        return token is null ? [] : HumanTaskHandler.ReturnTargetsOf(graph, node, token);
     }
 
     /// <summary>

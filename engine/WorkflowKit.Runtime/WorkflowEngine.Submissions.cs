@@ -57,16 +57,26 @@ public sealed partial class WorkflowEngine
 
         var data = (JsonObject?)request.Form?.DeepClone() ?? [];
         Compute(graph, form, data, cancellationToken);
+        await ValidateFormDataAsync(form, data, request.Initiator, request.Variables, culture, cancellationToken)
+            .ConfigureAwait(false);
+        return data;
+    }
 
-        var initiator = await InitiatorAsync(request.Initiator, cancellationToken).ConfigureAwait(false);
+    /// <summary>Validates form data that the initiator submits, at a start or a resubmission.</summary>
+    /// <exception cref="InvalidSubmissionException">A field is invalid.</exception>
+    private async Task ValidateFormDataAsync(
+        FormDefinition form, JsonObject data, string initiatorId, JsonObject? variables, CultureInfo culture,
+        CancellationToken cancellationToken)
+    {
+        var initiator = await InitiatorAsync(initiatorId, cancellationToken).ConfigureAwait(false);
         var validator = FormValidators.Create(form, culture);
         var result = await validator.ValidateAsync(
             new FormSubmission(data)
             {
-                UserId = request.Initiator,
+                UserId = initiatorId,
                 User = initiator,
                 Initiator = initiator,
-                Variables = request.Variables,
+                Variables = variables,
             },
             cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
@@ -75,8 +85,6 @@ public sealed partial class WorkflowEngine
                 failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
                 (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
         }
-
-        return data;
     }
 
     /// <summary>Checks that the initiator of a start from a form or an API call is among the flow's starters.</summary>

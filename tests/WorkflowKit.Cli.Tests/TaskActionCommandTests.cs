@@ -74,6 +74,27 @@ public sealed partial class TaskActionCommandTests
     }
 
     [Test]
+    public async Task Return_to_initiator_then_resubmit()
+    {
+        var instance = await StartAsync();
+        var detail = await CliRun.RunAsync("instance", instance, "--db", Db);
+
+        var returned = await CliRun.RunAsync(
+            "complete", TaskAt(detail, "bob"), "--action", "return", "--node", ":initiator", "--comment", "wrong limit",
+            "--as", "bob", "--db", Db);
+        var waiting = await CliRun.RunAsync("instance", instance, "--db", Db);
+        var resubmitted = await CliRun.RunAsync(
+            "complete", TaskAt(waiting, "alice", "start"), "--action", "resubmit", "--as", "alice", "--db", Db);
+        var after = await CliRun.RunAsync("instance", instance, "--db", Db);
+
+        Assert.That(returned.ExitCode, Is.EqualTo(0), returned.Error);
+        Assert.That(resubmitted.ExitCode, Is.EqualTo(0), resubmitted.Error);
+        Assert.That(TaskAt(waiting, "alice", "start"), Is.Not.Empty, waiting.Output);
+        Assert.That(TaskAt(after, "bob"), Is.Not.Empty, after.Output);
+        Assert.That(TaskAt(after, "bob"), Is.Not.EqualTo(TaskAt(detail, "bob")));
+    }
+
+    [Test]
     public async Task Unknown_action_lists_every_name()
     {
         var run = await CliRun.RunAsync(
@@ -94,8 +115,8 @@ public sealed partial class TaskActionCommandTests
         return InstanceLine().Match(run.Output).Groups[1].Value;
     }
 
-    private static string TaskAt(CliRun detail, string assignee) =>
-        detail.OutputLines.Select(line => Regex.Match(line, $@"^task ([0-9a-f]{{32}}) review {assignee} open$"))
+    private static string TaskAt(CliRun detail, string assignee, string node = "review") =>
+        detail.OutputLines.Select(line => Regex.Match(line, $@"^task ([0-9a-f]{{32}}) {node} {assignee} open$"))
             .FirstOrDefault(match => match.Success)?.Groups[1].Value ?? string.Empty;
 
     [GeneratedRegex(@"^Instance ([0-9a-f]{32}) ", RegexOptions.Multiline)]

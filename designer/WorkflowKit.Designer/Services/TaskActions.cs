@@ -17,6 +17,12 @@ public static class TaskActions
     public const string Urge = "urge";
     public const string CarbonCopy = EngineTaskActions.CarbonCopy;
 
+    /// <summary>The initiator sends a returned form through the flow again, from the resubmission task.</summary>
+    public const string Resubmit = EngineTaskActions.Resubmit;
+
+    /// <summary>The initiator withdraws a returned instance, from the resubmission task.</summary>
+    public const string Withdraw = EngineTaskActions.Withdraw;
+
     /// <summary>
     /// Every name <see cref="IWorkService.ActAsync"/> accepts. The work service checks requests against this list and
     /// sends all but urge to the engine, which accepts exactly <see cref="EngineTaskActions.Names"/>.

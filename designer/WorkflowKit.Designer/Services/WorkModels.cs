@@ -29,7 +29,22 @@ public sealed record WorkTask(
     DateTimeOffset? ActedAt)
 {
     public bool IsOverdue(DateTimeOffset now) => State == TaskState.Open && DueAt is { } due && due < now;
+
+    /// <summary>For an open resubmission task: who returned the instance to the initiator and why; else null.</summary>
+    public TaskReturnNote? ReturnNote { get; init; }
 }
+
+/// <summary>A return to the initiator, as the initiator's resubmission task shows it.</summary>
+/// <param name="ReturnedBy">User id of the person who returned the instance.</param>
+/// <param name="ReturnedByName">Display name of that person.</param>
+/// <param name="FromNodeName">Name of the step whose task was returned.</param>
+/// <param name="Comment">The returner's comment, null when they gave none.</param>
+/// <param name="At">When the instance was returned.</param>
+public sealed record TaskReturnNote(
+    string ReturnedBy, string ReturnedByName, LocalizedText FromNodeName, string? Comment, DateTimeOffset At);
+
+/// <summary>A step that a task may return to; <see cref="IsInitiator"/> marks the initiator at the start node.</summary>
+public sealed record ReturnTargetOption(string NodeId, LocalizedText NodeName, bool IsInitiator);
 
 public enum TaskState
 {
@@ -112,14 +127,30 @@ public sealed record InstanceProgress(
     IReadOnlyList<string> TraversedEdges);
 
 /// <summary>A task with what the assignee needs to act: the instance, the form and the node.</summary>
-public sealed record TaskDetail(WorkTask Task, InstanceDetail Instance, IReadOnlyList<string> Actions);
+public sealed record TaskDetail(WorkTask Task, InstanceDetail Instance, IReadOnlyList<string> Actions)
+{
+    /// <summary>
+    /// The steps the task may return to, the initiator first. <see cref="Actions"/> offers return only when this list
+    /// is not empty.
+    /// </summary>
+    public IReadOnlyList<ReturnTargetOption> ReturnTargets { get; init; } = [];
+
+    /// <summary>
+    /// Access per field at the task's node. A resubmission task applies the start node's field permissions, where a
+    /// start node without any lets the initiator edit every field.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FieldAccess { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>An action on a task; which extra values apply depends on the action.</summary>
 /// <param name="Action">One of <see cref="TaskActions"/>, or <c>addSigner</c> with <paramref name="SignerPosition"/>.</param>
 /// <param name="Comment">The comment for the history.</param>
 /// <param name="Changes">Changed form fields, field id to value.</param>
 /// <param name="TargetUserId">For transfer, adding a signer and cc: the user who receives the task or the copy.</param>
-/// <param name="TargetNodeId">For return: the earlier node to return to; the previous human node when null.</param>
+/// <param name="TargetNodeId">
+/// For return: the earlier node to return to, or the start node's id or <c>:initiator</c> to return to the initiator.
+/// When null, the previous human node, or the initiator at the first human node.
+/// </param>
 /// <param name="SignerPosition">
 /// For <c>addSigner</c>: "before" or "after" the acting user, "after" when null. <c>addSignerBefore</c> and
 /// <c>addSignerAfter</c> carry the position in their name.

@@ -61,7 +61,11 @@ public static class RuntimeCommands
         var db = DbOption();
         var comment = new Option<string?>("--comment") { Description = "Comment recorded in the audit trail." };
         var to = new Option<string?>("--to") { Description = "User id for transfer, cc and the addSigner actions." };
-        var node = new Option<string?>("--node") { Description = "Earlier node id for return." };
+        var node = new Option<string?>("--node")
+        {
+            Description = "For return: an earlier node id, or :initiator to return to the initiator, who resubmits " +
+                "with --action resubmit.",
+        };
         var command = new Command("complete", "Act on a task as a user.") { task, action, user, db, comment, to, node };
         command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
             cli => cli.CompleteAsync(

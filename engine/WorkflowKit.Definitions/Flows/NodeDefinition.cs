@@ -44,6 +44,12 @@ public sealed class NodeDefinition
     /// <summary>Task actions offered at this node; all actions of the node type when not set.</summary>
     public List<string>? Actions { get; set; }
 
+    /// <summary>
+    /// Whether a return at this node may go back to the initiator (退回发起人), who then corrects and resubmits the
+    /// form at the start node. True when not set, and it applies only where the node offers <c>return</c>.
+    /// </summary>
+    public bool? AllowReturnToInitiator { get; set; }
+
     // CC and notification
 
     public List<AssigneeRule>? Recipients { get; set; }

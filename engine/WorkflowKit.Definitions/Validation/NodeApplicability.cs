@@ -8,7 +8,7 @@ internal static class NodeApplicability
     private static readonly string[] Common = ["id", "type", "name", "position"];
 
     private static readonly string[] HumanTask =
-        ["assignees", "fieldPermissions", "deadline", "reminders", "overdue", "actions"];
+        ["assignees", "fieldPermissions", "deadline", "reminders", "overdue", "actions", "allowReturnToInitiator"];
 
     private static readonly string[] RecordWrite = ["form", "values", "subTables", "resultVariable"];
 

@@ -28,7 +28,8 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// <summary>
     /// The actions the node offers its assignees, by the names of a node's <c>actions</c> list: the list's task
     /// actions, or the type's defaults when it has none, and always <c>comment</c>. <c>urge</c> is left out, because
-    /// the initiator urges from the instance, not the assignee from the task.
+    /// the initiator urges from the instance, not the assignee from the task. <c>resubmit</c> and <c>withdraw</c> are
+    /// left out too, because only the initiator's resubmission task at the start node offers them.
     /// </summary>
     public static IReadOnlyList<string> ActionsOf(NodeDefinition node)
     {
@@ -42,6 +43,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             .. offered.Append(TaskActions.Comment)
                 .Where(action => TaskActions.All.Contains(action)
                     || action is TaskActions.AddSignerBefore or TaskActions.AddSignerAfter)
+                .Where(action => action is not (TaskActions.Resubmit or TaskActions.Withdraw))
                 .Distinct(StringComparer.Ordinal),
         ];
     }
@@ -313,8 +315,13 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             .Select(other => other.OriginalAssignee)
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Completes the task and writes the audit line with a snapshot of the form.</summary>
-    public static void Complete(StepContext context, TaskRecord task, TaskActionRequest request, string outcome)
+    /// <summary>
+    /// Completes the task and writes the audit line with a snapshot of the form, under
+    /// <paramref name="auditAction"/> when given, else under the request's action.
+    /// </summary>
+    public static void Complete(
+        StepContext context, TaskRecord task, TaskActionRequest request, string outcome, string? auditAction = null,
+        JsonObject? details = null)
     {
         task.Status = TaskStatuses.Completed;
         task.Outcome = outcome;
@@ -324,9 +331,11 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         task.Version++;
         context.Touch(task);
         context.CancelledTimerTasks.Add(task.Id);
+        details ??= [];
+        details["outcome"] = outcome;
         context.AddAudit(
-            request.UserId, AuditActions.TaskActionPrefix + request.Action, task.NodeId, task.Id, request.Comment,
-            snapshot: true, details: new JsonObject { ["outcome"] = outcome });
+            request.UserId, auditAction ?? AuditActions.TaskActionPrefix + request.Action, task.NodeId, task.Id,
+            request.Comment, snapshot: true, details: details);
     }
 
     /// <summary>
@@ -434,31 +443,6 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             context.Touch(open);
             context.CancelledTimerTasks.Add(open.Id);
         }
-    }
-
-    private void Return(StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, TaskActionRequest request)
-    {
-        var earlier = token.Trail.Take(token.Trail.Count - 1).ToList();
-        var target = request.TargetNodeId ?? earlier.LastOrDefault();
-        if (target is null || !earlier.Contains(target, StringComparer.Ordinal))
-        {
-            var options = earlier.Count == 0 ? "none" : string.Join(", ", earlier.Distinct(StringComparer.Ordinal));
-            throw new TaskActionException(
-                target is null ? TaskActionError.NoEarlierNode : TaskActionError.InvalidReturnTarget,
-                target is null
-                    ? $"Task {task.Id} at node '{node.Id}' has no earlier human node to return to in its branch."
-                    : $"Cannot return task {task.Id} to node '{target}': it is not an earlier human node of this " +
-                      $"branch. Earlier nodes: {options}.")
-            {
-                Action = TaskActions.Return, TaskId = task.Id, NodeId = node.Id,
-            };
-        }
-
-        Complete(context, task, request, "returned");
-        CancelOpenTasks(context, token, "returned");
-        context.Nodes[node.Id] = new JsonObject { ["outcome"] = "returned", ["to"] = target };
-        token.Trail = earlier.Take(earlier.LastIndexOf(target)).ToList();
-        runner.Jump(context, token, target);
     }
 
     private async Task<string> RequireUserAsync(

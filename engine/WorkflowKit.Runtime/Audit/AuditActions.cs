@@ -24,6 +24,12 @@ public static class AuditActions
     public const string Incident = "incident.raised";
     public const string IncidentRetried = "incident.retried";
 
+    /// <summary>
+    /// A return to the initiator (退回发起人), written in place of <c>task.return</c>; its details name the start node as
+    /// <c>returnedTo</c>. The initiator's resubmission is <c>task.resubmit</c>.
+    /// </summary>
+    public const string ReturnedToInitiator = "task.returnToInitiator";
+
     /// <summary>Prefix of task actions: "task.approve", "task.reject" and so on.</summary>
     public const string TaskActionPrefix = "task.";
 }

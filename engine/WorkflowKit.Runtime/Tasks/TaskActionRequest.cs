@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace WorkflowKit.Runtime.Tasks;
@@ -19,9 +20,15 @@ public sealed record TaskActionRequest(string TaskId, string Action, string User
     /// <summary>For transfer and addSigner: the user who receives the task.</summary>
     public string? TargetUserId { get; init; }
 
-    /// <summary>For return: the earlier node to return to; the previous human node when null.</summary>
+    /// <summary>
+    /// For return: the earlier node to return to, or the start node's id or <see cref="ReturnTarget.Initiator"/> to
+    /// return to the initiator. When null, the previous human node of the branch, or the initiator at the first one.
+    /// </summary>
     public string? TargetNodeId { get; init; }
 
     /// <summary>For addSigner: "before" or "after" the acting user.</summary>
     public string? SignerPosition { get; init; }
+
+    /// <summary>For resubmit: the culture of validation messages; the invariant culture when null.</summary>
+    public CultureInfo? Culture { get; init; }
 }

@@ -30,11 +30,26 @@ public static class TaskActions
     public const string AddSignerAfter = "addSignerAfter";
 
     /// <summary>
+    /// Sends a form that was returned to the initiator through the flow again. Offered only on the initiator's
+    /// resubmission task at the start node.
+    /// </summary>
+    public const string Resubmit = "resubmit";
+
+    /// <summary>
+    /// Ends an instance that was returned to the initiator as withdrawn. Offered only on the initiator's resubmission
+    /// task, and only when the flow's <c>settings.allowWithdraw</c> is not false.
+    /// </summary>
+    public const string Withdraw = "withdraw";
+
+    /// <summary>
     /// The actions a request may name, in the order error messages and help texts list them. The engine accepts
     /// exactly these names, so every list of accepted actions is built from this one.
     /// </summary>
     public static IReadOnlyList<string> Names { get; } =
-        [Approve, Reject, Submit, Return, Transfer, AddSigner, AddSignerBefore, AddSignerAfter, Comment, CarbonCopy];
+        [
+            Approve, Reject, Submit, Return, Transfer, AddSigner, AddSignerBefore, AddSignerAfter, Comment, CarbonCopy,
+            Resubmit, Withdraw,
+        ];
 
     /// <summary>The names of <see cref="Names"/> as a set.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(Names, StringComparer.Ordinal);

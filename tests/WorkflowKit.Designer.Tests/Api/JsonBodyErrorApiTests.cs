@@ -106,7 +106,7 @@ public sealed class JsonBodyErrorApiTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)problem["detail"], Is.EqualTo(
             "The task action is missing on task any-task; set action to one of approve, reject, submit, return, " +
-            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, urge."));
+            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, resubmit, withdraw, urge."));
     }
 
     [Test]

@@ -199,7 +199,7 @@ public sealed class TaskActionErrorApiTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
         Assert.That(detail, Is.EqualTo(
             $"Unknown task action \"sign\" on task {taskId}; set action to one of approve, reject, submit, return, " +
-            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, urge."));
+            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, resubmit, withdraw, urge."));
     }
 
     /// <summary>
@@ -241,7 +241,36 @@ public sealed class TaskActionErrorApiTests
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), detail);
         Assert.That(detail, Is.EqualTo(
             $"Cannot return task {taskId} to node 'end': it is not an earlier human node of this branch. " +
-            "Earlier nodes: none."));
+            "Earlier nodes: none. To return to the initiator, set targetNodeId to \":initiator\"."));
+    }
+
+    [Test]
+    public async Task Return_to_initiator_then_resubmit()
+    {
+        using var sales = await ClientAsync("sales1");
+        using var manager = await ClientAsync("manager");
+        var instanceId = await StartAsync(sales, OrderDefinitions.FlowKey);
+        var taskId = await OpenTaskIdAsync(manager, instanceId);
+        var view = await manager.GetFromJsonAsync<JsonObject>($"/api/tasks/{taskId}");
+
+        var returned = await ActAsync(
+            manager, taskId, new { action = "return", targetNodeId = ":initiator", comment = "请核对金额" });
+        var resubmissionId = await OpenTaskIdAsync(sales, instanceId);
+        var resubmission = await sales.GetFromJsonAsync<JsonObject>($"/api/tasks/{resubmissionId}");
+        var invalid = await ActAsync(sales, resubmissionId, new { action = "resubmit", changes = new { total = -1 } });
+        var resubmitted = await ActAsync(sales, resubmissionId, new { action = "resubmit", changes = new { total = 95_000m } });
+
+        Assert.That(view!["returnTargets"]!.AsArray().Select(target => target!["nodeId"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "start" }));
+        Assert.That(view["actions"]!.AsArray().Select(action => action!.GetValue<string>()), Does.Contain("return"));
+        Assert.That(returned.Status, Is.EqualTo(HttpStatusCode.NoContent), returned.Detail);
+        Assert.That(resubmission!["task"]!["returnNote"]!["comment"]!.GetValue<string>(), Is.EqualTo("请核对金额"));
+        Assert.That(resubmission["actions"]!.AsArray().Select(action => action!.GetValue<string>()),
+            Is.EqualTo(new[] { "resubmit", "withdraw", "comment" }));
+        Assert.That(invalid.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity), invalid.Detail);
+        Assert.That(JsonNode.Parse(invalid.Detail)?["errors"]?["total"], Is.Not.Null, invalid.Detail);
+        Assert.That(resubmitted.Status, Is.EqualTo(HttpStatusCode.NoContent), resubmitted.Detail);
+        Assert.That(await OpenTaskIdAsync(manager, instanceId), Is.Not.EqualTo(taskId));
     }
 
     private async Task<HttpClient> ClientAsync(string userId)

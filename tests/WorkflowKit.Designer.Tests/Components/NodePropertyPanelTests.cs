@@ -66,6 +66,32 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
     }
 
     [Test]
+    public void Return_to_initiator_switch_sets_option()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+        var changes = 0;
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form())
+            .Add(p => p.Changed, _ => changes++));
+        AngleSharp.Dom.IElement Toggle() => cut.FindComponents<MudBlazor.MudSwitch<bool>>()
+            .Single(item => (string?)item.Instance.UserAttributes.GetValueOrDefault("data-testid")
+                == "allow-return-to-initiator")
+            .Find("input");
+
+        Assert.That(Toggle().HasAttribute("checked"), Is.True, "allowed when not set");
+        Toggle().Change(false);
+        var disallowed = node.AllowReturnToInitiator;
+        Toggle().Change(true);
+
+        Assert.That(disallowed, Is.False);
+        Assert.That(node.AllowReturnToInitiator, Is.Null);
+        Assert.That(changes, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Adding_an_assignee_rule_appends_a_role_rule()
     {
         var flow = OrderDefinitions.Flow();

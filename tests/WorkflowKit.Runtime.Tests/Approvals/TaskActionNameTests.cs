@@ -27,7 +27,7 @@ public sealed class TaskActionNameTests
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Unknown task action \"sign\" on task {bob.Id}; set action to one of approve, reject, submit, return, " +
-            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc."));
+            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, resubmit, withdraw."));
         Assert.That(error.Error, Is.EqualTo(TaskActionError.UnknownAction));
         Assert.That(error.Accepted, Is.EqualTo(TaskActions.Names));
     }
@@ -46,7 +46,7 @@ public sealed class TaskActionNameTests
 
         Assert.That(error!.Message, Is.EqualTo(
             $"The task action is missing on task {bob.Id}; set action to one of approve, reject, submit, return, " +
-            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc."));
+            "transfer, addSigner, addSignerBefore, addSignerAfter, comment, cc, resubmit, withdraw."));
         Assert.That(error.Error, Is.EqualTo(TaskActionError.UnknownAction));
     }
 
@@ -58,7 +58,7 @@ public sealed class TaskActionNameTests
         var instance = await fx.StartAsync("names");
         var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
 
-        // The only rejection left is the one a return gets here: the node has no earlier human node.
+        // The only rejections left are those of resubmit and withdraw, which only a resubmission task offers.
         try
         {
             await fx.Engine.ActAsync(
@@ -66,15 +66,21 @@ public sealed class TaskActionNameTests
         }
         catch (TaskActionException error)
         {
-            Assert.That(action, Is.EqualTo(TaskActions.Return), error.Message);
-            Assert.That(error.Error, Is.EqualTo(TaskActionError.NoEarlierNode), error.Message);
+            Assert.That(action, Is.AnyOf(TaskActions.Resubmit, TaskActions.Withdraw), error.Message);
+            Assert.That(error.Error, Is.EqualTo(TaskActionError.ActionNotOffered), error.Message);
+            return;
         }
 
+        // A return at the first human node goes back to the initiator.
         var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
-        var expected = action is TaskActions.AddSignerBefore or TaskActions.AddSignerAfter ? TaskActions.AddSigner : action;
-        Assert.That(
-            history.Select(entry => entry.Action),
-            action == TaskActions.Return ? Has.No.Member("task.return") : Has.Member("task." + expected));
+        var expected = action switch
+        {
+            TaskActions.AddSignerBefore or TaskActions.AddSignerAfter => "task." + TaskActions.AddSigner,
+            TaskActions.Return => AuditActions.ReturnedToInitiator,
+            _ => "task." + action,
+        };
+        Assert.That(action, Is.Not.AnyOf(TaskActions.Resubmit, TaskActions.Withdraw));
+        Assert.That(history.Select(entry => entry.Action), Has.Member(expected));
     }
 
     [TestCase(TaskActions.AddSignerBefore, "before")]

@@ -68,7 +68,7 @@ public sealed class TaskActionTests
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Cannot return task {manager.Id} to node 'finance': it is not an earlier human node of this branch. " +
-            "Earlier nodes: draft."));
+            "Earlier nodes: draft. To return to the initiator, set targetNodeId to \":initiator\"."));
         await fx.TaskAssignedToAsync(instance.Id, "manager", "dave");
     }
 

@@ -232,11 +232,20 @@ public sealed class EngineWorkService(
             : [action]).ToList();
         var hidden = new HiddenData();
         hidden.Add(instance.Data, view.Form);
+        var flow = await FlowAsync(view.Task.FlowKey, view.Task.FlowVersion, cancellationToken);
         return new TaskDetail(
             await ToWorkTaskAsync(view.Task, cancellationToken),
             WithoutHidden(instance, hidden) with { Data = view.Form },
-            actions);
+            actions)
+        {
+            ReturnTargets = [.. view.ReturnTargets.Select(target => new ReturnTargetOption(
+                target.NodeId, target.NodeName ?? NodeNameOf(flow, target.NodeId), target.IsInitiator))],
+            FieldAccess = view.FieldAccess,
+        };
     }
+
+    private static LocalizedText NodeNameOf(FlowDefinition flow, string nodeId) =>
+        flow.Nodes.FirstOrDefault(node => node.Id == nodeId)?.Name ?? new LocalizedText(nodeId);
 
     public async Task<IReadOnlyList<KeptRowWarning>> ActAsync(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
@@ -266,8 +275,14 @@ public sealed class EngineWorkService(
                     TargetUserId = request.TargetUserId,
                     TargetNodeId = request.TargetNodeId,
                     SignerPosition = request.SignerPosition,
+                    Culture = System.Globalization.CultureInfo.GetCultureInfo(
+                        user.Culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en"),
                 },
                 cancellationToken);
+        }
+        catch (WorkflowKit.Forms.InvalidSubmissionException invalid)
+        {
+            throw new FormValidationException([.. invalid.Errors.Select(error => new FieldError(error.Path, error.Message))]);
         }
         catch (UnauthorizedAccessException denied)
         {
@@ -500,6 +515,9 @@ public sealed class EngineWorkService(
             ? target
             : null;
 
+    /// <summary>The portal's action name of a return to the initiator, which the engine records as its own line.</summary>
+    private const string ReturnToInitiatorAction = "returnToInitiator";
+
     /// <summary>
     /// Returns the action name that the portal labels. The engine records every added signer as
     /// <c>addSigner</c> with the position in its details, so the name takes the position back.
@@ -509,6 +527,11 @@ public sealed class EngineWorkService(
         if (!entry.Action.StartsWith("task.", StringComparison.Ordinal))
         {
             return entry.Action == AuditActions.InstanceStarted ? "start" : entry.Action;
+        }
+
+        if (entry.Action == AuditActions.ReturnedToInitiator)
+        {
+            return ReturnToInitiatorAction;
         }
 
         var action = entry.Action["task.".Length..];
@@ -548,7 +571,25 @@ public sealed class EngineWorkService(
             instance is null || node is not null && await HidesTitleAsync(flow, task.FlowVersion, node, cancellationToken)
                 ? null
                 : await TitleAsync(flow, task.FlowVersion, instance.Form, cancellationToken),
-            task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt);
+            task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt)
+        {
+            ReturnNote = node?.Type == NodeTypes.Start && task.Status == TaskStatuses.Open
+                ? await ReturnNoteAsync(task.InstanceId, flow, names, cancellationToken)
+                : null,
+        };
+    }
+
+    /// <summary>Describes the latest return of the instance to its initiator, for the resubmission task.</summary>
+    private async Task<TaskReturnNote?> ReturnNoteAsync(
+        string instanceId, FlowDefinition flow, IReadOnlyDictionary<string, string> names,
+        CancellationToken cancellationToken)
+    {
+        var note = await engine.GetReturnNoteAsync(instanceId, cancellationToken);
+        return note is null
+            ? null
+            : new TaskReturnNote(
+                note.ReturnedBy, names.GetValueOrDefault(note.ReturnedBy, note.ReturnedBy),
+                NodeNameOf(flow, note.FromNodeId), note.Comment, note.At);
     }
 
     private async Task<IReadOnlyList<InstanceSummary>> SummarizeIdsAsync(

@@ -1,0 +1,164 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Portal;
+
+/// <summary>
+/// The task page in bunit on the designer's real work service and engine: the manager returns the order at the
+/// first step to the initiator, who corrects and resubmits it, and a step without a return target shows no return.
+/// </summary>
+[TestFixture]
+public sealed class ReturnToInitiatorPageTests
+{
+    private const string NoInitiatorFlow = "order-no-initiator-return";
+
+    private DesignerAppFactory _app = default!;
+    private IServiceScope _scope = default!;
+
+    private BunitContext Context { get; set; } = default!;
+
+    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
+
+    [SetUp]
+    public async Task CreateContextAsync()
+    {
+        _app = new DesignerAppFactory();
+        _scope = _app.Services.CreateScope();
+        var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
+        await OrderDefinitions.PublishAsync(definitions, "owner");
+        var flow = OrderDefinitions.Flow();
+        flow.Key = NoInitiatorFlow;
+        flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).AllowReturnToInitiator = false;
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Flow, NoInitiatorFlow, DefinitionJson.Serialize(flow), null, "owner", default);
+        var published = await definitions.PublishAsync(DefinitionKind.Flow, NoInitiatorFlow, "owner", null, default);
+        Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
+
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
+        Context.ComponentFactories.AddStub<ProgressDiagram>();
+        Popovers = Context.Render<MudPopoverProvider>();
+    }
+
+    [TearDown]
+    public async Task DisposeContextAsync()
+    {
+        Popovers.Dispose();
+        await Context.DisposeAsync();
+        _scope.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Returned_order_is_resubmitted()
+    {
+        var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var sales = await UserAsync("sales1");
+        var manager = await UserAsync("manager");
+        var instance = await work.StartAsync(OrderDefinitions.FlowKey, Order(), sales, default);
+        var managerTask = (await work.GetInboxAsync(manager, default)).Single(t => t.InstanceId == instance.Id);
+
+        var managerPage = Render(managerTask.Id, manager);
+        var target = ReturnTargetSelect(managerPage);
+        Assert.That(target.Find("input").GetAttribute("value"), Is.EqualTo("发起人"),
+            "the initiator is preselected");
+        await managerPage.InvokeAsync(() => target.Instance.OpenMenu());
+        Popovers.WaitForAssertion(() => Assert.That(
+            Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()), Is.EqualTo(new[] { "发起人" })));
+        await managerPage.InvokeAsync(() => target.Instance.CloseMenu());
+        managerPage.FindComponents<MudTextField<string>>()
+            .Single(field => (string?)field.Instance.UserAttributes.GetValueOrDefault("data-testid") == "task-comment")
+            .Find("textarea").Change("订单金额有误，请核对");
+        await managerPage.Find("[data-testid='action-return']").ClickAsync(new MouseEventArgs());
+        WaitForNavigation(managerPage);
+
+        var inbox = await work.GetInboxAsync(sales, default);
+        var resubmission = inbox.Single(t => t.InstanceId == instance.Id);
+        Assert.That(resubmission.NodeId, Is.EqualTo("start"));
+        Assert.That(resubmission.ReturnNote?.Comment, Is.EqualTo("订单金额有误，请核对"));
+        Assert.That(resubmission.ReturnNote?.ReturnedByName, Is.EqualTo("王芳 Wang Fang"));
+
+        var salesPage = Render(resubmission.Id, sales);
+        Assert.That(salesPage.Find("[data-testid='return-comment']").TextContent, Does.Contain("订单金额有误，请核对"));
+        Assert.That(salesPage.FindAll("[data-testid='action-return']"), Is.Empty);
+        Assert.That(salesPage.FindAll("[data-testid='action-withdraw']"), Has.Count.EqualTo(1));
+        salesPage.Find("[data-field=total] input").Change("95000");
+        await salesPage.Find("[data-testid='action-resubmit']").ClickAsync(new MouseEventArgs());
+        WaitForNavigation(salesPage);
+
+        var again = (await work.GetInboxAsync(manager, default)).Single(t => t.InstanceId == instance.Id);
+        var detail = await work.GetInstanceAsync(instance.Id, sales, default);
+        Assert.That(again.Id, Is.Not.EqualTo(managerTask.Id));
+        Assert.That(again.NodeId, Is.EqualTo(OrderDefinitions.ManagerNode));
+        Assert.That(detail!.Data["total"]!.GetValue<decimal>(), Is.EqualTo(95_000m));
+        Assert.That(detail.Audit.Select(entry => entry.Action), Does.Contain("returnToInitiator"));
+        Assert.That(detail.Audit.Select(entry => entry.Action), Does.Contain("resubmit"));
+        Assert.That(await work.GetInboxAsync(sales, default), Is.Empty);
+    }
+
+    [Test]
+    public async Task First_step_without_target_offers_no_return()
+    {
+        var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var manager = await UserAsync("manager");
+        var instance = await work.StartAsync(NoInitiatorFlow, Order(), await UserAsync("sales1"), default);
+        var task = (await work.GetInboxAsync(manager, default)).Single(t => t.InstanceId == instance.Id);
+
+        var page = Render(task.Id, manager);
+
+        Assert.That(page.FindAll("[data-testid='action-approve']"), Has.Count.EqualTo(1));
+        Assert.That(page.FindAll("[data-testid='action-return']"), Is.Empty);
+        Assert.That(page.FindAll("[data-testid='return-target']"), Is.Empty);
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Order() =>
+        new() { ["customer"] = "协和医院", ["region"] = "east", ["total"] = 90_000m };
+
+    private async Task<UserContext> UserAsync(string id)
+    {
+        var account = await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(id, default);
+        return UserContext.FromPrincipal(UserContext.ToPrincipal(account!, "test"))!;
+    }
+
+    private IRenderedComponent<CascadingValue<Task<AuthenticationState>>> Render(string taskId, UserContext user)
+    {
+        var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(
+            _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(user.Id, default).GetAwaiter().GetResult()!,
+            "test")));
+        // The page goes to the inbox after an action, so a changed address shows that the action succeeded.
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/tasks/{taskId}");
+        var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
+            .Add(cascade => cascade.Value, signedIn)
+            .AddChildContent<TaskPage>(child => child.Add(taskPage => taskPage.Id, taskId)));
+        page.WaitForElement("[data-testid='task-comment']");
+        return page;
+    }
+
+    private static IRenderedComponent<MudSelect<string>> ReturnTargetSelect(IRenderedComponent<CascadingValue<Task<AuthenticationState>>> page) =>
+        page.FindComponents<MudSelect<string>>().Single(candidate =>
+            (string?)candidate.Instance.UserAttributes.GetValueOrDefault("data-testid") == "return-target");
+
+    private void WaitForNavigation(IRenderedComponent<CascadingValue<Task<AuthenticationState>>> page)
+    {
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
+        var snackbar = Context.Services.GetRequiredService<ISnackbar>();
+        page.WaitForAssertion(
+            () => Assert.That(new Uri(navigation.Uri).AbsolutePath, Is.EqualTo("/"),
+                string.Join("; ", snackbar.ShownSnackbars.Select(shown => shown.Message))),
+            TimeSpan.FromSeconds(10));
+    }
+}
