@@ -5,6 +5,7 @@ using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
 
 namespace WorkflowKit.Runtime.Tests.Starts;
 
@@ -136,6 +137,36 @@ public sealed class StartComputationTests
             "order", instance.Variables["recordId"]!.GetValue<long>(), null, CancellationToken.None);
         Assert.That(record!.Data["channel"]!.GetValue<string>(), Is.EqualTo("withdrawn by alice"));
         Assert.That(record.Data["customer"]!.GetValue<string>(), Is.EqualTo("C0001"));
+    }
+
+    [Test]
+    public async Task Resubmission_UpdatesStartRecord()
+    {
+        await using var fx = await FixtureAsync(createsRecord: true);
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "lines": [{"quantity": 2, "unitPrice": 10}]}"""), CancellationToken.None);
+        var approval = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(approval.Id, TaskActions.Return, "bob")
+            {
+                TargetNodeId = ReturnTarget.Initiator, ExpectedVersion = approval.Version,
+            },
+            CancellationToken.None);
+        var resubmission = await fx.TaskAssignedToAsync(instance.Id, "start", "alice");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(resubmission.Id, TaskActions.Resubmit, "alice")
+            {
+                FormChanges = JsonNode.Parse("""{"lines": [{"quantity": 3, "unitPrice": 10}]}""")!.AsObject(),
+                ExpectedVersion = resubmission.Version,
+            },
+            CancellationToken.None);
+
+        var stored = await fx.Engine.GetInstanceAsync(instance.Id, CancellationToken.None);
+        var record = await fx.Records.GetAsync(
+            "order", instance.Variables["recordId"]!.GetValue<long>(), null, CancellationToken.None);
+        Assert.That(stored!.Instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(30m));
+        Assert.That(record!.Data["total"]!.GetValue<decimal>(), Is.EqualTo(30m));
     }
 
     [Test]
