@@ -23,7 +23,7 @@ internal static class ImportFileMessages
         var fieldName = label.Length == 0 || label == field.Id
             ? (zh ? $"“{field.Id}”" : field.Id)
             : (zh ? $"“{label}”（{field.Id}）" : $"{label} ({field.Id})");
-        var headers = string.Join(zh ? " 或 " : " or ", names);
+        var headers = Alternatives(names, zh);
 
         if (present is not null)
         {
@@ -49,4 +49,9 @@ internal static class ImportFileMessages
               $"{(blankColumns.Count == 1 ? "has" : "have")} values under a blank header; if one of them holds this " +
               $"field, type {headers} into its header cell.";
     }
+
+    // "a", "a or b", "a, b or c"; in Chinese "a、b 或 c".
+    private static string Alternatives(IReadOnlyList<string> names, bool zh) => names.Count < 2
+        ? string.Concat(names)
+        : $"{string.Join(zh ? "、" : ", ", names.Take(names.Count - 1))}{(zh ? " 或 " : " or ")}{names[^1]}";
 }

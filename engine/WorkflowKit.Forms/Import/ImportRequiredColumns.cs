@@ -41,7 +41,7 @@ public static class ImportRequiredColumns
         var errors = new List<ImportFileError>();
         foreach (var field in form.Fields.Where(field => IsMissing(field, mapped)))
         {
-            var names = HeaderNames(field);
+            var names = HeaderNames(field, culture);
             var present = headers.FirstOrDefault(header =>
                 names.Contains(header.Trim(), StringComparer.OrdinalIgnoreCase));
             var message = ImportFileMessages.MissingRequiredColumn(field, names, present, blankColumns ?? [], culture);
@@ -59,9 +59,18 @@ public static class ImportRequiredColumns
         field.Required && field.Type is not FieldTypes.Serial and not FieldTypes.Formula &&
         field.Default is null && field.DefaultExpression is null && !mapped.Contains(field.Id);
 
-    /// <summary>The headers that map to <paramref name="field"/> by header text: its key, then its labels.</summary>
-    private static List<string> HeaderNames(FieldDefinition field) =>
-        [.. new[] { field.Id }.Concat(field.Label.Values.Values)
+    /// <summary>
+    /// The headers that map to <paramref name="field"/> by header text: its key, its label in the language of the
+    /// message, then its other labels by language code.
+    /// </summary>
+    private static List<string> HeaderNames(FieldDefinition field, CultureInfo culture)
+    {
+        var language = ImportMessages.IsChinese(culture) ? culture.Name : "en";
+        var others = field.Label.Values
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => pair.Value);
+        return [.. new[] { field.Id, field.Label.Get(language) }.Concat(others)
             .Where(name => !string.IsNullOrWhiteSpace(name))
             .Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
 }
