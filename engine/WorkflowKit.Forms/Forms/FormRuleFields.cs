@@ -10,7 +10,7 @@ public static class FormRuleFields
     private static readonly string[] NonFieldPrefixes = ["row.", "vars.", "initiator.", "user.", "nodes."];
 
     /// <summary>
-    /// Whether the condition of <paramref name="rule"/> reads any of the form fields in <paramref name="fieldIds"/>.
+    /// Returns whether the condition of <paramref name="rule"/> reads any of the form fields in <paramref name="fieldIds"/>.
     /// A script that indexes <c>form</c> with a computed key may read every field, so it counts as reading them. A
     /// script with a syntax error counts as reading none, so that it still runs and reports its error.
     /// </summary>
@@ -46,7 +46,7 @@ public static class FormRuleFields
             .SelectMany(rule => rule.ValueField is null ? [rule.Field] : new[] { rule.Field, rule.ValueField });
     }
 
-    // "lines[0].amount" and "form.lines" read field "lines"; "row.qty" reads a sub-table column, not a form field.
+    // Paths "lines[0].amount" and "form.lines" read field "lines". Path "row.qty" reads a sub-table column instead.
     private static string TopLevelField(string path)
     {
         if (path.StartsWith("form.", StringComparison.Ordinal))

@@ -27,6 +27,6 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
     /// </summary>
     public bool CheckPermissions { get; init; } = true;
 
-    /// <summary>Fields whose value could not be read; see <see cref="FormSubmission.UnreadFields"/>.</summary>
+    /// <summary>Fields whose value could not be read, passed on as <see cref="FormSubmission.UnreadFields"/>.</summary>
     public IReadOnlySet<string>? UnreadFields { get; init; }
 }

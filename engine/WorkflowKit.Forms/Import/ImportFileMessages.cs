@@ -50,7 +50,7 @@ internal static class ImportFileMessages
               $"field, type {headers} into its header cell.";
     }
 
-    // "a", "a or b", "a, b or c"; in Chinese "a、b 或 c".
+    // Joins names as "a", "a or b" or "a, b or c", and in Chinese as "a、b 或 c".
     private static string Alternatives(IReadOnlyList<string> names, bool zh) => names.Count < 2
         ? string.Concat(names)
         : $"{string.Join(zh ? "、" : ", ", names.Take(names.Count - 1))}{(zh ? " 或 " : " or ")}{names[^1]}";

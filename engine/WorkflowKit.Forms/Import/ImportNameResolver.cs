@@ -8,8 +8,8 @@ namespace WorkflowKit.Import;
 /// <summary>
 /// Turns the display names that ERP and spreadsheet exports put in member and department cells into ids, for one
 /// import. A value that is an id stays as it is, even when it is also someone's name. A name of exactly one user or
-/// department becomes that id; a name of several is an "ambiguous" row error naming their ids; a value that matches
-/// nothing stays for the validator's "exists" check. Look-ups are cached per value for the import.
+/// department becomes that id. A name of several is an "ambiguous" row error that lists their ids. A value that
+/// matches nothing is left for the validator's "exists" check. Look-ups are cached per value for the import.
 /// </summary>
 internal sealed class ImportNameResolver(IOrganizationDirectory? directory)
 {

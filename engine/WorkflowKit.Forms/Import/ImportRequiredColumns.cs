@@ -24,8 +24,8 @@ public static class ImportRequiredColumns
     /// <param name="mapping">The column mapping; null maps each header equal to a field's key or label.</param>
     /// <param name="culture">The language of the messages: Chinese for zh cultures, English otherwise.</param>
     /// <param name="blankColumns">
-    /// 0-based positions of columns with a blank header but values, which the messages point at as a likely home of the
-    /// field; empty when unknown, such as before any row is read.
+    /// 0-based positions of columns with values under a blank header. The messages name them as the likely column of
+    /// the field. Null or empty when unknown, such as before any row is read.
     /// </param>
     public static IReadOnlyList<ImportFileError> Find(
         FormDefinition form, string file, IReadOnlyList<string> headers, ImportMapping? mapping, CultureInfo culture,
