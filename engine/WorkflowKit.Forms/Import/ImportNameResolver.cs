@@ -11,6 +11,9 @@ namespace WorkflowKit.Import;
 /// department becomes that id. A name of several is an "ambiguous" row error that lists their ids. A value that
 /// matches nothing is left for the validator's "exists" check. Look-ups are cached per value for the import.
 /// </summary>
+/// <remarks>
+/// NOTE: member and department columns inside a sub-table's JSON cell are not resolved, so they still need ids.
+/// </remarks>
 internal sealed class ImportNameResolver(IOrganizationDirectory? directory)
 {
     /// <summary>The code of the row error for a name shared by several users or departments.</summary>
