@@ -220,6 +220,7 @@ public sealed partial class RecordImporter
             return (data, errors, true);
         }
 
+        // NOTE: a formula that reads an unread field is still computed without it, and its field checked as usual.
         var validation = await _submissions.ValidateNewAsync(
             run.Form, data, context with { UnreadFields = unread }, cancellationToken).ConfigureAwait(false);
         errors.AddRange(validation.Errors
