@@ -29,6 +29,21 @@ public sealed class AccountDirectory(AccountStore accounts) : IOrganizationDirec
             : new OrgDepartment(department.Id, department.Name, department.ParentId, department.ManagerId);
     }
 
+    public async Task<IReadOnlyList<OrgUser>> FindUsersByNameAsync(
+        string displayName, CancellationToken cancellationToken) =>
+        [.. (await accounts.ListAsync(cancellationToken))
+            .Where(user => !user.Disabled && user.DisplayName == displayName)
+            .OrderBy(user => user.Id, StringComparer.Ordinal)
+            .Select(ToOrgUser)];
+
+    public async Task<IReadOnlyList<OrgDepartment>> FindDepartmentsByNameAsync(
+        string name, CancellationToken cancellationToken) =>
+        [.. (await accounts.ListDepartmentsAsync(cancellationToken))
+            .Where(department => department.Name == name)
+            .OrderBy(department => department.Id, StringComparer.Ordinal)
+            .Select(department =>
+                new OrgDepartment(department.Id, department.Name, department.ParentId, department.ManagerId))];
+
     private static OrgUser ToOrgUser(DesignerUser user) =>
         new(user.Id, user.DisplayName, user.DepartmentId, user.Roles, user.Attributes);
 }

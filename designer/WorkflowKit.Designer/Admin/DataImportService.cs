@@ -187,6 +187,16 @@ public sealed class DataImportService
         return fields;
     }
 
+    /// <summary>
+    /// Returns an error per required field without a default that the chosen columns leave empty, with the headers
+    /// that would feed it, in the language of <paramref name="culture"/>. The import reports the same errors, so the
+    /// mapping step shows them before the preview.
+    /// </summary>
+    public static IReadOnlyList<ImportFileError> MissingRequiredColumns(
+        FormDefinition form, string fileName, IReadOnlyList<string> headers, IReadOnlyList<string?> fields,
+        string culture) =>
+        ImportRequiredColumns.Find(form, fileName, headers, ToMapping(headers, fields), ImportCulture(culture));
+
     /// <summary>Lists the mappings saved for a form and the template mapping files.</summary>
     public async Task<IReadOnlyList<MappingPreset>> ListPresetsAsync(string formKey, CancellationToken cancellationToken)
     {

@@ -24,4 +24,12 @@ public sealed record FormSubmission(JsonObject Data)
     public JsonObject? Initiator { get; init; }
 
     public IStorageTransaction? Transaction { get; init; }
+
+    /// <summary>
+    /// Fields whose submitted value could not be read, such as an import cell that is not a date. Cross-field and row
+    /// rules that read one of them are skipped, because they would judge a value that is missing.
+    /// </summary>
+    public IReadOnlySet<string> UnreadFields { get; init; } = EmptyFields;
+
+    private static readonly IReadOnlySet<string> EmptyFields = new HashSet<string>();
 }

@@ -26,4 +26,7 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
     /// Whether to check the user's create/update permission; false for engine steps acting as the system.
     /// </summary>
     public bool CheckPermissions { get; init; } = true;
+
+    /// <summary>Fields whose value could not be read, passed on as <see cref="FormSubmission.UnreadFields"/>.</summary>
+    public IReadOnlySet<string>? UnreadFields { get; init; }
 }

@@ -45,6 +45,9 @@ public sealed class FormSubmissionService
         _formulas = formulas;
     }
 
+    /// <summary>The organisation directory that member and department fields are checked against, if any.</summary>
+    internal IOrganizationDirectory? Directory => _validators.Services.Directory;
+
     /// <summary>
     /// The formula graph of a form, built once per definition instance: the Blazor form calls
     /// <see cref="FormulaGraph.Recalculate"/> on it as fields change.
@@ -117,6 +120,25 @@ public sealed class FormSubmissionService
 
             return new FormSubmitResult(record, []);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Validates data as <see cref="CreateAsync(FormDefinition, JsonObject, FormSubmissionContext, CancellationToken)"/>
+    /// would before writing it: with the fields a node may not edit left out, defaults applied and formulas computed.
+    /// Writes nothing and checks no data permission.
+    /// </summary>
+    internal async Task<FormValidationResult> ValidateNewAsync(
+        FormDefinition form, JsonObject data, FormSubmissionContext context, CancellationToken cancellationToken)
+    {
+        var prepared = FieldAccessFilter.EditableChanges(form, new JsonObject(), data, context.NodePermissions);
+        var computeErrors = Compute(form, prepared, applyDefaults: true, cancellationToken);
+        if (computeErrors.Count > 0)
+        {
+            return new FormValidationResult(computeErrors);
+        }
+
+        return await ValidateCoreAsync(form, prepared, context, recordId: null, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -215,6 +237,11 @@ public sealed class FormSubmissionService
             User = user is null ? null : UserJson(user),
             Initiator = context.Initiator,
         };
+        if (context.UnreadFields is { } unread)
+        {
+            submission = submission with { UnreadFields = unread };
+        }
+
         var result = await validator.ValidateAsync(submission, cancellationToken).ConfigureAwait(false);
         return result.IsValid
             ? FormValidationResult.Valid

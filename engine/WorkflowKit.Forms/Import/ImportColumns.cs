@@ -49,7 +49,7 @@ internal static class ImportColumns
         return (columns, effective, unmapped);
     }
 
-    private static ImportMapping AutoMap(FormDefinition form, IReadOnlyList<string> headers)
+    internal static ImportMapping AutoMap(FormDefinition form, IReadOnlyList<string> headers)
     {
         var entries = new List<ImportColumnMapping>();
         foreach (var header in headers.Distinct(StringComparer.OrdinalIgnoreCase))

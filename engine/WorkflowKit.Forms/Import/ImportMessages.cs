@@ -100,21 +100,39 @@ internal static class ImportMessages
     }
 
     /// <summary>
-    /// Formats the error for a required field that no column feeds in a row that has values under blank header
-    /// cells, so that the error points at the header cell that is most likely missing the field's name.
+    /// Formats the error for a member or department cell that names no id but the display name of several users or
+    /// departments, so that the admin picks one by its id.
     /// </summary>
-    public static string RequiredBesideBlankHeader(
-        string location, string message, string fieldId, IReadOnlyList<int> indexes, CultureInfo culture)
+    public static string AmbiguousName(
+        string location, string value, bool department, IReadOnlyList<string> ids, CultureInfo culture)
     {
         var zh = IsChinese(culture);
-        var problem = message.TrimEnd('.', '。', ' ');
-        var names = ColumnPositions(indexes, zh);
+        var list = string.Join(zh ? "、" : ", ", ids);
+        return (zh, department) switch
+        {
+            (true, false) => $"{location}：“{value}” 是 {ids.Count} 个用户的名称（{list}）；请改填其中一个用户的编号。",
+            (true, true) => $"{location}：“{value}” 是 {ids.Count} 个部门的名称（{list}）；请改填其中一个部门的编号。",
+            (false, false) => $"{location}: \"{value}\" is the name of {ids.Count} users ({list}); write the id of " +
+                "the one you mean instead.",
+            (false, true) => $"{location}: \"{value}\" is the name of {ids.Count} departments ({list}); write the id " +
+                "of the one you mean instead.",
+        };
+    }
+
+    /// <summary>
+    /// Formats the note for a cross-field or row rule that was not checked because it reads a field whose cell could
+    /// not be read. <paramref name="fields"/> are those field ids.
+    /// </summary>
+    public static string RuleSkipped(
+        string location, string ruleId, string ruleMessage, IReadOnlyList<string> fields, CultureInfo culture)
+    {
+        var zh = IsChinese(culture);
+        var rule = ruleMessage.TrimEnd('.', '。', ' ');
+        var names = string.Join(zh ? "、" : ", ", fields);
         return zh
-            ? $"{location}：{problem}；文件中没有这个字段的列，而{names}的表头为空但有数据。如果这是该字段的列，请在它的表头单元格中填写 " +
-              $"“{fieldId}” 或字段名称。"
-            : $"{location}: {problem}; no column of the file has this field's header, but {names} " +
-              $"{(indexes.Count == 1 ? "has" : "have")} a value in this row. If that column holds this field, type " +
-              $"\"{fieldId}\" or the field's label into its header cell.";
+            ? $"{location}：规则 “{ruleId}”（{rule}）没有检查，因为它用到的字段 {names} 无法读取；改正这些值后重新导入时会检查这条规则。"
+            : $"{location}: rule \"{ruleId}\" ({rule}) was not checked because it reads {names}, which could not " +
+              "be read; it is checked when the file is imported again with those values corrected.";
     }
 
     private static string ColumnPositions(IReadOnlyList<int> indexes, bool zh)

@@ -19,4 +19,7 @@ public sealed record ImportPreview(
     /// Null when there are none.
     /// </summary>
     public string? BlankHeaderWarning { get; init; }
+
+    /// <summary>Problems of the whole file that the import would report, such as a required field without a column.</summary>
+    public IReadOnlyList<ImportFileError> FileErrors { get; init; } = [];
 }

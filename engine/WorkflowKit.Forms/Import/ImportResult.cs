@@ -2,7 +2,8 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// The outcome of an import. In an all-or-nothing import any rejected row leaves
-/// <see cref="RowsWritten"/> at 0 and <see cref="Committed"/> false. <see cref="Errors"/> contains
+/// <see cref="RowsWritten"/> at 0 and <see cref="Committed"/> false, and so does any <see cref="FileErrors"/> entry
+/// in either mode. <see cref="Errors"/> contains
 /// at most <see cref="ImportOptions.MaxErrors"/> entries; <see cref="RowsRejected"/> counts all.
 /// </summary>
 public sealed record ImportResult(
@@ -24,4 +25,10 @@ public sealed record ImportResult(
 
     /// <summary>The warning about <see cref="BlankHeaderColumns"/>; null when there are none.</summary>
     public string? BlankHeaderWarning { get; init; }
+
+    /// <summary>
+    /// Problems of the whole file, such as a required field without a column, each reported once instead of on every
+    /// row. <see cref="RowsRejected"/> counts only the rows with errors of their own.
+    /// </summary>
+    public IReadOnlyList<ImportFileError> FileErrors { get; init; } = [];
 }

@@ -15,6 +15,9 @@ namespace WorkflowKit.Import;
 /// </summary>
 public sealed partial class RecordImporter
 {
+    /// <summary>The code of the row note for a rule that was not checked because it reads a cell that failed.</summary>
+    public const string RuleSkippedCode = "ruleSkipped";
+
     private readonly FormSubmissionService _submissions;
     private readonly IDatabase _database;
     private readonly RecordAccess? _access;
@@ -37,7 +40,11 @@ public sealed partial class RecordImporter
         _logger = logger;
     }
 
-    /// <summary>Converts and validates the first <paramref name="rows"/> rows without writing anything.</summary>
+    /// <summary>
+    /// Converts and validates the first <paramref name="rows"/> rows without writing anything. Each row reports every
+    /// cell that cannot be read and the checks of the fields that were read; a required field that no column feeds is
+    /// reported once, in <see cref="ImportPreview.FileErrors"/>.
+    /// </summary>
     /// <exception cref="InvalidDataException">
     /// The mapping does not fit the file's header, or the file has no data rows below its header.
     /// </exception>
@@ -49,29 +56,17 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
-        var (columns, mapping, unmapped) = ResolveColumns(form, source, options.Mapping, options.Culture);
-        var converter = new ImportValueConverter(options.Culture, options.TimeZone)
-        {
-            UnescapeText = source.HasEscapedText,
-        };
+        var (run, mapping, unmapped) = Start(form, source, options);
         var context = new FormSubmissionContext(userId, options.Culture) { CheckPermissions = false };
-        var blankColumns = BlankColumns(source.Headers, columns);
         var filledBlankColumns = new SortedSet<int>();
 
         var preview = new List<ImportPreviewRow>();
         await foreach (var row in source.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
-            filledBlankColumns.UnionWith(FilledColumns(row, blankColumns));
-            var (data, errors) = Convert(source.Name, row, columns, converter, options.Culture);
-            if (errors.Count == 0)
-            {
-                var validation = await _submissions.ValidateAsync(form, data, context, cancellationToken)
-                    .ConfigureAwait(false);
-                errors.AddRange(validation.Errors.Select(error =>
-                    ToRowError(source.Name, row, columns, blankColumns, error, options.Culture)));
-            }
-
-            preview.Add(new ImportPreviewRow(row.Row, data, errors));
+            filledBlankColumns.UnionWith(FilledColumns(row, run.BlankColumns));
+            var check = await CheckRowAsync(run, row, context, write: false, scope: null, userId, options,
+                cancellationToken).ConfigureAwait(false);
+            preview.Add(new ImportPreviewRow(row.Row, check.Data, check.Errors));
             if (preview.Count == rows)
             {
                 break;
@@ -87,10 +82,16 @@ public sealed partial class RecordImporter
         {
             UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
             BlankHeaderWarning = BlankHeaderWarning(source, filledBlankColumns, options.Culture),
+            FileErrors = ImportRequiredColumns.Find(
+                form, source.Name, source.Headers, mapping, options.Culture, [.. filledBlankColumns]),
         };
     }
 
-    /// <summary>Imports every row of <paramref name="source"/> as user <paramref name="userId"/>.</summary>
+    /// <summary>
+    /// Imports every row of <paramref name="source"/> as user <paramref name="userId"/>. A required field that no
+    /// column feeds is a file error (<see cref="ImportResult.FileErrors"/>): then no row is written, and the rows are
+    /// still checked so that the result lists their other errors.
+    /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user may not create records of the form.</exception>
     /// <exception cref="InvalidDataException">
     /// The mapping does not fit the file's header, or the file has no data rows below its header, so that an import
@@ -105,12 +106,7 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
         var scope = await RequireCreateAsync(form.Key, userId, cancellationToken).ConfigureAwait(false);
-        var (columns, _, unmapped) = ResolveColumns(form, source, options.Mapping, options.Culture);
-        var converter = new ImportValueConverter(options.Culture, options.TimeZone)
-        {
-            UnescapeText = source.HasEscapedText,
-        };
-        var blankColumns = BlankColumns(source.Headers, columns);
+        var (run, mapping, unmapped) = Start(form, source, options);
         var filledBlankColumns = new SortedSet<int>();
         LogImportStarted(_logger, form.Key, userId, options.SkipBadRows);
 
@@ -122,20 +118,20 @@ public sealed partial class RecordImporter
             await foreach (var row in source.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
             {
                 read++;
-                filledBlankColumns.UnionWith(FilledColumns(row, blankColumns));
-                var rowErrors = await ImportRowAsync(
-                    form, source.Name, row, columns, blankColumns, converter, options, userId, scope, transaction,
-                    cancellationToken)
-                    .ConfigureAwait(false);
-                if (rowErrors.Count == 0)
+                filledBlankColumns.UnionWith(FilledColumns(row, run.BlankColumns));
+                var context = new FormSubmissionContext(userId, options.Culture) { Transaction = transaction };
+                var check = await CheckRowAsync(run, row, context, write: true, scope, userId, options,
+                    cancellationToken).ConfigureAwait(false);
+                if (check.Written)
                 {
                     accepted++;
                     inBatch++;
                 }
-                else
+
+                if (check.Errors.Count > 0)
                 {
                     rejected++;
-                    errors.AddRange(rowErrors.Take(Math.Max(0, options.MaxErrors - errors.Count)));
+                    errors.AddRange(check.Errors.Take(Math.Max(0, options.MaxErrors - errors.Count)));
                 }
 
                 if (read % options.BatchSize == 0)
@@ -158,7 +154,9 @@ public sealed partial class RecordImporter
                 throw new InvalidDataException(ImportMessages.NoDataRows(source.Name, options.Culture));
             }
 
-            var commit = options.SkipBadRows || rejected == 0;
+            var fileErrors = ImportRequiredColumns.Find(
+                form, source.Name, source.Headers, mapping, options.Culture, [.. filledBlankColumns]);
+            var commit = fileErrors.Count == 0 && (options.SkipBadRows || rejected == 0);
             if (commit)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -173,6 +171,7 @@ public sealed partial class RecordImporter
                 UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
                 BlankHeaderColumns = [.. filledBlankColumns.Select(index => index + 1)],
                 BlankHeaderWarning = BlankHeaderWarning(source, filledBlankColumns, options.Culture),
+                FileErrors = fileErrors,
             };
         }
         finally
@@ -181,37 +180,91 @@ public sealed partial class RecordImporter
         }
     }
 
-    private async Task<List<ImportRowError>> ImportRowAsync(
-        FormDefinition form, string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header,
-            FieldDefinition Field)> columns, IReadOnlyList<int> blankColumns,
-        ImportValueConverter converter, ImportOptions options, string userId, RecordAccessScope? scope,
-        IStorageTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Converts and checks one row. With <paramref name="write"/>, a row whose every cell was read and whose required
+    /// fields all have columns is created through the submission service, so the write and its validation are one
+    /// step. Any other row is only validated: the fields that could not be read, or that no column feeds, are left
+    /// out of the checks together with the rules that read them, and each skipped rule gets a note.
+    /// </summary>
+    private async Task<(JsonObject Data, List<ImportRowError> Errors, bool Written)> CheckRowAsync(
+        ImportRun run, ImportSourceRow row, FormSubmissionContext context, bool write, RecordAccessScope? scope,
+        string userId, ImportOptions options, CancellationToken cancellationToken)
     {
-        var (data, errors) = Convert(file, row, columns, converter, options.Culture);
-        if (errors.Count > 0)
+        var (data, errors, failed) = Convert(run.File, row, run.Columns, run.Converter, run.Culture);
+        if (row.CellCount > row.Cells.Count)
         {
-            return errors;
+            return (data, errors, false);
         }
 
-        var context = new FormSubmissionContext(userId, options.Culture) { Transaction = transaction };
-        var result = await _submissions.CreateAsync(form, data, context, scope, cancellationToken)
-            .ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            return
-            [
-                .. result.Errors.Select(error => ToRowError(file, row, columns, blankColumns, error, options.Culture)),
-            ];
-        }
+        errors.AddRange(await run.Names.ResolveAsync(
+            run.File, row, run.Columns, data, failed, run.Culture, cancellationToken).ConfigureAwait(false));
+        var unread = new HashSet<string>(failed, StringComparer.Ordinal);
+        unread.UnionWith(run.MissingFields);
 
-        if (options.RowStarter is { } starter)
+        if (write && unread.Count == 0)
         {
-            await starter.StartAsync(new ImportedRow(form.Key, result.Record!, row.Row, userId), transaction,
-                cancellationToken)
+            var result = await _submissions.CreateAsync(run.Form, data, context, scope, cancellationToken)
                 .ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return (data, [.. result.Errors.Select(error => ToRowError(run, row, error))], false);
+            }
+
+            if (options.RowStarter is { } starter)
+            {
+                await starter.StartAsync(new ImportedRow(run.Form.Key, result.Record!, row.Row, userId),
+                    context.Transaction!, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            return (data, errors, true);
         }
 
-        return errors;
+        // NOTE: a formula that reads an unread field is still computed without it, and its field checked as usual.
+        var validation = await _submissions.ValidateNewAsync(
+            run.Form, data, context with { UnreadFields = unread }, cancellationToken).ConfigureAwait(false);
+        errors.AddRange(validation.Errors
+            .Where(error => !IsAboutUnreadField(error, unread))
+            .Select(error => ToRowError(run, row, error)));
+        errors.AddRange(SkippedRules(run, row, data, failed));
+        return (data, errors, false);
+    }
+
+    /// <summary>
+    /// Whether a validation error concerns a field left out of the checks, such as "required" for a cell that is not a
+    /// date. Rule errors stay, because the rules that read such a field were not run.
+    /// </summary>
+    private static bool IsAboutUnreadField(FieldError error, HashSet<string> unread) =>
+        error.Code is not "rule" and not "ruleError" && unread.Contains(error.Path.Split('[', '.')[0]);
+
+    /// <summary>Returns a note per form rule and sub-table row rule that was skipped because it reads a failed field.</summary>
+    private static IEnumerable<ImportRowError> SkippedRules(
+        ImportRun run, ImportSourceRow row, JsonObject data, IReadOnlySet<string> failed)
+    {
+        if (failed.Count == 0)
+        {
+            yield break;
+        }
+
+        var rowRules = run.Form.Fields
+            .Where(field => field.Type == FieldTypes.SubTable && data[field.Id] is JsonArray { Count: > 0 })
+            .SelectMany(field => field.RowRules ?? []);
+        var language = ImportMessages.IsChinese(run.Culture) ? run.Culture.Name : "en";
+        foreach (var rule in (run.Form.Rules ?? []).Concat(rowRules))
+        {
+            var read = failed.Where(id => FormRuleFields.ReadsAny(rule, new HashSet<string> { id }))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (read.Count == 0)
+            {
+                continue;
+            }
+
+            var field = rule.Fields?.FirstOrDefault();
+            var location = ImportMessages.Location(run.File, row.Row, null, field, run.Culture);
+            var message = ImportMessages.RuleSkipped(location, rule.Id, rule.Message.Get(language), read, run.Culture);
+            yield return new ImportRowError(row.Row, null, null, field, RuleSkippedCode, message) { File = run.File };
+        }
     }
 
     private async Task<RecordAccessScope?> RequireCreateAsync(
@@ -229,6 +282,27 @@ public sealed partial class RecordImporter
             : throw new UnauthorizedAccessException(
                 $"User '{userId}' may not create records of form '{formKey}', so they cannot import into it; ask an " +
                 "administrator for a permission rule with the \"create\" action.");
+    }
+
+    /// <summary>
+    /// Resolves the columns and sets up what every row of the file shares. A required field that no column feeds is
+    /// left out of each row's checks, because the file error reports it once.
+    /// </summary>
+    private (ImportRun Run, ImportMapping Mapping, IReadOnlyList<string> Unmapped) Start(
+        FormDefinition form, IImportSource source, ImportOptions options)
+    {
+        var (columns, mapping, unmapped) = ResolveColumns(form, source, options.Mapping, options.Culture);
+        var converter = new ImportValueConverter(options.Culture, options.TimeZone)
+        {
+            UnescapeText = source.HasEscapedText,
+        };
+        var missing = ImportRequiredColumns.Find(form, source.Name, source.Headers, mapping, options.Culture)
+            .Select(error => error.Field!)
+            .ToHashSet(StringComparer.Ordinal);
+        var run = new ImportRun(
+            form, source.Name, columns, BlankColumns(source.Headers, columns), converter,
+            new ImportNameResolver(_submissions.Directory), missing, options.Culture);
+        return (run, mapping, unmapped);
     }
 
     /// <summary>
@@ -273,19 +347,24 @@ public sealed partial class RecordImporter
         IImportSource source, FormDefinition form, IReadOnlyList<string> unmapped, CultureInfo culture) =>
         unmapped.Count == 0 ? null : ImportMessages.UnmappedColumns(source.Name, form.Key, unmapped, culture);
 
-    private static (JsonObject Data, List<ImportRowError> Errors) Convert(
+    /// <summary>
+    /// Converts every mapped cell of a row, returning the values, an error per cell that cannot be read and the fields
+    /// of those cells.
+    /// </summary>
+    private static (JsonObject Data, List<ImportRowError> Errors, HashSet<string> Failed) Convert(
         string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
         ImportValueConverter converter, CultureInfo culture)
     {
         var data = new JsonObject();
         var errors = new List<ImportRowError>();
+        var failed = new HashSet<string>(StringComparer.Ordinal);
         if (row.CellCount > row.Cells.Count)
         {
             // The cells no longer line up with the header, so converting them would only add misleading errors.
             var message = ImportMessages.TooManyCells(
                 ImportMessages.Location(file, row.Row, null, null, culture), row.CellCount, row.Cells.Count, culture);
             errors.Add(new ImportRowError(row.Row, null, null, null, "columns", message) { File = file });
-            return (data, errors);
+            return (data, errors, failed);
         }
 
         foreach (var (index, header, field) in columns)
@@ -306,35 +385,25 @@ public sealed partial class RecordImporter
             var message = ImportMessages.Conversion(location, displayed, reason!, culture);
             var code = field.Type is FieldTypes.SingleSelect or FieldTypes.MultiSelect ? "option" : "conversion";
             errors.Add(new ImportRowError(row.Row, header, displayed, field.Id, code, message) { File = file });
+            failed.Add(field.Id);
         }
 
-        return (data, errors);
+        return (data, errors, failed);
     }
 
-    private static ImportRowError ToRowError(
-        string file, ImportSourceRow row, IReadOnlyList<(int Index, string Header, FieldDefinition Field)> columns,
-        IReadOnlyList<int> blankColumns, FieldError error, CultureInfo culture)
+    private static ImportRowError ToRowError(ImportRun run, ImportSourceRow row, FieldError error)
     {
         var fieldId = error.Path.Split('[', '.')[0];
-        var column = columns.FirstOrDefault(candidate => candidate.Field.Id == fieldId);
+        var column = run.Columns.FirstOrDefault(candidate => candidate.Field.Id == fieldId);
         var header = column.Field is null ? null : column.Header;
         var cell = column.Field is not null && column.Index < row.Cells.Count ? CellText(row.Cells[column.Index])
             : null;
         var path = error.Path.Length == 0 ? null : error.Path;
-        var location = ImportMessages.Location(file, row.Row, header, path, culture, column.Index);
-        var message = ImportMessages.Validation(location, error.Message, error.Code, culture);
-
-        // A required field that no column feeds, beside a blank header cell with a value below it, is most likely
-        // that column's field with its header left out.
-        var filled = FilledColumns(row, blankColumns).ToList();
-        if (column.Field is null && error.Code == "required" && filled.Count > 0)
-        {
-            message = ImportMessages.RequiredBesideBlankHeader(location, error.Message, fieldId, filled, culture);
-        }
-
+        var location = ImportMessages.Location(run.File, row.Row, header, path, run.Culture, column.Index);
+        var message = ImportMessages.Validation(location, error.Message, error.Code, run.Culture);
         return new ImportRowError(row.Row, header, cell, path, error.Code, message)
         {
-            File = file,
+            File = run.File,
         };
     }
 

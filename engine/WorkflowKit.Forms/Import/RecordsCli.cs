@@ -20,8 +20,8 @@ public sealed class RecordsCli
     public const int Success = 0;
 
     /// <summary>
-    /// Exit code when rows were rejected, the file has no data rows, the form is not in the database, or the command
-    /// failed.
+    /// Exit code when rows were rejected, the file has no data rows or no column for a required field, the form is not
+    /// in the database, or the command failed.
     /// </summary>
     public const int Failed = 1;
 
@@ -136,6 +136,11 @@ public sealed class RecordsCli
                 await _error.WriteLineAsync($"warning: {blankWarning}").ConfigureAwait(false);
             }
 
+            foreach (var fileError in result.FileErrors)
+            {
+                await _error.WriteLineAsync($"error: {fileError.Message}").ConfigureAwait(false);
+            }
+
             foreach (var error in result.Errors.Take(ShownErrors))
             {
                 await _error.WriteLineAsync(error.Message).ConfigureAwait(false);
@@ -157,13 +162,8 @@ public sealed class RecordsCli
                     "like samples/data/users.json, then import this file again.").ConfigureAwait(false);
             }
 
-            var summary = result.Committed
-                ? $"Imported {result.RowsWritten} of {result.RowsRead} rows into '{form.Key}' " +
-                    $"({result.RowsRejected} rejected)."
-                : $"Imported nothing into '{form.Key}': {result.RowsRejected} of {result.RowsRead} rows were " +
-                  "rejected. Fix them, or pass --skip-bad-rows to import the others.";
-            await _output.WriteLineAsync(summary).ConfigureAwait(false);
-            return result.RowsRejected == 0 ? Success : Failed;
+            await _output.WriteLineAsync(Summary(form.Key, result)).ConfigureAwait(false);
+            return result.RowsRejected == 0 && result.FileErrors.Count == 0 ? Success : Failed;
         }
         catch (Exception error) when (
             error is InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException)
@@ -222,6 +222,23 @@ public sealed class RecordsCli
             await _error.WriteLineAsync($"error: {error.Message}").ConfigureAwait(false);
             return Failed;
         }
+    }
+
+    private static string Summary(string formKey, ImportResult result)
+    {
+        if (result.FileErrors.Count > 0)
+        {
+            var rows = result.RowsRejected == 0
+                ? string.Empty
+                : $", and {result.RowsRejected} of {result.RowsRead} rows have errors of their own";
+            return $"Imported nothing into '{formKey}': the file has {result.FileErrors.Count} error(s) that apply to " +
+                $"every row{rows}. Fix the file and import it again.";
+        }
+
+        return result.Committed
+            ? $"Imported {result.RowsWritten} of {result.RowsRead} rows into '{formKey}' ({result.RowsRejected} rejected)."
+            : $"Imported nothing into '{formKey}': {result.RowsRejected} of {result.RowsRead} rows were rejected. Fix " +
+              "them, or pass --skip-bad-rows to import the others.";
     }
 
     /// <summary>

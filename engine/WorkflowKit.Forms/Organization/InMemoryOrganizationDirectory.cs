@@ -35,4 +35,14 @@ public sealed class InMemoryOrganizationDirectory : IOrganizationDirectory
 
     public Task<OrgDepartment?> FindDepartmentAsync(string departmentId, CancellationToken cancellationToken) =>
         Task.FromResult(_departments.GetValueOrDefault(departmentId));
+
+    public Task<IReadOnlyList<OrgUser>> FindUsersByNameAsync(string displayName, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OrgUser>>(
+            [.. _users.Values.Where(user => user.DisplayName == displayName).OrderBy(u => u.Id, StringComparer.Ordinal)]);
+
+    public Task<IReadOnlyList<OrgDepartment>> FindDepartmentsByNameAsync(
+        string name, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OrgDepartment>>(
+            [.. _departments.Values.Where(department => department.Name == name)
+                .OrderBy(department => department.Id, StringComparer.Ordinal)]);
 }

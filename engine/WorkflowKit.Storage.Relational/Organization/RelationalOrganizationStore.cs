@@ -125,6 +125,9 @@ public abstract class RelationalOrganizationStore : IOrganizationStore
         CancellationToken cancellationToken) =>
         QueryUsersAsync("WHERE u.department_id = @Id", new { Id = departmentId }, cancellationToken);
 
+    public Task<IReadOnlyList<OrgUser>> FindUsersByNameAsync(string displayName, CancellationToken cancellationToken) =>
+        QueryUsersAsync("WHERE u.display_name = @Name", new { Name = displayName }, cancellationToken);
+
     public Task<IReadOnlyList<OrgUser>> ListUsersAsync(CancellationToken cancellationToken) =>
         QueryUsersAsync(string.Empty, null, cancellationToken);
 
@@ -134,6 +137,16 @@ public abstract class RelationalOrganizationStore : IOrganizationStore
         return await connection.QuerySingleOrDefaultAsync<OrgDepartment>(
             "SELECT id AS Id, name AS Name, parent_id AS ParentId, manager_id AS ManagerId FROM org_departments " +
             "WHERE id = @Id", new { Id = departmentId }).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<OrgDepartment>> FindDepartmentsByNameAsync(
+        string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return [.. await connection.QueryAsync<OrgDepartment>(
+            "SELECT id AS Id, name AS Name, parent_id AS ParentId, manager_id AS ManagerId FROM org_departments " +
+            "WHERE name = @Name ORDER BY " + RelationalSql.Ordinal(_database.Dialect, "id"), new { Name = name })
+            .ConfigureAwait(false)];
     }
 
     public async Task<IReadOnlyList<OrgDepartment>> ListDepartmentsAsync(CancellationToken cancellationToken)

@@ -69,11 +69,11 @@ public sealed class FormRuleTests
     }
 
     private static async Task<List<(string Path, string Code, string Message)>> ValidateAsync(
-        string json, JsonObject? user = null)
+        string json, JsonObject? user = null, params string[] unread)
     {
         var factory = new FormValidatorFactory(new FormValidationServices { Conditions = Conditions });
         var result = await factory.Create(Order(), En).ValidateAsync(
-            new FormSubmission((JsonObject)JsonNode.Parse(json)!) { User = user });
+            new FormSubmission((JsonObject)JsonNode.Parse(json)!) { User = user, UnreadFields = unread.ToHashSet() });
         return [.. result.Errors.Select(e => (e.PropertyName, e.ErrorCode, e.ErrorMessage))];
     }
 
@@ -102,6 +102,20 @@ public sealed class FormRuleTests
             """{"lines":[{"quantity":5,"shipped":5},{"quantity":2,"shipped":3},{"quantity":9,"shipped":1}]}""");
 
         Assert.That(errors, Is.EqualTo(new[] { ("lines[1].shipped", "rule", "Shipped cannot exceed the quantity") }));
+    }
+
+    [Test]
+    public async Task Rules_reading_unread_fields_are_skipped()
+    {
+        var checkedRules = await ValidateAsync("""{"end":"2024-03-01"}""", new JsonObject { ["level"] = "normal" });
+        var withoutStart = await ValidateAsync(
+            """{"end":"2024-03-01"}""", new JsonObject { ["level"] = "normal" }, "start");
+        var withoutTotal = await ValidateAsync(
+            """{"start":"2024-03-05","end":"2024-03-01"}""", new JsonObject { ["level"] = "normal" }, "total");
+
+        Assert.That(checkedRules.Select(e => e.Path), Is.EqualTo(new[] { "end" }), "a missing start fails the rule");
+        Assert.That(withoutStart, Is.Empty, "the structured rule reads start");
+        Assert.That(withoutTotal.Select(e => e.Path), Is.EqualTo(new[] { "end" }), "only the script reads total");
     }
 
     [Test]

@@ -288,17 +288,18 @@ public sealed class ImportErrorMessageTests
     }
 
     [Test]
-    public async Task Required_error_names_blank_header()
+    public async Task Missing_required_column_names_blank_header()
     {
         var source = await OpenCsvAsync("products.csv", Encoding.UTF8.GetBytes("sku,,price\nA1,Widget,2\n"));
 
         var result = await ImportAsync(source, En);
 
         Assert.That(result.Committed, Is.False);
-        Assert.That(result.Errors.Single().Message, Is.EqualTo(
-            "products.csv row 2, field name: \"Name\" is required; no column of the file has this field's header, " +
-            "but column 2 (blank header) has a value in this row. If that column holds this field, type \"name\" " +
-            "or the field's label into its header cell."));
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.FileErrors.Single().Message, Is.EqualTo(
+            "products.csv: The file has no column for the required field Name (name). Add a column headed name or " +
+            "名称. Column 2 has values under a blank header; if one of them holds this field, type name or 名称 " +
+            "into its header cell."));
         Assert.That(result.BlankHeaderWarning, Does.StartWith("products.csv: column 2 (blank header) has"));
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms.Tests.Support;
 
@@ -34,6 +35,56 @@ internal static class ImportTestForms
                 sku, name, price, TestForms.Field("launched", FieldTypes.Date, "上市日期", "Launched"), stock, category,
                 TestForms.Field("active", FieldTypes.Boolean, "在售", "Active"),
                 TestForms.Field("receivedAt", FieldTypes.DateTime, "到货时间", "Received at"),
+            ],
+        };
+    }
+
+    /// <summary>
+    /// A purchase-plan form: code (required, "C" and four digits), quantity (required, at least 1), status (required,
+    /// default "draft"), arrival (date), buyer (member), team (department), and two rules: "arrival-from-2026" reads
+    /// arrival, "quantity-cap" reads quantity only.
+    /// </summary>
+    public static FormDefinition Plan()
+    {
+        var code = TestForms.Field("code", FieldTypes.Text, "计划编码", "Plan code");
+        code.Required = true;
+        code.Pattern = "C\\d{4}";
+        var quantity = TestForms.Field("quantity", FieldTypes.Number, "计划数量", "Quantity");
+        quantity.Required = true;
+        quantity.Min = 1;
+        var status = TestForms.Field("status", FieldTypes.SingleSelect, "状态", "Status");
+        status.Required = true;
+        status.Default = "draft";
+        status.Options = [TestForms.Option("draft"), TestForms.Option("approved")];
+        return new FormDefinition
+        {
+            Key = "plan",
+            Name = new LocalizedText("采购计划", "Purchase plan"),
+            Fields =
+            [
+                code, quantity, status, TestForms.Field("arrival", FieldTypes.Date, "预计到货", "Arrival"),
+                TestForms.Field("buyer", FieldTypes.Member, "采购员", "Buyer"),
+                TestForms.Field("team", FieldTypes.Department, "部门", "Team"),
+            ],
+            Rules =
+            [
+                new FormRule
+                {
+                    Id = "arrival-from-2026",
+                    Condition = Condition.Script("!form.arrival || form.arrival >= '2026-01-01'"),
+                    Message = new LocalizedText("预计到货不能早于 2026 年", "Arrival is in 2026 or later"),
+                    Fields = ["arrival"],
+                },
+                new FormRule
+                {
+                    Id = "quantity-cap",
+                    Condition = Condition.AllOf(new Rule
+                    {
+                        Field = "quantity", Operator = RuleOperators.LessThanOrEqual, Value = 10000,
+                    }),
+                    Message = new LocalizedText("计划数量不能超过 10000", "Quantity is at most 10000"),
+                    Fields = ["quantity"],
+                },
             ],
         };
     }

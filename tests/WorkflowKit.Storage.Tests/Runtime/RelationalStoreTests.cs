@@ -80,6 +80,29 @@ public sealed class RelationalStoreTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Users_and_departments_found_by_name()
+    {
+        var none = new Dictionary<string, string>();
+        await _organization.SaveUserAsync(new OrgUser("sales-south-3", "李伟", null, ["sales"], none), default);
+        await _organization.SaveUserAsync(new OrgUser("sales-north-2", "李伟", null, ["sales"], none), default);
+        await _organization.SaveUserAsync(new OrgUser("sales-east-1", "何明", null, ["sales"], none), default);
+        await _organization.SaveUserAsync(new OrgUser("lin", "Lin Tao", null, ["sales"], none), default);
+        await _organization.SaveDepartmentAsync(new OrgDepartment("buy-south", "采购部", null, null), default);
+        await _organization.SaveDepartmentAsync(new OrgDepartment("buy-north", "采购部", null, null), default);
+
+        var shared = await _organization.FindUsersByNameAsync("李伟", default);
+        var single = await _organization.FindUsersByNameAsync("何明", default);
+        var otherCase = await _organization.FindUsersByNameAsync("lin tao", default);
+        var departments = await _organization.FindDepartmentsByNameAsync("采购部", default);
+
+        Assert.That(shared.Select(user => user.Id), Is.EqualTo(new[] { "sales-north-2", "sales-south-3" }));
+        Assert.That(single.Select(user => user.Id), Is.EqualTo(new[] { "sales-east-1" }));
+        Assert.That(single[0].Roles, Is.EqualTo(new[] { "sales" }));
+        Assert.That(otherCase, Is.Empty, "names compare by ordinal");
+        Assert.That(departments.Select(department => department.Id), Is.EqualTo(new[] { "buy-north", "buy-south" }));
+    }
+
+    [Test]
     public async Task Roles_and_departments_list_in_ordinal_order()
     {
         foreach (var key in new[] { "sales", "Credit", "audit" })

@@ -15,7 +15,8 @@ namespace WorkflowKit.Forms.Validation;
 internal static class FormRuleChecks
 {
     /// <summary>
-    /// Adds failures for the rules that do not hold on <paramref name="scope"/>. For row rules
+    /// Adds failures for the rules that do not hold on <paramref name="scope"/>, skipping the rules that read a field
+    /// of <see cref="FormSubmission.UnreadFields"/>. For row rules
     /// <paramref name="rowPrefix"/> is the row path such as <c>lines[2]</c>; for form rules it is null.
     /// </summary>
     public static void Check(
@@ -23,8 +24,14 @@ internal static class FormRuleChecks
         FormMessages messages, IValidationContext context, CancellationToken cancellationToken)
     {
         var conditionContext = ContextFor(scope, rowPrefix is not null);
+        var unread = scope.Root.UnreadFields;
         foreach (var rule in rules)
         {
+            if (FormRuleFields.ReadsAny(rule, unread))
+            {
+                continue;
+            }
+
             var field = rule.Fields is { Count: > 0 } fields ? fields[0] : null;
             var path = (rowPrefix, field) switch
             {

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Designer.Admin;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Admin;
+
+/// <summary>
+/// The data import page in bunit, on the import service of a designer started with the order form published. It
+/// builds its own context, because the page's services must be added before the popover provider is rendered.
+/// </summary>
+public sealed class DataImportPageTests
+{
+    private DesignerAppFactory _factory = default!;
+    private HttpClient _client = default!;
+
+    private BunitContext Context { get; set; } = default!;
+
+    [SetUp]
+    public async Task StartDesignerAsync()
+    {
+        _factory = new DesignerAppFactory();
+        _client = _factory.CreateClient();
+        await OrderDefinitions.PublishAsync(_factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await Context.DisposeAsync();
+        _client.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    [TestCase("en", "orders.csv: The file has no column for the required field Order total (total). Add a column " +
+        "headed total, Order total or 订单金额.")]
+    [TestCase("zh-CN", "orders.csv：文件中没有必填字段“订单金额”（total）的列。请添加表头为 total、订单金额 或 Order total 的列。")]
+    public async Task Mapping_step_warns_of_missing_column(string culture, string expected)
+    {
+        var page = await OpenWithFileAsync(culture, "客户,区域,金额合计\n瑞金医院,华东,100\n");
+
+        page.WaitForAssertion(() => Assert.That(
+            page.FindAll("[data-testid=import-missing-column]").Select(alert => alert.TextContent.Trim()),
+            Is.EqualTo(new[] { expected })));
+        Assert.That(page.FindAll("[data-testid=import-preview-panel]"), Is.Empty, "the warning comes before a preview");
+    }
+
+    [Test]
+    public async Task Mapping_the_column_clears_the_warning()
+    {
+        var page = await OpenWithFileAsync("en", "客户,区域,金额合计\n瑞金医院,华东,100\n");
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=import-missing-column]"), Has.Count.EqualTo(1)));
+
+        var totalColumn = page.FindComponents<MudSelect<string>>()
+            .Single(select => select.Instance.UserAttributes["data-testid"] as string == "map-2");
+        await page.InvokeAsync(() => totalColumn.Instance.ValueChanged.InvokeAsync("total"));
+
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=import-missing-column]"), Is.Empty));
+    }
+
+    private async Task<IRenderedComponent<DataImport>> OpenWithFileAsync(string culture, string csv)
+    {
+        var imports = _factory.Services.GetRequiredService<DataImportService>();
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddScoped(_ => new UiText { Culture = culture });
+        Context.Services.AddSingleton(imports);
+        var authorization = Context.AddAuthorization();
+        authorization.SetAuthorized("Admin");
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "owner"));
+        Context.Render<MudPopoverProvider>();
+
+        var page = Context.Render<DataImport>();
+        var form = (await imports.ListFormsAsync(default)).Single(item => item.Key == OrderDefinitions.FormKey);
+        var formSelect = page.FindComponent<MudSelect<ImportableForm>>();
+        await page.InvokeAsync(() => formSelect.Instance.ValueChanged.InvokeAsync(form));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "orders.csv"));
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=import-mapping]"), Has.Count.EqualTo(1)));
+        return page;
+    }
+}
