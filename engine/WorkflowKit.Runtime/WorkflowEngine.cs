@@ -68,6 +68,8 @@ public sealed partial class WorkflowEngine
             Expressions = expressions,
             Organization = organization,
             Records = Records,
+            RecordFormulas = new Records.RecordFormulas(
+                records as IRecordFormRegistry, time, (options ?? new EngineOptions()).ResolveZone(null)),
             Time = time,
             Options = options ?? new EngineOptions(),
             Logger = logger ?? (ILogger)NullLogger.Instance,

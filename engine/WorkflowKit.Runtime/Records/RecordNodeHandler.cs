@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Forms;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Expressions;
@@ -29,6 +30,9 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 data[fieldId] = MergeRows(context, node, fieldId, write, existing: null, cancellationToken);
             }
 
+            await ComputeAsync(node, () => services.RecordFormulas.ComputeNewAsync(formKey, data, cancellationToken))
+                .ConfigureAwait(false);
+
             // The values are computed before the write lock is taken, so other steps keep writing meanwhile.
             var transaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
             var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id);
@@ -48,12 +52,31 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 changes[fieldId] = MergeRows(context, node, fieldId, write, record.Data[fieldId] as JsonArray, cancellationToken);
             }
 
+            await ComputeAsync(node, () => services.RecordFormulas.AddComputedAsync(formKey, record.Data, changes, cancellationToken))
+                .ConfigureAwait(false);
+
             await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, updateWriter, cancellationToken)
                 .ConfigureAwait(false);
             updated.Add(record.Id);
         }
 
         return new JsonObject { ["recordIds"] = updated, ["updated"] = updated.Count, ["form"] = formKey };
+    }
+
+    /// <summary>Runs a formula computation and turns a failing formula into an incident of the node.</summary>
+    private static async Task ComputeAsync(NodeDefinition node, Func<Task> compute)
+    {
+        try
+        {
+            await compute().ConfigureAwait(false);
+        }
+        catch (FormulaEvaluationException error)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Expression,
+                $"Record node '{node.Id}': formula of field '{error.Path}' failed: {error.Message} Fix the formula or " +
+                "the values the node writes, then retry the incident.");
+        }
     }
 
     private async Task<IReadOnlyList<RecordEntry>> TargetsAsync(

@@ -132,6 +132,25 @@ public sealed class DailyScenarioTests(string provider)
     }
 
     [Test]
+    public async Task Reserved_batches_show_available_quantity()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+
+        var batches = await environment.Stores.Records.QueryAsync(
+            new RecordQuery("stock-batch") { Limit = 10_000 }, null, CancellationToken.None);
+
+        var reserved = batches.Items.Where(batch => batch.Data["reservedQuantity"]?.GetValue<decimal>() > 0).ToList();
+        Assert.That(reserved, Is.Not.Empty, "the scenario reserves batches for its orders");
+        foreach (var batch in reserved)
+        {
+            var quantity = batch.Data["quantity"]!.GetValue<decimal>();
+            var reservedQuantity = batch.Data["reservedQuantity"]!.GetValue<decimal>();
+            Assert.That(batch.Data["availableQuantity"]?.GetValue<decimal>(), Is.EqualTo(quantity - reservedQuantity),
+                $"batch {batch.Data["batchNo"]}");
+        }
+    }
+
+    [Test]
     public async Task Order_start_rejects_shipment_fields()
     {
         await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
