@@ -28,8 +28,13 @@ public static partial class ApiBadRequests
     /// </summary>
     private const long MaxDescribedBodyBytes = 1024 * 1024;
 
-    public static IServiceCollection AddApiBadRequests(this IServiceCollection services) =>
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+    public static IServiceCollection AddApiBadRequests(this IServiceCollection services)
+    {
+        // A misspelt property (data instead of changes) would otherwise be dropped without a word.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
+        return services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+    }
 
     /// <summary>
     /// Replies to binding failures: a problem reply under <c>/api</c>, and the bare status code elsewhere, which is
@@ -98,6 +103,11 @@ public static partial class ApiBadRequests
                 Location(description.Line, description.Column, description.Path));
         }
 
+        if (error.InnerException is JsonException unknown && UnknownProperty().Match(unknown.Message) is { Success: true } match)
+        {
+            return (DescribeUnknownProperty(match.Groups["name"].Value, unknown.Path, context), null);
+        }
+
         if (error.InnerException is JsonException json && WrongType().IsMatch(json.Message))
         {
             return DescribeWrongType(json, context);
@@ -119,6 +129,19 @@ public static partial class ApiBadRequests
     /// <summary>
     /// Words a JSON value of the wrong type with the kind of value that the endpoint's body type expects at its path.
     /// </summary>
+    /// <summary>Names a property the endpoint's body type does not have and lists the ones it has.</summary>
+    private static string DescribeUnknownProperty(string name, string? path, HttpContext context)
+    {
+        var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var known = bodyType is null || path is not ("$" or null) && path.Count(character => character == '.') > 1
+            ? null
+            : options.GetTypeInfo(bodyType).Properties.Select(property => property.Name).ToList();
+        var where = path is null or "$" ? string.Empty : $" (at {path})";
+        return $"The request body has a property \"{name}\"{where} that this endpoint does not know. Remove it or " +
+            "correct its name" + (known is { Count: > 0 } ? $"; the body's properties are: {string.Join(", ", known)}." : ".");
+    }
+
     private static (string Detail, Dictionary<string, object?> Extensions) DescribeWrongType(
         JsonException error, HttpContext context)
     {
@@ -184,6 +207,9 @@ public static partial class ApiBadRequests
     // System.Text.Json: "The JSON value could not be converted to WorkflowKit.Designer.Services.TaskActionRequest."
     [GeneratedRegex("^The JSON value could not be converted to ")]
     private static partial Regex WrongType();
+
+    [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped to any \\.NET member")]
+    private static partial Regex UnknownProperty();
 
     /// <summary>Matches the minimal API messages for a request without a body or with the JSON literal null.</summary>
     [GeneratedRegex("no body was provided|was not provided from body")]

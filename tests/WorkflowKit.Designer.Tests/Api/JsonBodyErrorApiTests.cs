@@ -56,6 +56,20 @@ public sealed class JsonBodyErrorApiTests
         Assert.That((string?)problem["path"], Is.EqualTo(jsonPath));
     }
 
+    [Test]
+    public async Task Unknown_property_is_400()
+    {
+        using var client = await LoopbackClients.ForAsync(_app, "manager");
+
+        var (status, problem) = await PostAsync(client, TaskActions, """{"action": "approve", "data": {"x": 1}}""");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        var detail = (string?)problem["detail"];
+        Assert.That(detail, Does.StartWith("The request body has a property \"data\" (at $.data) that this endpoint does not know."));
+        Assert.That(detail, Does.Contain("changes"));
+        Assert.That(detail, Does.Not.Contain("System."));
+    }
+
     [TestCase("""{"action":"approve",}""",
         "a comma follows the last property of the object. Remove that comma.", 1, 21, "$")]
     [TestCase("{\"action\":\"approve\"",
