@@ -465,6 +465,7 @@ public static class ChineseStrings
         ["{0} (unknown user)"] = "{0}（未知用户）",
         ["Label on the diagram"] = "图上显示的名称",
     }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
-        .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values).DistinctBy(pair => pair.Key)
+        .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values)
+        .Concat(PublishChineseStrings.Values).DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
