@@ -168,19 +168,26 @@ public sealed class FlowDesignerLayoutBrowserTests
             $"smallest node text, of node {smallest.Key}, in CSS pixels");
     }
 
+    // Each edge must start on the middle of its source's right side and end at the middle of its target's left side,
+    // in front of the arrow head.
     private static void AssertEdgesAttached(CanvasMeasurement measured, FlowDefinition flow)
     {
+        const double Tolerance = 1.5;
+        var arrow = ArrowPixels * measured.Zoom;
         var detached = new List<string>();
         foreach (var edge in flow.Edges)
         {
             var link = measured.Links[edge.Id];
             var source = measured.Nodes[edge.From];
             var target = measured.Nodes[edge.To];
-            var fromGap = source.DistanceTo(link.X1, link.Y1);
-            var toGap = target.DistanceTo(link.X2, link.Y2);
-            if (fromGap > 1.5 || toGap > (ArrowPixels * measured.Zoom) + 1.5)
+            var startGap = Math.Max(Math.Abs(link.X1 - source.Right), Math.Abs(link.Y1 - source.MiddleY));
+            var endGap = Math.Max(
+                Math.Max(link.X2 - target.Left, target.Left - arrow - link.X2),
+                Math.Abs(link.Y2 - target.MiddleY));
+            if (startGap > Tolerance || endGap > Tolerance)
             {
-                detached.Add($"{edge.Id}: {fromGap:0.#} px from {edge.From}, {toGap:0.#} px from {edge.To}");
+                detached.Add($"{edge.Id}: starts {startGap:0.#} px from the right middle of {edge.From}, " +
+                             $"ends {endGap:0.#} px from the left middle of {edge.To}");
             }
         }
 
@@ -220,12 +227,7 @@ public sealed class FlowDesignerLayoutBrowserTests
 
     private sealed record ScreenBox(double Left, double Top, double Right, double Bottom, double TextPixels)
     {
-        public double DistanceTo(double x, double y)
-        {
-            var dx = Math.Max(0, Math.Max(Left - x, x - Right));
-            var dy = Math.Max(0, Math.Max(Top - y, y - Bottom));
-            return Math.Sqrt((dx * dx) + (dy * dy));
-        }
+        public double MiddleY => (Top + Bottom) / 2;
     }
 
     private sealed record ScreenLine(double X1, double Y1, double X2, double Y2);
