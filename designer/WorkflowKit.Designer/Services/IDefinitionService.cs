@@ -21,9 +21,25 @@ public interface IDefinitionService
         DefinitionKind kind, string key, string json, long? expectedRevision, string userId,
         CancellationToken cancellationToken);
 
-    /// <summary>Validates the draft and publishes it as the next version unless errors remain.</summary>
+    /// <summary>
+    /// Validates the draft and publishes it as the next version unless errors remain, with the publisher's optional
+    /// <paramref name="comment"/> (at most <see cref="Definitions.Store.DefinitionComments.MaxLength"/> characters).
+    /// </summary>
     Task<PublishResult> PublishAsync(
         DefinitionKind kind, string key, string userId, string? comment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lists the flows whose latest published version is bound to an older version of form <paramref name="formKey"/>
+    /// than its latest published one, ordered by flow key. The list is empty when the form has no published version.
+    /// </summary>
+    Task<IReadOnlyList<FlowOnOlderForm>> ListFlowsOnOlderFormAsync(string formKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes the latest version of a flow again, unchanged, as a new version bound to its form's latest version,
+    /// through the same validation as a draft. The flow's draft is not published.
+    /// </summary>
+    Task<PublishResult> RepublishFlowAsync(
+        string flowKey, string userId, string? comment, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(
         DefinitionKind kind, string key, CancellationToken cancellationToken);

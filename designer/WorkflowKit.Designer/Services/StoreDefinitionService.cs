@@ -76,7 +76,7 @@ public sealed class StoreDefinitionService(
 
         try
         {
-            var version = await store.PublishAsync(KindName(kind), key, userId, cancellationToken);
+            var version = await store.PublishAsync(KindName(kind), key, userId, comment, cancellationToken);
             DesignerLog.Published(logger, KindName(kind), key, version.Version, userId);
             if (kind == DefinitionKind.Form)
             {
@@ -91,12 +91,68 @@ public sealed class StoreDefinitionService(
         }
     }
 
+    public async Task<IReadOnlyList<FlowOnOlderForm>> ListFlowsOnOlderFormAsync(
+        string formKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(formKey);
+        var form = await store.GetVersionAsync(DefinitionKinds.Form, formKey, null, cancellationToken);
+        if (form is null)
+        {
+            return [];
+        }
+
+        var result = new List<FlowOnOlderForm>();
+        var flows = (await store.ListAsync(cancellationToken))
+            .Where(item => item.Kind == DefinitionKinds.Flow && item.LatestVersion is not null)
+            .OrderBy(item => item.Key, StringComparer.Ordinal);
+        foreach (var item in flows)
+        {
+            var latest = await store.GetVersionAsync(DefinitionKinds.Flow, item.Key, item.LatestVersion,
+                cancellationToken);
+            var flow = latest is null ? null : DefinitionJson.Deserialize<FlowDefinition>(latest.Json);
+            if (flow?.Form != formKey)
+            {
+                continue;
+            }
+
+            var bound = await store.GetBoundFormVersionAsync(item.Key, latest!.Version, cancellationToken);
+            if (bound is { } boundVersion && boundVersion < form.Version)
+            {
+                result.Add(new FlowOnOlderForm(item.Key, flow.Name, latest.Version, boundVersion, form.Version));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<PublishResult> RepublishFlowAsync(
+        string flowKey, string userId, string? comment, CancellationToken cancellationToken)
+    {
+        var latest = await store.GetVersionAsync(DefinitionKinds.Flow, flowKey, null, cancellationToken)
+            ?? throw new NotFoundException(
+                $"Flow '{flowKey}' has no published version to publish again. Publish its draft in the flow designer.");
+        try
+        {
+            var version = await store.RepublishFlowAsync(flowKey, userId, comment, cancellationToken);
+            if (version.Version != latest.Version)
+            {
+                DesignerLog.Published(logger, DefinitionKinds.Flow, flowKey, version.Version, userId);
+            }
+
+            return new PublishResult(version.Version, []);
+        }
+        catch (DefinitionValidationException refused)
+        {
+            return new PublishResult(null, Map(DefinitionKind.Flow, latest.Json, refused.Diagnostics));
+        }
+    }
+
     public async Task<IReadOnlyList<DefinitionVersionInfo>> GetHistoryAsync(
         DefinitionKind kind, string key, CancellationToken cancellationToken) =>
         [.. (await store.GetHistoryAsync(KindName(kind), key, cancellationToken)).Select(info =>
             new DefinitionVersionInfo(
                 info.Version, info.PublishedBy, info.PublishedAt,
-                info.PackageKey is null ? null : "package " + info.PackageKey))];
+                info.Comment ?? (info.PackageKey is null ? null : "package " + info.PackageKey)))];
 
     public async Task<string?> GetVersionJsonAsync(
         DefinitionKind kind, string key, int version, CancellationToken cancellationToken) =>

@@ -29,6 +29,24 @@ public interface IDefinitionStore
     Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Publishes the draft as <see cref="PublishAsync(string, string, string, CancellationToken)"/> does and
+    /// stores <paramref name="comment"/> with the new version. The comment is trimmed, null or blank means none, and
+    /// a longer one than <see cref="DefinitionComments.MaxLength"/> characters throws <see cref="ArgumentException"/>.
+    /// A draft equal to the latest version publishes nothing, so its comment is dropped.
+    /// </summary>
+    Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy, string? comment,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes the latest version of flow <paramref name="flowKey"/> again, unchanged and through the same
+    /// validation as a draft, as a new version bound to the latest version of its form. The draft is not read, so
+    /// unpublished edits stay unpublished. Returns the latest version when it is already bound to the form's
+    /// latest version. Throws <see cref="KeyNotFoundException"/> when the flow has no published version.
+    /// </summary>
+    Task<DefinitionVersion> RepublishFlowAsync(string flowKey, string publishedBy, string? comment,
+        CancellationToken cancellationToken);
+
     /// <summary>Gets a published version; the latest when <paramref name="version"/> is null. Null when none.</summary>
     Task<DefinitionVersion?> GetVersionAsync(string kind, string key, int? version,
         CancellationToken cancellationToken);

@@ -20,15 +20,29 @@ internal sealed class TriggerSyncingDefinitionStore(IDefinitionStore inner, Func
     public Task<DefinitionDraft?> GetDraftAsync(string kind, string key, CancellationToken cancellationToken) =>
         inner.GetDraftAsync(kind, key, cancellationToken);
 
+    public Task<DefinitionVersion> PublishAsync(
+        string kind, string key, string publishedBy, CancellationToken cancellationToken) =>
+        PublishAsync(kind, key, publishedBy, null, cancellationToken);
+
     public async Task<DefinitionVersion> PublishAsync(
-        string kind, string key, string publishedBy, CancellationToken cancellationToken)
+        string kind, string key, string publishedBy, string? comment, CancellationToken cancellationToken)
     {
-        var version = await inner.PublishAsync(kind, key, publishedBy, cancellationToken).ConfigureAwait(false);
+        var version = await inner.PublishAsync(kind, key, publishedBy, comment, cancellationToken)
+            .ConfigureAwait(false);
         if (kind == DefinitionKinds.Flow)
         {
             await engine().SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        return version;
+    }
+
+    public async Task<DefinitionVersion> RepublishFlowAsync(
+        string flowKey, string publishedBy, string? comment, CancellationToken cancellationToken)
+    {
+        var version = await inner.RepublishFlowAsync(flowKey, publishedBy, comment, cancellationToken)
+            .ConfigureAwait(false);
+        await engine().SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
         return version;
     }
 

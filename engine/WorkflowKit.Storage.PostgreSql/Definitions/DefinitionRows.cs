@@ -37,6 +37,8 @@ internal static class DefinitionRows
         public DateTime PublishedAt { get; set; }
 
         public string? PackageKey { get; set; }
+
+        public string? Comment { get; set; }
     }
 
     internal sealed class Summary

@@ -74,7 +74,7 @@ public sealed partial class PostgresDefinitionStore
 
             var version = await InsertVersionAsync(
                     transaction.Connection, transaction.Transaction, document, content, importedBy, manifest.Key,
-                    cancellationToken)
+                    comment: null, cancellationToken)
                 .ConfigureAwait(false);
             published.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key, version.Version));
         }

@@ -19,7 +19,7 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
 {
     private const string VersionColumns =
         "kind AS Kind, key AS Key, version AS Number, name AS Name, content AS Content, content_hash AS ContentHash, " +
-        "published_by AS PublishedBy, published_at AS PublishedAt, package_key AS PackageKey";
+        "published_by AS PublishedBy, published_at AS PublishedAt, package_key AS PackageKey, comment AS Comment";
 
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -84,27 +84,64 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
             : new DefinitionDraft(row.Kind, row.Key, row.Revision, row.Content, row.SavedBy, PgTime.Read(row.SavedAt));
     }
 
+    public Task<DefinitionVersion> PublishAsync(
+        string kind, string key, string publishedBy, CancellationToken cancellationToken) =>
+        PublishAsync(kind, key, publishedBy, null, cancellationToken);
+
     public async Task<DefinitionVersion> PublishAsync(
-        string kind, string key, string publishedBy, CancellationToken cancellationToken)
+        string kind, string key, string publishedBy, string? comment, CancellationToken cancellationToken)
     {
         DefinitionKinds.Check(kind);
         ArgumentException.ThrowIfNullOrEmpty(publishedBy);
+        comment = DefinitionComments.Normalize(comment);
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var connection = transaction.Connection;
         await LockDefinitionsAsync(transaction, [(kind, key)], cancellationToken).ConfigureAwait(false);
-        var draft = await ReadDraftAsync(connection, transaction.Transaction, kind, key, cancellationToken)
+        var draft = await ReadDraftAsync(transaction.Connection, transaction.Transaction, kind, key, cancellationToken)
                 .ConfigureAwait(false)
             ?? throw new KeyNotFoundException(
                 $"There is no draft of {kind} \"{key}\" to publish. Save a draft first (or import a package).");
 
         var label = $"{kind}:{key} (draft revision {draft.Revision})";
+        return await PublishContentAsync(
+                transaction, kind, key, draft.Content, label, $"The draft of {kind} \"{key}\"", publishedBy, comment,
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<DefinitionVersion> RepublishFlowAsync(
+        string flowKey, string publishedBy, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowKey);
+        ArgumentException.ThrowIfNullOrEmpty(publishedBy);
+        comment = DefinitionComments.Normalize(comment);
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await LockDefinitionsAsync(transaction, [(DefinitionKinds.Flow, flowKey)], cancellationToken)
+            .ConfigureAwait(false);
+        var latest = await ReadVersionAsync(transaction.Connection, transaction.Transaction, DefinitionKinds.Flow,
+                flowKey, null, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException(
+                $"Flow \"{flowKey}\" has no published version to publish again. Publish its draft instead.");
+
+        var label = string.Create(CultureInfo.InvariantCulture, $"flow:{flowKey} v{latest.Number}");
+        return await PublishContentAsync(
+                transaction, DefinitionKinds.Flow, flowKey, latest.Content, label,
+                $"Version {latest.Number} of flow \"{flowKey}\"", publishedBy, comment, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    // Validates the content, then inserts it as the next version unless the latest version already publishes it.
+    private async Task<DefinitionVersion> PublishContentAsync(
+        IStorageTransaction transaction, string kind, string key, string source, string label, string subject,
+        string publishedBy, string? comment, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection;
         var others = await LatestFormsAndFlowsAsync(connection, transaction.Transaction, kind, key, cancellationToken)
             .ConfigureAwait(false);
-        var (document, own) = DefinitionDrafts.ValidateForPublish(label, draft.Content, others);
+        var (document, own) = DefinitionDrafts.ValidateForPublish(label, source, others);
         if (document is null || own.Any(diagnostic => diagnostic.IsError))
         {
             DefinitionStoreLog.PublishRefused(_logger, kind, key, own.Count(diagnostic => diagnostic.IsError));
-            throw new DefinitionValidationException($"The draft of {kind} \"{key}\"", own);
+            throw new DefinitionValidationException(subject, own);
         }
 
         var content = DefinitionContent.Canonical(document);
@@ -117,7 +154,7 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
         }
 
         var version = await InsertVersionAsync(
-                connection, transaction.Transaction, document, content, publishedBy, packageKey: null,
+                connection, transaction.Transaction, document, content, publishedBy, packageKey: null, comment,
                 cancellationToken)
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -191,7 +228,8 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
             $"SELECT {VersionColumns} FROM definition_versions WHERE kind = @kind AND key = @key ORDER BY version",
             new { kind, key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(row => new DefinitionVersionInfo(
-            row.Number, row.Name, row.PublishedBy, PgTime.Read(row.PublishedAt), row.ContentHash, row.PackageKey))];
+            row.Number, row.Name, row.PublishedBy, PgTime.Read(row.PublishedAt), row.ContentHash, row.PackageKey,
+            row.Comment))];
     }
 
     public async Task<DefinitionDiff> DiffAsync(
@@ -223,7 +261,7 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
 
     private async Task<DefinitionVersion> InsertVersionAsync(
         DbConnection connection, DbTransaction transaction, DefinitionDocument document,
-        string content, string publishedBy, string? packageKey, CancellationToken cancellationToken)
+        string content, string publishedBy, string? packageKey, string? comment, CancellationToken cancellationToken)
     {
         var number = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM definition_versions WHERE kind = @Kind AND key = @Key",
@@ -232,8 +270,8 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
         var now = PgTime.Truncate(_timeProvider.GetUtcNow());
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO definition_versions (kind, key, version, name, content, content_hash, published_by, " +
-            "published_at, package_key) VALUES (@Kind, @Key, @Number, @Name, @Content, @Hash, @PublishedBy, @At, " +
-            "@PackageKey)",
+            "published_at, package_key, comment) VALUES (@Kind, @Key, @Number, @Name, @Content, @Hash, @PublishedBy, " +
+            "@At, @PackageKey, @Comment)",
             new
             {
                 document.Kind,
@@ -245,6 +283,7 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
                 PublishedBy = publishedBy,
                 At = PgTime.Write(now),
                 PackageKey = packageKey,
+                Comment = comment,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await BindFormAsync(connection, transaction, document, number, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,8 @@ internal static class DefinitionRows
         public string PublishedAt { get; set; } = string.Empty;
 
         public string? PackageKey { get; set; }
+
+        public string? Comment { get; set; }
     }
 
     internal sealed class Summary

@@ -22,7 +22,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 {
     private const string VersionColumns =
         "kind AS Kind, key AS Key, version AS Number, name AS Name, content AS Content, content_hash AS ContentHash, " +
-        "published_by AS PublishedBy, published_at AS PublishedAt, package_key AS PackageKey";
+        "published_by AS PublishedBy, published_at AS PublishedAt, package_key AS PackageKey, comment AS Comment";
 
     private readonly IDatabase _database;
     private readonly TimeProvider _timeProvider;
@@ -83,25 +83,59 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         return row is null ? null : ToDraft(row);
     }
 
+    public Task<DefinitionVersion> PublishAsync(
+        string kind, string key, string publishedBy, CancellationToken cancellationToken) =>
+        PublishAsync(kind, key, publishedBy, null, cancellationToken);
+
     public async Task<DefinitionVersion> PublishAsync(
-        string kind, string key, string publishedBy, CancellationToken cancellationToken)
+        string kind, string key, string publishedBy, string? comment, CancellationToken cancellationToken)
     {
         DefinitionKinds.Check(kind);
         ArgumentException.ThrowIfNullOrEmpty(publishedBy);
+        comment = DefinitionComments.Normalize(comment);
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var connection = transaction.Connection;
-        var draft = await ReadDraftAsync(connection, transaction.Transaction, kind, key,
+        var draft = await ReadDraftAsync(transaction.Connection, transaction.Transaction, kind, key,
             cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException(
                 $"There is no draft of {kind} \"{key}\" to publish. Save a draft first (or import a package).");
 
         var label = $"{kind}:{key} (draft revision {draft.Revision})";
-        var document = await ValidateForPublishAsync(connection, transaction.Transaction, draft, label,
+        return await PublishContentAsync(
+            transaction, draft, label, $"The draft of {kind} \"{key}\"", publishedBy, comment, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<DefinitionVersion> RepublishFlowAsync(
+        string flowKey, string publishedBy, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(flowKey);
+        ArgumentException.ThrowIfNullOrEmpty(publishedBy);
+        comment = DefinitionComments.Normalize(comment);
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var latest = await ReadVersionAsync(transaction.Connection, transaction.Transaction, DefinitionKinds.Flow,
+            flowKey, null, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException(
+                $"Flow \"{flowKey}\" has no published version to publish again. Publish its draft instead.");
+
+        var source = new DefinitionRows.Draft { Kind = latest.Kind, Key = latest.Key, Content = latest.Content };
+        var label = string.Create(CultureInfo.InvariantCulture, $"flow:{flowKey} v{latest.Number}");
+        return await PublishContentAsync(
+            transaction, source, label, $"Version {latest.Number} of flow \"{flowKey}\"", publishedBy, comment,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // Validates the source, then inserts it as the next version unless the latest version already publishes it.
+    private async Task<DefinitionVersion> PublishContentAsync(
+        IStorageTransaction transaction, DefinitionRows.Draft source, string label, string subject,
+        string publishedBy, string? comment, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection;
+        var document = await ValidateForPublishAsync(connection, transaction.Transaction, source, label, subject,
             cancellationToken)
             .ConfigureAwait(false);
         var content = DefinitionContent.Canonical(document);
-        var latest = await ReadVersionAsync(connection, transaction.Transaction, kind, key, null, cancellationToken)
-            .ConfigureAwait(false);
+        var latest = await ReadVersionAsync(connection, transaction.Transaction, source.Kind, source.Key, null,
+            cancellationToken).ConfigureAwait(false);
         if (await IsCurrentAsync(connection, transaction.Transaction, document, content, latest, cancellationToken)
                 .ConfigureAwait(false))
         {
@@ -109,10 +143,11 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         }
 
         var version = await InsertVersionAsync(
-            connection, transaction.Transaction, document, content, publishedBy, packageKey: null, cancellationToken)
+            connection, transaction.Transaction, document, content, publishedBy, packageKey: null, comment,
+            cancellationToken)
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        DefinitionStoreLog.Published(_logger, kind, key, version.Version);
+        DefinitionStoreLog.Published(_logger, source.Kind, source.Key, version.Version);
         return version;
     }
 
@@ -183,7 +218,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
             new { kind, key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(row => new DefinitionVersionInfo(
             checked((int)row.Number), row.Name, row.PublishedBy, ParseTimestamp(row.PublishedAt), row.ContentHash,
-            row.PackageKey))];
+            row.PackageKey, row.Comment))];
     }
 
     public async Task<DefinitionDiff> DiffAsync(
@@ -269,7 +304,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 
             var version = await InsertVersionAsync(
                 transaction.Connection, transaction.Transaction, document, content, importedBy, manifest.Key,
-                cancellationToken).ConfigureAwait(false);
+                comment: null, cancellationToken).ConfigureAwait(false);
             published.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key, version.Version));
         }
 
@@ -344,7 +379,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 
     private async Task<DefinitionDocument> ValidateForPublishAsync(
         DbConnection connection, DbTransaction transaction, DefinitionRows.Draft draft, string label,
-        CancellationToken cancellationToken)
+        string subject, CancellationToken cancellationToken)
     {
         // The draft is validated with the latest published forms and flows so that its
         // references are checked; only the draft's own diagnostics count.
@@ -372,7 +407,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         {
             DefinitionStoreLog.PublishRefused(_logger, draft.Kind, draft.Key, own.Count(diagnostic
                 => diagnostic.IsError));
-            throw new DefinitionValidationException($"The draft of {draft.Kind} \"{draft.Key}\"", own);
+            throw new DefinitionValidationException(subject, own);
         }
 
         return document;
@@ -380,7 +415,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 
     private async Task<DefinitionVersion> InsertVersionAsync(
         DbConnection connection, DbTransaction transaction, DefinitionDocument document, string content,
-        string publishedBy, string? packageKey, CancellationToken cancellationToken)
+        string publishedBy, string? packageKey, string? comment, CancellationToken cancellationToken)
     {
         var number = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM definition_versions WHERE kind = @Kind AND key = @Key",
@@ -389,8 +424,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         var now = _timeProvider.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO definition_versions (kind, key, version, name, content, content_hash, published_by, " +
-            "published_at, package_key) VALUES (@Kind, @Key, @Number, @Name, @Content, @Hash, @PublishedBy, @At, " +
-            "@PackageKey)",
+            "published_at, package_key, comment) VALUES (@Kind, @Key, @Number, @Name, @Content, @Hash, @PublishedBy, " +
+            "@At, @PackageKey, @Comment)",
             new
             {
                 document.Kind,
@@ -402,6 +437,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
                 PublishedBy = publishedBy,
                 At = Timestamp(now),
                 PackageKey = packageKey,
+                Comment = comment,
             },
             transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await BindFormAsync(connection, transaction, document, checked((int)number), cancellationToken)

@@ -46,6 +46,7 @@ public sealed class OrderApprovalScenarioTests
         await AddFinanceApprovalAsync(owner);
         await _session.ScreenshotAsync(owner, "03-designer-finance-branch");
         await owner.GetByTestId("publish").ClickAsync();
+        await owner.GetByTestId("publish-confirm").ClickAsync();
         await Expect(owner.GetByTestId("published-version")).ToContainTextAsync("2");
 
         var after = await SubmitOrderAsync(sales, "瑞金医院", "800000");

@@ -81,33 +81,6 @@ public sealed partial class PageWalkBrowserTests
         await WalkAsync(admin, "admin", pages);
     }
 
-    [Test]
-    public async Task Flow_designer_opens_with_whole_flow_in_view()
-    {
-        var admin = await _session.SignInAsync("admin");
-
-        await admin.GotoAsync("/design/flows/batch-expiry-watch");
-
-        var canvas = admin.Locator(".wk-canvas").First;
-        await Expect(canvas.Locator(".wk-node").First).ToBeVisibleAsync();
-        await admin.WaitForTimeoutAsync(500);
-        var box = (await canvas.BoundingBoxAsync())!;
-        var nodes = canvas.Locator(".wk-node");
-        var outside = new List<string>();
-        for (var i = 0; i < await nodes.CountAsync(); i++)
-        {
-            var node = (await nodes.Nth(i).BoundingBoxAsync())!;
-            if (node.X < box.X || node.Y < box.Y || node.X + node.Width > box.X + box.Width
-                || node.Y + node.Height > box.Y + box.Height)
-            {
-                outside.Add(await nodes.Nth(i).InnerTextAsync());
-            }
-        }
-
-        await _session.ScreenshotAsync(admin, "61-designer-fit-on-open");
-        Assert.That(outside, Is.Empty, "nodes drawn outside the canvas");
-    }
-
     private async Task WalkAsync(IPage page, string account, IEnumerable<string> paths)
     {
         var problems = new List<string>();

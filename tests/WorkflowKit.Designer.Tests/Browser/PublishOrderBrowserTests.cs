@@ -39,6 +39,7 @@ public sealed class PublishOrderBrowserTests
         var owner = await _session.SignInAsync("owner");
         await owner.GotoAsync($"/design/flows/{OrderDefinitions.FlowKey}");
         await owner.GetByTestId("publish").ClickAsync();
+        await owner.GetByTestId("publish-confirm").ClickAsync();
 
         var error = owner.GetByTestId("diagnostic").Filter(new() { HasText = "WK1025" });
         await Assertions.Expect(error).ToHaveCountAsync(1);

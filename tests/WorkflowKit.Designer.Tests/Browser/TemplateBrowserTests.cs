@@ -49,6 +49,9 @@ public sealed class TemplateBrowserTests
             await owner.GotoAsync($"/design/flows/{flow.Key}");
             await Assertions.Expect(owner.GetByTestId("flow-title")).ToBeVisibleAsync();
             await Assertions.Expect(owner.Locator("[data-testid=diagnostic][data-severity=error]")).ToHaveCountAsync(0);
+
+            // The canvas draws the nodes once the browser has reported its size and the flow is fitted.
+            await Assertions.Expect(owner.Locator(".wk-node").First).ToBeVisibleAsync();
             Assert.That(await owner.Locator(".wk-node").CountAsync(), Is.GreaterThan(1), flow.Key);
         }
 

@@ -57,6 +57,62 @@ public sealed class FormBindingTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Republish_flow_skips_draft()
+    {
+        await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
+        var store = fixture.Store;
+        await PublishAsync(store, "form", "order", Drafts.Form("order"));
+        await PublishAsync(store, "flow", "order-flow", Drafts.Flow("order-flow"));
+        await PublishAsync(store, "form", "order", Drafts.Form("order", NoteField));
+        var draft = await store.GetDraftAsync("flow", "order-flow", default);
+        var edited = Drafts.Flow("order-flow", approvalName: "Approve (edited)");
+        await store.SaveDraftAsync("flow", "order-flow", edited, draft!.Revision, "alice", default);
+
+        var again = await store.RepublishFlowAsync("order-flow", "bob", "  uses form v2  ", default);
+        var unchanged = await store.RepublishFlowAsync("order-flow", "bob", "ignored", default);
+
+        Assert.That(again.Version, Is.EqualTo(2));
+        Assert.That(unchanged.Version, Is.EqualTo(2));
+        Assert.That(await store.GetBoundFormVersionAsync("order-flow", 2, default), Is.EqualTo(2));
+        var first = await store.GetVersionAsync("flow", "order-flow", 1, default);
+        Assert.That(again.Json, Is.EqualTo(first!.Json), "republished content");
+        var history = await store.GetHistoryAsync("flow", "order-flow", default);
+        Assert.That(history.Select(version => version.Comment), Is.EqualTo(new[] { null, "uses form v2" }));
+        Assert.That((await store.GetDraftAsync("flow", "order-flow", default))!.Json, Is.EqualTo(edited), "draft");
+    }
+
+    [Test]
+    public async Task Republish_without_version_fails()
+    {
+        await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
+
+        var error = Assert.ThrowsAsync<KeyNotFoundException>(
+            () => fixture.Store.RepublishFlowAsync("order-flow", "bob", null, default));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "Flow \"order-flow\" has no published version to publish again. Publish its draft instead."));
+    }
+
+    [Test]
+    public async Task Publish_stores_comment()
+    {
+        await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);
+        var store = fixture.Store;
+        await store.SaveDraftAsync("form", "order", Drafts.Form("order"), null, "alice", default);
+        await store.PublishAsync("form", "order", "alice", " 首次发布 ", default);
+        await store.SaveDraftAsync("form", "order", Drafts.Form("order", NoteField), 1, "alice", default);
+
+        var tooLong = Assert.ThrowsAsync<ArgumentException>(
+            () => store.PublishAsync("form", "order", "alice", new string('x', DefinitionComments.MaxLength + 1), default));
+        await store.PublishAsync("form", "order", "alice", "   ", default);
+
+        var history = await store.GetHistoryAsync("form", "order", default);
+        Assert.That(history.Select(version => version.Comment), Is.EqualTo(new[] { "首次发布", null }));
+        Assert.That(tooLong!.Message, Does.StartWith(
+            $"The publish comment has {DefinitionComments.MaxLength + 1} characters; the maximum is 500. Shorten it."));
+    }
+
+    [Test]
     public async Task Package_import_rebinds_changed_form()
     {
         await using var fixture = await DefinitionStoreFixture.CreateAsync(provider);

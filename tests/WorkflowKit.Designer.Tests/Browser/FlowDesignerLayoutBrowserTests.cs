@@ -1,0 +1,245 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkflowKit.Designer.Tests.Browser;
+
+/// <summary>
+/// The flow designer in a 1400 × 1000 window on the built-in templates: the diagram opens fitted at a readable zoom
+/// with every edge attached to its nodes, and the property panel stays inside its column.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class FlowDesignerLayoutBrowserTests
+{
+    // The smallest node text on screen that the designer promises, in CSS pixels.
+    private const double MinTextPixels = 11;
+
+    // An edge ends at its target's port, minus the arrow head drawn in front of it (10 units at zoom 1).
+    private const double ArrowPixels = 10;
+
+    // MudBlazor puts a text field's data-testid on the textarea itself.
+    private const string TextArea = "xpath=descendant-or-self::textarea";
+
+    private BrowserSession _session = default!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() =>
+        _session = await BrowserSession.StartAsync(DesignerAppFactory.RepositoryTemplates());
+
+    [TearDown]
+    public Task CaptureAsync() => _session.CaptureFailureAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Large_flow_opens_readable_and_attached()
+    {
+        var owner = await OpenAsync("order-to-shipment");
+        var flow = TemplateFlow("order-to-shipment");
+
+        var open = await MeasureAsync(owner);
+        await _session.ScreenshotAsync(owner, "62-designer-large-flow-open");
+
+        AssertReadable(open);
+        AssertEdgesAttached(open, flow);
+        Assert.That(open.Inside("start"), Is.True, "the start node is inside the canvas");
+        await Expect(owner.GetByTestId("canvas-pan-hint")).ToBeVisibleAsync();
+
+        await owner.Locator("button[aria-label='适应屏幕']").ClickAsync();
+        await owner.WaitForTimeoutAsync(500);
+        var fitted = await MeasureAsync(owner);
+        AssertReadable(fitted);
+        AssertEdgesAttached(fitted, flow);
+    }
+
+    [Test]
+    public async Task Small_flow_opens_whole_and_attached()
+    {
+        var definitions = _session.Get<IDefinitionService>();
+        await definitions.SaveDraftAsync(DefinitionKind.Form, OrderDefinitions.FormKey,
+            DefinitionJson.Serialize(OrderDefinitions.Form()), null, "owner", default);
+        await definitions.SaveDraftAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey,
+            DefinitionJson.Serialize(OrderDefinitions.Flow()), null, "owner", default);
+
+        var owner = await OpenAsync(OrderDefinitions.FlowKey);
+        var measured = await MeasureAsync(owner);
+        await _session.ScreenshotAsync(owner, "63-designer-small-flow-open");
+
+        AssertReadable(measured);
+        AssertEdgesAttached(measured, OrderDefinitions.Flow());
+        Assert.That(measured.Nodes.Keys.Where(id => !measured.Inside(id)), Is.Empty, "nodes outside the canvas");
+        await Expect(owner.GetByTestId("canvas-pan-hint")).ToHaveCountAsync(0);
+    }
+
+    [Test]
+    public async Task Condition_panel_stays_inside_its_column()
+    {
+        var owner = await OpenAsync("order-to-shipment");
+        await owner.Locator(".wk-node[data-node-id=creditRoute]").ClickAsync();
+        var panel = owner.Locator("[data-testid=node-panel][data-node-id=creditRoute]");
+        var firstBranch = panel.GetByTestId("branch").First;
+        var rows = await firstBranch.GetByTestId("rule-row").CountAsync();
+
+        await firstBranch.GetByTestId("rule-add-group").ClickAsync();
+        await Expect(firstBranch.GetByTestId("rule-row")).ToHaveCountAsync(rows + 1);
+        await owner.WaitForTimeoutAsync(300);
+        await _session.ScreenshotAsync(owner, "64-designer-condition-or-group");
+
+        var overflow = await panel.EvaluateAsync<JsonElement>("""
+            panel => {
+                const column = panel.parentElement;
+                const box = column.getBoundingClientRect();
+                const outside = [...panel.querySelectorAll('*')]
+                    .map(element => ({ element, rect: element.getBoundingClientRect() }))
+                    .filter(({ rect }) => rect.width > 0 && rect.height > 0
+                        && (rect.left < box.left - 1 || rect.right > box.right + 1))
+                    .map(({ element }) => element.tagName + '.' + element.className);
+                return { scrollWidth: column.scrollWidth, clientWidth: column.clientWidth, outside };
+            }
+            """);
+        Assert.That(overflow.GetProperty("scrollWidth").GetInt32(),
+            Is.LessThanOrEqualTo(overflow.GetProperty("clientWidth").GetInt32()), "panel scroll width");
+        Assert.That(overflow.GetProperty("outside").EnumerateArray().Select(item => item.GetString()), Is.Empty,
+            "elements drawn outside the panel");
+    }
+
+    [Test]
+    public async Task Flow_publish_stores_the_comment()
+    {
+        var definitions = _session.Get<IDefinitionService>();
+        var draft = (await definitions.GetDraftAsync(DefinitionKind.Flow, "replenishment-watch", default))!;
+        var flow = DefinitionJson.Deserialize<FlowDefinition>(draft.Json);
+        flow.Name.Values["zh-CN"] = "补货预警（每日）";
+        await definitions.SaveDraftAsync(DefinitionKind.Flow, flow.Key, DefinitionJson.Serialize(flow),
+            draft.Revision, "owner", default);
+        var before = (await definitions.GetHistoryAsync(DefinitionKind.Flow, flow.Key, default)).Count;
+        var owner = await OpenAsync(flow.Key);
+
+        await owner.GetByTestId("publish").ClickAsync();
+        await Expect(owner.GetByTestId("publish-dialog-title")).ToHaveTextAsync("发布“补货预警（每日）”");
+        await owner.GetByTestId("publish-cancel").ClickAsync();
+        await Expect(owner.GetByTestId("publish-dialog-title")).ToHaveCountAsync(0);
+        var afterCancel = await definitions.GetHistoryAsync(DefinitionKind.Flow, flow.Key, default);
+        Assert.That(afterCancel, Has.Count.EqualTo(before), "versions after cancel");
+
+        await owner.GetByTestId("publish").ClickAsync();
+        await owner.GetByTestId("publish-comment").Locator(TextArea).FillAsync("名称注明每日运行");
+        await _session.ScreenshotAsync(owner, "65-designer-publish-dialog");
+        await owner.GetByTestId("publish-confirm").ClickAsync();
+
+        await Expect(owner.GetByTestId("published-version")).ToContainTextAsync($"v{before + 1}");
+        await Expect(owner.GetByTestId("versions")).ToContainTextAsync("名称注明每日运行");
+        var history = await definitions.GetHistoryAsync(DefinitionKind.Flow, flow.Key, default);
+        Assert.That(history[^1].Comment, Is.EqualTo("名称注明每日运行"));
+    }
+
+    private async Task<IPage> OpenAsync(string flowKey)
+    {
+        var owner = await _session.SignInAsync("owner");
+        await owner.SetViewportSizeAsync(1400, 1000);
+        await owner.GotoAsync($"/design/flows/{flowKey}");
+        await Expect(owner.Locator(".wk-canvas .wk-node").First).ToBeVisibleAsync();
+        await owner.WaitForTimeoutAsync(1000);
+        return owner;
+    }
+
+    private static FlowDefinition TemplateFlow(string key)
+    {
+        var path = Path.Combine(DesignerAppFactory.RepositoryTemplates(), "biopharma", "flows", key + ".flow.json");
+        return DefinitionJson.Deserialize<FlowDefinition>(File.ReadAllText(path));
+    }
+
+    private static void AssertReadable(CanvasMeasurement measured)
+    {
+        var smallest = measured.Nodes.MinBy(pair => pair.Value.TextPixels);
+        Assert.That(smallest.Value.TextPixels, Is.GreaterThanOrEqualTo(MinTextPixels),
+            $"smallest node text, of node {smallest.Key}, in CSS pixels");
+    }
+
+    // Each edge must start on the middle of its source's right side and end at the middle of its target's left side,
+    // in front of the arrow head.
+    private static void AssertEdgesAttached(CanvasMeasurement measured, FlowDefinition flow)
+    {
+        const double Tolerance = 1.5;
+        var arrow = ArrowPixels * measured.Zoom;
+        var detached = new List<string>();
+        foreach (var edge in flow.Edges)
+        {
+            var link = measured.Links[edge.Id];
+            var source = measured.Nodes[edge.From];
+            var target = measured.Nodes[edge.To];
+            var startGap = Math.Max(Math.Abs(link.X1 - source.Right), Math.Abs(link.Y1 - source.MiddleY));
+            var endGap = Math.Max(
+                Math.Max(link.X2 - target.Left, target.Left - arrow - link.X2),
+                Math.Abs(link.Y2 - target.MiddleY));
+            if (startGap > Tolerance || endGap > Tolerance)
+            {
+                detached.Add($"{edge.Id}: starts {startGap:0.#} px from the right middle of {edge.From}, " +
+                             $"ends {endGap:0.#} px from the left middle of {edge.To}");
+            }
+        }
+
+        Assert.That(measured.Links, Has.Count.EqualTo(flow.Edges.Count), "edges drawn");
+        Assert.That(detached, Is.Empty, "edge ends away from their nodes");
+    }
+
+    // Screen boxes of the canvas and its nodes, and the screen points where each edge path starts and ends.
+    private static async Task<CanvasMeasurement> MeasureAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<string>("""
+            () => {
+                const canvas = document.querySelector('.wk-canvas');
+                const box = rect => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+                const nodes = {};
+                let zoom = 1;
+                for (const node of canvas.querySelectorAll('.wk-node')) {
+                    const rect = node.getBoundingClientRect();
+                    zoom = rect.width / node.offsetWidth;
+                    const sizes = ['.wk-node-type', '.wk-node-name']
+                        .map(selector => parseFloat(getComputedStyle(node.querySelector(selector)).fontSize));
+                    nodes[node.dataset.nodeId] = { ...box(rect), textPixels: Math.min(...sizes) * zoom };
+                }
+                const links = {};
+                for (const link of canvas.querySelectorAll('.diagram-link')) {
+                    const path = link.querySelector('path');
+                    const matrix = path.getScreenCTM();
+                    const start = path.getPointAtLength(0).matrixTransform(matrix);
+                    const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(matrix);
+                    links[link.dataset.linkId] = { x1: start.x, y1: start.y, x2: end.x, y2: end.y };
+                }
+                return JSON.stringify({ canvas: box(canvas.getBoundingClientRect()), zoom, nodes, links });
+            }
+            """);
+        return JsonSerializer.Deserialize<CanvasMeasurement>(json, JsonSerializerOptions.Web)!;
+    }
+
+    private sealed record ScreenBox(double Left, double Top, double Right, double Bottom, double TextPixels)
+    {
+        public double MiddleY => (Top + Bottom) / 2;
+    }
+
+    private sealed record ScreenLine(double X1, double Y1, double X2, double Y2);
+
+    private sealed record CanvasMeasurement(
+        ScreenBox Canvas, double Zoom, Dictionary<string, ScreenBox> Nodes, Dictionary<string, ScreenLine> Links)
+    {
+        public bool Inside(string nodeId)
+        {
+            var node = Nodes[nodeId];
+            return node.Left >= Canvas.Left && node.Top >= Canvas.Top && node.Right <= Canvas.Right
+                   && node.Bottom <= Canvas.Bottom;
+        }
+    }
+}
