@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Incidents;
 using WorkflowKit.Designer.Localization;
@@ -20,39 +19,15 @@ namespace WorkflowKit.Designer.Tests.Incidents;
 /// approver a task.
 /// </summary>
 [TestFixture]
-public sealed class IncidentPageTests
+public sealed class IncidentPageTests : EnginePageTests
 {
-    private DesignerAppFactory _app = default!;
-    private IServiceScope _scope = default!;
+    private IWorkService Work => Scope.ServiceProvider.GetRequiredService<IWorkService>();
 
-    private BunitContext Context { get; set; } = default!;
+    private AccountStore Accounts => Scope.ServiceProvider.GetRequiredService<AccountStore>();
 
-    private IWorkService Work => _scope.ServiceProvider.GetRequiredService<IWorkService>();
-
-    private AccountStore Accounts => _scope.ServiceProvider.GetRequiredService<AccountStore>();
-
-    [SetUp]
-    public async Task CreateContextAsync()
+    protected override async Task PublishAsync(IDefinitionService definitions)
     {
-        _app = new DesignerAppFactory();
-        _scope = _app.Services.CreateScope();
-        await StuckOrders.PublishAsync(_scope.ServiceProvider.GetRequiredService<IDefinitionService>());
-
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-
-        // The diagram library measures its canvas through JavaScript, which bunit does not run.
-        Context.ComponentFactories.AddStub<ProgressDiagram>();
-    }
-
-    [TearDown]
-    public async Task DisposeContextAsync()
-    {
-        await Context.DisposeAsync();
-        _scope.Dispose();
-        await _app.DisposeAsync();
+        await StuckOrders.PublishAsync(definitions);
     }
 
     [Test]
@@ -116,7 +91,7 @@ public sealed class IncidentPageTests
 
         // Another process owner retried the incident in another browser tab.
         var admin = await StuckOrders.SignInAsync(Accounts, "admin");
-        await _scope.ServiceProvider.GetRequiredService<IIncidentService>().RetryAsync(incidentId, admin, default);
+        await Scope.ServiceProvider.GetRequiredService<IIncidentService>().RetryAsync(incidentId, admin, default);
         await page.Find("[data-testid=incident-retry]").ClickAsync(new MouseEventArgs());
 
         var outcome = page.WaitForElement("[data-testid=retry-outcome]");

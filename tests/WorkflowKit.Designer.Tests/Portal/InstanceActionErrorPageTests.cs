@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using WorkflowKit.Definitions.Flows;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
@@ -22,7 +20,7 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// English message.
 /// </summary>
 [TestFixture]
-public sealed class InstanceActionErrorPageTests
+public sealed class InstanceActionErrorPageTests : EnginePageTests
 {
     private const string CountersignFlow = "order-countersign";
     private const string NoWithdrawFlow = "order-no-withdraw";
@@ -31,21 +29,12 @@ public sealed class InstanceActionErrorPageTests
         "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
         "zh-CN");
 
-    private DesignerAppFactory _app = default!;
-    private IServiceScope _scope = default!;
+    private IWorkService Work => Scope.ServiceProvider.GetRequiredService<IWorkService>();
 
-    private BunitContext Context { get; set; } = default!;
-
-    private IWorkService Work => _scope.ServiceProvider.GetRequiredService<IWorkService>();
-
-    [SetUp]
-    public async Task CreateContextAsync()
+    protected override async Task PublishAsync(IDefinitionService definitions)
     {
-        _app = new DesignerAppFactory();
-        _scope = _app.Services.CreateScope();
-        var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
         await OrderDefinitions.PublishAsync(definitions, "owner");
-        await PublishVariantAsync(definitions, CountersignFlow, flow =>
+        await PublishFlowVariantAsync(definitions, CountersignFlow, flow =>
         {
             var node = flow.Nodes.Single(candidate => candidate.Id == OrderDefinitions.ManagerNode);
             node.ApprovalMode = ApprovalModes.Countersign;
@@ -55,32 +44,19 @@ public sealed class InstanceActionErrorPageTests
                 new AssigneeRule { Type = AssigneeTypes.User, Value = "finance1" },
             ];
         });
-        await PublishVariantAsync(
+        await PublishFlowVariantAsync(
             definitions, NoWithdrawFlow, flow => flow.Settings = new FlowSettings { AllowWithdraw = false });
-
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-
-        // The page reloads when the engine reports a change for its user. The tests change the submission behind the
-        // page's back, as another user does between the page's load and the click, so the page must not see it.
-        Context.Services.AddSingleton<ITaskNotifier, SilentTaskNotifier>();
-        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-
-        // The diagram library measures its canvas through JavaScript, which bunit does not run.
-        Context.ComponentFactories.AddStub<ProgressDiagram>();
     }
 
-    [TearDown]
-    public async Task DisposeContextAsync()
+    protected override void AddServices(IServiceCollection services)
     {
-        await Context.DisposeAsync();
-        _scope.Dispose();
-        await _app.DisposeAsync();
+        // The page reloads when the engine reports a change for its user. The tests change the submission behind the
+        // page's back, as another user does between the page's load and the click, so the page must not see it.
+        services.AddSingleton<ITaskNotifier, SilentTaskNotifier>();
     }
 
     [Test]
-    public async Task Withdraw_after_approval_in_chinese()
+    public async Task Withdraw_afterApproval_in_chinese()
     {
         var instance = await StartAsync(CountersignFlow);
         await ApproveAsync("manager", instance.Id);
@@ -95,7 +71,7 @@ public sealed class InstanceActionErrorPageTests
     }
 
     [Test]
-    public async Task Withdraw_after_approval_in_english()
+    public async Task Withdraw_afterApproval_in_english()
     {
         var instance = await StartAsync(CountersignFlow);
         await ApproveAsync("manager", instance.Id);
@@ -185,18 +161,6 @@ public sealed class InstanceActionErrorPageTests
         }));
     }
 
-    private static async Task PublishVariantAsync(
-        IDefinitionService definitions, string key, Action<FlowDefinition> change)
-    {
-        var flow = OrderDefinitions.Flow();
-        flow.Key = key;
-        change(flow);
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, key, DefinitionJson.Serialize(flow), null, "owner", default);
-        var published = await definitions.PublishAsync(DefinitionKind.Flow, key, "owner", null, default);
-        Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
-    }
-
     private Task<InstanceSummary> StartAsync(string flowKey) =>
         Work.StartAsync(
             flowKey, new JsonObject { ["customer"] = "协和医院", ["region"] = "east", ["total"] = 90_000m }, Sales,
@@ -217,7 +181,7 @@ public sealed class InstanceActionErrorPageTests
 
     private async Task<UserContext> SignInAsync(string userId)
     {
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account, "test"))!;
     }
 
@@ -226,7 +190,7 @@ public sealed class InstanceActionErrorPageTests
     {
         Context.Services.AddScoped(_ => new UiText { Culture = culture });
         Context.Render<MudPopoverProvider>();
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(Sales.Id, default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(Sales.Id, default))!;
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(account, "test")));
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
             .Add(cascade => cascade.Value, signedIn)

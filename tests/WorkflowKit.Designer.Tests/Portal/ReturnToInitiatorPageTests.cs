@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
-using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
@@ -19,54 +16,26 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// first step to the initiator, who corrects and resubmits it, and a step without a return target shows no return.
 /// </summary>
 [TestFixture]
-public sealed class ReturnToInitiatorPageTests
+public sealed class ReturnToInitiatorPageTests : EnginePageTests
 {
     private const string NoInitiatorFlow = "order-no-initiator-return";
 
-    private DesignerAppFactory _app = default!;
-    private IServiceScope _scope = default!;
+    protected override string? Culture => "zh-CN";
 
-    private BunitContext Context { get; set; } = default!;
+    protected override bool RendersPopovers => true;
 
-    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
-
-    [SetUp]
-    public async Task CreateContextAsync()
+    protected override async Task PublishAsync(IDefinitionService definitions)
     {
-        _app = new DesignerAppFactory();
-        _scope = _app.Services.CreateScope();
-        var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
         await OrderDefinitions.PublishAsync(definitions, "owner");
-        var flow = OrderDefinitions.Flow();
-        flow.Key = NoInitiatorFlow;
-        flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).AllowReturnToInitiator = false;
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, NoInitiatorFlow, DefinitionJson.Serialize(flow), null, "owner", default);
-        var published = await definitions.PublishAsync(DefinitionKind.Flow, NoInitiatorFlow, "owner", null, default);
-        Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
-
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
-        Context.ComponentFactories.AddStub<ProgressDiagram>();
-        Popovers = Context.Render<MudPopoverProvider>();
-    }
-
-    [TearDown]
-    public async Task DisposeContextAsync()
-    {
-        Popovers.Dispose();
-        await Context.DisposeAsync();
-        _scope.Dispose();
-        await _app.DisposeAsync();
+        await PublishFlowVariantAsync(
+            definitions, NoInitiatorFlow,
+            flow => flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).AllowReturnToInitiator = false);
     }
 
     [Test]
     public async Task Returned_order_is_resubmitted()
     {
-        var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var work = Scope.ServiceProvider.GetRequiredService<IWorkService>();
         var sales = await UserAsync("sales1");
         var manager = await UserAsync("manager");
         var instance = await work.StartAsync(OrderDefinitions.FlowKey, Order(), sales, default);
@@ -77,8 +46,9 @@ public sealed class ReturnToInitiatorPageTests
         Assert.That(target.Find("input").GetAttribute("value"), Is.EqualTo("发起人"),
             "the initiator is preselected");
         await managerPage.InvokeAsync(() => target.Instance.OpenMenu());
-        Popovers.WaitForAssertion(() => Assert.That(
-            Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()), Is.EqualTo(new[] { "发起人" })));
+        var popovers = Popovers!;
+        popovers.WaitForAssertion(() => Assert.That(
+            popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()), Is.EqualTo(new[] { "发起人" })));
         await managerPage.InvokeAsync(() => target.Instance.CloseMenu());
         managerPage.FindComponents<MudTextField<string>>()
             .Single(field => (string?)field.Instance.UserAttributes.GetValueOrDefault("data-testid") == "task-comment")
@@ -113,7 +83,7 @@ public sealed class ReturnToInitiatorPageTests
     [Test]
     public async Task First_step_without_target_offers_no_return()
     {
-        var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var work = Scope.ServiceProvider.GetRequiredService<IWorkService>();
         var manager = await UserAsync("manager");
         var instance = await work.StartAsync(NoInitiatorFlow, Order(), await UserAsync("sales1"), default);
         var task = (await work.GetInboxAsync(manager, default)).Single(t => t.InstanceId == instance.Id);
@@ -130,14 +100,14 @@ public sealed class ReturnToInitiatorPageTests
 
     private async Task<UserContext> UserAsync(string id)
     {
-        var account = await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(id, default);
+        var account = await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(id, default);
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account!, "test"))!;
     }
 
     private IRenderedComponent<CascadingValue<Task<AuthenticationState>>> Render(string taskId, UserContext user)
     {
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(
-            _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(user.Id, default).GetAwaiter().GetResult()!,
+            Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(user.Id, default).GetAwaiter().GetResult()!,
             "test")));
         // The page goes to the inbox after an action, so a changed address shows that the action succeeded.
         Context.Services.GetRequiredService<NavigationManager>().NavigateTo($"/tasks/{taskId}");

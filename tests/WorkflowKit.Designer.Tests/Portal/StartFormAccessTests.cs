@@ -2,13 +2,10 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Forms;
-using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
@@ -20,22 +17,14 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// is not rendered, a read-only field cannot be edited, and the form still starts the flow.
 /// </summary>
 [TestFixture]
-public sealed class StartFormAccessTests
+public sealed class StartFormAccessTests : EnginePageTests
 {
-    private DesignerAppFactory _app = default!;
-    private IServiceScope _scope = default!;
+    protected override string? Culture => "zh-CN";
 
-    private BunitContext Context { get; set; } = default!;
+    protected override bool RendersPopovers => true;
 
-    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
-
-    [SetUp]
-    public async Task CreateContextAsync()
+    protected override async Task PublishAsync(IDefinitionService definitions)
     {
-        _app = new DesignerAppFactory();
-        _scope = _app.Services.CreateScope();
-        var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
-
         var form = OrderDefinitions.Form();
         form.Fields.Single(field => field.Id == "customer").Default = "协和医院";
         form.Fields.Single(field => field.Id == "region").Default = "east";
@@ -56,22 +45,6 @@ public sealed class StartFormAccessTests
         var published = await definitions.PublishAsync(
             DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
         Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
-
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
-        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-        Popovers = Context.Render<MudPopoverProvider>();
-    }
-
-    [TearDown]
-    public async Task DisposeContextAsync()
-    {
-        Popovers.Dispose();
-        await Context.DisposeAsync();
-        _scope.Dispose();
-        await _app.DisposeAsync();
     }
 
     [Test]
@@ -105,7 +78,7 @@ public sealed class StartFormAccessTests
         page.WaitForState(() => navigation.Uri.Contains("/instances/", StringComparison.Ordinal));
         var instanceId = navigation.Uri.Split("/instances/")[1];
         var sales = await SignInAsync("sales1");
-        var detail = await _scope.ServiceProvider.GetRequiredService<IWorkService>()
+        var detail = await Scope.ServiceProvider.GetRequiredService<IWorkService>()
             .GetInstanceAsync(instanceId, sales, default);
         Assert.That(detail!.Data["region"]!.GetValue<string>(), Is.EqualTo("east"));
         Assert.That(detail.Data.ContainsKey("note"), Is.False, "note");
@@ -113,7 +86,7 @@ public sealed class StartFormAccessTests
 
     private async Task<IRenderedComponent<CascadingValue<Task<AuthenticationState>>>> OpenStartFormAsync()
     {
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync("sales1", default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync("sales1", default))!;
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(account, "test")));
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
             .Add(cascade => cascade.Value, signedIn)
@@ -124,7 +97,7 @@ public sealed class StartFormAccessTests
 
     private async Task<UserContext> SignInAsync(string userId)
     {
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account, "test"))!;
     }
 }

@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
-using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
@@ -21,22 +19,14 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// page shows the stored person by name.
 /// </summary>
 [TestFixture]
-public sealed class StartFormMemberTests
+public sealed class StartFormMemberTests : EnginePageTests
 {
-    private DesignerAppFactory _app = default!;
-    private IServiceScope _scope = default!;
+    protected override string? Culture => "zh-CN";
 
-    private BunitContext Context { get; set; } = default!;
+    protected override bool RendersPopovers => true;
 
-    private IRenderedComponent<MudPopoverProvider> Popovers { get; set; } = default!;
-
-    [SetUp]
-    public async Task CreateContextAsync()
+    protected override async Task PublishAsync(IDefinitionService definitions)
     {
-        _app = new DesignerAppFactory();
-        _scope = _app.Services.CreateScope();
-        var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
-
         var form = OrderDefinitions.Form();
         form.Fields.Add(new FieldDefinition
         {
@@ -54,35 +44,19 @@ public sealed class StartFormMemberTests
         var published = await definitions.PublishAsync(
             DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
         Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
-
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
-        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-        Popovers = Context.Render<MudPopoverProvider>();
-    }
-
-    [TearDown]
-    public async Task DisposeContextAsync()
-    {
-        Popovers.Dispose();
-        await Context.DisposeAsync();
-        _scope.Dispose();
-        await _app.DisposeAsync();
     }
 
     [Test]
     public async Task Member_field_lists_people_by_name()
     {
-        var accounts = _scope.ServiceProvider.GetRequiredService<AccountStore>();
+        var accounts = Scope.ServiceProvider.GetRequiredService<AccountStore>();
         var warehouse = (await accounts.FindAsync("warehouse1", default))!;
         await accounts.UpdateAsync(warehouse with { Disabled = true }, default);
         var page = await OpenStartFormAsync();
         var select = MemberSelect(page);
 
         await page.InvokeAsync(() => select.Instance.OpenMenu());
-        var choices = Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
+        var choices = Popovers!.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
 
         Assert.That(choices, Does.Contain("王芳 Wang Fang"));
         Assert.That(choices, Does.Contain("张伟 Zhang Wei"));
@@ -101,7 +75,7 @@ public sealed class StartFormMemberTests
             page.Find("[data-field=accountManager] input").GetAttribute("value"), Is.EqualTo("王芳 Wang Fang")));
         await page.Find("form").SubmitAsync();
 
-        var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var work = Scope.ServiceProvider.GetRequiredService<IWorkService>();
         var sales = await SignInAsync("sales1");
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         page.WaitForState(() => navigation.Uri.Contains("/instances/", StringComparison.Ordinal));
@@ -118,9 +92,9 @@ public sealed class StartFormMemberTests
         {
             ["customer"] = "协和医院", ["region"] = "east", ["total"] = 900m, ["accountManager"] = "manager",
         };
-        var instance = await _scope.ServiceProvider.GetRequiredService<IWorkService>()
+        var instance = await Scope.ServiceProvider.GetRequiredService<IWorkService>()
             .StartAsync(OrderDefinitions.FlowKey, data, sales, default);
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync("sales1", default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync("sales1", default))!;
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(account, "test")));
         Context.ComponentFactories.AddStub<ProgressDiagram>();
 
@@ -134,7 +108,7 @@ public sealed class StartFormMemberTests
 
     private async Task<IRenderedComponent<CascadingValue<Task<AuthenticationState>>>> OpenStartFormAsync()
     {
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync("sales1", default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync("sales1", default))!;
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(account, "test")));
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
             .Add(cascade => cascade.Value, signedIn)
@@ -149,7 +123,7 @@ public sealed class StartFormMemberTests
 
     private async Task<UserContext> SignInAsync(string userId)
     {
-        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
+        var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account, "test"))!;
     }
 }

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using WorkflowKit.Definitions.Flows;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
@@ -21,7 +19,7 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// the API's field name.
 /// </summary>
 [TestFixture]
-public sealed class TaskActionErrorPageTests
+public sealed class TaskActionErrorPageTests : EnginePageTests
 {
     private const string CountersignFlow = "order-countersign";
 
@@ -29,47 +27,19 @@ public sealed class TaskActionErrorPageTests
         "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
         "zh-CN");
 
-    private DesignerAppFactory _app = default!;
-    private IServiceScope _scope = default!;
-
-    private BunitContext Context { get; set; } = default!;
-
-    [SetUp]
-    public async Task CreateContextAsync()
+    protected override async Task PublishAsync(IDefinitionService definitions)
     {
-        _app = new DesignerAppFactory();
-        _scope = _app.Services.CreateScope();
-        var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();
         await OrderDefinitions.PublishAsync(definitions, "owner");
-        var flow = OrderDefinitions.Flow();
-        flow.Key = CountersignFlow;
-        var node = flow.Nodes.Single(candidate => candidate.Id == OrderDefinitions.ManagerNode);
-        node.ApprovalMode = ApprovalModes.Countersign;
-        node.Assignees =
-        [
-            new AssigneeRule { Type = AssigneeTypes.User, Value = "manager" },
-            new AssigneeRule { Type = AssigneeTypes.User, Value = "finance1" },
-        ];
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, CountersignFlow, DefinitionJson.Serialize(flow), null, "owner", default);
-        var published = await definitions.PublishAsync(DefinitionKind.Flow, CountersignFlow, "owner", null, default);
-        Assert.That(published.Published, Is.True, string.Join("; ", published.Diagnostics.Select(d => d.Message)));
-
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-
-        // The diagram library measures its canvas through JavaScript, which bunit does not run.
-        Context.ComponentFactories.AddStub<ProgressDiagram>();
-    }
-
-    [TearDown]
-    public async Task DisposeContextAsync()
-    {
-        await Context.DisposeAsync();
-        _scope.Dispose();
-        await _app.DisposeAsync();
+        await PublishFlowVariantAsync(definitions, CountersignFlow, flow =>
+        {
+            var node = flow.Nodes.Single(candidate => candidate.Id == OrderDefinitions.ManagerNode);
+            node.ApprovalMode = ApprovalModes.Countersign;
+            node.Assignees =
+            [
+                new AssigneeRule { Type = AssigneeTypes.User, Value = "manager" },
+                new AssigneeRule { Type = AssigneeTypes.User, Value = "finance1" },
+            ];
+        });
     }
 
     [Test]
@@ -132,8 +102,8 @@ public sealed class TaskActionErrorPageTests
     {
         Context.Services.AddScoped(_ => new UiText { Culture = culture });
         Context.Render<MudPopoverProvider>();
-        var work = _scope.ServiceProvider.GetRequiredService<IWorkService>();
-        var accounts = _scope.ServiceProvider.GetRequiredService<AccountStore>();
+        var work = Scope.ServiceProvider.GetRequiredService<IWorkService>();
+        var accounts = Scope.ServiceProvider.GetRequiredService<AccountStore>();
         var instance = await work.StartAsync(
             CountersignFlow,
             new System.Text.Json.Nodes.JsonObject { ["customer"] = "协和医院", ["region"] = "east", ["total"] = 90_000m },
