@@ -474,6 +474,7 @@ public static class ChineseStrings
         ["Label on the diagram"] = "图上显示的名称",
     }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
         .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values)
-        .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values).DistinctBy(pair => pair.Key)
+        .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values)
+        .Concat(NotificationChineseStrings.Values).DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
