@@ -173,8 +173,13 @@ public sealed partial class WorkflowEngine
         string userId, int limit, CancellationToken cancellationToken) =>
         _services.Store.GetCarbonCopiedInstanceIdsAsync(userId, limit, cancellationToken);
 
-    public Task MarkNotificationReadAsync(string notificationId, string userId, CancellationToken cancellationToken) =>
+    /// <summary>Marks one of the user's notifications read; false when the user has no notification with that id.</summary>
+    public Task<bool> MarkNotificationReadAsync(string notificationId, string userId, CancellationToken cancellationToken) =>
         _services.Store.MarkNotificationReadAsync(notificationId, userId, _services.Time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Marks every unread notification of the user read; returns how many it marked.</summary>
+    public Task<int> MarkAllNotificationsReadAsync(string userId, CancellationToken cancellationToken) =>
+        _services.Store.MarkAllNotificationsReadAsync(userId, _services.Time.GetUtcNow(), cancellationToken);
 
     /// <summary>Pending and past timers of an instance, for administrators and tests.</summary>
     public Task<IReadOnlyList<TimerRecord>> GetTimersAsync(string instanceId, CancellationToken cancellationToken) =>

@@ -33,6 +33,11 @@ public static class ApiEndpoints
         instances.MapGet("/{id}", WorkApi.GetInstanceAsync);
         instances.MapPost("/{id}/withdraw", WorkApi.WithdrawAsync);
 
+        var notifications = api.MapGroup("/notifications").WithTags("Notifications");
+        notifications.MapGet("/", WorkApi.ListNotificationsAsync);
+        notifications.MapPost("/{id}/read", WorkApi.MarkNotificationReadAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
         tasks.MapGet("/", WorkApi.InboxAsync);
         tasks.MapGet("/{id}", WorkApi.GetTaskAsync);

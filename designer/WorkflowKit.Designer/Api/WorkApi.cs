@@ -3,7 +3,7 @@ using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Api;
 
-/// <summary>Handlers of <c>/api/instances</c> and <c>/api/tasks</c>.</summary>
+/// <summary>Handlers of <c>/api/instances</c>, <c>/api/tasks</c> and <c>/api/notifications</c>.</summary>
 internal static class WorkApi
 {
     public static async Task<IResult> StartAsync(
@@ -51,5 +51,18 @@ internal static class WorkApi
     {
         var warnings = await work.ActAsync(id, request, ApiEndpoints.Current(context), ct);
         return warnings.Count == 0 ? TypedResults.NoContent() : TypedResults.Ok(new TaskActionResponse(warnings));
+    }
+
+    /// <summary>The caller's notifications, newest first, at most 200; only unread ones with <c>unreadOnly=true</c>.</summary>
+    public static async Task<IResult> ListNotificationsAsync(
+        HttpContext context, IWorkService work, CancellationToken ct, bool unreadOnly = false) =>
+        Results.Ok(await work.GetNotificationsAsync(ApiEndpoints.Current(context), unreadOnly, ct));
+
+    /// <summary>Marks one of the caller's notifications read: 204, or a 404 problem when the caller has none with that id.</summary>
+    public static async Task<IResult> MarkNotificationReadAsync(
+        string id, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        await work.MarkNotificationReadAsync(id, ApiEndpoints.Current(context), ct);
+        return Results.NoContent();
     }
 }

@@ -64,6 +64,7 @@ public static class DesignerServices
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddScoped<UiText>();
+        services.AddScoped<Portal.NotificationReadSignal>();
 
         services.AddAuthentication(SmartScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or API key", policy =>

@@ -24,6 +24,17 @@ public interface IWorkService
     /// <summary>Urges of the user's open tasks, newest first, for the inbox.</summary>
     Task<IReadOnlyList<UrgeNotice>> GetUrgesAsync(UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>The user's in-app notifications, newest first, at most 200; only unread ones when asked.</summary>
+    Task<IReadOnlyList<UserNotification>> GetNotificationsAsync(
+        UserContext user, bool unreadOnly, CancellationToken cancellationToken);
+
+    /// <summary>Marks one of the user's notifications read; marking a read one again keeps its first read time.</summary>
+    /// <exception cref="NotFoundException">The user has no notification with that id.</exception>
+    Task MarkNotificationReadAsync(string notificationId, UserContext user, CancellationToken cancellationToken);
+
+    /// <summary>Marks every unread notification of the user read and returns how many it marked.</summary>
+    Task<int> MarkAllNotificationsReadAsync(UserContext user, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(UserContext user, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<InstanceSummary>> GetCarbonCopiesAsync(UserContext user, CancellationToken cancellationToken);

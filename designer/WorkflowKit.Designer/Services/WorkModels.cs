@@ -205,3 +205,20 @@ public sealed record UrgeNotice(
     string UrgedByName,
     string? Comment,
     DateTimeOffset At);
+
+/// <summary>
+/// An in-app notification of the user: a notification node's message, a reminder before or after a deadline, a CC,
+/// an urge or a task assignment. <see cref="Kind"/> is one of <see cref="Runtime.Notifications.NotificationKinds"/>,
+/// and <see cref="Message"/> is the text the engine rendered when it wrote the notification, if any.
+/// </summary>
+public sealed record UserNotification(
+    string Id,
+    string Kind,
+    LocalizedText? Message,
+    string? InstanceId,
+    string? TaskId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt)
+{
+    public bool IsRead => ReadAt is not null;
+}

@@ -167,8 +167,15 @@ public interface IRuntimeStore
     Task<IReadOnlyList<Notification>> GetInstanceNotificationsAsync(
         string instanceId, string userId, CancellationToken cancellationToken);
 
-    Task MarkNotificationReadAsync(
+    /// <summary>
+    /// Marks one of <paramref name="userId"/>'s notifications read at <paramref name="now"/>, keeping the first read
+    /// time when it was read already. Returns false when the user has no notification with that id.
+    /// </summary>
+    Task<bool> MarkNotificationReadAsync(
         string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Marks every unread notification of <paramref name="userId"/> read; returns how many it marked.</summary>
+    Task<int> MarkAllNotificationsReadAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Replaces the schedules of a flow, keeping the due time of unchanged ones.</summary>
     Task ReplaceSchedulesAsync(

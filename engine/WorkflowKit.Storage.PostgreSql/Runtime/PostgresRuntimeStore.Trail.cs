@@ -142,11 +142,18 @@ public sealed partial class PostgresRuntimeStore
             return (IReadOnlyList<Notification>)[.. rows.Select(row => row.ToNotification())];
         }, cancellationToken);
 
-    public Task MarkNotificationReadAsync(
+    public async Task<bool> MarkNotificationReadAsync(
         string notificationId, string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE wk_notifications SET read_at = @Now WHERE id = @Id AND user_id = @UserId AND read_at IS NULL",
+        await InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wk_notifications SET read_at = COALESCE(read_at, @Now) WHERE id = @Id AND user_id = @UserId",
             new { Id = notificationId, UserId = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) > 0;
+
+    public Task<int> MarkAllNotificationsReadAsync(
+        string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InOwnTransactionAsync(async transaction => await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wk_notifications SET read_at = @Now WHERE user_id = @UserId AND read_at IS NULL",
+            new { UserId = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false), cancellationToken);
 
     public Task ReplaceSchedulesAsync(

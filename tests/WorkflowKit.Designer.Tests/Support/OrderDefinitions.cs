@@ -17,6 +17,9 @@ public static class OrderDefinitions
     /// <summary>The script step of <see cref="FlowWithScript"/>.</summary>
     public const string ScriptNode = "set-region";
 
+    /// <summary>The notification node of <see cref="FlowWithCreditHoldNotice"/>.</summary>
+    public const string NoticeNode = "credit-hold-notice";
+
     public static FormDefinition Form() => new()
     {
         Key = FormKey,
@@ -82,6 +85,29 @@ public static class OrderDefinitions
         [
             new EdgeDefinition { Id = "e1", From = "start", To = ScriptNode },
             new EdgeDefinition { Id = "e3", From = ScriptNode, To = ManagerNode },
+            .. flow.Edges.Where(edge => edge.Id != "e1"),
+        ];
+        return flow;
+    }
+
+    /// <summary>
+    /// The order flow with a notification node before the manager's approval, which tells sales1 that credit holds the
+    /// order of the submitted customer.
+    /// </summary>
+    public static FlowDefinition FlowWithCreditHoldNotice()
+    {
+        var flow = Flow();
+        flow.Nodes.Add(new NodeDefinition
+        {
+            Id = NoticeNode, Type = NodeTypes.Notification, Name = new LocalizedText("信用拦截通知", "Credit hold notice"),
+            Position = new NodePosition { X = 170, Y = 160 },
+            Recipients = [new AssigneeRule { Type = AssigneeTypes.User, Value = "sales1" }],
+            Message = new LocalizedText("订单 {{form.customer}} 被信用审核拦截", "Order for {{form.customer}} is held by credit"),
+        });
+        flow.Edges =
+        [
+            new EdgeDefinition { Id = "e1", From = "start", To = NoticeNode },
+            new EdgeDefinition { Id = "e3", From = NoticeNode, To = ManagerNode },
             .. flow.Edges.Where(edge => edge.Id != "e1"),
         ];
         return flow;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
 using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
@@ -282,5 +284,37 @@ public sealed class RuntimeStoreContractTests(StorageProvider provider)
         Assert.That(results, Is.EqualTo(new[] { true, false }));
         Assert.That((await fixture.Store.GetDueSchedulesAsync(Now.AddDays(1), default)).Single().NextDueAt,
             Is.EqualTo(Now.AddDays(1)));
+    }
+
+    [Test]
+    public async Task Mark_read_touches_own_notifications()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        Notification Note(string id, string user, int minute) => new(
+            id, user, "i1", "notify", null, NotificationKinds.Message, new LocalizedText("订单被信用拦截", "Order held by credit"),
+            Now.AddMinutes(minute), null);
+        await fixture.WriteAsync(tx => fixture.Store.InsertNotificationsAsync(
+            tx, [Note("n1", "bob", 1), Note("n2", "bob", 2), Note("n3", "bob", 3), Note("n4", "carol", 4)], default));
+
+        var marked = await fixture.Store.MarkNotificationReadAsync("n1", "bob", Now.AddHours(1), default);
+        var markedAgain = await fixture.Store.MarkNotificationReadAsync("n1", "bob", Now.AddHours(2), default);
+        var othersMarked = await fixture.Store.MarkNotificationReadAsync("n4", "bob", Now.AddHours(1), default);
+        var unknownMarked = await fixture.Store.MarkNotificationReadAsync("n9", "bob", Now.AddHours(1), default);
+
+        Assert.That((marked, markedAgain, othersMarked, unknownMarked), Is.EqualTo((true, true, false, false)));
+        var bobs = await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 10, default);
+        Assert.That(bobs.Single(notification => notification.Id == "n1").ReadAt, Is.EqualTo(Now.AddHours(1)));
+        Assert.That((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 10, default))
+            .Select(notification => notification.Id).Order(), Is.EqualTo(new[] { "n2", "n3" }));
+
+        var markedAll = await fixture.Store.MarkAllNotificationsReadAsync("bob", Now.AddHours(3), default);
+
+        Assert.That(markedAll, Is.EqualTo(2));
+        Assert.That(await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 10, default), Is.Empty);
+        Assert.That((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 10, default))
+            .Single(notification => notification.Id == "n1").ReadAt, Is.EqualTo(Now.AddHours(1)));
+        Assert.That((await fixture.Store.GetNotificationsAsync("carol", unreadOnly: true, 10, default))
+            .Select(notification => notification.Id), Is.EqualTo(new[] { "n4" }));
     }
 }

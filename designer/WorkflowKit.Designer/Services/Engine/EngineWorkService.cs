@@ -149,6 +149,37 @@ public sealed class EngineWorkService(
         return [.. result.OrderByDescending(notice => notice.At)];
     }
 
+    public async Task<IReadOnlyList<UserNotification>> GetNotificationsAsync(
+        UserContext user, bool unreadOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        // The store returns them newest first.
+        var notifications = await engine.GetNotificationsAsync(user.Id, unreadOnly, cancellationToken);
+        return
+        [
+            .. notifications.Select(notification => new UserNotification(
+                notification.Id, notification.Kind, notification.Message, notification.InstanceId,
+                notification.TaskId, notification.CreatedAt, notification.ReadAt)),
+        ];
+    }
+
+    public async Task MarkNotificationReadAsync(
+        string notificationId, UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await engine.MarkNotificationReadAsync(notificationId, user.Id, cancellationToken))
+        {
+            throw new NotFoundException(
+                $"Notification '{notificationId}' does not exist or is not yours; check the id with GET /api/notifications.");
+        }
+    }
+
+    public Task<int> MarkAllNotificationsReadAsync(UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return engine.MarkAllNotificationsReadAsync(user.Id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<InstanceSummary>> GetSubmissionsAsync(
         UserContext user, CancellationToken cancellationToken) =>
         await SummarizeAllAsync(

@@ -1,0 +1,24 @@
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Runtime.Notifications;
+
+namespace WorkflowKit.Designer.Portal;
+
+/// <summary>The name of a notification kind in the page language.</summary>
+public static class NotificationKindText
+{
+    /// <summary>Returns the kind's name, or the kind itself for a kind this version does not know.</summary>
+    public static string Of(string kind, UiText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return kind switch
+        {
+            NotificationKinds.TaskAssigned => text["New task"],
+            NotificationKinds.CarbonCopy => text["CC"],
+            NotificationKinds.Reminder => text["Deadline reminder"],
+            NotificationKinds.Overdue => text["Overdue"],
+            NotificationKinds.Urge => text["Urge"],
+            NotificationKinds.Message => text["Message"],
+            _ => kind,
+        };
+    }
+}

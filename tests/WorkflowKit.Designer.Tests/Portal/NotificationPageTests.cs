@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Components.Layout;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Portal;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Portal;
+
+/// <summary>
+/// The notifications page and the app bar's unread badge in bunit, on the designer's real work service and engine. A
+/// notification node of the order flow tells the salesperson that credit holds the order; the salesperson sees it
+/// with the count, marks it read, and the count drops.
+/// </summary>
+[TestFixture]
+public sealed class NotificationPageTests
+{
+    private DesignerAppFactory _app = default!;
+    private IServiceScope _scope = default!;
+    private System.Security.Claims.ClaimsPrincipal _principal = default!;
+
+    private BunitContext Context { get; set; } = default!;
+
+    private IWorkService Work => _scope.ServiceProvider.GetRequiredService<IWorkService>();
+
+    [SetUp]
+    public async Task CreateContextAsync()
+    {
+        _app = new DesignerAppFactory();
+        _scope = _app.Services.CreateScope();
+        await OrderDefinitions.PublishAsync(_scope.ServiceProvider.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithCreditHoldNotice());
+
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddScoped<NotificationReadSignal>();
+        Context.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+    }
+
+    [TearDown]
+    public async Task DisposeContextAsync()
+    {
+        await Context.DisposeAsync();
+        _scope.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Reading_notice_lowers_badge_count()
+    {
+        UseCulture("zh-CN");
+        var sales = await SignInAsync("sales1");
+        var first = await StartAsync(sales, "协和医院");
+        var badge = Render<NotificationBadge>(badge => badge.Add(component => component.User, sales));
+        var page = Render<Notifications>();
+
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(1)));
+        Assert.That(Count(badge), Is.EqualTo("1"));
+        var item = page.Find("[data-testid=notification]");
+        Assert.That(item.QuerySelector("[data-testid=notification-message]")!.TextContent.Trim(),
+            Is.EqualTo("订单 协和医院 被信用审核拦截"));
+        Assert.That(item.QuerySelector("[data-testid=notification-kind]")!.TextContent.Trim(), Is.EqualTo("消息"));
+        Assert.That(item.QuerySelector("[data-testid=notification-state]")!.TextContent.Trim(), Is.EqualTo("未读"));
+        Assert.That(item.QuerySelector("[data-testid=notification-instance]")!.GetAttribute("href"),
+            Is.EqualTo($"/instances/{first.Id}"));
+
+        // A second order notifies again while both components are open: the badge follows the engine's step relay.
+        var second = await StartAsync(sales, "华山医院");
+        badge.WaitForAssertion(() => Assert.That(Count(badge), Is.EqualTo("2")));
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(2)));
+        Assert.That(page.Find("[data-testid=notification]").GetAttribute("data-id"),
+            Is.EqualTo((await Work.GetNotificationsAsync(sales, unreadOnly: false, default))
+                .Single(notification => notification.InstanceId == second.Id).Id),
+            "the newest notification comes first");
+
+        await page.Find("[data-testid=notification-read]").ClickAsync(new MouseEventArgs());
+
+        badge.WaitForAssertion(() => Assert.That(Count(badge), Is.EqualTo("1")));
+        page.WaitForAssertion(() => Assert.That(
+            page.FindAll("[data-testid=notification]").Select(element => element.GetAttribute("data-read")),
+            Is.EqualTo(new[] { "true", "false" })));
+        Assert.That(page.Find("[data-testid=notification-state]").TextContent.Trim(), Does.StartWith("已读于 "));
+
+        await page.Find("[data-testid=notifications-read-all]").ClickAsync(new MouseEventArgs());
+
+        badge.WaitForAssertion(() => Assert.That(Count(badge), Is.EqualTo("0")));
+        Assert.That(await Work.GetNotificationsAsync(sales, unreadOnly: true, default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Kind_and_state_in_english()
+    {
+        UseCulture("en");
+        var sales = await SignInAsync("sales1");
+        await StartAsync(sales, "Ruijin");
+
+        var page = Render<Notifications>();
+
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(1)));
+        Assert.That(page.Find("[data-testid=notification-message]").TextContent.Trim(),
+            Is.EqualTo("Order for Ruijin is held by credit"));
+        Assert.That(page.Find("[data-testid=notification-kind]").TextContent.Trim(), Is.EqualTo("Message"));
+        Assert.That(page.Find("[data-testid=notification-state]").TextContent.Trim(), Is.EqualTo("Unread"));
+        Assert.That(page.Find("[data-testid=notifications-read-all]").TextContent.Trim(), Is.EqualTo("Mark all as read"));
+    }
+
+    private Task<InstanceSummary> StartAsync(UserContext user, string customer) =>
+        Work.StartAsync(
+            OrderDefinitions.FlowKey, new JsonObject { ["customer"] = customer, ["region"] = "east", ["total"] = 90_000m },
+            user, default);
+
+    private async Task<UserContext> SignInAsync(string userId)
+    {
+        var account = (await _scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(userId, default))!;
+        _principal = UserContext.ToPrincipal(account, "test");
+        return UserContext.FromPrincipal(_principal)!;
+    }
+
+    private static string? Count(IRenderedComponent<CascadingValue<Task<AuthenticationState>>> badge) =>
+        badge.Find("[data-testid=notification-count]").GetAttribute("data-count");
+
+    private void UseCulture(string culture)
+    {
+        Context.Services.AddScoped(_ => new UiText { Culture = culture });
+        Context.Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Renders a component for the user that <see cref="SignInAsync"/> signed in last.</summary>
+    private IRenderedComponent<CascadingValue<Task<AuthenticationState>>> Render<TComponent>(
+        Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
+        where TComponent : IComponent
+    {
+        var signedIn = Task.FromResult(new AuthenticationState(_principal));
+        return Context.Render<CascadingValue<Task<AuthenticationState>>>(cascade => cascade
+            .Add(value => value.Value, signedIn)
+            .AddChildContent<TComponent>(parameters ?? (_ => { })));
+    }
+}
