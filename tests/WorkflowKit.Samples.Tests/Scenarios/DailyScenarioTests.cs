@@ -151,6 +151,21 @@ public sealed class DailyScenarioTests(string provider)
     }
 
     [Test]
+    public async Task Order_records_carry_credit_result()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+
+        var orders = await environment.Stores.Records.QueryAsync(
+            new RecordQuery("order") { Limit = 10_000 }, null, CancellationToken.None);
+
+        var today = orders.Items.Where(order => order.InstanceId is not null).ToList();
+        Assert.That(today, Has.Count.EqualTo(DailyScenario.OrderCount));
+        Assert.That(today.Where(order => string.IsNullOrEmpty(order.Data["customerName"]?.GetValue<string>())), Is.Empty);
+        Assert.That(today.Where(order => order.Data["creditCheck"] is null), Is.Empty);
+        Assert.That(today.Count(order => order.Data["status"]?.GetValue<string>() == "blocked"), Is.EqualTo(_expected.Blocked));
+    }
+
+    [Test]
     public async Task Order_start_rejects_shipment_fields()
     {
         await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
