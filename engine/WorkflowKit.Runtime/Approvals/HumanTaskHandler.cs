@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Assignees;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Execution;
@@ -245,6 +247,11 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                 var keptRows = FieldGuard.Apply(
                     node, context.Instance.Form, request.FormChanges, task.OriginalAssignee,
                     OwnersActedSince(context, task));
+                if (request.FormChanges is { Count: > 0 } && context.Graph.Published.Form is { } form)
+                {
+                    RecalculateFormulas(form, context.Instance.Form, cancellationToken);
+                }
+
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
                 Decide(context, token, node, Tally(context, token, node, task, approved: true));
                 return keptRows;
@@ -431,6 +438,22 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             : "rejected";
         context.Nodes[node.Id] = new JsonObject { ["outcome"] = outcome, ["at"] = context.Now.ToString("O") };
         runner.Leave(context, token, node, rejecting: decision == RoundDecision.Rejected);
+    }
+
+    /// <summary>
+    /// Recomputes the form's formulas after a task changed it, so that a total follows the edited lines whatever the
+    /// client sent. A failing formula rejects the action and nothing is written.
+    /// </summary>
+    private void RecalculateFormulas(FormDefinition form, JsonObject data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            services.RecordFormulas.Recalculate(form, data, cancellationToken);
+        }
+        catch (FormulaEvaluationException error)
+        {
+            throw new InvalidSubmissionException(form.Key, [new FieldError(error.Path, "formulaError", error.Message, null)]);
+        }
     }
 
     public static void CancelOpenTasks(StepContext context, TokenRecord token, string reason)

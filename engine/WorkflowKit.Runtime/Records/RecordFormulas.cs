@@ -10,7 +10,8 @@ namespace WorkflowKit.Runtime.Records;
 /// <summary>
 /// Computes the defaults and formulas of records that createRecord and updateRecord nodes write, as a form submission
 /// does, so that a formula such as <c>availableQuantity = quantity - reservedQuantity</c> follows a node's changes.
-/// Forms are read from the record store's registry. A store without one (test doubles) gets no computation.
+/// Forms are read from the record store's registry. A store without one (test doubles) gets no computation. It also
+/// recomputes an instance's form after a task changed it.
 /// </summary>
 internal sealed class RecordFormulas(IRecordFormRegistry? forms, TimeProvider time, TimeZoneInfo zone)
 {
@@ -57,6 +58,17 @@ internal sealed class RecordFormulas(IRecordFormRegistry? forms, TimeProvider ti
             {
                 changes[field.Id] = merged[field.Id]?.DeepClone();
             }
+        }
+    }
+
+    /// <summary>Recomputes every formula of an instance's form in place, after a task submitted changes.</summary>
+    /// <exception cref="FormulaEvaluationException">A formula fails.</exception>
+    public void Recalculate(FormDefinition form, JsonObject data, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.Fields.Any(HasFormula))
+        {
+            _graphs.GetValue(form, definition => FormulaGraph.Build(definition, _evaluator)).RecalculateAll(data, cancellationToken);
         }
     }
 

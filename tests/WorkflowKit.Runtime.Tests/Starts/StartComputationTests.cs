@@ -170,6 +170,37 @@ public sealed class StartComputationTests
     }
 
     [Test]
+    public async Task TaskSubmit_RecomputesTotal()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Definitions.Publish(
+            new FlowBuilder("order").Configure(flow => flow.Form = "order")
+                .Start()
+                .FillIn("adjust", "alice", node => node.FieldPermissions = new Dictionary<string, FieldPermission>
+                {
+                    ["lines"] = new() { Access = FieldPermission.Editable, EditRows = true },
+                })
+                .End()
+                .Chain("start", "adjust", "end").Build(),
+            OrderForm());
+        var instance = await fx.Engine.StartAsync(
+            Request("""{"customer": "C0001", "lines": [{"quantity": 2, "unitPrice": 10}]}"""), CancellationToken.None);
+        var task = await fx.TaskAssignedToAsync(instance.Id, "adjust", "alice");
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(task.Id, TaskActions.Submit, "alice")
+            {
+                FormChanges = JsonNode.Parse("""{"lines": [{"quantity": 5, "unitPrice": 10, "amount": 1}]}""")!.AsObject(),
+                ExpectedVersion = task.Version,
+            },
+            CancellationToken.None);
+
+        var stored = (await fx.Engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance.Form;
+        Assert.That(stored["lines"]![0]!["amount"]!.GetValue<decimal>(), Is.EqualTo(50m));
+        Assert.That(stored["total"]!.GetValue<decimal>(), Is.EqualTo(50m));
+    }
+
+    [Test]
     public async Task WithoutSetting_StoresNoRecord()
     {
         await using var fx = await FixtureAsync(createsRecord: false);
