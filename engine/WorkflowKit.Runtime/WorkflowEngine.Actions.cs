@@ -28,7 +28,8 @@ public sealed partial class WorkflowEngine
     /// in the node.
     /// </exception>
     /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">
-    /// A resubmission carries form data that the flow's form rejects; nothing was written.
+    /// A resubmission carries form data that the flow's form rejects, or a task's changes make a formula fail; nothing
+    /// was written.
     /// </exception>
     public async Task<TaskActionResult> ActAsync(TaskActionRequest request, CancellationToken cancellationToken)
     {

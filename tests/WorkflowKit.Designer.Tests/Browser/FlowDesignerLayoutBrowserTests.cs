@@ -90,6 +90,9 @@ public sealed class FlowDesignerLayoutBrowserTests
         await owner.Locator(".wk-node[data-node-id=creditRoute]").ClickAsync();
         var panel = owner.Locator("[data-testid=node-panel][data-node-id=creditRoute]");
         var firstBranch = panel.GetByTestId("branch").First;
+
+        // The first branch has a rule, so its rows are drawn once that one shows; counting earlier may find none.
+        await Expect(firstBranch.GetByTestId("rule-row").First).ToBeVisibleAsync();
         var rows = await firstBranch.GetByTestId("rule-row").CountAsync();
 
         await firstBranch.GetByTestId("rule-add-group").ClickAsync();
@@ -101,7 +104,9 @@ public sealed class FlowDesignerLayoutBrowserTests
             panel => {
                 const column = panel.parentElement;
                 const box = column.getBoundingClientRect();
+                // A button's click ripple is a passing animation that its button clips, so it is left out.
                 const outside = [...panel.querySelectorAll('*')]
+                    .filter(element => !element.classList.contains('mud-ripple-effect'))
                     .map(element => ({ element, rect: element.getBoundingClientRect() }))
                     .filter(({ rect }) => rect.width > 0 && rect.height > 0
                         && (rect.left < box.left - 1 || rect.right > box.right + 1))
