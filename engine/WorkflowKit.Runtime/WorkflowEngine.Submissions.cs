@@ -114,8 +114,7 @@ public sealed partial class WorkflowEngine
     /// <summary>Fills defaults and computes formulas in place, as a record submission does.</summary>
     private void Compute(FlowGraph graph, FormDefinition form, JsonObject data, CancellationToken cancellationToken)
     {
-        var fields = form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []));
-        if (!fields.Any(field => field.Formula is not null || field.Default is not null || field.DefaultExpression is not null))
+        if (!FormulaGraph.HasComputedFields(form))
         {
             return;
         }

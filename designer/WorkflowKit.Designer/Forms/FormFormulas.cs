@@ -19,8 +19,7 @@ public sealed class FormFormulas(ScriptHost scripts)
     public FormulaGraph? For(FormDefinition form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var fields = form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []));
-        return fields.Any(field => field.Formula is not null || field.Default is not null || field.DefaultExpression is not null)
+        return FormulaGraph.HasComputedFields(form)
             ? _graphs.GetValue(form, definition => FormulaGraph.Build(definition, _evaluator))
             : null;
     }

@@ -257,10 +257,7 @@ public sealed class FormSubmissionService
     private List<FieldError> Compute(
         FormDefinition form, JsonObject data, bool applyDefaults, CancellationToken cancellationToken)
     {
-        var computed = form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []))
-            .Any(field => field.Formula is not null || field.Default is not null
-                || field.DefaultExpression is not null);
-        if (!computed)
+        if (!FormulaGraph.HasComputedFields(form))
         {
             return [];
         }

@@ -83,8 +83,7 @@ internal sealed class RecordFormulas(IRecordFormRegistry? forms, TimeProvider ti
             return null;
         }
 
-        var fields = form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []));
-        if (!fields.Any(field => field.Formula is not null || field.Default is not null || field.DefaultExpression is not null))
+        if (!FormulaGraph.HasComputedFields(form))
         {
             return null;
         }

@@ -51,6 +51,14 @@ public sealed class FormulaGraph
     /// <summary>Formula node ids in an order where each comes after every formula it reads.</summary>
     public IReadOnlyList<string> Order { get; }
 
+    /// <summary>Returns whether a field or sub-table column of the form has a formula, a default or a default expression.</summary>
+    public static bool HasComputedFields(FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.Fields.Concat(form.Fields.SelectMany(field => field.Fields ?? []))
+            .Any(field => field.Formula is not null || field.Default is not null || field.DefaultExpression is not null);
+    }
+
     /// <summary>Builds the graph of a form's formulas.</summary>
     /// <exception cref="InvalidOperationException">Formulas read each other in a cycle; the message lists
     /// it.</exception>
