@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
@@ -16,7 +15,6 @@ public sealed partial class WorkflowEngine
 {
     private FormValidatorFactory? _formValidators;
     private ScriptHost? _formScripts;
-    private readonly ConditionalWeakTable<FlowGraph, FormulaGraph> _formulaGraphs = [];
 
     private ScriptHost FormScripts => _formScripts ??= new ScriptHost(timeProvider: _services.Time);
 
@@ -114,17 +112,9 @@ public sealed partial class WorkflowEngine
     /// <summary>Fills defaults and computes formulas in place, as a record submission does.</summary>
     private void Compute(FlowGraph graph, FormDefinition form, JsonObject data, CancellationToken cancellationToken)
     {
-        if (!FormulaGraph.HasComputedFields(form))
-        {
-            return;
-        }
-
-        var formulas = _formulaGraphs.GetValue(graph, flow => FormulaGraph.Build(
-            form, new ExpressionFormulaEvaluator(new FormulaEngine(), FormScripts, _services.Zone(flow))));
         try
         {
-            formulas.ApplyDefaults(data, cancellationToken);
-            formulas.RecalculateAll(data, cancellationToken);
+            _services.Formulas.ComputeNew(form, data, _services.Zone(graph), cancellationToken);
         }
         catch (FormulaEvaluationException error)
         {

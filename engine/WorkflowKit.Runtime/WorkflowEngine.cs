@@ -68,8 +68,7 @@ public sealed partial class WorkflowEngine
             Expressions = expressions,
             Organization = organization,
             Records = Records,
-            RecordFormulas = new Records.RecordFormulas(
-                records as IRecordFormRegistry, time, (options ?? new EngineOptions()).ResolveZone(null)),
+            Formulas = new Records.EngineFormulas(records as IRecordFormRegistry, time),
             Time = time,
             Options = options ?? new EngineOptions(),
             Logger = logger ?? (ILogger)NullLogger.Instance,

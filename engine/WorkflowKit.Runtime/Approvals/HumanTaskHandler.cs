@@ -249,7 +249,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                     OwnersActedSince(context, task));
                 if (request.FormChanges is { Count: > 0 } && context.Graph.Published.Form is { } form)
                 {
-                    RecalculateFormulas(form, context.Instance.Form, cancellationToken);
+                    RecalculateFormulas(form, context.Instance.Form, services.Zone(context.Graph), cancellationToken);
                 }
 
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
@@ -444,11 +444,12 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// Recomputes the form's formulas after a task changed it, so that a total follows the edited lines whatever the
     /// client sent. A failing formula rejects the action and nothing is written.
     /// </summary>
-    private void RecalculateFormulas(FormDefinition form, JsonObject data, CancellationToken cancellationToken)
+    private void RecalculateFormulas(
+        FormDefinition form, JsonObject data, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         try
         {
-            services.RecordFormulas.Recalculate(form, data, cancellationToken);
+            services.Formulas.Recalculate(form, data, zone, cancellationToken);
         }
         catch (FormulaEvaluationException error)
         {

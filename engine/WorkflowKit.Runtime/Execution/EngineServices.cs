@@ -31,7 +31,7 @@ internal sealed class EngineServices
     public required IRecordStore Records { get; init; }
 
     /// <summary>Computes the defaults and formulas of records that record nodes write.</summary>
-    public required Records.RecordFormulas RecordFormulas { get; init; }
+    public required Records.EngineFormulas Formulas { get; init; }
 
     public required TimeProvider Time { get; init; }
 

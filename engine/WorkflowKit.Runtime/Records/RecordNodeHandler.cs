@@ -30,7 +30,8 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 data[fieldId] = MergeRows(context, node, fieldId, write, existing: null, cancellationToken);
             }
 
-            await ComputeAsync(node, () => services.RecordFormulas.ComputeNewAsync(formKey, data, cancellationToken))
+            await ComputeAsync(node, () => services.Formulas.ComputeNewAsync(
+                formKey, data, services.Zone(context.Graph), cancellationToken))
                 .ConfigureAwait(false);
 
             // The values are computed before the write lock is taken, so other steps keep writing meanwhile.
@@ -52,7 +53,8 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 changes[fieldId] = MergeRows(context, node, fieldId, write, record.Data[fieldId] as JsonArray, cancellationToken);
             }
 
-            await ComputeAsync(node, () => services.RecordFormulas.AddComputedAsync(formKey, record.Data, changes, cancellationToken))
+            await ComputeAsync(node, () => services.Formulas.AddComputedAsync(
+                formKey, record.Data, changes, services.Zone(context.Graph), cancellationToken))
                 .ConfigureAwait(false);
 
             await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, updateWriter, cancellationToken)

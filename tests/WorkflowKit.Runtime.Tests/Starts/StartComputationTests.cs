@@ -223,4 +223,85 @@ public sealed class StartComputationTests
         Assert.That(instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(7m));
         Assert.That(await fx.Records.CountRecordsAsync("order"), Is.Zero);
     }
+
+    /// <summary>
+    /// A form whose date default and formula read TODAY(), in a flow on Los Angeles time: the fixture's clock
+    /// (3 March 2025, 01:00 UTC) is 2 March there and 3 March in the tenant's zone (Shanghai).
+    /// </summary>
+    private static async Task<EngineFixture> DatedFixtureAsync()
+    {
+        var fx = await EngineFixture.CreateAsync();
+        var form = new FormDefinition
+        {
+            Key = "dated",
+            Name = new LocalizedText("Dated"),
+            Fields =
+            [
+                new FieldDefinition { Id = "note", Type = FieldTypes.Text, Label = new LocalizedText("Note") },
+                new FieldDefinition
+                {
+                    Id = "receivedOn", Type = FieldTypes.Date, Label = new LocalizedText("Received on"),
+                    DefaultExpression = new Expression { Formula = "TODAY()" },
+                },
+                new FieldDefinition
+                {
+                    Id = "checkedOn", Type = FieldTypes.Formula, Label = new LocalizedText("Checked on"),
+                    Formula = new Expression { Formula = "CONCAT(note, \" \", TODAY())" },
+                },
+            ],
+        };
+        fx.Definitions.Publish(
+            new FlowBuilder("dated")
+                .Configure(flow =>
+                {
+                    flow.Form = "dated";
+                    flow.Settings = new FlowSettings { TimeZone = "America/Los_Angeles" };
+                })
+                .Start()
+                .FillIn("check", "alice", node => node.FieldPermissions = new Dictionary<string, FieldPermission>
+                {
+                    ["note"] = new() { Access = FieldPermission.Editable },
+                })
+                .End()
+                .Chain("start", "check", "end").Build(),
+            form);
+        return fx;
+    }
+
+    [Test]
+    public async Task Start_TodayInFlowZone()
+    {
+        await using var fx = await DatedFixtureAsync();
+
+        var instance = await fx.Engine.StartAsync(
+            new StartInstanceRequest("dated", "alice") { TriggerKind = TriggerKinds.Form, Form = new JsonObject { ["note"] = "in" } },
+            CancellationToken.None);
+
+        Assert.That(instance.Form["receivedOn"]!.GetValue<string>(), Is.EqualTo("2025-03-02"));
+        Assert.That(instance.Form["checkedOn"]!.GetValue<string>(), Is.EqualTo("in 2025-03-02"));
+    }
+
+    [Test]
+    public async Task TaskSubmit_TodayInFlowZone()
+    {
+        await using var fx = await DatedFixtureAsync();
+        var instance = await fx.Engine.StartAsync(
+            new StartInstanceRequest("dated", "alice") { TriggerKind = TriggerKinds.Form, Form = new JsonObject { ["note"] = "in" } },
+            CancellationToken.None);
+        var task = await fx.TaskAssignedToAsync(instance.Id, "check", "alice");
+        fx.Time.Advance(TimeSpan.FromHours(16));
+
+        await fx.Engine.ActAsync(
+            new TaskActionRequest(task.Id, TaskActions.Submit, "alice")
+            {
+                FormChanges = new JsonObject { ["note"] = "checked" },
+                ExpectedVersion = task.Version,
+            },
+            CancellationToken.None);
+
+        // 17:00 UTC on 3 March is 09:00 on 3 March in Los Angeles and 01:00 on 4 March in Shanghai.
+        var stored = (await fx.Engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance.Form;
+        Assert.That(stored["checkedOn"]!.GetValue<string>(), Is.EqualTo("checked 2025-03-03"));
+        Assert.That(stored["receivedOn"]!.GetValue<string>(), Is.EqualTo("2025-03-02"));
+    }
 }
