@@ -100,8 +100,8 @@ public sealed partial class WorkflowEngine
         {
             Compute(step.Graph, form, step.Instance.Form, cancellationToken);
             await ValidateFormDataAsync(
-                form, step.Instance.Form, step.Instance.Initiator, step.Vars, request.Culture ?? CultureInfo.InvariantCulture,
-                cancellationToken).ConfigureAwait(false);
+                step.Graph, form, step.Instance.Form, step.Instance.Initiator, step.Vars, step.StartRecordId,
+                request.Culture ?? CultureInfo.InvariantCulture, cancellationToken).ConfigureAwait(false);
             await UpdateStartRecordAsync(step, form, request.UserId, cancellationToken).ConfigureAwait(false);
         }
 
@@ -118,8 +118,7 @@ public sealed partial class WorkflowEngine
     private async Task UpdateStartRecordAsync(
         StepContext step, FormDefinition form, string userId, CancellationToken cancellationToken)
     {
-        if (step.Graph.Published.Flow.Settings?.StartCreatesRecord != true
-            || step.Vars["recordId"] is not JsonValue id || !id.TryGetValue(out long recordId))
+        if (step.StartRecordId is not { } recordId)
         {
             return;
         }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
-using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Graph;
 using WorkflowKit.Runtime.Instances;
@@ -13,23 +12,6 @@ namespace WorkflowKit.Runtime;
 /// <summary>Computing and validating the form data that starts an instance.</summary>
 public sealed partial class WorkflowEngine
 {
-    private FormValidatorFactory? _formValidators;
-    private ScriptHost? _formScripts;
-
-    private ScriptHost FormScripts => _formScripts ??= new ScriptHost(timeProvider: _services.Time);
-
-    /// <summary>
-    /// The validators of submitted forms: the same FluentValidation validators that the form
-    /// runtime, the REST API and imports use, reading the engine's directory and record store.
-    /// </summary>
-    private FormValidatorFactory FormValidators => _formValidators ??= new FormValidatorFactory(
-        new FormValidationServices
-        {
-            Directory = _services.Organization,
-            Records = _services.Records,
-            Conditions = new ConditionEvaluator(FormScripts),
-        });
-
     /// <summary>
     /// Prepares the form data of a start from a form submission or an API call. It checks the data against the start
     /// node's field permissions, fills empty fields with their defaults and computes every formula, so the server's
@@ -55,34 +37,34 @@ public sealed partial class WorkflowEngine
 
         var data = (JsonObject?)request.Form?.DeepClone() ?? [];
         Compute(graph, form, data, cancellationToken);
-        await ValidateFormDataAsync(form, data, request.Initiator, request.Variables, culture, cancellationToken)
+        await ValidateFormDataAsync(graph, form, data, request.Initiator, request.Variables, null, culture, cancellationToken)
             .ConfigureAwait(false);
         return data;
     }
 
-    /// <summary>Validates form data that the initiator submits, at a start or a resubmission.</summary>
+    /// <summary>
+    /// Validates form data that the initiator submits, at a start or a resubmission. Unique fields are checked only
+    /// when the start stores its data as a record (<c>settings.startCreatesRecord</c>), against the other records.
+    /// </summary>
     /// <exception cref="InvalidSubmissionException">A field is invalid.</exception>
     private async Task ValidateFormDataAsync(
-        FormDefinition form, JsonObject data, string initiatorId, JsonObject? variables, CultureInfo culture,
-        CancellationToken cancellationToken)
+        FlowGraph graph, FormDefinition form, JsonObject data, string initiatorId, JsonObject? variables,
+        long? recordId, CultureInfo culture, CancellationToken cancellationToken)
     {
         var initiator = await InitiatorAsync(initiatorId, cancellationToken).ConfigureAwait(false);
-        var validator = FormValidators.Create(form, culture);
-        var result = await validator.ValidateAsync(
+        await _services.FormChecks.ValidateAsync(
+            form,
             new FormSubmission(data)
             {
                 UserId = initiatorId,
                 User = initiator,
                 Initiator = initiator,
                 Variables = variables,
+                RecordId = recordId,
+                ChecksUniqueness = graph.Published.Flow.Settings?.StartCreatesRecord == true,
             },
+            culture,
             cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid)
-        {
-            throw new InvalidSubmissionException(form.Key, [.. result.Errors.Select(failure => new FieldError(
-                failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
-                (failure.AttemptedValue as JsonNode)?.DeepClone()))]);
-        }
     }
 
     /// <summary>Checks that the initiator of a start from a form or an API call is among the flow's starters.</summary>

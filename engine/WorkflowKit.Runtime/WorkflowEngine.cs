@@ -69,6 +69,7 @@ public sealed partial class WorkflowEngine
             Organization = organization,
             Records = Records,
             Formulas = new Records.EngineFormulas(records as IRecordFormRegistry, time),
+            FormChecks = new Records.FormChecks(organization, Records, records as IRecordFormRegistry, time),
             Time = time,
             Options = options ?? new EngineOptions(),
             Logger = logger ?? (ILogger)NullLogger.Instance,
@@ -228,23 +229,6 @@ public sealed partial class WorkflowEngine
         new Records.ScriptRecordReader(_services.Records, () => unit.Current, _services.Options.MaxQueryRows, cancellationToken)
             .Query;
 
-    private async Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken)
-    {
-        var json = new JsonObject { ["id"] = userId };
-        var user = await _services.Organization.FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
-        if (user is null)
-        {
-            return json;
-        }
-
-        json["name"] = user.DisplayName;
-        json["department"] = user.DepartmentId;
-        json["roles"] = new JsonArray([.. user.Roles.Select(role => (JsonNode)role)]);
-        foreach (var (name, value) in user.Attributes)
-        {
-            json[name] ??= value;
-        }
-
-        return json;
-    }
+    private Task<JsonObject> InitiatorAsync(string userId, CancellationToken cancellationToken) =>
+        _services.FormChecks.UserAsync(userId, cancellationToken);
 }

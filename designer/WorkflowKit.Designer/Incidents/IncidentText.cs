@@ -25,6 +25,7 @@ public sealed class IncidentText(UiText text)
         IncidentKinds.RetriesExhausted => T["Retries used up"],
         IncidentKinds.Definition => T["Invalid flow definition"],
         IncidentKinds.Loop => T["Loop without a wait"],
+        IncidentKinds.InvalidRecord => T["Record breaks its form's rules"],
         _ => kind,
     };
 

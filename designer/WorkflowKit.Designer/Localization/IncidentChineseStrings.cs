@@ -29,6 +29,7 @@ public static class IncidentChineseStrings
         ["No route to take"] = "没有可走的分支",
         ["HTTP call failed"] = "HTTP 调用失败",
         ["Retries used up"] = "重试次数已用完",
+        ["Record breaks its form's rules"] = "记录不符合表单规则",
         ["Invalid flow definition"] = "流程定义有误",
         ["Loop without a wait"] = "循环中没有等待节点",
         ["Retried, but the node stopped again: {0} Fix the cause, then retry the new incident."] =

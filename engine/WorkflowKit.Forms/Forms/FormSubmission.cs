@@ -26,6 +26,12 @@ public sealed record FormSubmission(JsonObject Data)
     public IStorageTransaction? Transaction { get; init; }
 
     /// <summary>
+    /// Whether unique fields are checked against the form's records. False for data that is not stored as a record of
+    /// the form, such as the form of a flow instance that reviews an existing record.
+    /// </summary>
+    public bool ChecksUniqueness { get; init; } = true;
+
+    /// <summary>
     /// Fields whose submitted value could not be read, such as an import cell that is not a date. Cross-field and row
     /// rules that read one of them are skipped, because they would judge a value that is missing.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
@@ -244,12 +245,15 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         switch (action)
         {
             case TaskActions.Approve or TaskActions.Submit:
+                var form = request.FormChanges is { Count: > 0 } ? context.Graph.Published.Form : null;
+                var before = form is null ? null : (JsonObject)context.Instance.Form.DeepClone();
                 var keptRows = FieldGuard.Apply(
                     node, context.Instance.Form, request.FormChanges, task.OriginalAssignee,
                     OwnersActedSince(context, task));
-                if (request.FormChanges is { Count: > 0 } && context.Graph.Published.Form is { } form)
+                if (form is not null)
                 {
                     RecalculateFormulas(form, context.Instance.Form, services.Zone(context.Graph), cancellationToken);
+                    await CheckChangesAsync(context, form, before!, request, cancellationToken).ConfigureAwait(false);
                 }
 
                 Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
@@ -454,6 +458,46 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         catch (FormulaEvaluationException error)
         {
             throw new InvalidSubmissionException(form.Key, [new FieldError(error.Path, "formulaError", error.Message, null)]);
+        }
+    }
+
+    /// <summary>
+    /// Runs the form's rules on the form as the task changed it, as a start does, and rejects the action when the
+    /// changes break a rule that the form met before them. Problems the form already had (such as data that a
+    /// schedule or a record trigger started the instance with) stay for the node that can correct them.
+    /// </summary>
+    /// <exception cref="InvalidSubmissionException">The changes broke a rule; nothing is written.</exception>
+    private async Task CheckChangesAsync(
+        StepContext context, FormDefinition form, JsonObject before, TaskActionRequest request,
+        CancellationToken cancellationToken)
+    {
+        var culture = request.Culture ?? CultureInfo.InvariantCulture;
+        var user = await services.FormChecks.UserAsync(request.UserId, cancellationToken).ConfigureAwait(false);
+        FormSubmission Submission(JsonObject data) => new(data)
+        {
+            UserId = request.UserId,
+            User = user,
+            Initiator = context.InitiatorJson,
+            Variables = context.Vars,
+            RecordId = context.StartRecordId,
+            ChecksUniqueness = context.StartRecordId is not null,
+        };
+
+        var after = await services.FormChecks.FindErrorsAsync(
+            form, Submission(context.Instance.Form), culture, cancellationToken).ConfigureAwait(false);
+        if (after.Count == 0)
+        {
+            return;
+        }
+
+        var earlier = (await services.FormChecks.FindErrorsAsync(form, Submission(before), culture, cancellationToken)
+                .ConfigureAwait(false))
+            .Select(error => (error.Path, error.Code))
+            .ToHashSet();
+        var caused = after.Where(error => !earlier.Contains((error.Path, error.Code))).ToList();
+        if (caused.Count > 0)
+        {
+            throw new InvalidSubmissionException(form.Key, caused);
         }
     }
 

@@ -33,6 +33,9 @@ internal sealed class EngineServices
     /// <summary>Computes the defaults and formulas of records that record nodes write.</summary>
     public required Records.EngineFormulas Formulas { get; init; }
 
+    /// <summary>Runs the form rules on starts, task changes and the records that record nodes write.</summary>
+    public required Records.FormChecks FormChecks { get; init; }
+
     public required TimeProvider Time { get; init; }
 
     public required EngineOptions Options { get; init; }

@@ -135,6 +135,16 @@ internal sealed class StepContext
 
     public IEnumerable<TaskRecord> OpenTasks => Tasks.Where(task => task.Status == TaskStatuses.Open);
 
+    /// <summary>
+    /// The id of the record that the start stored its form in (<c>settings.startCreatesRecord</c>, kept in
+    /// <c>vars.recordId</c>), or null when the flow stores none.
+    /// </summary>
+    public long? StartRecordId =>
+        Graph.Published.Flow.Settings?.StartCreatesRecord == true
+        && Vars["recordId"] is JsonValue id && id.TryGetValue(out long recordId)
+            ? recordId
+            : null;
+
     public ExpressionScope Scope(JsonNode? record = null, JsonNode? row = null) =>
         new(Instance.Form, Vars, InitiatorJson ?? new JsonObject { ["id"] = Instance.Initiator }, Nodes)
         {

@@ -11,4 +11,7 @@ public static class IncidentKinds
     public const string RetriesExhausted = "retriesExhausted";
     public const string Definition = "definition";
     public const string Loop = "loop";
+
+    /// <summary>A record node would write a record that breaks its form's rules.</summary>
+    public const string InvalidRecord = "invalidRecord";
 }

@@ -7,6 +7,7 @@ using WorkflowKit.Records;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Runtime.Records;
 
@@ -34,7 +35,9 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 formKey, data, services.Zone(context.Graph), cancellationToken))
                 .ConfigureAwait(false);
 
-            // The values are computed before the write lock is taken, so other steps keep writing meanwhile.
+            // The values are computed and checked before the write lock is taken, so other steps keep writing
+            // meanwhile. The uniqueness check therefore does not see records that this step wrote earlier.
+            await CheckAsync(context, node, formKey, data, null, null, null, cancellationToken).ConfigureAwait(false);
             var transaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
             var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id);
             var created = await services.Records.CreateAsync(formKey, data, writer, cancellationToken).ConfigureAwait(false);
@@ -57,12 +60,42 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 formKey, record.Data, changes, services.Zone(context.Graph), cancellationToken))
                 .ConfigureAwait(false);
 
+            var merged = (JsonObject)record.Data.DeepClone();
+            foreach (var (fieldId, value) in changes)
+            {
+                merged[fieldId] = value?.DeepClone();
+            }
+
+            await CheckAsync(context, node, formKey, merged, record.Data, record.Id, updateTransaction, cancellationToken)
+                .ConfigureAwait(false);
             await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, updateWriter, cancellationToken)
                 .ConfigureAwait(false);
             updated.Add(record.Id);
         }
 
         return new JsonObject { ["recordIds"] = updated, ["updated"] = updated.Count, ["form"] = formKey };
+    }
+
+    /// <summary>
+    /// Runs the target form's rules on the record the node writes and raises an incident that names each broken field.
+    /// </summary>
+    private async Task CheckAsync(
+        StepContext context, NodeDefinition node, string formKey, JsonObject data, JsonObject? current, long? recordId,
+        IStorageTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var errors = await services.FormChecks.CheckRecordAsync(
+            formKey, data, current, recordId, context.Instance.Initiator, transaction, cancellationToken).ConfigureAwait(false);
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        var target = recordId is { } id ? $"record {id} of form '{formKey}'" : $"a new record of form '{formKey}'";
+        throw new FlowFaultException(
+            IncidentKinds.InvalidRecord,
+            $"Record node '{node.Id}' would write {target} that breaks the form's rules: " +
+            string.Join("; ", errors.Select(error => $"{error.Path}: {error.Message.TrimEnd('.')}")) +
+            ". Correct the values the node writes (or the instance data they come from), then retry the incident.");
     }
 
     /// <summary>Runs a formula computation and turns a failing formula into an incident of the node.</summary>

@@ -104,7 +104,7 @@ internal static class AsyncFieldChecks
         FormDefinition form, FieldDefinition field, string label, IRecordStore records, JsonNode? value,
         FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
     {
-        if (FieldValues.IsEmpty(value) || value is not JsonValue)
+        if (FieldValues.IsEmpty(value) || value is not JsonValue || !scope.Root.ChecksUniqueness)
         {
             return null;
         }

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Expressions;
+using WorkflowKit.Forms;
+using WorkflowKit.Organization;
+using WorkflowKit.Records;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Runtime.Records;
+
+/// <summary>
+/// The form rules that the engine runs on the data it accepts: a start's and a resubmission's form, a task's changes
+/// to an instance's form, and the records that record nodes write. These are the FluentValidation validators that
+/// the form runtime, the REST API and imports use, reading the engine's directory and record store.
+/// </summary>
+internal sealed class FormChecks(
+    IOrganizationDirectory organization, IRecordStore records, IRecordFormRegistry? forms, TimeProvider time)
+{
+    private FormValidatorFactory? _validators;
+
+    /// <summary>The script host of the rules' JavaScript conditions, on the engine's clock.</summary>
+    public ScriptHost Scripts { get; } = new(timeProvider: time);
+
+    private FormValidatorFactory Validators => _validators ??= new FormValidatorFactory(
+        new FormValidationServices
+        {
+            Directory = organization,
+            Records = records,
+            Conditions = new ConditionEvaluator(Scripts),
+        });
+
+    /// <summary>Validates form data and raises the field errors together.</summary>
+    /// <exception cref="InvalidSubmissionException">A field or a rule of the form is not met.</exception>
+    public async Task ValidateAsync(
+        FormDefinition form, FormSubmission submission, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var errors = await FindErrorsAsync(form, submission, culture, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            throw new InvalidSubmissionException(form.Key, errors);
+        }
+    }
+
+    /// <summary>Validates form data and returns its field errors, empty when the data is valid.</summary>
+    public async Task<IReadOnlyList<FieldError>> FindErrorsAsync(
+        FormDefinition form, FormSubmission submission, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var result = await Validators.Create(form, culture).ValidateAsync(submission, cancellationToken)
+            .ConfigureAwait(false);
+        return [.. result.Errors.Select(failure => new FieldError(
+            failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
+            (failure.AttemptedValue as JsonNode)?.DeepClone()))];
+    }
+
+    /// <summary>
+    /// Validates a record that a record node writes against its form, as an import or a form submission would. For an
+    /// update (<paramref name="current"/> given), only the problems that the changes cause are returned, so a record
+    /// imported with an old mistake can still be updated. Returns no errors when the store has no form registry.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckRecordAsync(
+        string formKey, JsonObject data, JsonObject? current, long? recordId, string userId,
+        IStorageTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (forms is null || await forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false) is not { } form)
+        {
+            return [];
+        }
+
+        var user = await UserAsync(userId, cancellationToken).ConfigureAwait(false);
+        FormSubmission Submission(JsonObject values) => new(values)
+        {
+            UserId = userId,
+            User = user,
+            RecordId = recordId,
+            Transaction = transaction,
+        };
+
+        var errors = await FindErrorsAsync(form, Submission(data), CultureInfo.InvariantCulture, cancellationToken)
+            .ConfigureAwait(false);
+        if (errors.Count == 0 || current is null)
+        {
+            return errors;
+        }
+
+        var earlier = (await FindErrorsAsync(form, Submission(current), CultureInfo.InvariantCulture, cancellationToken)
+                .ConfigureAwait(false))
+            .Select(error => (error.Path, error.Code))
+            .ToHashSet();
+        return [.. errors.Where(error => !earlier.Contains((error.Path, error.Code)))];
+    }
+
+    /// <summary>Returns a user as rules read it (<c>user.region</c>): id, name, department, roles and attributes.</summary>
+    public async Task<JsonObject> UserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var json = new JsonObject { ["id"] = userId };
+        var user = await organization.FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return json;
+        }
+
+        json["name"] = user.DisplayName;
+        json["department"] = user.DepartmentId;
+        json["roles"] = new JsonArray([.. user.Roles.Select(role => (JsonNode)role)]);
+        foreach (var (name, value) in user.Attributes)
+        {
+            json[name] ??= value;
+        }
+
+        return json;
+    }
+}
