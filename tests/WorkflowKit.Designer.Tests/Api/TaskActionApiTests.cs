@@ -11,7 +11,8 @@ using WorkflowKit.Designer.Tests.Support;
 namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
-/// Task actions through the REST API: who may urge, urging an ended instance, and a title that a node hides.
+/// Task actions through the REST API: who may urge, urging an ended instance, a title that a node hides, and changes
+/// that break the form's rules.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -82,6 +83,30 @@ public sealed class TaskActionApiTests
             Assert.That(detail.ToJsonString(), Does.Not.Contain("Hidden Customer 7"));
             Assert.That(copiedList, Does.Not.Contain("Hidden Customer 7"));
         });
+    }
+
+    [Test]
+    public async Task Approve_breaking_form_rule_is_422()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        var definitions = factory.Services.GetRequiredService<IDefinitionService>();
+        await OrderDefinitions.PublishAsync(definitions, "owner");
+        await PublishFlowAsync(definitions, node => node.FieldPermissions!["total"] =
+            new FieldPermission { Access = FieldPermission.Editable });
+        var instanceId = await StartOrderAsync(sales1, "协和医院");
+        var taskId = await OpenTaskIdAsync(manager, instanceId);
+
+        using var approve = await manager.PostAsJsonAsync(
+            $"/api/tasks/{taskId}/actions", new { action = "approve", changes = new { total = -5 } });
+        var body = await approve.Content.ReadFromJsonAsync<JsonObject>();
+        var detail = await manager.GetFromJsonAsync<JsonObject>($"/api/instances/{instanceId}");
+
+        Assert.That(approve.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body?.ToJsonString());
+        Assert.That(body!.ToJsonString(), Does.Contain("total"));
+        Assert.That(detail!["data"]!["total"]!.GetValue<decimal>(), Is.EqualTo(90_000m));
+        Assert.That(await OpenTaskIdAsync(manager, instanceId), Is.EqualTo(taskId));
     }
 
     private static async Task PublishFlowAsync(IDefinitionService definitions, Action<NodeDefinition> change)
