@@ -126,7 +126,7 @@ public sealed partial class WorkflowEngine
     /// its start line carries <c>"runNow": true</c>. The schedule's next run time does not change.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The flow is not published.</exception>
-    /// <exception cref="InvalidOperationException">The flow's latest version has no schedule trigger.</exception>
+    /// <exception cref="ScheduleMissingException">The flow's latest version has no schedule trigger.</exception>
     public async Task<WorkflowInstance> RunScheduleNowAsync(
         string flowKey, string userId, CancellationToken cancellationToken)
     {
@@ -135,9 +135,12 @@ public sealed partial class WorkflowEngine
         var graph = await _services.GraphAsync(flowKey, null, cancellationToken).ConfigureAwait(false);
         if (!(graph.Published.Flow.Triggers ?? []).Any(trigger => trigger.Type == TriggerTypes.Schedule))
         {
-            throw new InvalidOperationException(
+            throw new ScheduleMissingException(
                 $"Flow '{flowKey}' version {graph.Published.Version} has no schedule trigger, so it cannot run as a " +
-                "scheduled flow. Start it from its form or the API instead.");
+                "scheduled flow. Start it from its form or the API instead.")
+            {
+                FlowKey = flowKey,
+            };
         }
 
         var started = await CommitAsync(

@@ -74,7 +74,7 @@ public sealed class ScheduleRunNowTests
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(new FlowBuilder("manual").Start().End().Chain("start", "end"));
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(
+        var error = Assert.ThrowsAsync<Schedules.ScheduleMissingException>(
             () => fx.Engine.RunScheduleNowAsync("manual", "carol", CancellationToken.None));
 
         Assert.That(error!.Message, Is.EqualTo(
