@@ -134,6 +134,7 @@ public sealed class NotificationPageTests
         Assert.That(Messages(page)[^1], Is.EqualTo("Notice 0"));
         Assert.That(page.Find("[data-testid=notifications-range]").TextContent.Trim(), Is.EqualTo("101-120 of 120"));
         Assert.That((await Work.GetNotificationPageAsync(sales, unreadOnly: false, 100, 50, default)).Total, Is.EqualTo(120));
+
     }
 
     [Test]
@@ -170,6 +171,34 @@ public sealed class NotificationPageTests
 
         Assert.That(urged.InstanceId, Is.EqualTo(order.Id));
         Assert.That(await Work.GetUrgesAsync(manager, default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Read_all_reaches_other_pages()
+    {
+        UseCulture("en");
+        var sales = await SignInAsync("sales1");
+        await InsertNoticesAsync("sales1", 120);
+        foreach (var notice in (await Work.GetNotificationPageAsync(sales, unreadOnly: false, 1, 200, default)).Items)
+        {
+            await Work.MarkNotificationReadAsync(notice.Id, sales, default);
+        }
+
+        var page = Render<Notifications>();
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notifications-pages] button"), Is.Not.Empty));
+        await page.FindAll("[data-testid=notifications-pages] button")
+            .Single(button => button.TextContent.Trim() == "3").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(20)));
+
+        Assert.That(page.FindAll("[data-testid=notification]").Select(item => item.GetAttribute("data-read")),
+            Is.All.EqualTo("true"));
+        Assert.That(page.Find("[data-testid=notifications-read-all]").HasAttribute("disabled"), Is.False,
+            "the unread notification on page 1 keeps the button enabled");
+        await page.Find("[data-testid=notifications-read-all]").ClickAsync(new MouseEventArgs());
+
+        Assert.That((await Work.GetNotificationPageAsync(sales, unreadOnly: true, 0, 10, default)).Total, Is.Zero);
+        page.WaitForAssertion(() => Assert.That(
+            page.Find("[data-testid=notifications-read-all]").HasAttribute("disabled"), Is.True));
     }
 
     /// <summary>Writes notifications straight to the store, one a minute, numbered from the oldest.</summary>

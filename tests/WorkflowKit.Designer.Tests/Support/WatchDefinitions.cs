@@ -7,7 +7,7 @@ namespace WorkflowKit.Designer.Tests.Support;
 
 /// <summary>
 /// A scheduled flow ("watch") for the Schedule tab and the schedule endpoints: every day at 02:00 in Asia/Shanghai it
-/// runs one script, which fails when the test asks it to.
+/// runs one script, which a test can replace with a failing one.
 /// </summary>
 public static class WatchDefinitions
 {
