@@ -3,6 +3,7 @@ using WorkflowKit.Runtime.Approvals;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
@@ -292,7 +293,7 @@ public sealed partial class WorkflowEngine
                     ?? throw new ConcurrencyConflictException(
                         $"Incident {incidentId} is already resolved; reload the instance.") { Subject = $"incident {incidentId}" };
                 step.ActorForAudit = userId;
-                step.ResolvedIncidents.Add(incidentId);
+                step.ResolvedIncidents.Add(new IncidentResolution(incidentId, userId, IncidentResolutions.Retried));
                 token.Status = TokenStatuses.Active;
                 token.WaitKind = null;
                 token.WaitRef = null;

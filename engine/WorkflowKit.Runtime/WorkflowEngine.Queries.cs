@@ -164,9 +164,35 @@ public sealed partial class WorkflowEngine
         string? instanceId, bool openOnly, CancellationToken cancellationToken) =>
         _services.Store.GetIncidentsAsync(instanceId, openOnly, cancellationToken);
 
-    public Task<IReadOnlyList<Notification>> GetNotificationsAsync(
+    /// <summary>The user's newest notifications, at most <see cref="DefaultNotificationPageSize"/>.</summary>
+    public async Task<IReadOnlyList<Notification>> GetNotificationsAsync(
         string userId, bool unreadOnly, CancellationToken cancellationToken) =>
-        _services.Store.GetNotificationsAsync(userId, unreadOnly, 200, cancellationToken);
+        (await GetNotificationPageAsync(userId, unreadOnly, 0, DefaultNotificationPageSize, cancellationToken)
+            .ConfigureAwait(false)).Items;
+
+    /// <summary>
+    /// One page of the user's notifications, newest first: skips <paramref name="offset"/> and takes
+    /// <paramref name="limit"/> (1 to <see cref="MaxNotificationPageSize"/>), with the total over all pages.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The offset is negative or the limit is out of range.</exception>
+    public Task<NotificationPage> GetNotificationPageAsync(
+        string userId, bool unreadOnly, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (offset < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(offset), offset, $"The offset must be 0 or more, got {offset}.");
+        }
+
+        if (limit is < 1 or > MaxNotificationPageSize)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(limit), limit, $"The limit must be 1 to {MaxNotificationPageSize}, got {limit}.");
+        }
+
+        return _services.Store.GetNotificationsAsync(userId, unreadOnly, offset, limit, cancellationToken);
+    }
 
     /// <summary>Ids of the instances the user was copied on, most recently copied first, at most <paramref name="limit"/>.</summary>
     public Task<IReadOnlyList<string>> GetCarbonCopiedInstanceIdsAsync(

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Execution;
+using WorkflowKit.Runtime.Graph;
+using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Schedules;
 using WorkflowKit.Runtime.Storage;
 
@@ -102,12 +105,9 @@ public sealed partial class WorkflowEngine
                     throw new OperationCanceledException("The schedule was fired by another runner.");
                 }
 
-                var context = await NewInstanceAsync(
-                    unit, graph, Options.SystemUserId, TriggerKinds.Schedule, null,
-                    null, $"schedule:{schedule.Id}:{scheduledFor}", null, cancellationToken).ConfigureAwait(false);
-                context.Audit[0].Details!["scheduledFor"] = scheduledFor;
-                await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
-                return context;
+                return await StartScheduledAsync(
+                    unit, graph, Options.SystemUserId, $"schedule:{schedule.Id}:{scheduledFor}",
+                    new JsonObject { ["scheduledFor"] = scheduledFor }, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         }
@@ -117,5 +117,122 @@ public sealed partial class WorkflowEngine
         }
 
         RuntimeLog.ScheduleFired(_services.Logger, schedule.Id, started.Instance.Id, next);
+    }
+
+    /// <summary>
+    /// Starts a scheduled flow now, as <paramref name="userId"/>, on the flow's latest published version, so that a
+    /// process owner can try a change without waiting for the schedule. The instance starts the way a scheduled run
+    /// does (trigger kind <see cref="TriggerKinds.Schedule"/>, no form data) but with the user as its initiator, and
+    /// its start line carries <c>"runNow": true</c>. The schedule's next run time does not change.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The flow is not published.</exception>
+    /// <exception cref="ScheduleMissingException">The flow's latest version has no schedule trigger.</exception>
+    public async Task<WorkflowInstance> RunScheduleNowAsync(
+        string flowKey, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var graph = await _services.GraphAsync(flowKey, null, cancellationToken).ConfigureAwait(false);
+        if (!(graph.Published.Flow.Triggers ?? []).Any(trigger => trigger.Type == TriggerTypes.Schedule))
+        {
+            throw new ScheduleMissingException(
+                $"Flow '{flowKey}' version {graph.Published.Version} has no schedule trigger, so it cannot run as a " +
+                "scheduled flow. Start it from its form or the API instead.")
+            {
+                FlowKey = flowKey,
+            };
+        }
+
+        var started = await CommitAsync(
+            "start",
+            unit => StartScheduledAsync(
+                unit, graph, userId, null, new JsonObject { ["runNow"] = true }, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        RuntimeLog.ScheduleRunNow(_services.Logger, flowKey, started.Instance.Id, userId);
+        return ToInstance(started.Instance, started.Vars);
+    }
+
+    /// <summary>
+    /// Reads the schedule triggers of a flow's latest published version with their next
+    /// <paramref name="runCount"/> run times, and the flow's newest scheduled or run-now instance.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The flow is not published.</exception>
+    public async Task<FlowSchedules> GetSchedulesAsync(string flowKey, int runCount, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(flowKey);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runCount);
+        var graph = await _services.GraphAsync(flowKey, null, cancellationToken).ConfigureAwait(false);
+        var zone = Options.ResolveZone(graph.Published.Flow.Settings?.TimeZone);
+        var stored = (await _services.Store.GetSchedulesAsync(flowKey, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(schedule => schedule.Id, StringComparer.Ordinal);
+        var now = _services.Time.GetUtcNow();
+        var schedules = new List<ScheduleStatus>();
+        var triggers = graph.Published.Flow.Triggers ?? [];
+        for (var index = 0; index < triggers.Count; index++)
+        {
+            if (triggers[index] is not { Type: TriggerTypes.Schedule, Cron: { } cron })
+            {
+                continue;
+            }
+
+            var id = $"{flowKey}#{index.ToString(CultureInfo.InvariantCulture)}";
+            var row = stored.GetValueOrDefault(id);
+
+            // The stored due time is the one that the background round fires. After a missed run it is in the past,
+            // because the round fires it at once.
+            var cronSchedule = new CronSchedule(cron, zone);
+            var runs = new List<DateTimeOffset>();
+            var next = row is { Enabled: true } && row.Cron == cron && row.TimeZone == zone.Id
+                ? row.NextDueAt
+                : cronSchedule.NextAfter(now);
+            while (next is { } due && runs.Count < runCount)
+            {
+                runs.Add(due);
+                next = cronSchedule.NextAfter(due);
+            }
+
+            schedules.Add(new ScheduleStatus(id, cron, zone.Id, CronDescription.Describe(cron), runs, row?.LastFiredAt));
+        }
+
+        return new FlowSchedules(
+            flowKey, graph.Published.Version, schedules,
+            await LastScheduledRunAsync(flowKey, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<ScheduleRun?> LastScheduledRunAsync(string flowKey, CancellationToken cancellationToken)
+    {
+        var latest = (await _services.Store.QueryInstancesAsync(
+            new InstanceQuery { FlowKey = flowKey, TriggerKind = TriggerKinds.Schedule, Limit = 1 }, cancellationToken)
+            .ConfigureAwait(false)).FirstOrDefault();
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var incidents = await _services.Store.GetIncidentsAsync(latest.Id, openOnly: true, cancellationToken)
+            .ConfigureAwait(false);
+        return new ScheduleRun(
+            latest.Id, latest.StartedAt, latest.Initiator, latest.Initiator != Options.SystemUserId, latest.Status,
+            latest.EndedAt, incidents.Count);
+    }
+
+    /// <summary>
+    /// Starts an instance of a scheduled flow inside <paramref name="unit"/>, for a schedule firing and a run now
+    /// alike, and runs it until every token waits. <paramref name="details"/> go on the start line.
+    /// </summary>
+    private async Task<StepContext> StartScheduledAsync(
+        StepTransaction unit, FlowGraph graph, string initiator, string? idempotencyKey, JsonObject details,
+        CancellationToken cancellationToken)
+    {
+        var context = await NewInstanceAsync(
+            unit, graph, initiator, TriggerKinds.Schedule, null, null, idempotencyKey, null, cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var (name, value) in details)
+        {
+            context.Audit[0].Details![name] = value?.DeepClone();
+        }
+
+        await _runner.RunAsync(context, cancellationToken).ConfigureAwait(false);
+        return context;
     }
 }

@@ -84,6 +84,12 @@ public sealed partial class WorkflowEngine
     /// <summary>Name of the <see cref="IHttpClientFactory"/> client that HTTP nodes use.</summary>
     public const string HttpClientName = "WorkflowKit.Http";
 
+    /// <summary>Notifications per page when the caller names no limit.</summary>
+    public const int DefaultNotificationPageSize = 200;
+
+    /// <summary>The largest page of notifications one call returns.</summary>
+    public const int MaxNotificationPageSize = 500;
+
     public EngineOptions Options => _services.Options;
 
     /// <summary>

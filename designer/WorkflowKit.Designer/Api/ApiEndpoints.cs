@@ -34,7 +34,9 @@ public static class ApiEndpoints
         instances.MapPost("/{id}/withdraw", WorkApi.WithdrawAsync);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
-        notifications.MapGet("/", WorkApi.ListNotificationsAsync);
+        notifications.MapGet("/", WorkApi.ListNotificationsAsync)
+            .Produces<IReadOnlyList<UserNotification>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         notifications.MapPost("/{id}/read", WorkApi.MarkNotificationReadAsync)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -49,6 +51,7 @@ public static class ApiEndpoints
 
         RecordApi.Map(api);
         IncidentApi.Map(api);
+        ScheduleApi.Map(api);
 
         api.MapGet("/me", (HttpContext context) => Results.Ok(Current(context))).WithTags("Account");
         return endpoints;

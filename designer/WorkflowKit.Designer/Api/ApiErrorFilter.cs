@@ -2,6 +2,7 @@ using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Migration;
+using WorkflowKit.Runtime.Schedules;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage;
 
@@ -32,10 +33,12 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
         }
-        catch (InvalidOperationException error) when (error is InstanceActionException or MigrationBlockedException)
+        catch (InvalidOperationException error)
+            when (error is InstanceActionException or MigrationBlockedException or ScheduleMissingException)
         {
-            // The instance's state rejects the action: someone already acted, the flow allows no withdrawal, or a
-            // migration would re-run a step. The message names the reason and what to do.
+            // The instance's or flow's state rejects the action: someone already acted, the flow allows no withdrawal,
+            // a migration would re-run a step, or a run now names a flow without a schedule. The message names the
+            // reason and what to do.
             return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict);
         }
         catch (ConcurrencyConflictException error)

@@ -1,11 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Runtime;
 
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>Handlers of <c>/api/instances</c>, <c>/api/tasks</c> and <c>/api/notifications</c>.</summary>
 internal static class WorkApi
 {
+    /// <summary>The response header of a paged list that gives the number of items over all pages.</summary>
+    public const string TotalCountHeader = "X-Total-Count";
+
     public static async Task<IResult> StartAsync(
         ApiEndpoints.StartRequest request, HttpContext context, IWorkService work, CancellationToken ct)
     {
@@ -53,10 +58,36 @@ internal static class WorkApi
         return warnings.Count == 0 ? TypedResults.NoContent() : TypedResults.Ok(new TaskActionResponse(warnings));
     }
 
-    /// <summary>The caller's notifications, newest first, at most 200; only unread ones with <c>unreadOnly=true</c>.</summary>
+    /// <summary>
+    /// One page of the caller's notifications, newest first; only unread ones with <c>unreadOnly=true</c>. It skips
+    /// <c>offset</c> notifications (0 when absent) and takes <c>limit</c> (1 to 500, 200 when absent). The body is the
+    /// page's list and the <c>X-Total-Count</c> header is how many there are over all pages.
+    /// </summary>
     public static async Task<IResult> ListNotificationsAsync(
-        HttpContext context, IWorkService work, CancellationToken ct, bool unreadOnly = false) =>
-        Results.Ok(await work.GetNotificationsAsync(ApiEndpoints.Current(context), unreadOnly, ct));
+        HttpContext context, IWorkService work, CancellationToken ct, bool unreadOnly = false, int? offset = null,
+        int? limit = null)
+    {
+        if (offset is < 0)
+        {
+            return Results.Problem(
+                $"The offset must be 0 or more, got {offset}; it is the number of notifications to skip.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (limit is < 1 or > WorkflowEngine.MaxNotificationPageSize)
+        {
+            return Results.Problem(
+                $"The limit must be 1 to {WorkflowEngine.MaxNotificationPageSize}, got {limit}; it is the number " +
+                "of notifications per page.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var page = await work.GetNotificationPageAsync(
+            ApiEndpoints.Current(context), unreadOnly, offset ?? 0, limit ?? WorkflowEngine.DefaultNotificationPageSize,
+            ct);
+        context.Response.Headers[TotalCountHeader] = page.Total.ToString(CultureInfo.InvariantCulture);
+        return Results.Ok(page.Items);
+    }
 
     /// <summary>Marks one of the caller's notifications read: 204, or a 404 problem when the caller has none with that id.</summary>
     public static async Task<IResult> MarkNotificationReadAsync(

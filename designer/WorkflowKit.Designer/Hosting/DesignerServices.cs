@@ -60,6 +60,7 @@ public static class DesignerServices
         services.AddWorkflowKitAdmin();
         services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddSingleton<IIncidentService, EngineIncidentService>();
+        services.AddSingleton<IScheduleService, EngineScheduleService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<SampleDataSeeder>();

@@ -19,5 +19,6 @@ public static class NotificationChineseStrings
         ["Deadline reminder"] = "到期提醒",
         ["Open submission"] = "打开申请",
         ["Show unread only"] = "只看未读",
+        ["{0}-{1} of {2}"] = "第 {0}-{1} 条，共 {2} 条",
     };
 }

@@ -21,12 +21,20 @@ public interface IWorkService
 
     Task<IReadOnlyList<WorkTask>> GetDoneAsync(UserContext user, CancellationToken cancellationToken);
 
-    /// <summary>Urges of the user's open tasks, newest first, for the inbox.</summary>
+    /// <summary>Unread urges of the user's open tasks, newest first, for the inbox.</summary>
     Task<IReadOnlyList<UrgeNotice>> GetUrgesAsync(UserContext user, CancellationToken cancellationToken);
 
     /// <summary>The user's in-app notifications, newest first, at most 200; only unread ones when asked.</summary>
     Task<IReadOnlyList<UserNotification>> GetNotificationsAsync(
         UserContext user, bool unreadOnly, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of the user's in-app notifications, newest first: skips <paramref name="offset"/> and takes at most
+    /// <paramref name="limit"/> (1 to 500), with how many there are over all pages.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The offset is negative or the limit is out of range.</exception>
+    Task<UserNotificationPage> GetNotificationPageAsync(
+        UserContext user, bool unreadOnly, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>Marks one of the user's notifications read; marking a read one again keeps its first read time.</summary>
     /// <exception cref="NotFoundException">The user has no notification with that id.</exception>

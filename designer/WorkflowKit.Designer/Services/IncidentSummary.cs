@@ -8,7 +8,9 @@ namespace WorkflowKit.Designer.Services;
 /// A fault that stopped a node of an instance, as the incidents page and the instance page show it: with the
 /// instance's title and flow and the node's display name. <see cref="Kind"/> is one of <see cref="IncidentKinds"/>,
 /// such as <c>assignee</c> for a rule that matched nobody. <see cref="NodeName"/> is the node's name in the instance's
-/// flow version, or its id when that version lacks the node.
+/// flow version, or its id when that version lacks the node. <see cref="Resolution"/> is one of
+/// <see cref="IncidentResolutions"/>, such as <c>withdrawn</c> when the initiator withdrew the instance, and null while
+/// the incident is open.
 /// </summary>
 public sealed record IncidentSummary(
     string Id,
@@ -24,7 +26,8 @@ public sealed record IncidentSummary(
     string Message,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ResolvedAt,
-    string? ResolvedBy)
+    string? ResolvedBy,
+    string? Resolution = null)
 {
     /// <summary>Whether the incident still stops its node.</summary>
     public bool IsOpen => ResolvedAt is null;
@@ -40,6 +43,7 @@ public sealed record IncidentSummary(
             incident.Id, incident.InstanceId, instance.Title, instance.State, instance.FlowKey, instance.FlowName,
             instance.FlowVersion, incident.NodeId,
             node?.Name ?? (incident.NodeId is null ? null : new LocalizedText(incident.NodeId)),
-            incident.Kind, incident.Message, incident.CreatedAt, incident.ResolvedAt, incident.ResolvedBy);
+            incident.Kind, incident.Message, incident.CreatedAt, incident.ResolvedAt, incident.ResolvedBy,
+            incident.Resolution);
     }
 }

@@ -194,9 +194,11 @@ public sealed record TestRunResult(
     bool Completed);
 
 /// <summary>
-/// An urge (催办) that reached the user: who urged, on which open task, with the comment given and when.
+/// An unread urge (催办) that reached the user: who urged, on which open task, with the comment given and when.
+/// <see cref="NotificationId"/> is the urge's notification, which marking read takes off the inbox.
 /// </summary>
 public sealed record UrgeNotice(
+    string NotificationId,
     string TaskId,
     string InstanceId,
     LocalizedText NodeName,
@@ -222,3 +224,6 @@ public sealed record UserNotification(
 {
     public bool IsRead => ReadAt is not null;
 }
+
+/// <summary>One page of the user's notifications, newest first, and how many there are over all pages.</summary>
+public sealed record UserNotificationPage(IReadOnlyList<UserNotification> Items, int Total);

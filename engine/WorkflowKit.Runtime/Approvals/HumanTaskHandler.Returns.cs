@@ -3,6 +3,7 @@ using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Graph;
+using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Tasks;
 
@@ -139,7 +140,8 @@ internal sealed partial class HumanTaskHandler
                 context.OrphanedChildren.Add(child);
                 break;
             case WaitKinds.Incident when token.WaitRef is { } incident:
-                context.ResolvedIncidents.Add(incident);
+                context.ResolvedIncidents.Add(
+                    new IncidentResolution(incident, context.ActorForAudit, IncidentResolutions.Returned));
                 break;
             case WaitKinds.Outbox:
                 // NOTE: the store cancels every pending outbox message of the instance, so a notification that an

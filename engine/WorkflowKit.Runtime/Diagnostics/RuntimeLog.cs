@@ -60,6 +60,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(2031, LogLevel.Error, "Schedule {ScheduleId} failed to start its flow")]
     public static partial void ScheduleFailed(ILogger logger, Exception exception, string scheduleId);
 
+    [LoggerMessage(2032, LogLevel.Information, "Scheduled flow {FlowKey} started instance {InstanceId}, run now by {UserId}")]
+    public static partial void ScheduleRunNow(ILogger logger, string flowKey, string instanceId, string userId);
+
     [LoggerMessage(2035, LogLevel.Information,
         "Record {Event} of {FormKey} #{RecordId} started flow {FlowKey} as instance {InstanceId}")]
     public static partial void RecordTriggerFired(

@@ -231,7 +231,10 @@ internal sealed partial class FlowRunner
         context.AddAudit("system", AuditActions.NodeCompleted, node.Id);
     }
 
-    /// <summary>Ends the instance: cancels what still waits and records the end node.</summary>
+    /// <summary>
+    /// Ends the instance: cancels what still waits, resolves the incidents its tokens wait at as
+    /// <paramref name="actor"/> with the status as the resolution, and records the end node.
+    /// </summary>
     public void Finish(StepContext context, string status, string? endNodeId, string actor, string auditAction)
     {
         foreach (var token in context.LiveTokens.ToList())
@@ -239,6 +242,13 @@ internal sealed partial class FlowRunner
             if (token.WaitKind == WaitKinds.SubFlow && token.WaitRef is { } child)
             {
                 context.OrphanedChildren.Add(child);
+            }
+
+            if (token.WaitKind == WaitKinds.Incident && token.WaitRef is { } incident)
+            {
+                // A rejection ends the instance as "system"; the person whose action caused it is the step's actor.
+                var resolvedBy = actor == "system" ? context.ActorForAudit : actor;
+                context.ResolvedIncidents.Add(new IncidentResolution(incident, resolvedBy, status));
             }
 
             token.Status = TokenStatuses.Cancelled;

@@ -101,7 +101,7 @@ internal sealed class StepContext
 
     public List<Incident> Incidents { get; } = [];
 
-    public List<string> ResolvedIncidents { get; } = [];
+    public List<IncidentResolution> ResolvedIncidents { get; } = [];
 
     public List<TaskAssignment> Assignments { get; } = [];
 
@@ -330,9 +330,9 @@ internal sealed class StepContext
             await store.InsertIncidentsAsync(Transaction, Incidents, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var incidentId in ResolvedIncidents)
+        foreach (var resolution in ResolvedIncidents)
         {
-            await store.ResolveIncidentAsync(Transaction, incidentId, ActorForAudit, Now, cancellationToken)
+            await store.ResolveIncidentAsync(Transaction, resolution, Now, cancellationToken)
                 .ConfigureAwait(false);
         }
 

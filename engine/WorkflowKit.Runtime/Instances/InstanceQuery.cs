@@ -11,6 +11,9 @@ public sealed record InstanceQuery
 
     public string? ParentInstanceId { get; init; }
 
+    /// <summary>How the instances were started, one of <see cref="TriggerKinds"/>.</summary>
+    public string? TriggerKind { get; init; }
+
     public int Offset { get; init; }
 
     public int Limit { get; init; } = 50;

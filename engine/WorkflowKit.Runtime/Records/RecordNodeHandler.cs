@@ -48,6 +48,7 @@ internal sealed class RecordNodeHandler(EngineServices services)
         var updateWriter = new RecordWriteContext(context.Instance.Initiator, updateTransaction, context.Instance.Id);
         var targets = await TargetsAsync(context, node, formKey, cancellationToken).ConfigureAwait(false);
         var updated = new JsonArray();
+        (JsonObject Stored, JsonObject Changes)? startRecordChanges = null;
         foreach (var record in targets)
         {
             var changes = Values(context, node, record.Data, cancellationToken);
@@ -68,9 +69,23 @@ internal sealed class RecordNodeHandler(EngineServices services)
 
             await CheckAsync(context, node, formKey, merged, record.Data, record.Id, updateTransaction, cancellationToken)
                 .ConfigureAwait(false);
-            await services.Records.UpdateAsync(formKey, record.Id, changes, record.Version, updateWriter, cancellationToken)
-                .ConfigureAwait(false);
+            var written = await services.Records.UpdateAsync(
+                formKey, record.Id, changes, record.Version, updateWriter, cancellationToken).ConfigureAwait(false);
+            if (IsStartRecord(context, formKey, record.Id))
+            {
+                startRecordChanges = (written.Data, changes);
+            }
+
             updated.Add(record.Id);
+        }
+
+        // Copied only after every matched record was written, because a failing write rolls the node back.
+        if (startRecordChanges is { } start)
+        {
+            foreach (var (fieldId, _) in start.Changes)
+            {
+                context.Instance.Form[fieldId] = start.Stored[fieldId]?.DeepClone();
+            }
         }
 
         return new JsonObject { ["recordIds"] = updated, ["updated"] = updated.Count, ["form"] = formKey };
@@ -97,6 +112,14 @@ internal sealed class RecordNodeHandler(EngineServices services)
             string.Join("; ", errors.Select(error => $"{error.Path}: {error.Message.TrimEnd('.')}")) +
             ". Correct the values the node writes (or the instance data they come from), then retry the incident.");
     }
+
+    /// <summary>
+    /// Whether a record is the one that the start created (<c>settings.startCreatesRecord</c>, its id in
+    /// <c>vars.recordId</c>). The instance's form is that record's data, so an update of it is copied into the form.
+    /// </summary>
+    private static bool IsStartRecord(StepContext context, string formKey, long recordId) =>
+        context.Graph.Published.Form?.Key == formKey
+        && context.StartRecordId == recordId;
 
     /// <summary>Runs a formula computation and turns a failing formula into an incident of the node.</summary>
     private static async Task ComputeAsync(NodeDefinition node, Func<Task> compute)

@@ -135,8 +135,10 @@ public interface IRuntimeStore
     Task<Incident?> GetIncidentAsync(
         IStorageTransaction? transaction, string incidentId, CancellationToken cancellationToken);
 
+    /// <summary>Resolves an open incident as <see cref="IncidentResolution.UserId"/> at <paramref name="now"/>;
+    /// an incident that is resolved already keeps its first resolution.</summary>
     Task ResolveIncidentAsync(
-        IStorageTransaction transaction, string incidentId, string userId, DateTimeOffset now,
+        IStorageTransaction transaction, IncidentResolution resolution, DateTimeOffset now,
         CancellationToken cancellationToken);
 
     /// <summary>Incidents of one instance, or of all instances when <paramref name="instanceId"/> is null.</summary>
@@ -153,8 +155,12 @@ public interface IRuntimeStore
         IStorageTransaction transaction, IReadOnlyCollection<Notification> notifications,
         CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Notification>> GetNotificationsAsync(
-        string userId, bool unreadOnly, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// One page of <paramref name="userId"/>'s notifications, newest first (ties by id, descending): skips
+    /// <paramref name="offset"/> and takes at most <paramref name="limit"/>, with the total over all pages.
+    /// </summary>
+    Task<NotificationPage> GetNotificationsAsync(
+        string userId, bool unreadOnly, int offset, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ids of the instances that <paramref name="userId"/> was copied on (notifications of kind cc), most recently
@@ -180,6 +186,9 @@ public interface IRuntimeStore
     /// <summary>Replaces the schedules of a flow, keeping the due time of unchanged ones.</summary>
     Task ReplaceSchedulesAsync(
         string flowKey, IReadOnlyCollection<ScheduleRecord> schedules, CancellationToken cancellationToken);
+
+    /// <summary>The schedules of one flow, by id (the trigger's index).</summary>
+    Task<IReadOnlyList<ScheduleRecord>> GetSchedulesAsync(string flowKey, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ScheduleRecord>> GetDueSchedulesAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

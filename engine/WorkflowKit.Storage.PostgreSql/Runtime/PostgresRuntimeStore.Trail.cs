@@ -36,13 +36,16 @@ public sealed partial class PostgresRuntimeStore
         }, cancellationToken);
 
     public async Task ResolveIncidentAsync(
-        IStorageTransaction transaction, string incidentId, string userId, DateTimeOffset now,
+        IStorageTransaction transaction, IncidentResolution resolution, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(resolution);
         await transaction.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE wk_incidents SET resolved_at = @Now, resolved_by = @User WHERE id = @Id AND resolved_at IS NULL",
-            new { Id = incidentId, User = userId, Now = SqlTime.Write(now) }, transaction.Transaction,
+            "UPDATE wk_incidents SET resolved_at = @Now, resolved_by = @User, resolution = @Resolution " +
+            "WHERE id = @Id AND resolved_at IS NULL",
+            new { Id = resolution.IncidentId, User = resolution.UserId, resolution.Resolution, Now = SqlTime.Write(now) },
+            transaction.Transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
@@ -107,17 +110,25 @@ public sealed partial class PostgresRuntimeStore
             transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<Notification>> GetNotificationsAsync(
-        string userId, bool unreadOnly, int limit, CancellationToken cancellationToken) =>
-        WithConnectionAsync(null, async (connection, tx) =>
+    public Task<NotificationPage> GetNotificationsAsync(
+        string userId, bool unreadOnly, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return WithConnectionAsync(null, async (connection, tx) =>
         {
-            var unread = unreadOnly ? " AND read_at IS NULL" : string.Empty;
+            var where = "user_id = @UserId" + (unreadOnly ? " AND read_at IS NULL" : string.Empty);
+            var parameters = new { UserId = userId, Offset = offset, Limit = limit };
             var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
-                $"SELECT {NotificationRow.Columns} FROM wk_notifications WHERE user_id = @UserId{unread} " +
-                "ORDER BY created_at DESC, id DESC LIMIT @Limit",
-                new { UserId = userId, Limit = limit }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return (IReadOnlyList<Notification>)[.. rows.Select(row => row.ToNotification())];
+                $"SELECT {NotificationRow.Columns} FROM wk_notifications WHERE {where} " +
+                "ORDER BY created_at DESC, id DESC LIMIT @Limit OFFSET @Offset",
+                parameters, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                $"SELECT COUNT(*) FROM wk_notifications WHERE {where}", parameters, tx,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new NotificationPage([.. rows.Select(row => row.ToNotification())], (int)total);
         }, cancellationToken);
+    }
 
     public Task<IReadOnlyList<string>> GetCarbonCopiedInstanceIdsAsync(
         string userId, int limit, CancellationToken cancellationToken) =>
@@ -179,6 +190,15 @@ public sealed partial class PostgresRuntimeStore
                 }).ToList(),
                 tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
             return true;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ScheduleRecord>> GetSchedulesAsync(string flowKey, CancellationToken cancellationToken) =>
+        WithConnectionAsync(null, async (connection, tx) =>
+        {
+            var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition(
+                $"SELECT {ScheduleRow.Columns} FROM wk_schedules WHERE flow_key = @FlowKey ORDER BY id",
+                new { FlowKey = flowKey }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return (IReadOnlyList<ScheduleRecord>)[.. rows.Select(row => row.ToRecord())];
         }, cancellationToken);
 
     public Task<IReadOnlyList<ScheduleRecord>> GetDueSchedulesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

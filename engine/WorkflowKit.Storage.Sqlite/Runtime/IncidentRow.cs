@@ -7,7 +7,7 @@ internal sealed class IncidentRow
 {
     public const string Columns =
         "id AS Id, instance_id AS InstanceId, token_id AS TokenId, node_id AS NodeId, kind AS Kind, message AS Message, " +
-        "created_at AS CreatedAt, resolved_at AS ResolvedAt, resolved_by AS ResolvedBy";
+        "created_at AS CreatedAt, resolved_at AS ResolvedAt, resolved_by AS ResolvedBy, resolution AS Resolution";
 
     public string Id { get; set; } = string.Empty;
 
@@ -27,7 +27,9 @@ internal sealed class IncidentRow
 
     public string? ResolvedBy { get; set; }
 
+    public string? Resolution { get; set; }
+
     public Incident ToIncident() => new(
         Id, InstanceId, TokenId, NodeId, Kind, Message, SqlTime.Read(CreatedAt), SqlTime.ReadOptional(ResolvedAt),
-        ResolvedBy);
+        ResolvedBy, Resolution);
 }

@@ -85,6 +85,7 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         sql.Append(query.Status is null ? string.Empty : " AND status = @Status");
         sql.Append(query.Initiator is null ? string.Empty : " AND initiator = @Initiator");
         sql.Append(query.ParentInstanceId is null ? string.Empty : " AND parent_instance_id = @ParentInstanceId");
+        sql.Append(query.TriggerKind is null ? string.Empty : " AND trigger_kind = @TriggerKind");
         sql.Append(" ORDER BY started_at DESC, id DESC LIMIT @Limit OFFSET @Offset");
         return await WithConnectionAsync(null, async (connection, tx) =>
         {

@@ -121,6 +121,29 @@ public sealed class IncidentApiTests
     }
 
     [Test]
+    public async Task Withdrawal_resolves_listed_incident()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        var instance = await StartStuckAsync(factory);
+
+        using var withdrawn = await sales1.PostAsync($"/api/instances/{instance.Id}/withdraw", null);
+
+        var open = await owner.GetFromJsonAsync<JsonArray>("/api/incidents");
+        var all = await owner.GetFromJsonAsync<JsonArray>($"/api/incidents?open=false&instanceId={instance.Id}");
+        var detail = await sales1.GetFromJsonAsync<JsonObject>($"/api/instances/{instance.Id}");
+        var resolved = all!.Single()!;
+        Assert.That(withdrawn.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(open, Is.Empty);
+        Assert.That((string?)resolved["resolvedBy"], Is.EqualTo("sales1"));
+        Assert.That((string?)resolved["resolution"], Is.EqualTo("withdrawn"));
+        Assert.That(resolved["resolvedAt"], Is.Not.Null);
+        Assert.That((bool?)detail!["summary"]?["needsAttention"], Is.False);
+        Assert.That(detail["incidents"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
     public async Task Retry_of_resolved_incident_is_409()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);

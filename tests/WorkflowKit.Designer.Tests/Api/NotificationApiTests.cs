@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Tests.Api;
 
@@ -65,6 +68,45 @@ public sealed class NotificationApiTests
         Assert.That(all.Single(item => item["id"]!.GetValue<string>() == noticeId)["readAt"], Is.Not.Null);
         Assert.That(await ListAsync(manager, "/api/notifications"),
             Has.None.Matches<JsonNode>(item => item["id"]!.GetValue<string>() == noticeId));
+    }
+
+    [Test]
+    public async Task Pages_cover_older_notifications()
+    {
+        // finance1 gets no notification from the other tests of this class, so the count is this test's own.
+        var stores = _app.Services.GetRequiredService<WorkflowKitStores>();
+        var notices = Enumerable.Range(0, 230)
+            .Select(number => new Notification(
+                $"api-notice-{number:D3}", "finance1", null, null, null, NotificationKinds.Message,
+                new LocalizedText($"通知 {number}", $"Notice {number}"),
+                new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero).AddMinutes(number), null))
+            .ToList();
+        await using (var transaction = await stores.Database.BeginTransactionAsync(default))
+        {
+            await stores.Runtime.InsertNotificationsAsync(transaction, notices, default);
+            await transaction.CommitAsync(default);
+        }
+
+        using var finance = await LoopbackClients.ForAsync(_app, "finance1");
+
+        using var first = await finance.GetAsync("/api/notifications");
+        using var last = await finance.GetAsync("/api/notifications?offset=200&limit=50");
+        using var zeroLimit = await finance.GetAsync("/api/notifications?limit=0");
+        using var negativeOffset = await finance.GetAsync("/api/notifications?offset=-1");
+
+        var firstItems = (await first.Content.ReadFromJsonAsync<JsonArray>())!;
+        var lastItems = (await last.Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.That(firstItems, Has.Count.EqualTo(200));
+        Assert.That(first.Headers.GetValues("X-Total-Count"), Is.EqualTo(new[] { "230" }));
+        Assert.That(lastItems.Select(item => (string?)item!["id"]), Is.EqualTo(
+            Enumerable.Range(0, 30).Select(index => $"api-notice-{29 - index:D3}")));
+        Assert.That(last.Headers.GetValues("X-Total-Count"), Is.EqualTo(new[] { "230" }));
+        Assert.That(zeroLimit.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)(await zeroLimit.Content.ReadFromJsonAsync<JsonObject>())!["detail"], Is.EqualTo(
+            "The limit must be 1 to 500, got 0; it is the number of notifications per page."));
+        Assert.That(negativeOffset.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)(await negativeOffset.Content.ReadFromJsonAsync<JsonObject>())!["detail"], Is.EqualTo(
+            "The offset must be 0 or more, got -1; it is the number of notifications to skip."));
     }
 
     [Test]

@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using WorkflowKit.Definitions;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Components.Layout;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Tests.Portal;
 
@@ -111,6 +114,110 @@ public sealed class NotificationPageTests
         Assert.That(page.Find("[data-testid=notification-state]").TextContent.Trim(), Is.EqualTo("Unread"));
         Assert.That(page.Find("[data-testid=notifications-read-all]").TextContent.Trim(), Is.EqualTo("Mark all as read"));
     }
+
+    [Test]
+    public async Task Pages_reach_oldest_notification()
+    {
+        UseCulture("en");
+        var sales = await SignInAsync("sales1");
+        await InsertNoticesAsync("sales1", 120);
+        var page = Render<Notifications>();
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(50)));
+        Assert.That(Messages(page)[0], Is.EqualTo("Notice 119"));
+        Assert.That(page.Find("[data-testid=notifications-range]").TextContent.Trim(), Is.EqualTo("1-50 of 120"));
+
+        var third = page.FindAll("[data-testid=notifications-pages] button")
+            .Single(button => button.TextContent.Trim() == "3");
+        await third.ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(20)));
+        Assert.That(Messages(page)[^1], Is.EqualTo("Notice 0"));
+        Assert.That(page.Find("[data-testid=notifications-range]").TextContent.Trim(), Is.EqualTo("101-120 of 120"));
+        Assert.That((await Work.GetNotificationPageAsync(sales, unreadOnly: false, 100, 50, default)).Total, Is.EqualTo(120));
+
+    }
+
+    [Test]
+    public async Task Read_urge_leaves_inbox()
+    {
+        UseCulture("en");
+        var sales = await SignInAsync("sales1");
+        var order = await StartAsync(sales, "Ruijin");
+        await Work.UrgeAsync(order.Id, "Customer is waiting", sales, default);
+        var manager = await SignInAsync("manager");
+        var inbox = Render<Inbox>();
+        inbox.WaitForAssertion(() => Assert.That(inbox.FindAll("[data-testid=urge]"), Has.Count.EqualTo(1)));
+
+        await inbox.Find("[data-testid=urge-read]").ClickAsync(new MouseEventArgs());
+
+        inbox.WaitForAssertion(() => Assert.That(inbox.FindAll("[data-testid=urge]"), Is.Empty));
+        Assert.That(await Work.GetUrgesAsync(manager, default), Is.Empty);
+        var urge = (await Work.GetNotificationsAsync(manager, unreadOnly: false, default))
+            .Single(notification => notification.Kind == NotificationKinds.Urge);
+        Assert.That(urge.IsRead, Is.True);
+        Assert.That(await Work.GetInboxAsync(manager, default), Has.Count.EqualTo(1), "the urged task stays open");
+    }
+
+    [Test]
+    public async Task Urge_read_elsewhere_leaves_inbox()
+    {
+        var sales = await SignInAsync("sales1");
+        var order = await StartAsync(sales, "Ruijin");
+        await Work.UrgeAsync(order.Id, null, sales, default);
+        var manager = await SignInAsync("manager");
+        var urged = (await Work.GetUrgesAsync(manager, default)).Single();
+
+        await Work.MarkAllNotificationsReadAsync(manager, default);
+
+        Assert.That(urged.InstanceId, Is.EqualTo(order.Id));
+        Assert.That(await Work.GetUrgesAsync(manager, default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Read_all_reaches_other_pages()
+    {
+        UseCulture("en");
+        var sales = await SignInAsync("sales1");
+        await InsertNoticesAsync("sales1", 120);
+        foreach (var notice in (await Work.GetNotificationPageAsync(sales, unreadOnly: false, 1, 200, default)).Items)
+        {
+            await Work.MarkNotificationReadAsync(notice.Id, sales, default);
+        }
+
+        var page = Render<Notifications>();
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notifications-pages] button"), Is.Not.Empty));
+        await page.FindAll("[data-testid=notifications-pages] button")
+            .Single(button => button.TextContent.Trim() == "3").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(20)));
+
+        Assert.That(page.FindAll("[data-testid=notification]").Select(item => item.GetAttribute("data-read")),
+            Is.All.EqualTo("true"));
+        Assert.That(page.Find("[data-testid=notifications-read-all]").HasAttribute("disabled"), Is.False,
+            "the unread notification on page 1 keeps the button enabled");
+        await page.Find("[data-testid=notifications-read-all]").ClickAsync(new MouseEventArgs());
+
+        Assert.That((await Work.GetNotificationPageAsync(sales, unreadOnly: true, 0, 10, default)).Total, Is.Zero);
+        page.WaitForAssertion(() => Assert.That(
+            page.Find("[data-testid=notifications-read-all]").HasAttribute("disabled"), Is.True));
+    }
+
+    /// <summary>Writes notifications straight to the store, one a minute, numbered from the oldest.</summary>
+    private async Task InsertNoticesAsync(string userId, int count)
+    {
+        var stores = _scope.ServiceProvider.GetRequiredService<WorkflowKitStores>();
+        var notices = Enumerable.Range(0, count)
+            .Select(number => new Notification(
+                $"notice-{number:D3}", userId, null, null, null, NotificationKinds.Message,
+                new LocalizedText($"通知 {number}", $"Notice {number}"),
+                new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero).AddMinutes(number), null))
+            .ToList();
+        await using var transaction = await stores.Database.BeginTransactionAsync(default);
+        await stores.Runtime.InsertNotificationsAsync(transaction, notices, default);
+        await transaction.CommitAsync(default);
+    }
+
+    private static List<string> Messages(IRenderedComponent<CascadingValue<Task<AuthenticationState>>> page) =>
+        [.. page.FindAll("[data-testid=notification-message]").Select(message => message.TextContent.Trim())];
 
     private Task<InstanceSummary> StartAsync(UserContext user, string customer) =>
         Work.StartAsync(

@@ -166,6 +166,30 @@ public sealed class DailyScenarioTests(string provider)
     }
 
     [Test]
+    public async Task Shipped_order_instances_match_records()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var orders = await environment.Stores.Records.QueryAsync(
+            new RecordQuery("order") { Limit = 10_000 }, null, CancellationToken.None);
+
+        var shipped = orders.Items
+            .Where(order => order.InstanceId is not null && order.Data["status"]?.GetValue<string>() == "shipped")
+            .ToList();
+
+        Assert.That(shipped, Is.Not.Empty, "the scenario ships some of its orders");
+        foreach (var order in shipped)
+        {
+            var detail = await environment.Engine.GetInstanceAsync(order.InstanceId!, CancellationToken.None);
+            var form = detail!.Instance.Form;
+            var orderNo = order.Data["orderNo"]?.GetValue<string>();
+            Assert.That(form["status"]?.GetValue<string>(), Is.EqualTo("shipped"), orderNo);
+            Assert.That(form["shipmentStatus"]?.GetValue<string>(), Is.EqualTo("shipped"), orderNo);
+            Assert.That(form["trackingNo"]?.GetValue<string>(), Is.EqualTo(order.Data["trackingNo"]?.GetValue<string>()),
+                orderNo);
+        }
+    }
+
+    [Test]
     public async Task Order_start_rejects_shipment_fields()
     {
         await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);

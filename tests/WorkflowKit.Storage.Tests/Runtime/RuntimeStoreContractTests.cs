@@ -303,18 +303,49 @@ public sealed class RuntimeStoreContractTests(StorageProvider provider)
         var unknownMarked = await fixture.Store.MarkNotificationReadAsync("n9", "bob", Now.AddHours(1), default);
 
         Assert.That((marked, markedAgain, othersMarked, unknownMarked), Is.EqualTo((true, true, false, false)));
-        var bobs = await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 10, default);
+        var bobs = (await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 0, 10, default)).Items;
         Assert.That(bobs.Single(notification => notification.Id == "n1").ReadAt, Is.EqualTo(Now.AddHours(1)));
-        Assert.That((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 10, default))
+        Assert.That(((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 0, 10, default)).Items)
             .Select(notification => notification.Id).Order(), Is.EqualTo(new[] { "n2", "n3" }));
 
         var markedAll = await fixture.Store.MarkAllNotificationsReadAsync("bob", Now.AddHours(3), default);
 
         Assert.That(markedAll, Is.EqualTo(2));
-        Assert.That(await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 10, default), Is.Empty);
-        Assert.That((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 10, default))
+        Assert.That((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 0, 10, default)).Items, Is.Empty);
+        Assert.That(((await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 0, 10, default)).Items)
             .Single(notification => notification.Id == "n1").ReadAt, Is.EqualTo(Now.AddHours(1)));
-        Assert.That((await fixture.Store.GetNotificationsAsync("carol", unreadOnly: true, 10, default))
+        Assert.That(((await fixture.Store.GetNotificationsAsync("carol", unreadOnly: true, 0, 10, default)).Items)
             .Select(notification => notification.Id), Is.EqualTo(new[] { "n4" }));
+    }
+
+    [Test]
+    public async Task Notification_pages_cover_older_ones()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        // 250 notifications, one a minute, and two more in the last minute whose order is decided by id.
+        var notes = Enumerable.Range(0, 250)
+            .Select(minute => new Notification(
+                $"n{minute:D3}", "bob", "i1", "notify", null, NotificationKinds.Message,
+                new LocalizedText($"第 {minute} 条", $"Number {minute}"), Now.AddMinutes(minute), null))
+            .Append(new Notification("x1", "bob", "i1", "notify", null, NotificationKinds.Urge, null, Now.AddMinutes(249), null))
+            .Append(new Notification("x2", "carol", "i1", "notify", null, NotificationKinds.Urge, null, Now, null))
+            .ToList();
+        await fixture.WriteAsync(tx => fixture.Store.InsertNotificationsAsync(tx, notes, default));
+        await fixture.Store.MarkNotificationReadAsync("n248", "bob", Now.AddHours(5), default);
+
+        var first = await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 0, 100, default);
+        var third = await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 200, 100, default);
+        var beyond = await fixture.Store.GetNotificationsAsync("bob", unreadOnly: false, 300, 100, default);
+        var unread = await fixture.Store.GetNotificationsAsync("bob", unreadOnly: true, 0, 3, default);
+
+        Assert.That(first.Total, Is.EqualTo(251));
+        Assert.That(first.Items.Take(3).Select(item => item.Id), Is.EqualTo(new[] { "x1", "n249", "n248" }));
+        Assert.That(first.Items, Has.Count.EqualTo(100));
+        Assert.That(third.Items.Select(item => item.Id), Is.EqualTo(
+            Enumerable.Range(0, 51).Select(index => $"n{50 - index:D3}")));
+        Assert.That((beyond.Total, beyond.Items.Count), Is.EqualTo((251, 0)));
+        Assert.That(unread.Total, Is.EqualTo(250));
+        Assert.That(unread.Items.Select(item => item.Id), Is.EqualTo(new[] { "x1", "n249", "n247" }));
     }
 }

@@ -124,7 +124,9 @@ public sealed class EngineWorkService(
         var names = await NamesAsync(cancellationToken);
         var histories = new Dictionary<string, IReadOnlyList<Runtime.Audit.AuditEntry>>(StringComparer.Ordinal);
         var result = new List<UrgeNotice>();
-        foreach (var notification in await engine.GetNotificationsAsync(user.Id, unreadOnly: false, cancellationToken))
+        // Urges follow the read state like every notification: a read urge leaves the inbox.
+        // NOTE: only the newest 200 unread notifications are read, so an urge behind 200 newer unread ones is not listed.
+        foreach (var notification in await engine.GetNotificationsAsync(user.Id, unreadOnly: true, cancellationToken))
         {
             if (notification.Kind != NotificationKinds.Urge || notification.TaskId is null
                 || !open.TryGetValue(notification.TaskId, out var task))
@@ -142,7 +144,7 @@ public sealed class EngineWorkService(
             var line = history.LastOrDefault(entry => entry.Action == "urge" && entry.At == notification.CreatedAt);
             var urgedBy = line?.Actor ?? task.InitiatorId;
             result.Add(new UrgeNotice(
-                task.Id, task.InstanceId, task.NodeName, task.Title, urgedBy, names.GetValueOrDefault(urgedBy, urgedBy),
+                notification.Id, task.Id, task.InstanceId, task.NodeName, task.Title, urgedBy, names.GetValueOrDefault(urgedBy, urgedBy),
                 line?.Comment, notification.CreatedAt));
         }
 
@@ -150,17 +152,23 @@ public sealed class EngineWorkService(
     }
 
     public async Task<IReadOnlyList<UserNotification>> GetNotificationsAsync(
-        UserContext user, bool unreadOnly, CancellationToken cancellationToken)
+        UserContext user, bool unreadOnly, CancellationToken cancellationToken) =>
+        (await GetNotificationPageAsync(
+            user, unreadOnly, 0, WorkflowEngine.DefaultNotificationPageSize, cancellationToken)).Items;
+
+    public async Task<UserNotificationPage> GetNotificationPageAsync(
+        UserContext user, bool unreadOnly, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         // The store returns them newest first.
-        var notifications = await engine.GetNotificationsAsync(user.Id, unreadOnly, cancellationToken);
-        return
-        [
-            .. notifications.Select(notification => new UserNotification(
-                notification.Id, notification.Kind, notification.Message, notification.InstanceId,
-                notification.TaskId, notification.CreatedAt, notification.ReadAt)),
-        ];
+        var page = await engine.GetNotificationPageAsync(user.Id, unreadOnly, offset, limit, cancellationToken);
+        return new UserNotificationPage(
+            [
+                .. page.Items.Select(notification => new UserNotification(
+                    notification.Id, notification.Kind, notification.Message, notification.InstanceId,
+                    notification.TaskId, notification.CreatedAt, notification.ReadAt)),
+            ],
+            page.Total);
     }
 
     public async Task MarkNotificationReadAsync(
