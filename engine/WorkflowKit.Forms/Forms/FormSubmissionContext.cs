@@ -29,4 +29,10 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
 
     /// <summary>Fields whose value could not be read, passed on as <see cref="FormSubmission.UnreadFields"/>.</summary>
     public IReadOnlySet<string>? UnreadFields { get; init; }
+
+    /// <summary>
+    /// Whether a create keeps serial numbers given in the data (<see cref="Records.RecordWriteContext.KeepGivenSerials"/>);
+    /// then each one is validated for the field's pattern and for uniqueness.
+    /// </summary>
+    public bool KeepGivenSerials { get; init; }
 }

@@ -22,6 +22,14 @@ internal static class AsyncFieldChecks
                 scope, messages, token)));
         }
 
+        if (field.Type == FieldTypes.Serial && !inSubTable && field.SerialPattern is { } serialPattern)
+        {
+            var records = Require(services.Records, form, field, "a record store (kept serial numbers)");
+            var pattern = SerialNumberPattern.Parse(serialPattern);
+            checks.Add(new("serial", (value, scope, token) => CheckGivenSerialAsync(form, field, label, pattern,
+                records, value, scope, messages, token)));
+        }
+
         if (field.Type is FieldTypes.Member or FieldTypes.Department)
         {
             var directory = Require(services.Directory, form, field, "an organisation directory");
@@ -123,6 +131,37 @@ internal static class AsyncFieldChecks
         };
         var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
         return page.Items.Count == 0 ? null : messages.NotUnique(label, FieldValues.Display(value, messages.Culture));
+    }
+
+    /// <summary>
+    /// Checks a serial number that a create keeps (<see cref="FormSubmission.KeepsGivenSerials"/>): it must fit the
+    /// pattern and no record may hold it, deleted ones included, because the store's unique index covers them too.
+    /// </summary>
+    private static async Task<string?> CheckGivenSerialAsync(
+        FormDefinition form, FieldDefinition field, string label, SerialNumberPattern pattern, IRecordStore records,
+        JsonNode? value, FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (!scope.Root.KeepsGivenSerials || FieldValues.IsEmpty(value))
+        {
+            return null;
+        }
+
+        var displayed = FieldValues.Display(value, messages.Culture);
+        if (!FieldValues.TryGetString(value, out var text) || !pattern.TryRead(text, out _, out _))
+        {
+            var example = pattern.Format(new DateTime(2024, 3, 5, 0, 0, 0, DateTimeKind.Unspecified), 1);
+            return messages.SerialNotInPattern(label, displayed, pattern.Pattern, example);
+        }
+
+        var query = new RecordQuery(form.Key)
+        {
+            Filter = Condition.AllOf(new Rule { Field = field.Id, Operator = RuleOperators.Equal, Value = text }),
+            IncludeDeleted = true,
+            Limit = 1,
+            CountTotal = false,
+        };
+        var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
+        return page.Items.Count == 0 ? null : messages.SerialTaken(label, displayed);
     }
 
     private static IEnumerable<string> Ids(JsonNode? value) => value switch
