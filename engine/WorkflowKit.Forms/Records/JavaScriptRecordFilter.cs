@@ -86,9 +86,9 @@ public static class JavaScriptRecordFilter
             switch (expression)
             {
                 case LogicalExpression { Operator: Operator.LogicalAnd } and:
-                    return RecordFilter.And(Filter(and.Left), Filter(and.Right));
+                    return RecordFilter.And(Operands(and, Operator.LogicalAnd).Select(Filter));
                 case LogicalExpression { Operator: Operator.LogicalOr } or:
-                    return RecordFilter.Or(Filter(or.Left), Filter(or.Right));
+                    return RecordFilter.Or(Operands(or, Operator.LogicalOr).Select(Filter));
                 case UnaryExpression { Operator: Operator.LogicalNot } not:
                     return RecordFilter.Not(Filter(not.Argument));
                 case BooleanLiteral boolean:
@@ -100,6 +100,26 @@ public static class JavaScriptRecordFilter
                 default:
                     throw Unsupported(script, expression, "it is not a comparison of a form field");
             }
+        }
+
+        /// <summary>Lists the operands of a chain such as <c>a &amp;&amp; b &amp;&amp; c</c>, so it becomes one AND.</summary>
+        private static List<Expression> Operands(LogicalExpression chain, Operator op)
+        {
+            var operands = new List<Expression>();
+            var pending = new Stack<Expression>([chain.Right, chain.Left]);
+            while (pending.TryPop(out var next))
+            {
+                if (next is LogicalExpression nested && nested.Operator == op)
+                {
+                    pending.Push(nested.Right);
+                    pending.Push(nested.Left);
+                    continue;
+                }
+
+                operands.Add(next);
+            }
+
+            return operands;
         }
 
         private RecordFilter Compare(BinaryExpression binary, string op)
