@@ -7,8 +7,8 @@ using WorkflowKit.Organization;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Turns the codes and ids that select, member and department fields store into the words a user sees, for one
-/// export, but only where an import of the file gives the same value back. A select option becomes its label in the
+/// Turns the codes and ids that select, member and department fields store into the labels and names that pages show,
+/// for one export, but only where an import of the file gives the same value back. A select option becomes its label in the
 /// export's language when no earlier option of the field would claim that label on import (by value or by a label in
 /// any language). A user or department becomes its name when exactly that one has the name and the name is no other
 /// user's or department's id, because an import reads an id before a name. Everything else keeps its code or id.

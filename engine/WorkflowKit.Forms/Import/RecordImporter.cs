@@ -12,7 +12,7 @@ namespace WorkflowKit.Import;
 /// Imports CSV and Excel rows into a form's records through <see cref="FormSubmissionService"/>,
 /// so each row meets the same validators and data permissions as a form submission. Rows are
 /// streamed: read, converted, validated and written one at a time, never all held in memory.
-/// A serial number column is kept: a number that fits the field's pattern and no record holds
+/// A serial number column is kept: a number that fits the field's pattern and that no record has
 /// is stored as given, an empty cell gets the next number, and any other value is a row error.
 /// </summary>
 public sealed partial class RecordImporter

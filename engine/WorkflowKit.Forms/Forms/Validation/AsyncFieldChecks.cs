@@ -22,12 +22,13 @@ internal static class AsyncFieldChecks
                 scope, messages, token)));
         }
 
-        if (field.Type == FieldTypes.Serial && !inSubTable && field.SerialPattern is { } serialPattern)
+        // Only writes that keep given serial numbers run this check, and they always have a record store, so a
+        // validator built without one (a form preview in the browser) leaves it out.
+        if (field.Type == FieldTypes.Serial && !inSubTable && services.Records is { } serialRecords &&
+            ParsePattern(field.SerialPattern) is { } pattern)
         {
-            var records = Require(services.Records, form, field, "a record store (kept serial numbers)");
-            var pattern = SerialNumberPattern.Parse(serialPattern);
             checks.Add(new("serial", (value, scope, token) => CheckGivenSerialAsync(form, field, label, pattern,
-                records, value, scope, messages, token)));
+                serialRecords, value, scope, messages, token)));
         }
 
         if (field.Type is FieldTypes.Member or FieldTypes.Department)
@@ -134,8 +135,8 @@ internal static class AsyncFieldChecks
     }
 
     /// <summary>
-    /// Checks a serial number that a create keeps (<see cref="FormSubmission.KeepsGivenSerials"/>): it must fit the
-    /// pattern and no record may hold it, deleted ones included, because the store's unique index covers them too.
+    /// Checks a serial number that a create keeps (<see cref="FormSubmission.KeepsGivenSerials"/>). It must fit the
+    /// pattern, and no record may have it, deleted ones included, because the store's unique index covers them too.
     /// </summary>
     private static async Task<string?> CheckGivenSerialAsync(
         FormDefinition form, FieldDefinition field, string label, SerialNumberPattern pattern, IRecordStore records,
@@ -162,6 +163,24 @@ internal static class AsyncFieldChecks
         };
         var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
         return page.Items.Count == 0 ? null : messages.SerialTaken(label, displayed);
+    }
+
+    /// <summary>Parses a serial pattern; null for a missing or invalid one, which the definition validator reports.</summary>
+    private static SerialNumberPattern? ParsePattern(string? pattern)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return null;
+        }
+
+        try
+        {
+            return SerialNumberPattern.Parse(pattern);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<string> Ids(JsonNode? value) => value switch
