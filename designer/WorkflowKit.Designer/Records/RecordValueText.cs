@@ -9,8 +9,8 @@ namespace WorkflowKit.Designer.Records;
 public static class RecordValueText
 {
     /// <summary>
-    /// Formats <paramref name="value"/>; a sub-table reads as its number of rows ("2 lines", "2 行"); a member field's user ids become display names from <paramref name="people"/>
-    /// when it has them, and stay ids otherwise.
+    /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"). A member field's
+    /// user ids become display names from <paramref name="people"/> when it has them, and stay ids otherwise.
     /// </summary>
     public static string Format(
         FieldDefinition? field, JsonNode? value, string culture, IReadOnlyDictionary<string, string>? people = null)

@@ -31,8 +31,9 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
     public IReadOnlySet<string>? UnreadFields { get; init; }
 
     /// <summary>
-    /// Whether a create keeps serial numbers given in the data (<see cref="Records.RecordWriteContext.KeepGivenSerials"/>);
-    /// then each one is validated for the field's pattern and for uniqueness.
+    /// Whether a create keeps serial numbers given in the data, as
+    /// <see cref="Records.RecordWriteContext.KeepGivenSerials"/> describes. Each kept number is then validated for the
+    /// field's pattern and for uniqueness.
     /// </summary>
     public bool KeepGivenSerials { get; init; }
 }
