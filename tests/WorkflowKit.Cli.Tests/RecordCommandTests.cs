@@ -217,7 +217,7 @@ public sealed class RecordCommandTests
         var eastRows = File.ReadLines(Customers).Skip(1).Count(line => line.Split(',')[2] == "east");
         Assert.That(lines, Has.Length.EqualTo(eastRows + 1));
         Assert.That(lines[0].TrimStart('\uFEFF'), Does.Not.Contain("信用额度"));
-        Assert.That(lines.Skip(1), Has.All.Contains(",east"));
+        Assert.That(lines.Skip(1), Has.All.Contains(",华东,"), "region written as its Chinese label");
     }
 
     [TestCase("import")]

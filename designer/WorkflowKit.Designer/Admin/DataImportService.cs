@@ -136,11 +136,14 @@ public sealed class DataImportService
             : headers[index];
     }
 
-    /// <summary>Lists the fields an import can fill: all but serial numbers and formulas, which are computed on save.</summary>
+    /// <summary>
+    /// Lists the fields an import can fill: all but formulas, which are computed on save. A serial number column keeps
+    /// its numbers, and its empty cells get the next ones.
+    /// </summary>
     public static IEnumerable<FieldDefinition> ImportableFields(FormDefinition form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return form.Fields.Where(field => field.Type is not FieldTypes.Serial and not FieldTypes.Formula);
+        return form.Fields.Where(field => field.Type != FieldTypes.Formula);
     }
 
     /// <summary>Builds a mapping from the field chosen per header, naming the occurrence of a repeated header.</summary>

@@ -141,6 +141,10 @@ public static class ChineseStrings
         ["Fill in"] = "填写",
         ["Filter"] = "筛选",
         ["Filter ({0} rules)"] = "筛选（{0} 条规则）",
+        ["The JavaScript filter has a syntax error at line {0}, column {1}, near \"{2}\": {3}. Correct the expression, for example form.total > 500000 && form.region === 'east'."] =
+            "JavaScript 筛选在第 {0} 行第 {1} 列（“{2}” 附近）有语法错误：{3}。请修改表达式，例如 form.total > 500000 && form.region === 'east'。",
+        ["The JavaScript filter cannot use \"{0}\" at line {1}, column {2}. A record filter compares form fields (form.total) with values, other fields or user values (user.region) through ==, ===, !=, !==, <, <=, >, >=, includes, startsWith and endsWith, joined by &&, || and !. Rewrite that part or use the Rules tab."] =
+            "JavaScript 筛选不能使用第 {1} 行第 {2} 列的 “{0}”。记录筛选只能用 ==、===、!=、!==、<、<=、>、>=、includes、startsWith 和 endsWith 把表单字段（form.total）与固定值、其他字段或用户属性（user.region）比较，并用 &&、|| 和 ! 连接。请改写这一部分，或改用“规则”页。",
         ["Fit to screen"] = "适应屏幕",
         ["Flow"] = "流程",
         ["Flow designer"] = "流程设计器",

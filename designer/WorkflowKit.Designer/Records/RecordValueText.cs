@@ -9,8 +9,8 @@ namespace WorkflowKit.Designer.Records;
 public static class RecordValueText
 {
     /// <summary>
-    /// Formats <paramref name="value"/>; a member field's user ids become display names from <paramref name="people"/>
-    /// when it has them, and stay ids otherwise.
+    /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"). A member field's
+    /// user ids become display names from <paramref name="people"/> when it has them, and stay ids otherwise.
     /// </summary>
     public static string Format(
         FieldDefinition? field, JsonNode? value, string culture, IReadOnlyDictionary<string, string>? people = null)
@@ -23,7 +23,7 @@ public static class RecordValueText
         if (value is JsonArray array)
         {
             return field?.Type == FieldTypes.SubTable
-                ? string.Format(CultureInfo.InvariantCulture, "[{0}]", array.Count)
+                ? RowCount(array.Count, culture)
                 : string.Join(", ", array.Select(item => Format(field, item, culture, people)));
         }
 
@@ -51,5 +51,16 @@ public static class RecordValueText
         return field?.Type == FieldTypes.Boolean
             ? text switch { "true" => "✓", "false" => "✗", _ => text }
             : text;
+    }
+
+    /// <summary>Words a sub-table's row count in the page's language, such as "1 line" or "3 行".</summary>
+    public static string RowCount(int rows, string culture)
+    {
+        if (culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+        {
+            return rows.ToString(CultureInfo.InvariantCulture) + " 行";
+        }
+
+        return rows == 1 ? "1 line" : rows.ToString("N0", CultureInfo.InvariantCulture) + " lines";
     }
 }

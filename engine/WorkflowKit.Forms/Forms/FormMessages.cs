@@ -70,6 +70,14 @@ public sealed class FormMessages
         ? $"“{label}” 的值 {value} 已被其他记录使用"
         : $"\"{label}\" value {value} is already used by another record";
 
+    public string SerialNotInPattern(string label, string value, string pattern, string example) => _zh
+        ? $"“{label}” 的值 {value} 不符合流水号格式 {pattern}（例如 {example}）"
+        : $"\"{label}\" value {value} does not fit the serial number format {pattern}, such as {example}";
+
+    public string SerialTaken(string label, string value) => _zh
+        ? $"“{label}” 的编号 {value} 已被其他记录使用（包括已删除的记录）"
+        : $"\"{label}\" number {value} is already used by another record, deleted records included";
+
     /// <summary>A sub-table value that an earlier row of the same table already holds; rows count from 1.</summary>
     public string RepeatedInTable(string label, string value, int firstRow) => _zh
         ? $"“{label}” 的值 {value} 与第 {firstRow} 行重复"

@@ -37,5 +37,8 @@ public sealed record FormSubmission(JsonObject Data)
     /// </summary>
     public IReadOnlySet<string> UnreadFields { get; init; } = EmptyFields;
 
+    /// <summary>Whether given serial numbers are kept, so that the serial checks run on them.</summary>
+    public bool KeepsGivenSerials { get; init; }
+
     private static readonly IReadOnlySet<string> EmptyFields = new HashSet<string>();
 }

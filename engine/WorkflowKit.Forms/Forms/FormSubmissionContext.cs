@@ -29,4 +29,11 @@ public sealed record FormSubmissionContext(string UserId, CultureInfo Culture)
 
     /// <summary>Fields whose value could not be read, passed on as <see cref="FormSubmission.UnreadFields"/>.</summary>
     public IReadOnlySet<string>? UnreadFields { get; init; }
+
+    /// <summary>
+    /// Whether a create keeps serial numbers given in the data, as
+    /// <see cref="Records.RecordWriteContext.KeepGivenSerials"/> describes. Each kept number is then validated for the
+    /// field's pattern and for uniqueness.
+    /// </summary>
+    public bool KeepGivenSerials { get; init; }
 }

@@ -109,9 +109,12 @@ public sealed class FormSubmissionService
                 return new FormSubmitResult(null, validation.Errors);
             }
 
-            var record = await _store.CreateAsync(
-                form.Key, prepared, new RecordWriteContext(context.UserId, transaction, context.InstanceId),
-                cancellationToken).ConfigureAwait(false);
+            var writeContext = new RecordWriteContext(context.UserId, transaction, context.InstanceId)
+            {
+                KeepGivenSerials = context.KeepGivenSerials,
+            };
+            var record = await _store.CreateAsync(form.Key, prepared, writeContext, cancellationToken)
+                .ConfigureAwait(false);
             if (scope is not null && !await AdmitsAsync(scope, record.Id, transaction, cancellationToken)
                 .ConfigureAwait(false))
             {
@@ -236,6 +239,7 @@ public sealed class FormSubmissionService
             Transaction = context.Transaction,
             User = user is null ? null : UserJson(user),
             Initiator = context.Initiator,
+            KeepsGivenSerials = context.KeepGivenSerials && recordId is null,
         };
         if (context.UnreadFields is { } unread)
         {

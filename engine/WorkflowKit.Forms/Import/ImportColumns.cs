@@ -27,7 +27,7 @@ internal static class ImportColumns
                     ImportMappingMessages.UnknownField(entry.Column, entry.Field, form, fields.Keys, culture));
             }
 
-            if (field.Type is FieldTypes.Serial or FieldTypes.Formula)
+            if (field.Type == FieldTypes.Formula)
             {
                 throw new InvalidDataException(ImportMappingMessages.AssignedOnSave(entry.Column, field, culture));
             }
@@ -55,7 +55,7 @@ internal static class ImportColumns
         foreach (var header in headers.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var field = form.Fields.FirstOrDefault(candidate =>
-                candidate.Type is not FieldTypes.Serial and not FieldTypes.Formula &&
+                candidate.Type != FieldTypes.Formula &&
                 (string.Equals(candidate.Id, header, StringComparison.OrdinalIgnoreCase) ||
                  candidate.Label.Values.Values.Any(label => string.Equals(label, header,
                      StringComparison.OrdinalIgnoreCase))));

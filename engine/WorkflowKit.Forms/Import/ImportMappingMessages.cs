@@ -20,9 +20,9 @@ internal static class ImportMappingMessages
 
     public static string AssignedOnSave(string column, FieldDefinition field, CultureInfo culture) =>
         ImportMessages.IsChinese(culture)
-            ? $"字段 {FieldName(field, culture)} 是{(field.Type == FieldTypes.Serial ? "流水号" : "公式")}字段，保存时自动赋值；" +
+            ? $"字段 {FieldName(field, culture)} 是公式字段，保存时自动计算；" +
               $"请从映射中删除{ColumnName(column, zh: true)}。"
-            : $"Field '{field.Id}' is a {field.Type} field whose value is assigned on save; remove " +
+            : $"Field '{field.Id}' is a formula field whose value is computed on save; remove " +
               $"{ColumnName(column, zh: false)} from the mapping.";
 
     public static string FieldMappedTwice(string first, string second, FieldDefinition field, CultureInfo culture) =>

@@ -154,6 +154,9 @@ internal static class ImportMessages
         "unique" => zh
             ? "请填写其他记录没有用过的值，或删除重复的行。"
             : "use a value that no other record has, or remove the duplicate row.",
+        "serial" => zh
+            ? "请填写符合格式且没有用过的编号，或留空由系统分配下一个编号。"
+            : "write a number in the field's format that no record has, or leave the cell empty to get the next number.",
         "permission" => zh
             ? "这一行超出了你可以创建的范围；请改正数值，或请管理员调整数据权限。"
             : "the row is outside the records you may create; correct the value or ask an administrator.",

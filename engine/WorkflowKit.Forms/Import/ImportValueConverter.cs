@@ -26,7 +26,7 @@ public sealed class ImportValueConverter
         "yyyy/M/d H:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
     ];
 
-    private static readonly char[] ListSeparators = [',', ';', '、', '，', '；', '|'];
+    internal static readonly char[] ListSeparators = [',', ';', '、', '，', '；', '|'];
 
     private readonly CultureInfo _culture;
     private readonly TimeZoneInfo _timeZone;

@@ -7,6 +7,7 @@ using MiniExcelLibs;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
+using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 
 namespace WorkflowKit.Import;
@@ -15,16 +16,23 @@ namespace WorkflowKit.Import;
 /// Writes the records a user may export to CSV or Excel. Rows come from
 /// <see cref="RecordReader.ExportAsync"/>, the permission-filtered read path, so rows the user
 /// may not see are absent and hidden fields are neither columns nor values. Rows are streamed
-/// from the database to the file.
+/// from the database to the file. Select options are written as their labels, and users and
+/// departments as their names, wherever an import of the file reads them back as the same value
+/// (<see cref="ExportValueText"/>); otherwise as the stored code or id.
 /// </summary>
 public sealed class RecordExporter
 {
     private readonly RecordReader _reader;
+    private readonly IOrganizationDirectory? _directory;
 
-    public RecordExporter(RecordReader reader)
+    /// <param name="reader">The permission-filtered read path.</param>
+    /// <param name="directory">Users and departments, for their names; without it, member and department cells
+    /// hold ids.</param>
+    public RecordExporter(RecordReader reader, IOrganizationDirectory? directory = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         _reader = reader;
+        _directory = directory;
     }
 
     /// <summary>
@@ -48,13 +56,16 @@ public sealed class RecordExporter
         }
 
         await csv.NextRecordAsync().ConfigureAwait(false);
+        var readable = new ExportValueText(_directory, culture);
         var count = 0L;
         await foreach (var record in _reader.ExportAsync(userId, formKey, filter, null, cancellationToken)
             .ConfigureAwait(false))
         {
             foreach (var field in fields)
             {
-                csv.WriteField(CsvCell(field, record.Data[field.Id]));
+                var value = await readable.ReadableAsync(field, record.Data[field.Id], cancellationToken)
+                    .ConfigureAwait(false);
+                csv.WriteField(CsvCell(field, value));
             }
 
             await csv.NextRecordAsync().ConfigureAwait(false);
@@ -80,18 +91,12 @@ public sealed class RecordExporter
 
         // MiniExcel consumes a synchronous sequence, so the permission-filtered async stream is bridged
         // on a pool thread. Rows still flow one at a time from the database into the sheet.
-        var rows = _reader.ExportAsync(userId, formKey, filter, null, cancellationToken)
+        var rows = ExcelRowsAsync(userId, formKey, filter, fields, headers, culture, cancellationToken)
             .ToBlockingEnumerable(cancellationToken)
-            .Select(record =>
+            .Select(row =>
             {
                 count++;
-                var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    row[headers[i]] = Cell(fields[i], record.Data[fields[i].Id]);
-                }
-
-                return (IDictionary<string, object?>)row;
+                return row;
             });
         if (fields.Count == 0)
         {
@@ -101,6 +106,27 @@ public sealed class RecordExporter
         await Task.Run(() => MiniExcel.SaveAs(output, rows, excelType: ExcelType.XLSX), cancellationToken)
             .ConfigureAwait(false);
         return count;
+    }
+
+    private async IAsyncEnumerable<IDictionary<string, object?>> ExcelRowsAsync(
+        string userId, string formKey, Condition? filter, IReadOnlyList<FieldDefinition> fields,
+        List<string> headers, CultureInfo culture,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var readable = new ExportValueText(_directory, culture);
+        await foreach (var record in _reader.ExportAsync(userId, formKey, filter, null, cancellationToken)
+            .ConfigureAwait(false))
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var value = await readable.ReadableAsync(fields[i], record.Data[fields[i].Id], cancellationToken)
+                    .ConfigureAwait(false);
+                row[headers[i]] = Cell(fields[i], value);
+            }
+
+            yield return row;
+        }
     }
 
     private static List<string> UniqueHeaders(IReadOnlyList<FieldDefinition> fields, CultureInfo culture)

@@ -12,6 +12,8 @@ namespace WorkflowKit.Import;
 /// Imports CSV and Excel rows into a form's records through <see cref="FormSubmissionService"/>,
 /// so each row meets the same validators and data permissions as a form submission. Rows are
 /// streamed: read, converted, validated and written one at a time, never all held in memory.
+/// A serial number column is kept: a number that fits the field's pattern and that no record has
+/// is stored as given, an empty cell gets the next number, and any other value is a row error.
 /// </summary>
 public sealed partial class RecordImporter
 {
@@ -57,7 +59,10 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         var (run, mapping, unmapped) = Start(form, source, options);
-        var context = new FormSubmissionContext(userId, options.Culture) { CheckPermissions = false };
+        var context = new FormSubmissionContext(userId, options.Culture)
+        {
+            CheckPermissions = false, KeepGivenSerials = true,
+        };
         var filledBlankColumns = new SortedSet<int>();
 
         var preview = new List<ImportPreviewRow>();
@@ -119,7 +124,10 @@ public sealed partial class RecordImporter
             {
                 read++;
                 filledBlankColumns.UnionWith(FilledColumns(row, run.BlankColumns));
-                var context = new FormSubmissionContext(userId, options.Culture) { Transaction = transaction };
+                var context = new FormSubmissionContext(userId, options.Culture)
+                {
+                    Transaction = transaction, KeepGivenSerials = true,
+                };
                 var check = await CheckRowAsync(run, row, context, write: true, scope, userId, options,
                     cancellationToken).ConfigureAwait(false);
                 if (check.Written)

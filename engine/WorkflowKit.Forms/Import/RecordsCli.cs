@@ -194,7 +194,7 @@ public sealed class RecordsCli
             return await UsageAsync($"--out \"{outFile}\" must end in .csv or .xlsx.").ConfigureAwait(false);
         }
 
-        var exporter = new RecordExporter(Reader(Access()));
+        var exporter = new RecordExporter(Reader(Access()), _services.Directory);
         var temporary = outFile + ".partial";
         try
         {

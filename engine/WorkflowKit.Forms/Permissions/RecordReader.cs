@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Expressions;
 using WorkflowKit.Records;
 
 namespace WorkflowKit.Permissions;
@@ -464,10 +465,25 @@ public sealed class RecordReader
         return copy;
     }
 
-    private static IEnumerable<string> FieldsOf(Condition? condition) =>
-        condition?.Any?.SelectMany(group => group.All)
+    /// <summary>
+    /// Lists the fields a filter reads, so that a filter on a hidden field is rejected. A JavaScript filter lists
+    /// every <c>form.x</c> it reads, including comparisons with user values that a user without the value drops.
+    /// </summary>
+    private static IEnumerable<string> FieldsOf(Condition? condition)
+    {
+        if (!string.IsNullOrWhiteSpace(condition?.JavaScript))
+        {
+            // The filter itself reports a syntax error with its place, so a script that does not parse lists nothing.
+            return ExpressionSyntax.Check(condition.JavaScript).Count > 0
+                ? []
+                : JavaScriptDependencies.Find(condition.JavaScript)
+                    .Where(path => path != JavaScriptDependencies.AnyField && !path.Contains('.', StringComparison.Ordinal));
+        }
+
+        return condition?.Any?.SelectMany(group => group.All)
             .SelectMany(rule => rule.ValueField is null ? [rule.Field] : new[] { rule.Field, rule.ValueField })
-        ?? [];
+            ?? [];
+    }
 
     private static IEnumerable<string> FieldsOf(RecordFilter? filter) => filter switch
     {

@@ -12,8 +12,9 @@ namespace WorkflowKit.Records;
 /// <remarks>
 /// A rule whose <see cref="Rule.ValueFrom"/> has no value for the user (no user, or an
 /// attribute the user lacks) admits no record: "region = user.region" must not match records
-/// with an empty region for a user without one. JavaScript conditions cannot be translated to
-/// a record query and raise <see cref="NotSupportedException"/>.
+/// with an empty region for a user without one. A JavaScript condition goes through
+/// <see cref="JavaScriptRecordFilter"/>, which raises <see cref="JavaScriptFilterException"/> for
+/// a script it cannot translate.
 /// </remarks>
 public static class ConditionFilters
 {
@@ -26,9 +27,7 @@ public static class ConditionFilters
 
         if (!string.IsNullOrWhiteSpace(condition.JavaScript))
         {
-            throw new NotSupportedException(
-                "A JavaScript condition cannot filter records in the database; write the filter as structured " +
-                $"rules (\"any\": [{{\"all\": [...]}}]) instead. Script: '{Shorten(condition.JavaScript)}'.");
+            return JavaScriptRecordFilter.Translate(condition.JavaScript, user);
         }
 
         if (condition.Any is null || condition.Any.Count == 0)
@@ -88,6 +87,4 @@ public static class ConditionFilters
         };
         return string.IsNullOrEmpty(text) ? null : JsonValue.Create(text);
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WorkflowKit.Records;
 
@@ -13,11 +14,13 @@ namespace WorkflowKit.Records;
 public sealed class SerialNumberPattern
 {
     private readonly List<(string? Literal, string? DateFormat, int SeqWidth)> _parts;
+    private readonly Regex _reader;
 
     private SerialNumberPattern(string pattern, List<(string?, string?, int)> parts)
     {
         Pattern = pattern;
         _parts = parts;
+        _reader = BuildReader(parts);
     }
 
     public string Pattern { get; }
@@ -95,6 +98,119 @@ public sealed class SerialNumberPattern
 
     /// <summary>Renders the serial number for a local date and sequence value.</summary>
     public string Format(DateTime localTime, long sequence) => Render(localTime, sequence);
+
+    /// <summary>
+    /// Reads a serial number that this pattern could have rendered, such as one kept by an import: returns the
+    /// period key of its counter and its sequence value. A number does not fit when its literal text differs, a date
+    /// part does not render back to the same text, or the sequence has fewer digits than the width or more than 18.
+    /// </summary>
+    public bool TryRead(string serialNumber, out string periodKey, out long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(serialNumber);
+        periodKey = string.Empty;
+        sequence = 0;
+        var match = _reader.Match(serialNumber);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var key = new StringBuilder();
+        var group = 1;
+        foreach (var (literal, dateFormat, _) in _parts)
+        {
+            if (literal is not null)
+            {
+                key.Append(literal);
+                continue;
+            }
+
+            var text = match.Groups[group].Value;
+            group++;
+            if (dateFormat is null)
+            {
+                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out sequence) || sequence < 1)
+                {
+                    return false;
+                }
+
+                key.Append("{seq}");
+            }
+            else if (!DateTime.TryParseExact(text, dateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None,
+                         out var date) || date.ToString(dateFormat, CultureInfo.InvariantCulture) != text)
+            {
+                return false;
+            }
+            else
+            {
+                key.Append(text);
+            }
+        }
+
+        periodKey = key.ToString();
+        return true;
+    }
+
+    /// <summary>
+    /// Builds the regular expression that splits a rendered number into its date parts and sequence. Numeric date
+    /// specifiers (y, M, d, H, h, m, s, f) become digit runs of their length, so that <c>{yyyyMMdd}{seq:4}</c> splits
+    /// after eight digits. Other date text, such as month names, matches lazily and is checked by parsing it back.
+    /// </summary>
+    private static Regex BuildReader(List<(string? Literal, string? DateFormat, int SeqWidth)> parts)
+    {
+        var expression = new StringBuilder("^");
+        foreach (var (literal, dateFormat, width) in parts)
+        {
+            if (literal is not null)
+            {
+                expression.Append(Regex.Escape(literal));
+            }
+            else if (dateFormat is not null)
+            {
+                expression.Append('(').Append(DatePartExpression(dateFormat)).Append(')');
+            }
+            else
+            {
+                expression.Append("([0-9]{").Append(width.ToString(CultureInfo.InvariantCulture)).Append(",18})");
+            }
+        }
+
+        return new Regex(expression.Append('$').ToString(), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    private static string DatePartExpression(string format)
+    {
+        var expression = new StringBuilder();
+        for (var i = 0; i < format.Length;)
+        {
+            var c = format[i];
+            var run = 1;
+            while (i + run < format.Length && format[i + run] == c)
+            {
+                run++;
+            }
+
+            var isName = c is 'M' or 'd' && run > 2;
+            if ("yMdHhmsf".Contains(c, StringComparison.Ordinal) && !isName)
+            {
+                var digits = run == 1 && c != 'f' ? "1,2" : run.ToString(CultureInfo.InvariantCulture);
+                expression.Append("[0-9]{").Append(digits).Append('}');
+            }
+            else if (char.IsLetter(c) || c is '\\' or '\'' or '"' or '%')
+            {
+                // Month names, quoted text and the like: parsing the captured text back checks them.
+                return ".+?";
+            }
+            else
+            {
+                expression.Append(Regex.Escape(new string(c, run)));
+            }
+
+            i += run;
+        }
+
+        return expression.ToString();
+    }
 
     private string Render(DateTime localTime, long? sequence)
     {

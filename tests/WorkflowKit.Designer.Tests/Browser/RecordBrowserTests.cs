@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Records;
 using WorkflowKit.Designer.Tests.Support;
@@ -123,6 +124,55 @@ public sealed class RecordBrowserTests
             Assert.That(csv, Does.Not.Contain("协和医院"));
             Assert.That(csv, Does.Not.Contain("北京天坛医院"));
         });
+    }
+
+    [Test]
+    public async Task Script_filter_narrows_orders()
+    {
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync("/records/order");
+        await Expect(sales.GetByTestId("records-total")).ToContainTextAsync("3");
+        await sales.GetByTestId("filter-panel").ClickAsync();
+        await sales.GetByTestId("rule-builder").GetByText("JavaScript", new() { Exact = true }).ClickAsync();
+        var script = sales.GetByTestId("rule-script").Locator("xpath=descendant-or-self::textarea").First;
+
+        await script.FillAsync("form.customerName.includes('华山') || form.status === 'reserved'");
+        await script.PressAsync("Tab");
+
+        await Expect(sales.GetByTestId("records-total")).ToContainTextAsync("2");
+        await Expect(sales.GetByTestId("records").GetByText("华山医院")).ToBeVisibleAsync();
+        await Expect(sales.GetByTestId("records").GetByText("仁济医院")).ToBeVisibleAsync();
+        await Expect(sales.GetByTestId("records-error")).ToHaveCountAsync(0);
+        await _session.ScreenshotAsync(sales, "23-records-script-filter");
+
+        await script.FillAsync("form.customerName.includes('华山') &&\n  || form.total > 1");
+        await script.PressAsync("Tab");
+        await Expect(sales.GetByTestId("records-error")).ToContainTextAsync(
+            "JavaScript 筛选在第 2 行第 3 列（“|| form.total > 1” 附近）有语法错误");
+        await _session.ScreenshotAsync(sales, "24-records-script-error");
+
+        await script.FillAsync("form.region === 'east' && Math.max(form.total, 1) > 3");
+        await script.PressAsync("Tab");
+        await Expect(sales.GetByTestId("records-error")).ToContainTextAsync(
+            "JavaScript 筛选不能使用第 1 行第 27 列的 “Math.max(form.total, 1) > 3”");
+    }
+
+    [Test]
+    public async Task Sub_table_column_shows_row_count()
+    {
+        var user = new UserContext(
+            "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
+            "zh-CN");
+        await _session.Get<RecordService>().SaveViewAsync(
+            user, "order", "带明细", null, [], ["customerName", "lines"], default);
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync("/records/order");
+
+        await sales.GetByTestId("view-chip").GetByText("带明细").ClickAsync();
+
+        var row = sales.GetByTestId("records").Locator("tr", new() { HasText = "华山医院" });
+        await Expect(row.Locator("td[data-field=lines]")).ToHaveTextAsync("2 行");
+        await _session.ScreenshotAsync(sales, "25-records-sub-table-count");
     }
 
     [Test]
@@ -315,6 +365,13 @@ public sealed class RecordBrowserTests
             ["customer"] = customer, ["customerName"] = name, ["region"] = region, ["status"] = status,
             ["orderDate"] = RecordSeed.Day(-20),
         };
+        if (name == "华山医院")
+        {
+            data["lines"] = new JsonArray(
+                new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 2 },
+                new JsonObject { ["product"] = "VAC-0002", ["quantity"] = 5 });
+        }
+
         if (shippedDaysAgo is { } days)
         {
             data["orderDate"] = RecordSeed.Day(days - (region == "east" ? 7 : 9));

@@ -43,4 +43,21 @@ public sealed class RecordValueTextTests
 
         Assert.That(text, Is.EqualTo("sales-north-9"));
     }
+
+    [TestCase("zh-CN", 2, "2 行")]
+    [TestCase("en", 2, "2 lines")]
+    [TestCase("en", 1, "1 line")]
+    [TestCase("en", 0, "0 lines")]
+    public void Sub_table_reads_as_row_count(string culture, int rows, string expected)
+    {
+        var lines = new FieldDefinition
+        {
+            Id = "lines", Type = FieldTypes.SubTable, Label = new LocalizedText("订单明细", "Lines"),
+        };
+        var value = new JsonArray([.. Enumerable.Range(0, rows).Select(_ => (JsonNode?)new JsonObject { ["sku"] = "P-1" })]);
+
+        var text = RecordValueText.Format(lines, value, culture, People);
+
+        Assert.That(text, Is.EqualTo(expected));
+    }
 }

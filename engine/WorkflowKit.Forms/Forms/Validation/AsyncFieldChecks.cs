@@ -22,6 +22,15 @@ internal static class AsyncFieldChecks
                 scope, messages, token)));
         }
 
+        // Only writes that keep given serial numbers run this check, and they always have a record store, so a
+        // validator built without one (a form preview in the browser) leaves it out.
+        if (field.Type == FieldTypes.Serial && !inSubTable && services.Records is { } serialRecords &&
+            ParsePattern(field.SerialPattern) is { } pattern)
+        {
+            checks.Add(new("serial", (value, scope, token) => CheckGivenSerialAsync(form, field, label, pattern,
+                serialRecords, value, scope, messages, token)));
+        }
+
         if (field.Type is FieldTypes.Member or FieldTypes.Department)
         {
             var directory = Require(services.Directory, form, field, "an organisation directory");
@@ -123,6 +132,55 @@ internal static class AsyncFieldChecks
         };
         var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
         return page.Items.Count == 0 ? null : messages.NotUnique(label, FieldValues.Display(value, messages.Culture));
+    }
+
+    /// <summary>
+    /// Checks a serial number that a create keeps (<see cref="FormSubmission.KeepsGivenSerials"/>). It must fit the
+    /// pattern, and no record may have it, deleted ones included, because the store's unique index covers them too.
+    /// </summary>
+    private static async Task<string?> CheckGivenSerialAsync(
+        FormDefinition form, FieldDefinition field, string label, SerialNumberPattern pattern, IRecordStore records,
+        JsonNode? value, FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (!scope.Root.KeepsGivenSerials || FieldValues.IsEmpty(value))
+        {
+            return null;
+        }
+
+        var displayed = FieldValues.Display(value, messages.Culture);
+        if (!FieldValues.TryGetString(value, out var text) || !pattern.TryRead(text, out _, out _))
+        {
+            var example = pattern.Format(new DateTime(2024, 3, 5, 0, 0, 0, DateTimeKind.Unspecified), 1);
+            return messages.SerialNotInPattern(label, displayed, pattern.Pattern, example);
+        }
+
+        var query = new RecordQuery(form.Key)
+        {
+            Filter = Condition.AllOf(new Rule { Field = field.Id, Operator = RuleOperators.Equal, Value = text }),
+            IncludeDeleted = true,
+            Limit = 1,
+            CountTotal = false,
+        };
+        var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
+        return page.Items.Count == 0 ? null : messages.SerialTaken(label, displayed);
+    }
+
+    /// <summary>Parses a serial pattern; null for a missing or invalid one, which the definition validator reports.</summary>
+    private static SerialNumberPattern? ParsePattern(string? pattern)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return null;
+        }
+
+        try
+        {
+            return SerialNumberPattern.Parse(pattern);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static IEnumerable<string> Ids(JsonNode? value) => value switch
