@@ -11,11 +11,15 @@ namespace WorkflowKit.Runtime;
 /// </summary>
 public sealed partial class WorkflowEngine
 {
+    /// <summary>The variable that a withdrawal sets to <c>{ by, comment }</c> before its path runs.</summary>
+    public const string WithdrawalVariable = "withdrawal";
+
     /// <summary>
     /// Ends the instance as withdrawn in the withdrawal's step. First the open tasks, tokens, timers and pending calls
-    /// are cancelled and the withdrawal is audited with the form as it stood. Then the withdrawal path
-    /// (<c>settings.onWithdraw</c>) runs, and last the <c>settings.withdrawnValues</c> are written, so they can read
-    /// the variables that the path set and have the last word on the start's record.
+    /// are cancelled, the withdrawal is audited with the form as it stood, and <c>vars.withdrawal</c> records who
+    /// withdrew and their comment. Then the withdrawal path (<c>settings.onWithdraw</c>) runs, and last the
+    /// <c>settings.withdrawnValues</c> are written, so they can read the variables that the path set and have the last
+    /// word on the start's record.
     /// </summary>
     /// <exception cref="Instances.InstanceActionException">
     /// A node of the withdrawal path failed. The step must not commit, so the instance stays as it was.
@@ -29,6 +33,7 @@ public sealed partial class WorkflowEngine
             Comment = comment,
             FormSnapshot = (JsonObject)step.Instance.Form.DeepClone(),
         };
+        step.SetVar(WithdrawalVariable, new JsonObject { ["by"] = userId, ["comment"] = comment });
 
         if (step.Graph.Published.Flow.Settings?.OnWithdraw?.Node is { Length: > 0 } pathStart)
         {
