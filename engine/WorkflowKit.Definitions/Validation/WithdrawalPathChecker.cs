@@ -11,7 +11,7 @@ namespace WorkflowKit.Definitions.Validation;
 /// </summary>
 internal static class WithdrawalPathChecker
 {
-    private const string Pointer = "/settings/onWithdraw";
+    private const string SettingPointer = "/settings/onWithdraw";
 
     /// <summary>Returns the ids of the nodes that the withdrawal path can reach, or an empty set without a path.</summary>
     public static HashSet<string> Check(CheckContext context, FlowGraph graph)
@@ -25,7 +25,7 @@ internal static class WithdrawalPathChecker
         if (flow.Settings.AllowWithdraw == false)
         {
             context.Error(
-                DiagnosticCodes.WithdrawalPathWithoutWithdraw, Pointer,
+                DiagnosticCodes.WithdrawalPathWithoutWithdraw, SettingPointer,
                 "settings.onWithdraw names the path a withdrawal takes, but settings.allowWithdraw is false, so no " +
                 "instance can be withdrawn. Remove \"allowWithdraw\": false or remove onWithdraw.");
         }
@@ -33,7 +33,7 @@ internal static class WithdrawalPathChecker
         if (string.IsNullOrWhiteSpace(path.Node) || !graph.Nodes.ContainsKey(path.Node))
         {
             context.Error(
-                DiagnosticCodes.WithdrawalPathNodeMissing, Pointer + "/node",
+                DiagnosticCodes.WithdrawalPathNodeMissing, SettingPointer + "/node",
                 $"settings.onWithdraw.node is \"{path.Node}\", which is not the id of a node of this flow. Set it to " +
                 "the id of the condition, script or record node where a withdrawal continues.",
                 ("node", path.Node ?? string.Empty));

@@ -18,7 +18,7 @@ internal sealed partial class FlowRunner
 
     /// <summary>
     /// Runs the withdrawal path from <paramref name="nodeId"/> to an end node in the step's transaction, without
-    /// tokens: each node runs, then the first edge whose condition holds (else the default edge) leads on.
+    /// tokens. After each node, the first edge whose condition is true leads on, else the default edge.
     /// </summary>
     /// <returns>The id of the end node that the path reached.</returns>
     /// <exception cref="InstanceActionException">
@@ -51,7 +51,7 @@ internal sealed partial class FlowRunner
                 }
 
                 var edges = context.Graph.Outgoing(node.Id);
-                next = FirstHolding(context, node, edges)
+                next = FirstMatchingEdge(context, node, edges)
                     ?? edges.FirstOrDefault(edge => edge.IsDefault)
                     ?? edges.FirstOrDefault(edge => edge.Condition is null)
                     ?? throw new FlowFaultException(
