@@ -60,7 +60,9 @@ public sealed class WithdrawalSettingsTests : ComponentTestBase
         {
             "Nowhere: the withdrawal only ends the request", "Undo on withdrawal (undo, Condition)", "note (Script)",
         }));
+        cut.Render(parameters => parameters.Add(p => p.Flow, editor.Flow));
         Assert.That(editor.Flow.Settings!.OnWithdraw!.Node, Is.EqualTo("undo"));
+        Assert.That(cut.Find(".mud-select input").GetAttribute("value"), Is.EqualTo("Undo on withdrawal (undo, Condition)"));
         Assert.That(editor.CanUndo, Is.True);
         Assert.That(editor.ToJson(), Does.Contain("\"onWithdraw\": {"));
 
