@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Approvals;
-using WorkflowKit.Records;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Incidents;
@@ -118,8 +117,8 @@ public sealed partial class WorkflowEngine
     /// </summary>
     /// <exception cref="UnauthorizedAccessException">The user is not the instance's initiator.</exception>
     /// <exception cref="InstanceActionException">
-    /// The flow does not allow withdrawing, or a task was already acted on. <see cref="InstanceActionException.Error"/>
-    /// states which.
+    /// The flow does not allow withdrawing, a task was already acted on, or a node of the withdrawal path failed and
+    /// nothing was written. <see cref="InstanceActionException.Error"/> states which.
     /// </exception>
     /// <exception cref="ConcurrencyConflictException">The instance has ended.</exception>
     public async Task<WorkflowInstance> WithdrawAsync(
@@ -160,41 +159,10 @@ public sealed partial class WorkflowEngine
                     };
                 }
 
-                await WriteWithdrawnValuesAsync(step, userId, cancellationToken).ConfigureAwait(false);
-                _runner.Finish(step, InstanceStatuses.Withdrawn, null, userId, AuditActions.InstanceWithdrawn);
-                step.Audit[^1] = step.Audit[^1] with
-                {
-                    Comment = comment,
-                    FormSnapshot = (JsonObject)step.Instance.Form.DeepClone(),
-                };
+                await FinishWithdrawalAsync(step, userId, comment, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return ToInstance(context.Instance, context.Vars);
-    }
-
-    /// <summary>
-    /// Writes the flow's <c>settings.withdrawnValues</c> into the record that the start created, in the withdrawal's
-    /// transaction, so that a withdrawn order no longer reads as submitted.
-    /// </summary>
-    private async Task WriteWithdrawnValuesAsync(StepContext step, string userId, CancellationToken cancellationToken)
-    {
-        var settings = step.Graph.Published.Flow.Settings;
-        if (settings?.WithdrawnValues is not { Count: > 0 } values || step.Graph.Published.Form is not { } form
-            || step.Vars["recordId"] is not JsonValue id || !id.TryGetValue(out long recordId))
-        {
-            return;
-        }
-
-        var changes = new JsonObject();
-        foreach (var (fieldId, expression) in values)
-        {
-            changes[fieldId] = _services.Expressions.Evaluate(expression, step.Scope(), cancellationToken)?.DeepClone();
-        }
-
-        var transaction = await step.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
-        await _services.Records.UpdateAsync(
-            form.Key, recordId, changes, null, new RecordWriteContext(userId, transaction, step.Instance.Id),
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reminds the assignees of the instance's open tasks (催办); only the initiator may.</summary>

@@ -70,13 +70,7 @@ public sealed partial class WorkflowEngine
                 task.CompletedBy = request.UserId;
                 task.Version++;
                 step.Touch(task);
-                await WriteWithdrawnValuesAsync(step, request.UserId, cancellationToken).ConfigureAwait(false);
-                _runner.Finish(step, InstanceStatuses.Withdrawn, null, request.UserId, AuditActions.InstanceWithdrawn);
-                step.Audit[^1] = step.Audit[^1] with
-                {
-                    Comment = request.Comment,
-                    FormSnapshot = (JsonObject)step.Instance.Form.DeepClone(),
-                };
+                await FinishWithdrawalAsync(step, request.UserId, request.Comment, cancellationToken).ConfigureAwait(false);
                 return [];
             default:
                 step.AddAudit(request.UserId, AuditActions.TaskActionPrefix + request.Action, start.Id, task.Id,

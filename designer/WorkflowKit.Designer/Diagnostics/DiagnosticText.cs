@@ -19,6 +19,8 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
         DiagnosticCodes.BranchWithoutCondition, DiagnosticCodes.AmbiguousOutgoing,
         DiagnosticCodes.HumanNodeWithoutAssignees, DiagnosticCodes.InvalidVoteRatio, DiagnosticCodes.UnknownField,
         DiagnosticCodes.JavaScriptSyntax, DiagnosticCodes.DuplicateFieldId, DiagnosticCodes.SelectWithoutOptions,
+        DiagnosticCodes.WithdrawalPathNodeMissing, DiagnosticCodes.WithdrawalPathNotAutomatic,
+        DiagnosticCodes.WithdrawalPathWithoutWithdraw,
     };
 
     private readonly DiagnosticPlaces _places = new(text, subject);
@@ -114,6 +116,16 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
             DiagnosticCodes.SelectWithoutOptions when place is not null => T.Format(
                 "{0} has no options, so nothing can be chosen. Add options, or link it to another form's records.",
                 place),
+            DiagnosticCodes.WithdrawalPathNodeMissing => T.Format(
+                "A withdrawal continues at node \"{0}\", which the flow does not have. Under \"{1}\" in the flow settings, choose another node, or choose \"{2}\".",
+                Argument("node"), T["On withdrawal, continue at"], T["Nowhere: the withdrawal only ends the request"]),
+            DiagnosticCodes.WithdrawalPathNotAutomatic when node is not null => T.Format(
+                "{0} comes after the node where a withdrawal continues, but it waits for a person, a timer, a call or a sub-flow, which a withdrawal cannot do. Lead the withdrawal's steps to an end node without it, or choose another node under \"{1}\".",
+                node, T["On withdrawal, continue at"]),
+            DiagnosticCodes.WithdrawalPathWithoutWithdraw => T.Format(
+                "A withdrawal continues at a node, but the initiator may not withdraw. Tick \"{0}\", or choose \"{1}\" under \"{2}\".",
+                T["The initiator may withdraw until someone acts on a task"],
+                T["Nowhere: the withdrawal only ends the request"], T["On withdrawal, continue at"]),
             _ => null,
         };
     }

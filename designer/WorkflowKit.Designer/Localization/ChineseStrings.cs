@@ -476,6 +476,14 @@ public static class ChineseStrings
         ["Row {0} of \"{1}\": {2}"] = "“{1}”第 {0} 行：{2}",
         ["{0} (unknown user)"] = "{0}（未知用户）",
         ["Label on the diagram"] = "图上显示的名称",
+        ["Withdrawal"] = "撤回",
+        ["The initiator may withdraw until someone acts on a task"] = "发起人可在有人处理任务之前撤回",
+        ["On withdrawal, continue at"] = "撤回时从此节点继续",
+        ["Nowhere: the withdrawal only ends the request"] = "不继续：撤回只结束申请",
+        ["Automatic steps from this node run when the initiator withdraws, for example to release reserved stock. If one of them fails, nothing is withdrawn."] =
+            "发起人撤回时，会执行从此节点开始的自动步骤，例如释放已预留的库存。其中任一步骤失败时，撤回不会生效。",
+        ["{0} ({1})"] = "{0}（{1}）",
+        ["{0} ({1}, {2})"] = "{0}（{1}，{2}）",
     }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
         .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values)
         .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values).Concat(PublishChineseStrings.Values)

@@ -26,6 +26,12 @@ public static class DiagnosticChineseStrings
         ["Package"] = "模板包",
         ["Show them"] = "展开",
         ["Hide them"] = "收起",
+        ["A withdrawal continues at node \"{0}\", which the flow does not have. Under \"{1}\" in the flow settings, choose another node, or choose \"{2}\"."] =
+            "撤回时要继续的节点“{0}”在流程中不存在。请在流程设置的“{1}”中选择其他节点，或选择“{2}”。",
+        ["{0} comes after the node where a withdrawal continues, but it waits for a person, a timer, a call or a sub-flow, which a withdrawal cannot do. Lead the withdrawal's steps to an end node without it, or choose another node under \"{1}\"."] =
+            "{0}位于撤回时继续执行的步骤中，但它要等待人员、定时器、外部调用或子流程，撤回时无法等待。请让撤回步骤不经过它直接到达结束节点，或在“{1}”中选择其他节点。",
+        ["A withdrawal continues at a node, but the initiator may not withdraw. Tick \"{0}\", or choose \"{1}\" under \"{2}\"."] =
+            "已设置撤回时继续执行的节点，但发起人不能撤回。请勾选“{0}”，或在“{2}”中选择“{1}”。",
         ["Because of this, {0} other node(s) cannot be reached."] = "因此另有 {0} 个节点无法到达。",
         ["Because of this, {0} other node(s) have no path to an end."] = "因此另有 {0} 个节点无法走到结束节点。",
         ["{0} other problem(s) follow from this one."] = "另有 {0} 个问题由此引起。",

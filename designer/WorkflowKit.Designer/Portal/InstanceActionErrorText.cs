@@ -32,6 +32,9 @@ public sealed class InstanceActionErrorText(UiText text)
             InstanceActionException { Error: InstanceActionError.WithdrawNotAllowed } => T.Format(
                 "{0} failed: the flow \"{1}\" does not allow withdrawing a submission. Ask the person now handling it to return or reject it.",
                 actionLabel, FlowName(current)),
+            InstanceActionException { Error: InstanceActionError.WithdrawalPathFailed } failed => T.Format(
+                "{0} failed: the step \"{1}\", which undoes this submission's automatic steps when it is withdrawn, failed, so nothing was withdrawn and the submission continues as before. Ask the owner of the flow \"{2}\" to fix that step. Details: {3}",
+                actionLabel, failed.NodeName?.Get(T.Culture) ?? failed.NodeId, FlowName(current), failed.InnerException?.Message ?? failed.Message),
             ConcurrencyConflictException when current is { State: not InstanceState.Running } => T.Format(
                 "{0} failed: this submission has already ended as \"{1}\". The page now shows how it ended.",
                 actionLabel, T[current.State.ToString()]),

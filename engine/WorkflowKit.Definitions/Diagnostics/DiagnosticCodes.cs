@@ -194,6 +194,18 @@ public static class DiagnosticCodes
     /// <summary>A starter rule is not of type user, role or department, or has no value.</summary>
     public const string InvalidStarter = "WK1335";
 
+    /// <summary><c>settings.onWithdraw</c> names no node, or a node id that the flow does not have.</summary>
+    public const string WithdrawalPathNodeMissing = "WK1336";
+
+    /// <summary>
+    /// A node on the withdrawal path is not a condition, script, createRecord, updateRecord, notification or end
+    /// node, so the path could wait for a person, a timer, a call or a sub-flow.
+    /// </summary>
+    public const string WithdrawalPathNotAutomatic = "WK1337";
+
+    /// <summary><c>settings.onWithdraw</c> is set on a flow whose <c>settings.allowWithdraw</c> is false.</summary>
+    public const string WithdrawalPathWithoutWithdraw = "WK1338";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

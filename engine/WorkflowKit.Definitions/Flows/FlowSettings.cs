@@ -24,4 +24,11 @@ public sealed class FlowSettings
     /// withdraws the instance: field id to expression, as in an updateRecord node, such as status = 'cancelled'.
     /// </summary>
     public Dictionary<string, string>? WithdrawnValues { get; set; }
+
+    /// <summary>
+    /// The withdrawal path: where a withdrawal continues after the engine cancelled the instance's open tasks, tokens
+    /// and timers, so that automatic nodes can undo what earlier automatic steps did. Null when a withdrawal only ends
+    /// the instance.
+    /// </summary>
+    public WithdrawalPath? OnWithdraw { get; set; }
 }

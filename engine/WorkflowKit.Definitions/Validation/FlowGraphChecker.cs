@@ -37,7 +37,10 @@ internal static class FlowGraphChecker
         var reachable = starts.Count == 0
             ? new HashSet<string>(StringComparer.Ordinal)
             : Walk([starts[0].Id], id => graph.Outgoing[id].Select(e => flow.Edges[e].To));
-        FlowReachabilityChecker.Check(context, graph, starts.Count == 0 ? null : starts[0].Id, reachable);
+        // Nodes that only the withdrawal path runs are not cut off, even when no edge leads to them from the start.
+        var reached = new HashSet<string>(reachable, StringComparer.Ordinal);
+        reached.UnionWith(WithdrawalPathChecker.Check(context, graph));
+        FlowReachabilityChecker.Check(context, graph, starts.Count == 0 ? null : starts[0].Id, reached);
 
         CheckBranching(context, flow, graph.Nodes, graph.Outgoing);
         if (starts.Count == 1)

@@ -19,16 +19,7 @@ internal sealed partial class FlowRunner
     public void Leave(StepContext context, TokenRecord token, NodeDefinition node, bool rejecting = false)
     {
         var edges = context.Graph.Outgoing(node.Id);
-        EdgeDefinition? chosen = null;
-        foreach (var edge in edges.Where(edge => edge.Condition is not null && !edge.IsDefault))
-        {
-            if (Holds(context, node, edge))
-            {
-                chosen = edge;
-                break;
-            }
-        }
-
+        var chosen = FirstMatchingEdge(context, node, edges);
         if (rejecting && chosen is null)
         {
             context.AddAudit("system", AuditActions.NodeCompleted, node.Id, details: new JsonObject { ["outcome"] = "rejected" });
@@ -53,6 +44,10 @@ internal sealed partial class FlowRunner
 
         Move(context, token, node, chosen);
     }
+
+    /// <summary>Returns the first non-default edge whose condition is true, by priority, or null.</summary>
+    private EdgeDefinition? FirstMatchingEdge(StepContext context, NodeDefinition node, IReadOnlyList<EdgeDefinition> edges) =>
+        edges.FirstOrDefault(edge => edge.Condition is not null && !edge.IsDefault && Holds(context, node, edge));
 
     private bool Holds(StepContext context, NodeDefinition node, EdgeDefinition edge)
     {

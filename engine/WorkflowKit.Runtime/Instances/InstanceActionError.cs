@@ -8,4 +8,10 @@ public enum InstanceActionError
 
     /// <summary>Someone has already acted on a task of the instance, so the initiator can no longer withdraw.</summary>
     AlreadyActed,
+
+    /// <summary>
+    /// A node of the withdrawal path (<c>settings.onWithdraw</c>) failed, so the withdrawal rolled back and the instance
+    /// runs on as before. <see cref="InstanceActionException.NodeId"/> names the node.
+    /// </summary>
+    WithdrawalPathFailed,
 }

@@ -1,13 +1,19 @@
 namespace WorkflowKit.Runtime.Instances;
 
 /// <summary>
-/// A withdrawal that the engine rejected because of the instance's state or its flow's settings. The message is for
-/// API clients and logs, so screens word their own message from <see cref="Error"/>.
+/// A withdrawal that the engine rejected because of the instance's state or its flow's settings, or whose withdrawal
+/// path failed. The message is for API clients and logs, so screens word their own message from <see cref="Error"/>.
 /// </summary>
 public sealed class InstanceActionException : InvalidOperationException
 {
     public InstanceActionException(InstanceActionError error, string message)
         : base(message)
+    {
+        Error = error;
+    }
+
+    public InstanceActionException(InstanceActionError error, string message, Exception? innerException)
+        : base(message, innerException)
     {
         Error = error;
     }
@@ -31,4 +37,10 @@ public sealed class InstanceActionException : InvalidOperationException
     public string? InstanceId { get; init; }
 
     public string? FlowKey { get; init; }
+
+    /// <summary>The node of the withdrawal path that failed, for <see cref="InstanceActionError.WithdrawalPathFailed"/>.</summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>The display name of <see cref="NodeId"/>, or null when the node has none.</summary>
+    public WorkflowKit.Definitions.LocalizedText? NodeName { get; init; }
 }
