@@ -29,6 +29,7 @@ public sealed partial class WorkflowEngine
         {
             Directory = _services.Organization,
             Records = _services.Records,
+            Reader = _services.Reader,
             Conditions = new ConditionEvaluator(FormScripts),
         });
 

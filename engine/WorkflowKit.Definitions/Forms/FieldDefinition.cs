@@ -98,6 +98,11 @@ public sealed class FieldDefinition
     /// <summary>Field of the related form shown for the chosen record.</summary>
     public string? RelatedDisplayField { get; set; }
 
+    /// <summary>
+    /// Text fields: the value must be a field value of a record of another form that the submitting user may read.
+    /// </summary>
+    public RecordLookup? Lookup { get; set; }
+
     /// <summary>Serial number pattern such as "SO-{yyyyMMdd}-{seq:4}"; the sequence restarts when the date part changes.</summary>
     public string? SerialPattern { get; set; }
 

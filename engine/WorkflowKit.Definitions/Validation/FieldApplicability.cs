@@ -27,6 +27,7 @@ internal static class FieldApplicability
         ["formula"] = [FieldTypes.Formula],
         ["relatedForm"] = [FieldTypes.Related],
         ["relatedDisplayField"] = [FieldTypes.Related],
+        ["lookup"] = [FieldTypes.Text],
         ["serialPattern"] = [FieldTypes.Serial],
         ["accept"] = [FieldTypes.Attachment, FieldTypes.Image],
         ["addressLevel"] = [FieldTypes.Address],

@@ -75,6 +75,33 @@ internal static class FormChecker
         {
             CheckLinkage(context, field, linkage, JsonPointers.Append(pointer, "linkage"), scope, set);
         }
+
+        if (field.Lookup is { } lookup)
+        {
+            CheckLookup(context, lookup, JsonPointers.Append(pointer, "lookup"), set);
+        }
+    }
+
+    private static void CheckLookup(CheckContext context, RecordLookup lookup, string pointer, DefinitionSet set)
+    {
+        var target = set.FindForm(lookup.Form);
+        if (target is null)
+        {
+            context.Warning(
+                DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
+                $"Form \"{lookup.Form}\" is not among the validated documents; its fields were not checked. " +
+                "Validate it together with this form (a package or a folder).");
+            return;
+        }
+
+        var targetScope = FieldScope.For(target);
+        if (!targetScope.Resolves(lookup.ValueField))
+        {
+            context.Error(
+                DiagnosticCodes.UnknownField, JsonPointers.Append(pointer, "valueField"),
+                $"\"{lookup.ValueField}\" is not a field of form \"{target.Key}\". Use one of: {targetScope.Describe()}.",
+                ("field", lookup.ValueField), ("form", target.Key));
+        }
     }
 
     private static void CheckApplicability(CheckContext context, FieldDefinition field, string pointer)

@@ -87,6 +87,10 @@ public sealed class FormMessages
         ? $"“{label}” 引用的 {form} 记录 {value} 不存在或无权查看"
         : $"\"{label}\": record {value} of form {form} does not exist or is not visible to you";
 
+    public string NoLookupRecord(string label, string value, string form, string field) => _zh
+        ? $"“{label}” 的值 {value} 不是你可查看的 {form} 记录的 {field}，请从你有权查看的记录中选择"
+        : $"\"{label}\": {value} is not the {field} of a {form} record you may read; choose one of the records you can see";
+
     public string FileTypeNotAccepted(string label, string value, string accepted) => _zh
         ? $"“{label}” 不接受文件 {value}（允许：{accepted}）"
         : $"\"{label}\" does not accept file {value} (allowed: {accepted})";

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
+using WorkflowKit.Forms;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
@@ -185,6 +187,81 @@ public sealed class DailyScenarioTests(string provider)
             "when starting this flow."));
         Assert.That(denied.FieldId, Is.EqualTo("shipmentStatus"));
     }
+
+    /// <summary>
+    /// C0016 is a north customer. sales-east-1 may read east customers only, so the start is rejected on the
+    /// customer field before anything is written, and the credit check never reads C0016's credit data.
+    /// </summary>
+    [Test]
+    public async Task Order_start_rejects_other_region_customer()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var before = await CountAsync(environment, "order");
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api,
+                Form = OrderForm("C0016"),
+                Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        var customer = error!.Errors.Single(field => field.Path == "customer");
+        Assert.That(customer.Code, Is.EqualTo("lookup"));
+        Assert.That(customer.Message, Is.EqualTo(
+            "\"Customer code\": \"C0016\" is not the code of a customer record you may read; choose one of the " +
+            "records you can see"));
+        Assert.That(await CountAsync(environment, "order"), Is.EqualTo(before), "no order stored");
+    }
+
+    /// <summary>The scenario starts its orders without a region; each order is filed under its customer's region.</summary>
+    [Test]
+    public async Task Orders_filed_under_customer_region()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var customers = (await environment.Stores.Records.QueryAsync(
+                new RecordQuery("customer") { Limit = 10_000 }, null, CancellationToken.None)).Items
+            .ToDictionary(entry => entry.Data["code"]!.GetValue<string>(), entry => entry.Data, StringComparer.Ordinal);
+
+        var orders = await environment.Stores.Records.QueryAsync(
+            new RecordQuery("order") { Limit = 10_000 }, null, CancellationToken.None);
+
+        var today = orders.Items.Where(order => order.InstanceId is not null).ToList();
+        Assert.That(today, Has.Count.EqualTo(DailyScenario.OrderCount));
+        foreach (var order in today)
+        {
+            var customer = customers[order.Data["customer"]!.GetValue<string>()];
+            Assert.That(order.Data["region"]?.GetValue<string>(), Is.EqualTo(customer["region"]!.GetValue<string>()),
+                order.SerialNumber);
+        }
+    }
+
+    /// <summary>The region comes from the customer record, so a start that types one is rejected on that field.</summary>
+    [Test]
+    public async Task Order_start_rejects_typed_region()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var form = OrderForm("C0001");
+        form["region"] = "north";
+
+        var denied = Assert.ThrowsAsync<FieldAccessDeniedException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1") { TriggerKind = TriggerKinds.Api, Form = form },
+            CancellationToken.None));
+
+        Assert.That(denied!.FieldId, Is.EqualTo("region"));
+    }
+
+    private static JsonObject OrderForm(string customer) => new()
+    {
+        ["customer"] = customer,
+        ["orderDate"] = "2026-12-01",
+        ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 1, ["unitPrice"] = 1680m }),
+    };
+
+    private static async Task<int> CountAsync(SampleEnvironment environment, string formKey) =>
+        (await environment.Stores.Records.QueryAsync(new RecordQuery(formKey) { Limit = 10_000 }, null,
+            CancellationToken.None)).Items.Count;
 
     private string SqliteFile()
     {

@@ -66,6 +66,13 @@ internal static class AsyncFieldChecks
             }));
         }
 
+        if (field.Lookup is { } lookup)
+        {
+            var records = Require(services.Records, form, field, "a record store (record lookups)");
+            checks.Add(new("lookup", (value, scope, token) => CheckLookupAsync(
+                lookup, label, records, services.Reader, value, scope, messages, token)));
+        }
+
         if (field.Linkage is { } linkage)
         {
             var linkageService = new OptionLinkageService(services.Records, services.Reader);
@@ -123,6 +130,37 @@ internal static class AsyncFieldChecks
         };
         var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
         return page.Items.Count == 0 ? null : messages.NotUnique(label, FieldValues.Display(value, messages.Culture));
+    }
+
+    /// <summary>
+    /// Checks that a record of the lookup form has the value, read through the submitting user's permissions when a
+    /// reader and a user are set, and through the store otherwise (imports and engine-produced data).
+    /// </summary>
+    private static async Task<string?> CheckLookupAsync(
+        RecordLookup lookup, string label, IRecordStore records, Permissions.RecordReader? reader,
+        JsonNode? value, FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (FieldValues.IsEmpty(value) || value is not JsonValue)
+        {
+            return null;
+        }
+
+        var query = new RecordQuery(lookup.Form)
+        {
+            Filter = Condition.AllOf(new Rule
+            {
+                Field = lookup.ValueField, Operator = RuleOperators.Equal, Value = value.DeepClone(),
+            }),
+            Limit = 1,
+            CountTotal = false,
+        };
+        var page = reader is not null && scope.Root.UserId is { } user
+            ? await reader.ListAsync(user, query, cancellationToken).ConfigureAwait(false)
+            : await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
+        return page.Items.Count > 0
+            ? null
+            : messages.NoLookupRecord(label, FieldValues.Display(value, messages.Culture), lookup.Form,
+                lookup.ValueField);
     }
 
     private static IEnumerable<string> Ids(JsonNode? value) => value switch
