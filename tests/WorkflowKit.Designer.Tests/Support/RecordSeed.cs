@@ -15,6 +15,21 @@ internal static class RecordSeed
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), Shanghai).DateTime)
             .AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A customer of the biopharma template in <paramref name="region"/>, in normal credit standing.</summary>
+    public static JsonObject Customer(string code, string region) => new()
+    {
+        ["code"] = code,
+        ["name"] = $"Customer {code}",
+        ["customerType"] = "clinic",
+        ["region"] = region,
+        ["salesOwner"] = "sales1",
+        ["creditLimit"] = 1_000_000m,
+        ["approvedLimit"] = 1_000_000m,
+        ["creditStatus"] = "normal",
+        ["paymentTermDays"] = 90,
+        ["minShelfLifeDays"] = 90,
+    };
+
     public static async Task<RecordEntry> CreateAsync(DesignerAppFactory app, string formKey, JsonObject data)
     {
         var store = app.Services.GetRequiredService<IRecordStore>();
