@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
 using WorkflowKit.Forms;
+using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
@@ -250,6 +251,37 @@ public sealed class DailyScenarioTests(string provider)
             CancellationToken.None));
 
         Assert.That(denied!.FieldId, Is.EqualTo("region"));
+    }
+
+    /// <summary>
+    /// The product's list price is the same for every region, so the package hides it from sales and sales managers;
+    /// they see their own region's price in the regional price list, and purchasing still sees the list price.
+    /// </summary>
+    [Test]
+    public async Task Sales_see_only_own_region_prices()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var stores = environment.Stores;
+        var reader = new RecordReader(stores.Records, (IRecordQueries)stores.Records, (IRecordFormRegistry)stores.Records,
+            new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
+
+        var salesProducts = await reader.ListAsync("sales-east-1", new RecordQuery("product") { Limit = 100 },
+            CancellationToken.None);
+        var managerProducts = await reader.ListAsync("salesmgr-north", new RecordQuery("product") { Limit = 100 },
+            CancellationToken.None);
+        var buyerProducts = await reader.ListAsync("buyer-1", new RecordQuery("product") { Limit = 100 },
+            CancellationToken.None);
+        var prices = await reader.ListAsync("sales-east-1", new RecordQuery("regional-price") { Limit = 1_000 },
+            CancellationToken.None);
+
+        Assert.That(salesProducts.Items, Is.Not.Empty);
+        Assert.That(salesProducts.Items.Where(item => item.Data.ContainsKey("unitPrice")), Is.Empty);
+        Assert.That(managerProducts.Items.Where(item => item.Data.ContainsKey("unitPrice")), Is.Empty);
+        Assert.That(buyerProducts.Items, Is.Not.Empty);
+        Assert.That(buyerProducts.Items.Where(item => !item.Data.ContainsKey("unitPrice")), Is.Empty);
+        Assert.That(prices.Items, Is.Not.Empty);
+        Assert.That(prices.Items.Select(item => item.Data["region"]!.GetValue<string>()).Distinct(),
+            Is.EqualTo(new[] { "east" }));
     }
 
     private static JsonObject OrderForm(string customer) => new()
