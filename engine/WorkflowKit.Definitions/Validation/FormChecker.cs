@@ -78,29 +78,71 @@ internal static class FormChecker
 
         if (field.Lookup is { } lookup)
         {
-            CheckLookup(context, lookup, JsonPointers.Append(pointer, "lookup"), set);
+            CheckLookupTarget(
+                context, lookup.Form, lookup.ValueField, null, JsonPointers.Append(pointer, "lookup"), scope, set);
+        }
+
+        if (field.RecordValue is { } recordValue)
+        {
+            var recordPointer = JsonPointers.Append(pointer, "recordValue");
+            if (insideSubTable)
+            {
+                context.Error(
+                    DiagnosticCodes.ValueNotAllowed, recordPointer,
+                    $"\"recordValue\" applies to top-level fields, but \"{field.Id}\" is a sub-table column. Move " +
+                    "it to the form's top level or remove \"recordValue\".");
+            }
+
+            CheckLookupTarget(
+                context, recordValue.Form, recordValue.ValueField, recordValue.Match, recordPointer, scope, set);
+        }
+
+        if (field.LookupRange is { } range)
+        {
+            CheckLookupTarget(
+                context, range.Form, range.ValueField, range.Match, JsonPointers.Append(pointer, "lookupRange"), scope,
+                set);
         }
     }
 
-    private static void CheckLookup(CheckContext context, RecordLookup lookup, string pointer, DefinitionSet set)
+    /// <summary>
+    /// Checks the form, value field and match fields of a lookup: the match keys name fields of the other form, and
+    /// the match values name fields of this form that <paramref name="scope"/> resolves.
+    /// </summary>
+    private static void CheckLookupTarget(
+        CheckContext context, string formKey, string valueField, Dictionary<string, string>? match, string pointer,
+        FieldScope scope, DefinitionSet set)
     {
-        var target = set.FindForm(lookup.Form);
+        foreach (var (_, source) in match ?? [])
+        {
+            if (!scope.Resolves(source))
+            {
+                UnknownField(context, JsonPointers.Of(pointer, "match"), source, scope);
+            }
+        }
+
+        var target = set.FindForm(formKey);
         if (target is null)
         {
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
-                $"Form \"{lookup.Form}\" is not among the validated documents; its fields were not checked. " +
+                $"Form \"{formKey}\" is not among the validated documents; its fields were not checked. " +
                 "Validate it together with this form (a package or a folder).");
             return;
         }
 
         var targetScope = FieldScope.For(target);
-        if (!targetScope.Resolves(lookup.ValueField))
+        var named = new List<(string Pointer, string Field)> { (JsonPointers.Append(pointer, "valueField"), valueField) };
+        named.AddRange((match ?? []).Keys.Select(key => (JsonPointers.Of(pointer, "match", key), key)));
+        foreach (var (fieldPointer, fieldId) in named)
         {
-            context.Error(
-                DiagnosticCodes.UnknownField, JsonPointers.Append(pointer, "valueField"),
-                $"\"{lookup.ValueField}\" is not a field of form \"{target.Key}\". Use one of: {targetScope.Describe()}.",
-                ("field", lookup.ValueField), ("form", target.Key));
+            if (!targetScope.Resolves(fieldId))
+            {
+                context.Error(
+                    DiagnosticCodes.UnknownField, fieldPointer,
+                    $"\"{fieldId}\" is not a field of form \"{target.Key}\". Use one of: {targetScope.Describe()}.",
+                    ("field", fieldId), ("form", target.Key));
+            }
         }
     }
 

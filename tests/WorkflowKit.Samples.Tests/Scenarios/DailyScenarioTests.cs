@@ -254,6 +254,55 @@ public sealed class DailyScenarioTests(string provider)
     }
 
     /// <summary>
+    /// The east price of IVD-0002 is 360.00 and the order form allows at most 10% off, so 300 on the second line is
+    /// rejected on that line's unit price before anything is written.
+    /// </summary>
+    [Test]
+    public async Task Order_start_rejects_price_below_list()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var before = await CountAsync(environment, "order");
+        var form = OrderForm("C0001");
+        form["lines"]!.AsArray().Add(new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 5, ["unitPrice"] = 300m });
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api, Form = form, Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        var price = error!.Errors.Single();
+        Assert.That(price.Path, Is.EqualTo("lines[1].unitPrice"));
+        Assert.That(price.Code, Is.EqualTo("lookupRange"));
+        Assert.That(price.Message, Is.EqualTo(
+            "Row 2: \"Unit price\" 300 is below the minimum 324.00 (90% of unitPrice 360.00 in regional-price)"));
+        Assert.That(await CountAsync(environment, "order"), Is.EqualTo(before), "no order stored");
+    }
+
+    /// <summary>A product without a price in the initiator's regional price list cannot be ordered.</summary>
+    [Test]
+    public async Task Order_start_rejects_unpriced_product()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var form = OrderForm("C0001");
+        form["lines"]![0]!["product"] = "IVD-0999";
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api, Form = form, Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        var price = error!.Errors.Single();
+        Assert.That(price.Path, Is.EqualTo("lines[0].unitPrice"));
+        Assert.That(price.Message, Is.EqualTo(
+            "Row 1: \"Unit price\" cannot be checked: no regional-price record you may read has product = " +
+            "\"IVD-0999\", region = \"east\"; add that record first"));
+    }
+
+    /// <summary>
     /// The product's list price is the same for every region, so the package hides it from sales and sales managers;
     /// they see their own region's price in the regional price list, and purchasing still sees the list price.
     /// </summary>

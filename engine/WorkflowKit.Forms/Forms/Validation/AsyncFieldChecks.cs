@@ -73,6 +73,13 @@ internal static class AsyncFieldChecks
                 lookup, label, records, services.Reader, value, scope, messages, token)));
         }
 
+        if (field.LookupRange is { } range)
+        {
+            var records = Require(services.Records, form, field, "a record store (lookup ranges)");
+            checks.Add(new("lookupRange", (value, scope, token) => CheckRangeAsync(
+                range, label, records, services.Reader, value, scope, messages, token)));
+        }
+
         if (field.Linkage is { } linkage)
         {
             var linkageService = new OptionLinkageService(services.Records, services.Reader);
@@ -162,6 +169,61 @@ internal static class AsyncFieldChecks
             : messages.NoLookupRecord(label, FieldValues.Display(value, messages.Culture), lookup.Form,
                 lookup.ValueField);
     }
+
+    /// <summary>
+    /// Checks a number against a percentage range of a value in the matching record of another form. A match field
+    /// that is still empty skips the check, because the server may fill it (a record value) before it validates.
+    /// </summary>
+    private static async Task<string?> CheckRangeAsync(
+        LookupRange range, string label, IRecordStore records, Permissions.RecordReader? reader, JsonNode? value,
+        FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (!FieldValues.TryGetDecimal(value, out var number))
+        {
+            return null;
+        }
+
+        // Inside a sub-table a name is a column of the row first, then a top-level field, as in row rules.
+        var match = range.Match.ToDictionary(
+            pair => pair.Key,
+            pair => scope.Data.TryGetPropertyValue(pair.Value, out var own) ? own : scope.Root.Data[pair.Value],
+            StringComparer.Ordinal);
+        if (match.Values.Any(FieldValues.IsEmpty))
+        {
+            return null;
+        }
+
+        var rowName = scope.RowIndex is { } index ? messages.RowName(index) : string.Empty;
+        var record = await RecordMatch.FindAsync(
+            range.Form, match, scope.Root.UserId, reader, records, scope.Root.Transaction, cancellationToken)
+            .ConfigureAwait(false);
+        if (record is null || !FieldValues.TryGetDecimal(record.Data[range.ValueField], out var reference))
+        {
+            var criteria = string.Join(", ", match.Select(pair =>
+                $"{pair.Key} = {FieldValues.Display(pair.Value, messages.Culture)}"));
+            return messages.NoRangeRecord(label, rowName, range.Form, criteria);
+        }
+
+        var shown = FieldValues.Display(value, messages.Culture);
+        var referenceName = $"{range.ValueField} {reference.ToString(messages.Culture)}";
+        if (range.MinPercent is { } minPercent && number < Bound(reference, minPercent))
+        {
+            return messages.BelowRange(label, rowName, shown, Bound(reference, minPercent).ToString(messages.Culture),
+                minPercent.ToString(messages.Culture), range.Form, referenceName);
+        }
+
+        if (range.MaxPercent is { } maxPercent && number > Bound(reference, maxPercent))
+        {
+            return messages.AboveRange(label, rowName, shown, Bound(reference, maxPercent).ToString(messages.Culture),
+                maxPercent.ToString(messages.Culture), range.Form, referenceName);
+        }
+
+        return null;
+    }
+
+    /// <summary>The bound in the reference's unit, rounded to cents away from zero as money is.</summary>
+    private static decimal Bound(decimal reference, decimal percent) =>
+        Math.Round(reference * percent / 100m, 2, MidpointRounding.AwayFromZero);
 
     private static IEnumerable<string> Ids(JsonNode? value) => value switch
     {
