@@ -25,6 +25,9 @@ public sealed class OrderStartApiTests
         _app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
         await RecordSeed.CreateAsync(_app, "customer", RecordSeed.Customer("C0001", "east"));
         await RecordSeed.CreateAsync(_app, "customer", RecordSeed.Customer("C0016", "north"));
+        await RecordSeed.CreateAsync(_app, "regional-price", RecordSeed.RegionalPrice("IVD-0001", "east", 11m));
+        await RecordSeed.CreateAsync(_app, "regional-price", RecordSeed.RegionalPrice("IVD-0002", "east", 4m));
+        await RecordSeed.CreateAsync(_app, "regional-price", RecordSeed.RegionalPrice("IVD-0002", "north", 3m));
     }
 
     [OneTimeTearDown]
@@ -146,6 +149,36 @@ public sealed class OrderStartApiTests
             "“客户编码” 的值 “C0016” 不是你可查看的 customer 记录的 code，请从你有权查看的记录中选择"));
         var after = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
         Assert.That(after, Is.EqualTo(before));
+    }
+
+    /// <summary>
+    /// The east price of IVD-0002 is 4.00 and at most 10% off is allowed, so 3.50 on the second line is refused with
+    /// a message that names the row; the north price of 3.00 does not apply to an east customer.
+    /// </summary>
+    [Test]
+    public async Task Price_below_regional_list_refused()
+    {
+        using var client = await ClientAsync("sales1");
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject
+            {
+                ["customer"] = "C0001",
+                ["orderDate"] = "2026-12-05",
+                ["lines"] = new JsonArray(
+                    new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 2, ["unitPrice"] = 10.5 },
+                    new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 1, ["unitPrice"] = 3.5 }),
+            },
+        });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body);
+        var errors = JsonNode.Parse(body)!["errors"]!.AsObject();
+        Assert.That(errors.Select(pair => pair.Key), Is.EqualTo(new[] { "lines[1].unitPrice" }));
+        Assert.That(errors["lines[1].unitPrice"]![0]!.GetValue<string>(), Is.EqualTo(
+            "第 2 行：“单价” 3.5 低于最低值 3.60（regional-price 中的 unitPrice 4.00 的 90%）"));
     }
 
     /// <summary>The order's region comes from the customer record, so a start that sets it is refused.</summary>

@@ -100,8 +100,8 @@ public sealed class RecordApiTests
         {
             ["code"] = "P-1", ["name"] = "乙肝试剂盒", ["unitPrice"] = 120.5m, ["unitCost"] = 80.25m,
         });
-        await RecordSeed.CreateAsync(app, "regional-price", RegionalPrice("P-1", "east", 118m));
-        await RecordSeed.CreateAsync(app, "regional-price", RegionalPrice("P-1", "north", 125m));
+        await RecordSeed.CreateAsync(app, "regional-price", RecordSeed.RegionalPrice("P-1", "east", 118m));
+        await RecordSeed.CreateAsync(app, "regional-price", RecordSeed.RegionalPrice("P-1", "north", 125m));
         using var sales = await ApiAccessTests.ClientForAsync(app, "sales1");
         using var finance = await ApiAccessTests.ClientForAsync(app, "finance1");
 
@@ -133,11 +133,6 @@ public sealed class RecordApiTests
             Assert.That(sortByHidden.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         });
     }
-
-    private static JsonObject RegionalPrice(string product, string region, decimal price) => new()
-    {
-        ["product"] = product, ["region"] = region, ["unitPrice"] = price, ["validFrom"] = "2026-01-01",
-    };
 
     [Test]
     public async Task Export_without_export_rule_is_403()

@@ -30,6 +30,12 @@ internal static class RecordSeed
         ["minShelfLifeDays"] = 90,
     };
 
+    /// <summary>A price of the regional price list of the biopharma template, valid from 2026-01-01.</summary>
+    public static JsonObject RegionalPrice(string product, string region, decimal price) => new()
+    {
+        ["product"] = product, ["region"] = region, ["unitPrice"] = price, ["validFrom"] = "2026-01-01",
+    };
+
     public static async Task<RecordEntry> CreateAsync(DesignerAppFactory app, string formKey, JsonObject data)
     {
         var store = app.Services.GetRequiredService<IRecordStore>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
@@ -76,8 +77,9 @@ internal static class AsyncFieldChecks
         if (field.LookupRange is { } range)
         {
             var records = Require(services.Records, form, field, "a record store (lookup ranges)");
+            var format = field.Scale is { } scale ? "F" + scale.ToString(CultureInfo.InvariantCulture) : "G";
             checks.Add(new("lookupRange", (value, scope, token) => CheckRangeAsync(
-                range, label, records, services.Reader, value, scope, messages, token)));
+                range, label, format, records, services.Reader, value, scope, messages, token)));
         }
 
         if (field.Linkage is { } linkage)
@@ -175,7 +177,7 @@ internal static class AsyncFieldChecks
     /// that is still empty skips the check, because the server may fill it (a record value) before it validates.
     /// </summary>
     private static async Task<string?> CheckRangeAsync(
-        LookupRange range, string label, IRecordStore records, Permissions.RecordReader? reader, JsonNode? value,
+        LookupRange range, string label, string format, IRecordStore records, Permissions.RecordReader? reader, JsonNode? value,
         FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
     {
         if (!FieldValues.TryGetDecimal(value, out var number))
@@ -205,17 +207,19 @@ internal static class AsyncFieldChecks
         }
 
         var shown = FieldValues.Display(value, messages.Culture);
-        var referenceName = $"{range.ValueField} {reference.ToString(messages.Culture)}";
+        var referenceName = $"{range.ValueField} {reference.ToString(format, messages.Culture)}";
         if (range.MinPercent is { } minPercent && number < Bound(reference, minPercent))
         {
-            return messages.BelowRange(label, rowName, shown, Bound(reference, minPercent).ToString(messages.Culture),
-                minPercent.ToString(messages.Culture), range.Form, referenceName);
+            var minimum = Bound(reference, minPercent).ToString(format, messages.Culture);
+            return messages.BelowRange(label, rowName, shown, minimum, minPercent.ToString(messages.Culture),
+                range.Form, referenceName);
         }
 
         if (range.MaxPercent is { } maxPercent && number > Bound(reference, maxPercent))
         {
-            return messages.AboveRange(label, rowName, shown, Bound(reference, maxPercent).ToString(messages.Culture),
-                maxPercent.ToString(messages.Culture), range.Form, referenceName);
+            var maximum = Bound(reference, maxPercent).ToString(format, messages.Culture);
+            return messages.AboveRange(label, rowName, shown, maximum, maxPercent.ToString(messages.Culture),
+                range.Form, referenceName);
         }
 
         return null;
