@@ -7,10 +7,10 @@ namespace WorkflowKit.Definitions.Forms;
 /// </summary>
 public sealed class LookupRange
 {
-    /// <summary>Key of the form whose record holds the reference value.</summary>
+    /// <summary>Key of the form whose record contains the reference value.</summary>
     public string Form { get; set; } = string.Empty;
 
-    /// <summary>Field of <see cref="Form"/> that holds the reference value, such as a price.</summary>
+    /// <summary>Field of <see cref="Form"/> that contains the reference value, such as a price.</summary>
     public string ValueField { get; set; } = string.Empty;
 
     /// <summary>

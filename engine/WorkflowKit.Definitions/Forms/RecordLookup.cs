@@ -10,6 +10,6 @@ public sealed class RecordLookup
     /// <summary>Key of the form whose records supply the allowed values.</summary>
     public string Form { get; set; } = string.Empty;
 
-    /// <summary>Field of <see cref="Form"/> that holds the value, such as <c>code</c>; it should be unique there.</summary>
+    /// <summary>Field of <see cref="Form"/> that contains the value, such as <c>code</c>, which should be unique there.</summary>
     public string ValueField { get; set; } = string.Empty;
 }

@@ -120,11 +120,11 @@ public sealed class OrderStartApiTests
     }
 
     /// <summary>
-    /// sales1 works in the east and may read east customers only. A start for C0016, a north customer, is refused
+    /// sales1 works in the east and may read east customers only. A start for C0016, a north customer, is rejected
     /// with an error on the customer field, and no order is stored.
     /// </summary>
     [Test]
-    public async Task Other_region_customer_refused()
+    public async Task Other_region_customer_rejected()
     {
         using var client = await ClientAsync("sales1");
         var engine = _app.Services.GetRequiredService<WorkflowEngine>();
@@ -152,11 +152,11 @@ public sealed class OrderStartApiTests
     }
 
     /// <summary>
-    /// The east price of IVD-0002 is 4.00 and at most 10% off is allowed, so 3.50 on the second line is refused with
-    /// a message that names the row; the north price of 3.00 does not apply to an east customer.
+    /// The east price of IVD-0002 is 4.00 and at most 10% off is allowed, so 3.50 on the second line is rejected with
+    /// a message that names the row. The north price of 3.00 does not apply to an east customer.
     /// </summary>
     [Test]
-    public async Task Price_below_regional_list_refused()
+    public async Task Price_below_list_rejected()
     {
         using var client = await ClientAsync("sales1");
 
@@ -181,9 +181,9 @@ public sealed class OrderStartApiTests
             "第 2 行：“单价” 3.5 低于最低值 3.60（regional-price 中的 unitPrice 4.00 的 90%）"));
     }
 
-    /// <summary>The order's region comes from the customer record, so a start that sets it is refused.</summary>
+    /// <summary>The order's region comes from the customer record, so a start that sets it is rejected.</summary>
     [Test]
-    public async Task Typed_region_refused()
+    public async Task Typed_region_rejected()
     {
         using var client = await ClientAsync("sales1");
 

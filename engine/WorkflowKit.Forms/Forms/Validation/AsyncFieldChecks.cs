@@ -143,7 +143,7 @@ internal static class AsyncFieldChecks
 
     /// <summary>
     /// Checks that a record of the lookup form has the value, read through the submitting user's permissions when a
-    /// reader and a user are set, and through the store otherwise (imports and engine-produced data).
+    /// reader and a user are set, and through the store otherwise (such as an engine without a RecordAccess).
     /// </summary>
     private static async Task<string?> CheckLookupAsync(
         RecordLookup lookup, string label, IRecordStore records, Permissions.RecordReader? reader,
