@@ -1,4 +1,5 @@
 using WorkflowKit.Expressions;
+using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
@@ -28,7 +29,8 @@ public static class CliEngine
             stores.Organization,
             stores.Records,
             time,
-            flowServices: [new Replenishment.ReplenishmentFlowService()]);
+            flowServices: [new Replenishment.ReplenishmentFlowService()],
+            recordAccess: new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
         await engine.SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
         return engine;
     }

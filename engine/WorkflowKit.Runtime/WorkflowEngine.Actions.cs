@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Approvals;
 using WorkflowKit.Runtime.Audit;
-using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Notifications;

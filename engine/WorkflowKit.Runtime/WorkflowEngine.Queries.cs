@@ -97,7 +97,8 @@ public sealed partial class WorkflowEngine
             ToTask(task),
             node.Name,
             instance.Initiator,
-            FieldGuard.Visible(node, instance.Form),
+            resubmission ? FieldGuard.Visible(node, instance.Form)
+                : FieldGuard.VisibleTo(node, instance.Form, task.OriginalAssignee),
             access.Where(pair => pair.Value != FieldPermission.Hidden)
                 .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
             actions)

@@ -14,9 +14,9 @@ public sealed partial class WorkflowEngine
 {
     /// <summary>
     /// Prepares the form data of a start from a form submission or an API call. It checks the data against the start
-    /// node's field permissions, fills empty fields with their defaults and computes every formula, so the server's
-    /// values replace whatever the caller sent. Then it validates the result against the flow's form. Returns null for
-    /// other starts and for flows without a form, whose data is taken as it is.
+    /// node's field permissions, copies record values, fills empty fields with their defaults and computes every
+    /// formula, so the server's values replace whatever the caller sent. Then it validates the result against the
+    /// flow's form. Returns null for other starts and for flows without a form, whose data is taken as it is.
     /// </summary>
     /// <exception cref="FieldAccessDeniedException">
     /// The data sets a field that the start node makes read-only or hidden. Nothing has been written.
@@ -36,6 +36,7 @@ public sealed partial class WorkflowEngine
         StartFieldGuard.Check(graph.Published.Key, graph.StartNode, form, request.Form, request.Initiator, culture);
 
         var data = (JsonObject?)request.Form?.DeepClone() ?? [];
+        await FillRecordValuesAsync(form, data, request.Initiator, cancellationToken).ConfigureAwait(false);
         Compute(graph, form, data, cancellationToken);
         await ValidateFormDataAsync(graph, form, data, request.Initiator, request.Variables, null, culture, cancellationToken)
             .ConfigureAwait(false);
@@ -90,6 +91,16 @@ public sealed partial class WorkflowEngine
             };
         }
     }
+
+    /// <summary>
+    /// Copies the fields that the form fills from other forms' records (<c>recordValue</c>), such as an order's region
+    /// from its customer, reading only records the initiator may read when the engine has a reader.
+    /// </summary>
+    private Task FillRecordValuesAsync(
+        FormDefinition form, JsonObject data, string initiatorId, CancellationToken cancellationToken) =>
+        RecordValues.Any(form)
+            ? RecordValues.FillAsync(form, data, initiatorId, _services.Reader, _services.Records, cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>Fills defaults and computes formulas in place, as a record submission does.</summary>
     private void Compute(FlowGraph graph, FormDefinition form, JsonObject data, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Organization;
+using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Diagnostics;
@@ -49,7 +50,8 @@ public sealed partial class WorkflowEngine
         IHttpClientFactory? httpClientFactory = null,
         IEnumerable<INotificationChannel>? channels = null,
         IFaultInjector? faults = null,
-        IEnumerable<Services.IFlowService>? flowServices = null)
+        IEnumerable<Services.IFlowService>? flowServices = null,
+        RecordAccess? recordAccess = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(store);
@@ -60,6 +62,7 @@ public sealed partial class WorkflowEngine
         ArgumentNullException.ThrowIfNull(time);
         _recordTriggers = new Triggers.RecordTriggerRegistry();
         Records = new Triggers.TriggeringRecordStore(records, _recordTriggers, database, store, expressions, time);
+        var reader = recordAccess is null ? null : ReaderOver(records, recordAccess);
         _services = new EngineServices
         {
             Database = database,
@@ -69,7 +72,7 @@ public sealed partial class WorkflowEngine
             Organization = organization,
             Records = Records,
             Formulas = new Records.EngineFormulas(records as IRecordFormRegistry, time),
-            FormChecks = new Records.FormChecks(organization, Records, records as IRecordFormRegistry, time),
+            FormChecks = new Records.FormChecks(organization, Records, records as IRecordFormRegistry, reader, time),
             Time = time,
             Options = options ?? new EngineOptions(),
             Logger = logger ?? (ILogger)NullLogger.Instance,
@@ -77,9 +80,22 @@ public sealed partial class WorkflowEngine
             HttpClients = httpClientFactory is null ? () => SharedHttp : () => httpClientFactory.CreateClient(HttpClientName),
             Channels = (channels ?? []).ToDictionary(channel => channel.Name, StringComparer.Ordinal),
             FlowServices = (flowServices ?? []).ToDictionary(service => service.Name, StringComparer.Ordinal),
+            Reader = reader,
         };
         _runner = new FlowRunner(_services) { StartChild = StartChildAsync };
     }
+
+    /// <summary>
+    /// The reader that checks related-record and lookup fields of a start or a resubmission with the initiator's data
+    /// permissions, so an initiator can only name records they may read.
+    /// </summary>
+    private static RecordReader ReaderOver(IRecordStore records, RecordAccess access) =>
+        records is IRecordQueries queries and IRecordFormRegistry forms
+            ? new RecordReader(records, queries, forms, access)
+            : throw new ArgumentException(
+                $"The record store {records.GetType().Name} does not implement IRecordQueries and IRecordFormRegistry, " +
+                "which the engine needs to read records with a user's permissions. Pass a store that does, such as " +
+                "the SQLite or PostgreSQL record store, or leave recordAccess out.", nameof(records));
 
     /// <summary>Name of the <see cref="IHttpClientFactory"/> client that HTTP nodes use.</summary>
     public const string HttpClientName = "WorkflowKit.Http";

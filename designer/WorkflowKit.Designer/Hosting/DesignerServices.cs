@@ -17,6 +17,7 @@ using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Hosting;
 using WorkflowKit.Organization;
+using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Storage;
 
@@ -46,6 +47,7 @@ public static class DesignerServices
         {
             Directory = provider.GetRequiredService<IOrganizationDirectory>(),
             Records = provider.GetRequiredService<IRecordStore>(),
+            Reader = provider.GetRequiredService<RecordReader>(),
             Conditions = new ConditionEvaluator(provider.GetRequiredService<ScriptHost>()),
         }));
         services.AddSingleton<IFormValidationService, FormsValidationService>();

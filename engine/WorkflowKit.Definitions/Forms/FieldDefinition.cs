@@ -98,6 +98,17 @@ public sealed class FieldDefinition
     /// <summary>Field of the related form shown for the chosen record.</summary>
     public string? RelatedDisplayField { get; set; }
 
+    /// <summary>
+    /// Text fields: the value must be a field value of a record of another form that the submitting user may read.
+    /// </summary>
+    public RecordLookup? Lookup { get; set; }
+
+    /// <summary>Top-level fields: a value the server copies from a record of another form at a start.</summary>
+    public RecordValue? RecordValue { get; set; }
+
+    /// <summary>Number and money fields: a percentage range of a value read from a record of another form.</summary>
+    public LookupRange? LookupRange { get; set; }
+
     /// <summary>Serial number pattern such as "SO-{yyyyMMdd}-{seq:4}"; the sequence restarts when the date part changes.</summary>
     public string? SerialPattern { get; set; }
 

@@ -75,6 +75,75 @@ internal static class FormChecker
         {
             CheckLinkage(context, field, linkage, JsonPointers.Append(pointer, "linkage"), scope, set);
         }
+
+        if (field.Lookup is { } lookup)
+        {
+            CheckLookupTarget(
+                context, lookup.Form, lookup.ValueField, null, JsonPointers.Append(pointer, "lookup"), scope, set);
+        }
+
+        if (field.RecordValue is { } recordValue)
+        {
+            var recordPointer = JsonPointers.Append(pointer, "recordValue");
+            if (insideSubTable)
+            {
+                context.Error(
+                    DiagnosticCodes.ValueNotAllowed, recordPointer,
+                    $"\"recordValue\" applies to top-level fields, but \"{field.Id}\" is a sub-table column. Move " +
+                    "it to the form's top level or remove \"recordValue\".");
+            }
+
+            CheckLookupTarget(
+                context, recordValue.Form, recordValue.ValueField, recordValue.Match, recordPointer, scope, set);
+        }
+
+        if (field.LookupRange is { } range)
+        {
+            CheckLookupTarget(
+                context, range.Form, range.ValueField, range.Match, JsonPointers.Append(pointer, "lookupRange"), scope,
+                set);
+        }
+    }
+
+    /// <summary>
+    /// Checks the form, value field and match fields of a lookup: the match keys name fields of the other form, and
+    /// the match values name fields of this form that <paramref name="scope"/> resolves.
+    /// </summary>
+    private static void CheckLookupTarget(
+        CheckContext context, string formKey, string valueField, Dictionary<string, string>? match, string pointer,
+        FieldScope scope, DefinitionSet set)
+    {
+        foreach (var (_, source) in match ?? [])
+        {
+            if (!scope.Resolves(source))
+            {
+                UnknownField(context, JsonPointers.Of(pointer, "match"), source, scope);
+            }
+        }
+
+        var target = set.FindForm(formKey);
+        if (target is null)
+        {
+            context.Warning(
+                DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
+                $"Form \"{formKey}\" is not among the validated documents; its fields were not checked. " +
+                "Validate it together with this form (a package or a folder).");
+            return;
+        }
+
+        var targetScope = FieldScope.For(target);
+        var named = new List<(string Pointer, string Field)> { (JsonPointers.Append(pointer, "valueField"), valueField) };
+        named.AddRange((match ?? []).Keys.Select(key => (JsonPointers.Of(pointer, "match", key), key)));
+        foreach (var (fieldPointer, fieldId) in named)
+        {
+            if (!targetScope.Resolves(fieldId))
+            {
+                context.Error(
+                    DiagnosticCodes.UnknownField, fieldPointer,
+                    $"\"{fieldId}\" is not a field of form \"{target.Key}\". Use one of: {targetScope.Describe()}.",
+                    ("field", fieldId), ("form", target.Key));
+            }
+        }
     }
 
     private static void CheckApplicability(CheckContext context, FieldDefinition field, string pointer)

@@ -95,6 +95,26 @@ public sealed class FormMessages
         ? $"“{label}” 引用的 {form} 记录 {value} 不存在或无权查看"
         : $"\"{label}\": record {value} of form {form} does not exist or is not visible to you";
 
+    public string NoLookupRecord(string label, string value, string form, string field) => _zh
+        ? $"“{label}” 的值 {value} 不是你可查看的 {form} 记录的 {field}，请从你有权查看的记录中选择"
+        : $"\"{label}\": {value} is not the {field} of a {form} record you may read; choose one of the records you can see";
+
+    public string NoRangeRecord(string label, string rowName, string form, string criteria) => _zh
+        ? $"{rowName}“{label}”无法核对：没有你可查看的 {form} 记录满足 {criteria}，请先维护该记录"
+        : $"{rowName}\"{label}\" cannot be checked: no {form} record you may read has {criteria}; add that record first";
+
+    public string BelowRange(string label, string rowName, string value, string minimum, string percent, string form,
+        string reference) => _zh
+        ? $"{rowName}“{label}” {value} 低于最低值 {minimum}（{form} 中的 {reference} 的 {percent}%）"
+        : $"{rowName}\"{label}\" {value} is below the minimum {minimum} ({percent}% of {reference} in {form})";
+
+    public string AboveRange(string label, string rowName, string value, string maximum, string percent, string form,
+        string reference) => _zh
+        ? $"{rowName}“{label}” {value} 高于最高值 {maximum}（{form} 中的 {reference} 的 {percent}%）"
+        : $"{rowName}\"{label}\" {value} is above the maximum {maximum} ({percent}% of {reference} in {form})";
+
+    public string RowName(int rowIndex) => _zh ? $"第 {rowIndex + 1} 行：" : $"Row {rowIndex + 1}: ";
+
     public string FileTypeNotAccepted(string label, string value, string accepted) => _zh
         ? $"“{label}” 不接受文件 {value}（允许：{accepted}）"
         : $"\"{label}\" does not accept file {value} (allowed: {accepted})";

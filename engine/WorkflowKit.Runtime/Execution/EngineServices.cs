@@ -48,6 +48,12 @@ internal sealed class EngineServices
 
     public required IReadOnlyDictionary<string, INotificationChannel> Channels { get; init; }
 
+    /// <summary>
+    /// Reads records with a user's data permissions for the validation of starts and resubmissions; null checks
+    /// related-record and lookup fields against the store without permissions.
+    /// </summary>
+    public WorkflowKit.Permissions.RecordReader? Reader { get; init; }
+
     /// <summary>Host services that <c>service</c> nodes call, by name.</summary>
     public IReadOnlyDictionary<string, Services.IFlowService> FlowServices { get; init; } =
         new Dictionary<string, Services.IFlowService>(StringComparer.Ordinal);

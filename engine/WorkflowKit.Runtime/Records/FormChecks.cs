@@ -14,15 +14,33 @@ namespace WorkflowKit.Runtime.Records;
 /// to an instance's form, and the records that record nodes write. These are the FluentValidation validators that
 /// the form runtime, the REST API and imports use, reading the engine's directory and record store.
 /// </summary>
+/// <param name="organization">The directory that member and department fields and user rules read.</param>
+/// <param name="records">The store that unique, lookup and related fields are checked against.</param>
+/// <param name="forms">The forms of records that record nodes write; null checks no such record.</param>
+/// <param name="reader">Reads lookup and related records with the submitting user's permissions, so a user can only
+/// name records they may read; null reads them through the store.</param>
+/// <param name="time">The engine's clock, for the rules' JavaScript.</param>
 internal sealed class FormChecks(
-    IOrganizationDirectory organization, IRecordStore records, IRecordFormRegistry? forms, TimeProvider time)
+    IOrganizationDirectory organization, IRecordStore records, IRecordFormRegistry? forms,
+    Permissions.RecordReader? reader, TimeProvider time)
 {
     private FormValidatorFactory? _validators;
+    private FormValidatorFactory? _systemValidators;
 
     /// <summary>The script host of the rules' JavaScript conditions, on the engine's clock.</summary>
     public ScriptHost Scripts { get; } = new(timeProvider: time);
 
     private FormValidatorFactory Validators => _validators ??= new FormValidatorFactory(
+        new FormValidationServices
+        {
+            Directory = organization,
+            Records = records,
+            Reader = reader,
+            Conditions = new ConditionEvaluator(Scripts),
+        });
+
+    /// <summary>The validators of what the engine itself writes, which read records past any user's permissions.</summary>
+    private FormValidatorFactory SystemValidators => _systemValidators ??= new FormValidatorFactory(
         new FormValidationServices
         {
             Directory = organization,
@@ -42,11 +60,16 @@ internal sealed class FormChecks(
         }
     }
 
-    /// <summary>Validates form data and returns its field errors, empty when the data is valid.</summary>
-    public async Task<IReadOnlyList<FieldError>> FindErrorsAsync(
-        FormDefinition form, FormSubmission submission, CultureInfo culture, CancellationToken cancellationToken)
+    /// <summary>Validates form data that a user submits and returns its field errors, empty when it is valid.</summary>
+    public Task<IReadOnlyList<FieldError>> FindErrorsAsync(
+        FormDefinition form, FormSubmission submission, CultureInfo culture, CancellationToken cancellationToken) =>
+        FindErrorsAsync(Validators, form, submission, culture, cancellationToken);
+
+    private static async Task<IReadOnlyList<FieldError>> FindErrorsAsync(
+        FormValidatorFactory validators, FormDefinition form, FormSubmission submission, CultureInfo culture,
+        CancellationToken cancellationToken)
     {
-        var result = await Validators.Create(form, culture).ValidateAsync(submission, cancellationToken)
+        var result = await validators.Create(form, culture).ValidateAsync(submission, cancellationToken)
             .ConfigureAwait(false);
         return [.. result.Errors.Select(failure => new FieldError(
             failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
@@ -76,14 +99,15 @@ internal sealed class FormChecks(
             Transaction = transaction,
         };
 
-        var errors = await FindErrorsAsync(form, Submission(data), CultureInfo.InvariantCulture, cancellationToken)
-            .ConfigureAwait(false);
+        var errors = await FindErrorsAsync(
+            SystemValidators, form, Submission(data), CultureInfo.InvariantCulture, cancellationToken).ConfigureAwait(false);
         if (errors.Count == 0 || current is null)
         {
             return errors;
         }
 
-        var earlier = (await FindErrorsAsync(form, Submission(current), CultureInfo.InvariantCulture, cancellationToken)
+        var earlier = (await FindErrorsAsync(
+                SystemValidators, form, Submission(current), CultureInfo.InvariantCulture, cancellationToken)
                 .ConfigureAwait(false))
             .Select(error => (error.Path, error.Code))
             .ToHashSet();

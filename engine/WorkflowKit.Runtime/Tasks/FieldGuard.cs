@@ -45,8 +45,10 @@ internal static class FieldGuard
         }
 
         var keptRows = new List<KeptOwnerRow>();
+        changes = ExpandOwnRows(node, form, changes, taskUser);
         changes = RestoreHiddenColumns(node, form, changes);
         changes = KeepOtherOwnersRows(node, form, changes, taskUser, ownersActedSinceTaskCreated, keptRows);
+        CheckReadOnlyColumns(node, form, changes);
         foreach (var (fieldId, value) in changes)
         {
             var access = AccessOf(node, fieldId);
@@ -94,6 +96,29 @@ internal static class FieldGuard
                     row.Remove(column);
                 }
             }
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// What a task created for <paramref name="taskUser"/> shows: <see cref="Visible"/>, and of each sub-table with an
+    /// owner column only the rows of that user, in stored order. Rows of other owners may name customers of another
+    /// region, so the task view leaves them out.
+    /// </summary>
+    public static JsonObject VisibleTo(NodeDefinition node, JsonObject form, string taskUser)
+    {
+        var copy = Visible(node, form);
+        foreach (var (table, permission) in node.FieldPermissions ?? [])
+        {
+            var access = SubTableRowAccess.For(permission, taskUser);
+            if (access.OwnerColumn is null || copy[table] is not JsonArray rows)
+            {
+                continue;
+            }
+
+            copy[table] = new JsonArray([.. rows.Where(row => access.IsOwnRow(row as JsonObject))
+                .Select(row => row?.DeepClone())]);
         }
 
         return copy;
@@ -225,6 +250,79 @@ internal static class FieldGuard
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Turns a submitted sub-table that holds only the task user's rows, as <see cref="VisibleTo"/> shows them, into
+    /// the whole table: the submitted rows take the places of the user's stored rows in order, and every other row is
+    /// the stored one. A submission with every row is left as it is.
+    /// </summary>
+    private static JsonObject ExpandOwnRows(NodeDefinition node, JsonObject form, JsonObject changes, string user)
+    {
+        JsonObject? expanded = null;
+        foreach (var (table, permission) in node.FieldPermissions ?? [])
+        {
+            var access = SubTableRowAccess.For(permission, user);
+            if (access.OwnerColumn is null || changes[table] is not JsonArray submitted
+                || form[table] is not JsonArray stored || submitted.Count == stored.Count)
+            {
+                continue;
+            }
+
+            var own = stored.Select((row, index) => (row, index))
+                .Where(pair => access.IsOwnRow(pair.row as JsonObject))
+                .Select(pair => pair.index)
+                .ToList();
+            if (submitted.Count != own.Count)
+            {
+                throw Denied(
+                    node, table, FieldPermission.Editable,
+                    $"Sub-table '{table}' has {stored.Count} rows, {own.Count} of them owned by '{user}' (column " +
+                    $"'{access.OwnerColumn}'), but {submitted.Count} rows arrived at node '{node.Id}'. Send only " +
+                    "your own rows in the order the task shows them, or every row");
+            }
+
+            var rows = new JsonArray([.. stored.Select(row => row?.DeepClone())]);
+            for (var position = 0; position < own.Count; position++)
+            {
+                rows[own[position]] = submitted[position]?.DeepClone();
+            }
+
+            expanded ??= (JsonObject)changes.DeepClone();
+            expanded[table] = rows;
+        }
+
+        return expanded ?? changes;
+    }
+
+    /// <summary>
+    /// Rejects a change to a column that the node lists as read-only (<c>"confirmations.customer": "readonly"</c>) in a
+    /// row that is already stored. Rows that the submission adds may set the column.
+    /// </summary>
+    private static void CheckReadOnlyColumns(NodeDefinition node, JsonObject form, JsonObject changes)
+    {
+        foreach (var (path, permission) in node.FieldPermissions ?? [])
+        {
+            if (permission.Access != FieldPermission.ReadOnly || SplitColumn(path) is not var (table, column)
+                || changes[table] is not JsonArray rows)
+            {
+                continue;
+            }
+
+            var stored = form[table] as JsonArray ?? [];
+            for (var index = 0; index < Math.Min(rows.Count, stored.Count); index++)
+            {
+                var before = (stored[index] as JsonObject)?[column];
+                var after = (rows[index] as JsonObject)?[column];
+                if (!JsonNode.DeepEquals(before, after))
+                {
+                    throw Denied(
+                        node, path, FieldPermission.ReadOnly,
+                        $"Column '{column}' of sub-table '{table}' is read-only at node '{node.Id}' and cannot be " +
+                        $"changed (row {index + 1})");
+                }
+            }
+        }
     }
 
     private static (string Table, string Column)? SplitColumn(string fieldId)

@@ -136,14 +136,14 @@ public static class DailyScenario
         var data = new JsonObject
         {
             ["customer"] = code,
-            ["region"] = customer["region"]!.DeepClone(),
             ["orderDate"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["requestedDeliveryDate"] = today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["salesRep"] = salesRep,
             ["lines"] = order["lines"]!.DeepClone(),
         };
         // The flow stores the order as a record when it starts (settings.startCreatesRecord), as a portal
-        // submission does: the store numbers it and the engine computes its totals.
+        // submission does: the store numbers it and the engine computes its totals. The region is not sent: the
+        // credit check copies it from the customer record.
         var instance = await environment.Engine.StartAsync(
             new StartInstanceRequest("order-to-shipment", salesRep) { TriggerKind = TriggerKinds.Form, Form = data },
             cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
+using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
@@ -48,7 +49,8 @@ public sealed class SampleEnvironment : IAsyncDisposable
             stores.Organization,
             stores.Records,
             time,
-            flowServices: [new Replenishment.ReplenishmentFlowService()]);
+            flowServices: [new Replenishment.ReplenishmentFlowService()],
+            recordAccess: new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
         var submissions = new FormSubmissionService(
             new FormValidatorFactory(new FormValidationServices
             {

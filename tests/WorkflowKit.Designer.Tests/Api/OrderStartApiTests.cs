@@ -20,7 +20,15 @@ public sealed class OrderStartApiTests
     private DesignerAppFactory _app = default!;
 
     [OneTimeSetUp]
-    public void StartApp() => _app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+    public async Task StartAppAsync()
+    {
+        _app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+        await RecordSeed.CreateAsync(_app, "customer", RecordSeed.Customer("C0001", "east"));
+        await RecordSeed.CreateAsync(_app, "customer", RecordSeed.Customer("C0016", "north"));
+        await RecordSeed.CreateAsync(_app, "regional-price", RecordSeed.RegionalPrice("IVD-0001", "east", 11m));
+        await RecordSeed.CreateAsync(_app, "regional-price", RecordSeed.RegionalPrice("IVD-0002", "east", 4m));
+        await RecordSeed.CreateAsync(_app, "regional-price", RecordSeed.RegionalPrice("IVD-0002", "north", 3m));
+    }
 
     [OneTimeTearDown]
     public async Task StopAppAsync() => await _app.DisposeAsync();
@@ -36,7 +44,6 @@ public sealed class OrderStartApiTests
             data = new JsonObject
             {
                 ["customer"] = "C0001",
-                ["region"] = "east",
                 ["orderDate"] = "2026-12-05",
                 ["requestedDeliveryDate"] = "2026-12-08",
                 ["total"] = 1,
@@ -59,6 +66,7 @@ public sealed class OrderStartApiTests
         var record = await engine.Records.GetAsync(
             "order", instance.Variables["recordId"]!.GetValue<long>(), null, default);
         Assert.That(record!.Data["orderNo"]!.GetValue<string>(), Is.EqualTo(orderNo));
+        Assert.That(record.Data["region"]!.GetValue<string>(), Is.EqualTo("east"), "the customer's region");
         Assert.That(record.InstanceId, Is.EqualTo(id));
         Assert.That(record.CreatedBy, Is.EqualTo("sales1"));
     }
@@ -71,7 +79,7 @@ public sealed class OrderStartApiTests
         using var response = await client.PostAsJsonAsync("/api/instances", new
         {
             flowKey = "order-to-shipment",
-            data = new JsonObject { ["customer"] = "C0001", ["region"] = "east", ["orderDate"] = "2026-12-05" },
+            data = new JsonObject { ["customer"] = "C0001", ["orderDate"] = "2026-12-05" },
         });
 
         var body = await response.Content.ReadAsStringAsync();
@@ -103,12 +111,91 @@ public sealed class OrderStartApiTests
         using var response = await client.PostAsJsonAsync("/api/instances", new
         {
             flowKey = "order-to-shipment",
-            data = new JsonObject { ["customer"] = "C0001", ["region"] = "east", ["orderDate"] = "2026-12-05" },
+            data = new JsonObject { ["customer"] = "C0001", ["orderDate"] = "2026-12-05" },
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), await response.Content.ReadAsStringAsync());
         var after = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
         Assert.That(after, Is.EqualTo(before));
+    }
+
+    /// <summary>
+    /// sales1 works in the east and may read east customers only. A start for C0016, a north customer, is rejected
+    /// with an error on the customer field, and no order is stored.
+    /// </summary>
+    [Test]
+    public async Task Other_region_customer_rejected()
+    {
+        using var client = await ClientAsync("sales1");
+        var engine = _app.Services.GetRequiredService<WorkflowEngine>();
+        var before = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject
+            {
+                ["customer"] = "C0016",
+                ["orderDate"] = "2026-12-05",
+                ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 1, ["unitPrice"] = 10 }),
+            },
+        });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body);
+        var errors = JsonNode.Parse(body)!["errors"]!.AsObject();
+        Assert.That(errors.Select(pair => pair.Key), Is.EqualTo(new[] { "customer" }));
+        Assert.That(errors["customer"]![0]!.GetValue<string>(), Is.EqualTo(
+            "“客户编码” 的值 “C0016” 不是你可查看的 customer 记录的 code，请从你有权查看的记录中选择"));
+        var after = (await engine.Records.QueryAsync(new RecordQuery("order"), null, default)).Total;
+        Assert.That(after, Is.EqualTo(before));
+    }
+
+    /// <summary>
+    /// The east price of IVD-0002 is 4.00 and at most 10% off is allowed, so 3.50 on the second line is rejected with
+    /// a message that names the row. The north price of 3.00 does not apply to an east customer.
+    /// </summary>
+    [Test]
+    public async Task Price_below_list_rejected()
+    {
+        using var client = await ClientAsync("sales1");
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject
+            {
+                ["customer"] = "C0001",
+                ["orderDate"] = "2026-12-05",
+                ["lines"] = new JsonArray(
+                    new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 2, ["unitPrice"] = 10.5 },
+                    new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 1, ["unitPrice"] = 3.5 }),
+            },
+        });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body);
+        var errors = JsonNode.Parse(body)!["errors"]!.AsObject();
+        Assert.That(errors.Select(pair => pair.Key), Is.EqualTo(new[] { "lines[1].unitPrice" }));
+        Assert.That(errors["lines[1].unitPrice"]![0]!.GetValue<string>(), Is.EqualTo(
+            "第 2 行：“单价” 3.5 低于最低值 3.60（regional-price 中的 unitPrice 4.00 的 90%）"));
+    }
+
+    /// <summary>The order's region comes from the customer record, so a start that sets it is rejected.</summary>
+    [Test]
+    public async Task Typed_region_rejected()
+    {
+        using var client = await ClientAsync("sales1");
+
+        using var response = await client.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject { ["customer"] = "C0001", ["region"] = "north", ["orderDate"] = "2026-12-05" },
+        });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), body);
+        Assert.That(body, Does.Contain("region"));
     }
 
     private static async Task<UserContext> UserAsync(AccountStore accounts, string userId)

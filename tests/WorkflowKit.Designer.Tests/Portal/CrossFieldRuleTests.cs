@@ -73,7 +73,6 @@ public sealed class CrossFieldRuleTests
     private static JsonObject Order(string orderDate, string deliveryDate) => new()
     {
         ["customer"] = "C0001",
-        ["region"] = "east",
         ["orderDate"] = orderDate,
         ["requestedDeliveryDate"] = deliveryDate,
         ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 2, ["unitPrice"] = 10 }),

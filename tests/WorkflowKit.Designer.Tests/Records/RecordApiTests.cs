@@ -100,10 +100,17 @@ public sealed class RecordApiTests
         {
             ["code"] = "P-1", ["name"] = "乙肝试剂盒", ["unitPrice"] = 120.5m, ["unitCost"] = 80.25m,
         });
+        await RecordSeed.CreateAsync(app, "regional-price", RecordSeed.RegionalPrice("P-1", "east", 118m));
+        await RecordSeed.CreateAsync(app, "regional-price", RecordSeed.RegionalPrice("P-1", "north", 125m));
         using var sales = await ApiAccessTests.ClientForAsync(app, "sales1");
+        using var finance = await ApiAccessTests.ClientForAsync(app, "finance1");
 
         var orders = await sales.GetFromJsonAsync<JsonObject>("/api/records/order");
         var products = await sales.GetFromJsonAsync<JsonObject>("/api/records/product");
+        var productDetail = await sales.GetFromJsonAsync<JsonObject>(
+            $"/api/records/product/{products!["items"]![0]!["id"]!.GetValue<long>()}");
+        var prices = await sales.GetFromJsonAsync<JsonObject>("/api/records/regional-price");
+        var financeProducts = await finance.GetFromJsonAsync<JsonObject>("/api/records/product");
         var export = await sales.GetStringAsync("/api/records/order/export?format=csv");
         using var sortByHidden = await sales.GetAsync("/api/records/order?sort=total");
 
@@ -115,7 +122,11 @@ public sealed class RecordApiTests
             Assert.That(order.ContainsKey("total"), Is.False, order.ToJsonString());
             Assert.That(order.ContainsKey("lines"), Is.False, order.ToJsonString());
             Assert.That(product.ContainsKey("unitCost"), Is.False, product.ToJsonString());
-            Assert.That(product["unitPrice"]!.GetValue<decimal>(), Is.EqualTo(120.5m));
+            Assert.That(product.ContainsKey("unitPrice"), Is.False, "the list price is for every region");
+            Assert.That(productDetail!.ToJsonString(), Does.Not.Contain("120.5"));
+            Assert.That(prices!["items"]!.AsArray().Select(item => item!["data"]!["unitPrice"]!.GetValue<decimal>()),
+                Is.EqualTo(new[] { 118m }), "the east price only");
+            Assert.That(financeProducts!["items"]![0]!["data"]!["unitPrice"]!.GetValue<decimal>(), Is.EqualTo(120.5m));
             Assert.That(export, Does.Contain("华东医院"));
             Assert.That(export, Does.Not.Contain("华北医院"));
             Assert.That(export, Does.Not.Contain("650000"));

@@ -273,6 +273,101 @@ public sealed class ReplenishmentWatchTests
         Assert.That(await ReplenishmentsAsync(world), Has.Count.EqualTo(1), "no second replenishment for IVD-0001");
     }
 
+    /// <summary>
+    /// sales-east-2 owns the row of C0003, an east customer. The task view leaves out sales-north-1's row of C0002, a
+    /// north customer, so the east salesperson never sees another region's customer or quantities.
+    /// </summary>
+    [Test]
+    public async Task Confirm_TaskViewShowsOwnRowsOnly()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+
+        var view = await world.Engine.GetTaskViewAsync(east.Id, "sales-east-2", CancellationToken.None);
+
+        var rows = view.Form["confirmations"]!.AsArray();
+        Assert.That(rows.Select(row => row!["customer"]!.GetValue<string>()), Is.EqualTo(new[] { "C0003" }));
+        Assert.That(view.Form.ToJsonString(), Does.Not.Contain("C0002"));
+        Assert.That(view.FieldAccess["confirmations.recentQuantity"], Is.EqualTo("readonly"));
+        Assert.That(view.FieldAccess["confirmations"], Is.EqualTo("editable"));
+    }
+
+    /// <summary>
+    /// The task sends back the one row its view showed. The engine puts it in the place of sales-east-2's stored row
+    /// and keeps sales-north-1's row as stored.
+    /// </summary>
+    [Test]
+    public async Task Confirm_OwnRowsSubmissionKeepsOthers()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var view = await world.Engine.GetTaskViewAsync(east.Id, "sales-east-2", CancellationToken.None);
+        var own = view.Form["confirmations"]!.DeepClone().AsArray();
+        own[0]!["confirmedQuantity"] = 150;
+        own[0]!["note"] = "tender won";
+
+        await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = own });
+
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance
+            .Form["confirmations"]!.AsArray();
+        Assert.That(stored, Has.Count.EqualTo(2));
+        Assert.That(Number(stored[0]!["confirmedQuantity"]), Is.EqualTo(150m));
+        Assert.That(stored[0]!["note"]!.GetValue<string>(), Is.EqualTo("tender won"));
+        Assert.That(JsonNode.DeepEquals(stored[1], loaded[1]), Is.True, "sales-north-1's row as stored");
+    }
+
+    /// <summary>
+    /// The node lets a salesperson confirm a quantity and add a note, and lists the other columns as read-only, so a
+    /// changed recent quantity in the salesperson's own row is rejected and nothing is stored.
+    /// </summary>
+    [Test]
+    public async Task Confirm_ReadOnlyColumnRejected()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var own = new JsonArray(loaded[0]!.DeepClone());
+        own[0]!["confirmedQuantity"] = 150;
+        own[0]!["recentQuantity"] = 5000;
+
+        var error = Assert.ThrowsAsync<FieldAccessDeniedException>(
+            () => ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = own }));
+
+        Assert.That(error!.Message, Does.StartWith(
+            "Column 'recentQuantity' of sub-table 'confirmations' is read-only at node 'confirmDemand' and cannot be " +
+            "changed (row 1); submit it unchanged or leave it out."));
+        Assert.That(error.FieldId, Is.EqualTo("confirmations.recentQuantity"));
+        var instance = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.That(JsonNode.DeepEquals(instance.Form["confirmations"], loaded), Is.True, "nothing stored");
+    }
+
+    /// <summary>A submission with neither every row nor exactly the user's own rows is rejected with both counts.</summary>
+    [Test]
+    public async Task Confirm_WrongRowCountRejected()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var rows = new JsonArray(loaded[0]!.DeepClone(), loaded[1]!.DeepClone(), loaded[0]!.DeepClone());
+
+        var error = Assert.ThrowsAsync<FieldAccessDeniedException>(
+            () => ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = rows }));
+
+        Assert.That(error!.Message, Does.StartWith(
+            "Sub-table 'confirmations' has 2 rows, 1 of them owned by 'sales-east-2' (column 'salesOwner'), but 3 " +
+            "rows arrived at node 'confirmDemand'. Send only your own rows in the order the task shows them, or every " +
+            "row; submit it unchanged or leave it out."));
+    }
+
     private static async Task<ReplenishmentWorld> StartedWorldAsync()
     {
         var world = await ReplenishmentWorld.CreateAsync(CraftedHistory.BeforeRun);

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
+using WorkflowKit.Forms;
+using WorkflowKit.Permissions;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
@@ -209,6 +212,161 @@ public sealed class DailyScenarioTests(string provider)
             "when starting this flow."));
         Assert.That(denied.FieldId, Is.EqualTo("shipmentStatus"));
     }
+
+    /// <summary>
+    /// C0016 is a north customer. sales-east-1 may read east customers only, so the start is rejected on the
+    /// customer field before anything is written, and the credit check never reads C0016's credit data.
+    /// </summary>
+    [Test]
+    public async Task Order_start_rejects_other_region_customer()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var before = await CountAsync(environment, "order");
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api,
+                Form = OrderForm("C0016"),
+                Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        var customer = error!.Errors.Single(field => field.Path == "customer");
+        Assert.That(customer.Code, Is.EqualTo("lookup"));
+        Assert.That(customer.Message, Is.EqualTo(
+            "\"Customer code\": \"C0016\" is not the code of a customer record you may read; choose one of the " +
+            "records you can see"));
+        Assert.That(await CountAsync(environment, "order"), Is.EqualTo(before), "no order stored");
+    }
+
+    /// <summary>The scenario starts its orders without a region; each order is filed under its customer's region.</summary>
+    [Test]
+    public async Task Orders_filed_under_customer_region()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var customers = (await environment.Stores.Records.QueryAsync(
+                new RecordQuery("customer") { Limit = 10_000 }, null, CancellationToken.None)).Items
+            .ToDictionary(entry => entry.Data["code"]!.GetValue<string>(), entry => entry.Data, StringComparer.Ordinal);
+
+        var orders = await environment.Stores.Records.QueryAsync(
+            new RecordQuery("order") { Limit = 10_000 }, null, CancellationToken.None);
+
+        var today = orders.Items.Where(order => order.InstanceId is not null).ToList();
+        Assert.That(today, Has.Count.EqualTo(DailyScenario.OrderCount));
+        foreach (var order in today)
+        {
+            var customer = customers[order.Data["customer"]!.GetValue<string>()];
+            Assert.That(order.Data["region"]?.GetValue<string>(), Is.EqualTo(customer["region"]!.GetValue<string>()),
+                order.SerialNumber);
+        }
+    }
+
+    /// <summary>The region comes from the customer record, so a start that types one is rejected on that field.</summary>
+    [Test]
+    public async Task Order_start_rejects_typed_region()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var form = OrderForm("C0001");
+        form["region"] = "north";
+
+        var denied = Assert.ThrowsAsync<FieldAccessDeniedException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1") { TriggerKind = TriggerKinds.Api, Form = form },
+            CancellationToken.None));
+
+        Assert.That(denied!.FieldId, Is.EqualTo("region"));
+    }
+
+    /// <summary>
+    /// The east price of IVD-0002 is 360.00 and the order form allows at most 10% off, so 300 on the second line is
+    /// rejected on that line's unit price before anything is written.
+    /// </summary>
+    [Test]
+    public async Task Order_start_rejects_price_below_list()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var before = await CountAsync(environment, "order");
+        var form = OrderForm("C0001");
+        form["lines"]!.AsArray().Add(new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 5, ["unitPrice"] = 300m });
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api, Form = form, Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        var price = error!.Errors.Single();
+        Assert.That(price.Path, Is.EqualTo("lines[1].unitPrice"));
+        Assert.That(price.Code, Is.EqualTo("lookupRange"));
+        Assert.That(price.Message, Is.EqualTo(
+            "Row 2: \"Unit price\" 300 is below the minimum 324.00 (90% of unitPrice 360.00 in regional-price)"));
+        Assert.That(await CountAsync(environment, "order"), Is.EqualTo(before), "no order stored");
+    }
+
+    /// <summary>A product without a price in the initiator's regional price list cannot be ordered.</summary>
+    [Test]
+    public async Task Order_start_rejects_unpriced_product()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var form = OrderForm("C0001");
+        form["lines"]![0]!["product"] = "IVD-0999";
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api, Form = form, Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        var price = error!.Errors.Single();
+        Assert.That(price.Path, Is.EqualTo("lines[0].unitPrice"));
+        Assert.That(price.Message, Is.EqualTo(
+            "Row 1: \"Unit price\" cannot be checked: no regional-price record you may read has product = " +
+            "\"IVD-0999\", region = \"east\"; add that record first"));
+    }
+
+    /// <summary>
+    /// The product's list price is the same for every region, so the package hides it from sales and sales managers;
+    /// they see their own region's price in the regional price list, and purchasing still sees the list price.
+    /// </summary>
+    [Test]
+    public async Task Sales_see_only_own_region_prices()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var stores = environment.Stores;
+        var reader = new RecordReader(stores.Records, (IRecordQueries)stores.Records, (IRecordFormRegistry)stores.Records,
+            new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
+
+        var salesProducts = await reader.ListAsync("sales-east-1", new RecordQuery("product") { Limit = 100 },
+            CancellationToken.None);
+        var managerProducts = await reader.ListAsync("salesmgr-north", new RecordQuery("product") { Limit = 100 },
+            CancellationToken.None);
+        var buyerProducts = await reader.ListAsync("buyer-1", new RecordQuery("product") { Limit = 100 },
+            CancellationToken.None);
+        var prices = await reader.ListAsync("sales-east-1", new RecordQuery("regional-price") { Limit = 1_000 },
+            CancellationToken.None);
+
+        Assert.That(salesProducts.Items, Is.Not.Empty);
+        Assert.That(salesProducts.Items.Where(item => item.Data.ContainsKey("unitPrice")), Is.Empty);
+        Assert.That(managerProducts.Items.Where(item => item.Data.ContainsKey("unitPrice")), Is.Empty);
+        Assert.That(buyerProducts.Items, Is.Not.Empty);
+        Assert.That(buyerProducts.Items.Where(item => !item.Data.ContainsKey("unitPrice")), Is.Empty);
+        Assert.That(prices.Items, Is.Not.Empty);
+        Assert.That(prices.Items.Select(item => item.Data["region"]!.GetValue<string>()).Distinct(),
+            Is.EqualTo(new[] { "east" }));
+    }
+
+    private static JsonObject OrderForm(string customer) => new()
+    {
+        ["customer"] = customer,
+        ["orderDate"] = "2026-12-01",
+        ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 1, ["unitPrice"] = 1680m }),
+    };
+
+    private static async Task<int> CountAsync(SampleEnvironment environment, string formKey) =>
+        (await environment.Stores.Records.QueryAsync(new RecordQuery(formKey) { Limit = 10_000 }, null,
+            CancellationToken.None)).Items.Count;
 
     private string SqliteFile()
     {

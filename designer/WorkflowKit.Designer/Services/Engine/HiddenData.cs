@@ -14,6 +14,12 @@ internal sealed class HiddenData
     private readonly Dictionary<string, HashSet<string>> _columns = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Sub-tables whose view has fewer rows than the stored data, such as a task that shows only the rows its user
+    /// owns, with the fewest rows seen in a view.
+    /// </summary>
+    private readonly Dictionary<string, JsonArray> _rowSubsets = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Collects what <paramref name="visible"/> lacks compared with <paramref name="stored"/>: top-level fields, and
     /// columns that a stored sub-table row has and the same row of the view does not.
     /// </summary>
@@ -33,6 +39,17 @@ internal sealed class HiddenData
 
             if (value is JsonArray rows && visible[fieldId] is JsonArray visibleRows)
             {
+                if (visibleRows.Count < rows.Count)
+                {
+                    // The positions of the kept rows are unknown here, so the view's rows replace the stored ones.
+                    if (!_rowSubsets.TryGetValue(fieldId, out var seen) || visibleRows.Count < seen.Count)
+                    {
+                        _rowSubsets[fieldId] = (JsonArray)visibleRows.DeepClone();
+                    }
+
+                    continue;
+                }
+
                 AddColumns(fieldId, rows, visibleRows);
             }
         }
@@ -52,6 +69,14 @@ internal sealed class HiddenData
         foreach (var fieldId in _fields)
         {
             copy.Remove(fieldId);
+        }
+
+        foreach (var (table, rows) in _rowSubsets)
+        {
+            if (!_fields.Contains(table))
+            {
+                copy[table] = rows.DeepClone();
+            }
         }
 
         foreach (var (table, columns) in _columns)
@@ -78,7 +103,8 @@ internal sealed class HiddenData
         var copy = new JsonObject();
         foreach (var (fieldId, change) in changes)
         {
-            if (_fields.Contains(fieldId))
+            // A change of a sub-table whose rows the viewer sees only in part would show the other rows.
+            if (_fields.Contains(fieldId) || _rowSubsets.ContainsKey(fieldId))
             {
                 continue;
             }

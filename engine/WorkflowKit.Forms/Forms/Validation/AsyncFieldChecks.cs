@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
@@ -75,6 +76,21 @@ internal static class AsyncFieldChecks
             }));
         }
 
+        if (field.Lookup is { } lookup)
+        {
+            var records = Require(services.Records, form, field, "a record store (record lookups)");
+            checks.Add(new("lookup", (value, scope, token) => CheckLookupAsync(
+                lookup, label, records, services.Reader, value, scope, messages, token)));
+        }
+
+        if (field.LookupRange is { } range)
+        {
+            var records = Require(services.Records, form, field, "a record store (lookup ranges)");
+            var format = field.Scale is { } scale ? "F" + scale.ToString(CultureInfo.InvariantCulture) : "G";
+            checks.Add(new("lookupRange", (value, scope, token) => CheckRangeAsync(
+                range, label, format, records, services.Reader, value, scope, messages, token)));
+        }
+
         if (field.Linkage is { } linkage)
         {
             var linkageService = new OptionLinkageService(services.Records, services.Reader);
@@ -133,6 +149,94 @@ internal static class AsyncFieldChecks
         var page = await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
         return page.Items.Count == 0 ? null : messages.NotUnique(label, FieldValues.Display(value, messages.Culture));
     }
+
+    /// <summary>
+    /// Checks that a record of the lookup form has the value, read through the submitting user's permissions when a
+    /// reader and a user are set, and through the store otherwise (such as an engine without a RecordAccess).
+    /// </summary>
+    private static async Task<string?> CheckLookupAsync(
+        RecordLookup lookup, string label, IRecordStore records, Permissions.RecordReader? reader,
+        JsonNode? value, FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (FieldValues.IsEmpty(value) || value is not JsonValue)
+        {
+            return null;
+        }
+
+        var query = new RecordQuery(lookup.Form)
+        {
+            Filter = Condition.AllOf(new Rule
+            {
+                Field = lookup.ValueField, Operator = RuleOperators.Equal, Value = value.DeepClone(),
+            }),
+            Limit = 1,
+            CountTotal = false,
+        };
+        var page = reader is not null && scope.Root.UserId is { } user
+            ? await reader.ListAsync(user, query, cancellationToken).ConfigureAwait(false)
+            : await records.QueryAsync(query, scope.Root.Transaction, cancellationToken).ConfigureAwait(false);
+        return page.Items.Count > 0
+            ? null
+            : messages.NoLookupRecord(label, FieldValues.Display(value, messages.Culture), lookup.Form,
+                lookup.ValueField);
+    }
+
+    /// <summary>
+    /// Checks a number against a percentage range of a value in the matching record of another form. A match field
+    /// that is still empty skips the check, because the server may fill it (a record value) before it validates.
+    /// </summary>
+    private static async Task<string?> CheckRangeAsync(
+        LookupRange range, string label, string format, IRecordStore records, Permissions.RecordReader? reader, JsonNode? value,
+        FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+    {
+        if (!FieldValues.TryGetDecimal(value, out var number))
+        {
+            return null;
+        }
+
+        // Inside a sub-table a name is a column of the row first, then a top-level field, as in row rules.
+        var match = range.Match.ToDictionary(
+            pair => pair.Key,
+            pair => scope.Data.TryGetPropertyValue(pair.Value, out var own) ? own : scope.Root.Data[pair.Value],
+            StringComparer.Ordinal);
+        if (match.Values.Any(FieldValues.IsEmpty))
+        {
+            return null;
+        }
+
+        var rowName = scope.RowIndex is { } index ? messages.RowName(index) : string.Empty;
+        var record = await RecordMatch.FindAsync(
+            range.Form, match, scope.Root.UserId, reader, records, scope.Root.Transaction, cancellationToken)
+            .ConfigureAwait(false);
+        if (record is null || !FieldValues.TryGetDecimal(record.Data[range.ValueField], out var reference))
+        {
+            var criteria = string.Join(", ", match.Select(pair =>
+                $"{pair.Key} = {FieldValues.Display(pair.Value, messages.Culture)}"));
+            return messages.NoRangeRecord(label, rowName, range.Form, criteria);
+        }
+
+        var shown = FieldValues.Display(value, messages.Culture);
+        var referenceName = $"{range.ValueField} {reference.ToString(format, messages.Culture)}";
+        if (range.MinPercent is { } minPercent && number < Bound(reference, minPercent))
+        {
+            var minimum = Bound(reference, minPercent).ToString(format, messages.Culture);
+            return messages.BelowRange(label, rowName, shown, minimum, minPercent.ToString(messages.Culture),
+                range.Form, referenceName);
+        }
+
+        if (range.MaxPercent is { } maxPercent && number > Bound(reference, maxPercent))
+        {
+            var maximum = Bound(reference, maxPercent).ToString(format, messages.Culture);
+            return messages.AboveRange(label, rowName, shown, maximum, maxPercent.ToString(messages.Culture),
+                range.Form, referenceName);
+        }
+
+        return null;
+    }
+
+    /// <summary>The bound in the reference's unit, rounded to cents away from zero as money is.</summary>
+    private static decimal Bound(decimal reference, decimal percent) =>
+        Math.Round(reference * percent / 100m, 2, MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// Checks a serial number that a create keeps (<see cref="FormSubmission.KeepsGivenSerials"/>). It must fit the
