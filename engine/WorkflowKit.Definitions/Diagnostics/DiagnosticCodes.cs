@@ -215,7 +215,7 @@ public static class DiagnosticCodes
     /// </summary>
     public const string ParameterValueType = "WK1340";
 
-    /// <summary>A rule-builder condition or a message reads <c>params.ID</c>, and the flow declares no parameter ID.</summary>
+    /// <summary>A rule-builder condition reads <c>params.ID</c>, and the flow declares no parameter ID.</summary>
     public const string UnknownParameter = "WK1341";
 
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
