@@ -20,7 +20,8 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
         DiagnosticCodes.HumanNodeWithoutAssignees, DiagnosticCodes.InvalidVoteRatio, DiagnosticCodes.UnknownField,
         DiagnosticCodes.JavaScriptSyntax, DiagnosticCodes.DuplicateFieldId, DiagnosticCodes.SelectWithoutOptions,
         DiagnosticCodes.WithdrawalPathNodeMissing, DiagnosticCodes.WithdrawalPathNotAutomatic,
-        DiagnosticCodes.WithdrawalPathWithoutWithdraw,
+        DiagnosticCodes.WithdrawalPathWithoutWithdraw, DiagnosticCodes.DuplicateParameter,
+        DiagnosticCodes.ParameterValueType, DiagnosticCodes.UnknownParameter,
     };
 
     private readonly DiagnosticPlaces _places = new(text, subject);
@@ -126,6 +127,15 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
                 "A withdrawal continues at a node, but the initiator may not withdraw. Tick \"{0}\", or choose \"{1}\" under \"{2}\".",
                 T["The initiator may withdraw until someone acts on a task"],
                 T["Nowhere: the withdrawal only ends the request"], T["On withdrawal, continue at"]),
+            DiagnosticCodes.DuplicateParameter => T.Format(
+                "Parameter \"{0}\" is used twice. Give one of them another id under \"{1}\".",
+                Argument("parameter"), T["Parameters"]),
+            DiagnosticCodes.ParameterValueType => T.Format(
+                "Parameter \"{0}\" has no valid value. Enter a value in the \"{1}\" section.",
+                Argument("parameter"), T["Parameters"]),
+            DiagnosticCodes.UnknownParameter when place is not null => T.Format(
+                "{0} reads parameter \"{1}\", which the flow does not have. Add it in the \"{2}\" section of the flow settings, or correct the name.",
+                place, Argument("parameter"), T["Parameters"]),
             _ => null,
         };
     }

@@ -487,6 +487,7 @@ public static class ChineseStrings
     }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
         .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values)
         .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values).Concat(PublishChineseStrings.Values)
-        .Concat(NotificationChineseStrings.Values).Concat(ScheduleChineseStrings.Values).DistinctBy(pair => pair.Key)
+        .Concat(NotificationChineseStrings.Values).Concat(ScheduleChineseStrings.Values)
+        .Concat(FlowSettingsChineseStrings.Values).DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

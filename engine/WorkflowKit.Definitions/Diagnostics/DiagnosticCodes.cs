@@ -206,6 +206,18 @@ public static class DiagnosticCodes
     /// <summary><c>settings.onWithdraw</c> is set on a flow whose <c>settings.allowWithdraw</c> is false.</summary>
     public const string WithdrawalPathWithoutWithdraw = "WK1338";
 
+    /// <summary>Two flow parameters share an id.</summary>
+    public const string DuplicateParameter = "WK1339";
+
+    /// <summary>
+    /// A flow parameter's value is missing or does not fit its type: a number for number and money, a string for
+    /// text, true or false for boolean.
+    /// </summary>
+    public const string ParameterValueType = "WK1340";
+
+    /// <summary>A rule-builder condition reads <c>params.ID</c>, and the flow declares no parameter ID.</summary>
+    public const string UnknownParameter = "WK1341";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

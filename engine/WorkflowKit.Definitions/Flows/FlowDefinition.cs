@@ -25,6 +25,9 @@ public sealed class FlowDefinition
 
     public List<VariableDefinition>? Variables { get; set; }
 
+    /// <summary>Named values that scripts, conditions and expressions read as <c>params.ID</c>.</summary>
+    public List<ParameterDefinition>? Parameters { get; set; }
+
     public List<TriggerDefinition>? Triggers { get; set; }
 
     /// <summary>

@@ -101,7 +101,11 @@ internal static class ConditionChecker
 
     private static void CheckPath(CheckContext context, string path, string pointer, FieldScope scope)
     {
-        if (!scope.Resolves(path))
+        if (path.StartsWith("params.", StringComparison.Ordinal) && !scope.Resolves(path))
+        {
+            ParameterChecker.Unknown(context, path, pointer, scope);
+        }
+        else if (!scope.Resolves(path))
         {
             context.Error(
                 DiagnosticCodes.UnknownField, pointer,

@@ -5,7 +5,7 @@ namespace WorkflowKit.Definitions.Validation;
 /// <summary>
 /// The names a field path may refer to: the form's fields (with sub-table columns as
 /// "lines.amount"), the current sub-table row ("row.quantity"), flow variables ("vars.approved"),
-/// and attributes of the initiator and the current user, which are not checked.
+/// flow parameters ("params.utilisationLimit"), and attributes of the initiator and the current user, which are not checked.
 /// </summary>
 internal sealed class FieldScope
 {
@@ -16,12 +16,14 @@ internal sealed class FieldScope
 
     private FieldScope(
         FormDefinition? form, IReadOnlyDictionary<string, FieldDefinition>? fields,
-        IReadOnlyDictionary<string, FieldDefinition>? row, IReadOnlySet<string>? variables)
+        IReadOnlyDictionary<string, FieldDefinition>? row, IReadOnlySet<string>? variables,
+        IReadOnlySet<string>? parameters)
     {
         Form = form;
         Fields = fields;
         Row = row;
         Variables = variables;
+        Parameters = parameters;
     }
 
     /// <summary>The form, or null when it is not among the validated documents (paths are then not checked).</summary>
@@ -33,10 +35,15 @@ internal sealed class FieldScope
 
     public IReadOnlySet<string>? Variables { get; }
 
-    public static FieldScope For(FormDefinition? form, IReadOnlySet<string>? variables = null) =>
-        new(form, form is null ? null : Index(form.Fields), null, variables);
+    /// <summary>Ids of the flow's parameters; null outside a flow, where "params." paths are not checked.</summary>
+    public IReadOnlySet<string>? Parameters { get; }
 
-    public FieldScope WithRow(IEnumerable<FieldDefinition> columns) => new(Form, Fields, Index(columns), Variables);
+    public static FieldScope For(
+        FormDefinition? form, IReadOnlySet<string>? variables = null, IReadOnlySet<string>? parameters = null) =>
+        new(form, form is null ? null : Index(form.Fields), null, variables, parameters);
+
+    public FieldScope WithRow(IEnumerable<FieldDefinition> columns) =>
+        new(Form, Fields, Index(columns), Variables, Parameters);
 
     public static IReadOnlyDictionary<string, FieldDefinition> Index(IEnumerable<FieldDefinition>? fields)
     {
@@ -99,6 +106,11 @@ internal sealed class FieldScope
         if (segments[0] == "vars")
         {
             return Variables is null || (segments.Length > 1 && Variables.Contains(segments[1]));
+        }
+
+        if (segments[0] == "params" && segments.Length > 1)
+        {
+            return Parameters is null || Parameters.Contains(segments[1]);
         }
 
         if (segments[0] == "row" && Row is null)

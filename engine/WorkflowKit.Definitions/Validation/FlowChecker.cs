@@ -21,7 +21,8 @@ internal static class FlowChecker
         }
 
         var variables = CheckVariables(context, flow);
-        var scope = FieldScope.For(form, variables);
+        var parameters = ParameterChecker.Check(context, flow);
+        var scope = FieldScope.For(form, variables, parameters);
         FlowGraphChecker.Check(context, flow);
 
         for (var i = 0; i < flow.Nodes.Count; i++)
@@ -129,7 +130,7 @@ internal static class FlowChecker
             {
                 var formKey = trigger.Form ?? flow.Form;
                 var form = set.FindForm(formKey);
-                triggerScope = FieldScope.For(form, scope.Variables);
+                triggerScope = FieldScope.For(form, scope.Variables, scope.Parameters);
                 if (formKey is null)
                 {
                     context.Error(

@@ -312,7 +312,7 @@ internal static class NodeChecker
                 $"Form \"{node.Form}\" is not among the validated documents; the written fields were not checked.");
         }
 
-        var targetScope = FieldScope.For(target, scope.Variables);
+        var targetScope = FieldScope.For(target, scope.Variables, scope.Parameters);
         ScriptChecker.Check(context, node.RecordId, JsonPointers.Append(pointer, "recordId"), scope);
         ConditionChecker.Check(context, node.Match, JsonPointers.Append(pointer, "match"), targetScope, scope);
         CheckValueMap(context, node.Values, JsonPointers.Append(pointer, "values"), targetScope, scope);

@@ -4,7 +4,8 @@ namespace WorkflowKit.Expressions;
 
 /// <summary>The data a condition is evaluated against.</summary>
 /// <remarks>
-/// Rule field paths resolve against it: "total" or "form.total" (form field), "vars.x", "initiator.region",
+/// Rule field paths resolve against it: "total" or "form.total" (form field), "vars.x", "params.limit",
+/// "initiator.region",
 /// "row.qty" (current sub-table row), "user.region", "nodes.credit.limit". A rule's <c>valueFrom</c>
 /// ("user.region") reads <see cref="User"/>.
 /// </remarks>
@@ -13,6 +14,9 @@ public sealed record ConditionContext
     public JsonObject Form { get; init; } = [];
 
     public JsonObject? Vars { get; init; }
+
+    /// <summary>The flow's parameters by id, read as "params.ID".</summary>
+    public JsonObject? Params { get; init; }
 
     /// <summary>The user who started the instance: id, name, department, region, roles.</summary>
     public JsonObject? Initiator { get; init; }
@@ -39,6 +43,7 @@ public sealed record ConditionContext
     {
         Form = Form,
         Vars = Vars ?? [],
+        Params = Params ?? [],
         Initiator = Initiator,
         User = User,
         Row = Row,

@@ -37,7 +37,7 @@ public sealed class ScriptHost
 {
     private static readonly HashSet<string> ScopeNames = new(StringComparer.Ordinal)
     {
-        "form", "vars", "initiator", "row", "record", "records", "nodes", "user", "now", "timeZone", "round",
+        "form", "vars", "params", "initiator", "row", "record", "records", "nodes", "user", "now", "timeZone", "round",
         DecimalRewriter.HelperName,
     };
 
@@ -192,6 +192,7 @@ public sealed class ScriptHost
         var form = JsonToJs.Convert(engine, scope.Form);
         engine.SetValue("form", form);
         engine.SetValue("vars", JsonToJs.Convert(engine, scope.Vars));
+        engine.SetValue("params", ParameterObject.Create(engine, scope.Params));
         engine.SetValue("initiator", JsonToJs.Convert(engine, scope.Initiator));
         engine.SetValue("row", JsonToJs.Convert(engine, scope.Row));
         engine.SetValue("record", JsonToJs.Convert(engine, scope.Record));

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace WorkflowKit.Expressions;
 
 /// <summary>
-/// The values a script sees as globals: <c>form</c>, <c>vars</c>, <c>initiator</c>, <c>row</c>, <c>record</c>,
+/// The values a script sees as globals: <c>form</c>, <c>vars</c>, <c>params</c>, <c>initiator</c>, <c>row</c>, <c>record</c>,
 /// <c>nodes</c>, <c>user</c>, <c>now</c>, <c>timeZone</c> and <c>records</c>. Each form field whose id is a plain identifier is also a global
 /// of its own (read it as <c>total</c> or <c>form.total</c>; write it as <c>form.total</c>).
 /// </summary>
@@ -19,6 +19,12 @@ public sealed record ScriptScope
 
     /// <summary>Flow variables by name.</summary>
     public JsonObject Vars { get; init; } = [];
+
+    /// <summary>
+    /// The flow's parameters by id, read-only: reading or writing one that is not here raises a script error that
+    /// names it.
+    /// </summary>
+    public JsonObject Params { get; init; } = [];
 
     /// <summary>The user who started the instance: id, name, department, region, roles.</summary>
     public JsonObject? Initiator { get; init; }
@@ -55,13 +61,14 @@ public sealed record ScriptScope
     /// Names of the JSON objects of the scope, which the host binds to a new copy on every run.
     /// </summary>
     internal static FrozenSet<string> ObjectNames { get; } =
-        FrozenSet.Create(StringComparer.Ordinal, "form", "vars", "initiator", "row", "record", "nodes", "user");
+        FrozenSet.Create(StringComparer.Ordinal, "form", "vars", "params", "initiator", "row", "record", "nodes", "user");
 
     /// <summary>Returns the JSON object a script sees as <paramref name="name"/>, one of <see cref="ObjectNames"/>.</summary>
     internal JsonObject? ObjectNamed(string name) => name switch
     {
         "form" => Form,
         "vars" => Vars,
+        "params" => Params,
         "initiator" => Initiator,
         "row" => Row,
         "record" => Record,

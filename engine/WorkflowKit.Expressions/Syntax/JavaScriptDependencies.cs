@@ -13,7 +13,7 @@ public static class JavaScriptDependencies
 
     private static readonly HashSet<string> KnownGlobals = new(StringComparer.Ordinal)
     {
-        "form", "vars", "initiator", "row", "nodes", "user", "now", "timeZone", "round", DecimalRewriter.HelperName,
+        "form", "vars", "params", "initiator", "row", "nodes", "user", "now", "timeZone", "round", DecimalRewriter.HelperName,
         "Math", "JSON", "Date", "Number", "String", "Boolean", "Array", "Object", "RegExp", "Symbol", "BigInt",
         "Map", "Set", "WeakMap", "WeakSet", "Promise", "Reflect", "Proxy", "Intl", "globalThis", "console",
         "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError", "URIError",

@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Expressions;
@@ -148,6 +149,7 @@ internal sealed class StepContext
     public ExpressionScope Scope(JsonNode? record = null, JsonNode? row = null) =>
         new(Instance.Form, Vars, InitiatorJson ?? new JsonObject { ["id"] = Instance.Initiator }, Nodes)
         {
+            Params = ParameterTypes.ToScope(Graph.Published.Flow.Parameters),
             Record = record,
             Row = row,
             Now = Now,

@@ -3,13 +3,16 @@ using System.Text.Json.Nodes;
 namespace WorkflowKit.Runtime.Expressions;
 
 /// <summary>
-/// What an expression sees: <c>form</c>, <c>vars</c>, <c>initiator</c> (id, department,
+/// What an expression sees: <c>form</c>, <c>vars</c>, <c>params</c> (the flow version's parameters), <c>initiator</c> (id, department,
 /// attributes), <c>nodes</c> (outputs of earlier nodes, such as <c>nodes.review.outcome</c>),
 /// <c>records</c> (read-only record queries), and inside record and sub-table writes <c>record</c>
 /// and <c>row</c>.
 /// </summary>
 public sealed record ExpressionScope(JsonObject Form, JsonObject Vars, JsonObject Initiator, JsonObject Nodes)
 {
+    /// <summary>The parameters of the instance's flow version, by id.</summary>
+    public JsonObject Params { get; init; } = [];
+
     public JsonNode? Record { get; init; }
 
     public JsonNode? Row { get; init; }

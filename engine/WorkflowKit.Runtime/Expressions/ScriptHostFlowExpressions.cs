@@ -27,6 +27,7 @@ public sealed class ScriptHostFlowExpressions(ScriptHost host) : IFlowExpression
             {
                 Form = scope.Form,
                 Vars = scope.Vars,
+                Params = scope.Params,
                 Initiator = scope.Initiator,
                 Nodes = scope.Nodes,
                 Row = RowOf(scope),
@@ -77,6 +78,7 @@ public sealed class ScriptHostFlowExpressions(ScriptHost host) : IFlowExpression
         {
             Form = scope.Form,
             Vars = scope.Vars,
+            Params = scope.Params,
             Initiator = scope.Initiator,
             Nodes = scope.Nodes,
             Row = RowOf(scope),

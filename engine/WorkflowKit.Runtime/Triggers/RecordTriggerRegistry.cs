@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Definitions;
 
@@ -21,7 +22,7 @@ internal sealed class RecordTriggerRegistry
     {
         var triggers = (flow.Flow.Triggers ?? [])
             .Where(trigger => trigger.Type == TriggerTypes.Record && !string.IsNullOrWhiteSpace(trigger.Form))
-            .Select(trigger => new RecordTrigger(flow.Key, trigger))
+            .Select(trigger => new RecordTrigger(flow.Key, trigger, ParameterTypes.ToScope(flow.Flow.Parameters)))
             .ToList();
         lock (_byFlow)
         {
@@ -61,8 +62,8 @@ internal sealed class RecordTriggerRegistry
             .ToDictionary(group => group.Key, group => (IReadOnlyList<RecordTrigger>)[.. group], StringComparer.Ordinal);
 }
 
-/// <summary>One record trigger of one flow.</summary>
-internal sealed record RecordTrigger(string FlowKey, TriggerDefinition Definition)
+/// <summary>One record trigger of one flow, with the parameters of the registered version for its condition.</summary>
+internal sealed record RecordTrigger(string FlowKey, TriggerDefinition Definition, JsonObject Params)
 {
     public const string Created = "created";
     public const string Updated = "updated";

@@ -159,7 +159,10 @@ internal sealed class TriggeringRecordStore(
             return true;
         }
 
-        var scope = new ExpressionScope(entry.Data, [], new JsonObject { ["id"] = context.UserId }, []);
+        var scope = new ExpressionScope(entry.Data, [], new JsonObject { ["id"] = context.UserId }, [])
+        {
+            Params = (JsonObject)trigger.Params.DeepClone(),
+        };
         try
         {
             return expressions.EvaluateCondition(condition, scope, CancellationToken.None);

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
 using static WorkflowKit.Samples.Tests.Templates.FlowScriptHarness;
 
 namespace WorkflowKit.Samples.Tests.Templates;
@@ -85,6 +87,69 @@ public sealed class CreditScriptTests
         Assert.That(result.Vars["flagged"]!.AsArray().Select(Text), Is.EqualTo(new[] { "C0001", "C0002", "C0003" }));
         Assert.That(Number(result.Vars["flaggedCount"]), Is.EqualTo(3m));
         Assert.That(Text(result.Vars["sweepSummary"]), Does.Contain("C0003").And.Contain("超过一年未审核"));
+    }
+
+    [TestCase("watchUtilisation", 90, 30, 85_000, "watch", "normal")]
+    [TestCase("restrictUtilisation", 130, 30, 120_000, "restricted", "watch")]
+    [TestCase("restrictOverdueDays", 120, -100, 50_000, "restricted", "watch")]
+    [TestCase("blockOverdueDays", 365, -200, 50_000, "blocked", "restricted")]
+    public void Aggregate_FollowsChangedParameter(
+        string parameter, int value, int dueInDays, int openAmount, string before, string after)
+    {
+        JsonObject Records() => new()
+        {
+            ["receivable"] = new JsonArray(Receivable("C0001", "R1", openAmount, 0m, Date(dueInDays))),
+            ["overdue-record"] = new JsonArray(),
+            ["credit-profile"] = new JsonArray(),
+        };
+        JsonObject Form() => new() { ["code"] = "C0001", ["creditLimit"] = 100_000m };
+
+        var published = Run(Review, "aggregate", Form(), Records());
+        var changed = Run(Review, "aggregate", Form(), Records(),
+            edit: flow => flow.Parameters!.Single(p => p.Id == parameter).Value = value);
+
+        Assert.That(Text(published.Form["creditStatus"]), Is.EqualTo(before));
+        Assert.That(Text(changed.Form["creditStatus"]), Is.EqualTo(after));
+    }
+
+    [Test]
+    public void Sweep_FollowsChangedParameters()
+    {
+        var records = new JsonObject
+        {
+            ["customer"] = new JsonArray(
+                Customer("C0001", 100_000m, Date(-20)),
+                Customer("C0002", 100_000m, Date(-20)),
+                Customer("C0003", 100_000m, Date(-400))),
+            ["receivable"] = new JsonArray(
+                Receivable("C0001", "R1", 10_000m, 0m, Date(-45)),
+                Receivable("C0002", "R2", 75_000m, 0m, Date(30))),
+            ["overdue-record"] = new JsonArray(),
+        };
+
+        var result = Run(Review, "sweep", [], records, edit: flow =>
+        {
+            flow.Parameters!.Single(p => p.Id == "sweepOverdueDays").Value = 60;
+            flow.Parameters!.Single(p => p.Id == "watchUtilisation").Value = 70;
+            flow.Parameters!.Single(p => p.Id == "reviewIntervalDays").Value = 500;
+        });
+
+        Assert.That(result.Vars["flagged"]!.AsArray().Select(Text), Is.EqualTo(new[] { "C0002" }));
+    }
+
+    [Test]
+    public void Thresholds_are_declared_once()
+    {
+        var path = Path.Combine(TestPaths.TemplatePackage, "flows", Review + ".flow.json");
+        var flow = DefinitionJson.Deserialize<FlowDefinition>(File.ReadAllText(path));
+
+        foreach (var node in flow.Nodes.Where(node => node.Script is not null))
+        {
+            Assert.That(node.Script, Does.Not.Match(@"(utilisation|DaysPastDue|daysPast\([^)]*\)) *[<>]=? *[1-9]"),
+                $"Node {node.Id} compares with a number literal; read the threshold from params instead.");
+        }
+
+        Assert.That(flow.Parameters!.Select(p => p.Id), Is.Unique);
     }
 
     internal static JsonObject Customer(string code, decimal limit, string lastReviewedOn) => new()

@@ -23,17 +23,24 @@ internal static class FlowScriptHarness
 
     private static readonly ScriptHost Host = new();
 
+    /// <summary>
+    /// Runs the script with the flow's parameters as <c>params</c>, after <paramref name="edit"/> changed the flow
+    /// as a process owner would in the designer.
+    /// </summary>
     public static ScriptResult Run(
-        string flowKey, string nodeId, JsonObject form, JsonObject records, JsonObject? vars = null)
+        string flowKey, string nodeId, JsonObject form, JsonObject records, JsonObject? vars = null,
+        Action<FlowDefinition>? edit = null)
     {
         var path = Path.Combine(TestPaths.TemplatePackage, "flows", flowKey + ".flow.json");
         var flow = DefinitionJson.Deserialize<FlowDefinition>(File.ReadAllText(path));
+        edit?.Invoke(flow);
         var script = flow.Nodes.Single(node => node.Id == nodeId).Script
             ?? throw new InvalidOperationException($"Node {nodeId} of {flowKey} has no script.");
         var scope = new ScriptScope
         {
             Form = form,
             Vars = vars ?? [],
+            Params = ParameterTypes.ToScope(flow.Parameters),
             Now = new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)),
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
         };

@@ -19,7 +19,7 @@ public sealed class FlowTestRunner(IFlowExpressions expressions)
         var visited = new List<string>();
         var edges = new List<string>();
         var messages = new List<string>();
-        var scope = new ExpressionScope(input, [], [], []);
+        var scope = new ExpressionScope(input, [], [], []) { Params = ParameterTypes.ToScope(flow.Parameters) };
         var node = flow.Nodes.FirstOrDefault(n => n.Type == NodeTypes.Start);
         for (var step = 0; node is not null && step < StepLimit; step++)
         {

@@ -19,7 +19,7 @@ internal sealed class FieldPath
     public string[] Segments { get; }
 
     /// <summary>
-    /// Parses "total", "form.total", "vars.x", "initiator.region", "row.qty", "user.region", "nodes.n1.out"
+    /// Parses "total", "form.total", "vars.x", "params.limit", "initiator.region", "row.qty", "user.region", "nodes.n1.out"
     /// and "lines.amount" (a column of sub-table "lines").
     /// </summary>
     public static FieldPath Parse(string text, string what)
@@ -46,6 +46,7 @@ internal sealed class FieldPath
     {
         PathRoot.Form => context.Form,
         PathRoot.Vars => context.Vars,
+        PathRoot.Params => context.Params,
         PathRoot.Initiator => context.Initiator,
         PathRoot.Row => context.Row,
         PathRoot.User => context.User,
@@ -74,6 +75,7 @@ internal sealed class FieldPath
     {
         "form" => PathRoot.Form,
         "vars" => PathRoot.Vars,
+        "params" => PathRoot.Params,
         "initiator" => PathRoot.Initiator,
         "row" => PathRoot.Row,
         "user" => PathRoot.User,
@@ -85,6 +87,7 @@ internal sealed class FieldPath
     {
         Form,
         Vars,
+        Params,
         Initiator,
         Row,
         User,
