@@ -49,7 +49,7 @@ internal sealed class ImportFileKeys(FormDefinition form)
         return repeated;
     }
 
-    // Numbers compare by value, as the store's equality filter does, so 1200 and 1200.00 are one value.
+    // Numbers compare by value, so 1200 and 1200.00 in a number column are one value.
     private static string Normalize(JsonValue value) =>
         value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<decimal>(out var number)
             ? "n:" + number.ToString("0.############################", CultureInfo.InvariantCulture)
