@@ -95,7 +95,8 @@ public sealed class DesignerBootstrapper(
                 var description = JsonErrorDescriber.Describe(error, Path.GetFileName(manifestPath), json);
                 DesignerLog.TemplateSkipped(logger, manifestPath, description.Message);
             }
-            catch (Exception error) when (error is DefinitionValidationException or IOException)
+            catch (Exception error) when (error is DefinitionValidationException or PackageConflictException
+                                              or IOException)
             {
                 DesignerLog.TemplateSkipped(logger, manifestPath, error.Message);
             }

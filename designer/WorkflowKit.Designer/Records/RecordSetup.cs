@@ -58,11 +58,27 @@ public sealed class RecordSetup(
     /// the record store. The start-up loader and the admin page both import through here.
     /// </summary>
     /// <exception cref="DefinitionValidationException">The package has validation errors; nothing was imported.</exception>
+    /// <exception cref="PackageConflictException">
+    /// A definition has a newer version that the package did not publish; nothing was imported.
+    /// </exception>
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, null, cancellationToken);
+
+    /// <summary>
+    /// Imports a template package as <see cref="ImportPackageAsync(string, string, CancellationToken)"/> does, with
+    /// <paramref name="options"/> (null for <see cref="PackageImportOptions.Default"/>) deciding about definitions
+    /// whose newer versions the package did not publish.
+    /// </summary>
+    /// <exception cref="PackageConflictException">
+    /// Such a definition is neither kept nor replaced by <paramref name="options"/>; nothing was imported.
+    /// </exception>
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportOptions? options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var imported = await _seeder.ImportAsync(folder, importedBy, cancellationToken);
+        var imported = await _seeder.ImportAsync(
+            folder, importedBy, options ?? PackageImportOptions.Default, cancellationToken);
         foreach (var published in imported.Definitions.Published.Where(version => version.Kind == DefinitionKinds.Form))
         {
             await RegisterAsync(published.Key, cancellationToken);

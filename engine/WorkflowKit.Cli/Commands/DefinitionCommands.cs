@@ -105,12 +105,16 @@ public static class DefinitionCommands
             "import",
             "Validate a template package and publish its forms, flows and views with its data permission rules and " +
             "roles in one transaction. An invalid package writes nothing; unchanged documents keep their version, a " +
-            "form that already has permission rules keeps them, and a role the database already has keeps its name.")
+            "form that already has permission rules keeps them, and a role the database already has keeps its name. " +
+            "A definition whose latest version the package did not publish, such as one changed in the designer, " +
+            "stops the import unless --replace, --replace-all or --keep-newer decides about it.")
         {
             package,
             db,
             user,
         };
+        var conflicts = new PackageConflictOptions();
+        conflicts.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var folder = parsed.GetValue(package)!;
@@ -130,15 +134,29 @@ public static class DefinitionCommands
             IReadOnlyList<SeededRules> seeded = [];
             IReadOnlyList<string> addedRoles = [];
             IReadOnlyList<string> existingRoles = [];
-            var result = await stores.Definitions.ImportPackageAsync(
-                folder, parsed.GetValue(user)!,
-                async (transaction, manifest, token) =>
+            PackageImportResult result;
+            try
+            {
+                result = await stores.Definitions.ImportPackageAsync(
+                    folder, parsed.GetValue(user)!, conflicts.Read(parsed),
+                    async (transaction, manifest, token) =>
+                    {
+                        (addedRoles, existingRoles) = await PackageRoles.AddAsync(
+                            stores.Organization, manifest, transaction, token).ConfigureAwait(false);
+                        seeded = await seeder.SeedAsync(manifest, transaction, token).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (PackageConflictException rejected)
+            {
+                foreach (var line in PackageConflictOptions.Describe(rejected))
                 {
-                    (addedRoles, existingRoles) = await PackageRoles.AddAsync(
-                        stores.Organization, manifest, transaction, token).ConfigureAwait(false);
-                    seeded = await seeder.SeedAsync(manifest, transaction, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+                    await context.Error.WriteLineAsync(line).ConfigureAwait(false);
+                }
+
+                return ExitCodes.Problems;
+            }
+
             foreach (var item in result.Published)
             {
                 await context.Output.WriteLineAsync($"published {item.Kind} {item.Key} version {item.Version}")
@@ -148,6 +166,13 @@ public static class DefinitionCommands
             foreach (var item in result.Unchanged)
             {
                 await context.Output.WriteLineAsync($"unchanged {item.Kind} {item.Key} version {item.Version}")
+                    .ConfigureAwait(false);
+            }
+
+            foreach (var conflict in result.Kept)
+            {
+                await context.Output.WriteLineAsync(
+                    $"kept {conflict.Kind} {conflict.Key} version {conflict.Version}, which the package did not publish")
                     .ConfigureAwait(false);
             }
 
@@ -170,13 +195,16 @@ public static class DefinitionCommands
 
             await context.Output.WriteLineAsync(
                 $"Imported package {result.PackageKey}: {result.Published.Count} published, " +
-                $"{result.Unchanged.Count} unchanged, permission rules stored for {seeded.Count} form(s), " +
+                $"{result.Unchanged.Count} unchanged, {KeptCount(result)}permission rules stored for {seeded.Count} form(s), " +
                 $"{addedRoles.Count} role(s) stored.")
                 .ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    private static string KeptCount(PackageImportResult result) =>
+        result.Kept.Count == 0 ? string.Empty : $"{result.Kept.Count} kept, ";
 
     private static Command Export(CliContext context)
     {

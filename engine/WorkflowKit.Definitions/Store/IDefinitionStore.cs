@@ -71,7 +71,8 @@ public interface IDefinitionStore
     /// <summary>
     /// Validates a template package folder and, when it has no errors, publishes each of its
     /// documents whose content changed, and records the package, in one transaction. An invalid
-    /// package or a failure part-way writes nothing.
+    /// package or a failure part-way writes nothing. A document whose latest version the package did
+    /// not publish, such as one changed in the designer, throws <see cref="PackageConflictException"/>.
     /// </summary>
     Task<PackageImportResult> ImportPackageAsync(string folder, string importedBy, CancellationToken cancellationToken);
 
@@ -82,6 +83,18 @@ public interface IDefinitionStore
     /// </summary>
     Task<PackageImportResult> ImportPackageAsync(
         string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Imports a package as <see cref="ImportPackageAsync(string, string, PackageImportStep?, CancellationToken)"/>
+    /// does, with <paramref name="options"/> deciding about each definition whose latest version the package did not
+    /// publish (see <see cref="PackageConflict"/>). The other overloads use <see cref="PackageImportOptions.Default"/>.
+    /// </summary>
+    /// <exception cref="PackageConflictException">
+    /// Some conflicts are neither replaced nor kept by <paramref name="options"/>; nothing was written.
+    /// </exception>
+    Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, PackageImportOptions options, PackageImportStep? beforeCommit,
+        CancellationToken cancellationToken);
 
     /// <summary>An imported package with its manifest, members and files; null when never imported.</summary>
     Task<StoredPackage?> GetPackageAsync(string key, CancellationToken cancellationToken);

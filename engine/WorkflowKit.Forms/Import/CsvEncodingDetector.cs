@@ -5,7 +5,9 @@ namespace WorkflowKit.Import;
 /// <summary>
 /// Detects the text encoding of a CSV file. A byte order mark wins. Otherwise the whole file is
 /// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030. That
-/// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows.
+/// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows. A file that is valid
+/// UTF-8 is still read as GB18030 when <see cref="CsvScriptCheck"/> finds that its UTF-8 reading
+/// looks like GBK text read with the wrong encoding, as the GBK bytes of 医院 (D2 BD D4 BA) do.
 /// </summary>
 public static class CsvEncodingDetector
 {
@@ -52,6 +54,8 @@ public static class CsvEncodingDetector
         var chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true)
             .GetDecoder();
+        var scripts = new CsvScriptCheck();
+        var start = stream.Position;
         var first = true;
         int read;
         while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
@@ -64,7 +68,8 @@ public static class CsvEncodingDetector
             first = false;
             try
             {
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                scripts.AddUtf8Text(chars.AsSpan(0, count));
             }
             catch (DecoderFallbackException)
             {
@@ -79,6 +84,20 @@ public static class CsvEncodingDetector
         catch (DecoderFallbackException)
         {
             return Gb18030;
+        }
+
+        if (scripts.LooksLikeMisreadGbk)
+        {
+            stream.Position = start;
+            while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                scripts.AddBytes(bytes.AsSpan(0, read));
+            }
+
+            if (scripts.ReadsAsCommonChinese)
+            {
+                return Gb18030;
+            }
         }
 
         return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

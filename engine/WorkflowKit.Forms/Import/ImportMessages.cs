@@ -120,6 +120,17 @@ internal static class ImportMessages
     }
 
     /// <summary>
+    /// Formats the error for a unique field's value that an earlier row of the same file, <paramref name="firstRow"/>,
+    /// already has.
+    /// </summary>
+    public static string RepeatedInFile(
+        string location, string label, string value, long firstRow, CultureInfo culture) =>
+        IsChinese(culture)
+            ? $"{location}：“{label}” 的值 {value} 与本文件第 {firstRow} 行重复；请删除其中一行，或改正其中一个值。"
+            : $"{location}: \"{label}\" value {value} is also in row {firstRow} of this file; remove one of the two " +
+              "rows or correct one of the values.";
+
+    /// <summary>
     /// Formats the note for a cross-field or row rule that was not checked because it reads a field whose cell could
     /// not be read. <paramref name="fields"/> are those field ids.
     /// </summary>

@@ -5,7 +5,8 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// What every row of one preview or import shares: the form, the file name, the resolved columns, the blank header
-/// cells, the converter, the name resolver and the required fields that no column feeds.
+/// cells, the converter, the name resolver, the required fields that no column feeds and the unique values seen so
+/// far in the file.
 /// </summary>
 internal sealed record ImportRun(
     FormDefinition Form,
@@ -15,4 +16,7 @@ internal sealed record ImportRun(
     ImportValueConverter Converter,
     ImportNameResolver Names,
     IReadOnlySet<string> MissingFields,
-    CultureInfo Culture);
+    CultureInfo Culture)
+{
+    public ImportFileKeys Keys { get; } = new(Form);
+}

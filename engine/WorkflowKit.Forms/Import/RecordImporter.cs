@@ -208,8 +208,10 @@ public sealed partial class RecordImporter
             run.File, row, run.Columns, data, failed, run.Culture, cancellationToken).ConfigureAwait(false));
         var unread = new HashSet<string>(failed, StringComparer.Ordinal);
         unread.UnionWith(run.MissingFields);
+        var repeated = run.Keys.Add(row.Row, data, failed);
+        errors.AddRange(repeated.Select(duplicate => RepeatedInFile(run, row, duplicate)));
 
-        if (write && unread.Count == 0)
+        if (write && unread.Count == 0 && repeated.Count == 0)
         {
             var result = await _submissions.CreateAsync(run.Form, data, context, scope, cancellationToken)
                 .ConfigureAwait(false);
@@ -232,7 +234,7 @@ public sealed partial class RecordImporter
         var validation = await _submissions.ValidateNewAsync(
             run.Form, data, context with { UnreadFields = unread }, cancellationToken).ConfigureAwait(false);
         errors.AddRange(validation.Errors
-            .Where(error => !IsAboutUnreadField(error, unread))
+            .Where(error => !IsAboutUnreadField(error, unread) && !IsRepeatedInFile(error, repeated))
             .Select(error => ToRowError(run, row, error)));
         errors.AddRange(SkippedRules(run, row, data, failed));
         return (data, errors, false);
@@ -244,6 +246,30 @@ public sealed partial class RecordImporter
     /// </summary>
     private static bool IsAboutUnreadField(FieldError error, HashSet<string> unread) =>
         error.Code is not "rule" and not "ruleError" && unread.Contains(error.Path.Split('[', '.')[0]);
+
+    /// <summary>
+    /// Whether a validation error is the store's uniqueness error for a value that an earlier row of the file has,
+    /// which <see cref="RepeatedInFile"/> already reports with that row.
+    /// </summary>
+    private static bool IsRepeatedInFile(
+        FieldError error, List<(FieldDefinition Field, JsonNode Value, long FirstRow)> repeated) =>
+        error.Code == "unique" && repeated.Any(duplicate => duplicate.Field.Id == error.Path);
+
+    private static ImportRowError RepeatedInFile(
+        ImportRun run, ImportSourceRow row, (FieldDefinition Field, JsonNode Value, long FirstRow) duplicate)
+    {
+        var column = run.Columns.First(candidate => candidate.Field.Id == duplicate.Field.Id);
+        var cell = column.Index < row.Cells.Count ? CellText(row.Cells[column.Index]) : null;
+        var location = ImportMessages.Location(run.File, row.Row, column.Header, duplicate.Field.Id, run.Culture,
+            column.Index);
+        var label = duplicate.Field.Label.Get(run.Culture.Name);
+        var value = FieldValues.Display(duplicate.Value, run.Culture);
+        var message = ImportMessages.RepeatedInFile(location, label, value, duplicate.FirstRow, run.Culture);
+        return new ImportRowError(row.Row, column.Header, cell, duplicate.Field.Id, "unique", message)
+        {
+            File = run.File,
+        };
+    }
 
     /// <summary>Returns a note per form rule and sub-table row rule that was skipped because it reads a failed field.</summary>
     private static IEnumerable<ImportRowError> SkippedRules(

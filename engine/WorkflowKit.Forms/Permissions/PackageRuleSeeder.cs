@@ -28,12 +28,21 @@ public sealed class PackageRuleSeeder
     /// The package has validation errors; nothing was imported.
     /// </exception>
     /// <exception cref="ArgumentException">A rule is invalid; nothing was imported.</exception>
+    public Task<PackageImportWithRules> ImportAsync(
+        string folder, string importedBy, CancellationToken cancellationToken) =>
+        ImportAsync(folder, importedBy, PackageImportOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Imports the package folder as <see cref="ImportAsync(string, string, CancellationToken)"/> does, with
+    /// <paramref name="options"/> deciding about definitions whose newer versions the package did not publish.
+    /// </summary>
+    /// <exception cref="PackageConflictException">Such a definition is neither kept nor replaced; nothing was imported.</exception>
     public async Task<PackageImportWithRules> ImportAsync(
-        string folder, string importedBy, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportOptions options, CancellationToken cancellationToken)
     {
         IReadOnlyList<SeededRules> seeded = [];
         var result = await _definitions.ImportPackageAsync(
-            folder, importedBy,
+            folder, importedBy, options,
             async (transaction, manifest, token) =>
                 seeded = await SeedAsync(manifest, transaction, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);

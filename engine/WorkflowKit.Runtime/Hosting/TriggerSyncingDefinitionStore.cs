@@ -67,10 +67,15 @@ internal sealed class TriggerSyncingDefinitionStore(IDefinitionStore inner, Func
         string folder, string importedBy, CancellationToken cancellationToken) =>
         ImportPackageAsync(folder, importedBy, null, cancellationToken);
 
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, PackageImportOptions.Default, beforeCommit, cancellationToken);
+
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportOptions options, PackageImportStep? beforeCommit,
+        CancellationToken cancellationToken)
     {
-        var result = await inner.ImportPackageAsync(folder, importedBy, beforeCommit, cancellationToken)
+        var result = await inner.ImportPackageAsync(folder, importedBy, options, beforeCommit, cancellationToken)
             .ConfigureAwait(false);
         await engine().SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
         return result;

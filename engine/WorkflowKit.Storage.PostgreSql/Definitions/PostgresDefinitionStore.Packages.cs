@@ -13,10 +13,16 @@ public sealed partial class PostgresDefinitionStore
         string folder, string importedBy, CancellationToken cancellationToken) =>
         ImportPackageAsync(folder, importedBy, null, cancellationToken);
 
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, PackageImportOptions.Default, beforeCommit, cancellationToken);
+
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportOptions options, PackageImportStep? beforeCommit,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(importedBy);
         var manifestPath = Path.Combine(folder, DefinitionValidator.ManifestFileName);
         if (!File.Exists(manifestPath))
@@ -57,6 +63,8 @@ public sealed partial class PostgresDefinitionStore
 
         var published = new List<DefinitionVersionInfoWithKey>();
         var unchanged = new List<DefinitionVersionInfoWithKey>();
+        var kept = new List<PackageConflict>();
+        var rejected = new List<PackageConflict>();
         foreach (var document in FormBindings.FormsFirst(report.Documents))
         {
             var content = DefinitionContent.Canonical(document);
@@ -72,11 +80,31 @@ public sealed partial class PostgresDefinitionStore
                 continue;
             }
 
+            // Only a content change counts: a flow whose content is the package's is republished to rebind its form.
+            if (latest is not null && latest.PackageKey != manifest.Key
+                && latest.ContentHash != DefinitionContent.Hash(content)
+                && !options.Replaces(document.Kind, document.Key))
+            {
+                var history = await ReadHistoryAsync(
+                        transaction.Connection, transaction.Transaction, document.Kind, document.Key,
+                        cancellationToken)
+                    .ConfigureAwait(false);
+                var conflict = PackageConflict.Find(document.Kind, document.Key, manifest.Key, history)!;
+                (options.KeepNewer ? kept : rejected).Add(conflict);
+                continue;
+            }
+
             var version = await InsertVersionAsync(
                     transaction.Connection, transaction.Transaction, document, content, importedBy, manifest.Key,
                     comment: null, cancellationToken)
                 .ConfigureAwait(false);
             published.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key, version.Version));
+        }
+
+        if (rejected.Count > 0)
+        {
+            DefinitionStoreLog.ImportConflicts(_logger, manifest.Key, rejected.Count);
+            throw new PackageConflictException(manifest.Key, rejected);
         }
 
         await WritePackageAsync(transaction, folder, manifest, report, files, importedBy, cancellationToken)
@@ -88,7 +116,7 @@ public sealed partial class PostgresDefinitionStore
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         DefinitionStoreLog.PackageImported(_logger, manifest.Key, published.Count, unchanged.Count);
-        return new PackageImportResult(manifest.Key, published, unchanged);
+        return new PackageImportResult(manifest.Key, published, unchanged) { Kept = kept };
     }
 
     public async Task<StoredPackage?> GetPackageAsync(string key, CancellationToken cancellationToken)

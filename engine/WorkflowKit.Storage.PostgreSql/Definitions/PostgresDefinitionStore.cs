@@ -224,9 +224,16 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
     {
         DefinitionKinds.Check(kind);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadHistoryAsync(connection, null, kind, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<DefinitionVersionInfo>> ReadHistoryAsync(
+        DbConnection connection, DbTransaction? transaction, string kind, string key,
+        CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<DefinitionRows.Version>(new CommandDefinition(
             $"SELECT {VersionColumns} FROM definition_versions WHERE kind = @kind AND key = @key ORDER BY version",
-            new { kind, key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { kind, key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(row => new DefinitionVersionInfo(
             row.Number, row.Name, row.PublishedBy, PgTime.Read(row.PublishedAt), row.ContentHash, row.PackageKey,
             row.Comment))];

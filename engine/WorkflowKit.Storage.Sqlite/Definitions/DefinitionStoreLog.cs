@@ -24,4 +24,9 @@ internal static partial class DefinitionStoreLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
         Message = "Refused to import package folder {Folder}: {ErrorCount} validation error(s)")]
     public static partial void ImportRefused(ILogger logger, string folder, int errorCount);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning,
+        Message = "Refused to import package {PackageKey}: {ConflictCount} definition(s) have newer versions that " +
+            "the package did not publish")]
+    public static partial void ImportConflicts(ILogger logger, string packageKey, int conflictCount);
 }

@@ -213,9 +213,16 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
     {
         DefinitionKinds.Check(kind);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadHistoryAsync(connection, null, kind, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<DefinitionVersionInfo>> ReadHistoryAsync(
+        DbConnection connection, DbTransaction? transaction, string kind, string key,
+        CancellationToken cancellationToken)
+    {
         var rows = await connection.QueryAsync<DefinitionRows.Version>(new CommandDefinition(
             $"SELECT {VersionColumns} FROM definition_versions WHERE kind = @kind AND key = @key ORDER BY version",
-            new { kind, key }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new { kind, key }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(row => new DefinitionVersionInfo(
             checked((int)row.Number), row.Name, row.PublishedBy, ParseTimestamp(row.PublishedAt), row.ContentHash,
             row.PackageKey, row.Comment))];
@@ -252,10 +259,16 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         string folder, string importedBy, CancellationToken cancellationToken) =>
         ImportPackageAsync(folder, importedBy, null, cancellationToken);
 
+    public Task<PackageImportResult> ImportPackageAsync(
+        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken) =>
+        ImportPackageAsync(folder, importedBy, PackageImportOptions.Default, beforeCommit, cancellationToken);
+
     public async Task<PackageImportResult> ImportPackageAsync(
-        string folder, string importedBy, PackageImportStep? beforeCommit, CancellationToken cancellationToken)
+        string folder, string importedBy, PackageImportOptions options, PackageImportStep? beforeCommit,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(importedBy);
         if (!File.Exists(Path.Combine(folder, DefinitionValidator.ManifestFileName)))
         {
@@ -287,6 +300,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         RequirePublishedForms(folder, report, publishedForms);
         var published = new List<DefinitionVersionInfoWithKey>();
         var unchanged = new List<DefinitionVersionInfoWithKey>();
+        var kept = new List<PackageConflict>();
+        var rejected = new List<PackageConflict>();
         foreach (var document in FormBindings.FormsFirst(report.Documents))
         {
             var content = DefinitionContent.Canonical(document);
@@ -302,10 +317,29 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
                 continue;
             }
 
+            // Only a content change counts: a flow whose content is the package's is republished to rebind its form.
+            if (latest is not null && latest.PackageKey != manifest.Key
+                && latest.ContentHash != DefinitionContent.Hash(content)
+                && !options.Replaces(document.Kind, document.Key))
+            {
+                var history = await ReadHistoryAsync(
+                    transaction.Connection, transaction.Transaction, document.Kind, document.Key, cancellationToken)
+                    .ConfigureAwait(false);
+                var conflict = PackageConflict.Find(document.Kind, document.Key, manifest.Key, history)!;
+                (options.KeepNewer ? kept : rejected).Add(conflict);
+                continue;
+            }
+
             var version = await InsertVersionAsync(
                 transaction.Connection, transaction.Transaction, document, content, importedBy, manifest.Key,
                 comment: null, cancellationToken).ConfigureAwait(false);
             published.Add(new DefinitionVersionInfoWithKey(document.Kind, document.Key, version.Version));
+        }
+
+        if (rejected.Count > 0)
+        {
+            DefinitionStoreLog.ImportConflicts(_logger, manifest.Key, rejected.Count);
+            throw new PackageConflictException(manifest.Key, rejected);
         }
 
         await WritePackageAsync(transaction, folder, manifest, report, files, importedBy, cancellationToken)
@@ -317,7 +351,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         DefinitionStoreLog.PackageImported(_logger, manifest.Key, published.Count, unchanged.Count);
-        return new PackageImportResult(manifest.Key, published, unchanged);
+        return new PackageImportResult(manifest.Key, published, unchanged) { Kept = kept };
     }
 
     public async Task<StoredPackage?> GetPackageAsync(string key, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 using WorkflowKit.Forms;
+using WorkflowKit.Runtime;
 
 namespace WorkflowKit.Designer.Tests.Components;
 
@@ -53,6 +54,7 @@ public sealed class DiagnosticPageTests
                      typeof(IDefinitionStore), typeof(RecordSetup), typeof(IOptions<DesignerOptions>),
                      typeof(IWebHostEnvironment), typeof(IDefinitionService), typeof(IWorkService), typeof(AccountStore),
                      typeof(RoleCatalog), typeof(IFormValidationService), typeof(FormValidatorFactory),
+                     typeof(EngineOptions),
                  })
         {
             Context.Services.AddSingleton(type, _app.Services.GetRequiredService(type));
