@@ -30,8 +30,8 @@ public sealed class DeadlineCalculator(WorkdayCalendar calendar, TimeZoneInfo zo
 
     /// <summary>
     /// Computes when a reminder <paramref name="before"/> a due time fires. In workday units the
-    /// duration is working time counted back from the due time, so a reminder never lands on a night,
-    /// weekend or holiday; otherwise it is elapsed time, a day counting 24 hours.
+    /// duration is working time counted back from the due time, so the reminder falls in working time.
+    /// In calendar units it is elapsed time, a day counting 24 hours.
     /// </summary>
     /// <exception cref="InvalidOperationException"><paramref name="before"/> has years or months.</exception>
     public DateTimeOffset Subtract(DateTimeOffset dueUtc, IsoDuration before, string? unit)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WorkflowKit.Runtime.Timers;
 
 /// <summary>
-/// Which dates are workdays and when a workday's working time runs. A workday is every day except
+/// The workdays of a tenant and the working hours of each workday. A workday is every day except
 /// weekend days and public holidays, plus make-up workdays (调休) that fall on a weekend. Dates and
 /// times are local wall-clock values in the tenant's time zone.
 /// </summary>
