@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Import;
 using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
@@ -28,7 +30,8 @@ public static class AdminServices
             (sqlite, time) => new SqliteWorkdayCalendarStore(sqlite, time),
             (postgres, time) => new PostgresWorkdayCalendarStore(postgres, time)));
         services.TryAddSingleton(provider => new StoredWorkdayCalendarSource(
-            provider.GetRequiredService<IWorkdayCalendarStore>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<IWorkdayCalendarStore>(), provider.GetRequiredService<TimeProvider>(),
+            WorkingHours(provider.GetService<IOptions<DesignerOptions>>()?.Value ?? new DesignerOptions())));
         services.TryAddSingleton<IPermissionRuleStore>(provider => ForDatabase<IPermissionRuleStore>(
             provider,
             (sqlite, _) => new SqlitePermissionRuleStore(sqlite),
@@ -59,6 +62,18 @@ public static class AdminServices
             options.CalendarSource ??= provider.GetRequiredService<StoredWorkdayCalendarSource>();
             return options;
         }));
+    }
+
+    private static (TimeOnly Start, TimeOnly End) WorkingHours(DesignerOptions options)
+    {
+        if (options.WorkingHoursEnd <= options.WorkingHoursStart)
+        {
+            throw new InvalidOperationException(
+                $"WorkflowKit:WorkingHoursEnd ({options.WorkingHoursEnd:HH\\:mm}) must be later than " +
+                $"WorkflowKit:WorkingHoursStart ({options.WorkingHoursStart:HH\\:mm}); set them to a range such as 09:00 and 18:00.");
+        }
+
+        return (options.WorkingHoursStart, options.WorkingHoursEnd);
     }
 
     private static T ForDatabase<T>(

@@ -4,6 +4,7 @@ using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Designer.Records;
+using WorkflowKit.Runtime.Timers;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Hosting;
@@ -12,7 +13,8 @@ namespace WorkflowKit.Designer.Hosting;
 /// First-run work: opens the database (which applies the migrations), creates the demo accounts
 /// when there are no users, imports the built-in template packages that are not in the store yet
 /// and prepares the record store for their forms. A database without accounts also gets the
-/// biopharma sample data (<see cref="SampleDataSeeder"/>) unless <see cref="DesignerOptions.SampleData"/> is off.
+/// biopharma sample data (<see cref="SampleDataSeeder"/>) unless <see cref="DesignerOptions.SampleData"/> is off,
+/// and the China mainland public holidays in its workday calendar unless <see cref="DesignerOptions.PublicHolidays"/> is off.
 /// </summary>
 public sealed class DesignerBootstrapper(
     WorkflowKitStores stores,
@@ -45,6 +47,14 @@ public sealed class DesignerBootstrapper(
             }
 
             DesignerLog.DemoAccountsCreated(logger, DemoAccounts.Users.Count);
+        }
+
+        if (options.Value.PublicHolidays && fresh)
+        {
+            var schedule = PublicHolidaySchedule.ChinaMainland;
+            var added = await PublicHolidayLoader.LoadAsync(stores.Calendar, schedule.Years, "system", cancellationToken);
+            DesignerLog.PublicHolidaysLoaded(
+                logger, added, schedule.Region, string.Join(", ", schedule.Years.Select(year => year.Year)));
         }
 
         await LoadTemplatesAsync(cancellationToken);

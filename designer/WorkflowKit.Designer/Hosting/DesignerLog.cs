@@ -22,6 +22,10 @@ internal static partial class DesignerLog
     [LoggerMessage(EventId = 5013, Level = LogLevel.Warning, Message = "Skipped template file {File}: {Reason}")]
     public static partial void TemplateSkipped(ILogger logger, string file, string reason);
 
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information,
+        Message = "Loaded {Count} public holidays and make-up workdays of {Region} for {Years} into the workday calendar")]
+    public static partial void PublicHolidaysLoaded(ILogger logger, int count, string region, string years);
+
     [LoggerMessage(EventId = 5020, Level = LogLevel.Information,
         Message = "{Kind} {Key} version {Version} published by {UserId}")]
     public static partial void Published(ILogger logger, string kind, string key, int version, string userId);

@@ -1,3 +1,5 @@
+using WorkflowKit.Runtime.Timers;
+
 namespace WorkflowKit.Designer.Hosting;
 
 /// <summary>Settings under the <c>WorkflowKit</c> configuration section.</summary>
@@ -21,6 +23,18 @@ public sealed class DesignerOptions
     /// database, that is one without accounts at start-up.
     /// </summary>
     public bool SampleData { get; set; } = true;
+
+    /// <summary>
+    /// Load the China mainland public holidays and make-up workdays of definitions/calendars/china-mainland-holidays.json
+    /// into the workday calendar of a fresh database, that is one without accounts at start-up.
+    /// </summary>
+    public bool PublicHolidays { get; set; } = true;
+
+    /// <summary>Local time at which each workday's working time starts, such as "09:00"; deadlines in workdays count from it.</summary>
+    public TimeOnly WorkingHoursStart { get; set; } = WorkdayCalendar.DefaultWorkingHours.Start;
+
+    /// <summary>Local time at which each workday's working time ends, such as "18:00"; must be later than the start.</summary>
+    public TimeOnly WorkingHoursEnd { get; set; } = WorkdayCalendar.DefaultWorkingHours.End;
 
     /// <summary>Folder of the sample data files. When empty, "samples/data" two levels above the content root.</summary>
     public string? SamplesPath { get; set; }

@@ -11,6 +11,9 @@ public sealed class DeadlineDefinition
     /// <summary>Form date or datetime field holding the due time.</summary>
     public string? Field { get; set; }
 
-    /// <summary>"calendar" (default) or "workday": workdays skip weekends and listed holidays.</summary>
+    /// <summary>
+    /// "calendar" (default) or "workday": the duration is working time of the workday calendar, counted
+    /// from the next working time.
+    /// </summary>
     public string? Unit { get; set; }
 }

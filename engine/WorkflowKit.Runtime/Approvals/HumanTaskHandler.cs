@@ -114,7 +114,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = user });
         if (scheduled && dueAt is { } due)
         {
-            ScheduleDeadline(context, task, node, due);
+            ScheduleDeadline(context, deadlines, task, node, due);
         }
 
         return task;
@@ -175,11 +175,13 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// <summary>Outcome of a task closed because another task of its escalation group decided.</summary>
     internal const string PeerDecided = "peerDecided";
 
-    private static void ScheduleDeadline(StepContext context, TaskRecord task, NodeDefinition node, DateTimeOffset due)
+    // Reminders count back in the deadline's unit, so a workday deadline's reminder falls in working time.
+    private static void ScheduleDeadline(
+        StepContext context, Timers.DeadlineCalculator deadlines, TaskRecord task, NodeDefinition node, DateTimeOffset due)
     {
         foreach (var reminder in node.Reminders ?? [])
         {
-            var at = due - Timers.IsoDuration.Parse(reminder.Before).ToTimeSpan();
+            var at = deadlines.Subtract(due, Timers.IsoDuration.Parse(reminder.Before), node.Deadline?.Unit);
             if (at > context.Now)
             {
                 context.NewTimers.Add(NewTimer(context, task, TimerKinds.Reminder, at));

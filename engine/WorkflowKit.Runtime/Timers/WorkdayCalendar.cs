@@ -3,19 +3,33 @@ using System.Globalization;
 namespace WorkflowKit.Runtime.Timers;
 
 /// <summary>
-/// Which dates are workdays: every day except weekend days and public holidays, plus make-up
-/// workdays (调休) that fall on a weekend. Dates are local dates in the tenant's time zone.
+/// The workdays of a tenant and the working hours of each workday. A workday is every day except
+/// weekend days and public holidays, plus make-up workdays (调休) that fall on a weekend. Dates and
+/// times are local wall-clock values in the tenant's time zone.
 /// </summary>
 public sealed class WorkdayCalendar
 {
+    /// <summary>Working time of a workday when none is given: 09:00 to 18:00.</summary>
+    public static readonly (TimeOnly Start, TimeOnly End) DefaultWorkingHours = (new(9, 0), new(18, 0));
+
+    // A calendar whose weekend covers the whole week and which lists no make-up workday has no working
+    // time at all, so a search for the next workday gives up after this many days.
+    private const int MaxDaysWithoutWorkday = 366 * 2;
+
     private readonly HashSet<DayOfWeek> _weekend;
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _makeUpWorkdays;
 
+    /// <param name="weekend">Days of the week off; Saturday and Sunday when not given.</param>
+    /// <param name="holidays">Dates off, even on a weekday.</param>
+    /// <param name="makeUpWorkdays">Weekend dates worked in exchange for a holiday.</param>
+    /// <param name="workingHours">Start and end of each workday's working time; 09:00 to 18:00 when not given.</param>
+    /// <exception cref="ArgumentException">A date is both a holiday and a make-up workday, or the working hours end before they start.</exception>
     public WorkdayCalendar(
         IEnumerable<DayOfWeek>? weekend = null,
         IEnumerable<DateOnly>? holidays = null,
-        IEnumerable<DateOnly>? makeUpWorkdays = null)
+        IEnumerable<DateOnly>? makeUpWorkdays = null,
+        (TimeOnly Start, TimeOnly End)? workingHours = null)
     {
         _weekend = [.. weekend ?? [DayOfWeek.Saturday, DayOfWeek.Sunday]];
         _holidays = [.. holidays ?? []];
@@ -28,64 +42,128 @@ public sealed class WorkdayCalendar
                 $"{string.Join(", ", both.Select(date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))}.",
                 nameof(makeUpWorkdays));
         }
+
+        (WorkStart, WorkEnd) = workingHours ?? DefaultWorkingHours;
+        if (WorkEnd <= WorkStart)
+        {
+            throw new ArgumentException(
+                $"Working hours must end after they start, got {WorkStart:HH\\:mm}-{WorkEnd:HH\\:mm}; use a range such as 09:00-18:00.",
+                nameof(workingHours));
+        }
     }
 
-    /// <summary>Saturday and Sunday off, no holidays.</summary>
+    /// <summary>Saturday and Sunday off, no holidays, working time 09:00 to 18:00.</summary>
     public static WorkdayCalendar Weekends { get; } = new();
 
     public IReadOnlySet<DateOnly> Holidays => _holidays;
 
     public IReadOnlySet<DateOnly> MakeUpWorkdays => _makeUpWorkdays;
 
+    /// <summary>Local time at which each workday's working time starts.</summary>
+    public TimeOnly WorkStart { get; }
+
+    /// <summary>Local time at which each workday's working time ends.</summary>
+    public TimeOnly WorkEnd { get; }
+
+    /// <summary>Working time of one workday, such as 9 hours for 09:00 to 18:00.</summary>
+    public TimeSpan WorkdayLength => WorkEnd - WorkStart;
+
     public bool IsWorkday(DateOnly date) =>
         _makeUpWorkdays.Contains(date) || (!_weekend.Contains(date.DayOfWeek) && !_holidays.Contains(date));
 
     /// <summary>
-    /// Moves <paramref name="days"/> workdays forward from a local time, keeping the time of day:
-    /// Friday 18:00 plus one workday is Monday 18:00. Days that are not workdays are not counted;
-    /// zero days from a non-workday moves to the next workday.
+    /// Moves forward by <paramref name="days"/> whole workdays and <paramref name="time"/> of working
+    /// time. Counting starts at <paramref name="local"/> when it falls in working time, otherwise at
+    /// the start of the next working time, so Sunday 01:36 plus one workday is Monday 18:00 and
+    /// Monday 10:00 plus one workday is Tuesday 10:00. A result that uses up a workday exactly is that
+    /// day's end (18:00), not the next workday's start.
     /// </summary>
-    public DateTime AddWorkdays(DateTime local, int days)
+    /// <exception cref="InvalidOperationException">The calendar has no workday within two years.</exception>
+    public DateTime AddWorkingTime(DateTime local, int days, TimeSpan time)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(days);
-        var date = DateOnly.FromDateTime(local);
-        var remaining = days;
-        while (remaining > 0 || !IsWorkday(date))
+        var remaining = WorkingTime(days, time);
+        var (date, timeOfDay) = ClampForward(local);
+        while (remaining > WorkEnd - timeOfDay)
         {
-            date = date.AddDays(1);
-            if (IsWorkday(date))
-            {
-                remaining--;
-            }
+            remaining -= WorkEnd - timeOfDay;
+            date = NextWorkday(date);
+            timeOfDay = WorkStart;
         }
 
-        return date.ToDateTime(TimeOnly.FromDateTime(local), local.Kind);
+        return date.ToDateTime(timeOfDay.Add(remaining), local.Kind);
     }
 
     /// <summary>
-    /// Mainland China 2025 as announced by the State Council: the holidays and the weekend days
-    /// worked in exchange.
+    /// Moves back by <paramref name="days"/> whole workdays and <paramref name="time"/> of working
+    /// time, the reverse of <see cref="AddWorkingTime"/>: four working hours before Monday 10:00 is
+    /// Friday 15:00. A time outside working time counts from the end of the previous working time.
     /// </summary>
-    public static WorkdayCalendar ChinaMainland2025() => new(
-        holidays:
-        [
-            new(2025, 1, 1),
-            .. Range(new DateOnly(2025, 1, 28), new DateOnly(2025, 2, 4)),
-            .. Range(new DateOnly(2025, 4, 4), new DateOnly(2025, 4, 6)),
-            .. Range(new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 5)),
-            .. Range(new DateOnly(2025, 5, 31), new DateOnly(2025, 6, 2)),
-            .. Range(new DateOnly(2025, 10, 1), new DateOnly(2025, 10, 8)),
-        ],
-        makeUpWorkdays:
-        [
-            new(2025, 1, 26), new(2025, 2, 8), new(2025, 4, 27), new(2025, 9, 28), new(2025, 10, 11),
-        ]);
-
-    private static IEnumerable<DateOnly> Range(DateOnly first, DateOnly last)
+    /// <exception cref="InvalidOperationException">The calendar has no workday within two years.</exception>
+    public DateTime SubtractWorkingTime(DateTime local, int days, TimeSpan time)
     {
-        for (var date = first; date <= last; date = date.AddDays(1))
+        var remaining = WorkingTime(days, time);
+        var (date, timeOfDay) = ClampBackward(local);
+        while (remaining > timeOfDay - WorkStart)
         {
-            yield return date;
+            remaining -= timeOfDay - WorkStart;
+            date = PreviousWorkday(date);
+            timeOfDay = WorkEnd;
         }
+
+        return date.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay.ToTimeSpan() - remaining), local.Kind);
+    }
+
+    private TimeSpan WorkingTime(int days, TimeSpan time)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        ArgumentOutOfRangeException.ThrowIfLessThan(time, TimeSpan.Zero);
+        return (WorkdayLength * days) + time;
+    }
+
+    // The first instant of working time at or after the local time, as a workday and a time in its working hours.
+    private (DateOnly Date, TimeOnly Time) ClampForward(DateTime local)
+    {
+        var date = DateOnly.FromDateTime(local);
+        var timeOfDay = TimeOnly.FromDateTime(local);
+        if (!IsWorkday(date) || timeOfDay >= WorkEnd)
+        {
+            return (NextWorkday(date), WorkStart);
+        }
+
+        return (date, timeOfDay < WorkStart ? WorkStart : timeOfDay);
+    }
+
+    // The last instant of working time at or before the local time.
+    private (DateOnly Date, TimeOnly Time) ClampBackward(DateTime local)
+    {
+        var date = DateOnly.FromDateTime(local);
+        var timeOfDay = TimeOnly.FromDateTime(local);
+        if (!IsWorkday(date) || timeOfDay < WorkStart)
+        {
+            return (PreviousWorkday(date), WorkEnd);
+        }
+
+        return (date, timeOfDay > WorkEnd ? WorkEnd : timeOfDay);
+    }
+
+    private DateOnly NextWorkday(DateOnly date) => FindWorkday(date, 1);
+
+    private DateOnly PreviousWorkday(DateOnly date) => FindWorkday(date, -1);
+
+    private DateOnly FindWorkday(DateOnly from, int step)
+    {
+        var date = from;
+        for (var searched = 0; searched < MaxDaysWithoutWorkday; searched++)
+        {
+            date = date.AddDays(step);
+            if (IsWorkday(date))
+            {
+                return date;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"The workday calendar has no workday within {MaxDaysWithoutWorkday} days of {from:yyyy-MM-dd}; " +
+            "remove a weekend day or add make-up workdays.");
     }
 }

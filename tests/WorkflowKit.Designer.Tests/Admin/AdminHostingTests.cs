@@ -42,4 +42,73 @@ public sealed class AdminHostingTests
         Assert.That(engine.Options.CalendarSource, Is.SameAs(source));
         Assert.That(calendar.IsWorkday(new DateOnly(2025, 3, 4)), Is.False);
     }
+
+    [Test]
+    public async Task Fresh_install_loads_public_holidays()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient();
+        var store = factory.Services.GetRequiredService<IWorkdayCalendarStore>();
+        var engine = factory.Services.GetRequiredService<WorkflowEngine>();
+
+        var days = await store.ListAllDaysAsync(default);
+        var calendar = await engine.Options.CalendarSource!.GetCalendarAsync(default);
+
+        var expected = PublicHolidaySchedule.ChinaMainland.Years.SelectMany(year => year.Days);
+        Assert.That(days, Is.EqualTo(expected));
+        Assert.That(days, Does.Contain(new CalendarDay(new DateOnly(2026, 2, 15), CalendarDayKind.Holiday, "春节")));
+        Assert.That(calendar.IsWorkday(new DateOnly(2026, 2, 14)), Is.True, "make-up Saturday");
+        Assert.That(calendar.IsWorkday(new DateOnly(2026, 10, 1)), Is.False, "National Day");
+    }
+
+    [Test]
+    public async Task Public_holidays_off_leaves_calendar_empty()
+    {
+        await using var factory = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:PublicHolidays"] = "false",
+        });
+        using var client = factory.CreateClient();
+
+        var days = await factory.Services.GetRequiredService<IWorkdayCalendarStore>().ListAllDaysAsync(default);
+
+        Assert.That(days, Is.Empty);
+    }
+
+    [Test]
+    public async Task Working_hours_come_from_settings()
+    {
+        await using var factory = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:WorkingHoursStart"] = "08:30",
+            ["WorkflowKit:WorkingHoursEnd"] = "17:30",
+        });
+        using var client = factory.CreateClient();
+
+        var calendar = await factory.Services.GetRequiredService<WorkflowEngine>().Options.CalendarSource!.GetCalendarAsync(default);
+
+        Assert.That((calendar.WorkStart, calendar.WorkEnd), Is.EqualTo((new TimeOnly(8, 30), new TimeOnly(17, 30))));
+    }
+
+    [Test]
+    public void Working_hours_reversed_stop_start()
+    {
+        using var factory = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:WorkingHoursStart"] = "18:00",
+            ["WorkflowKit:WorkingHoursEnd"] = "09:00",
+        });
+
+        var error = Assert.Catch(() => factory.CreateClient());
+
+        var messages = new List<string>();
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            messages.Add(current.Message);
+        }
+
+        Assert.That(messages, Has.Some.EqualTo(
+            "WorkflowKit:WorkingHoursEnd (09:00) must be later than WorkflowKit:WorkingHoursStart (18:00); " +
+            "set them to a range such as 09:00 and 18:00."));
+    }
 }

@@ -97,4 +97,59 @@ public sealed class WorkdayCalendarPageTests
         Assert.That(firstWeek[2].GetAttribute("data-testid"), Is.EqualTo("day-2025-01-01"));
         Assert.That(firstWeek[1].GetAttribute("data-testid"), Is.Null);
     }
+
+    [Test]
+    public void Year_with_notice_names_source()
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/calendar?year=2026");
+
+        var page = Context.Render<WorkdayCalendarPage>();
+
+        var source = page.Find("[data-testid=calendar-source]");
+        Assert.That(source.TextContent, Does.Contain(
+            "Public holidays and make-up workdays of 2026 come from the notice \"国务院办公厅关于2026年部分节假日安排的通知\" " +
+            "of the General Office of the State Council, issued 2025-11-04."));
+        Assert.That(page.Find("[data-testid=calendar-source-link]").GetAttribute("href"),
+            Is.EqualTo("https://politics.gmw.cn/2025-11/04/content_38391083.htm"));
+    }
+
+    [Test]
+    public void Year_without_notice_says_so()
+    {
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/calendar?year=2027");
+
+        var page = Context.Render<WorkdayCalendarPage>();
+
+        Assert.That(page.Find("[data-testid=calendar-source]").TextContent, Does.Contain(
+            "This product has no official holiday data for 2027; it covers 2025, 2026."));
+        Assert.That(page.FindAll("[data-testid=calendar-fill-official]"), Is.Empty);
+    }
+
+    [Test]
+    public void Working_hours_are_shown()
+    {
+        var page = Context.Render<WorkdayCalendarPage>();
+
+        Assert.That(page.Find("[data-testid=calendar-working-hours]").TextContent, Does.Contain(
+            "Working time is 09:00 to 18:00 on each workday."));
+    }
+
+    [Test]
+    public async Task Official_days_fill_gaps_only()
+    {
+        var changed = new CalendarDay(new DateOnly(2026, 2, 23), CalendarDayKind.Workday, "公司安排上班");
+        await _store.SaveDayAsync(changed, "admin", default);
+        Context.Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/calendar?year=2026");
+        var page = Context.Render<WorkdayCalendarPage>();
+
+        page.Find("[data-testid=calendar-fill-official]").Click();
+        var calendar = await _source.GetCalendarAsync(default);
+
+        var official = PublicHolidaySchedule.ChinaMainland.Find(2026)!.Days;
+        Assert.That(_store.Days, Has.Count.EqualTo(official.Count));
+        Assert.That(_store.Days, Does.Contain(changed), "the admin's change stays");
+        Assert.That(calendar.IsWorkday(new DateOnly(2026, 2, 14)), Is.True, "make-up Saturday");
+        Assert.That(calendar.IsWorkday(new DateOnly(2026, 2, 16)), Is.False, "Spring Festival");
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=calendar-fill-official]"), Is.Empty));
+    }
 }

@@ -95,6 +95,19 @@ public sealed class AdminBrowserTests
     }
 
     [Test]
+    public async Task Calendar_shows_loaded_holidays()
+    {
+        var admin = await _session.SignInAsync("admin");
+        await admin.GotoAsync("/admin/calendar?year=2026");
+
+        await Expect(admin.GetByTestId("day-2026-02-14")).ToHaveAttributeAsync("data-state", "MakeUpWorkday");
+        await Expect(admin.GetByTestId("day-2026-02-16")).ToHaveAttributeAsync("data-state", "Holiday");
+        await Expect(admin.GetByTestId("calendar-source")).ToContainTextAsync("国务院办公厅关于2026年部分节假日安排的通知");
+        await Expect(admin.GetByTestId("calendar-working-hours")).ToContainTextAsync("09:00 至 18:00");
+        await _session.ScreenshotAsync(admin, "43-calendar-holidays-2026");
+    }
+
+    [Test]
     public async Task Permission_rule_saves_region_scope()
     {
         var admin = await _session.SignInAsync("admin");

@@ -20,6 +20,23 @@ namespace WorkflowKit.Designer.Tests.Hosting;
 public sealed partial class PostgresHostingTests
 {
     [Test]
+    public async Task Postgres_fresh_install_loads_holidays()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var app = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:Storage:Provider"] = "PostgreSql",
+            ["WorkflowKit:Storage:ConnectionString"] = database.ConnectionString,
+        });
+        using var client = app.CreateClient();
+
+        var days = await app.Services.GetRequiredService<Runtime.Timers.IWorkdayCalendarStore>().ListAllDaysAsync(default);
+
+        var expected = Runtime.Timers.PublicHolidaySchedule.ChinaMainland.Years.SelectMany(year => year.Days);
+        Assert.That(days, Is.EqualTo(expected));
+    }
+
+    [Test]
     public async Task Postgres_boot_sign_in_and_inbox()
     {
         await using var database = await SharedDatabase.CreateAsync();

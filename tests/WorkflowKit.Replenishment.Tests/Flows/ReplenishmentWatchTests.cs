@@ -59,13 +59,15 @@ public sealed class ReplenishmentWatchTests
             "adjustPlan:buyer-1", "confirmDemand:sales-east-2", "confirmDemand:sales-north-1", "prepareStock:wh-east",
         }));
 
-        // One workday after Tuesday 2026-12-01 06:00 Shanghai is Wednesday 06:00 (22:00 UTC the day before).
+        // The watch runs on Tuesday 2026-12-01 06:00 Shanghai, before working time, so one workday ends on
+        // Tuesday at 18:00 and two on Wednesday at 18:00 (10:00 UTC).
+        var tuesdayEnd = new DateTimeOffset(2026, 12, 1, 18, 0, 0, TimeSpan.FromHours(8));
         Assert.Multiple(() =>
         {
-            Assert.That(tasks.Single(task => task.NodeId == "adjustPlan").DueAt, Is.EqualTo(RunAt.AddDays(1)));
-            Assert.That(tasks.Single(task => task.NodeId == "prepareStock").DueAt, Is.EqualTo(RunAt.AddDays(2)));
+            Assert.That(tasks.Single(task => task.NodeId == "adjustPlan").DueAt, Is.EqualTo(tuesdayEnd));
+            Assert.That(tasks.Single(task => task.NodeId == "prepareStock").DueAt, Is.EqualTo(tuesdayEnd.AddDays(1)));
             Assert.That(tasks.Where(task => task.NodeId == "confirmDemand").Select(task => task.DueAt),
-                Is.All.EqualTo(RunAt.AddDays(2)));
+                Is.All.EqualTo(tuesdayEnd.AddDays(1)));
         });
     }
 

@@ -91,6 +91,43 @@ public sealed class TimerTests
     }
 
     [Test]
+    public async Task Deadline_WorkdayFromSunday_WaitsForMonday()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("sla")
+            .Start()
+            .Approval("approve", ApprovalModes.Single, ["bob"], node =>
+            {
+                node.Deadline = new DeadlineDefinition { Duration = "P1D", Unit = DeadlineUnits.Workday };
+                node.Reminders = [new ReminderDefinition { Before = "PT4H" }];
+                node.Overdue = new OverduePolicy { Action = "approve" };
+            })
+            .End()
+            .Chain("start", "approve", "end"));
+        var shanghai = TimeSpan.FromHours(8);
+        fx.Time.SetUtcNow(new DateTimeOffset(2025, 3, 9, 1, 36, 0, shanghai));
+        var instance = await fx.StartAsync("sla");
+
+        var task = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+        var timers = await fx.Engine.GetTimersAsync(instance.Id, CancellationToken.None);
+        Assert.That(task.DueAt, Is.EqualTo(new DateTimeOffset(2025, 3, 10, 18, 0, 0, shanghai)), "end of Monday's working time");
+        Assert.That(timers.Where(timer => timer.Kind == "reminder").Select(timer => timer.DueAt),
+            Is.EqualTo(new[] { new DateTimeOffset(2025, 3, 10, 14, 0, 0, shanghai) }), "4 working hours before the deadline");
+
+        await fx.AdvanceAsync(new DateTimeOffset(2025, 3, 10, 13, 59, 0, shanghai) - fx.Time.GetUtcNow());
+        var early = await fx.Engine.GetNotificationsAsync("bob", unreadOnly: true, CancellationToken.None);
+        Assert.That(early.Count(note => note.Kind == NotificationKinds.Reminder), Is.Zero, "no reminder on Sunday night");
+        await fx.InstanceRunningAsync(instance.Id);
+
+        await fx.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var reminded = await fx.Engine.GetNotificationsAsync("bob", unreadOnly: true, CancellationToken.None);
+        Assert.That(reminded.Count(note => note.Kind == NotificationKinds.Reminder), Is.EqualTo(1));
+
+        await fx.AdvanceAsync(TimeSpan.FromHours(4));
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
     public async Task Deadline_Reminder_ThenAutoApprove()
     {
         await using var fx = await EngineFixture.CreateAsync();
