@@ -137,7 +137,6 @@ public sealed class OrderWithdrawalTests(string provider)
         var data = new JsonObject
         {
             ["customer"] = order["customer"]!.DeepClone(),
-            ["region"] = customer["region"]!.DeepClone(),
             ["orderDate"] = _today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["requestedDeliveryDate"] = _today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["salesRep"] = salesRep,

@@ -121,9 +121,10 @@ public sealed class WorkdayCalendarStoreTests(StorageProvider provider)
         source.Invalidate();
         var after = await DueAtAsync(engine);
 
-        // Two workdays from Monday 09:00 is Wednesday 09:00, or Thursday 09:00 with Tuesday off.
-        Assert.That(before, Is.EqualTo(new DateTimeOffset(2025, 3, 5, 1, 0, 0, TimeSpan.Zero)));
-        Assert.That(after, Is.EqualTo(new DateTimeOffset(2025, 3, 6, 1, 0, 0, TimeSpan.Zero)));
+        // Two workdays of working time (09:00 to 18:00) from Monday 09:00 end on Tuesday at 18:00, or on Wednesday at
+        // 18:00 with Tuesday off.
+        Assert.That(before, Is.EqualTo(new DateTimeOffset(2025, 3, 4, 10, 0, 0, TimeSpan.Zero)));
+        Assert.That(after, Is.EqualTo(new DateTimeOffset(2025, 3, 5, 10, 0, 0, TimeSpan.Zero)));
     }
 
     [Test]
