@@ -40,7 +40,7 @@ public static partial class JsonErrorDescriber
         ArgumentNullException.ThrowIfNull(source);
         var chinese = culture?.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
         var words = new JsonErrorWording(chinese, text);
-        var found = text is null ? null : Find(error, text, allowComments, allowTrailingCommas);
+        var found = TooDeep(error, text) ?? (text is null ? null : Find(error, text, allowComments, allowTrailingCommas));
         found ??= FromReaderMessage(error);
         if (found.Kind == JsonErrorKind.WrongType && text is not null)
         {
@@ -98,9 +98,25 @@ public static partial class JsonErrorDescriber
     private static bool IsReaderError(JsonException error) =>
         error.GetType() != typeof(JsonException) || error.InnerException is JsonException;
 
+    /// <summary>
+    /// Returns the reader's rejection of nesting deeper than its limit, at the reader's place, or null for another
+    /// error. The text is not scanned, because a deeply nested body is a typical denial-of-service request.
+    /// </summary>
+    private static JsonScanProblem? TooDeep(JsonException error, string? text)
+    {
+        var match = DepthExceeded().Match((error.InnerException as JsonException ?? error).Message);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var offset = text is null ? -1 : OffsetOf(text, error);
+        return new JsonScanProblem(JsonErrorKind.TooDeep, offset, error.Path ?? "$", Expected: match.Groups["depth"].Value);
+    }
+
     private static JsonScanProblem? Find(JsonException error, string text, bool allowComments, bool trailingCommas)
     {
-        var scan = JsonTextScanner.Scan(text, allowComments, trailingCommas);
+        var scan = JsonTextScanner.Scan(text, allowComments, trailingCommas, IsReaderError(error) ? null : error.Path ?? "$");
         if (IsReaderError(error))
         {
             // The reader stops on the problem's line, at or just after it. A problem that the scanner finds elsewhere
@@ -126,7 +142,7 @@ public static partial class JsonErrorDescriber
             return duplicate;
         }
 
-        var offset = scan.ValueOffsets.TryGetValue(path, out var start) ? start : OffsetOf(text, error);
+        var offset = scan.TargetOffset ?? OffsetOf(text, error);
         var wrongType = error.InnerException is InvalidOperationException or FormatException
             || ConvertedTo().IsMatch(error.Message);
         return wrongType
@@ -253,6 +269,9 @@ public static partial class JsonErrorDescriber
     private static partial Regex FoundCharacter();
 
     // System.Text.Json: "The JSON value could not be converted to System.Int32. Path: $.n | LineNumber: ..."
+    [GeneratedRegex(@"maximum configured depth of (?<depth>\d+) has been exceeded")]
+    private static partial Regex DepthExceeded();
+
     [GeneratedRegex(@"could not be converted to (?<type>\S+?)\.( Path:|$)")]
     private static partial Regex ConvertedTo();
 

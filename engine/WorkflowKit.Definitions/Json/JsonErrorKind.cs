@@ -65,4 +65,7 @@ public enum JsonErrorKind
 
     /// <summary>One object names the same property twice.</summary>
     DuplicateProperty,
+
+    /// <summary>Objects and lists are nested deeper than the reader allows.</summary>
+    TooDeep,
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Json.Internal;
 
 namespace WorkflowKit.Definitions.Tests.Json;
 
@@ -233,6 +234,62 @@ public sealed class JsonErrorDescriberTests
         Assert.That(description.Message, Is.EqualTo(
             "flow.json has an invalid value at line 1, column 11 (JSON path $.count): Expected a text for 'access'. " +
             "Correct the value."));
+    }
+
+    [Test]
+    public void Deep_nesting_is_named_without_scanning_the_text()
+    {
+        // A signed-in user can send this body; describing it once built a path string for every level, so memory
+        // grew with the square of the depth (20 GB for a 200 KB body).
+        var text = "{\"data\": {\"x\": " + new string('[', 100_000) + new string(']', 100_000) + "}}";
+        var error = ParseError(text);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var description = JsonErrorDescriber.Describe(error, JsonErrorDescriber.RequestBody, text);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.That(description.Kind, Is.EqualTo(JsonErrorKind.TooDeep));
+        Assert.That(description.Message, Does.StartWith("The request body is not valid JSON at line 1, column 78"));
+        Assert.That(description.Problem, Is.EqualTo("objects and lists are nested more than 64 levels deep"));
+        Assert.That(allocated, Is.LessThan(10 * text.Length * sizeof(char)));
+    }
+
+    [Test]
+    public void Deep_nesting_in_chinese()
+    {
+        var text = new string('[', 200) + new string(']', 200);
+
+        var description = JsonErrorDescriber.Describe(ParseError(text), "data.json", text, Chinese);
+
+        Assert.That(description.Problem, Is.EqualTo("对象和列表嵌套超过 64 层"));
+    }
+
+    [Test]
+    public void Scanner_cost_stays_linear_in_deep_wide_text()
+    {
+        // 200 levels (deeper than the request reader allows, within the scanner's limit), then many values, ending
+        // in a syntax error: a path string per value would allocate about 600 characters for each of them.
+        var text = new string('[', 200) + string.Join(",", Enumerable.Repeat("1", 50_000)) + ", yes" +
+            new string(']', 200);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var scan = JsonTextScanner.Scan(text, allowComments: false, allowTrailingCommas: false);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.That(scan.Syntax?.Kind, Is.EqualTo(JsonErrorKind.InvalidValue));
+        Assert.That(scan.Syntax!.Path, Does.StartWith("$[0][0]").And.EndWith("[50000]"));
+        Assert.That(allocated, Is.LessThan(20 * text.Length * sizeof(char)));
+    }
+
+    [Test]
+    public void Scanner_stops_past_its_depth_limit()
+    {
+        var text = "{\"a\": {\"b\": " + new string('[', 300_000) + "x";
+
+        var scan = JsonTextScanner.Scan(text, allowComments: false, allowTrailingCommas: false);
+
+        Assert.That(scan.Syntax?.Kind, Is.EqualTo(JsonErrorKind.TooDeep));
+        Assert.That(scan.Syntax!.Path, Is.EqualTo("$.a.b"));
     }
 
     private static JsonException ParseError(string text) =>

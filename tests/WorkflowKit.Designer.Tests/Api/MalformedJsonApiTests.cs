@@ -66,6 +66,21 @@ public sealed class MalformedJsonApiTests
         Assert.That((string?)problem["path"], Is.EqualTo("$.data"));
     }
 
+    [Test]
+    public async Task Deeply_nested_body_is_400_naming_the_depth()
+    {
+        // 200 KB that once made the server build a path string per nesting level, until it ran out of memory.
+        using var client = await LoopbackClients.ForAsync(_app, "sales1");
+        var body = "{\"flowKey\": \"order-approval\", \"data\": {\"x\": " + new string('[', 100_000) +
+            new string(']', 100_000) + "}}";
+
+        var (status, problem) = await PostAsync(client, "/api/instances", body);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)problem["detail"], Does.Contain(
+            "objects and lists are nested more than 64 levels deep. Nest them less deeply"));
+    }
+
     [TestCase("")]
     [TestCase("null")]
     public async Task Missing_body_is_400(string body)

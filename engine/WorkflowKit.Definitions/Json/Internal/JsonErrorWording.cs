@@ -86,6 +86,10 @@ internal sealed class JsonErrorWording(bool chinese, string? text)
                 ? ($"同一个对象中属性 \"{c}\" 出现了两次（第一次在{At(found.RelatedOffset)}）", "请删除或重命名其中一个。")
                 : ($"the property \"{c}\" appears twice in one object (first at {At(found.RelatedOffset)})",
                     "Remove or rename one of them."),
+            JsonErrorKind.TooDeep => chinese
+                ? ($"对象和列表嵌套超过 {found.Expected} 层", "请减少嵌套层数；表单数据和定义都不需要这么深的嵌套。")
+                : ($"objects and lists are nested more than {found.Expected} levels deep",
+                    "Nest them less deeply; form data and definitions never need this many levels."),
             _ => chinese
                 ? ("此处的内容无法读取", "请检查此处或它前面是否缺少引号、逗号、冒号或括号。")
                 : ("the text cannot be read here",

@@ -18,25 +18,37 @@ internal sealed record JsonScanProblem(
 
 /// <summary>
 /// Finds the first syntax error of a JSON text by reading its characters, the first property that an object names
-/// twice, and the offset where each JSON path's value starts. It follows RFC 8259, with comments and trailing commas
+/// twice, and the offset where one JSON path's value starts. It follows RFC 8259, with comments and trailing commas
 /// accepted only when the caller's reader accepts them.
 /// </summary>
+/// <remarks>
+/// The scanner reads request bodies that anyone signed in can send, so its cost stays linear in the text: it builds
+/// a JSON path only for a problem or for the one target path, and it stops at <see cref="MaxDepth"/> levels.
+/// </remarks>
 internal sealed class JsonTextScanner
 {
+    /// <summary>
+    /// The deepest nesting the scanner follows, above every reader's limit in this product (64 for request bodies,
+    /// 128 for definition files).
+    /// </summary>
+    public const int MaxDepth = 256;
+
     private const int MaxFoundLength = 24;
 
     private readonly string _text;
     private readonly bool _allowComments;
     private readonly bool _allowTrailingCommas;
+    private readonly string? _targetPath;
     private readonly List<Container> _stack = [];
     private int _index;
     private State _state = State.Value;
 
-    private JsonTextScanner(string text, bool allowComments, bool allowTrailingCommas)
+    private JsonTextScanner(string text, bool allowComments, bool allowTrailingCommas, string? targetPath)
     {
         _text = text;
         _allowComments = allowComments;
         _allowTrailingCommas = allowTrailingCommas;
+        _targetPath = targetPath;
     }
 
     private enum State
@@ -56,12 +68,20 @@ internal sealed class JsonTextScanner
     /// <summary>The first property that an object names a second time, at that second name.</summary>
     public JsonScanProblem? Duplicate { get; private set; }
 
-    /// <summary>The offset where each value starts, by the JSON path that System.Text.Json reports for it.</summary>
-    public Dictionary<string, int> ValueOffsets { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// The offset where the value at the target path of <see cref="Scan"/> starts, as System.Text.Json
+    /// reports the path; null when no value has that path or no target path was given.
+    /// </summary>
+    public int? TargetOffset { get; private set; }
 
-    public static JsonTextScanner Scan(string text, bool allowComments, bool allowTrailingCommas)
+    /// <param name="text">The JSON text.</param>
+    /// <param name="allowComments">Whether the caller's reader skips comments.</param>
+    /// <param name="allowTrailingCommas">Whether the caller's reader accepts trailing commas.</param>
+    /// <param name="targetPath">A JSON path whose value's offset <see cref="TargetOffset"/> returns, or null.</param>
+    public static JsonTextScanner Scan(
+        string text, bool allowComments, bool allowTrailingCommas, string? targetPath = null)
     {
-        var scanner = new JsonTextScanner(text, allowComments, allowTrailingCommas);
+        var scanner = new JsonTextScanner(text, allowComments, allowTrailingCommas, targetPath);
         scanner.Syntax = scanner.Run();
         return scanner;
     }
@@ -113,42 +133,51 @@ internal sealed class JsonTextScanner
             return new JsonScanProblem(JsonErrorKind.MissingValue, start, ValuePath(), ",");
         }
 
-        var path = ValuePath();
-        ValueOffsets.TryAdd(path, start);
+        if (_targetPath is not null && TargetOffset is null && ValuePath() == _targetPath)
+        {
+            TargetOffset = start;
+        }
+
         switch (c)
         {
+            case '{' or '[' when _stack.Count >= MaxDepth:
+                // The path of the third level names where the nesting starts; the full path would be as long as
+                // the nesting is deep.
+                return new JsonScanProblem(
+                    JsonErrorKind.TooDeep, start, _stack[2].Path, c.ToString(),
+                    Expected: MaxDepth.ToString(CultureInfo.InvariantCulture));
             case '{':
-                _stack.Add(new Container('{', start, path));
+                _stack.Add(NewContainer('{', start));
                 _index++;
                 _state = State.NameOrEnd;
                 return null;
             case '[':
-                _stack.Add(new Container('[', start, path));
+                _stack.Add(NewContainer('[', start));
                 _index++;
                 _state = State.ValueOrEnd;
                 return null;
             case '"':
-                return ReadString(path, out _) ?? AfterValue();
+                return ReadString(name: false, out _) ?? AfterValue();
             case '\'':
-                return new JsonScanProblem(JsonErrorKind.SingleQuotes, start, path, Word(start));
+                return new JsonScanProblem(JsonErrorKind.SingleQuotes, start, ValuePath(), Word(start));
             case '-' or (>= '0' and <= '9'):
-                return ReadNumber(path) ?? AfterValue();
+                return ReadNumber() ?? AfterValue();
         }
 
         if (FullWidth(c) is not null)
         {
-            return new JsonScanProblem(JsonErrorKind.FullWidthCharacter, start, path, c.ToString());
+            return new JsonScanProblem(JsonErrorKind.FullWidthCharacter, start, ValuePath(), c.ToString());
         }
 
         if (!char.IsLetter(c) && c != '_')
         {
-            return new JsonScanProblem(JsonErrorKind.UnexpectedCharacter, start, path, c.ToString());
+            return new JsonScanProblem(JsonErrorKind.UnexpectedCharacter, start, ValuePath(), c.ToString());
         }
 
         var word = Word(start);
         if (word is not ("true" or "false" or "null"))
         {
-            return new JsonScanProblem(JsonErrorKind.InvalidValue, start, path, word);
+            return new JsonScanProblem(JsonErrorKind.InvalidValue, start, ValuePath(), word);
         }
 
         _index += word.Length;
@@ -193,7 +222,7 @@ internal sealed class JsonTextScanner
 
         if (c == '"')
         {
-            var problem = ReadString(top.Path, out var name);
+            var problem = ReadString(name: true, out var name);
             if (problem is not null)
             {
                 return problem;
@@ -347,9 +376,11 @@ internal sealed class JsonTextScanner
         return null;
     }
 
-    private JsonScanProblem? ReadString(string path, out string value)
+    /// <summary>Reads text in double quotes: a property <paramref name="name"/> or a value.</summary>
+    private JsonScanProblem? ReadString(bool name, out string value)
     {
         var start = _index;
+        string Path() => name ? Top!.Path : ValuePath();
         var builder = new StringBuilder();
         value = string.Empty;
         for (var i = start + 1; i < _text.Length; i++)
@@ -364,13 +395,13 @@ internal sealed class JsonTextScanner
 
             if (c is '\n' or '\r')
             {
-                return new JsonScanProblem(JsonErrorKind.UnclosedString, i, path, RelatedOffset: start);
+                return new JsonScanProblem(JsonErrorKind.UnclosedString, i, Path(), RelatedOffset: start);
             }
 
             if (c < ' ')
             {
                 var code = string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
-                return new JsonScanProblem(JsonErrorKind.ControlCharacter, i, path, code, start);
+                return new JsonScanProblem(JsonErrorKind.ControlCharacter, i, Path(), code, start);
             }
 
             if (c != '\\')
@@ -391,7 +422,7 @@ internal sealed class JsonTextScanner
                 var style = NumberStyles.AllowHexSpecifier;
                 if (hex.Length < 4 || !ushort.TryParse(hex, style, CultureInfo.InvariantCulture, out var unit))
                 {
-                    return new JsonScanProblem(JsonErrorKind.InvalidEscape, i, path, "\\u" + hex, start);
+                    return new JsonScanProblem(JsonErrorKind.InvalidEscape, i, Path(), "\\u" + hex, start);
                 }
 
                 builder.Append((char)unit);
@@ -406,20 +437,20 @@ internal sealed class JsonTextScanner
             };
             if (unescaped is null)
             {
-                return new JsonScanProblem(JsonErrorKind.InvalidEscape, i, path, "\\" + escape, start);
+                return new JsonScanProblem(JsonErrorKind.InvalidEscape, i, Path(), "\\" + escape, start);
             }
 
             builder.Append(unescaped.Value);
             i++;
         }
 
-        return new JsonScanProblem(JsonErrorKind.UnclosedString, _text.Length, path, RelatedOffset: start);
+        return new JsonScanProblem(JsonErrorKind.UnclosedString, _text.Length, Path(), RelatedOffset: start);
     }
 
     /// <summary>
     /// Reads a number by the RFC 8259 grammar: <c>-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?</c>.
     /// </summary>
-    private JsonScanProblem? ReadNumber(string path)
+    private JsonScanProblem? ReadNumber()
     {
         var start = _index;
         var i = start;
@@ -445,7 +476,7 @@ internal sealed class JsonTextScanner
 
         if (!valid || !IsDelimiter(At(i)))
         {
-            return new JsonScanProblem(JsonErrorKind.InvalidNumber, start, path, Word(start));
+            return new JsonScanProblem(JsonErrorKind.InvalidNumber, start, ValuePath(), Word(start));
         }
 
         _index = i;
@@ -515,13 +546,28 @@ internal sealed class JsonTextScanner
 
     private string CurrentPath() => _state == State.Value ? ValuePath() : Top?.Path ?? "$";
 
-    private sealed class Container(char open, int offset, string path)
+    /// <summary>Opens an object or list at the current value's place, whose path is built only when read.</summary>
+    private Container NewContainer(char open, int offset)
     {
+        var parent = Top;
+        return parent is null ? new Container(open, offset, null, null, 0)
+            : parent.Open == '[' ? new Container(open, offset, parent, null, parent.NextIndex)
+            : new Container(open, offset, parent, parent.PendingName, 0);
+    }
+
+    /// <summary>An open object or list, named by its parent and its property name or item index there.</summary>
+    private sealed class Container(char open, int offset, Container? parent, string? name, int index)
+    {
+        private string? _path;
+
         public char Open { get; } = open;
 
         public int Offset { get; } = offset;
 
-        public string Path { get; } = path;
+        public string Path => _path ??= parent is null ? "$"
+            : name is not null ? JsonPath.Append(parent.Path, name)
+            : parent.Open == '[' ? JsonPath.Append(parent.Path, index)
+            : parent.Path;
 
         public int NextIndex { get; set; }
 
