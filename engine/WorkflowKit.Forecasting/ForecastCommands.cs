@@ -10,9 +10,9 @@ namespace WorkflowKit.Forecasting;
 /// may be long form (<c>date,customer,product,quantity</c>) or the wide pharma-sales form; the header decides.
 /// </summary>
 /// <remarks>
-/// Exit codes: <see cref="Success"/>, <see cref="InvalidInput"/> when the input file is missing, unreadable or too
-/// short or the output file cannot be written, and <see cref="InvalidArguments"/> when an argument is out of
-/// range. Messages go to the error writer.
+/// Exit codes: <see cref="Success"/>, <see cref="InvalidInput"/> when the input file is unreadable or too short
+/// or the output file cannot be written, and <see cref="InvalidArguments"/> when an argument is out of range or
+/// the input path names no file. Messages go to the error writer.
 /// Cancellation throws <see cref="OperationCanceledException"/>.
 /// </remarks>
 public static class ForecastCommands
@@ -67,6 +67,12 @@ public static class ForecastCommands
         if (outPath is not null && OutputPathError(inputPath, outPath) is { } outputError)
         {
             await stderr.WriteLineAsync(outputError).ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
+        if (InputPathError(inputPath) is { } inputError)
+        {
+            await stderr.WriteLineAsync(inputError).ConfigureAwait(false);
             return InvalidArguments;
         }
 
@@ -192,6 +198,12 @@ public static class ForecastCommands
             return InvalidArguments;
         }
 
+        if (InputPathError(inputPath) is { } inputError)
+        {
+            await stderr.WriteLineAsync(inputError).ConfigureAwait(false);
+            return InvalidArguments;
+        }
+
         var history = await ReadAsync(inputPath, stderr, cancellationToken).ConfigureAwait(false);
         if (history is null)
         {
@@ -215,27 +227,27 @@ public static class ForecastCommands
         return Success;
     }
 
+    /// <summary>
+    /// Describes an --input path that names no file. Like a missing path in the other commands, this is a usage
+    /// error, while a file that exists but cannot be used is invalid input.
+    /// </summary>
+    private static string? InputPathError(string inputPath)
+    {
+        if (Directory.Exists(inputPath))
+        {
+            return $"Invalid input file '{inputPath}': it is a folder. Give the path of a sales history CSV file.";
+        }
+
+        return File.Exists(inputPath)
+            ? null
+            : $"Input file not found: '{inputPath}'. Give the path of a sales history CSV file.";
+    }
+
     private static async Task<IReadOnlyList<SalesObservation>?> ReadAsync(
         string inputPath,
         TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        if (Directory.Exists(inputPath))
-        {
-            await stderr.WriteLineAsync(
-                $"Invalid input file '{inputPath}': it is a folder. Give the path of a sales history CSV file.")
-                .ConfigureAwait(false);
-            return null;
-        }
-
-        if (!File.Exists(inputPath))
-        {
-            await stderr.WriteLineAsync(
-                $"Input file not found: '{inputPath}'. Give the path of a sales history CSV file.")
-                .ConfigureAwait(false);
-            return null;
-        }
-
         try
         {
             var history = await SalesHistoryCsv.ReadFileAsync(inputPath, cancellationToken).ConfigureAwait(false);

@@ -144,7 +144,7 @@ public sealed class ForecastCommandTests
 
         var run = await CliRun.RunAsync("forecast", "--input", Path.Combine(folder, "none.csv"), "--horizon", "1");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("none.csv"));
     }
 

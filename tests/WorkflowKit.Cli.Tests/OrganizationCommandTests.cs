@@ -102,29 +102,58 @@ public sealed class OrganizationCommandTests
     }
 
     [Test]
-    public async Task Org_import_without_package_warns_of_roles()
+    public async Task Undefined_role_imports_nothing()
     {
         var file = await WriteAsync("""
             {
-              "roles": [{ "key": "qa", "name": { "zh-CN": "质量", "en": "Quality" } }],
+              "roles": [
+                { "key": "qa", "name": { "zh-CN": "质量", "en": "Quality" } },
+                { "key": "sales", "name": { "zh-CN": "销售", "en": "Sales" } }
+              ],
               "departments": [{ "id": "qa-dept", "name": "质量部" }],
               "users": [
                 { "id": "qa-1", "displayName": "周婷", "department": "qa-dept", "roles": ["qa", "auditor"] },
-                { "id": "qa-2", "displayName": "王磊", "department": "qa-dept", "roles": ["auditor", "sales"] }
+                { "id": "qa-2", "displayName": "王磊", "department": "qa-dept", "roles": ["salez"] }
               ]
             }
             """);
 
         var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
 
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-        Assert.That(run.Error.Trim(), Is.EqualTo(
-            "warning: 2 role(s) that users hold are not defined in this database: \"auditor\", \"sales\". Rules " +
-            "match them by key, but they have no display name: import the template package that declares them " +
-            "with \"workflowkit import PACKAGE --db DB\" (or pass it with --package), or add them under \"roles\" " +
-            "in org.json."));
-        Assert.That(run.OutputLines[^1], Is.EqualTo(
-            "Imported 1 department(s), 2 user(s) and 1 role(s) from org.json into the organisation directory."));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Is.EqualTo(new[]
+            {
+                "error: org.json has 2 problem(s), so nothing was imported. Correct them and import it again:",
+                "org.json: $.users[0].roles[1]: role \"auditor\" is not defined in the file or the database. The " +
+                "defined roles are qa, sales. Use one of them, or add the role under \"roles\"",
+                "org.json: $.users[1].roles[0]: role \"salez\" is not defined in the file or the database; did you " +
+                "mean \"sales\"? The defined roles are qa, sales. Use one of them, or add the role under \"roles\"",
+            }));
+        Assert.That(File.Exists(Db), Is.False);
+    }
+
+    [Test]
+    public async Task Role_of_database_or_package_is_defined()
+    {
+        var imported = await CliRun.RunAsync("import", Biopharma, "--db", Db);
+        Assert.That(imported.ExitCode, Is.EqualTo(0), imported.Error);
+        var file = await WriteAsync("""
+            { "users": [{ "id": "s-1", "displayName": "李雷", "roles": ["sales"] }] }
+            """);
+        var emptyDb = Path.Combine(_folder, "empty.db");
+
+        var fromDatabase = await CliRun.RunAsync("org", "import", file, "--db", Db);
+        var fromPackage = await CliRun.RunAsync("org", "import", file, "--db", emptyDb, "--package", Biopharma);
+        var withoutRoles = await CliRun.RunAsync("org", "import", file, "--db", Path.Combine(_folder, "none.db"));
+
+        Assert.That(fromDatabase.ExitCode, Is.EqualTo(0), fromDatabase.Error);
+        Assert.That(fromPackage.ExitCode, Is.EqualTo(0), fromPackage.Error);
+        Assert.That(withoutRoles.ExitCode, Is.EqualTo(1));
+        Assert.That(withoutRoles.Error, Does.Contain(
+            "org.json: $.users[0].roles[0]: role \"sales\" is not defined, and neither the file nor the database " +
+            "defines any role; import the template package that declares the roles first (workflowkit import " +
+            "PACKAGE --db DB), pass it with --package, or add the role under \"roles\""));
     }
 
     [Test]
@@ -137,7 +166,8 @@ public sealed class OrganizationCommandTests
               "users": [
                 { "id": "a", "displayName": "甲", "department": "east" },
                 { "id": "b", "department": "west", "dept": "east" },
-                { "id": "a", "displayName": "乙", "roles": "sales" }
+                { "id": "a", "displayName": "乙", "roles": "sales" },
+                { "id": "c", "displayName": "丙", "department": "west" }
               ]
             }
             """);
@@ -148,12 +178,16 @@ public sealed class OrganizationCommandTests
         Assert.That(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Is.EqualTo(new[]
             {
-                "error: org.json has 4 problem(s), so nothing was imported. Correct them and import it again:",
+                "error: org.json has 6 problem(s), so nothing was imported. Correct them and import it again:",
                 "org.json: $.users[1].dept: unknown property; expected id, displayName, department, roles, region, " +
                 "attributes",
                 "org.json: $.users[1].displayName: missing; expected non-empty text",
                 "org.json: $.users[2].roles: expected a list of role keys",
-                "org.json: $.users: id \"a\" appears 2 times; keep one entry",
+                "org.json: $.users[2].id: id \"a\" is also at $.users[0]; keep one entry",
+                "org.json: $.departments[0].managerId: user \"nobody\" is neither in the file nor in the database; " +
+                "add them to \"users\" or remove managerId",
+                "org.json: $.users[3].department: department \"west\" is neither in the file nor in the database; " +
+                "add it to \"departments\"",
             }));
         Assert.That(await UserCountAsync(), Is.Zero);
     }

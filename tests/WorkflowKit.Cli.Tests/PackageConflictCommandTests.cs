@@ -89,6 +89,24 @@ public sealed class PackageConflictCommandTests
         Assert.That(await LatestAsync(), Is.EqualTo((2, "owner")));
     }
 
+    [TestCase("flow:credit-reveiw")]
+    [TestCase("credit-review,custmer")]
+    [TestCase("view:credit-review")]
+    public async Task Replace_of_unknown_name_is_usage_error(string value)
+    {
+        var run = await CliRun.RunAsync("import", TestPaths.ExamplePackage, "--db", Db, "--replace", value);
+
+        var lines = run.Error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(lines[0], Does.StartWith($"error: --replace names \"{value.Split(',')[^1]}\", which package " +
+            "example-credit-review does not contain. Its definitions are "));
+        Assert.That(lines[0], Does.Contain("flow:credit-review"));
+        Assert.That(lines[0], Does.Contain("form:customer"));
+        Assert.That(lines[0], Does.EndWith("; name them as KIND:KEY or KEY."));
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(await LatestAsync(), Is.EqualTo((2, "owner")));
+    }
+
     private async Task<(int Version, string PublishedBy)> LatestAsync()
     {
         var definitions = new SqliteDefinitionStore(new SqliteDatabase(Db), new FakeTimeProvider());

@@ -31,7 +31,7 @@ public sealed class RunCommandTests
         var run = await CliRun.RunAsync("run", "credit-review", "--db", Db, "--as", "alice");
 
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(lines, Has.Length.EqualTo(2));
         Assert.That(lines[0], Does.StartWith("error: The submission of form "));
         Assert.That(lines[1], Is.EqualTo(
@@ -48,7 +48,7 @@ public sealed class RunCommandTests
         var run = await CliRun.RunAsync("run", "credit-review", "--input", input, "--db", Db, "--as", "alice");
 
         var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(lines[0], Does.StartWith("error: The submission of form "));
         Assert.That(lines[^1], Is.EqualTo($"hint: correct these fields in {input} and run the command again."));
     }
@@ -63,5 +63,17 @@ public sealed class RunCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error.Trim(), Is.EqualTo(
             $"error: Input file '{missing}' does not exist; pass a JSON file of form data."));
+    }
+
+    [Test]
+    public async Task Run_with_malformed_input_exits_1()
+    {
+        var input = Path.Combine(_folder, "application.json");
+        await File.WriteAllTextAsync(input, "{\"code\": ");
+
+        var run = await CliRun.RunAsync("run", "credit-review", "--input", input, "--db", Db, "--as", "alice");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith($"error: Input file '{input}' is not valid JSON"));
     }
 }

@@ -174,7 +174,7 @@ public sealed class ForecastCommandsTests
 
         var (exit, _, stderr) = await ForecastAsync(input, 1, outPath: null);
 
-        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
         Assert.That(stderr, Does.Contain($"Input file not found: '{input}'"));
     }
 
@@ -280,7 +280,7 @@ public sealed class ForecastCommandsTests
     {
         var (exit, stdout, stderr) = await ForecastAsync(_folder, 1, outPath: null);
 
-        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidInput));
+        Assert.That(exit, Is.EqualTo(ForecastCommands.InvalidArguments));
         Assert.That(stderr, Does.StartWith(
             $"Invalid input file '{_folder}': it is a folder. Give the path of a sales history CSV file."));
         Assert.That(stdout, Is.Empty);

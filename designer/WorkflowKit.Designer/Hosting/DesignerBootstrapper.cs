@@ -13,8 +13,9 @@ namespace WorkflowKit.Designer.Hosting;
 /// First-run work: opens the database (which applies the migrations), creates the demo accounts
 /// when there are no users, imports the built-in template packages that are not in the store yet
 /// and prepares the record store for their forms. A database without accounts also gets the
-/// biopharma sample data (<see cref="SampleDataSeeder"/>) unless <see cref="DesignerOptions.SampleData"/> is off,
-/// and the China mainland public holidays in its workday calendar unless <see cref="DesignerOptions.PublicHolidays"/> is off.
+/// biopharma sample data (<see cref="SampleDataSeeder"/>) unless <see cref="DesignerOptions.SampleData"/> is off.
+/// Every start loads the years of the China mainland public holidays that the workday calendar has not loaded yet,
+/// unless <see cref="DesignerOptions.PublicHolidays"/> is off.
 /// </summary>
 public sealed class DesignerBootstrapper(
     WorkflowKitStores stores,
@@ -49,12 +50,17 @@ public sealed class DesignerBootstrapper(
             DesignerLog.DemoAccountsCreated(logger, DemoAccounts.Users.Count);
         }
 
-        if (options.Value.PublicHolidays && fresh)
+        if (options.Value.PublicHolidays)
         {
             var schedule = PublicHolidaySchedule.ChinaMainland;
-            var added = await PublicHolidayLoader.LoadAsync(stores.Calendar, schedule.Years, "system", cancellationToken);
-            DesignerLog.PublicHolidaysLoaded(
-                logger, added, schedule.Region, string.Join(", ", schedule.Years.Select(year => year.Year)));
+            var loaded = await PublicHolidayLoader.LoadNewVersionsAsync(
+                stores.Calendar, schedule, PublicHolidaySchedule.ChinaMainlandFile, "system", cancellationToken);
+            if (loaded.Count > 0)
+            {
+                DesignerLog.PublicHolidaysLoaded(
+                    logger, loaded.Sum(year => year.Added), schedule.Region,
+                    string.Join(", ", loaded.Select(year => year.Year)));
+            }
         }
 
         await LoadTemplatesAsync(cancellationToken);

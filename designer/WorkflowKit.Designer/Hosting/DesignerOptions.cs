@@ -26,7 +26,8 @@ public sealed class DesignerOptions
 
     /// <summary>
     /// Load the China mainland public holidays and make-up workdays of definitions/calendars/china-mainland-holidays.json
-    /// into the workday calendar of a fresh database, that is one without accounts at start-up.
+    /// into the workday calendar at start-up: each year of the file that the database has not loaded yet is loaded
+    /// once, so existing installs get new years and a day an administrator deleted stays deleted.
     /// </summary>
     public bool PublicHolidays { get; set; } = true;
 

@@ -128,6 +128,8 @@ public static class DefinitionCommands
                 throw new UsageException($"Package folder \"{folder}\" does not exist.");
             }
 
+            await conflicts.RequireKnownNamesAsync(parsed, folder, cancellationToken).ConfigureAwait(false);
+
             var stores = await DatabaseFactory.OpenStoresAsync(parsed.GetValue(db)!, context.TimeProvider,
                 cancellationToken).ConfigureAwait(false);
             var seeder = new PackageRuleSeeder(stores.Definitions, stores.Permissions);

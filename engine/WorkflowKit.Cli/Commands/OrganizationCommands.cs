@@ -42,8 +42,9 @@ public static class OrganizationCommands
         };
         var command = new Command(
             "import",
-            "Create or replace the file's departments, users and roles. The file is checked first, so a file with " +
-            "errors imports nothing. Exit code 0 on success, 1 for an invalid file, 2 on usage errors.")
+            "Create or replace the file's departments, users and roles. The file and its references (departments, " +
+            "managers, roles) are checked first and every problem is printed, so a file with errors imports " +
+            "nothing. Exit code 0 on success, 1 for an invalid file, 2 on usage errors.")
         {
             file, db, package,
         };
@@ -74,7 +75,7 @@ public static class OrganizationCommands
         OrganizationFile file;
         try
         {
-            file = await OrganizationFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
+            file = await OrganizationFile.LoadAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException invalid)
         {
@@ -87,15 +88,14 @@ public static class OrganizationCommands
             Roles = [.. packageRoles.Where(role => file.Roles.All(own => own.Key != role.Key)), .. file.Roles],
         };
 
-        // A reference check needs the database, so a SQLite file that this command creates is deleted again when
-        // the check fails and nothing was written to it.
+        // The reference checks need the database, and the file's own problems are reported with them, so a SQLite
+        // file that this command creates is deleted again when the checks fail and nothing was written to it.
         var createdFile = StorageOptions.Detect(db).Provider == StorageProvider.Sqlite && !File.Exists(db);
-        IReadOnlyList<(string Role, string User)> undefinedRoles;
         var stores = await DatabaseFactory.OpenStoresAsync(db, context.TimeProvider, cancellationToken)
             .ConfigureAwait(false);
         try
         {
-            undefinedRoles = await file.SaveAsync(stores.Organization, cancellationToken).ConfigureAwait(false);
+            await file.SaveAsync(stores.Organization, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException invalid)
         {
@@ -110,17 +110,6 @@ public static class OrganizationCommands
         }
 
         await stores.DisposeAsync().ConfigureAwait(false);
-        if (undefinedRoles.Count > 0)
-        {
-            var roles = string.Join(", ", undefinedRoles.Select(undefined => $"\"{undefined.Role}\""));
-            await context.Error.WriteLineAsync(
-                $"warning: {undefinedRoles.Count} role(s) that users hold are not defined in this database: " +
-                $"{roles}. Rules match them by key, but they have no display name: import the template package " +
-                "that declares them with \"workflowkit import PACKAGE --db DB\" (or pass it with --package), or add " +
-                $"them under \"roles\" in {file.FileName}.")
-                .ConfigureAwait(false);
-        }
-
         await context.Output.WriteLineAsync(
             $"Imported {file.Departments.Count} department(s), {file.Users.Count} user(s) and " +
             $"{file.Roles.Count} role(s) from {file.FileName} into the organisation directory.")

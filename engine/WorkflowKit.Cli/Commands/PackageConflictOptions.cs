@@ -1,5 +1,6 @@
 using System.CommandLine;
 using WorkflowKit.Definitions.Store;
+using WorkflowKit.Definitions.Validation;
 
 namespace WorkflowKit.Cli.Commands;
 
@@ -42,6 +43,44 @@ internal sealed class PackageConflictOptions
             ReplaceAll = parsed.GetValue(ReplaceAll),
             KeepNewer = parsed.GetValue(KeepNewer),
         };
+    }
+
+    /// <summary>
+    /// Throws a <see cref="UsageException"/> when a <c>--replace</c> name matches none of the package's forms, flows
+    /// and views, because a mistyped name would otherwise replace nothing and the import would stop on the conflict
+    /// it was meant to decide. A package that does not validate is left to the import, which reports its errors.
+    /// </summary>
+    public async Task RequireKnownNamesAsync(ParseResult parsed, string folder, CancellationToken cancellationToken)
+    {
+        var names = Read(parsed).Replace;
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var report = await DefinitionValidator.ValidatePackageAsync(folder, cancellationToken).ConfigureAwait(false);
+        if (report.Package is null)
+        {
+            return;
+        }
+
+        var definitions = report.Documents
+            .Where(document => DefinitionKinds.All.Contains(document.Kind))
+            .Select(document => $"{document.Kind}:{document.Key}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var unknown = names
+            .Where(name => !definitions.Contains(name, StringComparer.Ordinal)
+                && !definitions.Any(definition => definition.EndsWith($":{name}", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UsageException(
+                $"--replace names {string.Join(", ", unknown.Select(name => $"\"{name}\""))}, which package " +
+                $"{report.Package.Key} does not contain. Its definitions are {string.Join(", ", definitions)}; " +
+                "name them as KIND:KEY or KEY.");
+        }
     }
 
     /// <summary>Formats the error for an import rejected because of <paramref name="rejected"/>'s conflicts.</summary>

@@ -239,7 +239,10 @@ public static class DiagnosticCodes
     /// <summary>Two documents of one kind share a key.</summary>
     public const string DuplicateDocumentKey = "WK1603";
 
-    /// <summary>A permission rule or assignee names a role the package does not define.</summary>
+    /// <summary>
+    /// A permission rule, assignee, recipient, overdue escalation target or starter names a role the package does not
+    /// define.
+    /// </summary>
     public const string UnknownRole = "WK1604";
 
     /// <summary>A permission rule, sample data file or view names a form the package does not have.</summary>

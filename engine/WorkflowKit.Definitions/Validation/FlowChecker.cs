@@ -58,6 +58,10 @@ internal static class FlowChecker
                     $"A starter must be a user, role or department with its id in \"value\", not \"{starter.Type}\" " +
                     $"with value \"{starter.Value}\". Change the rule or remove it.");
             }
+            else if (starter.Type == AssigneeTypes.Role)
+            {
+                NodeChecker.CheckRole(context, starter.Value, JsonPointers.Of("starters", i, "value"), set);
+            }
         }
 
         if (flow.Settings?.WithdrawnValues is { Count: > 0 } withdrawn)

@@ -134,12 +134,8 @@ internal static class NodeChecker
                 case AssigneeTypes.Expression:
                     ScriptChecker.Check(context, assignee.Value, valuePointer, scope);
                     break;
-                case AssigneeTypes.Role when set.Roles is { } roles && !roles.Contains(assignee.Value!):
-                    context.Error(
-                        DiagnosticCodes.UnknownRole, valuePointer,
-                        $"Role \"{assignee.Value}\" is not defined in the package. " +
-                        "Add it to the manifest's \"roles\" " +
-                        $"or use one of: {string.Join(", ", roles)}.");
+                case AssigneeTypes.Role:
+                    CheckRole(context, assignee.Value!, valuePointer, set);
                     break;
                 default:
                     break;
@@ -149,6 +145,21 @@ internal static class NodeChecker
             {
                 ScriptChecker.Check(context, expression, JsonPointers.Of(itemPointer, "where", attribute), scope);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reports a role that the package's manifest does not define. Every role reference of a flow (assignees,
+    /// recipients, overdue escalation targets and starters) goes through here, so each gets the same message.
+    /// </summary>
+    internal static void CheckRole(CheckContext context, string role, string pointer, DefinitionSet set)
+    {
+        if (set.Roles is { } roles && !roles.Contains(role))
+        {
+            context.Error(
+                DiagnosticCodes.UnknownRole, pointer,
+                $"Role \"{role}\" is not defined in the package. Add it to the manifest's \"roles\" or use one of: " +
+                $"{(roles.Count == 0 ? "(none defined)" : string.Join(", ", roles))}.");
         }
     }
 

@@ -10,9 +10,14 @@ namespace WorkflowKit.Organization;
 /// The organisation as a JSON file: <c>departments</c> (id, name, parentId, managerId), <c>users</c> (id,
 /// displayName, department, roles, region, attributes) and optional <c>roles</c> (key, name), as a template package
 /// declares them. It is the format of <c>samples/data/users.json</c>, which has no roles because the template package
-/// brings them. <see cref="Parse"/> checks the file on its own, and <see cref="SaveAsync"/> checks its references
-/// against the store before it writes anything.
+/// brings them. <see cref="Parse"/> checks the file on its own. <see cref="Load"/> keeps the file's problems in
+/// <see cref="Problems"/>, and <see cref="SaveAsync"/> reports them together with its reference checks against the
+/// store, so that an import lists every problem in one pass.
 /// </summary>
+/// <remarks>
+/// Roles are a declared list: a user may hold only a role that the file or the store defines. Assignee rules and data
+/// permissions match roles by key, so a mistyped key would leave its user without tasks and data.
+/// </remarks>
 public sealed record OrganizationFile(
     string FileName,
     IReadOnlyList<RoleDefinition> Roles,
@@ -25,6 +30,18 @@ public sealed record OrganizationFile(
         ["id", "displayName", "department", "roles", "region", "attributes"];
     private static readonly string[] RoleProperties = ["key", "name"];
 
+    /// <summary>
+    /// Problems that parsing found in the file's own content (unknown properties, missing values, repeated ids,
+    /// parentId cycles), each as "JSON path: problem". Empty for a file from <see cref="Parse"/>.
+    /// </summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    // Index of each department and user in the file's lists, so that reference problems name the entry even when an
+    // invalid entry before it was left out.
+    private IReadOnlyList<int> DepartmentIndexes { get; init; } = [];
+
+    private IReadOnlyList<int> UserIndexes { get; init; } = [];
+
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     /// <exception cref="InvalidDataException">The file is invalid, with each problem and its JSON path.</exception>
     public static async Task<OrganizationFile> ReadAsync(string path, CancellationToken cancellationToken)
@@ -33,9 +50,28 @@ public sealed record OrganizationFile(
         return Parse(json, Path.GetFileName(path));
     }
 
+    /// <summary>Reads the file at <paramref name="path"/> as <see cref="Load"/> does.</summary>
+    /// <exception cref="InvalidDataException">The file is not JSON or not a JSON object.</exception>
+    public static async Task<OrganizationFile> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        var json = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return Load(json, Path.GetFileName(path));
+    }
+
     /// <summary>Parses and checks the JSON text of a file named <paramref name="fileName"/> in messages.</summary>
     /// <exception cref="InvalidDataException">The file is invalid, with each problem and its JSON path.</exception>
     public static OrganizationFile Parse(string json, string fileName)
+    {
+        var file = Load(json, fileName);
+        return file.Problems.Count > 0 ? throw Invalid(fileName, file.Problems) : file;
+    }
+
+    /// <summary>
+    /// Parses the JSON text of a file named <paramref name="fileName"/> and keeps the problems of its entries in
+    /// <see cref="Problems"/> instead of throwing, leaving out the entries that cannot be read.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The text is not JSON or not a JSON object.</exception>
+    public static OrganizationFile Load(string json, string fileName)
     {
         JsonNode? root;
         try
@@ -70,32 +106,36 @@ public sealed record OrganizationFile(
             problems.Add("$: no \"departments\", \"users\" or \"roles\" to import");
         }
 
-        CheckUnique(roles.Select(role => role.Key), "roles", "key", problems);
-        CheckUnique(departments.Select(department => department.Id), "departments", "id", problems);
-        CheckUnique(users.Select(user => user.Id), "users", "id", problems);
-        CheckParentCycles(departments, document["departments"] as JsonArray, problems);
-        if (problems.Count > 0)
+        CheckUnique(roles, role => role.Key, "roles", "key", problems);
+        CheckUnique(departments, department => department.Id, "departments", "id", problems);
+        CheckUnique(users, user => user.Id, "users", "id", problems);
+        CheckParentCycles([.. departments.Select(entry => entry.Value)], document["departments"] as JsonArray,
+            problems);
+        return new OrganizationFile(
+            fileName,
+            [.. roles.Select(entry => entry.Value)],
+            [.. departments.Select(entry => entry.Value)],
+            [.. users.Select(entry => entry.Value)])
         {
-            throw Invalid(fileName, problems);
-        }
-
-        return new OrganizationFile(fileName, roles, departments, users);
+            Problems = problems,
+            DepartmentIndexes = [.. departments.Select(entry => entry.Index)],
+            UserIndexes = [.. users.Select(entry => entry.Index)],
+        };
     }
 
     /// <summary>
-    /// Checks that every parent department, manager and user department exists in this file or in
-    /// <paramref name="store"/>, then creates or replaces the roles, departments and users. Returns the role keys
-    /// assigned to users that neither the file nor the store defines, each with the first user assigned to it.
-    /// Assignee and permission rules still match such roles by key, but the role has no display name until a file
-    /// defines it.
+    /// Checks that every parent department, manager, user department and user role exists in this file or in
+    /// <paramref name="store"/>, then creates or replaces the roles, departments and users.
     /// </summary>
-    /// <exception cref="InvalidDataException">A reference is missing; nothing was written.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file has <see cref="Problems"/> or a reference is missing, with every problem of both kinds; nothing was
+    /// written.
+    /// </exception>
     /// <remarks>
     /// Each user, department and role is saved in its own transaction. Saves replace by id, so importing the same file
     /// again after a failure part-way completes the import.
     /// </remarks>
-    public async Task<IReadOnlyList<(string Role, string User)>> SaveAsync(
-        IOrganizationStore store, CancellationToken cancellationToken)
+    public async Task SaveAsync(IOrganizationStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var storedDepartments = (await store.ListDepartmentsAsync(cancellationToken).ConfigureAwait(false))
@@ -108,29 +148,40 @@ public sealed record OrganizationFile(
         var userIds = Users.Select(user => user.Id).Concat(storedUsers).ToHashSet(StringComparer.Ordinal);
         var roleKeys = Roles.Select(role => role.Key).Concat(storedRoles).ToHashSet(StringComparer.Ordinal);
 
-        var problems = new List<string>();
+        var problems = new List<string>(Problems);
         for (var index = 0; index < Departments.Count; index++)
         {
             var department = Departments[index];
+            var path = $"$.departments[{FileIndex(DepartmentIndexes, index)}]";
             if (department.ParentId is { } parent && !departmentIds.Contains(parent))
             {
-                problems.Add($"$.departments[{index}].parentId: department \"{parent}\" is neither in the file nor " +
-                             "in the database; add it to \"departments\" or remove parentId");
+                problems.Add($"{path}.parentId: department \"{parent}\" is neither in the file nor in the " +
+                             "database; add it to \"departments\" or remove parentId");
             }
 
             if (department.ManagerId is { } manager && !userIds.Contains(manager))
             {
-                problems.Add($"$.departments[{index}].managerId: user \"{manager}\" is neither in the file nor in " +
-                             "the database; add them to \"users\" or remove managerId");
+                problems.Add($"{path}.managerId: user \"{manager}\" is neither in the file nor in the database; " +
+                             "add them to \"users\" or remove managerId");
             }
         }
 
         for (var index = 0; index < Users.Count; index++)
         {
-            if (Users[index].DepartmentId is { } department && !departmentIds.Contains(department))
+            var user = Users[index];
+            var path = $"$.users[{FileIndex(UserIndexes, index)}]";
+            if (user.DepartmentId is { } department && !departmentIds.Contains(department))
             {
-                problems.Add($"$.users[{index}].department: department \"{department}\" is neither in the file " +
-                             "nor in the database; add it to \"departments\"");
+                problems.Add($"{path}.department: department \"{department}\" is neither in the file nor in the " +
+                             "database; add it to \"departments\"");
+            }
+
+            for (var roleIndex = 0; roleIndex < user.Roles.Count; roleIndex++)
+            {
+                if (!roleKeys.Contains(user.Roles[roleIndex]))
+                {
+                    problems.Add($"{path}.roles[{roleIndex}]: {RoleSuggestion.Describe(user.Roles[roleIndex], roleKeys)}");
+                }
             }
         }
 
@@ -153,25 +204,22 @@ public sealed record OrganizationFile(
         {
             await store.SaveUserAsync(user, cancellationToken).ConfigureAwait(false);
         }
-
-        return
-        [
-            .. Users.SelectMany(user => user.Roles.Select(role => (Role: role, User: user.Id)))
-                .Where(held => !roleKeys.Contains(held.Role))
-                .DistinctBy(held => held.Role, StringComparer.Ordinal),
-        ];
     }
+
+    // A file built by the constructor instead of Load has no recorded indexes, and its entries are its file order.
+    private static int FileIndex(IReadOnlyList<int> indexes, int index) =>
+        index < indexes.Count ? indexes[index] : index;
 
     private static InvalidDataException Invalid(string fileName, IReadOnlyList<string> problems) =>
         new($"{fileName} has {problems.Count} problem(s), so nothing was imported. Correct them and import it again:" +
             Environment.NewLine +
             string.Join(Environment.NewLine, problems.Select(problem => $"  {fileName}: {problem}")));
 
-    private static List<T> ReadList<T>(
+    private static List<(T Value, int Index)> ReadList<T>(
         JsonObject document, string name, List<string> problems, Func<JsonObject, string, List<string>, T?> read)
         where T : class
     {
-        var result = new List<T>();
+        var result = new List<(T Value, int Index)>();
         switch (document[name])
         {
             case null:
@@ -186,7 +234,7 @@ public sealed record OrganizationFile(
                     }
                     else if (read(item, path, problems) is { } value)
                     {
-                        result.Add(value);
+                        result.Add((value, index));
                     }
                 }
 
@@ -329,11 +377,18 @@ public sealed record OrganizationFile(
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private static void CheckUnique(IEnumerable<string> ids, string list, string property, List<string> problems)
+    /// <summary>Reports each repeated id at its later entries, naming the entry where it first appears.</summary>
+    private static void CheckUnique<T>(
+        List<(T Value, int Index)> entries, Func<T, string> id, string list, string property, List<string> problems)
     {
-        foreach (var repeated in ids.GroupBy(id => id, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (value, index) in entries)
         {
-            problems.Add($"$.{list}: {property} \"{repeated.Key}\" appears {repeated.Count()} times; keep one entry");
+            if (!first.TryAdd(id(value), index))
+            {
+                problems.Add($"$.{list}[{index}].{property}: {property} \"{id(value)}\" is also at " +
+                             $"$.{list}[{first[id(value)]}]; keep one entry");
+            }
         }
     }
 

@@ -103,7 +103,7 @@ public sealed class MigrationCli(WorkflowEngine engine, TextWriter output, TextW
             await error.WriteLineAsync(
                 $"--all-of \"{flowVersion}\" is not FLOW:VERSION; pass a flow key and a version number, such as " +
                 "--all-of credit-review:1.").ConfigureAwait(false);
-            return RuntimeCli.BadInput;
+            return RuntimeCli.Usage;
         }
 
         var flowKey = flowVersion[..separator];

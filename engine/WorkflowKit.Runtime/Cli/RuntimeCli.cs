@@ -12,15 +12,17 @@ namespace WorkflowKit.Runtime.Cli;
 /// <summary>
 /// The logic of the runtime commands of the <c>workflowkit</c> tool (run, tasks, complete,
 /// instance, incidents), kept here so it is testable; the CLI parses arguments and calls these methods.
-/// Each returns the process exit code of the tool's convention: 0 done, 1 not found, conflict or
-/// refused, 2 bad input.
+/// Each returns the process exit code of the tool's convention, which the import commands share. 0 is done. 1 is not
+/// found, a conflict, refused or invalid data, such as an input file that is not JSON or form data that the form
+/// rejects. 2 is a usage error, such as an input path that does not exist or an option value the command cannot use.
 /// </summary>
 public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWriter error)
 {
     public const int Ok = 0;
     public const int NotFound = 1;
     public const int Refused = 1;
-    public const int BadInput = 2;
+    public const int InvalidData = 1;
+    public const int Usage = 2;
 
     /// <summary><c>workflowkit run KEY --input FILE.json --db DB [--as USER]</c>: starts an instance and prints its state.</summary>
     public async Task<int> RunAsync(string flowKey, string? inputPath, string user, CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
             {
                 await error.WriteLineAsync($"error: Input file '{inputPath}' does not exist; pass a JSON file of form data.")
                     .ConfigureAwait(false);
-                return BadInput;
+                return Usage;
             }
 
             var json = await File.ReadAllTextAsync(inputPath, cancellationToken).ConfigureAwait(false);
@@ -45,14 +47,14 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
             {
                 var description = JsonErrorDescriber.Describe(exception, $"Input file '{inputPath}'", json);
                 await error.WriteLineAsync("error: " + description.Message).ConfigureAwait(false);
-                return BadInput;
+                return InvalidData;
             }
 
             if (form is null)
             {
                 await error.WriteLineAsync($"error: Input file '{inputPath}' must hold a JSON object of field id to value.")
                     .ConfigureAwait(false);
-                return BadInput;
+                return InvalidData;
             }
         }
 
@@ -256,7 +258,9 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
                 await explainBadInput(exception).ConfigureAwait(false);
             }
 
-            return BadInput;
+            // Rejected form data is invalid data, as in the import commands; any other argument the engine rejects
+            // came from the command line.
+            return exception is InvalidSubmissionException ? InvalidData : Usage;
         }
     }
 

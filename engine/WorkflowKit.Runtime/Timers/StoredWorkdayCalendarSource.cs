@@ -1,14 +1,17 @@
 namespace WorkflowKit.Runtime.Timers;
 
 /// <summary>
-/// Builds the calendar from an <see cref="IWorkdayCalendarStore"/> and caches it. The node that
+/// Builds the calendar and its working hours from an <see cref="IWorkdayCalendarStore"/> and caches it. The node that
 /// saves a change calls <see cref="Invalidate"/>, so it sees the change on its next step; other
 /// nodes reload after <paramref name="maxAge"/>.
 /// </summary>
 /// <param name="store">The stored holidays and make-up workdays.</param>
 /// <param name="time">The clock that ages the cache.</param>
 /// <param name="maxAge">How long a loaded calendar is used before it is read again.</param>
-/// <param name="workingHours">Start and end of each workday's working time; 09:00 to 18:00 when null.</param>
+/// <param name="workingHours">
+/// Start and end of each workday's working time until an administrator saves others in the store; 09:00 to 18:00 when
+/// null.
+/// </param>
 public sealed class StoredWorkdayCalendarSource(
     IWorkdayCalendarStore store, TimeProvider time, TimeSpan maxAge, (TimeOnly Start, TimeOnly End)? workingHours = null)
     : IWorkdayCalendarSource
@@ -23,8 +26,13 @@ public sealed class StoredWorkdayCalendarSource(
     {
     }
 
-    /// <summary>Start and end of each workday's working time.</summary>
-    public (TimeOnly Start, TimeOnly End) WorkingHours { get; } = workingHours ?? WorkdayCalendar.DefaultWorkingHours;
+    /// <summary>Start and end of each workday's working time when the store has none saved.</summary>
+    public (TimeOnly Start, TimeOnly End) DefaultWorkingHours { get; } =
+        workingHours ?? WorkdayCalendar.DefaultWorkingHours;
+
+    /// <summary>Returns the working hours saved in the store, or <see cref="DefaultWorkingHours"/>.</summary>
+    public async Task<(TimeOnly Start, TimeOnly End)> GetWorkingHoursAsync(CancellationToken cancellationToken) =>
+        await store.GetWorkingHoursAsync(cancellationToken).ConfigureAwait(false) ?? DefaultWorkingHours;
 
     public async ValueTask<WorkdayCalendar> GetCalendarAsync(CancellationToken cancellationToken)
     {
@@ -38,10 +46,11 @@ public sealed class StoredWorkdayCalendarSource(
         }
 
         var days = await store.ListAllDaysAsync(cancellationToken).ConfigureAwait(false);
+        var hours = await GetWorkingHoursAsync(cancellationToken).ConfigureAwait(false);
         var calendar = new WorkdayCalendar(
             holidays: days.Where(day => day.Kind == CalendarDayKind.Holiday).Select(day => day.Date),
             makeUpWorkdays: days.Where(day => day.Kind == CalendarDayKind.Workday).Select(day => day.Date),
-            workingHours: workingHours);
+            workingHours: hours);
         lock (_gate)
         {
             _cached = (calendar, now);

@@ -44,10 +44,18 @@ public sealed class WorkdayCalendar
         }
 
         (WorkStart, WorkEnd) = workingHours ?? DefaultWorkingHours;
-        if (WorkEnd <= WorkStart)
+        RequireWorkingHours((WorkStart, WorkEnd));
+    }
+
+    /// <summary>Throws when <paramref name="workingHours"/> does not end after it starts.</summary>
+    /// <exception cref="ArgumentException">The end is not after the start.</exception>
+    public static void RequireWorkingHours((TimeOnly Start, TimeOnly End) workingHours)
+    {
+        if (workingHours.End <= workingHours.Start)
         {
             throw new ArgumentException(
-                $"Working hours must end after they start, got {WorkStart:HH\\:mm}-{WorkEnd:HH\\:mm}; use a range such as 09:00-18:00.",
+                $"Working hours must end after they start, got {workingHours.Start:HH\\:mm}-{workingHours.End:HH\\:mm}; " +
+                "use a range such as 09:00-18:00.",
                 nameof(workingHours));
         }
     }

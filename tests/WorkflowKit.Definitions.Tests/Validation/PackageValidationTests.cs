@@ -84,6 +84,35 @@ public sealed class PackageValidationTests
     }
 
     [Test]
+    public async Task Starter_role_not_in_package()
+    {
+        await EditFlowAsync(flow => flow["starters"] = new JsonArray(
+            new JsonObject { ["type"] = "role", ["value"] = "risk" },
+            new JsonObject { ["type"] = "role", ["value"] = "no-such-role" }));
+
+        var report = await DefinitionValidator.ValidatePackageAsync(_folder, CancellationToken.None);
+
+        var unknown = report.Diagnostics.Where(diagnostic => diagnostic.Code == DiagnosticCodes.UnknownRole).ToList();
+        Assert.That(unknown, Has.Count.EqualTo(1), string.Join(Environment.NewLine, report.Diagnostics));
+        Assert.That(unknown[0].Pointer, Is.EqualTo("/starters/1/value"));
+        Assert.That(unknown[0].IsError, Is.True);
+        Assert.That(unknown[0].Message, Does.StartWith(
+            "Role \"no-such-role\" is not defined in the package. Add it to the manifest's \"roles\" or use one of: "));
+        Assert.That(unknown[0].Message, Does.Contain("credit-officer"));
+    }
+
+    [Test]
+    public async Task Recipient_role_not_in_package()
+    {
+        var path = Path.Combine(_folder, "flows", "credit-review.json");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace(
+            "\"value\": \"credit-officer\"", "\"value\": \"credit-oficer\"", StringComparison.Ordinal));
+
+        await AssertReportsAsync(
+            Path.Combine("flows", "credit-review.json"), DiagnosticCodes.UnknownRole, "/nodes/16/recipients/0/value");
+    }
+
+    [Test]
     public async Task Two_forms_with_one_key()
     {
         var path = Path.Combine(_folder, "forms", "credit-log.json");
@@ -113,6 +142,14 @@ public sealed class PackageValidationTests
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
         edit(manifest);
         await File.WriteAllTextAsync(path, manifest.ToJsonString());
+    }
+
+    private async Task EditFlowAsync(Action<JsonObject> edit)
+    {
+        var path = Path.Combine(_folder, "flows", "credit-review.json");
+        var flow = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
+        edit(flow);
+        await File.WriteAllTextAsync(path, flow.ToJsonString());
     }
 
     private async Task AssertReportsAsync(string file, string code, string pointer)

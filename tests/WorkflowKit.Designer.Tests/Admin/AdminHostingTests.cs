@@ -62,6 +62,56 @@ public sealed class AdminHostingTests
     }
 
     [Test]
+    public async Task Existing_install_loads_holidays_once()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wk-hosting-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, "existing.db");
+        var nationalDay = new DateOnly(2026, 10, 1);
+        try
+        {
+            // An install whose first start loaded no holidays, as installs set up before the file was shipped.
+            await using (var first = Factory(database, publicHolidays: false))
+            {
+                first.CreateClient().Dispose();
+            }
+
+            IReadOnlyList<CalendarDay> loaded;
+            await using (var second = Factory(database, publicHolidays: true))
+            {
+                second.CreateClient().Dispose();
+                var store = second.Services.GetRequiredService<IWorkdayCalendarStore>();
+                loaded = await store.ListAllDaysAsync(default);
+                await store.RemoveDayAsync(nationalDay, default);
+            }
+
+            IReadOnlyList<CalendarDay> restarted;
+            await using (var third = Factory(database, publicHolidays: true))
+            {
+                third.CreateClient().Dispose();
+                restarted = await third.Services.GetRequiredService<IWorkdayCalendarStore>().ListAllDaysAsync(default);
+            }
+
+            var expected = PublicHolidaySchedule.ChinaMainland.Years.SelectMany(year => year.Days).ToList();
+            Assert.That(loaded, Is.EqualTo(expected));
+            Assert.That(restarted, Has.Count.EqualTo(expected.Count - 1));
+            Assert.That(restarted.Select(day => day.Date), Does.Not.Contain(nationalDay),
+                "a day the admin deleted stays deleted after a restart");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static DesignerAppFactory Factory(string database, bool publicHolidays) => new(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:Storage:ConnectionString"] = database,
+            ["WorkflowKit:PublicHolidays"] = publicHolidays ? "true" : "false",
+        });
+    }
+
+    [Test]
     public async Task Public_holidays_off_leaves_calendar_empty()
     {
         await using var factory = new DesignerAppFactory(settings: new Dictionary<string, string>

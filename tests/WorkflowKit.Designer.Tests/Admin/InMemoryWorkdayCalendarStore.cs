@@ -26,4 +26,34 @@ internal sealed class InMemoryWorkdayCalendarStore : IWorkdayCalendarStore
         _days.Remove(date);
         return Task.CompletedTask;
     }
+
+    public (TimeOnly Start, TimeOnly End)? WorkingHours { get; private set; }
+
+    public Task<IReadOnlySet<string>> ListLoadedHolidayVersionsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(_versions.ToHashSet(StringComparer.Ordinal));
+
+    public Task<int?> LoadHolidaysAsync(
+        string version, IReadOnlyList<CalendarDay> days, string userId, CancellationToken cancellationToken)
+    {
+        if (!_versions.Add(version))
+        {
+            return Task.FromResult<int?>(null);
+        }
+
+        var added = days.Count(day => _days.TryAdd(day.Date, day));
+        return Task.FromResult<int?>(added);
+    }
+
+    public Task<(TimeOnly Start, TimeOnly End)?> GetWorkingHoursAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(WorkingHours);
+
+    public Task SaveWorkingHoursAsync(
+        (TimeOnly Start, TimeOnly End) workingHours, string userId, CancellationToken cancellationToken)
+    {
+        WorkdayCalendar.RequireWorkingHours(workingHours);
+        WorkingHours = workingHours;
+        return Task.CompletedTask;
+    }
+
+    private readonly HashSet<string> _versions = new(StringComparer.Ordinal);
 }

@@ -152,4 +152,52 @@ public sealed class WorkdayCalendarPageTests
         Assert.That(calendar.IsWorkday(new DateOnly(2026, 2, 16)), Is.False, "Spring Festival");
         page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=calendar-fill-official]"), Is.Empty));
     }
+
+    [Test]
+    public async Task Working_hours_edit_saves_and_invalidates()
+    {
+        var page = Context.Render<WorkdayCalendarPage>();
+        Assert.That(TestIds.Input(page, "hours-start").GetAttribute("value"), Is.EqualTo("09:00"));
+        Assert.That(TestIds.Input(page, "hours-end").GetAttribute("value"), Is.EqualTo("18:00"));
+
+        TestIds.Input(page, "hours-start").Change("8:30");
+        TestIds.Input(page, "hours-end").Change("17:30");
+        page.Find("[data-testid=hours-save]").Click();
+        var calendar = await _source.GetCalendarAsync(default);
+
+        Assert.That(_store.WorkingHours, Is.EqualTo((new TimeOnly(8, 30), new TimeOnly(17, 30))));
+        Assert.That(calendar.WorkStart, Is.EqualTo(new TimeOnly(8, 30)), "the saved hours reach the engine's calendar");
+        page.WaitForAssertion(() => Assert.That(page.Find("[data-testid=calendar-working-hours]").TextContent,
+            Does.Contain("Working time is 08:30 to 17:30 on each workday.")));
+        Assert.That(page.FindAll("[data-testid=hours-error]"), Is.Empty);
+    }
+
+    [TestCase("9", "18:00", "Start \"9\" is not a time of day; enter it as HH:mm, such as 09:00.")]
+    [TestCase("09:00", "25:00", "End \"25:00\" is not a time of day; enter it as HH:mm, such as 18:00.")]
+    [TestCase("18:00", "09:00", "Working time must end after it starts, but 09:00 is not after 18:00. Enter a later end.")]
+    [TestCase("09:00", "09:00", "Working time must end after it starts, but 09:00 is not after 09:00. Enter a later end.")]
+    public void Invalid_working_hours_are_rejected(string start, string end, string message)
+    {
+        var page = Context.Render<WorkdayCalendarPage>();
+
+        TestIds.Input(page, "hours-start").Change(start);
+        TestIds.Input(page, "hours-end").Change(end);
+        page.Find("[data-testid=hours-save]").Click();
+
+        page.WaitForAssertion(() =>
+            Assert.That(page.Find("[data-testid=hours-error]").TextContent.Trim(), Is.EqualTo(message)));
+        Assert.That(_store.WorkingHours, Is.Null);
+    }
+
+    [Test]
+    public void Stored_working_hours_are_shown()
+    {
+        _store.SaveWorkingHoursAsync((new TimeOnly(8, 0), new TimeOnly(17, 0)), "admin", default);
+
+        var page = Context.Render<WorkdayCalendarPage>();
+
+        Assert.That(page.Find("[data-testid=calendar-working-hours]").TextContent, Does.Contain(
+            "Working time is 08:00 to 17:00 on each workday."));
+        Assert.That(TestIds.Input(page, "hours-start").GetAttribute("value"), Is.EqualTo("08:00"));
+    }
 }

@@ -95,6 +95,39 @@ public sealed class AdminBrowserTests
     }
 
     [Test]
+    public async Task Calendar_edits_working_hours()
+    {
+        var admin = await _session.SignInAsync("admin");
+        await admin.GotoAsync("/admin/calendar?year=2026");
+        var start = admin.GetByTestId("hours-start").Locator("xpath=descendant-or-self::input");
+        var end = admin.GetByTestId("hours-end").Locator("xpath=descendant-or-self::input");
+        var store = _session.Get<Runtime.Timers.IWorkdayCalendarStore>();
+
+        try
+        {
+            await start.FillAsync("18:00");
+            await end.FillAsync("9:00");
+            await admin.GetByTestId("hours-save").ClickAsync();
+            await Expect(admin.GetByTestId("hours-error")).ToContainTextAsync("下班时间必须晚于上班时间");
+            Assert.That(await store.GetWorkingHoursAsync(default), Is.Null, "rejected hours are not saved");
+
+            await start.FillAsync("08:30");
+            await end.FillAsync("17:30");
+            await admin.GetByTestId("hours-save").ClickAsync();
+            await Expect(admin.GetByTestId("calendar-working-hours")).ToContainTextAsync("08:30 至 17:30");
+            await Expect(admin.GetByTestId("hours-error")).ToHaveCountAsync(0);
+            Assert.That(await store.GetWorkingHoursAsync(default),
+                Is.EqualTo((new TimeOnly(8, 30), new TimeOnly(17, 30))));
+            await _session.ScreenshotAsync(admin, "43-calendar-working-hours");
+        }
+        finally
+        {
+            await store.SaveWorkingHoursAsync(Runtime.Timers.WorkdayCalendar.DefaultWorkingHours, "admin", default);
+            _session.Get<Runtime.Timers.StoredWorkdayCalendarSource>().Invalidate();
+        }
+    }
+
+    [Test]
     public async Task Calendar_shows_loaded_holidays()
     {
         var admin = await _session.SignInAsync("admin");

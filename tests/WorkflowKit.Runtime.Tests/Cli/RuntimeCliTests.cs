@@ -43,7 +43,7 @@ public sealed class RuntimeCliTests
     }
 
     [Test]
-    public async Task Run_MissingInput_BadInput()
+    public async Task Run_MissingInput_UsageError()
     {
         await using var fx = await EngineFixture.CreateAsync();
         var error = new StringWriter();
@@ -51,7 +51,7 @@ public sealed class RuntimeCliTests
 
         var code = await cli.RunAsync("leave", "/nonexistent/form.json", "alice", CancellationToken.None);
 
-        Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
+        Assert.That(code, Is.EqualTo(RuntimeCli.Usage));
         Assert.That(error.ToString().Trim(), Is.EqualTo(
             "error: Input file '/nonexistent/form.json' does not exist; pass a JSON file of form data."));
     }
@@ -75,7 +75,7 @@ public sealed class RuntimeCliTests
             File.Delete(input);
         }
 
-        Assert.That(code, Is.EqualTo(RuntimeCli.BadInput));
+        Assert.That(code, Is.EqualTo(RuntimeCli.InvalidData));
         Assert.That(error.ToString().Trim(), Is.EqualTo(
             $"error: Input file '{input}' is not valid JSON at line 3, column 17 (JSON path $): '，' is a full-width " +
             "character where JSON needs ','. Replace it with ','."));

@@ -143,6 +143,110 @@ public sealed class WorkdayCalendarStoreTests(StorageProvider provider)
         Assert.That(reloaded.IsWorkday(Tuesday), Is.False);
     }
 
+    [Test]
+    public async Task Holiday_file_version_loads_once()
+    {
+        var schedule = Schedule(2025);
+
+        var first = await PublicHolidayLoader.LoadNewVersionsAsync(_store, schedule, "holidays.json", "system", default);
+        await _store.RemoveDayAsync(new DateOnly(2025, 10, 2), default);
+        var second = await PublicHolidayLoader.LoadNewVersionsAsync(_store, schedule, "holidays.json", "system", default);
+        var days = await _store.ListAllDaysAsync(default);
+
+        Assert.That(first, Is.EqualTo(new[] { (2025, 3) }));
+        Assert.That(second, Is.Empty);
+        Assert.That(days.Select(day => day.Date), Is.EqualTo(new[] { MakeUpWorkday2025, new DateOnly(2025, 10, 1) }),
+            "the day the administrator deleted stays deleted");
+    }
+
+    [Test]
+    public async Task New_year_in_file_loads_on_next_start()
+    {
+        await PublicHolidayLoader.LoadNewVersionsAsync(_store, Schedule(2025), "holidays.json", "system", default);
+        await _store.RemoveDayAsync(new DateOnly(2025, 10, 2), default);
+        await _store.SaveDayAsync(new CalendarDay(new DateOnly(2026, 10, 1), CalendarDayKind.Workday, "公司安排"),
+            "admin", default);
+
+        var loaded = await PublicHolidayLoader.LoadNewVersionsAsync(
+            _store, Schedule(2025, 2026), "holidays.json", "system", default);
+        var days = await _store.ListAllDaysAsync(default);
+
+        Assert.That(loaded, Is.EqualTo(new[] { (2026, 1) }), "2026-10-01 was already stored, so one day is added");
+        Assert.That(days.Select(day => day.Date), Does.Not.Contain(new DateOnly(2025, 10, 2)));
+        Assert.That(days, Does.Contain(new CalendarDay(new DateOnly(2026, 10, 1), CalendarDayKind.Workday, "公司安排")),
+            "a date the store already has keeps its stored day");
+        Assert.That(days, Does.Contain(new CalendarDay(new DateOnly(2026, 10, 2), CalendarDayKind.Holiday, "国庆节")));
+        Assert.That(await _store.ListLoadedHolidayVersionsAsync(default), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Install_loaded_before_versions_keeps_deletions()
+    {
+        var schedule = Schedule(2025);
+        await PublicHolidayLoader.LoadAsync(_store, schedule.Years, "system", default);
+        await _store.RemoveDayAsync(new DateOnly(2025, 10, 2), default);
+
+        var loaded = await PublicHolidayLoader.LoadNewVersionsAsync(_store, schedule, "holidays.json", "system", default);
+        var days = await _store.ListAllDaysAsync(default);
+
+        Assert.That(loaded, Is.Empty);
+        Assert.That(days, Has.Count.EqualTo(2));
+        Assert.That(await _store.ListLoadedHolidayVersionsAsync(default), Is.EqualTo(new[]
+        {
+            PublicHolidayLoader.Version("holidays.json", schedule.Years[0]),
+        }));
+    }
+
+    [Test]
+    public async Task Holiday_version_recorded_twice_loads_once()
+    {
+        var days = Schedule(2025).Years[0].Days;
+
+        var results = await Task.WhenAll(
+            Task.Run(() => _store.LoadHolidaysAsync("holidays.json/2025/abc", days, "node-1", default)),
+            Task.Run(() => _store.LoadHolidaysAsync("holidays.json/2025/abc", days, "node-2", default)));
+
+        Assert.That(results.Count(result => result == 3), Is.EqualTo(1));
+        Assert.That(results.Count(result => result is null), Is.EqualTo(1));
+        Assert.That(await _store.ListAllDaysAsync(default), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Saved_working_hours_reach_calendar()
+    {
+        var source = new StoredWorkdayCalendarSource(_store, _time);
+        var before = await _store.GetWorkingHoursAsync(default);
+
+        await _store.SaveWorkingHoursAsync((new TimeOnly(8, 30), new TimeOnly(17, 30)), "admin", default);
+        await _store.SaveWorkingHoursAsync((new TimeOnly(8, 0), new TimeOnly(17, 0)), "admin", default);
+        source.Invalidate();
+        var calendar = await source.GetCalendarAsync(default);
+
+        Assert.That(before, Is.Null);
+        Assert.That(await _store.GetWorkingHoursAsync(default), Is.EqualTo((new TimeOnly(8, 0), new TimeOnly(17, 0))));
+        Assert.That(calendar.WorkStart, Is.EqualTo(new TimeOnly(8, 0)));
+        Assert.That(calendar.WorkEnd, Is.EqualTo(new TimeOnly(17, 0)));
+        Assert.ThrowsAsync<ArgumentException>(() =>
+            _store.SaveWorkingHoursAsync((new TimeOnly(18, 0), new TimeOnly(9, 0)), "admin", default));
+    }
+
+    private static readonly DateOnly MakeUpWorkday2025 = new(2025, 9, 28);
+
+    /// <summary>A holiday file with 国庆节 on October 1 and 2 of each year, and for 2025 a make-up workday.</summary>
+    private static PublicHolidaySchedule Schedule(params int[] years)
+    {
+        var entries = years.Select(year => $$"""
+            {
+              "year": {{year}}, "source": "通知 {{year}}", "published": "{{year - 1}}-11-12",
+              "url": "https://example.com/{{year}}",
+              "holidays": [{ "name": "国庆节", "from": "{{year}}-10-01", "to": "{{year}}-10-02" }],
+              "workdays": [{{(year == 2025 ? "{ \"name\": \"国庆节调休\", \"date\": \"2025-09-28\" }" : "")}}]
+            }
+            """);
+        return PublicHolidaySchedule.Parse(
+            $$"""{ "region": "Test", "years": [{{string.Join(",", entries)}}] }""", "holidays.json");
+    }
+
     private async Task<DateTimeOffset?> DueAtAsync(WorkflowEngine engine)
     {
         var started = await engine.StartAsync(new StartInstanceRequest("review", "alice") { Form = [] }, default);
