@@ -11,10 +11,25 @@ internal static class WorkApi
     /// <summary>The response header of a paged list that gives the number of items over all pages.</summary>
     public const string TotalCountHeader = "X-Total-Count";
 
+    /// <summary>The request header whose value makes a start happen once, however often the request is sent.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    private const int MaxIdempotencyKeyLength = 200;
+
     public static async Task<IResult> StartAsync(
         ApiEndpoints.StartRequest request, HttpContext context, IWorkService work, CancellationToken ct)
     {
-        var instance = await work.StartAsync(request.FlowKey, request.Data, ApiEndpoints.Current(context), ct);
+        var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
+        if (key.Length > MaxIdempotencyKeyLength)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                detail: string.Create(CultureInfo.InvariantCulture,
+                    $"The {IdempotencyKeyHeader} header is {key.Length} characters long; send at most {MaxIdempotencyKeyLength}, such as a GUID."));
+        }
+
+        var instance = await work.StartAsync(
+            request.FlowKey, request.Data, ApiEndpoints.Current(context), key.Length == 0 ? null : key, ct);
         return Results.Created($"/api/instances/{instance.Id}", instance);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FluentValidation.Results;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
 
@@ -12,12 +13,28 @@ namespace WorkflowKit.Designer.Services;
 public sealed class FormsValidationService(FormValidatorFactory factory) : IFormValidationService
 {
     public async Task<IReadOnlyList<FieldError>> ValidateAsync(
-        FormDefinition form, JsonObject data, string culture, CancellationToken cancellationToken)
+        FormDefinition form, JsonObject data, string culture, FormCheckOptions options,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(options);
         var name = culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en";
         var validator = factory.Create(form, CultureInfo.GetCultureInfo(name));
-        var result = await validator.ValidateAsync(new FormSubmission(data), cancellationToken);
-        return [.. result.Errors.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
+        var result = await validator.ValidateAsync(
+            new FormSubmission(data) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
+        var failures = result.Errors;
+        if (failures.Count > 0 && options.Baseline is { } baseline)
+        {
+            var before = await validator.ValidateAsync(
+                new FormSubmission(baseline) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
+            var earlier = before.Errors.Select(Identity).ToHashSet();
+            failures = [.. failures.Where(failure => !earlier.Contains(Identity(failure)))];
+        }
+
+        return [.. failures.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
     }
+
+    /// <summary>Identifies a problem by field, rule and value, as the engine does, so a changed value is a new problem.</summary>
+    private static (string Field, string Code, string? Value) Identity(ValidationFailure failure) =>
+        (failure.PropertyName, failure.ErrorCode, (failure.AttemptedValue as JsonNode)?.ToJsonString());
 }

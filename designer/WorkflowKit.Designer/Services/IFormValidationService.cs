@@ -7,5 +7,27 @@ namespace WorkflowKit.Designer.Services;
 public interface IFormValidationService
 {
     Task<IReadOnlyList<FieldError>> ValidateAsync(
-        FormDefinition form, JsonObject data, string culture, CancellationToken cancellationToken);
+        FormDefinition form, JsonObject data, string culture, CancellationToken cancellationToken) =>
+        ValidateAsync(form, data, culture, FormCheckOptions.Full, cancellationToken);
+
+    /// <summary>Runs the form's rules selected by <paramref name="options"/>, as the engine runs them at that place.</summary>
+    Task<IReadOnlyList<FieldError>> ValidateAsync(
+        FormDefinition form, JsonObject data, string culture, FormCheckOptions options,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>Which of a form's rules a page runs, so that it rejects exactly what the engine would reject.</summary>
+/// <param name="ChecksUniqueness">
+/// Whether <c>unique</c> fields are checked against the records: at a start only when the start creates a record
+/// (<c>settings.startCreatesRecord</c>), as the engine does.
+/// </param>
+/// <param name="Baseline">
+/// The data as it was before the user's changes, on a task page. A problem that this data has too is not reported,
+/// because the engine lets a task pass the problems it found, such as the credit review's customer code that the
+/// customer record already uses.
+/// </param>
+public sealed record FormCheckOptions(bool ChecksUniqueness = true, JsonObject? Baseline = null)
+{
+    /// <summary>Every rule, as for a record saved from a form or an import.</summary>
+    public static FormCheckOptions Full { get; } = new();
 }

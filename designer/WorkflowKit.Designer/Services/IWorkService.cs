@@ -15,7 +15,18 @@ public interface IWorkService
     /// <exception cref="FormValidationException">The data breaks the form's rules.</exception>
     /// <exception cref="AccessDeniedException">The data sets a field that the start node makes read-only or hidden.</exception>
     Task<InstanceSummary> StartAsync(
-        string flowKey, JsonObject data, UserContext user, CancellationToken cancellationToken);
+        string flowKey, JsonObject data, UserContext user, CancellationToken cancellationToken) =>
+        StartAsync(flowKey, data, user, requestKey: null, cancellationToken);
+
+    /// <summary>
+    /// Starts the latest published version of a flow once per <paramref name="requestKey"/>: a second start with the
+    /// key the same user sent before returns the instance that the first one started, so a double click or a
+    /// retried request starts no second instance.
+    /// </summary>
+    /// <exception cref="FormValidationException">The data breaks the form's rules.</exception>
+    /// <exception cref="AccessDeniedException">The data sets a field that the start node makes read-only or hidden.</exception>
+    Task<InstanceSummary> StartAsync(
+        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken);
 

@@ -184,6 +184,9 @@ public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Versi
     /// node lists none, so that every field can be set.
     /// </summary>
     public IReadOnlyDictionary<string, FieldPermission>? StartPermissions { get; init; }
+
+    /// <summary>Whether the start writes a record of the form (<c>settings.startCreatesRecord</c>).</summary>
+    public bool StartCreatesRecord { get; init; }
 }
 
 /// <summary>The path a test run took through a flow and what it decided on the way.</summary>

@@ -71,7 +71,8 @@ internal sealed class FormChecks(
 
     /// <summary>
     /// Returns the errors of <paramref name="after"/>, without those that <paramref name="before"/> has too (by field
-    /// path and rule code). With no <paramref name="before"/> every error counts.
+    /// path, rule code and value, so that a unique code changed to another used code counts). With no
+    /// <paramref name="before"/> every error counts.
     /// </summary>
     private static async Task<IReadOnlyList<FieldError>> FindCausedErrorsAsync(
         FormValidatorFactory validators, FormDefinition form, FormSubmission after, FormSubmission? before,
@@ -84,9 +85,12 @@ internal sealed class FormChecks(
         }
 
         var earlier = (await FindErrorsAsync(validators, form, before, culture, cancellationToken).ConfigureAwait(false))
-            .Select(error => (error.Path, error.Code))
+            .Select(Identity)
             .ToHashSet();
-        return [.. errors.Where(error => !earlier.Contains((error.Path, error.Code)))];
+        return [.. errors.Where(error => !earlier.Contains(Identity(error)))];
+
+        static (string Path, string Code, string? Value) Identity(FieldError error) =>
+            (error.Path, error.Code, error.AttemptedValue?.ToJsonString());
     }
 
     private static async Task<IReadOnlyList<FieldError>> FindErrorsAsync(

@@ -204,6 +204,61 @@ public sealed class OrderStartApiTests
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account, "test"))!;
     }
 
+    [Test]
+    public async Task Resent_start_with_same_key_starts_once()
+    {
+        using var sales = await ClientAsync("sales1");
+        using var other = await ClientAsync("sales2");
+        static object Order(string customer, string product, decimal price) => new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject
+            {
+                ["customer"] = customer,
+                ["requestedDeliveryDate"] = "2026-12-08",
+                ["lines"] = new JsonArray(new JsonObject { ["product"] = product, ["quantity"] = 1, ["unitPrice"] = price }),
+            },
+        };
+        async Task<string> StartAsync(HttpClient client, string key)
+        {
+            var order = client == other ? Order("C0016", "IVD-0002", 3m) : Order("C0001", "IVD-0001", 11m);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/instances")
+            {
+                Content = JsonContent.Create(order),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
+            return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+        }
+
+        var first = await StartAsync(sales, "order-7f3a");
+        var again = await StartAsync(sales, "order-7f3a");
+        var otherUser = await StartAsync(other, "order-7f3a");
+        var otherKey = await StartAsync(sales, "order-7f3b");
+
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That(otherUser, Is.Not.EqualTo(first));
+        Assert.That(otherKey, Is.Not.EqualTo(first));
+    }
+
+    [Test]
+    public async Task Overlong_idempotency_key_is_400()
+    {
+        using var sales = await ClientAsync("sales1");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/instances")
+        {
+            Content = JsonContent.Create(new { flowKey = "order-to-shipment", data = new JsonObject() }),
+        };
+        request.Headers.Add("Idempotency-Key", new string('k', 201));
+
+        using var response = await sales.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("send at most 200"));
+    }
+
     private async Task<HttpClient> ClientAsync(string user)
     {
         var client = _app.CreateClient();

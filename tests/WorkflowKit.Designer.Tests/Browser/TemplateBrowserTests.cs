@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 using WorkflowKit.Records;
@@ -98,5 +99,32 @@ public sealed class TemplateBrowserTests
         await _session.ScreenshotAsync(sales, "13-start-template-order");
         await sales.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(sales).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/instances/[0-9a-f]+$"));
+    }
+
+    [Test]
+    public async Task Double_click_on_submit_starts_one_order()
+    {
+        var records = _session.Get<IRecordStore>();
+        var admin = new RecordWriteContext("admin");
+        await records.CreateAsync("customer", RecordSeed.Customer("C0002", "east"), admin, default);
+        await records.CreateAsync("regional-price", RecordSeed.RegionalPrice("IVD-0002", "east", 11m), admin, default);
+        var work = _session.Get<IWorkService>();
+        var user = await StuckOrders.SignInAsync(_session.Get<AccountStore>(), "sales1");
+        var before = (await work.GetInstancesAsync(user, default)).Count;
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync("/start/order-to-shipment");
+        await sales.Locator("[data-field=customer] input").FillAsync("C0002");
+        await sales.GetByText("添加行").ClickAsync();
+        var row = sales.Locator("[data-field=lines] tr[data-row='1']");
+        await row.Locator("[data-field=product] input").FillAsync("IVD-0002");
+        await row.Locator("[data-field=quantity] input").FillAsync("1");
+        await row.Locator("[data-field=unitPrice] input").FillAsync("11");
+        await row.Locator("[data-field=unitPrice] input").PressAsync("Tab");
+
+        await sales.GetByTestId("submit").DblClickAsync();
+
+        await Assertions.Expect(sales).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/instances/[0-9a-f]+$"));
+        var after = await work.GetInstancesAsync(user, default);
+        Assert.That(after, Has.Count.EqualTo(before + 1));
     }
 }

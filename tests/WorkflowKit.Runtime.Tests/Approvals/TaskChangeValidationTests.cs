@@ -141,9 +141,22 @@ public sealed class TaskChangeValidationTests
         var (_, task) = await StartedAsync(fx, """{"code": "C1", "note": "too long"}""", TriggerKinds.Schedule);
 
         var rejected = Assert.ThrowsAsync<InvalidSubmissionException>(
-            () => SubmitAsync(fx, task, """{"note": "long still", "creditLimit": -1}"""));
+            () => SubmitAsync(fx, task, """{"note": "too long", "creditLimit": -1}"""));
 
         Assert.That(rejected!.Errors.Select(error => error.Path), Is.EqualTo(new[] { "creditLimit" }));
+    }
+
+    [Test]
+    public async Task Submit_ChangedValueStillBrokenIsReported()
+    {
+        // The approver typed a new note that is too long as well: that problem is theirs, not the form's.
+        await using var fx = await FixtureAsync();
+        var (_, task) = await StartedAsync(fx, """{"code": "C1", "note": "too long"}""", TriggerKinds.Schedule);
+
+        var rejected = Assert.ThrowsAsync<InvalidSubmissionException>(
+            () => SubmitAsync(fx, task, """{"note": "longer still"}"""));
+
+        Assert.That(rejected!.Errors.Select(error => error.Path), Is.EqualTo(new[] { "note" }));
     }
 
     [Test]

@@ -59,6 +59,7 @@ public sealed class EngineWorkService(
                 result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form)
                 {
                     StartPermissions = flow.Nodes.FirstOrDefault(node => node.Type == NodeTypes.Start)?.FieldPermissions,
+                    StartCreatesRecord = flow.Settings?.StartCreatesRecord == true,
                 });
             }
         }
@@ -67,7 +68,7 @@ public sealed class EngineWorkService(
     }
 
     public async Task<InstanceSummary> StartAsync(
-        string flowKey, JsonObject data, UserContext user, CancellationToken cancellationToken)
+        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         var summary = (await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
@@ -84,6 +85,9 @@ public sealed class EngineWorkService(
                 new StartInstanceRequest(flowKey, user.Id)
                 {
                     FlowVersion = summary.PublishedVersion!.Value, TriggerKind = TriggerKinds.Form, Form = data, Culture = culture,
+
+                    // The key is the user's own, so that one user's key never finds another user's instance.
+                    IdempotencyKey = requestKey is null ? null : $"start:{user.Id}:{requestKey}",
                 },
                 cancellationToken);
         }
