@@ -475,6 +475,6 @@ public static class ChineseStrings
     }.Concat(AdminChineseStrings.Values).Concat(TaskActionChineseStrings.Values)
         .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values)
         .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values).Concat(PublishChineseStrings.Values)
-        .Concat(NotificationChineseStrings.Values).DistinctBy(pair => pair.Key)
+        .Concat(NotificationChineseStrings.Values).Concat(ConfirmationChineseStrings.Values).DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
