@@ -495,18 +495,8 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             ChecksUniqueness = context.StartRecordId is not null,
         };
 
-        var after = await services.FormChecks.FindErrorsAsync(
-            form, Submission(context.Instance.Form), culture, cancellationToken).ConfigureAwait(false);
-        if (after.Count == 0)
-        {
-            return;
-        }
-
-        var earlier = (await services.FormChecks.FindErrorsAsync(form, Submission(before), culture, cancellationToken)
-                .ConfigureAwait(false))
-            .Select(error => (error.Path, error.Code))
-            .ToHashSet();
-        var caused = after.Where(error => !earlier.Contains((error.Path, error.Code))).ToList();
+        var caused = await services.FormChecks.FindCausedErrorsAsync(
+            form, Submission(context.Instance.Form), Submission(before), culture, cancellationToken).ConfigureAwait(false);
         if (caused.Count > 0)
         {
             throw new InvalidSubmissionException(form.Key, caused);

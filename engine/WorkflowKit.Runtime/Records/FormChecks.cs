@@ -53,17 +53,41 @@ internal sealed class FormChecks(
     public async Task ValidateAsync(
         FormDefinition form, FormSubmission submission, CultureInfo culture, CancellationToken cancellationToken)
     {
-        var errors = await FindErrorsAsync(form, submission, culture, cancellationToken).ConfigureAwait(false);
+        var errors = await FindErrorsAsync(Validators, form, submission, culture, cancellationToken).ConfigureAwait(false);
         if (errors.Count > 0)
         {
             throw new InvalidSubmissionException(form.Key, errors);
         }
     }
 
-    /// <summary>Validates form data that a user submits and returns its field errors, empty when it is valid.</summary>
-    public Task<IReadOnlyList<FieldError>> FindErrorsAsync(
-        FormDefinition form, FormSubmission submission, CultureInfo culture, CancellationToken cancellationToken) =>
-        FindErrorsAsync(Validators, form, submission, culture, cancellationToken);
+    /// <summary>
+    /// Validates form data that a user changed and returns the field errors that the changes caused: those that
+    /// <paramref name="before"/>, the data as it was, does not have. Empty when the changes broke no rule.
+    /// </summary>
+    public Task<IReadOnlyList<FieldError>> FindCausedErrorsAsync(
+        FormDefinition form, FormSubmission after, FormSubmission before, CultureInfo culture,
+        CancellationToken cancellationToken) =>
+        FindCausedErrorsAsync(Validators, form, after, before, culture, cancellationToken);
+
+    /// <summary>
+    /// Returns the errors of <paramref name="after"/>, without those that <paramref name="before"/> has too (by field
+    /// path and rule code). With no <paramref name="before"/> every error counts.
+    /// </summary>
+    private static async Task<IReadOnlyList<FieldError>> FindCausedErrorsAsync(
+        FormValidatorFactory validators, FormDefinition form, FormSubmission after, FormSubmission? before,
+        CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var errors = await FindErrorsAsync(validators, form, after, culture, cancellationToken).ConfigureAwait(false);
+        if (errors.Count == 0 || before is null)
+        {
+            return errors;
+        }
+
+        var earlier = (await FindErrorsAsync(validators, form, before, culture, cancellationToken).ConfigureAwait(false))
+            .Select(error => (error.Path, error.Code))
+            .ToHashSet();
+        return [.. errors.Where(error => !earlier.Contains((error.Path, error.Code)))];
+    }
 
     private static async Task<IReadOnlyList<FieldError>> FindErrorsAsync(
         FormValidatorFactory validators, FormDefinition form, FormSubmission submission, CultureInfo culture,
@@ -99,19 +123,9 @@ internal sealed class FormChecks(
             Transaction = transaction,
         };
 
-        var errors = await FindErrorsAsync(
-            SystemValidators, form, Submission(data), CultureInfo.InvariantCulture, cancellationToken).ConfigureAwait(false);
-        if (errors.Count == 0 || current is null)
-        {
-            return errors;
-        }
-
-        var earlier = (await FindErrorsAsync(
-                SystemValidators, form, Submission(current), CultureInfo.InvariantCulture, cancellationToken)
-                .ConfigureAwait(false))
-            .Select(error => (error.Path, error.Code))
-            .ToHashSet();
-        return [.. errors.Where(error => !earlier.Contains((error.Path, error.Code)))];
+        return await FindCausedErrorsAsync(
+            SystemValidators, form, Submission(data), current is null ? null : Submission(current),
+            CultureInfo.InvariantCulture, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns a user as rules read it (<c>user.region</c>): id, name, department, roles and attributes.</summary>
