@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
@@ -15,9 +16,16 @@ namespace WorkflowKit.Designer.Tests.Portal;
 /// Reject, return and withdraw in bunit on the designer's real work service and engine: each opens a dialog
 /// first, reject and return reject a blank reason, and cancelling leaves the submission as it was.
 /// </summary>
+/// <remarks>
+/// The dialog renders in the <see cref="MudDialogProvider"/> of the base class, not in the page, so the tests find its
+/// elements through <see cref="EnginePageTests.Dialogs"/>. The click that opens it is not awaited until the dialog is
+/// closed, because the page's handler awaits the dialog's result.
+/// </remarks>
 [TestFixture]
 public sealed class ActionConfirmationPageTests : EnginePageTests
 {
+    private const string ReasonText = "textarea[data-testid='reason-text']";
+
     protected override string? Culture => "zh-CN";
 
     protected override bool RendersPopovers => true;
@@ -33,16 +41,21 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var (instance, task, manager) = await StartAtManagerAsync();
         var page = RenderPage<TaskPage>(page => page.Id, task.Id, manager);
 
-        await page.Find("[data-testid='action-reject']").ClickAsync(new MouseEventArgs());
+        var click = page.Find("[data-testid='action-reject']").ClickAsync(new MouseEventArgs());
         var dialog = Dialogs!;
-        dialog.WaitForElement("[data-testid='reason-confirm']");
-        await dialog.Find("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
+        await dialog.WaitForElement("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
 
+        dialog.WaitForAssertion(() => Assert.That(dialog.FindAll(".mud-input-helper-text"), Has.Count.EqualTo(1)));
         Assert.That(dialog.Find(".mud-dialog-title").TextContent, Does.Contain("确定驳回此申请？"));
-        Assert.That(dialog.Find("[data-testid='reason-text']").TextContent, Does.Contain("请填写原因，相关人员会看到它。"));
+        Assert.That(dialog.Find(".mud-input-helper-text").TextContent, Is.EqualTo("请填写原因，相关人员会看到它。"));
+        Assert.That(dialog.Find(ReasonText).GetAttribute("aria-invalid"), Is.EqualTo("true"));
         Assert.That(dialog.FindAll("[data-testid='reason-confirm']"), Has.Count.EqualTo(1), "the dialog stays open");
+        Assert.That(click.IsCompleted, Is.False, "the page still waits for the dialog");
         var detail = await Work.GetInstanceAsync(instance.Id, manager, default);
         Assert.That(detail!.Tasks.Single(t => t.Id == task.Id).State, Is.EqualTo(TaskState.Open));
+
+        await dialog.Find("[data-testid='reason-cancel']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(click);
     }
 
     [Test]
@@ -51,16 +64,19 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var (instance, task, manager) = await StartAtManagerAsync();
         var page = RenderPage<TaskPage>(page => page.Id, task.Id, manager);
 
-        await page.Find("[data-testid='action-reject']").ClickAsync(new MouseEventArgs());
+        var click = page.Find("[data-testid='action-reject']").ClickAsync(new MouseEventArgs());
         var dialog = Dialogs!;
-        dialog.WaitForElement("[data-testid='reason-text'] textarea").Change("客户信用额度不足");
+        dialog.WaitForElement(ReasonText).Input("  客户信用额度不足 ");
         await dialog.Find("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(click);
 
         var navigation = Context.Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.That(new Uri(navigation.Uri).AbsolutePath, Is.EqualTo("/")));
+        Assert.That(dialog.FindAll("[data-testid='reason-confirm']"), Is.Empty, "the dialog is closed");
         var detail = await Work.GetInstanceAsync(instance.Id, manager, default);
         Assert.That(detail!.Tasks.Single(t => t.Id == task.Id).State, Is.Not.EqualTo(TaskState.Open));
-        Assert.That(detail.Audit.Select(entry => entry.Comment), Does.Contain("客户信用额度不足"));
+        Assert.That(detail.Summary.State, Is.EqualTo(InstanceState.Rejected));
+        Assert.That(detail.Audit.Select(entry => entry.Comment), Does.Contain("客户信用额度不足"), "the trimmed reason");
     }
 
     [Test]
@@ -69,15 +85,17 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var (instance, task, manager) = await StartAtManagerAsync();
         var page = RenderPage<TaskPage>(page => page.Id, task.Id, manager);
 
-        await page.Find("[data-testid='action-return']").ClickAsync(new MouseEventArgs());
+        var click = page.Find("[data-testid='action-return']").ClickAsync(new MouseEventArgs());
         var dialog = Dialogs!;
-        dialog.WaitForElement("[data-testid='reason-cancel']");
+        dialog.WaitForElement(ReasonText).Input("金额有误");
         await dialog.Find("[data-testid='reason-cancel']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(click);
 
         dialog.WaitForAssertion(() => Assert.That(dialog.FindAll("[data-testid='reason-confirm']"), Is.Empty));
         var detail = await Work.GetInstanceAsync(instance.Id, manager, default);
         Assert.That(detail!.Tasks.Single(t => t.Id == task.Id).State, Is.EqualTo(TaskState.Open));
         Assert.That(detail.Audit.Select(entry => entry.Action), Has.No.Member("returnToInitiator"));
+        Assert.That(detail.Audit.Select(entry => entry.Comment), Has.No.Member("金额有误"));
     }
 
     [Test]
@@ -87,16 +105,18 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var sales = await UserAsync("sales1");
         var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, sales);
 
-        await page.Find("[data-testid='withdraw']").ClickAsync(new MouseEventArgs());
+        var cancelled = page.Find("[data-testid='withdraw']").ClickAsync(new MouseEventArgs());
         var dialog = Dialogs!;
-        dialog.WaitForElement("[data-testid='reason-cancel']");
+        Assert.That(dialog.WaitForElement(".mud-dialog-title").TextContent, Does.Contain("确定撤回此申请？"));
         await dialog.Find("[data-testid='reason-cancel']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(cancelled);
         var afterCancel = await Work.GetInstanceAsync(instance.Id, sales, default);
         Assert.That(afterCancel!.Summary.State, Is.EqualTo(InstanceState.Running), "cancel does not withdraw");
 
-        await page.Find("[data-testid='withdraw']").ClickAsync(new MouseEventArgs());
-        dialog.WaitForElement("[data-testid='reason-text'] textarea").Change("客户取消了订单");
+        var confirmed = page.Find("[data-testid='withdraw']").ClickAsync(new MouseEventArgs());
+        dialog.WaitForElement(ReasonText).Input("客户取消了订单");
         await dialog.Find("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(confirmed);
 
         page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid='withdraw']"), Is.Empty));
         var detail = await Work.GetInstanceAsync(instance.Id, sales, default);

@@ -204,17 +204,20 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
 
     /// <summary>
     /// Clicks the page's button with <paramref name="testId"/>, confirms the withdrawal dialog when one opens, and
-    /// returns the snackbars.
+    /// returns the snackbars. The click is awaited after the dialog closes, because the page's handler awaits the
+    /// dialog.
     /// </summary>
     private async Task<IReadOnlyList<string>> ClickAsync(
         IRenderedComponent<CascadingValue<Task<AuthenticationState>>> page, string testId)
     {
-        await page.Find($"[data-testid='{testId}']").ClickAsync(new MouseEventArgs());
+        var click = page.Find($"[data-testid='{testId}']").ClickAsync(new MouseEventArgs());
         if (testId == "withdraw")
         {
             var confirm = _dialogs!.WaitForElement("[data-testid='reason-confirm']");
             await confirm.ClickAsync(new MouseEventArgs());
         }
+
+        await FinishClickAsync(click);
 
         var snackbar = Context.Services.GetRequiredService<ISnackbar>();
         page.WaitForAssertion(() => Assert.That(snackbar.ShownSnackbars, Is.Not.Empty));

@@ -75,6 +75,13 @@ public abstract class EnginePageTests
         await App.DisposeAsync();
     }
 
+    /// <summary>
+    /// Waits for the handler of a click that opened one of MudBlazor's dialogs. The page's handler awaits the dialog's
+    /// result, so the click's task ends only after the dialog closes: a test starts the click, confirms or cancels the
+    /// dialog, and then calls this. The timeout turns a dialog that never closes into a failure instead of a hang.
+    /// </summary>
+    protected static Task FinishClickAsync(Task click) => click.WaitAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>Publishes the definitions the tests need, before the bunit context is built.</summary>
     protected virtual Task PublishAsync(IDefinitionService definitions) => Task.CompletedTask;
 
