@@ -55,7 +55,7 @@ public sealed partial class WorkflowEngine
                 acted = step.Tasks.FirstOrDefault(candidate => candidate.Id == request.TaskId)
                     ?? await _services.Store.GetTaskAsync(step.Transaction, request.TaskId, cancellationToken).ConfigureAwait(false)
                     ?? throw new KeyNotFoundException($"Task '{request.TaskId}' does not exist; check the id.");
-                HumanTaskHandler.CheckCanAct(acted, request);
+                HumanTaskHandler.CheckCanAct(acted, request, step.Tasks);
                 keptRows = IsResubmission(step.Graph, acted)
                     ? await ActOnResubmissionAsync(step, acted, request, cancellationToken).ConfigureAwait(false)
                     : await _runner.Human.ActAsync(step, acted, request, cancellationToken).ConfigureAwait(false);

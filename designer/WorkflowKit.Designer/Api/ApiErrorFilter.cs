@@ -44,7 +44,11 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (ConcurrencyConflictException error)
         {
             return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["changedBy"] = error.ChangedBy });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["changedBy"] = error.ChangedBy,
+                    ["changedAt"] = error.ChangedAt,
+                });
         }
         catch (FormValidationException error)
         {

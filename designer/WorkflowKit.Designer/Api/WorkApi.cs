@@ -47,7 +47,7 @@ internal static class WorkApi
     public static async Task<IResult> WithdrawAsync(
         string id, HttpContext context, IWorkService work, CancellationToken ct)
     {
-        await work.WithdrawAsync(id, ApiEndpoints.Current(context), ct);
+        await work.WithdrawAsync(id, null, ApiEndpoints.Current(context), ct);
         return Results.NoContent();
     }
 

@@ -30,6 +30,7 @@ public sealed class DashboardService(
     /// <summary>
     /// Outstanding amount (CNY) of receivables past their due date, by the region of their
     /// customer; receivables whose customer the user cannot see are grouped under the key "".
+    /// <see cref="ChartPoint.Count"/> is the number of distinct customers with such receivables, not invoices.
     /// </summary>
     public async Task<IReadOnlyList<ChartPoint>> ReceivablesOverdueByRegionAsync(
         UserContext user, string culture, CancellationToken cancellationToken)
@@ -44,13 +45,11 @@ public sealed class DashboardService(
         var overdue = Condition.AllOf(
             Rule("dueDate", RuleOperators.LessThan, Today()),
             Rule("outstandingAmount", RuleOperators.GreaterThan, 0));
-        var byCustomer = new Dictionary<string, (decimal Amount, long Count)>(StringComparer.Ordinal);
+        var byCustomer = new Dictionary<string, decimal>(StringComparer.Ordinal);
         await foreach (var record in ReadAllAsync(user, DashboardForms.Receivable, overdue, cancellationToken))
         {
             var customer = Text(record.Data["customer"]) ?? string.Empty;
-            var amount = Decimal(record.Data["outstandingAmount"]);
-            var sum = byCustomer.GetValueOrDefault(customer);
-            byCustomer[customer] = (sum.Amount + amount, sum.Count + 1);
+            byCustomer[customer] = byCustomer.GetValueOrDefault(customer) + Decimal(record.Data["outstandingAmount"]);
         }
 
         var regions = await CustomerRegionsAsync(user, [.. byCustomer.Keys], cancellationToken);
@@ -59,8 +58,8 @@ public sealed class DashboardService(
             .Select(group => new ChartPoint(
                 group.Key,
                 OptionLabel(customerForm, "region", group.Key, culture),
-                group.Sum(pair => pair.Value.Amount),
-                group.Sum(pair => pair.Value.Count)))
+                group.Sum(pair => pair.Value),
+                group.LongCount(pair => pair.Key.Length > 0)))
             .OrderByDescending(point => point.Value)];
     }
 

@@ -67,6 +67,7 @@ public static class DesignerServices
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddScoped<UiText>();
+        services.AddSingleton<TenantTime>();
         services.AddScoped<Portal.NotificationReadSignal>();
 
         services.AddAuthentication(SmartScheme)

@@ -13,6 +13,7 @@ public static class NotificationKindText
         return kind switch
         {
             NotificationKinds.TaskAssigned => text["New task"],
+            NotificationKinds.Returned => text["Returned"],
             NotificationKinds.CarbonCopy => text["CC"],
             NotificationKinds.Reminder => text["Deadline reminder"],
             NotificationKinds.Overdue => text["Overdue"],

@@ -43,9 +43,9 @@ public static class RecordValueText
             return chosen.Label.Get(culture);
         }
 
-        if (field?.Type == FieldTypes.Money && FieldValues.TryGetDecimal(value, out var amount))
+        if (IsMoney(field) && FieldValues.TryGetDecimal(value, out var amount))
         {
-            return amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+            return amount.ToString("N" + (field!.Scale ?? 2).ToString(CultureInfo.InvariantCulture), CultureOf(culture));
         }
 
         return field?.Type == FieldTypes.Boolean
@@ -62,5 +62,25 @@ public static class RecordValueText
         }
 
         return rows == 1 ? "1 line" : rows.ToString("N0", CultureInfo.InvariantCulture) + " lines";
+    }
+
+    /// <summary>
+    /// Returns whether the field contains an amount of money: a money field, or a formula or number field with a
+    /// currency, such as an order total computed from its lines.
+    /// </summary>
+    private static bool IsMoney(FieldDefinition? field) =>
+        field is not null && (field.Type == FieldTypes.Money
+            || field.Currency is not null && field.Type is FieldTypes.Formula or FieldTypes.Number);
+
+    private static CultureInfo CultureOf(string culture)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(culture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
     }
 }

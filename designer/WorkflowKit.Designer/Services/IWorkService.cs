@@ -76,7 +76,8 @@ public interface IWorkService
     Task<IReadOnlyList<KeptRowWarning>> ActAsync(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken);
 
-    Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken);
+    /// <summary>Withdraws the user's submission; <paramref name="comment"/> is the reason kept in the audit trail.</summary>
+    Task WithdrawAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken);
 
     /// <summary>Reminds the assignees of the instance's open tasks; only its initiator may.</summary>
     Task UrgeAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken);

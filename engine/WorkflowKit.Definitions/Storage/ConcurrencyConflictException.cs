@@ -29,4 +29,7 @@ public sealed class ConcurrencyConflictException : Exception
 
     /// <summary>Who made the change that won, where known.</summary>
     public string? ChangedBy { get; init; }
+
+    /// <summary>When the change that won was made, where known.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
 }

@@ -4,6 +4,7 @@ using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Graph;
 using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Tasks;
 
@@ -46,7 +47,9 @@ internal sealed partial class HumanTaskHandler
     /// Returns the task to the node that the request names. A request without a target goes to the previous human
     /// node of the branch, or to the initiator when the task is at the first human node of its branch.
     /// </summary>
-    private void Return(StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, TaskActionRequest request)
+    private void Return(
+        StepContext context, TaskRecord task, TokenRecord token, NodeDefinition node, TaskActionRequest request,
+        string returnedByName)
     {
         var earlier = EarlierNodes(token);
         var requested = request.TargetNodeId;
@@ -55,6 +58,7 @@ internal sealed partial class HumanTaskHandler
             || requested is null && earlier.Count == 0 && AllowsReturnToInitiator(node);
         if (toInitiator && AllowsReturnToInitiator(node))
         {
+            context.PendingReturn = new ReturnNotice(start, request.UserId, returnedByName, node.Name, request.Comment);
             ReturnToInitiator(context, task, node, request);
             return;
         }
@@ -65,6 +69,7 @@ internal sealed partial class HumanTaskHandler
             throw InvalidReturn(task, node, earlier, toInitiator, target);
         }
 
+        context.PendingReturn = new ReturnNotice(target, request.UserId, returnedByName, node.Name, request.Comment);
         Complete(context, task, request, "returned");
         CancelOpenTasks(context, token, "returned");
         context.Nodes[node.Id] = new JsonObject { ["outcome"] = "returned", ["to"] = target };

@@ -109,7 +109,15 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         };
         context.AddTask(task);
         context.Assignments.Add(new TaskAssignment(task.Id, task.InstanceId, user, reason, null, context.Now));
-        context.Notify(user, NotificationKinds.TaskAssigned, node.Id, task.Id, node.Name);
+        if (context.PendingReturn is { } returned && returned.TargetNodeId == node.Id)
+        {
+            context.Notify(user, NotificationKinds.Returned, node.Id, task.Id, returned.Message(node.Name));
+        }
+        else
+        {
+            context.Notify(user, NotificationKinds.TaskAssigned, node.Id, task.Id, node.Name);
+        }
+
         context.AddAudit(
             "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = user });
         if (scheduled && dueAt is { } due)
@@ -266,7 +274,9 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                 Decide(context, token, node, Tally(context, token, node, task, approved: false));
                 break;
             case TaskActions.Return:
-                Return(context, task, token, node, request);
+                var returnedBy = await services.Organization.FindUserAsync(request.UserId, cancellationToken)
+                    .ConfigureAwait(false);
+                Return(context, task, token, node, request, returnedBy?.DisplayName ?? request.UserId);
                 break;
             case TaskActions.Transfer:
                 var target = await RequireUserAsync(task, node, request, cancellationToken).ConfigureAwait(false);
@@ -505,6 +515,21 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
     }
 
+    /// <summary>
+    /// Returns who completed the latest task of the same node visit as the cancelled <paramref name="task"/>, and
+    /// when, because that person's decision or return settled the visit and cancelled the task. Both are null for a
+    /// task that something else cancelled, such as a withdrawal.
+    /// </summary>
+    private static (string? By, DateTimeOffset? At) DeciderOf(TaskRecord task, IEnumerable<TaskRecord> instanceTasks)
+    {
+        var decider = instanceTasks
+            .Where(other => other.VisitId == task.VisitId && other.Id != task.Id)
+            .Where(other => other.Status == TaskStatuses.Completed && other.CompletedBy is not null)
+            .OrderByDescending(other => other.CompletedAt)
+            .FirstOrDefault();
+        return (decider?.CompletedBy, decider?.CompletedAt);
+    }
+
     private async Task<string> RequireUserAsync(
         TaskRecord task, NodeDefinition node, TaskActionRequest request, CancellationToken cancellationToken)
     {
@@ -530,19 +555,29 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         };
     }
 
-    /// <summary>Checks that the request may act on the task, before anything changes.</summary>
-    public static void CheckCanAct(TaskRecord task, TaskActionRequest request)
+    /// <summary>
+    /// Checks that the request may act on the task, before anything changes. <paramref name="instanceTasks"/> are
+    /// the instance's tasks, which name who decided when another person's decision cancelled this task.
+    /// </summary>
+    public static void CheckCanAct(TaskRecord task, TaskActionRequest request, IEnumerable<TaskRecord> instanceTasks)
     {
         if (task.Status != TaskStatuses.Open)
         {
+            var (by, at) = task.CompletedBy is { } completedBy
+                ? (completedBy, task.CompletedAt)
+                : DeciderOf(task, instanceTasks);
+            var when = at is { } time
+                ? " at " + time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
+                : string.Empty;
             throw new ConcurrencyConflictException(
                 $"Task {task.Id} is already {task.Status} ({task.Outcome ?? "no outcome"}" +
-                $"{(task.CompletedBy is null ? string.Empty : " by " + task.CompletedBy)}); reload your inbox.")
+                $"{(by is null ? string.Empty : " by " + by)}{when}); reload your inbox.")
             {
                 Subject = $"task {task.Id}",
                 ActualVersion = task.Version,
                 ExpectedVersion = request.ExpectedVersion,
-                ChangedBy = task.CompletedBy,
+                ChangedBy = by,
+                ChangedAt = at,
             };
         }
 

@@ -127,6 +127,12 @@ internal sealed class StepContext
 
     public string ActorForAudit { get; set; } = "system";
 
+    /// <summary>
+    /// The return that this step performs, or null. Tasks that the step creates at its target node notify their
+    /// assignees that the submission was returned, by whom and why, instead of announcing a new task.
+    /// </summary>
+    public ReturnNotice? PendingReturn { get; set; }
+
     public JsonObject Nodes => Instance.State["nodes"] as JsonObject ?? (JsonObject)(Instance.State["nodes"] = new JsonObject());
 
     public JsonObject Activations =>

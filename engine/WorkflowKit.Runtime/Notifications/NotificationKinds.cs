@@ -4,6 +4,9 @@ namespace WorkflowKit.Runtime.Notifications;
 public static class NotificationKinds
 {
     public const string TaskAssigned = "taskAssigned";
+
+    /// <summary>A task that a return created; the message names the returning user and the comment.</summary>
+    public const string Returned = "returned";
     public const string CarbonCopy = "cc";
     public const string Reminder = "reminder";
     public const string Overdue = "overdue";

@@ -10,7 +10,8 @@ namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
 /// <c>POST /api/instances</c> on a server on 127.0.0.1 applies the start node's field permissions: a value for a field
-/// that the start node hides is rejected with 403, as a task action that changes such a field is.
+/// that the start node hides is rejected with 403, as a task action that changes such a field is. A started instance
+/// lists the nodes it waits at in <c>GET /api/instances</c> as in its detail.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -50,6 +51,30 @@ public sealed class StartFieldAccessApiTests
         });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [TestCase("sales1")]
+    [TestCase("owner")]
+    public async Task Instance_list_shows_current_nodes(string viewer)
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var started = await sales1.PostAsJsonAsync("/api/instances", new
+        {
+            flowKey = OrderDefinitions.FlowKey,
+            data = new { customer = "协和医院", region = "east", total = 900m },
+        });
+        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        using var client = await LoopbackClients.ForAsync(factory, viewer);
+
+        var list = await client.GetFromJsonAsync<JsonArray>("/api/instances");
+        var detail = await client.GetFromJsonAsync<JsonObject>($"/api/instances/{id}");
+
+        var listed = list!.Single(instance => instance!["id"]!.GetValue<string>() == id)!;
+        var expected = new[] { OrderDefinitions.ManagerNode };
+        Assert.That(listed["currentNodes"]!.AsArray().Select(node => node!.GetValue<string>()), Is.EqualTo(expected));
+        Assert.That(detail!["summary"]!["currentNodes"]!.AsArray().Select(node => node!.GetValue<string>()),
+            Is.EqualTo(expected));
     }
 
     [Test]

@@ -55,6 +55,7 @@ public sealed class DiagnosticPageTests
                      typeof(IWebHostEnvironment), typeof(IDefinitionService), typeof(IWorkService), typeof(AccountStore),
                      typeof(RoleCatalog), typeof(IFormValidationService), typeof(FormValidatorFactory),
                      typeof(EngineOptions),
+                     typeof(TenantTime),
                  })
         {
             Context.Services.AddSingleton(type, _app.Services.GetRequiredService(type));
@@ -145,6 +146,23 @@ public sealed class DiagnosticPageTests
             Does.Contain("因此另有 3 个节点无法到达。"));
         Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("cannot be reached"));
         Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("\"assignees\""));
+    }
+
+    [Test]
+    public async Task Versions_show_tenant_zone()
+    {
+        await ImportBiopharmaAsync();
+        var history = await _app.Services.GetRequiredService<IDefinitionService>()
+            .GetHistoryAsync(DefinitionKind.Flow, "order-to-shipment", CancellationToken.None);
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var expected = TimeZoneInfo.ConvertTime(history[0].PublishedAt, shanghai)
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = Context.Render<FlowDesigner>(parameters => parameters.Add(p => p.Key, "order-to-shipment"));
+
+        page.WaitForElement("[data-testid=versions-zone]");
+        Assert.That(page.Find("[data-testid=versions-zone]").TextContent, Is.EqualTo("时间按 Asia/Shanghai 时区显示"));
+        Assert.That(page.Find("[data-testid=versions] tbody tr").TextContent, Does.Contain(expected));
     }
 
     [Test]

@@ -41,6 +41,7 @@ public sealed class AutomaticStepHistoryTests
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
+        Context.Services.AddSingleton(new TenantTime(new WorkflowKit.Runtime.EngineOptions()));
         Context.Render<MudPopoverProvider>();
     }
 

@@ -29,6 +29,8 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
         "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
         "zh-CN");
 
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
+
     private IWorkService Work => Scope.ServiceProvider.GetRequiredService<IWorkService>();
 
     protected override async Task PublishAsync(IDefinitionService definitions)
@@ -152,7 +154,7 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
         var page = await OpenInstanceAsync(instance.Id, "en");
 
         // The initiator withdrew in another browser tab.
-        await Work.WithdrawAsync(instance.Id, Sales, default);
+        await Work.WithdrawAsync(instance.Id, null, Sales, default);
         var messages = await ClickAsync(page, "withdraw");
 
         Assert.That(messages, Is.EqualTo(new[]
@@ -190,6 +192,7 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
     {
         Context.Services.AddScoped(_ => new UiText { Culture = culture });
         Context.Render<MudPopoverProvider>();
+        _dialogs = Context.Render<MudDialogProvider>();
         var account = (await Scope.ServiceProvider.GetRequiredService<AccountStore>().FindAsync(Sales.Id, default))!;
         var signedIn = Task.FromResult(new AuthenticationState(UserContext.ToPrincipal(account, "test")));
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
@@ -199,11 +202,22 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
         return page;
     }
 
-    /// <summary>Clicks the page's button with <paramref name="testId"/> and returns the snackbars.</summary>
+    /// <summary>
+    /// Clicks the page's button with <paramref name="testId"/>, confirms the withdrawal dialog when one opens, and
+    /// returns the snackbars. The click is awaited after the dialog closes, because the page's handler awaits the
+    /// dialog.
+    /// </summary>
     private async Task<IReadOnlyList<string>> ClickAsync(
         IRenderedComponent<CascadingValue<Task<AuthenticationState>>> page, string testId)
     {
-        await page.Find($"[data-testid='{testId}']").ClickAsync(new MouseEventArgs());
+        var click = page.Find($"[data-testid='{testId}']").ClickAsync(new MouseEventArgs());
+        if (testId == "withdraw")
+        {
+            var confirm = _dialogs!.WaitForElement("[data-testid='reason-confirm']");
+            await confirm.ClickAsync(new MouseEventArgs());
+        }
+
+        await FinishClickAsync(click);
 
         var snackbar = Context.Services.GetRequiredService<ISnackbar>();
         page.WaitForAssertion(() => Assert.That(snackbar.ShownSnackbars, Is.Not.Empty));

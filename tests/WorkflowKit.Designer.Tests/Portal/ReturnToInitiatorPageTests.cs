@@ -53,7 +53,14 @@ public sealed class ReturnToInitiatorPageTests : EnginePageTests
         managerPage.FindComponents<MudTextField<string>>()
             .Single(field => (string?)field.Instance.UserAttributes.GetValueOrDefault("data-testid") == "task-comment")
             .Find("textarea").Change("订单金额有误，请核对");
-        await managerPage.Find("[data-testid='action-return']").ClickAsync(new MouseEventArgs());
+        var click = managerPage.Find("[data-testid='action-return']").ClickAsync(new MouseEventArgs());
+        var dialog = Dialogs!;
+        Assert.That(
+            dialog.WaitForElement("textarea[data-testid='reason-text']").GetAttribute("value"),
+            Is.EqualTo("订单金额有误，请核对"), "the comment typed on the page is the dialog's reason");
+        Assert.That(dialog.Find(".mud-dialog-title").TextContent, Does.Contain("确定将此申请退回给发起人？"));
+        await dialog.Find("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(click);
         WaitForNavigation(managerPage);
 
         var inbox = await work.GetInboxAsync(sales, default);

@@ -19,6 +19,7 @@ public sealed class TaskTableTests
         context.Services.AddMudServices();
         context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
         context.Services.AddSingleton(TimeProvider.System);
+        context.Services.AddSingleton(new TenantTime(new WorkflowKit.Runtime.EngineOptions()));
         var task = new WorkTask(
             "t1", "i1", "order", new LocalizedText("订单"), 1, "approve", new LocalizedText("审批"), "approval",
             "manager", "manager", "sales1", "张伟", "仁济医院", new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero), null, TaskState.Open, null, null);

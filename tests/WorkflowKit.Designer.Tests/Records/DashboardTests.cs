@@ -23,6 +23,7 @@ public sealed class DashboardTests
         await using var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
         await RecordApiTests.SeedCustomersAsync(app);
         await Receivable(app, "C-E1", -10, 1000.50m);
+        await Receivable(app, "C-E1", -3, 50m);
         await Receivable(app, "C-E2", -1, 200m);
         await Receivable(app, "C-E1", 10, 999m);
         await Receivable(app, "C-E1", -30, 0m);
@@ -33,8 +34,8 @@ public sealed class DashboardTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(points["east"].Value, Is.EqualTo(1200.50m));
-            Assert.That(points["east"].Count, Is.EqualTo(2));
+            Assert.That(points["east"].Value, Is.EqualTo(1250.50m));
+            Assert.That(points["east"].Count, Is.EqualTo(2), "two customers with three overdue invoices");
             Assert.That(points["north"].Value, Is.EqualTo(300m));
             Assert.That(points, Has.Count.EqualTo(2));
         });

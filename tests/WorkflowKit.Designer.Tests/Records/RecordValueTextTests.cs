@@ -5,7 +5,10 @@ using WorkflowKit.Designer.Records;
 
 namespace WorkflowKit.Designer.Tests.Records;
 
-/// <summary>Member fields in record lists and details read as people's names, not their user ids.</summary>
+/// <summary>
+/// Member fields in record lists and details read as people's names, not their user ids, and money reads with two
+/// decimals and thousands separators.
+/// </summary>
 [TestFixture]
 public sealed class RecordValueTextTests
 {
@@ -59,5 +62,37 @@ public sealed class RecordValueTextTests
         var text = RecordValueText.Format(lines, value, culture, People);
 
         Assert.That(text, Is.EqualTo(expected));
+    }
+
+    [TestCase("5760", "5,760.00")]
+    [TestCase("24739.2", "24,739.20")]
+    [TestCase("198939.5", "198,939.50")]
+    [TestCase("-0.5", "-0.50")]
+    public void Formula_total_reads_as_money(string stored, string expected)
+    {
+        var total = new FieldDefinition
+        {
+            Id = "total", Type = FieldTypes.Formula, Label = new LocalizedText("订单合计", "Total"), Scale = 2,
+            Currency = "CNY",
+        };
+
+        Assert.That(RecordValueText.Format(total, JsonNode.Parse(stored), "zh-CN"), Is.EqualTo(expected));
+        Assert.That(RecordValueText.Format(total, JsonNode.Parse(stored), "en"), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Money_reads_with_two_decimals()
+    {
+        var price = new FieldDefinition { Id = "unitPrice", Type = FieldTypes.Money, Label = new LocalizedText("单价") };
+
+        Assert.That(RecordValueText.Format(price, JsonValue.Create(1234567.5m), "en"), Is.EqualTo("1,234,567.50"));
+    }
+
+    [Test]
+    public void Plain_number_stays_unformatted()
+    {
+        var quantity = new FieldDefinition { Id = "quantity", Type = FieldTypes.Number, Label = new LocalizedText("数量") };
+
+        Assert.That(RecordValueText.Format(quantity, JsonValue.Create(5760), "en"), Is.EqualTo("5760"));
     }
 }

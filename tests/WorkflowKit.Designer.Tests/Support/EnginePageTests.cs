@@ -27,11 +27,15 @@ public abstract class EnginePageTests
     /// <summary>The popover provider, rendered in the setup when <see cref="RendersPopovers"/> is true.</summary>
     protected IRenderedComponent<MudPopoverProvider>? Popovers { get; private set; }
 
+    /// <summary>The dialog provider, rendered with the popover provider.</summary>
+    protected IRenderedComponent<MudDialogProvider>? Dialogs { get; private set; }
+
     /// <summary>The page language; null keeps the app's own.</summary>
     protected virtual string? Culture => null;
 
     /// <summary>
-    /// Whether the setup renders MudBlazor's popover provider, which menus and selects need. Rendering it fixes the
+    /// Whether the setup renders MudBlazor's popover and dialog providers, which menus, selects and the dialogs that
+    /// confirm reject, return and withdraw need. Rendering them fixes the
     /// context's services, so tests that register services in their own body leave it off.
     /// </summary>
     protected virtual bool RendersPopovers => false;
@@ -58,16 +62,25 @@ public abstract class EnginePageTests
         Context.Services.AddFallbackServiceProvider(Scope.ServiceProvider);
         Context.ComponentFactories.AddStub<ProgressDiagram>();
         Popovers = RendersPopovers ? Context.Render<MudPopoverProvider>() : null;
+        Dialogs = RendersPopovers ? Context.Render<MudDialogProvider>() : null;
     }
 
     [TearDown]
     public async Task DisposeContextAsync()
     {
+        Dialogs?.Dispose();
         Popovers?.Dispose();
         await Context.DisposeAsync();
         Scope.Dispose();
         await App.DisposeAsync();
     }
+
+    /// <summary>
+    /// Waits for the handler of a click that opened one of MudBlazor's dialogs. The page's handler awaits the dialog's
+    /// result, so the click's task ends only after the dialog closes: a test starts the click, confirms or cancels the
+    /// dialog, and then calls this. The timeout turns a dialog that never closes into a failure instead of a hang.
+    /// </summary>
+    protected static Task FinishClickAsync(Task click) => click.WaitAsync(TimeSpan.FromSeconds(30));
 
     /// <summary>Publishes the definitions the tests need, before the bunit context is built.</summary>
     protected virtual Task PublishAsync(IDefinitionService definitions) => Task.CompletedTask;

@@ -31,6 +31,7 @@ public sealed class OrderScriptTests
 
         Assert.That(Text(result.Form["creditCheck"]), Is.EqualTo(expected));
         Assert.That(Text(result.Form["customerName"]), Is.EqualTo("客户C0001"));
+        Assert.That(Text(result.Vars["customerLabel"]), Is.EqualTo("客户C0001"));
         Assert.That(Text(result.Form["region"]), Is.EqualTo("east"));
         Assert.That(Number(result.Form["paymentTermDays"]), Is.EqualTo(90m));
         Assert.That(Number(result.Vars["minShelfLifeDays"]), Is.EqualTo(120m));
@@ -46,6 +47,7 @@ public sealed class OrderScriptTests
 
         Assert.That(Text(result.Form["creditCheck"]), Is.EqualTo("blocked"));
         Assert.That(Text(result.Form["creditNote"]), Does.Contain("C0404"));
+        Assert.That(Text(result.Vars["customerLabel"]), Is.EqualTo("C0404"), "the notice names the code as typed");
     }
 
     [Test]

@@ -355,11 +355,12 @@ public sealed class EngineWorkService(
             "Reload the task to see the current rows."))];
     }
 
-    public async Task WithdrawAsync(string instanceId, UserContext user, CancellationToken cancellationToken)
+    public async Task WithdrawAsync(
+        string instanceId, string? comment, UserContext user, CancellationToken cancellationToken)
     {
         try
         {
-            await engine.WithdrawAsync(instanceId, user.Id, null, cancellationToken);
+            await engine.WithdrawAsync(instanceId, user.Id, comment, cancellationToken);
         }
         catch (UnauthorizedAccessException denied)
         {
@@ -643,7 +644,8 @@ public sealed class EngineWorkService(
         {
             if (await engine.GetInstanceAsync(id, cancellationToken) is { } detail)
             {
-                var summary = await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken);
+                var summary = await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken)
+                    with { CurrentNodes = CurrentNodesOf(detail.Tasks) };
                 result.Add(await MayHideTitleAsync(detail.Instance, viewer, cancellationToken)
                     ? summary with { Title = null }
                     : summary);
@@ -680,10 +682,16 @@ public sealed class EngineWorkService(
         var stuck = (await engine.GetIncidentsAsync(null, openOnly: true, cancellationToken))
             .Select(incident => incident.InstanceId)
             .ToHashSet(StringComparer.Ordinal);
+
+        // NOTE: reads at most 10,000 open tasks, as the open-task count does. Beyond that, some running instances
+        // list fewer current nodes than their detail shows.
+        var open = (await engine.QueryTasksAsync(new TaskQuery { Limit = 10_000 }, cancellationToken))
+            .ToLookup(task => task.InstanceId, StringComparer.Ordinal);
         var result = new List<InstanceSummary>();
         foreach (var instance in instances)
         {
-            result.Add(await SummarizeAsync(instance, stuck.Contains(instance.Id), cancellationToken));
+            var summary = await SummarizeAsync(instance, stuck.Contains(instance.Id), cancellationToken);
+            result.Add(summary with { CurrentNodes = CurrentNodesOf(open[instance.Id]) });
         }
 
         return [.. result.OrderByDescending(i => i.StartedAt)];

@@ -1,0 +1,11 @@
+using MudBlazor;
+
+namespace WorkflowKit.Designer.Portal;
+
+/// <summary>The texts and rules of one <see cref="ActionReasonDialog"/>, all in the page language.</summary>
+public sealed record ActionReasonRequest(string Title, string Explanation, string ConfirmLabel, bool ReasonRequired)
+{
+    public string? InitialReason { get; init; }
+
+    public Color Color { get; init; } = Color.Primary;
+}
