@@ -126,7 +126,7 @@ public sealed class FlowEditor
     }
 
     /// <summary>
-    /// Works out what <see cref="RemoveNode"/> would do to the edges around a node, without changing the flow.
+    /// Computes what <see cref="RemoveNode"/> would do to the edges around a node, without changing the flow.
     /// </summary>
     public NodeRemoval PlanRemoval(string nodeId)
     {
@@ -162,7 +162,7 @@ public sealed class FlowEditor
         {
             if (removal.Reconnects)
             {
-                // The plan holds the flow's own edge objects, so this retargets the edge in place.
+                // The plan contains the flow's own edge objects, so this retargets the edge in place.
                 removal.Incoming[0].To = removal.Outgoing[0].To;
             }
 

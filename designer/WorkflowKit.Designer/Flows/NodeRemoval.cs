@@ -23,8 +23,8 @@ public sealed record NodeRemoval(
     IReadOnlyList<string> WithoutIncoming)
 {
     /// <summary>
-    /// True when the designer asks before deleting: the node has several incoming or outgoing edges, or the delete
-    /// leaves another node unconnected.
+    /// True when the designer requests confirmation before deleting, because the node has several incoming or
+    /// outgoing edges or the delete leaves another node unconnected.
     /// </summary>
     public bool NeedsConfirmation => !Reconnects
         && (Incoming.Count > 1 || Outgoing.Count > 1 || WithoutOutgoing.Count > 0 || WithoutIncoming.Count > 0);

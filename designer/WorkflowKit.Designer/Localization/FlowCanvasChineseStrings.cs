@@ -1,9 +1,9 @@
 namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
-/// Simplified Chinese text of the flow designer's delete confirmation (<see cref="Flows.NodeRemovalDialog"/>), the
-/// progress diagram's zoom controls (<see cref="Portal.ProgressDiagram"/>) and the withdrawn values editor of
-/// <see cref="Flows.WithdrawalSettings"/>, merged into <see cref="ChineseStrings.Values"/>.
+/// Simplified Chinese text of the flow designer's delete confirmation (<see cref="Flows.NodeRemovalDialog"/>) and
+/// of the withdrawn values editor of <see cref="Flows.WithdrawalSettings"/>, merged into
+/// <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class FlowCanvasChineseStrings
 {

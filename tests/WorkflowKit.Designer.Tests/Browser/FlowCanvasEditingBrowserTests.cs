@@ -8,8 +8,8 @@ namespace WorkflowKit.Designer.Tests.Browser;
 
 /// <summary>
 /// Deleting and inserting nodes on the customer credit review canvas in a real browser: a node in the middle of a chain
-/// is cut out and its neighbours joined, undo brings it back, a branching node asks first, and every edge stays
-/// attached to its nodes after each change.
+/// is cut out and its neighbours joined, undo brings it back, deleting a branching node requests confirmation first,
+/// and every edge stays attached to its nodes after each change.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -89,14 +89,14 @@ public sealed class FlowCanvasEditingBrowserTests
             "将没有入口连线的节点：更新信用画像（updateProfile）、新建信用画像（createProfile）");
         await _session.ScreenshotAsync(owner, "67-designer-delete-confirm");
 
-        await dialog.GetByTestId("node-removal-cancel").ClickAsync();
+        await owner.GetByTestId("node-removal-cancel").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(canvas.Locator(".wk-node[data-node-id=profileRoute]")).ToHaveCountAsync(1);
         Assert.That((await DocumentAsync(owner)).Edges.Count(edge => edge.From == "profileRoute"), Is.EqualTo(2));
 
         await canvas.Locator(".wk-node[data-node-id=profileRoute]").ClickAsync();
         await owner.Keyboard.PressAsync("Delete");
-        await dialog.GetByTestId("node-removal-confirm").ClickAsync();
+        await owner.GetByTestId("node-removal-confirm").ClickAsync();
 
         await Expect(canvas.Locator(".wk-node[data-node-id=profileRoute]")).ToHaveCountAsync(0);
         var json = await DocumentAsync(owner);
@@ -132,7 +132,7 @@ public sealed class FlowCanvasEditingBrowserTests
         return owner;
     }
 
-    // The draft as the editor holds it, read from the Import / export tab's document view.
+    // The draft as the editor contains it, read from the Import / export tab's document view.
     private static async Task<FlowDefinition> DocumentAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Tab, new() { Name = "导入 / 导出" }).ClickAsync();
