@@ -125,11 +125,51 @@ public sealed class FlowEditor
         return node;
     }
 
-    public void RemoveNode(string nodeId) => Apply(flow =>
+    /// <summary>
+    /// Computes what <see cref="RemoveNode"/> would do to the edges around a node, without changing the flow.
+    /// </summary>
+    public NodeRemoval PlanRemoval(string nodeId)
     {
-        flow.Nodes.RemoveAll(node => node.Id == nodeId);
-        flow.Edges.RemoveAll(edge => edge.From == nodeId || edge.To == nodeId);
-    }, structural: true);
+        var incoming = Flow.Edges.Where(edge => edge.To == nodeId && edge.From != nodeId).ToList();
+        var outgoing = Flow.Edges.Where(edge => edge.From == nodeId && edge.To != nodeId).ToList();
+        var reconnects = incoming.Count == 1 && outgoing.Count == 1
+            && incoming[0].From != outgoing[0].To
+            && !Flow.Edges.Any(edge => edge.From == incoming[0].From && edge.To == outgoing[0].To);
+
+        var remaining = Flow.Edges.Where(edge => edge.From != nodeId && edge.To != nodeId).ToList();
+        if (reconnects)
+        {
+            remaining.Add(new EdgeDefinition { From = incoming[0].From, To = outgoing[0].To });
+        }
+
+        var withoutOutgoing = incoming.Select(edge => edge.From).Distinct(StringComparer.Ordinal)
+            .Where(id => FindNode(id)?.Type != NodeTypes.End && !remaining.Any(edge => edge.From == id))
+            .ToList();
+        var withoutIncoming = outgoing.Select(edge => edge.To).Distinct(StringComparer.Ordinal)
+            .Where(id => FindNode(id)?.Type != NodeTypes.Start && !remaining.Any(edge => edge.To == id))
+            .ToList();
+        return new NodeRemoval(nodeId, incoming, outgoing, reconnects, withoutOutgoing, withoutIncoming);
+    }
+
+    /// <summary>
+    /// Deletes a node and its edges as one undo step. A node with one incoming and one outgoing edge is cut out of
+    /// its chain: the incoming edge, with its condition and label, then leads to the node's successor.
+    /// </summary>
+    public void RemoveNode(string nodeId)
+    {
+        var removal = PlanRemoval(nodeId);
+        Apply(flow =>
+        {
+            if (removal.Reconnects)
+            {
+                // The plan contains the flow's own edge objects, so this retargets the edge in place.
+                removal.Incoming[0].To = removal.Outgoing[0].To;
+            }
+
+            flow.Nodes.RemoveAll(node => node.Id == nodeId);
+            flow.Edges.RemoveAll(edge => edge.From == nodeId || edge.To == nodeId);
+        }, structural: true);
+    }
 
     public EdgeDefinition? Connect(string from, string to)
     {

@@ -19,9 +19,6 @@ public sealed class FlowDesignerLayoutBrowserTests
     // The smallest node text on screen that the designer promises, in CSS pixels.
     private const double MinTextPixels = 11;
 
-    // An edge ends at its target's port, minus the arrow head drawn in front of it (10 units at zoom 1).
-    private const double ArrowPixels = 10;
-
     // MudBlazor puts a text field's data-testid on the textarea itself.
     private const string TextArea = "xpath=descendant-or-self::textarea";
 
@@ -49,19 +46,19 @@ public sealed class FlowDesignerLayoutBrowserTests
         var owner = await OpenAsync("order-to-shipment");
         var flow = TemplateFlow("order-to-shipment");
 
-        var open = await MeasureAsync(owner);
+        var open = await CanvasMeasurement.MeasureAsync(owner);
         await _session.ScreenshotAsync(owner, "62-designer-large-flow-open");
 
         AssertReadable(open);
-        AssertEdgesAttached(open, flow);
+        CanvasMeasurement.AssertEdgesAttached(open, flow);
         Assert.That(open.Inside("start"), Is.True, "the start node is inside the canvas");
         await Expect(owner.GetByTestId("canvas-pan-hint")).ToBeVisibleAsync();
 
         await owner.Locator("button[aria-label='适应屏幕']").ClickAsync();
         await owner.WaitForTimeoutAsync(500);
-        var fitted = await MeasureAsync(owner);
+        var fitted = await CanvasMeasurement.MeasureAsync(owner);
         AssertReadable(fitted);
-        AssertEdgesAttached(fitted, flow);
+        CanvasMeasurement.AssertEdgesAttached(fitted, flow);
     }
 
     [Test]
@@ -74,11 +71,11 @@ public sealed class FlowDesignerLayoutBrowserTests
             DefinitionJson.Serialize(OrderDefinitions.Flow()), null, "owner", default);
 
         var owner = await OpenAsync(OrderDefinitions.FlowKey);
-        var measured = await MeasureAsync(owner);
+        var measured = await CanvasMeasurement.MeasureAsync(owner);
         await _session.ScreenshotAsync(owner, "63-designer-small-flow-open");
 
         AssertReadable(measured);
-        AssertEdgesAttached(measured, OrderDefinitions.Flow());
+        CanvasMeasurement.AssertEdgesAttached(measured, OrderDefinitions.Flow());
         Assert.That(measured.Nodes.Keys.Where(id => !measured.Inside(id)), Is.Empty, "nodes outside the canvas");
         await Expect(owner.GetByTestId("canvas-pan-hint")).ToHaveCountAsync(0);
     }
@@ -171,80 +168,5 @@ public sealed class FlowDesignerLayoutBrowserTests
         var smallest = measured.Nodes.MinBy(pair => pair.Value.TextPixels);
         Assert.That(smallest.Value.TextPixels, Is.GreaterThanOrEqualTo(MinTextPixels),
             $"smallest node text, of node {smallest.Key}, in CSS pixels");
-    }
-
-    // Each edge must start on the middle of its source's right side and end at the middle of its target's left side,
-    // in front of the arrow head.
-    private static void AssertEdgesAttached(CanvasMeasurement measured, FlowDefinition flow)
-    {
-        const double Tolerance = 1.5;
-        var arrow = ArrowPixels * measured.Zoom;
-        var detached = new List<string>();
-        foreach (var edge in flow.Edges)
-        {
-            var link = measured.Links[edge.Id];
-            var source = measured.Nodes[edge.From];
-            var target = measured.Nodes[edge.To];
-            var startGap = Math.Max(Math.Abs(link.X1 - source.Right), Math.Abs(link.Y1 - source.MiddleY));
-            var endGap = Math.Max(
-                Math.Max(link.X2 - target.Left, target.Left - arrow - link.X2),
-                Math.Abs(link.Y2 - target.MiddleY));
-            if (startGap > Tolerance || endGap > Tolerance)
-            {
-                detached.Add($"{edge.Id}: starts {startGap:0.#} px from the right middle of {edge.From}, " +
-                             $"ends {endGap:0.#} px from the left middle of {edge.To}");
-            }
-        }
-
-        Assert.That(measured.Links, Has.Count.EqualTo(flow.Edges.Count), "edges drawn");
-        Assert.That(detached, Is.Empty, "edge ends away from their nodes");
-    }
-
-    // Screen boxes of the canvas and its nodes, and the screen points where each edge path starts and ends.
-    private static async Task<CanvasMeasurement> MeasureAsync(IPage page)
-    {
-        var json = await page.EvaluateAsync<string>("""
-            () => {
-                const canvas = document.querySelector('.wk-canvas');
-                const box = rect => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
-                const nodes = {};
-                let zoom = 1;
-                for (const node of canvas.querySelectorAll('.wk-node')) {
-                    const rect = node.getBoundingClientRect();
-                    zoom = rect.width / node.offsetWidth;
-                    const sizes = ['.wk-node-type', '.wk-node-name']
-                        .map(selector => parseFloat(getComputedStyle(node.querySelector(selector)).fontSize));
-                    nodes[node.dataset.nodeId] = { ...box(rect), textPixels: Math.min(...sizes) * zoom };
-                }
-                const links = {};
-                for (const link of canvas.querySelectorAll('.diagram-link')) {
-                    const path = link.querySelector('path');
-                    const matrix = path.getScreenCTM();
-                    const start = path.getPointAtLength(0).matrixTransform(matrix);
-                    const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(matrix);
-                    links[link.dataset.linkId] = { x1: start.x, y1: start.y, x2: end.x, y2: end.y };
-                }
-                return JSON.stringify({ canvas: box(canvas.getBoundingClientRect()), zoom, nodes, links });
-            }
-            """);
-        return JsonSerializer.Deserialize<CanvasMeasurement>(json, JsonSerializerOptions.Web)!;
-    }
-
-    private sealed record ScreenBox(double Left, double Top, double Right, double Bottom, double TextPixels)
-    {
-        public double MiddleY => (Top + Bottom) / 2;
-    }
-
-    private sealed record ScreenLine(double X1, double Y1, double X2, double Y2);
-
-    private sealed record CanvasMeasurement(
-        ScreenBox Canvas, double Zoom, Dictionary<string, ScreenBox> Nodes, Dictionary<string, ScreenLine> Links)
-    {
-        public bool Inside(string nodeId)
-        {
-            var node = Nodes[nodeId];
-            return node.Left >= Canvas.Left && node.Top >= Canvas.Top && node.Right <= Canvas.Right
-                   && node.Bottom <= Canvas.Bottom;
-        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using Bunit;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Validation;
@@ -119,9 +121,86 @@ public sealed class WithdrawalSettingsTests : ComponentTestBase
         }));
     }
 
+    [Test]
+    public async Task Withdrawn_value_added_and_edited()
+    {
+        var editor = new FlowEditor(DefinitionJson.Deserialize<FlowDefinition>(Flow));
+        var cut = Render(editor, []);
+
+        cut.Find("[data-testid=withdrawn-value-add]").Click();
+        cut.Render(parameters => parameters.Add(p => p.Flow, editor.Flow));
+        var field = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(select => select.Instance.Label == "Field");
+        await cut.InvokeAsync(() => field.Instance.ValueChanged.InvokeAsync("note"));
+        cut.Render(parameters => parameters.Add(p => p.Flow, editor.Flow));
+        var expression = cut.FindComponents<MudBlazor.MudTextField<string>>()
+            .Single(text => text.Instance.Label == "Expression");
+        await cut.InvokeAsync(() => expression.Instance.ValueChanged.InvokeAsync(" 'cancelled' "));
+        cut.Render(parameters => parameters.Add(p => p.Flow, editor.Flow));
+
+        Assert.That(editor.Flow.Settings!.WithdrawnValues, Is.EqualTo(new Dictionary<string, string> { ["note"] = "'cancelled'" }));
+        Assert.That(editor.ToJson(), Does.Contain("\"withdrawnValues\": {"));
+        Assert.That(cut.FindAll("[data-testid=withdrawn-value-row]"), Has.Count.EqualTo(1));
+        Assert.That(cut.Find("[data-testid=withdrawn-value-row] .mud-select input").GetAttribute("value"),
+            Is.EqualTo("Note (note)"));
+
+        editor.Undo();
+        editor.Undo();
+        editor.Undo();
+
+        Assert.That(editor.Flow.Settings?.WithdrawnValues, Is.Null);
+    }
+
+    [Test]
+    public void Withdrawn_values_load_and_remove()
+    {
+        var json = Flow.Replace("\"settings\": { \"allowWithdraw\": true }",
+            "\"settings\": { \"allowWithdraw\": true, \"startCreatesRecord\": true, " +
+            "\"withdrawnValues\": { \"status\": \"'cancelled'\", \"note\": \"vars.withdrawal.comment\" } }",
+            StringComparison.Ordinal);
+        var editor = new FlowEditor(DefinitionJson.Deserialize<FlowDefinition>(json));
+        var cut = Render(editor, []);
+
+        var expressions = cut.FindAll("input[data-testid=withdrawn-value-expression]")
+            .Select(input => input.GetAttribute("value")).ToList();
+        Assert.That(expressions, Is.EqualTo(new[] { "'cancelled'", "vars.withdrawal.comment" }));
+        Assert.That(cut.FindAll("[data-testid=withdrawn-values-no-record]"), Is.Empty);
+
+        cut.FindAll("[data-testid=withdrawn-value-remove]")[0].Click();
+        cut.Render(parameters => parameters.Add(p => p.Flow, editor.Flow));
+
+        Assert.That(editor.Flow.Settings!.WithdrawnValues, Is.EqualTo(new Dictionary<string, string> { ["note"] = "vars.withdrawal.comment" }));
+        cut.Find("[data-testid=withdrawn-value-remove]").Click();
+        Assert.That(editor.Flow.Settings.WithdrawnValues, Is.Null);
+        Assert.That(editor.ToJson(), Does.Not.Contain("withdrawnValues"));
+    }
+
+    [Test]
+    public void Withdrawn_values_warn_without_start_record()
+    {
+        var editor = new FlowEditor(DefinitionJson.Deserialize<FlowDefinition>(Flow));
+
+        var cut = Render(editor, []);
+
+        Assert.That(cut.Find("[data-testid=withdrawn-values-no-record]").TextContent, Does.Contain(
+            "This flow stores no record when it starts"));
+    }
+
+    private static FormDefinition OrderForm() => new()
+    {
+        Key = "order",
+        Name = new LocalizedText("订单", "Order"),
+        Fields =
+        [
+            new FieldDefinition { Id = "status", Type = FieldTypes.Text, Label = new LocalizedText("订单状态", "Order status") },
+            new FieldDefinition { Id = "note", Type = FieldTypes.LongText, Label = new LocalizedText("备注", "Note") },
+        ],
+    };
+
     private IRenderedComponent<WithdrawalSettings> Render(FlowEditor editor, IReadOnlyList<DesignerDiagnostic> diagnostics) =>
         Context.Render<WithdrawalSettings>(parameters => parameters
             .Add(p => p.Flow, editor.Flow)
+            .Add(p => p.Form, OrderForm())
             .Add(p => p.Diagnostics, diagnostics)
             .Add(p => p.Subject, new DiagnosticSubject(editor.Flow, null))
             .Add(p => p.Apply, change => editor.Apply(change)));

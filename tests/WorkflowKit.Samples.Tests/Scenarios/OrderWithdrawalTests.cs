@@ -109,6 +109,35 @@ public sealed class OrderWithdrawalTests(string provider)
             Is.EqualTo((InstanceStatuses.Withdrawn, "endNothingReserved")));
     }
 
+    [Test]
+    public async Task Withdrawal_notice_names_the_reason()
+    {
+        var (order, _) = await SubmitUntilAsync("confirmShipment");
+
+        await _environment.Engine.WithdrawAsync(order.Id, order.Initiator, "医院取消采购计划", CancellationToken.None);
+
+        var notice = await CancellationNoticeAsync(order);
+        Assert.That(notice.Get("zh-CN"), Does.EndWith("原因：医院取消采购计划"));
+        Assert.That(notice.Get("en"), Does.EndWith("Reason: 医院取消采购计划"));
+    }
+
+    [Test]
+    public async Task Withdrawal_notice_without_comment_says_so()
+    {
+        var (order, _) = await SubmitUntilAsync("confirmShipment");
+
+        await _environment.Engine.WithdrawAsync(order.Id, order.Initiator, null, CancellationToken.None);
+
+        var notice = await CancellationNoticeAsync(order);
+        Assert.That(notice.Get("zh-CN"), Does.EndWith("原因：发起人撤回订单，未填写原因"));
+    }
+
+    private async Task<Definitions.LocalizedText> CancellationNoticeAsync(WorkflowInstance order)
+    {
+        var notices = await _environment.Engine.GetNotificationsAsync(order.Initiator, false, CancellationToken.None);
+        return notices.Single(notice => notice.InstanceId == order.Id && notice.NodeId == "notifyCancelled").Message!;
+    }
+
     /// <summary>
     /// Submits sample orders one by one until one waits at <paramref name="nodeId"/>, and returns it with the reserved
     /// quantity of each stock batch just before it was submitted.
