@@ -1,22 +1,11 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Expressions;
-using WorkflowKit.Organization;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Instances;
-using WorkflowKit.Storage.PostgreSql;
-using WorkflowKit.Storage.PostgreSql.Records;
-using WorkflowKit.Storage.PostgreSql.Runtime;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
@@ -59,39 +48,25 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private TestDatabase? _database;
-    private IRecordStore _records = null!;
+    private EngineOnStores _stores = null!;
     private WorkflowEngine _engine = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-        var database = _database.Database;
-        (_records, var store) = database switch
-        {
-            SqliteDatabase sqlite => ((IRecordStore)new SqliteRecordStore(sqlite, time),
-                (WorkflowKit.Runtime.Storage.IRuntimeStore)new SqliteRuntimeStore(sqlite)),
-            PostgresDatabase postgres => (new PostgresRecordStore(postgres, time), new PostgresRuntimeStore(postgres)),
-            _ => throw new InvalidOperationException($"No stores for {database.GetType().Name}."),
-        };
-        await ((IRecordFormRegistry)_records).RegisterFormAsync(DefinitionJson.Deserialize<FormDefinition>(Form), default);
-        var flows = new InMemoryFlowDefinitionSource();
-        flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
-        var organization = new InMemoryOrganizationDirectory()
-            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()));
-        _engine = new WorkflowEngine(
-            database, store, flows, new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)), organization,
-            _records, time, new EngineOptions { RunnerId = "node-a" });
+        _stores = await EngineOnStores.CreateAsync(provider);
+        await _stores.RecordForms.RegisterFormAsync(DefinitionJson.Deserialize<FormDefinition>(Form), default);
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
+        _engine = _stores.CreateEngine();
     }
 
     [TearDown]
     public async Task TearDownAsync()
     {
-        if (_database is not null)
+        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
+        if (_stores is not null)
         {
-            await _database.DisposeAsync();
+            await _stores.DisposeAsync();
         }
     }
 
@@ -104,7 +79,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("create", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain("creditLimit"));
         Assert.That(incident.Message, Does.Contain("a new record of form 'limit'"));
-        Assert.That((await _records.QueryAsync(new RecordQuery("limit"), null, default)).Items, Is.Empty);
+        Assert.That((await _stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items, Is.Empty);
     }
 
     [Test]
@@ -114,14 +89,14 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
 
         Assert.That((await _engine.GetInstanceAsync(started.Id, default))!.Instance.Status,
             Is.EqualTo(InstanceStatuses.Completed));
-        var record = (await _records.QueryAsync(new RecordQuery("limit"), null, default)).Items.Single();
+        var record = (await _stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items.Single();
         Assert.That(record.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(5m));
     }
 
     [Test]
     public async Task Update_breaking_rule_raises_incident()
     {
-        var existing = await _records.CreateAsync(
+        var existing = await _stores.Records.CreateAsync(
             "limit", new JsonObject { ["name"] = "协和医院", ["creditLimit"] = 10 }, new RecordWriteContext("alice"), default);
 
         var started = await StartAsync(new JsonObject { ["recordId"] = existing.Id, ["amount"] = -5000 });
@@ -129,7 +104,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         var incident = (await _engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("update", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain($"record {existing.Id} of form 'limit'"));
-        var stored = await _records.GetAsync("limit", existing.Id, null, default);
+        var stored = await _stores.Records.GetAsync("limit", existing.Id, null, default);
         Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(10m));
     }
 
@@ -137,13 +112,13 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
     public async Task Update_of_record_with_old_mistake_passes()
     {
         // Written past the form's rules, as an old import could have: the required name is missing.
-        var existing = await _records.CreateAsync(
+        var existing = await _stores.Records.CreateAsync(
             "limit", new JsonObject { ["creditLimit"] = 10 }, new RecordWriteContext("alice"), default);
 
         var started = await StartAsync(new JsonObject { ["recordId"] = existing.Id, ["amount"] = 20 });
 
         Assert.That(await _engine.GetIncidentsAsync(started.Id, openOnly: true, default), Is.Empty);
-        var stored = await _records.GetAsync("limit", existing.Id, null, default);
+        var stored = await _stores.Records.GetAsync("limit", existing.Id, null, default);
         Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(20m));
     }
 
