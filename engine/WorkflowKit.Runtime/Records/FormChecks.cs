@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
@@ -22,6 +23,7 @@ namespace WorkflowKit.Runtime.Records;
 internal sealed class FormChecks(
     IOrganizationDirectory organization, IRecordStore records, Permissions.RecordReader? reader, TimeProvider time)
 {
+    private readonly ConditionalWeakTable<FormDefinition, StrongBox<bool>> _readsUser = [];
     private FormValidatorFactory? _validators;
     private FormValidatorFactory? _systemValidators;
 
@@ -108,7 +110,10 @@ internal sealed class FormChecks(
         IStorageTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var user = await UserAsync(userId, cancellationToken).ConfigureAwait(false);
+
+        // Only form and row rules read the user object, so a directory lookup per record is skipped for other forms.
+        var readsUser = _readsUser.GetValue(form, key => new StrongBox<bool>(FormRuleFields.ReadsUser(key))).Value;
+        var user = readsUser ? await UserAsync(userId, cancellationToken).ConfigureAwait(false) : null;
         FormSubmission Submission(JsonObject values) => new(values)
         {
             UserId = userId,
