@@ -4,6 +4,7 @@ using WorkflowKit.Bench.Forms;
 using WorkflowKit.Bench.Http;
 using WorkflowKit.Bench.Memory;
 using WorkflowKit.Bench.Peer;
+using WorkflowKit.Bench.RecordChecks;
 using WorkflowKit.Bench.Scale;
 using WorkflowKit.Bench.Throughput;
 
@@ -31,6 +32,7 @@ await SectionAsync("conditions", () =>
     return Task.CompletedTask;
 });
 await SectionAsync("forms", () => FormSection.RunAsync(options, plan, report));
+await SectionAsync("recordcheck", () => RecordCheckSection.RunAsync(options, plan, report));
 await SectionAsync("scale", () => ScaleSection.RunAsync(options, plan, report));
 await SectionAsync("http", () => HttpSection.RunAsync(options, plan, report));
 await SectionAsync("soak", () => SoakSection.RunAsync(options, plan, report));

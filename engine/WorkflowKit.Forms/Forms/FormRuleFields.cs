@@ -46,6 +46,38 @@ public static class FormRuleFields
             .SelectMany(rule => rule.ValueField is null ? [rule.Field] : new[] { rule.Field, rule.ValueField });
     }
 
+    /// <summary>
+    /// Returns whether a cross-field or sub-table row rule of <paramref name="form"/> may read the submitting user:
+    /// a rule path rooted at <c>user</c>, a rule's <c>valueFrom</c>, or a script whose text contains "user" anywhere.
+    /// False is certain. True may be cautious, for a script that only names a field such as <c>username</c>.
+    /// </summary>
+    public static bool ReadsUser(FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return AnyRuleReadsUser(form.Rules, form.Fields);
+    }
+
+    private static bool AnyRuleReadsUser(List<FormRule>? rules, List<FieldDefinition>? fields) =>
+        (rules ?? []).Any(rule => ReadsUser(rule.Condition))
+        || (fields ?? []).Any(field => AnyRuleReadsUser(field.RowRules, field.Fields));
+
+    private static bool ReadsUser(Condition condition)
+    {
+        if (condition.JavaScript is { } script)
+        {
+            return script.Contains("user", StringComparison.Ordinal);
+        }
+
+        return (condition.Any ?? [])
+            .SelectMany(group => group.All ?? [])
+            .Any(rule => rule.ValueFrom is not null || IsUserPath(rule.Field) || IsUserPath(rule.ValueField));
+    }
+
+    private static bool IsUserPath(string? path) =>
+        path is not null
+        && path.StartsWith("user", StringComparison.Ordinal)
+        && (path.Length == "user".Length || path["user".Length] is '.' or '[');
+
     // Paths "lines[0].amount" and "form.lines" read field "lines". Path "row.qty" reads a sub-table column instead.
     private static string TopLevelField(string path)
     {

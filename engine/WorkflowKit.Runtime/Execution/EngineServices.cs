@@ -30,6 +30,12 @@ internal sealed class EngineServices
 
     public required IRecordStore Records { get; init; }
 
+    /// <summary>
+    /// The forms of the records that record nodes write. It is null when the record store has no registry (test
+    /// doubles), and then record nodes neither compute formulas nor check form rules.
+    /// </summary>
+    public IRecordFormRegistry? RecordForms { get; init; }
+
     /// <summary>Computes the defaults and formulas of records that record nodes write.</summary>
     public required Records.EngineFormulas Formulas { get; init; }
 

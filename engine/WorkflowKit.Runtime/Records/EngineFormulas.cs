@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
-using WorkflowKit.Records;
 
 namespace WorkflowKit.Runtime.Records;
 
@@ -13,9 +12,8 @@ namespace WorkflowKit.Runtime.Records;
 /// task changed an instance's form, and on the records that createRecord and updateRecord nodes write (so that a
 /// formula such as <c>availableQuantity = quantity - reservedQuantity</c> follows a node's changes). TODAY() is the
 /// engine clock's date in the time zone of the flow that computes. One formula graph per form and time zone is kept.
-/// Record nodes read forms from the record store's registry; a store without one (test doubles) gets no computation.
 /// </summary>
-internal sealed class EngineFormulas(IRecordFormRegistry? forms, TimeProvider time)
+internal sealed class EngineFormulas(TimeProvider time)
 {
     private readonly ConditionalWeakTable<FormDefinition, ConcurrentDictionary<string, FormulaGraph>> _graphs = [];
     private readonly FormulaEngine _formulas = new(time);
@@ -36,35 +34,21 @@ internal sealed class EngineFormulas(IRecordFormRegistry? forms, TimeProvider ti
         graph.RecalculateAll(data, cancellationToken);
     }
 
-    /// <summary>Fills the defaults of a new record's empty fields and computes its formulas, in place.</summary>
-    /// <exception cref="FormulaEvaluationException">A formula or default expression fails.</exception>
-    public async Task ComputeNewAsync(
-        string formKey, JsonObject data, TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        if (await FindFormAsync(formKey, cancellationToken).ConfigureAwait(false) is { } form)
-        {
-            ComputeNew(form, data, zone, cancellationToken);
-        }
-    }
-
     /// <summary>
-    /// Adds to <paramref name="changes"/> every formula field (and sub-table with formula columns) whose value the
-    /// changes alter, computed on the record's current data with the changes applied.
+    /// Recomputes the formulas of <paramref name="merged"/>, the record's <paramref name="current"/> data with
+    /// <paramref name="changes"/> applied, in place. Then adds to <paramref name="changes"/> every formula field (and
+    /// sub-table with formula columns) whose value they alter, so that <paramref name="merged"/> stays the current
+    /// data with the changes applied.
     /// </summary>
     /// <exception cref="FormulaEvaluationException">A formula fails.</exception>
-    public async Task AddComputedAsync(
-        string formKey, JsonObject current, JsonObject changes, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public void AddComputed(
+        FormDefinition form, JsonObject current, JsonObject changes, JsonObject merged, TimeZoneInfo zone,
+        CancellationToken cancellationToken)
     {
-        if (await FindFormAsync(formKey, cancellationToken).ConfigureAwait(false) is not { } form
-            || !FormulaGraph.HasComputedFields(form))
+        ArgumentNullException.ThrowIfNull(form);
+        if (!FormulaGraph.HasComputedFields(form))
         {
             return;
-        }
-
-        var merged = (JsonObject)current.DeepClone();
-        foreach (var (fieldId, value) in changes)
-        {
-            merged[fieldId] = value?.DeepClone();
         }
 
         Graph(form, zone).RecalculateAll(merged, cancellationToken);
@@ -73,6 +57,11 @@ internal sealed class EngineFormulas(IRecordFormRegistry? forms, TimeProvider ti
             if (changes.ContainsKey(field.Id) || !JsonNode.DeepEquals(merged[field.Id], current[field.Id]))
             {
                 changes[field.Id] = merged[field.Id]?.DeepClone();
+            }
+            else if (!current.ContainsKey(field.Id))
+            {
+                // The formula gave null for a field the record lacks. The write leaves it out, and so does merged.
+                merged.Remove(field.Id);
             }
         }
     }
@@ -94,7 +83,4 @@ internal sealed class EngineFormulas(IRecordFormRegistry? forms, TimeProvider ti
 
     private static bool HasFormula(FieldDefinition field) =>
         field.Formula is not null || (field.Fields?.Any(column => column.Formula is not null) ?? false);
-
-    private async Task<FormDefinition?> FindFormAsync(string formKey, CancellationToken cancellationToken) =>
-        forms is null ? null : await forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
@@ -16,14 +17,13 @@ namespace WorkflowKit.Runtime.Records;
 /// </summary>
 /// <param name="organization">The directory that member and department fields and user rules read.</param>
 /// <param name="records">The store that unique, lookup and related fields are checked against.</param>
-/// <param name="forms">The forms of records that record nodes write; null checks no such record.</param>
 /// <param name="reader">Reads lookup and related records with the submitting user's permissions, so a user can only
 /// name records they may read; null reads them through the store.</param>
 /// <param name="time">The engine's clock, for the rules' JavaScript.</param>
 internal sealed class FormChecks(
-    IOrganizationDirectory organization, IRecordStore records, IRecordFormRegistry? forms,
-    Permissions.RecordReader? reader, TimeProvider time)
+    IOrganizationDirectory organization, IRecordStore records, Permissions.RecordReader? reader, TimeProvider time)
 {
+    private readonly ConditionalWeakTable<FormDefinition, StrongBox<bool>> _readsUser = [];
     private FormValidatorFactory? _validators;
     private FormValidatorFactory? _systemValidators;
 
@@ -107,18 +107,17 @@ internal sealed class FormChecks(
     /// <summary>
     /// Validates a record that a record node writes against its form, as an import or a form submission would. For an
     /// update (<paramref name="current"/> given), only the problems that the changes cause are returned, so a record
-    /// imported with an old mistake can still be updated. Returns no errors when the store has no form registry.
+    /// imported with an old mistake can still be updated.
     /// </summary>
     public async Task<IReadOnlyList<FieldError>> CheckRecordAsync(
-        string formKey, JsonObject data, JsonObject? current, long? recordId, string userId,
+        FormDefinition form, JsonObject data, JsonObject? current, long? recordId, string userId,
         IStorageTransaction? transaction, CancellationToken cancellationToken)
     {
-        if (forms is null || await forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false) is not { } form)
-        {
-            return [];
-        }
+        ArgumentNullException.ThrowIfNull(form);
 
-        var user = await UserAsync(userId, cancellationToken).ConfigureAwait(false);
+        // Only form and row rules read the user object, so a directory lookup per record is skipped for other forms.
+        var readsUser = _readsUser.GetValue(form, key => new StrongBox<bool>(FormRuleFields.ReadsUser(key))).Value;
+        var user = readsUser ? await UserAsync(userId, cancellationToken).ConfigureAwait(false) : null;
         FormSubmission Submission(JsonObject values) => new(values)
         {
             UserId = userId,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime.Execution;
@@ -23,6 +24,9 @@ internal sealed class RecordNodeHandler(EngineServices services)
     {
         var formKey = node.Form ?? throw new FlowFaultException(
             IncidentKinds.Definition, $"Record node '{node.Id}' names no form; set \"form\" to the target form's key.");
+        var form = services.RecordForms is null
+            ? null
+            : await services.RecordForms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
         if (node.Type == NodeTypes.CreateRecord)
         {
             var data = Values(context, node, record: null, cancellationToken);
@@ -31,13 +35,15 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 data[fieldId] = MergeRows(context, node, fieldId, write, existing: null, cancellationToken);
             }
 
-            await ComputeAsync(node, () => services.Formulas.ComputeNewAsync(
-                formKey, data, services.Zone(context.Graph), cancellationToken))
-                .ConfigureAwait(false);
-
             // The values are computed and checked before the write lock is taken, so other steps keep writing
             // meanwhile. The uniqueness check therefore does not see records that this step wrote earlier.
-            await CheckAsync(context, node, formKey, data, null, null, null, cancellationToken).ConfigureAwait(false);
+            if (form is not null)
+            {
+                var zone = services.Zone(context.Graph);
+                Compute(node, () => services.Formulas.ComputeNew(form, data, zone, cancellationToken));
+                await CheckAsync(context, node, form, data, null, null, null, cancellationToken).ConfigureAwait(false);
+            }
+
             var transaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
             var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id);
             var created = await services.Records.CreateAsync(formKey, data, writer, cancellationToken).ConfigureAwait(false);
@@ -57,18 +63,22 @@ internal sealed class RecordNodeHandler(EngineServices services)
                 changes[fieldId] = MergeRows(context, node, fieldId, write, record.Data[fieldId] as JsonArray, cancellationToken);
             }
 
-            await ComputeAsync(node, () => services.Formulas.AddComputedAsync(
-                formKey, record.Data, changes, services.Zone(context.Graph), cancellationToken))
-                .ConfigureAwait(false);
-
-            var merged = (JsonObject)record.Data.DeepClone();
-            foreach (var (fieldId, value) in changes)
+            if (form is not null)
             {
-                merged[fieldId] = value?.DeepClone();
+                // One copy of the record with the changes applied, for the formulas and then for the rules.
+                var merged = (JsonObject)record.Data.DeepClone();
+                foreach (var (fieldId, value) in changes)
+                {
+                    merged[fieldId] = value?.DeepClone();
+                }
+
+                Compute(node, () => services.Formulas.AddComputed(
+                    form, record.Data, changes, merged, services.Zone(context.Graph), cancellationToken));
+                await CheckAsync(
+                    context, node, form, merged, record.Data, record.Id, updateTransaction, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
-            await CheckAsync(context, node, formKey, merged, record.Data, record.Id, updateTransaction, cancellationToken)
-                .ConfigureAwait(false);
             var written = await services.Records.UpdateAsync(
                 formKey, record.Id, changes, record.Version, updateWriter, cancellationToken).ConfigureAwait(false);
             if (IsStartRecord(context, formKey, record.Id))
@@ -95,17 +105,18 @@ internal sealed class RecordNodeHandler(EngineServices services)
     /// Runs the target form's rules on the record the node writes and raises an incident that names each broken field.
     /// </summary>
     private async Task CheckAsync(
-        StepContext context, NodeDefinition node, string formKey, JsonObject data, JsonObject? current, long? recordId,
-        IStorageTransaction? transaction, CancellationToken cancellationToken)
+        StepContext context, NodeDefinition node, FormDefinition form, JsonObject data, JsonObject? current,
+        long? recordId, IStorageTransaction? transaction, CancellationToken cancellationToken)
     {
         var errors = await services.FormChecks.CheckRecordAsync(
-            formKey, data, current, recordId, context.Instance.Initiator, transaction, cancellationToken).ConfigureAwait(false);
+                form, data, current, recordId, context.Instance.Initiator, transaction, cancellationToken)
+            .ConfigureAwait(false);
         if (errors.Count == 0)
         {
             return;
         }
 
-        var target = recordId is { } id ? $"record {id} of form '{formKey}'" : $"a new record of form '{formKey}'";
+        var target = recordId is { } id ? $"record {id} of form '{form.Key}'" : $"a new record of form '{form.Key}'";
         throw new FlowFaultException(
             IncidentKinds.InvalidRecord,
             $"Record node '{node.Id}' would write {target} that breaks the form's rules: " +
@@ -122,11 +133,11 @@ internal sealed class RecordNodeHandler(EngineServices services)
         && context.StartRecordId == recordId;
 
     /// <summary>Runs a formula computation and turns a failing formula into an incident of the node.</summary>
-    private static async Task ComputeAsync(NodeDefinition node, Func<Task> compute)
+    private static void Compute(NodeDefinition node, Action compute)
     {
         try
         {
-            await compute().ConfigureAwait(false);
+            compute();
         }
         catch (FormulaEvaluationException error)
         {

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Records;
+using WorkflowKit.Storage.Relational.Records;
 using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Sqlite.Records;
@@ -28,6 +29,12 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
     private const string RecordColumns =
         "r.id, r.form_key, r.version, r.data, r.serial_number, r.created_by, r.created_at, r.updated_at, " +
         "r.instance_id, r.deleted";
+
+    // Moves the counter of a kept serial number's period up to it and never down (KeptSerialNumbers.KeepAsync).
+    private const string RaiseSerialCounterSql =
+        "INSERT INTO record_serials (form_key, field_id, period, last_value) VALUES (@Form, @Field, @Period, @Last) " +
+        "ON CONFLICT (form_key, field_id, period) DO UPDATE SET last_value = " +
+        "MAX(last_value, excluded.last_value)";
 
     private static readonly MultiRow InsertChange = MultiRow.TryParse(
         "INSERT INTO record_changes (audit_id, field_id, old_value, new_value) VALUES (@Audit, @Field, @Old, @New)",
@@ -98,8 +105,9 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             string? serialNumber = null;
             foreach (var (fieldId, pattern) in form.SerialFields)
             {
-                var serial = context.KeepGivenSerials && GivenSerial(document[fieldId]) is { } given
-                    ? await KeepSerialAsync(connection, transaction, form.Key, fieldId, pattern, given)
+                var serial = context.KeepGivenSerials && KeptSerialNumbers.Read(document[fieldId]) is { } given
+                    ? await KeptSerialNumbers.KeepAsync(
+                            connection, transaction, RaiseSerialCounterSql, form.Key, fieldId, pattern, given)
                         .ConfigureAwait(false)
                     : await AllocateSerialAsync(connection, transaction, form.Key, fieldId, pattern, now)
                         .ConfigureAwait(false);
@@ -254,34 +262,6 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
         await own.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    /// <summary>
-    /// Keeps a given serial number and moves the counter of its period up to it, so that the store never hands it
-    /// out again. The caller checks that no record holds the number; the unique index on serial_number backs that up.
-    /// </summary>
-    private static async Task<string> KeepSerialAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string formKey, string fieldId,
-        SerialNumberPattern pattern, string given)
-    {
-        if (!pattern.TryRead(given, out var period, out var sequence))
-        {
-            throw new ArgumentException(
-                $"Serial number '{given}' of field '{fieldId}' does not fit the pattern '{pattern.Pattern}' of form " +
-                $"'{formKey}'; give a number in that pattern or leave the field empty.", nameof(given));
-        }
-
-        await connection.ExecuteAsync(
-            "INSERT INTO record_serials (form_key, field_id, period, last_value) VALUES (@Form, @Field, @Period, @Last) " +
-            "ON CONFLICT (form_key, field_id, period) DO UPDATE SET last_value = " +
-            "MAX(last_value, excluded.last_value)",
-            new { Form = formKey, Field = fieldId, Period = period, Last = sequence }, transaction).ConfigureAwait(false);
-        return given;
-    }
-
-    private static string? GivenSerial(JsonNode? value) =>
-        value is JsonValue json && json.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
-            ? text
-            : null;
 
     private async Task<string> AllocateSerialAsync(
         SqliteConnection connection, SqliteTransaction transaction, string formKey, string fieldId,

@@ -1,22 +1,11 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Expressions;
-using WorkflowKit.Organization;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
-using WorkflowKit.Storage.PostgreSql;
-using WorkflowKit.Storage.PostgreSql.Records;
-using WorkflowKit.Storage.PostgreSql.Runtime;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 using WorkflowKit.Storage.Tests.Records;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
@@ -49,53 +38,43 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private TestDatabase? _database;
-    private FakeTimeProvider _time = null!;
-    private IRecordStore _records = null!;
-    private readonly InMemoryFlowDefinitionSource _flows = new();
+    private EngineOnStores _stores = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-        _records = _database.Database switch
-        {
-            SqliteDatabase sqlite => new SqliteRecordStore(sqlite, _time),
-            PostgresDatabase postgres => new PostgresRecordStore(postgres, _time),
-            _ => throw new InvalidOperationException($"No record store for {_database.Database.GetType().Name}."),
-        };
-        await ((IRecordFormRegistry)_records).RegisterFormAsync(CustomerForm.Create(), default);
-        _flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
+        _stores = await EngineOnStores.CreateAsync(provider);
+        await _stores.RecordForms.RegisterFormAsync(CustomerForm.Create(), default);
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
     }
 
     [TearDown]
     public async Task TearDownAsync()
     {
         // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_database is not null)
+        if (_stores is not null)
         {
-            await _database.DisposeAsync();
+            await _stores.DisposeAsync();
         }
     }
 
     [Test]
     public async Task Flow_joins_then_writes_record()
     {
-        var engine = Engine("node-a");
+        var engine = _stores.CreateEngine("node-a");
         var started = await StartAsync(engine);
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 
         await engine.ActAsync(new TaskActionRequest(task.Id, "approve", "bob"), default);
         var waiting = await engine.GetInstanceAsync(started.Id, default);
-        _time.Advance(TimeSpan.FromHours(1));
+        _stores.Time.Advance(TimeSpan.FromHours(1));
         for (var round = 0; round < 50 && await engine.RunDueWorkAsync(default) > 0; round++)
         {
         }
 
         var done = await engine.GetInstanceAsync(started.Id, default);
         var history = await engine.GetHistoryAsync(started.Id, default);
-        var records = await _records.QueryAsync(new RecordQuery("customer"), null, default);
+        var records = await _stores.Records.QueryAsync(new RecordQuery("customer"), null, default);
         Assert.That(waiting!.Instance.Status, Is.EqualTo(InstanceStatuses.Running));
         Assert.That((done!.Instance.Status, done.Instance.EndNodeId), Is.EqualTo((InstanceStatuses.Completed, "end")));
         Assert.That(history.Count(entry => entry.Action == AuditActions.TimerFired), Is.EqualTo(1));
@@ -107,8 +86,8 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Two_engines_racing_give_one_approval()
     {
-        var nodeA = Engine("node-a");
-        var nodeB = Engine("node-b");
+        var nodeA = _stores.CreateEngine("node-a");
+        var nodeB = _stores.CreateEngine("node-b");
         var started = await StartAsync(nodeA);
         var task = (await nodeA.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         using var gate = new Barrier(2);
@@ -124,16 +103,17 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Migrated_instance_continues_on_new_version()
     {
-        var engine = Engine("node-a");
+        var engine = _stores.CreateEngine("node-a");
         var started = await StartAsync(engine);
-        var target = _flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace("\"approve\"", "\"check\"")));
+        var target = _stores.Flows.Publish(
+            DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace("\"approve\"", "\"check\"")));
         var mapping = new Dictionary<string, string> { ["approve"] = "check" };
 
         var plan = await engine.PlanMigrationAsync(started.Id, target.Version, mapping, default);
         var migrated = await engine.MigrateInstanceAsync(plan, "admin", default);
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         await engine.ActAsync(new TaskActionRequest(task.Id, "approve", "bob"), default);
-        _time.Advance(TimeSpan.FromHours(1));
+        _stores.Time.Advance(TimeSpan.FromHours(1));
         for (var round = 0; round < 50 && await engine.RunDueWorkAsync(default) > 0; round++)
         {
         }
@@ -156,8 +136,8 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         var hiding = DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
             "\"assignees\": [{ \"type\": \"user\", \"value\": \"bob\" }]",
             "\"assignees\": [{ \"type\": \"user\", \"value\": \"bob\" }], \"fieldPermissions\": { \"amount\": \"hidden\" }"));
-        _flows.Publish(hiding);
-        var engine = Engine("node-a");
+        _stores.Flows.Publish(hiding);
+        var engine = _stores.CreateEngine("node-a");
         var started = await StartAsync(engine);
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 
@@ -168,23 +148,6 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         Assert.That(seen?.Select(pair => (pair.Key, pair.Value?.ToString())),
             Is.EqualTo(new[] { ("name", (string?)"协和医院") }));
         Assert.That(await engine.GetCarbonCopyViewAsync(started.Id, "bob", default), Is.Null);
-    }
-
-    private WorkflowEngine Engine(string runnerId)
-    {
-        var database = _database!.Database;
-        var store = database switch
-        {
-            SqliteDatabase sqlite => (WorkflowKit.Runtime.Storage.IRuntimeStore)new SqliteRuntimeStore(sqlite),
-            PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
-            _ => throw new InvalidOperationException($"No runtime store for {database.GetType().Name}."),
-        };
-        var organization = new InMemoryOrganizationDirectory()
-            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()))
-            .Add(new OrgUser("bob", "Bob", null, [], new Dictionary<string, string>()));
-        return new WorkflowEngine(
-            database, store, _flows, new ScriptHostFlowExpressions(new ScriptHost(timeProvider: _time)), organization,
-            _records, _time, new EngineOptions { RunnerId = runnerId });
     }
 
     private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine) => engine.StartAsync(

@@ -2,24 +2,14 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Expressions;
-using WorkflowKit.Organization;
-using WorkflowKit.Records;
 using WorkflowKit.Runtime;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage.PostgreSql;
-using WorkflowKit.Storage.PostgreSql.Records;
-using WorkflowKit.Storage.PostgreSql.Runtime;
 using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
@@ -52,47 +42,38 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
 
     private const int ResolutionMigration = 4113;
 
-    private TestDatabase? _database;
-    private FakeTimeProvider _time = null!;
-    private IRecordStore _records = null!;
-    private readonly InMemoryFlowDefinitionSource _flows = new();
+    private EngineOnStores _stores = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-        _records = _database.Database switch
-        {
-            SqliteDatabase sqlite => new SqliteRecordStore(sqlite, _time),
-            PostgresDatabase postgres => new PostgresRecordStore(postgres, _time),
-            _ => throw new InvalidOperationException($"No record store for {_database.Database.GetType().Name}."),
-        };
-        _flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
+        _stores = await EngineOnStores.CreateAsync(provider);
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
     }
 
     [TearDown]
     public async Task TearDownAsync()
     {
-        if (_database is not null)
+        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
+        if (_stores is not null)
         {
-            await _database.DisposeAsync();
+            await _stores.DisposeAsync();
         }
     }
 
     [Test]
     public async Task Withdrawal_resolves_open_incident()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine);
         var raised = (await engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
-        _time.Advance(TimeSpan.FromMinutes(5));
+        _stores.Time.Advance(TimeSpan.FromMinutes(5));
 
         await engine.WithdrawAsync(started.Id, "alice", "客户取消", default);
 
         var incident = (await engine.GetIncidentsAsync(started.Id, openOnly: false, default)).Single();
         Assert.That(incident.Id, Is.EqualTo(raised.Id));
-        Assert.That(incident.ResolvedAt, Is.EqualTo(_time.GetUtcNow()));
+        Assert.That(incident.ResolvedAt, Is.EqualTo(_stores.Time.GetUtcNow()));
         Assert.That(incident.ResolvedBy, Is.EqualTo("alice"));
         Assert.That(incident.Resolution, Is.EqualTo(IncidentResolutions.Withdrawn));
         Assert.That(await engine.GetIncidentsAsync(null, openOnly: true, default), Is.Empty);
@@ -101,7 +82,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Cancellation_resolves_open_incident()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine);
 
         await engine.CancelAsync(started.Id, "admin", "重复下单", default);
@@ -114,7 +95,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Rejection_resolves_incident_of_other_branch()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine);
         var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 
@@ -124,13 +105,13 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
         var incident = (await engine.GetIncidentsAsync(started.Id, openOnly: false, default)).Single();
         Assert.That(detail!.Instance.Status, Is.EqualTo(InstanceStatuses.Rejected));
         Assert.That((incident.ResolvedBy, incident.Resolution), Is.EqualTo(("bob", IncidentResolutions.Rejected)));
-        Assert.That(incident.ResolvedAt, Is.EqualTo(_time.GetUtcNow()));
+        Assert.That(incident.ResolvedAt, Is.EqualTo(_stores.Time.GetUtcNow()));
     }
 
     [Test]
     public async Task Retry_records_retried_resolution()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine);
         var raised = (await engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
 
@@ -157,7 +138,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
 
         await MigrateAsync(test.Database);
 
-        var store = RuntimeStore(test.Database);
+        var store = RuntimeStoreFixture.CreateStore(test.Database);
         var incidents = (await store.GetIncidentsAsync(null, openOnly: false, default)).ToDictionary(item => item.Id);
         Assert.That((incidents["n1"].ResolvedBy, incidents["n1"].Resolution),
             Is.EqualTo(("system", IncidentResolutions.Withdrawn)));
@@ -166,24 +147,6 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
         Assert.That((incidents["n3"].ResolvedBy, incidents["n3"].Resolution), Is.EqualTo(("dave", (string?)null)),
             "an incident resolved earlier keeps its resolution");
     }
-
-    private WorkflowEngine Engine()
-    {
-        var organization = new InMemoryOrganizationDirectory()
-            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()))
-            .Add(new OrgUser("bob", "Bob", null, [], new Dictionary<string, string>()));
-        return new WorkflowEngine(
-            _database!.Database, RuntimeStore(_database.Database), _flows,
-            new ScriptHostFlowExpressions(new ScriptHost(timeProvider: _time)), organization, _records, _time,
-            new EngineOptions { RunnerId = "node-a" });
-    }
-
-    private static WorkflowKit.Runtime.Storage.IRuntimeStore RuntimeStore(IDatabase database) => database switch
-    {
-        SqliteDatabase sqlite => new SqliteRuntimeStore(sqlite),
-        PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
-        _ => throw new InvalidOperationException($"No runtime store for {database.GetType().Name}."),
-    };
 
     private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine) => engine.StartAsync(
         new StartInstanceRequest("stock", "alice") { TriggerKind = TriggerKinds.Api, Form = new JsonObject() },

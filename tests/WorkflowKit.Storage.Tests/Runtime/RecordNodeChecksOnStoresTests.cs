@@ -1,28 +1,19 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Expressions;
 using WorkflowKit.Organization;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Instances;
-using WorkflowKit.Storage.PostgreSql;
-using WorkflowKit.Storage.PostgreSql.Records;
-using WorkflowKit.Storage.PostgreSql.Runtime;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
 /// <summary>
 /// Records that createRecord and updateRecord nodes write go through their form's rules: a value the form rejects
 /// stops the node with an incident and writes nothing, while an old mistake in a record does not block an update.
+/// An update's rules see its formulas recomputed, and rules that read <c>user</c> see the initiator.
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
@@ -59,39 +50,103 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private TestDatabase? _database;
-    private IRecordStore _records = null!;
+    // available is a formula over the fields that the reserve node changes, and the rule reads only the formula.
+    private const string StockForm = """
+        {
+          "key": "stock", "name": { "en": "Stock" },
+          "fields": [
+            { "id": "batchNo", "type": "text", "label": { "en": "Batch" } },
+            { "id": "quantity", "type": "number", "label": { "en": "Quantity" } },
+            { "id": "reserved", "type": "number", "label": { "en": "Reserved" } },
+            { "id": "available", "type": "formula", "label": { "en": "Available" },
+              "formula": { "formula": "quantity - reserved" } }
+          ],
+          "rules": [
+            {
+              "id": "noOverbooking",
+              "condition": { "any": [{ "all": [{ "field": "available", "operator": "gte", "value": 0 }] }] },
+              "message": { "en": "Reserved stock exceeds the quantity" },
+              "fields": ["reserved"]
+            }
+          ]
+        }
+        """;
+
+    private const string ReserveFlow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "reserve", "name": "Reserve",
+          "nodes": [
+            { "id": "start", "type": "start" },
+            { "id": "reserve", "type": "updateRecord", "form": "stock", "recordId": "form.recordId",
+              "values": { "reserved": "record.reserved + form.quantity" } },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [
+            { "id": "e1", "from": "start", "to": "reserve" }, { "id": "e2", "from": "reserve", "to": "end" }
+          ]
+        }
+        """;
+
+    private const string QuotaForm = """
+        {
+          "key": "quota", "name": { "en": "Quota" },
+          "fields": [
+            { "id": "name", "type": "text", "label": { "en": "Name" } },
+            { "id": "creditLimit", "type": "money", "label": { "en": "Credit limit" } }
+          ],
+          "rules": [
+            {
+              "id": "regionalLimit",
+              "condition": { "javaScript": "form.creditLimit <= (user.region === 'east' ? 1000 : 100)" },
+              "message": { "en": "The credit limit is above the initiator's regional maximum" },
+              "fields": ["creditLimit"]
+            }
+          ]
+        }
+        """;
+
+    private const string QuotaFlow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "quotas", "name": "Quotas",
+          "nodes": [
+            { "id": "start", "type": "start" },
+            { "id": "create", "type": "createRecord", "form": "quota",
+              "values": { "name": "form.name", "creditLimit": "form.amount" } },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [
+            { "id": "e1", "from": "start", "to": "create" }, { "id": "e2", "from": "create", "to": "end" }
+          ]
+        }
+        """;
+
+    private EngineOnStores _stores = null!;
     private WorkflowEngine _engine = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-        var database = _database.Database;
-        (_records, var store) = database switch
+        _stores = await EngineOnStores.CreateAsync(provider);
+        foreach (var form in new[] { Form, StockForm, QuotaForm })
         {
-            SqliteDatabase sqlite => ((IRecordStore)new SqliteRecordStore(sqlite, time),
-                (WorkflowKit.Runtime.Storage.IRuntimeStore)new SqliteRuntimeStore(sqlite)),
-            PostgresDatabase postgres => (new PostgresRecordStore(postgres, time), new PostgresRuntimeStore(postgres)),
-            _ => throw new InvalidOperationException($"No stores for {database.GetType().Name}."),
-        };
-        await ((IRecordFormRegistry)_records).RegisterFormAsync(DefinitionJson.Deserialize<FormDefinition>(Form), default);
-        var flows = new InMemoryFlowDefinitionSource();
-        flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
-        var organization = new InMemoryOrganizationDirectory()
-            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()));
-        _engine = new WorkflowEngine(
-            database, store, flows, new ScriptHostFlowExpressions(new ScriptHost(timeProvider: time)), organization,
-            _records, time, new EngineOptions { RunnerId = "node-a" });
+            await _stores.RecordForms.RegisterFormAsync(DefinitionJson.Deserialize<FormDefinition>(form), default);
+        }
+
+        foreach (var flow in new[] { Flow, ReserveFlow, QuotaFlow })
+        {
+            _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(flow));
+        }
+
+        _engine = _stores.CreateEngine();
     }
 
     [TearDown]
     public async Task TearDownAsync()
     {
-        if (_database is not null)
+        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
+        if (_stores is not null)
         {
-            await _database.DisposeAsync();
+            await _stores.DisposeAsync();
         }
     }
 
@@ -104,7 +159,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("create", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain("creditLimit"));
         Assert.That(incident.Message, Does.Contain("a new record of form 'limit'"));
-        Assert.That((await _records.QueryAsync(new RecordQuery("limit"), null, default)).Items, Is.Empty);
+        Assert.That((await _stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items, Is.Empty);
     }
 
     [Test]
@@ -114,14 +169,14 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
 
         Assert.That((await _engine.GetInstanceAsync(started.Id, default))!.Instance.Status,
             Is.EqualTo(InstanceStatuses.Completed));
-        var record = (await _records.QueryAsync(new RecordQuery("limit"), null, default)).Items.Single();
+        var record = (await _stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items.Single();
         Assert.That(record.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(5m));
     }
 
     [Test]
     public async Task Update_breaking_rule_raises_incident()
     {
-        var existing = await _records.CreateAsync(
+        var existing = await _stores.Records.CreateAsync(
             "limit", new JsonObject { ["name"] = "协和医院", ["creditLimit"] = 10 }, new RecordWriteContext("alice"), default);
 
         var started = await StartAsync(new JsonObject { ["recordId"] = existing.Id, ["amount"] = -5000 });
@@ -129,7 +184,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         var incident = (await _engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("update", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain($"record {existing.Id} of form 'limit'"));
-        var stored = await _records.GetAsync("limit", existing.Id, null, default);
+        var stored = await _stores.Records.GetAsync("limit", existing.Id, null, default);
         Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(10m));
     }
 
@@ -137,16 +192,71 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
     public async Task Update_of_record_with_old_mistake_passes()
     {
         // Written past the form's rules, as an old import could have: the required name is missing.
-        var existing = await _records.CreateAsync(
+        var existing = await _stores.Records.CreateAsync(
             "limit", new JsonObject { ["creditLimit"] = 10 }, new RecordWriteContext("alice"), default);
 
         var started = await StartAsync(new JsonObject { ["recordId"] = existing.Id, ["amount"] = 20 });
 
         Assert.That(await _engine.GetIncidentsAsync(started.Id, openOnly: true, default), Is.Empty);
-        var stored = await _records.GetAsync("limit", existing.Id, null, default);
+        var stored = await _stores.Records.GetAsync("limit", existing.Id, null, default);
         Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(20m));
     }
 
-    private Task<WorkflowInstance> StartAsync(JsonObject form) =>
-        _engine.StartAsync(new StartInstanceRequest("limits", "alice") { Form = form }, default);
+    [Test]
+    public async Task Update_rules_see_recomputed_formula()
+    {
+        var batch = await CreateBatchAsync();
+
+        var started = await StartAsync(
+            "reserve", "alice", new JsonObject { ["recordId"] = batch.Id, ["quantity"] = 4 });
+
+        Assert.That(await _engine.GetIncidentsAsync(started.Id, openOnly: true, default), Is.Empty);
+        var stored = await _stores.Records.GetAsync("stock", batch.Id, null, default);
+        Assert.That(stored!.Data["reserved"]!.GetValue<decimal>(), Is.EqualTo(4m));
+        Assert.That(stored.Data["available"]!.GetValue<decimal>(), Is.EqualTo(6m));
+    }
+
+    [Test]
+    public async Task Formula_breaking_rule_raises_incident()
+    {
+        var batch = await CreateBatchAsync();
+
+        var started = await StartAsync(
+            "reserve", "alice", new JsonObject { ["recordId"] = batch.Id, ["quantity"] = 15 });
+
+        var incident = (await _engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
+        Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("reserve", IncidentKinds.InvalidRecord)));
+        Assert.That(incident.Message, Does.Contain("reserved: Reserved stock exceeds the quantity"));
+        var stored = await _stores.Records.GetAsync("stock", batch.Id, null, default);
+        Assert.That(stored!.Data["reserved"]!.GetValue<decimal>(), Is.Zero);
+        Assert.That(stored.Data["available"]!.GetValue<decimal>(), Is.EqualTo(10m));
+    }
+
+    [Test]
+    public async Task Create_rule_reads_initiator_as_user()
+    {
+        _stores.Organization.Add(new OrgUser(
+            "dave", "Dave", null, [], new Dictionary<string, string> { ["region"] = "east" }));
+
+        var east = await StartAsync("quotas", "dave", new JsonObject { ["name"] = "协和医院", ["amount"] = 500 });
+        var other = await StartAsync("quotas", "alice", new JsonObject { ["name"] = "瑞金医院", ["amount"] = 500 });
+
+        Assert.That(await _engine.GetIncidentsAsync(east.Id, openOnly: true, default), Is.Empty);
+        var incident = (await _engine.GetIncidentsAsync(other.Id, openOnly: true, default)).Single();
+        Assert.That(incident.Kind, Is.EqualTo(IncidentKinds.InvalidRecord));
+        Assert.That(incident.Message,
+            Does.Contain("creditLimit: The credit limit is above the initiator's regional maximum"));
+        var records = (await _stores.Records.QueryAsync(new RecordQuery("quota"), null, default)).Items;
+        Assert.That(records.Select(record => record.Data["name"]!.GetValue<string>()),
+            Is.EqualTo(new[] { "协和医院" }));
+    }
+
+    private Task<WorkflowInstance> StartAsync(JsonObject form) => StartAsync("limits", "alice", form);
+
+    private Task<RecordEntry> CreateBatchAsync() => _stores.Records.CreateAsync(
+        "stock", new JsonObject { ["batchNo"] = "B1", ["quantity"] = 10, ["reserved"] = 0, ["available"] = 10 },
+        new RecordWriteContext("alice"), default);
+
+    private Task<WorkflowInstance> StartAsync(string flowKey, string initiator, JsonObject form) =>
+        _engine.StartAsync(new StartInstanceRequest(flowKey, initiator) { Form = form }, default);
 }

@@ -1,24 +1,12 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
-using WorkflowKit.Organization;
-using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
-using WorkflowKit.Storage.PostgreSql;
-using WorkflowKit.Storage.PostgreSql.Records;
-using WorkflowKit.Storage.PostgreSql.Runtime;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
@@ -58,23 +46,14 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private TestDatabase? _database;
-    private FakeTimeProvider _time = null!;
-    private IRecordStore _records = null!;
-    private readonly InMemoryFlowDefinitionSource _flows = new();
+    private EngineOnStores _stores = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-        _records = _database.Database switch
-        {
-            SqliteDatabase sqlite => new SqliteRecordStore(sqlite, _time),
-            PostgresDatabase postgres => new PostgresRecordStore(postgres, _time),
-            _ => throw new InvalidOperationException($"No record store for {_database.Database.GetType().Name}."),
-        };
-        _flows.Publish(
+        _stores = await EngineOnStores.CreateAsync(provider);
+        _stores.Organization.Add(EngineOnStores.User("carol", "Carol"));
+        _stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow), DefinitionJson.Deserialize<FormDefinition>(Form));
     }
 
@@ -82,25 +61,25 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
     public async Task TearDownAsync()
     {
         // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_database is not null)
+        if (_stores is not null)
         {
-            await _database.DisposeAsync();
+            await _stores.DisposeAsync();
         }
     }
 
     [Test]
     public async Task Resubmitted_fix_routes_after_restart()
     {
-        var started = await StartAsync(Engine());
-        var manager = await OpenTaskAsync(Engine(), started.Id, "manager");
-        await Engine().ActAsync(
+        var started = await StartAsync(_stores.CreateEngine());
+        var manager = await OpenTaskAsync(_stores.CreateEngine(), started.Id, "manager");
+        await _stores.CreateEngine().ActAsync(
             new TaskActionRequest(manager.Id, TaskActions.Return, "bob")
             {
                 TargetNodeId = "start", Comment = "金额有误", ExpectedVersion = manager.Version,
             },
             default);
 
-        var restarted = Engine();
+        var restarted = _stores.CreateEngine();
         var resubmission = await OpenTaskAsync(restarted, started.Id, "start");
         var view = await restarted.GetTaskViewAsync(resubmission.Id, "alice", default);
         Assert.ThrowsAsync<InvalidSubmissionException>(() => ResubmitAsync(restarted, resubmission, 0m));
@@ -110,7 +89,8 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         await restarted.ActAsync(new TaskActionRequest(director.Id, TaskActions.Approve, "carol"), default);
         var done = await restarted.GetInstanceAsync(started.Id, default);
         var actions = (await restarted.GetHistoryAsync(started.Id, default)).Select(entry => entry.Action).ToList();
-        Assert.That(view.ReturnNote, Is.EqualTo(new ReturnNote("bob", "manager", "金额有误", _time.GetUtcNow())));
+        Assert.That(view.ReturnNote,
+            Is.EqualTo(new ReturnNote("bob", "manager", "金额有误", _stores.Time.GetUtcNow())));
         Assert.That(resubmission.Assignee, Is.EqualTo("alice"));
         Assert.That((done!.Instance.Status, done.Instance.EndNodeId), Is.EqualTo((InstanceStatuses.Completed, "end")));
         Assert.That(done.Instance.Form["amount"]!.GetValue<decimal>(), Is.EqualTo(500m));
@@ -122,7 +102,7 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Stale_resubmission_is_refused()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine);
         var manager = await OpenTaskAsync(engine, started.Id, "manager");
         await engine.ActAsync(
@@ -131,7 +111,8 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         var resubmission = await OpenTaskAsync(engine, started.Id, "start");
         await ResubmitAsync(engine, resubmission, 60m);
 
-        Assert.ThrowsAsync<ConcurrencyConflictException>(() => ResubmitAsync(Engine(), resubmission, 70m));
+        Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            ResubmitAsync(_stores.CreateEngine(), resubmission, 70m));
         Assert.ThrowsAsync<ConcurrencyConflictException>(() => engine.ActAsync(
             new TaskActionRequest(manager.Id, TaskActions.Return, "bob") { ExpectedVersion = manager.Version },
             default));
@@ -145,13 +126,13 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Initiator_withdraws_returned_instance()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine);
         var manager = await OpenTaskAsync(engine, started.Id, "manager");
         await engine.ActAsync(new TaskActionRequest(manager.Id, TaskActions.Return, "bob"), default);
-        var resubmission = await OpenTaskAsync(Engine(), started.Id, "start");
+        var resubmission = await OpenTaskAsync(_stores.CreateEngine(), started.Id, "start");
 
-        await Engine().ActAsync(
+        await _stores.CreateEngine().ActAsync(
             new TaskActionRequest(resubmission.Id, TaskActions.Withdraw, "alice")
             {
                 Comment = "客户取消", ExpectedVersion = resubmission.Version,
@@ -164,24 +145,6 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         Assert.That(done!.Instance.Status, Is.EqualTo(InstanceStatuses.Withdrawn));
         Assert.That(done.Tasks.Where(task => task.Status == TaskStatuses.Open), Is.Empty);
         Assert.That((withdrawn.Actor, withdrawn.Comment), Is.EqualTo(("alice", "客户取消")));
-    }
-
-    private WorkflowEngine Engine()
-    {
-        var database = _database!.Database;
-        var store = database switch
-        {
-            SqliteDatabase sqlite => (WorkflowKit.Runtime.Storage.IRuntimeStore)new SqliteRuntimeStore(sqlite),
-            PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
-            _ => throw new InvalidOperationException($"No runtime store for {database.GetType().Name}."),
-        };
-        var organization = new InMemoryOrganizationDirectory()
-            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()))
-            .Add(new OrgUser("bob", "Bob", null, [], new Dictionary<string, string>()))
-            .Add(new OrgUser("carol", "Carol", null, [], new Dictionary<string, string>()));
-        return new WorkflowEngine(
-            database, store, _flows, new ScriptHostFlowExpressions(new ScriptHost(timeProvider: _time)), organization,
-            _records, _time, new EngineOptions { RunnerId = "node-a" });
     }
 
     private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine) => engine.StartAsync(

@@ -24,14 +24,15 @@ internal sealed class RuntimeStoreFixture : IAsyncDisposable
     public static async Task<RuntimeStoreFixture> CreateAsync(StorageProvider provider)
     {
         var test = await TestDatabase.CreateAsync(provider);
-        IRuntimeStore store = test.Database switch
-        {
-            SqliteDatabase sqlite => new SqliteRuntimeStore(sqlite),
-            PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
-            _ => throw new InvalidOperationException($"No runtime store for {test.Database.GetType().Name}."),
-        };
-        return new RuntimeStoreFixture(test, store);
+        return new RuntimeStoreFixture(test, CreateStore(test.Database));
     }
+
+    public static IRuntimeStore CreateStore(IDatabase database) => database switch
+    {
+        SqliteDatabase sqlite => new SqliteRuntimeStore(sqlite),
+        PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
+        _ => throw new InvalidOperationException($"No runtime store for {database.GetType().Name}."),
+    };
 
     public static InstanceRecord Instance(string id) => new()
     {

@@ -1,24 +1,13 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Expressions;
-using WorkflowKit.Organization;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
-using WorkflowKit.Runtime.Definitions;
-using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
-using WorkflowKit.Storage.PostgreSql;
-using WorkflowKit.Storage.PostgreSql.Records;
-using WorkflowKit.Storage.PostgreSql.Runtime;
-using WorkflowKit.Storage.Sqlite;
-using WorkflowKit.Storage.Sqlite.Records;
-using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
@@ -80,46 +69,36 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private TestDatabase? _database;
-    private FakeTimeProvider _time = null!;
-    private IRecordStore _records = null!;
-    private readonly InMemoryFlowDefinitionSource _flows = new();
+    private EngineOnStores _stores = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-        _records = _database.Database switch
-        {
-            SqliteDatabase sqlite => new SqliteRecordStore(sqlite, _time),
-            PostgresDatabase postgres => new PostgresRecordStore(postgres, _time),
-            _ => throw new InvalidOperationException($"No record store for {_database.Database.GetType().Name}."),
-        };
-        var registry = (IRecordFormRegistry)_records;
+        _stores = await EngineOnStores.CreateAsync(provider);
+        var registry = _stores.RecordForms;
         await registry.RegisterFormAsync(OrderForm(), default);
         await registry.RegisterFormAsync(Form("stock", ("batchNo", FieldTypes.Text), ("reserved", FieldTypes.Number)), default);
         await registry.RegisterFormAsync(Form("shipping", ("orderNo", FieldTypes.Text), ("status", FieldTypes.Text)), default);
-        await _records.CreateAsync(
+        await _stores.Records.CreateAsync(
             "stock", new JsonObject { ["batchNo"] = "B1", ["reserved"] = 0 }, new RecordWriteContext("admin", null, null),
             default);
-        _flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow), OrderForm());
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow), OrderForm());
     }
 
     [TearDown]
     public async Task TearDownAsync()
     {
         // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_database is not null)
+        if (_stores is not null)
         {
-            await _database.DisposeAsync();
+            await _stores.DisposeAsync();
         }
     }
 
     [Test]
     public async Task Withdraw_before_reserving_undoes_nothing()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: false);
 
         var withdrawn = await engine.WithdrawAsync(started.Id, "alice", "wrong customer", default);
@@ -127,7 +106,7 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
         var history = await engine.GetHistoryAsync(started.Id, default);
         Assert.That((withdrawn.Status, withdrawn.EndNodeId), Is.EqualTo((InstanceStatuses.Withdrawn, "endNothing")));
         Assert.That(await ReservedAsync(), Is.Zero);
-        Assert.That((await _records.QueryAsync(new RecordQuery("shipping"), null, default)).Items, Is.Empty);
+        Assert.That((await _stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items, Is.Empty);
         Assert.That(await OrderStatusAsync(started), Is.EqualTo("withdrawn"));
         Assert.That(PathLines(history), Is.EqualTo(new[]
         {
@@ -139,14 +118,14 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Withdraw_after_reserving_releases_and_cancels()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: true);
         var reservedBefore = await ReservedAsync();
 
         var withdrawn = await engine.WithdrawAsync(started.Id, "alice", "customer cancelled", default);
 
         var history = await engine.GetHistoryAsync(started.Id, default);
-        var shipping = (await _records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
+        var shipping = (await _stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
         var withdrawal = history.Single(entry => entry.Action == AuditActions.InstanceWithdrawn);
         Assert.That(reservedBefore, Is.EqualTo(5m));
         Assert.That((withdrawn.Status, withdrawn.EndNodeId), Is.EqualTo((InstanceStatuses.Withdrawn, "endUndone")));
@@ -168,11 +147,11 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Withdraw_with_failing_script_changes_nothing()
     {
-        _flows.Publish(
+        _stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
                 "\"script\": \"vars.undone = true;\"", "\"script\": \"throw new Error('ledger is closed');\"")),
             OrderForm());
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: true);
         var historyBefore = await engine.GetHistoryAsync(started.Id, default);
 
@@ -194,11 +173,11 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Withdraw_with_unwritable_record_changes_nothing()
     {
-        _flows.Publish(
+        _stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
                 "\"recordId\": \"vars.shipping.recordId\"", "\"recordId\": \"vars.shipping.recordId + 1000\"")),
             OrderForm());
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: true);
         var historyBefore = await engine.GetHistoryAsync(started.Id, default);
 
@@ -213,7 +192,7 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Resubmission_withdraw_runs_path()
     {
-        var engine = Engine();
+        var engine = _stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: false);
         var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         await engine.ActAsync(
@@ -234,7 +213,7 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     {
         var detail = await engine.GetInstanceAsync(started.Id, default);
         var open = await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default);
-        var shipping = (await _records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
+        var shipping = (await _stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
         Assert.That((detail!.Instance.Status, detail.Instance.Version),
             Is.EqualTo((InstanceStatuses.Running, started.Version)));
         Assert.That(open.Select(task => task.NodeId), Is.EqualTo(new[] { "confirm" }));
@@ -256,31 +235,15 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
 
     private async Task<decimal> ReservedAsync()
     {
-        var stock = (await _records.QueryAsync(new RecordQuery("stock"), null, default)).Items.Single();
+        var stock = (await _stores.Records.QueryAsync(new RecordQuery("stock"), null, default)).Items.Single();
         return stock.Data["reserved"]!.GetValue<decimal>();
     }
 
     private async Task<string> OrderStatusAsync(WorkflowInstance started)
     {
-        var order = await _records.GetAsync("order", started.Variables["recordId"]!.GetValue<long>(), null, default);
+        var recordId = started.Variables["recordId"]!.GetValue<long>();
+        var order = await _stores.Records.GetAsync("order", recordId, null, default);
         return order!.Data["status"]!.GetValue<string>();
-    }
-
-    private WorkflowEngine Engine()
-    {
-        var database = _database!.Database;
-        var store = database switch
-        {
-            SqliteDatabase sqlite => (WorkflowKit.Runtime.Storage.IRuntimeStore)new SqliteRuntimeStore(sqlite),
-            PostgresDatabase postgres => new PostgresRuntimeStore(postgres),
-            _ => throw new InvalidOperationException($"No runtime store for {database.GetType().Name}."),
-        };
-        var organization = new InMemoryOrganizationDirectory()
-            .Add(new OrgUser("alice", "Alice", null, [], new Dictionary<string, string>()))
-            .Add(new OrgUser("bob", "Bob", null, [], new Dictionary<string, string>()));
-        return new WorkflowEngine(
-            database, store, _flows, new ScriptHostFlowExpressions(new ScriptHost(timeProvider: _time)), organization,
-            _records, _time, new EngineOptions { RunnerId = "node-a" });
     }
 
     private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine, bool reserveNow) => engine.StartAsync(
