@@ -96,6 +96,7 @@ public static class ChineseStrings
         ["Deleted"] = "删除",
         ["Demand forecast"] = "需求预测",
         ["Department"] = "部门",
+        ["Details: {0}"] = "详情：{0}",
         ["Department id"] = "部门编号",
         ["Department manager"] = "部门负责人",
         ["Departments"] = "部门",

@@ -27,7 +27,6 @@ public static class DiagnosticChineseStrings
         ["Show them"] = "展开",
         ["This document"] = "此文档",
         ["The setting at {0}"] = "位置 {0} 处的设置",
-        ["Details: {0}"] = "详情：{0}",
         ["{0}: an assignee rule of type \"{1}\" has no value, so it finds nobody. Fill in its value in the \"{2}\" section, or delete the rule."] =
             "{0}：类型为“{1}”的处理人规则没有填写值，找不到任何人。请在“{2}”部分填写它的值，或删除该规则。",
         ["Hide them"] = "收起",
