@@ -31,12 +31,15 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
 
     /// <summary>
     /// Returns the validator's own message when <see cref="Describe"/> gives only the code's general wording, so that
-    /// the page can show the exact value and rule under it, or null when the wording already says everything.
+    /// the page can show the exact value and rule under it. Returns null when a specific wording already says
+    /// everything, and for codes outside <see cref="DiagnosticWordings"/> (such as the designer's own ORG1), whose
+    /// message <see cref="Describe"/> shows as it is.
     /// </summary>
     public string? Detail(DesignerDiagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        return Word(diagnostic, _places.Describe(diagnostic.Pointer)) is null ? diagnostic.Message : null;
+        var general = IsWorded(diagnostic.Code) && Word(diagnostic, _places.Describe(diagnostic.Pointer)) is null;
+        return general ? diagnostic.Message : null;
     }
 
     /// <summary>

@@ -78,6 +78,17 @@ public sealed class DiagnosticTextTests
         Assert.That(text.Detail(noAssignees), Is.Null, "a specific wording needs no detail");
     }
 
+    [Test]
+    public void Designer_code_keeps_its_message()
+    {
+        var (_, text) = Diagnostics("zh-CN");
+        var warning = new DesignerDiagnostic(
+            DiagnosticSeverity.Warning, "ORG1", "节点“经理审批”：没有在用的用户拥有角色“finance”。", "/nodes/2");
+
+        Assert.That(text.Describe(warning), Is.EqualTo("节点“经理审批”(review)：节点“经理审批”：没有在用的用户拥有角色“finance”。"));
+        Assert.That(text.Detail(warning), Is.Null);
+    }
+
     [TestCase("zh-CN", "节点“经理审批”(review)：类型为“角色”的处理人规则没有填写值，找不到任何人。请在“处理人”部分填写它的值，或删除该规则。")]
     [TestCase("en", "Node \"Manager review\" (review): an assignee rule of type \"Role\" has no value, so it finds nobody. " +
         "Fill in its value in the \"Assignees\" section, or delete the rule.")]
