@@ -16,10 +16,7 @@ public sealed class DiagnosticPlaces(UiText text, DiagnosticSubject subject)
     /// <summary>Returns the place, or null when the pointer names the whole document or a part with no name.</summary>
     public string? Describe(string pointer)
     {
-        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
-            .Select(segment => segment.Replace("~1", "/", StringComparison.Ordinal)
-                .Replace("~0", "~", StringComparison.Ordinal))
-            .ToArray();
+        var segments = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToArray();
         if (segments.Length == 0)
         {
             return null;
@@ -38,6 +35,21 @@ public sealed class DiagnosticPlaces(UiText text, DiagnosticSubject subject)
             _ => null,
         };
     }
+
+    /// <summary>
+    /// Names a place that <see cref="Describe"/> has no name for: the whole document, or the JSON pointer itself.
+    /// </summary>
+    public string Location(string pointer) =>
+        pointer.Length == 0 ? T["This document"] : T.Format("The setting at {0}", pointer);
+
+    /// <summary>
+    /// Returns the last segment of <paramref name="pointer"/> that is a property name rather than an array index,
+    /// such as "deadline" for <c>/nodes/2/deadline</c>, or an empty string for the whole document.
+    /// </summary>
+    public static string Setting(string pointer) =>
+        pointer.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Select(Unescape)
+            .LastOrDefault(segment => !int.TryParse(segment, CultureInfo.InvariantCulture, out _)) ?? string.Empty;
 
     /// <summary>Returns a node as <c>Node "name" (id)</c>, or with the bare id when the flow has no such node.</summary>
     public string Node(string id) => T.Format("Node {0}", NodeName(id));
@@ -88,6 +100,9 @@ public sealed class DiagnosticPlaces(UiText text, DiagnosticSubject subject)
         subject.Flow?.Nodes.FirstOrDefault(node => node.Id == id)?.Name?.Get(T.Culture) is { Length: > 0 } name
             ? name
             : id;
+
+    private static string Unescape(string segment) =>
+        segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
     private string Named(string? name, string id) =>
         string.IsNullOrWhiteSpace(name) || name == id ? T.Format("\"{0}\"", id) : T.Format("\"{0}\" ({1})", name, id);

@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Designer.Flows;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
 
@@ -7,37 +8,38 @@ namespace WorkflowKit.Designer.Diagnostics;
 /// <summary>
 /// Words a validator diagnostic for the designer, in the page's language. It names nodes, branches, fields and rules
 /// by their display names and gives advice in terms of the designer's own controls, where the validator's English
-/// message, written for JSON files and the CLI, names ids and JSON properties. Codes without a wording here
-/// (<see cref="IsWorded"/>) keep the validator's English message after the place it points to.
+/// message, written for JSON files and the CLI, names ids and JSON properties. Cases with a specific wording here quote
+/// the diagnostic's arguments; every other case gets its code's general wording from <see cref="DiagnosticWordings"/>,
+/// and <see cref="Detail"/> then returns the validator's message for the page to show under it.
 /// </summary>
 public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
 {
-    private static readonly HashSet<string> Worded = new(StringComparer.Ordinal)
-    {
-        DiagnosticCodes.EdgeToMissingNode, DiagnosticCodes.StartNodeCount, DiagnosticCodes.NoEndNode,
-        DiagnosticCodes.UnreachableNode, DiagnosticCodes.NoPathToEnd, DiagnosticCodes.ConditionWithoutDefault,
-        DiagnosticCodes.BranchWithoutCondition, DiagnosticCodes.AmbiguousOutgoing,
-        DiagnosticCodes.HumanNodeWithoutAssignees, DiagnosticCodes.InvalidVoteRatio, DiagnosticCodes.UnknownField,
-        DiagnosticCodes.JavaScriptSyntax, DiagnosticCodes.DuplicateFieldId, DiagnosticCodes.SelectWithoutOptions,
-        DiagnosticCodes.WithdrawalPathNodeMissing, DiagnosticCodes.WithdrawalPathNotAutomatic,
-        DiagnosticCodes.WithdrawalPathWithoutWithdraw, DiagnosticCodes.DuplicateParameter,
-        DiagnosticCodes.ParameterValueType, DiagnosticCodes.UnknownParameter,
-    };
-
     private readonly DiagnosticPlaces _places = new(text, subject);
 
     private UiText T { get; } = text;
 
-    /// <summary>Tells whether <paramref name="code"/> has a wording of its own rather than the English fallback.</summary>
-    public static bool IsWorded(string code) => Worded.Contains(code);
+    /// <summary>Tells whether <paramref name="code"/> has a wording in the page's language.</summary>
+    public static bool IsWorded(string code) => DiagnosticWordings.General.ContainsKey(code);
 
     /// <summary>Returns the diagnostic as one or two sentences for the page.</summary>
     public string Describe(DesignerDiagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var place = _places.Describe(diagnostic.Pointer);
-        var worded = IsWorded(diagnostic.Code) ? Word(diagnostic, place) : null;
-        return worded ?? (place is null ? diagnostic.Message : T.Format("{0}: {1}", place, diagnostic.Message));
+        return Word(diagnostic, place) ?? General(diagnostic, place);
+    }
+
+    /// <summary>
+    /// Returns the validator's own message when <see cref="Describe"/> gives only the code's general wording, so that
+    /// the page can show the exact value and rule under it. Returns null when a specific wording already says
+    /// everything, and for codes outside <see cref="DiagnosticWordings"/> (such as the designer's own ORG1), whose
+    /// message <see cref="Describe"/> shows as it is.
+    /// </summary>
+    public string? Detail(DesignerDiagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        var general = IsWorded(diagnostic.Code) && Word(diagnostic, _places.Describe(diagnostic.Pointer)) is null;
+        return general ? diagnostic.Message : null;
     }
 
     /// <summary>
@@ -61,6 +63,20 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
         return string.Join(T.IsChinese ? string.Empty : " ", sentences);
     }
 
+    // A code unknown to this build keeps the validator's English message after the place it points to.
+    private string General(DesignerDiagnostic diagnostic, string? place)
+    {
+        if (!DiagnosticWordings.General.TryGetValue(diagnostic.Code, out var format))
+        {
+            return place is null ? diagnostic.Message : T.Format("{0}: {1}", place, diagnostic.Message);
+        }
+
+        var setting = diagnostic.Arguments.TryGetValue("property", out var property)
+            ? property
+            : DiagnosticPlaces.Setting(diagnostic.Pointer);
+        return T.Format(format, place ?? _places.Location(diagnostic.Pointer), setting);
+    }
+
     private string? Word(DesignerDiagnostic diagnostic, string? place)
     {
         var arguments = diagnostic.Arguments;
@@ -68,6 +84,9 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
         var node = arguments.ContainsKey("node") ? _places.Node(Argument("node")) : null;
         return diagnostic.Code switch
         {
+            DiagnosticCodes.MissingProperty when place is not null && arguments.ContainsKey("assigneeType") => T.Format(
+                "{0}: an assignee rule of type \"{1}\" has no value, so it finds nobody. Fill in its value in the \"{2}\" section, or delete the rule.",
+                place, T[AssigneeEditor.TypeLabel(Argument("assigneeType"))], T["Assignees"]),
             DiagnosticCodes.EdgeToMissingNode when place is not null && Argument("end") == "from" => T.Format(
                 "{0} starts at node \"{1}\", which does not exist. Drag its start onto an existing node, or delete it.",
                 place, Argument("node")),

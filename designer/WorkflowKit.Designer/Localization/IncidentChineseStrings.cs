@@ -59,5 +59,24 @@ public static class IncidentChineseStrings
             "节点“{0}”：没有在用的用户拥有角色“{1}”，该节点运行时会停在异常事件上。请联系管理员在“角色”页面添加成员，或改选其他角色。",
         ["Node \"{0}\": no member of the role \"{1}\" has the user attribute \"{2}\", so the condition {2} = {3} matches nobody and the node would stop at an incident. Ask an administrator to set the attribute on the Users and roles page, or remove the condition."] =
             "节点“{0}”：角色“{1}”的成员都没有用户属性“{2}”，条件 {2} = {3} 不会匹配任何人，该节点运行时会停在异常事件上。请联系管理员在“用户与角色”页面设置该属性，或删除该条件。",
+        ["The script of step \"{0}\" failed, so the step stopped. Correct the script or the data it reads, then retry."] =
+            "步骤“{0}”的脚本执行出错，该步骤已停止。请修正脚本或它读取的数据，然后重试。",
+        ["An expression of step \"{0}\" failed, so the step stopped. Correct the expression or the form data it reads, then retry."] =
+            "步骤“{0}”的表达式计算出错，该步骤已停止。请修正表达式或它读取的表单数据，然后重试。",
+        ["Step \"{0}\" found nobody to give its task to. Ask an administrator to add members to the role or department, or change the step's assignee rules, then retry."] =
+            "步骤“{0}”找不到可以接收任务的人。请联系管理员为相应角色或部门添加成员，或修改该步骤的处理人规则，然后重试。",
+        ["Step \"{0}\" could not decide where the submission goes next. Check the branch conditions and the records the step uses, then retry."] =
+            "步骤“{0}”无法确定申请的下一步去向。请检查分支条件和该步骤用到的记录，然后重试。",
+        ["The HTTP call of step \"{0}\" failed. Check that the service is available and the request is correct, then retry."] =
+            "步骤“{0}”的 HTTP 调用失败。请确认对方服务可用且请求正确，然后重试。",
+        ["Step \"{0}\" still failed after its automatic retries. Fix the cause that the details give, then retry."] =
+            "步骤“{0}”自动重试后仍然失败。请按详情中的原因修正，然后重试。",
+        ["Step \"{0}\" lacks a setting in the flow definition, so it cannot run. Correct the flow and move the submission to the corrected version, or cancel the submission."] =
+            "步骤“{0}”在流程定义中缺少设置，无法执行。请修正流程并把申请迁移到修正后的版本，或取消该申请。",
+        ["Step \"{0}\" is in a loop that repeats without waiting, so the engine stopped it. Add a wait or an exit condition to the loop in the flow."] =
+            "步骤“{0}”所在的循环没有等待就不断重复，系统已将其停止。请在流程中为该循环添加等待节点或退出条件。",
+        ["Step \"{0}\" would write a record that breaks its form's rules, so nothing was written. Correct the values it writes or the submission data they come from, then retry."] =
+            "步骤“{0}”要写入的记录不符合表单规则，因此没有写入。请修正它写入的值或这些值所来自的申请数据，然后重试。",
+        ["Step \"{0}\" stopped on a fault. The details give the reason."] = "步骤“{0}”因故障停止。原因见详情。",
     };
 }

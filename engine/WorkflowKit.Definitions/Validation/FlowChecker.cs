@@ -140,7 +140,8 @@ internal static class FlowChecker
                     context.Error(
                         DiagnosticCodes.MissingProperty, pointer,
                         "A record trigger needs \"form\" (or the flow's \"form\"): the form whose records start the " +
-                        "flow.");
+                        "flow.",
+                        ("property", "form"));
                 }
             }
 

@@ -110,7 +110,8 @@ internal static class NodeChecker
                 context.Error(
                     DiagnosticCodes.MissingProperty, itemPointer,
                     $"An assignee of type \"{assignee.Type}\" needs \"value\" (the user id, role key, department id, " +
-                    "field id or JavaScript). Add it.");
+                    "field id or JavaScript). Add it.",
+                    ("property", "value"), ("assigneeType", assignee.Type));
                 continue;
             }
 
@@ -229,7 +230,8 @@ internal static class NodeChecker
             {
                 context.Error(
                     DiagnosticCodes.MissingProperty, deadlinePointer,
-                    "A deadline needs exactly one of \"duration\" (such as \"P2D\") and \"field\" (a date field).");
+                    "A deadline needs exactly one of \"duration\" (such as \"P2D\") and \"field\" (a date field).",
+                    ("property", "duration"));
             }
 
             DurationChecker.Check(context, deadline.Duration, JsonPointers.Append(deadlinePointer, "duration"));
@@ -246,7 +248,8 @@ internal static class NodeChecker
         {
             context.Error(
                 DiagnosticCodes.MissingProperty, JsonPointers.Append(pointer, "reminders"),
-                $"Node \"{node.Id}\" has reminders before a deadline but no \"deadline\". Add a deadline.");
+                $"Node \"{node.Id}\" has reminders before a deadline but no \"deadline\". Add a deadline.",
+                ("property", "deadline"));
         }
     }
 
@@ -287,7 +290,8 @@ internal static class NodeChecker
         {
             context.Error(
                 DiagnosticCodes.MissingProperty, overduePointer,
-                "Escalation needs \"to\": who receives the overdue task. Add at least one assignee rule.");
+                "Escalation needs \"to\": who receives the overdue task. Add at least one assignee rule.",
+                ("property", "to"));
         }
 
         if (overdue.ReturnTo is { } target &&
@@ -303,7 +307,8 @@ internal static class NodeChecker
         {
             context.Error(
                 DiagnosticCodes.MissingProperty, overduePointer,
-                $"Node \"{node.Id}\" says what happens when overdue but has no \"deadline\". Add a deadline.");
+                $"Node \"{node.Id}\" says what happens when overdue but has no \"deadline\". Add a deadline.",
+                ("property", "deadline"));
         }
     }
 
@@ -387,7 +392,8 @@ internal static class NodeChecker
         {
             context.Error(
                 DiagnosticCodes.MissingProperty, pointer,
-                $"Timer \"{node.Id}\" needs one of \"duration\", \"until\" or \"untilField\". Add one.");
+                $"Timer \"{node.Id}\" needs one of \"duration\", \"until\" or \"untilField\". Add one.",
+                ("property", "duration"));
         }
 
         if (node.Type == NodeTypes.Service)

@@ -80,7 +80,10 @@ internal static partial class SchemaChecker
                     StringComparison.Ordinal);
                 return source.At(
                     DiagnosticCodes.MissingProperty, DiagnosticSeverity.Error, pointer,
-                    $"Required property {Quote(missing)} is missing in {name}. Add it.");
+                    $"Required property {Quote(missing)} is missing in {name}. Add it.") with
+                {
+                    Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["property"] = missing },
+                };
             case "" or "additionalProperties" or "unevaluatedProperties" or "false":
                 var property = Unescape(pointer[(pointer.LastIndexOf('/') + 1)..]);
                 return source.At(

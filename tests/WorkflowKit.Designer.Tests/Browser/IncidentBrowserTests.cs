@@ -72,7 +72,9 @@ public sealed class IncidentBrowserTests
         await sales.GotoAsync($"/instances/{instance.Id}");
 
         await Expect(sales.GetByTestId("stuck-banner")).ToContainTextAsync("此申请已停滞：某个步骤因故障停止，重试后才能继续。");
-        await Expect(sales.GetByTestId("stuck-message")).ToHaveTextAsync(StuckOrders.Message);
+        await Expect(sales.GetByTestId("stuck-message")).ToHaveTextAsync(
+            "步骤“经理审批”找不到可以接收任务的人。请联系管理员为相应角色或部门添加成员，或修改该步骤的处理人规则，然后重试。");
+        await Expect(sales.GetByTestId("stuck-detail")).ToHaveTextAsync("详情：" + StuckOrders.Message);
         await Expect(sales.GetByTestId("stuck-retry")).ToHaveCountAsync(0);
         await Expect(sales.GetByTestId("instance-state")).ToHaveTextAsync("需处理");
         await _session.ScreenshotAsync(sales, "71-stuck-banner");

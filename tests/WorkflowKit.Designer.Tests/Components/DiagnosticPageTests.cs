@@ -33,6 +33,7 @@ public sealed class DiagnosticPageTests
 
     private DesignerAppFactory _app = default!;
     private string _folder = string.Empty;
+    private string _culture = "zh-CN";
 
     private BunitContext Context { get; set; } = default!;
 
@@ -41,6 +42,7 @@ public sealed class DiagnosticPageTests
     {
         _app = new DesignerAppFactory();
         _folder = Directory.CreateTempSubdirectory("wk-diagnostic-page-").FullName;
+        _culture = "zh-CN";
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
 
@@ -48,7 +50,7 @@ public sealed class DiagnosticPageTests
         Context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
             .SetResult(new Rectangle(0, 0, 960, 640));
         Context.Services.AddMudServices();
-        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
+        Context.Services.AddScoped(_ => new UiText { Culture = _culture });
         foreach (var type in new[]
                  {
                      typeof(IDefinitionStore), typeof(RecordSetup), typeof(IOptions<DesignerOptions>),
@@ -146,6 +148,41 @@ public sealed class DiagnosticPageTests
             Does.Contain("因此另有 3 个节点无法到达。"));
         Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("cannot be reached"));
         Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("\"assignees\""));
+    }
+
+    [TestCase("zh-CN",
+        "节点“销售经理审核”(salesManagerReview)：类型为“角色”的处理人规则没有填写值，找不到任何人。请在“处理人”部分填写它的值，或删除该规则。",
+        "节点“销售经理审核”(salesManagerReview)缺少必填的设置“deadline”。请填写。",
+        "详情：")]
+    [TestCase("en",
+        "Node \"Sales manager review\" (salesManagerReview): an assignee rule of type \"Role\" has no value, so it finds " +
+        "nobody. Fill in its value in the \"Assignees\" section, or delete the rule.",
+        "Node \"Sales manager review\" (salesManagerReview) lacks the required setting \"deadline\". Fill it in.",
+        "Details: ")]
+    public async Task Flow_designer_words_schema_problems(
+        string culture, string assignee, string missingDeadline, string detailLabel)
+    {
+        _culture = culture;
+        await ImportBiopharmaAsync();
+        var flow = await DraftJsonAsync(DefinitionKind.Flow, "customer-credit-review");
+        var review = flow["nodes"]!.AsArray().Single(node => (string)node!["id"]! == "salesManagerReview")!;
+        review["assignees"] = new JsonArray(new JsonObject { ["type"] = "role" });
+        review.AsObject().Remove("deadline");
+        await SaveDraftAsync(DefinitionKind.Flow, "customer-credit-review", flow);
+
+        var page = Context.Render<FlowDesigner>(parameters => parameters.Add(p => p.Key, "customer-credit-review"));
+
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0, TimeSpan.FromSeconds(10));
+        var texts = page.FindAll("[data-testid=diagnostic-text]").Select(item => item.TextContent).ToList();
+        Assert.That(texts, Does.Contain(assignee));
+        Assert.That(texts, Does.Contain(missingDeadline));
+        var details = page.FindAll("[data-testid=diagnostic-detail]").Select(item => item.TextContent.Trim()).ToList();
+        Assert.That(details, Does.Contain(
+            detailLabel + "Node \"salesManagerReview\" has reminders before a deadline but no \"deadline\". Add a deadline."));
+        if (culture == "zh-CN")
+        {
+            Assert.That(string.Concat(texts), Does.Not.Contain("needs \"value\""));
+        }
     }
 
     [Test]

@@ -21,6 +21,9 @@ namespace WorkflowKit.Designer.Tests.Incidents;
 [TestFixture]
 public sealed class IncidentPageTests : EnginePageTests
 {
+    private const string ChineseSummary =
+        "步骤“经理审批”找不到可以接收任务的人。请联系管理员为相应角色或部门添加成员，或修改该步骤的处理人规则，然后重试。";
+
     private IWorkService Work => Scope.ServiceProvider.GetRequiredService<IWorkService>();
 
     private AccountStore Accounts => Scope.ServiceProvider.GetRequiredService<AccountStore>();
@@ -42,8 +45,26 @@ public sealed class IncidentPageTests : EnginePageTests
         Assert.That(row.TextContent.Trim(), Is.EqualTo("北京协和医院"));
         Assert.That(page.Find("[data-testid=incident-node]").TextContent.Trim(), Is.EqualTo("经理审批"));
         Assert.That(page.Find("[data-testid=incident-kind]").TextContent.Trim(), Is.EqualTo("没有处理人"));
-        Assert.That(page.Find("[data-testid=incident-message]").TextContent.Trim(), Is.EqualTo(StuckOrders.Message));
+        Assert.That(page.Find("[data-testid=incident-message]").TextContent.Trim(), Is.EqualTo(ChineseSummary));
+        Assert.That(page.Find("[data-testid=incident-detail]").TextContent.Trim(),
+            Is.EqualTo("详情：" + StuckOrders.Message));
         Assert.That(page.Find("[data-testid=incident-retry]").TextContent.Trim(), Is.EqualTo("重试"));
+    }
+
+    [Test]
+    public async Task Page_lists_stuck_order_in_english()
+    {
+        await StuckOrders.StartNorthOrderAsync(Work, Accounts);
+
+        var page = await RenderAsync<IncidentsPage>("owner", "en");
+
+        page.WaitForElement("[data-testid=incident-row]");
+        Assert.That(page.Find("[data-testid=incident-kind]").TextContent.Trim(), Is.EqualTo("No assignee"));
+        Assert.That(page.Find("[data-testid=incident-message]").TextContent.Trim(), Is.EqualTo(
+            "Step \"Manager approval\" found nobody to give its task to. Ask an administrator to add members to the " +
+            "role or department, or change the step's assignee rules, then retry."));
+        Assert.That(page.Find("[data-testid=incident-detail]").TextContent.Trim(),
+            Is.EqualTo("Details: " + StuckOrders.Message));
     }
 
     [Test]
@@ -76,7 +97,7 @@ public sealed class IncidentPageTests : EnginePageTests
         var outcome = page.WaitForElement("[data-testid=retry-outcome]");
         var rows = page.FindAll("[data-testid=incident-row]");
         Assert.That(outcome.TextContent.Trim(), Is.EqualTo(
-            $"已重试，但该步骤再次停止：{StuckOrders.Message} 请先修正原因，再重试新的异常事件。"));
+            $"已重试，但该步骤再次停止：{ChineseSummary} 请先修正原因，再重试新的异常事件。"));
         Assert.That(rows, Has.Count.EqualTo(1));
         Assert.That(rows[0].GetAttribute("data-incident"), Is.Not.EqualTo(before));
     }
@@ -110,7 +131,8 @@ public sealed class IncidentPageTests : EnginePageTests
         var banner = page.WaitForElement("[data-testid=stuck-banner]");
         var chip = page.Find("[data-testid=instance-state]");
         Assert.That(banner.TextContent, Does.Contain("此申请已停滞：某个步骤因故障停止，重试后才能继续。"));
-        Assert.That(page.Find("[data-testid=stuck-message]").TextContent.Trim(), Is.EqualTo(StuckOrders.Message));
+        Assert.That(page.Find("[data-testid=stuck-message]").TextContent.Trim(), Is.EqualTo(ChineseSummary));
+        Assert.That(page.Find("[data-testid=stuck-detail]").TextContent.Trim(), Is.EqualTo("详情：" + StuckOrders.Message));
         Assert.That(page.FindAll("[data-testid=stuck-retry]"), Is.Empty);
         Assert.That(chip.GetAttribute("data-state"), Is.EqualTo("NeedsAttention"));
         Assert.That(chip.TextContent.Trim(), Is.EqualTo("需处理"));
