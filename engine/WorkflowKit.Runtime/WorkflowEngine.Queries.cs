@@ -122,7 +122,9 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Returns the instance's form as shown to a CC recipient, without the fields and sub-table columns hidden at any node
-    /// that copied <paramref name="userId"/> on it. Null when no node of the instance copied that user.
+    /// that copied <paramref name="userId"/> on it. A copy from a task also leaves out the sub-table rows that the task
+    /// does not show, such as other owners' rows at a node with <c>rowOwner</c>. Null when no node of the instance
+    /// copied that user.
     /// </summary>
     public async Task<JsonObject?> GetCarbonCopyViewAsync(
         string instanceId, string userId, CancellationToken cancellationToken)
@@ -141,7 +143,7 @@ public sealed partial class WorkflowEngine
         var graph = await _services.GraphAsync(instance.FlowKey, instance.FlowVersion, cancellationToken)
             .ConfigureAwait(false);
         var visible = instance.Form;
-        foreach (var nodeId in copies.Select(copy => copy.NodeId).Distinct(StringComparer.Ordinal))
+        foreach (var (nodeId, taskId) in copies.Select(copy => (copy.NodeId, copy.TaskId)).Distinct())
         {
             // A copy without a node, or from a node that the instance's version lacks (after a migration to a
             // version without it), shows no field: hiding too much is the safe side.
@@ -150,7 +152,22 @@ public sealed partial class WorkflowEngine
                 return [];
             }
 
-            visible = FieldGuard.Visible(graph.Node(nodeId), visible);
+            var node = graph.Node(nodeId);
+            if (taskId is null)
+            {
+                visible = FieldGuard.Visible(node, visible);
+                continue;
+            }
+
+            // The recipient sees the rows of the task's view, because the copier shares only what they see. Each
+            // further copy can only narrow the rows, as it narrows the fields.
+            var task = await store.GetTaskAsync(null, taskId, cancellationToken).ConfigureAwait(false);
+            if (task is null)
+            {
+                return [];
+            }
+
+            visible = FieldGuard.VisibleTo(node, visible, task.OriginalAssignee);
         }
 
         return visible;

@@ -92,8 +92,9 @@ public sealed partial class WorkflowEngine
         var keptRows = ApplyStartChanges(step, start, request.FormChanges, task.OriginalAssignee);
         if (step.Graph.Published.Form is { } form)
         {
-            await FillRecordValuesAsync(form, step.Instance.Form, step.Instance.Initiator, cancellationToken)
-                .ConfigureAwait(false);
+            await FillRecordValuesAsync(
+                step.Graph, form, step.Instance.Form, step.Instance.Initiator,
+                request.Culture ?? CultureInfo.InvariantCulture, cancellationToken).ConfigureAwait(false);
             Compute(step.Graph, form, step.Instance.Form, cancellationToken);
             await ValidateFormDataAsync(
                 step.Graph, form, step.Instance.Form, step.Instance.Initiator, step.Vars, step.StartRecordId,

@@ -36,7 +36,8 @@ public sealed partial class WorkflowEngine
         StartFieldGuard.Check(graph.Published.Key, graph.StartNode, form, request.Form, request.Initiator, culture);
 
         var data = (JsonObject?)request.Form?.DeepClone() ?? [];
-        await FillRecordValuesAsync(form, data, request.Initiator, cancellationToken).ConfigureAwait(false);
+        await FillRecordValuesAsync(graph, form, data, request.Initiator, culture, cancellationToken)
+            .ConfigureAwait(false);
         Compute(graph, form, data, cancellationToken);
         await ValidateFormDataAsync(graph, form, data, request.Initiator, request.Variables, null, culture, cancellationToken)
             .ConfigureAwait(false);
@@ -62,6 +63,7 @@ public sealed partial class WorkflowEngine
                 Initiator = initiator,
                 Variables = variables,
                 RecordId = recordId,
+                Today = ValidOn.Today(_services.Time, _services.Zone(graph)),
                 ChecksUniqueness = graph.Published.Flow.Settings?.StartCreatesRecord == true,
             },
             culture,
@@ -94,13 +96,29 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Copies the fields that the form fills from other forms' records (<c>recordValue</c>), such as an order's region
-    /// from its customer, reading only records the initiator may read when the engine has a reader.
+    /// from its customer, reading only records the initiator may read when the engine has a reader. Validity periods
+    /// use today in the flow's time zone for an empty document date.
     /// </summary>
-    private Task FillRecordValuesAsync(
-        FormDefinition form, JsonObject data, string initiatorId, CancellationToken cancellationToken) =>
-        RecordValues.Any(form)
-            ? RecordValues.FillAsync(form, data, initiatorId, _services.Reader, _services.Records, cancellationToken)
-            : Task.CompletedTask;
+    /// <exception cref="InvalidSubmissionException">A field with a validity period found no record valid on its
+    /// date; nothing has been written.</exception>
+    private async Task FillRecordValuesAsync(
+        FlowGraph graph, FormDefinition form, JsonObject data, string initiatorId, CultureInfo culture,
+        CancellationToken cancellationToken)
+    {
+        if (!RecordValues.Any(form))
+        {
+            return;
+        }
+
+        var zone = _services.Zone(graph);
+        var dates = new RecordValueDates(ValidOn.Today(_services.Time, zone), zone, culture);
+        var errors = await RecordValues.FillAsync(
+            form, data, initiatorId, _services.Reader, _services.Records, dates, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            throw new InvalidSubmissionException(form.Key, errors);
+        }
+    }
 
     /// <summary>Fills defaults and computes formulas in place, as a record submission does.</summary>
     private void Compute(FlowGraph graph, FormDefinition form, JsonObject data, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services.Engine;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
+using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Hosting;
@@ -49,6 +50,8 @@ public static class DesignerServices
             Records = provider.GetRequiredService<IRecordStore>(),
             Reader = provider.GetRequiredService<RecordReader>(),
             Conditions = new ConditionEvaluator(provider.GetRequiredService<ScriptHost>()),
+            Time = provider.GetRequiredService<TimeProvider>(),
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<EngineOptions>().TimeZone),
         }));
         services.AddSingleton<IFormValidationService, FormsValidationService>();
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();

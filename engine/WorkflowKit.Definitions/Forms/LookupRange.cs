@@ -24,4 +24,7 @@ public sealed class LookupRange
 
     /// <summary>Highest allowed value in percent of the reference value; no upper bound when null.</summary>
     public decimal? MaxPercent { get; set; }
+
+    /// <summary>Validity period of the records of <see cref="Form"/>; every matching record counts when null.</summary>
+    public RecordValidity? Validity { get; set; }
 }

@@ -15,4 +15,7 @@ public sealed class RecordValue
 
     /// <summary>Fields of <see cref="Form"/> by the top-level field of this form whose value they must equal.</summary>
     public Dictionary<string, string> Match { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Validity period of the records of <see cref="Form"/>; every matching record counts when null.</summary>
+    public RecordValidity? Validity { get; set; }
 }

@@ -95,14 +95,86 @@ internal static class FormChecker
 
             CheckLookupTarget(
                 context, recordValue.Form, recordValue.ValueField, recordValue.Match, recordPointer, scope, set);
+            CheckValidity(context, recordValue.Form, recordValue.Validity, recordPointer, scope, set);
         }
 
         if (field.LookupRange is { } range)
         {
-            CheckLookupTarget(
-                context, range.Form, range.ValueField, range.Match, JsonPointers.Append(pointer, "lookupRange"), scope,
-                set);
+            var rangePointer = JsonPointers.Append(pointer, "lookupRange");
+            CheckLookupTarget(context, range.Form, range.ValueField, range.Match, rangePointer, scope, set);
+            CheckValidity(context, range.Form, range.Validity, rangePointer, scope, set);
         }
+    }
+
+    /// <summary>
+    /// Checks a lookup's validity period: <c>fromField</c> and <c>toField</c> name date fields of the other form, and
+    /// <c>dateField</c> a date or datetime field of this form that <paramref name="scope"/> resolves.
+    /// </summary>
+    private static void CheckValidity(
+        CheckContext context, string formKey, RecordValidity? validity, string lookupPointer, FieldScope scope,
+        DefinitionSet set)
+    {
+        if (validity is null)
+        {
+            return;
+        }
+
+        var pointer = JsonPointers.Append(lookupPointer, "validity");
+        if (validity.DateField is { Length: > 0 } dateField)
+        {
+            var datePointer = JsonPointers.Append(pointer, "dateField");
+            if (!scope.Resolves(dateField))
+            {
+                UnknownField(context, datePointer, dateField, scope);
+            }
+            else if (scope.Find(dateField) is { Type: not (FieldTypes.Date or FieldTypes.DateTime) } dateDefinition)
+            {
+                NotADate(context, datePointer, dateField, dateDefinition.Type, "this form", "date or datetime");
+            }
+        }
+
+        if (set.FindForm(formKey) is not { } target)
+        {
+            return;
+        }
+
+        var targetScope = FieldScope.For(target);
+        var bounds = new[] { ("fromField", (string?)validity.FromField), ("toField", validity.ToField) };
+        foreach (var (property, fieldId) in bounds)
+        {
+            if (fieldId is null)
+            {
+                continue;
+            }
+
+            var fieldPointer = JsonPointers.Append(pointer, property);
+            if (targetScope.Find(fieldId) is not { } bound)
+            {
+                context.Error(
+                    DiagnosticCodes.UnknownField, fieldPointer,
+                    $"\"{fieldId}\" is not a field of form \"{target.Key}\". Use one of its date fields: " +
+                    $"{DateFieldsOf(target)}.",
+                    ("field", fieldId), ("form", target.Key));
+            }
+            else if (bound.Type != FieldTypes.Date)
+            {
+                NotADate(context, fieldPointer, fieldId, bound.Type, $"form \"{target.Key}\"", "date");
+            }
+        }
+    }
+
+    private static void NotADate(
+        CheckContext context, string pointer, string fieldId, string type, string where, string expected) =>
+        context.Error(
+            DiagnosticCodes.ValueNotAllowed, pointer,
+            $"\"{fieldId}\" of {where} is a {type} field, but a validity period needs a {expected} field. Name " +
+            "such a field instead.",
+            ("field", fieldId));
+
+    private static string DateFieldsOf(FormDefinition form)
+    {
+        var dates = form.Fields.Where(field => field.Type == FieldTypes.Date).Select(field => field.Id).ToList();
+        return dates.Count == 0 ? "none (add a date field)" : string.Join(", ", dates);
     }
 
     /// <summary>

@@ -103,6 +103,16 @@ public sealed class FormMessages
         ? $"{rowName}“{label}”无法核对：没有你可查看的 {form} 记录满足 {criteria}，请先维护该记录"
         : $"{rowName}\"{label}\" cannot be checked: no {form} record you may read has {criteria}; add that record first";
 
+    public string NoValidRangeRecord(string label, string rowName, string form, string criteria, string date) => _zh
+        ? $"{rowName}“{label}”无法核对：没有你可查看的 {form} 记录满足 {criteria} 且在 {date} 有效，请先维护该日期有效的记录"
+        : $"{rowName}\"{label}\" cannot be checked: no {form} record you may read has {criteria} and is valid on " +
+          $"{date}; add a record valid on that date first";
+
+    public string NoValidRecordValue(string label, string form, string criteria, string date) => _zh
+        ? $"“{label}”无法带出：没有你可查看的 {form} 记录满足 {criteria} 且在 {date} 有效，请先维护该日期有效的记录"
+        : $"\"{label}\" cannot be filled: no {form} record you may read has {criteria} and is valid on {date}; add " +
+          "a record valid on that date first";
+
     public string BelowRange(string label, string rowName, string value, string minimum, string percent, string form,
         string reference) => _zh
         ? $"{rowName}“{label}” {value} 低于最低值 {minimum}（{form} 中的 {reference} 的 {percent}%）"

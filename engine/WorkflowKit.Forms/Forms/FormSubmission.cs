@@ -40,5 +40,11 @@ public sealed record FormSubmission(JsonObject Data)
     /// <summary>Whether given serial numbers are kept, so that the serial checks run on them.</summary>
     public bool KeepsGivenSerials { get; init; }
 
+    /// <summary>
+    /// Today's date in the time zone of the flow that submits the data, for lookups with a validity period whose
+    /// document date is empty. When null, the validator's clock and time zone give it.
+    /// </summary>
+    public DateOnly? Today { get; init; }
+
     private static readonly IReadOnlySet<string> EmptyFields = new HashSet<string>();
 }

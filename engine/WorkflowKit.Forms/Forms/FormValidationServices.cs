@@ -22,4 +22,21 @@ public sealed record FormValidationServices
     public RecordReader? Reader { get; init; }
 
     public ConditionEvaluator? Conditions { get; init; }
+
+    /// <summary>
+    /// Clock of the lookups with a validity period whose document date is empty and whose submission sets no
+    /// <see cref="FormSubmission.Today"/>.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Time zone in which <see cref="Time"/> gives today's date; the tenant default Asia/Shanghai when null.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>Returns <paramref name="submission"/>'s date, or else today in <see cref="TimeZone"/>.</summary>
+    internal DateOnly TodayFor(FormSubmission submission) =>
+        submission.Today ?? ValidOn.Today(Time, Zone);
+
+    internal TimeZoneInfo Zone => TimeZone ?? DefaultZone;
+
+    private static readonly TimeZoneInfo DefaultZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

@@ -16,21 +16,31 @@ public static class RecordValues
 
     /// <summary>
     /// Sets each record-value field of <paramref name="data"/> in field order, so a later field may match on an
-    /// earlier one. Whatever the caller sent for such a field is replaced.
+    /// earlier one. Whatever the caller sent for such a field is replaced. A field with a validity period takes the
+    /// record valid on the document date (<paramref name="dates"/> gives today for an empty one). When its match
+    /// values are all set but no record is valid on that date, the field is cleared and an error names it.
     /// </summary>
-    public static async Task FillAsync(
+    /// <returns>The errors of fields that found no record valid on their date, in field order.</returns>
+    public static async Task<IReadOnlyList<FieldError>> FillAsync(
         FormDefinition form, JsonObject data, string? userId, RecordReader? reader, IRecordStore store,
-        CancellationToken cancellationToken)
+        RecordValueDates dates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(dates);
+        var errors = new List<FieldError>();
         foreach (var field in form.Fields.Where(field => field.RecordValue is not null))
         {
             var source = field.RecordValue!;
             var match = source.Match.ToDictionary(
                 pair => pair.Key, pair => data[pair.Value], StringComparer.Ordinal);
-            var record = await RecordMatch.FindAsync(
-                source.Form, match, userId, reader, store, null, cancellationToken).ConfigureAwait(false);
+            var validOn = source.Validity is { } validity
+                ? ValidOn.Resolve(validity, data, data, dates.Today, dates.Zone)
+                : null;
+            var record = source.Validity is not null && validOn is null
+                ? null
+                : await RecordMatch.FindAsync(
+                    source.Form, match, validOn, userId, reader, store, null, cancellationToken).ConfigureAwait(false);
             var value = record?.Data[source.ValueField];
             if (value is null)
             {
@@ -40,6 +50,20 @@ public static class RecordValues
             {
                 data[field.Id] = value.DeepClone();
             }
+
+            if (record is null && validOn is not null && !match.Values.Any(FieldValues.IsEmpty))
+            {
+                var messages = FormMessages.For(dates.Culture);
+                var criteria = string.Join(", ", match.Select(pair =>
+                    $"{pair.Key} = {FieldValues.Display(pair.Value, dates.Culture)}"));
+                errors.Add(new FieldError(
+                    field.Id, "recordValue",
+                    messages.NoValidRecordValue(field.Label.Get(dates.Culture.Name), source.Form, criteria,
+                        validOn.DateText),
+                    null));
+            }
         }
+
+        return errors;
     }
 }

@@ -37,6 +37,7 @@ internal sealed class FormChecks(
             Records = records,
             Reader = reader,
             Conditions = new ConditionEvaluator(Scripts),
+            Time = time,
         });
 
     /// <summary>The validators of what the engine itself writes, which read records past any user's permissions.</summary>
@@ -46,6 +47,7 @@ internal sealed class FormChecks(
             Directory = organization,
             Records = records,
             Conditions = new ConditionEvaluator(Scripts),
+            Time = time,
         });
 
     /// <summary>Validates form data and raises the field errors together.</summary>

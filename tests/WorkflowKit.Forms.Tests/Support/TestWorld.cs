@@ -52,6 +52,7 @@ public sealed class TestWorld : IAsyncDisposable
         {
             Directory = world.Directory, Records = world.Store, Reader = world.Reader,
             Conditions = new ConditionEvaluator(new ScriptHost(timeProvider: world.Time)),
+            Time = world.Time,
         });
         var formulas = new ExpressionFormulaEvaluator(
             new FormulaEngine(world.Time), new ScriptHost(timeProvider: world.Time));

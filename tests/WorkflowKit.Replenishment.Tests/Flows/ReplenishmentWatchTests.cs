@@ -297,6 +297,53 @@ public sealed class ReplenishmentWatchTests
     }
 
     /// <summary>
+    /// sales-east-2 copies sales-east-1 on the demand confirmation, who then sees the rows of the task that copied
+    /// them, C0003's, and not sales-north-1's row of the north customer C0002.
+    /// </summary>
+    [Test]
+    public async Task Confirm_CopyShowsCopierRowsOnly()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        await world.Engine.ActAsync(
+            new TaskActionRequest(east.Id, TaskActions.CarbonCopy, "sales-east-2") { TargetUserId = "sales-east-1" },
+            CancellationToken.None);
+
+        var copied = await world.Engine.GetCarbonCopyViewAsync(child.Id, "sales-east-1", CancellationToken.None);
+
+        Assert.That(copied, Is.Not.Null);
+        var rows = copied!["confirmations"]!.AsArray();
+        Assert.That(rows.Select(row => row!["customer"]!.GetValue<string>()), Is.EqualTo(new[] { "C0003" }));
+        Assert.That(copied.ToJsonString(), Does.Not.Contain("C0002"));
+        Assert.That(copied["product"]?.GetValue<string>(), Is.EqualTo("IVD-0001"));
+    }
+
+    /// <summary>
+    /// Copies from both sales tasks show the rows that both tasks show, which is none, as a field hidden at any
+    /// copying node stays hidden.
+    /// </summary>
+    [Test]
+    public async Task Confirm_TwoCopiesNarrowRows()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        foreach (var task in tasks.Where(t => t.NodeId == "confirmDemand"))
+        {
+            await world.Engine.ActAsync(
+                new TaskActionRequest(task.Id, TaskActions.CarbonCopy, task.Assignee) { TargetUserId = "buyer-1" },
+                CancellationToken.None);
+        }
+
+        var copied = await world.Engine.GetCarbonCopyViewAsync(child.Id, "buyer-1", CancellationToken.None);
+
+        Assert.That(tasks.Count(t => t.NodeId == "confirmDemand"), Is.EqualTo(2));
+        Assert.That(copied!["confirmations"]!.AsArray(), Is.Empty);
+    }
+
+    /// <summary>
     /// The task sends back the one row its view showed. The engine puts it in the place of sales-east-2's stored row
     /// and keeps sales-north-1's row as stored.
     /// </summary>

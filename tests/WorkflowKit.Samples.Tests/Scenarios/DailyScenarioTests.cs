@@ -323,7 +323,60 @@ public sealed class DailyScenarioTests(string provider)
         Assert.That(price.Path, Is.EqualTo("lines[0].unitPrice"));
         Assert.That(price.Message, Is.EqualTo(
             "Row 1: \"Unit price\" cannot be checked: no regional-price record you may read has product = " +
-            "\"IVD-0999\", region = \"east\"; add that record first"));
+            "\"IVD-0999\", region = \"east\" and is valid on 2026-12-01; add a record valid on that date first"));
+    }
+
+    /// <summary>
+    /// A new east price of IVD-0002, 500.00 from 2027-06-01, is the newest record, but an order of 2026-12-01 is
+    /// still checked against the 360.00 that is valid then, and an order of 2027-06-01 against the new price.
+    /// </summary>
+    [Test]
+    public async Task Order_start_checks_price_valid_on_order_date()
+    {
+        await using var environment = await SampleEnvironment.OpenAsync(_db, TimeProvider.System, CancellationToken.None);
+        var records = environment.Stores.Records;
+        var future = await records.CreateAsync(
+            "regional-price",
+            new JsonObject
+            {
+                ["product"] = "IVD-0002", ["region"] = "east", ["unitPrice"] = 500m, ["validFrom"] = "2027-06-01",
+            },
+            new RecordWriteContext("admin"),
+            CancellationToken.None);
+        try
+        {
+            var current = await StartRejectedAsync(environment, "2026-12-01", 300m);
+            var later = await StartRejectedAsync(environment, "2027-06-01", 400m);
+
+            Assert.That(current.Message, Is.EqualTo(
+                "Row 1: \"Unit price\" 300 is below the minimum 324.00 (90% of unitPrice 360.00 in regional-price)"));
+            Assert.That(later.Message, Is.EqualTo(
+                "Row 1: \"Unit price\" 400 is below the minimum 450.00 (90% of unitPrice 500.00 in regional-price)"));
+        }
+        finally
+        {
+            await records.SoftDeleteAsync(
+                "regional-price", future.Id, new RecordWriteContext("admin"), CancellationToken.None);
+        }
+    }
+
+    private static async Task<FieldError> StartRejectedAsync(
+        SampleEnvironment environment, string orderDate, decimal unitPrice)
+    {
+        var form = OrderForm("C0001");
+        form["orderDate"] = orderDate;
+        form["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0002", ["quantity"] = 1, ["unitPrice"] = unitPrice });
+        var before = await CountAsync(environment, "order");
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => environment.Engine.StartAsync(
+            new StartInstanceRequest("order-to-shipment", "sales-east-1")
+            {
+                TriggerKind = TriggerKinds.Api, Form = form, Culture = CultureInfo.GetCultureInfo("en"),
+            },
+            CancellationToken.None));
+
+        Assert.That(await CountAsync(environment, "order"), Is.EqualTo(before), "no order stored");
+        return error!.Errors.Single();
     }
 
     /// <summary>

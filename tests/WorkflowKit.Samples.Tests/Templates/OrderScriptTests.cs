@@ -116,6 +116,61 @@ public sealed class OrderScriptTests
         Assert.That(Number(shortage["missing"]), Is.EqualTo(20m));
     }
 
+    /// <summary>
+    /// An east customer's order takes the earliest-expiring batches wherever they are. The Guangzhou batches ship 50
+    /// of the 60 units, so the Guangzhou warehouse ships the order.
+    /// </summary>
+    [Test]
+    public void StockCheck_ShippingWarehouseShipsMost()
+    {
+        var records = new JsonObject
+        {
+            ["stock-batch"] = new JsonArray(
+                InWarehouse(Batch("SH-1", "IVD-0001", 10, 0, Date(150), "available"), "sh"),
+                InWarehouse(Batch("GZ-1", "IVD-0001", 30, 0, Date(160), "available"), "gz"),
+                InWarehouse(Batch("GZ-2", "IVD-0001", 100, 0, Date(170), "available"), "gz"),
+                InWarehouse(Batch("SH-2", "IVD-0001", 100, 0, Date(400), "available"), "sh")),
+        };
+
+        var result = Run(Flow, "stockCheck", Order("C0001", ("IVD-0001", 60, 10m)), records, []);
+
+        Assert.That(Text(result.Form["shippingWarehouse"]), Is.EqualTo("gz"));
+        Assert.That(Text(result.Form["allocationSummary"]), Does.Contain("SH-1 × 10").And.Contain("sh 仓"));
+    }
+
+    /// <summary>Two warehouses that ship the same quantity: the one whose batch comes first in FEFO order ships.</summary>
+    [Test]
+    public void StockCheck_ShippingWarehouseTieTakesFirst()
+    {
+        var records = new JsonObject
+        {
+            ["stock-batch"] = new JsonArray(
+                InWarehouse(Batch("BJ-1", "IVD-0001", 20, 0, Date(150), "available"), "bj"),
+                InWarehouse(Batch("CD-1", "IVD-0001", 20, 0, Date(160), "available"), "cd")),
+        };
+
+        var result = Run(Flow, "stockCheck", Order("C0001", ("IVD-0001", 40, 10m)), records, []);
+
+        Assert.That(Text(result.Form["shippingWarehouse"]), Is.EqualTo("bj"));
+    }
+
+    [Test]
+    public void StockCheck_NoAllocationNoWarehouse()
+    {
+        var records = new JsonObject { ["stock-batch"] = new JsonArray() };
+
+        var result = Run(Flow, "stockCheck", Order("C0001", ("IVD-0001", 5, 10m)), records, []);
+
+        Assert.That(result.Form["shippingWarehouse"], Is.Null);
+        Assert.That(Text(result.Form["status"]), Is.EqualTo("backorder"));
+    }
+
+    private static JsonObject InWarehouse(JsonObject batch, string warehouse)
+    {
+        batch["warehouse"] = warehouse;
+        return batch;
+    }
+
     private static JsonObject Order(string customer, params (string Product, int Quantity, decimal Price)[] lines) =>
         new()
         {

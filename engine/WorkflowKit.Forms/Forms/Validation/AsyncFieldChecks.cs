@@ -88,7 +88,7 @@ internal static class AsyncFieldChecks
             var records = Require(services.Records, form, field, "a record store (lookup ranges)");
             var format = field.Scale is { } scale ? "F" + scale.ToString(CultureInfo.InvariantCulture) : "G";
             checks.Add(new("lookupRange", (value, scope, token) => CheckRangeAsync(
-                range, label, format, records, services.Reader, value, scope, messages, token)));
+                range, label, format, records, services, value, scope, messages, token)));
         }
 
         if (field.Linkage is { } linkage)
@@ -186,8 +186,8 @@ internal static class AsyncFieldChecks
     /// that is still empty skips the check, because the server may fill it (a record value) before it validates.
     /// </summary>
     private static async Task<string?> CheckRangeAsync(
-        LookupRange range, string label, string format, IRecordStore records, Permissions.RecordReader? reader, JsonNode? value,
-        FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
+        LookupRange range, string label, string format, IRecordStore records, FormValidationServices services,
+        JsonNode? value, FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
     {
         if (!FieldValues.TryGetDecimal(value, out var number))
         {
@@ -204,15 +204,29 @@ internal static class AsyncFieldChecks
             return null;
         }
 
+        // A document date that is not a date is reported by that field's own check.
+        ValidOn? validOn = null;
+        if (range.Validity is { } validity)
+        {
+            validOn = ValidOn.Resolve(
+                validity, scope.Data, scope.Root.Data, services.TodayFor(scope.Root), services.Zone);
+            if (validOn is null)
+            {
+                return null;
+            }
+        }
+
         var rowName = scope.RowIndex is { } index ? messages.RowName(index) : string.Empty;
         var record = await RecordMatch.FindAsync(
-            range.Form, match, scope.Root.UserId, reader, records, scope.Root.Transaction, cancellationToken)
-            .ConfigureAwait(false);
+            range.Form, match, validOn, scope.Root.UserId, services.Reader, records, scope.Root.Transaction,
+            cancellationToken).ConfigureAwait(false);
         if (record is null || !FieldValues.TryGetDecimal(record.Data[range.ValueField], out var reference))
         {
             var criteria = string.Join(", ", match.Select(pair =>
                 $"{pair.Key} = {FieldValues.Display(pair.Value, messages.Culture)}"));
-            return messages.NoRangeRecord(label, rowName, range.Form, criteria);
+            return validOn is null
+                ? messages.NoRangeRecord(label, rowName, range.Form, criteria)
+                : messages.NoValidRangeRecord(label, rowName, range.Form, criteria, validOn.DateText);
         }
 
         var shown = FieldValues.Display(value, messages.Culture);
