@@ -14,7 +14,9 @@ public static class DemoAccounts
         new("sales-east", "华东销售部 Sales East", "hq", "manager"),
         new("sales-north", "华北销售部 Sales North", "hq", "manager"),
         new("finance", "财务部 Finance", "hq", "finance1"),
-        new("warehouse", "仓储部 Warehouse", "hq", "warehouse1"),
+        // The order template gives a shipping task to the warehouse staff of the department named after the
+        // warehouse that ships ("warehouse-" and its code), so the demo warehouse user works in Shanghai.
+        new("warehouse-sh", "上海中心仓 Shanghai warehouse", "hq", "warehouse1"),
     ];
 
     public static IReadOnlyList<NewUser> Users { get; } =
@@ -26,7 +28,7 @@ public static class DemoAccounts
         User("manager", "王芳 Wang Fang", "sales-east", [RoleNames.SalesManager], "east"),
         User("finance1", "刘洋 Liu Yang", "finance", [RoleNames.Finance], "east"),
         User("credit1", "陈静 Chen Jing", "finance", [RoleNames.CreditOfficer], "east"),
-        User("warehouse1", "赵磊 Zhao Lei", "warehouse", [RoleNames.Warehouse], "east"),
+        User("warehouse1", "赵磊 Zhao Lei", "warehouse-sh", [RoleNames.Warehouse], "east"),
     ];
 
     private static NewUser User(string name, string displayName, string department, string[] roles, string region) =>
