@@ -493,6 +493,6 @@ public static class ChineseStrings
         .Concat(InstanceActionChineseStrings.Values).Concat(AccountChineseStrings.Values)
         .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values).Concat(PublishChineseStrings.Values)
         .Concat(NotificationChineseStrings.Values).Concat(ScheduleChineseStrings.Values)
-        .Concat(FlowSettingsChineseStrings.Values).DistinctBy(pair => pair.Key)
+        .Concat(FlowSettingsChineseStrings.Values).Concat(MigrationChineseStrings.Values).DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
