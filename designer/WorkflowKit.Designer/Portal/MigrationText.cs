@@ -102,7 +102,9 @@ public sealed class MigrationText(UiText text, MigrationPreview preview)
         };
     }
 
-    /// <summary>Returns a node's quoted display name, with its id when another node of the version has the same name.</summary>
+    /// <summary>
+    /// Returns a node's quoted display name, with its id when another node of the version has the same name.
+    /// </summary>
     public string NodeName(FlowDefinition flow, string nodeId)
     {
         ArgumentNullException.ThrowIfNull(flow);
@@ -127,7 +129,9 @@ public sealed class MigrationText(UiText text, MigrationPreview preview)
         _ => problem.Arguments.ContainsKey("targetVersion"),
     };
 
-    /// <summary>Returns where a token waiting at a join came from and, when it changes, which branch it counts for.</summary>
+    /// <summary>
+    /// Returns where a token waiting at a join came from and, when it changes, which branch it counts for.
+    /// </summary>
     private string Arrival(MigrationItem item)
     {
         var arrivedFrom = Origin(preview.Source, item.SourceEdgeId);

@@ -203,7 +203,9 @@ public sealed class MigrationCli(WorkflowEngine engine, TextWriter output, TextW
         }
     }
 
-    /// <summary>Returns " edge E -> E2" for a token waiting at a join, naming the incoming edges it counts for.</summary>
+    /// <summary>
+    /// Returns " edge E -> E2" for a token waiting at a join: the edge it arrived on and the one it counts for.
+    /// </summary>
     private static string Arrival(MigrationItem item) =>
         item.SourceEdgeId is null ? string.Empty : $" edge {item.SourceEdgeId} -> {item.TargetEdgeId ?? "(unmapped)"}";
 

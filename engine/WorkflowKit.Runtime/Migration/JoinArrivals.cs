@@ -141,7 +141,9 @@ internal static class JoinArrivals
         return target.HasNode(from) ? FedBy(from) : [];
     }
 
-    /// <summary>Adds a problem where arrivals on two different edges would count for one edge of the target join.</summary>
+    /// <summary>
+    /// Adds a problem where arrivals on two different edges would count for one edge of the target join.
+    /// </summary>
     private static void CheckMerged(
         InstanceRecord instance, FlowGraph source, FlowGraph target, IReadOnlyDictionary<string, string> mapping,
         List<TokenRecord> waiting, Dictionary<string, string?> mapped, List<MigrationProblem> problems)
