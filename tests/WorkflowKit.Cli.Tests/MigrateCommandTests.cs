@@ -43,6 +43,24 @@ public sealed partial class MigrateCommandTests
         }
         """;
 
+    private const string Parallel = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "credit", "name": "Credit",
+          "nodes": [
+            { "id": "start", "type": "start" }, { "id": "split", "type": "parallelSplit" },
+            { "id": "review", "type": "approval", "assignees": [{ "type": "user", "value": "bob" }] },
+            { "id": "audit", "type": "approval", "assignees": [{ "type": "user", "value": "carol" }] },
+            FINANCE{ "id": "join", "type": "parallelJoin" }, { "id": "end", "type": "end" }
+          ],
+          "edges": [
+            { "id": "e1", "from": "start", "to": "split" }, { "id": "e-review", "from": "split", "to": "review" },
+            { "id": "e-audit", "from": "split", "to": "audit" },
+            { "id": "e-review-join", "from": "review", "to": "join" },
+            EDGES{ "id": "e-join", "from": "join", "to": "end" }
+          ]
+        }
+        """;
+
     private string _folder = string.Empty;
 
     private string Db => Path.Combine(_folder, "wk.db");
@@ -141,6 +159,33 @@ public sealed partial class MigrateCommandTests
         Assert.That(detail.OutputLines, Has.Some.Match("instance.migrated \"Migrated from version 1 to 2 by admin.\"$"));
         Assert.That(approved.ExitCode, Is.EqualTo(0), approved.Error);
         Assert.That(approved.OutputLines, Has.Some.Match(@"^task [0-9a-f]{32} second dave open$"));
+    }
+
+    [Test]
+    public async Task WaitingJoin_StepAddedBeforeJoin_Migrates()
+    {
+        await PublishAsync(Parallel.Replace("FINANCE", "").Replace(
+            "EDGES", """{ "id": "e-audit-join", "from": "audit", "to": "join" }, """));
+        var instance = await StartAsync();
+        await ApproveAsync(instance, "review", "bob");
+        await PublishAsync(Parallel.Replace(
+                "FINANCE", """{ "id": "finance", "type": "approval", "assignees": [{ "type": "user", "value": "dave" }] }, """)
+            .Replace("EDGES", """
+                { "id": "e-audit-finance", "from": "audit", "to": "finance" },
+                { "id": "e-audit-join", "from": "finance", "to": "join" },
+                """));
+
+        var plan = await CliRun.RunAsync("instance", "migrate", instance, "--to-version", "3", "--dry-run", "--db", Db);
+        var run = await CliRun.RunAsync("instance", "migrate", instance, "--to-version", "3", "--db", Db);
+        await ApproveAsync(instance, "audit", "carol");
+        await ApproveAsync(instance, "finance", "dave");
+
+        Assert.That(plan.ExitCode, Is.EqualTo(0), plan.Error);
+        Assert.That(plan.OutputLines, Has.Some.Match(
+            @"^token [0-9a-f]{32} join -> join \(parallelJoin, join\) edge e-review-join -> e-review-join$"));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        var detail = await CliRun.RunAsync("instance", instance, "--db", Db);
+        Assert.That(detail.OutputLines[0], Does.Contain("flow credit v3  completed"));
     }
 
     [Test]

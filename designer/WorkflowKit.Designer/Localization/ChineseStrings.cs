@@ -507,7 +507,7 @@ public static class ChineseStrings
         .Concat(DiagnosticChineseStrings.Values).Concat(IncidentChineseStrings.Values).Concat(PublishChineseStrings.Values)
         .Concat(NotificationChineseStrings.Values).Concat(ScheduleChineseStrings.Values)
         .Concat(FlowSettingsChineseStrings.Values).Concat(ConfirmationChineseStrings.Values)
-        .Concat(FlowCanvasChineseStrings.Values)
+        .Concat(FlowCanvasChineseStrings.Values).Concat(MigrationChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -87,7 +87,7 @@ public interface IWorkService
     /// Returns null when the instance does not exist or already runs the latest version.
     /// </summary>
     /// <exception cref="AccessDeniedException">The user is not an administrator.</exception>
-    Task<Runtime.Migration.MigrationPlan?> PlanMigrationToLatestAsync(
+    Task<MigrationPreview?> PlanMigrationToLatestAsync(
         string instanceId, UserContext user, CancellationToken cancellationToken);
 
     /// <summary>Applies a migration plan as the user, an administrator.</summary>

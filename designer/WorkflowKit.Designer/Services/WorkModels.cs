@@ -96,7 +96,13 @@ public sealed record AuditEntry(
 {
     /// <summary>The person the action went to: transferred to, copied, or added as a signer; null for other actions.</summary>
     public string? TargetName { get; init; }
+
+    /// <summary>The flow versions of a migration line, so that the page words it; null for other actions.</summary>
+    public AuditMigration? Migration { get; init; }
 }
+
+/// <summary>The flow versions an instance moved between, read from a migration's audit line.</summary>
+public sealed record AuditMigration(int FromVersion, int ToVersion);
 
 /// <summary>An instance with its data, the path it took and its audit trail.</summary>
 public sealed record InstanceDetail(

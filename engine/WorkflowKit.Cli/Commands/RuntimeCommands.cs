@@ -131,8 +131,9 @@ public static class RuntimeCommands
         };
         var map = new Option<string[]>("--map")
         {
-            Description = "OLD=NEW: a node id of the current version and the node id it has in the target version; " +
-                          "repeat for each renamed node.",
+            Description = "OLD=NEW: a node id of the current version and the node id it has in the target version, " +
+                          "or an incoming edge of a join and the edge of the target join that the tokens waiting " +
+                          "there count for; repeat for each renamed node or mapped edge.",
             AllowMultipleArgumentsPerToken = false,
         };
         var allOf = new Option<string?>("--all-of")

@@ -192,7 +192,7 @@ public sealed class MigrationCli(WorkflowEngine engine, TextWriter output, TextW
         {
             await output.WriteLineAsync(
                 $"  {item.Kind,-5} {item.Id} {item.SourceNodeId} -> {item.TargetNodeId ?? "(missing)"} " +
-                $"({item.NodeType}, {item.Detail ?? "-"})").ConfigureAwait(false);
+                $"({item.NodeType}, {item.Detail ?? "-"}){Arrival(item)}").ConfigureAwait(false);
         }
 
         if (plan.NodeMapping.Count > 0)
@@ -202,6 +202,12 @@ public sealed class MigrationCli(WorkflowEngine engine, TextWriter output, TextW
                 .ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Returns " edge E -> E2" for a token waiting at a join: the edge it arrived on and the one it counts for.
+    /// </summary>
+    private static string Arrival(MigrationItem item) =>
+        item.SourceEdgeId is null ? string.Empty : $" edge {item.SourceEdgeId} -> {item.TargetEdgeId ?? "(unmapped)"}";
 
     private async Task PrintProblemsAsync(MigrationPlan plan)
     {

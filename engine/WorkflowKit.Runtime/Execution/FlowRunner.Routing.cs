@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Graph;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Storage;
 
@@ -123,21 +124,11 @@ internal sealed partial class FlowRunner
 
     private static void WaitAtJoin(StepContext context, TokenRecord token, NodeDefinition node)
     {
-        var facts = context.Graph.Join(node.Id);
-        var activations = token.Scope.Length == 0 ? [] : token.Scope.Split('/');
-        string? group = null;
-        for (var index = activations.Length - 1; index >= 0 && group is null; index--)
-        {
-            var split = context.Activations[activations[index]]?["split"]?.GetValue<string>();
-            if (split is not null && facts.PairedSplits.Contains(split))
-            {
-                group = "P:" + activations[index];
-            }
-        }
-
         token.Status = TokenStatuses.Waiting;
         token.WaitKind = WaitKinds.Join;
-        token.WaitRef = group ?? "M:" + (activations.Length == 0 ? string.Empty : activations[^1]);
+        token.WaitRef = JoinGroups.Of(
+            token.Scope, context.Graph.Join(node.Id),
+            activation => context.Activations[activation]?["split"]?.GetValue<string>());
         context.Touch(token);
     }
 
@@ -171,7 +162,7 @@ internal sealed partial class FlowRunner
             .ToList();
         var others = context.LiveTokens
             .Where(token => !(token.NodeId == joinId && token.WaitKind == WaitKinds.Join))
-            .Where(token => activation.Length == 0 || InScope(token.Scope, activation))
+            .Where(token => activation.Length == 0 || JoinGroups.InScope(token.Scope, activation))
             .ToList();
 
         var consumed = new List<TokenRecord>();
@@ -212,12 +203,6 @@ internal sealed partial class FlowRunner
         Leave(context, next, context.Graph.Node(joinId));
         return true;
     }
-
-    private static bool InScope(string scope, string activation) =>
-        scope == activation
-        || scope.StartsWith(activation + "/", StringComparison.Ordinal)
-        || scope.EndsWith("/" + activation, StringComparison.Ordinal)
-        || scope.Contains("/" + activation + "/", StringComparison.Ordinal);
 
     private static void EndToken(StepContext context, TokenRecord token, NodeDefinition node)
     {

@@ -62,6 +62,8 @@ public sealed class FlowGraph
 
     public EdgeDefinition Edge(string edgeId) => _edges[edgeId];
 
+    public bool HasEdge(string edgeId) => _edges.ContainsKey(edgeId);
+
     /// <summary>Outgoing edges: non-default edges by priority (then definition order), the default edge last.</summary>
     public IReadOnlyList<EdgeDefinition> Outgoing(string nodeId) => _outgoing.GetValueOrDefault(nodeId) ?? [];
 

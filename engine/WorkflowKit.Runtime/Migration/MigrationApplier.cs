@@ -8,7 +8,8 @@ namespace WorkflowKit.Runtime.Migration;
 
 /// <summary>
 /// Changes a loaded instance so that it runs on the target version of a checked plan. Nothing runs: the
-/// tokens keep waiting where they were, under their node ids in the target version. Variables, form data,
+/// tokens keep waiting where they were, under their node ids in the target version, and tokens at a join under
+/// the incoming edge the plan mapped their arrival to. Variables, form data,
 /// completed tasks and the audit trail stay as they are.
 /// </summary>
 internal static class MigrationApplier
@@ -24,6 +25,13 @@ internal static class MigrationApplier
         foreach (var token in step.LiveTokens.ToList())
         {
             token.NodeId = Map(token.NodeId);
+
+            // A token waiting at a join counts for the incoming edge that its branch enters the target join on.
+            var arrival = plan.Items.FirstOrDefault(item => item.Kind == MigrationItemKinds.Token && item.Id == token.Id);
+            if (arrival?.TargetEdgeId is { } edgeId)
+            {
+                token.EdgeId = edgeId;
+            }
 
             // Return targets come from the trail, so a human node that the target version lacks is dropped.
             token.Trail = MapTrail(token.Trail);

@@ -8,7 +8,17 @@ namespace WorkflowKit.Runtime.Migration;
 /// <param name="NodeType">The node's type in the current version, such as "approval".</param>
 /// <param name="Detail">What the token waits for, or the task's assignee.</param>
 public sealed record MigrationItem(
-    string Kind, string Id, string SourceNodeId, string? TargetNodeId, string NodeType, string? Detail);
+    string Kind, string Id, string SourceNodeId, string? TargetNodeId, string NodeType, string? Detail)
+{
+    /// <summary>For a token waiting at a join, the incoming edge it arrived on; otherwise null.</summary>
+    public string? SourceEdgeId { get; init; }
+
+    /// <summary>
+    /// For a token waiting at a join, the incoming edge of the target version's join that its arrival counts for,
+    /// or null when the plan cannot map it.
+    /// </summary>
+    public string? TargetEdgeId { get; init; }
+}
 
 /// <summary>Kinds of <see cref="MigrationItem"/>.</summary>
 public static class MigrationItemKinds

@@ -388,7 +388,7 @@ public sealed class EngineWorkService(
         }
     }
 
-    public async Task<Runtime.Migration.MigrationPlan?> PlanMigrationToLatestAsync(
+    public async Task<MigrationPreview?> PlanMigrationToLatestAsync(
         string instanceId, UserContext user, CancellationToken cancellationToken)
     {
         RequireAdmin(user, instanceId);
@@ -404,7 +404,12 @@ public sealed class EngineWorkService(
             return null;
         }
 
-        return await engine.PlanMigrationAsync(instanceId, latest.Version, null, cancellationToken);
+        var plan = await engine.PlanMigrationAsync(instanceId, latest.Version, null, cancellationToken);
+        return new MigrationPreview(
+            plan,
+            await FlowAsync(instance.FlowKey, instance.FlowVersion, cancellationToken),
+            await FlowAsync(instance.FlowKey, latest.Version, cancellationToken),
+            await NamesAsync(cancellationToken));
     }
 
     public async Task MigrateAsync(
@@ -526,6 +531,7 @@ public sealed class EngineWorkService(
                     entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
                 {
                     TargetName = TargetOf(entry) is { } target ? names.GetValueOrDefault(target, target) : null,
+                    Migration = MigrationOf(entry),
                 })])
         {
             Incidents = [.. detail.Incidents.Select(incident => IncidentSummary.From(incident, summary, flow))],
@@ -551,6 +557,13 @@ public sealed class EngineWorkService(
     /// </summary>
     private static bool IsAutomaticStepLine(string actor, string action) =>
         actor == "system" && !action.StartsWith("instance", StringComparison.Ordinal);
+
+    private static AuditMigration? MigrationOf(Runtime.Audit.AuditEntry entry) =>
+        entry.Action == AuditActions.InstanceMigrated
+            && entry.Details?["fromVersion"] is JsonValue from && from.TryGetValue<int>(out var fromVersion)
+            && entry.Details?["toVersion"] is JsonValue to && to.TryGetValue<int>(out var toVersion)
+            ? new AuditMigration(fromVersion, toVersion)
+            : null;
 
     private static string? TargetOf(Runtime.Audit.AuditEntry entry) =>
         entry.Action.StartsWith("task.", StringComparison.Ordinal)

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Store;
+using WorkflowKit.Records;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Samples.Scenarios;
+
+namespace WorkflowKit.Samples.Tests.Scenarios;
+
+/// <summary>
+/// Migrates running reviews of the biopharma customer credit review to a version 2 that adds a finance review after
+/// the credit officer's review, before the parallel join, on the committed sample data, on SQLite and on PostgreSQL.
+/// A review whose officer branch was skipped (exposure within the limit) waits at the join already. A review above
+/// the limit still has the officer's task open. Both move and then complete on version 2.
+/// </summary>
+[TestFixture("sqlite")]
+[TestFixture("postgres")]
+[NonParallelizable]
+public sealed class CreditReviewMigrationTests(string provider)
+{
+    private const string Flow = "customer-credit-review";
+    private const string FinanceReview = "financeReview";
+
+    private ScenarioDatabase? _database;
+    private SampleEnvironment _environment = null!;
+
+    [OneTimeSetUp]
+    public async Task LoadSamples()
+    {
+        _database = await ScenarioDatabase.CreateAsync(provider);
+        var data = TestPaths.CommittedSampleData;
+        var index = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data, SampleFiles.Index)))!;
+        var today = DateOnly.ParseExact(index["today"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var nineInShanghai = new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+        _environment = await SampleEnvironment.OpenAsync(
+            _database.Db, new FakeTimeProvider(nineInShanghai), CancellationToken.None);
+        var options = new SampleLoadOptions(Path.Combine(TestPaths.RepositoryRoot, "definitions", "templates"), data)
+        {
+            IncludeOrderHistory = false,
+        };
+        await SampleLoader.LoadAsync(_environment, options, CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public async Task DropDatabase()
+    {
+        if (_environment is not null)
+        {
+            await _environment.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task AddedFinanceReview_ReviewsMigrateAndComplete()
+    {
+        var (skipped, aboveLimit) = await StartReviewsAsync();
+        var version = await PublishWithFinanceReviewAsync();
+        var engine = _environment.Engine;
+
+        var skippedPlan = await engine.PlanMigrationAsync(skipped, version, null, CancellationToken.None);
+        var aboveLimitPlan = await engine.PlanMigrationAsync(aboveLimit, version, null, CancellationToken.None);
+        await engine.MigrateInstanceAsync(skippedPlan, "admin", CancellationToken.None);
+        await engine.MigrateInstanceAsync(aboveLimitPlan, "admin", CancellationToken.None);
+
+        Assert.That(skippedPlan.Problems, Is.Empty, string.Join(" ", skippedPlan.Problems.Select(p => p.Message)));
+        Assert.That(aboveLimitPlan.Problems, Is.Empty, string.Join(" ", aboveLimitPlan.Problems.Select(p => p.Message)));
+        var arrival = skippedPlan.Items.Single(item => item.SourceNodeId == "join");
+        Assert.That((arrival.SourceEdgeId, arrival.TargetEdgeId), Is.EqualTo(("e-within", "e-within")));
+
+        await ApproveAsync(skipped, "salesManagerReview");
+        await ApproveAsync(aboveLimit, "salesManagerReview");
+        await ApproveAsync(aboveLimit, "creditOfficerReview");
+        var waitingForFinance = await InstanceAsync(aboveLimit);
+        Assert.That(waitingForFinance.Status, Is.EqualTo(InstanceStatuses.Running));
+        await ApproveAsync(aboveLimit, FinanceReview);
+
+        var done = await InstanceAsync(skipped);
+        var doneAboveLimit = await InstanceAsync(aboveLimit);
+        Assert.That((done.Status, done.EndNodeId, done.FlowVersion),
+            Is.EqualTo((InstanceStatuses.Completed, "endReviewed", version)));
+        Assert.That((doneAboveLimit.Status, doneAboveLimit.EndNodeId, doneAboveLimit.FlowVersion),
+            Is.EqualTo((InstanceStatuses.Completed, "endReviewed", version)));
+        var skippedHistory = await engine.GetHistoryAsync(skipped, CancellationToken.None);
+        Assert.That(skippedHistory.Where(entry => entry.NodeId == FinanceReview), Is.Empty,
+            "the skipped branch had arrived before the migration, so its new step does not run");
+    }
+
+    /// <summary>
+    /// Starts reviews of sample customers, as the record trigger does, until one waits at the join with its officer
+    /// branch skipped and one has the officer's task open. Returns their instance ids.
+    /// </summary>
+    private async Task<(string Skipped, string AboveLimit)> StartReviewsAsync()
+    {
+        var customers = await _environment.Stores.Records.QueryAsync(
+            new RecordQuery("customer") { Limit = 10_000 }, null, CancellationToken.None);
+        string? skipped = null;
+        string? aboveLimit = null;
+        foreach (var customer in customers.Items.OrderBy(entry => entry.Data["code"]!.GetValue<string>()))
+        {
+            var started = await _environment.Engine.StartAsync(
+                new StartInstanceRequest(Flow, customer.Data["salesOwner"]!.GetValue<string>())
+                {
+                    TriggerKind = TriggerKinds.Record,
+                    Form = (JsonObject)customer.Data.DeepClone(),
+                },
+                CancellationToken.None);
+            var open = await _environment.Engine.QueryTasksAsync(
+                new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
+            if (open.Any(task => task.NodeId == "creditOfficerReview"))
+            {
+                aboveLimit ??= started.Id;
+            }
+            else if (open.Any(task => task.NodeId == "salesManagerReview"))
+            {
+                skipped ??= started.Id;
+            }
+
+            if (skipped is not null && aboveLimit is not null)
+            {
+                return (skipped, aboveLimit);
+            }
+        }
+
+        Assert.Fail($"The {customers.Items.Count} sample customers gave no review of each kind; the sample data changed.");
+        throw new InvalidOperationException("Assert.Fail returned.");
+    }
+
+    /// <summary>
+    /// Publishes the next version of the credit review with "财务复核" inserted after the credit officer's review the
+    /// way the designer inserts a node: the new node takes over the officer's edge into the join.
+    /// </summary>
+    private async Task<int> PublishWithFinanceReviewAsync()
+    {
+        var definitions = _environment.Stores.Definitions;
+        var current = await definitions.GetVersionAsync(DefinitionKinds.Flow, Flow, null, CancellationToken.None);
+        var flow = DefinitionJson.Deserialize<FlowDefinition>(current!.Json);
+        var officer = flow.Nodes.Single(node => node.Id == "creditOfficerReview");
+        flow.Nodes.Add(new NodeDefinition
+        {
+            Id = FinanceReview,
+            Type = NodeTypes.Approval,
+            Name = new WorkflowKit.Definitions.LocalizedText("财务复核", "Finance review"),
+            Assignees = officer.Assignees,
+            ApprovalMode = ApprovalModes.Single,
+            Actions = ["approve", "reject"],
+        });
+        flow.Edges.Single(edge => edge.Id == "e-officer-join").From = FinanceReview;
+        flow.Edges.Add(new EdgeDefinition { Id = "e-officer-finance", From = officer.Id, To = FinanceReview });
+
+        var draft = await definitions.GetDraftAsync(DefinitionKinds.Flow, Flow, CancellationToken.None);
+        await definitions.SaveDraftAsync(
+            DefinitionKinds.Flow, Flow, DefinitionJson.Serialize(flow), draft?.Revision, "owner", CancellationToken.None);
+        var published = await definitions.PublishAsync(DefinitionKinds.Flow, Flow, "owner", CancellationToken.None);
+        Assert.That(published.Version, Is.EqualTo(current.Version + 1));
+        return published.Version;
+    }
+
+    private async Task ApproveAsync(string instanceId, string nodeId)
+    {
+        var open = await _environment.Engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, CancellationToken.None);
+        var task = open.Single(task => task.NodeId == nodeId);
+        await _environment.Engine.ActAsync(
+            new TaskActionRequest(task.Id, TaskActions.Approve, task.Assignee), CancellationToken.None);
+    }
+
+    private async Task<WorkflowInstance> InstanceAsync(string instanceId) =>
+        (await _environment.Engine.GetInstanceAsync(instanceId, CancellationToken.None))!.Instance;
+}
