@@ -110,6 +110,7 @@ public sealed partial class WorkflowEngine
                         ["recordId"] = recordId,
                         ["changedFields"] = payload["changedFields"]?.DeepClone(),
                         ["sourceInstanceId"] = payload["sourceInstanceId"]?.DeepClone(),
+                        ["depth"] = payload["depth"]?.DeepClone() ?? 1,
                     };
                     var context = await NewInstanceAsync(
                         unit, graph, payload["userId"]?.GetValue<string>() ?? Options.SystemUserId, TriggerKinds.Record,

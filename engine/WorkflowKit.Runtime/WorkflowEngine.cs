@@ -14,6 +14,8 @@ using WorkflowKit.Runtime.Outbox;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Storage;
 
+using WorkflowKit.Runtime.Triggers;
+
 namespace WorkflowKit.Runtime;
 
 /// <summary>
@@ -179,7 +181,8 @@ public sealed partial class WorkflowEngine
             // The record store assigns the serial numbers, so the instance carries the record's data.
             var transaction = await unit.WriteAsync(cancellationToken).ConfigureAwait(false);
             var record = await _services.Records.CreateAsync(
-                graph.Published.Form!.Key, data, new RecordWriteContext(initiator, transaction, instanceId),
+                graph.Published.Form!.Key, data,
+                new RecordWriteContext(initiator, transaction, instanceId) { TriggerDepth = RecordTriggerChain.DepthOf(vars) },
                 cancellationToken).ConfigureAwait(false);
             data = (JsonObject)record.Data.DeepClone();
             vars["recordId"] = record.Id;

@@ -12,4 +12,11 @@ public sealed record RecordWriteContext(string UserId, IStorageTransaction? Tran
     /// next number. When false, the store assigns every serial number and ignores given ones.
     /// </summary>
     public bool KeepGivenSerials { get; init; }
+
+    /// <summary>
+    /// The number of record triggers in a row that started the instance writing this record: 0 for a user's or an
+    /// import's write and for an instance that no record trigger started. The engine stops a chain that grows too
+    /// long, such as a flow that updates the record that starts it.
+    /// </summary>
+    public int TriggerDepth { get; init; }
 }

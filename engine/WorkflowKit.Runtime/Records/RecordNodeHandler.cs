@@ -8,6 +8,7 @@ using WorkflowKit.Records;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Triggers;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Runtime.Records;
@@ -45,13 +46,19 @@ internal sealed class RecordNodeHandler(EngineServices services)
             }
 
             var transaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
-            var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id);
+            var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id)
+            {
+                TriggerDepth = RecordTriggerChain.DepthOf(context.Vars),
+            };
             var created = await services.Records.CreateAsync(formKey, data, writer, cancellationToken).ConfigureAwait(false);
             return new JsonObject { ["recordId"] = created.Id, ["form"] = formKey };
         }
 
         var updateTransaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
-        var updateWriter = new RecordWriteContext(context.Instance.Initiator, updateTransaction, context.Instance.Id);
+        var updateWriter = new RecordWriteContext(context.Instance.Initiator, updateTransaction, context.Instance.Id)
+        {
+            TriggerDepth = RecordTriggerChain.DepthOf(context.Vars),
+        };
         var targets = await TargetsAsync(context, node, formKey, cancellationToken).ConfigureAwait(false);
         var updated = new JsonArray();
         (JsonObject Stored, JsonObject Changes)? startRecordChanges = null;

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Records;
+using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Expressions;
+using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Storage;
 
@@ -112,10 +114,22 @@ internal sealed class TriggeringRecordStore(
     {
         var now = time.GetUtcNow();
         var messages = new List<OutboxRecord>();
+        var depth = context.TriggerDepth + 1;
         foreach (var flowKey in triggers.Where(trigger => Matches(trigger, entry, changed, context))
                      .Select(trigger => trigger.FlowKey)
                      .Distinct(StringComparer.Ordinal))
         {
+            if (depth > RecordTriggerChain.MaxDepth)
+            {
+                // A user's or an import's write has depth 1, so only a record node's write gets here. The fault
+                // fails that node with an incident, and its transaction writes nothing.
+                throw new FlowFaultException(
+                    IncidentKinds.Definition,
+                    $"Writing record {entry.Id} of form '{entry.FormKey}' would start flow '{flowKey}' through a record " +
+                    $"trigger {depth} times in a row (at most {RecordTriggerChain.MaxDepth}); check for a flow that updates " +
+                    "the record that starts it, and limit its trigger with \"fields\" or a condition.");
+            }
+
             messages.Add(new OutboxRecord
             {
                 Id = Guid.CreateVersion7(now).ToString("N"),
@@ -130,6 +144,7 @@ internal sealed class TriggeringRecordStore(
                     ["changedFields"] = changed is null ? null : new JsonArray([.. changed.Select(field => (JsonNode)field)]),
                     ["userId"] = context.UserId,
                     ["sourceInstanceId"] = context.InstanceId,
+                    ["depth"] = depth,
                     ["data"] = entry.Data.DeepClone(),
                 },
 

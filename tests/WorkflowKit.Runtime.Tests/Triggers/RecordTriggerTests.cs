@@ -229,6 +229,54 @@ public sealed class RecordTriggerTests
         Assert.That(await ReviewsAsync(fx), Has.Count.EqualTo(1), "review instances");
     }
 
+    [Test]
+    public async Task FlowUpdatingItsTrigger_StopsAtDepthLimit()
+    {
+        // Each instance raises the limit of the customer whose update started it, which starts the flow again. The
+        // engine allows 8 record-triggered starts in a row.
+        const int maxDepth = 8;
+        await using var fx = await CreateAsync();
+        var trigger = new TriggerDefinition
+        {
+            Type = TriggerTypes.Record, Form = "customer", On = ["updated"], Fields = ["creditLimit"],
+        };
+        var flow = fx.Publish(new FlowBuilder("bump")
+            .Start()
+            .Node("raise", NodeTypes.UpdateRecord, node =>
+            {
+                node.Form = "customer";
+                node.RecordId = "vars.trigger.recordId";
+                node.Values = new() { ["creditLimit"] = "form.creditLimit + 1" };
+            })
+            .End()
+            .Chain("start", "raise", "end")
+            .Configure(definition => definition.Triggers = [trigger]));
+        await fx.Engine.SyncTriggersAsync(flow, None);
+        var created = await CreateCustomerAsync(fx, "C1", 100m);
+
+        await fx.Engine.Records.UpdateAsync(
+            "customer", created.Id, new JsonObject { ["creditLimit"] = 101m }, null, new RecordWriteContext("carol"), None);
+        await fx.RunDueWorkAsync();
+
+        var instances = await fx.Engine.QueryInstancesAsync(new InstanceQuery { FlowKey = "bump" }, None);
+        Assert.That(instances, Has.Count.EqualTo(maxDepth));
+        var depths = new List<int>();
+        InstanceDetail? stuck = null;
+        foreach (var instance in instances)
+        {
+            var detail = await fx.InstanceAsync(instance.Id);
+            depths.Add(detail.Instance.Variables["trigger"]!["depth"]!.GetValue<int>());
+            stuck = detail.Incidents.Count > 0 ? detail : stuck;
+        }
+
+        Assert.That(depths.Order(), Is.EqualTo(Enumerable.Range(1, maxDepth)));
+        Assert.That(stuck, Is.Not.Null, "the last instance of the chain has an incident");
+        Assert.That(stuck!.Instance.Variables["trigger"]!["depth"]!.GetValue<int>(), Is.EqualTo(maxDepth));
+        Assert.That(stuck.Incidents.Single().Message, Does.Contain("would start flow 'bump' through a record trigger 9 times"));
+        var stored = await fx.Engine.Records.GetAsync("customer", created.Id, null, None);
+        Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(101m + maxDepth - 1));
+    }
+
     private static FormDefinition CustomerForm { get; } = new()
     {
         Key = "customer",
