@@ -144,6 +144,9 @@ public static class DiagnosticWordings
             "{0}: a flow parameter has no value, or a value that does not fit its type. Enter a valid value.",
         [DiagnosticCodes.UnknownParameter] =
             "{0} reads a parameter that the flow does not have. Add it in the flow settings, or correct the name.",
+        [DiagnosticCodes.RequiredFieldLockedAtStart] =
+            "{0}: a required field is read-only or hidden at the start and has no default, so no one can start the " +
+            "flow. Make it editable at the start node, give it a default, or make it optional in the form.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

@@ -195,6 +195,9 @@ public static class DiagnosticChineseStrings
             "{0}：流程参数没有值，或值与其类型不符。请填写有效的值。",
         ["{0} reads a parameter that the flow does not have. Add it in the flow settings, or correct the name."] =
             "{0}读取了流程中没有的参数。请在流程设置中添加该参数，或改正名称。",
+        ["{0}: a required field is read-only or hidden at the start and has no default, so no one can start the " +
+            "flow. Make it editable at the start node, give it a default, or make it optional in the form."] =
+            "{0}：这个必填字段在开始节点是只读或隐藏的，又没有默认值，所以谁都无法发起流程。请在开始节点把它设为可编辑、给它默认值，或在表单中改为选填。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

@@ -218,6 +218,12 @@ public static class DiagnosticCodes
     /// <summary>A rule-builder condition reads <c>params.ID</c>, and the flow declares no parameter ID.</summary>
     public const string UnknownParameter = "WK1341";
 
+    /// <summary>
+    /// A required field without a default or a computed value is read-only or hidden at the start node of a flow that
+    /// starts from a form or an API call, so no start can fill it.
+    /// </summary>
+    public const string RequiredFieldLockedAtStart = "WK1342";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

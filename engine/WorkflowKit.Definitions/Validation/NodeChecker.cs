@@ -44,6 +44,7 @@ internal static class NodeChecker
         }
 
         CheckFieldPermissions(context, node, pointer, scope);
+        CheckStartFields(context, flow, node, pointer, scope);
         CheckDeadline(context, node, pointer, scope);
         CheckOverdue(context, flow, node, pointer, scope, set);
         CheckRecordWrite(context, node, pointer, scope, set);
@@ -188,6 +189,42 @@ internal static class NodeChecker
             {
                 CheckRowOwner(context, fieldId, field, permission, rowOwner, permissionPointer);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reports each required field that a start from a form or an API call cannot fill: the start node lists field
+    /// permissions without making it editable, and the field has no default and no computed value. Such a flow
+    /// rejects every start, for example after a process owner adds a required field to the form.
+    /// </summary>
+    private static void CheckStartFields(
+        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, FieldScope scope)
+    {
+        var startsFromInput = flow.Triggers is not { Count: > 0 } triggers
+            || triggers.Any(trigger => trigger.Type is TriggerTypes.Form or TriggerTypes.Api);
+        if (node.Type != NodeTypes.Start || node.FieldPermissions is not { } permissions || !startsFromInput
+            || scope.Form is not { } form)
+        {
+            return;
+        }
+
+        foreach (var field in form.Fields)
+        {
+            var access = permissions.GetValueOrDefault(field.Id)?.Access ?? FieldPermission.ReadOnly;
+            var filledWithoutInput = field.Default is not null || field.DefaultExpression is not null
+                || field.Formula is not null || field.RecordValue is not null
+                || field.Type is FieldTypes.Serial or FieldTypes.Formula;
+            if (!field.Required || access == FieldPermission.Editable || filledWithoutInput)
+            {
+                continue;
+            }
+
+            context.Error(
+                DiagnosticCodes.RequiredFieldLockedAtStart, JsonPointers.Of(pointer, "fieldPermissions", field.Id),
+                $"Required field \"{field.Id}\" is {access} at the start node \"{node.Id}\" and has no default, so " +
+                "every start would be rejected. Make it editable at the start node, give it a default, or make it " +
+                "optional in the form.",
+                ("node", node.Id), ("field", field.Id));
         }
     }
 
