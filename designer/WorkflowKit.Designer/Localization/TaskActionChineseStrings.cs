@@ -9,6 +9,8 @@ public static class TaskActionChineseStrings
     public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["{0} failed: choose a person in \"{1}\" first."] = "{0}失败：请先在“{1}”中选择人员。",
+        ["{0} failed: {1} started this submission and may not decide it at this step. Choose another person in \"{2}\"."] =
+            "{0}失败：{1} 是这份申请的发起人，不能办理这一步。请在“{2}”中选择其他人员。",
         ["{0} failed: {1}, chosen in \"{2}\", is not a user of the organisation. Choose another person in \"{2}\" and try again."] =
             "{0}失败：“{2}”中选择的 {1} 不是组织中的用户。请在“{2}”中另选人员后重试。",
         ["{0} failed: this task is already assigned to {1}. Choose the person who should take it over in \"{2}\"."] =

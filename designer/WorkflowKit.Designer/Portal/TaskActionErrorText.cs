@@ -37,6 +37,9 @@ public sealed class TaskActionErrorText(UiText text, Func<string, string> userNa
             TaskActionError.TargetTakesPart => T.Format(
                 "{0} failed: {1} {2}. Choose someone in \"{3}\" who does not take part in this step yet.",
                 actionLabel, target, ParticipationText(error.Participation), person),
+            TaskActionError.TargetIsInitiator => T.Format(
+                "{0} failed: {1} started this submission and may not decide it at this step. Choose another person in \"{2}\".",
+                actionLabel, target, person),
             TaskActionError.CopiesSelf => T.Format(
                 "{0} failed: you cannot copy yourself. Choose another person in \"{1}\".", actionLabel, person),
             TaskActionError.UnknownAction or TaskActionError.ActionNotOffered => T.Format(

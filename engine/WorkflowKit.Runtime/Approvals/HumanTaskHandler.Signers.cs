@@ -166,6 +166,21 @@ internal sealed partial class HumanTaskHandler
             };
         }
 
+        // Segregation of duties: the warehouse's shipping confirmation must not go to the salesperson who placed the
+        // order. Only a node whose assignee rules include the initiator may be handed to the initiator.
+        if (target == context.Instance.Initiator
+            && node.Assignees?.Any(rule => rule.Type == AssigneeTypes.Initiator) != true)
+        {
+            throw new TaskActionException(
+                TaskActionError.TargetIsInitiator,
+                $"Cannot transfer task {task.Id} at node '{node.Id}' to {target}: {target} started this submission, " +
+                "and the node's assignees do not include the initiator, so they would decide their own request. " +
+                "Set targetUserId to someone else.")
+            {
+                Action = TaskActions.Transfer, TaskId = task.Id, NodeId = node.Id, TargetUserId = target,
+            };
+        }
+
         if (ParticipationOf(context, token, ApprovalRound.FromJson(token.WaitState), target) is { } taken)
         {
             throw new TaskActionException(

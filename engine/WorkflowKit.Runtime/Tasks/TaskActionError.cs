@@ -25,6 +25,12 @@ public enum TaskActionError
     /// </summary>
     TargetTakesPart,
 
+    /// <summary>
+    /// A transfer names the submission's initiator at a node whose assignee rules leave the initiator out, so the
+    /// initiator would decide their own request.
+    /// </summary>
+    TargetIsInitiator,
+
     /// <summary>The user tried to copy (CC) themselves.</summary>
     CopiesSelf,
 

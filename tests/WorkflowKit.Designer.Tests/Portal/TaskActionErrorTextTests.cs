@@ -35,6 +35,8 @@ public sealed class TaskActionErrorTextTests
         yield return Case(TaskActionError.TargetTakesPart, TaskActions.Transfer, "finance1",
             TaskParticipation.LaterInSequence,
             "转交失败：刘洋 在此节点的依次审批中排在后面，尚未轮到。请在“人员”中选择尚未参与此节点的人员。");
+        yield return Case(TaskActionError.TargetIsInitiator, TaskActions.Transfer, "finance1", null,
+            "转交失败：刘洋 是这份申请的发起人，不能办理这一步。请在“人员”中选择其他人员。");
         yield return Case(TaskActionError.CopiesSelf, TaskActions.CarbonCopy, "finance1", null,
             "抄送失败：不能抄送给自己。请在“人员”中选择其他人员。");
         yield return Case(TaskActionError.ActionNotOffered, TaskActions.Reject, null, null,

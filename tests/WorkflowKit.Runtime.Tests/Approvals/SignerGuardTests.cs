@@ -167,6 +167,24 @@ public sealed class SignerGuardTests
     }
 
     [Test]
+    public async Task Transfer_ToInitiator_Rejected()
+    {
+        // alice started the submission; handing her bob's approval would let her decide her own request.
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("guards", initiator: "alice");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var error = Assert.ThrowsAsync<TaskActionException>(() => ActAsync(fx, bob, TaskActions.Transfer, "alice"));
+
+        Assert.That(error!.Error, Is.EqualTo(TaskActionError.TargetIsInitiator));
+        Assert.That(error.Message, Does.StartWith(
+            $"Cannot transfer task {bob.Id} at node 'approve' to alice: alice started this submission"));
+        var assignments = await fx.Store.GetTaskAssignmentsAsync(bob.Id, CancellationToken.None);
+        Assert.That(assignments, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task NotOffered_ArgumentException()
     {
         await using var fx = await EngineFixture.CreateAsync();
