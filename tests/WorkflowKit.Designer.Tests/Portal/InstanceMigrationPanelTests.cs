@@ -45,6 +45,7 @@ public sealed class InstanceMigrationPanelTests
         Context.Services.AddMudServices();
         Context.Services.AddSingleton(_text);
         Context.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<IWorkService>());
+        Context.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<TenantTime>());
         Context.Render<MudPopoverProvider>();
     }
 
