@@ -145,6 +145,59 @@ public static class CsvEncodingDetector
         return copy;
     }
 
+    /// <summary>
+    /// Returns the first place where the stream's bytes are not valid GB18030, as the 1-based line and the byte found,
+    /// or null when every byte decodes. The stream is rewound either way. A file that is neither valid UTF-8 nor valid
+    /// GB18030, such as a Windows-1252 file with "é", would otherwise be read with replacement characters.
+    /// </summary>
+    public static async Task<(int Line, byte Value)?> FindInvalidGb18030Async(
+        Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.Position;
+        var strict = (Encoding)Gb18030.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        var decoder = strict.GetDecoder();
+        var bytes = new byte[BufferSize];
+        var chars = new char[strict.GetMaxCharCount(BufferSize)];
+        var line = 1;
+        int read;
+        try
+        {
+            while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                try
+                {
+                    decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                }
+                catch (DecoderFallbackException invalid)
+                {
+                    // The decoder reports the bad bytes relative to this block, so lines are counted up to them.
+                    var at = Math.Clamp(invalid.Index < 0 ? 0 : invalid.Index, 0, read - 1);
+                    var value = invalid.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : bytes[at];
+                    return (line + bytes.AsSpan(0, at).Count((byte)'\n'), value);
+                }
+
+                line += bytes.AsSpan(0, read).Count((byte)'\n');
+            }
+
+            try
+            {
+                decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            }
+            catch (DecoderFallbackException invalid)
+            {
+                return (line, invalid.BytesUnknown is { Length: > 0 } unknown ? unknown[0] : (byte)0);
+            }
+
+            return null;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
     private static Encoding CreateGb18030()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -61,7 +61,8 @@ public sealed class CsvImportSource : IImportSource
     /// <param name="name">The file name that errors start with, such as <c>customers.csv</c>.</param>
     /// <param name="culture">The language of the errors: Chinese for a zh culture, English otherwise.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <exception cref="InvalidDataException">The file is empty or a quoted field has no closing quote.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, is neither UTF-8 nor GBK, or a quoted field has no
+    /// closing quote.</exception>
     public static async Task<CsvImportSource> OpenAsync(
         Stream stream, string name, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -72,6 +73,19 @@ public sealed class CsvImportSource : IImportSource
             .ConfigureAwait(false);
         try
         {
+            if (ReferenceEquals(encoding, CsvEncodingDetector.Gb18030)
+                && await CsvEncodingDetector.FindInvalidGb18030Async(detected, cancellationToken).ConfigureAwait(false)
+                    is var (line, value))
+            {
+                throw new InvalidDataException(ImportMessages.IsChinese(culture)
+                    ? $"{name} 既不是 UTF-8 编码也不是 GBK 编码：第 {line} 行的字节 0x{value:X2} 在两种编码中都无效" +
+                      "（可能是西文 Windows 编码中的 é、ü 等字符）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用其他编辑器保存为 " +
+                      "UTF-8，然后重新导入。"
+                    : $"{name} is neither UTF-8 nor GBK: line {line} has the byte 0x{value:X2}, which neither encoding " +
+                      "allows there (perhaps a letter such as é or ü from a Western Windows code page). Save the file as " +
+                      "\"CSV UTF-8\" in Excel, or as UTF-8 in another editor, and import it again.");
+            }
+
             await CsvQuoteCheck.ThrowIfUnclosedAsync(detected, encoding, name, culture, cancellationToken)
                 .ConfigureAwait(false);
         }

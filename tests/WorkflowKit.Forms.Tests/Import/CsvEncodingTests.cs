@@ -71,6 +71,46 @@ public sealed class CsvEncodingTests
     }
 
     [Test]
+    public async Task Windows_1252_file_is_refused_naming_line()
+    {
+        // "René" in Windows-1252: é is 0xE9, which GBK reads as the first byte of a pair, and the comma after it is
+        // no valid second byte, so the name would lose its letter for good.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding(1252).GetBytes("code,name,contact\nC9201,Hôpital Zürich Süd,René\n");
+
+        var refused = Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), "cust.csv",
+                System.Globalization.CultureInfo.InvariantCulture, None);
+        });
+
+        Assert.That(refused!.Message, Does.StartWith("cust.csv is neither UTF-8 nor GBK: line 2 has the byte 0x"));
+        Assert.That(refused.Message, Does.Contain("Save the file as \"CSV UTF-8\""));
+    }
+
+    [Test]
+    public async Task Invalid_byte_in_later_block_names_its_line()
+    {
+        var ascii = new StringBuilder("code,name\n");
+        var lines = 1;
+        while (ascii.Length < 200_000)
+        {
+            ascii.Append("C1,plain\n");
+            lines++;
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(ascii.ToString()).Concat(new byte[] { 0x43, 0x32, 0x2C, 0xFF, 0x0A }).ToArray();
+
+        var refused = Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), "big.csv",
+                System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), None);
+        });
+
+        Assert.That(refused!.Message, Does.StartWith($"big.csv 既不是 UTF-8 编码也不是 GBK 编码：第 {lines + 1} 行的字节 0xFF"));
+    }
+
+    [Test]
     public async Task Unseekable_gbk_stream_is_read()
     {
         var bytes = CsvEncodingDetector.Gb18030.GetBytes(Text);
