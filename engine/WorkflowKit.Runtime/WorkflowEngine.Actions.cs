@@ -13,6 +13,9 @@ namespace WorkflowKit.Runtime;
 /// <summary>Actions of people on tasks and instances.</summary>
 public sealed partial class WorkflowEngine
 {
+    /// <summary>The longest comment a task action takes, in characters.</summary>
+    public const int MaxCommentLength = 2000;
+
     /// <summary>
     /// Acts on a task with one of <see cref="TaskActions.Names"/>. The action, the form changes and everything the
     /// instance does next commit in one step.
@@ -26,6 +29,7 @@ public sealed partial class WorkflowEngine
     /// initiator. The target user may be missing or unknown, or the signer or transfer target may already take part
     /// in the node.
     /// </exception>
+    /// <exception cref="ArgumentException">The comment is longer than <see cref="MaxCommentLength"/>.</exception>
     /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">
     /// A resubmission carries form data that the flow's form rejects, or a task's changes make a formula fail; nothing
     /// was written.
@@ -36,6 +40,15 @@ public sealed partial class WorkflowEngine
         if (!TaskActions.All.Contains(request.Action))
         {
             throw UnknownTaskAction(request.Action, request.TaskId, TaskActions.Names);
+        }
+
+        if (request.Comment is { Length: > MaxCommentLength } comment)
+        {
+            // The comment is stored in the audit trail and sent with every instance view, so a pasted document would
+            // make each view of the instance megabytes long.
+            throw new ArgumentException(
+                $"The comment on task '{request.TaskId}' is {comment.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; write at most " +
+                $"{MaxCommentLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters and attach longer text as a file.", "comment");
         }
 
         request = WithSignerPosition(request);

@@ -185,6 +185,23 @@ public sealed class SignerGuardTests
     }
 
     [Test]
+    public async Task OverlongComment_Rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("guards");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "approve", "bob");
+
+        var error = Assert.ThrowsAsync<ArgumentException>(
+            () => fx.ActAsync(bob, TaskActions.Approve, comment: new string('x', 2001)));
+
+        Assert.That(error!.ParamName, Is.EqualTo("comment"));
+        Assert.That(error.Message, Does.StartWith($"The comment on task '{bob.Id}' is 2,001 characters long; write at most 2,000"));
+        await fx.ActAsync(bob, TaskActions.Approve, comment: new string('x', 2000));
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
     public async Task NotOffered_ArgumentException()
     {
         await using var fx = await EngineFixture.CreateAsync();
