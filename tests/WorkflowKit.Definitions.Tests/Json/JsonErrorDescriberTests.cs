@@ -239,7 +239,7 @@ public sealed class JsonErrorDescriberTests
     [Test]
     public void Deep_nesting_is_named_without_scanning_the_text()
     {
-        // A signed-in user can send this body; describing it once built a path string for every level, so memory
+        // A signed-in user can send this body. Describing it once built a path string for every level, so memory
         // grew with the square of the depth (20 GB for a 200 KB body).
         var text = "{\"data\": {\"x\": " + new string('[', 100_000) + new string(']', 100_000) + "}}";
         var error = ParseError(text);

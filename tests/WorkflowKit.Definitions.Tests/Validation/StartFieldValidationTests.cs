@@ -6,8 +6,8 @@ namespace WorkflowKit.Definitions.Tests.Validation;
 
 /// <summary>
 /// A process owner adds a required field to the order form of the biopharma template. The order flow's start node
-/// lists its editable fields, so the new field is read-only there and every order start would be rejected: the
-/// validator says so before anything is published.
+/// lists its editable fields, so the new field is read-only there and every order start would be rejected. The
+/// validator reports this before anything is published.
 /// </summary>
 public sealed class StartFieldValidationTests
 {
