@@ -1,165 +1,30 @@
-using Dapper;
-using WorkflowKit.Runtime.Timers;
+using WorkflowKit.Storage.Relational.Organization;
 
 namespace WorkflowKit.Storage.PostgreSql.Organization;
 
 /// <summary>
-/// Holidays and make-up workdays in table <c>workday_calendar</c> (migration 4001) with DATE keys, with the loaded
-/// holiday file versions and the working hours in <c>workday_calendar_loads</c> and <c>workday_settings</c>
-/// (migration 4002).
+/// Workday calendar in PostgreSQL (see <see cref="RelationalWorkdayCalendarStore"/>): DATE keys and TIME working
+/// hours. Read as untyped values, Npgsql returns these as <see cref="DateOnly"/> and <see cref="TimeSpan"/> (or
+/// <see cref="DateTime"/> and <see cref="TimeOnly"/> under other type mappings); both are accepted.
 /// </summary>
-public sealed class PostgresWorkdayCalendarStore : IWorkdayCalendarStore
+public sealed class PostgresWorkdayCalendarStore(PostgresDatabase database, TimeProvider time)
+    : RelationalWorkdayCalendarStore(database, time)
 {
-    private readonly PostgresDatabase _database;
-    private readonly TimeProvider _time;
+    protected override object DateParameter(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
-    public PostgresWorkdayCalendarStore(PostgresDatabase database, TimeProvider time)
+    protected override DateOnly ReadDate(object value) => value switch
     {
-        ArgumentNullException.ThrowIfNull(database);
-        ArgumentNullException.ThrowIfNull(time);
-        _database = database;
-        _time = time;
-    }
+        DateOnly date => date,
+        DateTime dateTime => DateOnly.FromDateTime(dateTime),
+        _ => throw new InvalidCastException($"Npgsql returned a workday_calendar day as {value.GetType().Name}; expected DateOnly or DateTime."),
+    };
 
-    public async Task<IReadOnlyList<CalendarDay>> ListDaysAsync(
-        DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    protected override object TimeParameter(TimeOnly time) => time.ToTimeSpan();
+
+    protected override TimeOnly ReadTime(object value) => value switch
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(DateTime Day, string Kind, string? Name)>(
-            "SELECT day, kind, name FROM workday_calendar WHERE day BETWEEN @From AND @To ORDER BY day",
-            new { From = from.ToDateTime(TimeOnly.MinValue), To = to.ToDateTime(TimeOnly.MinValue) })
-            .ConfigureAwait(false);
-        return [.. rows.Select(ToDay)];
-    }
-
-    public async Task<IReadOnlyList<CalendarDay>> ListAllDaysAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(DateTime Day, string Kind, string? Name)>(
-            "SELECT day, kind, name FROM workday_calendar ORDER BY day").ConfigureAwait(false);
-        return [.. rows.Select(ToDay)];
-    }
-
-    public async Task SaveDayAsync(CalendarDay day, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(day);
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO workday_calendar (day, kind, name, updated_by, updated_at)
-            VALUES (@Day, @Kind, @Name, @UserId, @Now)
-            ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name,
-                updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """,
-            new
-            {
-                Day = day.Date.ToDateTime(TimeOnly.MinValue),
-                Kind = CalendarDayKinds.ToText(day.Kind),
-                day.Name,
-                UserId = userId,
-                Now = _time.GetUtcNow(),
-            }).ConfigureAwait(false);
-    }
-
-    public async Task RemoveDayAsync(DateOnly date, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            "DELETE FROM workday_calendar WHERE day = @Day", new { Day = date.ToDateTime(TimeOnly.MinValue) })
-            .ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlySet<string>> ListLoadedHolidayVersionsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var versions = await connection.QueryAsync<string>("SELECT version FROM workday_calendar_loads")
-            .ConfigureAwait(false);
-        return versions.ToHashSet(StringComparer.Ordinal);
-    }
-
-    public async Task<int?> LoadHolidaysAsync(
-        string version, IReadOnlyList<CalendarDay> days, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(version);
-        ArgumentNullException.ThrowIfNull(days);
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var now = _time.GetUtcNow();
-
-        // Under READ COMMITTED a second node's insert of the same version waits for the first to commit and then
-        // inserts nothing, so the version is loaded once.
-        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = await transaction.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO workday_calendar_loads (version, days, loaded_by, loaded_at)
-            VALUES (@Version, 0, @UserId, @Now)
-            ON CONFLICT (version) DO NOTHING
-            """,
-            new { Version = version, UserId = userId, Now = now }, transaction.Transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (recorded == 0)
-        {
-            return null;
-        }
-
-        var stored = 0;
-        foreach (var day in days)
-        {
-            stored += await transaction.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO workday_calendar (day, kind, name, updated_by, updated_at)
-                VALUES (@Day, @Kind, @Name, @UserId, @Now)
-                ON CONFLICT (day) DO NOTHING
-                """,
-                new
-                {
-                    Day = day.Date.ToDateTime(TimeOnly.MinValue),
-                    Kind = CalendarDayKinds.ToText(day.Kind),
-                    day.Name,
-                    UserId = userId,
-                    Now = now,
-                },
-                transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        await transaction.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE workday_calendar_loads SET days = @Days WHERE version = @Version",
-            new { Days = stored, Version = version }, transaction.Transaction, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return stored;
-    }
-
-    public async Task<(TimeOnly Start, TimeOnly End)?> GetWorkingHoursAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = (await connection.QueryAsync<(TimeSpan Start, TimeSpan End)>(
-            "SELECT work_start, work_end FROM workday_settings WHERE id = 1").ConfigureAwait(false)).ToList();
-        return rows is [var hours] ? (TimeOnly.FromTimeSpan(hours.Start), TimeOnly.FromTimeSpan(hours.End)) : null;
-    }
-
-    public async Task SaveWorkingHoursAsync(
-        (TimeOnly Start, TimeOnly End) workingHours, string userId, CancellationToken cancellationToken)
-    {
-        WorkdayCalendar.RequireWorkingHours(workingHours);
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO workday_settings (id, work_start, work_end, updated_by, updated_at)
-            VALUES (1, @Start, @End, @UserId, @Now)
-            ON CONFLICT (id) DO UPDATE SET work_start = excluded.work_start, work_end = excluded.work_end,
-                updated_by = excluded.updated_by, updated_at = excluded.updated_at
-            """,
-            new
-            {
-                Start = workingHours.Start.ToTimeSpan(),
-                End = workingHours.End.ToTimeSpan(),
-                UserId = userId,
-                Now = _time.GetUtcNow(),
-            }).ConfigureAwait(false);
-    }
-
-    private static CalendarDay ToDay((DateTime Day, string Kind, string? Name) row) =>
-        new(DateOnly.FromDateTime(row.Day), CalendarDayKinds.Parse(row.Kind), row.Name);
+        TimeOnly time => time,
+        TimeSpan span => TimeOnly.FromTimeSpan(span),
+        _ => throw new InvalidCastException($"Npgsql returned a workday_settings time as {value.GetType().Name}; expected TimeSpan or TimeOnly."),
+    };
 }
