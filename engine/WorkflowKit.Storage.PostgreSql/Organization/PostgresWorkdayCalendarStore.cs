@@ -16,7 +16,8 @@ public sealed class PostgresWorkdayCalendarStore(PostgresDatabase database, Time
     {
         DateOnly date => date,
         DateTime dateTime => DateOnly.FromDateTime(dateTime),
-        _ => throw new InvalidCastException($"Npgsql returned a workday_calendar day as {value.GetType().Name}; expected DateOnly or DateTime."),
+        _ => throw new InvalidCastException(
+            $"Npgsql returned a workday_calendar day as {value.GetType().Name}; expected DateOnly or DateTime."),
     };
 
     protected override object TimeParameter(TimeOnly time) => time.ToTimeSpan();
@@ -25,6 +26,7 @@ public sealed class PostgresWorkdayCalendarStore(PostgresDatabase database, Time
     {
         TimeOnly time => time,
         TimeSpan span => TimeOnly.FromTimeSpan(span),
-        _ => throw new InvalidCastException($"Npgsql returned a workday_settings time as {value.GetType().Name}; expected TimeSpan or TimeOnly."),
+        _ => throw new InvalidCastException(
+            $"Npgsql returned a workday_settings time as {value.GetType().Name}; expected TimeSpan or TimeOnly."),
     };
 }
