@@ -63,8 +63,8 @@ public abstract class RelationalWorkdayCalendarStore : IWorkdayCalendarStore
     public async Task RemoveDayAsync(DateOnly date, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("DELETE FROM workday_calendar WHERE day = @Day", new { Day = DateParameter(date) })
-            .ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "DELETE FROM workday_calendar WHERE day = @Day", new { Day = DateParameter(date) }).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlySet<string>> ListLoadedHolidayVersionsAsync(CancellationToken cancellationToken)
