@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using FluentValidation.Results;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
 
@@ -27,14 +26,9 @@ public sealed class FormsValidationService(FormValidatorFactory factory) : IForm
         {
             var before = await validator.ValidateAsync(
                 new FormSubmission(baseline) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
-            var earlier = before.Errors.Select(Identity).ToHashSet();
-            failures = [.. failures.Where(failure => !earlier.Contains(Identity(failure)))];
+            failures = [.. CausedProblems.Except(failures, CausedProblems.IdentitiesOf(before.Errors))];
         }
 
         return [.. failures.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
     }
-
-    /// <summary>Identifies a problem by field, rule and value, as the engine does, so a changed value is a new problem.</summary>
-    private static (string Field, string Code, string? Value) Identity(ValidationFailure failure) =>
-        (failure.PropertyName, failure.ErrorCode, (failure.AttemptedValue as JsonNode)?.ToJsonString());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using FluentValidation.Results;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Expressions;
 using WorkflowKit.Forms;
@@ -80,19 +81,15 @@ internal sealed class FormChecks(
         FormValidatorFactory validators, FormDefinition form, FormSubmission after, FormSubmission? before,
         CultureInfo culture, CancellationToken cancellationToken)
     {
-        var errors = await FindErrorsAsync(validators, form, after, culture, cancellationToken).ConfigureAwait(false);
-        if (errors.Count == 0 || before is null)
+        var validator = validators.Create(form, culture);
+        var failures = (await validator.ValidateAsync(after, cancellationToken).ConfigureAwait(false)).Errors;
+        if (failures.Count > 0 && before is not null)
         {
-            return errors;
+            var earlier = (await validator.ValidateAsync(before, cancellationToken).ConfigureAwait(false)).Errors;
+            failures = [.. CausedProblems.Except(failures, CausedProblems.IdentitiesOf(earlier))];
         }
 
-        var earlier = (await FindErrorsAsync(validators, form, before, culture, cancellationToken).ConfigureAwait(false))
-            .Select(Identity)
-            .ToHashSet();
-        return [.. errors.Where(error => !earlier.Contains(Identity(error)))];
-
-        static (string Path, string Code, string? Value) Identity(FieldError error) =>
-            (error.Path, error.Code, error.AttemptedValue?.ToJsonString());
+        return ToFieldErrors(failures);
     }
 
     private static async Task<IReadOnlyList<FieldError>> FindErrorsAsync(
@@ -101,10 +98,13 @@ internal sealed class FormChecks(
     {
         var result = await validators.Create(form, culture).ValidateAsync(submission, cancellationToken)
             .ConfigureAwait(false);
-        return [.. result.Errors.Select(failure => new FieldError(
+        return ToFieldErrors(result.Errors);
+    }
+
+    private static IReadOnlyList<FieldError> ToFieldErrors(IEnumerable<ValidationFailure> failures) =>
+        [.. failures.Select(failure => new FieldError(
             failure.PropertyName, failure.ErrorCode, failure.ErrorMessage,
             (failure.AttemptedValue as JsonNode)?.DeepClone()))];
-    }
 
     /// <summary>
     /// Validates a record that a record node writes against its form, as an import or a form submission would. For an
