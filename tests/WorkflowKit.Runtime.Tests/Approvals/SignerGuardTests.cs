@@ -185,6 +185,27 @@ public sealed class SignerGuardTests
     }
 
     [Test]
+    public async Task Transfer_ToInitiator_AllowedWhereInitiatorIsAssignee()
+    {
+        // The initiator's own confirmation step: alice hands it to bob while she is away, and bob hands it back.
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("guards")
+            .Start()
+            .FillIn("confirm", "alice", node => node.Assignees = [new AssigneeRule { Type = AssigneeTypes.Initiator }])
+            .End()
+            .Chain("start", "confirm", "end"));
+        var instance = await fx.StartAsync("guards", initiator: "alice");
+        var alice = await fx.TaskAssignedToAsync(instance.Id, "confirm", "alice");
+        await ActAsync(fx, alice, TaskActions.Transfer, "bob");
+        var bob = await fx.TaskAssignedToAsync(instance.Id, "confirm", "bob");
+
+        await ActAsync(fx, bob, TaskActions.Transfer, "alice");
+
+        var open = await fx.OpenTasksAsync(instance.Id);
+        Assert.That(open.Select(task => task.Assignee), Is.EqualTo(new[] { "alice" }));
+    }
+
+    [Test]
     public async Task OverlongComment_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();
