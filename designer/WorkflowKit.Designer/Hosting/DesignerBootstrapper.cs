@@ -27,9 +27,16 @@ public sealed class DesignerBootstrapper(
     Microsoft.Extensions.Options.IOptions<DesignerOptions> options,
     ILogger<DesignerBootstrapper> logger)
 {
+    /// <summary>Name of the <see cref="StartupLock"/> that the first-start work holds.</summary>
+    public const string FirstStartLockName = "workflowkit:designer-first-start";
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         DesignerLog.DatabaseReady(logger, stores.Options.ToString());
+
+        // Without the lock, nodes started together on a new PostgreSQL database both find no accounts and both create
+        // them. With it, the second waits here and then finds the first node's work done.
+        await using var startup = await StartupLock.AcquireAsync(stores.Database, FirstStartLockName, cancellationToken);
 
         // NOTE: a first run that stops part-way leaves accounts behind, and the next start does not load the
         // sample again. Delete the database file to start over.

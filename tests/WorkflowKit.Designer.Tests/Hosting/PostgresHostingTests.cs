@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.ScaleOut;
 using WorkflowKit.Designer.Tests.Support;
@@ -74,6 +75,90 @@ public sealed partial class PostgresHostingTests
             Assert.That(signIn.Headers.Location?.ToString(), Is.EqualTo("/"));
             Assert.That(inbox!.Select(task => task!["title"]?.GetValue<string>()), Is.EqualTo(new[] { "瑞金医院" }));
         });
+    }
+
+    [Test]
+    public async Task Postgres_first_start_waits_for_starting_node()
+    {
+        // The test holds the first-start lock as another starting node would. The designer must wait for it, because
+        // it would otherwise find the database empty and create the demo accounts alongside that node.
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@name, 0))", other))
+        {
+            take.Parameters.AddWithValue("name", Designer.Hosting.DesignerBootstrapper.FirstStartLockName);
+            await take.ExecuteScalarAsync();
+        }
+
+        await using var app = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:Storage:Provider"] = "PostgreSql",
+            ["WorkflowKit:Storage:ConnectionString"] = database.ConnectionString,
+        });
+        var starting = Task.Run(() => app.Services);
+        var waited = await WaitForAdvisoryLockWaiterAsync(other, TimeSpan.FromMinutes(2));
+        var usersWhileWaiting = await CountUsersAsync(other);
+        await using (var release = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", other))
+        {
+            await release.ExecuteScalarAsync();
+        }
+
+        var services = await starting.WaitAsync(TimeSpan.FromMinutes(3));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(waited, Is.True, "the designer never waited for the first-start lock");
+            Assert.That(usersWhileWaiting, Is.Zero);
+            Assert.That(await services.GetRequiredService<Designer.Accounts.AccountStore>().CountAsync(default),
+                Is.EqualTo(Designer.Hosting.DemoAccounts.Users.Count));
+        });
+    }
+
+    [Test]
+    public async Task Postgres_two_nodes_starting_together_create_accounts_once()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["WorkflowKit:Storage:Provider"] = "PostgreSql",
+            ["WorkflowKit:Storage:ConnectionString"] = database.ConnectionString,
+        };
+        await using var first = new DesignerAppFactory(settings: settings);
+        await using var second = new DesignerAppFactory(settings: settings);
+
+        var started = await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services))
+            .WaitAsync(TimeSpan.FromMinutes(4));
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        Assert.That(started, Has.Length.EqualTo(2));
+        Assert.That(await CountUsersAsync(connection), Is.EqualTo(Designer.Hosting.DemoAccounts.Users.Count));
+    }
+
+    private static async Task<bool> WaitForAdvisoryLockWaiterAsync(NpgsqlConnection connection, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted " +
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static async Task<long> CountUsersAsync(NpgsqlConnection connection)
+    {
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM designer_users", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
