@@ -35,6 +35,24 @@ public static class FieldTypes
         Number, Money, Date, DateTime, Formula,
     };
 
+    /// <summary>Characters a <see cref="Text"/> field takes when its definition sets no <c>maxLength</c>.</summary>
+    public const int DefaultTextMaxLength = 2_000;
+
+    /// <summary>Characters a <see cref="LongText"/> field takes when its definition sets no <c>maxLength</c>.</summary>
+    public const int DefaultLongTextMaxLength = 50_000;
+
+    /// <summary>
+    /// Returns the most characters a field of <paramref name="type"/> takes: its own <c>maxLength</c>, or for text
+    /// and long text a default that keeps one pasted file or a runaway client from storing megabytes in a record;
+    /// null for other types without <c>maxLength</c>.
+    /// </summary>
+    public static int? MaxLength(string type, int? maxLength) => maxLength ?? type switch
+    {
+        Text => DefaultTextMaxLength,
+        LongText => DefaultLongTextMaxLength,
+        _ => null,
+    };
+
     /// <summary>Types whose values are dates, usable as deadlines.</summary>
     public static IReadOnlySet<string> Dates { get; } = new HashSet<string>(StringComparer.Ordinal) { Date, DateTime };
 }

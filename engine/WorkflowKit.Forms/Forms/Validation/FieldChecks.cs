@@ -42,7 +42,7 @@ internal static class FieldChecks
                     : null));
         }
 
-        if (field.MinLength is not null || field.MaxLength is not null)
+        if (field.MinLength is not null || FieldTypes.MaxLength(field.Type, field.MaxLength) is not null)
         {
             checks.Add(new("length", (value, _) => CheckLength(field, label, value, messages)));
         }
@@ -173,7 +173,9 @@ internal static class FieldChecks
             return messages.TooShort(label, length, minimum);
         }
 
-        return field.MaxLength is { } maximum && length > maximum ? messages.TooLong(label, length, maximum) : null;
+        return FieldTypes.MaxLength(field.Type, field.MaxLength) is { } maximum && length > maximum
+            ? messages.TooLong(label, length, maximum)
+            : null;
     }
 
     private static string? CheckPattern(
