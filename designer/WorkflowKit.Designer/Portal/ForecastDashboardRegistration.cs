@@ -36,7 +36,8 @@ public static class ForecastDashboardRegistration
             return new RecordReader(records, records, records, provider.GetRequiredService<RecordAccess>());
         });
         services.TryAddSingleton(provider => new ForecastDashboardService(
-            provider.GetRequiredService<RecordReader>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<RecordReader>(), provider.GetRequiredService<SqliteRecordStore>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IForecastDashboardSource, ForecastDashboardSource>();
         return services;
     }

@@ -11,8 +11,17 @@ namespace WorkflowKit.Replenishment.Dashboard;
 /// </remarks>
 public static class ForecastDashboardCalculator
 {
+    /// <param name="data">The records the user may read: actual and forecast demand per month come from these.</param>
+    /// <param name="today">The day the dashboard is for, in the tenant time zone.</param>
+    /// <param name="options">Window lengths and forecast settings.</param>
+    /// <param name="cancellationToken">Stops the forecasts between products.</param>
+    /// <param name="company">
+    /// The whole company's records, whose demand consumes the shared stock in stock cover and expiry risk; null when
+    /// <paramref name="data"/> is the whole company already.
+    /// </param>
     public static ForecastDashboard Compute(
-        PlanningData data, DateOnly today, ForecastDashboardOptions options, CancellationToken cancellationToken)
+        PlanningData data, DateOnly today, ForecastDashboardOptions options, CancellationToken cancellationToken,
+        PlanningData? company = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,7 +45,12 @@ public static class ForecastDashboardCalculator
             .GroupBy(line => (line.Product, Month: MonthlyDemandForecast.MonthStart(line.Date)))
             .ToDictionary(group => group.Key, group => group.Sum(line => line.Quantity));
 
-        var customers = ReplenishmentPlanner.CustomersByCode(data);
+        var stockData = company ?? data;
+        var stockForecasts = company is null
+            ? forecasts
+            : MonthlyDemandForecast.ByProduct(
+                company.Demand, products.Select(p => p.Code), today, months, settings, cancellationToken);
+        var customers = ReplenishmentPlanner.CustomersByCode(stockData);
         var rows = new List<ProductDemandRow>();
         var risks = new List<BatchExpiryRisk>();
         foreach (var product in products)
@@ -44,12 +58,14 @@ public static class ForecastDashboardCalculator
             cancellationToken.ThrowIfCancellationRequested();
             var forecast = forecasts.GetValueOrDefault(product.Code);
             var curve = forecast?.Curve ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
+            var stockCurve = stockForecasts.GetValueOrDefault(product.Code)?.Curve
+                ?? new DemandCurve(new Dictionary<DateOnly, decimal>());
             var mix = ReplenishmentPlanner.ShelfLifeMixOf(
-                data, customers, product.Code, today, options.HistoryMonths, options.MinShelfLifeDays);
-            var usable = data.Batches
+                stockData, customers, product.Code, today, options.HistoryMonths, options.MinShelfLifeDays);
+            var usable = stockData.Batches
                 .Where(b => b.Product == product.Code && FefoSimulation.IsUsableOn(b, today, mix.LeastDays))
                 .ToList();
-            var run = FefoSimulation.Run(usable, curve, today, options.HorizonDays, mix);
+            var run = FefoSimulation.Run(usable, stockCurve, today, options.HorizonDays, mix);
 
             var series = new List<MonthDemand>();
             for (var offset = -options.ActualMonths; offset < options.ForecastMonths; offset++)

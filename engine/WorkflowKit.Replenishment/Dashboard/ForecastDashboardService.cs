@@ -7,11 +7,13 @@ using WorkflowKit.Replenishment.Records;
 namespace WorkflowKit.Replenishment.Dashboard;
 
 /// <summary>
-/// Builds the forecast dashboard for one user from the records that user may read: every read goes through
-/// <see cref="RecordReader"/>, the forms layer's permission filter, so a salesperson's figures cover the orders of
-/// their own region only.
+/// Builds the forecast dashboard for one user. Actual and forecast demand come from the records that user may read:
+/// those reads go through <see cref="RecordReader"/>, the forms layer's permission filter, so a salesperson's demand
+/// figures cover the orders of their own region only. Stock is shared by every region, so stock cover and batches at
+/// risk are computed from the whole company's demand, read from <paramref name="store"/>; otherwise a region would see
+/// the company's stock covering its own demand alone (tryout15 finding 7).
 /// </summary>
-public sealed class ForecastDashboardService(RecordReader reader, TimeProvider time)
+public sealed class ForecastDashboardService(RecordReader reader, IRecordStore store, TimeProvider time)
 {
     private const int PageSize = 500;
 
@@ -33,10 +35,20 @@ public sealed class ForecastDashboardService(RecordReader reader, TimeProvider t
             records[form] = await ReadAllAsync(userId, form, cancellationToken).ConfigureAwait(false);
         }
 
+        var company = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal);
+        foreach (var form in new[] { PlanningDataMapper.ProductForm, PlanningDataMapper.BatchForm, PlanningDataMapper.OrderForm })
+        {
+            company[form] = await StoreRecordSource.ReadAllAsync(store, form, null, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         var data = PlanningDataMapper.Map(records, new ReplenishmentSettings());
+        var companyData = company[PlanningDataMapper.OrderForm].Count == records[PlanningDataMapper.OrderForm].Count
+            ? null
+            : PlanningDataMapper.Map(company, new ReplenishmentSettings());
         return await Task.Run(
-            () => ForecastDashboardCalculator.Compute(data, today, options, cancellationToken), cancellationToken)
-            .ConfigureAwait(false);
+            () => ForecastDashboardCalculator.Compute(data, today, options, cancellationToken, companyData),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<JsonObject>> ReadAllAsync(

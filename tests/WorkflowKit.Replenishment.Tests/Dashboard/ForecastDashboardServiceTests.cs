@@ -41,6 +41,26 @@ public sealed class ForecastDashboardServiceTests
         Assert.That(dashboard.Products.Single().Months.Take(12).Select(m => m.Actual), Is.All.EqualTo(200m));
     }
 
+    [Test]
+    public async Task Build_SalesSeesStockCoverOfCompanyDemand()
+    {
+        // East orders 200 a month and north 100; the 500 units in stock serve both, so east must see the same cover
+        // as the admin (about 50 days), not the cover of its own 200 a month (about 75 days).
+        await using var world = await WorldAsync();
+        var service = Service(world);
+
+        var admin = await service.BuildAsync("admin", Shanghai, new ForecastDashboardOptions(), CancellationToken.None);
+        var east = await service.BuildAsync(
+            "sales-east-1", Shanghai, new ForecastDashboardOptions(), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(east.Products.Single().CoverDays, Is.EqualTo(admin.Products.Single().CoverDays));
+            Assert.That(admin.Products.Single().CoverDays, Is.InRange(40m, 60m));
+            Assert.That(east.BatchesAtRisk, Is.EqualTo(admin.BatchesAtRisk));
+        });
+    }
+
     private static ForecastDashboardService Service(ReplenishmentWorld world)
     {
         var manifest = DefinitionJson.Deserialize<PackageManifest>(
@@ -52,7 +72,8 @@ public sealed class ForecastDashboardServiceTests
         }
 
         var access = new RecordAccess(rules, world.Organization, new InMemoryParticipationSource());
-        return new ForecastDashboardService(new RecordReader(world.Records, world.Records, world.Records, access), world.Time);
+        return new ForecastDashboardService(
+            new RecordReader(world.Records, world.Records, world.Records, access), world.Records, world.Time);
     }
 
     private static async Task<ReplenishmentWorld> WorldAsync()
