@@ -69,12 +69,15 @@ internal sealed partial class HumanTaskHandler
             throw InvalidReturn(task, node, earlier, toInitiator, target);
         }
 
-        context.PendingReturn = new ReturnNotice(target, request.UserId, returnedByName, node.Name, request.Comment);
+        var notice = new ReturnNotice(target, request.UserId, returnedByName, node.Name, request.Comment);
+        context.PendingReturn = notice;
         Complete(context, task, request, "returned");
         CancelOpenTasks(context, token, "returned");
         context.Nodes[node.Id] = new JsonObject { ["outcome"] = "returned", ["to"] = target };
         token.Trail = earlier.Take(earlier.LastIndexOf(target)).ToList();
         runner.Jump(context, token, target);
+        NotifyInitiator(context, NotificationKinds.Returned, request.UserId, target,
+            notice.Message(context.Graph.Node(target).Name));
     }
 
     private static TaskActionException InvalidReturn(
