@@ -10,7 +10,7 @@ public sealed record RejectionNotice(string RejectedBy, string RejectedByName, L
 {
     /// <summary>
     /// Builds the notification text in Chinese and English, with the comment quoted as it was written.
-    /// <paramref name="ended"/> says whether the rejection ended the instance, rather than routing it on.
+    /// <paramref name="ended"/> is true when the rejection ended the instance rather than routing it on.
     /// </summary>
     public LocalizedText Message(string nodeId, bool ended)
     {
