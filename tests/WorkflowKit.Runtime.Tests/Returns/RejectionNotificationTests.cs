@@ -7,8 +7,8 @@ using WorkflowKit.Runtime.Tasks;
 namespace WorkflowKit.Runtime.Tests.Returns;
 
 /// <summary>
-/// The initiator is told when a node rejects the submission, with who rejected, where and why, and of a return to
-/// an earlier node that gives them no task. Nobody is told of their own action.
+/// The initiator is notified when a node rejects the submission, with who rejected, where and why, and of a return
+/// to an earlier node that gives them no task. Nobody is notified of their own action.
 /// </summary>
 public sealed class RejectionNotificationTests
 {
