@@ -148,8 +148,8 @@ internal sealed partial class HumanTaskHandler
     {
         switch (token.WaitKind)
         {
-            case WaitKinds.SubFlow when token.WaitRef is { } child:
-                context.OrphanedChildren.Add(child);
+            case WaitKinds.SubFlow:
+                context.OrphanedChildren.AddRange(SubFlowWaits.ChildrenOf(token));
                 break;
             case WaitKinds.Incident when token.WaitRef is { } incident:
                 context.ResolvedIncidents.Add(
