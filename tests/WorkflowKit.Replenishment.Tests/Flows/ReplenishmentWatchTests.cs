@@ -420,8 +420,9 @@ public sealed class ReplenishmentWatchTests
     }
 
     /// <summary>
-    /// A confirmed quantity above the row's confirmation limit, three times the larger of the forecast and the recent
-    /// quantity, is rejected with the row, the customer and the limit, and nothing is stored. The limit itself passes.
+    /// A confirmed quantity above the row's confirmation limit, which the watch sets to three times the larger of the
+    /// forecast and the recent quantity, is rejected with the row, the customer and the limit, and nothing is stored.
+    /// The limit itself passes.
     /// </summary>
     [Test]
     public async Task Confirm_AboveLimitRejected()
@@ -432,7 +433,9 @@ public sealed class ReplenishmentWatchTests
         var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
         var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
         var row = loaded[0]!.AsObject();
-        var limit = Math.Round(Math.Max(Number(row["forecastQuantity"]), Number(row["recentQuantity"])) * 3, 2);
+        var limit = Number(row["confirmLimit"]);
+        Assert.That(limit, Is.EqualTo(Math.Round(Math.Max(Number(row["forecastQuantity"]), Number(row["recentQuantity"])) * 3, 2)),
+            "the watch's confirmLimitFactor parameter is 3");
         var own = new JsonArray(row.DeepClone());
         own[0]!["confirmedQuantity"] = 1e12;
 
@@ -449,16 +452,16 @@ public sealed class ReplenishmentWatchTests
         Assert.That(failure.Message, Is.EqualTo(
             "第 1 行：客户 C0003 的确认订货量 1,000,000,000,000 超过确认上限 " +
             limit.ToString("#,0.##", CultureInfo.InvariantCulture) +
-            "（预测与近期订货量中较大者的 3 倍）。请核对数量；确需更多时，请流程负责人调高“确认上限”。"));
+            "。请核对数量；确需更多时，请流程负责人调高补货巡检的“确认上限倍数”。"));
         var instance = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
         Assert.That(instance.Form["confirmations"]![0]!["confirmedQuantity"]!.GetValue<decimal>(),
             Is.EqualTo(Number(row["confirmedQuantity"])), "nothing stored");
 
-        own[0]!["confirmedQuantity"] = limit;
-        await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = own });
+        var atLimit = new JsonArray(row.DeepClone());
+        atLimit[0]!["confirmedQuantity"] = limit;
+        await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = atLimit });
         var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
         Assert.That(Number(stored.Form["confirmations"]![0]!["confirmedQuantity"]), Is.EqualTo(limit));
-        Assert.That(Number(stored.Form["confirmations"]![0]!["confirmLimit"]), Is.EqualTo(limit));
     }
 
     private static async Task<ReplenishmentWorld> StartedWorldAsync()
