@@ -99,14 +99,22 @@ public sealed partial class WorkflowEngine
         if (finishedNow && context.Instance.ParentInstanceId is { } parentId && !context.ParentHandled)
         {
             var parent = await LoadAsync("subflow-ended", context.Unit, parentId, cancellationToken).ConfigureAwait(false);
-            var waiting = parent.LiveTokens.FirstOrDefault(token =>
-                token.WaitKind == WaitKinds.SubFlow && token.WaitRef == context.Instance.Id);
+            var waiting = parent.LiveTokens.FirstOrDefault(token => SubFlowWaits.WaitsFor(token, context.Instance.Id));
             if (waiting is not null)
             {
                 var node = parent.Graph.Node(waiting.NodeId);
-                FlowRunner.SetOutput(parent, node, FlowRunner.SubFlowOutput(context.Instance, context.Vars));
-                _runner.Leave(parent, waiting, node);
-                await _runner.RunAsync(parent, cancellationToken).ConfigureAwait(false);
+                var output = SubFlowWaits.Arrive(waiting, context.Instance, context.Vars);
+                if (output is null)
+                {
+                    parent.Touch(waiting);
+                }
+                else
+                {
+                    FlowRunner.SetOutput(parent, node, output);
+                    _runner.Leave(parent, waiting, node);
+                    await _runner.RunAsync(parent, cancellationToken).ConfigureAwait(false);
+                }
+
                 await PersistAsync(parent, cancellationToken).ConfigureAwait(false);
                 context.Children.Add(parent);
             }

@@ -449,14 +449,6 @@ internal static class NodeChecker
         }
 
         ScriptChecker.Check(context, node.ForEach, JsonPointers.Append(pointer, "forEach"), scope);
-        if (node.ForEach is not null && node.Wait != false)
-        {
-            context.Error(
-                DiagnosticCodes.ForEachWithWait, JsonPointers.Append(pointer, "forEach"),
-                $"Sub-flow node \"{node.Id}\" starts one flow per element of \"forEach\", but the parent can wait " +
-                "for only one sub-flow. Set \"wait\": false.");
-        }
-
         var subFlow = set.FindFlow(node.Flow);
         if (subFlow is null)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Execution;
@@ -58,7 +59,7 @@ internal sealed partial class HumanTaskHandler
             || requested is null && earlier.Count == 0 && AllowsReturnToInitiator(node);
         if (toInitiator && AllowsReturnToInitiator(node))
         {
-            context.PendingReturn = new ReturnNotice(start, request.UserId, returnedByName, node.Name, request.Comment);
+            context.PendingReturn = new ReturnNotice(start, request.UserId, returnedByName, NameOf(node), request.Comment);
             ReturnToInitiator(context, task, node, request);
             return;
         }
@@ -69,13 +70,19 @@ internal sealed partial class HumanTaskHandler
             throw InvalidReturn(task, node, earlier, toInitiator, target);
         }
 
-        context.PendingReturn = new ReturnNotice(target, request.UserId, returnedByName, node.Name, request.Comment);
+        var notice = new ReturnNotice(target, request.UserId, returnedByName, NameOf(node), request.Comment);
+        context.PendingReturn = notice;
         Complete(context, task, request, "returned");
         CancelOpenTasks(context, token, "returned");
         context.Nodes[node.Id] = new JsonObject { ["outcome"] = "returned", ["to"] = target };
         token.Trail = earlier.Take(earlier.LastIndexOf(target)).ToList();
         runner.Jump(context, token, target);
+        NotifyInitiator(context, NotificationKinds.Returned, request.UserId, target,
+            notice.Message(context.Graph.Node(target).Name));
     }
+
+    /// <summary>The node's name, or its id for a node without a name, so that a notice never quotes empty text.</summary>
+    private static LocalizedText NameOf(NodeDefinition node) => node.Name ?? new LocalizedText(node.Id);
 
     private static TaskActionException InvalidReturn(
         TaskRecord task, NodeDefinition node, List<string> earlier, bool toInitiator, string? target)
@@ -141,8 +148,8 @@ internal sealed partial class HumanTaskHandler
     {
         switch (token.WaitKind)
         {
-            case WaitKinds.SubFlow when token.WaitRef is { } child:
-                context.OrphanedChildren.Add(child);
+            case WaitKinds.SubFlow:
+                context.OrphanedChildren.AddRange(SubFlowWaits.ChildrenOf(token));
                 break;
             case WaitKinds.Incident when token.WaitRef is { } incident:
                 context.ResolvedIncidents.Add(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
@@ -271,7 +272,18 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                 return keptRows;
             case TaskActions.Reject:
                 Complete(context, task, request, "rejected");
-                Decide(context, token, node, Tally(context, token, node, task, approved: false));
+                var decision = Tally(context, token, node, task, approved: false);
+                Decide(context, token, node, decision);
+                if (decision == RoundDecision.Rejected)
+                {
+                    var rejectedBy = await services.Organization.FindUserAsync(request.UserId, cancellationToken)
+                        .ConfigureAwait(false);
+                    var notice = new RejectionNotice(
+                        request.UserId, rejectedBy?.DisplayName ?? request.UserId, node.Name, request.Comment);
+                    NotifyInitiator(context, NotificationKinds.Rejected, request.UserId, node.Id,
+                        notice.Message(node.Id, ended: context.Finished));
+                }
+
                 break;
             case TaskActions.Return:
                 var returnedBy = await services.Organization.FindUserAsync(request.UserId, cancellationToken)
@@ -314,6 +326,24 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// Tells the instance's initiator of a rejection or a return that <paramref name="actor"/> made, unless the
+    /// initiator is that person or the "system" starter of schedules. The notice is dropped at persist time when a
+    /// task of the same step already notified the initiator with <paramref name="kind"/>.
+    /// </summary>
+    private static void NotifyInitiator(
+        StepContext context, string kind, string actor, string nodeId, LocalizedText message)
+    {
+        var initiator = context.Instance.Initiator;
+        if (initiator == actor || initiator == "system")
+        {
+            return;
+        }
+
+        context.InitiatorNotice = new Notification(
+            context.NewId(), initiator, context.Instance.Id, nodeId, null, kind, message, context.Now, null);
     }
 
     public void Reassign(StepContext context, TaskRecord task, string user, string reason, string? by)

@@ -274,19 +274,13 @@ internal sealed partial class FlowRunner
     }
 
     /// <summary>
-    /// Starts one sub-flow per element of the node's <c>forEach</c> array, each with the element as <c>row</c>,
-    /// and moves on without waiting. The output lists what each child returned at its start.
+    /// Starts one sub-flow per element of the node's <c>forEach</c> array, each with the element as <c>row</c>. With
+    /// <c>"wait": false</c> the token moves on at once and the output lists what each child returned at its start.
+    /// Otherwise the token waits until every child has ended, and the output lists each child's end, in element order.
     /// </summary>
     private async Task StartEachAsync(
         StepContext context, TokenRecord token, NodeDefinition node, CancellationToken cancellationToken)
     {
-        if (node.Wait != false)
-        {
-            throw new FlowFaultException(
-                IncidentKinds.Definition,
-                $"Sub-flow node '{node.Id}' has \"forEach\" but would wait for its sub-flows; set \"wait\": false.");
-        }
-
         var items = _services.Expressions.Evaluate(node.ForEach!, context.Scope(), cancellationToken);
         if (items is not JsonArray array)
         {
@@ -296,15 +290,27 @@ internal sealed partial class FlowRunner
         }
 
         var started = new JsonArray();
+        var running = new List<string>();
         foreach (var item in array)
         {
             var child = await StartChild!(context, token, node, item, cancellationToken).ConfigureAwait(false);
             context.Children.Add(child);
             started.Add(SubFlowOutput(child.Instance, child.Vars));
+            if (!child.Finished)
+            {
+                running.Add(child.Instance.Id);
+            }
         }
 
-        SetOutput(context, node, started);
-        Leave(context, token, node);
+        if (node.Wait == false || running.Count == 0)
+        {
+            SetOutput(context, node, started);
+            Leave(context, token, node);
+            return;
+        }
+
+        SubFlowWaits.WaitForAll(token, started, running);
+        context.Touch(token);
     }
 
     /// <summary>What a parent sees of a finished or started child: id, status, form and variables.</summary>

@@ -219,7 +219,7 @@ internal sealed partial class FlowRunner
     {
         foreach (var token in context.LiveTokens.ToList())
         {
-            if (token.WaitKind == WaitKinds.SubFlow && token.WaitRef is { } child)
+            foreach (var child in SubFlowWaits.ChildrenOf(token))
             {
                 context.OrphanedChildren.Add(child);
             }

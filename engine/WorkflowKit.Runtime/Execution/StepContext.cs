@@ -100,6 +100,12 @@ internal sealed class StepContext
 
     public List<Notification> Notifications { get; } = [];
 
+    /// <summary>
+    /// A rejection or return notice for the initiator, added at persist time unless the step already notified the
+    /// initiator with the same kind (a return whose new task is the initiator's announces itself).
+    /// </summary>
+    public Notification? InitiatorNotice { get; set; }
+
     public List<Incident> Incidents { get; } = [];
 
     public List<IncidentResolution> ResolvedIncidents { get; } = [];
@@ -347,6 +353,12 @@ internal sealed class StepContext
         if (Audit.Count > 0)
         {
             await store.InsertAuditAsync(Transaction, Audit, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (InitiatorNotice is { } notice
+            && !Notifications.Any(note => note.UserId == notice.UserId && note.Kind == notice.Kind))
+        {
+            Notifications.Add(notice);
         }
 
         if (Notifications.Count > 0)

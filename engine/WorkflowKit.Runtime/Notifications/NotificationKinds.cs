@@ -7,6 +7,12 @@ public static class NotificationKinds
 
     /// <summary>A task that a return created; the message names the returning user and the comment.</summary>
     public const string Returned = "returned";
+
+    /// <summary>
+    /// Sent to the initiator when a node rejects the submission; the message names the rejecting user, the node and
+    /// the comment, and says whether the flow ended.
+    /// </summary>
+    public const string Rejected = "rejected";
     public const string CarbonCopy = "cc";
     public const string Reminder = "reminder";
     public const string Overdue = "overdue";

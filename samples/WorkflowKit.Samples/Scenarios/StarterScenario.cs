@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Records;
+using WorkflowKit.Runtime.Tasks;
 
 namespace WorkflowKit.Samples.Scenarios;
 
@@ -8,7 +9,8 @@ namespace WorkflowKit.Samples.Scenarios;
 /// A short part of the daily scenario for a fresh installation. It loads the templates, users, master data and the
 /// three years of order history, which the forecast dashboard forecasts from. It then requests a credit review of a
 /// few customers of each region and submits a few of the most recent orders again, leaving every instance at its
-/// first human task. The inbox, records and dashboards therefore have something to show, and nothing is approved
+/// first human task. When no submitted order ships from one of the warehouses, it submits earlier orders until each
+/// warehouse's staff has a shipping task, so that every demo warehouse account has work. The inbox, records and dashboards therefore have something to show, and nothing is approved
 /// on anyone's behalf.
 /// </summary>
 public static class StarterScenario
@@ -16,8 +18,16 @@ public static class StarterScenario
     /// <summary>Credit reviews requested per region.</summary>
     public const int ReviewsPerRegion = 1;
 
-    /// <summary>Orders submitted in total.</summary>
+    /// <summary>The most recent orders of orders.csv that are always submitted.</summary>
     public const int OrderCount = 6;
+
+    /// <summary>
+    /// Earlier orders submitted at most, newest first, until every warehouse with available stock has a shipping task.
+    /// </summary>
+    public const int MaxExtraOrders = 30;
+
+    private const string ShippingFlow = "order-to-shipment";
+    private const string ShippingNode = "confirmShipment";
 
     /// <summary>
     /// Loads the sample data into <paramref name="environment"/> and starts the instances; the reviews and orders
@@ -39,13 +49,61 @@ public static class StarterScenario
 
         var customers = await DailyScenario.CustomersAsync(environment, cancellationToken).ConfigureAwait(false);
         var orders = await DailyScenario.ReadOrdersAsync(options.DataFolder, cancellationToken).ConfigureAwait(false);
+        var submitted = new List<string>();
         foreach (var order in orders.TakeLast(OrderCount))
         {
-            await DailyScenario.SubmitOrderAsync(environment, customers, order, today, cancellationToken).ConfigureAwait(false);
+            submitted.Add(await DailyScenario.SubmitOrderAsync(environment, customers, order, today, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         await DailyScenario.DrainAsync(engine, cancellationToken).ConfigureAwait(false);
-        return new StarterSummary(loaded.Users, loaded.RowsByForm.Values.Sum(), reviews, Math.Min(OrderCount, orders.Count));
+        var missing = await WarehousesWithoutShippingTaskAsync(environment, cancellationToken).ConfigureAwait(false);
+        foreach (var order in orders.SkipLast(OrderCount).Reverse().Take(MaxExtraOrders))
+        {
+            if (missing.Count == 0)
+            {
+                break;
+            }
+
+            submitted.Add(await DailyScenario.SubmitOrderAsync(environment, customers, order, today, cancellationToken)
+                .ConfigureAwait(false));
+            await DailyScenario.DrainAsync(engine, cancellationToken).ConfigureAwait(false);
+            missing = await WarehousesWithoutShippingTaskAsync(environment, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new StarterSummary(loaded.Users, loaded.RowsByForm.Values.Sum(), reviews, submitted.Count);
+    }
+
+    /// <summary>
+    /// Returns the warehouses that hold available stock but have no open shipping task yet. A shipping task goes to
+    /// the staff of the department <c>warehouse-</c> and the code, so such a warehouse's staff would find no order to
+    /// ship in the demo.
+    /// </summary>
+    private static async Task<HashSet<string>> WarehousesWithoutShippingTaskAsync(
+        SampleEnvironment environment, CancellationToken cancellationToken)
+    {
+        var batches = await environment.Engine.Records.QueryAsync(
+            new RecordQuery("stock-batch") { Limit = 10_000, CountTotal = false }, null, cancellationToken)
+            .ConfigureAwait(false);
+        var missing = batches.Items
+            .Where(entry => entry.Data["status"]?.ToString() == "available")
+            .Select(entry => entry.Data["warehouse"]?.ToString())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var tasks = await environment.Engine.QueryTasksAsync(
+            new TaskQuery { NodeId = ShippingNode, Limit = 10_000 }, cancellationToken)
+            .ConfigureAwait(false);
+        var shipping = tasks.Where(task => task.FlowKey == ShippingFlow).Select(task => task.InstanceId);
+        foreach (var instanceId in shipping.Distinct(StringComparer.Ordinal))
+        {
+            var detail = await environment.Engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (detail?.Instance.Form["shippingWarehouse"]?.ToString() is { } warehouse)
+            {
+                missing.Remove(warehouse);
+            }
+        }
+
+        return missing;
     }
 
     /// <summary>Sets <c>reviewRequestedOn</c> on the first customers of each region, which starts their reviews.</summary>

@@ -78,7 +78,6 @@ public sealed class BrokenDefinitionTests
         new("rule-between-one-value.json", "WK1403", "/edges/1/condition/any/0/all/0/value"),
         new("script-syntax.json", "WK1401", "/nodes/1/script"),
         new("service-input-syntax.json", "WK1401", "/nodes/1/input/reviewDays"),
-        new("subflow-foreach-waits.json", "WK1332", "/nodes/1/forEach"),
         new("row-owner-unknown-column.json", "WK1333", "/nodes/1/fieldPermissions/lines/rowOwner"),
         new("row-owner-with-add-rows.json", "WK1333", "/nodes/1/fieldPermissions/lines/rowOwner"),
         new("update-unknown-target-field.json", "WK1205", "/nodes/1/values/amont"),

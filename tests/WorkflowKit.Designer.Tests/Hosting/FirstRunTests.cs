@@ -51,6 +51,7 @@ public sealed class FirstRunTests
                 first = await CountAsync(app);
                 var engine = app.Services.GetRequiredService<WorkflowEngine>();
                 var managerTasks = await engine.QueryTasksAsync(new TaskQuery { Assignee = "manager" }, None);
+                var warehouseTasks = await engine.QueryTasksAsync(new TaskQuery { Assignee = "warehouse1" }, None);
                 var forecast = await app.Services.GetRequiredService<IForecastDashboardSource>().GetAsync("admin", None);
 
                 Assert.Multiple(() =>
@@ -65,6 +66,9 @@ public sealed class FirstRunTests
                     Assert.That(
                         managerTasks.Select(task => task.FlowKey), Does.Contain("customer-credit-review"),
                         "open credit reviews of the demo east sales manager");
+                    Assert.That(
+                        warehouseTasks.Select(task => task.NodeId), Does.Contain("confirmShipment"),
+                        "shipping tasks of the demo Shanghai warehouse user");
                 });
             }
 

@@ -13,6 +13,7 @@ using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Storage;
 
@@ -113,6 +114,31 @@ public sealed class NotificationPageTests
         Assert.That(page.Find("[data-testid=notification-kind]").TextContent.Trim(), Is.EqualTo("Message"));
         Assert.That(page.Find("[data-testid=notification-state]").TextContent.Trim(), Is.EqualTo("Unread"));
         Assert.That(page.Find("[data-testid=notifications-read-all]").TextContent.Trim(), Is.EqualTo("Mark all as read"));
+    }
+
+    [Test]
+    public async Task Rejection_shows_kind_and_reason()
+    {
+        UseCulture("zh-CN");
+        var sales = await SignInAsync("sales1");
+        var started = await StartAsync(sales, "协和医院");
+        var engine = _scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        var review = (await engine.QueryTasksAsync(
+            new WorkflowKit.Runtime.Tasks.TaskQuery { InstanceId = started.Id }, default)).Single();
+        await engine.ActAsync(
+            new WorkflowKit.Runtime.Tasks.TaskActionRequest(
+                review.Id, WorkflowKit.Runtime.Tasks.TaskActions.Reject, review.Assignee) { Comment = "价格过高" },
+            default);
+
+        var page = Render<Notifications>();
+
+        page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=notification]"), Has.Count.EqualTo(2)));
+        var item = page.Find("[data-testid=notification]");
+        Assert.That(item.QuerySelector("[data-testid=notification-kind]")!.TextContent.Trim(), Is.EqualTo("已驳回"));
+        Assert.That(item.QuerySelector("[data-testid=notification-message]")!.TextContent.Trim(),
+            Is.EqualTo("王芳 Wang Fang 在“经理审批”驳回了此申请，流程已结束。原因：价格过高"));
+        Assert.That(item.QuerySelector("[data-testid=notification-instance]")!.GetAttribute("href"),
+            Is.EqualTo($"/instances/{started.Id}"));
     }
 
     [Test]

@@ -26,7 +26,9 @@ public sealed class FormRuleTests
                 Id = "shipped-le-quantity",
                 Condition = Condition.AllOf(new Rule { Field = "shipped", Operator = "lte",
                     ValueField = "row.quantity" }),
-                Message = new LocalizedText("已发数量不能超过数量", "Shipped cannot exceed the quantity"),
+                Message = new LocalizedText(
+                    "已发数量 {{shipped}} 不能超过数量 {{row.quantity}}",
+                    "Shipped {{shipped}} cannot exceed the quantity {{row.quantity}}{{form.missing}}"),
                 Fields = ["shipped"],
             },
         ];
@@ -101,7 +103,15 @@ public sealed class FormRuleTests
         var errors = await ValidateAsync(
             """{"lines":[{"quantity":5,"shipped":5},{"quantity":2,"shipped":3},{"quantity":9,"shipped":1}]}""");
 
-        Assert.That(errors, Is.EqualTo(new[] { ("lines[1].shipped", "rule", "Shipped cannot exceed the quantity") }));
+        Assert.That(errors, Is.EqualTo(new[] { ("lines[1].shipped", "rule", "Row 2: Shipped 3 cannot exceed the quantity 2") }));
+    }
+
+    [Test]
+    public async Task Row_rule_message_writes_numbers_in_full()
+    {
+        var errors = await ValidateAsync("""{"lines":[{"quantity":2.5,"shipped":1e12}]}""");
+
+        Assert.That(errors.Single().Message, Is.EqualTo("Row 1: Shipped 1,000,000,000,000 cannot exceed the quantity 2.5"));
     }
 
     [Test]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using WorkflowKit.Forms;
 using WorkflowKit.Replenishment.Tests.Support;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
@@ -415,6 +417,51 @@ public sealed class ReplenishmentWatchTests
             "Sub-table 'confirmations' has 2 rows, 1 of them owned by 'sales-east-2' (column 'salesOwner'), but 3 " +
             "rows arrived at node 'confirmDemand'. Send only your own rows in the order the task shows them, or every " +
             "row; submit it unchanged or leave it out."));
+    }
+
+    /// <summary>
+    /// A confirmed quantity above the row's confirmation limit, which the watch sets to three times the larger of the
+    /// forecast and the recent quantity, is rejected with the row, the customer and the limit, and nothing is stored.
+    /// The limit itself passes.
+    /// </summary>
+    [Test]
+    public async Task Confirm_AboveLimitRejected()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var loaded = child.Form["confirmations"]!.AsArray();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var east = tasks.Single(t => t.NodeId == "confirmDemand" && t.Assignee == "sales-east-2");
+        var row = loaded[0]!.AsObject();
+        var limit = Number(row["confirmLimit"]);
+        Assert.That(limit, Is.EqualTo(Math.Round(Math.Max(Number(row["forecastQuantity"]), Number(row["recentQuantity"])) * 3, 2)),
+            "the watch's confirmLimitFactor parameter is 3");
+        var own = new JsonArray(row.DeepClone());
+        own[0]!["confirmedQuantity"] = 1e12;
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => world.Engine.ActAsync(
+            new TaskActionRequest(east.Id, TaskActions.Approve, east.Assignee)
+            {
+                FormChanges = new JsonObject { ["confirmations"] = own }, Culture = new CultureInfo("zh-CN"),
+            },
+            CancellationToken.None));
+
+        var failure = error!.Errors.Single();
+        Assert.That(failure.Path, Is.EqualTo("confirmations[0].confirmedQuantity"));
+        Assert.That(failure.Code, Is.EqualTo("rule"));
+        Assert.That(failure.Message, Is.EqualTo(
+            "第 1 行：客户 C0003 的确认订货量 1,000,000,000,000 超过确认上限 " +
+            limit.ToString("#,0.##", CultureInfo.InvariantCulture) +
+            "。请核对数量；确需更多时，请流程负责人调高补货巡检的“确认上限倍数”。"));
+        var instance = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.That(instance.Form["confirmations"]![0]!["confirmedQuantity"]!.GetValue<decimal>(),
+            Is.EqualTo(Number(row["confirmedQuantity"])), "nothing stored");
+
+        var atLimit = new JsonArray(row.DeepClone());
+        atLimit[0]!["confirmedQuantity"] = limit;
+        await ActAsync(world, east, TaskActions.Approve, new JsonObject { ["confirmations"] = atLimit });
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.That(Number(stored.Form["confirmations"]![0]!["confirmedQuantity"]), Is.EqualTo(limit));
     }
 
     private static async Task<ReplenishmentWorld> StartedWorldAsync()

@@ -7,6 +7,7 @@ using WorkflowKit.Definitions.Store;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Samples.Scenarios;
 
@@ -16,7 +17,8 @@ namespace WorkflowKit.Samples.Tests.Scenarios;
 /// Migrates running reviews of the biopharma customer credit review to a version 2 that adds a finance review after
 /// the credit officer's review, before the parallel join, on the committed sample data, on SQLite and on PostgreSQL.
 /// A review whose officer branch was skipped (exposure within the limit) waits at the join already. A review above
-/// the limit still has the officer's task open. Both move and then complete on version 2.
+/// the limit still has the officer's task open. Both move and then complete on version 2. Also: a rejected review
+/// notifies the sales owner who started it.
 /// </summary>
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
@@ -93,6 +95,44 @@ public sealed class CreditReviewMigrationTests(string provider)
         var skippedHistory = await engine.GetHistoryAsync(skipped, CancellationToken.None);
         Assert.That(skippedHistory.Where(entry => entry.NodeId == FinanceReview), Is.Empty,
             "the skipped branch had arrived before the migration, so its new step does not run");
+    }
+
+    /// <summary>
+    /// The north sales manager rejects the review of a north customer. The customer's sales owner, who started the
+    /// review by changing the customer, gets one notice naming the manager, the step and the comment.
+    /// </summary>
+    [Test]
+    public async Task ManagerRejection_NotifiesSalesOwner()
+    {
+        var customers = await _environment.Stores.Records.QueryAsync(
+            new RecordQuery("customer") { Limit = 10_000 }, null, CancellationToken.None);
+        var customer = customers.Items
+            .Where(entry => entry.Data["salesOwner"]?.GetValue<string>() == "sales-north-1")
+            .OrderBy(entry => entry.Data["code"]!.GetValue<string>())
+            .First();
+        var started = await _environment.Engine.StartAsync(
+            new StartInstanceRequest(Flow, "sales-north-1")
+            {
+                TriggerKind = TriggerKinds.Record, Form = (JsonObject)customer.Data.DeepClone(),
+            },
+            CancellationToken.None);
+        var open = await _environment.Engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
+        var review = open.Single(task => task.NodeId == "salesManagerReview");
+
+        await _environment.Engine.ActAsync(
+            new TaskActionRequest(review.Id, TaskActions.Reject, review.Assignee) { Comment = "回款记录不全，驳回" },
+            CancellationToken.None);
+
+        var notes = (await _environment.Engine.GetNotificationsAsync("sales-north-1", unreadOnly: false, CancellationToken.None))
+            .Where(note => note.InstanceId == started.Id && note.Kind == NotificationKinds.Rejected)
+            .ToList();
+        Assert.That(review.Assignee, Is.EqualTo("salesmgr-north"));
+        Assert.That((await InstanceAsync(started.Id)).Status, Is.EqualTo(InstanceStatuses.Rejected));
+        Assert.That(notes, Has.Count.EqualTo(1));
+        Assert.That(notes[0].Message?.Get("zh-CN"),
+            Is.EqualTo("宋嘉怡 在“销售经理审核”驳回了此申请，流程已结束。原因：回款记录不全，驳回"));
+        Assert.That(notes[0].Message?.Get("en"), Is.EqualTo(
+            "宋嘉怡 rejected this submission at \"Sales manager review\" and the flow has ended. Reason: 回款记录不全，驳回"));
     }
 
     /// <summary>

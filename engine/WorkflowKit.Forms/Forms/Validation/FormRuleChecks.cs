@@ -50,7 +50,12 @@ internal static class FormRuleChecks
                     continue;
                 }
 
-                message = rule.Message.Get(messages.Culture.Name);
+                message = RuleMessages.Fill(rule.Message.Get(messages.Culture.Name), conditionContext, messages.Culture);
+                if (scope.RowIndex is { } rowIndex && rowPrefix is not null)
+                {
+                    message = messages.RowName(rowIndex) + message;
+                }
+
                 code = "rule";
             }
             catch (Exception error) when (error is ScriptException or ArgumentException)
