@@ -14,6 +14,7 @@ public static class NotificationKindText
         {
             NotificationKinds.TaskAssigned => text["New task"],
             NotificationKinds.Returned => text["Returned"],
+            NotificationKinds.Delegated => text["Delegated task"],
             NotificationKinds.CarbonCopy => text["CC"],
             NotificationKinds.Reminder => text["Deadline reminder"],
             NotificationKinds.Overdue => text["Overdue"],

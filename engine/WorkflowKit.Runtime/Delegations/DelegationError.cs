@@ -15,6 +15,9 @@ public enum DelegationError
     /// <summary>The delegate is not in the organisation directory, or the account is disabled.</summary>
     DelegateNotFound,
 
+    /// <summary>The start or the end is missing.</summary>
+    TimeMissing,
+
     /// <summary>The end is not after the start.</summary>
     EndNotAfterStart,
 
