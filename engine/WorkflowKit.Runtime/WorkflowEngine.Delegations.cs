@@ -9,7 +9,7 @@ namespace WorkflowKit.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// Moves the open tasks of every delegation that asks for it and whose period has started, one step per task, to
+    /// Moves the open tasks of every delegation created with <see cref="Delegation.MoveOpenTasks"/> and whose period has started, one step per task, to
     /// the delegate. Each delegation is claimed once across all nodes. A task that a guard keeps with its user gets a
     /// <c>task.delegationSkipped</c> audit line. Returns the number of tasks moved; 0 when the engine has no
     /// <see cref="EngineOptions.Delegations"/> store.
@@ -32,7 +32,7 @@ public sealed partial class WorkflowEngine
     }
 
     // NOTE: the claim commits before the moves, so a process that stops between them leaves the remaining tasks with
-    // the user; their owner or an administrator transfers them by hand.
+    // the user. Their owner or an administrator then transfers them by hand.
     private async Task<int> MoveOpenTasksAsync(Delegation delegation, CancellationToken cancellationToken)
     {
         var open = new List<Storage.TaskRecord>();

@@ -9,8 +9,8 @@ namespace WorkflowKit.Designer.Delegations;
 
 /// <summary>
 /// The delegations of the portal page, the admin page and <c>/api/delegations</c>: the same checks for each, with
-/// user names and local times for display. Creating a delegation whose open tasks should move moves them at once
-/// when its period has started; otherwise the engine's background round moves them when it starts.
+/// user names and local times for display. A new delegation created with "move open tasks" moves them at once when its
+/// period has started. Otherwise the engine's background round moves them when the period starts.
 /// </summary>
 public sealed class DelegationPortal(
     DelegationService delegations, WorkflowEngine engine, IOrganizationDirectory directory, TimeProvider time)

@@ -11,9 +11,9 @@ namespace WorkflowKit.Runtime.Approvals;
 
 /// <summary>
 /// Standing delegations (代理审批). A task that a node's assignee rules give to a user in force of a delegation goes to
-/// the delegate, through chains of delegations, unless the delegate may not take it as a person: the initiator of the
-/// submission (when the node's rules leave the initiator out), or someone who already takes part in the node. Then the
-/// route stops at the last user who may, and the audit trail says why. Transfers, added signers, escalations and
+/// the delegate, through chains of delegations. A delegate who may not take it as a person is skipped: the initiator
+/// of the submission (when the node's rules leave the initiator out), or someone who already takes part in the node.
+/// Then the route stops at the last user who may, and the audit trail records why. Transfers, added signers, escalations and
 /// tasks given back after a return or a signer go to the person named, because a person or a policy chose them.
 /// </summary>
 internal sealed partial class HumanTaskHandler
@@ -21,7 +21,7 @@ internal sealed partial class HumanTaskHandler
     /// <summary>Assignment reason of a task that the node's assignee rules gave.</summary>
     internal const string AssignedReason = "assigned";
 
-    /// <summary>Assignment reason of a task that a delegation gave; the assignment's <c>By</c> is the delegating user.</summary>
+    /// <summary>Assignment reason of a task that a delegation gave. The assignment's <c>By</c> is the delegating user.</summary>
     internal const string DelegatedReason = "delegated";
 
     /// <summary>

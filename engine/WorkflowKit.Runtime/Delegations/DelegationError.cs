@@ -1,6 +1,6 @@
 namespace WorkflowKit.Runtime.Delegations;
 
-/// <summary>Why a delegation was rejected; screens word their own message from it.</summary>
+/// <summary>Why a delegation was rejected. Screens word their own message from it.</summary>
 public enum DelegationError
 {
     /// <summary>The delegating user is missing or not in the organisation directory.</summary>

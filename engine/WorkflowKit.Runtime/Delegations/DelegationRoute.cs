@@ -3,7 +3,7 @@ namespace WorkflowKit.Runtime.Delegations;
 /// <summary>
 /// Where a task went through the delegations in force: <see cref="Chain"/> starts with the user the node's rules named
 /// and ends with the assignee. <see cref="StoppedAt"/> is the next delegate the route did not take, and
-/// <see cref="StopReason"/> says why (<see cref="DelegationStops"/>).
+/// <see cref="StopReason"/> records why (<see cref="DelegationStops"/>).
 /// </summary>
 internal sealed record DelegationRoute(
     IReadOnlyList<string> Chain, IReadOnlyList<string> DelegationIds, string? StopReason, string? StoppedAt)

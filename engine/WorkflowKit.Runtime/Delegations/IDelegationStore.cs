@@ -34,7 +34,7 @@ public interface IDelegationStore
 
     /// <summary>
     /// Marks the delegations whose open tasks should move and whose period has started by <paramref name="at"/> as
-    /// moved, and returns them. Each delegation is returned to one caller only, whichever node asks.
+    /// moved, and returns them. Each delegation is returned to one caller only, whichever node calls.
     /// </summary>
     Task<IReadOnlyList<Delegation>> ClaimOpenTaskMovesAsync(DateTimeOffset at, CancellationToken cancellationToken);
 }
