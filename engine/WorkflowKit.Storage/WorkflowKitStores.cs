@@ -77,7 +77,7 @@ public sealed class WorkflowKitStores : IAsyncDisposable
     /// <summary>Holidays and make-up workdays; give the engine a <see cref="StoredWorkdayCalendarSource"/> over it.</summary>
     public IWorkdayCalendarStore Calendar { get; }
 
-    /// <summary>Standing delegations; give them to the engine as <see cref="Runtime.EngineOptions.Delegations"/>.</summary>
+    /// <summary>Standing delegations, which the engine applies when given as <see cref="Runtime.EngineOptions.Delegations"/>.</summary>
     public IDelegationStore Delegations { get; }
 
     public ValueTask DisposeAsync() => _dispose();
