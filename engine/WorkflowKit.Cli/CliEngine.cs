@@ -13,7 +13,7 @@ public static class CliEngine
     /// <summary>
     /// Builds an engine on <paramref name="stores"/> and registers the record triggers and schedules of every
     /// published flow, so that record writes through <see cref="WorkflowEngine.Records"/> queue the flows they
-    /// trigger. A CLI command does not run the background round: a running designer or host delivers those
+    /// trigger. The engine applies the stored delegations to the tasks that commands create. A CLI command does not run the background round: a running designer or host delivers those
     /// messages and starts the flows.
     /// </summary>
     public static async Task<WorkflowEngine> CreateAsync(
@@ -29,6 +29,7 @@ public static class CliEngine
             stores.Organization,
             stores.Records,
             time,
+            new EngineOptions { Delegations = stores.Delegations },
             flowServices: [new Replenishment.ReplenishmentFlowService()],
             recordAccess: new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
         await engine.SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);

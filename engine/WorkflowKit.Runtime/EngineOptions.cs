@@ -18,6 +18,12 @@ public sealed class EngineOptions
     /// </summary>
     public IWorkdayCalendarSource? CalendarSource { get; set; }
 
+    /// <summary>
+    /// The stored delegations (代理审批) that redirect tasks from users who are away; null assigns every task as the
+    /// node's rules say.
+    /// </summary>
+    public Delegations.IDelegationStore? Delegations { get; set; }
+
     /// <summary>Attempts of an automatic node (record write, sub-flow start) before an incident; 3 by default.</summary>
     public int RetryAttempts { get; set; } = 3;
 

@@ -52,8 +52,8 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Runs the work that is due now: schedule triggers, timers, then outbox deliveries, one batch
-    /// of each. Returns how many items it handled; call again while it returns more than zero.
+    /// Runs the work that is due now: schedule triggers, timers, outbox deliveries, one batch
+    /// of each, then the open tasks of delegations that started. Returns how many items it handled; call again while it returns more than zero.
     /// The hosted service calls this in a loop.
     /// </summary>
     public async Task<int> RunDueWorkAsync(CancellationToken cancellationToken)
@@ -61,6 +61,7 @@ public sealed partial class WorkflowEngine
         var handled = await RunSchedulesAsync(cancellationToken).ConfigureAwait(false);
         handled += await RunTimersAsync(cancellationToken).ConfigureAwait(false);
         handled += await RunOutboxAsync(cancellationToken).ConfigureAwait(false);
+        handled += await MoveDelegatedTasksAsync(cancellationToken).ConfigureAwait(false);
         return handled;
     }
 

@@ -3,9 +3,14 @@ using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
 using WorkflowKit.Records;
+using WorkflowKit.Runtime.Delegations;
 using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Timers;
+using WorkflowKit.Storage.PostgreSql;
+using WorkflowKit.Storage.PostgreSql.Runtime;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage;
 
@@ -35,6 +40,14 @@ public sealed class WorkflowKitStores : IAsyncDisposable
         ImportMappings = importMappings;
         Participation = participation;
         Calendar = calendar;
+        Delegations = database switch
+        {
+            SqliteDatabase sqlite => new SqliteDelegationStore(sqlite),
+            PostgresDatabase postgres => new PostgresDelegationStore(postgres),
+            _ => throw new ArgumentException(
+                $"No delegation store for database type {database.GetType().Name}; use SQLite or PostgreSQL.",
+                nameof(database)),
+        };
         _dispose = dispose;
     }
 
@@ -63,6 +76,9 @@ public sealed class WorkflowKitStores : IAsyncDisposable
 
     /// <summary>Holidays and make-up workdays; give the engine a <see cref="StoredWorkdayCalendarSource"/> over it.</summary>
     public IWorkdayCalendarStore Calendar { get; }
+
+    /// <summary>Standing delegations, which the engine applies when given as <see cref="Runtime.EngineOptions.Delegations"/>.</summary>
+    public IDelegationStore Delegations { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

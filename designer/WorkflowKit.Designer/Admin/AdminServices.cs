@@ -4,20 +4,23 @@ using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Import;
 using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Delegations;
 using WorkflowKit.Runtime.Timers;
 using WorkflowKit.Storage;
 using WorkflowKit.Storage.PostgreSql;
 using WorkflowKit.Storage.PostgreSql.Organization;
 using WorkflowKit.Storage.PostgreSql.Records;
+using WorkflowKit.Storage.PostgreSql.Runtime;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Organization;
 using WorkflowKit.Storage.Sqlite.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Designer.Admin;
 
 /// <summary>
-/// Registers the stores and services of the admin pages: the workday calendar (also handed to the
-/// engine), data permission rules, saved import mappings and the data import service. Each store
+/// Registers the stores and services of the admin pages: the workday calendar and the delegations
+/// (both also handed to the engine), data permission rules, saved import mappings and the data import service. Each store
 /// is created for the registered <see cref="IDatabase"/>, SQLite or PostgreSQL.
 /// </summary>
 public static class AdminServices
@@ -41,12 +44,20 @@ public static class AdminServices
             (sqlite, time) => new SqliteImportMappingStore(sqlite, time),
             (postgres, time) => new PostgresImportMappingStore(postgres, time)));
         services.TryAddSingleton<DataImportService>();
+        services.TryAddSingleton<IDelegationStore>(provider => ForDatabase<IDelegationStore>(
+            provider,
+            (sqlite, _) => new SqliteDelegationStore(sqlite),
+            (postgres, _) => new PostgresDelegationStore(postgres)));
+        services.TryAddSingleton(provider => new DelegationService(
+            provider.GetRequiredService<IDelegationStore>(), provider.GetRequiredService<WorkflowKit.Organization.IOrganizationDirectory>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<EngineOptions>()));
+        services.TryAddSingleton<Delegations.DelegationPortal>();
         UseStoredCalendar(services);
         return services;
     }
 
     // AddWorkflowKitRuntime registers the engine's options as an instance. Wrapping the instance in
-    // a factory lets it receive the calendar source before the engine is built.
+    // a factory lets it receive the calendar source and the delegation store before the engine is built.
     private static void UseStoredCalendar(IServiceCollection services)
     {
         var registered = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(EngineOptions));
@@ -60,6 +71,7 @@ public static class AdminServices
         services.Replace(ServiceDescriptor.Singleton(provider =>
         {
             options.CalendarSource ??= provider.GetRequiredService<StoredWorkdayCalendarSource>();
+            options.Delegations ??= provider.GetRequiredService<IDelegationStore>();
             return options;
         }));
     }

@@ -52,6 +52,7 @@ public static class ApiEndpoints
         RecordApi.Map(api);
         IncidentApi.Map(api);
         ScheduleApi.Map(api);
+        Delegations.DelegationApi.Map(api);
 
         api.MapGet("/me", (HttpContext context) => Results.Ok(Current(context))).WithTags("Account");
         return endpoints;

@@ -1,5 +1,7 @@
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Delegations;
+using WorkflowKit.Runtime.Delegations;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Migration;
 using WorkflowKit.Runtime.Schedules;
@@ -9,7 +11,8 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422. Anything else reaches
+/// Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422. A rejected delegation also
+/// carries its <c>error</c> code and the request <c>field</c> it is about. Anything else reaches
 /// <see cref="ApiServerError"/> as a 500.
 /// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
@@ -32,6 +35,16 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (FieldAccessDeniedException error)
         {
             return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (DelegationException error)
+        {
+            return Results.Problem(error.Message, statusCode: DelegationApi.StatusOf(error.Error),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["error"] = error.Error.ToString(),
+                    ["field"] = error.Field,
+                    ["conflictingId"] = error.Conflicting?.Id,
+                });
         }
         catch (InvalidOperationException error)
             when (error is InstanceActionException or MigrationBlockedException or ScheduleMissingException)

@@ -15,6 +15,7 @@ public static class NotificationKindText
             NotificationKinds.TaskAssigned => text["New task"],
             NotificationKinds.Returned => text["Returned"],
             NotificationKinds.Rejected => text["Rejected"],
+            NotificationKinds.Delegated => text["Delegated task"],
             NotificationKinds.CarbonCopy => text["CC"],
             NotificationKinds.Reminder => text["Deadline reminder"],
             NotificationKinds.Overdue => text["Overdue"],

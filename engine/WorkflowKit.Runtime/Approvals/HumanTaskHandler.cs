@@ -62,6 +62,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     {
         var users = await assignees.ResolveAsync(context, node, node.Assignees, "assignee", cancellationToken)
             .ConfigureAwait(false);
+        await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
         var mode = node.Type == NodeTypes.FillIn ? ApprovalModes.Single : node.ApprovalMode ?? ApprovalModes.Single;
         var round = new ApprovalRound { Mode = mode, Order = [.. users], VoteRatio = node.VoteRatio ?? 0.5m };
 
@@ -76,7 +77,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         var first = mode == ApprovalModes.Sequential ? users.Take(1) : users;
         foreach (var user in first)
         {
-            CreateTask(context, token, node, user, "assigned");
+            CreateTask(context, token, node, user, AssignedReason);
         }
     }
 
@@ -108,11 +109,25 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             CreatedAt = context.Now,
             DueAt = dueAt,
         };
+        var route = reason == AssignedReason ? RouteThroughDelegations(context, token, node, user) : null;
+        if (route is { Delegated: true })
+        {
+            task.Assignee = route.Assignee;
+            reason = DelegatedReason;
+        }
+
         context.AddTask(task);
-        context.Assignments.Add(new TaskAssignment(task.Id, task.InstanceId, user, reason, null, context.Now));
+        context.Assignments.Add(new TaskAssignment(
+            task.Id, task.InstanceId, task.Assignee, reason, route is { Delegated: true } ? user : null, context.Now));
         if (context.PendingReturn is { } returned && returned.TargetNodeId == node.Id)
         {
-            context.Notify(user, NotificationKinds.Returned, node.Id, task.Id, returned.Message(node.Name));
+            context.Notify(task.Assignee, NotificationKinds.Returned, node.Id, task.Id, returned.Message(node.Name));
+        }
+        else if (route is { Delegated: true })
+        {
+            context.Notify(
+                task.Assignee, NotificationKinds.Delegated, node.Id, task.Id,
+                DelegationNotice(node, route, context.Delegations!));
         }
         else
         {
@@ -120,7 +135,11 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
 
         context.AddAudit(
-            "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = user });
+            "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = task.Assignee });
+        if (route is not null)
+        {
+            AuditRoute(context, node, task, route);
+        }
         if (scheduled && dueAt is { } due)
         {
             ScheduleDeadline(context, deadlines, task, node, due);
@@ -243,6 +262,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
 
         context.ActorForAudit = request.UserId;
+        await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
         if (action is not (TaskActions.Comment or TaskActions.CarbonCopy))
         {
             context.Instance.Acted = true;
@@ -424,7 +444,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                 if (acting == RoundDecision.Approved && round.Position + 1 < round.Order.Count)
                 {
                     round.Position++;
-                    CreateTask(context, token, node, round.Order[round.Position], "assigned");
+                    CreateTask(context, token, node, round.Order[round.Position], AssignedReason);
                     decision = RoundDecision.Pending;
                 }
 

@@ -19,6 +19,12 @@ public static class AuditActions
     public const string Reminder = "task.reminder";
     public const string Overdue = "task.overdue";
     public const string TaskEscalated = "task.escalated";
+
+    /// <summary>A delegation gave a task to a delegate in place of the user the node named; details name the chain.</summary>
+    public const string TaskDelegated = "task.delegated";
+
+    /// <summary>A delegation in force was not followed, because of a cycle or a guard; details say which and why.</summary>
+    public const string DelegationSkipped = "task.delegationSkipped";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";
     public const string Incident = "incident.raised";

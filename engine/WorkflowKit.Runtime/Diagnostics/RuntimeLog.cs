@@ -42,6 +42,12 @@ internal static partial class RuntimeLog
     [LoggerMessage(2011, LogLevel.Error, "Timer {TimerId} of instance {InstanceId} failed to fire")]
     public static partial void TimerFailed(ILogger logger, Exception exception, string timerId, string? instanceId);
 
+    [LoggerMessage(2012, LogLevel.Information, "Delegation {DelegationId} from {UserId} moved {Moved} of {Open} open tasks")]
+    public static partial void DelegatedTasksMoved(ILogger logger, string delegationId, string userId, int moved, int open);
+
+    [LoggerMessage(2013, LogLevel.Error, "Moving task {TaskId} of delegation {DelegationId} failed; the task stays with its assignee")]
+    public static partial void DelegatedTaskMoveFailed(ILogger logger, Exception exception, string taskId, string delegationId);
+
     [LoggerMessage(2020, LogLevel.Debug, "Outbox message {MessageId} ({Kind}) delivered on attempt {Attempt}")]
     public static partial void OutboxDelivered(ILogger logger, string messageId, string kind, int attempt);
 

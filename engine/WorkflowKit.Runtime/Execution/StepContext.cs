@@ -84,6 +84,12 @@ internal sealed class StepContext
 
     public JsonObject? InitiatorJson { get; set; }
 
+    /// <summary>
+    /// The delegations in force, read once per step by <c>HumanTaskHandler.LoadDelegationsAsync</c> before the step
+    /// assigns tasks; null until then.
+    /// </summary>
+    public Delegations.DelegationsInForce? Delegations { get; set; }
+
     public List<TimerRecord> NewTimers { get; } = [];
 
     public List<string> CancelledTimerTasks { get; } = [];

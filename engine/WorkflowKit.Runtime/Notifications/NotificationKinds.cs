@@ -13,6 +13,10 @@ public static class NotificationKinds
     /// the comment, and says whether the flow ended.
     /// </summary>
     public const string Rejected = "rejected";
+
+    /// <summary>A task that a delegation gave its assignee; the message names the user on whose behalf they act.</summary>
+    public const string Delegated = "delegated";
+
     public const string CarbonCopy = "cc";
     public const string Reminder = "reminder";
     public const string Overdue = "overdue";

@@ -4,11 +4,14 @@ using WorkflowKit.Organization;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
+using WorkflowKit.Runtime.Delegations;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Storage.PostgreSql;
 using WorkflowKit.Storage.PostgreSql.Records;
+using WorkflowKit.Storage.PostgreSql.Runtime;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Records;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
@@ -65,10 +68,18 @@ internal sealed class EngineOnStores : IAsyncDisposable
     /// Builds an engine with a runtime store of its own over the shared database, as another node or a restarted
     /// process would have.
     /// </summary>
-    public WorkflowEngine CreateEngine(string runnerId = "node-a") => new(
+    public WorkflowEngine CreateEngine(string runnerId = "node-a", IDelegationStore? delegations = null) => new(
         Database, RuntimeStoreFixture.CreateStore(Database), Flows,
         new ScriptHostFlowExpressions(new ScriptHost(timeProvider: Time)), Organization, Records, Time,
-        new EngineOptions { RunnerId = runnerId });
+        new EngineOptions { RunnerId = runnerId, Delegations = delegations });
+
+    /// <summary>Creates the delegation store of this provider over the shared database.</summary>
+    public IDelegationStore CreateDelegationStore() => Database switch
+    {
+        SqliteDatabase sqlite => new SqliteDelegationStore(sqlite),
+        PostgresDatabase postgres => new PostgresDelegationStore(postgres),
+        _ => throw new InvalidOperationException($"No delegation store for {Database.GetType().Name}."),
+    };
 
     public ValueTask DisposeAsync() => Test.DisposeAsync();
 }

@@ -1,0 +1,330 @@
+using System.Text.Json.Nodes;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Delegations;
+using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Notifications;
+using WorkflowKit.Runtime.Tasks;
+
+namespace WorkflowKit.Storage.Tests.Runtime;
+
+/// <summary>
+/// Standing delegations on each provider: tasks assigned during the period go to the delegate, before and after it
+/// to the user; the flow filter, chains, cycles, guards, and moving the tasks already open when asked.
+/// </summary>
+[TestFixture(StorageProvider.Sqlite)]
+[TestFixture(StorageProvider.PostgreSql)]
+public sealed class DelegationOnStoresTests(StorageProvider provider)
+{
+    // Single approval by bob, then a countersign by bob and carol.
+    private const string LeaveFlow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "leave", "name": "Leave", "form": "request",
+          "nodes": [
+            { "id": "start", "type": "start" },
+            { "id": "manager", "type": "approval", "name": { "zh-CN": "经理审批", "en": "Manager approval" },
+              "assignees": [{ "type": "user", "value": "bob" }] },
+            { "id": "board", "type": "approval", "approvalMode": "countersign",
+              "assignees": [{ "type": "user", "value": "bob" }, { "type": "user", "value": "carol" }] },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [
+            { "id": "e1", "from": "start", "to": "manager" }, { "id": "e2", "from": "manager", "to": "board" },
+            { "id": "e3", "from": "board", "to": "end" }
+          ]
+        }
+        """;
+
+    private const string OrderFlow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "order", "name": "Order", "form": "request",
+          "nodes": [
+            { "id": "start", "type": "start" },
+            { "id": "manager", "type": "approval", "assignees": [{ "type": "user", "value": "bob" }] },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [ { "id": "e1", "from": "start", "to": "manager" }, { "id": "e2", "from": "manager", "to": "end" } ]
+        }
+        """;
+
+    private const string Form = """
+        {
+          "formatVersion": 1, "kind": "form", "key": "request", "name": "Request",
+          "fields": [ { "id": "reason", "type": "text", "label": "Reason" } ]
+        }
+        """;
+
+    // 2025-03-03 09:00 in Asia/Shanghai is the fixture's clock (01:00 UTC).
+    private static readonly DateTime Monday0800 = new(2025, 3, 3, 8, 0, 0);
+
+    private EngineOnStores _stores = null!;
+    private IDelegationStore _delegations = null!;
+    private DelegationService _service = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _stores = await EngineOnStores.CreateAsync(provider);
+        _stores.Organization.Add(EngineOnStores.User("carol", "Carol")).Add(EngineOnStores.User("dave", "Dave"));
+        var form = DefinitionJson.Deserialize<FormDefinition>(Form);
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(LeaveFlow), form);
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(OrderFlow), form);
+        _delegations = _stores.CreateDelegationStore();
+        _service = new DelegationService(_delegations, _stores.Organization, _stores.Time, new EngineOptions());
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        if (_stores is not null)
+        {
+            await _stores.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Task_during_period_goes_to_delegate()
+    {
+        await DelegateAsync("bob", "carol");
+        var engine = Engine();
+
+        var started = await StartAsync(engine, "leave");
+        var task = await OpenTaskAsync(engine, started.Id, "manager");
+        var assignments = await RuntimeStoreFixture.CreateStore(_stores.Database).GetTaskAssignmentsAsync(task.Id, default);
+        var delegated = (await engine.GetHistoryAsync(started.Id, default)).Single(entry => entry.Action == AuditActions.TaskDelegated);
+        var notice = (await engine.GetNotificationsAsync("carol", false, default)).Single();
+
+        Assert.That(task.Assignee, Is.EqualTo("carol"));
+        Assert.That(task.OriginalAssignee, Is.EqualTo("bob"));
+        Assert.That(assignments.Select(item => (item.UserId, item.Reason, item.By)), Is.EqualTo(new[] { ("carol", "delegated", "bob") }));
+        Assert.That(delegated.Details!["chain"]!.ToJsonString(), Is.EqualTo("""["bob","carol"]"""));
+        Assert.That(notice.Kind, Is.EqualTo(NotificationKinds.Delegated));
+        Assert.That(notice.Message!.Get("en"), Is.EqualTo("Manager approval: on behalf of Bob"));
+        Assert.That(notice.Message.Get("zh-CN"), Is.EqualTo("经理审批：代 Bob 处理"));
+        Assert.That(await engine.GetNotificationsAsync("bob", false, default), Is.Empty);
+
+        await engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.Approve, "carol"), default);
+        Assert.That((await engine.GetTaskAsync(task.Id, default))!.Outcome, Is.EqualTo("approved"));
+    }
+
+    [Test]
+    public async Task Task_before_and_after_period_stays()
+    {
+        await _service.CreateAsync(
+            new DelegationRequest("bob", "carol", Monday0800.AddHours(2), Monday0800.AddHours(4)), "bob", false, default);
+        var engine = Engine();
+
+        var before = await StartAsync(engine, "leave");
+        _stores.Time.Advance(TimeSpan.FromHours(1));
+        var during = await StartAsync(engine, "leave");
+        _stores.Time.Advance(TimeSpan.FromHours(2));
+        var after = await StartAsync(engine, "leave");
+
+        Assert.That((await OpenTaskAsync(engine, before.Id, "manager")).Assignee, Is.EqualTo("bob"));
+        Assert.That((await OpenTaskAsync(engine, during.Id, "manager")).Assignee, Is.EqualTo("carol"));
+        Assert.That((await OpenTaskAsync(engine, after.Id, "manager")).Assignee, Is.EqualTo("bob"));
+    }
+
+    [Test]
+    public async Task Flow_filter_limits_delegation()
+    {
+        await DelegateAsync("bob", "carol", flowKeys: ["order"]);
+        var engine = Engine();
+
+        var leave = await StartAsync(engine, "leave");
+        var order = await StartAsync(engine, "order");
+
+        Assert.That((await OpenTaskAsync(engine, leave.Id, "manager")).Assignee, Is.EqualTo("bob"));
+        Assert.That((await OpenTaskAsync(engine, order.Id, "manager")).Assignee, Is.EqualTo("carol"));
+    }
+
+    [Test]
+    public async Task Chain_reaches_last_delegate()
+    {
+        await DelegateAsync("bob", "carol");
+        await DelegateAsync("carol", "dave");
+        var engine = Engine();
+
+        var started = await StartAsync(engine, "leave");
+        var task = await OpenTaskAsync(engine, started.Id, "manager");
+        var notice = (await engine.GetNotificationsAsync("dave", false, default)).Single();
+
+        Assert.That(task.Assignee, Is.EqualTo("dave"));
+        Assert.That(notice.Message!.Get("en"), Is.EqualTo("Manager approval: on behalf of Bob (delegated on through Carol)"));
+    }
+
+    [Test]
+    public async Task Cycle_stops_before_repeat()
+    {
+        await DelegateAsync("bob", "carol");
+        await DelegateAsync("carol", "bob");
+        var engine = Engine();
+
+        var started = await StartAsync(engine, "leave");
+        var task = await OpenTaskAsync(engine, started.Id, "manager");
+        var line = (await engine.GetHistoryAsync(started.Id, default)).Single(entry => entry.Action == AuditActions.TaskDelegated);
+
+        Assert.That(task.Assignee, Is.EqualTo("carol"));
+        Assert.That(line.Details!["stopReason"]!.GetValue<string>(), Is.EqualTo(DelegationStops.Cycle));
+        Assert.That(line.Details["stoppedAt"]!.GetValue<string>(), Is.EqualTo("bob"));
+    }
+
+    [Test]
+    public async Task Initiator_never_gets_own_task()
+    {
+        await DelegateAsync("bob", "alice");
+        var engine = Engine();
+
+        var started = await StartAsync(engine, "leave");
+        var task = await OpenTaskAsync(engine, started.Id, "manager");
+        var line = (await engine.GetHistoryAsync(started.Id, default))
+            .Single(entry => entry.Action == AuditActions.DelegationSkipped);
+
+        Assert.That(task.Assignee, Is.EqualTo("bob"));
+        Assert.That(line.Details!["stopReason"]!.GetValue<string>(), Is.EqualTo(DelegationStops.Initiator));
+    }
+
+    [Test]
+    public async Task Countersign_peer_is_not_delegate()
+    {
+        var engine = Engine();
+        var started = await StartAsync(engine, "leave");
+        var manager = await OpenTaskAsync(engine, started.Id, "manager");
+        await DelegateAsync("bob", "carol");
+
+        await engine.ActAsync(new TaskActionRequest(manager.Id, TaskActions.Approve, "bob"), default);
+        var board = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id, NodeId = "board" }, default))
+            .Select(task => task.Assignee).Order(StringComparer.Ordinal);
+
+        Assert.That(board, Is.EqualTo(new[] { "bob", "carol" }));
+    }
+
+    [Test]
+    public async Task Open_tasks_move_when_chosen()
+    {
+        var engine = Engine();
+        var first = await StartAsync(engine, "leave");
+        var second = await StartAsync(engine, "order");
+        await DelegateAsync("bob", "carol", flowKeys: ["leave"], moveOpenTasks: true);
+
+        var moved = await engine.MoveDelegatedTasksAsync(default);
+        var again = await Engine("node-b").MoveDelegatedTasksAsync(default);
+        var task = await OpenTaskAsync(engine, first.Id, "manager");
+
+        Assert.That(moved, Is.EqualTo(1));
+        Assert.That(again, Is.Zero);
+        Assert.That(task.Assignee, Is.EqualTo("carol"));
+        Assert.That((await OpenTaskAsync(engine, second.Id, "manager")).Assignee, Is.EqualTo("bob"));
+        Assert.That((await engine.GetNotificationsAsync("carol", false, default)).Single().Kind, Is.EqualTo(NotificationKinds.Delegated));
+        await engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.Approve, "carol"), default);
+    }
+
+    [Test]
+    public async Task Open_tasks_stay_by_default()
+    {
+        var engine = Engine();
+        var started = await StartAsync(engine, "leave");
+        await DelegateAsync("bob", "carol");
+
+        Assert.That(await engine.MoveDelegatedTasksAsync(default), Is.Zero);
+        Assert.That((await OpenTaskAsync(engine, started.Id, "manager")).Assignee, Is.EqualTo("bob"));
+    }
+
+    [Test]
+    public async Task Open_tasks_move_when_period_starts()
+    {
+        var engine = Engine();
+        var started = await StartAsync(engine, "leave");
+        await _service.CreateAsync(
+            new DelegationRequest("bob", "carol", Monday0800.AddHours(3), Monday0800.AddDays(2)) { MoveOpenTasks = true },
+            "bob", false, default);
+
+        var early = await engine.MoveDelegatedTasksAsync(default);
+        _stores.Time.Advance(TimeSpan.FromHours(2));
+        await engine.RunDueWorkAsync(default);
+
+        Assert.That(early, Is.Zero);
+        Assert.That((await OpenTaskAsync(engine, started.Id, "manager")).Assignee, Is.EqualTo("carol"));
+    }
+
+    [Test]
+    public async Task Ended_delegation_no_longer_applies()
+    {
+        var delegation = await DelegateAsync("bob", "carol");
+        await _service.EndAsync(delegation.Id, "bob", false, default);
+        var engine = Engine();
+
+        var started = await StartAsync(engine, "leave");
+
+        Assert.That((await OpenTaskAsync(engine, started.Id, "manager")).Assignee, Is.EqualTo("bob"));
+        var again = Assert.ThrowsAsync<DelegationException>(() => _service.EndAsync(delegation.Id, "bob", false, default));
+        Assert.That(again!.Error, Is.EqualTo(DelegationError.AlreadyEnded));
+    }
+
+    [Test]
+    public async Task Invalid_requests_are_rejected()
+    {
+        await DelegateAsync("bob", "carol");
+
+        Assert.That(await ErrorOfAsync(new DelegationRequest("bob", "bob", Monday0800, Monday0800.AddDays(1))),
+            Is.EqualTo(DelegationError.DelegatesToSelf));
+        Assert.That(await ErrorOfAsync(new DelegationRequest("bob", "zoe", Monday0800, Monday0800.AddDays(1))),
+            Is.EqualTo(DelegationError.DelegateNotFound));
+        Assert.That(await ErrorOfAsync(new DelegationRequest("dave", "carol", Monday0800.AddDays(1), Monday0800)),
+            Is.EqualTo(DelegationError.EndNotAfterStart));
+        Assert.That(await ErrorOfAsync(new DelegationRequest("bob", "dave", Monday0800.AddDays(2), Monday0800.AddDays(3))),
+            Is.EqualTo(DelegationError.Overlaps));
+        Assert.That(await ErrorOfAsync(new DelegationRequest("dave", "carol", Monday0800, Monday0800.AddDays(1)), actor: "bob"),
+            Is.EqualTo(DelegationError.NotPermitted));
+        Assert.That(await _delegations.ListForUserAsync("dave", default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Overlap_message_names_other_period()
+    {
+        await DelegateAsync("bob", "carol");
+
+        var error = Assert.ThrowsAsync<DelegationException>(() => _service.CreateAsync(
+            new DelegationRequest("bob", "dave", Monday0800.AddDays(1), Monday0800.AddDays(2)), "bob", false, default));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "bob already delegates to carol from 2025-03-03 08:00 to 2025-03-10 08:00 (Asia/Shanghai), which overlaps " +
+            "2025-03-04 08:00 to 2025-03-05 08:00; end that delegation first or choose a period outside it."));
+    }
+
+    private WorkflowEngine Engine(string runnerId = "node-a") => _stores.CreateEngine(runnerId, _delegations);
+
+    private Task<Delegation> DelegateAsync(
+        string user, string to, IReadOnlyList<string>? flowKeys = null, bool moveOpenTasks = false) =>
+        _service.CreateAsync(
+            new DelegationRequest(user, to, Monday0800, Monday0800.AddDays(7)) { FlowKeys = flowKeys, MoveOpenTasks = moveOpenTasks },
+            "admin", asAdministrator: true, default);
+
+    private async Task<DelegationError?> ErrorOfAsync(DelegationRequest request, string actor = "admin")
+    {
+        try
+        {
+            await _service.CreateAsync(request, actor, actor == "admin", default);
+            return null;
+        }
+        catch (DelegationException error)
+        {
+            return error.Error;
+        }
+    }
+
+    private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine, string flow) => engine.StartAsync(
+        new StartInstanceRequest(flow, "alice")
+        {
+            TriggerKind = TriggerKinds.Form,
+            Form = new JsonObject { ["reason"] = "年假" },
+        },
+        default);
+
+    private static async Task<WorkTask> OpenTaskAsync(WorkflowEngine engine, string instanceId, string nodeId) =>
+        (await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, default)).Single(task =>
+            task.NodeId == nodeId);
+}
