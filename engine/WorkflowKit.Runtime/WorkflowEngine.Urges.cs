@@ -119,6 +119,11 @@ public sealed partial class WorkflowEngine
     {
         var form = step.Graph.Published.Form;
         var field = form?.TitleField ?? form?.Fields.FirstOrDefault()?.Id;
-        return field is null ? null : step.Instance.Form[field] is JsonValue value ? value.ToString() : null;
+        if (field is null || step.Instance.Form[field] is not JsonValue value)
+        {
+            return null;
+        }
+
+        return value.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Runtime.Instances;
@@ -9,7 +10,8 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422. Anything else reaches
+/// Maps the services' exceptions to problem responses: 400, 403, 404, 409, 422 and 429 (an urge sent again too soon,
+/// with a <c>Retry-After</c> header in seconds). Anything else reaches
 /// <see cref="ApiServerError"/> as a 500.
 /// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
@@ -32,6 +34,12 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (FieldAccessDeniedException error)
         {
             return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (InstanceActionException error) when (error.Error == InstanceActionError.UrgedTooRecently)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(error.RetryAfter?.TotalSeconds ?? 1));
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status429TooManyRequests);
         }
         catch (InvalidOperationException error)
             when (error is InstanceActionException or MigrationBlockedException or ScheduleMissingException)

@@ -23,18 +23,27 @@ public sealed class FormsValidationService(FormValidatorFactory factory) : IForm
         var result = await validator.ValidateAsync(
             new FormSubmission(data) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
         var failures = result.Errors;
-        if (failures.Count > 0 && options.Baseline is { } baseline)
+        if (options.BaselineProblems is { Count: > 0 } earlier)
         {
-            var before = await validator.ValidateAsync(
-                new FormSubmission(baseline) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
-            var earlier = before.Errors.Select(Identity).ToHashSet();
             failures = [.. failures.Where(failure => !earlier.Contains(Identity(failure)))];
         }
 
         return [.. failures.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
     }
 
-    /// <summary>Identifies a problem by field, rule and value, as the engine does, so a changed value is a new problem.</summary>
-    private static (string Field, string Code, string? Value) Identity(ValidationFailure failure) =>
-        (failure.PropertyName, failure.ErrorCode, (failure.AttemptedValue as JsonNode)?.ToJsonString());
+    public async Task<FormCheckOptions> WithBaselineAsync(
+        FormDefinition form, JsonObject baseline, FormCheckOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Rule codes and values do not depend on the language of the messages, so English serves every page.
+        var validator = factory.Create(form, CultureInfo.GetCultureInfo("en"));
+        var result = await validator.ValidateAsync(
+            new FormSubmission(baseline) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
+        return options with { BaselineProblems = result.Errors.Select(Identity).ToHashSet() };
+    }
+
+    private static FormProblem Identity(ValidationFailure failure) =>
+        new(failure.PropertyName, failure.ErrorCode, (failure.AttemptedValue as JsonNode)?.ToJsonString());
 }

@@ -8,7 +8,7 @@ namespace WorkflowKit.Runtime.Notifications;
 /// </summary>
 public sealed record UrgeNotice(string UrgedByName, string? InstanceTitle, string? Comment)
 {
-    /// <summary>Builds the notification text in Chinese and English, with the comment quoted as it was written.</summary>
+    /// <summary>Builds the notification text in Chinese and English, with the title and the comment trimmed.</summary>
     public LocalizedText Message(LocalizedText? nodeName, string nodeId)
     {
         var node = nodeName ?? new LocalizedText(nodeId);
