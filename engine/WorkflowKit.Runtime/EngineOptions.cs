@@ -54,6 +54,12 @@ public sealed class EngineOptions
     /// </summary>
     public int MaxQueryRows { get; set; } = 10_000;
 
+    /// <summary>
+    /// Shortest time between two urges (催办) of one task by one user; 10 minutes by default. An urge in between
+    /// notifies nobody and fails with <see cref="Instances.InstanceActionError.UrgedTooRecently"/>.
+    /// </summary>
+    public TimeSpan UrgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Timeout of an HTTP node without its own; 30 seconds by default.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

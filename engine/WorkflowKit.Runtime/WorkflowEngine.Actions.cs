@@ -3,7 +3,6 @@ using WorkflowKit.Runtime.Approvals;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Instances;
-using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage;
@@ -175,37 +174,6 @@ public sealed partial class WorkflowEngine
             },
             cancellationToken).ConfigureAwait(false);
         return ToInstance(context.Instance, context.Vars);
-    }
-
-    /// <summary>Reminds the assignees of the instance's open tasks (催办); only the initiator may.</summary>
-    /// <exception cref="UnauthorizedAccessException">The user is not the instance's initiator.</exception>
-    /// <exception cref="ConcurrencyConflictException">The instance has ended.</exception>
-    public async Task UrgeAsync(string instanceId, string userId, string? comment, CancellationToken cancellationToken)
-    {
-        await StepAsync(
-            "urge",
-            instanceId,
-            step =>
-            {
-                if (step.Instance.Initiator != userId)
-                {
-                    throw new UnauthorizedAccessException(
-                        $"Only the initiator ({step.Instance.Initiator}) may urge instance {instanceId}, not {userId}.");
-                }
-
-                RequireRunning(step);
-                foreach (var task in step.OpenTasks)
-                {
-                    step.Notify(task.Assignee, NotificationKinds.Urge, task.NodeId, task.Id, step.Graph.Node(task.NodeId).Name);
-                }
-
-                step.AddAudit(userId, "urge", comment: comment, details: new JsonObject
-                {
-                    ["assignees"] = new JsonArray([.. step.OpenTasks.Select(task => (JsonNode)task.Assignee)]),
-                });
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Delegations;
@@ -11,8 +12,9 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// Maps the services' exceptions to problem responses: 400, 403, 404, 409 and 422. A rejected delegation also
-/// carries its <c>error</c> code and the request <c>field</c> it is about. Anything else reaches
+/// Maps the services' exceptions to problem responses: 400, 403, 404, 409, 422 and 429 (an urge sent again too soon,
+/// with a <c>Retry-After</c> header in seconds). A rejected delegation also carries its <c>error</c> code and the
+/// request <c>field</c> it is about. Anything else reaches
 /// <see cref="ApiServerError"/> as a 500.
 /// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
@@ -45,6 +47,12 @@ public sealed class ApiErrorFilter : IEndpointFilter
                     ["field"] = error.Field,
                     ["conflictingId"] = error.Conflicting?.Id,
                 });
+        }
+        catch (InstanceActionException error) when (error.Error == InstanceActionError.UrgedTooRecently)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(error.RetryAfter?.TotalSeconds ?? 1));
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status429TooManyRequests);
         }
         catch (InvalidOperationException error)
             when (error is InstanceActionException or MigrationBlockedException or ScheduleMissingException)

@@ -58,6 +58,7 @@ public static class DesignerServices
         services.AddWorkflowKitRecords();
         services.AddSingleton(_ => new ScriptHost());
         services.AddSingleton<Forms.FormFormulas>();
+        services.AddSingleton<Forms.LookupChoices>();
         services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();

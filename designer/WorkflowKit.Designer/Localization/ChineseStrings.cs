@@ -139,6 +139,8 @@ public static class ChineseStrings
         ["Field values (one per line: field = expression)"] = "字段值（每行一个：字段 = 表达式）",
         ["Fields"] = "字段",
         ["Fields you can change at this step"] = "本步骤可修改的字段",
+        ["Form at this step"] = "本步骤的表单",
+        ["You can change: {0}. The other fields are read-only at this step."] = "可修改：{0}。其他字段在本步骤只读。",
         ["Fill in"] = "填写",
         ["Filter"] = "筛选",
         ["Filter ({0} rules)"] = "筛选（{0} 条规则）",
@@ -231,6 +233,8 @@ public static class ChineseStrings
         ["No problems"] = "没有问题",
         ["No products to forecast."] = "没有可预测的产品。",
         ["No published flows yet."] = "暂无已发布的流程。",
+        ["There are published flows, but none that you may start by hand. Some flows start by themselves from a record or a schedule. To start one of the others, ask its owner or an administrator to add you to \"Who may start\" in the flow's settings."] =
+            "已有发布的流程，但没有你可以手动发起的流程。有些流程由记录或定时任务自动发起。如需发起其他流程，请联系该流程的负责人或管理员，在流程设置的“谁可以发起”中加入你。",
         ["No records match."] = "没有符合条件的记录。",
         ["No."] = "编号",
         ["Node added"] = "新增节点",

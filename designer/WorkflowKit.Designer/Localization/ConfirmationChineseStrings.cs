@@ -1,7 +1,7 @@
 namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
-/// Simplified Chinese text of the dialog that requests a reason before reject, return and withdraw
+/// Simplified Chinese text of the dialog that requests a reason before reject, return, withdraw and urge
 /// (<see cref="Portal.ActionReasonDialog"/>), merged into <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class ConfirmationChineseStrings
@@ -21,6 +21,10 @@ public static class ConfirmationChineseStrings
         ["Withdraw this submission?"] = "确定撤回此申请？",
         ["The submission ends as withdrawn and its open tasks are cancelled. This cannot be undone. Start a new submission if it is needed again."] =
             "申请将以“已撤回”结束，未处理的任务会被取消。撤回后不能恢复。如仍需要，请重新发起申请。",
+        ["Urge the people handling this submission?"] = "确定催办此申请？",
+        ["{0} will get a notification that names this submission and you. Each person can be urged once every {1} minutes."] =
+            "{0} 会收到一条写明此申请和你的名字的通知。每位处理人每 {1} 分钟只能催办一次。",
+        ["Message (optional)"] = "留言（可选）",
         ["Returned"] = "已退回",
         ["Times in {0}"] = "时间按 {0} 时区显示",
     };

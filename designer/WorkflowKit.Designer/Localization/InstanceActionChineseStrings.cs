@@ -22,6 +22,8 @@ public static class InstanceActionChineseStrings
             "{0}失败：只有此申请的发起人可以执行此操作。请联系发起人处理。",
         ["{0} failed: the step \"{1}\", which undoes this submission's automatic steps when it is withdrawn, failed, so nothing was withdrawn and the submission continues as before. Ask the owner of the flow \"{2}\" to fix that step. Details: {3}"] =
             "{0}失败：撤回时用于撤销自动步骤的步骤“{1}”执行失败，因此没有撤回，申请照常继续。请联系流程“{2}”的负责人修正该步骤。详情：{3}",
+        ["{0} failed: you already urged everyone now handling this submission in the last few minutes, so nobody was notified again. You can urge again in {1} minutes."] =
+            "{0}失败：你几分钟前已催办过此申请的当前处理人，本次没有再次通知。请在 {1} 分钟后再催办。",
         ["{0} failed: this submission no longer exists. Open your submissions from \"{1}\" to see the current ones."] =
             "{0}失败：此申请已不存在。请从“{1}”打开你的申请查看最新情况。",
     };

@@ -7,5 +7,8 @@ public sealed record ActionReasonRequest(string Title, string Explanation, strin
 {
     public string? InitialReason { get; init; }
 
+    /// <summary>Label of the text box; "Reason" or "Reason (optional)" in the page language when null.</summary>
+    public string? ReasonLabel { get; init; }
+
     public Color Color { get; init; } = Color.Primary;
 }

@@ -35,6 +35,9 @@ public sealed class InstanceActionErrorText(UiText text)
             InstanceActionException { Error: InstanceActionError.WithdrawalPathFailed } failed => T.Format(
                 "{0} failed: the step \"{1}\", which undoes this submission's automatic steps when it is withdrawn, failed, so nothing was withdrawn and the submission continues as before. Ask the owner of the flow \"{2}\" to fix that step. Details: {3}",
                 actionLabel, failed.NodeName?.Get(T.Culture) ?? failed.NodeId, FlowName(current), failed.InnerException?.Message ?? failed.Message),
+            InstanceActionException { Error: InstanceActionError.UrgedTooRecently } tooSoon => T.Format(
+                "{0} failed: you already urged everyone now handling this submission in the last few minutes, so nobody was notified again. You can urge again in {1} minutes.",
+                actionLabel, Math.Max(1, (int)Math.Ceiling(tooSoon.RetryAfter?.TotalMinutes ?? 1))),
             ConcurrencyConflictException when current is { State: not InstanceState.Running } => T.Format(
                 "{0} failed: this submission has already ended as \"{1}\". The page now shows how it ended.",
                 actionLabel, T[current.State.ToString()]),

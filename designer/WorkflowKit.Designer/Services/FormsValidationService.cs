@@ -22,13 +22,24 @@ public sealed class FormsValidationService(FormValidatorFactory factory) : IForm
         var result = await validator.ValidateAsync(
             new FormSubmission(data) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
         var failures = result.Errors;
-        if (failures.Count > 0 && options.Baseline is { } baseline)
+        if (options.BaselineProblems is { Count: > 0 } earlier)
         {
-            var before = await validator.ValidateAsync(
-                new FormSubmission(baseline) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
-            failures = [.. CausedProblems.Except(failures, CausedProblems.IdentitiesOf(before.Errors))];
+            failures = [.. CausedProblems.Except(failures, earlier)];
         }
 
         return [.. failures.Select(error => new FieldError(error.PropertyName, error.ErrorMessage))];
+    }
+
+    public async Task<FormCheckOptions> WithBaselineAsync(
+        FormDefinition form, JsonObject baseline, FormCheckOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Rule codes and values do not depend on the language of the messages, so English serves every page.
+        var validator = factory.Create(form, CultureInfo.GetCultureInfo("en"));
+        var result = await validator.ValidateAsync(
+            new FormSubmission(baseline) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
+        return options with { BaselineProblems = CausedProblems.IdentitiesOf(result.Errors) };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Forms;
 
 namespace WorkflowKit.Designer.Services;
 
@@ -14,6 +15,13 @@ public interface IFormValidationService
     Task<IReadOnlyList<FieldError>> ValidateAsync(
         FormDefinition form, JsonObject data, string culture, FormCheckOptions options,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs the rules of <paramref name="options"/> once on <paramref name="baseline"/>, the data as a task page
+    /// loaded it, and returns the options with its problems in <see cref="FormCheckOptions.BaselineProblems"/>.
+    /// </summary>
+    Task<FormCheckOptions> WithBaselineAsync(
+        FormDefinition form, JsonObject baseline, FormCheckOptions options, CancellationToken cancellationToken);
 }
 
 /// <summary>Which of a form's rules a page runs, so that it rejects exactly what the engine would reject.</summary>
@@ -21,13 +29,17 @@ public interface IFormValidationService
 /// Whether <c>unique</c> fields are checked against the records: at a start only when the start creates a record
 /// (<c>settings.startCreatesRecord</c>), as the engine does.
 /// </param>
-/// <param name="Baseline">
-/// The data as it was before the user's changes, on a task page. A problem that this data has too is not reported,
-/// because the engine lets a task pass the problems it found, such as the credit review's customer code that the
-/// customer record already uses.
-/// </param>
-public sealed record FormCheckOptions(bool ChecksUniqueness = true, JsonObject? Baseline = null)
+public sealed record FormCheckOptions(bool ChecksUniqueness = true)
 {
     /// <summary>Every rule, as for a record saved from a form or an import.</summary>
     public static FormCheckOptions Full { get; } = new();
+
+    /// <summary>
+    /// The problems of the data as it was before the user's changes, on a task page; null elsewhere. These problems
+    /// are not reported, because the engine lets a task pass the problems it found, such as the credit review's
+    /// customer code that the customer record already uses. <see cref="IFormValidationService.WithBaselineAsync"/>
+    /// finds them once per page load.
+    /// </summary>
+    /// <remarks>Each problem is identified as <see cref="CausedProblems.IdentityOf"/> identifies it.</remarks>
+    public IReadOnlySet<(string Field, string Code, string? Value)>? BaselineProblems { get; init; }
 }

@@ -287,7 +287,10 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                     await CheckChangesAsync(context, form, before!, request, cancellationToken).ConfigureAwait(false);
                 }
 
-                Complete(context, task, request, action == TaskActions.Submit ? "submitted" : "approved");
+                // The outcome names the action as the person chose it: "submit" on an approval node approves, but the
+                // task reads "submitted", as its audit line does, and so does a later conflict message.
+                Complete(context, task, request,
+                    action == TaskActions.Submit || request.Action == TaskActions.Submit ? "submitted" : "approved");
                 Decide(context, token, node, Tally(context, token, node, task, approved: true));
                 return keptRows;
             case TaskActions.Reject:

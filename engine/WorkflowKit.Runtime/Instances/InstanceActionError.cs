@@ -1,6 +1,6 @@
 namespace WorkflowKit.Runtime.Instances;
 
-/// <summary>Why the engine rejected a withdrawal, so that a caller can word the error for its own screen.</summary>
+/// <summary>Why the engine rejected a withdrawal or an urge, so that a caller can word the error for its own screen.</summary>
 public enum InstanceActionError
 {
     /// <summary>The flow version the instance runs on sets <c>settings.allowWithdraw</c> to false.</summary>
@@ -14,4 +14,10 @@ public enum InstanceActionError
     /// runs on as before. <see cref="InstanceActionException.NodeId"/> names the node.
     /// </summary>
     WithdrawalPathFailed,
+
+    /// <summary>
+    /// The user urged every open task of the instance less than <see cref="EngineOptions.UrgeInterval"/> ago.
+    /// <see cref="InstanceActionException.RetryAfter"/> tells when the next urge is accepted.
+    /// </summary>
+    UrgedTooRecently,
 }

@@ -41,6 +41,11 @@ public sealed class InstanceActionException : InvalidOperationException
     /// <summary>The node of the withdrawal path that failed, for <see cref="InstanceActionError.WithdrawalPathFailed"/>.</summary>
     public string? NodeId { get; init; }
 
+    /// <summary>
+    /// Time until the same user may urge again, for <see cref="InstanceActionError.UrgedTooRecently"/>; null otherwise.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The display name of <see cref="NodeId"/>, or null when the node has none.</summary>
     public WorkflowKit.Definitions.LocalizedText? NodeName { get; init; }
 }

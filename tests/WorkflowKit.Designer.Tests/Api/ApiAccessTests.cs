@@ -188,7 +188,7 @@ public sealed class ApiAccessTests
         var body = Resolve(document, ok);
         var warning = Resolve(document, body?["properties"]?["warnings"]?["items"]);
 
-        Assert.That(responses.Select(r => r.Key), Is.SupersetOf(new[] { "200", "204", "400", "403", "404", "409" }));
+        Assert.That(responses.Select(r => r.Key), Is.SupersetOf(new[] { "200", "204", "400", "403", "404", "409", "429" }));
         Assert.That(responses["204"]!["content"], Is.Null, "204 has no body");
         Assert.That(body?["properties"]?["warnings"]?["type"]?.ToString(), Is.EqualTo("array"), ok?.ToJsonString());
         Assert.That(

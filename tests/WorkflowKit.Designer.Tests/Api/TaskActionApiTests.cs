@@ -58,6 +58,29 @@ public sealed class TaskActionApiTests
     }
 
     [Test]
+    public async Task Urge_again_too_soon_is_429()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var instanceId = await StartOrderAsync(sales1, "协和医院");
+        var taskId = await OpenTaskIdAsync(manager, instanceId);
+        using var first = await sales1.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "urge" });
+
+        using var second = await sales1.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "urge" });
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await first.Content.ReadAsStringAsync());
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+        var retryAfter = second.Headers.RetryAfter?.Delta;
+        Assert.That(retryAfter, Is.GreaterThan(TimeSpan.FromMinutes(9)).And.LessThanOrEqualTo(TimeSpan.FromMinutes(10)));
+        var problem = JsonNode.Parse(await second.Content.ReadAsStringAsync())!;
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.StartWith(
+            $"You already urged the open tasks of instance {instanceId} within the last 10 minutes, so nobody was " +
+            "notified again. Urge again after "));
+    }
+
+    [Test]
     public async Task Cc_title_omits_hidden_field()
     {
         await using var factory = new DesignerAppFactory();

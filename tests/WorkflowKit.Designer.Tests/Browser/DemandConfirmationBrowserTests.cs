@@ -278,6 +278,50 @@ public sealed class DemandConfirmationBrowserTests
             flowServices: [new ReplenishmentFlowService()]);
     }
 
+    /// <summary>
+    /// On a phone (390 px wide) the confirmations keep columns wide enough to read and scroll sideways inside the
+    /// table, so the page itself does not overflow and the last column can be reached. The form's heading says which
+    /// fields can be changed, because most fields of this task are read-only.
+    /// </summary>
+    [Test]
+    public async Task Phone_width_scrolls_sub_table()
+    {
+        var engine = _session.Get<WorkflowEngine>();
+        var instance = await engine.StartAsync(
+            new StartInstanceRequest("replenishment", "owner") { Form = ReplenishmentForm() }, CancellationToken.None);
+        var task = (await engine.QueryTasksAsync(
+                new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None))
+            .Single(t => t.NodeId == "confirmDemand");
+        var sales = await _session.SignInAsync("sales1");
+        await sales.SetViewportSizeAsync(390, 844);
+
+        await sales.GotoAsync($"/tasks/{task.Id}");
+        var table = sales.Locator(".wk-subtable").First;
+        var container = table.Locator(".mud-table-container");
+        var firstRow = table.Locator("tbody tr").First;
+        await Assertions.Expect(Cell(firstRow, "customer")).ToHaveValueAsync("C0003");
+        await _session.ScreenshotAsync(sales, "36-demand-confirmation-phone");
+
+        var pageWidth = await sales.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var scrollWidth = await container.EvaluateAsync<int>("element => element.scrollWidth");
+        var clientWidth = await container.EvaluateAsync<int>("element => element.clientWidth");
+        Assert.That(pageWidth, Is.LessThanOrEqualTo(390), "the page itself does not scroll sideways");
+        Assert.That(scrollWidth, Is.GreaterThan(clientWidth), "the table scrolls sideways");
+        foreach (var column in new[] { "salesOwner", "customer", "customerName", "confirmedQuantity", "note" })
+        {
+            var box = await firstRow.Locator($"[data-field={column}]").First.BoundingBoxAsync();
+            Assert.That(box!.Width, Is.GreaterThanOrEqualTo(100), column);
+        }
+
+        await container.EvaluateAsync("element => { element.scrollLeft = element.scrollWidth; }");
+        var last = await Cell(firstRow, "note").BoundingBoxAsync();
+        Assert.That(last!.X, Is.GreaterThanOrEqualTo(0));
+        Assert.That(last.X + last.Width, Is.LessThanOrEqualTo(390), "the last column scrolls into view");
+        await Assertions.Expect(sales.GetByTestId("task-form-heading")).ToHaveTextAsync("本步骤的表单");
+        await Assertions.Expect(sales.GetByTestId("task-form-editable"))
+            .ToHaveTextAsync("可修改：需求上升的客户。其他字段在本步骤只读。");
+    }
+
     private static ILocator Cell(ILocator row, string column) => row.Locator($"[data-field={column}] input");
 
     private static decimal Quantity(JsonNode? row) =>

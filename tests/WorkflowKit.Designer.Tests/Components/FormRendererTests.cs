@@ -32,6 +32,25 @@ public sealed class FormRendererTests : ComponentTestBase
     }
 
     [Test]
+    public void Empty_money_names_currency_in_label()
+    {
+        var data = new JsonObject { ["customer"] = "Ruijin" };
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, OrderDefinitions.Form())
+            .Add(p => p.Data, data));
+
+        var total = cut.Find("[data-field=total]");
+        Assert.That(total.QuerySelectorAll(".mud-input-adornment-start"), Is.Empty);
+        Assert.That(total.QuerySelector("label")!.TextContent, Is.EqualTo("Order total (CNY) *"));
+
+        cut.Find("[data-field=total] input").Change("12.5");
+
+        cut.WaitForAssertion(() => Assert.That(
+            cut.Find("[data-field=total] .mud-input-adornment-start").TextContent.Trim(), Is.EqualTo("CNY")));
+        Assert.That(cut.Find("[data-field=total] label").TextContent, Is.EqualTo("Order total *"));
+    }
+
+    [Test]
     public void Valid_data_submits()
     {
         var submitted = false;

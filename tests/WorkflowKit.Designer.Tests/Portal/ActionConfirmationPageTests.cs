@@ -13,7 +13,7 @@ using WorkflowKit.Designer.Tests.Support;
 namespace WorkflowKit.Designer.Tests.Portal;
 
 /// <summary>
-/// Reject, return and withdraw in bunit on the designer's real work service and engine: each opens a dialog
+/// Reject, return, withdraw and urge in bunit on the designer's real work service and engine: each opens a dialog
 /// first, reject and return reject a blank reason, and cancelling leaves the submission as it was.
 /// </summary>
 /// <remarks>
@@ -123,6 +123,61 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         Assert.That(detail!.Summary.State, Is.EqualTo(InstanceState.Withdrawn));
         Assert.That(detail.Audit.Select(entry => entry.Comment), Does.Contain("客户取消了订单"));
     }
+
+    [Test]
+    public async Task Urge_asks_then_sends_message()
+    {
+        var (instance, _, manager) = await StartAtManagerAsync();
+        var sales = await UserAsync("sales1");
+        var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, sales);
+
+        var cancelled = page.Find("[data-testid='urge']").ClickAsync(new MouseEventArgs());
+        var dialog = Dialogs!;
+        Assert.That(dialog.WaitForElement(".mud-dialog-title").TextContent, Does.Contain("确定催办此申请？"));
+        Assert.That(dialog.Find("[data-testid='reason-dialog-explanation']").TextContent, Is.EqualTo(
+            "王芳 Wang Fang 会收到一条写明此申请和你的名字的通知。每位处理人每 10 分钟只能催办一次。"));
+        Assert.That(dialog.Find("label").TextContent, Does.Contain("留言（可选）"));
+        await dialog.Find("[data-testid='reason-cancel']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(cancelled);
+        Assert.That(await UrgesAsync(manager), Is.Empty, "cancel does not urge");
+
+        var confirmed = page.Find("[data-testid='urge']").ClickAsync(new MouseEventArgs());
+        dialog.WaitForElement(ReasonText).Input("客户在等发货");
+        await dialog.Find("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(confirmed);
+
+        var urge = (await UrgesAsync(manager)).Single();
+        Assert.That(urge.Message!.Get("zh-CN"), Is.EqualTo("经理审批：张伟 Zhang Wei 催办“协和医院”。留言：客户在等发货"));
+        Assert.That((await Work.GetUrgesAsync(manager, default)).Single().Comment, Is.EqualTo("客户在等发货"));
+    }
+
+    [Test]
+    public async Task Urge_twice_explains_wait()
+    {
+        var (instance, _, manager) = await StartAtManagerAsync();
+        var sales = await UserAsync("sales1");
+        var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, sales);
+        var snackbar = Context.Services.GetRequiredService<ISnackbar>();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var click = page.Find("[data-testid='urge']").ClickAsync(new MouseEventArgs());
+            await Dialogs!.WaitForElement("[data-testid='reason-confirm']").ClickAsync(new MouseEventArgs());
+            await FinishClickAsync(click);
+        }
+
+        page.WaitForAssertion(() => Assert.That(snackbar.ShownSnackbars.Count(), Is.EqualTo(2)));
+        Assert.That(snackbar.ShownSnackbars.Select(shown => shown.Message), Is.EqualTo(new[]
+        {
+            "已提醒处理人。",
+            "催办失败：你几分钟前已催办过此申请的当前处理人，本次没有再次通知。请在 10 分钟后再催办。",
+        }));
+        Assert.That(await UrgesAsync(manager), Has.Count.EqualTo(1));
+    }
+
+    private async Task<IReadOnlyList<UserNotification>> UrgesAsync(UserContext user) =>
+        [.. (await Work.GetNotificationsAsync(user, unreadOnly: false, default))
+            .Where(notification => notification.Kind == Runtime.Notifications.NotificationKinds.Urge)];
 
     private async Task<(InstanceSummary Instance, WorkTask Task, UserContext Manager)> StartAtManagerAsync()
     {

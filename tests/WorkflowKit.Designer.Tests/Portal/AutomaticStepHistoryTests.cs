@@ -95,6 +95,24 @@ public sealed class AutomaticStepHistoryTests
         });
     }
 
+    [Test]
+    public async Task Trail_time_and_changes_on_own_lines()
+    {
+        var detail = await ApproveUnchangedAsync();
+
+        var trail = Context.Render<AuditTrail>(parameters => parameters
+            .Add(p => p.Entries, detail.Audit)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+
+        // MudText renders a caption as an inline span, which a browser runs into the next caption without a space.
+        var times = trail.FindAll("[data-testid=audit-time]");
+        var changes = trail.FindAll("[data-testid=audit-changes]");
+        Assert.That(times, Has.Count.EqualTo(detail.Audit.Count));
+        Assert.That(times.Select(time => time.ClassList.Contains("d-block")), Is.All.True);
+        Assert.That(changes, Is.Not.Empty);
+        Assert.That(changes.Select(change => change.ClassList.Contains("d-block")), Is.All.True);
+    }
+
     private async Task<InstanceDetail> ApproveUnchangedAsync()
     {
         var definitions = _scope.ServiceProvider.GetRequiredService<IDefinitionService>();

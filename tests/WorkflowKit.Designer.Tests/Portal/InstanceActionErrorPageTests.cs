@@ -203,7 +203,7 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
     }
 
     /// <summary>
-    /// Clicks the page's button with <paramref name="testId"/>, confirms the withdrawal dialog when one opens, and
+    /// Clicks the page's button with <paramref name="testId"/>, confirms the dialog that withdraw and urge open, and
     /// returns the snackbars. The click is awaited after the dialog closes, because the page's handler awaits the
     /// dialog.
     /// </summary>
@@ -211,7 +211,7 @@ public sealed class InstanceActionErrorPageTests : EnginePageTests
         IRenderedComponent<CascadingValue<Task<AuthenticationState>>> page, string testId)
     {
         var click = page.Find($"[data-testid='{testId}']").ClickAsync(new MouseEventArgs());
-        if (testId == "withdraw")
+        if (testId is "withdraw" or "urge")
         {
             var confirm = _dialogs!.WaitForElement("[data-testid='reason-confirm']");
             await confirm.ClickAsync(new MouseEventArgs());

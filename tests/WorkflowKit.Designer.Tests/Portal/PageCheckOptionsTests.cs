@@ -41,7 +41,7 @@ public sealed class PageCheckOptionsTests
     {
         var review = Review("C0001");
 
-        var errors = await ValidateAsync(review, new FormCheckOptions(Baseline: (JsonObject)review.DeepClone()));
+        var errors = await ValidateAsync(review, await BaselineAsync((JsonObject)review.DeepClone()));
 
         Assert.That(Fields(errors), Does.Not.Contain("code"));
     }
@@ -49,7 +49,7 @@ public sealed class PageCheckOptionsTests
     [Test]
     public async Task Task_change_to_used_code_is_reported()
     {
-        var errors = await ValidateAsync(Review("C0002"), new FormCheckOptions(Baseline: Review("C0001")));
+        var errors = await ValidateAsync(Review("C0002"), await BaselineAsync(Review("C0001")));
 
         Assert.That(Fields(errors), Does.Contain("code"));
     }
@@ -68,22 +68,28 @@ public sealed class PageCheckOptionsTests
         var changed = Review("C0001");
         changed["code"] = "X1";
 
-        var errors = await ValidateAsync(changed, new FormCheckOptions(Baseline: Review("C0001")));
+        var errors = await ValidateAsync(changed, await BaselineAsync(Review("C0001")));
 
         Assert.That(errors.Single(error => error.Field == "code").Message, Does.Contain("C0001"));
     }
 
+    private async Task<FormCheckOptions> BaselineAsync(JsonObject baseline) =>
+        await _app.Services.GetRequiredService<IFormValidationService>()
+            .WithBaselineAsync(await CustomerFormAsync(), baseline, FormCheckOptions.Full, default);
+
     private static List<string> Fields(IReadOnlyList<FieldError> errors) => [.. errors.Select(error => error.Field)];
 
-    private async Task<IReadOnlyList<FieldError>> ValidateAsync(JsonObject data, FormCheckOptions options)
+    private async Task<IReadOnlyList<FieldError>> ValidateAsync(JsonObject data, FormCheckOptions options) =>
+        await _app.Services.GetRequiredService<IFormValidationService>()
+            .ValidateAsync(await CustomerFormAsync(), data, "en", options, default);
+
+    private async Task<FormDefinition> CustomerFormAsync()
     {
         var definitions = _app.Services.GetRequiredService<IDefinitionService>();
         var history = await definitions.GetHistoryAsync(DefinitionKind.Form, "customer", default);
         var json = await definitions.GetVersionJsonAsync(
             DefinitionKind.Form, "customer", history.Max(version => version.Version), default);
-        var form = DefinitionJson.Deserialize<FormDefinition>(json!);
-        return await _app.Services.GetRequiredService<IFormValidationService>()
-            .ValidateAsync(form, data, "en", options, default);
+        return DefinitionJson.Deserialize<FormDefinition>(json!);
     }
 
     /// <summary>The customer record's own data, as a credit review's form carries it.</summary>

@@ -31,6 +31,27 @@ public sealed class DecidedConflictTests
     }
 
     [Test]
+    public async Task Second_submit_names_submit()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("order")
+            .Start().Approval("confirm", ApprovalModes.Countersign, ["dave", "grace"]).End()
+            .Chain("start", "confirm", "end"));
+        var instance = await fx.StartAsync("order");
+        var dave = await fx.TaskAssignedToAsync(instance.Id, "confirm", "dave");
+        fx.Time.Advance(TimeSpan.FromMinutes(5));
+        await fx.ActAsync(dave, TaskActions.Submit);
+
+        var conflict = Assert.ThrowsAsync<ConcurrencyConflictException>(() => fx.ActAsync(dave, TaskActions.Submit));
+
+        Assert.That(conflict!.Message, Is.EqualTo(
+            $"Task {dave.Id} is already completed (submitted by dave at 2025-03-03 01:05:00 UTC); reload your inbox."));
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        Assert.That(history.Single(entry => entry.TaskId == dave.Id && entry.Actor == "dave").Action,
+            Is.EqualTo("task.submit"));
+    }
+
+    [Test]
     public async Task Return_cancelled_peer_learns_returner()
     {
         await using var fx = await EngineFixture.CreateAsync();

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Designer.Forms;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Forms;
+
+/// <summary>
+/// The records that a lookup field of the work portal offers, on the built-in templates' customer form and its data
+/// permissions: a salesperson finds the customers of their own region only, by code or by name.
+/// </summary>
+[TestFixture]
+public sealed class LookupChoicesTests
+{
+    private static readonly RecordLookup Customer = new() { Form = "customer", ValueField = "code" };
+
+    private DesignerAppFactory _app = default!;
+
+    [OneTimeSetUp]
+    public async Task StartAppAsync()
+    {
+        _app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+        await CreateCustomerAsync("C0201", "east", "Ruijin Hospital");
+        await CreateCustomerAsync("C0202", "east", "Huashan Clinic");
+        await CreateCustomerAsync("C0203", "north", "Ruijin North Clinic");
+        for (var index = 0; index < LookupChoices.MaxChoices + 5; index++)
+        {
+            await CreateCustomerAsync($"C03{index:D2}", "east", $"Bulk customer {index}");
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAppAsync() => await _app.DisposeAsync();
+
+    [Test]
+    public async Task Name_search_leaves_out_other_region()
+    {
+        var east = await SearchAsync("sales1", "Ruijin");
+        var north = await SearchAsync("sales2", "Ruijin");
+
+        Assert.That(east, Is.EqualTo(new[] { new LookupChoice("C0201", "Ruijin Hospital") }));
+        Assert.That(north, Is.EqualTo(new[] { new LookupChoice("C0203", "Ruijin North Clinic") }));
+    }
+
+    [Test]
+    public async Task Code_search_leaves_out_other_region()
+    {
+        var choices = await SearchAsync("sales1", "c020");
+
+        Assert.That(choices.Select(choice => choice.Value), Is.EqualTo(new[] { "C0201", "C0202" }));
+    }
+
+    [Test]
+    public async Task Empty_search_lists_first_records_by_code()
+    {
+        var choices = await SearchAsync("sales2", " ");
+        var many = await SearchAsync("sales1", null);
+
+        Assert.That(choices.Select(choice => choice.Value), Is.EqualTo(new[] { "C0203" }));
+        Assert.That(many, Has.Count.EqualTo(LookupChoices.MaxChoices));
+        Assert.That(many.Select(choice => choice.Value), Is.Ordered);
+        Assert.That(many.Select(choice => choice.Value), Has.None.EqualTo("C0203"));
+    }
+
+    private async Task<IReadOnlyList<LookupChoice>> SearchAsync(string userId, string? text) =>
+        await _app.Services.GetRequiredService<LookupChoices>().SearchAsync(Customer, userId, text, default);
+
+    private async Task CreateCustomerAsync(string code, string region, string name)
+    {
+        var customer = RecordSeed.Customer(code, region);
+        customer["name"] = name;
+        await RecordSeed.CreateAsync(_app, "customer", customer);
+    }
+}
