@@ -155,6 +155,9 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
             DiagnosticCodes.UnknownParameter when place is not null => T.Format(
                 "{0} reads parameter \"{1}\", which the flow does not have. Add it in the \"{2}\" section of the flow settings, or correct the name.",
                 place, Argument("parameter"), T["Parameters"]),
+            DiagnosticCodes.SubFlowCycle when node is not null => T.Format(
+                "{0} starts flow \"{1}\", which leads back to this flow: {2}. Each start nests one sub-flow deeper until the engine stops the submission with an incident. Start it only behind a condition that ends the repetition, or choose another flow under \"{3}\".",
+                node, Argument("flow"), Argument("cycle"), T["Flow key"]),
             _ => null,
         };
     }

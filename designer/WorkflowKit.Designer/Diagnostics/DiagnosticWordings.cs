@@ -147,6 +147,8 @@ public static class DiagnosticWordings
         [DiagnosticCodes.RequiredFieldLockedAtStart] =
             "{0}: a required field is read-only or hidden at the start and has no default, so no one can start the " +
             "flow. Make it editable at the start node, give it a default, or make it optional in the form.",
+        [DiagnosticCodes.SubFlowCycle] =
+            "{0} starts a flow that starts this flow again, so the sub-flows nest until the engine stops them with an incident. Start it only behind a condition that ends the repetition, or choose another flow.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

@@ -198,6 +198,10 @@ public static class DiagnosticChineseStrings
         ["{0}: a required field is read-only or hidden at the start and has no default, so no one can start the " +
             "flow. Make it editable at the start node, give it a default, or make it optional in the form."] =
             "{0}：这个必填字段在开始节点是只读或隐藏的，又没有默认值，所以谁都无法发起流程。请在开始节点把它设为可编辑、给它默认值，或在表单中改为选填。",
+        ["{0} starts a flow that starts this flow again, so the sub-flows nest until the engine stops them with an incident. Start it only behind a condition that ends the repetition, or choose another flow."] =
+            "{0}启动的流程又会启动本流程，子流程会一层层嵌套，直到引擎以异常停止它们。请只在能结束这种重复的条件之后启动它，或改选其他流程。",
+        ["{0} starts flow \"{1}\", which leads back to this flow: {2}. Each start nests one sub-flow deeper until the engine stops the submission with an incident. Start it only behind a condition that ends the repetition, or choose another flow under \"{3}\"."] =
+            "{0}启动流程“{1}”，而它又回到本流程：{2}。每启动一次就多嵌套一层子流程，直到引擎以异常停止该申请。请只在能结束这种重复的条件之后启动它，或在“{3}”中改选其他流程。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

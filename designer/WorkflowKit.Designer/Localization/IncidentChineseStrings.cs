@@ -11,6 +11,7 @@ public static class IncidentChineseStrings
     public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Incidents"] = "异常事件",
+        ["{0}, sub-flow level {1}"] = "{0}（第 {1} 层子流程）",
         ["Needs attention"] = "需处理",
         ["Retry"] = "重试",
         ["When"] = "发生时间",

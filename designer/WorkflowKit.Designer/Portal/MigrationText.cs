@@ -22,10 +22,20 @@ public sealed class MigrationText(UiText text, MigrationPreview preview)
     /// <summary>Returns "task" or "position" for the first column of an item.</summary>
     public string Kind(MigrationItem item) => T[item.Kind == MigrationItemKinds.Task ? "Task" : "Position"];
 
-    /// <summary>Returns the item's node in both versions, such as <c>"Credit review" → "Credit review"</c>.</summary>
+    /// <summary>
+    /// Returns the item's node in both versions by display name, such as <c>"Credit review" → "Credit review"</c>.
+    /// The table shows <see cref="NodeIds"/> under it, so the names carry no ids.
+    /// </summary>
     public string Nodes(MigrationItem item) =>
-        $"{NodeName(preview.Source, item.SourceNodeId)} → " +
-        (item.TargetNodeId is null ? "–" : NodeName(preview.Target, item.TargetNodeId));
+        $"{DisplayName(preview.Source, item.SourceNodeId)} → " +
+        (item.TargetNodeId is null ? "–" : DisplayName(preview.Target, item.TargetNodeId));
+
+    /// <summary>Returns the item's node ids in both versions, such as <c>manager → manager</c>.</summary>
+    public static string NodeIds(MigrationItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return $"{item.SourceNodeId} → {item.TargetNodeId ?? "–"}";
+    }
 
     /// <summary>Returns the type of the item's node by its palette name, such as "Approval".</summary>
     public string NodeType(MigrationItem item) => T[FlowNodeWidget.TypeLabel(item.NodeType)];
@@ -116,6 +126,12 @@ public sealed class MigrationText(UiText text, MigrationPreview preview)
 
         var shared = flow.Nodes.Count(node => node.Name?.Get(T.Culture) == name) > 1;
         return shared ? T.Format("\"{0}\" ({1})", name, nodeId) : T.Format("\"{0}\"", name);
+    }
+
+    private string DisplayName(FlowDefinition flow, string nodeId)
+    {
+        var name = flow.Nodes.FirstOrDefault(node => node.Id == nodeId)?.Name?.Get(T.Culture);
+        return T.Format("\"{0}\"", string.IsNullOrWhiteSpace(name) ? nodeId : name);
     }
 
     private static bool HasArguments(MigrationProblem problem) => problem.Code switch

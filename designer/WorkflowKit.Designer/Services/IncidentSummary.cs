@@ -29,6 +29,18 @@ public sealed record IncidentSummary(
     string? ResolvedBy,
     string? Resolution = null)
 {
+    /// <summary>
+    /// How many sub-flow levels the instance lies below the submission a person started: 0 for that submission, 8 for
+    /// the deepest instance of a flow that starts itself until the engine's nesting limit stops it.
+    /// </summary>
+    public int SubFlowDepth { get; init; }
+
+    /// <summary>The title of the submission a person started, which a sub-flow's incident names; null at depth 0.</summary>
+    public string? TopInstanceTitle { get; init; }
+
+    /// <summary>The id of the submission a person started; null at depth 0.</summary>
+    public string? TopInstanceId { get; init; }
+
     /// <summary>Whether the incident still stops its node.</summary>
     public bool IsOpen => ResolvedAt is null;
 

@@ -224,6 +224,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string RequiredFieldLockedAtStart = "WK1342";
 
+    /// <summary>
+    /// A sub-flow node starts its own flow again, directly or through sub-flow nodes of other flows, so the instances
+    /// nest until the engine's nesting limit stops them (a warning).
+    /// </summary>
+    public const string SubFlowCycle = "WK1343";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

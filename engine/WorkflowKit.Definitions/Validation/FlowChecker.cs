@@ -35,6 +35,8 @@ internal static class FlowChecker
             ConditionChecker.Check(context, flow.Edges[i].Condition, JsonPointers.Of("edges", i, "condition"), scope);
         }
 
+        SubFlowCycleChecker.Check(context, flow, set);
+
         CheckTriggers(context, flow, scope, set);
         if (flow.Settings?.TimeZone is { } timeZone && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
         {

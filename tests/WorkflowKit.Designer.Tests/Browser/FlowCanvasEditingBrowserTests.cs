@@ -121,6 +121,42 @@ public sealed class FlowCanvasEditingBrowserTests
         CanvasMeasurement.AssertEdgesAttached(measured, json);
     }
 
+    [TestCase("page")]
+    [TestCase("wheel")]
+    [TestCase("pan")]
+    public async Task Insert_after_scroll_draws_every_edge(string scroll)
+    {
+        var owner = await OpenAsync();
+        var canvas = owner.Locator(".wk-canvas");
+        var box = (await canvas.BoundingBoxAsync())!;
+        switch (scroll)
+        {
+            case "page":
+                await owner.EvaluateAsync("() => window.scrollBy(0, 300)");
+                break;
+            case "wheel":
+                await owner.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+                await owner.Mouse.WheelAsync(0, 400);
+                break;
+            default:
+                await owner.Mouse.MoveAsync(box.X + 20, box.Y + box.Height - 20);
+                await owner.Mouse.DownAsync();
+                await owner.Mouse.MoveAsync(box.X + 220, box.Y + box.Height - 140, new() { Steps = 10 });
+                await owner.Mouse.UpAsync();
+                break;
+        }
+
+        await owner.WaitForTimeoutAsync(800);
+        await canvas.Locator(".wk-node[data-node-id=aggregate]").ClickAsync();
+        await owner.GetByTestId("palette-approval").ClickAsync();
+        await Expect(canvas.Locator(".wk-node[data-node-id=approval1]")).ToHaveCountAsync(1);
+        await owner.WaitForTimeoutAsync(800);
+
+        var measured = await CanvasMeasurement.MeasureAsync(owner);
+        var json = await DocumentAsync(owner);
+        CanvasMeasurement.AssertEdgesAttached(measured, json);
+    }
+
     private async Task<IPage> OpenAsync()
     {
         // Each test starts from the template's draft, whatever an earlier test left unsaved.

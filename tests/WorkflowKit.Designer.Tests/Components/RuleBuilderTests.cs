@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using MudBlazor;
 using WorkflowKit.Definitions.Conditions;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Flows;
 using WorkflowKit.Designer.Tests.Support;
 
@@ -13,6 +15,8 @@ public sealed class RuleBuilderTests : ComponentTestBase
     [
         new("customer", "Customer", "text"),
         new("total", "Order total", "money"),
+        new("orderDate", "Order date", "date"),
+        new("deliveryDate", "Required delivery date", "date"),
     ];
 
     [Test]
@@ -70,5 +74,101 @@ public sealed class RuleBuilderTests : ComponentTestBase
         var script = ConditionScript.FromRules(condition);
 
         Assert.That(script, Is.EqualTo("(form.total > 500000) || ((form.customer == null || form.customer === ''))"));
+    }
+
+    [Test]
+    public void ValueField_rule_shows_the_compared_field()
+    {
+        var condition = Condition.AllOf(new Rule
+        {
+            Field = "deliveryDate", Operator = RuleOperators.GreaterThanOrEqual, ValueField = "orderDate",
+        });
+
+        var cut = RenderBuilder(condition);
+
+        Assert.That(InputValue(cut, "rule-value-source"), Is.EqualTo("Another field"));
+        Assert.That(InputValue(cut, "rule-value-field"), Is.EqualTo("Order date"));
+        Assert.That(cut.FindAll("[data-testid=rule-value]"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Switching_to_a_field_picks_one_of_the_same_type()
+    {
+        var rule = new Rule
+        {
+            Field = "deliveryDate", Operator = RuleOperators.GreaterThanOrEqual, Value = JsonValue.Create("2026-12-01"),
+        };
+        var cut = RenderBuilder(Condition.AllOf(rule));
+
+        await SelectAsync(cut, "rule-value-source", true);
+
+        Assert.That(rule.ValueField, Is.EqualTo("orderDate"));
+        Assert.That(rule.Value, Is.Null);
+        Assert.That(InputValue(cut, "rule-value-field"), Is.EqualTo("Order date"));
+    }
+
+    [Test]
+    public async Task Switching_back_to_a_value_drops_the_field()
+    {
+        var rule = new Rule { Field = "deliveryDate", Operator = RuleOperators.GreaterThan, ValueField = "orderDate" };
+        var cut = RenderBuilder(Condition.AllOf(rule));
+
+        await SelectAsync(cut, "rule-value-source", false);
+        cut.Find("[data-testid=rule-value] input, input[data-testid=rule-value]").Change("2026-12-01");
+
+        Assert.That(rule.ValueField, Is.Null);
+        Assert.That(rule.Value?.GetValue<string>(), Is.EqualTo("2026-12-01"));
+        Assert.That(cut.FindAll("[data-testid=rule-value-field]"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Compared_field_picker_offers_other_fields()
+    {
+        var rule = new Rule { Field = "deliveryDate", Operator = RuleOperators.GreaterThan, ValueField = "orderDate" };
+        var cut = RenderBuilder(Condition.AllOf(rule));
+        var picker = SelectOf<string>(cut, "rule-value-field");
+
+        await cut.InvokeAsync(() => picker.Instance.OpenMenu());
+        var choices = Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync("total"));
+
+        Assert.That(choices, Is.EqualTo(new[] { "Customer", "Order total", "Order date" }));
+        Assert.That(rule.ValueField, Is.EqualTo("total"));
+    }
+
+    [Test]
+    public void Unknown_compared_field_is_kept_and_shown()
+    {
+        var rule = new Rule { Field = "deliveryDate", Operator = RuleOperators.GreaterThan, ValueField = "shipDate" };
+        var condition = Condition.AllOf(rule);
+        var before = DefinitionJson.Serialize(condition);
+
+        var cut = RenderBuilder(condition);
+
+        Assert.That(InputValue(cut, "rule-value-field"), Is.EqualTo("shipDate"));
+        Assert.That(DefinitionJson.Serialize(condition), Is.EqualTo(before));
+    }
+
+    private IRenderedComponent<RuleBuilder> RenderBuilder(Condition condition) =>
+        Context.Render<RuleBuilder>(parameters => parameters
+            .Add(p => p.Condition, condition)
+            .Add(p => p.Fields, Fields));
+
+    private static IRenderedComponent<MudSelect<TValue>> SelectOf<TValue>(
+        IRenderedComponent<RuleBuilder> cut, string testId) =>
+        cut.FindComponents<MudSelect<TValue>>()
+            .Single(select => Equals(select.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
+
+    private static async Task SelectAsync<TValue>(IRenderedComponent<RuleBuilder> cut, string testId, TValue value)
+    {
+        var select = SelectOf<TValue>(cut, testId);
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
+    }
+
+    // The text a select or text field shows: an input's value, or the text of the element that shows the selection.
+    private static string InputValue(IRenderedComponent<RuleBuilder> cut, string testId)
+    {
+        var element = cut.Find($"[data-testid={testId}]");
+        return element.TagName == "INPUT" ? element.GetAttribute("value") ?? string.Empty : element.TextContent.Trim();
     }
 }

@@ -1,10 +1,15 @@
+using System.Text.Json.Nodes;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Diagnostics;
 using WorkflowKit.Designer.Incidents;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
@@ -181,6 +186,78 @@ public sealed class IncidentPageTests : EnginePageTests
         Assert.That(chip.GetAttribute("data-state"), Is.EqualTo("NeedsAttention"));
         Assert.That(chip.TextContent.Trim(), Is.EqualTo("Needs attention"));
         Assert.That(stuck.NeedsAttention, Is.True);
+    }
+
+    [Test]
+    public async Task Self_starting_flow_gets_draft_warning()
+    {
+        var published = await PublishSelfStartingFlowAsync();
+        var definitions = Get<IDefinitionService>();
+        var draft = (await definitions.GetDraftAsync(DefinitionKind.Flow, "again-order", default))!;
+
+        var diagnostics = await definitions.ValidateAsync(DefinitionKind.Flow, draft.Json, default);
+
+        Assert.That(published.Published, Is.True);
+        var warning = diagnostics.Single(diagnostic => diagnostic.Code == DiagnosticCodes.SubFlowCycle);
+        Assert.That(warning.Severity, Is.EqualTo(WorkflowKit.Designer.Services.DiagnosticSeverity.Warning));
+        Assert.That(warning.NodeId, Is.EqualTo("again"));
+        Assert.That(warning.Arguments["cycle"], Is.EqualTo("again-order → again-order"));
+        var flow = DefinitionJson.Deserialize<FlowDefinition>(draft.Json);
+        var text = new DiagnosticText(new UiText { Culture = "zh-CN" }, new DiagnosticSubject(flow, null));
+        Assert.That(text.Describe(warning), Is.EqualTo(
+            "节点“经理审批”(again)启动流程“again-order”，而它又回到本流程：again-order → again-order。每启动一次就多嵌套一层" +
+            "子流程，直到引擎以异常停止该申请。请只在能结束这种重复的条件之后启动它，或在“流程键”中改选其他流程。"));
+    }
+
+    [Test]
+    public async Task Sub_flow_incident_names_top_submission()
+    {
+        await PublishSelfStartingFlowAsync();
+        var sales = await StuckOrders.SignInAsync(Accounts, "sales1");
+        var started = await Work.StartAsync(
+            "again-order", new JsonObject { ["customer"] = "s1", ["region"] = "north", ["total"] = 100m }, sales, default);
+        var owner = await StuckOrders.SignInAsync(Accounts, "owner");
+
+        var incident = (await Get<IIncidentService>().ListAsync(null, true, owner, default)).Single();
+        var page = await RenderAsync<IncidentsPage>("owner", "zh-CN");
+
+        Assert.That(incident.SubFlowDepth, Is.EqualTo(8));
+        Assert.That(incident.TopInstanceId, Is.EqualTo(started.Id));
+        Assert.That(incident.TopInstanceTitle, Is.EqualTo("s1"));
+        Assert.That(incident.InstanceTitle, Does.StartWith("again again again"));
+        var link = page.WaitForElement("[data-testid=incident-submission]");
+        Assert.That(link.TextContent.Trim(), Is.EqualTo("s1（第 8 层子流程）"));
+        Assert.That(link.GetAttribute("title"), Is.EqualTo(incident.InstanceTitle));
+    }
+
+    /// <summary>
+    /// Publishes flow "again-order", whose node "again" starts the same flow with "again " before the customer, as a
+    /// process owner might write a follow-up that repeats itself.
+    /// </summary>
+    private async Task<PublishResult> PublishSelfStartingFlowAsync()
+    {
+        var definitions = Get<IDefinitionService>();
+        var flow = OrderDefinitions.Flow();
+        flow.Key = "again-order";
+        var step = flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode);
+        step.Id = "again";
+        step.Type = NodeTypes.SubFlow;
+        step.Assignees = null;
+        step.ApprovalMode = null;
+        step.Flow = "again-order";
+        step.Input = new Dictionary<string, string>
+        {
+            ["customer"] = "'again ' + form.customer", ["region"] = "form.region", ["total"] = "form.total",
+        };
+        foreach (var edge in flow.Edges)
+        {
+            edge.From = edge.From == OrderDefinitions.ManagerNode ? "again" : edge.From;
+            edge.To = edge.To == OrderDefinitions.ManagerNode ? "again" : edge.To;
+        }
+
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Flow, flow.Key, DefinitionJson.Serialize(flow), null, "owner", default);
+        return await definitions.PublishAsync(DefinitionKind.Flow, flow.Key, "owner", null, default);
     }
 
     private async Task<IRenderedComponent<CascadingValue<Task<AuthenticationState>>>> RenderAsync<TPage>(

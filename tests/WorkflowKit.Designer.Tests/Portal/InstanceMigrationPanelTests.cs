@@ -124,17 +124,33 @@ public sealed class InstanceMigrationPanelTests
         panel.Find("[data-testid=migration-plan]").Click();
         panel.WaitForElement("[data-testid=migrate]");
 
-        var rows = panel.FindAll("[data-testid=migration-item]")
-            .Select(row => string.Join(" | ", row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim())))
-            .ToList();
+        var rows = panel.FindAll("[data-testid=migration-item]").Select(PlanRow).ToList();
         Assert.That(rows, Is.EquivalentTo(new[]
         {
-            "位置 | “经理审批” → “经理审批” | 审批 | 等待任务处理",
-            "位置 | “汇合” → “汇合” | 并行汇聚 | 已从“额度判断”到达",
-            "任务 | “经理审批” → “经理审批” | 审批 | 王芳 Wang Fang",
+            "位置 | “经理审批” → “经理审批” / manager-approval → manager-approval | 审批 | 等待任务处理",
+            "位置 | “汇合” → “汇合” / join → join | 并行汇聚 | 已从“额度判断”到达",
+            "任务 | “经理审批” → “经理审批” / manager-approval → manager-approval | 审批 | 王芳 Wang Fang",
         }));
         Assert.That(panel.FindAll("[data-testid=migration-problem]"), Is.Empty);
         Assert.That(panel.Find("[data-testid=migrate]").TextContent.Trim(), Is.EqualTo("迁移到版本 2"));
+    }
+
+    [Test]
+    public async Task Plan_names_nodes_with_ids_below()
+    {
+        var instance = await StartThenRepublishAsync(flow =>
+            flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).Name = new LocalizedText("大区经理审批", "Regional manager approval"));
+        var panel = Render(instance);
+
+        panel.Find("[data-testid=migration-plan]").Click();
+        panel.WaitForElement("[data-testid=migrate]");
+
+        var row = panel.FindAll("[data-testid=migration-item]").First();
+        Assert.That(row.QuerySelector("[data-testid=migration-nodes]")!.TextContent.Trim(),
+            Is.EqualTo("\"Manager approval\" → \"Regional manager approval\""));
+        Assert.That(row.QuerySelector("[data-testid=migration-node-ids]")!.TextContent.Trim(),
+            Is.EqualTo($"{OrderDefinitions.ManagerNode} → {OrderDefinitions.ManagerNode}"));
+        Assert.That(row.QuerySelectorAll("td")[2].TextContent.Trim(), Is.EqualTo("Approval"));
     }
 
     [Test]
@@ -203,6 +219,15 @@ public sealed class InstanceMigrationPanelTests
 
         Assert.That(denied!.Message, Is.EqualTo(
             $"Only administrators may migrate instance {instance} to another flow version; sales1 is not one."));
+    }
+
+    /// <summary>Reads a plan row as "kind | names / ids | type | detail".</summary>
+    private static string PlanRow(AngleSharp.Dom.IElement row)
+    {
+        var cells = row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()).ToList();
+        cells[1] = row.QuerySelector("[data-testid=migration-nodes]")!.TextContent.Trim() + " / " +
+            row.QuerySelector("[data-testid=migration-node-ids]")!.TextContent.Trim();
+        return string.Join(" | ", cells);
     }
 
     private IRenderedComponent<InstanceMigrationPanel> Render(string instanceId, string culture = "en")

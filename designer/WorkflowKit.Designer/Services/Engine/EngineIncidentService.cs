@@ -35,7 +35,13 @@ public sealed class EngineIncidentService(
             }
 
             var flow = DefinitionJson.Deserialize<FlowDefinition>(detail.FlowJson);
-            result.AddRange(group.Select(incident => IncidentSummary.From(incident, detail.Summary, flow)));
+            var (depth, top) = await TopInstanceAsync(group.Key, user, cancellationToken);
+            result.AddRange(group.Select(incident => IncidentSummary.From(incident, detail.Summary, flow) with
+            {
+                SubFlowDepth = depth,
+                TopInstanceId = top?.Id,
+                TopInstanceTitle = top?.Title,
+            }));
         }
 
         return [.. result.OrderByDescending(incident => incident.CreatedAt).ThenBy(incident => incident.Id)];
@@ -68,6 +74,38 @@ public sealed class EngineIncidentService(
             detail.Summary,
             [.. detail.Tasks.Where(task => task.State == TaskState.Open)],
             raised);
+    }
+
+    /// <summary>
+    /// Follows the parent links of a sub-flow instance up to the submission a person started. Returns the number of
+    /// links and that submission, or (0, null) for an instance without a parent. A sub-flow of a flow that starts
+    /// itself repeats its parent's title with more text each level, so its incident is better named by the top title.
+    /// </summary>
+    private async Task<(int Depth, InstanceSummary? Top)> TopInstanceAsync(
+        string instanceId, UserContext user, CancellationToken cancellationToken)
+    {
+        var depth = 0;
+        var current = (await engine.GetInstanceAsync(instanceId, cancellationToken))?.Instance;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { instanceId };
+        while (current?.ParentInstanceId is { } parentId && seen.Add(parentId))
+        {
+            var parent = (await engine.GetInstanceAsync(parentId, cancellationToken))?.Instance;
+            if (parent is null)
+            {
+                break;
+            }
+
+            current = parent;
+            depth++;
+        }
+
+        if (depth == 0 || current is null)
+        {
+            return (0, null);
+        }
+
+        var top = await work.GetInstanceAsync(current.Id, user, cancellationToken);
+        return (depth, top?.Summary);
     }
 
     private static void RequireDesigner(UserContext user)
