@@ -198,6 +198,40 @@ public static class CsvEncodingDetector
         }
     }
 
+    /// <summary>
+    /// Returns the first word that shows the stream's bytes to be Windows-1252 (Western European) text rather than
+    /// GBK, as the 1-based line and the word read both ways, or null when the bytes read as Chinese. See
+    /// <see cref="CsvLatinCheck"/> for the signal. The stream is rewound either way.
+    /// </summary>
+    public static async Task<(int Line, string Western, string Gbk)?> FindWesternTextAsync(
+        Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.Position;
+        var check = new CsvLatinCheck();
+        var bytes = new byte[BufferSize];
+        try
+        {
+            int read;
+            while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                check.AddBytes(bytes.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+
+        if (!check.ReadsAsLatin)
+        {
+            return null;
+        }
+
+        var word = check.FirstWord;
+        return (check.FirstLine, Encoding.GetEncoding(1252).GetString(word), Gb18030.GetString(word));
+    }
+
     private static Encoding CreateGb18030()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
