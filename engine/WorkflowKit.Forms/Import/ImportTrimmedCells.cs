@@ -47,9 +47,13 @@ internal sealed class ImportTrimmedCells
         return zh
             ? $"{file}：编码或唯一字段的列中有 {Count} 个单元格的开头或结尾有空格，导入时会去掉这些空格" +
               $"（例如 \" C0001\" 存为 \"C0001\"）。{string.Join("；", columns)}。"
-            : $"{file}: {Count} cells of code or unique-key columns start or end with spaces, which the import " +
-              $"removes (\" C0001\" is stored as \"C0001\"). {string.Join("; ", columns)}.";
+            : $"{file}: {Cells(Count)}, which the import removes (\" C0001\" is stored as \"C0001\"). " +
+              $"{string.Join("; ", columns)}.";
     }
+
+    private static string Cells(long count) => count == 1
+        ? "1 cell of a code or unique-key column starts or ends with spaces"
+        : $"{count} cells of code or unique-key columns start or end with spaces";
 
     private static string ColumnRows(string header, List<long> rows, long count, bool zh)
     {
