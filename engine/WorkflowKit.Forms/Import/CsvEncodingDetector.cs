@@ -3,7 +3,8 @@ using System.Text;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Detects the text encoding of a CSV file. A byte order mark wins. Otherwise the whole file is
+/// Detects the text encoding of a CSV file. A byte order mark wins, and UTF-16 without one is told by its NUL
+/// bytes (see <see cref="Utf16WithoutMark"/>). Otherwise the whole file is
 /// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030. That
 /// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows. A file that is valid
 /// UTF-8 is still read as GB18030 when <see cref="CsvScriptCheck"/> finds that its UTF-8 reading
@@ -60,7 +61,8 @@ public static class CsvEncodingDetector
         int read;
         while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (first && ByteOrderMark(bytes.AsSpan(0, read)) is { } marked)
+            var block = bytes.AsSpan(0, read);
+            if (first && (ByteOrderMark(block) ?? Utf16WithoutMark(block)) is { } marked)
             {
                 return marked;
             }
@@ -110,6 +112,44 @@ public static class CsvEncodingDetector
         [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
         _ => null,
     };
+
+    /// <summary>
+    /// Returns UTF-16 for a first block that is UTF-16 text without a byte order mark, or null. Text CSV has no NUL
+    /// bytes except as the zero half of UTF-16 characters such as the delimiter and the line break, so NULs at only
+    /// odd offsets (little-endian) or only even offsets (big-endian), on at least a quarter of the characters, are
+    /// taken as UTF-16. Read as UTF-8, such a file gives headers like <c>c\0o\0d\0e</c> that map to nothing.
+    /// </summary>
+    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> start)
+    {
+        var characters = start.Length / 2;
+        if (characters < 2)
+        {
+            return null;
+        }
+
+        int even = 0, odd = 0;
+        for (var i = 0; i < characters * 2; i++)
+        {
+            if (start[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    even++;
+                }
+                else
+                {
+                    odd++;
+                }
+            }
+        }
+
+        return (even, odd) switch
+        {
+            (0, var zeros) when zeros * 4 >= characters => new UnicodeEncoding(bigEndian: false, byteOrderMark: false),
+            (var zeros, 0) when zeros * 4 >= characters => new UnicodeEncoding(bigEndian: true, byteOrderMark: false),
+            _ => null,
+        };
+    }
 
     // Fills the buffer unless the stream ends, so that a byte order mark is never split across reads.
     private static async Task<int> ReadBlockAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)

@@ -102,9 +102,11 @@ public sealed class DataImportServiceTests
     {
         await using var factory = new DesignerAppFactory();
         using var client = factory.CreateClient();
-        var imports = await PublishLabFormAsync(factory);
+        await LabCheckDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var imports = factory.Services.GetRequiredService<DataImportService>();
         var form = await imports.LoadFormAsync(
-            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == "lab-check"), default);
+            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == LabCheckDefinitions.FormKey),
+            default);
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
             "code,launched,total\n\" C9201\",2026-05-01,1\nC9202,5/1/2026,2\nC9203,45000,3\n"));
         using var file = await ImportFile.SaveAsync(content, "lab.csv", default);
@@ -151,42 +153,6 @@ public sealed class DataImportServiceTests
 
         Assert.That(refused!.Message, Does.StartWith("cust-cp1252.csv 既不是 UTF-8 编码也不是 GBK 编码：第 2 行按 GBK 读作“"));
         Assert.That(refused.Message, Does.Contain("按西文 Windows 编码（Windows-1252）读作“Hôpital”"));
-    }
-
-    /// <summary>Publishes form "lab-check": a required code with a pattern, a date and a required money field.</summary>
-    private static async Task<DataImportService> PublishLabFormAsync(DesignerAppFactory factory)
-    {
-        var form = new WorkflowKit.Definitions.Forms.FormDefinition
-        {
-            Key = "lab-check",
-            Name = new("化验单", "Lab check"),
-            TitleField = "code",
-            Fields =
-            [
-                new()
-                {
-                    Id = "code", Type = WorkflowKit.Definitions.Forms.FieldTypes.Text, Label = new("code", "code"),
-                    Required = true, Pattern = "C\\d{4}",
-                    PatternMessage = new("编码为 C 加四位数字", "A code is C followed by four digits"),
-                },
-                new()
-                {
-                    Id = "launched", Type = WorkflowKit.Definitions.Forms.FieldTypes.Date,
-                    Label = new("launched", "launched"),
-                },
-                new()
-                {
-                    Id = "total", Type = WorkflowKit.Definitions.Forms.FieldTypes.Money, Label = new("total", "total"),
-                    Required = true,
-                },
-            ],
-        };
-        var definitions = factory.Services.GetRequiredService<IDefinitionService>();
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Form, form.Key,
-            WorkflowKit.Definitions.Json.DefinitionJson.Serialize(form), null, "owner", default);
-        await definitions.PublishAsync(DefinitionKind.Form, form.Key, "owner", null, default);
-        return factory.Services.GetRequiredService<DataImportService>();
     }
 
     /// <summary>
