@@ -3,7 +3,7 @@ using System.Text;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Detects the text encoding of a CSV file. A byte order mark wins, and UTF-16 without one is told by its NUL
+/// Detects the text encoding of a CSV file. A byte order mark wins, and UTF-16 without one is detected by its NUL
 /// bytes (see <see cref="Utf16WithoutMark"/>). Otherwise the whole file is
 /// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030. That
 /// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows. A file that is valid
@@ -114,10 +114,10 @@ public static class CsvEncodingDetector
     };
 
     /// <summary>
-    /// Returns UTF-16 for a first block that is UTF-16 text without a byte order mark, or null. Text CSV has no NUL
-    /// bytes except as the zero half of UTF-16 characters such as the delimiter and the line break, so NULs at only
-    /// odd offsets (little-endian) or only even offsets (big-endian), on at least a quarter of the characters, are
-    /// taken as UTF-16. Read as UTF-8, such a file gives headers like <c>c\0o\0d\0e</c> that map to nothing.
+    /// Returns UTF-16 for a first block that is UTF-16 text without a byte order mark, or null. A text CSV file has
+    /// NUL bytes only as the zero half of UTF-16 characters such as the delimiter and the line break. So NULs at only
+    /// odd offsets (little-endian) or only even offsets (big-endian), on at least a quarter of the characters, mean
+    /// UTF-16. Read as UTF-8, such a file gives headers like <c>c\0o\0d\0e</c> that map to nothing.
     /// </summary>
     private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> start)
     {

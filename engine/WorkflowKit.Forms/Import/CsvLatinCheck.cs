@@ -2,22 +2,22 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// Tells Windows-1252 (Western European) text whose bytes happen to be valid GBK from real GBK text. An accented
-/// letter such as ô (F4) followed by an ASCII letter such as p (70) is a valid GBK pair, 鬒, so <c>Hôpital</c> reads
-/// as <c>H鬒ital</c> with no invalid byte. Such a pair has a trail byte below A1, so its character lies outside
+/// letter such as ô (F4) followed by an ASCII letter such as p (70) is a valid GBK pair, 魀, so <c>Hôpital</c> reads
+/// as <c>H魀ital</c> with no invalid byte. Such a pair has a trail byte below A1, so its character lies outside
 /// GB2312, the set that Chinese business text is almost entirely written in. The check counts two kinds of pairs:
 /// Latin-like ones, whose lead byte is a Windows-1252 letter (C0–FE, except × and ÷) right after an ASCII letter and
 /// whose trail byte is an ASCII letter, and GB2312 ones (both bytes A1 or above). A file with more Latin-like pairs
 /// than GB2312 pairs reads as Latin words, not as Chinese.
 /// </summary>
 /// <remarks>
-/// A real GBK file can hold Latin-like pairs only through rare characters of the GBK/4 block (such as 鬒) right after
+/// A real GBK file can contain Latin-like pairs only through rare characters of the GBK/4 block (such as 魀) right after
 /// an ASCII letter, and its Chinese text then adds many GB2312 pairs, so it is not refused. NOTE: a Windows-1252
 /// file whose accented letters all start a word (<c>Émile</c>) or stand together (<c>éè</c>) has no Latin-like pair
 /// and is still read as GBK, unless an accented letter before a space or comma makes it invalid GBK.
 /// </remarks>
 internal sealed class CsvLatinCheck
 {
-    // The longest word kept for the error message, in bytes.
+    // The maximum length of the word kept for the error message, in bytes.
     private const int MaxWordBytes = 40;
 
     private readonly List<byte> _word = [];
@@ -39,7 +39,7 @@ internal sealed class CsvLatinCheck
     /// <summary>The 1-based line of the first Latin-like pair; 0 when there is none.</summary>
     public int FirstLine { get; private set; }
 
-    /// <summary>The bytes of the word that holds the first Latin-like pair, such as <c>Hôpital</c>.</summary>
+    /// <summary>The bytes of the word that contains the first Latin-like pair, such as <c>Hôpital</c>.</summary>
     public byte[] FirstWord => _firstWord ?? (_capturing ? [.. _word] : []);
 
     public void AddBytes(ReadOnlySpan<byte> bytes)
@@ -101,7 +101,7 @@ internal sealed class CsvLatinCheck
         }
     }
 
-    // Keeps the bytes of the current word; once the first Latin-like pair is found, its word is kept when it ends.
+    // Keeps the bytes of the current word. After the first Latin-like pair, its word is kept when the word ends.
     private void AddToWord(byte value)
     {
         if (value >= 0x80 || IsAsciiLetter(value))

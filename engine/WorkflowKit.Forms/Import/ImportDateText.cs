@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Explains why the text of a date cell was not read. Dates are read year first only. Text such as <c>5/1/2026</c>
+/// Explains why the text of a date cell was not read. Numeric dates are read year first only. Text such as <c>5/1/2026</c>
 /// means 5 January in most of the world and May 1 in the United States, and a file does not say which, so text
 /// with the year last is rejected rather than guessed. A number in a text cell, such as <c>45000</c> in a CSV file,
 /// is rejected too: it is an Excel date serial only in a spreadsheet cell that has a date format.
@@ -18,9 +18,9 @@ internal static partial class ImportDateText
     public static bool HasYearLast(string text) => YearLast().IsMatch(text);
 
     /// <summary>
-    /// Whether <paramref name="text"/> contains a letter of a Latin, Greek or Cyrillic month name, such as
-    /// <c>5 Jan 2026</c>. Only such text is parsed in the import's culture, because the culture's numeric forms may
-    /// put the day or month first.
+    /// Whether <paramref name="text"/> contains a Latin, Greek or Cyrillic letter, as a month name such as the Jan of
+    /// <c>5 Jan 2026</c> does. Only such text is parsed in the import's culture, because the culture's numeric forms
+    /// may put the day or the month first.
     /// </summary>
     public static bool HasMonthName(string text) => text.Any(character => char.IsLetter(character) && character < '\u0530');
 

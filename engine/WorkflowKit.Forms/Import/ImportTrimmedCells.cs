@@ -4,7 +4,7 @@ namespace WorkflowKit.Import;
 
 /// <summary>
 /// The cells of code and key columns whose outer spaces the import removed (see
-/// <see cref="ImportValueConverter.TrimsOuterSpaces"/>), collected per column for the warning that says so.
+/// <see cref="ImportValueConverter.TrimsOuterSpaces"/>), collected per column for the warning that lists them.
 /// </summary>
 internal sealed class ImportTrimmedCells
 {

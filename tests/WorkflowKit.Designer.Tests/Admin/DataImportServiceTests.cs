@@ -98,7 +98,7 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
-    public async Task Page_reads_dates_codes_and_formulas_as_the_cli_does()
+    public async Task Page_import_checks_dates_codes_formulas()
     {
         await using var factory = new DesignerAppFactory();
         using var client = factory.CreateClient();
@@ -141,18 +141,18 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
-    public async Task Latin_file_is_refused_on_upload()
+    public async Task Latin_file_rejected_on_upload()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         using var content = new MemoryStream(System.Text.Encoding.GetEncoding(1252).GetBytes(
             "code,name,contact\nC9201,Hôpital Zürich Süd,Müller\n"));
         using var file = await ImportFile.SaveAsync(content, "cust-cp1252.csv", default);
 
-        var refused = Assert.ThrowsAsync<InvalidDataException>(() =>
+        var rejected = Assert.ThrowsAsync<InvalidDataException>(() =>
             DataImportService.InspectAsync(file, "zh-CN", default));
 
-        Assert.That(refused!.Message, Does.StartWith("cust-cp1252.csv 既不是 UTF-8 编码也不是 GBK 编码：第 2 行按 GBK 读作“"));
-        Assert.That(refused.Message, Does.Contain("按西文 Windows 编码（Windows-1252）读作“Hôpital”"));
+        Assert.That(rejected!.Message, Does.StartWith("cust-cp1252.csv 既不是 UTF-8 编码也不是 GBK 编码：第 2 行按 GBK 读作“"));
+        Assert.That(rejected.Message, Does.Contain("按西文 Windows 编码（Windows-1252）读作“Hôpital”"));
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public sealed class CellMeaningImportTests
     }
 
     [Test]
-    public async Task Excel_number_cell_in_date_column_is_a_serial()
+    public async Task Excel_number_date_cell_is_serial()
     {
         var result = await ImportXlsxAsync([["sku", "name", "launched"], ["A1", "x", 45000.0]], En);
 
@@ -133,7 +133,7 @@ public sealed class CellMeaningImportTests
     }
 
     [Test]
-    public async Task Excel_text_cell_with_number_in_date_column_is_rejected()
+    public async Task Excel_text_number_date_rejected()
     {
         var result = await ImportXlsxAsync([["sku", "name", "launched"], ["A1", "x", "45000"]], En);
 

@@ -25,17 +25,17 @@ public sealed class CsvWesternTextTests
         await CsvImportSource.OpenAsync(new MemoryStream(bytes), name, culture, None);
 
     [Test]
-    public async Task Latin_file_valid_as_gbk_is_refused()
+    public async Task Latin_file_valid_as_gbk_rejected()
     {
         var bytes = Windows1252.GetBytes("code,name,contact\nC9201,Hôpital Zürich Süd,Müller\n");
         Assert.That(await CsvEncodingDetector.FindInvalidGb18030Async(new MemoryStream(bytes), None), Is.Null,
             "the sample must be valid GBK, or the test proves nothing");
         var gbkReading = CsvEncodingDetector.Gb18030.GetString(Windows1252.GetBytes("Hôpital"));
 
-        var refused = Assert.ThrowsAsync<InvalidDataException>(
+        var rejected = Assert.ThrowsAsync<InvalidDataException>(
             async () => await OpenAsync(bytes, "cust-cp1252.csv", CultureInfo.InvariantCulture));
 
-        Assert.That(refused!.Message, Is.EqualTo(
+        Assert.That(rejected!.Message, Is.EqualTo(
             $"cust-cp1252.csv is neither UTF-8 nor GBK: line 2 reads as \"{gbkReading}\" in GBK but as \"Hôpital\" " +
             "in the Western Windows code page (Windows-1252); its bytes are valid GBK only by chance, as rare " +
             "characters that Chinese data does not use. Save the file as \"CSV UTF-8\" in Excel, or as UTF-8 in " +
@@ -43,15 +43,15 @@ public sealed class CsvWesternTextTests
     }
 
     [Test]
-    public async Task Latin_refusal_message_in_chinese()
+    public async Task Latin_rejection_message_in_chinese()
     {
         var bytes = Windows1252.GetBytes("code,name\nC1,ok\nC9201,Zürich\n");
         var gbkReading = CsvEncodingDetector.Gb18030.GetString(Windows1252.GetBytes("Zürich"));
 
-        var refused = Assert.ThrowsAsync<InvalidDataException>(
+        var rejected = Assert.ThrowsAsync<InvalidDataException>(
             async () => await OpenAsync(bytes, "cust.csv", CultureInfo.GetCultureInfo("zh-CN")));
 
-        Assert.That(refused!.Message, Is.EqualTo(
+        Assert.That(rejected!.Message, Is.EqualTo(
             $"cust.csv 既不是 UTF-8 编码也不是 GBK 编码：第 3 行按 GBK 读作“{gbkReading}”，按西文 Windows 编码" +
             "（Windows-1252）读作“Zürich”；这些字节只是碰巧符合 GBK，读出的是中文数据中不用的生僻字。请在 Excel 中另存为" +
             "“CSV UTF-8（逗号分隔）”，或用其他编辑器保存为 UTF-8，然后重新导入。"));
@@ -80,10 +80,10 @@ public sealed class CsvWesternTextTests
     }
 
     /// <summary>
-    /// Saves every sample CSV file in GBK, as Excel on Chinese Windows saves a CSV, and checks that none is refused.
+    /// Saves every sample CSV file in GBK, as Excel on Chinese Windows saves a CSV, and checks that none is rejected.
     /// </summary>
     [Test]
-    public async Task Sample_files_in_gbk_are_not_refused()
+    public async Task Sample_files_in_gbk_accepted()
     {
         var files = Directory.GetFiles(SamplesFolder(), "*.csv");
         Assert.That(files, Is.Not.Empty);
@@ -107,10 +107,10 @@ public sealed class CsvWesternTextTests
 
     /// <summary>
     /// Saves the Northwind files, whose names are French, German, Spanish and Portuguese, in Windows-1252 and checks
-    /// that each one with an accented letter is refused, either as invalid GBK or as Latin words.
+    /// that each one with an accented letter is rejected, either as invalid GBK or as Latin words.
     /// </summary>
     [Test]
-    public async Task Northwind_files_in_windows_1252_are_refused()
+    public async Task Northwind_in_windows_1252_rejected()
     {
         var folder = SharedData.Require("business/northwind");
         var accented = 0;

@@ -118,7 +118,7 @@ public sealed class RecordsCliTests
     }
 
     [Test]
-    public async Task Import_refuses_latin_file_read_as_gbk()
+    public async Task Import_rejects_latin_file_as_gbk()
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var file = Path.Combine(_folder, "cust.csv");
