@@ -17,7 +17,8 @@ public static class AdminChineseStrings
         ["All or nothing: any bad row stops the import"] = "全部或不导入：任一行有错即不导入",
         ["Any ticked scope admits a record; none ticked admits every record."] = "满足任一勾选范围即可看到记录；都不勾选则可看到全部记录。",
         ["Apply"] = "应用",
-        ["CSV (UTF-8 or GBK) or Excel .xlsx, up to 50 MB"] = "CSV（UTF-8 或 GBK）或 Excel .xlsx，最大 50 MB",
+        ["CSV in UTF-8, UTF-16 or GBK (save other encodings as CSV UTF-8) or Excel .xlsx, up to 50 MB"] =
+            "CSV（UTF-8、UTF-16 或 GBK 编码，其他编码请另存为 CSV UTF-8）或 Excel .xlsx，最大 50 MB",
         ["Calendar saved. New deadlines use it from now on."] = "日历已保存，此后新产生的期限按此计算。",
         ["Changed days in {0}"] = "{0} 年的调整日期",
         ["Choose a file"] = "选择文件",

@@ -3,7 +3,8 @@ using System.Text;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// Detects the text encoding of a CSV file. A byte order mark wins. Otherwise the whole file is
+/// Detects the text encoding of a CSV file. A byte order mark wins, and UTF-16 without one is detected by its NUL
+/// bytes (see <see cref="Utf16WithoutMark"/>). Otherwise the whole file is
 /// checked as strict UTF-8, and a file with any invalid UTF-8 sequence is read as GB18030. That
 /// is a superset of GBK, the code page Excel uses for CSV on Chinese Windows. A file that is valid
 /// UTF-8 is still read as GB18030 when <see cref="CsvScriptCheck"/> finds that its UTF-8 reading
@@ -60,7 +61,8 @@ public static class CsvEncodingDetector
         int read;
         while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (first && ByteOrderMark(bytes.AsSpan(0, read)) is { } marked)
+            var block = bytes.AsSpan(0, read);
+            if (first && (ByteOrderMark(block) ?? Utf16WithoutMark(block)) is { } marked)
             {
                 return marked;
             }
@@ -110,6 +112,44 @@ public static class CsvEncodingDetector
         [0xFE, 0xFF, ..] => Encoding.BigEndianUnicode,
         _ => null,
     };
+
+    /// <summary>
+    /// Returns UTF-16 for a first block that is UTF-16 text without a byte order mark, or null. A text CSV file has
+    /// NUL bytes only as the zero half of UTF-16 characters such as the delimiter and the line break. So NULs at only
+    /// odd offsets (little-endian) or only even offsets (big-endian), on at least a quarter of the characters, mean
+    /// UTF-16. Read as UTF-8, such a file gives headers like <c>c\0o\0d\0e</c> that map to nothing.
+    /// </summary>
+    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> start)
+    {
+        var characters = start.Length / 2;
+        if (characters < 2)
+        {
+            return null;
+        }
+
+        int even = 0, odd = 0;
+        for (var i = 0; i < characters * 2; i++)
+        {
+            if (start[i] == 0)
+            {
+                if (i % 2 == 0)
+                {
+                    even++;
+                }
+                else
+                {
+                    odd++;
+                }
+            }
+        }
+
+        return (even, odd) switch
+        {
+            (0, var zeros) when zeros * 4 >= characters => new UnicodeEncoding(bigEndian: false, byteOrderMark: false),
+            (var zeros, 0) when zeros * 4 >= characters => new UnicodeEncoding(bigEndian: true, byteOrderMark: false),
+            _ => null,
+        };
+    }
 
     // Fills the buffer unless the stream ends, so that a byte order mark is never split across reads.
     private static async Task<int> ReadBlockAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
@@ -196,6 +236,40 @@ public static class CsvEncodingDetector
         {
             stream.Position = start;
         }
+    }
+
+    /// <summary>
+    /// Returns the first word that shows the stream's bytes to be Windows-1252 (Western European) text rather than
+    /// GBK, as the 1-based line and the word read both ways, or null when the bytes read as Chinese. See
+    /// <see cref="CsvLatinCheck"/> for the signal. The stream is rewound either way.
+    /// </summary>
+    public static async Task<(int Line, string Western, string Gbk)?> FindWesternTextAsync(
+        Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var start = stream.Position;
+        var check = new CsvLatinCheck();
+        var bytes = new byte[BufferSize];
+        try
+        {
+            int read;
+            while ((read = await ReadBlockAsync(stream, bytes, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                check.AddBytes(bytes.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+
+        if (!check.ReadsAsLatin)
+        {
+            return null;
+        }
+
+        var word = check.FirstWord;
+        return (check.FirstLine, Encoding.GetEncoding(1252).GetString(word), Gb18030.GetString(word));
     }
 
     private static Encoding CreateGb18030()

@@ -8,7 +8,8 @@ namespace WorkflowKit.Import;
 /// <summary>
 /// Reads a CSV file with CsvHelper: the first row is the header, fields may be quoted and span
 /// lines, the encoding is detected by <see cref="CsvEncodingDetector"/> (a byte order mark, else
-/// UTF-8 when every byte sequence is valid UTF-8, else GBK read as GB18030), and the delimiter
+/// UTF-8 when every byte sequence is valid UTF-8, else GBK read as GB18030, and a file that is not
+/// clean GBK is rejected), and the delimiter
 /// (comma, semicolon or tab) is detected from the header.
 /// </summary>
 public sealed class CsvImportSource : IImportSource
@@ -73,17 +74,9 @@ public sealed class CsvImportSource : IImportSource
             .ConfigureAwait(false);
         try
         {
-            if (ReferenceEquals(encoding, CsvEncodingDetector.Gb18030)
-                && await CsvEncodingDetector.FindInvalidGb18030Async(detected, cancellationToken).ConfigureAwait(false)
-                    is var (line, value))
+            if (ReferenceEquals(encoding, CsvEncodingDetector.Gb18030))
             {
-                throw new InvalidDataException(ImportMessages.IsChinese(culture)
-                    ? $"{name} 既不是 UTF-8 编码也不是 GBK 编码：第 {line} 行的字节 0x{value:X2} 在两种编码中都无效" +
-                      "（可能是西文 Windows 编码中的 é、ü 等字符）。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或用其他编辑器保存为 " +
-                      "UTF-8，然后重新导入。"
-                    : $"{name} is neither UTF-8 nor GBK: line {line} has the byte 0x{value:X2}, which neither encoding " +
-                      "allows there (perhaps a letter such as é or ü from a Western Windows code page). Save the file as " +
-                      "\"CSV UTF-8\" in Excel, or as UTF-8 in another editor, and import it again.");
+                await ThrowIfNotGbkAsync(detected, name, culture, cancellationToken).ConfigureAwait(false);
             }
 
             await CsvQuoteCheck.ThrowIfUnclosedAsync(detected, encoding, name, culture, cancellationToken)
@@ -114,6 +107,44 @@ public sealed class CsvImportSource : IImportSource
         {
             csv.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Rejects a file read as GBK whose bytes are not valid GBK, or are valid only as rare characters where
+    /// Windows-1252 reads Latin words, as the bytes of Hôpital do. Both get the same fix: save the file as UTF-8.
+    /// </summary>
+    private static async Task ThrowIfNotGbkAsync(
+        Stream stream, string name, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var zh = ImportMessages.IsChinese(culture);
+        string? problem = null;
+        if (await CsvEncodingDetector.FindInvalidGb18030Async(stream, cancellationToken).ConfigureAwait(false)
+            is var (line, value))
+        {
+            problem = zh
+                ? $"第 {line} 行的字节 0x{value:X2} 在两种编码中都无效（可能是西文 Windows 编码中的 é、ü 等字符）"
+                : $"line {line} has the byte 0x{value:X2}, which neither encoding allows there (perhaps a letter " +
+                  "such as é or ü from a Western Windows code page)";
+        }
+        else if (await CsvEncodingDetector.FindWesternTextAsync(stream, cancellationToken).ConfigureAwait(false)
+            is var (westernLine, western, gbk))
+        {
+            problem = zh
+                ? $"第 {westernLine} 行按 GBK 读作“{gbk}”，按西文 Windows 编码（Windows-1252）读作“{western}”；" +
+                  "这些字节只是碰巧符合 GBK，读出的是中文数据中不用的生僻字"
+                : $"line {westernLine} reads as \"{gbk}\" in GBK but as \"{western}\" in the Western Windows code " +
+                  "page (Windows-1252); its bytes are valid GBK only by chance, as rare characters that Chinese data " +
+                  "does not use";
+        }
+
+        if (problem is not null)
+        {
+            throw new InvalidDataException(zh
+                ? $"{name} 既不是 UTF-8 编码也不是 GBK 编码：{problem}。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，" +
+                  "或用其他编辑器保存为 UTF-8，然后重新导入。"
+                : $"{name} is neither UTF-8 nor GBK: {problem}. Save the file as \"CSV UTF-8\" in Excel, or as UTF-8 " +
+                  "in another editor, and import it again.");
         }
     }
 

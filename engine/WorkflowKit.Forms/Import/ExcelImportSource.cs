@@ -14,13 +14,16 @@ public sealed class ExcelImportSource : IImportSource
     private readonly Stream _stream;
     private readonly IEnumerator<IDictionary<string, object?>> _rows;
     private readonly List<string> _columnKeys;
+    private readonly Dictionary<(long Row, string Column), ExcelFormulaWithoutValue> _formulasWithoutValue;
     private bool _read;
 
     private ExcelImportSource(
         Stream stream, IEnumerator<IDictionary<string, object?>> rows, List<string> columnKeys,
-            IReadOnlyList<string> headers, string name)
+            IReadOnlyList<string> headers, string name,
+            Dictionary<(long Row, string Column), ExcelFormulaWithoutValue> formulasWithoutValue)
     {
         _stream = stream;
+        _formulasWithoutValue = formulasWithoutValue;
         Name = name;
         _rows = rows;
         _columnKeys = columnKeys;
@@ -52,6 +55,7 @@ public sealed class ExcelImportSource : IImportSource
         name ??= ImportMessages.IsChinese(culture) ? "Excel 文件" : "Excel file";
         IEnumerator<IDictionary<string, object?>> rows;
         bool hasHeader;
+        var formulasWithoutValue = ExcelFormulaCells.Find(stream, sheetName);
         try
         {
             rows = MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX)
@@ -84,7 +88,7 @@ public sealed class ExcelImportSource : IImportSource
             .Select(key => Convert.ToString(header[key], CultureInfo.InvariantCulture)?.Trim()
                 ?? string.Empty)
             .ToList();
-        return new ExcelImportSource(stream, rows, keys, headers, name);
+        return new ExcelImportSource(stream, rows, keys, headers, name, formulasWithoutValue);
     }
 
     /// <summary>
@@ -147,6 +151,14 @@ public sealed class ExcelImportSource : IImportSource
             row++;
             var cells = _columnKeys.Select(key => _rows.Current.TryGetValue(key, out var value) ? Cell(value)
                 : null).ToArray();
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (cells[i] is null or "" && _formulasWithoutValue.TryGetValue((row, _columnKeys[i]), out var formula))
+                {
+                    cells[i] = formula;
+                }
+            }
+
             if (cells.All(cell => cell is null || (cell is string text && text.Length == 0)))
             {
                 continue;

@@ -20,6 +20,12 @@ public sealed record ImportPreview(
     /// </summary>
     public string? BlankHeaderWarning { get; init; }
 
+    /// <summary>
+    /// The warning that the import removed spaces at the start or end of cells in code and key columns, naming the
+    /// columns and rows. Null when no such cell had them.
+    /// </summary>
+    public string? TrimmedWarning { get; init; }
+
     /// <summary>Problems of the whole file that the import would report, such as a required field without a column.</summary>
     public IReadOnlyList<ImportFileError> FileErrors { get; init; } = [];
 }

@@ -27,6 +27,12 @@ public sealed record ImportResult(
     public string? BlankHeaderWarning { get; init; }
 
     /// <summary>
+    /// The warning that the import removed spaces at the start or end of cells in code and key columns, naming the
+    /// columns and rows. Null when no such cell had them.
+    /// </summary>
+    public string? TrimmedWarning { get; init; }
+
+    /// <summary>
     /// Problems of the whole file, such as a required field without a column, each reported once instead of on every
     /// row. <see cref="RowsRejected"/> counts only the rows with errors of their own.
     /// </summary>

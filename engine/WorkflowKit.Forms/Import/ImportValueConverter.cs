@@ -9,8 +9,9 @@ namespace WorkflowKit.Import;
 /// <summary>
 /// Converts a cell of a CSV or Excel file into the JSON value a form field stores. Numbers accept
 /// thousands separators and a leading currency sign (<c>1,234.50</c>, <c>¥1,234.50</c>) and stay
-/// decimal; dates accept <c>2024-03-05</c>, <c>2024/3/5</c>, <c>2024年3月5日</c>, the culture's
-/// short date, Excel date cells and Excel serial numbers (five-digit numbers in text files);
+/// decimal; dates accept <c>2024-03-05</c>, <c>2024/3/5</c>, <c>2024年3月5日</c>, dates with a month
+/// name in the culture's format, and Excel date and number cells. Text with the year last, such as
+/// <c>5/1/2026</c>, and numbers in text cells are rejected (see <see cref="ImportDateText"/>);
 /// date-times without an offset are taken in the import's time zone and stored in UTC.
 /// </summary>
 public sealed class ImportValueConverter
@@ -60,6 +61,17 @@ public sealed class ImportValueConverter
         }
 
         var zh = _culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        if (cell is ExcelFormulaWithoutValue)
+        {
+            reason = zh
+                ? "是没有保存计算结果的公式，通常由不计算公式的程序写出；请在 Excel 中打开并保存这个文件，让 Excel 保存公式的结果，" +
+                  "或直接在单元格中填写值"
+                : "is a formula without a saved value, as programs that do not calculate formulas write them; open " +
+                  "the file in Excel and save it, so that Excel stores each formula's result, or type the value into " +
+                  "the cell";
+            return false;
+        }
+
         if (ExcelError(field, cell) is { } error)
         {
             reason = zh
@@ -90,9 +102,7 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh
-                    ? "不是日期；请写成 2024-03-05 或 2024/3/5 这样的日期"
-                    : "is not a date; write it as 2024-03-05 or 2024/3/5";
+                reason = ImportDateText.Reason(Text(cell).Trim(), withTime: false, zh);
                 return false;
             case FieldTypes.DateTime:
                 if (TryDateTime(cell, out var time))
@@ -102,9 +112,7 @@ public sealed class ImportValueConverter
                     return true;
                 }
 
-                reason = zh
-                    ? "不是日期时间；请写成 2024-03-05 09:30 这样的日期和时间"
-                    : "is not a date and time; write it as 2024-03-05 09:30";
+                reason = ImportDateText.Reason(Text(cell).Trim(), withTime: true, zh);
                 return false;
             case FieldTypes.Boolean:
                 if (TryBoolean(cell, out var flag))
@@ -164,9 +172,21 @@ public sealed class ImportValueConverter
                 }
 
             default:
-                value = JsonValue.Create(FieldText(cell));
+                value = JsonValue.Create(TrimsOuterSpaces(field) ? FieldText(cell).Trim() : FieldText(cell));
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Whether the import removes spaces at the start and end of the field's cells. It does so for code and key
+    /// fields: serial numbers, and text fields with a pattern or a uniqueness rule. A stray space copied from another
+    /// sheet would otherwise fail the pattern or make a second "unique" value that looks the same.
+    /// </summary>
+    public static bool TrimsOuterSpaces(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Type == FieldTypes.Serial ||
+            (field.Type == FieldTypes.Text && (field.Pattern is not null || field.Unique));
     }
 
     /// <summary>
@@ -242,14 +262,13 @@ public sealed class ImportValueConverter
         }
 
         var text = Text(cell).Trim();
-        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
-            date = DateOnly.FromDateTime(DateTime.FromOADate(days));
             return true;
         }
 
-        return DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) ||
-               DateOnly.TryParse(text, _culture, DateTimeStyles.None, out date);
+        date = default;
+        return !ImportDateText.HasYearLast(text) && ImportDateText.HasMonthName(text) && DateOnly.TryParse(text, _culture, DateTimeStyles.None, out date);
     }
 
     private bool TryDateTime(object cell, out DateTimeOffset time)
@@ -265,6 +284,12 @@ public sealed class ImportValueConverter
                 break;
             default:
                 var text = Text(cell).Trim();
+                if (ImportDateText.HasYearLast(text))
+                {
+                    time = default;
+                    return false;
+                }
+
                 if (text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':'))
                 {
                     return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
@@ -272,7 +297,8 @@ public sealed class ImportValueConverter
 
                 if (!DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None,
                     out local) &&
-                    !DateTime.TryParse(text, _culture, DateTimeStyles.None, out local))
+                    !(ImportDateText.HasMonthName(text) &&
+                      DateTime.TryParse(text, _culture, DateTimeStyles.None, out local)))
                 {
                     time = default;
                     return false;

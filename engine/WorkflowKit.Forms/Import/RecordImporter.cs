@@ -87,6 +87,7 @@ public sealed partial class RecordImporter
         {
             UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
             BlankHeaderWarning = BlankHeaderWarning(source, filledBlankColumns, options.Culture),
+            TrimmedWarning = run.TrimmedCells.Warning(source.Name, options.Culture),
             FileErrors = ImportRequiredColumns.Find(
                 form, source.Name, source.Headers, mapping, options.Culture, [.. filledBlankColumns]),
         };
@@ -179,6 +180,7 @@ public sealed partial class RecordImporter
                 UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
                 BlankHeaderColumns = [.. filledBlankColumns.Select(index => index + 1)],
                 BlankHeaderWarning = BlankHeaderWarning(source, filledBlankColumns, options.Culture),
+                TrimmedWarning = run.TrimmedCells.Warning(source.Name, options.Culture),
                 FileErrors = fileErrors,
             };
         }
@@ -199,6 +201,7 @@ public sealed partial class RecordImporter
         string userId, ImportOptions options, CancellationToken cancellationToken)
     {
         var (data, errors, failed) = Convert(run.File, row, run.Columns, run.Converter, run.Culture);
+        NoteTrimmedCells(run, row, data);
         if (row.CellCount > row.Cells.Count)
         {
             return (data, errors, false);
@@ -238,6 +241,20 @@ public sealed partial class RecordImporter
             .Select(error => ToRowError(run, row, error)));
         errors.AddRange(SkippedRules(run, row, data, failed));
         return (data, errors, false);
+    }
+
+    /// <summary>Records the cells of code and key columns whose value lost spaces at its start or end.</summary>
+    private static void NoteTrimmedCells(ImportRun run, ImportSourceRow row, JsonObject data)
+    {
+        foreach (var (index, header, field) in run.Columns)
+        {
+            if (ImportValueConverter.TrimsOuterSpaces(field) && index < row.Cells.Count &&
+                row.Cells[index] is string { Length: > 0 } cell &&
+                (char.IsWhiteSpace(cell[0]) || char.IsWhiteSpace(cell[^1])) && data[field.Id] is JsonValue value && value.TryGetValue<string>(out var stored) && stored.Length > 0)
+            {
+                run.TrimmedCells.Add(header, row.Row);
+            }
+        }
     }
 
     /// <summary>

@@ -136,6 +136,11 @@ public sealed class RecordsCli
                 await _error.WriteLineAsync($"warning: {blankWarning}").ConfigureAwait(false);
             }
 
+            if (result.TrimmedWarning is { } trimmedWarning)
+            {
+                await _error.WriteLineAsync($"warning: {trimmedWarning}").ConfigureAwait(false);
+            }
+
             foreach (var fileError in result.FileErrors)
             {
                 await _error.WriteLineAsync($"error: {fileError.Message}").ConfigureAwait(false);

@@ -17,6 +17,10 @@ namespace WorkflowKit.Designer.Tests.Admin;
 /// </summary>
 public sealed class DataImportPageTests
 {
+    // The preview and the import run on the designer's services, which take seconds on a busy machine. The waits
+    // check state without asserting, because NUnit records a failed assert even when bunit retries it.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
     private DesignerAppFactory _factory = default!;
     private HttpClient _client = default!;
 
@@ -64,7 +68,31 @@ public sealed class DataImportPageTests
         page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=import-missing-column]"), Is.Empty));
     }
 
-    private async Task<IRenderedComponent<DataImport>> OpenWithFileAsync(string culture, string csv)
+    [Test]
+    public async Task Preview_and_result_name_trimmed_codes()
+    {
+        await LabCheckDefinitions.PublishAsync(_factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var page = await OpenWithFileAsync(
+            "zh-CN", "code,launched,total\n\" C9201\",2026-05-01,1\n", LabCheckDefinitions.FormKey, "lab.csv");
+
+        page.Find("[data-testid=import-preview]").Click();
+        page.WaitForState(() => page.FindAll("[data-testid=import-preview-panel]").Count == 1, Wait);
+        Assert.That(
+            page.FindAll("[data-testid=import-trimmed]").Select(alert => alert.TextContent.Trim()),
+            Is.EqualTo(new[]
+            {
+                "lab.csv：编码或唯一字段的列中有 1 个单元格的开头或结尾有空格，导入时会去掉这些空格（例如 \" C0001\" 存为 " +
+                "\"C0001\"）。“code” 列第 2 行。",
+            }));
+
+        page.Find("[data-testid=import-run]").Click();
+        page.WaitForState(() => page.FindAll("[data-testid=import-outcome]").Count == 1, Wait);
+        Assert.That(page.FindAll("[data-testid=import-result-trimmed]"), Has.Count.EqualTo(1));
+        Assert.That(page.Find("[data-testid=import-outcome]").TextContent.Trim(), Is.EqualTo("已导入 1 行。"));
+    }
+
+    private async Task<IRenderedComponent<DataImport>> OpenWithFileAsync(
+        string culture, string csv, string formKey = OrderDefinitions.FormKey, string fileName = "orders.csv")
     {
         var imports = _factory.Services.GetRequiredService<DataImportService>();
         Context = new BunitContext();
@@ -78,10 +106,10 @@ public sealed class DataImportPageTests
         Context.Render<MudPopoverProvider>();
 
         var page = Context.Render<DataImport>();
-        var form = (await imports.ListFormsAsync(default)).Single(item => item.Key == OrderDefinitions.FormKey);
+        var form = (await imports.ListFormsAsync(default)).Single(item => item.Key == formKey);
         var formSelect = page.FindComponent<MudSelect<ImportableForm>>();
         await page.InvokeAsync(() => formSelect.Instance.ValueChanged.InvokeAsync(form));
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "orders.csv"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, fileName));
         page.WaitForAssertion(() => Assert.That(page.FindAll("[data-testid=import-mapping]"), Has.Count.EqualTo(1)));
         return page;
     }

@@ -98,6 +98,106 @@ public sealed class DataImportServiceTests
     }
 
     [Test]
+    public async Task Page_import_checks_dates_codes_formulas()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var client = factory.CreateClient();
+        await LabCheckDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+        var form = await imports.LoadFormAsync(
+            (await imports.ListFormsAsync(default)).Single(candidate => candidate.Key == LabCheckDefinitions.FormKey),
+            default);
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "code,launched,total\n\" C9201\",2026-05-01,1\nC9202,5/1/2026,2\nC9203,45000,3\n"));
+        using var file = await ImportFile.SaveAsync(content, "lab.csv", default);
+        var info = await DataImportService.InspectAsync(file, "en", default);
+        var mapping = DataImportService.ToMapping(info.Headers, DataImportService.SuggestFields(form, info.Headers));
+
+        var preview = await imports.PreviewAsync(form, file, mapping, "owner", "en", 20, default);
+        var result = await imports.ImportAsync(
+            form, file, mapping, "owner", "en", skipBadRows: true, info.Rows, new Progress<ImportProgress>(), default);
+
+        Assert.That(preview.Rows[0].Errors, Is.Empty);
+        Assert.That(preview.Rows[0].Data["code"]!.GetValue<string>(), Is.EqualTo("C9201"));
+        Assert.That(preview.TrimmedWarning, Is.EqualTo(
+            "lab.csv: 1 cell of a code or unique-key column starts or ends with spaces, which the import removes " +
+            "(\" C0001\" is stored as \"C0001\"). column \"code\": row 2."));
+        Assert.That(preview.Rows[1].Errors.Single().Message, Does.StartWith(
+            "lab.csv row 3, column \"launched\" (launched): \"5/1/2026\" has the year last"));
+        Assert.That(preview.Rows[2].Errors.Single().Message, Does.StartWith(
+            "lab.csv row 4, column \"launched\" (launched): \"45000\" is a number, not a date"));
+        Assert.That(result.RowsWritten, Is.EqualTo(1));
+        Assert.That(result.TrimmedWarning, Is.EqualTo(preview.TrimmedWarning));
+        Assert.That(result.Errors.Select(error => error.Row), Is.EqualTo(new long[] { 3, 4 }));
+
+        using var workbook = new MemoryStream(FormulaWorkbook("code", "total", "C9204", "500*3"));
+        using var excel = await ImportFile.SaveAsync(workbook, "lab.xlsx", default);
+        var excelMapping = DataImportService.ToMapping(["code", "total"], ["code", "total"]);
+        var excelPreview = await imports.PreviewAsync(form, excel, excelMapping, "owner", "zh-CN", 20, default);
+
+        Assert.That(excelPreview.Rows.Single().Errors.Single().Message, Is.EqualTo(
+            "lab.xlsx 第 2 行，“total” 列 (total)：“=500*3” 是没有保存计算结果的公式，通常由不计算公式的程序写出；" +
+            "请在 Excel 中打开并保存这个文件，让 Excel 保存公式的结果，或直接在单元格中填写值。"));
+    }
+
+    [Test]
+    public async Task Latin_file_rejected_on_upload()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var content = new MemoryStream(System.Text.Encoding.GetEncoding(1252).GetBytes(
+            "code,name,contact\nC9201,Hôpital Zürich Süd,Müller\n"));
+        using var file = await ImportFile.SaveAsync(content, "cust-cp1252.csv", default);
+
+        var rejected = Assert.ThrowsAsync<InvalidDataException>(() =>
+            DataImportService.InspectAsync(file, "zh-CN", default));
+
+        Assert.That(rejected!.Message, Does.StartWith("cust-cp1252.csv 既不是 UTF-8 编码也不是 GBK 编码：第 2 行按 GBK 读作“"));
+        Assert.That(rejected.Message, Does.Contain("按西文 Windows 编码（Windows-1252）读作“Hôpital”"));
+    }
+
+    /// <summary>
+    /// Writes a one-sheet workbook with a header row and one data row whose second cell is a formula without a saved
+    /// result, as a script that does not calculate formulas writes it.
+    /// </summary>
+    private static byte[] FormulaWorkbook(string firstHeader, string secondHeader, string text, string formula)
+    {
+        const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        const string Office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        using var bytes = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bytes, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            void Add(string name, string xml)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(xml);
+            }
+
+            Add("[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
+                "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+                "<Override PartName=\"/xl/workbook.xml\" " +
+                "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
+                "<Override PartName=\"/xl/worksheets/sheet1.xml\" " +
+                "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            Add("_rels/.rels", $"<Relationships xmlns=\"{Relationships}\"><Relationship Id=\"rId1\" " +
+                $"Target=\"xl/workbook.xml\" Type=\"{Office}/officeDocument\"/></Relationships>");
+            Add("xl/workbook.xml", $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Office}\"><sheets>" +
+                "<sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            Add("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{Relationships}\"><Relationship Id=\"rId1\" " +
+                $"Target=\"worksheets/sheet1.xml\" Type=\"{Office}/worksheet\"/></Relationships>");
+            Add("xl/worksheets/sheet1.xml", $"<worksheet xmlns=\"{Main}\"><sheetData>" +
+                $"<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{firstHeader}</t></is></c>" +
+                $"<c r=\"B1\" t=\"inlineStr\"><is><t>{secondHeader}</t></is></c></row>" +
+                $"<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>{text}</t></is></c>" +
+                $"<c r=\"B2\"><f>{formula}</f></c></row></sheetData></worksheet>");
+        }
+
+        return bytes.ToArray();
+    }
+
+    [Test]
     public async Task Blank_header_with_values_is_warned()
     {
         await using var factory = new DesignerAppFactory();

@@ -148,6 +148,32 @@ public sealed class CsvEncodingTests
         Assert.That(stored.Items.Single().Data["name"]!.GetValue<string>(), Is.EqualTo("阿莫西林胶囊"));
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Utf16_without_bom_is_detected(bool bigEndian)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Text);
+
+        await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), None);
+        var rows = await ReadAllAsync(source);
+
+        Assert.That(source.Encoding.CodePage, Is.EqualTo(bigEndian ? 1201 : 1200));
+        Assert.That(source.Headers, Is.EqualTo(new[] { "客户编码", "客户名称", "金额" }));
+        Assert.That(rows[0].Cells[2], Is.EqualTo("1,200.50"));
+    }
+
+    [Test]
+    public async Task Ascii_utf16_without_bom_reads_headers()
+    {
+        var bytes = Encoding.Unicode.GetBytes("code,name\nC9201,Hôpital\n");
+
+        await using var source = await CsvImportSource.OpenAsync(new MemoryStream(bytes), None);
+        var rows = await ReadAllAsync(source);
+
+        Assert.That(source.Headers, Is.EqualTo(new[] { "code", "name" }));
+        Assert.That(rows[0].Cells[1], Is.EqualTo("Hôpital"));
+    }
+
     private static async Task<List<ImportSourceRow>> ReadAllAsync(IImportSource source)
     {
         var rows = new List<ImportSourceRow>();

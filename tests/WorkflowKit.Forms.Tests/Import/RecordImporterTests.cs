@@ -44,7 +44,7 @@ public sealed class RecordImporterTests
             "货号,名称,价格,上市日期,库存,类别,在售,到货时间\n" +
             "A1,抗体,\"1,234.50\",2024/3/5,10,试剂,是,2024-03-05 09:30\n" +
             "A2,疫苗X,¥99,2024-03-05,\"1,000\",Vaccine,false,2024-03-05T01:30:00Z\n" +
-            "A3,Kit,0.1,45356,0,reagent,1,\n");
+            "A3,Kit,0.1,2024年3月5日,0,reagent,1,\n");
 
         var rows = await ProductsAsync();
         Assert.That(result.Errors, Is.Empty);

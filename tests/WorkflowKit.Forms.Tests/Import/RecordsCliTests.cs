@@ -70,6 +70,70 @@ public sealed class RecordsCliTests
     }
 
     [Test]
+    public async Task Import_rejects_number_and_year_last_dates()
+    {
+        var file = Write("p.csv", "sku,name,launched\nA1,x,45000\nA2,y,5/1/2026\nA3,z,2026-05-01\n");
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        var errors = _error.ToString().Trim().Split(Environment.NewLine);
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(errors[0], Does.StartWith(
+            "p.csv row 2, column \"launched\" (launched): \"45000\" is a number, not a date"));
+        Assert.That(errors[1], Does.StartWith(
+            "p.csv row 3, column \"launched\" (launched): \"5/1/2026\" has the year last, and the import does not " +
+            "guess the order of day and month: it may be 2026-01-05 (day/month/year) or 2026-05-01 (month/day/year)"));
+        Assert.That((await _world.Store.QueryAsync(new RecordQuery("product"), null, None)).Items, Is.Empty);
+    }
+
+    [Test]
+    public async Task Import_names_formula_without_value()
+    {
+        var file = Path.Combine(_folder, "p.xlsx");
+        await ErrorCellWorkbook.WriteAsync(file,
+            [["sku", "name", "price"], ["A1", new ErrorCellWorkbook.UncalculatedFormula("\"x\"&\"y\""), 1.0]]);
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "p.xlsx row 2, column \"name\" (name): \"=\"x\"&\"y\"\" is a formula without a saved value, as programs " +
+            "that do not calculate formulas write them; open the file in Excel and save it, so that Excel stores each " +
+            "formula's result, or type the value into the cell."));
+    }
+
+    [Test]
+    public async Task Import_trims_key_and_warns()
+    {
+        var file = Write("p.csv", "sku,name\n\" A1 \",x\n");
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Success));
+        Assert.That(_error.ToString().Trim(), Is.EqualTo(
+            "warning: p.csv: 1 cell of a code or unique-key column starts or ends with spaces, which the import " +
+            "removes (\" C0001\" is stored as \"C0001\"). column \"sku\": row 2."));
+        var stored = await _world.Store.QueryAsync(new RecordQuery("product"), null, None);
+        Assert.That(stored.Items.Single().Data["sku"]!.GetValue<string>(), Is.EqualTo("A1"));
+    }
+
+    [Test]
+    public async Task Import_rejects_latin_file_as_gbk()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var file = Path.Combine(_folder, "cust.csv");
+        await File.WriteAllBytesAsync(
+            file, System.Text.Encoding.GetEncoding(1252).GetBytes("sku,name\nA1,Hôpital Zürich Süd\n"), None);
+
+        var exit = await _cli.ImportAsync("product", file, null, skipBadRows: false, asUser: null, None);
+
+        Assert.That(exit, Is.EqualTo(RecordsCli.Failed));
+        Assert.That(_error.ToString(), Does.StartWith("error: cust.csv is neither UTF-8 nor GBK: line 2 reads as \""));
+        Assert.That(_error.ToString(), Does.Contain("but as \"Hôpital\" in the Western Windows code page"));
+        Assert.That((await _world.Store.QueryAsync(new RecordQuery("product"), null, None)).Items, Is.Empty);
+    }
+
+    [Test]
     public async Task Import_warns_of_blank_header()
     {
         var file = Write("p.csv", "sku,name,,price\nA1,x,note,1.5\n");

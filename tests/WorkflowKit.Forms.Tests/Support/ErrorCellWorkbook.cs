@@ -7,13 +7,19 @@ namespace WorkflowKit.Forms.Tests.Support;
 
 /// <summary>
 /// Writes a one-sheet .xlsx file cell by cell, with the cell types that Excel writes: inline text, numbers and error
-/// cells (<c>t="e"</c>) whose formula failed. MiniExcel cannot write error cells, so the tests build the package
-/// parts themselves.
+/// cells (<c>t="e"</c>) whose formula failed, and formula cells without a saved result, as scripts write them.
+/// MiniExcel cannot write such cells, so the tests build the package parts themselves.
 /// </summary>
 internal static class ErrorCellWorkbook
 {
-    /// <summary>A cell's content: a string, a double, or an <see cref="Error"/>.</summary>
+    /// <summary>A cell's content: a string, a double, an <see cref="Error"/> or an <see cref="UncalculatedFormula"/>.</summary>
     public sealed record Error(string Code, string Formula);
+
+    /// <summary>A formula cell without a saved result, as libraries that do not calculate formulas write it.</summary>
+    public sealed record UncalculatedFormula(string Text);
+
+    /// <summary>A formula cell with its saved numeric result, as Excel writes it.</summary>
+    public sealed record CalculatedFormula(string Text, double Value);
 
     public static async Task WriteAsync(string path, IReadOnlyList<IReadOnlyList<object?>> rows)
     {
@@ -57,6 +63,9 @@ internal static class ErrorCellWorkbook
                     null => string.Empty,
                     Error error =>
                         $"<c r=\"{reference}\" t=\"e\"><f>{Escape(error.Formula)}</f><v>{Escape(error.Code)}</v></c>",
+                    CalculatedFormula formula => $"<c r=\"{reference}\"><f>{Escape(formula.Text)}</f>" +
+                        $"<v>{formula.Value.ToString(CultureInfo.InvariantCulture)}</v></c>",
+                    UncalculatedFormula formula => $"<c r=\"{reference}\"><f>{Escape(formula.Text)}</f></c>",
                     double number => $"<c r=\"{reference}\"><v>{number.ToString(CultureInfo.InvariantCulture)}</v></c>",
                     var text => $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{Escape(text.ToString()!)}</t></is></c>",
                 });
