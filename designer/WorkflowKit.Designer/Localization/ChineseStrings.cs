@@ -121,6 +121,12 @@ public static class ChineseStrings
         ["Enabled"] = "启用",
         ["End"] = "结束",
         ["Enter a key and a name."] = "请输入键和名称。",
+        ["The key \"{0}\" is invalid. A key starts with a letter and has at most 100 letters, digits, \"_\", \".\" or \"-\" (pattern {1}), such as sales-order. The name may be in any language."] =
+            "键“{0}”无效。键以英文字母开头，最多 100 个英文字母、数字、“_”、“.”或“-”（模式 {1}），例如 sales-order。名称可以使用任何语言。",
+        ["This key can never be published. Delete the draft and create it again under a valid key."] =
+            "此键无法发布。请删除该草稿，再用有效的键重新创建。",
+        ["Delete draft"] = "删除草稿",
+        ["Deleted the draft \"{0}\"."] = "已删除草稿“{0}”。",
         ["Enter an id and a name."] = "请输入编号和名称。",
         ["Error"] = "错误",
         ["Escalate"] = "升级",
