@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using WorkflowKit.Designer.Hosting;
 
 namespace WorkflowKit.Designer.Localization;
 
@@ -121,6 +122,10 @@ public static class ChineseStrings
         ["Enabled"] = "启用",
         ["End"] = "结束",
         ["Enter a key and a name."] = "请输入键和名称。",
+        [DatabaseOutage.PageMessage] = "无法连接数据库，因此此页面无法加载。请过几分钟再试；如果一直无法连接，请联系管理员。",
+        [DatabaseOutage.SignInMessage] = "无法连接数据库，现在无法登录。请过几分钟再试；如果一直无法连接，请联系管理员。",
+        ["Database unreachable"] = "无法连接数据库",
+        ["Try again"] = "重试",
         ["The key \"{0}\" is invalid. A key starts with a letter and has at most 100 letters, digits, \"_\", \".\" or \"-\" (pattern {1}), such as sales-order. The name may be in any language."] =
             "键“{0}”无效。键以英文字母开头，最多 100 个英文字母、数字、“_”、“.”或“-”（模式 {1}），例如 sales-order。名称可以使用任何语言。",
         ["This key can never be published. Delete the draft and create it again under a valid key."] =
