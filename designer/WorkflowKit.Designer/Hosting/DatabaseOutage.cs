@@ -24,6 +24,11 @@ public static class DatabaseOutage
         "The database cannot be reached, so this page cannot be loaded. Try again in a few minutes. If it stays " +
         "unreachable, tell an administrator.";
 
+    /// <summary>The English text of the message when a change could not be saved.</summary>
+    public const string ChangeMessage =
+        "The database cannot be reached, so the change was not saved. Try again in a few minutes. If it stays " +
+        "unreachable, tell an administrator.";
+
     /// <summary>The English text of the message on the sign-in page.</summary>
     public const string SignInMessage =
         "The database cannot be reached, so nobody can sign in now. Try again in a few minutes. If it stays " +
