@@ -6,11 +6,11 @@ namespace WorkflowKit.Designer.Hosting;
 
 /// <summary>
 /// Recognizes the exceptions that mean the database cannot be reached or opened, as opposed to a failed query, and
-/// holds the messages that the sign-in page, the API and the portal pages show for them.
+/// contains the messages that the sign-in page, the API and the portal pages show for them.
 /// </summary>
 public static class DatabaseOutage
 {
-    /// <summary>Seconds that a 503 reply's Retry-After header asks API callers to wait.</summary>
+    /// <summary>Seconds that API callers should wait, sent in the Retry-After header of a 503 reply.</summary>
     public const int RetryAfterSeconds = 30;
 
     /// <summary>The API's problem detail of a 503 reply. It names no exception type, because callers act on the status.</summary>

@@ -6,7 +6,7 @@ using WorkflowKit.Designer.Localization;
 namespace WorkflowKit.Designer.Hosting;
 
 /// <summary>
-/// Answers a request that failed because the database is unreachable (see <see cref="DatabaseOutage"/>) with 503:
+/// Returns 503 for a request that failed because the database is unreachable (see <see cref="DatabaseOutage"/>):
 /// a problem body and Retry-After under <c>/api</c>, and a page with the message for people. Any other exception,
 /// and one raised after the response has started, goes on to the exception handlers.
 /// </summary>

@@ -12,7 +12,7 @@ namespace WorkflowKit.Designer.Tests.Admin;
 
 /// <summary>
 /// The users page in bunit over the account store of a designer on its own SQLite file: a user that the database
-/// rejects gets a message that says what to do, without the database's own text.
+/// rejects gets a message with what to do, without the database's own text.
 /// </summary>
 [TestFixture]
 public sealed class UsersPageTests

@@ -7,7 +7,7 @@ namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
 /// <c>POST /api/definitions/flows/{key}/publish</c> on a template flow that has no draft: it publishes a new version
-/// once its form has a newer version, and says so in <c>created</c> when it publishes nothing.
+/// once its form has a newer version, and returns <c>created</c> false when it publishes nothing.
 /// </summary>
 [TestFixture]
 public sealed class RepublishFlowApiTests
