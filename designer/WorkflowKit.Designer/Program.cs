@@ -33,6 +33,10 @@ if (!app.Environment.IsDevelopment())
         pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
 }
 
+// Inside the exception handlers, so that a request that failed on an unreachable database gets 503 and its message
+// rather than the generic 500.
+app.UseMiddleware<DatabaseOutageMiddleware>();
+
 // API callers get the bare status code; people get a page.
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),

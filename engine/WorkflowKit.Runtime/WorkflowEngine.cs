@@ -139,17 +139,35 @@ public sealed partial class WorkflowEngine
         await CheckStarterAsync(graph, request, cancellationToken).ConfigureAwait(false);
         var prepared = await PrepareStartFormAsync(graph, request, cancellationToken).ConfigureAwait(false);
         var createsRecord = prepared is not null && graph.Published.Flow.Settings?.StartCreatesRecord == true;
-        var context = await CommitAsync(
-            "start",
-            async unit =>
+        StepContext context;
+        try
+        {
+            context = await CommitAsync(
+                "start",
+                async unit =>
+                {
+                    var started = await NewInstanceAsync(
+                        unit, graph, request.Initiator, request.TriggerKind, prepared ?? request.Form, request.Variables,
+                        request.IdempotencyKey, null, cancellationToken, createsRecord).ConfigureAwait(false);
+                    await _runner.RunAsync(started, cancellationToken).ConfigureAwait(false);
+                    return started;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (request.IdempotencyKey is not null)
+        {
+            // A concurrent start with the same key can pass the lookup above and commit first. The unique index on
+            // the key then fails this commit, and this start returns that instance as a resent start would.
+            var winner = await _services.Store.FindInstanceByIdempotencyKeyAsync(
+                null, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+            if (winner is null)
             {
-                var started = await NewInstanceAsync(
-                    unit, graph, request.Initiator, request.TriggerKind, prepared ?? request.Form, request.Variables,
-                    request.IdempotencyKey, null, cancellationToken, createsRecord).ConfigureAwait(false);
-                await _runner.RunAsync(started, cancellationToken).ConfigureAwait(false);
-                return started;
-            },
-            cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+
+            return await ToInstanceAsync(winner, null, cancellationToken).ConfigureAwait(false);
+        }
+
         return ToInstance(context.Instance, context.Vars);
     }
 

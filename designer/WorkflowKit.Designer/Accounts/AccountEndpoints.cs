@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using WorkflowKit.Designer.Hosting;
 
 namespace WorkflowKit.Designer.Accounts;
 
@@ -30,15 +31,25 @@ public static class AccountEndpoints
     {
         var chosen = culture is not null && AccountStore.Cultures.Contains(culture, StringComparer.Ordinal) ? culture : null;
         var logger = loggerFactory.CreateLogger(typeof(AccountEndpoints));
-        var user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)
-            ? null
-            : await accounts.VerifyPasswordAsync(userName, password, context.RequestAborted);
+        DesignerUser? user;
+        try
+        {
+            user = string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)
+                ? null
+                : await accounts.VerifyPasswordAsync(userName, password, context.RequestAborted);
+        }
+        catch (Exception error) when (DatabaseOutage.IsOutage(error))
+        {
+            // The page shows the outage and keeps the typed user name, never the password.
+            DesignerLog.SignInDatabaseUnreachable(logger, error.Message);
+            return Results.LocalRedirect(LoginPage("unavailable", chosen, returnUrl) +
+                                         "&userName=" + Uri.EscapeDataString(userName ?? string.Empty));
+        }
+
         if (user is null)
         {
             DesignerLog.SignInFailed(logger);
-            var again = chosen is null ? string.Empty : "&culture=" + chosen;
-            return Results.LocalRedirect(
-                "/login?error=1" + again + "&returnUrl=" + Uri.EscapeDataString(LocalOrRoot(returnUrl)));
+            return Results.LocalRedirect(LoginPage("1", chosen, returnUrl));
         }
 
         if (chosen is not null && chosen != user.Culture)
@@ -84,6 +95,10 @@ public static class AccountEndpoints
 
         return Results.LocalRedirect(LocalOrRoot(returnUrl));
     }
+
+    private static string LoginPage(string error, string? culture, string? returnUrl) =>
+        "/login?error=" + error + (culture is null ? string.Empty : "&culture=" + culture) +
+        "&returnUrl=" + Uri.EscapeDataString(LocalOrRoot(returnUrl));
 
     private static string LocalOrRoot(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/')

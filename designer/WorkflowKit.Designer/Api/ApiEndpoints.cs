@@ -19,6 +19,7 @@ public static class ApiEndpoints
         definitions.MapGet("/", DefinitionApi.ListAsync);
         definitions.MapGet("/{key}/draft", DefinitionApi.GetDraftAsync).RequireAuthorization(Policies.Design);
         definitions.MapPut("/{key}/draft", DefinitionApi.SaveDraftAsync).RequireAuthorization(Policies.Design);
+        definitions.MapDelete("/{key}/draft", DefinitionApi.DeleteDraftAsync).RequireAuthorization(Policies.Design);
         definitions.MapPost("/{key}/publish", DefinitionApi.PublishAsync).RequireAuthorization(Policies.Design);
         definitions.MapGet("/{key}/versions", DefinitionApi.HistoryAsync);
         definitions.MapGet("/{key}/versions/{version:int}", DefinitionApi.GetVersionAsync);

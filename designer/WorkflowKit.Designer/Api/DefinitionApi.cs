@@ -28,6 +28,14 @@ internal static class DefinitionApi
         return Results.Ok(ToDto(draft));
     }
 
+    public static async Task<IResult> DeleteDraftAsync(
+        string kind, string key, IDefinitionService definitions, CancellationToken ct) =>
+        await definitions.DeleteDraftAsync(ApiEndpoints.ParseKind(kind), key, ct)
+            ? Results.NoContent()
+            : Results.Problem(
+                $"There is no draft of {ApiEndpoints.ParseKind(kind).ToString().ToLowerInvariant()} \"{key}\" to delete.",
+                statusCode: StatusCodes.Status404NotFound);
+
     public static async Task<IResult> PublishAsync(
         string kind, string key, HttpContext context, IDefinitionService definitions, CancellationToken ct)
     {

@@ -10,6 +10,17 @@ internal static partial class DesignerLog
         EventId = 5002, Level = LogLevel.Warning, Message = "A sign-in failed: unknown user or wrong password")]
     public static partial void SignInFailed(ILogger logger);
 
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning,
+        Message = "A sign-in failed because the database is unreachable: {Reason}")]
+    public static partial void SignInDatabaseUnreachable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning,
+        Message = "{Method} {Path} failed with 503 because the database is unreachable: {Reason}")]
+    public static partial void DatabaseUnreachable(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Admin action '{Action}' on {Subject} failed")]
+    public static partial void AdminChangeFailed(ILogger logger, string action, string subject, Exception error);
+
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready: {Database}")]
     public static partial void DatabaseReady(ILogger logger, string database);
 

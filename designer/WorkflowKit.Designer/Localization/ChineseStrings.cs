@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using WorkflowKit.Designer.Hosting;
 
 namespace WorkflowKit.Designer.Localization;
 
@@ -125,6 +126,19 @@ public static class ChineseStrings
         ["Enabled"] = "启用",
         ["End"] = "结束",
         ["Enter a key and a name."] = "请输入键和名称。",
+        [DatabaseOutage.PageMessage] = "无法连接数据库，因此此页面无法加载。请过几分钟再试；如果一直无法连接，请联系管理员。",
+        [DatabaseOutage.SignInMessage] = "无法连接数据库，现在无法登录。请过几分钟再试；如果一直无法连接，请联系管理员。",
+        ["Database unreachable"] = "无法连接数据库",
+        [DatabaseOutage.ChangeMessage] = "无法连接数据库，因此未能保存修改。请过几分钟再试；如果一直无法连接，请联系管理员。",
+        ["User \"{0}\" was not created because the database rejected it, most likely because a user with this user name already exists. Choose another user name. The details are in the server log."] =
+            "未能创建用户“{0}”：数据库拒绝了此操作，很可能已有同名用户。请换一个用户名。详细信息记录在服务器日志中。",
+        ["Try again"] = "重试",
+        ["The key \"{0}\" is invalid. A key starts with a letter and has at most 100 letters, digits, \"_\", \".\" or \"-\" (pattern {1}), such as sales-order. The name may be in any language."] =
+            "键“{0}”无效。键以英文字母开头，最多 100 个英文字母、数字、“_”、“.”或“-”（模式 {1}），例如 sales-order。名称可以使用任何语言。",
+        ["This key can never be published. Delete the draft and create it again under a valid key."] =
+            "此键无法发布。请删除该草稿，再用有效的键重新创建。",
+        ["Delete draft"] = "删除草稿",
+        ["Deleted the draft \"{0}\"."] = "已删除草稿“{0}”。",
         ["Enter an id and a name."] = "请输入编号和名称。",
         ["Error"] = "错误",
         ["Escalate"] = "升级",

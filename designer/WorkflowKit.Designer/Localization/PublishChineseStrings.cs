@@ -26,6 +26,7 @@ public static class PublishChineseStrings
         ["Open the flow designer"] = "打开流程设计器",
         ["Uses form {0} v{1}."] = "使用表单 {0} v{1}。",
         ["Published flow \"{0}\" as version {1}."] = "已将流程“{0}”发布为版本 {1}。",
+        ["Nothing changed since version {0}, so no new version was published."] = "自版本 {0} 以来没有改动，未发布新版本。",
         ["Drag the canvas to see the rest of the flow."] = "拖动画布可查看流程的其余部分。",
     };
 }

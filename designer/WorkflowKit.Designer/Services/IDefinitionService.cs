@@ -22,6 +22,11 @@ public interface IDefinitionService
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Deletes the draft, under any key, even one that publishing would reject. Returns false when there was none.
+    /// </summary>
+    Task<bool> DeleteDraftAsync(DefinitionKind kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Validates the draft and publishes it as the next version unless errors remain, with the publisher's optional
     /// <paramref name="comment"/> (at most <see cref="Definitions.Store.DefinitionComments.MaxLength"/> characters).
     /// </summary>

@@ -64,6 +64,9 @@ public sealed class StoreDefinitionService(
             kind, key, saved.Json, saved.Revision, saved.SavedBy, saved.SavedAt, latest?.Version);
     }
 
+    public Task<bool> DeleteDraftAsync(DefinitionKind kind, string key, CancellationToken cancellationToken) =>
+        store.DeleteDraftAsync(KindName(kind), key, cancellationToken);
+
     public async Task<PublishResult> PublishAsync(
         DefinitionKind kind, string key, string userId, string? comment, CancellationToken cancellationToken)
     {
@@ -71,23 +74,32 @@ public sealed class StoreDefinitionService(
             ?? throw new ArgumentException($"There is no {KindName(kind)} with key '{key}'.", nameof(key));
         if (draft.Revision == 0)
         {
-            return new PublishResult(draft.BasedOnVersion, []);
+            // Without a draft, as after a package or template import, the latest version is the content. A flow is
+            // published again so that it binds its form's latest version. A form has nothing new to publish.
+            return kind == DefinitionKind.Flow
+                ? await RepublishFlowAsync(key, userId, comment, cancellationToken)
+                : new PublishResult(draft.BasedOnVersion, [], Created: false);
         }
 
         try
         {
             var version = await store.PublishAsync(KindName(kind), key, userId, comment, cancellationToken);
-            DesignerLog.Published(logger, KindName(kind), key, version.Version, userId);
+            var created = version.Version != draft.BasedOnVersion;
+            if (created)
+            {
+                DesignerLog.Published(logger, KindName(kind), key, version.Version, userId);
+            }
+
             if (kind == DefinitionKind.Form)
             {
                 await records.RegisterAsync(key, cancellationToken);
             }
 
-            return new PublishResult(version.Version, []);
+            return new PublishResult(version.Version, [], created);
         }
         catch (DefinitionValidationException refused)
         {
-            return new PublishResult(null, Map(kind, draft.Json, refused.Diagnostics));
+            return new PublishResult(null, Map(kind, draft.Json, refused.Diagnostics), Created: false);
         }
     }
 
@@ -134,16 +146,17 @@ public sealed class StoreDefinitionService(
         try
         {
             var version = await store.RepublishFlowAsync(flowKey, userId, comment, cancellationToken);
-            if (version.Version != latest.Version)
+            var created = version.Version != latest.Version;
+            if (created)
             {
                 DesignerLog.Published(logger, DefinitionKinds.Flow, flowKey, version.Version, userId);
             }
 
-            return new PublishResult(version.Version, []);
+            return new PublishResult(version.Version, [], created);
         }
         catch (DefinitionValidationException refused)
         {
-            return new PublishResult(null, Map(DefinitionKind.Flow, latest.Json, refused.Diagnostics));
+            return new PublishResult(null, Map(DefinitionKind.Flow, latest.Json, refused.Diagnostics), Created: false);
         }
     }
 

@@ -21,6 +21,12 @@ public interface IDefinitionStore
     Task<DefinitionDraft?> GetDraftAsync(string kind, string key, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Deletes the draft of a definition, whatever its key, and returns false when there was none. Published
+    /// versions stay, so a published definition is edited from its latest version again.
+    /// </summary>
+    Task<bool> DeleteDraftAsync(string kind, string key, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Validates the draft (with the latest forms it refers to) and publishes it as the next
     /// version; a flow version is bound to the latest version of its form. A draft equal to the
     /// latest version (for a flow, also still bound to its form's latest version) returns that

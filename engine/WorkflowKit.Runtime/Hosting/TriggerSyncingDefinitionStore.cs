@@ -20,6 +20,9 @@ internal sealed class TriggerSyncingDefinitionStore(IDefinitionStore inner, Func
     public Task<DefinitionDraft?> GetDraftAsync(string kind, string key, CancellationToken cancellationToken) =>
         inner.GetDraftAsync(kind, key, cancellationToken);
 
+    public Task<bool> DeleteDraftAsync(string kind, string key, CancellationToken cancellationToken) =>
+        inner.DeleteDraftAsync(kind, key, cancellationToken);
+
     public Task<DefinitionVersion> PublishAsync(
         string kind, string key, string publishedBy, CancellationToken cancellationToken) =>
         PublishAsync(kind, key, publishedBy, null, cancellationToken);

@@ -12,6 +12,9 @@ internal static partial class DefinitionStoreLog
         Message = "Saved draft of {Kind} {Key} as revision {Revision}")]
     public static partial void DraftSaved(ILogger logger, string kind, string key, long revision);
 
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Deleted the draft of {Kind} {Key}")]
+    public static partial void DraftDeleted(ILogger logger, string kind, string key);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Published {Kind} {Key} version {Version}")]
     public static partial void Published(ILogger logger, string kind, string key, int version);
 

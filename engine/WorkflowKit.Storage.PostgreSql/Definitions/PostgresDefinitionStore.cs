@@ -40,6 +40,7 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
     {
         DefinitionKinds.Check(kind);
         ArgumentException.ThrowIfNullOrEmpty(key);
+        DefinitionKeys.Check(kind, key);
         ArgumentException.ThrowIfNullOrEmpty(savedBy);
         DefinitionDrafts.CheckJson(kind, key, json);
         var now = PgTime.Truncate(_timeProvider.GetUtcNow());
@@ -82,6 +83,22 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
         return row is null
             ? null
             : new DefinitionDraft(row.Kind, row.Key, row.Revision, row.Content, row.SavedBy, PgTime.Read(row.SavedAt));
+    }
+
+    public async Task<bool> DeleteDraftAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        DefinitionKinds.Check(kind);
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM definition_drafts WHERE kind = @kind AND key = @key", new { kind, key },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            DefinitionStoreLog.DraftDeleted(_logger, kind, key);
+        }
+
+        return deleted > 0;
     }
 
     public Task<DefinitionVersion> PublishAsync(

@@ -43,6 +43,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
     {
         DefinitionKinds.Check(kind);
         ArgumentException.ThrowIfNullOrEmpty(key);
+        DefinitionKeys.Check(kind, key);
         ArgumentException.ThrowIfNullOrEmpty(savedBy);
         CheckDraftJson(kind, key, json);
         var now = Timestamp(_timeProvider.GetUtcNow());
@@ -81,6 +82,22 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await ReadDraftAsync(connection, null, kind, key, cancellationToken).ConfigureAwait(false);
         return row is null ? null : ToDraft(row);
+    }
+
+    public async Task<bool> DeleteDraftAsync(string kind, string key, CancellationToken cancellationToken)
+    {
+        DefinitionKinds.Check(kind);
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM definition_drafts WHERE kind = @kind AND key = @key", new { kind, key },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            DefinitionStoreLog.DraftDeleted(_logger, kind, key);
+        }
+
+        return deleted > 0;
     }
 
     public Task<DefinitionVersion> PublishAsync(

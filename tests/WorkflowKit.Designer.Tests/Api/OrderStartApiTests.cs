@@ -244,6 +244,48 @@ public sealed class OrderStartApiTests
     }
 
     [Test]
+    public async Task Concurrent_starts_with_same_key_share_one()
+    {
+        const int Starts = 12;
+        using var sales = await ClientAsync("sales1");
+        var order = new
+        {
+            flowKey = "order-to-shipment",
+            data = new JsonObject
+            {
+                ["customer"] = "C0001",
+                ["requestedDeliveryDate"] = "2026-12-08",
+                ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = 2, ["unitPrice"] = 11m }),
+            },
+        };
+        var before = await sales.GetFromJsonAsync<JsonArray>("/api/instances");
+        using var gate = new Barrier(Starts);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, Starts).Select(_ => Task.Run(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/instances")
+            {
+                Content = JsonContent.Create(order),
+            };
+            request.Headers.Add("Idempotency-Key", "order-concurrent-9c1d");
+            gate.SignalAndWait();
+            using var response = await sales.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        })));
+
+        var after = await sales.GetFromJsonAsync<JsonArray>("/api/instances");
+        var created = after!.Select(item => item!["id"]!.GetValue<string>())
+            .Except(before!.Select(item => item!["id"]!.GetValue<string>()))
+            .ToList();
+        Assert.That(created, Has.Count.EqualTo(1));
+        foreach (var (status, body) in replies)
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body);
+            Assert.That(JsonNode.Parse(body)!["id"]!.GetValue<string>(), Is.EqualTo(created[0]), body);
+        }
+    }
+
+    [Test]
     public async Task Overlong_idempotency_key_is_400()
     {
         using var sales = await ClientAsync("sales1");

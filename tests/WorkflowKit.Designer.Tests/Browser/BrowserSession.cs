@@ -38,7 +38,10 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Pages opened by <see cref="SignInAsync"/>, for screenshots when a test fails.</summary>
     public List<IPage> Pages { get; } = [];
 
-    public static async Task<BrowserSession> StartAsync(string? templates = null)
+    /// <param name="templates">Templates folder to import at start; an empty folder when null.</param>
+    /// <param name="settings">Configuration that replaces the defaults, such as the storage provider.</param>
+    public static async Task<BrowserSession> StartAsync(
+        string? templates = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var chromium = Environment.GetEnvironmentVariable("WORKFLOWKIT_CHROMIUM") is { Length: > 0 } configured
             ? configured
@@ -55,7 +58,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Assert.Ignore(message);
         }
 
-        var app = new DesignerAppFactory(kestrel: true, templates);
+        var app = new DesignerAppFactory(kestrel: true, templates, settings);
         app.StartServer();
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
