@@ -464,6 +464,44 @@ public sealed class ReplenishmentWatchTests
         Assert.That(Number(stored.Form["confirmations"]![0]!["confirmedQuantity"]), Is.EqualTo(limit));
     }
 
+    /// <summary>
+    /// A planned quantity above the plan limit, which the watch sets to ten times the suggested quantity, is rejected
+    /// naming the limit, and nothing is stored; the limit itself passes (tryout15 finding 10: 1e12 became a plan).
+    /// </summary>
+    [Test]
+    public async Task Plan_AboveLimitRejected()
+    {
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var adjust = tasks.Single(t => t.NodeId == "adjustPlan");
+        var suggested = Number(child.Form["suggestedQuantity"]);
+        var limit = Number(child.Form["planLimit"]);
+        Assert.That(limit, Is.EqualTo(Math.Round(suggested * 10)), "the watch's planLimitFactor parameter is 10");
+
+        var error = Assert.ThrowsAsync<InvalidSubmissionException>(() => world.Engine.ActAsync(
+            new TaskActionRequest(adjust.Id, TaskActions.Submit, adjust.Assignee)
+            {
+                FormChanges = new JsonObject { ["plannedQuantity"] = 1_000_000_000_000m },
+                Culture = new CultureInfo("zh-CN"),
+            },
+            CancellationToken.None));
+
+        var failure = error!.Errors.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Path, Is.EqualTo("plannedQuantity"));
+            Assert.That(failure.Code, Is.EqualTo("rule"));
+            Assert.That(failure.Message, Does.StartWith("计划采购量 1,000,000,000,000 超过计划采购上限 "));
+        });
+        var instance = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.That(Number(instance.Form["plannedQuantity"]), Is.EqualTo(suggested), "nothing stored");
+
+        await ActAsync(world, adjust, TaskActions.Submit, new JsonObject { ["plannedQuantity"] = limit });
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.That(Number(stored.Form["plannedQuantity"]), Is.EqualTo(limit));
+    }
+
     private static async Task<ReplenishmentWorld> StartedWorldAsync()
     {
         var world = await ReplenishmentWorld.CreateAsync(CraftedHistory.BeforeRun);
