@@ -19,6 +19,9 @@ public static class AuditActions
     public const string Reminder = "task.reminder";
     public const string Overdue = "task.overdue";
     public const string TaskEscalated = "task.escalated";
+
+    /// <summary>The overdue policy was <c>escalate</c>, but its <c>to</c> rules resolved to nobody valid.</summary>
+    public const string TaskEscalationFailed = "task.escalationFailed";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";
     public const string Incident = "incident.raised";
