@@ -134,7 +134,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// them to decide settles it, and it counts once in countersign, sequential and vote rounds.
     /// A deadline <c>duration</c> counts again from now for the group, without reminders or a second
     /// overdue action. A deadline <c>field</c> is a date the form fixes, so the group keeps it.
-    /// The former assignee is told who has the task now.
+    /// The former assignee gets a notification that names the new assignees.
     /// </summary>
     public async Task EscalateAsync(
         StepContext context, TaskRecord task, IReadOnlyList<string> users, string by, CancellationToken cancellationToken)

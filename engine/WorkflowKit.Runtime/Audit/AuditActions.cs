@@ -20,7 +20,7 @@ public static class AuditActions
     public const string Overdue = "task.overdue";
     public const string TaskEscalated = "task.escalated";
 
-    /// <summary>The overdue policy was <c>escalate</c>, but its <c>to</c> rules resolved to nobody valid.</summary>
+    /// <summary>An escalation at the deadline failed, because its <c>to</c> rules resolved to no user.</summary>
     public const string TaskEscalationFailed = "task.escalationFailed";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";

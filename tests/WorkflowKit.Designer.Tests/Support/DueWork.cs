@@ -11,7 +11,7 @@ internal static class DueWork
     /// Runs due work until <paramref name="done"/> returns true, for at most 30 seconds. The app's own background
     /// worker may hold a due timer's lease, so a round that handles nothing does not mean the work is finished.
     /// </summary>
-    public static async Task RunUntilAsync(IServiceProvider services, Func<Task<bool>> done, string what)
+    public static async Task RunUntilAsync(IServiceProvider services, Func<Task<bool>> done, string awaitedWork)
     {
         var engine = services.GetRequiredService<WorkflowEngine>();
         var waited = Stopwatch.StartNew();
@@ -26,6 +26,6 @@ internal static class DueWork
             await Task.Delay(50);
         }
 
-        Assert.Fail($"Due work did not finish within 30 seconds: {what}.");
+        Assert.Fail($"Due work did not finish within 30 seconds: {awaitedWork}.");
     }
 }

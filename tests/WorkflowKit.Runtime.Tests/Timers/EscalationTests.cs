@@ -211,7 +211,7 @@ public sealed class EscalationTests
     }
 
     [Test]
-    public async Task Former_assignee_told_who_has_task()
+    public async Task Former_assignee_notified_of_new_assignees()
     {
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(Flow(ApprovalModes.Single, "bob"));

@@ -54,7 +54,7 @@ public sealed class EscalationOnStoresTests(StorageProvider provider)
     [TearDown]
     public async Task TearDownAsync()
     {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
+        // SetUp ignores the PostgreSQL fixture when no server is configured, and then there is nothing to drop.
         if (_stores is not null)
         {
             await _stores.DisposeAsync();
