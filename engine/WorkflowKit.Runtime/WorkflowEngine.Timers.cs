@@ -123,13 +123,14 @@ public sealed partial class WorkflowEngine
                 {
                     var users = await _runner.Assignees.ResolveAsync(
                         step, node, policy.To, "escalation target", cancellationToken).ConfigureAwait(false);
-                    _runner.Human.Escalate(step, task, users, system);
+                    await _runner.Human.EscalateAsync(step, task, users, system, cancellationToken)
+                        .ConfigureAwait(false);
                 }
                 catch (FlowFaultException fault)
                 {
                     // The task stays with its assignee; the audit trail says why escalation did not happen.
                     step.Notify(task.Assignee, NotificationKinds.Overdue, node.Id, task.Id, node.Name);
-                    step.AddAudit("system", "task.escalationFailed", node.Id, task.Id, details: new JsonObject
+                    step.AddAudit("system", AuditActions.TaskEscalationFailed, node.Id, task.Id, details: new JsonObject
                     {
                         ["message"] = fault.Message,
                     });

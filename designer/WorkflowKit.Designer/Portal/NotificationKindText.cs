@@ -19,6 +19,7 @@ public static class NotificationKindText
             NotificationKinds.CarbonCopy => text["CC"],
             NotificationKinds.Reminder => text["Deadline reminder"],
             NotificationKinds.Overdue => text["Overdue"],
+            NotificationKinds.Escalated => text["Escalated away"],
             NotificationKinds.Urge => text["Urge"],
             NotificationKinds.Message => text["Message"],
             _ => kind,

@@ -152,14 +152,22 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// Gives an overdue task to every escalation target: the task moves to the first target and
     /// each other target gets a peer task in the same round. The group is or-signed: the first of
     /// them to decide settles it, and it counts once in countersign, sequential and vote rounds.
+    /// A deadline <c>duration</c> counts again from now for the group, without reminders or a second
+    /// overdue action. A deadline <c>field</c> is a date the form fixes, so the group keeps it.
+    /// The former assignee gets a notification that names the new assignees.
     /// </summary>
-    public void Escalate(StepContext context, TaskRecord task, IReadOnlyList<string> users, string by)
+    public async Task EscalateAsync(
+        StepContext context, TaskRecord task, IReadOnlyList<string> users, string by, CancellationToken cancellationToken)
     {
         var token = context.Tokens.Single(candidate => candidate.Id == task.TokenId);
         var node = context.Graph.Node(task.NodeId);
         var round = ApprovalRound.FromJson(token.WaitState);
         var from = task.Assignee;
         var targets = users.Distinct(StringComparer.Ordinal).ToList();
+        if (node.Deadline is { Field: null, Duration: not null } deadline)
+        {
+            task.DueAt = services.Deadlines(context).DueAt(deadline, context.Now, context.Instance.Form);
+        }
 
         Reassign(context, task, targets[0], "escalated", by);
         foreach (var user in targets.Skip(1))
@@ -175,11 +183,34 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             context.Notify(user, NotificationKinds.Overdue, node.Id, task.Id, node.Name);
         }
 
+        if (!targets.Contains(from, StringComparer.Ordinal))
+        {
+            var names = await DisplayNamesAsync(targets, cancellationToken).ConfigureAwait(false);
+
+            // No task link, because the task is no longer the former assignee's to open.
+            context.Notify(
+                from, NotificationKinds.Escalated, node.Id, null, EscalationNotice.Message(node.Name ?? new(node.Id), names));
+        }
+
         context.AddAudit(by, AuditActions.TaskEscalated, node.Id, task.Id, details: new JsonObject
         {
             ["from"] = from,
             ["to"] = new JsonArray([.. targets.Select(user => (JsonNode)user)]),
+            ["dueAt"] = task.DueAt,
         });
+    }
+
+    private async Task<IReadOnlyList<string>> DisplayNamesAsync(
+        IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var userId in userIds)
+        {
+            var user = await services.Organization.FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
+            names.Add(user?.DisplayName ?? userId);
+        }
+
+        return names;
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public static class AuditActions
 
     /// <summary>A delegation in force was not followed, because of a cycle or a guard; details say which and why.</summary>
     public const string DelegationSkipped = "task.delegationSkipped";
+
+    /// <summary>An escalation at the deadline failed, because its <c>to</c> rules resolved to no user.</summary>
+    public const string TaskEscalationFailed = "task.escalationFailed";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";
     public const string Incident = "incident.raised";

@@ -20,6 +20,9 @@ public static class NotificationKinds
     public const string CarbonCopy = "cc";
     public const string Reminder = "reminder";
     public const string Overdue = "overdue";
+
+    /// <summary>Sent to the former assignee of an escalated task; the message names the new assignees.</summary>
+    public const string Escalated = "escalated";
     public const string Urge = "urge";
     public const string Message = "message";
 }

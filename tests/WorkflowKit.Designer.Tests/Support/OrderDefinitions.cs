@@ -113,6 +113,19 @@ public static class OrderDefinitions
         return flow;
     }
 
+    /// <summary>
+    /// The order flow whose manager approval is due after its <c>P2D</c> deadline, with a reminder an hour before and
+    /// <paramref name="overdue"/> at the deadline.
+    /// </summary>
+    public static FlowDefinition FlowWithOverdue(OverduePolicy overdue)
+    {
+        var flow = Flow();
+        var manager = flow.Nodes.Single(node => node.Id == ManagerNode);
+        manager.Reminders = [new ReminderDefinition { Before = "PT1H" }];
+        manager.Overdue = overdue;
+        return flow;
+    }
+
     /// <summary>Saves and publishes the form and flow v1 (<see cref="Flow"/> unless given) as the given user.</summary>
     public static async Task PublishAsync(IDefinitionService definitions, string userId, FlowDefinition? flow = null)
     {

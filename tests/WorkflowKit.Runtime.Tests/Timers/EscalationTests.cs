@@ -8,11 +8,14 @@ namespace WorkflowKit.Runtime.Tests.Timers;
 /// <summary>Overdue escalation to a role with several members: every member gets the task, the first to act decides.</summary>
 public sealed class EscalationTests
 {
-    private static FlowBuilder Flow(string mode, params string[] users) => new FlowBuilder("sla")
+    private static FlowBuilder Flow(string mode, params string[] users) =>
+        Flow(new DeadlineDefinition { Duration = "P1D" }, mode, users);
+
+    private static FlowBuilder Flow(DeadlineDefinition deadline, string mode, params string[] users) => new FlowBuilder("sla")
         .Start()
         .Approval("approve", mode, users, node =>
         {
-            node.Deadline = new DeadlineDefinition { Duration = "P1D" };
+            node.Deadline = deadline;
             node.Overdue = new OverduePolicy
             {
                 Action = "escalate",
@@ -154,5 +157,94 @@ public sealed class EscalationTests
         await fx.ActAsync((await fx.OpenTasksAsync(instance.Id)).First(task => task.Assignee == "erin"), "approve");
 
         await fx.InstanceEndedWithAsync(instance.Id, "end");
+    }
+
+    [Test]
+    public async Task Escalated_group_gets_new_deadline()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("sla");
+
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var escalatedAt = EngineFixture.StartTime.AddDays(1);
+        var open = await fx.OpenTasksAsync(instance.Id);
+        Assert.That(open.Select(task => task.Assignee).Order(), Is.EqualTo(new[] { "erin", "frank" }));
+        Assert.That(open.Select(task => task.DueAt), Is.All.EqualTo(escalatedAt.AddDays(1)));
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        var escalated = history.Single(entry => entry.Action == AuditActions.TaskEscalated);
+        Assert.That(escalated.Details!["dueAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(escalatedAt.AddDays(1)));
+    }
+
+    [Test]
+    public async Task Escalated_workday_deadline_counts_working_time()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(new DeadlineDefinition { Duration = "PT8H", Unit = "workday" }, ApprovalModes.Single, "bob"));
+        fx.Time.Advance(TimeSpan.FromHours(1));
+        var instance = await fx.StartAsync("sla");
+
+        // Monday 10:00 in Shanghai plus 8 working hours is due Monday 18:00, and the escalation there counts
+        // 8 working hours again: Tuesday 09:00 to 17:00, not 02:00 as elapsed time would give.
+        await fx.AdvanceAsync(TimeSpan.FromHours(8));
+
+        var open = await fx.OpenTasksAsync(instance.Id);
+        Assert.That(open.Select(task => task.Assignee).Order(), Is.EqualTo(new[] { "erin", "frank" }));
+        Assert.That(open.Select(task => task.DueAt),
+            Is.All.EqualTo(new DateTimeOffset(2025, 3, 4, 9, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public async Task Escalated_group_does_not_escalate_again()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("sla");
+
+        await fx.AdvanceAsync(TimeSpan.FromDays(3));
+
+        var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        Assert.That(history.Count(entry => entry.Action == AuditActions.TaskEscalated), Is.EqualTo(1));
+        Assert.That((await fx.OpenTasksAsync(instance.Id)).Select(task => task.Assignee).Order(),
+            Is.EqualTo(new[] { "erin", "frank" }));
+    }
+
+    [Test]
+    public async Task Former_assignee_notified_of_new_assignees()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "bob"));
+        var instance = await fx.StartAsync("sla");
+
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var notes = await fx.Engine.GetNotificationsAsync("bob", unreadOnly: false, CancellationToken.None);
+        var notice = notes.Single(note => note.Kind == NotificationKinds.Escalated);
+        Assert.That(notice.InstanceId, Is.EqualTo(instance.Id));
+        Assert.That(notice.TaskId, Is.Null, "the task is no longer bob's to open");
+        Assert.That(notice.Message!.Get("zh-CN"),
+            Is.EqualTo("“approve”已过截止时间，系统已将此任务升级给 erin、frank，它已不在您的待办中。"));
+        Assert.That(notice.Message.Get("en"), Is.EqualTo(
+            "\"approve\" passed its deadline, so the system escalated the task to erin, frank. " +
+            "It is no longer in your inbox."));
+        foreach (var user in new[] { "erin", "frank" })
+        {
+            var theirs = await fx.Engine.GetNotificationsAsync(user, unreadOnly: false, CancellationToken.None);
+            Assert.That(theirs.Count(note => note.Kind == NotificationKinds.Escalated), Is.Zero, user);
+        }
+    }
+
+    [Test]
+    public async Task Escalation_to_self_sends_no_notice()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(Flow(ApprovalModes.Single, "erin"));
+        await fx.StartAsync("sla");
+
+        await fx.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var notes = await fx.Engine.GetNotificationsAsync("erin", unreadOnly: false, CancellationToken.None);
+        Assert.That(notes.Count(note => note.Kind == NotificationKinds.Escalated), Is.Zero);
     }
 }

@@ -525,12 +525,14 @@ public sealed class EngineWorkService(
             edges,
             tasks,
             [.. history
-                .Where(entry => !IsAutomaticStepLine(entry.Actor, entry.Action) || changes.ContainsKey(entry.Id))
+                .Where(entry => !IsAutomaticStepLine(entry.Actor, AuditAction(entry)) || changes.ContainsKey(entry.Id))
                 .Select(entry => new AuditEntry(
                     entry.At, entry.Actor, names.GetValueOrDefault(entry.Actor, entry.Actor), AuditAction(entry),
                     entry.NodeId, entry.Comment, changes.GetValueOrDefault(entry.Id))
                 {
-                    TargetName = TargetOf(entry) is { } target ? names.GetValueOrDefault(target, target) : null,
+                    TargetName = TargetsOf(entry) is { Count: > 0 } targets
+                        ? string.Join(", ", targets.Select(target => names.GetValueOrDefault(target, target)))
+                        : null,
                     Migration = MigrationOf(entry),
                 })])
         {
@@ -551,12 +553,30 @@ public sealed class EngineWorkService(
     };
 
     /// <summary>
-    /// Returns whether an audit line is the engine's own record of a step, such as a node it entered or a script it
-    /// ran. The trail lists such a line only for the form changes it carries, so it drops the line when the viewer may
-    /// see none of them. The instance's end (<c>instance.*</c>) is always listed.
+    /// The portal's names (see <see cref="AuditAction"/>) of the engine's bookkeeping lines: the steps it entered and
+    /// completed, such as a script it ran, the timers and replies it received, and the tasks it created or closed.
+    /// </summary>
+    private static readonly HashSet<string> BookkeepingActions = new(StringComparer.Ordinal)
+    {
+        Runtime.Audit.AuditActions.NodeEntered,
+        Runtime.Audit.AuditActions.NodeCompleted,
+        Runtime.Audit.AuditActions.TimerFired,
+        Runtime.Audit.AuditActions.Signal,
+        Runtime.Audit.AuditActions.HttpReplied,
+        Runtime.Audit.AuditActions.Incident,
+        Runtime.Audit.AuditActions.IncidentRetried,
+        Runtime.Audit.AuditActions.TaskCreated[Runtime.Audit.AuditActions.TaskActionPrefix.Length..],
+        Runtime.Audit.AuditActions.TaskCancelled[Runtime.Audit.AuditActions.TaskActionPrefix.Length..],
+    };
+
+    /// <summary>
+    /// Returns whether a line, by its portal action name, is the engine's bookkeeping of a step. The trail lists such
+    /// a line only for the form changes it carries, so it drops the line when the viewer may see none of them. The
+    /// system's decisions and events on tasks, such as an approval on timeout, a reminder, an overdue mark or an
+    /// escalation, are not bookkeeping and are always listed, and so is the instance's end.
     /// </summary>
     private static bool IsAutomaticStepLine(string actor, string action) =>
-        actor == "system" && !action.StartsWith("instance", StringComparison.Ordinal);
+        actor == "system" && BookkeepingActions.Contains(action);
 
     private static AuditMigration? MigrationOf(Runtime.Audit.AuditEntry entry) =>
         entry.Action == AuditActions.InstanceMigrated
@@ -565,12 +585,24 @@ public sealed class EngineWorkService(
             ? new AuditMigration(fromVersion, toVersion)
             : null;
 
-    private static string? TargetOf(Runtime.Audit.AuditEntry entry) =>
-        entry.Action.StartsWith("task.", StringComparison.Ordinal)
-            && (entry.Details?["to"] ?? entry.Details?["signer"]) is JsonValue value
-            && value.TryGetValue<string>(out var target)
-            ? target
-            : null;
+    /// <summary>
+    /// Returns the user ids a task line names as its target: the user it went to, the signer, or every user of an
+    /// escalation.
+    /// </summary>
+    private static IReadOnlyList<string> TargetsOf(Runtime.Audit.AuditEntry entry)
+    {
+        if (!entry.Action.StartsWith("task.", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        return (entry.Details?["to"] ?? entry.Details?["signer"]) switch
+        {
+            JsonValue value when value.TryGetValue<string>(out var target) => [target],
+            JsonArray users => [.. users.OfType<JsonValue>().Select(user => user.GetValue<string>())],
+            _ => [],
+        };
+    }
 
     /// <summary>The portal's action name of a return to the initiator, which the engine records as its own line.</summary>
     private const string ReturnToInitiatorAction = "returnToInitiator";
