@@ -147,6 +147,9 @@ public static class DiagnosticWordings
         [DiagnosticCodes.RequiredFieldLockedAtStart] =
             "{0}: a required field is read-only or hidden at the start and has no default, so no one can start the " +
             "flow. Make it editable at the start node, give it a default, or make it optional in the form.",
+        [DiagnosticCodes.UnknownUrlPlaceholder] =
+            "{0}: a placeholder in the URL names no form field or flow variable, so the call would go to the wrong " +
+            "address. Correct it to name an existing field or variable.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

@@ -198,6 +198,9 @@ public static class DiagnosticChineseStrings
         ["{0}: a required field is read-only or hidden at the start and has no default, so no one can start the " +
             "flow. Make it editable at the start node, give it a default, or make it optional in the form."] =
             "{0}：这个必填字段在开始节点是只读或隐藏的，又没有默认值，所以谁都无法发起流程。请在开始节点把它设为可编辑、给它默认值，或在表单中改为选填。",
+        ["{0}: a placeholder in the URL names no form field or flow variable, so the call would go to the wrong " +
+            "address. Correct it to name an existing field or variable."] =
+            "{0}：URL 中的占位符没有对应的表单字段或流程变量，调用会发往错误的地址。请改为已有的字段或变量。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =
