@@ -8,7 +8,7 @@ namespace WorkflowKit.Definitions;
 /// <summary>
 /// <c>{{form.FIELD}}</c> and <c>{{vars.NAME}}</c> placeholders in notification and CC messages and in HTTP node
 /// URLs. A path may go deeper (<c>{{vars.profile.warning}}</c>, <c>{{form.lines.0.product}}</c>). The engine renders
-/// them when it sends the message or queues the call; anything else in double braces stays as written, and the
+/// them when it sends the message or queues the call. Anything else in double braces stays as written, and the
 /// validator reports it.
 /// </summary>
 public static partial class MessagePlaceholders

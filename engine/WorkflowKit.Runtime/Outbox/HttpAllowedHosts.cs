@@ -7,9 +7,8 @@ internal static class HttpAllowedHosts
     public const string AnyHost = "*";
 
     /// <summary>
-    /// Whether an entry is <see cref="AnyHost"/>, the URL's host, or its host and port. <see cref="Uri.Host"/> is
-    /// already canonical (lower case, IPv4 in dotted form, IPv6 in brackets), so a host written as
-    /// <c>2130706433</c> or <c>LOCALHOST</c> compares as 127.0.0.1 or localhost.
+    /// Whether an entry is <see cref="AnyHost"/>, the URL's host, or its host and port. <see cref="Uri.Host"/> gives
+    /// IPv4 addresses in dotted form (a URL naming <c>127.1</c> compares as 127.0.0.1) and IPv6 addresses in brackets.
     /// </summary>
     public static bool Allows(IEnumerable<string> entries, Uri url)
     {

@@ -39,7 +39,7 @@ internal static class HttpNodeCall
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
                 .ConfigureAwait(false);
 
-            // A client that follows redirects on its own has already called the target; at least its reply is dropped.
+            // A client that follows redirects itself has already called the target, so only its reply can be dropped.
             if (response.RequestMessage?.RequestUri is { } answered && answered != url
                 && !HttpAllowedHosts.Allows(options.HttpAllowedHosts, answered))
             {

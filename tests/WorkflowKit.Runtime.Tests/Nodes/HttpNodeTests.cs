@@ -68,7 +68,7 @@ public sealed class HttpNodeTests
     {
         const long replyBytes = 64L * 1024 * 1024;
         var written = new long[1];
-        await using var server = new TestHttpServer { Answer = context => StreamAsync(context, replyBytes, written) };
+        await using var server = new TestHttpServer { Responder = context => StreamAsync(context, replyBytes, written) };
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(CallFlow(server.BaseUrl + "big"));
 
@@ -84,6 +84,7 @@ public sealed class HttpNodeTests
             "Make the receiver send less, or raise the limit" + FixIt));
         Assert.That(detail.Instance.Variables.ContainsKey("erp"), Is.False);
         Assert.That(server.Requests, Is.EqualTo(1), "a reply over the limit is not fetched again");
+        TestContext.Out.WriteLine($"The receiver wrote {Interlocked.Read(ref written[0])} of {replyBytes} bytes.");
         Assert.That(Interlocked.Read(ref written[0]), Is.LessThan(replyBytes), "the engine stopped reading");
     }
 
@@ -96,7 +97,7 @@ public sealed class HttpNodeTests
         var text = "\"" + new string('x', replyBytes - 2) + "\"";
         await using var server = new TestHttpServer
         {
-            Answer = async context =>
+            Responder = async context =>
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
                 context.Response.ContentType = "application/json";
@@ -186,7 +187,7 @@ public sealed class HttpNodeTests
     public async Task Redirect_SameHost_Followed(int status, string finalMethod)
     {
         await using var server = new TestHttpServer();
-        server.Answer = context => RedirectOrAnswerAsync(context, status, "/final");
+        server.Responder = context => RedirectOrReplyAsync(context, status, "/final");
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(CallFlow(server.BaseUrl + "start", body: "({ a: 1 })"));
 
@@ -205,7 +206,7 @@ public sealed class HttpNodeTests
     {
         await using var server = new TestHttpServer();
         var port = new Uri(server.BaseUrl).Port;
-        server.Answer = context => RedirectOrAnswerAsync(context, 302, $"http://localhost:{port}/final");
+        server.Responder = context => RedirectOrReplyAsync(context, 302, $"http://localhost:{port}/final");
         await using var fx = await EngineFixture.CreateAsync(configure: fixture =>
             fixture.Options.HttpAllowedHosts = ["127.0.0.1"]);
         fx.Publish(CallFlow(server.BaseUrl + "start"));
@@ -225,7 +226,7 @@ public sealed class HttpNodeTests
     public async Task Redirect_Loop_Stops()
     {
         await using var server = new TestHttpServer();
-        server.Answer = context => RedirectOrAnswerAsync(context, 302, "/start");
+        server.Responder = context => RedirectOrReplyAsync(context, 302, "/start");
         await using var fx = await EngineFixture.CreateAsync();
         fx.Publish(CallFlow(server.BaseUrl + "start"));
 
@@ -248,7 +249,7 @@ public sealed class HttpNodeTests
         .End()
         .Chain("start", "call", "end");
 
-    private static async Task RedirectOrAnswerAsync(HttpListenerContext context, int status, string location)
+    private static async Task RedirectOrReplyAsync(HttpListenerContext context, int status, string location)
     {
         if (context.Request.RawUrl == "/start")
         {
@@ -261,7 +262,7 @@ public sealed class HttpNodeTests
         await context.Response.OutputStream.WriteAsync("""{"final": true}"""u8.ToArray());
     }
 
-    /// <summary>Streams <paramref name="bytes"/> spaces in 64 KiB chunks, counting what the client accepted.</summary>
+    /// <summary>Streams <paramref name="bytes"/> spaces in 64 KiB chunks, counting the bytes written before the client closed the connection.</summary>
     private static async Task StreamAsync(HttpListenerContext context, long bytes, long[] written)
     {
         context.Response.ContentType = "application/json";

@@ -47,10 +47,10 @@ public sealed class TestHttpServer : IAsyncDisposable
     public ConcurrentQueue<(string Method, string RawUrl)> Targets { get; } = new();
 
     /// <summary>
-    /// Writes the response in place of the JSON answer when set. The server closes the response afterwards and
-    /// ignores a client that hung up while the answer was written.
+    /// Writer of the response in place of the default JSON reply, when set. The server closes the response
+    /// afterwards, and it aborts the response when the client closed the connection during the write.
     /// </summary>
-    public Func<HttpListenerContext, Task>? Answer { get; set; }
+    public Func<HttpListenerContext, Task>? Responder { get; set; }
 
     private async Task ServeAsync()
     {
@@ -70,9 +70,9 @@ public sealed class TestHttpServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             Bodies.Enqueue(await reader.ReadToEndAsync());
             Targets.Enqueue((context.Request.HttpMethod, context.Request.RawUrl ?? string.Empty));
-            if (Answer is { } answerWith)
+            if (Responder is { } responder)
             {
-                await AnswerAsync(context, answerWith);
+                await RespondAsync(context, responder);
                 continue;
             }
 
@@ -91,11 +91,11 @@ public sealed class TestHttpServer : IAsyncDisposable
         }
     }
 
-    private static async Task AnswerAsync(HttpListenerContext context, Func<HttpListenerContext, Task> answer)
+    private static async Task RespondAsync(HttpListenerContext context, Func<HttpListenerContext, Task> responder)
     {
         try
         {
-            await answer(context);
+            await responder(context);
             context.Response.Close();
         }
         catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
