@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Runtime.Hosting;
 using WorkflowKit.Runtime.Incidents;
 
 namespace WorkflowKit.Runtime.Tests.Nodes;
@@ -236,6 +238,21 @@ public sealed class HttpNodeTests
         Assert.That(server.Requests, Is.EqualTo(6));
         Assert.That((await fx.InstanceAsync(instance.Id)).Incidents.Single().Message, Does.EndWith(
             "the receiver redirected more than 5 times" + FixIt));
+    }
+
+    [Test]
+    public async Task HostedClient_DoesNotFollowRedirects()
+    {
+        await using var server = new TestHttpServer();
+        server.Responder = context => RedirectOrReplyAsync(context, 302, "/final");
+        var services = new ServiceCollection().AddWorkflowKitRuntime();
+        await using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(WorkflowEngine.HttpClientName);
+        using var response = await client.GetAsync(server.BaseUrl + "start");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Found));
+        Assert.That(server.Requests, Is.EqualTo(1));
     }
 
     private static FlowBuilder CallFlow(string url, string? body = null) => new FlowBuilder("call")
