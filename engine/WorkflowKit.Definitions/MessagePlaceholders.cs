@@ -6,9 +6,10 @@ using System.Text.RegularExpressions;
 namespace WorkflowKit.Definitions;
 
 /// <summary>
-/// <c>{{form.FIELD}}</c> and <c>{{vars.NAME}}</c> placeholders in notification and CC messages. A path may go
-/// deeper (<c>{{vars.profile.warning}}</c>, <c>{{form.lines.0.product}}</c>). The engine renders them when it
-/// sends the message; anything else in double braces stays as written, and the validator warns about it.
+/// <c>{{form.FIELD}}</c> and <c>{{vars.NAME}}</c> placeholders in notification and CC messages and in HTTP node
+/// URLs. A path may go deeper (<c>{{vars.profile.warning}}</c>, <c>{{form.lines.0.product}}</c>). The engine renders
+/// them when it sends the message or queues the call. Anything else in double braces stays as written, and the
+/// validator reports it.
 /// </summary>
 public static partial class MessagePlaceholders
 {
@@ -35,7 +36,17 @@ public static partial class MessagePlaceholders
     /// Replaces each <c>{{form.…}}</c> and <c>{{vars.…}}</c> by its value: text as is, numbers in invariant
     /// culture, true/false, objects and arrays as JSON, and a missing value as the empty string.
     /// </summary>
-    public static string Render(string text, JsonObject form, JsonObject vars)
+    public static string Render(string text, JsonObject form, JsonObject vars) => Render(text, form, vars, value => value);
+
+    /// <summary>
+    /// Renders the placeholders of a URL like <see cref="Render(string, JsonObject, JsonObject)"/>, with each value
+    /// percent-encoded (RFC 3986), so that a value containing <c>/</c>, <c>?</c>, <c>&amp;</c> or spaces stays one
+    /// path segment or query value.
+    /// </summary>
+    public static string RenderUrl(string url, JsonObject form, JsonObject vars) =>
+        Render(url, form, vars, Uri.EscapeDataString);
+
+    private static string Render(string text, JsonObject form, JsonObject vars, Func<string, string> encode)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(form);
@@ -59,7 +70,7 @@ public static partial class MessagePlaceholders
                 };
             }
 
-            return Format(value);
+            return encode(Format(value));
         });
     }
 

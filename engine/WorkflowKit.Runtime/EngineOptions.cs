@@ -63,6 +63,21 @@ public sealed class EngineOptions
     /// <summary>Timeout of an HTTP node without its own; 30 seconds by default.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Largest HTTP node reply body the engine reads, in bytes; 1 MiB by default. A longer reply is not read to
+    /// its end and not stored, and the node raises an incident.
+    /// </summary>
+    public long MaxHttpReplyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Hosts that HTTP nodes may call and be redirected to: <c>host</c> for any port, <c>host:port</c> for one port,
+    /// <c>*</c> for any host. Names compare case-insensitively and IPv6 addresses are written in brackets
+    /// (<c>[::1]:8080</c>). A call to another host raises an incident. By default only this machine
+    /// (<c>127.0.0.1</c>, <c>localhost</c> and <c>[::1]</c>), so a flow cannot reach other machines of the
+    /// network until an administrator lists them.
+    /// </summary>
+    public IList<string> HttpAllowedHosts { get; set; } = ["127.0.0.1", "localhost", "[::1]"];
+
     /// <summary>Identifies this runner in leases; the machine name and a random suffix by default.</summary>
     public string RunnerId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 

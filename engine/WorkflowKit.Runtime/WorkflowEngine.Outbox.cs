@@ -1,12 +1,9 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Incidents;
+using WorkflowKit.Runtime.Outbox;
 using WorkflowKit.Runtime.Storage;
 
 namespace WorkflowKit.Runtime;
@@ -60,7 +57,8 @@ public sealed partial class WorkflowEngine
         {
             if (message.Kind == OutboxKinds.Http)
             {
-                (reply, error, permanent) = await SendHttpAsync(message, cancellationToken).ConfigureAwait(false);
+                (reply, error, permanent) = await HttpNodeCall.SendAsync(
+                    _services.HttpClients(), _services.Options, message, cancellationToken).ConfigureAwait(false);
             }
             else if (message.Channel is { } name && _services.Channels.TryGetValue(name, out var channel))
             {
@@ -186,59 +184,5 @@ public sealed partial class WorkflowEngine
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             _services.Faults.At(FaultPoint.AfterCommit, subject);
         }
-    }
-
-    /// <returns>The reply on success; otherwise an error and whether retrying cannot help.</returns>
-    private async Task<(JsonObject? Reply, string? Error, bool Permanent)> SendHttpAsync(
-        OutboxRecord message, CancellationToken cancellationToken)
-    {
-        var payload = message.Payload;
-        var method = new HttpMethod(payload["method"]?.GetValue<string>() ?? "POST");
-        using var request = new HttpRequestMessage(method, payload["url"]!.GetValue<string>());
-        request.Headers.TryAddWithoutValidation(IdempotencyHeader, message.IdempotencyKey);
-        foreach (var (name, value) in payload["headers"] as JsonObject ?? [])
-        {
-            request.Headers.TryAddWithoutValidation(name, value?.GetValue<string>());
-        }
-
-        if (payload["body"] is { } body)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMilliseconds(payload["timeoutMs"]?.GetValue<long>() ?? 30_000));
-        using var response = await _services.HttpClients().SendAsync(request, timeout.Token).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-        var code = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode)
-        {
-            var retryable = code >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            return (null, $"{code} {response.ReasonPhrase}", !retryable);
-        }
-
-        return (new JsonObject { ["status"] = code, ["body"] = ParseBody(text, response.Content.Headers.ContentType) }, null, false);
-    }
-
-    private static JsonNode? ParseBody(string text, MediaTypeHeaderValue? contentType)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (contentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            try
-            {
-                return JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                return text;
-            }
-        }
-
-        return text;
     }
 }

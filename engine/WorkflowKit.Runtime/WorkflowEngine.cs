@@ -29,6 +29,9 @@ public sealed partial class WorkflowEngine
     private static readonly HttpClient SharedHttp = new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+
+        // HttpNodeCall follows redirects itself, after checking each target against EngineOptions.HttpAllowedHosts.
+        AllowAutoRedirect = false,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,

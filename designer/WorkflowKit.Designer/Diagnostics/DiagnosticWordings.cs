@@ -149,6 +149,9 @@ public static class DiagnosticWordings
             "flow. Make it editable at the start node, give it a default, or make it optional in the form.",
         [DiagnosticCodes.SubFlowCycle] =
             "{0} starts a flow that starts this flow again, so the sub-flows nest until the engine stops them with an incident. Start it only behind a condition that ends the repetition, or choose another flow.",
+        [DiagnosticCodes.UnknownUrlPlaceholder] =
+            "{0}: a placeholder in the URL names no form field or flow variable, so the call would go to the wrong " +
+            "address. Correct it to name an existing field or variable.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

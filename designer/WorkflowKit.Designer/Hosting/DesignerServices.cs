@@ -62,7 +62,7 @@ public static class DesignerServices
         services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
-        services.AddWorkflowKitRuntime();
+        services.AddWorkflowKitRuntime(options => EngineSettings.Apply(builder.Configuration, options));
         services.AddWorkflowKitAdmin();
         services.AddSingleton<IWorkService, EngineWorkService>();
         services.AddSingleton<IIncidentService, EngineIncidentService>();

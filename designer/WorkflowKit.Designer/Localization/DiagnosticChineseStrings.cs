@@ -202,6 +202,9 @@ public static class DiagnosticChineseStrings
             "{0}启动的流程又会启动本流程，子流程会一层层嵌套，直到引擎以异常停止它们。请只在能结束这种重复的条件之后启动它，或改选其他流程。",
         ["{0} starts flow \"{1}\", which leads back to this flow: {2}. Each start nests one sub-flow deeper until the engine stops the submission with an incident. Start it only behind a condition that ends the repetition, or choose another flow under \"{3}\"."] =
             "{0}启动流程“{1}”，而它又回到本流程：{2}。每启动一次就多嵌套一层子流程，直到引擎以异常停止该申请。请只在能结束这种重复的条件之后启动它，或在“{3}”中改选其他流程。",
+        ["{0}: a placeholder in the URL names no form field or flow variable, so the call would go to the wrong " +
+            "address. Correct it to name an existing field or variable."] =
+            "{0}：URL 中的占位符没有对应的表单字段或流程变量，调用会发往错误的地址。请改为已有的字段或变量。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

@@ -230,6 +230,11 @@ public static class DiagnosticCodes
     /// </summary>
     public const string SubFlowCycle = "WK1343";
 
+    /// <summary>
+    /// A placeholder in an HTTP node's URL names no form field or variable, or is not {{form.…}} or {{vars.…}}.
+    /// </summary>
+    public const string UnknownUrlPlaceholder = "WK1344";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -61,14 +61,7 @@ internal static class NodeChecker
                 : JsonPointers.Append(JsonPointers.Append(pointer, "message"), culture);
             foreach (var placeholder in MessagePlaceholders.Find(text).Distinct(StringComparer.Ordinal))
             {
-                var problem = !MessagePlaceholders.TryParse(placeholder, out var root, out var path)
-                    ? "is not a {{form.FIELD}} or {{vars.NAME}} placeholder"
-                    : root == "form" && scope.Fields is { } fields && !fields.ContainsKey(path[0])
-                        ? $"names field \"{path[0]}\", which the form does not have"
-                        : root == "vars" && scope.Variables is { } variables && !variables.Contains(path[0])
-                            ? $"names variable \"{path[0]}\", which the flow does not declare"
-                            : null;
-                if (problem is not null)
+                if (PlaceholderProblem(placeholder, scope) is { } problem)
                 {
                     context.Warning(
                         DiagnosticCodes.UnknownPlaceholder, textPointer,
@@ -77,7 +70,33 @@ internal static class NodeChecker
                 }
             }
         }
+
+        // A URL with a placeholder left as written would call the wrong address for every instance, so it is an error.
+        if (node.Type == NodeTypes.Http && node.Url is { } url)
+        {
+            foreach (var placeholder in MessagePlaceholders.Find(url).Distinct(StringComparer.Ordinal))
+            {
+                if (PlaceholderProblem(placeholder, scope) is { } problem)
+                {
+                    context.Error(
+                        DiagnosticCodes.UnknownUrlPlaceholder, JsonPointers.Append(pointer, "url"),
+                        $"URL placeholder \"{{{{{placeholder}}}}}\" of HTTP node \"{node.Id}\" {problem}. Correct the " +
+                        "name or declare the variable.",
+                        ("node", node.Id), ("placeholder", placeholder));
+                }
+            }
+        }
     }
+
+    /// <returns>Why <paramref name="placeholder"/> cannot be rendered, or null when it names a known field or variable.</returns>
+    private static string? PlaceholderProblem(string placeholder, FieldScope scope) =>
+        !MessagePlaceholders.TryParse(placeholder, out var root, out var path)
+            ? "is not a {{form.FIELD}} or {{vars.NAME}} placeholder"
+            : root == "form" && scope.Fields is { } fields && !fields.ContainsKey(path[0])
+                ? $"names field \"{path[0]}\", which the form does not have"
+                : root == "vars" && scope.Variables is { } variables && !variables.Contains(path[0])
+                    ? $"names variable \"{path[0]}\", which the flow does not declare"
+                    : null;
 
     private static void CheckApplicability(CheckContext context, NodeDefinition node, string pointer)
     {

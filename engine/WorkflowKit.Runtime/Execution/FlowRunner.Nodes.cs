@@ -155,11 +155,23 @@ internal sealed partial class FlowRunner
 
     private void QueueHttp(StepContext context, TokenRecord token, NodeDefinition node)
     {
-        if (string.IsNullOrWhiteSpace(node.Url) || !Uri.TryCreate(node.Url, UriKind.Absolute, out var url)
+        var rendered = string.IsNullOrWhiteSpace(node.Url)
+            ? null
+            : MessagePlaceholders.RenderUrl(node.Url, context.Instance.Form, context.Vars);
+        if (rendered is null || !Uri.TryCreate(rendered, UriKind.Absolute, out var url)
             || url.Scheme is not ("http" or "https"))
         {
             throw new FlowFaultException(
                 IncidentKinds.Definition, $"HTTP node '{node.Id}' needs an absolute http or https URL, got \"{node.Url}\".");
+        }
+
+        // Rendered values are percent-encoded, so braces left in the URL come from the definition itself.
+        if (MessagePlaceholders.Find(rendered).FirstOrDefault() is { } unknown)
+        {
+            throw new FlowFaultException(
+                IncidentKinds.Definition,
+                $"HTTP node '{node.Id}': the URL placeholder \"{{{{{unknown}}}}}\" is not {{{{form.FIELD}}}} or " +
+                "{{vars.NAME}}. Correct the URL in the flow and publish it again.");
         }
 
         JsonNode? body = null;

@@ -31,7 +31,8 @@ public static class RuntimeServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(WorkflowEngine.HttpClientName);
+        services.AddHttpClient(WorkflowEngine.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         if (Find<IRecordStore>(services) is { } recordStore)
         {
             services.Remove(recordStore);

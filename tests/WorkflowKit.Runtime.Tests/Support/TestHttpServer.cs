@@ -43,6 +43,15 @@ public sealed class TestHttpServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Bodies { get; } = new();
 
+    /// <summary>Method and raw target (path and query as sent, percent-encoding kept) of each request.</summary>
+    public ConcurrentQueue<(string Method, string RawUrl)> Targets { get; } = new();
+
+    /// <summary>
+    /// Writer of the response in place of the default JSON reply, when set. The server closes the response
+    /// afterwards, and it aborts the response when the client closed the connection during the write.
+    /// </summary>
+    public Func<HttpListenerContext, Task>? Responder { get; set; }
+
     private async Task ServeAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -60,6 +69,13 @@ public sealed class TestHttpServer : IAsyncDisposable
             Interlocked.Increment(ref _requests);
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             Bodies.Enqueue(await reader.ReadToEndAsync());
+            Targets.Enqueue((context.Request.HttpMethod, context.Request.RawUrl ?? string.Empty));
+            if (Responder is { } responder)
+            {
+                await RespondAsync(context, responder);
+                continue;
+            }
+
             var key = context.Request.Headers["Idempotency-Key"] ?? Guid.NewGuid().ToString("N");
             var answer = StatusCode == 200
                 ? _answers.GetOrAdd(key, _ => new JsonObject
@@ -72,6 +88,19 @@ public sealed class TestHttpServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
+        }
+    }
+
+    private static async Task RespondAsync(HttpListenerContext context, Func<HttpListenerContext, Task> responder)
+    {
+        try
+        {
+            await responder(context);
+            context.Response.Close();
+        }
+        catch (Exception exception) when (exception is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            context.Response.Abort();
         }
     }
 
