@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
+using WorkflowKit.Records;
 using WorkflowKit.Replenishment;
 using WorkflowKit.Replenishment.Dashboard;
 using WorkflowKit.Runtime.Services;
@@ -36,7 +37,7 @@ public static class ForecastDashboardRegistration
             return new RecordReader(records, records, records, provider.GetRequiredService<RecordAccess>());
         });
         services.TryAddSingleton(provider => new ForecastDashboardService(
-            provider.GetRequiredService<RecordReader>(), provider.GetRequiredService<SqliteRecordStore>(),
+            provider.GetRequiredService<RecordReader>(), provider.GetRequiredService<IRecordStore>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IForecastDashboardSource, ForecastDashboardSource>();
         return services;
