@@ -314,7 +314,8 @@ public sealed class DemandConfirmationBrowserTests
         }
 
         await container.EvaluateAsync("element => { element.scrollLeft = element.scrollWidth; }");
-        var last = await Cell(firstRow, "note").BoundingBoxAsync();
+        // The last column is whichever the form lists last (the read-only confirmLimit since it was added).
+        var last = await firstRow.Locator("[data-field]").Last.BoundingBoxAsync();
         Assert.That(last!.X, Is.GreaterThanOrEqualTo(0));
         Assert.That(last.X + last.Width, Is.LessThanOrEqualTo(390), "the last column scrolls into view");
         await Assertions.Expect(sales.GetByTestId("task-form-heading")).ToHaveTextAsync("本步骤的表单");
