@@ -126,6 +126,9 @@ public sealed partial class WorkflowEngine
     /// form data that the flow's form rejects; nothing was written.</exception>
     /// <exception cref="Tasks.FieldAccessDeniedException">A start from a form or an API call sets a field that
     /// the start node makes read-only or hidden. Nothing was written.</exception>
+    /// <summary>Lookups of the instance that won a concurrent start with the same idempotency key.</summary>
+    private const int IdempotentLookupAttempts = 10;
+
     public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -160,15 +163,24 @@ public sealed partial class WorkflowEngine
         catch (Exception) when (request.IdempotencyKey is not null)
         {
             // A concurrent start with the same key can pass the lookup above and commit first. The unique index on
-            // the key then fails this commit, and this start returns that instance as a resent start would.
-            var winner = await _services.Store.FindInstanceByIdempotencyKeyAsync(
-                null, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-            if (winner is null)
+            // the key then fails this commit, and this start returns that instance as a resent start would. On
+            // SQLite the two starts may share one group commit, so the other start's row is not visible yet when
+            // this one fails; the lookup waits for that group to commit.
+            for (var attempt = 0; attempt < IdempotentLookupAttempts; attempt++)
             {
-                throw;
+                var winner = await _services.Store.FindInstanceByIdempotencyKeyAsync(
+                    null, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+                if (winner is not null)
+                {
+                    return await ToInstanceAsync(winner, null, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Wall time, not the engine's clock: the wait is for another transaction's commit, which a test's
+                // fake clock does not move.
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
             }
 
-            return await ToInstanceAsync(winner, null, cancellationToken).ConfigureAwait(false);
+            throw;
         }
 
         return ToInstance(context.Instance, context.Vars);
