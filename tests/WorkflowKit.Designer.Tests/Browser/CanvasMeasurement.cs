@@ -54,10 +54,33 @@ public sealed record CanvasMeasurement(
         Assert.That(detached, Is.Empty, "edge ends away from their nodes");
     }
 
-    // Screen boxes of the canvas and its nodes, and the screen points where each edge path starts and ends.
+    /// <summary>
+    /// Measures the canvas once its nodes and links stop moving: two readings 100 ms apart must agree, within 3 s.
+    /// A reading taken while the page is still drawing (a node's width settling after its text renders, before its
+    /// links follow) would report links as detached that the next render attaches. A link that stays detached still
+    /// fails the assertions.
+    /// </summary>
     public static async Task<CanvasMeasurement> MeasureAsync(IPage page)
     {
-        var json = await page.EvaluateAsync<string>("""
+        var json = await ReadAsync(page);
+        for (var reading = 0; reading < 30; reading++)
+        {
+            await page.WaitForTimeoutAsync(100);
+            var next = await ReadAsync(page);
+            if (next == json)
+            {
+                break;
+            }
+
+            json = next;
+        }
+
+        return JsonSerializer.Deserialize<CanvasMeasurement>(json, JsonSerializerOptions.Web)!;
+    }
+
+    // Screen boxes of the canvas and its nodes, and the screen points where each edge path starts and ends.
+    private static Task<string> ReadAsync(IPage page) =>
+        page.EvaluateAsync<string>("""
             () => {
                 const canvas = document.querySelector('.wk-canvas');
                 const box = rect => ({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
@@ -81,8 +104,6 @@ public sealed record CanvasMeasurement(
                 return JSON.stringify({ canvas: box(canvas.getBoundingClientRect()), zoom, nodes, links });
             }
             """);
-        return JsonSerializer.Deserialize<CanvasMeasurement>(json, JsonSerializerOptions.Web)!;
-    }
 
     public sealed record ScreenBox(double Left, double Top, double Right, double Bottom, double TextPixels)
     {
