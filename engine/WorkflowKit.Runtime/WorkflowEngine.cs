@@ -164,8 +164,8 @@ public sealed partial class WorkflowEngine
         {
             // A concurrent start with the same key can pass the lookup above and commit first. The unique index on
             // the key then fails this commit, and this start returns that instance as a resent start would. On
-            // SQLite the two starts may share one group commit, so the other start's row is not visible yet when
-            // this one fails; the lookup waits for that group to commit.
+            // SQLite the two starts may share one group commit, so the other start's row may not be visible yet when
+            // this one fails. The lookup therefore retries until that group commits.
             for (var attempt = 0; attempt < IdempotentLookupAttempts; attempt++)
             {
                 var winner = await _services.Store.FindInstanceByIdempotencyKeyAsync(

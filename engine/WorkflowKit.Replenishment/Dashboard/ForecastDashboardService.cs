@@ -11,7 +11,7 @@ namespace WorkflowKit.Replenishment.Dashboard;
 /// those reads go through <see cref="RecordReader"/>, the forms layer's permission filter, so a salesperson's demand
 /// figures cover the orders of their own region only. Stock is shared by every region, so stock cover and batches at
 /// risk are computed from the whole company's demand, read from <paramref name="store"/>; otherwise a region would see
-/// the company's stock covering its own demand alone (tryout15 finding 7).
+/// the company's stock covering its own demand alone.
 /// </summary>
 public sealed class ForecastDashboardService(RecordReader reader, IRecordStore store, TimeProvider time)
 {

@@ -23,7 +23,7 @@ public static class AuditActions
     /// <summary>A delegation gave a task to a delegate in place of the user the node named; details name the chain.</summary>
     public const string TaskDelegated = "task.delegated";
 
-    /// <summary>A delegation in force was not followed, because of a cycle or a guard; details say which and why.</summary>
+    /// <summary>A delegation in force was not followed, because of a cycle or a guard; the details record which and why.</summary>
     public const string DelegationSkipped = "task.delegationSkipped";
 
     /// <summary>An escalation at the deadline failed, because its <c>to</c> rules resolved to no user.</summary>

@@ -17,7 +17,7 @@ public enum InstanceActionError
 
     /// <summary>
     /// The user urged every open task of the instance less than <see cref="EngineOptions.UrgeInterval"/> ago.
-    /// <see cref="InstanceActionException.RetryAfter"/> tells when the next urge is accepted.
+    /// <see cref="InstanceActionException.RetryAfter"/> gives the time until the next urge is accepted.
     /// </summary>
     UrgedTooRecently,
 }

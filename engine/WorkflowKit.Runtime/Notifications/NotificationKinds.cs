@@ -10,7 +10,7 @@ public static class NotificationKinds
 
     /// <summary>
     /// Sent to the initiator when a node rejects the submission; the message names the rejecting user, the node and
-    /// the comment, and says whether the flow ended.
+    /// the comment, and states whether the flow ended.
     /// </summary>
     public const string Rejected = "rejected";
 

@@ -6,7 +6,7 @@ namespace WorkflowKit.Storage.Relational.Organization;
 /// <summary>
 /// Holidays and make-up workdays in table <c>workday_calendar</c> (migration 4001), with the loaded holiday file
 /// versions and the working hours in <c>workday_calendar_loads</c> and <c>workday_settings</c> (migration 4002), on
-/// SQLite or PostgreSQL. The SQL is the same on both; each provider says how it stores a date and a time of day.
+/// SQLite or PostgreSQL. The SQL is the same on both; each provider defines how it stores a date and a time of day.
 /// </summary>
 public abstract class RelationalWorkdayCalendarStore : IWorkdayCalendarStore
 {

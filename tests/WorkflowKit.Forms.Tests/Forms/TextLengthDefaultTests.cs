@@ -7,7 +7,7 @@ namespace WorkflowKit.Forms.Tests.Forms;
 
 /// <summary>
 /// Text fields without <c>maxLength</c> take a default maximum, so an API client cannot store megabytes in one
-/// field (tryout15 finding 9: 25 MB accepted).
+/// field.
 /// </summary>
 public sealed class TextLengthDefaultTests
 {

@@ -465,8 +465,8 @@ public sealed class ReplenishmentWatchTests
     }
 
     /// <summary>
-    /// A planned quantity above the plan limit, which the watch sets to ten times the suggested quantity, is rejected
-    /// naming the limit, and nothing is stored; the limit itself passes (tryout15 finding 10: 1e12 became a plan).
+    /// A planned quantity above the plan limit (ten times the suggested quantity, set by the watch) is rejected with a
+    /// message naming the limit, and nothing is stored. The limit itself passes.
     /// </summary>
     [Test]
     public async Task Plan_AboveLimitRejected()
