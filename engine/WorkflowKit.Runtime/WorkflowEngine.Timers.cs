@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Runtime.Approvals;
@@ -93,7 +94,8 @@ public sealed partial class WorkflowEngine
         var node = step.Graph.Node(task.NodeId);
         if (timer.Kind == TimerKinds.Reminder)
         {
-            step.Notify(task.Assignee, NotificationKinds.Reminder, node.Id, task.Id, node.Name);
+            var reminder = _runner.Human.NoticeOf(step, node, task).Reminder();
+            step.Notify(task.Assignee, NotificationKinds.Reminder, node.Id, task.Id, reminder);
             step.AddAudit("system", AuditActions.Reminder, node.Id, task.Id);
             return;
         }
@@ -101,22 +103,18 @@ public sealed partial class WorkflowEngine
         var policy = node.Overdue ?? new OverduePolicy();
         step.AddAudit("system", AuditActions.Overdue, node.Id, task.Id, details: new JsonObject { ["policy"] = policy.Action });
         var system = _services.Options.SystemUserId;
+        var notice = _runner.Human.NoticeOf(step, node, task);
         switch (policy.Action)
         {
-            case "approve" or "reject":
+            case "approve" or "reject" or "return":
+                var comment = TimeoutComment.For(policy.Action, notice.DueAt ?? step.Now.ToString("O", CultureInfo.InvariantCulture));
                 var decision = new TaskActionRequest(task.Id, policy.Action, system)
                 {
-                    Comment = $"Overdue since {task.DueAt:O}: {policy.Action}d automatically.",
+                    TargetNodeId = policy.Action == TaskActions.Return ? policy.ReturnTo : null,
+                    Comment = comment.Get("en"),
+                    LocalizedComment = comment,
                 };
                 await _runner.Human.ActAsync(step, task, decision, cancellationToken).ConfigureAwait(false);
-                break;
-            case "return":
-                var back = new TaskActionRequest(task.Id, TaskActions.Return, system)
-                {
-                    TargetNodeId = policy.ReturnTo,
-                    Comment = $"Overdue since {task.DueAt:O}: returned automatically.",
-                };
-                await _runner.Human.ActAsync(step, task, back, cancellationToken).ConfigureAwait(false);
                 break;
             case "escalate":
                 try
@@ -129,7 +127,7 @@ public sealed partial class WorkflowEngine
                 catch (FlowFaultException fault)
                 {
                     // The task stays with its assignee; the audit trail says why escalation did not happen.
-                    step.Notify(task.Assignee, NotificationKinds.Overdue, node.Id, task.Id, node.Name);
+                    step.Notify(task.Assignee, NotificationKinds.Overdue, node.Id, task.Id, notice.Overdue());
                     step.AddAudit("system", AuditActions.TaskEscalationFailed, node.Id, task.Id, details: new JsonObject
                     {
                         ["message"] = fault.Message,
@@ -138,7 +136,7 @@ public sealed partial class WorkflowEngine
 
                 break;
             default:
-                step.Notify(task.Assignee, NotificationKinds.Overdue, node.Id, task.Id, node.Name);
+                step.Notify(task.Assignee, NotificationKinds.Overdue, node.Id, task.Id, notice.Overdue());
                 if (policy.Every is { } every)
                 {
                     var next = step.Now + IsoDuration.Parse(every).ToTimeSpan();

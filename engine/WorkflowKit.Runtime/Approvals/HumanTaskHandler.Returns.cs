@@ -59,7 +59,10 @@ internal sealed partial class HumanTaskHandler
             || requested is null && earlier.Count == 0 && AllowsReturnToInitiator(node);
         if (toInitiator && AllowsReturnToInitiator(node))
         {
-            context.PendingReturn = new ReturnNotice(start, request.UserId, returnedByName, NameOf(node), request.Comment);
+            context.PendingReturn = new ReturnNotice(start, request.UserId, returnedByName, NameOf(node), request.Comment)
+            {
+                LocalizedComment = request.LocalizedComment,
+            };
             ReturnToInitiator(context, task, node, request);
             return;
         }
@@ -70,7 +73,10 @@ internal sealed partial class HumanTaskHandler
             throw InvalidReturn(task, node, earlier, toInitiator, target);
         }
 
-        var notice = new ReturnNotice(target, request.UserId, returnedByName, NameOf(node), request.Comment);
+        var notice = new ReturnNotice(target, request.UserId, returnedByName, NameOf(node), request.Comment)
+        {
+            LocalizedComment = request.LocalizedComment,
+        };
         context.PendingReturn = notice;
         Complete(context, task, request, "returned");
         CancelOpenTasks(context, token, "returned");

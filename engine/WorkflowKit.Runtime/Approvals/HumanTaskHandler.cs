@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
@@ -131,7 +132,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
         else
         {
-            context.Notify(user, NotificationKinds.TaskAssigned, node.Id, task.Id, node.Name);
+            context.Notify(user, NotificationKinds.TaskAssigned, node.Id, task.Id, NoticeOf(context, node, task).Assigned());
         }
 
         context.AddAudit(
@@ -178,9 +179,10 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
 
         token.WaitState = round.ToJson();
         context.Touch(token);
+        var escalated = NoticeOf(context, node, task).EscalatedTo();
         foreach (var user in targets)
         {
-            context.Notify(user, NotificationKinds.Overdue, node.Id, task.Id, node.Name);
+            context.Notify(user, NotificationKinds.Overdue, node.Id, task.Id, escalated);
         }
 
         if (!targets.Contains(from, StringComparer.Ordinal))
@@ -333,7 +335,10 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                     var rejectedBy = await services.Organization.FindUserAsync(request.UserId, cancellationToken)
                         .ConfigureAwait(false);
                     var notice = new RejectionNotice(
-                        request.UserId, rejectedBy?.DisplayName ?? request.UserId, node.Name, request.Comment);
+                        request.UserId, rejectedBy?.DisplayName ?? request.UserId, node.Name, request.Comment)
+                    {
+                        LocalizedComment = request.LocalizedComment,
+                    };
                     NotifyInitiator(context, NotificationKinds.Rejected, request.UserId, node.Id,
                         notice.Message(node.Id, ended: context.Finished));
                 }
@@ -406,8 +411,13 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         task.Version++;
         context.Touch(task);
         context.Assignments.Add(new TaskAssignment(task.Id, task.InstanceId, user, reason, by, context.Now));
-        context.Notify(user, NotificationKinds.TaskAssigned, task.NodeId, task.Id, context.Graph.Node(task.NodeId).Name);
+        var node = context.Graph.Node(task.NodeId);
+        context.Notify(user, NotificationKinds.TaskAssigned, task.NodeId, task.Id, NoticeOf(context, node, task).Assigned());
     }
+
+    /// <summary>Builds the words of the task's own notices, with its deadline in the flow's time zone.</summary>
+    public TaskNotice NoticeOf(StepContext context, NodeDefinition node, TaskRecord task) =>
+        NoticeSubjects.Of(context, node, task, services.Zone(context.Graph));
 
     /// <summary>
     /// Returns the original assignees of the instance's tasks that submitted form changes at or after the creation of
@@ -440,6 +450,11 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         context.CancelledTimerTasks.Add(task.Id);
         details ??= [];
         details["outcome"] = outcome;
+        if (request.LocalizedComment is { } localized)
+        {
+            details["comment"] = JsonSerializer.SerializeToNode(localized);
+        }
+
         context.AddAudit(
             request.UserId, auditAction ?? AuditActions.TaskActionPrefix + request.Action, task.NodeId, task.Id,
             request.Comment, snapshot: true, details: details);

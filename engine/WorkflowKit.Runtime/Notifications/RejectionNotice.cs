@@ -9,6 +9,12 @@ namespace WorkflowKit.Runtime.Notifications;
 public sealed record RejectionNotice(string RejectedBy, string RejectedByName, LocalizedText? NodeName, string? Comment)
 {
     /// <summary>
+    /// The comment in each language when the engine decided, such as at a task's deadline; each language's line
+    /// quotes its own text. Null for a person's comment, which is quoted as it was written.
+    /// </summary>
+    public LocalizedText? LocalizedComment { get; init; }
+
+    /// <summary>
     /// Builds the notification text in Chinese and English, with the comment quoted as it was written.
     /// <paramref name="ended"/> is true when the rejection ended the instance rather than routing it on.
     /// </summary>
@@ -16,11 +22,13 @@ public sealed record RejectionNotice(string RejectedBy, string RejectedByName, L
     {
         var node = NodeName ?? new LocalizedText(nodeId);
         var hasComment = !string.IsNullOrWhiteSpace(Comment);
+        var chineseComment = LocalizedComment?.Get("zh-CN") ?? Comment?.Trim();
+        var englishComment = LocalizedComment?.Get("en") ?? Comment?.Trim();
         var chinese = $"{RejectedByName} 在“{node.Get("zh-CN")}”驳回了此申请" + (ended ? "，流程已结束。" : "。") +
-            (hasComment ? $"原因：{Comment!.Trim()}" : "未填写原因。");
+            (hasComment ? $"原因：{chineseComment}" : "未填写原因。");
         var english = $"{RejectedByName} rejected this submission at \"{node.Get("en")}\"" +
             (ended ? " and the flow has ended. " : ". ") +
-            (hasComment ? $"Reason: {Comment!.Trim()}" : "No reason was given.");
+            (hasComment ? $"Reason: {englishComment}" : "No reason was given.");
         return new LocalizedText(chinese, english);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
 
 namespace WorkflowKit.Runtime.Tasks;
 
@@ -10,6 +11,12 @@ namespace WorkflowKit.Runtime.Tasks;
 public sealed record TaskActionRequest(string TaskId, string Action, string UserId)
 {
     public string? Comment { get; init; }
+
+    /// <summary>
+    /// The comment in each language, for a decision that the engine takes itself, such as at a task's deadline.
+    /// The audit line stores it as <c>details.comment</c>, and the notices of the decision quote it per language.
+    /// </summary>
+    internal LocalizedText? LocalizedComment { get; init; }
 
     /// <summary>Changed form fields, field id to value; checked against the node's field permissions.</summary>
     public JsonObject? FormChanges { get; init; }
