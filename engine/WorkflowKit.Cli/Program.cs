@@ -12,6 +12,7 @@ public static class Program
     internal static void AddCommands(RootCommand root, CliContext context)
     {
         DefinitionCommands.AddTo(root, context);
+        DelegationCommands.AddTo(root, context);
         ForecastCliCommands.AddTo(root, context);
         OrganizationCommands.AddTo(root, context);
         RecordCommands.AddTo(root, context);

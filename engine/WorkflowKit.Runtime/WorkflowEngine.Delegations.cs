@@ -9,10 +9,12 @@ namespace WorkflowKit.Runtime;
 public sealed partial class WorkflowEngine
 {
     /// <summary>
-    /// Moves the open tasks of every delegation created with <see cref="Delegation.MoveOpenTasks"/> and whose period has started, one step per task, to
-    /// the delegate. Each delegation is claimed once across all nodes. A task that a guard keeps with its user gets a
-    /// <c>task.delegationSkipped</c> audit line. Returns the number of tasks moved; 0 when the engine has no
-    /// <see cref="EngineOptions.Delegations"/> store.
+    /// Moves the open tasks of every delegation created with <see cref="Delegation.MoveOpenTasks"/> and whose period
+    /// has started, one step per task, to the delegate. A runner leases each delegation for <see cref="EngineOptions.Lease"/>
+    /// and marks it done after trying every task. When the runner stops midway, another runner claims the delegation
+    /// after the lease and moves the tasks still with the user, because a moved task is no longer the user's. A task
+    /// that a guard keeps with its user gets a <c>task.delegationSkipped</c> audit line. Returns the number of tasks
+    /// moved; 0 when the engine has no <see cref="EngineOptions.Delegations"/> store.
     /// </summary>
     public async Task<int> MoveDelegatedTasksAsync(CancellationToken cancellationToken)
     {
@@ -22,17 +24,20 @@ public sealed partial class WorkflowEngine
         }
 
         var moved = 0;
-        var claimed = await store.ClaimOpenTaskMovesAsync(_services.Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var claimed = await store.ClaimOpenTaskMovesAsync(
+            _services.Time.GetUtcNow(), _services.Options.Lease, cancellationToken).ConfigureAwait(false);
         foreach (var delegation in claimed)
         {
             moved += await MoveOpenTasksAsync(delegation, cancellationToken).ConfigureAwait(false);
+            await store.CompleteOpenTaskMovesAsync(delegation.Id, _services.Time.GetUtcNow(), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         return moved;
     }
 
-    // NOTE: the claim commits before the moves, so a process that stops between them leaves the remaining tasks with
-    // the user. Their owner or an administrator then transfers them by hand.
+    // NOTE: a task that a guard kept with the user is tried again when the moves resume after a stop, so its
+    // task.delegationSkipped audit line can appear twice.
     private async Task<int> MoveOpenTasksAsync(Delegation delegation, CancellationToken cancellationToken)
     {
         var open = new List<Storage.TaskRecord>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Records;
@@ -181,6 +183,13 @@ public sealed partial class WorkflowEngine
     {
         var history = await _services.Store.GetAuditAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var line = history.LastOrDefault(entry => entry.Action == AuditActions.ReturnedToInitiator);
-        return line is null ? null : new ReturnNote(line.Actor, line.NodeId ?? string.Empty, line.Comment, line.At);
+        return line is null
+            ? null
+            : new ReturnNote(line.Actor, line.NodeId ?? string.Empty, line.Comment, line.At)
+            {
+                LocalizedComment = line.Details?["comment"] is JsonObject comment
+                    ? comment.Deserialize<LocalizedText>()
+                    : null,
+            };
     }
 }

@@ -25,7 +25,7 @@ public static class DelegationErrorText
             DelegationError.NoteTooLong => text.Format("The note may have at most {0} characters.", DelegationService.MaxNoteLength),
             DelegationError.FlowKeyBlank => text["A flow in the filter is blank; remove it."],
             DelegationError.Overlaps when error.Conflicting is { } other => text.Format(
-                "This period overlaps the delegation to {0}; end that delegation first or choose another period.",
+                "This period overlaps the delegation to {0} for the same flows; end that delegation first, choose another period or pick other flows.",
                 Name(other.DelegateId)),
             DelegationError.NotPermitted => text["Only administrators delegate for other users."],
             DelegationError.NotFound => text["This delegation no longer exists; reload the page."],

@@ -117,6 +117,7 @@ public static class ChineseStrings
         ["Draft saved by"] = "草稿保存人",
         ["Draft saved."] = "草稿已保存。",
         ["Due"] = "截止",
+        ["Current assignees"] = "当前处理人",
         ["Duration (ISO 8601, e.g. P2D)"] = "时长（ISO 8601，如 P2D）",
         ["Edge added"] = "新增连线",
         ["Edge changed"] = "修改连线",

@@ -39,8 +39,8 @@ public static class DelegationChineseStrings
         ["The note may have at most {0} characters."] = "备注最多 {0} 个字符。",
         ["This delegation has already ended."] = "此代理已经结束。",
         ["This delegation no longer exists; reload the page."] = "此代理已不存在，请刷新页面。",
-        ["This period overlaps the delegation to {0}; end that delegation first or choose another period."] =
-            "此时间段与委托给 {0} 的代理重叠，请先结束该代理或选择其他时间段。",
+        ["This period overlaps the delegation to {0} for the same flows; end that delegation first, choose another period or pick other flows."] =
+            "此时间段与委托给 {0} 的代理在相同流程上重叠，请先结束该代理、选择其他时间段或选择其他流程。",
         ["Times are in the time zone {0}."] = "时间按 {0} 时区填写和显示。",
         ["While a delegation is in force, new tasks of the user go to the delegate, who acts on the user's behalf."] =
             "代理生效期间，该用户的新任务会转给代理人，由代理人代为处理。",

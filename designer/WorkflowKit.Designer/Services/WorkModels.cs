@@ -32,6 +32,9 @@ public sealed record WorkTask(
 
     /// <summary>For an open resubmission task: who returned the instance to the initiator and why; else null.</summary>
     public TaskReturnNote? ReturnNote { get; init; }
+
+    /// <summary>Display name of <see cref="AssigneeId"/>; null when the directory does not know the user.</summary>
+    public string? AssigneeName { get; init; }
 }
 
 /// <summary>A return to the initiator, as the initiator's resubmission task shows it.</summary>
@@ -41,7 +44,14 @@ public sealed record WorkTask(
 /// <param name="Comment">The returner's comment, null when they gave none.</param>
 /// <param name="At">When the instance was returned.</param>
 public sealed record TaskReturnNote(
-    string ReturnedBy, string ReturnedByName, LocalizedText FromNodeName, string? Comment, DateTimeOffset At);
+    string ReturnedBy, string ReturnedByName, LocalizedText FromNodeName, string? Comment, DateTimeOffset At)
+{
+    /// <summary>The comment in each language when the engine returned the instance at a deadline; else null.</summary>
+    public LocalizedText? LocalizedComment { get; init; }
+
+    /// <summary>Gets the comment in <paramref name="culture"/> when the engine wrote it, else as it was written.</summary>
+    public string? CommentIn(string culture) => LocalizedComment?.Get(culture) ?? Comment;
+}
 
 /// <summary>A step that a task may return to; <see cref="IsInitiator"/> marks the initiator at the start node.</summary>
 public sealed record ReturnTargetOption(string NodeId, LocalizedText NodeName, bool IsInitiator);
@@ -99,6 +109,12 @@ public sealed record AuditEntry(
 
     /// <summary>The flow versions of a migration line, so that the page words it; null for other actions.</summary>
     public AuditMigration? Migration { get; init; }
+
+    /// <summary>
+    /// The comment in each language of a decision that the engine took, such as at a task's deadline; null for a
+    /// person's comment, which <see cref="Comment"/> has as it was written.
+    /// </summary>
+    public LocalizedText? LocalizedComment { get; init; }
 }
 
 /// <summary>The flow versions an instance moved between, read from a migration's audit line.</summary>

@@ -13,13 +13,18 @@ namespace WorkflowKit.Runtime.Approvals;
 /// Standing delegations (代理审批). A task that a node's assignee rules give to a user in force of a delegation goes to
 /// the delegate, through chains of delegations. A delegate who may not take it as a person is skipped: the initiator
 /// of the submission (when the node's rules leave the initiator out), or someone who already takes part in the node.
-/// Then the route stops at the last user who may, and the audit trail records why. Transfers, added signers, escalations and
-/// tasks given back after a return or a signer go to the person named, because a person or a policy chose them.
+/// Then the route stops at the last user who may, and the audit trail records why. Escalations follow the same routes,
+/// because the policy names a role or a manager, and a person who is away cannot act before the new deadline either.
+/// Transfers, added signers and tasks given back after a return or a signer go to the person named, because a person
+/// chose them.
 /// </summary>
 internal sealed partial class HumanTaskHandler
 {
     /// <summary>Assignment reason of a task that the node's assignee rules gave.</summary>
     internal const string AssignedReason = "assigned";
+
+    /// <summary>Assignment reason of a task that an overdue policy escalated. The assignment's <c>By</c> is the system.</summary>
+    internal const string EscalatedReason = "escalated";
 
     /// <summary>Assignment reason of a task that a delegation gave. The assignment's <c>By</c> is the delegating user.</summary>
     internal const string DelegatedReason = "delegated";

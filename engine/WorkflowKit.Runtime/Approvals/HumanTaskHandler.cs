@@ -110,7 +110,9 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             CreatedAt = context.Now,
             DueAt = dueAt,
         };
-        var route = reason == AssignedReason ? RouteThroughDelegations(context, token, node, user) : null;
+        var route = reason is AssignedReason or EscalatedReason
+            ? RouteThroughDelegations(context, token, node, user)
+            : null;
         if (route is { Delegated: true })
         {
             task.Assignee = route.Assignee;
@@ -153,9 +155,12 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// Gives an overdue task to every escalation target: the task moves to the first target and
     /// each other target gets a peer task in the same round. The group is or-signed: the first of
     /// them to decide settles it, and it counts once in countersign, sequential and vote rounds.
-    /// A deadline <c>duration</c> counts again from now for the group, without reminders or a second
-    /// overdue action. A deadline <c>field</c> is a date the form fixes, so the group keeps it.
-    /// The former assignee gets a notification that names the new assignees.
+    /// A target in force of a delegation that covers the flow is replaced by the delegate. The route
+    /// and its guards are those of a new task, so a task escalated to a manager who is away reaches
+    /// the manager's delegate. A deadline <c>duration</c> counts again from now for the group,
+    /// without reminders or a second overdue action. A deadline <c>field</c> is a date the form
+    /// fixes, so the group keeps it. The former assignee gets a notification that names the new
+    /// assignees.
     /// </summary>
     public async Task EscalateAsync(
         StepContext context, TaskRecord task, IReadOnlyList<string> users, string by, CancellationToken cancellationToken)
@@ -170,24 +175,27 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             task.DueAt = services.Deadlines(context).DueAt(deadline, context.Now, context.Instance.Form);
         }
 
-        Reassign(context, task, targets[0], "escalated", by);
+        await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
+        var holders = new List<string> { EscalateTo(context, token, node, task, targets[0], by) };
         foreach (var user in targets.Skip(1))
         {
-            var peer = CreateTask(context, token, node, user, "escalated", task.DueAt ?? context.Now);
+            var peer = CreateTask(context, token, node, user, EscalatedReason, task.DueAt ?? context.Now);
             round.Peers[peer.Id] = task.Id;
+            holders.Add(peer.Assignee);
         }
 
         token.WaitState = round.ToJson();
         context.Touch(token);
         var escalated = NoticeOf(context, node, task).EscalatedTo();
-        foreach (var user in targets)
+        foreach (var user in holders.Distinct(StringComparer.Ordinal))
         {
             context.Notify(user, NotificationKinds.Overdue, node.Id, task.Id, escalated);
         }
 
-        if (!targets.Contains(from, StringComparer.Ordinal))
+        if (!holders.Contains(from, StringComparer.Ordinal))
         {
-            var names = await DisplayNamesAsync(targets, cancellationToken).ConfigureAwait(false);
+            var names = await DisplayNamesAsync(holders.Distinct(StringComparer.Ordinal), cancellationToken)
+                .ConfigureAwait(false);
 
             // No task link, because the task is no longer the former assignee's to open.
             context.Notify(
@@ -197,9 +205,42 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         context.AddAudit(by, AuditActions.TaskEscalated, node.Id, task.Id, details: new JsonObject
         {
             ["from"] = from,
-            ["to"] = new JsonArray([.. targets.Select(user => (JsonNode)user)]),
+            ["to"] = new JsonArray([.. holders.Select(user => (JsonNode)user)]),
+            ["targets"] = new JsonArray([.. targets.Select(user => (JsonNode)user)]),
             ["dueAt"] = task.DueAt,
         });
+    }
+
+    /// <summary>
+    /// Moves the escalated task to <paramref name="target"/>, or to the end of the target's route through the
+    /// delegations in force, and returns its new assignee.
+    /// </summary>
+    private string EscalateTo(
+        StepContext context, TokenRecord token, NodeDefinition node, TaskRecord task, string target, string by)
+    {
+        var route = RouteThroughDelegations(context, token, node, target);
+        if (route is not { Delegated: true })
+        {
+            Reassign(context, task, target, EscalatedReason, by);
+        }
+        else
+        {
+            task.Assignee = route.Assignee;
+            task.Version++;
+            context.Touch(task);
+            context.Assignments.Add(new TaskAssignment(
+                task.Id, task.InstanceId, route.Assignee, DelegatedReason, target, context.Now));
+            context.Notify(
+                route.Assignee, NotificationKinds.Delegated, node.Id, task.Id,
+                DelegationNotice(node, route, context.Delegations!));
+        }
+
+        if (route is not null)
+        {
+            AuditRoute(context, node, task, route);
+        }
+
+        return task.Assignee;
     }
 
     private async Task<IReadOnlyList<string>> DisplayNamesAsync(

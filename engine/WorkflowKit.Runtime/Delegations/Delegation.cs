@@ -48,6 +48,17 @@ public sealed record Delegation
     /// <summary>The end of the period, or the time it was ended when that came first.</summary>
     public DateTimeOffset EffectiveEnd => EndedAt is { } ended && ended < EndsAt ? ended : EndsAt;
 
+    /// <summary>
+    /// Whether this delegation and <paramref name="other"/> cover a flow in common: one of them covers every flow, or
+    /// their flow keys meet. Two delegations of one user may share a period only when they share no flow.
+    /// </summary>
+    public bool SharesFlowsWith(Delegation other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return FlowKeys.Count == 0 || other.FlowKeys.Count == 0
+            || FlowKeys.Intersect(other.FlowKeys, StringComparer.Ordinal).Any();
+    }
+
     /// <summary>Whether the delegation covers tasks of flow <paramref name="flowKey"/>.</summary>
     public bool Covers(string flowKey) => FlowKeys.Count == 0 || FlowKeys.Contains(flowKey, StringComparer.Ordinal);
 }

@@ -89,8 +89,9 @@ public sealed class DelegationService
             throw new DelegationException(
                 DelegationError.Overlaps,
                 $"{request.UserId} already delegates to {other.DelegateId} from {Format(other.StartsAt)} to " +
-                $"{Format(other.EffectiveEnd)} ({TimeZone.Id}), which overlaps {Format(startsAt)} to {Format(endsAt)}; " +
-                "end that delegation first or choose a period outside it.")
+                $"{Format(other.EffectiveEnd)} ({TimeZone.Id}) {FlowsOf(other)}, which overlaps {Format(startsAt)} to " +
+                $"{Format(endsAt)} {FlowsOf(delegation)}; end that delegation first, choose a period outside it, " +
+                "or limit the two to different flows.")
             {
                 Field = "start",
                 Conflicting = other,
@@ -242,6 +243,9 @@ public sealed class DelegationService
     }
 
     private string Format(DateTimeOffset instant) => Format(ToLocal(instant));
+
+    private static string FlowsOf(Delegation delegation) =>
+        delegation.FlowKeys.Count == 0 ? "for every flow" : $"for flows {string.Join(", ", delegation.FlowKeys)}";
 
     private static string Format(DateTime local) => local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,8 @@ public interface IDelegationStore
     Task<Delegation?> FindAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts the delegation unless another delegation of the same user that has not ended overlaps its period. The
+    /// Inserts the delegation unless another delegation of the same user that has not ended overlaps its period and
+    /// covers a flow that it covers too (<see cref="Delegation.SharesFlowsWith"/>). The
     /// check and the insert run in one transaction that no other node's insert for the same user can interleave with.
     /// Returns null when inserted, else the overlapping delegation, and then nothing is written.
     /// </summary>
@@ -33,8 +34,15 @@ public interface IDelegationStore
     Task<bool> EndAsync(string id, string endedBy, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the delegations whose open tasks should move and whose period has started by <paramref name="at"/> as
-    /// moved, and returns them. Each delegation is returned to one caller only, whichever node calls.
+    /// Leases, until <paramref name="at"/> plus <paramref name="lease"/>, the delegations in force at
+    /// <paramref name="at"/> whose open tasks should move and have not all been moved, and returns them. A lease
+    /// runs out when its runner stops before <see cref="CompleteOpenTaskMovesAsync"/>, and then the next call claims
+    /// the delegation again, so the moves resume. Each delegation is returned to one caller per lease, whichever node
+    /// calls.
     /// </summary>
-    Task<IReadOnlyList<Delegation>> ClaimOpenTaskMovesAsync(DateTimeOffset at, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Delegation>> ClaimOpenTaskMovesAsync(
+        DateTimeOffset at, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Marks the open tasks of a claimed delegation as moved at <paramref name="at"/>, ending its lease.</summary>
+    Task CompleteOpenTaskMovesAsync(string id, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -6,7 +6,8 @@ using WorkflowKit.Runtime.Delegations;
 namespace WorkflowKit.Storage.Relational.Runtime;
 
 /// <summary>
-/// Delegations in table <c>wk_delegations</c> (migration 4120). An insert checks for overlaps inside its transaction:
+/// Delegations in table <c>wk_delegations</c> (migration 4120). An insert checks for overlaps inside its transaction,
+/// where an overlap is a shared period and a shared flow (<see cref="Delegation.SharesFlowsWith"/>):
 /// SQLite runs one write transaction at a time, and on PostgreSQL an advisory lock per user keeps two nodes from
 /// inserting overlapping periods of one user at once.
 /// </summary>
@@ -81,9 +82,9 @@ public abstract class RelationalDelegationStore : IDelegationStore
         var overlapping = await transaction.Connection.QueryAsync<DelegationRow>(new CommandDefinition(
             $"SELECT {_columns} FROM wk_delegations WHERE user_id = @UserId AND {Overlapping} ORDER BY starts_at",
             period, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (overlapping.FirstOrDefault() is { } other)
+        if (overlapping.Select(ToDelegation).FirstOrDefault(other => other.SharesFlowsWith(delegation)) is { } other)
         {
-            return ToDelegation(other);
+            return other;
         }
 
         await transaction.Connection.ExecuteAsync(new CommandDefinition(
@@ -122,18 +123,30 @@ public abstract class RelationalDelegationStore : IDelegationStore
         return changed == 1;
     }
 
-    public async Task<IReadOnlyList<Delegation>> ClaimOpenTaskMovesAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Delegation>> ClaimOpenTaskMovesAsync(
+        DateTimeOffset at, TimeSpan lease, CancellationToken cancellationToken)
     {
-        // One UPDATE ... RETURNING claims each row once: a second node's UPDATE finds open_tasks_moved_at set.
+        // One UPDATE ... RETURNING claims each row once: a second node's UPDATE finds the lease running. PostgreSQL
+        // evaluates the WHERE again on a row that a concurrent UPDATE changed, so the two cannot both claim it.
         await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await transaction.Connection.QueryAsync<DelegationRow>(new CommandDefinition(
-            $"UPDATE wk_delegations SET open_tasks_moved_at = @At " +
-            $"WHERE move_open_tasks = 1 AND open_tasks_moved_at IS NULL AND {InForce} RETURNING {_columns}",
-            new { At = RelationalSql.Timestamp(Dialect, at) }, transaction.Transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+            $"UPDATE wk_delegations SET open_tasks_lease_until = @Until " +
+            $"WHERE move_open_tasks = 1 AND open_tasks_moved_at IS NULL " +
+            $"AND (open_tasks_lease_until IS NULL OR open_tasks_lease_until <= @At) AND {InForce} RETURNING {_columns}",
+            new { At = RelationalSql.Timestamp(Dialect, at), Until = RelationalSql.Timestamp(Dialect, at + lease) },
+            transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var claimed = rows.Select(ToDelegation).ToList();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed;
+    }
+
+    public async Task CompleteOpenTaskMovesAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE wk_delegations SET open_tasks_moved_at = @At, open_tasks_lease_until = NULL WHERE id = @Id",
+            new { Id = id, At = RelationalSql.Timestamp(Dialect, at) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<Delegation>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)

@@ -82,6 +82,19 @@ public sealed class SystemDecisionTrailTests
         Assert.That(lines, Has.Some.Contains("系统 · 发送了提醒 · 经理审批"));
         Assert.That(lines, Has.Some.Contains("系统 · 任务已超期 · 经理审批"));
         Assert.That(lines, Has.Some.Contains("系统 · 同意 · 经理审批"));
+        Assert.That(lines, Has.Some.Contains("超期，系统自动同意。"));
+        Assert.That(lines, Has.None.Contains("automatically"));
+    }
+
+    [Test]
+    public async Task Approval_on_timeout_worded_in_english()
+    {
+        var detail = await PastDeadlineAsync(new OverduePolicy { Action = "approve" }, InstanceState.Completed);
+
+        var lines = Render(detail, "en");
+
+        Assert.That(lines, Has.Some.Contains(": approved automatically."));
+        Assert.That(lines, Has.None.Contains("系统自动同意"));
     }
 
     [Test]

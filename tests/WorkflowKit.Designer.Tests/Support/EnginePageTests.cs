@@ -30,6 +30,9 @@ public abstract class EnginePageTests
     /// <summary>The dialog provider, rendered with the popover provider.</summary>
     protected IRenderedComponent<MudDialogProvider>? Dialogs { get; private set; }
 
+    /// <summary>The app's clock; null keeps the system clock.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     /// <summary>The page language; null keeps the app's own.</summary>
     protected virtual string? Culture => null;
 
@@ -46,7 +49,7 @@ public abstract class EnginePageTests
     [SetUp]
     public async Task CreateContextAsync()
     {
-        App = new DesignerAppFactory();
+        App = new DesignerAppFactory(clock: Clock);
         Scope = App.Services.CreateScope();
         await PublishAsync(Get<IDefinitionService>());
 

@@ -5,6 +5,7 @@ using WorkflowKit.Definitions.Json;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Delegations;
+using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Tasks;
@@ -50,6 +51,22 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         }
         """;
 
+    // Bob's task escalates to carol after two hours.
+    private const string SlaFlow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "sla", "name": "SLA", "form": "request",
+          "nodes": [
+            { "id": "start", "type": "start" },
+            { "id": "manager", "type": "approval", "name": { "zh-CN": "经理审批", "en": "Manager approval" },
+              "assignees": [{ "type": "user", "value": "bob" }],
+              "deadline": { "duration": "PT2H" },
+              "overdue": { "action": "escalate", "to": [{ "type": "user", "value": "carol" }] } },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [ { "id": "e1", "from": "start", "to": "manager" }, { "id": "e2", "from": "manager", "to": "end" } ]
+        }
+        """;
+
     private const string Form = """
         {
           "formatVersion": 1, "kind": "form", "key": "request", "name": "Request",
@@ -72,6 +89,7 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         var form = DefinitionJson.Deserialize<FormDefinition>(Form);
         _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(LeaveFlow), form);
         _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(OrderFlow), form);
+        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(SlaFlow), form);
         _delegations = _stores.CreateDelegationStore();
         _service = new DelegationService(_delegations, _stores.Organization, _stores.Time, new EngineOptions());
     }
@@ -203,6 +221,56 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Escalation_reaches_target_delegate()
+    {
+        var engine = Engine();
+        var started = await StartAsync(engine, "sla");
+        await DelegateAsync("carol", "dave");
+
+        _stores.Time.Advance(TimeSpan.FromHours(2));
+        await engine.RunDueWorkAsync(default);
+
+        var task = await OpenTaskAsync(Engine("node-b"), started.Id, "manager");
+        var history = await engine.GetHistoryAsync(started.Id, default);
+        var delegated = history.Single(entry => entry.Action == AuditActions.TaskDelegated);
+        var escalated = history.Single(entry => entry.Action == AuditActions.TaskEscalated);
+        var assignments = await RuntimeStoreFixture.CreateStore(_stores.Database).GetTaskAssignmentsAsync(task.Id, default);
+        var bobNotice = (await engine.GetNotificationsAsync("bob", false, default))
+            .Single(note => note.Kind == NotificationKinds.Escalated);
+        var daveKinds = (await engine.GetNotificationsAsync("dave", false, default)).Select(note => note.Kind);
+
+        Assert.That(task.Assignee, Is.EqualTo("dave"));
+        Assert.That(delegated.Details!["chain"]!.ToJsonString(), Is.EqualTo("""["carol","dave"]"""));
+        Assert.That(escalated.Details!["to"]!.ToJsonString(), Is.EqualTo("""["dave"]"""));
+        Assert.That(escalated.Details["targets"]!.ToJsonString(), Is.EqualTo("""["carol"]"""));
+        Assert.That(assignments.Select(item => (item.UserId, item.Reason, item.By)).Last(),
+            Is.EqualTo(("dave", "delegated", "carol")));
+        Assert.That(bobNotice.Message!.Get("en"), Does.Contain("escalated the task to Dave."));
+        Assert.That(daveKinds, Is.EquivalentTo(new[] { NotificationKinds.Delegated, NotificationKinds.Overdue }));
+        Assert.That(await engine.GetNotificationsAsync("carol", false, default), Is.Empty);
+
+        await engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.Approve, "dave"), default);
+        Assert.That((await engine.GetTaskAsync(task.Id, default))!.Outcome, Is.EqualTo("approved"));
+    }
+
+    [Test]
+    public async Task Escalation_skips_delegate_who_takes_part()
+    {
+        var engine = Engine();
+        var started = await StartAsync(engine, "sla");
+        await DelegateAsync("carol", "bob");
+
+        _stores.Time.Advance(TimeSpan.FromHours(2));
+        await engine.RunDueWorkAsync(default);
+
+        var task = await OpenTaskAsync(engine, started.Id, "manager");
+        var skipped = (await engine.GetHistoryAsync(started.Id, default))
+            .Single(entry => entry.Action == AuditActions.DelegationSkipped);
+        Assert.That(task.Assignee, Is.EqualTo("carol"));
+        Assert.That(skipped.Details!["stopReason"]!.GetValue<string>(), Is.EqualTo(DelegationStops.TakesPart));
+    }
+
+    [Test]
     public async Task Open_tasks_move_when_chosen()
     {
         var engine = Engine();
@@ -220,6 +288,33 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         Assert.That((await OpenTaskAsync(engine, second.Id, "manager")).Assignee, Is.EqualTo("bob"));
         Assert.That((await engine.GetNotificationsAsync("carol", false, default)).Single().Kind, Is.EqualTo(NotificationKinds.Delegated));
         await engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.Approve, "carol"), default);
+    }
+
+    [Test]
+    public async Task Open_task_moves_resume_after_stop()
+    {
+        var engine = Engine();
+        var first = await StartAsync(engine, "leave");
+        var second = await StartAsync(engine, "order");
+        await DelegateAsync("bob", "carol", moveOpenTasks: true);
+        var stopping = _stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => stopping.MoveDelegatedTasksAsync(default));
+        var assignees = await AssigneesAsync(engine, first.Id, second.Id);
+        var duringLease = await Engine("node-b").MoveDelegatedTasksAsync(default);
+        _stores.Time.Advance(new EngineOptions().Lease);
+        var resumed = await Engine("node-b").MoveDelegatedTasksAsync(default);
+        var afterwards = await Engine("node-b").MoveDelegatedTasksAsync(default);
+
+        Assert.That(assignees, Is.EquivalentTo(new[] { "bob", "carol" }));
+        Assert.That(duringLease, Is.Zero);
+        Assert.That(resumed, Is.EqualTo(1));
+        Assert.That(afterwards, Is.Zero);
+        Assert.That(await AssigneesAsync(engine, first.Id, second.Id), Is.EqualTo(new[] { "carol", "carol" }));
+        Assert.That((await engine.GetNotificationsAsync("carol", false, default)).Count(note => note.Kind == NotificationKinds.Delegated),
+            Is.EqualTo(2));
+        Assert.That((await _delegations.FindAsync((await _delegations.ListForUserAsync("bob", default)).Single().Id, default))!
+            .OpenTasksMovedAt, Is.Not.Null);
     }
 
     [Test]
@@ -291,8 +386,39 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
             new DelegationRequest("bob", "dave", Monday0800.AddDays(1), Monday0800.AddDays(2)), "bob", false, default));
 
         Assert.That(error!.Message, Is.EqualTo(
-            "bob already delegates to carol from 2025-03-03 08:00 to 2025-03-10 08:00 (Asia/Shanghai), which overlaps " +
-            "2025-03-04 08:00 to 2025-03-05 08:00; end that delegation first or choose a period outside it."));
+            "bob already delegates to carol from 2025-03-03 08:00 to 2025-03-10 08:00 (Asia/Shanghai) for every flow, " +
+            "which overlaps 2025-03-04 08:00 to 2025-03-05 08:00 for every flow; end that delegation first, choose a " +
+            "period outside it, or limit the two to different flows."));
+    }
+
+    [Test]
+    public async Task Different_flows_may_share_period()
+    {
+        await DelegateAsync("bob", "carol", flowKeys: ["order"]);
+        await DelegateAsync("bob", "dave", flowKeys: ["leave"]);
+        var engine = Engine();
+
+        var leave = await StartAsync(engine, "leave");
+        var order = await StartAsync(engine, "order");
+
+        Assert.That(await _delegations.ListForUserAsync("bob", default), Has.Count.EqualTo(2));
+        Assert.That((await OpenTaskAsync(engine, leave.Id, "manager")).Assignee, Is.EqualTo("dave"));
+        Assert.That((await OpenTaskAsync(engine, order.Id, "manager")).Assignee, Is.EqualTo("carol"));
+    }
+
+    [Test]
+    public async Task Shared_flow_in_period_overlaps()
+    {
+        await DelegateAsync("bob", "carol", flowKeys: ["order", "leave"]);
+
+        var error = Assert.ThrowsAsync<DelegationException>(() => DelegateAsync("bob", "dave", flowKeys: ["leave"]));
+        var everyFlow = Assert.ThrowsAsync<DelegationException>(() => DelegateAsync("bob", "dave"));
+
+        Assert.That(error!.Error, Is.EqualTo(DelegationError.Overlaps));
+        Assert.That(error.Message, Does.Contain("(Asia/Shanghai) for flows order, leave, which overlaps"));
+        Assert.That(error.Message, Does.Contain("08:00 for flows leave;"));
+        Assert.That(everyFlow!.Error, Is.EqualTo(DelegationError.Overlaps));
+        Assert.That(await _delegations.ListForUserAsync("bob", default), Has.Count.EqualTo(1));
     }
 
     private WorkflowEngine Engine(string runnerId = "node-a") => _stores.CreateEngine(runnerId, _delegations);
@@ -324,7 +450,33 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         },
         default);
 
+    private static async Task<string[]> AssigneesAsync(WorkflowEngine engine, params string[] instanceIds)
+    {
+        var assignees = new List<string>();
+        foreach (var id in instanceIds)
+        {
+            assignees.Add((await OpenTaskAsync(engine, id, "manager")).Assignee);
+        }
+
+        return [.. assignees];
+    }
+
     private static async Task<WorkTask> OpenTaskAsync(WorkflowEngine engine, string instanceId, string nodeId) =>
         (await engine.QueryTasksAsync(new TaskQuery { InstanceId = instanceId }, default)).Single(task =>
             task.NodeId == nodeId);
+}
+
+/// <summary>Stops the engine right after the first task move commits, as a process that ends there would.</summary>
+internal sealed class StopAfterFirstMove : IFaultInjector
+{
+    private bool _stopped;
+
+    public void At(FaultPoint point, string subject)
+    {
+        if (point == FaultPoint.AfterCommit && subject.StartsWith("delegation.move ", StringComparison.Ordinal) && !_stopped)
+        {
+            _stopped = true;
+            throw new OperationCanceledException($"Stopped after {subject}.");
+        }
+    }
 }

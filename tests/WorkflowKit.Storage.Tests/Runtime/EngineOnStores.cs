@@ -5,6 +5,7 @@ using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Definitions;
 using WorkflowKit.Runtime.Delegations;
+using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Expressions;
 using WorkflowKit.Storage.PostgreSql;
 using WorkflowKit.Storage.PostgreSql.Records;
@@ -68,10 +69,11 @@ internal sealed class EngineOnStores : IAsyncDisposable
     /// Builds an engine with a runtime store of its own over the shared database, as another node or a restarted
     /// process would have.
     /// </summary>
-    public WorkflowEngine CreateEngine(string runnerId = "node-a", IDelegationStore? delegations = null) => new(
+    public WorkflowEngine CreateEngine(
+        string runnerId = "node-a", IDelegationStore? delegations = null, IFaultInjector? faults = null) => new(
         Database, RuntimeStoreFixture.CreateStore(Database), Flows,
         new ScriptHostFlowExpressions(new ScriptHost(timeProvider: Time)), Organization, Records, Time,
-        new EngineOptions { RunnerId = runnerId, Delegations = delegations });
+        new EngineOptions { RunnerId = runnerId, Delegations = delegations }, faults: faults);
 
     /// <summary>Creates the delegation store of this provider over the shared database.</summary>
     public IDelegationStore CreateDelegationStore() => Database switch

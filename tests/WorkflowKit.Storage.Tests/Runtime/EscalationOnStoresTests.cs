@@ -91,6 +91,12 @@ public sealed class EscalationOnStoresTests(StorageProvider provider)
         Assert.That(notice.Message.Get("en"), Is.EqualTo(
             "\"Manager review\" passed its deadline, so the system escalated the task to 陈静. " +
             "It is no longer in your inbox."));
+        var overdue = (await restarted.GetNotificationsAsync("carol", unreadOnly: false, default))
+            .Single(note => note.Kind == NotificationKinds.Overdue);
+        Assert.That(overdue.Message!.Get("zh-CN"),
+            Is.EqualTo("经理审核：“协和医院”已超期，系统已升级给您处理，新的截止时间为 2025-03-03 13:00。"));
+        Assert.That(overdue.Message.Get("en"), Is.EqualTo(
+            "Manager review: \"协和医院\" passed its deadline and was escalated to you; it is now due 2025-03-03 13:00."));
     }
 
     private static async Task RunDueWorkAsync(WorkflowEngine engine)

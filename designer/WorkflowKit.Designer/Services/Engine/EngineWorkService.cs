@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
@@ -534,6 +535,9 @@ public sealed class EngineWorkService(
                         ? string.Join(", ", targets.Select(target => names.GetValueOrDefault(target, target)))
                         : null,
                     Migration = MigrationOf(entry),
+                    LocalizedComment = entry.Details?["comment"] is JsonObject comment
+                        ? comment.Deserialize<LocalizedText>()
+                        : null,
                 })])
         {
             Incidents = [.. detail.Incidents.Select(incident => IncidentSummary.From(incident, summary, flow))],
@@ -662,6 +666,7 @@ public sealed class EngineWorkService(
                 : await TitleAsync(flow, task.FlowVersion, instance.Form, cancellationToken),
             task.CreatedAt, task.DueAt, TaskStateOf(task.Status), task.Outcome, task.CompletedAt)
         {
+            AssigneeName = names.GetValueOrDefault(task.Assignee),
             ReturnNote = node?.Type == NodeTypes.Start && task.Status == TaskStatuses.Open
                 ? await ReturnNoteAsync(task.InstanceId, flow, names, cancellationToken)
                 : null,
@@ -678,7 +683,10 @@ public sealed class EngineWorkService(
             ? null
             : new TaskReturnNote(
                 note.ReturnedBy, names.GetValueOrDefault(note.ReturnedBy, note.ReturnedBy),
-                NodeNameOf(flow, note.FromNodeId), note.Comment, note.At);
+                NodeNameOf(flow, note.FromNodeId), note.Comment, note.At)
+            {
+                LocalizedComment = note.LocalizedComment,
+            };
     }
 
     private async Task<IReadOnlyList<InstanceSummary>> SummarizeIdsAsync(

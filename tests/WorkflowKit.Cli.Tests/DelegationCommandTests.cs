@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+using WorkflowKit.Definitions.Store;
+
+namespace WorkflowKit.Cli.Tests;
+
+/// <summary>
+/// <c>workflowkit delegation</c> on each provider: a delegation created with <c>--move-open-tasks</c> moves the
+/// user's open tasks at once, as the portal page does; the rules of the page reject the same requests.
+/// The PostgreSQL fixture needs WORKFLOWKIT_TEST_POSTGRES; it is skipped without it and fails under CI=true.
+/// </summary>
+[TestFixture("sqlite")]
+[TestFixture("postgres")]
+public sealed partial class DelegationCommandTests(string provider)
+{
+    private const string Flow = """
+        {
+          "formatVersion": 1, "kind": "flow", "key": "credit", "name": "Credit",
+          "nodes": [
+            { "id": "start", "type": "start" },
+            { "id": "review", "type": "approval", "assignees": [{ "type": "user", "value": "bob" }] },
+            { "id": "end", "type": "end" }
+          ],
+          "edges": [{ "id": "e1", "from": "start", "to": "review" }, { "id": "e2", "from": "review", "to": "end" }]
+        }
+        """;
+
+    private const string Users = """
+        {
+          "departments": [{ "id": "credit", "name": "信用管理部" }],
+          "users": [
+            { "id": "alice", "displayName": "Alice", "department": "credit" },
+            { "id": "bob", "displayName": "Bob", "department": "credit" },
+            { "id": "carol", "displayName": "Carol", "department": "credit" }
+          ]
+        }
+        """;
+
+    private string _folder = string.Empty;
+    private string _server = string.Empty;
+    private string _database = string.Empty;
+    private string _db = string.Empty;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _folder = TestPaths.NewTempFolder();
+        _db = provider == "sqlite" ? Path.Combine(_folder, "wk.db") : await CreatePostgresDatabaseAsync();
+        var stores = await DatabaseFactory.OpenStoresAsync(_db, TimeProvider.System, default);
+        await using (stores)
+        {
+            await stores.Definitions.SaveDraftAsync(DefinitionKinds.Flow, "credit", Flow, null, "admin", default);
+            await stores.Definitions.PublishAsync(DefinitionKinds.Flow, "credit", "admin", default);
+        }
+
+        var users = Path.Combine(_folder, "users.json");
+        await File.WriteAllTextAsync(users, Users);
+        var imported = await CliRun.RunAsync("org", "import", users, "--db", _db);
+        Assert.That(imported.ExitCode, Is.EqualTo(0), imported.Error);
+    }
+
+    [TearDown]
+    public async Task TearDownAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_folder.Length > 0)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+
+        if (_database.Length > 0)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(_server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Test]
+    public async Task Create_moves_open_tasks_when_asked()
+    {
+        var instance = await StartAsync();
+
+        var created = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--flow", "credit", "--move-open-tasks", "--as", "admin", "--db", _db);
+        var detail = await CliRun.RunAsync("instance", instance, "--db", _db);
+        var list = await CliRun.RunAsync("delegation", "list", "--user", "bob", "--db", _db);
+
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        Assert.That(created.OutputLines, Has.Some.Matches(
+            @"^Created delegation [0-9a-f]{32}: bob -> carol, 2025-05-06T08:00 to 2025-05-13T18:00 \(Asia/Shanghai\), " +
+            "flows credit, moves open tasks\\.$"));
+        Assert.That(created.OutputLines, Does.Contain("Moved 1 open task(s) of bob to the delegates."));
+        Assert.That(TaskAt(detail, "carol"), Is.Not.Empty, detail.Output);
+        Assert.That(TaskAt(detail, "bob"), Is.Empty, detail.Output);
+        Assert.That(list.OutputLines, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Create_without_move_leaves_open_tasks()
+    {
+        var instance = await StartAsync();
+
+        var created = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var detail = await CliRun.RunAsync("instance", instance, "--db", _db);
+        var later = await StartAsync();
+        var laterDetail = await CliRun.RunAsync("instance", later, "--db", _db);
+
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        Assert.That(created.Output, Does.Not.Contain("Moved"));
+        Assert.That(TaskAt(detail, "bob"), Is.Not.Empty, detail.Output);
+        Assert.That(TaskAt(laterDetail, "carol"), Is.Not.Empty, laterDetail.Output);
+    }
+
+    [Test]
+    public async Task Overlap_is_rejected_then_end_frees_period()
+    {
+        var first = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var id = Regex.Match(first.Output, "delegation ([0-9a-f]{32})").Groups[1].Value;
+
+        var overlapping = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "alice", "--start", "2025-05-07T08:00",
+            "--end", "2025-05-08T18:00", "--db", _db);
+        var ended = await CliRun.RunAsync("delegation", "end", id, "--as", "admin", "--db", _db);
+        var again = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "alice", "--start", "2025-05-07T08:00",
+            "--end", "2025-05-08T18:00", "--db", _db);
+
+        Assert.That(overlapping.ExitCode, Is.EqualTo(1));
+        Assert.That(overlapping.Error, Does.StartWith("error: bob already delegates to carol from 2025-05-06 08:00"));
+        Assert.That(ended.ExitCode, Is.EqualTo(0), ended.Error);
+        Assert.That(ended.Output, Does.Contain("ended by admin"));
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+    }
+
+    [Test]
+    public async Task Bad_time_is_usage_error()
+    {
+        var run = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "6 May",
+            "--end", "2025-05-13T18:00", "--db", _db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain(
+            "--start \"6 May\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone)."));
+    }
+
+    private async Task<string> CreatePostgresDatabaseAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("WORKFLOWKIT_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            const string message = "PostgreSQL is not configured: set WORKFLOWKIT_TEST_POSTGRES to a connection " +
+                                   "string (scripts/test.sh starts a throwaway cluster and sets it).";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Ignore(message);
+        }
+
+        _server = server!;
+        _database = $"wk_cli_{Guid.NewGuid():N}";
+        await using var admin = new NpgsqlConnection(_server);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
+    }
+
+    private async Task<string> StartAsync()
+    {
+        var run = await CliRun.RunAsync("run", "credit", "--as", "alice", "--db", _db);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        return InstanceLine().Match(run.Output).Groups[1].Value;
+    }
+
+    private static string TaskAt(CliRun detail, string assignee) =>
+        detail.OutputLines.Select(line => Regex.Match(line, $@"^task ([0-9a-f]{{32}}) review {assignee} open$"))
+            .FirstOrDefault(match => match.Success)?.Groups[1].Value ?? string.Empty;
+
+    [GeneratedRegex(@"^Instance ([0-9a-f]{32}) ", RegexOptions.Multiline)]
+    private static partial Regex InstanceLine();
+}
