@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Delegations;
-using WorkflowKit.Storage;
 
 namespace WorkflowKit.Cli.Commands;
 
