@@ -52,8 +52,8 @@ public sealed class DelegationBrowserTests
         await ChooseAsync(manager, manager.GetByTestId("delegation-delegate"), "刘洋 Liu Yang");
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
         var now = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone);
-        await manager.GetByTestId("delegation-start").Locator("input").FillAsync(Local(now.AddHours(-1)));
-        await manager.GetByTestId("delegation-end").Locator("input").FillAsync(Local(now.AddDays(2)));
+        await manager.Locator("input[data-testid=delegation-start]").FillAsync(Local(now.AddHours(-1)));
+        await manager.Locator("input[data-testid=delegation-end]").FillAsync(Local(now.AddDays(2)));
         await manager.GetByTestId("delegation-create").ClickAsync();
 
         await Expect(manager.GetByTestId("delegation-saved")).ToBeVisibleAsync();
