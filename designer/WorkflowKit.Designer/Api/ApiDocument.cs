@@ -7,9 +7,9 @@ using WorkflowKit.Designer.Accounts;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// Builds the OpenAPI document at <c>/api/openapi/v1.json</c>. The endpoints declare their own replies; this adds
-/// what every endpoint shares: the two ways to authenticate, the 401 reply of a call without them, the 403 reply of a
-/// call whose account lacks an endpoint's role, and the 400 and 415 replies of a request body that cannot be read.
+/// Builds the OpenAPI document at <c>/api/openapi/v1.json</c>. The endpoints declare their own replies, and this adds
+/// the parts that every endpoint shares. These are the two ways to authenticate and the 401 reply without them, the 403
+/// reply when the account lacks an endpoint's role, and the 400 and 415 replies of a request body that cannot be read.
 /// </summary>
 internal static class ApiDocument
 {

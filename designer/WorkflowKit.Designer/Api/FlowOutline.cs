@@ -5,8 +5,8 @@ using WorkflowKit.Designer.Services;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// The part of a flow definition that staff see through the API: its key, name and form, and each node's id, type,
-/// name and position and each edge's ends and label, which is enough to draw the path an instance took. Scripts,
+/// The part of a flow definition that staff see through the API, enough to draw the path an instance took. It contains
+/// the flow's key, name and form, each node's id, type, name and position, and each edge's ends and label. Scripts,
 /// conditions, parameters, assignee rules, HTTP settings and the other node settings stay with the people who may
 /// design flows, so that a salesperson does not read the thresholds of an automatic check.
 /// </summary>

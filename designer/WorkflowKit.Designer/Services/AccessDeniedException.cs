@@ -1,7 +1,7 @@
 namespace WorkflowKit.Designer.Services;
 
 /// <summary>
-/// The user may not see or change the named object. The API answers 403, or 404 when <see cref="NotFoundMessage"/> is set.
+/// The user may not see or change the named object. The API returns 403, or 404 when <see cref="NotFoundMessage"/> is set.
 /// </summary>
 public sealed class AccessDeniedException : Exception
 {

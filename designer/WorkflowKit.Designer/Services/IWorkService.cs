@@ -32,7 +32,7 @@ public interface IWorkService
     /// <summary>
     /// Starts the latest published version of a flow as <see cref="StartAsync(string, JsonObject, UserContext, string?, CancellationToken)"/>
     /// does, and stores <paramref name="channel"/> as the instance's trigger kind, so that the audit trail and the
-    /// CLI say how it started.
+    /// CLI show how it started.
     /// </summary>
     Task<InstanceSummary> StartAsync(
         string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken,

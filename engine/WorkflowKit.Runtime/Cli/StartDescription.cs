@@ -19,7 +19,7 @@ internal static class StartDescription
     {
         ArgumentNullException.ThrowIfNull(instance);
         var by = instance.Initiator == systemUserId ? "by the engine" : $"by {instance.Initiator}";
-        var how = instance.TriggerKind switch
+        var description = instance.TriggerKind switch
         {
             TriggerKinds.Form => $"{by} on the start form",
             TriggerKinds.Api => $"{by} through the API or `workflowkit run`",
@@ -35,7 +35,7 @@ internal static class StartDescription
                 : $"as a sub-flow of instance {instance.ParentInstanceId}, {by}",
             _ => by,
         };
-        return $"{how} (trigger {instance.TriggerKind})";
+        return $"{description} (trigger {instance.TriggerKind})";
     }
 
     /// <summary>Returns the details of the <c>instance.started</c> line of an instance's history, or null.</summary>

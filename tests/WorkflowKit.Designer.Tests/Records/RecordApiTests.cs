@@ -68,12 +68,12 @@ public sealed class RecordApiTests
         await SeedCustomersAsync(app);
         using var admin = await ApiAccessTests.ClientForAsync(app, "admin");
 
-        var one = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=1&sort=code");
-        var most = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=500&offset=1&sort=code");
+        var first = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=1&sort=code");
+        var rest = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=500&offset=1&sort=code");
 
-        var total = (long)one!["total"]!;
-        Assert.That(one["items"]!.AsArray(), Has.Count.EqualTo(1));
-        Assert.That(most!["items"]!.AsArray(), Has.Count.EqualTo(total - 1));
+        var total = (long)first!["total"]!;
+        Assert.That(first["items"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(rest!["items"]!.AsArray(), Has.Count.EqualTo(total - 1));
     }
 
     [Test]

@@ -33,7 +33,7 @@ internal sealed class OpenApiContract
 
     /// <summary>
     /// Returns null when the document lists <paramref name="status"/> for the operation that serves
-    /// <paramref name="method"/> <paramref name="path"/>, and otherwise a sentence that says what is missing. Of the
+    /// <paramref name="method"/> <paramref name="path"/>, and otherwise a sentence that names the missing status. Of the
     /// templates that match a path, the one with the most literal segments wins, as in ASP.NET Core routing.
     /// </summary>
     public string? Unlisted(string method, string path, HttpStatusCode status)
