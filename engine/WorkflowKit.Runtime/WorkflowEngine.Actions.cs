@@ -132,9 +132,20 @@ public sealed partial class WorkflowEngine
     /// nothing was written. <see cref="InstanceActionException.Error"/> states which.
     /// </exception>
     /// <exception cref="ConcurrencyConflictException">The instance has ended.</exception>
+    /// <exception cref="ArgumentException">The comment is longer than <see cref="MaxCommentLength"/>.</exception>
     public async Task<WorkflowInstance> WithdrawAsync(
         string instanceId, string userId, string? comment, CancellationToken cancellationToken)
     {
+        if (comment is { Length: > MaxCommentLength })
+        {
+            // The reason goes into the audit trail and often into a form field, as a task comment does.
+            throw new ArgumentException(
+                $"The withdrawal reason for instance '{instanceId}' is " +
+                $"{comment.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; " +
+                $"write at most {MaxCommentLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} " +
+                "characters.", nameof(comment));
+        }
+
         var context = await StepAsync(
             "withdraw",
             instanceId,

@@ -13,7 +13,8 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/account");
+        // HTML form posts of the sign-in page, not part of the REST API, so the OpenAPI document leaves them out.
+        var group = endpoints.MapGroup("/account").ExcludeFromDescription();
         group.MapPost("/login", LoginAsync).AllowAnonymous();
         group.MapPost("/logout", (Delegate)LogoutAsync).RequireAuthorization();
         group.MapPost("/culture", SetCultureAsync).RequireAuthorization();

@@ -16,39 +16,90 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
 
         var definitions = api.MapGroup("/definitions/{kind}").WithTags("Definitions");
-        definitions.MapGet("/", DefinitionApi.ListAsync);
-        definitions.MapGet("/{key}/draft", DefinitionApi.GetDraftAsync).RequireAuthorization(Policies.Design);
-        definitions.MapPut("/{key}/draft", DefinitionApi.SaveDraftAsync).RequireAuthorization(Policies.Design);
-        definitions.MapDelete("/{key}/draft", DefinitionApi.DeleteDraftAsync).RequireAuthorization(Policies.Design);
-        definitions.MapPost("/{key}/publish", DefinitionApi.PublishAsync).RequireAuthorization(Policies.Design);
-        definitions.MapGet("/{key}/versions", DefinitionApi.HistoryAsync);
-        definitions.MapGet("/{key}/versions/{version:int}", DefinitionApi.GetVersionAsync);
-        definitions.MapPost("/validate", DefinitionApi.ValidateAsync).RequireAuthorization(Policies.Design);
+        definitions.MapGet("/", DefinitionApi.ListAsync)
+            .Produces<IReadOnlyList<DefinitionSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        // Drafts, versions and validation are the whole definitions, with scripts, conditions and parameters, so only
+        // administrators and process owners read them. Staff start flows through GET /api/startable-flows.
+        definitions.MapGet("/{key}/draft", DefinitionApi.GetDraftAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces<DefinitionApi.DraftReply>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        definitions.MapPut("/{key}/draft", DefinitionApi.SaveDraftAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces<DefinitionApi.DraftReply>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        definitions.MapDelete("/{key}/draft", DefinitionApi.DeleteDraftAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        definitions.MapPost("/{key}/publish", DefinitionApi.PublishAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces<PublishResult>()
+            .Produces<PublishResult>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        definitions.MapGet("/{key}/versions", DefinitionApi.HistoryAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces<IReadOnlyList<DefinitionVersionInfo>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        definitions.MapGet("/{key}/versions/{version:int}", DefinitionApi.GetVersionAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces<JsonObject>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        definitions.MapPost("/validate", DefinitionApi.ValidateAsync)
+            .RequireAuthorization(Policies.Design)
+            .Produces<IReadOnlyList<DesignerDiagnostic>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/startable-flows", WorkApi.StartableFlowsAsync)
+            .WithTags("Instances")
+            .Produces<IReadOnlyList<StartableFlow>>();
 
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapPost("/", WorkApi.StartAsync)
+            .Produces<InstanceSummary>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        instances.MapGet("/", WorkApi.ListInstancesAsync);
-        instances.MapGet("/{id}", WorkApi.GetInstanceAsync);
-        instances.MapPost("/{id}/withdraw", WorkApi.WithdrawAsync);
+        instances.MapGet("/", WorkApi.ListInstancesAsync)
+            .Produces<IReadOnlyList<InstanceSummary>>();
+        instances.MapGet("/{id}", WorkApi.GetInstanceAsync)
+            .Produces<InstanceDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        instances.MapPost("/{id}/withdraw", WorkApi.WithdrawAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", WorkApi.ListNotificationsAsync)
             .Produces<IReadOnlyList<UserNotification>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         notifications.MapPost("/{id}/read", WorkApi.MarkNotificationReadAsync)
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var tasks = api.MapGroup("/tasks").WithTags("Tasks");
-        tasks.MapGet("/", WorkApi.InboxAsync);
-        tasks.MapGet("/{id}", WorkApi.GetTaskAsync);
+        tasks.MapGet("/", WorkApi.InboxAsync)
+            .Produces<IReadOnlyList<WorkTask>>();
+        tasks.MapGet("/{id}", WorkApi.GetTaskAsync)
+            .Produces<TaskDetail>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         tasks.MapPost("/{id}/actions", WorkApi.ActAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         RecordApi.Map(api);
@@ -56,7 +107,9 @@ public static class ApiEndpoints
         ScheduleApi.Map(api);
         Delegations.DelegationApi.Map(api);
 
-        api.MapGet("/me", (HttpContext context) => Results.Ok(Current(context))).WithTags("Account");
+        api.MapGet("/me", (HttpContext context) => Results.Ok(Current(context)))
+            .WithTags("Account")
+            .Produces<UserContext>();
         return endpoints;
     }
 
@@ -74,6 +127,9 @@ public static class ApiEndpoints
 
     /// <summary>A start request: which flow, with which form data.</summary>
     public sealed record StartRequest(string FlowKey, JsonObject Data);
+
+    /// <summary>The optional body of a withdrawal: the reason, at most 2,000 characters.</summary>
+    public sealed record WithdrawRequest(string? Comment);
 
     /// <summary>A draft save: the document and the revision it was based on.</summary>
     public sealed record SaveDraftRequest(JsonObject Document, long? ExpectedRevision);

@@ -13,7 +13,8 @@ namespace WorkflowKit.Designer.Api;
 
 /// <summary>
 /// Maps the services' exceptions to problem responses: 400, 403, 404, 409, 422 and 429 (an urge sent again too soon,
-/// with a <c>Retry-After</c> header in seconds). A rejected delegation also carries its <c>error</c> code and the
+/// with a <c>Retry-After</c> header in seconds). A refusal about an instance the caller may not read gets the 404 reply
+/// of a missing one. A rejected delegation also carries its <c>error</c> code and the
 /// request <c>field</c> it is about. Anything else reaches
 /// <see cref="ApiServerError"/> as a 500.
 /// </summary>
@@ -25,6 +26,11 @@ public sealed class ApiErrorFilter : IEndpointFilter
         try
         {
             return await next(context);
+        }
+        catch (AccessDeniedException error) when (error.NotFoundMessage is not null)
+        {
+            // The caller may not read the instance, so the reply is the one for a missing object.
+            return Results.Problem(error.NotFoundMessage, statusCode: StatusCodes.Status404NotFound);
         }
         catch (AccessDeniedException error)
         {

@@ -62,14 +62,22 @@ internal static class DefinitionApi
         Results.Ok(await definitions.ValidateAsync(
             ApiEndpoints.ParseKind(kind), document.ToJsonString(DefinitionJson.Options), ct));
 
-    private static object ToDto(DefinitionDraft draft) => new
-    {
+    private static DraftReply ToDto(DefinitionDraft draft) => new(
         draft.Key,
-        Kind = draft.Kind.ToString().ToLowerInvariant(),
+        draft.Kind.ToString().ToLowerInvariant(),
         draft.Revision,
         draft.UpdatedBy,
         draft.UpdatedAt,
         draft.BasedOnVersion,
-        Document = JsonNode.Parse(draft.Json),
-    };
+        JsonNode.Parse(draft.Json));
+
+    /// <summary>A draft as the API returns it: its document as JSON, and the revision to send with the next save.</summary>
+    public sealed record DraftReply(
+        string Key,
+        string Kind,
+        long Revision,
+        string UpdatedBy,
+        DateTimeOffset UpdatedAt,
+        int? BasedOnVersion,
+        JsonNode? Document);
 }

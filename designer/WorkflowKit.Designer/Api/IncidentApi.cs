@@ -10,9 +10,11 @@ internal static class IncidentApi
     {
         var incidents = api.MapGroup("/incidents").WithTags("Incidents").RequireAuthorization(Policies.Design);
         incidents.MapGet("/", ListAsync)
+            .Produces<IReadOnlyList<IncidentSummary>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         incidents.MapPost("/{id}/retry", RetryAsync)
+            .Produces<IncidentRetryResult>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

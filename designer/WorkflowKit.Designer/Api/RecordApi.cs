@@ -1,9 +1,11 @@
 using System.Text.Json;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Designer.Dashboards;
 using WorkflowKit.Designer.Records;
+using WorkflowKit.Records;
 
 namespace WorkflowKit.Designer.Api;
 
@@ -17,29 +19,60 @@ internal static class RecordApi
     public static void Map(RouteGroupBuilder api)
     {
         var records = api.MapGroup("/records").WithTags("Records");
-        records.MapGet("/", ListFormsAsync);
-        records.MapGet("/{form}", ListAsync);
-        records.MapGet("/{form}/views", ViewsAsync);
-        records.MapGet("/{form}/export", ExportAsync);
-        records.MapGet("/{form}/{id:long}", GetAsync);
-        records.MapGet("/{form}/{id:long}/history", HistoryAsync);
+        records.MapGet("/", ListFormsAsync)
+            .Produces<IReadOnlyList<RecordFormReply>>();
+        records.MapGet("/{form}", ListAsync)
+            .Produces<RecordListReply>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        records.MapGet("/{form}/views", ViewsAsync)
+            .Produces<IReadOnlyList<RecordView>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        records.MapGet("/{form}/export", ExportAsync)
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        records.MapGet("/{form}/{id:long}", GetAsync)
+            .Produces<RecordEntry>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status404NotFound);
+        records.MapGet("/{form}/{id:long}/history", HistoryAsync)
+            .Produces<IReadOnlyList<RecordAuditEntry>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status404NotFound);
 
-        api.MapGet("/dashboards", DashboardsAsync).WithTags("Dashboards");
+        api.MapGet("/dashboards", DashboardsAsync)
+            .WithTags("Dashboards")
+            .Produces<DashboardsReply>();
     }
+
+    /// <summary>A form whose records the API lists.</summary>
+    public sealed record RecordFormReply(string Key, LocalizedText Name);
+
+    /// <summary>One page of records and how many match over all pages.</summary>
+    public sealed record RecordListReply(long Total, IReadOnlyList<RecordEntry> Items);
+
+    /// <summary>The four charts of the dashboards page, each a list of labelled values.</summary>
+    public sealed record DashboardsReply(
+        IReadOnlyList<ChartPoint> ReceivablesOverdueByRegion,
+        IReadOnlyList<ChartPoint> StockByExpiryWindow,
+        IReadOnlyList<ChartPoint> OrderCycleDaysByRegion,
+        IReadOnlyList<ChartPoint> TasksOverdueByNode);
 
     private static async Task<IResult> ListFormsAsync(HttpContext context, RecordService records, CancellationToken ct) =>
         Results.Ok((await records.ListFormsAsync(ApiEndpoints.Current(context), ct))
-            .Select(form => new { form.Key, form.Name }));
+            .Select(form => new RecordFormReply(form.Key, form.Name)));
 
     /// <param name="form">The form key.</param>
     /// <param name="filter">A condition as JSON: <c>{"any":[{"all":[{"field":"region","operator":"eq","value":"east"}]}]}</c>.</param>
     /// <param name="sort">Comma-separated field ids; a leading '-' sorts that field descending.</param>
-    /// <param name="offset">Records to skip.</param>
+    /// <param name="offset">Records to skip, 0 or more.</param>
     /// <param name="after">
     /// The id of the previous page's last record: the page continues after it, newest first, at the cost of a first
     /// page however deep it is. Only without <paramref name="sort"/>.
     /// </param>
-    /// <param name="limit">Records per page, 1 to 500; 50 when absent.</param>
+    /// <param name="limit">Records per page, 1 to 500; 50 when absent. A value outside that range gets a 400 reply.</param>
     /// <param name="context">The request.</param>
     /// <param name="records">The record service.</param>
     /// <param name="ct">Cancels the read.</param>
@@ -47,10 +80,33 @@ internal static class RecordApi
         string form, string? filter, string? sort, int? offset, long? after, int? limit, HttpContext context,
         RecordService records, CancellationToken ct)
     {
+        if (offset is < 0)
+        {
+            return Results.Problem(
+                $"The offset must be 0 or more, got {offset}; it is the number of records to skip.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (limit is < 1 or > RecordService.MaxPageSize)
+        {
+            return Results.Problem(
+                $"The limit must be 1 to {RecordService.MaxPageSize}, got {limit}; it is the number of records per " +
+                "page. Page through more with offset or after.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (after is < 1)
+        {
+            return Results.Problem(
+                $"The after parameter must be a record id, 1 or more, got {after}; send the id of the previous " +
+                "page's last record.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var page = await records.ListAsync(
-            ApiEndpoints.Current(context), form, ParseFilter(filter), ParseSort(sort), offset ?? 0, limit ?? 50, ct,
-            afterId: after);
-        return Results.Ok(new { page.Total, page.Items });
+            ApiEndpoints.Current(context), form, ParseFilter(filter), ParseSort(sort), offset ?? 0,
+            limit ?? RecordService.DefaultPageSize, ct, afterId: after);
+        return Results.Ok(new RecordListReply(page.Total, page.Items));
     }
 
     private static async Task<IResult> GetAsync(
@@ -110,13 +166,11 @@ internal static class RecordApi
         HttpContext context, DashboardService dashboards, CancellationToken ct)
     {
         var user = ApiEndpoints.Current(context);
-        return Results.Ok(new
-        {
-            ReceivablesOverdueByRegion = await dashboards.ReceivablesOverdueByRegionAsync(user, user.Culture, ct),
-            StockByExpiryWindow = await dashboards.StockByExpiryWindowAsync(user, ct),
-            OrderCycleDaysByRegion = await dashboards.OrderCycleDaysByRegionAsync(user, user.Culture, ct),
-            TasksOverdueByNode = await dashboards.TasksOverdueByNodeAsync(user, user.Culture, ct),
-        });
+        return Results.Ok(new DashboardsReply(
+            await dashboards.ReceivablesOverdueByRegionAsync(user, user.Culture, ct),
+            await dashboards.StockByExpiryWindowAsync(user, ct),
+            await dashboards.OrderCycleDaysByRegionAsync(user, user.Culture, ct),
+            await dashboards.TasksOverdueByNodeAsync(user, user.Culture, ct)));
     }
 
     /// <summary>Reads the JSON condition of the <c>filter</c> query parameter.</summary>

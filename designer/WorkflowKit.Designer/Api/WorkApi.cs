@@ -29,25 +29,45 @@ internal static class WorkApi
         }
 
         var instance = await work.StartAsync(
-            request.FlowKey, request.Data, ApiEndpoints.Current(context), key.Length == 0 ? null : key, ct);
+            request.FlowKey, request.Data, ApiEndpoints.Current(context), key.Length == 0 ? null : key, ct,
+            StartChannel.Api);
         return Results.Created($"/api/instances/{instance.Id}", instance);
     }
+
+    /// <summary>
+    /// The flows the caller may start, each with its name, version and the form to fill. Staff read these in place of
+    /// the flow definitions, which only administrators and process owners read.
+    /// </summary>
+    public static async Task<IResult> StartableFlowsAsync(HttpContext context, IWorkService work, CancellationToken ct) =>
+        Results.Ok(await work.GetStartableFlowsAsync(ApiEndpoints.Current(context), ct));
 
     public static async Task<IResult> ListInstancesAsync(
         HttpContext context, IWorkService work, CancellationToken ct) =>
         Results.Ok(await work.GetInstancesAsync(ApiEndpoints.Current(context), ct));
 
+    /// <summary>
+    /// One instance the caller may read. An instance the caller may not read gets the same 404 reply as one that does
+    /// not exist. Callers who may not design flows get an outline of the flow in place of the whole definition.
+    /// </summary>
     public static async Task<IResult> GetInstanceAsync(
         string id, HttpContext context, IWorkService work, CancellationToken ct)
     {
-        var instance = await work.GetInstanceAsync(id, ApiEndpoints.Current(context), ct);
-        return instance is null ? Results.NotFound() : Results.Ok(instance);
+        var user = ApiEndpoints.Current(context);
+        var instance = await work.GetInstanceAsync(id, user, ct);
+        return instance is null
+            ? Results.Problem(NotFoundException.InstanceMessage(id), statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(FlowOutline.ForReader(instance, user));
     }
 
+    /// <summary>
+    /// Withdraws the caller's submission: 204. The optional body's <c>comment</c> is the reason, kept in the audit
+    /// trail and given to the flow's withdrawal path as <c>vars.withdrawal.comment</c>, as on the instance page.
+    /// </summary>
     public static async Task<IResult> WithdrawAsync(
-        string id, HttpContext context, IWorkService work, CancellationToken ct)
+        string id, ApiEndpoints.WithdrawRequest? request, HttpContext context, IWorkService work, CancellationToken ct)
     {
-        await work.WithdrawAsync(id, null, ApiEndpoints.Current(context), ct);
+        var comment = string.IsNullOrWhiteSpace(request?.Comment) ? null : request.Comment.Trim();
+        await work.WithdrawAsync(id, comment, ApiEndpoints.Current(context), ct);
         return Results.NoContent();
     }
 
@@ -57,8 +77,11 @@ internal static class WorkApi
     public static async Task<IResult> GetTaskAsync(
         string id, HttpContext context, IWorkService work, CancellationToken ct)
     {
-        var task = await work.GetTaskAsync(id, ApiEndpoints.Current(context), ct);
-        return task is null ? Results.NotFound() : Results.Ok(task);
+        var user = ApiEndpoints.Current(context);
+        var task = await work.GetTaskAsync(id, user, ct);
+        return task is null
+            ? Results.Problem(NotFoundException.TaskMessage(id), statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(task with { Instance = FlowOutline.ForReader(task.Instance, user) });
     }
 
     /// <summary>

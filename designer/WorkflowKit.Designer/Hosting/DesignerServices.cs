@@ -84,7 +84,7 @@ public static class DesignerServices
             {
                 cookie.LoginPath = "/login";
                 cookie.AccessDeniedPath = "/denied";
-                cookie.Cookie.Name = "workflowkit.auth";
+                cookie.Cookie.Name = ApiDocument.CookieName;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.SlidingExpiration = true;
@@ -102,7 +102,7 @@ public static class DesignerServices
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery();
         services.AddLocalization();
-        services.AddOpenApi();
+        services.AddApiDocument();
         services.AddProblemDetails();
         services.AddApiBadRequests();
 

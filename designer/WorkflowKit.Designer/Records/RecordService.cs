@@ -63,6 +63,12 @@ public sealed class RecordService(
         return copy;
     }
 
+    /// <summary>The maximum number of records in one page of <see cref="ListAsync"/>; a larger limit is lowered to it.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>Records per page of the API's record list when the request names no limit.</summary>
+    public const int DefaultPageSize = 50;
+
     /// <summary>
     /// One page of the records the user may read. With <paramref name="countLimit"/> the total stops
     /// at that count and <see cref="RecordPage.TotalIsCapped"/> is set, so the page shows it as "N+".
@@ -81,7 +87,7 @@ public sealed class RecordService(
             Sort = sort,
             Offset = offset,
             AfterId = afterId,
-            Limit = Math.Clamp(limit, 1, 500),
+            Limit = Math.Clamp(limit, 1, MaxPageSize),
             CountLimit = countLimit,
         };
         return await TranslateAsync(() => reader.ListAsync(user.Id, query, cancellationToken));

@@ -26,7 +26,17 @@ public interface IWorkService
     /// <exception cref="FormValidationException">The data breaks the form's rules.</exception>
     /// <exception cref="AccessDeniedException">The data sets a field that the start node makes read-only or hidden.</exception>
     Task<InstanceSummary> StartAsync(
-        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken);
+        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken) =>
+        StartAsync(flowKey, data, user, requestKey, cancellationToken, StartChannel.Form);
+
+    /// <summary>
+    /// Starts the latest published version of a flow as <see cref="StartAsync(string, JsonObject, UserContext, string?, CancellationToken)"/>
+    /// does, and stores <paramref name="channel"/> as the instance's trigger kind, so that the audit trail and the
+    /// CLI show how it started.
+    /// </summary>
+    Task<InstanceSummary> StartAsync(
+        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken,
+        StartChannel channel);
 
     Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken);
 

@@ -16,4 +16,10 @@ public sealed class NotFoundException : Exception
     public NotFoundException()
     {
     }
+
+    /// <summary>The message for a task id that does not exist, the same as the engine's.</summary>
+    public static string TaskMessage(string taskId) => $"Task '{taskId}' does not exist; check the id.";
+
+    /// <summary>The message for an instance id that does not exist, the same as the engine's.</summary>
+    public static string InstanceMessage(string instanceId) => $"Instance '{instanceId}' does not exist; check the id.";
 }

@@ -191,8 +191,10 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
         await output.WriteLineAsync(
             $"Instance {instance.Id}  flow {instance.FlowKey} v{instance.FlowVersion}  {instance.Status}" +
             (instance.EndNodeId is null ? string.Empty : $" at {instance.EndNodeId}")).ConfigureAwait(false);
-        await output.WriteLineAsync($"  started {Time(instance.StartedAt)} by {instance.Initiator} ({instance.TriggerKind})")
-            .ConfigureAwait(false);
+        var history = await engine.GetHistoryAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        var started = StartDescription.Describe(
+            instance, StartDescription.StartDetails(history), engine.Options.SystemUserId);
+        await output.WriteLineAsync($"  started {Time(instance.StartedAt)} {started}").ConfigureAwait(false);
         foreach (var position in detail.Positions)
         {
             await output.WriteLineAsync($"  waiting at {position.NodeId} ({position.WaitKind})").ConfigureAwait(false);
@@ -215,7 +217,6 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
             return;
         }
 
-        var history = await engine.GetHistoryAsync(instanceId, cancellationToken).ConfigureAwait(false);
         var path = history.Where(entry => entry.Action == Audit.AuditActions.NodeCompleted).Select(entry => entry.NodeId);
         await output.WriteLineAsync($"  path: {string.Join(" > ", path)}").ConfigureAwait(false);
         await output.WriteLineAsync("  audit:").ConfigureAwait(false);

@@ -79,7 +79,7 @@ public sealed class ApiAccessTests
     }
 
     [Test]
-    public async Task Instance_of_another_salesperson_is_403_and_visible_to_its_approver()
+    public async Task Instance_of_another_salesperson_is_404_and_visible_to_its_approver()
     {
         await using var factory = new DesignerAppFactory();
         using var sales1 = await ClientForAsync(factory, "sales1");
@@ -93,7 +93,7 @@ public sealed class ApiAccessTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(approver.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }

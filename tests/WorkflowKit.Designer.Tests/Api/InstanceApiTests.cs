@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Runtime;
 using WorkflowKit.Designer.Tests.Support;
 
 namespace WorkflowKit.Designer.Tests.Api;
@@ -86,6 +88,28 @@ public sealed class InstanceApiTests
 
     private static string[] Nodes(JsonObject instance) =>
         [.. instance["currentNodes"]!.AsArray().Select(node => (string)node!)];
+
+    [Test]
+    public async Task Start_records_api_or_form()
+    {
+        await using var factory = new DesignerAppFactory(kestrel: true);
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        var user = new UserContext(
+            "sales1", "张伟", "sales-east", [RoleNames.Sales], new Dictionary<string, string> { ["region"] = "east" },
+            "zh-CN");
+
+        var throughApi = (string)(await StartOrderAsync(sales1))["id"]!;
+        var onPage = await factory.Services.GetRequiredService<IWorkService>().StartAsync(
+            OrderDefinitions.FlowKey, new JsonObject { ["customer"] = "协和医院", ["region"] = "east", ["total"] = 10 },
+            user, default);
+
+        var engine = factory.Services.GetRequiredService<WorkflowEngine>();
+        var api = (await engine.GetInstanceAsync(throughApi, default))!.Instance;
+        var page = (await engine.GetInstanceAsync(onPage.Id, default))!.Instance;
+        Assert.That((api.TriggerKind, api.Initiator), Is.EqualTo((TriggerKinds.Api, "sales1")));
+        Assert.That((page.TriggerKind, page.Initiator), Is.EqualTo((TriggerKinds.Form, "sales1")));
+    }
 
     private static async Task<JsonObject> StartOrderAsync(HttpClient client)
     {

@@ -19,7 +19,7 @@ namespace WorkflowKit.Designer.Tests.Api;
 public sealed class TaskActionApiTests
 {
     [Test]
-    public async Task Urge_by_unrelated_user_is_403()
+    public async Task Urge_by_unrelated_user_is_404()
     {
         await using var factory = new DesignerAppFactory();
         using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
@@ -29,14 +29,14 @@ public sealed class TaskActionApiTests
         var instanceId = await StartOrderAsync(sales1, "协和医院");
         var taskId = await OpenTaskIdAsync(manager, instanceId);
 
-        // sales2 neither started the order nor may open it, so urging its approver must be rejected.
+        // sales2 neither started the order nor may open it, so urging its approver is rejected as for a missing task.
         using var view = await sales2.GetAsync($"/api/instances/{instanceId}");
         using var urge = await sales2.PostAsJsonAsync($"/api/tasks/{taskId}/actions", new { action = "urge" });
 
         Assert.Multiple(() =>
         {
-            Assert.That(view.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-            Assert.That(urge.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(view.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(urge.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         });
     }
 
@@ -143,7 +143,7 @@ public sealed class TaskActionApiTests
         Assert.That(result.Published, Is.True, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
     }
 
-    private static async Task<string> StartOrderAsync(HttpClient client, string customer)
+    internal static async Task<string> StartOrderAsync(HttpClient client, string customer)
     {
         using var response = await client.PostAsJsonAsync("/api/instances", new
         {
@@ -155,7 +155,7 @@ public sealed class TaskActionApiTests
         return instance.GetProperty("id").GetString()!;
     }
 
-    private static async Task<string> OpenTaskIdAsync(HttpClient assignee, string instanceId)
+    internal static async Task<string> OpenTaskIdAsync(HttpClient assignee, string instanceId)
     {
         var tasks = await assignee.GetFromJsonAsync<JsonArray>("/api/tasks");
         return tasks!.Single(task => task!["instanceId"]!.GetValue<string>() == instanceId)!["id"]!.GetValue<string>();

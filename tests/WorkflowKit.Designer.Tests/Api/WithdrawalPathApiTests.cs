@@ -11,8 +11,9 @@ using WorkflowKit.Designer.Tests.Support;
 namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
-/// <c>POST /api/instances/{id}/withdraw</c> on a flow with a withdrawal path: the path runs, and a failing node
-/// gives 409 naming the node while the instance keeps its open task.
+/// <c>POST /api/instances/{id}/withdraw</c> on a flow with a withdrawal path: the path runs with the reason from the
+/// body, a failing node gives 409 naming the node while the instance keeps its open task, and a body with an unknown
+/// property or a reason that is too long gets 400 and withdraws nothing.
 /// </summary>
 public sealed class WithdrawalPathApiTests
 {
@@ -51,6 +52,63 @@ public sealed class WithdrawalPathApiTests
         Assert.That(body, Does.Contain($"Instance {id} was not withdrawn: node 'undo' (script) of the withdrawal path"));
         Assert.That(body, Does.Contain("ledger is closed"));
         Assert.That(await OpenTaskCountAsync(app, id), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Withdraw_reason_reaches_path()
+    {
+        await using var app = new DesignerAppFactory();
+        await OrderDefinitions.PublishAsync(
+            app.Services.GetRequiredService<IDefinitionService>(), "owner",
+            FlowWithPath("form.note = vars.withdrawal.comment;"));
+        using var client = await ClientAsync(app, "sales1");
+        var id = await StartAsync(client);
+
+        using var withdraw = await client.PostAsJsonAsync($"/api/instances/{id}/withdraw", new { comment = "客户取消" });
+
+        var detail = await client.GetFromJsonAsync<JsonObject>($"/api/instances/{id}");
+        var line = detail!["audit"]!.AsArray().Single(entry => (string)entry!["action"]! == "instance.withdrawn")!;
+        Assert.That(withdraw.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await withdraw.Content.ReadAsStringAsync());
+        Assert.That((string?)detail["data"]!["note"], Is.EqualTo("客户取消"));
+        Assert.That((string?)line["comment"], Is.EqualTo("客户取消"));
+    }
+
+    [Test]
+    public async Task Withdraw_unknown_property_is_400()
+    {
+        await using var app = new DesignerAppFactory();
+        await OrderDefinitions.PublishAsync(
+            app.Services.GetRequiredService<IDefinitionService>(), "owner", FlowWithPath("form.note = 'undone';"));
+        using var client = await ClientAsync(app, "sales1");
+        var id = await StartAsync(client);
+
+        using var withdraw = await client.PostAsJsonAsync($"/api/instances/{id}/withdraw", new { reason = "客户取消" });
+
+        var body = await withdraw.Content.ReadAsStringAsync();
+        Assert.That(withdraw.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That((string?)JsonNode.Parse(body)!["detail"], Is.EqualTo(
+            "The request body has a property \"reason\" (at $.reason) that this endpoint does not know. Remove it or correct its " +
+            "name; the body's properties are: comment."));
+        Assert.That(await OpenTaskCountAsync(app, id), Is.EqualTo(1), "the instance is not withdrawn");
+    }
+
+    [Test]
+    public async Task Withdraw_long_reason_is_400()
+    {
+        await using var app = new DesignerAppFactory();
+        await OrderDefinitions.PublishAsync(
+            app.Services.GetRequiredService<IDefinitionService>(), "owner", FlowWithPath("form.note = 'undone';"));
+        using var client = await ClientAsync(app, "sales1");
+        var id = await StartAsync(client);
+
+        using var withdraw = await client.PostAsJsonAsync(
+            $"/api/instances/{id}/withdraw", new { comment = new string('因', 2001) });
+
+        var body = await withdraw.Content.ReadAsStringAsync();
+        Assert.That(withdraw.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That((string?)JsonNode.Parse(body)!["detail"], Does.StartWith(
+            $"The withdrawal reason for instance '{id}' is 2,001 characters long; write at most 2,000 characters."));
+        Assert.That(await OpenTaskCountAsync(app, id), Is.EqualTo(1), "the instance is not withdrawn");
     }
 
     private static FlowDefinition FlowWithPath(string script)

@@ -44,6 +44,38 @@ public sealed class RecordApiTests
         });
     }
 
+    [TestCase("limit=0", "The limit must be 1 to 500, got 0; it is the number of records per page. Page through more with offset or after.")]
+    [TestCase("limit=-1", "The limit must be 1 to 500, got -1; it is the number of records per page. Page through more with offset or after.")]
+    [TestCase("limit=501", "The limit must be 1 to 500, got 501; it is the number of records per page. Page through more with offset or after.")]
+    [TestCase("offset=-5", "The offset must be 0 or more, got -5; it is the number of records to skip.")]
+    [TestCase("after=0", "The after parameter must be a record id, 1 or more, got 0; send the id of the previous page's last record.")]
+    public async Task Record_page_out_of_range_is_400(string query, string detail)
+    {
+        await using var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+        using var admin = await ApiAccessTests.ClientForAsync(app, "admin");
+
+        using var response = await admin.GetAsync($"/api/records/customer?{query}");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+        Assert.That((string?)JsonNode.Parse(body)!["detail"], Is.EqualTo(detail));
+    }
+
+    [Test]
+    public async Task Record_page_limits_inside_range()
+    {
+        await using var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
+        await SeedCustomersAsync(app);
+        using var admin = await ApiAccessTests.ClientForAsync(app, "admin");
+
+        var first = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=1&sort=code");
+        var rest = await admin.GetFromJsonAsync<JsonObject>("/api/records/customer?limit=500&offset=1&sort=code");
+
+        var total = (long)first!["total"]!;
+        Assert.That(first["items"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(rest!["items"]!.AsArray(), Has.Count.EqualTo(total - 1));
+    }
+
     [Test]
     public async Task Salesperson_of_east_lists_only_east_customers()
     {

@@ -34,12 +34,35 @@ public sealed class RuntimeCliTests
         var text = output.ToString();
         Assert.Multiple(() =>
         {
+            Assert.That(text, Does.Contain(" by alice through the API or `workflowkit run` (trigger api)"));
             Assert.That(text, Does.Contain("waiting at approve (task)"));
             Assert.That(text, Does.Contain(": approve by bob (completed)."));
             Assert.That(text, Does.Contain("path: start > approve > end"));
             Assert.That(text, Does.Contain("task.approve @approve \"fine\""));
             Assert.That(error.ToString(), Does.Contain("is already completed"));
         });
+    }
+
+    [Test]
+    public async Task Instance_names_run_now_starter()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        await Timers.ScheduleRunNowTests.PublishWatchAsync(fx, "0 2 * * *");
+        var byHand = await fx.Engine.RunScheduleNowAsync("watch", "carol", CancellationToken.None);
+        fx.Publish(new FlowBuilder("leave").Start().Approval("approve", "bob").End().Chain("start", "approve", "end"));
+        var byForm = await fx.Engine.StartAsync(
+            new Instances.StartInstanceRequest("leave", "alice") { TriggerKind = TriggerKinds.Form }, CancellationToken.None);
+        var output = new StringWriter();
+        var cli = new RuntimeCli(fx.Engine, output, new StringWriter());
+
+        Assert.That(await cli.InstanceAsync(byHand.Id, CancellationToken.None), Is.EqualTo(RuntimeCli.Ok));
+        Assert.That(await cli.InstanceAsync(byForm.Id, CancellationToken.None), Is.EqualTo(RuntimeCli.Ok));
+
+        var lines = output.ToString().Split('\n').Where(line => line.StartsWith("  started ", StringComparison.Ordinal))
+            .ToList();
+        Assert.That(lines, Has.Count.EqualTo(2));
+        Assert.That(lines[0], Does.EndWith(" by carol with Run now (trigger schedule)"));
+        Assert.That(lines[1], Does.EndWith(" by alice on the start form (trigger form)"));
     }
 
     [Test]

@@ -92,7 +92,7 @@ public sealed class ScheduleRunNowTests
     }
 
     /// <summary>Publishes "watch": an API trigger and then a schedule trigger in Asia/Shanghai, running one script.</summary>
-    private static async Task PublishWatchAsync(EngineFixture fx, string cron, string script = "vars.checked = true;")
+    internal static async Task PublishWatchAsync(EngineFixture fx, string cron, string script = "vars.checked = true;")
     {
         var published = fx.Publish(new FlowBuilder("watch")
             .Configure(flow =>

@@ -69,7 +69,8 @@ public sealed class EngineWorkService(
     }
 
     public async Task<InstanceSummary> StartAsync(
-        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken)
+        string flowKey, JsonObject data, UserContext user, string? requestKey, CancellationToken cancellationToken,
+        StartChannel channel)
     {
         ArgumentNullException.ThrowIfNull(user);
         var summary = (await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
@@ -85,7 +86,8 @@ public sealed class EngineWorkService(
             instance = await engine.StartAsync(
                 new StartInstanceRequest(flowKey, user.Id)
                 {
-                    FlowVersion = summary.PublishedVersion!.Value, TriggerKind = TriggerKinds.Form, Form = data, Culture = culture,
+                    FlowVersion = summary.PublishedVersion!.Value, Form = data, Culture = culture,
+                    TriggerKind = channel == StartChannel.Api ? TriggerKinds.Api : TriggerKinds.Form,
 
                     // The key is the user's own, so that one user's key never finds another user's instance.
                     IdempotencyKey = requestKey is null ? null : $"start:{user.Id}:{requestKey}",
@@ -262,7 +264,7 @@ public sealed class EngineWorkService(
         }
         catch (UnauthorizedAccessException denied)
         {
-            throw new AccessDeniedException(denied.Message, denied);
+            throw await TaskDeniedAsync(taskId, denied, user, cancellationToken);
         }
 
         var instance = await DetailAsync(view.Task.InstanceId, cancellationToken);
@@ -303,8 +305,20 @@ public sealed class EngineWorkService(
         if (request.Action == TaskActions.Urge)
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
-                ?? throw new NotFoundException($"Task '{taskId}' does not exist; check the id.");
-            await UrgeAsync(task.InstanceId, request.Comment, user, cancellationToken);
+                ?? throw new NotFoundException(NotFoundException.TaskMessage(taskId));
+            try
+            {
+                await UrgeAsync(task.InstanceId, request.Comment, user, cancellationToken);
+            }
+            catch (AccessDeniedException denied) when (denied.NotFoundMessage is not null)
+            {
+                // The caller named a task, so the reply words it as a missing task rather than a missing instance.
+                throw new AccessDeniedException(denied.Message, denied)
+                {
+                    NotFoundMessage = NotFoundException.TaskMessage(taskId),
+                };
+            }
+
             return [];
         }
 
@@ -330,7 +344,7 @@ public sealed class EngineWorkService(
         }
         catch (UnauthorizedAccessException denied)
         {
-            throw new AccessDeniedException(denied.Message, denied);
+            throw await TaskDeniedAsync(taskId, denied, user, cancellationToken);
         }
         catch (FieldAccessDeniedException denied)
         {
@@ -365,7 +379,7 @@ public sealed class EngineWorkService(
         }
         catch (UnauthorizedAccessException denied)
         {
-            throw new AccessDeniedException(denied.Message, denied);
+            throw await InstanceDeniedAsync(instanceId, denied, user, cancellationToken);
         }
         catch (KeyNotFoundException missing)
         {
@@ -381,12 +395,65 @@ public sealed class EngineWorkService(
         }
         catch (UnauthorizedAccessException denied)
         {
-            throw new AccessDeniedException(denied.Message, denied);
+            throw await InstanceDeniedAsync(instanceId, denied, user, cancellationToken);
         }
         catch (KeyNotFoundException missing)
         {
             throw new NotFoundException(missing.Message, missing);
         }
+    }
+
+    /// <summary>
+    /// Wraps the engine's refusal of a task to a user who is not its assignee. The refusal names the assignee, so it
+    /// is kept only for a user who may read the task's instance. Anyone else gets the reply of a missing task.
+    /// </summary>
+    private async Task<AccessDeniedException> TaskDeniedAsync(
+        string taskId, UnauthorizedAccessException denied, UserContext user, CancellationToken cancellationToken)
+    {
+        var task = await engine.GetTaskAsync(taskId, cancellationToken);
+        var readable = task is not null && await MayReadInstanceAsync(task.InstanceId, user, cancellationToken);
+        return new AccessDeniedException(denied.Message, denied)
+        {
+            NotFoundMessage = readable ? null : NotFoundException.TaskMessage(taskId),
+        };
+    }
+
+    /// <summary>
+    /// Wraps the engine's refusal of an instance action, which names the initiator, as <see cref="TaskDeniedAsync"/>
+    /// does for a task.
+    /// </summary>
+    private async Task<AccessDeniedException> InstanceDeniedAsync(
+        string instanceId, UnauthorizedAccessException denied, UserContext user, CancellationToken cancellationToken) =>
+        new(denied.Message, denied)
+        {
+            NotFoundMessage = await MayReadInstanceAsync(instanceId, user, cancellationToken)
+                ? null
+                : NotFoundException.InstanceMessage(instanceId),
+        };
+
+    /// <summary>
+    /// Returns whether <see cref="GetInstanceAsync"/> shows the instance to the user: administrators and process owners,
+    /// its initiator, anyone who has or had a task on it, and its CC recipients. False when it does not exist.
+    /// </summary>
+    private async Task<bool> MayReadInstanceAsync(string instanceId, UserContext user, CancellationToken cancellationToken)
+    {
+        if (user.CanDesign)
+        {
+            return true;
+        }
+
+        var detail = await engine.GetInstanceAsync(instanceId, cancellationToken);
+        if (detail is null)
+        {
+            return false;
+        }
+
+        if (detail.Instance.Initiator == user.Id || detail.Tasks.Any(task => task.Assignee == user.Id))
+        {
+            return true;
+        }
+
+        return await engine.GetCarbonCopyViewAsync(instanceId, user.Id, cancellationToken) is not null;
     }
 
     public async Task<MigrationPreview?> PlanMigrationToLatestAsync(
@@ -449,7 +516,10 @@ public sealed class EngineWorkService(
         if (ownTasks.Count == 0 && copied is null)
         {
             throw new AccessDeniedException(
-                $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.");
+                $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.")
+            {
+                NotFoundMessage = NotFoundException.InstanceMessage(instanceId),
+            };
         }
 
         // An assignee gets the data that the task views of their tasks return, and a CC recipient what the CC

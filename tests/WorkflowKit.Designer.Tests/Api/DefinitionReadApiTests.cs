@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>
+/// Who reads flow definitions through the API: process owners and administrators read whole definitions, with
+/// scripts and parameters, and staff read the flows they may start and an outline of the flow an instance runs on.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class DefinitionReadApiTests
+{
+    private const string Script = "form.region = 'north';";
+
+    // Part of the script without characters that JSON writers escape, so that a search of the JSON text finds it.
+    private const string ScriptText = "form.region";
+
+    [Test]
+    public async Task Staff_definition_reads_are_403()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var owner = await ApiAccessTests.ClientForAsync(factory, "owner");
+        await OrderDefinitions.PublishAsync(
+            factory.Services.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithScript(Script));
+        var paths = new[]
+        {
+            $"/api/definitions/flows/{OrderDefinitions.FlowKey}/versions",
+            $"/api/definitions/flows/{OrderDefinitions.FlowKey}/versions/1",
+            $"/api/definitions/forms/{OrderDefinitions.FormKey}/versions/1",
+        };
+
+        foreach (var path in paths)
+        {
+            using var staff = await sales.GetAsync(path);
+            using var design = await owner.GetAsync(path);
+
+            Assert.That(staff.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), path);
+            Assert.That(await staff.Content.ReadAsStringAsync(), Does.Not.Contain(ScriptText), path);
+            Assert.That(design.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+        }
+
+        using var version = await owner.GetAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/versions/1");
+        Assert.That(await version.Content.ReadAsStringAsync(), Does.Contain(ScriptText));
+    }
+
+    [Test]
+    public async Task Staff_list_startable_flows()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        await OrderDefinitions.PublishAsync(
+            factory.Services.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithScript(Script));
+
+        using var response = await sales.GetAsync("/api/startable-flows");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        var flow = JsonNode.Parse(body)!.AsArray().Single(item => (string?)item!["flowKey"] == OrderDefinitions.FlowKey)!;
+        Assert.That((string?)flow["formKey"], Is.EqualTo(OrderDefinitions.FormKey));
+        Assert.That((string?)JsonNode.Parse((string)flow["formJson"]!)!["key"], Is.EqualTo(OrderDefinitions.FormKey));
+        Assert.That(body, Does.Not.Contain(ScriptText));
+    }
+
+    [Test]
+    public async Task Instance_flow_is_outline_for_staff()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        using var owner = await ApiAccessTests.ClientForAsync(factory, "owner");
+        await OrderDefinitions.PublishAsync(
+            factory.Services.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithScript(Script));
+        var instanceId = await TaskActionApiTests.StartOrderAsync(sales, "协和医院");
+        var taskId = await TaskActionApiTests.OpenTaskIdAsync(manager, instanceId);
+
+        var staffFlow = await FlowOfAsync(sales, $"/api/instances/{instanceId}", instance => instance);
+        var taskFlow = await FlowOfAsync(manager, $"/api/tasks/{taskId}", task => task["instance"]!);
+        var ownerFlow = await FlowOfAsync(owner, $"/api/instances/{instanceId}", instance => instance);
+
+        foreach (var flow in new[] { staffFlow, taskFlow })
+        {
+            var nodes = flow["nodes"]!.AsArray();
+            Assert.That(flow.ToJsonString(), Does.Not.Contain(ScriptText));
+            Assert.That(nodes.Select(node => (string?)node!["id"]), Does.Contain(OrderDefinitions.ScriptNode));
+            Assert.That(nodes.SelectMany(node => node!.AsObject().Select(property => property.Key)).Distinct(),
+                Is.SubsetOf(new[] { "id", "type", "name", "position" }));
+            Assert.That(flow["edges"]!.AsArray(), Is.Not.Empty);
+        }
+
+        var scriptNode = ownerFlow["nodes"]!.AsArray().Single(node => (string?)node!["id"] == OrderDefinitions.ScriptNode)!;
+        Assert.That((string?)scriptNode["script"], Is.EqualTo(Script));
+    }
+
+    private static async Task<JsonObject> FlowOfAsync(HttpClient client, string path, Func<JsonObject, JsonNode> instanceOf)
+    {
+        var reply = await client.GetFromJsonAsync<JsonObject>(path);
+        return JsonNode.Parse((string)instanceOf(reply!)["flowJson"]!)!.AsObject();
+    }
+}
