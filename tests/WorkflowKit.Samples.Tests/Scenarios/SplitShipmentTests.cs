@@ -199,8 +199,8 @@ public sealed class SplitShipmentTests(string provider)
     }
 
     /// <summary>
-    /// The receivable of a partial shipment: the shipped units of each product, taken line by line in order, at the
-    /// line's unit price.
+    /// Computes the receivable of a partial shipment: the shipped units of each product, taken line by line in order,
+    /// at the line's unit price.
     /// </summary>
     private static decimal BilledAmount(JsonObject record, WorkflowInstance order, Dictionary<string, decimal> shippedByBatch)
     {
