@@ -19,7 +19,8 @@ namespace WorkflowKit.Samples.Scenarios;
 /// <item>09:00 the 200 most recent orders of orders.csv are submitted again as today's orders, one after
 /// another, each by the customer's sales owner. Credit approvals are approved by the region's credit officer
 /// when the customer's status is normal or watch, and left open otherwise. An order short of stock is
-/// cancelled at its adjust step. The region's warehouse confirms every shipment the same day.</item>
+/// cancelled at its adjust step. Each warehouse that FEFO allocated batches from confirms its shipment in full the
+/// same day.</item>
 /// <item>02:00 the next day the batch-expiry watch fires.</item>
 /// </list>
 /// </summary>
@@ -156,7 +157,8 @@ public static class DailyScenario
     {
         for (var step = 0; step < 10; step++)
         {
-            var task = (await OpenTasksAsync(engine, instanceId, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            var task = (await OpenTasksAsync(engine, instanceId, cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+                ?? await OpenShipmentTaskAsync(engine, instanceId, cancellationToken).ConfigureAwait(false);
             if (task is null)
             {
                 return;
@@ -173,11 +175,11 @@ public static class DailyScenario
                 },
                 "confirmShipment" => new TaskActionRequest(task.Id, TaskActions.Submit, task.Assignee)
                 {
+                    // The shipped quantities start equal to the allocated ones, so the submission ships in full.
                     FormChanges = new JsonObject
                     {
-                        ["shipmentStatus"] = "shipped",
                         ["shippedDate"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        ["trackingNo"] = "SF" + instanceId[^10..],
+                        ["trackingNo"] = "SF" + task.InstanceId[^10..],
                     },
                 },
                 _ => throw new InvalidOperationException(
@@ -190,6 +192,28 @@ public static class DailyScenario
 
             await engine.ActAsync(request, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Returns the open task of the first running warehouse-shipment sub-flow of the order, or null. The order itself
+    /// has no task while it waits for its shipments.
+    /// </summary>
+    private static async Task<WorkTask?> OpenShipmentTaskAsync(
+        WorkflowEngine engine, string orderInstanceId, CancellationToken cancellationToken)
+    {
+        var shipments = await engine.QueryInstancesAsync(
+            new InstanceQuery { ParentInstanceId = orderInstanceId, Status = InstanceStatuses.Running, Limit = 100 },
+            cancellationToken).ConfigureAwait(false);
+        foreach (var shipment in shipments.OrderBy(shipment => shipment.StartedAt))
+        {
+            if ((await OpenTasksAsync(engine, shipment.Id, cancellationToken).ConfigureAwait(false)).FirstOrDefault()
+                is { } task)
+            {
+                return task;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The scenario's credit officers approve orders of customers whose status is normal or watch.</summary>

@@ -26,7 +26,7 @@ public static class StarterScenario
     /// </summary>
     public const int MaxExtraOrders = 30;
 
-    private const string ShippingFlow = "order-to-shipment";
+    private const string ShippingFlow = "warehouse-shipment";
     private const string ShippingNode = "confirmShipment";
 
     /// <summary>
@@ -75,9 +75,9 @@ public static class StarterScenario
     }
 
     /// <summary>
-    /// Returns the warehouses that hold available stock but have no open shipping task yet. A shipping task goes to
-    /// the staff of the department <c>warehouse-</c> and the code, so such a warehouse's staff would find no order to
-    /// ship in the demo.
+    /// Returns the warehouses that hold available stock but have no open shipping task yet. The shipping task of a
+    /// warehouse-shipment goes to the staff of the department <c>warehouse-</c> and its warehouse code, so such a
+    /// warehouse's staff would find no order to ship in the demo.
     /// </summary>
     private static async Task<HashSet<string>> WarehousesWithoutShippingTaskAsync(
         SampleEnvironment environment, CancellationToken cancellationToken)
@@ -97,7 +97,7 @@ public static class StarterScenario
         foreach (var instanceId in shipping.Distinct(StringComparer.Ordinal))
         {
             var detail = await environment.Engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
-            if (detail?.Instance.Form["shippingWarehouse"]?.ToString() is { } warehouse)
+            if (detail?.Instance.Form["warehouse"]?.ToString() is { } warehouse)
             {
                 missing.Remove(warehouse);
             }

@@ -154,6 +154,98 @@ public sealed class OrderScriptTests
         Assert.That(Text(result.Form["shippingWarehouse"]), Is.EqualTo("bj"));
     }
 
+    /// <summary>
+    /// The allocation of <see cref="StockCheck_ShippingWarehouseShipsMost"/> becomes one shipment for Shanghai and one
+    /// for Guangzhou, in allocation order, each with only its own batches.
+    /// </summary>
+    [Test]
+    public void StockCheck_GroupsShipmentsByWarehouse()
+    {
+        var records = new JsonObject
+        {
+            ["stock-batch"] = new JsonArray(
+                InWarehouse(Batch("SH-1", "IVD-0001", 10, 0, Date(150), "available"), "sh"),
+                InWarehouse(Batch("GZ-1", "IVD-0001", 30, 0, Date(160), "available"), "gz"),
+                InWarehouse(Batch("GZ-2", "IVD-0001", 100, 0, Date(170), "available"), "gz")),
+        };
+
+        var result = Run(Flow, "stockCheck", Order("C0001", ("IVD-0001", 60, 10m)), records, []);
+
+        var shipments = result.Vars["shipments"]!.AsArray();
+        Assert.That(shipments.Select(shipment => Text(shipment!["warehouse"])), Is.EqualTo(new[] { "sh", "gz" }));
+        Assert.That(BatchesOf(shipments[0]!), Is.EqualTo(new[] { ("SH-1", 10m, 10m) }));
+        Assert.That(BatchesOf(shipments[1]!), Is.EqualTo(new[] { ("GZ-1", 30m, 30m), ("GZ-2", 20m, 20m) }));
+    }
+
+    /// <summary>
+    /// Shanghai shipped 7 of its 10 units of IVD-0001 and Guangzhou's instruction is still pending because it rejected
+    /// its shipment. The receivable bills the 7 units at the first line's price, and Guangzhou's batch is released.
+    /// </summary>
+    [Test]
+    public void Settle_BillsShippedUnits()
+    {
+        var records = new JsonObject
+        {
+            ["shipping-instruction"] = new JsonArray(
+                Instruction("SO-1", "sh", "shipped", "SF1", ("SH-1", "IVD-0001", 10, 7)),
+                Instruction("SO-1", "gz", "pending", null, ("GZ-1", "IVD-0002", 5, null))),
+        };
+        var order = Order("C0001", ("IVD-0001", 10, 12.5m), ("IVD-0002", 5, 100m));
+        order["orderNo"] = "SO-1";
+
+        var result = Run(Flow, "settleShipments", order, records, []);
+
+        Assert.That(Number(result.Vars["shippedAmount"]), Is.EqualTo(87.5m));
+        Assert.That(result.Vars["openBatchNos"]!.AsArray().Select(Text), Is.EqualTo(new[] { "GZ-1" }));
+        Assert.That(Number(result.Vars["openByBatch"]!["GZ-1"]), Is.EqualTo(5m));
+        Assert.That(Text(result.Form["shipmentStatus"]), Is.EqualTo("partial"));
+        Assert.That(Text(result.Form["status"]), Is.EqualTo("partiallyShipped"));
+        Assert.That(Text(result.Form["trackingNo"]), Is.EqualTo("SF1"));
+        Assert.That(Text(result.Form["shippedDate"]), Is.EqualTo(Date(0)));
+        Assert.That(Text(result.Form["shipmentSummary"]), Is.EqualTo("sh 仓：发出 7 / 分配 10，运单号 SF1\ngz 仓：仓库拒绝发货"));
+    }
+
+    [Test]
+    public void Settle_InFullBillsOrderTotal()
+    {
+        var records = new JsonObject
+        {
+            ["shipping-instruction"] = new JsonArray(
+                Instruction("SO-2", "sh", "shipped", "SF1", ("SH-1", "IVD-0001", 4, 4)),
+                Instruction("SO-2", "gz", "shipped", "SF2", ("GZ-1", "IVD-0001", 6, 6))),
+        };
+        var order = Order("C0001", ("IVD-0001", 10, 0.1m));
+        order["orderNo"] = "SO-2";
+
+        var result = Run(Flow, "settleShipments", order, records, []);
+
+        Assert.That(Number(result.Vars["shippedAmount"]), Is.EqualTo(1m));
+        Assert.That(Text(result.Form["shipmentStatus"]), Is.EqualTo("shipped"));
+        Assert.That(Text(result.Form["trackingNo"]), Is.EqualTo("sh: SF1; gz: SF2"));
+    }
+
+    /// <summary>A withdrawal settles the open shipments but leaves the order's status to the withdrawal path.</summary>
+    [Test]
+    public void Settle_WithdrawalKeepsStatus()
+    {
+        var records = new JsonObject
+        {
+            ["shipping-instruction"] = new JsonArray(
+                Instruction("SO-3", "sh", "pending", null, ("SH-1", "IVD-0001", 4, null))),
+        };
+        var order = Order("C0001", ("IVD-0001", 4, 10m));
+        order["orderNo"] = "SO-3";
+        order["status"] = "reserved";
+        var vars = new JsonObject { ["withdrawal"] = new JsonObject { ["by"] = "sales-east-1", ["comment"] = "改期" } };
+
+        var result = Run(Flow, "settleShipments", order, records, vars);
+
+        Assert.That(Number(result.Vars["shippedAmount"]), Is.EqualTo(0m));
+        Assert.That(Text(result.Form["status"]), Is.EqualTo("reserved"));
+        Assert.That(result.Form["cancelReason"], Is.Null);
+        Assert.That(Text(result.Form["shipmentSummary"]), Is.EqualTo("sh 仓：撤回时尚未发货"));
+    }
+
     [Test]
     public void StockCheck_NoAllocationNoWarehouse()
     {
@@ -164,6 +256,29 @@ public sealed class OrderScriptTests
         Assert.That(result.Form["shippingWarehouse"], Is.Null);
         Assert.That(Text(result.Form["status"]), Is.EqualTo("backorder"));
     }
+
+    private static (string BatchNo, decimal Allocated, decimal Shipped)[] BatchesOf(JsonNode shipment) =>
+        [.. shipment["lines"]!.AsArray().Select(line => (
+            Text(line!["batchNo"]), Number(line["allocatedQuantity"]), Number(line["shippedQuantity"])))];
+
+    private static JsonObject Instruction(
+        string orderNo, string warehouse, string status, string? trackingNo,
+        params (string BatchNo, string Product, int Quantity, int? Shipped)[] lines) => new()
+    {
+        ["orderNo"] = orderNo,
+        ["instructionNo"] = "SI-" + warehouse,
+        ["warehouse"] = warehouse,
+        ["status"] = status,
+        ["trackingNo"] = trackingNo,
+        ["shippedDate"] = status == "shipped" ? Date(0) : null,
+        ["lines"] = new JsonArray([.. lines.Select(line => (JsonNode)new JsonObject
+        {
+            ["batchNo"] = line.BatchNo,
+            ["product"] = line.Product,
+            ["quantity"] = line.Quantity,
+            ["shippedQuantity"] = line.Shipped,
+        })]),
+    };
 
     private static JsonObject InWarehouse(JsonObject batch, string warehouse)
     {

@@ -19,7 +19,7 @@ public sealed class TemplatePackageTests
         var report = await DefinitionValidator.ValidatePackageAsync(TestPaths.TemplatePackage, CancellationToken.None);
 
         Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.ToString()), Is.Empty);
-        Assert.That(report.Documents, Has.Count.EqualTo(24));
+        Assert.That(report.Documents, Has.Count.EqualTo(26));
     }
 
     [Test]
@@ -98,27 +98,73 @@ public sealed class TemplatePackageTests
     }
 
     [Test]
-    public void OrderFlow_WarehouseCannotSeePrices()
+    public void ShipmentForm_CarriesNoPrices()
     {
-        var confirm = Flow("order-to-shipment").Nodes.Single(node => node.Id == "confirmShipment");
+        var shipment = TemplateForms.All()["warehouse-shipment"];
+        var fields = shipment.Fields.Concat(shipment.Fields.Single(field => field.Id == "lines").Fields!).ToList();
 
-        Assert.That(confirm.Type, Is.EqualTo(NodeTypes.FillIn));
-        foreach (var field in new[] { "lines.unitPrice", "lines.amount", "total" })
-        {
-            Assert.That(confirm.FieldPermissions![field].Access, Is.EqualTo(FieldPermission.Hidden), field);
-        }
+        Assert.That(fields.Where(field => field.Type == "money").Select(field => field.Id), Is.Empty);
+        Assert.That(fields.Select(field => field.Id), Has.None.Contains("price").IgnoreCase.And.None.Contains("amount"));
     }
 
     [Test]
-    public void OrderFlow_CancelPathReleasesReservation()
+    public void ShipmentTask_ChangesOnlyShippedFields()
     {
-        var flow = Flow("order-to-shipment");
-        var cancel = flow.Edges.Single(edge => edge.From == "shipRoute" && !edge.IsDefault);
-        var release = flow.Nodes.Single(node => node.Id == cancel.To);
+        var confirm = Flow("warehouse-shipment").Nodes.Single(node => node.Id == "confirmShipment");
+        var editable = confirm.FieldPermissions!
+            .Where(pair => pair.Value.Access == FieldPermission.Editable)
+            .Select(pair => pair.Key);
+
+        Assert.That(confirm.Type, Is.EqualTo(NodeTypes.FillIn));
+        Assert.That(editable, Is.EquivalentTo(new[] { "lines", "shippedDate", "trackingNo", "shippingNote" }));
+        Assert.That(confirm.FieldPermissions!["lines"].AddRows, Is.False);
+        Assert.That(confirm.FieldPermissions!["lines"].DeleteRows, Is.False);
+        Assert.That(confirm.FieldPermissions!["lines.allocatedQuantity"].Access, Is.EqualTo(FieldPermission.ReadOnly));
+        Assert.That(confirm.FieldPermissions.ContainsKey("lines.shippedQuantity"), Is.False, "editable as its table");
+    }
+
+    [Test]
+    public void ShipmentTask_GoesToItsWarehouse()
+    {
+        var assignee = Flow("warehouse-shipment").Nodes.Single(node => node.Id == "confirmShipment").Assignees!.Single();
+
+        Assert.That(assignee.Value, Is.EqualTo("warehouse"));
+        Assert.That(assignee.Where!["department"], Is.EqualTo("'warehouse-' + form.warehouse"));
+    }
+
+    [Test]
+    public void ShipmentOfNothing_ReleasesReservation()
+    {
+        var flow = Flow("warehouse-shipment");
+        var nothingShipped = flow.Edges.Single(edge => edge.From == "resultRoute" && !edge.IsDefault);
+        var release = flow.Nodes.Single(node => node.Id == nothingShipped.To);
 
         Assert.That(release.Type, Is.EqualTo(NodeTypes.UpdateRecord));
         Assert.That(release.Form, Is.EqualTo("stock-batch"));
         Assert.That(release.Values!["reservedQuantity"], Does.Contain("record.reservedQuantity").And.Contain(" - "));
+    }
+
+    [Test]
+    public void OrderFlow_ReleasesRejectedShipments()
+    {
+        var flow = Flow("order-to-shipment");
+        var next = flow.Edges.Single(edge => edge.From == "settleShipments").To;
+        var release = flow.Nodes.Single(node => node.Id == next);
+
+        Assert.That(flow.Edges.Single(edge => edge.From == "startShipments").To, Is.EqualTo("settleShipments"));
+        Assert.That(release.Form, Is.EqualTo("stock-batch"));
+        Assert.That(release.Values!["reservedQuantity"], Does.Contain("vars.openByBatch"));
+    }
+
+    [Test]
+    public void OrderFlow_StartsOneShipmentPerWarehouse()
+    {
+        var node = Flow("order-to-shipment").Nodes.Single(node => node.Id == "startShipments");
+
+        Assert.That(node.Type, Is.EqualTo(NodeTypes.SubFlow));
+        Assert.That(node.Flow, Is.EqualTo("warehouse-shipment"));
+        Assert.That(node.ForEach, Is.EqualTo("vars.shipments"));
+        Assert.That(node.Wait, Is.Not.False);
     }
 
     [Test]
