@@ -91,6 +91,7 @@ public sealed partial class AdminErrorTextTests
         TestIds.Input(page, "new-user-name").Change("qa1");
         TestIds.Input(page, "new-user-password").Change("short");
         page.Find("[data-testid=create-user]").Click();
+        page.WaitForState(() => Snackbars().Count > 0);
 
         Assert.That(Snackbars(), Is.EqualTo(new[] { "“qa1”的密码只有 5 个字符，请至少使用 8 个字符。" }));
     }
@@ -117,6 +118,7 @@ public sealed partial class AdminErrorTextTests
         TestIds.Input(page, "role-key").Change("QA Reviewer");
         TestIds.Input(page, "role-name-zh").Change("质量审核");
         page.Find("[data-testid=create-role]").Click();
+        page.WaitForState(() => Snackbars().Count > 0);
 
         Assert.That(Snackbars(), Is.EqualTo(new[]
         {
@@ -136,6 +138,7 @@ public sealed partial class AdminErrorTextTests
 
         page.Find("[data-testid=role-row][data-role=qa-reviewer]").ParentElement!
             .QuerySelector("[data-testid=delete-role]")!.Click();
+        page.WaitForState(() => Snackbars().Count > 0);
 
         Assert.That(Snackbars(), Is.EqualTo(new[] { "角色“qa-reviewer”还有 1 个成员（finance1），请先移除他们。" }));
     }
