@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using Npgsql;
+using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Designer.Tests.Browser;
 using WorkflowKit.Designer.Tests.ScaleOut;
@@ -104,7 +105,7 @@ public sealed class DatabaseOutageTests
         await gate.CloseAsync();
         await WaitForAsync(() => logs.WithId(EngineUnreachable).Count > 0, "the engine's outage warning");
 
-        // At a 0.2 s poll interval, 6 seconds are 30 rounds without a back-off and 5 with it.
+        // At a 0.2 s poll interval, 6 seconds are about 30 rounds without a back-off and about 5 with it.
         await Task.Delay(TimeSpan.FromSeconds(6));
         gate.Open();
         await WaitForAsync(() => logs.WithId(EngineReachableAgain).Count > 0, "the engine's recovery line");
@@ -150,15 +151,40 @@ public sealed class DatabaseOutageTests
         Assert.That(async () => await kept, Throws.Nothing);
     }
 
-    // A bootstrapper of the app's services that loads the demo accounts and the sample into a database without
-    // accounts, or loads neither.
-    private static DesignerBootstrapper Bootstrapper(DesignerAppFactory app, bool load)
+    [Test]
+    public async Task First_start_unreachable_changes_nothing()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var gate = OpenGate(database);
+        var settings = Settings(database, gate);
+        settings["WorkflowKit:DemoAccounts"] = "false";
+        settings["WorkflowKit:PublicHolidays"] = "false";
+        await using var app = new DesignerAppFactory(settings: settings);
+        app.CreateClient().Dispose();
+
+        await gate.CloseAsync();
+        var unreachable = Assert.ThrowsAsync<FirstStartException>(
+            () => Bootstrapper(app, load: true, sampleData: false).InitializeAsync(CancellationToken.None));
+        gate.Open();
+        var retried = Bootstrapper(app, load: true, sampleData: false).InitializeAsync(CancellationToken.None);
+
+        Assert.That(unreachable!.Message, Does.StartWith("The database (PostgreSql: ").And.EndWith(
+            ") cannot be reached, so the designer did not start and changed nothing. Check that the database server " +
+            "runs and accepts connections from this machine, then start the designer again."));
+        Assert.That(async () => await retried, Throws.Nothing);
+        Assert.That(await app.Services.GetRequiredService<AccountStore>().CountAsync(default),
+            Is.EqualTo(DemoAccounts.Users.Count));
+    }
+
+    // A bootstrapper of the app's services whose options turn the demo accounts (load) and the sample (sampleData,
+    // load by default) on or off. Either loads only into a database without accounts.
+    private static DesignerBootstrapper Bootstrapper(DesignerAppFactory app, bool load, bool? sampleData = null)
     {
         var configured = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DesignerOptions>>().Value;
         var options = new DesignerOptions
         {
             DemoAccounts = load,
-            SampleData = load,
+            SampleData = sampleData ?? load,
             PublicHolidays = false,
             TemplatesPath = configured.TemplatesPath,
             SamplesPath = configured.SamplesPath,
