@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using WorkflowKit.Designer;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Api;
 using WorkflowKit.Designer.Components;
@@ -20,7 +21,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])
 builder.AddWorkflowKitDesigner();
 var app = builder.Build();
 
-await app.Services.GetRequiredService<DesignerBootstrapper>().InitializeAsync(app.Lifetime.ApplicationStopping);
+try
+{
+    await app.Services.GetRequiredService<DesignerBootstrapper>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
+catch (FirstStartException error)
+{
+    // The message says what happened and what to do; a stack trace would bury it.
+    DesignerLog.StartFailed(app.Services.GetRequiredService<ILogger<DesignerBootstrapper>>(), error.Message);
+    Environment.ExitCode = 1;
+    return;
+}
 
 if (!app.Environment.IsDevelopment())
 {

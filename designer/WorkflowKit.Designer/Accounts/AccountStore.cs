@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Identity;
+using WorkflowKit.Designer.Services;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Accounts;
@@ -38,10 +39,9 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
         ArgumentException.ThrowIfNullOrWhiteSpace(user.UserName);
         if (user.Password.Length < MinimumPasswordLength)
         {
-            throw new ArgumentException(
-                $"The password of '{user.UserName}' has {user.Password.Length} characters; use at least " +
-                $"{MinimumPasswordLength}.",
-                nameof(user));
+            throw new InvalidInputException(
+                "The password of '{0}' has {1} characters; use at least {2}.", nameof(user), user.UserName,
+                user.Password.Length, MinimumPasswordLength);
         }
 
         var created = new DesignerUser(
@@ -125,9 +125,9 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
     {
         if (!Cultures.Contains(culture, StringComparer.Ordinal))
         {
-            throw new ArgumentException(
-                $"Unsupported UI language '{culture}'; expected one of {string.Join(", ", Cultures)}.",
-                nameof(culture));
+            throw new InvalidInputException(
+                "Unsupported UI language '{0}'; expected one of {1}.", nameof(culture), culture,
+                string.Join(", ", Cultures));
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -169,7 +169,7 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
             var previous = await connection.QuerySingleOrDefaultAsync<string>(
                 "SELECT roles FROM designer_users WHERE id = @userId", new { userId })
-                ?? throw new ArgumentException($"No user with id '{userId}'.", nameof(userId));
+                ?? throw new InvalidInputException("No user with id '{0}'; reload the page.", nameof(userId), userId);
             var current = JsonSerializer.Deserialize<List<string>>(previous) ?? [];
             if (current.Contains(role, StringComparer.Ordinal) == member)
             {
@@ -199,13 +199,13 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
         ArgumentNullException.ThrowIfNull(password);
         if (password.Length < MinimumPasswordLength)
         {
-            throw new ArgumentException(
-                $"The new password of '{userId}' has {password.Length} characters; use at least {MinimumPasswordLength}.",
-                nameof(password));
+            throw new InvalidInputException(
+                "The new password of '{0}' has {1} characters; use at least {2}.", nameof(password), userId,
+                password.Length, MinimumPasswordLength);
         }
 
         var user = await FindAsync(userId, cancellationToken)
-            ?? throw new ArgumentException($"No user with id '{userId}'.", nameof(userId));
+            ?? throw new InvalidInputException("No user with id '{0}'; reload the page.", nameof(userId), userId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(
             "UPDATE designer_users SET password_hash = @hash WHERE id = @userId",

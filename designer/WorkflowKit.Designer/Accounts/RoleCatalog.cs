@@ -77,25 +77,28 @@ public sealed class RoleCatalog(AccountStore accounts, RoleStore roles, IDefinit
     public async Task DeleteCustomAsync(string key, CancellationToken cancellationToken)
     {
         var role = (await ListAsync(cancellationToken)).FirstOrDefault(entry => entry.Key == key)
-            ?? throw new ArgumentException($"Role '{key}' was not found; reload the roles page.", nameof(key));
+            ?? throw new InvalidInputException("Role '{0}' was not found; reload the roles page.", nameof(key), key);
         if (role.Origin != RoleOrigin.Custom)
         {
-            throw new ArgumentException(
-                $"Role '{key}' was not created on the roles page and cannot be deleted here.", nameof(key));
+            throw new InvalidInputException(
+                "Role '{0}' was not created on the roles page and cannot be deleted here.", nameof(key), key);
         }
 
         if (role.Flows.Count > 0)
         {
-            throw new ArgumentException(
-                $"Role '{key}' is used by the published flows {string.Join(", ", role.Flows.Select(flow => flow.Get("en")))}; " +
-                "publish them without this role first.", nameof(key));
+            var flows = new LocalizedText(
+                string.Join("、", role.Flows.Select(flow => flow.Get("zh-CN"))),
+                string.Join(", ", role.Flows.Select(flow => flow.Get("en"))));
+            throw new InvalidInputException(
+                "Role '{0}' is used by the published flows {1}; publish them without this role first.", nameof(key),
+                key, flows);
         }
 
         if (role.Members.Count > 0)
         {
-            throw new ArgumentException(
-                $"Role '{key}' still has {role.Members.Count} member(s) ({string.Join(", ", role.Members.Select(user => user.Id))}); " +
-                "remove them first.", nameof(key));
+            throw new InvalidInputException(
+                "Role '{0}' still has {1} member(s) ({2}); remove them first.", nameof(key), key, role.Members.Count,
+                string.Join(", ", role.Members.Select(user => user.Id)));
         }
 
         await roles.DeleteAsync(key, cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using WorkflowKit.Definitions;
+using WorkflowKit.Designer.Services;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Designer.Accounts;
@@ -36,16 +37,17 @@ public sealed partial class RoleStore(IDatabase database, TimeProvider timeProvi
         key = (key ?? string.Empty).Trim();
         if (!KeyPattern().IsMatch(key))
         {
-            throw new ArgumentException(
-                $"Role key '{key}' is invalid; use 2 to 40 lower-case letters, digits or hyphens, starting with a " +
-                "letter, such as 'qa-reviewer'.", nameof(key));
+            throw new InvalidInputException(
+                "Role key '{0}' is invalid; use 2 to 40 lower-case letters, digits or hyphens, starting with a " +
+                "letter, such as 'qa-reviewer'.", nameof(key), key);
         }
 
         var nameZh = name.Get("zh-CN").Trim();
         var nameEn = name.Get("en").Trim();
         if (nameZh.Length == 0 && nameEn.Length == 0)
         {
-            throw new ArgumentException($"Role '{key}' has no name; type a Chinese or an English name.", nameof(name));
+            throw new InvalidInputException(
+                "Role '{0}' has no name; type a Chinese or an English name.", nameof(name), key);
         }
 
         var role = new CustomRole(
@@ -73,7 +75,8 @@ public sealed partial class RoleStore(IDatabase database, TimeProvider timeProvi
             });
         if (inserted == 0)
         {
-            throw new ArgumentException($"A role with key '{key}' already exists; choose another key.", nameof(key));
+            throw new InvalidInputException(
+                "A role with key '{0}' already exists; choose another key.", nameof(key), key);
         }
 
         return role;

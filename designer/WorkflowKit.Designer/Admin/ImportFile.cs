@@ -22,12 +22,16 @@ public sealed class ImportFile : IDisposable
 
     public bool IsExcel => Name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="name"/> ends in .csv or .xlsx, the kinds of file the import reads.</summary>
+    public static bool IsSupported(string name) =>
+        System.IO.Path.GetExtension(name).ToLowerInvariant() is ".csv" or ".xlsx";
+
     /// <exception cref="InvalidDataException">The file is neither .csv nor .xlsx.</exception>
     public static async Task<ImportFile> SaveAsync(Stream content, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         var extension = System.IO.Path.GetExtension(name).ToLowerInvariant();
-        if (extension is not ".csv" and not ".xlsx")
+        if (!IsSupported(name))
         {
             throw new InvalidDataException(
                 $"File \"{name}\" is not a .csv or .xlsx file; save it from Excel as CSV or as an Excel workbook.");

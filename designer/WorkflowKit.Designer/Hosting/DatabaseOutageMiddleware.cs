@@ -49,7 +49,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Datab
             <!DOCTYPE html>
             <html lang="{text.Culture}">
             <head><meta charset="utf-8" /><title>WorkflowKit · {encoder.Encode(text["Database unreachable"])}</title>
-            <link rel="stylesheet" href="/app.css" /></head>
+            <link rel="icon" type="image/svg+xml" href="/favicon.svg" /><link rel="stylesheet" href="/app.css" /></head>
             <body><div class="wk-login"><div class="wk-login-card">
             <h1>WorkflowKit</h1>
             <div class="error" role="alert" id="database-unreachable">{encoder.Encode(text[DatabaseOutage.PageMessage])}</div>

@@ -21,6 +21,18 @@ internal static partial class DesignerLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Admin action '{Action}' on {Subject} failed")]
     public static partial void AdminChangeFailed(ILogger logger, string action, string subject, Exception error);
 
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning,
+        Message = "Admin action '{Action}' on {Subject} was rejected: {Reason}")]
+    public static partial void AdminInputRejected(ILogger logger, string action, string subject, string reason);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Critical, Message = "{Reason}")]
+    public static partial void StartFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning,
+        Message = "An earlier first start on {Database} stopped while it loaded the demo accounts and sample data; " +
+            "they are not loaded again, because WorkflowKit:DemoAccounts and WorkflowKit:SampleData are false")]
+    public static partial void FirstStartIncompleteKept(ILogger logger, string database);
+
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready: {Database}")]
     public static partial void DatabaseReady(ILogger logger, string database);
 

@@ -69,6 +69,7 @@ public static class DesignerServices
         services.AddSingleton<IScheduleService, EngineScheduleService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<DesignerBootstrapper>();
+        services.AddSingleton<FirstStartRecord>();
         services.AddSingleton<SampleDataSeeder>();
         services.AddScoped<UiText>();
         services.AddSingleton<TenantTime>();

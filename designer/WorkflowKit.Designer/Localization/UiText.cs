@@ -23,6 +23,13 @@ public sealed class UiText
     public string Format(string englishFormat, params object?[] args) =>
         string.Format(CultureInfo.CurrentCulture, this[englishFormat], args);
 
+    /// <summary>The message of <paramref name="error"/> in this culture.</summary>
+    public string Describe(Services.InvalidInputException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Services.InvalidInputException.Fill(this[error.TextFormat], error.TextArguments, Culture);
+    }
+
     public static string Normalize(string culture) =>
         culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN"
         : culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en"

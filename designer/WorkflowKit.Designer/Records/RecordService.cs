@@ -56,7 +56,7 @@ public sealed class RecordService(
     {
         ArgumentNullException.ThrowIfNull(user);
         var form = await setup.EnsureFormAsync(formKey, cancellationToken)
-            ?? throw new ArgumentException($"No published form with key '{formKey}'.", nameof(formKey));
+            ?? throw new InvalidInputException("No published form with key '{0}'.", nameof(formKey), formKey);
         var scope = await reader.ResolveAsync(user.Id, formKey, PermissionActions.Read, cancellationToken);
         var copy = DefinitionJson.Deserialize<FormDefinition>(DefinitionJson.Serialize(form));
         copy.Fields = [.. copy.Fields.Where(field => !scope.IsHiddenEverywhere(field.Id))];
@@ -144,7 +144,7 @@ public sealed class RecordService(
         ArgumentNullException.ThrowIfNull(user);
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new ArgumentException("A saved view needs a name; type one and save again.", nameof(name));
+            throw new InvalidInputException("A saved view needs a name; type one and save again.", nameof(name));
         }
 
         await RequireFormAsync(formKey, cancellationToken);
@@ -189,7 +189,7 @@ public sealed class RecordService(
     {
         if (await setup.EnsureFormAsync(formKey, cancellationToken) is null)
         {
-            throw new ArgumentException($"No published form with key '{formKey}'.", nameof(formKey));
+            throw new InvalidInputException("No published form with key '{0}'.", nameof(formKey), formKey);
         }
     }
 

@@ -79,4 +79,17 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(2040, LogLevel.Error, "The engine's background round failed; it runs again after {Delay}")]
     public static partial void BackgroundRoundFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    [LoggerMessage(2041, LogLevel.Warning,
+        "The engine's background rounds cannot reach the database; timers, outbox messages and schedules wait until " +
+        "it is back. The next round runs after {Delay}, and each failed round doubles the wait up to {MaxDelay}")]
+    public static partial void DatabaseUnreachable(ILogger logger, Exception exception, TimeSpan delay, TimeSpan maxDelay);
+
+    [LoggerMessage(2042, LogLevel.Debug,
+        "The database is still unreachable after {Rounds} background rounds; the next runs after {Delay}")]
+    public static partial void DatabaseStillUnreachable(ILogger logger, int rounds, TimeSpan delay);
+
+    [LoggerMessage(2043, LogLevel.Information,
+        "The engine's background rounds reach the database again, after {Rounds} failed rounds over {Duration}")]
+    public static partial void DatabaseReachableAgain(ILogger logger, int rounds, TimeSpan duration);
 }

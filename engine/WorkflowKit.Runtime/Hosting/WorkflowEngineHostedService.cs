@@ -11,6 +11,8 @@ namespace WorkflowKit.Runtime.Hosting;
 /// when a step queues work and otherwise polls every <see cref="EngineOptions.PollInterval"/>.
 /// Before the first round and every <see cref="EngineOptions.TriggerRefreshInterval"/> it derives the
 /// record triggers and schedules from the published flows (<see cref="WorkflowEngine.SyncPublishedTriggersAsync"/>).
+/// While the database is unreachable it logs one warning, waits longer after each failed round
+/// (<see cref="DatabaseOutageBackoff"/>) and logs one line once a round succeeds again.
 /// </summary>
 public sealed class WorkflowEngineHostedService(
     WorkflowEngine engine, TimeProvider time, ILogger<WorkflowEngineHostedService>? logger = null)
@@ -22,6 +24,8 @@ public sealed class WorkflowEngineHostedService(
     {
         var interval = engine.Options.PollInterval;
         DateTimeOffset? lastSync = null;
+        var outageRounds = 0;
+        var outageStarted = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -33,6 +37,12 @@ public sealed class WorkflowEngineHostedService(
                 }
 
                 var handled = await engine.RunDueWorkAsync(stoppingToken).ConfigureAwait(false);
+                if (outageRounds > 0)
+                {
+                    RuntimeLog.DatabaseReachableAgain(_logger, outageRounds, time.GetUtcNow() - outageStarted);
+                    outageRounds = 0;
+                }
+
                 if (handled == 0)
                 {
                     // Work that is due but was not handled is leased by another runner: wait a full interval.
@@ -44,6 +54,22 @@ public sealed class WorkflowEngineHostedService(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception exception) when (DatabaseOutageBackoff.IsOutage(exception))
+            {
+                outageRounds++;
+                var delay = DatabaseOutageBackoff.Delay(interval, outageRounds);
+                if (outageRounds == 1)
+                {
+                    outageStarted = time.GetUtcNow();
+                    RuntimeLog.DatabaseUnreachable(_logger, exception, delay, DatabaseOutageBackoff.MaxDelay);
+                }
+                else
+                {
+                    RuntimeLog.DatabaseStillUnreachable(_logger, outageRounds, delay);
+                }
+
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

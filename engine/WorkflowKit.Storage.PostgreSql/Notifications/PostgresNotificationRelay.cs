@@ -22,7 +22,9 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
     /// <summary>PostgreSQL refuses payloads of 8,000 bytes or more.</summary>
     public const int MaxPayloadBytes = 7999;
 
+    // The first reconnect waits 2 seconds; each next failed one doubles the wait, up to 1 minute.
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromMinutes(1);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _channel;
@@ -129,6 +131,9 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
 
     private async Task ListenLoopAsync(CancellationToken stopping)
     {
+        var failures = 0;
+        var delay = ReconnectDelay;
+        var lostAt = 0L;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -141,7 +146,17 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
                 }
 
                 _listening.TrySetResult();
-                RelayLog.Listening(_logger, _channel);
+                if (failures == 0)
+                {
+                    RelayLog.Listening(_logger, _channel);
+                }
+                else
+                {
+                    RelayLog.Reconnected(_logger, _channel, failures, System.Diagnostics.Stopwatch.GetElapsedTime(lostAt));
+                    failures = 0;
+                    delay = ReconnectDelay;
+                }
+
                 while (!stopping.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stopping).ConfigureAwait(false);
@@ -153,8 +168,20 @@ public sealed class PostgresNotificationRelay : IAsyncDisposable
             }
             catch (Exception exception) when (exception is NpgsqlException or System.IO.IOException)
             {
-                RelayLog.ConnectionLost(_logger, exception, _channel, ReconnectDelay);
-                await Task.Delay(ReconnectDelay, stopping).ConfigureAwait(false);
+                // One warning per outage: a stopped server fails every reconnect the same way.
+                failures++;
+                if (failures == 1)
+                {
+                    lostAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                    RelayLog.ConnectionLost(_logger, exception, _channel, delay, MaxReconnectDelay);
+                }
+                else
+                {
+                    RelayLog.ReconnectFailed(_logger, _channel, failures, delay);
+                }
+
+                await Task.Delay(delay, stopping).ConfigureAwait(false);
+                delay = delay * 2 < MaxReconnectDelay ? delay * 2 : MaxReconnectDelay;
             }
         }
     }

@@ -8,6 +8,7 @@ using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 
 namespace WorkflowKit.Designer.Tests.Admin;
@@ -79,7 +80,7 @@ public sealed class PasswordTests
     [Test]
     public async Task Admin_short_password_is_refused()
     {
-        var failure = Assert.ThrowsAsync<ArgumentException>(() => _accounts.SetPasswordAsync("sales1", "1234567", default));
+        var failure = Assert.ThrowsAsync<InvalidInputException>(() => _accounts.SetPasswordAsync("sales1", "1234567", default));
 
         Assert.That(failure!.Message, Does.Contain("has 7 characters; use at least 8"));
         Assert.That(await _accounts.VerifyPasswordAsync("sales1", DemoAccounts.Password, default), Is.Not.Null);

@@ -21,7 +21,7 @@ public sealed class RoleStoreTests
         await using var app = new DesignerAppFactory();
         var roles = app.Services.GetRequiredService<RoleStore>();
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => roles.CreateAsync(
+        var error = Assert.ThrowsAsync<InvalidInputException>(() => roles.CreateAsync(
             key, new LocalizedText("质量审核", "QA reviewer"), new LocalizedText(), "admin", default));
 
         Assert.That(error!.Message, Does.StartWith($"Role key '{key}' is invalid; use 2 to 40 lower-case letters"));
@@ -35,7 +35,7 @@ public sealed class RoleStoreTests
         var roles = app.Services.GetRequiredService<RoleStore>();
         await roles.CreateAsync("qa-reviewer", new LocalizedText("质量审核", "QA reviewer"), new LocalizedText(), "admin", default);
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => roles.CreateAsync(
+        var error = Assert.ThrowsAsync<InvalidInputException>(() => roles.CreateAsync(
             "qa-reviewer", new LocalizedText("另一个", "Another"), new LocalizedText(), "admin", default));
 
         Assert.That(error!.Message, Does.StartWith("A role with key 'qa-reviewer' already exists"));
@@ -73,7 +73,7 @@ public sealed class RoleStoreTests
         Assert.That(afterAdd, Is.EqualTo(new[] { RoleNames.Finance, "qa-reviewer" }));
         Assert.That(removed, Is.True);
         Assert.That(afterRemove, Is.EqualTo(new[] { RoleNames.Finance }));
-        Assert.ThrowsAsync<ArgumentException>(() => accounts.SetRoleAsync("nobody", "qa-reviewer", true, default));
+        Assert.ThrowsAsync<InvalidInputException>(() => accounts.SetRoleAsync("nobody", "qa-reviewer", true, default));
     }
 
     [Test]
@@ -126,7 +126,7 @@ public sealed class RoleStoreTests
         await roles.CreateAsync("qa-reviewer", new LocalizedText("质量审核", "QA reviewer"), new LocalizedText(), "admin", default);
         await app.Services.GetRequiredService<AccountStore>().SetRoleAsync("finance1", "qa-reviewer", member: true, default);
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = Assert.ThrowsAsync<InvalidInputException>(() =>
             app.Services.GetRequiredService<RoleCatalog>().DeleteCustomAsync("qa-reviewer", default));
 
         Assert.That(error!.Message, Does.StartWith("Role 'qa-reviewer' still has 1 member(s) (finance1); remove them first."));
@@ -149,7 +149,7 @@ public sealed class RoleStoreTests
             DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(flow), draft?.Revision, "owner", default);
         await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, "owner", null, default);
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = Assert.ThrowsAsync<InvalidInputException>(() =>
             app.Services.GetRequiredService<RoleCatalog>().DeleteCustomAsync("qa-reviewer", default));
 
         Assert.That(error!.Message, Does.StartWith("Role 'qa-reviewer' is used by the published flows"));
@@ -161,7 +161,7 @@ public sealed class RoleStoreTests
     {
         using var app = new DesignerAppFactory();
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() =>
+        var error = Assert.ThrowsAsync<InvalidInputException>(() =>
             app.Services.GetRequiredService<RoleCatalog>().DeleteCustomAsync(RoleNames.Finance, default));
 
         Assert.That(error!.Message, Does.Contain("was not created on the roles page"));

@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Npgsql;
+using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Hosting;
 using WorkflowKit.Designer.Tests.Browser;
 using WorkflowKit.Designer.Tests.ScaleOut;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Runtime;
 
 namespace WorkflowKit.Designer.Tests.Hosting;
 
@@ -80,6 +85,162 @@ public sealed class DatabaseOutageTests
         finally
         {
             await browser.CaptureFailureAsync();
+        }
+    }
+
+    [Test]
+    public async Task Background_rounds_log_outage_once()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var gate = OpenGate(database);
+        var settings = Settings(database, gate);
+        settings["WorkflowKit:Engine:PollInterval"] = "00:00:00.2";
+        var logs = new LogCapture();
+        await using var app = new DesignerAppFactory(settings: settings);
+        await using var logged = app.WithWebHostBuilder(builder =>
+            builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        _ = logged.Services.GetRequiredService<WorkflowEngine>();
+        await WaitForAsync(() => logs.WithId(RelayListening).Count > 0, "the relay's first LISTEN");
+
+        await gate.CloseAsync();
+        await WaitForAsync(() => logs.WithId(EngineUnreachable).Count > 0, "the engine's outage warning");
+
+        // At a 0.2 s poll interval, 6 seconds are about 30 rounds without a back-off and about 5 with it.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        gate.Open();
+        await WaitForAsync(() => logs.WithId(EngineReachableAgain).Count > 0, "the engine's recovery line");
+        await WaitForAsync(() => logs.WithId(RelayReconnected).Count > 0, "the relay's recovery line");
+
+        var recovered = logs.WithId(EngineReachableAgain).Single();
+        var rounds = (int)recovered.State.Single(pair => pair.Key == "Rounds").Value!;
+        Assert.That(logs.WithId(EngineUnreachable), Has.Count.EqualTo(1), "engine warnings");
+        Assert.That(logs.WithId(EngineUnreachable)[0].Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(logs.WithId(EngineRoundFailed), Is.Empty, "engine errors with a stack trace per round");
+        Assert.That(rounds, Is.InRange(2, 9), "failed rounds over about 6 seconds");
+        Assert.That(logs.WithId(RelayConnectionLost), Has.Count.EqualTo(1), "relay warnings");
+        Assert.That(logs.WithId(RelayReconnected), Has.Count.EqualTo(1), "relay recovery lines");
+    }
+
+    [Test]
+    public async Task First_start_cut_stops_with_message()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var gate = OpenGate(database);
+        var settings = Settings(database, gate);
+        settings["WorkflowKit:DemoAccounts"] = "false";
+        settings["WorkflowKit:PublicHolidays"] = "false";
+        settings["WorkflowKit:SamplesPath"] = Path.Combine(RepositoryRoot(), "samples", "data");
+        await using var app = new DesignerAppFactory(
+            templates: DesignerAppFactory.RepositoryTemplates(), settings: settings);
+        app.CreateClient().Dispose();
+
+        var load = Bootstrapper(app, load: true).InitializeAsync(CancellationToken.None);
+        await WaitForAccountsAsync(database, load);
+        await gate.CloseAsync();
+        var interrupted = Assert.ThrowsAsync<FirstStartException>(() => load);
+        gate.Open();
+        var restarted = Assert.ThrowsAsync<FirstStartException>(
+            () => Bootstrapper(app, load: true).InitializeAsync(CancellationToken.None));
+        var kept = Bootstrapper(app, load: false).InitializeAsync(CancellationToken.None);
+
+        Assert.That(interrupted!.Message, Does.StartWith("The database (PostgreSql: ").And.Contain(
+            "became unreachable while the first start loaded the demo accounts and the sample data, so the designer " +
+            "did not start and the database holds part of them. Once the database is reachable, empty it"));
+        Assert.That(restarted!.Message, Does.StartWith("An earlier first start on the database (PostgreSql: ").And.Contain(
+            "stopped while it loaded the demo accounts and the sample data, so the database holds part of them"));
+        Assert.That(async () => await kept, Throws.Nothing);
+    }
+
+    [Test]
+    public async Task First_start_unreachable_changes_nothing()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var gate = OpenGate(database);
+        var settings = Settings(database, gate);
+        settings["WorkflowKit:DemoAccounts"] = "false";
+        settings["WorkflowKit:PublicHolidays"] = "false";
+        await using var app = new DesignerAppFactory(settings: settings);
+        app.CreateClient().Dispose();
+
+        await gate.CloseAsync();
+        var unreachable = Assert.ThrowsAsync<FirstStartException>(
+            () => Bootstrapper(app, load: true, sampleData: false).InitializeAsync(CancellationToken.None));
+        gate.Open();
+        var retried = Bootstrapper(app, load: true, sampleData: false).InitializeAsync(CancellationToken.None);
+
+        Assert.That(unreachable!.Message, Does.StartWith("The database (PostgreSql: ").And.EndWith(
+            ") cannot be reached, so the designer did not start and changed nothing. Check that the database server " +
+            "runs and accepts connections from this machine, then start the designer again."));
+        Assert.That(async () => await retried, Throws.Nothing);
+        Assert.That(await app.Services.GetRequiredService<AccountStore>().CountAsync(default),
+            Is.EqualTo(DemoAccounts.Users.Count));
+    }
+
+    // A bootstrapper of the app's services whose options turn the demo accounts (load) and the sample (sampleData,
+    // load by default) on or off. Either loads only into a database without accounts.
+    private static DesignerBootstrapper Bootstrapper(DesignerAppFactory app, bool load, bool? sampleData = null)
+    {
+        var configured = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DesignerOptions>>().Value;
+        var options = new DesignerOptions
+        {
+            DemoAccounts = load,
+            SampleData = sampleData ?? load,
+            PublicHolidays = false,
+            TemplatesPath = configured.TemplatesPath,
+            SamplesPath = configured.SamplesPath,
+        };
+        return ActivatorUtilities.CreateInstance<DesignerBootstrapper>(
+            app.Services, Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    // Waits, on a connection that bypasses the gate, until the load has created its first accounts.
+    private static async Task WaitForAccountsAsync(SharedDatabase database, Task load)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM designer_users", connection);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((long)(await count.ExecuteScalarAsync())! == 0)
+        {
+            if (load.IsCompleted || waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"The load created no account (load finished: {load.IsCompleted}).");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WorkflowKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("WorkflowKit.sln not found above the tests.");
+    }
+
+    private const int EngineRoundFailed = 2040;
+    private const int EngineUnreachable = 2041;
+    private const int EngineReachableAgain = 2043;
+    private const int RelayListening = 9300;
+    private const int RelayConnectionLost = 9301;
+    private const int RelayReconnected = 9304;
+
+    // Polls a condition that the app's background services make true; fails after 60 seconds.
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"Timed out after 60 seconds waiting for {what}.");
+            }
+
+            await Task.Delay(100);
         }
     }
 

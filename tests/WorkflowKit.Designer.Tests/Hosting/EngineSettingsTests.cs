@@ -57,6 +57,118 @@ public sealed class EngineSettingsTests
             Throws.InvalidOperationException.With.Message.EqualTo(expected));
     }
 
+    [Test]
+    public void Apply_EveryKey_SetsItsOption()
+    {
+        var configuration = Configuration(new Dictionary<string, string?>
+        {
+            ["WorkflowKit:Engine:TimeZone"] = "Europe/Berlin",
+            ["WorkflowKit:Engine:Lease"] = "00:05:00",
+            ["WorkflowKit:Engine:PollInterval"] = "00:00:00.5",
+            ["WorkflowKit:Engine:BatchSize"] = "20",
+            ["WorkflowKit:Engine:RunnerId"] = "node-a",
+            ["WorkflowKit:Engine:TriggerRefreshInterval"] = "00:01:00",
+            ["WorkflowKit:Engine:RetryAttempts"] = "5",
+            ["WorkflowKit:Engine:RetryBackoff"] = "00:00:10",
+            ["WorkflowKit:Engine:MaxNodesPerStep"] = "200",
+            ["WorkflowKit:Engine:MaxQueryRows"] = "500",
+            ["WorkflowKit:Engine:UrgeInterval"] = "00:00:00",
+            ["WorkflowKit:Engine:HttpTimeout"] = "00:01:30",
+            ["WorkflowKit:Engine:HttpAllowedHosts:0"] = "erp.internal",
+            ["WorkflowKit:Engine:MaxHttpReplyBytes"] = "2048",
+        });
+        var options = new EngineOptions();
+
+        EngineSettings.Apply(configuration, options);
+
+        Assert.That(options.TimeZone, Is.EqualTo("Europe/Berlin"));
+        Assert.That(options.Lease, Is.EqualTo(TimeSpan.FromMinutes(5)));
+        Assert.That(options.PollInterval, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
+        Assert.That(options.BatchSize, Is.EqualTo(20));
+        Assert.That(options.RunnerId, Is.EqualTo("node-a"));
+        Assert.That(options.TriggerRefreshInterval, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(options.RetryAttempts, Is.EqualTo(5));
+        Assert.That(options.RetryBackoff, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That(options.MaxNodesPerStep, Is.EqualTo(200));
+        Assert.That(options.MaxQueryRows, Is.EqualTo(500));
+        Assert.That(options.UrgeInterval, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(options.HttpTimeout, Is.EqualTo(TimeSpan.FromSeconds(90)));
+        Assert.That(options.HttpAllowedHosts, Is.EqualTo(new[] { "erp.internal" }));
+        Assert.That(options.MaxHttpReplyBytes, Is.EqualTo(2048));
+    }
+
+    [TestCase("WorkflowKit:Engine:PollInterval", "2",
+        "WorkflowKit:Engine:PollInterval is \"2\", but it must be a duration written as hh:mm:ss (or d.hh:mm:ss) of " +
+        "at least 00:00:00.1000000, such as 00:00:30 for 30 seconds.")]
+    [TestCase("WorkflowKit:Engine:Lease", "00:00:00",
+        "WorkflowKit:Engine:Lease is \"00:00:00\", but it must be a duration written as hh:mm:ss (or d.hh:mm:ss) of " +
+        "at least 00:00:01, such as 00:00:30 for 30 seconds.")]
+    [TestCase("WorkflowKit:Engine:BatchSize", "fifty",
+        "WorkflowKit:Engine:BatchSize is \"fifty\", but it must be a whole number greater than 0, such as 50.")]
+    [TestCase("WorkflowKit:Engine:MaxQueryRows", "3000000000",
+        "WorkflowKit:Engine:MaxQueryRows is \"3000000000\", but it must be a whole number greater than 0, such as " +
+        "10000.")]
+    [TestCase("WorkflowKit:Engine:RetryAttempts", "0",
+        "WorkflowKit:Engine:RetryAttempts is \"0\", but it must be a whole number greater than 0, such as 3.")]
+    [TestCase("WorkflowKit:Engine:TimeZone", "China/Beijing",
+        "WorkflowKit:Engine:TimeZone is \"China/Beijing\", but this machine has no such time zone. Use an IANA id " +
+        "such as Asia/Shanghai.")]
+    [TestCase("WorkflowKit:Engine:RunnerId", " ",
+        "WorkflowKit:Engine:RunnerId is empty. Give it a value or remove the key to keep the default.")]
+    [TestCase("WorkflowKit:Engine:HttpTimeout", "00:05:00",
+        "WorkflowKit:Engine:Lease is 00:02:00, but it must be longer than WorkflowKit:Engine:HttpTimeout (00:05:00), " +
+        "because another node may take a claimed timer or message once its lease ends. Raise the lease or lower the " +
+        "timeout.")]
+    [TestCase("WorkflowKit:Engine:PollIntervall", "00:00:05",
+        "WorkflowKit:Engine:PollIntervall is not an engine setting. Check its spelling; the settings are TimeZone, " +
+        "Lease, PollInterval, BatchSize, RunnerId, TriggerRefreshInterval, RetryAttempts, RetryBackoff, " +
+        "MaxNodesPerStep, MaxQueryRows, UrgeInterval, HttpTimeout, HttpAllowedHosts, MaxHttpReplyBytes.")]
+    [TestCase("WorkflowKit:Engine:HttpAllowedHosts", "erp.internal",
+        "WorkflowKit:Engine:HttpAllowedHosts is \"erp.internal\", but it must be a list. Set " +
+        "WorkflowKit:Engine:HttpAllowedHosts:0, WorkflowKit:Engine:HttpAllowedHosts:1 and so on " +
+        "(WorkflowKit__Engine__HttpAllowedHosts__0 in environment variables).")]
+    public void Apply_InvalidSetting_NamesKey(string key, string value, string expected)
+    {
+        var configuration = Configuration(new Dictionary<string, string?> { [key] = value });
+
+        Assert.That(() => EngineSettings.Apply(configuration, new EngineOptions()),
+            Throws.InvalidOperationException.With.Message.EqualTo(expected));
+    }
+
+    [Test]
+    public void Designer_InvalidSetting_StopsStart()
+    {
+        var settings = new Dictionary<string, string> { ["WorkflowKit:Engine:PollInterval"] = "5s" };
+        using var app = new DesignerAppFactory(settings: settings);
+
+        Assert.That(() => app.CreateClient(), Throws.InvalidOperationException.With.Message.StartsWith(
+            "WorkflowKit:Engine:PollInterval is \"5s\", but it must be a duration"));
+    }
+
+    [Test]
+    public void Deployment_doc_lists_every_key()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "deployment.md"));
+
+        var documented = System.Text.RegularExpressions.Regex.Matches(doc, @"^\| `WorkflowKit:Engine:(\w+)`",
+                System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value)
+            .ToList();
+
+        Assert.That(documented, Is.EqualTo(EngineSettings.Keys));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WorkflowKit.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new DirectoryNotFoundException("WorkflowKit.sln not found above the tests.");
+    }
+
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }
