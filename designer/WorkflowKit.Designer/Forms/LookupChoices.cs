@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
@@ -13,10 +14,6 @@ namespace WorkflowKit.Designer.Forms;
 /// form's title field. It reads through the user's data permissions with <see cref="RecordReader"/>, as the server's
 /// checks do.
 /// </summary>
-/// <remarks>
-/// TODO: the start form's lookup field is still a plain text box. A list under the box that searched on each typed
-/// change never received the change in a Playwright browser test, for a reason not yet found.
-/// </remarks>
 public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
 {
     /// <summary>Maximum number of records one search returns.</summary>
@@ -25,14 +22,14 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
     /// <summary>
     /// Returns up to <see cref="MaxChoices"/> records of the lookup's form that <paramref name="userId"/> may read,
     /// ordered by value: all of them for empty <paramref name="text"/>, else those whose value or title contains it
-    /// as typed or in upper case.
+    /// as typed, in upper case, in lower case or in title case.
     /// </summary>
     public async Task<IReadOnlyList<LookupChoice>> SearchAsync(
         RecordLookup lookup, string userId, string? text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         var form = await setup.EnsureFormAsync(lookup.Form, cancellationToken);
-        var titleField = form?.TitleField is { Length: > 0 } title && title != lookup.ValueField ? title : null;
+        var titleField = TitleFieldOf(form, lookup);
         var query = new RecordQuery(lookup.Form)
         {
             Filter = Filter(lookup, titleField, text?.Trim()),
@@ -41,6 +38,34 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
             CountTotal = false,
         };
 
+        return await ReadAsync(lookup, titleField, userId, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns the record of the lookup's form whose value is <paramref name="value"/>, if
+    /// <paramref name="userId"/> may read one, so that a read-only view can show its title beside the value.
+    /// </summary>
+    public async Task<LookupChoice?> FindAsync(
+        RecordLookup lookup, string userId, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(value);
+        var form = await setup.EnsureFormAsync(lookup.Form, cancellationToken);
+        var titleField = TitleFieldOf(form, lookup);
+        var query = new RecordQuery(lookup.Form)
+        {
+            Filter = Condition.AllOf(new Rule { Field = lookup.ValueField, Operator = RuleOperators.Equal, Value = value }),
+            Limit = 1,
+            CountTotal = false,
+        };
+
+        var choices = await ReadAsync(lookup, titleField, userId, query, cancellationToken);
+        return choices.Count > 0 ? choices[0] : null;
+    }
+
+    private async Task<IReadOnlyList<LookupChoice>> ReadAsync(
+        RecordLookup lookup, string? titleField, string userId, RecordQuery query, CancellationToken cancellationToken)
+    {
         RecordPage page;
         try
         {
@@ -61,6 +86,9 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
             .DistinctBy(choice => choice.Value, StringComparer.Ordinal)];
     }
 
+    private static string? TitleFieldOf(FormDefinition? form, RecordLookup lookup) =>
+        form?.TitleField is { Length: > 0 } title && title != lookup.ValueField ? title : null;
+
     private static Condition? Filter(RecordLookup lookup, string? titleField, string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -68,9 +96,12 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
             return null;
         }
 
-        // The record query's "contains" is case-sensitive. Codes are mostly upper case, so a code typed in lower case
-        // also matches its upper-case form.
-        var texts = new[] { text, text.ToUpperInvariant() }.Distinct(StringComparer.Ordinal).ToList();
+        // The record query's "contains" is case-sensitive. Codes are mostly upper case and names mostly start their
+        // words with a capital, so the text also matches in upper case, lower case and title case ("ruijin" finds
+        // "Ruijin Hospital"). Other mixed case, such as "HbA1c" typed as "hba1c", is still not found.
+        var lower = text.ToLowerInvariant();
+        var titleCase = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(lower);
+        var texts = new[] { text, text.ToUpperInvariant(), lower, titleCase }.Distinct(StringComparer.Ordinal).ToList();
         var fields = titleField is null ? [lookup.ValueField] : new[] { lookup.ValueField, titleField };
         var groups = fields
             .SelectMany(field => texts.Select(value => new RuleGroup

@@ -247,6 +247,7 @@ public static class ChineseStrings
         ["No differences."] = "没有差异。",
         ["No flows yet."] = "暂无流程。",
         ["No forms whose records you may read."] = "没有你可查看记录的表单。",
+        ["No matching record that you may read. A code you type is checked when you submit."] = "没有你可查看的匹配记录。手动输入的编码会在提交时检查。",
         ["No open tasks."] = "没有待办任务。",
         ["No open tasks. Well done!"] = "没有待办，干得好！",
         ["No problems"] = "没有问题",

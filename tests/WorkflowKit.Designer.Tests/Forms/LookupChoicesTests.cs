@@ -51,6 +51,28 @@ public sealed class LookupChoicesTests
     }
 
     [Test]
+    public async Task Lower_case_name_finds_record()
+    {
+        var choices = await SearchAsync("sales1", "huashan cl");
+
+        Assert.That(choices, Is.EqualTo(new[] { new LookupChoice("C0202", "Huashan Clinic") }));
+    }
+
+    [Test]
+    public async Task Find_returns_readable_record_only()
+    {
+        var lookup = _app.Services.GetRequiredService<LookupChoices>();
+
+        var own = await lookup.FindAsync(Customer, "sales1", "C0201", default);
+        var other = await lookup.FindAsync(Customer, "sales1", "C0203", default);
+        var unknownUser = await lookup.FindAsync(Customer, "LookupUser", "C0201", default);
+
+        Assert.That(own, Is.EqualTo(new LookupChoice("C0201", "Ruijin Hospital")));
+        Assert.That(other, Is.Null);
+        Assert.That(unknownUser, Is.Null);
+    }
+
+    [Test]
     public async Task Empty_search_lists_first_records_by_code()
     {
         var choices = await SearchAsync("sales2", " ");
