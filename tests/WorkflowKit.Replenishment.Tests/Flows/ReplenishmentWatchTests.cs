@@ -129,6 +129,34 @@ public sealed class ReplenishmentWatchTests
     }
 
     [Test]
+    public async Task ManualStart_CentralWarehouseReceives()
+    {
+        // Started by hand without a receiving warehouse, the replenishment sends the stock task to the staff of the
+        // central warehouse sh, which serves east.
+        await using var world = await StartedWorldAsync();
+        var started = await world.Engine.StartAsync(
+            new StartInstanceRequest("replenishment", "buyer-1")
+            {
+                Form = new JsonObject
+                {
+                    ["product"] = "IVD-0002", ["leadTimeDays"] = 31, ["suggestedQuantity"] = 100,
+                    ["forecastDemand"] = 300, ["coveredByStock"] = 200, ["incomingQuantity"] = 0, ["shortfall"] = 100,
+                },
+            },
+            CancellationToken.None);
+
+        var tasks = await world.Engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
+        var stored = (await world.Engine.GetInstanceAsync(started.Id, CancellationToken.None))!.Instance;
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Form["receivingWarehouse"]?.GetValue<string>(), Is.EqualTo("sh"));
+            Assert.That(tasks.Where(task => task.NodeId == "prepareStock").Select(task => task.Assignee),
+                Is.EqualTo(new[] { "wh-east" }));
+        });
+    }
+
+    [Test]
     public async Task Watch_ListsCustomersWhoseForecastRose()
     {
         await using var world = await StartedWorldAsync();
