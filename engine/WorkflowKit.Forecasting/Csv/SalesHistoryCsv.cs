@@ -62,9 +62,9 @@ public static class SalesHistoryCsv
         };
         SalesCsvException? TakeBadQuote()
         {
-            var taken = badQuote;
+            var pending = badQuote;
             badQuote = null;
-            return taken;
+            return pending;
         }
 
         using var parser = new CsvParser(reader, configuration, leaveOpen: true);

@@ -36,14 +36,14 @@ internal sealed class CandidateRuns
 
         var training = _window.Series.Select(history => ForecastEngine.ToTraining(history, origin, _window)).ToList();
         var forecasts = _candidates.ForecastAll(training, _intermittent, _horizon);
-        var kept = Math.Min(_horizon, _window.EndIndex - origin);
-        if (origin < _window.EndIndex && kept < _horizon)
+        var scoredSteps = Math.Min(_horizon, _window.EndIndex - origin);
+        if (origin < _window.EndIndex && scoredSteps < _horizon)
         {
             foreach (var series in forecasts)
             {
                 foreach (var candidate in series.Keys.ToList())
                 {
-                    series[candidate] = series[candidate][..kept];
+                    series[candidate] = series[candidate][..scoredSteps];
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace WorkflowKit.Replenishment.Planning;
 /// <remarks>
 /// The stock goes where the product's demand is, so that as little as possible moves between warehouses afterwards:
 /// the warehouse of the region whose customers ordered the most units of the product in the last
-/// <see cref="ShelfLifeMix.RecentMonths"/> full months. Without such orders it is the warehouse that holds the most
+/// <see cref="ShelfLifeMix.RecentMonths"/> full months. Without such orders it is the warehouse with the most
 /// free units of the product in available batches, and without those the first warehouse of
 /// <see cref="ReplenishmentSettings.Warehouses"/>. Ties go to the warehouse listed first.
 /// </remarks>
