@@ -135,7 +135,9 @@ public static class ForecastCommands
                 (null, ForecastEngine.ZeroModelName) => "no sales to backtest",
                 _ => "too short to backtest",
             };
-            await stdout.WriteLineAsync($"  {forecast.Series}: {forecast.Model} ({accuracy})").ConfigureAwait(false);
+            var baseline = forecast.Method == ForecastMethod.Model ? string.Empty : "a baseline that beat the model, ";
+            await stdout.WriteLineAsync($"  {forecast.Series}: {forecast.Model} ({baseline}{accuracy})")
+                .ConfigureAwait(false);
         }
 
         return Success;

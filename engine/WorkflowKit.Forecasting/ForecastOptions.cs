@@ -29,6 +29,17 @@ public sealed record ForecastOptions
     /// </summary>
     public bool PerStepSelection { get; init; }
 
+    /// <summary>
+    /// Whether the model competes per series with seasonal naive, the mean of the last three periods and the mean of
+    /// the model and seasonal naive. Default true. It applies to series whose history is too short for the seasonal
+    /// smoothing models at some origin of the candidates' backtest (a monthly history under 36 months, with 12 origins)
+    /// and to intermittent series. Each method is backtested on <see cref="BacktestOrigins"/> rolling origins that have
+    /// a full seasonal cycle of history, where the model's forecast at each origin is the one chosen from the periods up
+    /// to it. A baseline with a smaller sum of absolute errors replaces the model, but only after at least 6 such
+    /// origins. The comparison fits the candidates on up to twice as many origins.
+    /// </summary>
+    public bool CompareWithBaselines { get; init; } = true;
+
     /// <summary>Whether the Microsoft.ML FastTree regression model is one of the candidates. Default true.</summary>
     public bool UseFastTree { get; init; } = true;
 

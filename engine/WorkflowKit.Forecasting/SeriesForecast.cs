@@ -23,4 +23,11 @@ public sealed record SeriesForecast(
     /// every period of the history has the same quantity (0 included), which gives an interval of no width.
     /// </summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Whether the forecast comes from <see cref="Model"/> as chosen among the candidates or from a baseline that beat
+    /// it in the backtest of <see cref="ForecastOptions.CompareWithBaselines"/>. For a baseline,
+    /// <see cref="BacktestAccuracy"/> and the interval come from that backtest.
+    /// </summary>
+    public ForecastMethod Method { get; init; } = ForecastMethod.Model;
 }

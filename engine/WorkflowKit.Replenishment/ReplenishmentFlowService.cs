@@ -14,10 +14,12 @@ namespace WorkflowKit.Replenishment;
 /// </summary>
 /// <remarks>
 /// <para>Input (all optional): <c>minShelfLifeDays</c>, <c>reviewDays</c>, <c>riseThreshold</c>,
-/// <c>historyMonths</c>, <c>useFastTree</c>, <c>perStepSelection</c>; see <see cref="ReplenishmentSettings"/> for meanings and defaults.</para>
+/// <c>historyMonths</c>, <c>useFastTree</c>, <c>perStepSelection</c>, <c>warehouses</c> (an object mapping each region
+/// to its warehouse code); see <see cref="ReplenishmentSettings"/> for meanings and defaults.</para>
 /// <para>Result: <c>{ asOf, checked, shortfalls: [ ... ] }</c>. Each shortfall has <c>product</c>,
 /// <c>productName</c>, <c>leadTimeDays</c>, <c>forecastDemand</c>, <c>usableStock</c>, <c>unusableStock</c>,
 /// <c>coveredByStock</c>, <c>incomingQuantity</c>, <c>shortfall</c>, <c>suggestedQuantity</c>, <c>model</c>,
+/// <c>receivingWarehouse</c> and <c>receivingRegion</c> (see <see cref="ReceivingWarehouse"/>),
 /// <c>confirmations</c> (rows of <c>salesOwner</c>, <c>region</c>, <c>customer</c>, <c>customerName</c>,
 /// <c>recentQuantity</c>, <c>forecastQuantity</c>) and <c>salesOwners</c> (distinct user ids).</para>
 /// <para>NOTE: the forecast runs inside the step's transaction, which on SQLite holds the database's write lock,
@@ -79,9 +81,24 @@ public sealed class ReplenishmentFlowService : IFlowService
             PerStepSelection = input["perStepSelection"] is null
                 ? defaults.PerStepSelection
                 : FormValues.Boolean(input, "perStepSelection", true),
+            Warehouses = input["warehouses"] is null ? defaults.Warehouses : Warehouses(input["warehouses"]!),
         };
         settings.Validate();
         return settings;
+    }
+
+    private static List<RegionWarehouse> Warehouses(JsonNode value)
+    {
+        if (value is not JsonObject map
+            || map.Any(pair => pair.Value is not JsonValue code || !code.TryGetValue<string>(out _)))
+        {
+            throw new ArgumentException(
+                "Service input \"warehouses\" must map each region to a warehouse code, for example " +
+                $"{{ \"east\": \"sh\", \"north\": \"bj\" }}, got {value.ToJsonString()}.",
+                nameof(value));
+        }
+
+        return [.. map.Select(pair => new RegionWarehouse(pair.Key, pair.Value!.GetValue<string>()))];
     }
 
     private static int? Whole(JsonObject input, string name)
@@ -134,6 +151,8 @@ public sealed class ReplenishmentFlowService : IFlowService
                 ["shortfall"] = position.Shortfall,
                 ["suggestedQuantity"] = position.SuggestedQuantity,
                 ["model"] = position.Model,
+                ["receivingWarehouse"] = position.Receiving?.Warehouse,
+                ["receivingRegion"] = position.Receiving?.Region,
                 ["confirmations"] = confirmations,
                 ["salesOwners"] = new JsonArray([.. owners.Select(owner => (JsonNode)owner)]),
             });

@@ -163,6 +163,106 @@ public sealed class ForecastCommandTests
         Assert.That(run.Output, Does.Contain("mean-of-last-3"));
     }
 
+    [Test]
+    public async Task Forecast_lists_every_bad_row()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "bad-rows.csv");
+        var output = Path.Combine(folder, "forecast.csv");
+        await File.WriteAllLinesAsync(input,
+        [
+            "date,customer,product,quantity",
+            "2024-01-15,C1,P1,10",
+            "2024-02-30,C1,P1,5",
+            "2024-03-15,C1,P1,abc",
+            "2024-04-15,C1,,7",
+            ",C1,P1,3",
+            "2024-05-15,C1,P1,1e3",
+            "2024-06-15,C1,P1",
+            "2024-07-15,C1,P1, 12",
+            "2024-08-15,\"C1,P1,9",
+        ]);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "2", "--out", output);
+
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(lines, Has.Length.EqualTo(7), run.Error);
+        Assert.That(lines[0], Does.StartWith("bad-rows.csv: Line 3, column 'date': '2024-02-30' is not a valid date."));
+        Assert.That(lines[1], Does.StartWith("bad-rows.csv: Line 4, column 'quantity': 'abc' is not a valid quantity."));
+        Assert.That(lines[2], Is.EqualTo(
+            "bad-rows.csv: Line 5, column 'product': the product is empty. Every row needs a product code or name."));
+        Assert.That(lines[3], Does.StartWith("bad-rows.csv: Line 6, column 'date': '' is not a valid date."));
+        Assert.That(lines[4], Does.StartWith("bad-rows.csv: Line 8: expected 4 fields as in the header, but found 3"));
+        Assert.That(lines[5], Does.StartWith("bad-rows.csv: Line 10: a quoted field is not closed"));
+        Assert.That(lines[6], Is.EqualTo(
+            "bad-rows.csv: 6 rows are invalid, with 6 errors in all (9 data rows read), so nothing was read from the " +
+            "file. Correct the rows listed above and run the command again."));
+        Assert.That(File.Exists(output), Is.False, "no output file");
+    }
+
+    [Test]
+    public async Task Forecast_bad_rows_listed_up_to_limit()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "many-bad.csv");
+        var rows = Enumerable.Range(1, 25).Select(day => $"2024-01-{day:00},C1,P1,x{day}");
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1");
+
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(lines, Has.Length.EqualTo(22), run.Error);
+        Assert.That(lines[19], Does.StartWith("many-bad.csv: Line 21, column 'quantity': 'x20' is not a valid quantity."));
+        Assert.That(lines[20], Is.EqualTo("... and 5 more errors."));
+        Assert.That(lines[21], Does.StartWith("many-bad.csv: 25 rows are invalid, with 25 errors in all (25 data rows read)"));
+        Assert.That(run.Output, Is.Empty, "no forecast printed");
+    }
+
+    [Test]
+    public async Task Forecast_merges_names_with_invisible_characters()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "unicode.csv");
+        // The second and fourth rows add a zero-width space (U+200B) and a byte order mark (U+FEFF) to the product, the
+        // third writes the customer's "é" as "e" and a combining accent, and the last one pads both with spaces.
+        await File.WriteAllLinesAsync(input,
+        [
+            "date,customer,product,quantity",
+            "2024-01-01,Hôpital Ruijin,试剂盒A,5",
+            "2024-02-01,Hôpital Ruijin,试剂盒A\u200B,6",
+            "2024-03-01,Ho\u0302pital Ruijin,试剂盒A,7",
+            "2024-04-01,Hôpital Ruijin,\uFEFF试剂盒A,8",
+            "2024-05-01, Hôpital Ruijin , 试剂盒A ,9",
+        ]);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.OutputLines, Has.Count.EqualTo(2), run.Output);
+        Assert.That(run.OutputLines[1], Does.StartWith("2024-06-01,Hôpital Ruijin,试剂盒A,"));
+    }
+
+    [Test]
+    public async Task Forecast_names_baseline_that_beat_model()
+    {
+        // 22 months of a pattern that repeats every year, too short for the seasonal models, so seasonal naive wins.
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "pattern.csv");
+        var output = Path.Combine(folder, "forecast.csv");
+        double[] pattern = [10, 80, 15, 60, 5, 90, 20, 70, 10, 85, 30, 50];
+        var rows = Enumerable.Range(0, 22).Select(month => string.Create(
+            CultureInfo.InvariantCulture, $"{new DateOnly(2023, 1, 1).AddMonths(month):yyyy-MM-dd},,P1,{pattern[month % 12]}"));
+        await File.WriteAllLinesAsync(input, ["date,customer,product,quantity", .. rows]);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1", "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.OutputLines, Does.Contain("P1: seasonal-naive (a baseline that beat the model, backtest accuracy 100.0%)"));
+        Assert.That((await File.ReadAllLinesAsync(output))[1], Does.StartWith("2024-11-01,,P1,30,"));
+    }
+
     // Three years of a seasonal monthly series for two products, ending in December 2024.
     private static IEnumerable<string> MonthlyHistory()
     {

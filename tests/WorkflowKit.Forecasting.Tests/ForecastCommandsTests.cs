@@ -30,7 +30,8 @@ public sealed class ForecastCommandsTests
         Assert.That(lines, Has.Length.EqualTo(1 + (2 * 2)));
         Assert.That(lines[1], Does.StartWith("2021-07-01,Huashan,Kit A,"));
         Assert.That(stdout, Does.StartWith("Wrote 4 forecasts for 2 series (month grain, horizon 2) to "));
-        Assert.That(stdout, Does.Match(@"\n  Huashan / Kit A: [a-z0-9.-]+ \(backtest accuracy \d+\.\d%\)\r?\n"));
+        Assert.That(stdout, Does.Match(
+            @"\n  Huashan / Kit A: [a-z0-9.-]+ \((a baseline that beat the model, )?backtest accuracy \d+\.\d%\)\r?\n"));
         Assert.That(stderr, Is.Empty);
     }
 

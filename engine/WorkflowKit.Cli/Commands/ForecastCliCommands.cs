@@ -59,6 +59,11 @@ public static class ForecastCliCommands
             Description = "Choose the model per step ahead from its backtest error at that step, instead of one " +
                           "model for all steps.",
         };
+        var modelOnly = new Option<bool>("--model-only")
+        {
+            Description = "Always use the chosen model, without comparing it per series with seasonal naive, the " +
+                          "mean of the last 3 periods and their mix with the model.",
+        };
         var command = new Command(
             "evaluate",
             "Backtest the forecaster with rolling origins and print accuracy (1 - WAPE) per horizon beside two " +
@@ -70,6 +75,7 @@ public static class ForecastCliCommands
             origins,
             noFastTree,
             perStep,
+            modelOnly,
         };
         command.SetAction((parsed, cancellationToken) => ForecastCommands.EvaluateAsync(
             parsed.GetValue(input)!,
@@ -80,6 +86,7 @@ public static class ForecastCliCommands
             {
                 UseFastTree = !parsed.GetValue(noFastTree),
                 PerStepSelection = parsed.GetValue(perStep),
+                CompareWithBaselines = !parsed.GetValue(modelOnly),
             },
             context.Output,
             context.Error,

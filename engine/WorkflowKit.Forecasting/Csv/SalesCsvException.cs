@@ -33,4 +33,13 @@ public sealed class SalesCsvException : FormatException
 
     /// <summary>Text of the invalid field as read, or null.</summary>
     public string? Value { get; }
+
+    /// <summary>
+    /// Errors found in the file, in line order, up to 1,000. <see cref="Line"/>, <see cref="Column"/> and
+    /// <see cref="Value"/> are those of the first. Empty when the exception describes one error only.
+    /// </summary>
+    public IReadOnlyList<SalesCsvException> Errors { get; init; } = [];
+
+    /// <summary>Number of errors found in the file, including those past the 1,000 kept in <see cref="Errors"/>.</summary>
+    public int ErrorCount { get; init; } = 1;
 }

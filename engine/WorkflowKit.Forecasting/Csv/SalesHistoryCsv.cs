@@ -11,7 +11,8 @@ namespace WorkflowKit.Forecasting.Csv;
 /// <remarks>
 /// Dates are ISO <c>yyyy-MM-dd</c> or <c>M/d/yyyy</c>. Quantities use the invariant culture: a '.' decimal
 /// separator, no thousands separator, an optional sign and exponent. Header names match case-insensitively.
-/// Every error is a <see cref="SalesCsvException"/> that names the line, the column and the value.
+/// Every error is a <see cref="SalesCsvException"/> that names the line, the column and the value. An invalid header
+/// stops reading at once. Invalid rows are all collected, and the exception then lists them.
 /// </remarks>
 public static class SalesHistoryCsv
 {
@@ -38,7 +39,10 @@ public static class SalesHistoryCsv
     /// <param name="reader">CSV text, header first.</param>
     /// <param name="sourceName">File name put in front of error messages, or null.</param>
     /// <param name="cancellationToken">Stops reading between rows.</param>
-    /// <exception cref="SalesCsvException">The header or a field is invalid.</exception>
+    /// <exception cref="SalesCsvException">
+    /// The header or a field is invalid. With several invalid fields, <see cref="SalesCsvException.Errors"/> has each
+    /// one and the message lists the first 20.
+    /// </exception>
     public static async Task<IReadOnlyList<SalesObservation>> ReadAsync(
         TextReader reader,
         string? sourceName = null,
@@ -47,12 +51,22 @@ public static class SalesHistoryCsv
         ArgumentNullException.ThrowIfNull(reader);
 
         var prefix = sourceName is null ? string.Empty : $"{sourceName}: ";
+        // The parser calls BadDataFound in the middle of a row, so the error waits there until the row is complete
+        // and is then reported with it. Throwing from the callback would stop at the first bad quote.
+        SalesCsvException? badQuote = null;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
-            BadDataFound = args => throw BadQuote(args, prefix),
+            BadDataFound = args => badQuote ??= BadQuote(args, prefix),
         };
+        SalesCsvException? TakeBadQuote()
+        {
+            var pending = badQuote;
+            badQuote = null;
+            return pending;
+        }
+
         using var parser = new CsvParser(reader, configuration, leaveOpen: true);
         if (!await parser.ReadAsync().ConfigureAwait(false) || parser.Record is null)
         {
@@ -60,8 +74,13 @@ public static class SalesHistoryCsv
                 $"{prefix}The file is empty. Expected a header line such as 'date,customer,product,quantity'.", 1);
         }
 
+        if (TakeBadQuote() is { } headerQuote)
+        {
+            throw headerQuote;
+        }
+
         var header = parser.Record.Select(name => name.Trim()).ToArray();
-        var rows = new CsvRows(parser, header, prefix);
+        var rows = new CsvRows(parser, header, prefix, TakeBadQuote);
         return DetectLayout(header, prefix) == SalesCsvLayout.Long
             ? await LongFormReader.ReadAsync(rows, cancellationToken).ConfigureAwait(false)
             : await WideFormReader.ReadAsync(rows, cancellationToken).ConfigureAwait(false);

@@ -2,7 +2,9 @@ namespace WorkflowKit.Forecasting.Csv;
 
 /// <summary>
 /// Converts wide rows (a date column, then one quantity column per product) to long observations without a
-/// customer. An empty cell records no sale, which counts as zero once summed to a period.
+/// customer. An empty cell records no sale, which counts as zero once summed to a period. Product names go through
+/// <see cref="SeriesKey.NormalizeName"/>, so two columns whose names differ only in invisible characters are rejected
+/// as a repeated product.
 /// </summary>
 internal static class WideFormReader
 {
@@ -13,12 +15,14 @@ internal static class WideFormReader
         var productColumns = Enumerable.Range(1, rows.Header.Length - 1)
             .Where(column => !SalesHistoryCsv.IsIgnoredWideColumn(rows.Header[column]))
             .ToArray();
-        CheckUniqueProducts(rows, productColumns);
+        var products = productColumns.ToDictionary(column => column, column => SeriesKey.NormalizeName(rows.Header[column]));
+        CheckUniqueProducts(rows, productColumns, products);
 
         var observations = new List<SalesObservation>();
         while (await rows.NextAsync(cancellationToken).ConfigureAwait(false) is var (fields, line))
         {
-            var date = SalesHistoryCsv.ParseDate(fields[0], line, rows.Header[0], rows.ErrorPrefix);
+            var date = rows.Errors.Check(
+                () => SalesHistoryCsv.ParseDate(fields[0], line, rows.Header[0], rows.ErrorPrefix));
             foreach (var column in productColumns)
             {
                 if (fields[column].Trim().Length == 0)
@@ -26,11 +30,15 @@ internal static class WideFormReader
                     continue;
                 }
 
-                var quantity = ParseQuantity(rows, fields[column], line, column);
-                observations.Add(new SalesObservation(date, null, rows.Header[column], quantity));
+                var quantity = rows.Errors.Check(() => ParseQuantity(rows, fields[column], line, column));
+                if (date is { } day && quantity is { } units)
+                {
+                    observations.Add(new SalesObservation(day, null, products[column], units));
+                }
             }
         }
 
+        rows.Errors.ThrowIfAny();
         return observations;
     }
 
@@ -54,13 +62,13 @@ internal static class WideFormReader
         }
     }
 
-    private static void CheckUniqueProducts(CsvRows rows, int[] productColumns)
+    private static void CheckUniqueProducts(CsvRows rows, int[] productColumns, Dictionary<int, string> products)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var column in productColumns)
         {
             var name = rows.Header[column];
-            if (name.Length == 0 || !seen.Add(name))
+            if (products[column].Length == 0 || !seen.Add(products[column]))
             {
                 var problem = name.Length == 0 ? "has an empty name" : "repeats an earlier product";
                 throw new SalesCsvException(

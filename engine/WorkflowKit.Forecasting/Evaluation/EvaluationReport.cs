@@ -25,4 +25,16 @@ public sealed record EvaluationReport(
 {
     /// <summary>Key in <see cref="ModelChoices"/> of forecasts whose steps use different models.</summary>
     public const string PerStepChoice = "different model per step";
+
+    /// <summary>
+    /// Returns the key in <see cref="ModelChoices"/> of forecasts that come from <paramref name="method"/>, a baseline
+    /// that beat the model (<see cref="ForecastOptions.CompareWithBaselines"/>).
+    /// </summary>
+    public static string BaselineChoice(ForecastMethod method) => method switch
+    {
+        ForecastMethod.ModelAndSeasonalNaive => "baseline:model+seasonal-naive",
+        ForecastMethod.SeasonalNaive => "baseline:seasonal-naive",
+        ForecastMethod.MeanOfLastThree => "baseline:mean-of-last-3",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "The model is not a baseline."),
+    };
 }

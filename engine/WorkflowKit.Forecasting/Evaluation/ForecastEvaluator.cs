@@ -122,9 +122,15 @@ public sealed class ForecastEvaluator
                 continue;
             }
 
-            // A per-step choice names one model per step, so the tally counts it once under a common name.
+            // A per-step choice names one model per step, and a baseline mixed with the model names that model, so
+            // the tally counts each under a common name.
             var isPerStep = forecast.Model.StartsWith(ForecastEngine.PerStepModelPrefix, StringComparison.Ordinal);
-            result.Choices.Add(isPerStep ? EvaluationReport.PerStepChoice : forecast.Model);
+            result.Choices.Add(forecast.Method switch
+            {
+                ForecastMethod.Model when isPerStep => EvaluationReport.PerStepChoice,
+                ForecastMethod.Model => forecast.Model,
+                _ => EvaluationReport.BaselineChoice(forecast.Method),
+            });
             var originOffset = origin - series.StartIndex;
             for (var step = 1; step <= horizon; step++)
             {

@@ -34,6 +34,10 @@ internal sealed class ForecastEngine
         "Every period of the history is 0, so demand is forecast as 0, and lower and upper are 0 too. The interval " +
         "has no width because the history does not vary, not because no order can come.";
 
+    /// <summary>Candidates that model a season with two cycles of history or more.</summary>
+    private static readonly string[] SeasonalSmoothingModels =
+        ["seasonal-ses", "holt-winters-additive", "holt-winters-multiplicative"];
+
     /// <summary>Model used for series too short to backtest: the mean of the last three periods or fewer.</summary>
     private static readonly MovingAverageModel FallbackModel = new(3);
 
@@ -60,8 +64,64 @@ internal sealed class ForecastEngine
         var profiles = finalSeries.Select(SeriesProfile.Of).ToList();
         var intermittent = profiles.Select(profile => profile.IsIntermittent).ToList();
 
-        var backtests = Backtest(window, intermittent, horizon, cancellationToken);
-        var finalForecasts = _candidates.ForecastAll(finalSeries, intermittent, horizon);
+        var runs = new CandidateRuns(window, intermittent, horizon, _candidates);
+        var final = ChooseModels(window, runs, window.EndIndex, horizon, cancellationToken);
+        // The baselines compete only where the seasonal smoothing models were left out of the candidates' backtest,
+        // because the history is too short for them at some origin. Where they ran, letting the baselines compete
+        // lowered the accuracy on the pharma-sales history (measured in docs/forecasting.md).
+        var compareSeries = final.Backtests
+            .Select(backtest => _options.CompareWithBaselines && !HasSeasonalSmoothing(backtest))
+            .ToArray();
+        var methods = compareSeries.Any(compare => compare)
+            ? BacktestMethods(window, runs, horizon, cancellationToken)
+            : null;
+
+        var result = new List<SeriesForecast>(finalSeries.Count);
+        for (var s = 0; s < finalSeries.Count; s++)
+        {
+            var outcome = ResolveModel(
+                finalSeries[s], profiles[s], final.Backtests[s], final.Chosen[s], final.ByStep[s], horizon);
+            var compared = compareSeries[s] ? methods![s] : null;
+            result.Add(Describe(window, window.Series[s].Key, finalSeries[s], profiles[s], outcome, compared));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Backtests every candidate on the <see cref="ForecastOptions.BacktestOrigins"/> origins before
+    /// <paramref name="origin"/>, scoring only the periods up to it, and chooses the model of each series as a
+    /// forecast made at <paramref name="origin"/> would.
+    /// </summary>
+    private ModelChoice ChooseModels(
+        SeriesPanel window, CandidateRuns runs, int origin, int horizon, CancellationToken cancellationToken)
+    {
+        var backtests = window.Series.Select(_ => new SeriesBacktest(horizon)).ToArray();
+        for (var inner = origin - _options.BacktestOrigins; inner < origin; inner++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var forecasts = runs.At(inner);
+            for (var s = 0; s < window.Series.Count; s++)
+            {
+                var history = window.Series[s];
+                var trainingLength = LengthUpTo(history, inner);
+                if (trainingLength == 0)
+                {
+                    continue;
+                }
+
+                var actualCount = Math.Min(horizon, LengthUpTo(history, origin) - trainingLength);
+                var actuals = history.Values.AsSpan(trainingLength, actualCount);
+                backtests[s].Origins++;
+                foreach (var (candidate, forecast) in forecasts[s])
+                {
+                    backtests[s].Record(candidate, forecast, actuals);
+                }
+            }
+        }
+
+        var finalForecasts = runs.At(origin);
         for (var s = 0; s < backtests.Length; s++)
         {
             backtests[s].FinalForecasts = finalForecasts[s];
@@ -71,50 +131,93 @@ internal sealed class ForecastEngine
         var byStep = _options.PerStepSelection
             ? ModelSelector.ChooseByStep(backtests, chosen)
             : new string[]?[backtests.Length];
-        var result = new List<SeriesForecast>(finalSeries.Count);
-        for (var s = 0; s < finalSeries.Count; s++)
-        {
-            var key = window.Series[s].Key;
-            result.Add(Describe(
-                window, key, finalSeries[s], profiles[s], backtests[s], chosen[s], byStep[s], horizon));
-        }
-
-        return result;
+        return new ModelChoice(backtests, chosen, byStep);
     }
 
-    private SeriesBacktest[] Backtest(
-        SeriesPanel window,
-        IReadOnlyList<bool> intermittent,
-        int horizon,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Scores the model and the baselines of every series on the <see cref="ForecastOptions.BacktestOrigins"/> origins
+    /// before the end of the history. The model's forecast at each origin comes from <see cref="ChooseModels"/> at that
+    /// origin, so it is what the engine would have forecast then. Origins with less than one seasonal cycle of history
+    /// are skipped, because seasonal naive cannot forecast from them.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: every origin uses the intermittent classification and the training window of the whole history, where a
+    /// forecast made at that origin would classify and cut its own shorter history. The two differ only for a series
+    /// that turned intermittent or regular lately, or for a history longer than the training window.
+    /// </remarks>
+    private MethodBacktest[] BacktestMethods(
+        SeriesPanel window, CandidateRuns runs, int horizon, CancellationToken cancellationToken)
     {
-        var backtests = window.Series.Select(_ => new SeriesBacktest(horizon)).ToArray();
-        var firstOrigin = window.EndIndex - _options.BacktestOrigins;
-        for (var origin = firstOrigin; origin < window.EndIndex; origin++)
+        var methods = window.Series.Select(_ => new MethodBacktest(horizon)).ToArray();
+        var seasonLength = window.SeasonLength;
+        if (seasonLength < 2)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            return methods;
+        }
 
-            var training = window.Series.Select(history => ToTraining(history, origin, window)).ToList();
-            var forecasts = _candidates.ForecastAll(training, intermittent, horizon);
-            for (var s = 0; s < training.Count; s++)
+        for (var origin = window.EndIndex - _options.BacktestOrigins; origin < window.EndIndex; origin++)
+        {
+            var models = ChooseModels(window, runs, origin, horizon, cancellationToken);
+            var steps = Math.Min(horizon, window.EndIndex - origin);
+            for (var s = 0; s < window.Series.Count; s++)
             {
-                if (training[s].Length == 0)
+                var training = ToTraining(window.Series[s], origin, window);
+                if (training.Length < seasonLength)
                 {
                     continue;
                 }
 
-                var history = window.Series[s].Values;
-                var actualCount = Math.Min(horizon, history.Length - training[s].Length);
-                var actuals = history.AsSpan(training[s].Length, actualCount);
-                backtests[s].Origins++;
-                foreach (var (candidate, forecast) in forecasts[s])
-                {
-                    backtests[s].Record(candidate, forecast, actuals);
-                }
+                var outcome = ResolveModel(
+                    training, SeriesProfile.Of(training), models.Backtests[s], models.Chosen[s], models.ByStep[s], steps);
+                var actuals = window.Series[s].Values.AsSpan(training.Length, steps);
+                methods[s].Add(training.Values.Span, seasonLength, outcome.Forecast, actuals);
             }
         }
 
-        return backtests;
+        return methods;
+    }
+
+    /// <summary>
+    /// Returns the chosen model's forecast of the first <paramref name="steps"/> periods after
+    /// <paramref name="series"/>, with its backtest errors, or the zero or fallback forecast where no model was chosen.
+    /// </summary>
+    private static ModelOutcome ResolveModel(
+        TrainingSeries series,
+        SeriesProfile profile,
+        SeriesBacktest backtest,
+        string? chosen,
+        string[]? chosenByStep,
+        int steps)
+    {
+        var history = series.Values.Span;
+        if (profile.IsAllZero || !HasSales(history))
+        {
+            // A history without sales, all zero or returns only, is forecast as zero demand with an interval of 0
+            // to 0, instead of the spread of the returns around a forecast that was raised to zero.
+            return new ModelOutcome(ZeroModelName, new double[steps], RootMeanSquareByStep: null, Accuracy: null);
+        }
+
+        if (chosen is null)
+        {
+            var fallbackScore = backtest.Scores.GetValueOrDefault(FallbackModel.Name);
+            return new ModelOutcome(
+                FallbackModel.Name,
+                FallbackModel.Forecast(series, steps),
+                fallbackScore?.RootMeanSquareErrorByStep() ?? [],
+                Accuracy: null);
+        }
+
+        if (chosenByStep is not null && chosenByStep.Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            var (forecast, rootMeanSquareByStep, accuracy) = CombineSteps(backtest, chosenByStep, steps);
+            return new ModelOutcome(
+                PerStepModelPrefix + string.Join(", ", chosenByStep), forecast, rootMeanSquareByStep, accuracy);
+        }
+
+        var model = chosenByStep?[0] ?? chosen;
+        var score = backtest.Scores[model];
+        return new ModelOutcome(
+            model, backtest.FinalForecasts[model][..steps], score.RootMeanSquareErrorByStep(), score.Accuracy);
     }
 
     private SeriesForecast Describe(
@@ -122,46 +225,38 @@ internal sealed class ForecastEngine
         SeriesKey key,
         TrainingSeries series,
         SeriesProfile profile,
-        SeriesBacktest backtest,
-        string? chosen,
-        string[]? chosenByStep,
-        int horizon)
+        ModelOutcome outcome,
+        MethodBacktest? methods)
     {
         var history = series.Values.Span;
-        string model;
-        double[] forecast;
+        var horizon = outcome.Forecast.Length;
+        var model = outcome.Model;
+        var forecast = outcome.Forecast;
+        var accuracy = outcome.Accuracy;
+        var isZero = model == ZeroModelName;
+        var method = isZero || methods is null ? ForecastMethod.Model : methods.Choose();
         double[]? errorScale;
-        double? accuracy = null;
-        if (profile.IsAllZero || !HasSales(history))
+        if (isZero)
         {
-            // A history without sales, all zero or returns only, is forecast as zero demand with an interval of 0
-            // to 0, instead of the spread of the returns around a forecast that was raised to zero.
-            model = ZeroModelName;
-            forecast = new double[horizon];
             errorScale = new double[horizon];
         }
-        else if (chosen is null)
+        else if (method != ForecastMethod.Model)
         {
-            model = FallbackModel.Name;
-            forecast = FallbackModel.Forecast(series, horizon);
-            var fallbackScore = backtest.Scores.GetValueOrDefault(model);
-            errorScale = history.Length == 1
-                ? null
-                : PredictionInterval.ErrorScale(fallbackScore?.RootMeanSquareErrorByStep() ?? [], history, horizon);
+            // A baseline that beat the model carries its own errors from that backtest into the accuracy and the
+            // interval.
+            var score = methods!.ScoreOf(method);
+            forecast = MethodBacktest.Forecast(method, history, series.SeasonLength, forecast);
+            model = MethodBacktest.ModelName(method, model);
+            accuracy = score.Accuracy;
+            errorScale = PredictionInterval.ErrorScale(score.RootMeanSquareErrorByStep(), history, horizon);
         }
-        else if (chosenByStep is not null && chosenByStep.Distinct(StringComparer.Ordinal).Skip(1).Any())
+        else if (history.Length == 1)
         {
-            model = PerStepModelPrefix + string.Join(", ", chosenByStep);
-            (forecast, var rootMeanSquareByStep, accuracy) = CombineSteps(backtest, chosenByStep);
-            errorScale = PredictionInterval.ErrorScale(rootMeanSquareByStep, history, horizon);
+            errorScale = null;
         }
         else
         {
-            model = chosenByStep?[0] ?? chosen;
-            forecast = backtest.FinalForecasts[model];
-            var score = backtest.Scores[model];
-            accuracy = score.Accuracy;
-            errorScale = PredictionInterval.ErrorScale(score.RootMeanSquareErrorByStep(), history, horizon);
+            errorScale = PredictionInterval.ErrorScale(outcome.RootMeanSquareByStep ?? [], history, horizon);
         }
 
         var constant = !profile.IsAllZero && history.Length > 1 && history[0] > 0 && IsConstant(history);
@@ -195,7 +290,11 @@ internal sealed class ForecastEngine
             constant ? ConstantNote(history.Length, history[0]) : null,
         };
         var note = string.Join(" ", notes.Where(text => text is not null));
-        return new SeriesForecast(key, model, accuracy, points) { Note = note.Length == 0 ? null : note };
+        return new SeriesForecast(key, model, accuracy, points)
+        {
+            Note = note.Length == 0 ? null : note,
+            Method = method,
+        };
     }
 
     /// <summary>
@@ -269,16 +368,20 @@ internal sealed class ForecastEngine
     /// backtest accuracy (1 − WAPE) of that combination, or null when every actual was zero.
     /// </summary>
     private static (double[] Forecast, double[] RootMeanSquareByStep, double? Accuracy) CombineSteps(
-        SeriesBacktest backtest, string[] chosenByStep)
+        SeriesBacktest backtest, string[] chosenByStep, int steps)
     {
-        var forecast = new double[chosenByStep.Length];
+        var forecast = new double[steps];
         var rootMeanSquareByStep = new double[chosenByStep.Length];
         var absoluteError = 0.0;
         var absoluteActual = 0.0;
         for (var step = 0; step < chosenByStep.Length; step++)
         {
             var score = backtest.Scores[chosenByStep[step]];
-            forecast[step] = backtest.FinalForecasts[chosenByStep[step]][step];
+            if (step < steps)
+            {
+                forecast[step] = backtest.FinalForecasts[chosenByStep[step]][step];
+            }
+
             rootMeanSquareByStep[step] = score.RootMeanSquareErrorByStep()[step];
             absoluteError += score.AbsoluteErrorAt(step);
             absoluteActual += score.AbsoluteActualAt(step);
@@ -288,9 +391,26 @@ internal sealed class ForecastEngine
         return (forecast, rootMeanSquareByStep, accuracy);
     }
 
-    private static TrainingSeries ToTraining(SeriesHistory history, int lastIndex, SeriesPanel window)
-    {
-        var length = Math.Clamp(lastIndex - history.StartIndex + 1, 0, history.Values.Length);
-        return new TrainingSeries(history.Values.AsMemory(0, length), history.StartIndex, window.SeasonLength);
-    }
+    /// <summary>
+    /// Returns whether a seasonal smoothing model (seasonally adjusted smoothing or Holt-Winters) ran at every origin of
+    /// the candidates' backtest. They need two seasonal cycles of history, so with monthly data and 12 origins only a
+    /// history of 36 months or more has them, and intermittent series never do.
+    /// </summary>
+    private static bool HasSeasonalSmoothing(SeriesBacktest backtest) =>
+        backtest.EligibleCandidates.Any(candidate => SeasonalSmoothingModels.Contains(candidate, StringComparer.Ordinal));
+
+    internal static TrainingSeries ToTraining(SeriesHistory history, int lastIndex, SeriesPanel window) =>
+        new(history.Values.AsMemory(0, LengthUpTo(history, lastIndex)), history.StartIndex, window.SeasonLength);
+
+    private static int LengthUpTo(SeriesHistory history, int lastIndex) =>
+        Math.Clamp(lastIndex - history.StartIndex + 1, 0, history.Values.Length);
+
+    /// <summary>Backtests, chosen model and per-step choice of every series, as of one origin.</summary>
+    private sealed record ModelChoice(SeriesBacktest[] Backtests, string?[] Chosen, string[]?[] ByStep);
+
+    /// <summary>
+    /// Forecast of the chosen model with its backtest root mean square error per step and accuracy. The errors are null
+    /// for the zero forecast, and the accuracy is null where nothing was backtested.
+    /// </summary>
+    private sealed record ModelOutcome(string Model, double[] Forecast, double[]? RootMeanSquareByStep, double? Accuracy);
 }

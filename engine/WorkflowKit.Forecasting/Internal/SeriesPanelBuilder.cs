@@ -26,7 +26,7 @@ internal static class SeriesPanelBuilder
                 throw new ArgumentException($"Observation {position} is null.", nameof(observations));
             }
 
-            if (string.IsNullOrWhiteSpace(observation.Product))
+            if (observation.Product is null || SeriesKey.NormalizeName(observation.Product).Length == 0)
             {
                 throw new ArgumentException(
                     $"Observation {position} ({observation.Date:yyyy-MM-dd}) has an empty product. " +

@@ -21,7 +21,14 @@ public sealed record ProductDemandRow(
     IReadOnlyList<MonthDemand> Months,
     decimal UsableStock,
     decimal CoverDays,
-    bool CoverCapped);
+    bool CoverCapped)
+{
+    /// <summary>
+    /// Whether <see cref="Model"/> or a baseline that beat it in the backtest made the forecast
+    /// (<see cref="Forecasting.ForecastOptions.CompareWithBaselines"/>).
+    /// </summary>
+    public Forecasting.ForecastMethod Method { get; init; } = Forecasting.ForecastMethod.Model;
+}
 
 /// <summary>Demand of one month: actual units for past months, forecast units for the current and later ones.</summary>
 public sealed record MonthDemand(DateOnly Month, decimal? Actual, decimal? Forecast);

@@ -1,3 +1,4 @@
+using WorkflowKit.Forecasting;
 using WorkflowKit.Replenishment.Planning;
 
 namespace WorkflowKit.Replenishment.Dashboard;
@@ -78,7 +79,10 @@ public static class ForecastDashboardCalculator
 
             rows.Add(new ProductDemandRow(
                 product.Code, product.Name, forecast?.Model ?? "none", forecast?.BacktestAccuracy, series,
-                usable.Sum(b => b.FreeQuantity), decimal.Round(run.CoverDays, 1), run.CoversWholeWindow));
+                usable.Sum(b => b.FreeQuantity), decimal.Round(run.CoverDays, 1), run.CoversWholeWindow)
+            {
+                Method = forecast?.Method ?? ForecastMethod.Model,
+            });
             risks.AddRange(run.Batches.Where(outcome => outcome.AtRisk).Select(outcome => new BatchExpiryRisk(
                 product.Code, outcome.Batch.BatchNo, outcome.Batch.Warehouse, outcome.Batch.ExpiryDate,
                 outcome.LastUsableDay, outcome.Batch.FreeQuantity, decimal.Round(outcome.Consumed, 2),

@@ -75,12 +75,17 @@ internal static class MonthlyDemandForecast
         {
             var byMonth = series.Points.ToDictionary(
                 point => point.PeriodStart, point => decimal.Round((decimal)point.Forecast, 2));
-            result[series.Series] = new ProductForecast(new DemandCurve(byMonth), series.Model, series.BacktestAccuracy);
+            result[series.Series] = new ProductForecast(
+                new DemandCurve(byMonth), series.Model, series.BacktestAccuracy, series.Method);
         }
 
         return result;
     }
 }
 
-/// <summary>A monthly forecast of one series, the model chosen and its backtest accuracy (1 − WAPE), if any.</summary>
-internal sealed record ProductForecast(DemandCurve Curve, string Model, double? BacktestAccuracy);
+/// <summary>
+/// A monthly forecast of one series, the model chosen, its backtest accuracy (1 − WAPE), if any, and whether the model
+/// or a baseline that beat it made the forecast.
+/// </summary>
+internal sealed record ProductForecast(
+    DemandCurve Curve, string Model, double? BacktestAccuracy, ForecastMethod Method = ForecastMethod.Model);

@@ -32,7 +32,14 @@ public sealed record ProductPosition(
     decimal Shortfall,
     decimal SuggestedQuantity,
     string Model,
-    IReadOnlyList<DemandConfirmation> Confirmations);
+    IReadOnlyList<DemandConfirmation> Confirmations)
+{
+    /// <summary>
+    /// Warehouse that receives the replenishment and the region it serves, set for short products only, and null
+    /// when <see cref="ReplenishmentSettings.Warehouses"/> is empty.
+    /// </summary>
+    public RegionWarehouse? Receiving { get; init; }
+}
 
 /// <summary>A customer whose forecast for a short product rose above its recent demand.</summary>
 /// <param name="Customer">Customer code.</param>

@@ -49,6 +49,12 @@ public static class ReplenishmentPlanner
         if (shortProducts.Count > 0)
         {
             positions = AddConfirmations(positions, shortProducts, data, today, settings, cancellationToken);
+            positions = [.. positions.Select(position => shortProducts.Contains(position.Product)
+                ? position with
+                {
+                    Receiving = ReceivingWarehouse.Choose(position.Product, data, customers, settings.Warehouses, today),
+                }
+                : position)];
         }
 
         return new ReplenishmentPlan(today, positions);

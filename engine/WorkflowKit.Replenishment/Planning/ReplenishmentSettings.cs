@@ -34,6 +34,13 @@ public sealed record ReplenishmentSettings
     /// </summary>
     public bool PerStepSelection { get; init; } = true;
 
+    /// <summary>
+    /// Warehouse of each sales region, in order of preference for ties. A short product's replenishment is received by
+    /// one of them (see <see cref="ReceivingWarehouse"/>), and its warehouse task goes to that region's warehouse staff.
+    /// Default empty, which leaves the receiving warehouse unset.
+    /// </summary>
+    public IReadOnlyList<RegionWarehouse> Warehouses { get; init; } = [];
+
     /// <summary>Order statuses whose lines are not demand. Default cancelled and blocked.</summary>
     public IReadOnlySet<string> ExcludedOrderStatuses { get; init; } =
         new HashSet<string>(["cancelled", "blocked"], StringComparer.Ordinal);
@@ -60,6 +67,24 @@ public sealed record ReplenishmentSettings
         {
             throw new ArgumentException(
                 $"riseThreshold must be between 0 and 10 (a share, 0.2 is 20%), got {RiseThreshold}.", nameof(RiseThreshold));
+        }
+
+        var regions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Warehouses)
+        {
+            if (string.IsNullOrWhiteSpace(entry.Region) || string.IsNullOrWhiteSpace(entry.Warehouse))
+            {
+                throw new ArgumentException(
+                    $"warehouses maps region '{entry.Region}' to warehouse '{entry.Warehouse}'; both must be " +
+                    "non-empty codes, for example { \"east\": \"sh\" }.",
+                    nameof(Warehouses));
+            }
+
+            if (!regions.Add(entry.Region))
+            {
+                throw new ArgumentException(
+                    $"warehouses names region '{entry.Region}' twice. Give each region one warehouse.", nameof(Warehouses));
+            }
         }
 
         if (HistoryMonths is < 3 or > 120)

@@ -592,7 +592,20 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         var outcome = decision == RoundDecision.Approved
             ? node.Type == NodeTypes.FillIn ? "submitted" : "approved"
             : "rejected";
-        context.Nodes[node.Id] = new JsonObject { ["outcome"] = outcome, ["at"] = context.Now.ToString("O") };
+        // "by" lists who approved or submitted, in order, so that later nodes can record who did the work, such as
+        // the warehouse user who prepared the stock.
+        var actors = context.Tasks
+            .Where(task => task.VisitId == token.VisitId && task.Outcome is "approved" or "submitted")
+            .OrderBy(task => task.CompletedAt)
+            .Select(task => task.CompletedBy ?? task.Assignee)
+            .Distinct(StringComparer.Ordinal)
+            .Select(user => (JsonNode?)JsonValue.Create(user));
+        context.Nodes[node.Id] = new JsonObject
+        {
+            ["outcome"] = outcome,
+            ["at"] = context.Now.ToString("O"),
+            ["by"] = new JsonArray([.. actors]),
+        };
         runner.Leave(context, token, node, rejecting: decision == RoundDecision.Rejected);
     }
 

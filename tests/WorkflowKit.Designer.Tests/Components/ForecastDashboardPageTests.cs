@@ -5,6 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Portal;
+using WorkflowKit.Forecasting;
 using WorkflowKit.Replenishment.Dashboard;
 
 namespace WorkflowKit.Designer.Tests.Components;
@@ -48,6 +49,8 @@ public sealed class ForecastDashboardPageTests
             Assert.That(Cell(cut, "[data-product=IVD-0001]", "actual"), Is.EqualTo("1,250"));
             Assert.That(Cell(cut, "[data-product=IVD-0001]", "forecast"), Is.EqualTo("1,310.5"));
             Assert.That(Cell(cut, "[data-product=IVD-0002]", "cover"), Is.EqualTo("≥ 365"));
+            Assert.That(Cell(cut, "[data-product=IVD-0001]", "method"), Is.EqualTo("Model"));
+            Assert.That(Cell(cut, "[data-product=IVD-0002]", "method"), Is.EqualTo("Same month last year"));
             Assert.That(Cell(cut, "[data-batch=X1]", "at-risk"), Is.EqualTo("283.9"));
             Assert.That(Cell(cut, "[data-batch=X1]", "consumed"), Is.EqualTo("116.1"));
             Assert.That(cut.FindAll("[data-testid=forecast-chart]"), Has.Count.EqualTo(1));
@@ -63,6 +66,7 @@ public sealed class ForecastDashboardPageTests
 
         cut.WaitForElement("[data-testid=forecast-products]");
         Assert.That(cut.Find("[data-testid=forecast-products] thead").TextContent, Does.Contain("库存可用天数"));
+        Assert.That(Cell(cut, "[data-product=IVD-0002]", "method"), Is.EqualTo("去年同月"));
     }
 
     private FakeSource Arrange(string culture)
@@ -77,7 +81,10 @@ public sealed class ForecastDashboardPageTests
             Today,
             [
                 new ProductDemandRow("IVD-0001", "Kit", "ses", 0.91, months, 600m, 32.7m, false),
-                new ProductDemandRow("IVD-0002", null, "naive", null, months, 10000m, 365m, true),
+                new ProductDemandRow("IVD-0002", null, "seasonal-naive", 0.8, months, 10000m, 365m, true)
+                {
+                    Method = ForecastMethod.SeasonalNaive,
+                },
             ],
             [
                 new BatchExpiryRisk("IVD-0001", "X1", "sh", new DateOnly(2027, 2, 10), new DateOnly(2026, 12, 12), 400m,

@@ -131,11 +131,12 @@ public sealed class SalesHistoryCsvTests
         Assert.That(exception!.Line, Is.EqualTo(2));
         Assert.That(exception.Column, Is.EqualTo("client"));
         Assert.That(exception.Value, Is.EqualTo("C1"));
-        Assert.That(exception.Message, Is.EqualTo(
+        Assert.That(exception.ErrorCount, Is.EqualTo(2), "'C1' and 'A' are both invalid");
+        Assert.That(exception.Message, Does.StartWith(
             "sales.csv: Line 2, column 'client': 'C1' is not a valid quantity. Use a number with '.' as the " +
             "decimal separator and no thousands separator, for example 1250.5. The header has no 'product' or " +
             "'quantity' column, so the file was read as wide form, with 'client' as a product. For one sale per " +
-            "row, name the columns date, customer, product and quantity."));
+            "row, name the columns date, customer, product and quantity." + Environment.NewLine));
     }
 
     [TestCase("date;customer;product;quantity\n2018-01-01;C1;A;4,5\n", "';'")]

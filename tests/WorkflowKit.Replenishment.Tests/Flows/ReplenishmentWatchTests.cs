@@ -74,6 +74,89 @@ public sealed class ReplenishmentWatchTests
     }
 
     [Test]
+    public async Task Watch_StockTaskGoesToEastWarehouse()
+    {
+        // In the last 12 months east ordered 2200 units of IVD-0001 (C0001 150 x 10, C0003 50 x 10 + 100 x 2). North
+        // ordered 1400 (C0002 100 x 10 + 200 x 2), so the Shanghai warehouse receives the stock.
+        await using var world = await StartedWorldAsync();
+        var child = (await ReplenishmentsAsync(world)).Single();
+
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(child.Form["receivingWarehouse"]?.GetValue<string>(), Is.EqualTo("sh"));
+            Assert.That(child.Form["receivingRegion"]?.GetValue<string>(), Is.EqualTo("east"));
+            Assert.That(tasks.Where(task => task.NodeId == "prepareStock").Select(task => task.Assignee),
+                Is.EqualTo(new[] { "wh-east" }));
+        });
+    }
+
+    [Test]
+    public async Task Watch_StockTaskGoesToNorthWarehouse()
+    {
+        // 2000 more units a month for north customer C0002 over the last 12 months outweigh east's 2200.
+        await using var world = await StartedWorldAsync(async world =>
+        {
+            for (var month = new DateOnly(2025, 12, 10); month < CraftedHistory.Today; month = month.AddMonths(1))
+            {
+                await world.AddAsync("order", new JsonObject
+                {
+                    ["customer"] = "C0002",
+                    ["orderDate"] = month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["status"] = "shipped",
+                    ["lines"] = new JsonArray(new JsonObject
+                    {
+                        ["product"] = "IVD-0001", ["quantity"] = 2000, ["unitPrice"] = 10m,
+                    }),
+                });
+            }
+        });
+        var child = (await ReplenishmentsAsync(world))
+            .Single(instance => instance.Form["product"]!.GetValue<string>() == "IVD-0001");
+
+        var tasks = await world.Engine.QueryTasksAsync(new TaskQuery { InstanceId = child.Id }, CancellationToken.None);
+        var prepare = tasks.Single(task => task.NodeId == "prepareStock");
+        await ActAsync(world, prepare, TaskActions.Submit, new JsonObject { ["stockPrepared"] = true });
+
+        var stored = (await world.Engine.GetInstanceAsync(child.Id, CancellationToken.None))!.Instance;
+        Assert.Multiple(() =>
+        {
+            Assert.That(child.Form["receivingWarehouse"]?.GetValue<string>(), Is.EqualTo("bj"));
+            Assert.That(prepare.Assignee, Is.EqualTo("wh-north"));
+            Assert.That(stored.Form["preparedBy"]?.GetValue<string>(), Is.EqualTo("wh-north"));
+        });
+    }
+
+    [Test]
+    public async Task ManualStart_CentralWarehouseReceives()
+    {
+        // Started by hand without a receiving warehouse, the replenishment sends the stock task to the staff of the
+        // central warehouse sh, which serves east.
+        await using var world = await StartedWorldAsync();
+        var started = await world.Engine.StartAsync(
+            new StartInstanceRequest("replenishment", "buyer-1")
+            {
+                Form = new JsonObject
+                {
+                    ["product"] = "IVD-0002", ["leadTimeDays"] = 31, ["suggestedQuantity"] = 100,
+                    ["forecastDemand"] = 300, ["coveredByStock"] = 200, ["incomingQuantity"] = 0, ["shortfall"] = 100,
+                },
+            },
+            CancellationToken.None);
+
+        var tasks = await world.Engine.QueryTasksAsync(
+            new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
+        var stored = (await world.Engine.GetInstanceAsync(started.Id, CancellationToken.None))!.Instance;
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Form["receivingWarehouse"]?.GetValue<string>(), Is.EqualTo("sh"));
+            Assert.That(tasks.Where(task => task.NodeId == "prepareStock").Select(task => task.Assignee),
+                Is.EqualTo(new[] { "wh-east" }));
+        });
+    }
+
+    [Test]
     public async Task Watch_ListsCustomersWhoseForecastRose()
     {
         await using var world = await StartedWorldAsync();
@@ -122,6 +205,10 @@ public sealed class ReplenishmentWatchTests
             Assert.That(instance!.Instance.Status, Is.EqualTo("completed"));
             Assert.That(submitted.Data["status"]!.GetValue<string>(), Is.EqualTo("submitted"));
             Assert.That(Number(submitted.Data["quantity"]), Is.EqualTo(520m));
+            Assert.That(draft.Data["warehouse"]?.GetValue<string>(), Is.EqualTo("sh"), "draft warehouse");
+            Assert.That(submitted.Data["warehouse"]?.GetValue<string>(), Is.EqualTo("sh"), "submitted warehouse");
+            Assert.That(submitted.Data["preparedBy"]?.GetValue<string>(), Is.EqualTo("wh-east"), "plan preparedBy");
+            Assert.That(instance.Instance.Form["preparedBy"]?.GetValue<string>(), Is.EqualTo("wh-east"), "form preparedBy");
         });
     }
 
@@ -502,10 +589,15 @@ public sealed class ReplenishmentWatchTests
         Assert.That(Number(stored.Form["plannedQuantity"]), Is.EqualTo(limit));
     }
 
-    private static async Task<ReplenishmentWorld> StartedWorldAsync()
+    private static async Task<ReplenishmentWorld> StartedWorldAsync(Func<ReplenishmentWorld, Task>? addData = null)
     {
         var world = await ReplenishmentWorld.CreateAsync(CraftedHistory.BeforeRun);
         await CraftedHistory.LoadAsync(world);
+        if (addData is not null)
+        {
+            await addData(world);
+        }
+
         foreach (var key in new[] { "replenishment-watch" })
         {
             await world.Engine.SyncSchedulesAsync(

@@ -60,6 +60,30 @@ public sealed class ForecastDashboardCalculatorTests
     }
 
     [Test]
+    public void Compute_ShowsBaselineMethod()
+    {
+        // S started selling 22 months ago with a pattern that repeats every year, too short for the seasonal models,
+        // so the same month last year beats the model. P has three flat years and keeps the model.
+        decimal[] pattern = [10, 80, 15, 60, 5, 90, 20, 70, 10, 85, 30, 50];
+        var builder = new PlanningDataBuilder().Product("P").Monthly("P", 300m, HistoryStart, Today).Product("S");
+        for (var month = 0; month < 22; month++)
+        {
+            builder.Monthly("S", pattern[month % 12], Today.AddMonths(month - 22), Today.AddMonths(month - 21));
+        }
+
+        var rows = ForecastDashboardCalculator.Compute(
+                builder.Build(), Today, new ForecastDashboardOptions(), CancellationToken.None)
+            .Products.ToDictionary(p => p.Product);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows["S"].Method, Is.EqualTo(Forecasting.ForecastMethod.SeasonalNaive), rows["S"].Model);
+            Assert.That(rows["S"].Months[12].Forecast, Is.EqualTo(30m), "December is the 11th month of the pattern");
+            Assert.That(rows["P"].Method, Is.EqualTo(Forecasting.ForecastMethod.Model));
+        });
+    }
+
+    [Test]
     public void Compute_FlagsBatchExpiringBeforeDemandUsesIt()
     {
         var risks = Compute().BatchesAtRisk;

@@ -46,6 +46,8 @@ internal sealed class ReplenishmentWorld : IAsyncDisposable
         .Add(new OrgUser("buyer-1", "Buyer", "purchasing", ["purchasing"], new Dictionary<string, string>()))
         .Add(new OrgUser("wh-east", "Warehouse east", "warehouse", ["warehouse"],
             new Dictionary<string, string> { ["region"] = "east" }))
+        .Add(new OrgUser("wh-north", "Warehouse north", "warehouse", ["warehouse"],
+            new Dictionary<string, string> { ["region"] = "north" }))
         .Add(new OrgUser("sales-east-1", "Sales east 1", "sales", ["sales"],
             new Dictionary<string, string> { ["region"] = "east" }))
         .Add(new OrgUser("sales-east-2", "Sales east 2", "sales", ["sales"],
