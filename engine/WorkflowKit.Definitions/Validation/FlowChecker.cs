@@ -49,6 +49,14 @@ internal static class FlowChecker
         {
             CheckStartRecord(context, flow);
         }
+        else if (form?.Fields.FirstOrDefault(field => field.Type == FieldTypes.Serial) is { } serial)
+        {
+            context.Warning(
+                DiagnosticCodes.SerialWithoutRecord, "/form",
+                $"Form \"{form.Key}\" has serial field \"{serial.Id}\", but the flow creates no record, so the " +
+                "field stays empty in every instance. Set \"startCreatesRecord\": true in the flow's settings, or " +
+                "bind a form without serial fields.");
+        }
 
         for (var i = 0; i < (flow.Starters?.Count ?? 0); i++)
         {
