@@ -285,7 +285,7 @@ internal static class FieldChecks
     /// <summary>
     /// Rejects the invisible characters that change the direction of text, such as the right-to-left override
     /// U+202E that makes "gnp.exe" read as "exe.png". A single-line text becomes a title, a file name or a code on
-    /// other pages, where such a character would disguise what the text says.
+    /// other pages, where such a character would disguise its content.
     /// </summary>
     private static string? CheckBidiControls(string label, JsonNode? value, FormMessages messages)
     {
