@@ -15,6 +15,8 @@ public static class FieldEntryChineseStrings
         ["District"] = "区县",
         ["Street or town"] = "街道或乡镇",
         ["Detail (street and number)"] = "详细地址（街道、门牌号）",
+        ["Choose down to"] = "选择到",
+        ["Ask for a detail line (street and number)"] = "需要填写详细地址（街道、门牌号）",
         ["Not assigned"] = "不生成",
         ["This flow stores no record, so it assigns no serial number."] = "此流程不保存记录，因此不生成流水号。",
     };

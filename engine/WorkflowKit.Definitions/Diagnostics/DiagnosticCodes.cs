@@ -236,8 +236,8 @@ public static class DiagnosticCodes
     public const string UnknownUrlPlaceholder = "WK1344";
 
     /// <summary>
-    /// The flow's form has a serial field, and the flow creates no record (no <c>startCreatesRecord</c>), so the field
-    /// stays empty in every instance (a warning).
+    /// The flow's form has a serial field, the flow creates no record (no <c>startCreatesRecord</c>), and neither a
+    /// record trigger nor a sub-flow node's input supplies the number, so the field stays empty (a warning).
     /// </summary>
     public const string SerialWithoutRecord = "WK1345";
 

@@ -49,7 +49,8 @@ internal static class FlowChecker
         {
             CheckStartRecord(context, flow);
         }
-        else if (form?.Fields.FirstOrDefault(field => field.Type == FieldTypes.Serial) is { } serial)
+        else if (form?.Fields.FirstOrDefault(field => field.Type == FieldTypes.Serial) is { } serial
+            && !ReceivesSerial(flow, serial.Id, set))
         {
             context.Warning(
                 DiagnosticCodes.SerialWithoutRecord, "/form",
@@ -87,6 +88,17 @@ internal static class FlowChecker
             NodeChecker.CheckValueMap(context, withdrawn, "/settings/withdrawnValues", scope, scope);
         }
     }
+
+    /// <summary>
+    /// Returns whether some start brings a serial number along: a record trigger starts with the stored record's
+    /// data, and a sub-flow node of a validated flow may set the field through its input.
+    /// </summary>
+    private static bool ReceivesSerial(FlowDefinition flow, string serialField, DefinitionSet set) =>
+        flow.Triggers?.Any(trigger => trigger.Type == TriggerTypes.Record) == true
+        || set.Documents.Select(document => document.Model).OfType<FlowDefinition>()
+            .SelectMany(parent => parent.Nodes)
+            .Any(node => node.Type == NodeTypes.SubFlow && node.Flow == flow.Key
+                && node.Input?.ContainsKey(serialField) == true);
 
     private static void CheckStartRecord(CheckContext context, FlowDefinition flow)
     {

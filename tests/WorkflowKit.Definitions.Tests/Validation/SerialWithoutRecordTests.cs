@@ -47,6 +47,46 @@ public sealed class SerialWithoutRecordTests
         }
     }
 
+    [Test]
+    public async Task Record_trigger_or_sub_flow_input_supplies_serial()
+    {
+        var folder = Directory.CreateTempSubdirectory("wk-serial-record-").FullName;
+        try
+        {
+            var triggered = Flow(null).Replace(
+                "\"form\": \"claim\",",
+                "\"form\": \"claim\", \"triggers\": [{ \"type\": \"record\", \"form\": \"claim\", \"on\": [\"updated\"] }],",
+                StringComparison.Ordinal);
+            var child = Flow(null).Replace("\"key\": \"claim\"", "\"key\": \"claim-check\"", StringComparison.Ordinal);
+            var parent = Flow(true).Replace(
+                "{ \"id\": \"end\", \"type\": \"end\" }",
+                "{ \"id\": \"check\", \"type\": \"subFlow\", \"flow\": \"claim-check\", \"wait\": false, " +
+                "\"input\": { \"claimNo\": \"form.claimNo\" } }, { \"id\": \"end\", \"type\": \"end\" }",
+                StringComparison.Ordinal).Replace(
+                "{ \"id\": \"e1\", \"from\": \"start\", \"to\": \"end\" }",
+                "{ \"id\": \"e1\", \"from\": \"start\", \"to\": \"check\" }, " +
+                "{ \"id\": \"e2\", \"from\": \"check\", \"to\": \"end\" }",
+                StringComparison.Ordinal).Replace("\"key\": \"claim\"", "\"key\": \"claim-parent\"", StringComparison.Ordinal);
+            var paths = new List<string>();
+            foreach (var (name, text) in new[] { ("triggered", triggered), ("child", child), ("parent", parent), ("form", Form) })
+            {
+                paths.Add(Path.Combine(folder, name + ".json"));
+                await File.WriteAllTextAsync(paths[^1], text);
+            }
+
+            var report = await DefinitionValidator.ValidatePathsAsync(paths, CancellationToken.None);
+
+            Assert.That(report.Diagnostics.Where(item => item.Severity == DiagnosticSeverity.Error), Is.Empty,
+                string.Join(Environment.NewLine, report.Diagnostics));
+            Assert.That(report.Diagnostics.Where(item => item.Code == DiagnosticCodes.SerialWithoutRecord), Is.Empty,
+                string.Join(Environment.NewLine, report.Diagnostics));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private const string Form = """
         {
           "formatVersion": 1,

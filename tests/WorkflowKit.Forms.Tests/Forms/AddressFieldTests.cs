@@ -13,7 +13,7 @@ public sealed class AddressFieldTests
         var form = new FormDefinition { Key = "shipping", Fields = [field] };
         var validator = new FormValidatorFactory(new FormValidationServices())
             .Create(form, CultureInfo.GetCultureInfo(culture));
-        var result = await validator.ValidateAsync(new FormSubmission(new JsonObject { [field.Id] = value }));
+        var result = await validator.ValidateAsync(new FormSubmission(new JsonObject { [field.Id] = value.DeepClone() }));
         return [.. result.Errors.Select(error => $"{error.PropertyName} {error.ErrorCode}: {error.ErrorMessage}")];
     }
 
