@@ -37,8 +37,9 @@ public sealed class FieldEntryApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), problem.ToJsonString());
         Assert.That(errors.Select(pair => pair.Key), Is.EquivalentTo(new[] { "subject", "site" }), problem.ToJsonString());
-        Assert.That(errors["subject"]![0]!.GetValue<string>(), Does.Contain("U+202E at character 7"));
-        Assert.That(errors["site"]![0]!.GetValue<string>(), Does.Contain("detail line"));
+        // The API words messages in the caller's language, and sales1 reads Chinese.
+        Assert.That(errors["subject"]![0]!.GetValue<string>(), Does.StartWith("“主题” 第 7 个字符是不可见的文字方向控制符 U+202E"));
+        Assert.That(errors["site"]![0]!.GetValue<string>(), Is.EqualTo("“拜访地址” 需要填写详细地址（街道、门牌号）"));
     }
 
     [Test]
