@@ -152,6 +152,9 @@ public static class DiagnosticWordings
         [DiagnosticCodes.UnknownUrlPlaceholder] =
             "{0}: a placeholder in the URL names no form field or flow variable, so the call would go to the wrong " +
             "address. Correct it to name an existing field or variable.",
+        [DiagnosticCodes.SerialWithoutRecord] =
+            "{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
+            "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

@@ -536,6 +536,7 @@ public static class ChineseStrings
         .Concat(FlowSettingsChineseStrings.Values).Concat(ConfirmationChineseStrings.Values)
         .Concat(FlowCanvasChineseStrings.Values).Concat(MigrationChineseStrings.Values)
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
+        .Concat(FieldEntryChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

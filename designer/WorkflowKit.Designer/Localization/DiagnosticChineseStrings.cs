@@ -205,6 +205,9 @@ public static class DiagnosticChineseStrings
         ["{0}: a placeholder in the URL names no form field or flow variable, so the call would go to the wrong " +
             "address. Correct it to name an existing field or variable."] =
             "{0}：URL 中的占位符没有对应的表单字段或流程变量，调用会发往错误的地址。请改为已有的字段或变量。",
+        ["{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
+            "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers."] =
+            "{0}：表单有流水号字段，但此流程不创建记录，流水号会一直为空。请在流程 JSON 的 settings 中加上 \"startCreatesRecord\": true，或改用没有流水号的表单。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Designer.Forms;
 using WorkflowKit.Forms;
 
 namespace WorkflowKit.Designer.Records;
@@ -8,12 +11,18 @@ namespace WorkflowKit.Designer.Records;
 /// <summary>Formats a record field's JSON value for a table cell or a detail line.</summary>
 public static class RecordValueText
 {
+    private static readonly JsonSerializerOptions ReadableJson =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"). A member field's
-    /// user ids become display names from <paramref name="people"/> when it has them, and stay ids otherwise.
+    /// user ids become display names from <paramref name="people"/> when it has them, and stay ids otherwise; a
+    /// department field's ids become names from <paramref name="departments"/> the same way. An address reads as
+    /// its regions and detail line, and a datetime as "yyyy-MM-dd HH:mm" in <paramref name="zone"/> when it is given.
     /// </summary>
     public static string Format(
-        FieldDefinition? field, JsonNode? value, string culture, IReadOnlyDictionary<string, string>? people = null)
+        FieldDefinition? field, JsonNode? value, string culture, IReadOnlyDictionary<string, string>? people = null,
+        IReadOnlyDictionary<string, string>? departments = null, TimeZoneInfo? zone = null)
     {
         if (value is null)
         {
@@ -24,18 +33,28 @@ public static class RecordValueText
         {
             return field?.Type == FieldTypes.SubTable
                 ? RowCount(array.Count, culture)
-                : string.Join(", ", array.Select(item => Format(field, item, culture, people)));
+                : string.Join(", ", array.Select(item => Format(field, item, culture, people, departments, zone)));
         }
 
-        if (value is JsonObject)
+        if (value is JsonObject address)
         {
-            return value.ToJsonString();
+            return field?.Type == FieldTypes.Address ? AddressText.Format(address) : value.ToJsonString(ReadableJson);
         }
 
         var text = value is JsonValue scalar && scalar.TryGetValue<string>(out var s) ? s : value.ToJsonString();
         if (field?.Type == FieldTypes.Member && people is not null && people.TryGetValue(text, out var name))
         {
             return name;
+        }
+
+        if (field?.Type == FieldTypes.Department && departments?.TryGetValue(text, out var department) == true)
+        {
+            return department;
+        }
+
+        if (field?.Type == FieldTypes.DateTime && zone is not null && FieldValues.TryGetDateTime(value, out var time))
+        {
+            return TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         }
 
         if (field?.Options?.FirstOrDefault(option => option.Value == text) is { } chosen)

@@ -235,6 +235,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string UnknownUrlPlaceholder = "WK1344";
 
+    /// <summary>
+    /// The flow's form has a serial field, the flow creates no record (no <c>startCreatesRecord</c>), and neither a
+    /// record trigger nor a sub-flow node's input supplies the number, so the field stays empty (a warning).
+    /// </summary>
+    public const string SerialWithoutRecord = "WK1345";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -117,4 +117,10 @@ public sealed class FieldDefinition
 
     /// <summary>Address fields: the deepest level the user must choose (province, city, district, street).</summary>
     public string? AddressLevel { get; set; }
+
+    /// <summary>
+    /// Address fields: true when the user must also type a detail line (street, number, building) below the chosen
+    /// regions. The line is stored as the address object's "detail".
+    /// </summary>
+    public bool? AddressDetail { get; set; }
 }

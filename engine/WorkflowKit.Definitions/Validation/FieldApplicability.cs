@@ -34,6 +34,7 @@ internal static class FieldApplicability
         ["serialPattern"] = [FieldTypes.Serial],
         ["accept"] = [FieldTypes.Attachment, FieldTypes.Image],
         ["addressLevel"] = [FieldTypes.Address],
+        ["addressDetail"] = [FieldTypes.Address],
     };
 
     /// <summary>The field types a property applies to, or null when it applies to every type.</summary>

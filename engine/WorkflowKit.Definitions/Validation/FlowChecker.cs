@@ -49,6 +49,15 @@ internal static class FlowChecker
         {
             CheckStartRecord(context, flow);
         }
+        else if (form?.Fields.FirstOrDefault(field => field.Type == FieldTypes.Serial) is { } serial
+            && !ReceivesSerial(flow, serial.Id, set))
+        {
+            context.Warning(
+                DiagnosticCodes.SerialWithoutRecord, "/form",
+                $"Form \"{form.Key}\" has serial field \"{serial.Id}\", but the flow creates no record, so the " +
+                "field stays empty in every instance. Set \"startCreatesRecord\": true in the flow's settings, or " +
+                "bind a form without serial fields.");
+        }
 
         for (var i = 0; i < (flow.Starters?.Count ?? 0); i++)
         {
@@ -79,6 +88,17 @@ internal static class FlowChecker
             NodeChecker.CheckValueMap(context, withdrawn, "/settings/withdrawnValues", scope, scope);
         }
     }
+
+    /// <summary>
+    /// Returns whether some start brings a serial number along: a record trigger starts with the stored record's
+    /// data, and a sub-flow node of a validated flow may set the field through its input.
+    /// </summary>
+    private static bool ReceivesSerial(FlowDefinition flow, string serialField, DefinitionSet set) =>
+        flow.Triggers?.Any(trigger => trigger.Type == TriggerTypes.Record) == true
+        || set.Documents.Select(document => document.Model).OfType<FlowDefinition>()
+            .SelectMany(parent => parent.Nodes)
+            .Any(node => node.Type == NodeTypes.SubFlow && node.Flow == flow.Key
+                && node.Input?.ContainsKey(serialField) == true);
 
     private static void CheckStartRecord(CheckContext context, FlowDefinition flow)
     {

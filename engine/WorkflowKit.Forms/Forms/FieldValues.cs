@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,6 +9,10 @@ namespace WorkflowKit.Forms;
 /// <summary>Reading typed values out of JSON form data without losing decimal digits.</summary>
 public static class FieldValues
 {
+    // Keeps Chinese text in messages readable instead of \uXXXX escapes. Pages and JSON replies escape it themselves.
+    private static readonly JsonSerializerOptions ReadableJson =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Null, an empty text or an empty array: a value the user did not fill in.</summary>
     public static bool IsEmpty(JsonNode? value) => value switch
     {
@@ -76,9 +81,16 @@ public static class FieldValues
             return chinese ? "“" + displayed + "”" : "\"" + displayed + "\"";
         }
 
-        var json = value.ToJsonString();
+        var json = value.ToJsonString(ReadableJson);
         return json.Length > 60 ? json[..57] + "..." : json;
     }
+
+    /// <summary>
+    /// Reads a datetime field's value: an ISO 8601 date and time that states its offset (Z or ±hh:mm), such as
+    /// "2026-03-29T09:30:00+08:00".
+    /// </summary>
+    public static bool TryGetDateTime(JsonNode? value, out DateTimeOffset time) =>
+        Validation.FieldChecks.TryDateTime(value, out time);
 
     /// <summary>A field id, column and row index joined as a property path, such as <c>lines[2].quantity</c>.</summary>
     public static string RowPath(string tableId, int index, string columnId) =>

@@ -130,8 +130,26 @@ public sealed class FormMessages
         : $"\"{label}\" does not accept file {value} (allowed: {accepted})";
 
     public string AddressIncomplete(string label, string level) => _zh
-        ? $"“{label}” 需要填写到 {level} 级"
+        ? $"“{label}” 需要选到{AddressLevelName(level)}"
         : $"\"{label}\" must be filled in down to the {level} level";
+
+    public string AddressDetailMissing(string label) => _zh
+        ? $"“{label}” 需要填写详细地址（街道、门牌号）"
+        : $"\"{label}\" needs a detail line (street and number)";
+
+    public string BidiControl(string label, string codePoint, int position) => _zh
+        ? $"“{label}” 第 {position} 个字符是不可见的文字方向控制符 {codePoint}，它会让文字倒着或错位显示；请删除该字符（或重新输入这段文字）后再提交"
+        : $"\"{label}\" contains the invisible text direction control {codePoint} at character {position}, which " +
+          "makes text display reversed or out of order; delete it (or retype the text) and submit again";
+
+    private static string AddressLevelName(string level) => level switch
+    {
+        "province" => "省级",
+        "city" => "市级",
+        "district" => "区县级",
+        "street" => "街道（乡镇）级",
+        _ => level,
+    };
 
     public string TooFewRows(string label, int count, int minimum) => _zh
         ? $"“{label}” 至少需要 {minimum} 行，当前 {count} 行"

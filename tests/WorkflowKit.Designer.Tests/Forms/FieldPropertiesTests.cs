@@ -31,4 +31,27 @@ public sealed class FieldPropertiesTests : ComponentTestBase
         Assert.That(field.PatternMessage!.Values["zh-CN"], Is.EqualTo("客户编码格式为 C 加 4 位数字"));
         Assert.That(field.PatternMessage.Values["en"], Is.EqualTo("Customer codes are C followed by 4 digits"));
     }
+
+    [Test]
+    public async Task Address_level_and_detail_set()
+    {
+        var field = new FieldDefinition
+        {
+            Id = "site", Type = FieldTypes.Address, Label = new LocalizedText("收货地址", "Delivery address"),
+        };
+        var form = new FormDefinition { Key = "shipping", Fields = [field] };
+        var panel = Context.Render<FieldProperties>(parameters => parameters
+            .Add(p => p.Field, field)
+            .Add(p => p.Form, form));
+        var level = panel.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(select => select.Instance.Label == "Choose down to");
+
+        await panel.InvokeAsync(() => level.Instance.ValueChanged.InvokeAsync("city"));
+        var detail = panel.FindComponents<MudBlazor.MudCheckBox<bool>>()
+            .Single(box => box.Instance.Label == "Ask for a detail line (street and number)");
+        await panel.InvokeAsync(() => detail.Instance.ValueChanged.InvokeAsync(true));
+
+        Assert.That(field.AddressLevel, Is.EqualTo("city"));
+        Assert.That(field.AddressDetail, Is.True);
+    }
 }

@@ -26,6 +26,7 @@ public abstract class ComponentTestBase
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
         Context.Services.AddScoped(_ => new UiText { Culture = "en" });
+        Context.Services.AddSingleton(new TenantTime(new WorkflowKit.Runtime.EngineOptions()));
         Context.Services.AddSingleton(new FormValidatorFactory(new FormValidationServices()));
         Context.Services.AddSingleton<IFormValidationService, FormsValidationService>();
         Popovers = Context.Render<MudPopoverProvider>();

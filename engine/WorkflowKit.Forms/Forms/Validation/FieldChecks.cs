@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -15,6 +16,13 @@ internal static class FieldChecks
     public const int DefaultMoneyScale = 2;
 
     private static readonly string[] AddressLevels = ["province", "city", "district", "street"];
+
+    /// <summary>
+    /// The Unicode bidirectional format characters: the Arabic letter mark, the left-to-right and right-to-left
+    /// marks, the embeddings, overrides and their pop, and the isolates with their pop.
+    /// </summary>
+    private static readonly SearchValues<char> BidiControls =
+        SearchValues.Create("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     public static IReadOnlyList<FieldCheck> For(FieldDefinition field, FormMessages messages)
     {
@@ -67,6 +75,19 @@ internal static class FieldChecks
         if (field.Type == FieldTypes.Address && field.AddressLevel is { } level)
         {
             checks.Add(new("address", (value, _) => CheckAddress(label, level, value, messages)));
+        }
+
+        if (field.Type == FieldTypes.Address && field.AddressDetail == true)
+        {
+            checks.Add(new("addressDetail", (value, _) =>
+                value is JsonObject address && !FieldValues.IsEmpty(address) && FieldValues.IsEmpty(address["detail"])
+                    ? messages.AddressDetailMissing(label)
+                    : null));
+        }
+
+        if (field.Type == FieldTypes.Text)
+        {
+            checks.Add(new("bidiControl", (value, _) => CheckBidiControls(label, value, messages)));
         }
 
         return checks;
@@ -259,6 +280,24 @@ internal static class FieldChecks
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Rejects the invisible characters that change the direction of text, such as the right-to-left override
+    /// U+202E that makes "gnp.exe" read as "exe.png". A single-line text becomes a title, a file name or a code on
+    /// other pages, where such a character would disguise its content.
+    /// </summary>
+    private static string? CheckBidiControls(string label, JsonNode? value, FormMessages messages)
+    {
+        if (!FieldValues.TryGetString(value, out var text))
+        {
+            return null;
+        }
+
+        var index = text.AsSpan().IndexOfAny(BidiControls);
+        return index < 0
+            ? null
+            : messages.BidiControl(label, $"U+{(int)text[index]:X4}", FieldValues.CodePoints(text[..index]) + 1);
     }
 
     private static bool IsString(JsonNode? value) =>

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WorkflowKit.Forms;
+using WorkflowKit.Runtime.Timers;
+
+namespace WorkflowKit.Designer.Forms;
+
+/// <summary>
+/// Converts between a datetime field's stored value (ISO 8601 with an offset) and the wall-clock text of a browser's
+/// datetime-local input in the tenant time zone.
+/// </summary>
+public static class DateTimeFieldText
+{
+    private static readonly string[] LocalFormats =
+        ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+
+    /// <summary>Reads a stored datetime value; false for anything without a date, a time and an offset.</summary>
+    public static bool TryRead(JsonNode? value, out DateTimeOffset time) => FieldValues.TryGetDateTime(value, out time);
+
+    /// <summary>Formats <paramref name="time"/> as "yyyy-MM-ddTHH:mm" in <paramref name="zone"/>.</summary>
+    public static string ToLocalInput(DateTimeOffset time, TimeZoneInfo zone) =>
+        ZonedTime.ToLocal(time, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Converts input text to the stored form: a wall-clock time such as "2026-03-29T09:30" gets the offset that
+    /// <paramref name="zone"/> has at that time ("2026-03-29T09:30:00+08:00" in Asia/Shanghai), and a value that
+    /// already states its offset is kept as typed. Returns null for any other text.
+    /// </summary>
+    public static string? FromInput(string text, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (FieldValues.TryGetDateTime(JsonValue.Create(text), out _))
+        {
+            return text;
+        }
+
+        if (!DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var local))
+        {
+            return null;
+        }
+
+        var instant = ZonedTime.ToUtc(local, zone);
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    }
+}
