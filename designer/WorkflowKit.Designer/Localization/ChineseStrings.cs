@@ -530,7 +530,7 @@ public static class ChineseStrings
         .Concat(NotificationChineseStrings.Values).Concat(ScheduleChineseStrings.Values)
         .Concat(FlowSettingsChineseStrings.Values).Concat(ConfirmationChineseStrings.Values)
         .Concat(FlowCanvasChineseStrings.Values).Concat(MigrationChineseStrings.Values)
-        .Concat(DelegationChineseStrings.Values)
+        .Concat(DelegationChineseStrings.Values).Concat(FileChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -9,7 +9,8 @@ namespace WorkflowKit.Designer.Records;
 public static class RecordValueText
 {
     /// <summary>
-    /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"). A member field's
+    /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"), and a file field
+    /// as its file names. A member field's
     /// user ids become display names from <paramref name="people"/> when it has them, and stay ids otherwise.
     /// </summary>
     public static string Format(
@@ -25,6 +26,12 @@ public static class RecordValueText
             return field?.Type == FieldTypes.SubTable
                 ? RowCount(array.Count, culture)
                 : string.Join(", ", array.Select(item => Format(field, item, culture, people)));
+        }
+
+        if (field is not null && FieldTypes.Files.Contains(field.Type)
+            && WorkflowKit.Files.FileReference.FromJson(value) is { } file)
+        {
+            return file.Name;
         }
 
         if (value is JsonObject)
