@@ -26,8 +26,8 @@ public sealed class EngineOptions
 
     /// <summary>
     /// The uploaded files that attachment, image and signature values of starts, resubmissions and task changes must
-    /// name, each uploaded by the submitting user unless the instance already held it; null checks only the shape of
-    /// those values.
+    /// name, each uploaded by the submitting user unless the instance already held it. When null, only the shape of
+    /// those values is checked.
     /// </summary>
     public WorkflowKit.Files.IFileStore? Files { get; set; }
 

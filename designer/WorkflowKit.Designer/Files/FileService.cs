@@ -13,7 +13,7 @@ namespace WorkflowKit.Designer.Files;
 
 /// <summary>
 /// Uploads and downloads of attachment, image and signature fields, for <c>/api/files</c> and the form inputs. An
-/// upload is checked against its field's limits; a download is allowed to the uploader and to users who may read an
+/// upload is checked against its field's limits. A download is allowed to the uploader and to users who may read an
 /// instance or record whose data references the file, through the same reads as the pages.
 /// </summary>
 public sealed class FileService(

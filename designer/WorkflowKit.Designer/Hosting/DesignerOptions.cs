@@ -38,8 +38,8 @@ public sealed class DesignerOptions
     public TimeOnly WorkingHoursEnd { get; set; } = WorkdayCalendar.DefaultWorkingHours.End;
 
     /// <summary>
-    /// How long an upload may stay unreferenced before the file sweep removes it, such as "1.00:00:00" for a day;
-    /// an upload is referenced once a start or a task action that names it is accepted.
+    /// How long an upload may stay unreferenced before the file sweep removes it, such as "1.00:00:00" for a day. An
+    /// upload is referenced once a start or a task action that names it is accepted.
     /// </summary>
     public TimeSpan UnlinkedFileLifetime { get; set; } = TimeSpan.FromDays(1);
 

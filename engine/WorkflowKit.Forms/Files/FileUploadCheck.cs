@@ -40,7 +40,7 @@ public static class FileUploadCheck
     /// <summary>
     /// Checks an upload of <paramref name="length"/> bytes named <paramref name="name"/>, whose content starts with
     /// <paramref name="header"/> (at least <see cref="ImageFormats.HeaderLength"/> bytes when the file has them).
-    /// Returns the cleaned name and the media type to store, or the message that says why the upload is rejected.
+    /// Returns the cleaned name and the media type to store, or the message that explains why the upload is rejected.
     /// </summary>
     public static FileUploadVerdict Check(
         FieldDefinition field, string? name, long length, ReadOnlySpan<byte> header, FormMessages messages)
@@ -110,7 +110,8 @@ public static class FileUploadCheck
     {
         var chinese = messages.Culture.Name.StartsWith("zh", StringComparison.Ordinal);
         var content = sniffed ?? (chinese ? "非图片内容" : "not an image");
-        var shownExtension = extension.Length == 0 ? (chinese ? "（无）" : "(none)") : extension;
+        var none = chinese ? "（无）" : "(none)";
+        var shownExtension = extension.Length == 0 ? none : extension;
         return FileUploadVerdict.Rejected(messages.ImageTypeMismatch(label, name, shownExtension, content));
     }
 

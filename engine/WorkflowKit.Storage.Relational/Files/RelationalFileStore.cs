@@ -7,7 +7,7 @@ namespace WorkflowKit.Storage.Relational.Files;
 /// <summary>
 /// Files in tables <c>wk_files</c> and <c>wk_file_links</c> (migration 3100). The content is a BLOB (SQLite) or
 /// BYTEA (PostgreSQL) column of the file's row, which keeps a file and its metadata in one backup and one
-/// transaction; field limits keep each file at 100 MB or less.
+/// transaction. Field limits keep each file at 100 MB or less.
 /// </summary>
 public abstract class RelationalFileStore : IFileStore
 {

@@ -83,7 +83,7 @@ public sealed class FileApiTests
     }
 
     [Test]
-    public async Task Start_with_foreign_file_is_refused()
+    public async Task Start_with_foreign_file_is_rejected()
     {
         await using var factory = await StartServerAsync();
         using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
@@ -102,7 +102,7 @@ public sealed class FileApiTests
     }
 
     [Test]
-    public async Task Start_with_unknown_or_url_file_is_refused()
+    public async Task Start_with_unknown_or_url_file_is_rejected()
     {
         await using var factory = await StartServerAsync();
         using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
