@@ -25,7 +25,7 @@ namespace WorkflowKit.Runtime.Records;
 /// nodes write what the engine already accepted, so their checks leave it out.</param>
 internal sealed class FormChecks(
     IOrganizationDirectory organization, IRecordStore records, Permissions.RecordReader? reader, TimeProvider time,
-    WorkflowKit.Files.IFileStore? files)
+    WorkflowKit.Files.IFileStore? files = null)
 {
     private readonly ConditionalWeakTable<FormDefinition, StrongBox<bool>> _readsUser = [];
     private FormValidatorFactory? _validators;
