@@ -24,6 +24,13 @@ public sealed class EngineOptions
     /// </summary>
     public Delegations.IDelegationStore? Delegations { get; set; }
 
+    /// <summary>
+    /// The uploaded files that attachment, image and signature values of starts, resubmissions and task changes must
+    /// name, each uploaded by the submitting user unless the instance already held it. When null, only the shape of
+    /// those values is checked.
+    /// </summary>
+    public WorkflowKit.Files.IFileStore? Files { get; set; }
+
     /// <summary>Attempts of an automatic node (record write, sub-flow start) before an incident; 3 by default.</summary>
     public int RetryAttempts { get; set; } = 3;
 

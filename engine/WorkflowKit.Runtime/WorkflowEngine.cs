@@ -78,7 +78,7 @@ public sealed partial class WorkflowEngine
             Records = Records,
             RecordForms = records as IRecordFormRegistry,
             Formulas = new Records.EngineFormulas(time),
-            FormChecks = new Records.FormChecks(organization, Records, reader, time),
+            FormChecks = new Records.FormChecks(organization, Records, reader, time, options?.Files),
             Time = time,
             Options = options ?? new EngineOptions(),
             Logger = logger ?? (ILogger)NullLogger.Instance,

@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions.Store;
+using WorkflowKit.Files;
 using WorkflowKit.Import;
 using WorkflowKit.Organization;
 using WorkflowKit.Permissions;
@@ -8,8 +9,10 @@ using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Timers;
 using WorkflowKit.Storage.PostgreSql;
+using WorkflowKit.Storage.PostgreSql.Records;
 using WorkflowKit.Storage.PostgreSql.Runtime;
 using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Records;
 using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage;
@@ -48,6 +51,14 @@ public sealed class WorkflowKitStores : IAsyncDisposable
                 $"No delegation store for database type {database.GetType().Name}; use SQLite or PostgreSQL.",
                 nameof(database)),
         };
+        Files = database switch
+        {
+            SqliteDatabase sqlite => new SqliteFileStore(sqlite),
+            PostgresDatabase postgres => new PostgresFileStore(postgres),
+            _ => throw new ArgumentException(
+                $"No file store for database type {database.GetType().Name}; use SQLite or PostgreSQL.",
+                nameof(database)),
+        };
         _dispose = dispose;
     }
 
@@ -79,6 +90,12 @@ public sealed class WorkflowKitStores : IAsyncDisposable
 
     /// <summary>Standing delegations, which the engine applies when given as <see cref="Runtime.EngineOptions.Delegations"/>.</summary>
     public IDelegationStore Delegations { get; }
+
+    /// <summary>
+    /// Uploaded files of attachment, image and signature fields; the engine checks form data against it when given
+    /// as <see cref="Runtime.EngineOptions.Files"/>.
+    /// </summary>
+    public IFileStore Files { get; }
 
     public ValueTask DisposeAsync() => _dispose();
 }

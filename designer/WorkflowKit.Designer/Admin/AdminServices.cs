@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WorkflowKit.Designer.Hosting;
+using WorkflowKit.Files;
 using WorkflowKit.Import;
 using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
@@ -52,12 +53,16 @@ public static class AdminServices
             provider.GetRequiredService<IDelegationStore>(), provider.GetRequiredService<WorkflowKit.Organization.IOrganizationDirectory>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<EngineOptions>()));
         services.TryAddSingleton<Delegations.DelegationPortal>();
+        services.TryAddSingleton<IFileStore>(provider => ForDatabase<IFileStore>(
+            provider,
+            (sqlite, _) => new SqliteFileStore(sqlite),
+            (postgres, _) => new PostgresFileStore(postgres)));
         UseStoredCalendar(services);
         return services;
     }
 
     // AddWorkflowKitRuntime registers the engine's options as an instance. Wrapping the instance in
-    // a factory lets it receive the calendar source and the delegation store before the engine is built.
+    // a factory lets it receive the calendar source, the delegation store and the file store before the engine is built.
     private static void UseStoredCalendar(IServiceCollection services)
     {
         var registered = services.LastOrDefault(descriptor => descriptor.ServiceType == typeof(EngineOptions));
@@ -72,6 +77,7 @@ public static class AdminServices
         {
             options.CalendarSource ??= provider.GetRequiredService<StoredWorkdayCalendarSource>();
             options.Delegations ??= provider.GetRequiredService<IDelegationStore>();
+            options.Files ??= provider.GetRequiredService<IFileStore>();
             return options;
         }));
     }

@@ -103,6 +103,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         RecordApi.Map(api);
+        FileApi.Map(api);
         IncidentApi.Map(api);
         ScheduleApi.Map(api);
         Delegations.DelegationApi.Map(api);

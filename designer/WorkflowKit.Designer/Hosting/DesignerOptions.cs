@@ -37,6 +37,15 @@ public sealed class DesignerOptions
     /// <summary>Local time at which each workday's working time ends, such as "18:00"; must be later than the start.</summary>
     public TimeOnly WorkingHoursEnd { get; set; } = WorkdayCalendar.DefaultWorkingHours.End;
 
+    /// <summary>
+    /// How long an upload may stay unreferenced before the file sweep removes it, such as "1.00:00:00" for a day. An
+    /// upload is referenced once a start or a task action that names it is accepted.
+    /// </summary>
+    public TimeSpan UnlinkedFileLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often the file sweep runs, such as "01:00:00" for every hour.</summary>
+    public TimeSpan FileSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Folder of the sample data files. When empty, "samples/data" two levels above the content root.</summary>
     public string? SamplesPath { get; set; }
 

@@ -68,6 +68,9 @@ public static class DesignerServices
         services.AddSingleton<IIncidentService, EngineIncidentService>();
         services.AddSingleton<IScheduleService, EngineScheduleService>();
         services.AddHostedService<EngineTaskNotifications>();
+        services.AddSingleton<Files.FileService>();
+        services.AddSingleton<Files.FileSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<Files.FileSweep>());
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<FirstStartRecord>();
         services.AddSingleton<SampleDataSeeder>();

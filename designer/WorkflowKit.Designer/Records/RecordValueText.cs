@@ -15,10 +15,11 @@ public static class RecordValueText
         new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
-    /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"). A member field's
-    /// user ids become display names from <paramref name="people"/> when it has them, and stay ids otherwise; a
-    /// department field's ids become names from <paramref name="departments"/> the same way. An address reads as
-    /// its regions and detail line, and a datetime as "yyyy-MM-dd HH:mm" in <paramref name="zone"/> when it is given.
+    /// Formats <paramref name="value"/>. A sub-table reads as its number of rows ("2 lines", "2 行"), and a file field
+    /// as its file names. A member field's user ids become display names from <paramref name="people"/> when it has
+    /// them, and stay ids otherwise; a department field's ids become names from <paramref name="departments"/> the
+    /// same way. An address reads as its regions and detail line, and a datetime as "yyyy-MM-dd HH:mm" in
+    /// <paramref name="zone"/> when it is given.
     /// </summary>
     public static string Format(
         FieldDefinition? field, JsonNode? value, string culture, IReadOnlyDictionary<string, string>? people = null,
@@ -34,6 +35,12 @@ public static class RecordValueText
             return field?.Type == FieldTypes.SubTable
                 ? RowCount(array.Count, culture)
                 : string.Join(", ", array.Select(item => Format(field, item, culture, people, departments, zone)));
+        }
+
+        if (field is not null && FieldTypes.Files.Contains(field.Type)
+            && WorkflowKit.Files.FileReference.FromJson(value) is { } file)
+        {
+            return file.Name;
         }
 
         if (value is JsonObject address)

@@ -75,7 +75,7 @@ public sealed class FieldDefinition
     /// <summary>Filters this field's options by another field's value (data linkage).</summary>
     public OptionLinkage? Linkage { get; set; }
 
-    /// <summary>Whether member, department, attachment and image fields take several values.</summary>
+    /// <summary>Whether member, department, attachment, image and related fields take several values.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Multiple { get; set; }
 
@@ -114,6 +114,12 @@ public sealed class FieldDefinition
 
     /// <summary>Allowed file extensions of attachment and image fields, such as ".pdf".</summary>
     public List<string>? Accept { get; set; }
+
+    /// <summary>
+    /// The largest upload in bytes that an attachment, image or signature field takes, per file;
+    /// <see cref="FieldTypes.DefaultMaxFileSize"/> when not set.
+    /// </summary>
+    public long? MaxSize { get; set; }
 
     /// <summary>Address fields: the deepest level the user must choose (province, city, district, street).</summary>
     public string? AddressLevel { get; set; }

@@ -53,6 +53,18 @@ public static class FieldTypes
         _ => null,
     };
 
+    /// <summary>Types whose values are references to uploaded files.</summary>
+    public static IReadOnlySet<string> Files { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Attachment, Image, Signature,
+    };
+
+    /// <summary>Bytes per file that a file field takes when its definition sets no <c>maxSize</c>: 20 MB.</summary>
+    public const long DefaultMaxFileSize = 20L * 1024 * 1024;
+
+    /// <summary>The largest <c>maxSize</c> a definition may set: 100 MB, because the content is kept in the database.</summary>
+    public const long MaxFileSizeLimit = 100L * 1024 * 1024;
+
     /// <summary>Types whose values are dates, usable as deadlines.</summary>
     public static IReadOnlySet<string> Dates { get; } = new HashSet<string>(StringComparer.Ordinal) { Date, DateTime };
 }

@@ -33,6 +33,7 @@ internal static class FieldApplicability
         ["lookupRange"] = [FieldTypes.Number, FieldTypes.Money],
         ["serialPattern"] = [FieldTypes.Serial],
         ["accept"] = [FieldTypes.Attachment, FieldTypes.Image],
+        ["maxSize"] = [FieldTypes.Attachment, FieldTypes.Image, FieldTypes.Signature],
         ["addressLevel"] = [FieldTypes.Address],
         ["addressDetail"] = [FieldTypes.Address],
     };

@@ -6,7 +6,7 @@ namespace WorkflowKit.Forms;
 /// Validation messages in Simplified Chinese (any "zh" culture) and English (every other
 /// culture). Each names the field by its label and quotes the offending value.
 /// </summary>
-public sealed class FormMessages
+public sealed partial class FormMessages
 {
     private static readonly FormMessages Chinese = new(CultureInfo.GetCultureInfo("zh-CN"), chinese: true);
     private static readonly FormMessages English = new(CultureInfo.GetCultureInfo("en"), chinese: false);

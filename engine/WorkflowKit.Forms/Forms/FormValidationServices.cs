@@ -9,7 +9,7 @@ namespace WorkflowKit.Forms;
 /// What validators need beyond the form definition. Each is required only by the rules that
 /// use it: <see cref="Directory"/> by member and department fields, <see cref="Records"/> by
 /// unique fields and by related-record and option-linkage checks, <see cref="Conditions"/> by
-/// cross-field and sub-table row rules. When <see cref="Reader"/> is
+/// cross-field and sub-table row rules, <see cref="Files"/> by file fields. When <see cref="Reader"/> is
 /// set, related records and linked options are read through the submitting user's
 /// permissions; otherwise through the store directly.
 /// </summary>
@@ -22,6 +22,12 @@ public sealed record FormValidationServices
     public RecordReader? Reader { get; init; }
 
     public ConditionEvaluator? Conditions { get; init; }
+
+    /// <summary>
+    /// The uploaded files that attachment, image and signature values must name. When null, only the shape of a
+    /// value is checked, as in a form preview; every server path that stores data sets it.
+    /// </summary>
+    public Files.IFileStore? Files { get; init; }
 
     /// <summary>
     /// Clock of the lookups with a validity period whose document date is empty and whose submission sets no

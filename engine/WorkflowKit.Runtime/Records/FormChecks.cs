@@ -21,8 +21,11 @@ namespace WorkflowKit.Runtime.Records;
 /// <param name="reader">Reads lookup and related records with the submitting user's permissions, so a user can only
 /// name records they may read; null reads them through the store.</param>
 /// <param name="time">The engine's clock, for the rules' JavaScript.</param>
+/// <param name="files">The uploads that users' file field values must name; null checks only their shape. Record
+/// nodes write what the engine already accepted, so their checks leave it out.</param>
 internal sealed class FormChecks(
-    IOrganizationDirectory organization, IRecordStore records, Permissions.RecordReader? reader, TimeProvider time)
+    IOrganizationDirectory organization, IRecordStore records, Permissions.RecordReader? reader, TimeProvider time,
+    WorkflowKit.Files.IFileStore? files = null)
 {
     private readonly ConditionalWeakTable<FormDefinition, StrongBox<bool>> _readsUser = [];
     private FormValidatorFactory? _validators;
@@ -39,6 +42,7 @@ internal sealed class FormChecks(
             Reader = reader,
             Conditions = new ConditionEvaluator(Scripts),
             Time = time,
+            Files = files,
         });
 
     /// <summary>The validators of what the engine itself writes, which read records past any user's permissions.</summary>

@@ -55,6 +55,12 @@ internal static class AsyncFieldChecks
             }));
         }
 
+        if (FieldTypes.Files.Contains(field.Type) && services.Files is { } files)
+        {
+            checks.Add(new("file", (value, scope, token) => CheckFilesAsync(
+                label, files, value, scope, messages, token)));
+        }
+
         if (field.Type == FieldTypes.Related && field.RelatedForm is { } relatedForm)
         {
             var records = Require(services.Records, form, field, "a record store (related records)");
@@ -123,6 +129,42 @@ internal static class AsyncFieldChecks
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// Checks that each file reference names a stored file, as it was uploaded, that the submitting user uploaded. A
+    /// file that the data already held before a change is reported in the data before the change too, so task and
+    /// record changes that keep it pass (<see cref="CausedProblems"/>).
+    /// </summary>
+    private static async Task<string?> CheckFilesAsync(
+        string label, Files.IFileStore files, JsonNode? value, FieldScope scope, FormMessages messages,
+        CancellationToken cancellationToken)
+    {
+        foreach (var reference in Files.FileReference.ListIn(value))
+        {
+            var stored = await files.FindAsync(reference.Id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return messages.UnknownFile(label, FieldValues.Display(JsonValue.Create(reference.Id), messages.Culture));
+            }
+
+            var shownName = FieldValues.Display(JsonValue.Create(stored.Name), messages.Culture);
+            if (!string.Equals(stored.UploadedBy, scope.Root.UserId, StringComparison.Ordinal))
+            {
+                return messages.FileNotUploadedByUser(label, shownName);
+            }
+
+            // A reference without size or content type takes the stored ones; what it states must match.
+            var changed = reference.Name != stored.Name
+                || (reference.Size != 0 && reference.Size != stored.Size)
+                || (reference.ContentType.Length != 0 && reference.ContentType != stored.ContentType);
+            if (changed)
+            {
+                return messages.FileReferenceChanged(label, shownName);
+            }
+        }
+
+        return null;
     }
 
     private static async Task<string?> CheckUniqueAsync(

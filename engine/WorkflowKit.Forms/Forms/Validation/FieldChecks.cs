@@ -102,7 +102,7 @@ internal static class FieldChecks
         var single = field.Multiple ? null : value;
         return field.Type switch
         {
-            FieldTypes.Text or FieldTypes.LongText or FieldTypes.Signature or FieldTypes.Serial
+            FieldTypes.Text or FieldTypes.LongText or FieldTypes.Serial
                 or FieldTypes.SingleSelect =>
                 Expect(IsString(value), "文本", "a text"),
             FieldTypes.Number or FieldTypes.Money => Expect(FieldValues.TryGetDecimal(value, out _), "数字", "a number"),
@@ -121,9 +121,12 @@ internal static class FieldChecks
             FieldTypes.Related => field.Multiple
                 ? Expect(value is JsonArray ids && ids.All(IsRecordId), "记录编号列表", "a list of record ids")
                 : Expect(IsRecordId(single), "记录编号", "a record id"),
-            FieldTypes.Attachment or FieldTypes.Image => field.Multiple
-                ? Expect(value is JsonArray files && files.All(IsFile), "文件列表", "a list of files")
-                : Expect(IsFile(single), "文件（含 name）", "a file object with a name"),
+            FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Signature =>
+                (field.Multiple && field.Type != FieldTypes.Signature
+                    ? value is JsonArray files && files.All(IsFileReference)
+                    : IsFileReference(single))
+                    ? null
+                    : messages.InvalidFileReference(label, FieldValues.Display(value, messages.Culture)),
             FieldTypes.SubTable => Expect(value is JsonArray rows && rows.All(row => row is JsonObject), "行列表",
                 "a list of rows"),
             FieldTypes.Address => Expect(
@@ -306,7 +309,16 @@ internal static class FieldChecks
     private static bool IsRecordId(JsonNode? value) =>
         FieldValues.TryGetDecimal(value, out var id) && id > 0 && id == decimal.Truncate(id) && id <= long.MaxValue;
 
-    private static bool IsFile(JsonNode? value) => value is JsonObject file && IsString(file["name"]);
+    /// <summary>
+    /// Whether a value has the shape of a <see cref="WorkflowKit.Files.FileReference"/>: string id and name, a
+    /// whole-number size, a string content type, and no other property (such as a <c>url</c>).
+    /// </summary>
+    private static bool IsFileReference(JsonNode? value) =>
+        value is JsonObject file && IsString(file["id"]) && IsString(file["name"])
+        && (file["size"] is null || (FieldValues.TryGetDecimal(file["size"], out var size) && size >= 0
+            && size == decimal.Truncate(size)))
+        && (file["contentType"] is null || IsString(file["contentType"]))
+        && file.All(pair => WorkflowKit.Files.FileReference.PropertyNames.Contains(pair.Key));
 
     /// <summary>Reads a date written as yyyy-MM-dd.</summary>
     public static bool TryDate(JsonNode? value, out DateOnly date)

@@ -1,0 +1,167 @@
+using System.Globalization;
+using Dapper;
+using WorkflowKit.Files;
+
+namespace WorkflowKit.Storage.Relational.Files;
+
+/// <summary>
+/// Files in tables <c>wk_files</c> and <c>wk_file_links</c> (migration 3100). The content is a BLOB (SQLite) or
+/// BYTEA (PostgreSQL) column of the file's row, which keeps a file and its metadata in one backup and one
+/// transaction. Field limits keep each file at 100 MB or less.
+/// </summary>
+public abstract class RelationalFileStore : IFileStore
+{
+    private const string Columns = "id, name, content_type, size, sha256, uploaded_by, uploaded_at";
+
+    private readonly IDatabase _database;
+
+    protected RelationalFileStore(IDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    private SqlDialect Dialect => _database.Dialect;
+
+    public async Task InsertAsync(StoredFile file, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (content.Length != file.Size)
+        {
+            throw new ArgumentException(
+                $"File {file.Id} states a size of {file.Size} bytes but its content has {content.Length}; pass the " +
+                "content that the size was measured on.", nameof(content));
+        }
+
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO wk_files ({Columns}, content) VALUES (@Id, @Name, @ContentType, @Size, @Sha256, " +
+            "@UploadedBy, @UploadedAt, @Content)",
+            new
+            {
+                file.Id,
+                file.Name,
+                file.ContentType,
+                file.Size,
+                file.Sha256,
+                file.UploadedBy,
+                UploadedAt = RelationalSql.Timestamp(Dialect, file.UploadedAt),
+                Content = content.ToArray(),
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<StoredFile?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<FileRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM wk_files WHERE id = @Id", new { Id = id },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : ToFile(row);
+    }
+
+    public async Task<byte[]?> ReadContentAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
+            "SELECT content FROM wk_files WHERE id = @Id", new { Id = id },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task LinkAsync(IReadOnlyCollection<FileLink> links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        // A link to a file that the sweep removed meanwhile is skipped rather than failing the submission's reply.
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var link in links.Distinct())
+        {
+            await transaction.Connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO wk_file_links (file_id, instance_id) SELECT id, @InstanceId FROM wk_files WHERE id = @FileId " +
+                "ON CONFLICT (file_id, instance_id) DO NOTHING",
+                new { link.FileId, link.InstanceId }, transaction.Transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<FileHolder>> ListHoldersAsync(string fileId, CancellationToken cancellationToken)
+    {
+        // Records reach an instance through records.instance_id when the instance created them, and through
+        // wk_instance_records when it reviewed or updated a record it did not create.
+        const string sql =
+            "SELECT l.instance_id AS InstanceId, NULL AS FormKey, NULL AS RecordId FROM wk_file_links l " +
+            "WHERE l.file_id = @FileId " +
+            "UNION SELECT l.instance_id, r.form_key, r.id FROM wk_file_links l " +
+            "JOIN records r ON r.instance_id = l.instance_id WHERE l.file_id = @FileId " +
+            "UNION SELECT l.instance_id, ir.form_key, ir.record_id FROM wk_file_links l " +
+            "JOIN wk_instance_records ir ON ir.instance_id = l.instance_id WHERE l.file_id = @FileId";
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<HolderRow>(new CommandDefinition(
+            sql, new { FileId = fileId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows
+            .Select(row => new FileHolder(
+                row.InstanceId, row.FormKey,
+                row.RecordId is null ? null : Convert.ToInt64(row.RecordId, CultureInfo.InvariantCulture)))
+            .OrderBy(holder => holder.RecordId is not null)
+            .ThenBy(holder => holder.InstanceId, StringComparer.Ordinal)];
+    }
+
+    public async Task<int> DeleteUnlinkedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM wk_files WHERE uploaded_at < @Before " +
+            "AND NOT EXISTS (SELECT 1 FROM wk_file_links l WHERE l.file_id = wk_files.id)",
+            new { Before = RelationalSql.Timestamp(Dialect, uploadedBefore) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private static StoredFile ToFile(FileRow row) => new(
+        row.id, row.name, row.content_type, Convert.ToInt64(row.size, CultureInfo.InvariantCulture), row.sha256,
+        row.uploaded_by, ReadTime(row.uploaded_at));
+
+    // PostgreSQL returns timestamptz as a UTC DateTime, SQLite the stored ISO 8601 text.
+    private static DateTimeOffset ReadTime(object value) => value switch
+    {
+        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc), TimeSpan.Zero),
+        DateTimeOffset time => time.ToUniversalTime(),
+        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            .ToUniversalTime(),
+        _ => throw new InvalidOperationException(
+            $"Unexpected timestamp value of type {value.GetType().Name} in wk_files.uploaded_at."),
+    };
+
+#pragma warning disable IDE1006, SA1300 // Dapper maps the snake_case columns by name.
+    private sealed class FileRow
+    {
+        public string id { get; set; } = string.Empty;
+
+        public string name { get; set; } = string.Empty;
+
+        public string content_type { get; set; } = string.Empty;
+
+        public object size { get; set; } = 0L;
+
+        public string sha256 { get; set; } = string.Empty;
+
+        public string uploaded_by { get; set; } = string.Empty;
+
+        public object uploaded_at { get; set; } = null!;
+    }
+#pragma warning restore IDE1006, SA1300
+
+    private sealed class HolderRow
+    {
+        public string InstanceId { get; set; } = string.Empty;
+
+        public string? FormKey { get; set; }
+
+        public object? RecordId { get; set; }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Designer.Services;
+using WorkflowKit.Designer.Tests.Support;
+
+namespace WorkflowKit.Designer.Tests.Api;
+
+/// <summary>
+/// <c>/api/files</c> on a server on 127.0.0.1: uploads are checked against their field, downloads reach the uploader
+/// and readers of the instance that holds the file and nobody else, and a start accepts only files its user uploaded.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class FileApiTests
+{
+    [Test]
+    public async Task Upload_returns_reference_and_uploader_downloads()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+
+        var reference = await UploadAsync(sales1, "contract", "../../华东 合同\u202E.pdf", FileDefinitions.Pdf);
+        using var download = await sales1.GetAsync($"/api/files/{reference["id"]}");
+        var content = await download.Content.ReadAsByteArrayAsync();
+
+        Assert.That((string?)reference["name"], Is.EqualTo("华东 合同.pdf"));
+        Assert.That((long?)reference["size"], Is.EqualTo(FileDefinitions.Pdf.Length));
+        Assert.That((string?)reference["contentType"], Is.EqualTo("application/pdf"));
+        Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(content, Is.EqualTo(FileDefinitions.Pdf));
+        Assert.That(download.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(download.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
+        Assert.That(download.Content.Headers.ContentDisposition?.FileNameStar, Is.EqualTo("华东 合同.pdf"));
+        Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+    }
+
+    [Test]
+    public async Task Upload_over_field_limits_is_rejected()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+
+        using var tooLarge = await PostFileAsync(sales1, "contract", "big.pdf", new byte[100 * 1024]);
+        using var wrongType = await PostFileAsync(sales1, "contract", "run.exe", FileDefinitions.Pdf);
+        using var notPng = await PostFileAsync(sales1, "photo", "photo.png", FileDefinitions.Pdf);
+        using var noField = await PostFileAsync(sales1, "customer", "a.pdf", FileDefinitions.Pdf);
+
+        Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        // The demo users read the portal in Chinese, so the messages are in Chinese.
+        Assert.That(await DetailAsync(tooLarge), Is.EqualTo("“合同”：文件 big.pdf 大小为 100 KB，超过上限 64 KB；请压缩或拆分后再上传"));
+        Assert.That(await DetailAsync(wrongType), Is.EqualTo("“合同” 不接受文件 run.exe（允许：.pdf, .docx）"));
+        Assert.That(await DetailAsync(notPng), Is.EqualTo(
+            "“现场照片” 需要 PNG、JPEG、GIF 或 WebP 图片，文件 photo.png 的内容不是这几种图片"));
+        Assert.That(await DetailAsync(noField), Is.EqualTo("“客户” 是 text 字段，不能上传文件；只有附件、图片和签名字段可以"));
+    }
+
+    [Test]
+    public async Task Download_is_for_uploader_and_instance_readers()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        var contract = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
+        var unsent = await UploadAsync(sales1, "contract", "draft.pdf", FileDefinitions.Pdf);
+        using var before = await manager.GetAsync($"/api/files/{contract["id"]}");
+
+        using var started = await StartAsync(sales1, new JsonArray(contract.DeepClone()));
+        using var assignee = await manager.GetAsync($"/api/files/{contract["id"]}");
+        using var otherRegion = await sales2.GetAsync($"/api/files/{contract["id"]}");
+        using var notSubmitted = await manager.GetAsync($"/api/files/{unsent["id"]}");
+        using var unknown = await sales2.GetAsync("/api/files/0123456789abcdef0123456789abcdef");
+
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Created), await started.Content.ReadAsStringAsync());
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not linked before the start");
+        Assert.That(assignee.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(otherRegion.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(notSubmitted.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Start_with_foreign_file_is_rejected()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        var theirs = await UploadAsync(sales2, "contract", "theirs.pdf", FileDefinitions.Pdf);
+
+        using var response = await StartAsync(sales1, new JsonArray(theirs.DeepClone()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await ErrorsAsync(response), Is.EqualTo(new[]
+        {
+            "“合同” 中的文件 “theirs.pdf” 不是由您上传的，也不属于这条流程；请自行上传该文件",
+        }));
+        using var stillHidden = await sales1.GetAsync($"/api/files/{theirs["id"]}");
+        Assert.That(stillHidden.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Start_with_unknown_or_url_file_is_rejected()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        var own = await UploadAsync(sales1, "contract", "own.pdf", FileDefinitions.Pdf);
+        var renamed = own.DeepClone().AsObject();
+        renamed["name"] = "other.pdf";
+
+        using var unknown = await StartAsync(sales1, new JsonArray(new JsonObject
+        {
+            ["id"] = "0123456789abcdef0123456789abcdef", ["name"] = "report.pdf",
+        }));
+        using var url = await StartAsync(sales1, new JsonArray(new JsonObject
+        {
+            ["name"] = "report.pdf", ["url"] = "javascript:alert(1)", ["size"] = -5,
+        }));
+        using var withUrl = await StartAsync(sales1, new JsonArray(new JsonObject
+        {
+            ["id"] = own["id"]!.GetValue<string>(), ["name"] = "own.pdf", ["url"] = "javascript:alert(1)",
+        }));
+        using var changed = await StartAsync(sales1, new JsonArray(renamed));
+
+        Assert.That(await ErrorsAsync(unknown), Is.EqualTo(new[]
+        {
+            "“合同” 中的文件 “0123456789abcdef0123456789abcdef” 不存在（可能已被清理）；请重新上传",
+        }));
+        Assert.That(url.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That((await ErrorsAsync(url)).Single(), Does.StartWith(
+            "“合同” 需要通过 POST /api/files 上传的文件"));
+        Assert.That((await ErrorsAsync(withUrl)).Single(), Does.StartWith("“合同” 需要通过 POST /api/files 上传的文件"));
+        Assert.That(await ErrorsAsync(changed), Is.EqualTo(new[]
+        {
+            "“合同” 中文件 “own.pdf” 的名称、大小或类型与上传时不同；请使用上传返回的文件信息",
+        }));
+    }
+
+    [Test]
+    public async Task Approver_keeps_file_the_instance_held()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        var contract = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
+        using var started = await StartAsync(sales1, new JsonArray(contract.DeepClone()));
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var task = (await manager.GetFromJsonAsync<JsonArray>("/api/tasks"))!
+            .Single(item => (string?)item!["instanceId"] == instanceId)!;
+
+        using var approved = await manager.PostAsJsonAsync($"/api/tasks/{task["id"]}/actions", new
+        {
+            action = "approve",
+            changes = new JsonObject { ["contract"] = new JsonArray(contract.DeepClone()) },
+        });
+
+        Assert.That(approved.IsSuccessStatusCode, Is.True, await approved.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<DesignerAppFactory> StartServerAsync()
+    {
+        var factory = new DesignerAppFactory(kestrel: true);
+        await FileDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
+        return factory;
+    }
+
+    private static async Task<JsonObject> UploadAsync(HttpClient client, string field, string name, byte[] content)
+    {
+        using var response = await PostFileAsync(client, field, name, content);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static async Task<HttpResponseMessage> PostFileAsync(
+        HttpClient client, string field, string name, byte[] content)
+    {
+        using var body = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        body.Add(file, "file", name);
+        body.Add(new StringContent(FileDefinitions.FormKey), "form");
+        body.Add(new StringContent(field), "field");
+        return await client.PostAsync("/api/files", body);
+    }
+
+    private static Task<HttpResponseMessage> StartAsync(HttpClient client, JsonArray contract) =>
+        client.PostAsJsonAsync("/api/instances", new JsonObject
+        {
+            ["flowKey"] = FileDefinitions.FlowKey,
+            ["data"] = new JsonObject { ["customer"] = "协和医院", ["contract"] = contract },
+        });
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
+        (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["detail"];
+
+    private static async Task<IReadOnlyList<string>> ErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return [.. problem!["errors"]!.AsObject().SelectMany(pair => pair.Value!.AsArray().Select(item => (string)item!))];
+    }
+}
