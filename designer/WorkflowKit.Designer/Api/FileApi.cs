@@ -23,7 +23,7 @@ internal static class FileApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         files.MapGet("/{id}", DownloadAsync)
-            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/octet-stream")
             .Produces(StatusCodes.Status404NotFound);
     }
 

@@ -80,19 +80,10 @@ internal static class RecordApi
         string form, string? filter, string? sort, int? offset, long? after, int? limit, HttpContext context,
         RecordService records, CancellationToken ct)
     {
-        if (offset is < 0)
+        if (ApiPaging.Check(offset, limit, RecordService.MaxPageSize, "records", " Page through more with offset or after.")
+            is { } pagingProblem)
         {
-            return Results.Problem(
-                $"The offset must be 0 or more, got {offset}; it is the number of records to skip.",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (limit is < 1 or > RecordService.MaxPageSize)
-        {
-            return Results.Problem(
-                $"The limit must be 1 to {RecordService.MaxPageSize}, got {limit}; it is the number of records per " +
-                "page. Page through more with offset or after.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return pagingProblem;
         }
 
         if (after is < 1)

@@ -105,19 +105,9 @@ internal static class WorkApi
         HttpContext context, IWorkService work, CancellationToken ct, bool unreadOnly = false, int? offset = null,
         int? limit = null)
     {
-        if (offset is < 0)
+        if (ApiPaging.Check(offset, limit, WorkflowEngine.MaxNotificationPageSize, "notifications") is { } pagingProblem)
         {
-            return Results.Problem(
-                $"The offset must be 0 or more, got {offset}; it is the number of notifications to skip.",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (limit is < 1 or > WorkflowEngine.MaxNotificationPageSize)
-        {
-            return Results.Problem(
-                $"The limit must be 1 to {WorkflowEngine.MaxNotificationPageSize}, got {limit}; it is the number " +
-                "of notifications per page.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return pagingProblem;
         }
 
         var page = await work.GetNotificationPageAsync(
