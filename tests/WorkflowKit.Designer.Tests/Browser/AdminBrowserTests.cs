@@ -185,6 +185,10 @@ public sealed class AdminBrowserTests
 
         await manager.Locator("#language-switch").ClickAsync();
         await Expect(manager.Locator(".mud-nav-link").First).ToHaveTextAsync("Inbox");
+
+        // The language switch reloads the page. A sign-out click during that reload was once lost (cause not
+        // confirmed), so the test waits until the reloaded page is idle.
+        await manager.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await manager.Locator("#sign-out").ClickAsync();
         await manager.WaitForURLAsync("**/login");
         await manager.Context.CloseAsync();
