@@ -27,7 +27,7 @@ try
 }
 catch (FirstStartException error)
 {
-    // The message says what happened and what to do; a stack trace would bury it.
+    // The message states what happened and what to do, so it is logged without a stack trace.
     DesignerLog.StartFailed(app.Services.GetRequiredService<ILogger<DesignerBootstrapper>>(), error.Message);
     Environment.ExitCode = 1;
     return;

@@ -142,8 +142,8 @@ public sealed class FileService(
         var chunk = new byte[81920];
         while (buffer.Length < limit)
         {
-            var wanted = (int)Math.Min(chunk.Length, limit - buffer.Length);
-            var read = await content.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
+            var requested = (int)Math.Min(chunk.Length, limit - buffer.Length);
+            var read = await content.ReadAsync(chunk.AsMemory(0, requested), cancellationToken);
             if (read == 0)
             {
                 break;
