@@ -23,6 +23,7 @@ var app = builder.Build();
 
 try
 {
+    await app.Services.GetRequiredService<DatabaseStartupWait>().OpenAsync(app.Lifetime.ApplicationStopping);
     await app.Services.GetRequiredService<DesignerBootstrapper>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
 catch (FirstStartException error)

@@ -71,6 +71,7 @@ public static class DesignerServices
         services.AddSingleton<Files.FileService>();
         services.AddSingleton<Files.FileSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<Files.FileSweep>());
+        services.AddSingleton<DatabaseStartupWait>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<FirstStartRecord>();
         services.AddSingleton<SampleDataSeeder>();

@@ -318,6 +318,30 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Resumed_move_skips_once()
+    {
+        var engine = Engine();
+        var first = await StartAsync(engine, "leave");
+        var second = await StartAsync(engine, "order");
+        await DelegateAsync("bob", "alice", moveOpenTasks: true);
+        var stopping = _stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => stopping.MoveDelegatedTasksAsync(default));
+        _stores.Time.Advance(new EngineOptions().Lease);
+        var resumed = await Engine("node-b").MoveDelegatedTasksAsync(default);
+
+        Assert.That(resumed, Is.Zero);
+        Assert.That(await AssigneesAsync(engine, first.Id, second.Id), Is.EqualTo(new[] { "bob", "bob" }));
+        foreach (var id in new[] { first.Id, second.Id })
+        {
+            var skipped = (await engine.GetHistoryAsync(id, default))
+                .Where(entry => entry.Action == AuditActions.DelegationSkipped).ToList();
+            Assert.That(skipped, Has.Count.EqualTo(1), id);
+            Assert.That(skipped[0].Details!["stopReason"]!.GetValue<string>(), Is.EqualTo(DelegationStops.Initiator));
+        }
+    }
+
+    [Test]
     public async Task Open_tasks_stay_by_default()
     {
         var engine = Engine();
