@@ -1,6 +1,5 @@
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
-using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Samples.Tests.Scenarios;
@@ -86,7 +85,7 @@ public sealed class OrderCancellationTests(string provider)
     [Test]
     public async Task Cancel_before_reservation_marks_order()
     {
-        var (order, stockBefore) = await SubmitUntilTaskAsync("adjustOrder");
+        var (order, stockBefore) = await _driver.SubmitUntilTaskAsync("adjustOrder");
 
         var cancelled = await _driver.Engine.CancelAsync(order.Id, Admin, null, CancellationToken.None);
 
@@ -141,20 +140,4 @@ public sealed class OrderCancellationTests(string provider)
     private async Task<AuditEntry> CancelLineAsync(string instanceId) =>
         (await _driver.Engine.GetHistoryAsync(instanceId, CancellationToken.None))
             .Single(entry => entry.Action == AuditActions.InstanceCancelled);
-
-    private async Task<(WorkflowInstance Order, Dictionary<string, Stock> StockBefore)> SubmitUntilTaskAsync(string nodeId)
-    {
-        foreach (var order in _driver.Orders)
-        {
-            var stockBefore = await _driver.StockAsync();
-            var started = await _driver.SubmitAsync(order);
-            if ((await _driver.OpenTasksAsync(started.Id)).Any(task => task.NodeId == nodeId))
-            {
-                return (await _driver.InstanceAsync(started.Id), stockBefore);
-            }
-        }
-
-        Assert.Fail($"None of the {_driver.Orders.Count} sample orders waits at '{nodeId}'; the sample data changed.");
-        throw new InvalidOperationException("Assert.Fail returned.");
-    }
 }

@@ -121,6 +121,26 @@ internal sealed class OrderFlowDriver : IAsyncDisposable
         throw new InvalidOperationException("Assert.Fail returned.");
     }
 
+    /// <summary>
+    /// Submits sample orders one by one until one waits at <paramref name="nodeId"/>, and returns it with the stock
+    /// just before it was submitted.
+    /// </summary>
+    public async Task<(WorkflowInstance Order, Dictionary<string, Stock> StockBefore)> SubmitUntilTaskAsync(string nodeId)
+    {
+        foreach (var order in Orders)
+        {
+            var stockBefore = await StockAsync();
+            var started = await SubmitAsync(order);
+            if ((await OpenTasksAsync(started.Id)).Any(task => task.NodeId == nodeId))
+            {
+                return (await InstanceAsync(started.Id), stockBefore);
+            }
+        }
+
+        Assert.Fail($"None of the {Orders.Count} sample orders waits at '{nodeId}'; the sample data changed.");
+        throw new InvalidOperationException("Assert.Fail returned.");
+    }
+
     public async Task<WorkflowInstance> InstanceAsync(string instanceId) =>
         (await Engine.GetInstanceAsync(instanceId, CancellationToken.None))!.Instance;
 
