@@ -110,8 +110,13 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Begins the step's write transaction and locks the rows of <paramref name="descendants"/> (deepest first) and then
-    /// of the instance. A sub-flow's step writes the child before its parent, so this order cannot deadlock with it.
+    /// of the instance. The step of a sub-flow that ends writes the child before its parent, in the same order.
     /// </summary>
+    /// <remarks>
+    /// NOTE: a withdrawal or a return of the parent on another node writes the parent before its children. If it runs
+    /// at the same moment on PostgreSQL, the database aborts one of the two steps with a deadlock error, which reaches
+    /// the caller as a PostgresException rather than as a conflict.
+    /// </remarks>
     /// <exception cref="ConcurrencyConflictException">
     /// One of the instances changed since the step read it, so the step must run again on fresh state. The subject
     /// names the cancelled instance, which makes the step retry.

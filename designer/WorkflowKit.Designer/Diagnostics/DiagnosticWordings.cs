@@ -155,6 +155,10 @@ public static class DiagnosticWordings
         [DiagnosticCodes.SerialWithoutRecord] =
             "{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
             "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers.",
+        [DiagnosticCodes.CancellationPathNodeMissing] =
+            "{0}: a cancel continues at a node that the flow does not have. Correct \"onCancel\" in the flow's settings in its JSON.",
+        [DiagnosticCodes.CancellationPathNotAutomatic] =
+            "{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =
