@@ -109,7 +109,7 @@ public static class DiagnosticWordings
         [DiagnosticCodes.BranchWithoutCondition] =
             "{0} has no condition and is not the default branch. Add a condition to it, or mark it as the default.",
         [DiagnosticCodes.AmbiguousOutgoing] =
-            "{0} has several outgoing connections, but only condition and parallel nodes branch. Delete the extra connections, or insert a condition node.",
+            "{0} has several outgoing connections, but only condition, parallel, approval and fill-in nodes branch. Delete the extra connections, or insert a condition node.",
         [DiagnosticCodes.UnknownNodeReference] =
             "{0} returns or escalates to a node that does not exist or is not a fill-in or approval step. Choose another step.",
         [DiagnosticCodes.AssigneeFieldNotMember] =

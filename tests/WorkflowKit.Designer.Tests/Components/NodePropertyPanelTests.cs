@@ -136,7 +136,7 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
             .Add(p => p.Node, node)
             .Add(p => p.Flow, flow)
             .Add(p => p.Form, OrderDefinitions.Form()));
-        cut.Find("[data-testid=rule-add]").Click();
+        cut.Find("[data-testid=rule-add-group]").Click();
 
         Assert.That(cut.FindAll("[data-testid=branch]"), Has.Count.EqualTo(2));
         Assert.That(cut.FindAll("[data-testid=branch-default]"), Has.Count.EqualTo(2));
