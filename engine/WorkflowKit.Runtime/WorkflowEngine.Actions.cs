@@ -217,24 +217,6 @@ public sealed partial class WorkflowEngine
         return ToInstance(context.Instance, context.Vars);
     }
 
-    /// <summary>Stops a running instance (an administrator's action): tasks, timers and pending calls are cancelled.</summary>
-    public async Task<WorkflowInstance> CancelAsync(
-        string instanceId, string userId, string? reason, CancellationToken cancellationToken)
-    {
-        var context = await StepAsync(
-            "cancel",
-            instanceId,
-            step =>
-            {
-                RequireRunning(step);
-                _runner.Finish(step, InstanceStatuses.Cancelled, null, userId, AuditActionFor(InstanceStatuses.Cancelled));
-                step.Audit[^1] = step.Audit[^1] with { Comment = reason };
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return ToInstance(context.Instance, context.Vars);
-    }
-
     /// <summary>Resolves an incident and runs its node again (after the cause was fixed).</summary>
     public async Task<WorkflowInstance> RetryIncidentAsync(
         string incidentId, string userId, CancellationToken cancellationToken)
