@@ -9,6 +9,9 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 public abstract class EngineOnStoresFixture(StorageProvider provider)
 {
+    /// <summary>The provider of this fixture, for tests that open a database of their own.</summary>
+    private protected StorageProvider Provider => provider;
+
     /// <summary>The database, clock, flows and users of the current test.</summary>
     private protected EngineOnStores Stores { get; private set; } = null!;
 
