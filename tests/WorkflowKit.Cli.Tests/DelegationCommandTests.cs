@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Npgsql;
 using WorkflowKit.Definitions.Store;
 
 namespace WorkflowKit.Cli.Tests;
@@ -37,15 +36,23 @@ public sealed partial class DelegationCommandTests(string provider)
         """;
 
     private string _folder = string.Empty;
-    private string _server = string.Empty;
-    private string _database = string.Empty;
+    private PostgresTestDatabase? _database;
     private string _db = string.Empty;
 
     [SetUp]
     public async Task SetUpAsync()
     {
         _folder = TestPaths.NewTempFolder();
-        _db = provider == "sqlite" ? Path.Combine(_folder, "wk.db") : await CreatePostgresDatabaseAsync();
+        if (provider == "sqlite")
+        {
+            _db = Path.Combine(_folder, "wk.db");
+        }
+        else
+        {
+            _database = await PostgresTestDatabase.CreateAsync();
+            _db = _database.ConnectionString;
+        }
+
         var stores = await DatabaseFactory.OpenStoresAsync(_db, TimeProvider.System, default);
         await using (stores)
         {
@@ -68,13 +75,10 @@ public sealed partial class DelegationCommandTests(string provider)
             Directory.Delete(_folder, recursive: true);
         }
 
-        if (_database.Length > 0)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
+            _database = null;
         }
     }
 
@@ -150,30 +154,6 @@ public sealed partial class DelegationCommandTests(string provider)
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain(
             "--start \"6 May\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone)."));
-    }
-
-    private async Task<string> CreatePostgresDatabaseAsync()
-    {
-        var server = Environment.GetEnvironmentVariable("WORKFLOWKIT_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            const string message = "PostgreSQL is not configured: set WORKFLOWKIT_TEST_POSTGRES to a connection " +
-                                   "string (scripts/test.sh starts a throwaway cluster and sets it).";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Ignore(message);
-        }
-
-        _server = server!;
-        _database = $"wk_cli_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
     }
 
     private async Task<string> StartAsync()
