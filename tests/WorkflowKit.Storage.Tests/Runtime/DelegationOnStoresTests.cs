@@ -313,10 +313,10 @@ public sealed class DelegationOnStoresTests(StorageProvider provider) : EngineOn
         var first = await StartAsync(engine, "leave");
         var second = await StartAsync(engine, "order");
         await DelegateAsync("bob", "alice", moveOpenTasks: true);
-        var stopping = _stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
+        var stopping = Stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
 
         Assert.ThrowsAsync<OperationCanceledException>(() => stopping.MoveDelegatedTasksAsync(default));
-        _stores.Time.Advance(new EngineOptions().Lease);
+        Stores.Time.Advance(new EngineOptions().Lease);
         var resumed = await Engine("node-b").MoveDelegatedTasksAsync(default);
 
         Assert.That(resumed, Is.Zero);
