@@ -13,7 +13,8 @@ namespace WorkflowKit.Designer.Tests.Browser;
 
 /// <summary>
 /// The lookup picker of the work portal on the built-in templates: the order's customer code lists the customers the
-/// salesperson may read, found by name, and a lookup column of a sub-table lists products in each row.
+/// salesperson may read, found by name, picking one fills the customer name, and a lookup column of a sub-table lists
+/// products in each row.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -67,6 +68,7 @@ public sealed class LookupPickerBrowserTests
 
         await Assertions.Expect(sales.Locator("[data-field=customer] input")).ToHaveValueAsync("C0701");
         await Assertions.Expect(sales.Locator("[data-field=customer]")).ToContainTextAsync("Ruijin Hospital");
+        await Assertions.Expect(sales.Locator("[data-field=customerName] input")).ToHaveValueAsync("Ruijin Hospital");
         await _session.ScreenshotAsync(sales, "40-customer-picked");
         await sales.GetByText("添加行").ClickAsync();
         var row = sales.Locator("[data-field=lines] tr[data-row='1']");

@@ -23,8 +23,8 @@ using WorkflowKit.Runtime;
 namespace WorkflowKit.Designer.Tests.Components;
 
 /// <summary>
-/// The package preview and the flow and form designers on the Chinese page, in bunit, with the app's real services
-/// over a fresh SQLite file. Diagnostics come in Chinese and name nodes, branches, fields and rules by their names.
+/// The package preview, the flow and form designers and the form preview's pickers on the Chinese page, in bunit,
+/// with the app's real services over a fresh SQLite file. Diagnostics come in Chinese and name nodes, branches, fields and rules by their names.
 /// The cause of a cut-off flow comes first, with the unreachable nodes folded under it.
 /// </summary>
 public sealed class DiagnosticPageTests
@@ -222,6 +222,37 @@ public sealed class DiagnosticPageTests
             "规则“要求到货日期不能早于订单日期”(deliveryNotBeforeOrder)标记的字段使用了字段“requestedDeliveryDate”，但表单中没有这个字段。" +
             "请选择已有字段，或把该字段加回表单。",
         }));
+    }
+
+    [Test]
+    public async Task Form_preview_picks_department_by_name()
+    {
+        await _app.Services.GetRequiredService<AccountStore>().SaveDepartmentAsync(
+            new Department("qa-lab", "质检实验室", null, null), CancellationToken.None);
+        var form = new JsonObject
+        {
+            ["formatVersion"] = 1,
+            ["kind"] = "form",
+            ["key"] = "lab-visit",
+            ["name"] = "实验室拜访",
+            ["fields"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "lab", ["type"] = "department", ["label"] = new JsonObject { ["zh-CN"] = "实验室" },
+            }),
+        };
+        await _app.Services.GetRequiredService<IDefinitionService>().SaveDraftAsync(
+            DefinitionKind.Form, "lab-visit", form.ToJsonString(), null, "admin", CancellationToken.None);
+
+        var page = Context.Render<FormDesigner>(parameters => parameters.Add(p => p.Key, "lab-visit"));
+
+        page.WaitForElement("[data-testid=form-preview] [data-field=lab]");
+        var picker = page.FindComponents<MudAutocomplete<string>>().Single(item => item.Instance.Label == "实验室");
+        var found = await page.InvokeAsync(() => picker.Instance.SearchFunc!("质检", CancellationToken.None)!);
+        await page.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync("qa-lab"));
+
+        Assert.That(found, Is.EqualTo(new[] { "qa-lab" }));
+        page.WaitForAssertion(() => Assert.That(
+            page.Find("[data-testid=form-preview] [data-field=lab] input").GetAttribute("value"), Is.EqualTo("质检实验室")));
     }
 
     private async Task ImportBiopharmaAsync() =>

@@ -6,8 +6,8 @@ using WorkflowKit.Designer.Services;
 namespace WorkflowKit.Designer.Tests.Support;
 
 /// <summary>
-/// A site visit request with a datetime, an address with a detail line and a department, whose manager approval is
-/// due at the visit time (a deadline read from the datetime field).
+/// A site visit request with a datetime (at the latest 2027-06-30 18:00 in Shanghai), an address with a detail line and
+/// a department, whose manager approval is due at the visit time (a deadline read from the datetime field).
 /// </summary>
 public static class FieldEntryDefinitions
 {
@@ -28,7 +28,7 @@ public static class FieldEntryDefinitions
             },
             new FieldDefinition
             {
-                Id = "visitAt", Type = FieldTypes.DateTime, Required = true,
+                Id = "visitAt", Type = FieldTypes.DateTime, Required = true, Max = "2027-06-30T18:00:00+08:00",
                 Label = new LocalizedText("拜访时间", "Visit at"),
             },
             new FieldDefinition

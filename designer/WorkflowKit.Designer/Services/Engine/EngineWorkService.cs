@@ -62,6 +62,7 @@ public sealed class EngineWorkService(
                 {
                     StartPermissions = flow.Nodes.FirstOrDefault(node => node.Type == NodeTypes.Start)?.FieldPermissions,
                     StartCreatesRecord = flow.Settings?.StartCreatesRecord == true,
+                    TimeZone = flow.Settings?.TimeZone,
                 });
             }
         }

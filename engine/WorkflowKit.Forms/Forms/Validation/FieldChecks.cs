@@ -143,16 +143,23 @@ internal static class FieldChecks
             return null;
         }
 
-        var comparison = Compare(field, value!, field.Min);
-        if (comparison < 0)
+        var isDateTime = field.Type == FieldTypes.DateTime;
+        var displayed = FieldValues.Display(value, messages.Culture);
+        if (Compare(field, value!, field.Min) < 0)
         {
-            return messages.BelowMinimum(label, FieldValues.Display(value, messages.Culture), Bound(field.Min!));
+            return isDateTime
+                ? messages.TimeBeforeMinimum(label, displayed, Bound(field.Min!))
+                : messages.BelowMinimum(label, displayed, Bound(field.Min!));
         }
 
-        comparison = Compare(field, value!, field.Max);
-        return comparison > 0
-            ? messages.AboveMaximum(label, FieldValues.Display(value, messages.Culture), Bound(field.Max!))
-            : null;
+        if (Compare(field, value!, field.Max) > 0)
+        {
+            return isDateTime
+                ? messages.TimeAfterMaximum(label, displayed, Bound(field.Max!))
+                : messages.AboveMaximum(label, displayed, Bound(field.Max!));
+        }
+
+        return null;
     }
 
     /// <summary>
