@@ -78,6 +78,12 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        instances.MapPost("/{id}/cancel", WorkApi.CancelAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", WorkApi.ListNotificationsAsync)
@@ -131,6 +137,9 @@ public static class ApiEndpoints
 
     /// <summary>The optional body of a withdrawal: the reason, at most 2,000 characters.</summary>
     public sealed record WithdrawRequest(string? Comment);
+
+    /// <summary>An administrator's cancellation: the required reason, kept in the audit trail.</summary>
+    public sealed record CancelRequest(string? Reason);
 
     /// <summary>A draft save: the document and the revision it was based on.</summary>
     public sealed record SaveDraftRequest(JsonObject Document, long? ExpectedRevision);
