@@ -15,6 +15,9 @@ public sealed partial class WorkflowEngine
     /// <summary>The longest comment a task action takes, in characters.</summary>
     public const int MaxCommentLength = 2000;
 
+    // The most sub-flows per instance that a withdrawal reads; an order starts one per shipping warehouse.
+    private const int MaxSubFlowsChecked = 500;
+
     /// <summary>
     /// Acts on a task with one of <see cref="TaskActions.Names"/>. The action, the form changes and everything the
     /// instance does next commit in one step.
@@ -181,10 +184,56 @@ public sealed partial class WorkflowEngine
                     };
                 }
 
+                if (!AwaitsResubmission(step)
+                    && await FindActedSubFlowTaskAsync(step, cancellationToken).ConfigureAwait(false) is { } acted)
+                {
+                    throw new InstanceActionException(
+                        InstanceActionError.AlreadyActed,
+                        $"Instance {instanceId} can no longer be withdrawn: {acted.CompletedBy ?? "a user"} already " +
+                        $"acted on task {acted.Id} at node '{acted.NodeId}' of its sub-flow '{acted.FlowKey}' " +
+                        $"(instance {acted.InstanceId}). Ask the current assignee to return or reject it instead.")
+                    {
+                        InstanceId = instanceId,
+                        FlowKey = step.Instance.FlowKey,
+                        NodeId = acted.NodeId,
+                        SubFlowInstanceId = acted.InstanceId,
+                    };
+                }
+
                 await FinishWithdrawalAsync(step, userId, comment, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return ToInstance(context.Instance, context.Vars);
+    }
+
+    // A task of a sub-flow that the instance started is part of the same submission, such as a warehouse's shipment
+    // of an order, so an action on it is the first action too. Sub-flows of sub-flows count as well.
+    // NOTE: the sub-flows are read outside the step's transaction, so an action committed at the same moment as the
+    // withdrawal is not seen.
+    private async Task<TaskRecord?> FindActedSubFlowTaskAsync(Execution.StepContext step, CancellationToken cancellationToken)
+    {
+        var parents = new Queue<string>([step.Instance.Id]);
+        while (parents.TryDequeue(out var parentId))
+        {
+            var children = await _services.Store.QueryInstancesAsync(
+                new InstanceQuery { ParentInstanceId = parentId, Limit = MaxSubFlowsChecked }, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var child in children)
+            {
+                if (child.Acted)
+                {
+                    var tasks = await _services.Store.GetTasksAsync(null, child.Id, openOnly: false, cancellationToken)
+                        .ConfigureAwait(false);
+                    var done = tasks.Where(task => task.CompletedBy is not null).OrderBy(task => task.CompletedAt);
+                    return done.FirstOrDefault() ?? tasks.FirstOrDefault()
+                        ?? new TaskRecord { InstanceId = child.Id, FlowKey = child.FlowKey, NodeId = "?" };
+                }
+
+                parents.Enqueue(child.Id);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -71,6 +71,11 @@ public static class ApiEndpoints
             .ProducesProblems(
                 StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
                 StatusCodes.Status409Conflict);
+        instances.MapPost("/{id}/cancel", WorkApi.CancelAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", WorkApi.ListNotificationsAsync)
@@ -122,6 +127,9 @@ public static class ApiEndpoints
 
     /// <summary>The optional body of a withdrawal: the reason, at most 2,000 characters.</summary>
     public sealed record WithdrawRequest(string? Comment);
+
+    /// <summary>An administrator's cancellation: the required reason, kept in the audit trail.</summary>
+    public sealed record CancelRequest(string? Reason);
 
     /// <summary>A draft save: the document and the revision it was based on.</summary>
     public sealed record SaveDraftRequest(JsonObject Document, long? ExpectedRevision);

@@ -70,6 +70,9 @@ public enum InstanceState
     Rejected,
     Withdrawn,
     Faulted,
+
+    /// <summary>Stopped by an administrator (<c>WorkflowEngine.CancelAsync</c>).</summary>
+    Cancelled,
 }
 
 /// <summary>A flow instance in lists: my submissions, CC'd to me, record progress.</summary>

@@ -30,6 +30,12 @@ public sealed record FormValidationServices
     public Files.IFileStore? Files { get; init; }
 
     /// <summary>
+    /// Whether file values may name files that another user uploaded. Set it only for data that the engine writes from
+    /// data it already accepted, such as a record node's record; the field's own limits are checked either way.
+    /// </summary>
+    public bool FilesOfAnyUploader { get; init; }
+
+    /// <summary>
     /// Clock of the lookups with a validity period whose document date is empty and whose submission sets no
     /// <see cref="FormSubmission.Today"/>.
     /// </summary>

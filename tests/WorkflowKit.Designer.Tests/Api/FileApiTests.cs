@@ -139,6 +139,43 @@ public sealed class FileApiTests
     }
 
     [Test]
+    public async Task Start_checks_file_against_target_field()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        var pdf = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
+        var pngNamedPdf = await UploadAsync(sales1, "contract", "png-as.pdf", FileDefinitions.Png);
+        var png = await UploadAsync(sales1, "photo", "photo.png", FileDefinitions.Png);
+        var largePng = new byte[100 * 1024];
+        FileDefinitions.Png.CopyTo(largePng, 0);
+        var large = await UploadAsync(sales1, "sign", "large.png", largePng);
+
+        using var pdfAsSignature = await StartWithAsync(sales1, pdf, "sign", pdf.DeepClone());
+        using var pdfNamedAsPhoto = await StartWithAsync(sales1, pdf, "photo", pngNamedPdf.DeepClone());
+        using var pngAsContract = await StartAsync(sales1, new JsonArray(png.DeepClone()));
+        using var tooLargePhoto = await StartWithAsync(sales1, pdf, "photo", large.DeepClone());
+        using var fitting = await StartWithAsync(sales1, pdf, "sign", png.DeepClone());
+
+        Assert.That(await ErrorsAsync(pdfAsSignature), Is.EqualTo(new[]
+        {
+            "“签名” 需要 PNG、JPEG、GIF 或 WebP 图片，文件 contract.pdf 的内容不是这几种图片",
+        }));
+        Assert.That(await ErrorsAsync(pdfNamedAsPhoto), Is.EqualTo(new[]
+        {
+            "“现场照片” 不接受文件 “png-as.pdf”（允许：.jpg, .png）",
+        }));
+        Assert.That(await ErrorsAsync(pngAsContract), Is.EqualTo(new[]
+        {
+            "“合同” 不接受文件 “photo.png”（允许：.pdf, .docx）",
+        }));
+        Assert.That(await ErrorsAsync(tooLargePhoto), Is.EqualTo(new[]
+        {
+            "“现场照片”：文件 large.png 大小为 100 KB，超过上限 64 KB；请压缩或拆分后再上传",
+        }));
+        Assert.That(fitting.StatusCode, Is.EqualTo(HttpStatusCode.Created), await fitting.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task Approver_keeps_file_the_instance_held()
     {
         await using var factory = await StartServerAsync();
@@ -190,6 +227,17 @@ public sealed class FileApiTests
         {
             ["flowKey"] = FileDefinitions.FlowKey,
             ["data"] = new JsonObject { ["customer"] = "协和医院", ["contract"] = contract },
+        });
+
+    private static Task<HttpResponseMessage> StartWithAsync(
+        HttpClient client, JsonObject contract, string field, JsonNode file) =>
+        client.PostAsJsonAsync("/api/instances", new JsonObject
+        {
+            ["flowKey"] = FileDefinitions.FlowKey,
+            ["data"] = new JsonObject
+            {
+                ["customer"] = "协和医院", ["contract"] = new JsonArray(contract.DeepClone()), [field] = file,
+            },
         });
 
     private static async Task<string?> DetailAsync(HttpResponseMessage response) =>

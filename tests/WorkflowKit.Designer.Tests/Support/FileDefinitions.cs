@@ -31,6 +31,7 @@ public static class FileDefinitions
             new FieldDefinition
             {
                 Id = "photo", Type = FieldTypes.Image, Label = new LocalizedText("现场照片", "Site photo"), Accept = [".jpg", ".png"],
+                MaxSize = 64 * 1024,
             },
             new FieldDefinition { Id = "sign", Type = FieldTypes.Signature, Label = new LocalizedText("签名", "Signature") },
         ],

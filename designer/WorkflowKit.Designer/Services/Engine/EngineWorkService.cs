@@ -391,6 +391,42 @@ public sealed class EngineWorkService(
         }
     }
 
+    public async Task CancelAsync(
+        string instanceId, string? reason, UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsInRole(RoleNames.Admin))
+        {
+            throw new AccessDeniedException(
+                $"Only an administrator may cancel instance {instanceId}, not {user.Id}; the initiator may withdraw it " +
+                "instead.");
+        }
+
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new ArgumentException(
+                $"Give a reason to cancel instance {instanceId}; the audit trail keeps it for the initiator and " +
+                "the assignees.", nameof(reason));
+        }
+
+        if (trimmed.Length > WorkflowEngine.MaxCommentLength)
+        {
+            throw new ArgumentException(
+                $"The reason to cancel instance {instanceId} is {trimmed.Length} characters long; write at most " +
+                $"{WorkflowEngine.MaxCommentLength} characters.", nameof(reason));
+        }
+
+        try
+        {
+            await engine.CancelAsync(instanceId, user.Id, trimmed, cancellationToken);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new NotFoundException(missing.Message, missing);
+        }
+    }
+
     public async Task UrgeAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken)
     {
         try
@@ -930,6 +966,7 @@ public sealed class EngineWorkService(
         InstanceStatuses.Completed => InstanceState.Completed,
         InstanceStatuses.Rejected => InstanceState.Rejected,
         InstanceStatuses.Withdrawn => InstanceState.Withdrawn,
+        InstanceStatuses.Cancelled => InstanceState.Cancelled,
         _ => InstanceState.Faulted,
     };
 

@@ -58,7 +58,7 @@ internal static class AsyncFieldChecks
         if (FieldTypes.Files.Contains(field.Type) && services.Files is { } files)
         {
             checks.Add(new("file", (value, scope, token) => CheckFilesAsync(
-                label, files, value, scope, messages, token)));
+                field, label, files, services.FilesOfAnyUploader, value, scope, messages, token)));
         }
 
         if (field.Type == FieldTypes.Related && field.RelatedForm is { } relatedForm)
@@ -132,13 +132,14 @@ internal static class AsyncFieldChecks
     }
 
     /// <summary>
-    /// Checks that each file reference names a stored file, as it was uploaded, that the submitting user uploaded. A
-    /// file that the data already held before a change is reported in the data before the change too, so task and
-    /// record changes that keep it pass (<see cref="CausedProblems"/>).
+    /// Checks that each file reference names a stored file, as it was uploaded, that the submitting user uploaded
+    /// (unless <paramref name="anyUploader"/>), and that the file meets this field's limits. A file that the data
+    /// already held before a change is reported in the data before the change too, so task and record changes that
+    /// keep it pass (<see cref="CausedProblems"/>).
     /// </summary>
     private static async Task<string?> CheckFilesAsync(
-        string label, Files.IFileStore files, JsonNode? value, FieldScope scope, FormMessages messages,
-        CancellationToken cancellationToken)
+        FieldDefinition field, string label, Files.IFileStore files, bool anyUploader, JsonNode? value,
+        FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
     {
         foreach (var reference in Files.FileReference.ListIn(value))
         {
@@ -149,7 +150,7 @@ internal static class AsyncFieldChecks
             }
 
             var shownName = FieldValues.Display(JsonValue.Create(stored.Name), messages.Culture);
-            if (!string.Equals(stored.UploadedBy, scope.Root.UserId, StringComparison.Ordinal))
+            if (!anyUploader && !string.Equals(stored.UploadedBy, scope.Root.UserId, StringComparison.Ordinal))
             {
                 return messages.FileNotUploadedByUser(label, shownName);
             }
@@ -161,6 +162,16 @@ internal static class AsyncFieldChecks
             if (changed)
             {
                 return messages.FileReferenceChanged(label, shownName);
+            }
+
+            // The upload was checked against the field it was posted for, which need not be this one, so its type,
+            // accept list, maxSize and image content are checked again against this field.
+            var content = await files.ReadContentAsync(stored.Id, cancellationToken).ConfigureAwait(false) ?? [];
+            var header = content.AsSpan(0, Math.Min(content.Length, Files.ImageFormats.HeaderLength));
+            var verdict = Files.FileUploadCheck.Check(field, stored.Name, stored.Size, header, messages);
+            if (!verdict.IsAccepted)
+            {
+                return verdict.Error;
             }
         }
 
