@@ -113,9 +113,9 @@ public sealed partial class WorkflowEngine
     /// of the instance. The step of a sub-flow that ends writes the child before its parent, in the same order.
     /// </summary>
     /// <remarks>
-    /// NOTE: a withdrawal or a return of the parent on another node writes the parent before its children. If it runs
-    /// at the same moment on PostgreSQL, the database aborts one of the two steps with a deadlock error, which reaches
-    /// the caller as a PostgresException rather than as a conflict.
+    /// A withdrawal or a return of the parent on another node writes the parent before its children. If it runs at the
+    /// same moment on PostgreSQL, the database aborts one of the two steps with a deadlock error, and that step runs
+    /// again (<c>StepAsync</c> retries deadlocks like version conflicts).
     /// </remarks>
     /// <exception cref="ConcurrencyConflictException">
     /// One of the instances changed since the step read it, so the step must run again on fresh state. The subject

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Diagnostics;
@@ -53,8 +54,20 @@ public sealed partial class WorkflowEngine
             {
                 RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId ?? "(unknown)");
             }
+            catch (DbException exception) when (attempt < ConflictRetries && IsLockRace(exception))
+            {
+                // Steps that lock several instances (a cancel locks children before the parent, a withdrawal
+                // writes the parent first) can deadlock on PostgreSQL; the database aborts one, which runs again.
+                RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId ?? "(unknown)");
+            }
         }
     }
+
+    /// <summary>
+    /// A deadlock (40P01) or serialization failure (40001): the database aborted the step's transaction because
+    /// another transaction held what it needed, and the step can run again on fresh state.
+    /// </summary>
+    private static bool IsLockRace(DbException exception) => exception.SqlState is "40P01" or "40001";
 
     /// <summary>
     /// Runs <paramref name="work"/> on the step's read transaction, then begins the write transaction
