@@ -52,6 +52,8 @@ public static class DesignerServices
             Conditions = new ConditionEvaluator(provider.GetRequiredService<ScriptHost>()),
             Time = provider.GetRequiredService<TimeProvider>(),
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<EngineOptions>().TimeZone),
+            Files = provider.GetRequiredService<WorkflowKit.Files.IFileStore>(),
+            FileReadAccess = provider.GetRequiredService<Files.FileReadAccess>(),
         }));
         services.AddSingleton<IFormValidationService, FormsValidationService>();
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
@@ -69,6 +71,7 @@ public static class DesignerServices
         services.AddSingleton<IScheduleService, EngineScheduleService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<Files.FileService>();
+        services.AddSingleton<Files.FileReadAccess>();
         services.AddSingleton<Files.FileSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<Files.FileSweep>());
         services.AddSingleton<DesignerBootstrapper>();
