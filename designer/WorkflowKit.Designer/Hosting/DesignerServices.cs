@@ -55,7 +55,10 @@ public static class DesignerServices
             Files = provider.GetRequiredService<WorkflowKit.Files.IFileStore>(),
             FileReadAccess = provider.GetRequiredService<Files.FileReadAccess>(),
         }));
-        services.AddSingleton<IFormValidationService, FormsValidationService>();
+        // The pages validate without the submitting user, so they check only the shape of file values; the engine, the
+        // records API and imports check the files themselves when they write.
+        services.AddSingleton<IFormValidationService>(provider => new FormsValidationService(new FormValidatorFactory(
+            provider.GetRequiredService<FormValidatorFactory>().Services with { Files = null, FileReadAccess = null })));
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
         services.AddWorkflowKitRecords();
         services.AddSingleton(_ => new ScriptHost());
