@@ -93,8 +93,8 @@ public sealed class FileService(
             "column.", nameof(target));
     }
 
-    // An instance's task form and a flow's start form use the form version bound to the flow version, which
-    // IWorkService reads for the pages too; other uploads use the latest published version.
+    // An instance's task form and a flow's start form use the form version bound to the flow version, as the pages
+    // that IWorkService serves do. Other uploads use the latest published version.
     private async Task<string> FormJsonAsync(
         UserContext user, FileUploadTarget target, CancellationToken cancellationToken)
     {

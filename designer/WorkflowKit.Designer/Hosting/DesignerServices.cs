@@ -55,7 +55,7 @@ public static class DesignerServices
             Files = provider.GetRequiredService<WorkflowKit.Files.IFileStore>(),
             FileReadAccess = provider.GetRequiredService<Files.FileReadAccess>(),
         }));
-        // The pages validate without the submitting user, so they check only the shape of file values; the engine, the
+        // The pages validate without the submitting user, so they check only the shape of file values. The engine, the
         // records API and imports check the files themselves when they write.
         services.AddSingleton<IFormValidationService>(provider => new FormsValidationService(new FormValidatorFactory(
             provider.GetRequiredService<FormValidatorFactory>().Services with { Files = null, FileReadAccess = null })));

@@ -14,7 +14,8 @@ public static class FileLinkRows
 {
     /// <summary>
     /// Marks each linked file as linked and inserts the link rows. Marking updates the file's row, so on PostgreSQL a
-    /// concurrent sweep that reaches the row waits for this transaction and then keeps the file.
+    /// concurrent sweep that reaches the row waits for this transaction. Under Read Committed, its DELETE then rechecks
+    /// <c>NOT linked</c> on the updated row and keeps the file.
     /// </summary>
     /// <exception cref="InvalidOperationException">A file does not exist; the caller's transaction must roll back.</exception>
     public static async Task WriteAsync(

@@ -17,7 +17,7 @@ namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
 /// <c>/api/files</c> on a server on 127.0.0.1: uploads are checked against their field, downloads reach the uploader
-/// and readers of the instance or record that holds the file and nobody else, a start accepts only files its user
+/// and readers of the instance or record that holds the file and no other user, a start accepts only files its user
 /// uploaded, and an import only files its user uploaded or may read.
 /// </summary>
 [TestFixture]

@@ -13,7 +13,7 @@ using WorkflowKit.Runtime.Tasks;
 namespace WorkflowKit.Storage.Tests.Runtime;
 
 /// <summary>
-/// File links written by the engine's steps on each provider: a start and a task submission link the files they add
+/// File links written by the engine's steps on each provider. A start and a task submission link the files they add
 /// in the step's transaction, so a step that fails before its commit leaves neither the instance change nor a link.
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
@@ -141,8 +141,8 @@ public sealed class FileLinksInStepsOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Start_naming_removed_file_writes_nothing()
     {
-        // The engine without a file store checks only the shape of file values, so the link write is the check
-        // that meets a file the sweep removed between the upload and the start.
+        // A scheduled start skips the form checks, so the link write is the check that meets a file that the sweep
+        // removed between the upload and the start.
         var checking = _stores.CreateEngine(files: _files);
         var file = await UploadAsync("alice");
         var removed = NewFile("alice") with { Id = "0123456789abcdef0123456789abcdef" };
