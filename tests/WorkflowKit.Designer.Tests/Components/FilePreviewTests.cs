@@ -2,9 +2,14 @@ using System.Text.Json.Nodes;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
 using WorkflowKit.Designer.Files;
 using WorkflowKit.Designer.Forms;
+using WorkflowKit.Designer.Localization;
+using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Forms;
 
 namespace WorkflowKit.Designer.Tests.Components;
 
@@ -13,19 +18,33 @@ namespace WorkflowKit.Designer.Tests.Components;
 /// version has yet, and is not stored.
 /// </summary>
 [TestFixture]
-public sealed class FilePreviewTests : ComponentTestBase
+public sealed class FilePreviewTests
 {
     private DesignerAppFactory _factory = null!;
 
+    private BunitContext Context { get; set; } = null!;
+
     [SetUp]
-    public void AddFileService()
+    public void CreateContext()
     {
         _factory = new DesignerAppFactory();
+        Context = new BunitContext();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices();
+        Context.Services.AddScoped(_ => new UiText { Culture = "en" });
+        Context.Services.AddSingleton(new TenantTime(new WorkflowKit.Runtime.EngineOptions()));
+        Context.Services.AddSingleton(new FormValidatorFactory(new FormValidationServices()));
+        Context.Services.AddSingleton<IFormValidationService, FormsValidationService>();
         Context.Services.AddSingleton(_factory.Services.GetRequiredService<FileService>());
+        Context.Render<MudPopoverProvider>();
     }
 
     [TearDown]
-    public async Task DisposeFactoryAsync() => await _factory.DisposeAsync();
+    public async Task DisposeContextAsync()
+    {
+        await Context.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
 
     [Test]
     public void Preview_checks_draft_limits_and_stores_nothing()
@@ -37,8 +56,8 @@ public sealed class FilePreviewTests : ComponentTestBase
             .Add(p => p.Form, draft)
             .Add(p => p.Data, data)
             .Add(p => p.Uploads, new FileUploadScope(Preview: true)));
-        var contract = cut.FindComponents<InputFile>()
-            .First(input => input.Find("input").Closest("[data-file-field]")!.GetAttribute("data-file-field") == "contract");
+        // The contract field is the form's first file field, so its input is the first one rendered.
+        var contract = cut.FindComponents<InputFile>()[0];
 
         contract.UploadFiles(InputFileContent.CreateFromBinary(FileDefinitions.Pdf, "contract.pdf"));
 
