@@ -36,6 +36,12 @@ public sealed record FormValidationServices
     public bool FilesOfAnyUploader { get; init; }
 
     /// <summary>
+    /// When set, a file value may also name a file that another user uploaded and the submitting user may read, as
+    /// imports allow. When null, a file must be the submitting user's own upload or already be in the data.
+    /// </summary>
+    public Files.IFileReadAccess? FileReadAccess { get; init; }
+
+    /// <summary>
     /// Clock of the lookups with a validity period whose document date is empty and whose submission sets no
     /// <see cref="FormSubmission.Today"/>.
     /// </summary>

@@ -30,7 +30,6 @@ public sealed class EngineWorkService(
     IDefinitionStore store,
     AccountStore accounts,
     FlowTestRunner testRunner,
-    WorkflowKit.Files.IFileStore files,
     ILogger<EngineWorkService> logger) : IWorkService
 {
     private readonly ConcurrentDictionary<(string Key, int Version), FlowDefinition> _flows = new();
@@ -110,7 +109,6 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
-        await Files.FileLinking.LinkAsync(files, instance.Id, data, logger, cancellationToken);
 
         // The start runs the instance up to its first wait, so the reply names the nodes it now waits at, as
         // GET /api/instances/{id} does.
@@ -359,7 +357,6 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
-        await Files.FileLinking.LinkAsync(files, result.Instance.Id, request.Changes, logger, cancellationToken);
         foreach (var kept in result.KeptRows)
         {
             DesignerLog.OwnerRowKept(logger, taskId, result.Instance.Id, kept.SubTable, kept.Row, kept.Owner, user.Id);
