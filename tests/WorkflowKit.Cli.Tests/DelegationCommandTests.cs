@@ -156,6 +156,74 @@ public sealed partial class DelegationCommandTests(string provider)
             "--start \"6 May\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone)."));
     }
 
+    [Test]
+    public async Task Designer_accounts_are_known()
+    {
+        await AddDesignerAccountsAsync();
+
+        var created = await CliRun.RunAsync(
+            "delegation", "create", "--user", "manager", "--to", "bob", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var toAccount = await CliRun.RunAsync(
+            "delegation", "create", "--user", "alice", "--to", "manager", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        Assert.That(created.Output, Does.Contain(": manager -> bob, 2025-05-06T08:00"));
+        Assert.That(toAccount.ExitCode, Is.EqualTo(0), toAccount.Error);
+    }
+
+    [Test]
+    public async Task Unknown_user_names_option()
+    {
+        await AddDesignerAccountsAsync();
+
+        var unknown = await CliRun.RunAsync(
+            "delegation", "create", "--user", "nobody", "--to", "bob", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var disabled = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "left", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+
+        Assert.That(unknown.ExitCode, Is.EqualTo(1));
+        Assert.That(unknown.Error.Trim(), Is.EqualTo(
+            "error: --user \"nobody\" is neither an active user of the organisation directory nor an active account of " +
+            "the designer on this database. Give the id of an active user in --user, or add the user with " +
+            "'workflowkit org import'."));
+        Assert.That(disabled.ExitCode, Is.EqualTo(1));
+        Assert.That(disabled.Error, Does.StartWith("error: --to \"left\" is neither an active user"));
+    }
+
+    [Test]
+    public async Task Unknown_flow_key_is_rejected()
+    {
+        var run = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--flow", "credit", "--flow", "nosuch", "--db", _db);
+        var list = await CliRun.RunAsync("delegation", "list", "--db", _db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith(
+            "error: Flow \"nosuch\" in flowKeys has no published version; check the key, or remove it"));
+        Assert.That(list.OutputLines, Is.Empty);
+    }
+
+    // A designer demo account ("manager") and a disabled account ("left") that the organisation directory lacks, in
+    // the designer's account table that the migrations create.
+    private async Task AddDesignerAccountsAsync()
+    {
+        var (active, inactive) = provider == "sqlite" ? ("0", "1") : ("FALSE", "TRUE");
+        var database = DatabaseFactory.Open(_db);
+        await using var connection = await database.OpenConnectionAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO designer_users (id, user_name, display_name, password_hash, department_id, roles, attributes, " +
+            "disabled, created_at) VALUES " +
+            $"('manager', 'manager', '王经理', 'x', NULL, '[\"sales-manager\"]', '{{}}', {active}, CURRENT_TIMESTAMP), " +
+            $"('left', 'left', '离职', 'x', NULL, '[]', '{{}}', {inactive}, CURRENT_TIMESTAMP)";
+        await command.ExecuteNonQueryAsync();
+    }
+
     private async Task<string> StartAsync()
     {
         var run = await CliRun.RunAsync("run", "credit", "--as", "alice", "--db", _db);

@@ -28,6 +28,9 @@ internal static partial class DesignerLog
     [LoggerMessage(EventId = 5007, Level = LogLevel.Critical, Message = "{Reason}")]
     public static partial void StartFailed(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Critical, Message = "{Problem}")]
+    public static partial void SettingInvalid(ILogger logger, string problem);
+
     [LoggerMessage(EventId = 5008, Level = LogLevel.Warning,
         Message = "An earlier first start on {Database} stopped while it loaded the demo accounts and sample data; " +
             "they are not loaded again, because WorkflowKit:DemoAccounts and WorkflowKit:SampleData are false")]

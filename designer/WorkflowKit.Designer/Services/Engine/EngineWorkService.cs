@@ -52,9 +52,7 @@ public sealed class EngineWorkService(
 
             var flow = await FlowAsync(summary.Key, version, cancellationToken);
             var form = await BoundFormJsonAsync(flow, version, cancellationToken);
-            var startsFromForm = flow.Triggers is not { Count: > 0 } triggers
-                || triggers.Any(trigger => trigger.Type == TriggerTypes.Form);
-            if (form is not null && startsFromForm
+            if (form is not null && HandStartRules.Allows(flow.Triggers)
                 && StarterRules.Admits(flow.Starters, user.Id, user.Roles, user.DepartmentId))
             {
                 result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form)
