@@ -19,6 +19,24 @@ public sealed partial class WorkflowEngine
     private const int MaxSubFlowsChecked = 500;
 
     /// <summary>
+    /// Rejects a comment or reason with an invisible character that changes the direction of text (such as U+202E):
+    /// the audit trail, notices and form fields show it to other people, where it would disguise what it says.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text holds such a character.</exception>
+    private static void RejectBidiControls(string? text, string subject, string parameterName)
+    {
+        var index = text is null ? -1 : WorkflowKit.Forms.FieldValues.IndexOfBidiControl(text);
+        if (index >= 0)
+        {
+            var codePoint = $"U+{(int)text![index]:X4}";
+            var position = WorkflowKit.Forms.FieldValues.CodePoints(text[..index]) + 1;
+            throw new ArgumentException(
+                $"The {subject} contains the invisible direction control {codePoint} at character {position}; remove it " +
+                "and send the text again.", parameterName);
+        }
+    }
+
+    /// <summary>
     /// Acts on a task with one of <see cref="TaskActions.Names"/>. The action, the form changes and everything the
     /// instance does next commit in one step.
     /// </summary>
@@ -53,6 +71,7 @@ public sealed partial class WorkflowEngine
                 $"{MaxCommentLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters and attach longer text as a file.", "comment");
         }
 
+        RejectBidiControls(request.Comment, $"comment on task '{request.TaskId}'", "comment");
         request = WithSignerPosition(request);
 
         TaskRecord? acted = null;
@@ -148,6 +167,8 @@ public sealed partial class WorkflowEngine
                 $"write at most {MaxCommentLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} " +
                 "characters.", nameof(comment));
         }
+
+        RejectBidiControls(comment, $"withdrawal reason for instance '{instanceId}'", nameof(comment));
 
         var context = await StepAsync(
             "withdraw",

@@ -41,6 +41,7 @@ public sealed partial class WorkflowEngine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        RejectBidiControls(reason, $"cancel reason for instance '{instanceId}'", nameof(reason));
         var context = await StepAsync(
             "cancel",
             instanceId,
