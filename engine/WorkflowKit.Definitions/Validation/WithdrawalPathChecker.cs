@@ -24,42 +24,12 @@ internal static class WithdrawalPathChecker
         return onPaths;
     }
 
-    private static HashSet<string> CheckCancellation(CheckContext context, FlowGraph graph)
-    {
-        var flow = graph.Flow;
-        if (flow.Settings?.OnCancel is not { } path)
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        if (string.IsNullOrWhiteSpace(path.Node) || !graph.Nodes.ContainsKey(path.Node))
-        {
-            context.Error(
-                DiagnosticCodes.CancellationPathNodeMissing, CancelPointer + "/node",
-                $"settings.onCancel.node is \"{path.Node}\", which is not the id of a node of this flow. Set it to " +
-                "the id of the condition, script or record node where a cancel continues.",
-                ("node", path.Node ?? string.Empty));
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        var onPath = FlowGraphChecker.Walk([path.Node], id => graph.Outgoing[id].Select(e => flow.Edges[e].To));
-        foreach (var (id, index) in graph.Nodes.Where(pair => onPath.Contains(pair.Key)).OrderBy(pair => pair.Value))
-        {
-            var type = flow.Nodes[index].Type;
-            if (!WithdrawalPath.NodeTypesAllowed.Contains(type))
-            {
-                context.Error(
-                    DiagnosticCodes.CancellationPathNotAutomatic, JsonPointers.Of("nodes", index, "type"),
-                    $"Node \"{id}\" ({type}) is on the cancellation path that starts at \"{path.Node}\" " +
-                    "(settings.onCancel), but the path runs inside the cancel and cannot wait for a person, a timer, " +
-                    "a call or a sub-flow. Use only condition, script, createRecord, updateRecord, notification and " +
-                    "end nodes after it, or start the path at another node.",
-                    ("node", id), ("type", type), ("start", path.Node));
-            }
-        }
-
-        return onPath;
-    }
+    private static HashSet<string> CheckCancellation(CheckContext context, FlowGraph graph) =>
+        graph.Flow.Settings?.OnCancel is { } path
+            ? CheckPath(context, graph, path.Node, new EndingPathWords(
+                "onCancel", CancelPointer, "cancellation", "cancel", "a cancel",
+                DiagnosticCodes.CancellationPathNodeMissing, DiagnosticCodes.CancellationPathNotAutomatic))
+            : new HashSet<string>(StringComparer.Ordinal);
 
     private static HashSet<string> CheckWithdrawal(CheckContext context, FlowGraph graph)
     {
@@ -77,32 +47,49 @@ internal static class WithdrawalPathChecker
                 "instance can be withdrawn. Remove \"allowWithdraw\": false or remove onWithdraw.");
         }
 
-        if (string.IsNullOrWhiteSpace(path.Node) || !graph.Nodes.ContainsKey(path.Node))
+        return CheckPath(context, graph, path.Node, new EndingPathWords(
+            "onWithdraw", SettingPointer, "withdrawal", "withdrawal", "a withdrawal",
+            DiagnosticCodes.WithdrawalPathNodeMissing, DiagnosticCodes.WithdrawalPathNotAutomatic));
+    }
+
+    /// <summary>
+    /// Checks that the path's first node exists and that every node it can reach is automatic, and returns the ids of
+    /// those nodes.
+    /// </summary>
+    private static HashSet<string> CheckPath(CheckContext context, FlowGraph graph, string? start, EndingPathWords words)
+    {
+        var flow = graph.Flow;
+        if (string.IsNullOrWhiteSpace(start) || !graph.Nodes.ContainsKey(start))
         {
             context.Error(
-                DiagnosticCodes.WithdrawalPathNodeMissing, SettingPointer + "/node",
-                $"settings.onWithdraw.node is \"{path.Node}\", which is not the id of a node of this flow. Set it to " +
-                "the id of the condition, script or record node where a withdrawal continues.",
-                ("node", path.Node ?? string.Empty));
+                words.MissingCode, words.Pointer + "/node",
+                $"settings.{words.Setting}.node is \"{start}\", which is not the id of a node of this flow. Set it to " +
+                $"the id of the condition, script or record node where {words.Subject} continues.",
+                ("node", start ?? string.Empty));
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        var onPath = FlowGraphChecker.Walk([path.Node], id => graph.Outgoing[id].Select(e => flow.Edges[e].To));
+        var onPath = FlowGraphChecker.Walk([start], id => graph.Outgoing[id].Select(e => flow.Edges[e].To));
         foreach (var (id, index) in graph.Nodes.Where(pair => onPath.Contains(pair.Key)).OrderBy(pair => pair.Value))
         {
             var type = flow.Nodes[index].Type;
             if (!WithdrawalPath.NodeTypesAllowed.Contains(type))
             {
                 context.Error(
-                    DiagnosticCodes.WithdrawalPathNotAutomatic, JsonPointers.Of("nodes", index, "type"),
-                    $"Node \"{id}\" ({type}) is on the withdrawal path that starts at \"{path.Node}\" " +
-                    "(settings.onWithdraw), but the path runs inside the withdrawal and cannot wait for a person, a " +
-                    "timer, a call or a sub-flow. Use only condition, script, createRecord, updateRecord, notification " +
-                    "and end nodes after it, or start the path at another node.",
-                    ("node", id), ("type", type), ("start", path.Node));
+                    words.NotAutomaticCode, JsonPointers.Of("nodes", index, "type"),
+                    $"Node \"{id}\" ({type}) is on the {words.PathName} path that starts at \"{start}\" " +
+                    $"(settings.{words.Setting}), but the path runs inside the {words.Action} and cannot wait for a " +
+                    "person, a timer, a call or a sub-flow. Use only condition, script, createRecord, updateRecord, " +
+                    "notification and end nodes after it, or start the path at another node.",
+                    ("node", id), ("type", type), ("start", start));
             }
         }
 
         return onPath;
     }
+
+    /// <summary>The setting, pointer, wording and diagnostic codes of one kind of ending path.</summary>
+    private sealed record EndingPathWords(
+        string Setting, string Pointer, string PathName, string Action, string Subject, string MissingCode,
+        string NotAutomaticCode);
 }
