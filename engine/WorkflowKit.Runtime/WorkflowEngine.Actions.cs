@@ -15,12 +15,12 @@ public sealed partial class WorkflowEngine
     /// <summary>The longest comment a task action takes, in characters.</summary>
     public const int MaxCommentLength = 2000;
 
-    // The most sub-flows per instance that a withdrawal reads; an order starts one per shipping warehouse.
+    // The maximum number of sub-flows per instance that a withdrawal reads. An order starts one per shipping warehouse.
     private const int MaxSubFlowsChecked = 500;
 
     /// <summary>
-    /// Rejects a comment or reason with an invisible character that changes the direction of text (such as U+202E):
-    /// the audit trail, notices and form fields show it to other people, where it would disguise what it says.
+    /// Rejects a comment or reason that contains an invisible character changing the direction of text (such as
+    /// U+202E), because the audit trail, notices and form fields show it to other people with its content disguised.
     /// </summary>
     /// <exception cref="ArgumentException">The text holds such a character.</exception>
     private static void RejectBidiControls(string? text, string subject, string parameterName)

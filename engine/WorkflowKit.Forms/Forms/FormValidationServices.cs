@@ -31,7 +31,7 @@ public sealed record FormValidationServices
 
     /// <summary>
     /// Whether file values may name files that another user uploaded. Set it only for data that the engine writes from
-    /// data it already accepted, such as a record node's record; the field's own limits are checked either way.
+    /// data it already accepted, such as a record node's record. The field's own limits are checked either way.
     /// </summary>
     public bool FilesOfAnyUploader { get; init; }
 
