@@ -159,6 +159,8 @@ public static class DiagnosticWordings
             "{0}: a cancel continues at a node that the flow does not have. Correct \"onCancel\" in the flow's settings in its JSON.",
         [DiagnosticCodes.CancellationPathNotAutomatic] =
             "{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it.",
+        [DiagnosticCodes.RejectedOutcomeNeverSeen] =
+            "{0} tests for a rejection that never reaches it: a rejection at that approval ends the instance. Add a branch for the rejection to the approval node itself, with the condition \"Outcome of this step\" equals rejected.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

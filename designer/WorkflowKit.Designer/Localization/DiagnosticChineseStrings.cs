@@ -212,6 +212,8 @@ public static class DiagnosticChineseStrings
             "{0}：取消时要继续的节点在流程中不存在。请在流程 JSON 的 settings 中改正 \"onCancel\"。",
         ["{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it."] =
             "{0}位于取消时执行的步骤中，但它要等待人员、定时器、外部调用或子流程。请让取消步骤不经过它直接到达结束节点。",
+        ["{0} tests for a rejection that never reaches it: a rejection at that approval ends the instance. Add a branch for the rejection to the approval node itself, with the condition \"Outcome of this step\" equals rejected."] =
+            "{0}判断审批是否被驳回，但驳回永远走不到这里：在该审批节点驳回会直接结束流程。请在审批节点本身加一条驳回分支，条件为“本步骤的结果”等于 rejected。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

@@ -256,6 +256,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string CancellationPathNotAutomatic = "WK1347";
 
+    /// <summary>
+    /// An edge condition tests whether an approval node was rejected, but none of that node's outgoing edges has a
+    /// condition, so a rejection there ends the instance and the test is never true (a warning).
+    /// </summary>
+    public const string RejectedOutcomeNeverSeen = "WK1348";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -35,6 +35,7 @@ internal static class FlowChecker
             ConditionChecker.Check(context, flow.Edges[i].Condition, JsonPointers.Of("edges", i, "condition"), scope);
         }
 
+        RejectedOutcomeChecker.Check(context, flow);
         SubFlowCycleChecker.Check(context, flow, set);
 
         CheckTriggers(context, flow, scope, set);
