@@ -15,4 +15,13 @@ internal static partial class SampleDataLog
     [LoggerMessage(EventId = 5062, Level = LogLevel.Information,
         Message = "The database already has accounts; the sample data is not loaded again")]
     public static partial void Skipped(ILogger logger);
+
+    [LoggerMessage(EventId = 5063, Level = LogLevel.Information,
+        Message = "Loading the sample data from {Folder} and starting a few credit reviews and orders. This can take "
+            + "a few minutes on a busy machine, and a line follows for each file imported")]
+    public static partial void Loading(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 5064, Level = LogLevel.Information,
+        Message = "Imported sample file {File} into form {Form}: {Rows} rows, {Elapsed} since the load began")]
+    public static partial void FileImported(ILogger logger, string file, string form, long rows, TimeSpan elapsed);
 }

@@ -40,6 +40,7 @@ public sealed class SampleDataSeeder(
         }
 
         var started = Stopwatch.GetTimestamp();
+        SampleDataLog.Loading(logger, data);
         var accountsCreated = await CreateAccountsAsync(Path.Combine(data, SampleFiles.Users), cancellationToken);
         var submissions = new FormSubmissionService(
             new FormValidatorFactory(new FormValidationServices
@@ -55,7 +56,14 @@ public sealed class SampleDataSeeder(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(engine.Options.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
         var summary = await StarterScenario.RunAsync(
-            sample, new SampleLoadOptions(templates, data), today, cancellationToken);
+            sample,
+            new SampleLoadOptions(templates, data)
+            {
+                FileImported = file => SampleDataLog.FileImported(
+                    logger, file.File, file.Form, file.Rows, Stopwatch.GetElapsedTime(started)),
+            },
+            today,
+            cancellationToken);
         SampleDataLog.Loaded(
             logger, accountsCreated, summary.Records, summary.ReviewsRequested, summary.OrdersSubmitted,
             Stopwatch.GetElapsedTime(started));

@@ -57,6 +57,7 @@ public static class SampleLoader
 
             var rows = await ImportFileAsync(environment, forms, options, import, cancellationToken).ConfigureAwait(false);
             imported[import.Form] = imported.GetValueOrDefault(import.Form) + rows;
+            options.FileImported?.Invoke(new SampleFileImported(import.File, import.Form, rows));
         }
 
         return new SampleLoadResult(index.Today, users, imported);
@@ -212,6 +213,9 @@ public sealed record SampleLoadOptions(string TemplatesFolder, string DataFolder
     /// <summary>Whether to import orders.csv (three years of orders); true by default.</summary>
     public bool IncludeOrderHistory { get; init; } = true;
 
+    /// <summary>Called after each sample file is imported, so that a host can report progress of a long load.</summary>
+    public Action<SampleFileImported>? FileImported { get; init; }
+
     /// <summary>
     /// Finds definitions/templates and samples/data in <paramref name="start"/> or one of its parent folders.
     /// </summary>
@@ -254,3 +258,9 @@ public sealed class SampleLoadException : Exception
     {
     }
 }
+
+/// <summary>A sample file that <see cref="SampleLoader"/> imported.</summary>
+/// <param name="File">The file name in the sample data folder.</param>
+/// <param name="Form">The form the rows were written to.</param>
+/// <param name="Rows">The rows written.</param>
+public sealed record SampleFileImported(string File, string Form, long Rows);

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
@@ -25,6 +28,10 @@ public sealed class FirstRunTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
+    private const int SampleLoading = 5063;
+
+    private const int SampleFileImported = 5064;
+
     [Test]
     public async Task FirstRun_LoadsSample_SecondRunAddsNothing()
     {
@@ -44,11 +51,20 @@ public sealed class FirstRunTests
                 .Union(DemoAccounts.Users.Select(user => user.UserName), StringComparer.Ordinal)
                 .Count();
 
+            var imports = JsonNode.Parse(File.ReadAllText(Path.Combine(SamplesFolder(), "sample-data.json")))!["imports"]!
+                .AsArray().Select(import => import!["file"]!.GetValue<string>()).ToList();
+            var logs = new LogCapture();
+
             Counts first;
-            await using (var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates(), settings: settings))
+            await using (var factory = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates(), settings: settings))
+            await using (var app = factory.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs))))
             {
                 using var client = app.CreateClient();
                 first = await CountAsync(app);
+                var fileLines = logs.WithId(SampleFileImported)
+                    .Select(entry => (string)entry.State.Single(pair => pair.Key == "File").Value!).ToList();
+                Assert.That(logs.WithId(SampleLoading), Has.Count.EqualTo(1), "the line before the sample load");
+                Assert.That(fileLines, Is.EqualTo(imports), "a line for each imported sample file, in index order");
                 var engine = app.Services.GetRequiredService<WorkflowEngine>();
                 var managerTasks = await engine.QueryTasksAsync(new TaskQuery { Assignee = "manager" }, None);
                 var warehouseTasks = await engine.QueryTasksAsync(new TaskQuery { Assignee = "warehouse1" }, None);
@@ -127,7 +143,7 @@ public sealed class FirstRunTests
             Is.EqualTo(new[] { (TriggerKinds.Record, "sales1") }));
     }
 
-    private static async Task<Counts> CountAsync(DesignerAppFactory app)
+    private static async Task<Counts> CountAsync(WebApplicationFactory<Program> app)
     {
         var records = app.Services.GetRequiredService<IRecordStore>();
         var engine = app.Services.GetRequiredService<WorkflowEngine>();
