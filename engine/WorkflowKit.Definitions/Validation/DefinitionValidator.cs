@@ -73,8 +73,20 @@ public static class DefinitionValidator
     {
         ArgumentNullException.ThrowIfNull(sources);
         var diagnostics = new List<Diagnostic>();
-        var documents = sources.Select(source => DocumentLoader.Load(source,
-            diagnostics)).OfType<DefinitionDocument>().ToList();
+        var documents = new List<DefinitionDocument>();
+        var unreadable = new HashSet<(string Kind, string Key)>();
+        foreach (var source in sources)
+        {
+            if (DocumentLoader.Load(source, diagnostics) is { } loaded)
+            {
+                documents.Add(loaded);
+            }
+            else if (DefinitionSet.KindAndKey(source) is { } failed)
+            {
+                unreadable.Add(failed);
+            }
+        }
+
         var manifests = documents.Where(document => document.Kind == PackageManifest.KindName).ToList();
         foreach (var manifest in manifests)
         {
@@ -84,7 +96,7 @@ public static class DefinitionValidator
                 "read as a package. Rename it or validate its folder."));
         }
 
-        CheckSet(new DefinitionSet([.. documents.Except(manifests)], package: null), diagnostics);
+        CheckSet(new DefinitionSet([.. documents.Except(manifests)], package: null, unreadable), diagnostics);
         return new ValidationReport(diagnostics, documents);
     }
 
@@ -110,6 +122,7 @@ public static class DefinitionValidator
         }
 
         var documents = new List<DefinitionDocument>();
+        var unreadable = new HashSet<(string Kind, string Key)>();
         foreach (var (kind, list, property) in new[]
                  {
                      (FormDefinition.KindName, manifest.Forms, "forms"),
@@ -121,7 +134,7 @@ public static class DefinitionValidator
             {
                 var pointer = JsonPointers.Of(property, i);
                 var document = await LoadListedAsync(
-                    manifestSource, folder, list[i], kind, pointer, diagnostics, cancellationToken)
+                    manifestSource, folder, list[i], kind, pointer, diagnostics, unreadable, cancellationToken)
                         .ConfigureAwait(false);
                 if (document is not null)
                 {
@@ -130,7 +143,7 @@ public static class DefinitionValidator
             }
         }
 
-        var set = new DefinitionSet(documents, manifest);
+        var set = new DefinitionSet(documents, manifest, unreadable);
         CheckSet(set, diagnostics);
         PackageChecker.Check(new CheckContext(manifestSource, diagnostics), manifest, set, folder);
         return new ValidationReport(diagnostics, documents, manifest, folder);
@@ -138,7 +151,8 @@ public static class DefinitionValidator
 
     private static async Task<DefinitionDocument?> LoadListedAsync(
         JsonSource manifest, string folder, string relativePath, string kind, string pointer,
-        List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        List<Diagnostic> diagnostics, HashSet<(string Kind, string Key)> unreadable,
+        CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, relativePath);
         if (!File.Exists(path))
@@ -152,6 +166,11 @@ public static class DefinitionValidator
 
         var source = await JsonSourceReader.ReadFileAsync(path, cancellationToken).ConfigureAwait(false);
         var document = DocumentLoader.Load(source, diagnostics);
+        if (document is null && DefinitionSet.KindAndKey(source) is { } failed && failed.Kind == kind)
+        {
+            unreadable.Add(failed);
+        }
+
         if (document is not null && document.Kind != kind)
         {
             diagnostics.Add(manifest.At(

@@ -12,7 +12,7 @@ internal static class FlowChecker
     public static void Check(CheckContext context, FlowDefinition flow, DefinitionSet set)
     {
         var form = set.FindForm(flow.Form);
-        if (flow.Form is not null && form is null)
+        if (flow.Form is not null && form is null && !set.IsUnreadable(FormDefinition.KindName, flow.Form))
         {
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, "/form",

@@ -197,6 +197,11 @@ internal static partial class FormChecker
         var target = set.FindForm(formKey);
         if (target is null)
         {
+            if (set.IsUnreadable(FormDefinition.KindName, formKey))
+            {
+                return;
+            }
+
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
                 $"Form \"{formKey}\" is not among the validated documents; its fields were not checked. " +
@@ -364,7 +369,8 @@ internal static partial class FormChecker
             case FieldTypes.Related when field.RelatedForm is null:
                 MissingSetting(context, pointer, field, "relatedForm", "\"customer\"");
                 break;
-            case FieldTypes.Related when set.FindForm(field.RelatedForm) is null:
+            case FieldTypes.Related when set.FindForm(field.RelatedForm) is null
+                && !set.IsUnreadable(FormDefinition.KindName, field.RelatedForm):
                 context.Warning(
                     DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "relatedForm"),
                     $"Form \"{field.RelatedForm}\" is not among the validated documents; " +
@@ -497,6 +503,11 @@ internal static partial class FormChecker
         var target = set.FindForm(linkage.Form);
         if (target is null)
         {
+            if (set.IsUnreadable(FormDefinition.KindName, linkage.Form))
+            {
+                return;
+            }
+
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
                 $"Form \"{linkage.Form}\" is not among the validated documents; its fields were not checked.");

@@ -379,7 +379,7 @@ internal static class NodeChecker
         }
 
         var target = set.FindForm(node.Form);
-        if (target is null)
+        if (target is null && !set.IsUnreadable(FormDefinition.KindName, node.Form))
         {
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "form"),
@@ -471,7 +471,7 @@ internal static class NodeChecker
 
         ScriptChecker.Check(context, node.ForEach, JsonPointers.Append(pointer, "forEach"), scope);
         var subFlow = set.FindFlow(node.Flow);
-        if (subFlow is null)
+        if (subFlow is null && !set.IsUnreadable(FlowDefinition.KindName, node.Flow))
         {
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, JsonPointers.Append(pointer, "flow"),

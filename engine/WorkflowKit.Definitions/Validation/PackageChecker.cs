@@ -1,5 +1,6 @@
 using WorkflowKit.Definitions.Diagnostics;
 using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Packages;
 
 namespace WorkflowKit.Definitions.Validation;
@@ -29,7 +30,7 @@ internal static class PackageChecker
         {
             var sample = manifest.SampleData![i];
             var pointer = JsonPointers.Of("sampleData", i);
-            if (set.FindForm(sample.Form) is null)
+            if (set.FindForm(sample.Form) is null && !set.IsUnreadable(FormDefinition.KindName, sample.Form))
             {
                 UnknownForm(context, JsonPointers.Append(pointer, "form"), sample.Form);
             }
@@ -58,7 +59,11 @@ internal static class PackageChecker
         var form = set.FindForm(rule.Form);
         if (form is null)
         {
-            UnknownForm(context, JsonPointers.Append(pointer, "form"), rule.Form);
+            if (!set.IsUnreadable(FormDefinition.KindName, rule.Form))
+            {
+                UnknownForm(context, JsonPointers.Append(pointer, "form"), rule.Form);
+            }
+
             return;
         }
 

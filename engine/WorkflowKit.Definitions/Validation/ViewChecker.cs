@@ -1,5 +1,6 @@
 using WorkflowKit.Definitions.Diagnostics;
 using WorkflowKit.Definitions.Documents;
+using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Packages;
 
 namespace WorkflowKit.Definitions.Validation;
@@ -10,7 +11,7 @@ internal static class ViewChecker
     public static void Check(CheckContext context, ViewDefinition view, DefinitionSet set)
     {
         var form = set.FindForm(view.Form);
-        if (form is null)
+        if (form is null && !set.IsUnreadable(FormDefinition.KindName, view.Form))
         {
             context.Warning(
                 DiagnosticCodes.ReferencedDocumentMissing, "/form",

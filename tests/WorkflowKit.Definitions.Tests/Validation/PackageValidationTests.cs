@@ -136,6 +136,30 @@ public sealed class PackageValidationTests
             Is.EqualTo(new[] { (DiagnosticCodes.ReferencedDocumentMissing, "/form", DiagnosticSeverity.Warning) }));
     }
 
+    /// <summary>
+    /// A form that fails to load is reported once, in its own file. The package's permissions, flows and other
+    /// forms that name it are not reported again as naming a form that is missing from the package.
+    /// </summary>
+    [Test]
+    public async Task Unreadable_form_reported_once()
+    {
+        var path = Path.Combine(_folder, "forms", "customer.json");
+        var form = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        form["fields"]![0]!["required"] = "yes";
+        await File.WriteAllTextAsync(path, form.ToJsonString());
+
+        var report = await DefinitionValidator.ValidatePackageAsync(_folder, CancellationToken.None);
+        var loose = await DefinitionValidator.ValidatePathsAsync(
+            [path, Path.Combine(_folder, "forms", "credit-application.json")], CancellationToken.None);
+
+        Assert.That(report.HasErrors, Is.True);
+        Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.File).Distinct(), Is.EqualTo(new[] { path }),
+            string.Join(Environment.NewLine, report.Diagnostics));
+        Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.Pointer), Has.All.StartWith("/fields/0"));
+        Assert.That(loose.Diagnostics.Select(diagnostic => diagnostic.File).Distinct(), Is.EqualTo(new[] { path }),
+            string.Join(Environment.NewLine, loose.Diagnostics));
+    }
+
     private async Task EditManifestAsync(Action<JsonNode> edit)
     {
         var path = Path.Combine(_folder, "package.json");
