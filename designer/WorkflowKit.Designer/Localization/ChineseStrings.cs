@@ -537,7 +537,7 @@ public static class ChineseStrings
         .Concat(FlowCanvasChineseStrings.Values).Concat(MigrationChineseStrings.Values)
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
         .Concat(FieldEntryChineseStrings.Values)
-        .Concat(FileChineseStrings.Values)
+        .Concat(FileChineseStrings.Values).Concat(ForecastChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -69,6 +69,37 @@ public sealed class ForecastDashboardPageTests
         Assert.That(Cell(cut, "[data-product=IVD-0002]", "method"), Is.EqualTo("去年同月"));
     }
 
+    [Test]
+    public void Models_named_in_page_language()
+    {
+        Arrange("zh-CN");
+
+        var cut = Context.Render<ForecastDashboardPage>();
+
+        cut.WaitForElement("[data-testid=forecast-products]");
+        var mixed = cut.Find("[data-product=IVD-0003] [data-column=model]");
+        Assert.That(Cell(cut, "[data-product=IVD-0001]", "model"), Is.EqualTo("指数平滑"));
+        Assert.That(Cell(cut, "[data-product=IVD-0002]", "model"), Is.EqualTo("去年同月"));
+        Assert.That(mixed.TextContent.Trim(), Is.EqualTo("各月不同"));
+        Assert.That(mixed.GetAttribute("title"), Is.EqualTo(
+            "第 1 个月：Theta 法（已剔除异常值）; 第 2 个月：3 个月移动平均; 第 3 个月：Theta 法（已剔除异常值）"));
+    }
+
+    [Test]
+    public void Low_accuracy_is_marked()
+    {
+        Arrange("en");
+
+        var cut = Context.Render<ForecastDashboardPage>();
+
+        cut.WaitForElement("[data-testid=forecast-products]");
+        Assert.That(cut.FindAll("[data-product=IVD-0003] [data-testid=low-accuracy]"), Has.Count.EqualTo(1));
+        Assert.That(cut.FindAll("[data-product=IVD-0001] [data-testid=low-accuracy]"), Is.Empty);
+        Assert.That(Cell(cut, "[data-product=IVD-0003]", "accuracy"), Does.StartWith("1.3 %"));
+        Assert.That(cut.Find("[data-testid=low-accuracy-note]").TextContent, Does.Contain(
+            "Backtest accuracy is below 50 %, so its forecast is only a rough guide."));
+    }
+
     private FakeSource Arrange(string culture)
     {
         Context.Services.AddScoped(_ => new UiText { Culture = culture });
@@ -85,6 +116,9 @@ public sealed class ForecastDashboardPageTests
                 {
                     Method = ForecastMethod.SeasonalNaive,
                 },
+                new ProductDemandRow(
+                    "IVD-0003", null, "per step: theta-cleaned-2.5, moving-average-3, theta-cleaned-2.5", 0.013, months,
+                    40m, 3m, false),
             ],
             [
                 new BatchExpiryRisk("IVD-0001", "X1", "sh", new DateOnly(2027, 2, 10), new DateOnly(2026, 12, 12), 400m,
