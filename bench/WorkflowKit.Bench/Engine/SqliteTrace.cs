@@ -9,10 +9,12 @@ namespace WorkflowKit.Bench.Engine;
 /// <summary>
 /// Counts the SQLite work of the engine through SQLite's own hooks on each connection the
 /// engine opens: statements started (<c>sqlite3_trace</c>, once per execution, including BEGIN,
-/// COMMIT and pragmas), rows inserted, updated or deleted per table (<c>sqlite3_update_hook</c>,
-/// which does not see index entries) and pages written at each commit
+/// COMMIT and pragmas), rows inserted, updated or deleted per table and statement kind, and pages written
+/// at each commit
 /// (<c>SQLITE_DBSTATUS_CACHE_WRITE</c> on the writer connection, which in WAL mode is the number of
 /// frames the commit appends). The callbacks cost CPU, so only a counting pass attaches it.
+/// Rows are the growth of <c>sqlite3_total_changes</c> when a statement ends (<c>sqlite3_profile</c>).
+/// <c>sqlite3_update_hook</c> would miss the rows of WITHOUT ROWID tables. Index entries are not counted.
 /// </summary>
 public sealed class SqliteTrace
 {
@@ -43,8 +45,18 @@ public sealed class SqliteTrace
 
         _attached.Add(handle, this);
         raw.sqlite3_trace(handle, (_, sql) => _statements.AddOrUpdate(Shorten(sql.utf8_to_string()), 1, (_, n) => n + 1), null);
-        raw.sqlite3_update_hook(handle, (_, kind, _, table, _) =>
-            _rows.AddOrUpdate($"{Kind(kind)} {table.utf8_to_string()}", 1, (_, n) => n + 1), null);
+
+        var changesSeen = raw.sqlite3_total_changes(handle);
+        raw.sqlite3_profile(handle, (_, sql, _) =>
+        {
+            var total = raw.sqlite3_total_changes(handle);
+            long changed = total - changesSeen;
+            changesSeen = total;
+            if (changed > 0)
+            {
+                _rows.AddOrUpdate(RowsKey(sql.utf8_to_string()), changed, (_, n) => n + changed);
+            }
+        }, null);
     }
 
     /// <summary>Clears the writer's page counter before a commit.</summary>
@@ -85,13 +97,24 @@ public sealed class SqliteTrace
         };
     }
 
-    private static string Kind(int kind) => kind switch
+    /// <summary>
+    /// Names the kind and table of a writing statement, for example <c>insert wk_audit</c> or <c>upsert
+    /// wk_tokens</c> (an INSERT with ON CONFLICT, whose rows may be inserted or updated).
+    /// </summary>
+    private static string RowsKey(string sql)
     {
-        18 => "insert",
-        23 => "update",
-        9 => "delete",
-        _ => $"op{kind}",
-    };
+        var words = sql.Split((char[])[' ', '\n', '\r', '\t', '('], StringSplitOptions.RemoveEmptyEntries);
+        var kind = words.Length > 0 ? words[0].ToLowerInvariant() : "other";
+        var skipped = words.Length > 2 && words[1].Equals("OR", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+        var tableAt = (kind == "update" ? 1 : 2) + skipped;
+        var table = kind is "insert" or "update" or "delete" && tableAt < words.Length ? words[tableAt] : "?";
+        if (kind == "insert" && sql.Contains("ON CONFLICT", StringComparison.OrdinalIgnoreCase))
+        {
+            kind = "upsert";
+        }
+
+        return $"{kind} {table}";
+    }
 
     /// <summary>Cuts a statement before its values or conditions, because the trace expands bound parameters.</summary>
     private static string Shorten(string sql)
