@@ -8,13 +8,12 @@ namespace WorkflowKit.Bench.Engine;
 
 /// <summary>
 /// Counts the SQLite work of the engine through SQLite's own hooks on each connection the
-/// engine opens: statements started (<c>sqlite3_trace</c>, once per execution, including BEGIN,
-/// COMMIT and pragmas), rows inserted, updated or deleted per table and statement kind, and pages written
-/// at each commit
+/// engine opens: statements run (once per execution when it ends, including BEGIN,
+/// COMMIT and pragmas), rows inserted, updated or deleted per table, and pages written at each commit
 /// (<c>SQLITE_DBSTATUS_CACHE_WRITE</c> on the writer connection, which in WAL mode is the number of
 /// frames the commit appends). The callbacks cost CPU, so only a counting pass attaches it.
-/// Rows are the growth of <c>sqlite3_total_changes</c> when a statement ends (<c>sqlite3_profile</c>).
-/// <c>sqlite3_update_hook</c> would miss the rows of WITHOUT ROWID tables. Index entries are not counted.
+/// Rows come from <c>sqlite3_update_hook</c> and, for WITHOUT ROWID tables, which the hook does not
+/// report, from <c>sqlite3_total_changes</c>. Index entries are not counted.
 /// </summary>
 public sealed class SqliteTrace
 {
@@ -44,19 +43,67 @@ public sealed class SqliteTrace
         }
 
         _attached.Add(handle, this);
-        raw.sqlite3_trace(handle, (_, sql) => _statements.AddOrUpdate(Shorten(sql.utf8_to_string()), 1, (_, n) => n + 1), null);
+        AttachHooks(handle);
+    }
 
-        var changesSeen = raw.sqlite3_total_changes(handle);
+    /// <summary>
+    /// Counts each statement when it ends (<c>sqlite3_profile</c>), and the rows that statements write.
+    /// With SQLitePCLRaw 2.1.13, setting the profile callback stopped a <c>sqlite3_trace</c> callback set
+    /// before it, so statements are counted here and not on each start. Rows of rowid tables come from
+    /// <c>sqlite3_update_hook</c>. Rows of WITHOUT ROWID tables, which the hook does not report, are the
+    /// growth of <c>sqlite3_total_changes</c> beyond the hook's rows, assigned when a statement on such a
+    /// table ends.
+    /// </summary>
+    /// <remarks>
+    /// A statement whose rows reach the total only after its profile callback (the record inserts with
+    /// RETURNING appeared to) has its rows assigned to the next statement on a WITHOUT ROWID table, if any.
+    /// </remarks>
+    private void AttachHooks(sqlite3 handle)
+    {
+        var tables = new HashSet<string>(ReadWithoutRowidTables(handle), StringComparer.OrdinalIgnoreCase);
+
+        var totalAtStart = (long)raw.sqlite3_total_changes(handle);
+        long hooked = 0;
+        long assigned = 0;
+        raw.sqlite3_update_hook(handle, (_, kind, _, table, _) =>
+        {
+            hooked++;
+            _rows.AddOrUpdate($"{Kind(kind)} {table.utf8_to_string()}", 1, (_, n) => n + 1);
+        }, null);
         raw.sqlite3_profile(handle, (_, sql, _) =>
         {
-            var total = raw.sqlite3_total_changes(handle);
-            long changed = total - changesSeen;
-            changesSeen = total;
-            if (changed > 0)
+            var text = sql.utf8_to_string();
+            _statements.AddOrUpdate(Shorten(text), 1, (_, n) => n + 1);
+            var (kind, table) = StatementTarget(text);
+            var unhooked = raw.sqlite3_total_changes(handle) - totalAtStart - hooked;
+            if (!tables.Contains(table) || unhooked <= assigned)
             {
-                _rows.AddOrUpdate(RowsKey(sql.utf8_to_string()), changed, (_, n) => n + changed);
+                return;
             }
+
+            var rows = unhooked - assigned;
+            assigned = unhooked;
+            _rows.AddOrUpdate($"{kind} {table}", rows, (_, n) => n + rows);
         }, null);
+    }
+
+    private static List<string> ReadWithoutRowidTables(sqlite3 handle)
+    {
+        var names = new List<string>();
+        if (raw.sqlite3_prepare_v2(handle, "SELECT name FROM pragma_table_list WHERE wr = 1", out var statement) != raw.SQLITE_OK)
+        {
+            return names;
+        }
+
+        using (statement)
+        {
+            while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+            {
+                names.Add(raw.sqlite3_column_text(statement, 0).utf8_to_string());
+            }
+        }
+
+        return names;
     }
 
     /// <summary>Clears the writer's page counter before a commit.</summary>
@@ -97,26 +144,26 @@ public sealed class SqliteTrace
         };
     }
 
-    /// <summary>
-    /// Names the kind and table of a writing statement, for example <c>insert wk_audit</c> or <c>upsert
-    /// wk_tokens</c> (an INSERT with ON CONFLICT, whose rows may be inserted or updated).
-    /// </summary>
-    private static string RowsKey(string sql)
+    private static string Kind(int kind) => kind switch
+    {
+        18 => "insert",
+        23 => "update",
+        9 => "delete",
+        _ => $"op{kind}",
+    };
+
+    /// <summary>Reads the kind (insert, update or delete) and table of a writing statement.</summary>
+    private static (string Kind, string Table) StatementTarget(string sql)
     {
         var words = sql.Split((char[])[' ', '\n', '\r', '\t', '('], StringSplitOptions.RemoveEmptyEntries);
         var kind = words.Length > 0 ? words[0].ToLowerInvariant() : "other";
         var skipped = words.Length > 2 && words[1].Equals("OR", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
         var tableAt = (kind == "update" ? 1 : 2) + skipped;
         var table = kind is "insert" or "update" or "delete" && tableAt < words.Length ? words[tableAt] : "?";
-        if (kind == "insert" && sql.Contains("ON CONFLICT", StringComparison.OrdinalIgnoreCase))
-        {
-            kind = "upsert";
-        }
-
-        return $"{kind} {table}";
+        return (kind, table);
     }
 
-    /// <summary>Cuts a statement before its values or conditions, because the trace expands bound parameters.</summary>
+    /// <summary>Cuts a statement before its values or conditions, so that one key counts every execution.</summary>
     private static string Shorten(string sql)
     {
         var end = sql.Length;

@@ -3,7 +3,7 @@
 -- a notification and its variables, so the commit writes a page of each of these eight B-trees into the
 -- WAL. A WITHOUT ROWID table is one B-tree keyed by the primary key, so the insert writes one B-tree
 -- instead of two, and a lookup by id reads one. These rows hold no form snapshots, so they stay far
--- smaller than a page and a leaf page holds many of them. Secondary indexes now end with the id instead of the rowid. No query of
+-- smaller than a page, and a leaf page stores many of them. Secondary indexes now end with the id instead of the rowid. No query of
 -- these tables reads the rowid.
 --
 -- Each table is rebuilt through a temporary copy, as in migration 4101: foreign keys cannot be turned
