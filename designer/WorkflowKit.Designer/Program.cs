@@ -18,11 +18,33 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
-builder.AddWorkflowKitDesigner();
+try
+{
+    builder.AddWorkflowKitDesigner();
+}
+catch (EngineSettingsException error)
+{
+    // Each message names its key and the fix, so each is one log line without a stack trace. The app's own logging
+    // does not exist yet, so a console logger with the app's logging settings writes them.
+    using (var loggers = LoggerFactory.Create(logging =>
+        logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddConsole()))
+    {
+        var logger = loggers.CreateLogger<DesignerBootstrapper>();
+        foreach (var problem in error.Problems)
+        {
+            DesignerLog.SettingInvalid(logger, problem);
+        }
+    }
+
+    Environment.ExitCode = 1;
+    return;
+}
+
 var app = builder.Build();
 
 try
 {
+    await app.Services.GetRequiredService<DatabaseStartupWait>().OpenAsync(app.Lifetime.ApplicationStopping);
     await app.Services.GetRequiredService<DesignerBootstrapper>().InitializeAsync(app.Lifetime.ApplicationStopping);
 }
 catch (FirstStartException error)

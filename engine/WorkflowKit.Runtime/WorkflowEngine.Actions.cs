@@ -15,6 +15,27 @@ public sealed partial class WorkflowEngine
     /// <summary>The longest comment a task action takes, in characters.</summary>
     public const int MaxCommentLength = 2000;
 
+    // The maximum number of sub-flows per instance that a withdrawal reads. An order starts one per shipping warehouse.
+    private const int MaxSubFlowsChecked = 500;
+
+    /// <summary>
+    /// Rejects a comment or reason that contains an invisible character changing the direction of text (such as
+    /// U+202E), because the audit trail, notices and form fields show it to other people with its content disguised.
+    /// </summary>
+    /// <exception cref="ArgumentException">The text holds such a character.</exception>
+    private static void RejectBidiControls(string? text, string subject, string parameterName)
+    {
+        var index = text is null ? -1 : WorkflowKit.Forms.FieldValues.IndexOfBidiControl(text);
+        if (index >= 0)
+        {
+            var codePoint = $"U+{(int)text![index]:X4}";
+            var position = WorkflowKit.Forms.FieldValues.CodePoints(text[..index]) + 1;
+            throw new ArgumentException(
+                $"The {subject} contains the invisible direction control {codePoint} at character {position}; remove it " +
+                "and send the text again.", parameterName);
+        }
+    }
+
     /// <summary>
     /// Acts on a task with one of <see cref="TaskActions.Names"/>. The action, the form changes and everything the
     /// instance does next commit in one step.
@@ -50,6 +71,7 @@ public sealed partial class WorkflowEngine
                 $"{MaxCommentLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters and attach longer text as a file.", "comment");
         }
 
+        RejectBidiControls(request.Comment, $"comment on task '{request.TaskId}'", "comment");
         request = WithSignerPosition(request);
 
         TaskRecord? acted = null;
@@ -146,6 +168,8 @@ public sealed partial class WorkflowEngine
                 "characters.", nameof(comment));
         }
 
+        RejectBidiControls(comment, $"withdrawal reason for instance '{instanceId}'", nameof(comment));
+
         var context = await StepAsync(
             "withdraw",
             instanceId,
@@ -181,10 +205,56 @@ public sealed partial class WorkflowEngine
                     };
                 }
 
+                if (!AwaitsResubmission(step)
+                    && await FindActedSubFlowTaskAsync(step, cancellationToken).ConfigureAwait(false) is { } acted)
+                {
+                    throw new InstanceActionException(
+                        InstanceActionError.AlreadyActed,
+                        $"Instance {instanceId} can no longer be withdrawn: {acted.CompletedBy ?? "a user"} already " +
+                        $"acted on task {acted.Id} at node '{acted.NodeId}' of its sub-flow '{acted.FlowKey}' " +
+                        $"(instance {acted.InstanceId}). Ask the current assignee to return or reject it instead.")
+                    {
+                        InstanceId = instanceId,
+                        FlowKey = step.Instance.FlowKey,
+                        NodeId = acted.NodeId,
+                        SubFlowInstanceId = acted.InstanceId,
+                    };
+                }
+
                 await FinishWithdrawalAsync(step, userId, comment, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return ToInstance(context.Instance, context.Vars);
+    }
+
+    // A task of a sub-flow that the instance started is part of the same submission, such as a warehouse's shipment
+    // of an order, so an action on it is the first action too. Sub-flows of sub-flows count as well.
+    // NOTE: the sub-flows are read outside the step's transaction, so an action committed at the same moment as the
+    // withdrawal is not seen.
+    private async Task<TaskRecord?> FindActedSubFlowTaskAsync(Execution.StepContext step, CancellationToken cancellationToken)
+    {
+        var parents = new Queue<string>([step.Instance.Id]);
+        while (parents.TryDequeue(out var parentId))
+        {
+            var children = await _services.Store.QueryInstancesAsync(
+                new InstanceQuery { ParentInstanceId = parentId, Limit = MaxSubFlowsChecked }, cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var child in children)
+            {
+                if (child.Acted)
+                {
+                    var tasks = await _services.Store.GetTasksAsync(null, child.Id, openOnly: false, cancellationToken)
+                        .ConfigureAwait(false);
+                    var done = tasks.Where(task => task.CompletedBy is not null).OrderBy(task => task.CompletedAt);
+                    return done.FirstOrDefault() ?? tasks.FirstOrDefault()
+                        ?? new TaskRecord { InstanceId = child.Id, FlowKey = child.FlowKey, NodeId = "?" };
+                }
+
+                parents.Enqueue(child.Id);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -211,24 +281,6 @@ public sealed partial class WorkflowEngine
                 Execution.FlowRunner.SetOutput(step, node, payload);
                 step.AddAudit(userId, AuditActions.Signal, nodeId);
                 _runner.Leave(step, token, node);
-                return Task.CompletedTask;
-            },
-            cancellationToken).ConfigureAwait(false);
-        return ToInstance(context.Instance, context.Vars);
-    }
-
-    /// <summary>Stops a running instance (an administrator's action): tasks, timers and pending calls are cancelled.</summary>
-    public async Task<WorkflowInstance> CancelAsync(
-        string instanceId, string userId, string? reason, CancellationToken cancellationToken)
-    {
-        var context = await StepAsync(
-            "cancel",
-            instanceId,
-            step =>
-            {
-                RequireRunning(step);
-                _runner.Finish(step, InstanceStatuses.Cancelled, null, userId, AuditActionFor(InstanceStatuses.Cancelled));
-                step.Audit[^1] = step.Audit[^1] with { Comment = reason };
                 return Task.CompletedTask;
             },
             cancellationToken).ConfigureAwait(false);

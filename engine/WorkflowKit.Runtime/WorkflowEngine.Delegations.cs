@@ -1,3 +1,4 @@
+using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Delegations;
 using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Tasks;
@@ -36,8 +37,8 @@ public sealed partial class WorkflowEngine
         return moved;
     }
 
-    // NOTE: a task that a guard kept with the user is tried again when the moves resume after a stop, so its
-    // task.delegationSkipped audit line can appear twice.
+    // A task that a guard kept with the user is tried again when the moves resume after a stop. Its earlier
+    // task.delegationSkipped lines go with the try, so that the same refusal is written once.
     private async Task<int> MoveOpenTasksAsync(Delegation delegation, CancellationToken cancellationToken)
     {
         var open = new List<Storage.TaskRecord>();
@@ -67,7 +68,12 @@ public sealed partial class WorkflowEngine
                         RequireRunning(step);
                         await _runner.Human.LoadDelegationsAsync(step, cancellationToken).ConfigureAwait(false);
                         var current = step.Tasks.Single(candidate => candidate.Id == task.Id);
-                        didMove = _runner.Human.MoveToDelegate(step, current, delegation);
+                        var history = await _services.Store.GetAuditAsync(task.InstanceId, cancellationToken)
+                            .ConfigureAwait(false);
+                        var earlierSkips = history
+                            .Where(line => line.Action == AuditActions.DelegationSkipped && line.TaskId == task.Id)
+                            .ToList();
+                        didMove = _runner.Human.MoveToDelegate(step, current, delegation, earlierSkips);
                     },
                     cancellationToken).ConfigureAwait(false);
                 moved += didMove ? 1 : 0;

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
+using WorkflowKit.Files;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Execution;
@@ -53,8 +55,20 @@ public sealed partial class WorkflowEngine
             {
                 RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId ?? "(unknown)");
             }
+            catch (DbException exception) when (attempt < ConflictRetries && IsLockRace(exception))
+            {
+                // Steps that lock several instances (a cancel locks children before the parent, a withdrawal
+                // writes the parent first) can deadlock on PostgreSQL; the database aborts one, which runs again.
+                RuntimeLog.StepConflictRetry(_services.Logger, step, instanceId ?? "(unknown)");
+            }
         }
     }
+
+    /// <summary>
+    /// A deadlock (40P01) or serialization failure (40001): the database aborted the step's transaction because
+    /// another transaction held what it needed, and the step can run again on fresh state.
+    /// </summary>
+    private static bool IsLockRace(DbException exception) => exception.SqlState is "40P01" or "40001";
 
     /// <summary>
     /// Runs <paramref name="work"/> on the step's read transaction, then begins the write transaction
@@ -83,6 +97,7 @@ public sealed partial class WorkflowEngine
     private async Task PersistAsync(StepContext context, CancellationToken cancellationToken)
     {
         await context.PersistAsync(_services.Store, cancellationToken).ConfigureAwait(false);
+        await LinkAddedFilesAsync(context, cancellationToken).ConfigureAwait(false);
         foreach (var childId in context.OrphanedChildren)
         {
             var child = await LoadAsync("parent-ended", context.Unit, childId, cancellationToken).ConfigureAwait(false);
@@ -118,6 +133,27 @@ public sealed partial class WorkflowEngine
                 await PersistAsync(parent, cancellationToken).ConfigureAwait(false);
                 context.Children.Add(parent);
             }
+        }
+    }
+
+    /// <summary>
+    /// Links the instance to the files that this step added to its form data, in the step's transaction, so that the
+    /// submission and its links commit together. The engine's own form checks (<see cref="EngineOptions.Files"/>)
+    /// have made sure each file exists. One removed since by the sweep fails the step, which then writes nothing.
+    /// </summary>
+    private async Task LinkAddedFilesAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (_services.Options.Files is not { } files)
+        {
+            return;
+        }
+
+        var added = FormFiles.Added(context.Graph.Published.Form, context.LoadedForm, context.Instance.Form);
+        if (added.Count > 0)
+        {
+            await files.LinkAsync(
+                [.. added.Select(id => FileLink.ToInstance(id, context.Instance.Id))], context.Transaction,
+                cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -70,13 +70,30 @@ public sealed partial class WorkflowEngine
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Checks that the initiator of a start from a form or an API call is among the flow's starters.</summary>
-    /// <exception cref="StartNotAllowedException">The flow's starters name neither the user, nor one of their roles,
-    /// nor their department.</exception>
+    /// <summary>
+    /// Checks that a start from a form or an API call is one that the flow's triggers allow, and that its initiator is
+    /// among the flow's starters.
+    /// </summary>
+    /// <exception cref="StartNotAllowedException">The flow lists triggers but no <c>form</c> or <c>api</c> trigger, or
+    /// its starters name neither the user, nor one of their roles, nor their department.</exception>
     private async Task CheckStarterAsync(FlowGraph graph, StartInstanceRequest request, CancellationToken cancellationToken)
     {
-        if (request.TriggerKind is not (TriggerKinds.Form or TriggerKinds.Api)
-            || graph.Published.Flow.Starters is not { } starters)
+        if (request.TriggerKind is not (TriggerKinds.Form or TriggerKinds.Api))
+        {
+            return;
+        }
+
+        var flow = graph.Published.Flow;
+        if (!HandStartRules.Allows(flow.Triggers))
+        {
+            throw new StartNotAllowedException(HandStartRejectedMessage(graph.Published.Key, flow.Triggers!))
+            {
+                FlowKey = graph.Published.Key,
+                UserId = request.Initiator,
+            };
+        }
+
+        if (flow.Starters is not { } starters)
         {
             return;
         }
@@ -92,6 +109,19 @@ public sealed partial class WorkflowEngine
                 UserId = request.Initiator,
             };
         }
+    }
+
+    private static string HandStartRejectedMessage(string flowKey, IReadOnlyList<TriggerDefinition> triggers)
+    {
+        var message = $"Flow '{flowKey}' cannot be started by hand: its triggers are {HandStartRules.Describe(triggers)}, " +
+            "and it has no form or api trigger, so only the engine starts it.";
+        if (triggers.Any(trigger => trigger.Type == TriggerTypes.Schedule))
+        {
+            message += $" A process owner or admin can start a scheduled run at once with Run now " +
+                $"(POST /api/definitions/flows/{flowKey}/run).";
+        }
+
+        return message + " To let people start it, add an api or form trigger to the flow and publish it.";
     }
 
     /// <summary>

@@ -48,10 +48,11 @@ public sealed partial class WorkflowEngine
                 }
 
                 var urger = await _services.Organization.FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
-                var notice = new UrgeNotice(urger?.DisplayName ?? userId, InstanceTitle(step), comment);
                 foreach (var task in due)
                 {
+                    // The title is read per node, so a node that hides the title field gets a notice without it.
                     var node = step.Graph.Node(task.NodeId);
+                    var notice = new UrgeNotice(urger?.DisplayName ?? userId, NoticeSubjects.Title(step, node), comment);
                     step.Notify(task.Assignee, NotificationKinds.Urge, task.NodeId, task.Id, notice.Message(node.Name, node.Id));
                 }
 
@@ -109,21 +110,5 @@ public sealed partial class WorkflowEngine
             FlowKey = step.Instance.FlowKey,
             RetryAfter = retryAfter,
         };
-    }
-
-    /// <summary>
-    /// Reads the instance's title from its form data: the bound form's <c>titleField</c>, else its first field, as
-    /// the work portal's lists show it; null when the form has no such value.
-    /// </summary>
-    private static string? InstanceTitle(StepContext step)
-    {
-        var form = step.Graph.Published.Form;
-        var field = form?.TitleField ?? form?.Fields.FirstOrDefault()?.Id;
-        if (field is null || step.Instance.Form[field] is not JsonValue value)
-        {
-            return null;
-        }
-
-        return value.ToString();
     }
 }

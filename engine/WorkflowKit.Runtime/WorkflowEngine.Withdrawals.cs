@@ -37,7 +37,7 @@ public sealed partial class WorkflowEngine
 
         if (step.Graph.Published.Flow.Settings?.OnWithdraw?.Node is { Length: > 0 } pathStart)
         {
-            step.Instance.EndNodeId = await _runner.RunWithdrawalPathAsync(step, pathStart, cancellationToken)
+            step.Instance.EndNodeId = await _runner.RunEndingPathAsync(step, EndingPath.Withdrawal, pathStart, cancellationToken)
                 .ConfigureAwait(false);
         }
 

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using WorkflowKit.Storage.Sqlite.Records;
 
 namespace WorkflowKit.Storage.Sqlite;
 
@@ -131,6 +132,7 @@ public sealed class SqliteDatabase : IDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            SqliteTextFunctions.Register(connection);
             await ConfigureOnceAsync(connection, _writerPragmas, cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -205,6 +207,7 @@ public sealed class SqliteDatabase : IDatabase
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            SqliteTextFunctions.Register(connection);
             await ConfigureOnceAsync(connection, "PRAGMA busy_timeout=30000;", cancellationToken).ConfigureAwait(false);
             return connection;
         }

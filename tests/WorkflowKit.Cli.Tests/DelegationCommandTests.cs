@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Npgsql;
 using WorkflowKit.Definitions.Store;
 
 namespace WorkflowKit.Cli.Tests;
@@ -37,15 +36,23 @@ public sealed partial class DelegationCommandTests(string provider)
         """;
 
     private string _folder = string.Empty;
-    private string _server = string.Empty;
-    private string _database = string.Empty;
+    private PostgresTestDatabase? _database;
     private string _db = string.Empty;
 
     [SetUp]
     public async Task SetUpAsync()
     {
         _folder = TestPaths.NewTempFolder();
-        _db = provider == "sqlite" ? Path.Combine(_folder, "wk.db") : await CreatePostgresDatabaseAsync();
+        if (provider == "sqlite")
+        {
+            _db = Path.Combine(_folder, "wk.db");
+        }
+        else
+        {
+            _database = await PostgresTestDatabase.CreateAsync();
+            _db = _database.ConnectionString;
+        }
+
         var stores = await DatabaseFactory.OpenStoresAsync(_db, TimeProvider.System, default);
         await using (stores)
         {
@@ -68,13 +75,10 @@ public sealed partial class DelegationCommandTests(string provider)
             Directory.Delete(_folder, recursive: true);
         }
 
-        if (_database.Length > 0)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
+            _database = null;
         }
     }
 
@@ -152,28 +156,72 @@ public sealed partial class DelegationCommandTests(string provider)
             "--start \"6 May\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone)."));
     }
 
-    private async Task<string> CreatePostgresDatabaseAsync()
+    [Test]
+    public async Task Designer_accounts_are_known()
     {
-        var server = Environment.GetEnvironmentVariable("WORKFLOWKIT_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            const string message = "PostgreSQL is not configured: set WORKFLOWKIT_TEST_POSTGRES to a connection " +
-                                   "string (scripts/test.sh starts a throwaway cluster and sets it).";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(message);
-            }
+        await AddDesignerAccountsAsync();
 
-            Assert.Ignore(message);
-        }
+        var created = await CliRun.RunAsync(
+            "delegation", "create", "--user", "manager", "--to", "bob", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var toAccount = await CliRun.RunAsync(
+            "delegation", "create", "--user", "alice", "--to", "manager", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
 
-        _server = server!;
-        _database = $"wk_cli_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", admin);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        Assert.That(created.Output, Does.Contain(": manager -> bob, 2025-05-06T08:00"));
+        Assert.That(toAccount.ExitCode, Is.EqualTo(0), toAccount.Error);
+    }
+
+    [Test]
+    public async Task Unknown_user_names_option()
+    {
+        await AddDesignerAccountsAsync();
+
+        var unknown = await CliRun.RunAsync(
+            "delegation", "create", "--user", "nobody", "--to", "bob", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var disabled = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "left", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+
+        Assert.That(unknown.ExitCode, Is.EqualTo(1));
+        Assert.That(unknown.Error.Trim(), Is.EqualTo(
+            "error: --user \"nobody\" is neither an active user of the organisation directory nor an active account of " +
+            "the designer on this database. Give the id of an active user in --user, or add the user with " +
+            "'workflowkit org import'."));
+        Assert.That(disabled.ExitCode, Is.EqualTo(1));
+        Assert.That(disabled.Error, Does.StartWith("error: --to \"left\" is neither an active user"));
+    }
+
+    [Test]
+    public async Task Unknown_flow_key_is_rejected()
+    {
+        var run = await CliRun.RunAsync(
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--flow", "credit", "--flow", "nosuch", "--db", _db);
+        var list = await CliRun.RunAsync("delegation", "list", "--db", _db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.StartWith(
+            "error: Flow \"nosuch\" in flowKeys has no published version; check the key, or remove it"));
+        Assert.That(list.OutputLines, Is.Empty);
+    }
+
+    // A designer demo account ("manager") and a disabled account ("left") that the organisation directory lacks, in
+    // the designer's account table that the migrations create.
+    private async Task AddDesignerAccountsAsync()
+    {
+        var (active, inactive) = provider == "sqlite" ? ("0", "1") : ("FALSE", "TRUE");
+        var database = DatabaseFactory.Open(_db);
+        await using var connection = await database.OpenConnectionAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "INSERT INTO designer_users (id, user_name, display_name, password_hash, department_id, roles, attributes, " +
+            "disabled, created_at) VALUES " +
+            $"('manager', 'manager', '王经理', 'x', NULL, '[\"sales-manager\"]', '{{}}', {active}, CURRENT_TIMESTAMP), " +
+            $"('left', 'left', '离职', 'x', NULL, '[]', '{{}}', {inactive}, CURRENT_TIMESTAMP)";
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<string> StartAsync()

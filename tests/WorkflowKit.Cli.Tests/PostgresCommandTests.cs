@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace WorkflowKit.Cli.Tests;
 
 /// <summary>
@@ -8,48 +6,21 @@ namespace WorkflowKit.Cli.Tests;
 /// </summary>
 public sealed class PostgresCommandTests
 {
-    private string _server = string.Empty;
-    private string _name = string.Empty;
+    private PostgresTestDatabase? _database;
 
-    private string Db => new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ToString();
+    private string Db => _database!.ConnectionString;
 
     [SetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        var server = Environment.GetEnvironmentVariable("WORKFLOWKIT_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            const string message = "PostgreSQL is not configured: set WORKFLOWKIT_TEST_POSTGRES to a connection " +
-                                   "string (scripts/test.sh starts a throwaway cluster and sets it).";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Ignore(message);
-        }
-
-        _server = server!;
-        _name = $"wk_cli_{Guid.NewGuid():N}";
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_name}", admin);
-        await create.ExecuteNonQueryAsync();
-    }
+    public async Task CreateDatabaseAsync() => _database = await PostgresTestDatabase.CreateAsync();
 
     [TearDown]
     public async Task DropDatabaseAsync()
     {
-        if (_name.Length == 0)
+        if (_database is not null)
         {
-            return;
+            await _database.DisposeAsync();
+            _database = null;
         }
-
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_server);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
     }
 
     [Test]

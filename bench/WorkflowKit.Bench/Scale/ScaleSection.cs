@@ -116,6 +116,23 @@ public static class ScaleSection
             reader.ListAsync(
                 NextUser(), shipments with { CountLimit = ListCountLimit, Offset = 5_000 }, CancellationToken.None));
 
+        // A search of the record list and the lookup picker: "contains" ignores case, so "hospital 12" finds
+        // "Hospital 12" and "Hospital 120" to "Hospital 129", 11 of the 500 customers. No index serves it, so the
+        // query reads the user's region newest first until the page and the capped total are full.
+        await MeasureAsync(report, "scale.recordSearch", plan.ScaleQueries / 4, () =>
+            reader.ListAsync(
+                NextUser(),
+                shipments with
+                {
+                    Filter = Condition.AllOf(new Rule
+                    {
+                        Field = "customer", Operator = RuleOperators.Contains,
+                        Value = "hospital " + random.Next(10, 50).ToString(CultureInfo.InvariantCulture),
+                    }),
+                    CountLimit = ListCountLimit,
+                },
+                CancellationToken.None));
+
         // The exact total counts every record of the user's region: 225,000 in the full store. The REST API returns
         // it; the designer's list does not ask for it.
         await MeasureAsync(report, "scale.recordList", plan.ScaleQueries / 10, () =>

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+using WorkflowKit.Designer.Hosting;
+
 namespace WorkflowKit.Designer.Accounts;
 
 /// <summary>
@@ -23,16 +26,31 @@ internal static class ApiChallenge
         "The " + ApiKeyAuthenticationHandler.HeaderName + " header does not name an active API key. Send an active " +
         "key, or ask an administrator to create one at /admin/api-keys.";
 
-    public const string RoleMissing =
-        "This account may not use this endpoint, because it needs a role the account does not have (the definition " +
-        "endpoints need process owner or administrator). Ask an administrator to give the account the role, or use " +
-        "an account that has it.";
+    /// <summary>
+    /// Builds the 403 text for a call of <paramref name="method"/> <paramref name="path"/> that lacks the role of the
+    /// endpoint's authorization policy (<see cref="Policies"/>).
+    /// </summary>
+    public static string RoleMissing(string method, string path, string? policy)
+    {
+        var roles = policy switch
+        {
+            Policies.Design => "the process owner or administrator role",
+            Policies.Admin => "the administrator role",
+            _ => "a role",
+        };
+        return $"This account may not use {method} {path}, because it needs {roles}, which the account does not " +
+            "have. Ask an administrator to give the account the role, or use an account that has it.";
+    }
 
     /// <summary>Writes the 403 reply to an authenticated call that lacks the role an endpoint requires.</summary>
     public static Task WriteForbiddenAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Results.Problem(RoleMissing, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+        var policy = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(data => data.Policy)
+            .LastOrDefault(name => name is not null);
+        var detail = RoleMissing(context.Request.Method, context.Request.Path.Value ?? "/", policy);
+        return Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
     }
 
     /// <summary>Writes the 401 reply with <paramref name="detail"/>.</summary>

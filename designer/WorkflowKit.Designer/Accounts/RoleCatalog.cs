@@ -123,7 +123,9 @@ public sealed class RoleCatalog(AccountStore accounts, RoleStore roles, IDefinit
 
             var flow = DefinitionJson.Deserialize<FlowDefinition>(json);
             var named = flow.Nodes
-                .SelectMany(node => (node.Assignees ?? []).Concat(node.Recipients ?? []))
+                .SelectMany(node => (node.Assignees ?? [])
+                    .Concat(node.Recipients ?? [])
+                    .Concat(node.FallbackRecipients ?? []))
                 .Where(rule => rule.Type == AssigneeTypes.Role && !string.IsNullOrWhiteSpace(rule.Value))
                 .Select(rule => rule.Value!)
                 .Distinct(StringComparer.Ordinal);

@@ -51,7 +51,8 @@ public static class AdminServices
             (postgres, _) => new PostgresDelegationStore(postgres)));
         services.TryAddSingleton(provider => new DelegationService(
             provider.GetRequiredService<IDelegationStore>(), provider.GetRequiredService<WorkflowKit.Organization.IOrganizationDirectory>(),
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<EngineOptions>()));
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<EngineOptions>(),
+            provider.GetRequiredService<WorkflowKit.Definitions.Store.IDefinitionStore>()));
         services.TryAddSingleton<Delegations.DelegationPortal>();
         services.TryAddSingleton<IFileStore>(provider => ForDatabase<IFileStore>(
             provider,

@@ -33,8 +33,8 @@ public sealed class DataImportService
 
     public DataImportService(
         IDefinitionService definitions, IRecordStore records, IDatabase database, IImportMappingStore mappings,
-        FormValidatorFactory validators, ScriptHost scripts, TimeProvider time, IOptions<DesignerOptions> options,
-        IWebHostEnvironment environment, ILogger<RecordImporter> logger)
+        FormValidatorFactory validators, WorkflowKit.Files.IFileStore files, ScriptHost scripts, TimeProvider time,
+        IOptions<DesignerOptions> options, IWebHostEnvironment environment, ILogger<RecordImporter> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
@@ -42,8 +42,13 @@ public sealed class DataImportService
         _records = records;
         _mappings = mappings;
         _templates = options.Value.ResolveTemplatesPath(environment.ContentRootPath);
+        ArgumentNullException.ThrowIfNull(validators);
+
+        // The shared validators also check pages in the browser, where file values are only shaped. An imported row
+        // is stored, so its file values must name files that the importing user uploaded and that meet the field.
+        var importValidators = new FormValidatorFactory(validators.Services with { Files = files });
         var submissions = new FormSubmissionService(
-            validators, records, database, access: null,
+            importValidators, records, database, access: null,
             new ExpressionFormulaEvaluator(new FormulaEngine(time), scripts));
         _importer = new RecordImporter(submissions, database, access: null, logger);
     }

@@ -25,24 +25,20 @@ public static class ApiEndpoints
         definitions.MapGet("/{key}/draft", DefinitionApi.GetDraftAsync)
             .RequireAuthorization(Policies.Design)
             .Produces<DefinitionApi.DraftReply>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         definitions.MapPut("/{key}/draft", DefinitionApi.SaveDraftAsync)
             .RequireAuthorization(Policies.Design)
             .Produces<DefinitionApi.DraftReply>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         definitions.MapDelete("/{key}/draft", DefinitionApi.DeleteDraftAsync)
             .RequireAuthorization(Policies.Design)
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         definitions.MapPost("/{key}/publish", DefinitionApi.PublishAsync)
             .RequireAuthorization(Policies.Design)
             .Produces<PublishResult>()
             .Produces<PublishResult>(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         definitions.MapGet("/{key}/versions", DefinitionApi.HistoryAsync)
             .RequireAuthorization(Policies.Design)
             .Produces<IReadOnlyList<DefinitionVersionInfo>>()
@@ -50,8 +46,7 @@ public static class ApiEndpoints
         definitions.MapGet("/{key}/versions/{version:int}", DefinitionApi.GetVersionAsync)
             .RequireAuthorization(Policies.Design)
             .Produces<JsonObject>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         definitions.MapPost("/validate", DefinitionApi.ValidateAsync)
             .RequireAuthorization(Policies.Design)
             .Produces<IReadOnlyList<DesignerDiagnostic>>()
@@ -64,8 +59,7 @@ public static class ApiEndpoints
         var instances = api.MapGroup("/instances").WithTags("Instances");
         instances.MapPost("/", WorkApi.StartAsync)
             .Produces<InstanceSummary>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         instances.MapGet("/", WorkApi.ListInstancesAsync)
             .Produces<IReadOnlyList<InstanceSummary>>();
@@ -74,10 +68,14 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         instances.MapPost("/{id}/withdraw", WorkApi.WithdrawAsync)
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict);
+        instances.MapPost("/{id}/cancel", WorkApi.CancelAsync)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict);
 
         var notifications = api.MapGroup("/notifications").WithTags("Notifications");
         notifications.MapGet("/", WorkApi.ListNotificationsAsync)
@@ -92,13 +90,11 @@ public static class ApiEndpoints
             .Produces<IReadOnlyList<WorkTask>>();
         tasks.MapGet("/{id}", WorkApi.GetTaskAsync)
             .Produces<TaskDetail>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         tasks.MapPost("/{id}/actions", WorkApi.ActAsync)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -131,6 +127,9 @@ public static class ApiEndpoints
 
     /// <summary>The optional body of a withdrawal: the reason, at most 2,000 characters.</summary>
     public sealed record WithdrawRequest(string? Comment);
+
+    /// <summary>An administrator's cancellation: the required reason, kept in the audit trail.</summary>
+    public sealed record CancelRequest(string? Reason);
 
     /// <summary>A draft save: the document and the revision it was based on.</summary>
     public sealed record SaveDraftRequest(JsonObject Document, long? ExpectedRevision);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Api;
@@ -7,8 +8,36 @@ namespace WorkflowKit.Designer.Api;
 /// <summary>Handlers of <c>/api/definitions/{kind}</c>.</summary>
 internal static class DefinitionApi
 {
-    public static async Task<IResult> ListAsync(string kind, IDefinitionService definitions, CancellationToken ct) =>
-        Results.Ok(await definitions.ListAsync(ApiEndpoints.ParseKind(kind), ct));
+    /// <summary>
+    /// Lists the definitions of one kind. Administrators and process owners get every definition. Other users get the
+    /// flows they may start, and the forms of those flows and the forms whose records they may read.
+    /// </summary>
+    public static async Task<IResult> ListAsync(
+        string kind, HttpContext context, IDefinitionService definitions, IWorkService work, RecordService records,
+        CancellationToken ct)
+    {
+        var parsed = ApiEndpoints.ParseKind(kind);
+        var user = ApiEndpoints.Current(context);
+        var all = await definitions.ListAsync(parsed, ct);
+        if (user.CanDesign)
+        {
+            return Results.Ok(all);
+        }
+
+        var startable = await work.GetStartableFlowsAsync(user, ct);
+        var visible = new HashSet<string>(StringComparer.Ordinal);
+        if (parsed == DefinitionKind.Flow)
+        {
+            visible.UnionWith(startable.Select(flow => flow.FlowKey));
+        }
+        else
+        {
+            visible.UnionWith(startable.Select(flow => flow.FormKey));
+            visible.UnionWith((await records.ListFormsAsync(user, ct)).Select(form => form.Key));
+        }
+
+        return Results.Ok(all.Where(summary => visible.Contains(summary.Key)).ToList());
+    }
 
     public static async Task<IResult> GetDraftAsync(
         string kind, string key, IDefinitionService definitions, CancellationToken ct)

@@ -28,8 +28,10 @@ internal static class FileApi
     }
 
     /// <summary>
-    /// Stores the multipart part <c>file</c> for the field <c>field</c> (an id, or <c>table.column</c>) of the
-    /// published form <c>form</c>, both given as form fields or query parameters, and returns its reference.
+    /// Stores the multipart part <c>file</c> for the field <c>field</c> (an id, or <c>table.column</c>) of the form
+    /// <c>form</c>, and returns its reference. The optional <c>instance</c> (a task's instance id) or <c>flow</c> (the
+    /// flow being started) selects the form version whose limits apply; without them the latest published version
+    /// does. Each is given as a form field or a query parameter.
     /// </summary>
     private static async Task<IResult> UploadAsync(HttpContext context, FileService files, CancellationToken ct)
     {
@@ -62,8 +64,13 @@ internal static class FileApi
         try
         {
             await using var stream = file.OpenReadStream();
+            var target = new FileUploadTarget(formKey, fieldPath)
+            {
+                InstanceId = FirstOf(form["instance"], context.Request.Query["instance"]),
+                FlowKey = FirstOf(form["flow"], context.Request.Query["flow"]),
+            };
             var reference = await files.UploadAsync(
-                ApiEndpoints.Current(context), formKey, fieldPath, file.FileName, stream, file.Length, ct);
+                ApiEndpoints.Current(context), target, file.FileName, stream, file.Length, ct);
             return Results.Created($"/api/files/{reference.Id}", reference);
         }
         catch (FileUploadException rejected)

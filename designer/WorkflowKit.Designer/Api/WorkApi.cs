@@ -71,6 +71,17 @@ internal static class WorkApi
         return Results.NoContent();
     }
 
+    /// <summary>
+    /// Cancels a running instance as an administrator: 204. The body's <c>reason</c> is required and kept in the audit
+    /// trail. What ends with the instance (tasks, timers, pending calls, sub-flows) is what the engine's cancel ends.
+    /// </summary>
+    public static async Task<IResult> CancelAsync(
+        string id, ApiEndpoints.CancelRequest? request, HttpContext context, IWorkService work, CancellationToken ct)
+    {
+        await work.CancelAsync(id, request?.Reason, ApiEndpoints.Current(context), ct);
+        return Results.NoContent();
+    }
+
     public static async Task<IResult> InboxAsync(HttpContext context, IWorkService work, CancellationToken ct) =>
         Results.Ok(await work.GetInboxAsync(ApiEndpoints.Current(context), ct));
 

@@ -24,6 +24,7 @@ public static class DelegationErrorText
             DelegationError.EndInPast => text["The end has already passed; choose a later end."],
             DelegationError.NoteTooLong => text.Format("The note may have at most {0} characters.", DelegationService.MaxNoteLength),
             DelegationError.FlowKeyBlank => text["A flow in the filter is blank; remove it."],
+            DelegationError.FlowNotFound => text["A flow in the filter is not published; pick a published flow."],
             DelegationError.Overlaps when error.Conflicting is { } other => text.Format(
                 "This period overlaps the delegation to {0} for the same flows; end that delegation first, choose another period or pick other flows.",
                 Name(other.DelegateId)),

@@ -112,7 +112,7 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
                 "{0} has no condition and is not the default branch. Add a condition to it, or tick \"{1}\".",
                 place, T["Default"]),
             DiagnosticCodes.AmbiguousOutgoing when node is not null => T.Format(
-                "{0} has {1} outgoing connections, but only condition and parallel nodes branch. Delete the extra connections, or insert a condition node after it.",
+                "{0} has {1} outgoing connections, but only condition, parallel, approval and fill-in nodes branch. Delete the extra connections, or insert a condition node after it.",
                 node, Argument("count")),
             DiagnosticCodes.HumanNodeWithoutAssignees when node is not null => T.Format(
                 "{0} has no assignees, so nobody would get its task. Choose who does this step in the \"{1}\" section.",

@@ -109,7 +109,7 @@ public static class DiagnosticWordings
         [DiagnosticCodes.BranchWithoutCondition] =
             "{0} has no condition and is not the default branch. Add a condition to it, or mark it as the default.",
         [DiagnosticCodes.AmbiguousOutgoing] =
-            "{0} has several outgoing connections, but only condition and parallel nodes branch. Delete the extra connections, or insert a condition node.",
+            "{0} has several outgoing connections, but only condition, parallel, approval and fill-in nodes branch. Delete the extra connections, or insert a condition node.",
         [DiagnosticCodes.UnknownNodeReference] =
             "{0} returns or escalates to a node that does not exist or is not a fill-in or approval step. Choose another step.",
         [DiagnosticCodes.AssigneeFieldNotMember] =
@@ -155,6 +155,10 @@ public static class DiagnosticWordings
         [DiagnosticCodes.SerialWithoutRecord] =
             "{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
             "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers.",
+        [DiagnosticCodes.CancellationPathNodeMissing] =
+            "{0}: a cancel continues at a node that the flow does not have. Correct \"onCancel\" in the flow's settings in its JSON.",
+        [DiagnosticCodes.CancellationPathNotAutomatic] =
+            "{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

@@ -23,8 +23,4 @@ internal static partial class FileLog
 
     [LoggerMessage(EventId = 5204, Level = LogLevel.Error, Message = "File sweep failed; it runs again in {Interval}")]
     public static partial void SweepFailed(ILogger logger, TimeSpan interval, Exception error);
-
-    [LoggerMessage(EventId = 5205, Level = LogLevel.Warning,
-        Message = "Linking files to instance {InstanceId} failed, so only their uploaders can download them")]
-    public static partial void LinkFailed(ILogger logger, string instanceId, Exception error);
 }

@@ -13,7 +13,7 @@ namespace WorkflowKit.Designer.Files;
 
 /// <summary>
 /// Uploads and downloads of attachment, image and signature fields, for <c>/api/files</c> and the form inputs. An
-/// upload is checked against its field's limits. A download is allowed to the uploader and to users who may read an
+/// upload is checked against its field's limits in the form version that the instance or flow is bound to. A download is allowed to the uploader and to users who may read an
 /// instance or record whose data references the file, through the same reads as the pages.
 /// </summary>
 public sealed class FileService(
@@ -21,21 +21,25 @@ public sealed class FileService(
     ILogger<FileService> logger)
 {
     /// <summary>
-    /// Checks and stores an upload for a field of the latest published version of a form and returns the reference
-    /// that the field's value takes. <paramref name="fieldPath"/> is a field id, or <c>table.column</c> for a
-    /// sub-table column. At most the field's <c>maxSize</c> plus one byte is read from <paramref name="content"/>;
-    /// <paramref name="length"/>, when the request states it, names the size of a file that is too large.
+    /// Checks and stores an upload for a field and returns the reference that the field's value takes. The field's
+    /// limits come from the form version that <paramref name="target"/> names. At most the field's <c>maxSize</c> plus
+    /// one byte is read from <paramref name="content"/>; <paramref name="length"/>, when the request states it, names
+    /// the size of a file that is too large.
     /// </summary>
     /// <exception cref="FileUploadException">The field does not take the file.</exception>
-    /// <exception cref="ArgumentException">The form is not published or has no such field.</exception>
+    /// <exception cref="ArgumentException">
+    /// The form is not published or has no such field, or the user may not read the instance or start the flow.
+    /// </exception>
     public async Task<FileReference> UploadAsync(
-        UserContext user, string formKey, string fieldPath, string? fileName, Stream content, long? length,
+        UserContext user, FileUploadTarget target, string? fileName, Stream content, long? length,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(content);
-        var field = await FindFieldAsync(formKey, fieldPath, cancellationToken);
+        var field = await FindFieldAsync(user, target, cancellationToken);
         var messages = FormMessages.For(CultureOf(user));
+        var (formKey, fieldPath) = (target.FormKey, target.FieldPath);
 
         var maximum = FileUploadCheck.MaxSizeOf(field);
         var bytes = length > maximum ? [] : await ReadAtMostAsync(content, maximum + 1, cancellationToken);
@@ -57,17 +61,26 @@ public sealed class FileService(
     }
 
     /// <summary>
-    /// Returns the field that takes uploads at <paramref name="fieldPath"/> of the latest published version of a form.
+    /// Returns the field that takes uploads at the target's field path, in the form version that the target names.
     /// </summary>
-    /// <exception cref="ArgumentException">The form is not published or has no such field.</exception>
+    /// <exception cref="ArgumentException">
+    /// The form is not published or has no such field, or the user may not read the instance or start the flow.
+    /// </exception>
     public async Task<FieldDefinition> FindFieldAsync(
-        string formKey, string fieldPath, CancellationToken cancellationToken)
+        UserContext user, FileUploadTarget target, CancellationToken cancellationToken)
     {
-        var published = await definitions.GetVersionAsync(DefinitionKinds.Form, formKey, null, cancellationToken)
-            ?? throw new ArgumentException(
-                $"No published form with key '{formKey}'; name the form whose field takes the file.", nameof(formKey));
-        var form = DefinitionJson.Deserialize<FormDefinition>(published.Json);
-        var parts = (fieldPath ?? string.Empty).Split('.');
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(target);
+        var formKey = target.FormKey;
+        var form = DefinitionJson.Deserialize<FormDefinition>(await FormJsonAsync(user, target, cancellationToken));
+        if (form.Key != formKey)
+        {
+            throw new ArgumentException(
+                $"The form of {(target.InstanceId is { } id ? $"instance {id}" : $"flow '{target.FlowKey}'")} is " +
+                $"'{form.Key}', not '{formKey}'; send the form key of the instance or flow.", nameof(target));
+        }
+
+        var parts = (target.FieldPath ?? string.Empty).Split('.');
         var field = parts.Length switch
         {
             1 => form.Fields.FirstOrDefault(candidate => candidate.Id == parts[0]),
@@ -76,8 +89,45 @@ public sealed class FileService(
             _ => null,
         };
         return field ?? throw new ArgumentException(
-            $"Form '{formKey}' has no field '{fieldPath}'; give a field id, or table.column for a sub-table column.",
-            nameof(fieldPath));
+            $"Form '{formKey}' has no field '{target.FieldPath}'; give a field id, or table.column for a sub-table " +
+            "column.", nameof(target));
+    }
+
+    // An instance's task form and a flow's start form use the form version bound to the flow version, as the pages
+    // that IWorkService serves do. Other uploads use the latest published version.
+    private async Task<string> FormJsonAsync(
+        UserContext user, FileUploadTarget target, CancellationToken cancellationToken)
+    {
+        if (target.InstanceId is { } instanceId)
+        {
+            InstanceDetail? instance;
+            try
+            {
+                instance = await work.GetInstanceAsync(instanceId, user, cancellationToken);
+            }
+            catch (AccessDeniedException)
+            {
+                instance = null;
+            }
+
+            return instance?.FormJson ?? throw new ArgumentException(
+                $"No instance '{instanceId}' with a form that you may read; send the id of the instance whose task " +
+                "you fill in.", nameof(target));
+        }
+
+        if (target.FlowKey is { } flowKey)
+        {
+            var flows = await work.GetStartableFlowsAsync(user, cancellationToken);
+            return flows.FirstOrDefault(flow => flow.FlowKey == flowKey)?.FormJson ?? throw new ArgumentException(
+                $"No published flow '{flowKey}' with a form that you may start; send the key of the flow you start.",
+                nameof(target));
+        }
+
+        var published = await definitions.GetVersionAsync(DefinitionKinds.Form, target.FormKey, null, cancellationToken)
+            ?? throw new ArgumentException(
+                $"No published form with key '{target.FormKey}'; name the form whose field takes the file.",
+                nameof(target));
+        return published.Json;
     }
 
     /// <summary>
@@ -119,7 +169,9 @@ public sealed class FileService(
             {
                 try
                 {
-                    data = (await work.GetInstanceAsync(holder.InstanceId, user, cancellationToken))?.Data;
+                    data = holder.InstanceId is { } instanceId
+                        ? (await work.GetInstanceAsync(instanceId, user, cancellationToken))?.Data
+                        : null;
                 }
                 catch (AccessDeniedException)
                 {

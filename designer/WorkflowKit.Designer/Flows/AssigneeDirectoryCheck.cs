@@ -36,6 +36,7 @@ public static class AssigneeDirectoryCheck
             var pointer = string.Create(CultureInfo.InvariantCulture, $"/nodes/{index}");
             CheckRules(node, node.Assignees, pointer + "/assignees", users, text, result);
             CheckRules(node, node.Recipients, pointer + "/recipients", users, text, result);
+            CheckRules(node, node.FallbackRecipients, pointer + "/fallbackRecipients", users, text, result);
             CheckRules(node, node.Overdue?.To, pointer + "/overdue/to", users, text, result);
         }
 

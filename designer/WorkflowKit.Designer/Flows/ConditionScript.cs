@@ -40,10 +40,16 @@ public static class ConditionScript
         return text.Length > 40 ? text[..37] + "..." : text;
     }
 
+    /// <summary>The roots that a rule's field path may start with; any other path is a form field.</summary>
+    private static readonly string[] PathRoots = ["form", "vars", "params", "initiator", "row", "user", "nodes"];
+
+    private static string Script(string path) =>
+        path.Split('.') is [var root, _, ..] && PathRoots.Contains(root) ? path : "form." + path;
+
     private static string Rule(Rule rule)
     {
-        var field = "form." + rule.Field;
-        var value = rule.ValueField is not null ? "form." + rule.ValueField : Literal(rule.Value);
+        var field = Script(rule.Field);
+        var value = rule.ValueField is not null ? Script(rule.ValueField) : Literal(rule.Value);
         return rule.Operator switch
         {
             RuleOperators.Equal => $"{field} == {value}",

@@ -7,7 +7,7 @@ namespace WorkflowKit.Designer.Forms;
 
 /// <summary>
 /// Converts between a datetime field's stored value (ISO 8601 with an offset) and the wall-clock text of a browser's
-/// datetime-local input in the tenant time zone.
+/// datetime-local input in the flow's or the tenant's time zone.
 /// </summary>
 public static class DateTimeFieldText
 {
@@ -20,6 +20,10 @@ public static class DateTimeFieldText
     /// <summary>Formats <paramref name="time"/> as "yyyy-MM-ddTHH:mm" in <paramref name="zone"/>.</summary>
     public static string ToLocalInput(DateTimeOffset time, TimeZoneInfo zone) =>
         ZonedTime.ToLocal(time, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats <paramref name="time"/> as "yyyy-MM-dd HH:mm" in <paramref name="zone"/>, for read-only views.</summary>
+    public static string Format(DateTimeOffset time, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Converts input text to the stored form: a wall-clock time such as "2026-03-29T09:30" gets the offset that

@@ -8,4 +8,7 @@ public static class FileFieldCascade
 
     /// <summary>The prefix "table." of the sub-table whose columns are rendered, null at the top level.</summary>
     public const string FieldPrefix = "WorkflowKit.FileField.Prefix";
+
+    /// <summary>The <see cref="FileUploadScope"/> of the form; null uploads to the latest published form version.</summary>
+    public const string Uploads = "WorkflowKit.FileField.Uploads";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Forms;
@@ -22,7 +21,7 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
     /// <summary>
     /// Returns up to <see cref="MaxChoices"/> records of the lookup's form that <paramref name="userId"/> may read,
     /// ordered by value: all of them for empty <paramref name="text"/>, else those whose value or title contains it
-    /// as typed, in upper case, in lower case or in title case.
+    /// in any case.
     /// </summary>
     public async Task<IReadOnlyList<LookupChoice>> SearchAsync(
         RecordLookup lookup, string userId, string? text, CancellationToken cancellationToken)
@@ -63,6 +62,48 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
         return choices.Count > 0 ? choices[0] : null;
     }
 
+    /// <summary>
+    /// Returns the values that picking <paramref name="value"/> copies into the form by the lookup's
+    /// <see cref="RecordLookup.Fill"/>, keyed by the field to fill: the fields of the record with that value that
+    /// <paramref name="userId"/> may read, and null for a field that is empty or hidden from the user. Empty when
+    /// the lookup fills nothing or the user may read no such record.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, JsonNode?>> FillAsync(
+        RecordLookup lookup, string userId, string value, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(value);
+        if (lookup.Fill is not { Count: > 0 } fill)
+        {
+            return new Dictionary<string, JsonNode?>();
+        }
+
+        var query = new RecordQuery(lookup.Form)
+        {
+            Filter = Condition.AllOf(new Rule { Field = lookup.ValueField, Operator = RuleOperators.Equal, Value = value }),
+            Limit = 1,
+            CountTotal = false,
+        };
+        RecordPage page;
+        try
+        {
+            page = await reader.ListAsync(userId, query, cancellationToken);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new Dictionary<string, JsonNode?>();
+        }
+
+        if (page.Items.Count == 0)
+        {
+            return new Dictionary<string, JsonNode?>();
+        }
+
+        var data = page.Items[0].Data;
+        return fill.ToDictionary(
+            pair => pair.Key, pair => data[pair.Value]?.DeepClone(), StringComparer.Ordinal);
+    }
+
     private async Task<IReadOnlyList<LookupChoice>> ReadAsync(
         RecordLookup lookup, string? titleField, string userId, RecordQuery query, CancellationToken cancellationToken)
     {
@@ -96,18 +137,13 @@ public sealed class LookupChoices(RecordReader reader, RecordSetup setup)
             return null;
         }
 
-        // The record query's "contains" is case-sensitive. Codes are mostly upper case and names mostly start their
-        // words with a capital, so the text also matches in upper case, lower case and title case ("ruijin" finds
-        // "Ruijin Hospital"). Other mixed case, such as "HbA1c" typed as "hba1c", is still not found.
-        var lower = text.ToLowerInvariant();
-        var titleCase = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(lower);
-        var texts = new[] { text, text.ToUpperInvariant(), lower, titleCase }.Distinct(StringComparer.Ordinal).ToList();
+        // The record query's "contains" ignores case, so "hba1c" finds "HbA1c".
         var fields = titleField is null ? [lookup.ValueField] : new[] { lookup.ValueField, titleField };
         var groups = fields
-            .SelectMany(field => texts.Select(value => new RuleGroup
+            .Select(field => new RuleGroup
             {
-                All = [new Rule { Field = field, Operator = RuleOperators.Contains, Value = value }],
-            }))
+                All = [new Rule { Field = field, Operator = RuleOperators.Contains, Value = text }],
+            })
             .ToList();
         return new Condition { Any = groups };
     }

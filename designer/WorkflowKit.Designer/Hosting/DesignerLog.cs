@@ -28,10 +28,23 @@ internal static partial class DesignerLog
     [LoggerMessage(EventId = 5007, Level = LogLevel.Critical, Message = "{Reason}")]
     public static partial void StartFailed(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Critical, Message = "{Problem}")]
+    public static partial void SettingInvalid(ILogger logger, string problem);
+
     [LoggerMessage(EventId = 5008, Level = LogLevel.Warning,
         Message = "An earlier first start on {Database} stopped while it loaded the demo accounts and sample data; " +
             "they are not loaded again, because WorkflowKit:DemoAccounts and WorkflowKit:SampleData are false")]
     public static partial void FirstStartIncompleteKept(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning,
+        Message = "The database ({Database}) cannot be reached yet (attempt {Attempt}: {Reason}); trying again in " +
+            "{DelaySeconds} s, for at most {RemainingSeconds} s more")]
+    public static partial void DatabaseNotReachableYet(
+        ILogger logger, string database, int attempt, string delaySeconds, string remainingSeconds, string reason);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Information,
+        Message = "The database ({Database}) answered after {WaitedSeconds} s, at attempt {Attempt}")]
+    public static partial void DatabaseReachedAfterWait(ILogger logger, string database, string waitedSeconds, int attempt);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready: {Database}")]
     public static partial void DatabaseReady(ILogger logger, string database);

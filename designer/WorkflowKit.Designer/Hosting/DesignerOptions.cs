@@ -10,6 +10,12 @@ public sealed class DesignerOptions
     /// <summary>Where definitions, instances, records and accounts are stored.</summary>
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>
+    /// How long a start waits for a database that cannot be reached yet, such as "00:02:00" for two minutes, before it
+    /// stops with an error. "00:00:00" stops at the first failed attempt.
+    /// </summary>
+    public TimeSpan DatabaseStartupWait { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Create the demo accounts when the database has no users.</summary>
     public bool DemoAccounts { get; set; } = true;
 

@@ -52,8 +52,13 @@ public static class DesignerServices
             Conditions = new ConditionEvaluator(provider.GetRequiredService<ScriptHost>()),
             Time = provider.GetRequiredService<TimeProvider>(),
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<EngineOptions>().TimeZone),
+            Files = provider.GetRequiredService<WorkflowKit.Files.IFileStore>(),
+            FileReadAccess = provider.GetRequiredService<Files.FileReadAccess>(),
         }));
-        services.AddSingleton<IFormValidationService, FormsValidationService>();
+        // The pages validate without the submitting user, so they check only the shape of file values. The engine, the
+        // records API and imports check the files themselves when they write.
+        services.AddSingleton<IFormValidationService>(provider => new FormsValidationService(new FormValidatorFactory(
+            provider.GetRequiredService<FormValidatorFactory>().Services with { Files = null, FileReadAccess = null })));
         services.AddSingleton<IDefinitionService, StoreDefinitionService>();
         services.AddWorkflowKitRecords();
         services.AddSingleton(_ => new ScriptHost());
@@ -69,8 +74,10 @@ public static class DesignerServices
         services.AddSingleton<IScheduleService, EngineScheduleService>();
         services.AddHostedService<EngineTaskNotifications>();
         services.AddSingleton<Files.FileService>();
+        services.AddSingleton<Files.FileReadAccess>();
         services.AddSingleton<Files.FileSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<Files.FileSweep>());
+        services.AddSingleton<DatabaseStartupWait>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<FirstStartRecord>();
         services.AddSingleton<SampleDataSeeder>();

@@ -33,46 +33,66 @@ public static class EngineSettings
     ];
 
     /// <summary>Copies the configured settings into <paramref name="options"/>.</summary>
-    /// <exception cref="InvalidOperationException">
-    /// A key is not one of <see cref="Keys"/>, or a setting has an invalid value; the message names the key.
+    /// <exception cref="EngineSettingsException">
+    /// Keys are not among <see cref="Keys"/>, or settings have invalid values. The exception lists every such problem,
+    /// each naming its key, and the options keep only the valid values.
     /// </exception>
     public static void Apply(IConfiguration configuration, EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
         var section = configuration.GetSection(Section);
-        RejectUnknownKeys(section);
+        var problems = new List<string>();
 
-        ReadText(section, nameof(EngineOptions.TimeZone), value => options.TimeZone = ZoneId(section, value));
-        ReadDuration(section, nameof(EngineOptions.Lease), TimeSpan.FromSeconds(1), value => options.Lease = value);
-        ReadDuration(section, nameof(EngineOptions.PollInterval), TimeSpan.FromMilliseconds(100),
-            value => options.PollInterval = value);
-        ReadWholeNumber(section, nameof(EngineOptions.BatchSize), "a whole number greater than 0, such as 50",
-            value => options.BatchSize = (int)value);
-        ReadText(section, nameof(EngineOptions.RunnerId), value => options.RunnerId = value);
-        ReadDuration(section, nameof(EngineOptions.TriggerRefreshInterval), TimeSpan.FromSeconds(1),
-            value => options.TriggerRefreshInterval = value);
-        ReadWholeNumber(section, nameof(EngineOptions.RetryAttempts), "a whole number greater than 0, such as 3",
-            value => options.RetryAttempts = (int)value);
-        ReadDuration(section, nameof(EngineOptions.RetryBackoff), TimeSpan.Zero, value => options.RetryBackoff = value);
-        ReadWholeNumber(section, nameof(EngineOptions.MaxNodesPerStep), "a whole number greater than 0, such as 1000",
-            value => options.MaxNodesPerStep = (int)value);
-        ReadWholeNumber(section, nameof(EngineOptions.MaxQueryRows), "a whole number greater than 0, such as 10000",
-            value => options.MaxQueryRows = (int)value);
-        ReadDuration(section, nameof(EngineOptions.UrgeInterval), TimeSpan.Zero, value => options.UrgeInterval = value);
-        ReadDuration(section, nameof(EngineOptions.HttpTimeout), TimeSpan.FromSeconds(1),
-            value => options.HttpTimeout = value);
-        ReadHosts(section, options);
-        ReadWholeNumber(section, nameof(EngineOptions.MaxHttpReplyBytes),
+        // Each setting is read on its own, so that a deployer learns every bad value from one start.
+        void Read(Action read)
+        {
+            try
+            {
+                read();
+            }
+            catch (InvalidOperationException problem)
+            {
+                problems.Add(problem.Message);
+            }
+        }
+
+        Read(() => RejectUnknownKeys(section));
+        Read(() => ReadText(section, nameof(EngineOptions.TimeZone), value => options.TimeZone = ZoneId(section, value)));
+        Read(() => ReadDuration(section, nameof(EngineOptions.Lease), TimeSpan.FromSeconds(1), value => options.Lease = value));
+        Read(() => ReadDuration(section, nameof(EngineOptions.PollInterval), TimeSpan.FromMilliseconds(100),
+            value => options.PollInterval = value));
+        Read(() => ReadWholeNumber(section, nameof(EngineOptions.BatchSize), "a whole number greater than 0, such as 50",
+            value => options.BatchSize = (int)value));
+        Read(() => ReadText(section, nameof(EngineOptions.RunnerId), value => options.RunnerId = value));
+        Read(() => ReadDuration(section, nameof(EngineOptions.TriggerRefreshInterval), TimeSpan.FromSeconds(1),
+            value => options.TriggerRefreshInterval = value));
+        Read(() => ReadWholeNumber(section, nameof(EngineOptions.RetryAttempts), "a whole number greater than 0, such as 3",
+            value => options.RetryAttempts = (int)value));
+        Read(() => ReadDuration(section, nameof(EngineOptions.RetryBackoff), TimeSpan.Zero, value => options.RetryBackoff = value));
+        Read(() => ReadWholeNumber(section, nameof(EngineOptions.MaxNodesPerStep), "a whole number greater than 0, such as 1000",
+            value => options.MaxNodesPerStep = (int)value));
+        Read(() => ReadWholeNumber(section, nameof(EngineOptions.MaxQueryRows), "a whole number greater than 0, such as 10000",
+            value => options.MaxQueryRows = (int)value));
+        Read(() => ReadDuration(section, nameof(EngineOptions.UrgeInterval), TimeSpan.Zero, value => options.UrgeInterval = value));
+        Read(() => ReadDuration(section, nameof(EngineOptions.HttpTimeout), TimeSpan.FromSeconds(1),
+            value => options.HttpTimeout = value));
+        Read(() => ReadHosts(section, options));
+        Read(() => ReadWholeNumber(section, nameof(EngineOptions.MaxHttpReplyBytes),
             "a whole number of bytes greater than 0, such as 1048576 for 1 MiB",
-            value => options.MaxHttpReplyBytes = value);
+            value => options.MaxHttpReplyBytes = value));
 
         if (options.Lease <= options.HttpTimeout)
         {
-            throw new InvalidOperationException(
+            problems.Add(
                 $"{Section}:{nameof(EngineOptions.Lease)} is {options.Lease:c}, but it must be longer than " +
                 $"{Section}:{nameof(EngineOptions.HttpTimeout)} ({options.HttpTimeout:c}), because another node may " +
                 "take a claimed timer or message once its lease ends. Raise the lease or lower the timeout.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new EngineSettingsException(problems);
         }
     }
 

@@ -47,6 +47,7 @@ public sealed class SampleDataSeeder(
                 Directory = directory,
                 Records = engine.Records,
                 Conditions = new ConditionEvaluator(scripts),
+                Files = stores.Files,
             }),
             engine.Records, stores.Database, null,
             new ExpressionFormulaEvaluator(new FormulaEngine(), scripts));

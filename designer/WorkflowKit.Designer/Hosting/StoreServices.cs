@@ -16,6 +16,7 @@ public static class StoreServices
         this IServiceCollection services, WorkflowKit.Storage.StorageOptions storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        services.AddSingleton(storage);
 
         // The DI factory is synchronous; the host has no synchronisation context, so blocking once
         // at start-up on the migration cannot deadlock.

@@ -23,6 +23,7 @@ public static class DelegationChineseStrings
         ["End now"] = "立即结束",
         ["Ended"] = "已结束",
         ["Enter both the start and the end."] = "请填写开始时间和结束时间。",
+        ["A flow in the filter is not published; pick a published flow."] = "所选流程中有未发布的流程，请选择已发布的流程。",
         ["Flows (none: all flows)"] = "流程（不选则为全部流程）",
         ["gave the task to a delegate"] = "将任务交给了代理人",
         ["In force"] = "生效中",

@@ -57,8 +57,8 @@ public static class DiagnosticChineseStrings
             "{0}没有默认分支，不满足任何条件的申请会停在这里。请在“{1}”中为一个分支勾选“{2}”。",
         ["{0} has no condition and is not the default branch. Add a condition to it, or tick \"{1}\"."] =
             "{0}没有条件，也不是默认分支。请为它添加条件，或勾选“{1}”。",
-        ["{0} has {1} outgoing connections, but only condition and parallel nodes branch. Delete the extra connections, or insert a condition node after it."] =
-            "{0}有 {1} 条出线，但只有条件分支和并行节点可以分支。请删除多余的连线，或在它后面插入条件分支节点。",
+        ["{0} has {1} outgoing connections, but only condition, parallel, approval and fill-in nodes branch. Delete the extra connections, or insert a condition node after it."] =
+            "{0}有 {1} 条出线，但只有条件分支、并行、审批和填写节点可以分支。请删除多余的连线，或在它后面插入条件分支节点。",
         ["{0} has no assignees, so nobody would get its task. Choose who does this step in the \"{1}\" section."] =
             "{0}没有处理人，它的任务将无人接收。请在“{1}”部分选择由谁处理这一步。",
         ["{0} is a vote approval without a valid approving share. Set \"{1}\" to a number above 0 and at most 1, such as 0.5 for a majority."] =
@@ -159,8 +159,8 @@ public static class DiagnosticChineseStrings
             "{0}从结束节点连出，或连入开始节点。请把它连在其他节点之间，或删除它。",
         ["{0} has no condition and is not the default branch. Add a condition to it, or mark it as the default."] =
             "{0}没有条件，也不是默认分支。请为它添加条件，或把它设为默认分支。",
-        ["{0} has several outgoing connections, but only condition and parallel nodes branch. Delete the extra connections, or insert a condition node."] =
-            "{0}有多条出线，但只有条件分支和并行节点可以分支。请删除多余的连线，或插入条件分支节点。",
+        ["{0} has several outgoing connections, but only condition, parallel, approval and fill-in nodes branch. Delete the extra connections, or insert a condition node."] =
+            "{0}有多条出线，但只有条件分支、并行、审批和填写节点可以分支。请删除多余的连线，或插入条件分支节点。",
         ["{0} returns or escalates to a node that does not exist or is not a fill-in or approval step. Choose another step."] =
             "{0}退回或升级到的节点不存在，或不是填写或审批步骤。请选择其他步骤。",
         ["{0}: an assignee rule takes the person from a field that is not a member field. Choose a member field."] =
@@ -208,6 +208,10 @@ public static class DiagnosticChineseStrings
         ["{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
             "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers."] =
             "{0}：表单有流水号字段，但此流程不创建记录，流水号会一直为空。请在流程 JSON 的 settings 中加上 \"startCreatesRecord\": true，或改用没有流水号的表单。",
+        ["{0}: a cancel continues at a node that the flow does not have. Correct \"onCancel\" in the flow's settings in its JSON."] =
+            "{0}：取消时要继续的节点在流程中不存在。请在流程 JSON 的 settings 中改正 \"onCancel\"。",
+        ["{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it."] =
+            "{0}位于取消时执行的步骤中，但它要等待人员、定时器、外部调用或子流程。请让取消步骤不经过它直接到达结束节点。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

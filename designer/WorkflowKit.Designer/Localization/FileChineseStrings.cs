@@ -19,5 +19,8 @@ public static class FileChineseStrings
         ["Uploading {0}..."] = "正在上传 {0}…",
         ["No file"] = "无文件",
         ["The upload failed: {0}"] = "上传失败：{0}",
+        ["Preview: files are checked against this draft's limits but not stored, so the field stays empty."] =
+            "预览：文件按此草稿的限制检查，但不会保存，因此字段保持为空。",
+        ["Preview: {0} meets this field's limits."] = "预览：{0} 符合此字段的限制。",
     };
 }

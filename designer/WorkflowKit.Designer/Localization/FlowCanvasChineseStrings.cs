@@ -1,8 +1,9 @@
 namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
-/// Simplified Chinese text of the flow designer's delete confirmation (<see cref="Flows.NodeRemovalDialog"/>) and
-/// of the withdrawn values editor of <see cref="Flows.WithdrawalSettings"/>, merged into
+/// Simplified Chinese text of the flow designer's delete confirmation (<see cref="Flows.NodeRemovalDialog"/>), of the
+/// withdrawn values editor of <see cref="Flows.WithdrawalSettings"/> and of the branches of approval and fill-in nodes
+/// in <see cref="Flows.NodePropertyPanel"/>, merged into
 /// <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class FlowCanvasChineseStrings
@@ -21,5 +22,8 @@ public static class FlowCanvasChineseStrings
         ["This flow stores no record when it starts, so there is no record to write these values into."] =
             "此流程发起时不保存记录，因此没有可写入这些值的记录。",
         ["Add value"] = "添加值",
+        ["When the task is completed, the first branch whose condition holds is taken, else the default branch. A rejection takes only a branch whose condition holds; with none, the request ends as rejected."] =
+            "任务完成时，走第一个条件成立的分支，否则走默认分支。驳回只走条件成立的分支；没有这样的分支时，申请以驳回结束。",
+        ["Outcome of this step"] = "本步骤的结果",
     };
 }

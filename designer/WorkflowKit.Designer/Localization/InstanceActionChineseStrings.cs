@@ -2,12 +2,16 @@ namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
 /// Simplified Chinese text of the instance page's messages for a rejected withdrawal or urge
-/// (<see cref="Portal.InstanceActionErrorText"/>), merged into <see cref="ChineseStrings.Values"/>.
+/// (<see cref="Portal.InstanceActionErrorText"/>) and of an administrator's cancellation, merged into <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class InstanceActionChineseStrings
 {
     public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["Cancel submission"] = "取消申请",
+        ["Cancel this submission?"] = "取消此申请？",
+        ["The submission ends as cancelled and its open tasks are cancelled. The initiator and the people handling it see your reason. This cannot be undone."] =
+            "此申请将以“已取消”结束，未完成的任务一并取消。发起人和处理人会看到你填写的原因。此操作不能撤销。",
         ["{0} failed: someone has already acted on a task of this submission, so it can no longer be withdrawn. Ask the person now handling it to return or reject it."] =
             "{0}失败：此申请的任务已有人处理，不能再撤回。请联系当前处理人退回或驳回此申请。",
         ["{0} failed: the flow \"{1}\" does not allow withdrawing a submission. Ask the person now handling it to return or reject it."] =

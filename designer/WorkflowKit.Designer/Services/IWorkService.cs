@@ -89,6 +89,16 @@ public interface IWorkService
     /// <summary>Withdraws the user's submission; <paramref name="comment"/> is the reason kept in the audit trail.</summary>
     Task WithdrawAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Cancels a running instance as an administrator, with <paramref name="reason"/> kept in the audit trail, through
+    /// <see cref="WorkflowKit.Runtime.WorkflowEngine.CancelAsync"/>.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The user is not an administrator.</exception>
+    /// <exception cref="ArgumentException">The reason is empty or longer than the engine's comment limit.</exception>
+    /// <exception cref="NotFoundException">No instance has the id.</exception>
+    /// <exception cref="Storage.ConcurrencyConflictException">The instance has already ended.</exception>
+    Task CancelAsync(string instanceId, string? reason, UserContext user, CancellationToken cancellationToken);
+
     /// <summary>Reminds the assignees of the instance's open tasks; only its initiator may.</summary>
     Task UrgeAsync(string instanceId, string? comment, UserContext user, CancellationToken cancellationToken);
 

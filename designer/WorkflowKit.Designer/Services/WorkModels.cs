@@ -70,6 +70,9 @@ public enum InstanceState
     Rejected,
     Withdrawn,
     Faulted,
+
+    /// <summary>Stopped by an administrator (<c>WorkflowEngine.CancelAsync</c>).</summary>
+    Cancelled,
 }
 
 /// <summary>A flow instance in lists: my submissions, CC'd to me, record progress.</summary>
@@ -209,6 +212,9 @@ public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Versi
 
     /// <summary>Whether the start writes a record of the form (<c>settings.startCreatesRecord</c>).</summary>
     public bool StartCreatesRecord { get; init; }
+
+    /// <summary>The flow's time zone (<c>settings.timeZone</c>), an IANA id, or null when the flow uses the tenant's.</summary>
+    public string? TimeZone { get; init; }
 }
 
 /// <summary>The path a test run took through a flow and what it decided on the way.</summary>

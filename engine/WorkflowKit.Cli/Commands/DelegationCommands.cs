@@ -73,8 +73,26 @@ public static class DelegationCommands
             };
             return await WithServiceAsync(context, parsed.GetValue(db)!, cancellationToken, async (service, engine) =>
             {
-                var created = await service.CreateAsync(request, parsed.GetValue(actor)!, asAdministrator: true, cancellationToken)
-                    .ConfigureAwait(false);
+                Delegation created;
+                try
+                {
+                    created = await service.CreateAsync(request, parsed.GetValue(actor)!, asAdministrator: true, cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (DelegationException unknown) when (
+                    unknown.Error is DelegationError.UserNotFound or DelegationError.DelegateNotFound)
+                {
+                    var (option, id) = unknown.Error == DelegationError.UserNotFound
+                        ? ("--user", request.UserId)
+                        : ("--to", request.DelegateId);
+                    throw new DelegationException(
+                        unknown.Error,
+                        $"{option} \"{id}\" is neither an active user of the organisation directory nor an active " +
+                        $"account of the designer on this database. Give the id of an active user in {option}, or " +
+                        "add the user with 'workflowkit org import'.",
+                        unknown);
+                }
+
                 await context.Output.WriteLineAsync($"Created delegation {Describe(service, created)}.").ConfigureAwait(false);
                 if (created.MoveOpenTasks && created.IsInForce(context.TimeProvider.GetUtcNow()))
                 {
@@ -138,7 +156,10 @@ public static class DelegationCommands
         await using (stores.ConfigureAwait(false))
         {
             var engine = await CliEngine.CreateAsync(stores, time, cancellationToken).ConfigureAwait(false);
-            var service = new DelegationService(stores.Delegations, stores.Organization, time, new EngineOptions());
+            // The designer's pages read its accounts, so a delegation here accepts the same users as the page.
+            var directory = new DesignerAccountDirectory(stores.Organization, stores.Database);
+            var service = new DelegationService(
+                stores.Delegations, directory, time, new EngineOptions(), stores.Definitions);
             return await work(service, engine).ConfigureAwait(false);
         }
     }

@@ -6,6 +6,7 @@ namespace WorkflowKit.Cli.Commands;
 
 /// <summary>
 /// The engine commands: <c>run</c>, <c>tasks</c>, <c>complete</c>, <c>instance</c>, <c>instance migrate</c>,
+/// <c>instance cancel</c>,
 /// <c>incidents</c> and <c>incidents retry</c>. Each
 /// opens the database, builds an engine on it and hands over to <see cref="RuntimeCli"/> or <see cref="MigrationCli"/>.
 /// </summary>
@@ -82,6 +83,29 @@ public static class RuntimeCommands
         command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
             cli => cli.InstanceAsync(parsed.GetValue(id)!, cancellationToken)));
         command.Subcommands.Add(Migrate(context));
+        command.Subcommands.Add(Cancel(context));
+        return command;
+    }
+
+    private static Command Cancel(CliContext context)
+    {
+        var id = new Argument<string>("ID") { Description = "Id of the running instance." };
+        var reason = new Option<string>("--reason")
+        {
+            Description = "Why the instance is cancelled; kept in the audit trail.",
+            Required = true,
+        };
+        var user = AsOption(required: false);
+        var db = DbOption();
+        var command = new Command(
+            "cancel",
+            "Cancel a running instance as an administrator: its open tasks, timers and pending calls end.")
+        {
+            id, reason, user, db,
+        };
+        command.SetAction((parsed, cancellationToken) => WithCliAsync(context, parsed.GetValue(db)!, cancellationToken,
+            cli => cli.CancelInstanceAsync(
+                parsed.GetValue(id)!, parsed.GetValue(reason)!, parsed.GetValue(user)!, cancellationToken)));
         return command;
     }
 

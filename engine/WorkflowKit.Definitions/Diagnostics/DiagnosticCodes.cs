@@ -122,10 +122,10 @@ public static class DiagnosticCodes
     /// <summary>No path leads from this node to an end node; instances reaching it never finish.</summary>
     public const string NoPathToEnd = "WK1308";
 
-    /// <summary>A condition node has no default branch.</summary>
+    /// <summary>A condition node, or an approval or fill-in node with several outgoing edges, has no default branch.</summary>
     public const string ConditionWithoutDefault = "WK1309";
 
-    /// <summary>A condition node has more than one default branch.</summary>
+    /// <summary>A condition node, or an approval or fill-in node that branches, has more than one default branch.</summary>
     public const string SeveralDefaults = "WK1310";
 
     /// <summary>A parallel join has an incoming branch that cannot arrive from the split it belongs to.</summary>
@@ -152,10 +152,16 @@ public static class DiagnosticCodes
     /// <summary>An edge leaves an end node or enters the start node.</summary>
     public const string EdgeDirection = "WK1320";
 
-    /// <summary>An edge leaving a condition node has neither a condition nor the default flag.</summary>
+    /// <summary>
+    /// An edge leaving a condition node, or an approval or fill-in node with several outgoing edges, has neither a
+    /// condition nor the default flag.
+    /// </summary>
     public const string BranchWithoutCondition = "WK1321";
 
-    /// <summary>A node that is not a condition or parallel split has several outgoing edges.</summary>
+    /// <summary>
+    /// A node that is not a condition, parallel split, approval or fill-in node has several outgoing edges. Approval
+    /// and fill-in nodes branch by conditions like a condition node does.
+    /// </summary>
     public const string AmbiguousOutgoing = "WK1322";
 
     /// <summary>A node id named by a return or escalation does not exist or is not a human node.</summary>
@@ -240,6 +246,15 @@ public static class DiagnosticCodes
     /// record trigger nor a sub-flow node's input supplies the number, so the field stays empty (a warning).
     /// </summary>
     public const string SerialWithoutRecord = "WK1345";
+
+    /// <summary><c>settings.onCancel</c> names no node, or a node id that the flow does not have.</summary>
+    public const string CancellationPathNodeMissing = "WK1346";
+
+    /// <summary>
+    /// A node on the cancellation path is not a condition, script, createRecord, updateRecord, notification or end
+    /// node, so the path could wait for a person, a timer, a call or a sub-flow.
+    /// </summary>
+    public const string CancellationPathNotAutomatic = "WK1347";
 
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";

@@ -31,4 +31,11 @@ public sealed class FlowSettings
     /// the instance.
     /// </summary>
     public WithdrawalPath? OnWithdraw { get; set; }
+
+    /// <summary>
+    /// The cancellation path: where an administrator's cancel continues after the engine cancelled the instance's open
+    /// tasks, tokens, timers and running sub-flows. It has the shape and the node types of <see cref="OnWithdraw"/>.
+    /// Null when a cancel only ends the instance.
+    /// </summary>
+    public WithdrawalPath? OnCancel { get; set; }
 }

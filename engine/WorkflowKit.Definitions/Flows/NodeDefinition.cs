@@ -54,6 +54,12 @@ public sealed class NodeDefinition
 
     public List<AssigneeRule>? Recipients { get; set; }
 
+    /// <summary>
+    /// Who is informed in place of <see cref="Recipients"/> when those rules match nobody, such as the administrators
+    /// when a warehouse has no staff. Null or empty keeps the default: a node whose recipients match nobody faults.
+    /// </summary>
+    public List<AssigneeRule>? FallbackRecipients { get; set; }
+
     public LocalizedText? Message { get; set; }
 
     /// <summary>Notification channel: "inApp" (default), "email" or "chat".</summary>

@@ -1,9 +1,9 @@
 namespace WorkflowKit.Definitions.Flows;
 
 /// <summary>
-/// The flow setting <c>settings.onWithdraw</c>: the node where a withdrawal continues. Only condition, script,
-/// createRecord, updateRecord, notification and end nodes may follow it, because the path runs inside the
-/// withdrawal's transaction and cannot wait.
+/// The flow settings <c>settings.onWithdraw</c> and <c>settings.onCancel</c>: the node where a withdrawal or a cancel
+/// continues. Only condition, script, createRecord, updateRecord, notification and end nodes may follow it, because the
+/// path runs inside the transaction that ends the instance and cannot wait.
 /// </summary>
 public sealed class WithdrawalPath
 {

@@ -12,4 +12,11 @@ public sealed class RecordLookup
 
     /// <summary>Field of <see cref="Form"/> that contains the value, such as <c>code</c>, which should be unique there.</summary>
     public string ValueField { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Fields that the work portal fills when the user picks a record: fields of this form (columns of the same row
+    /// for a sub-table column) by the field of <see cref="Form"/> whose value they take. Only the page fills them, so
+    /// the user may still change them; <see cref="RecordValue"/> is the copy that the server makes.
+    /// </summary>
+    public Dictionary<string, string>? Fill { get; set; }
 }

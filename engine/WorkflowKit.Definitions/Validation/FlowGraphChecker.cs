@@ -37,7 +37,7 @@ internal static class FlowGraphChecker
         var reachable = starts.Count == 0
             ? new HashSet<string>(StringComparer.Ordinal)
             : Walk([starts[0].Id], id => graph.Outgoing[id].Select(e => flow.Edges[e].To));
-        // Nodes that only the withdrawal path runs are not cut off, even when no edge leads to them from the start.
+        // Nodes that only the withdrawal or cancellation path runs are not cut off, even when no edge leads to them from the start.
         var reached = new HashSet<string>(reachable, StringComparer.Ordinal);
         reached.UnionWith(WithdrawalPathChecker.Check(context, graph));
         FlowReachabilityChecker.Check(context, graph, starts.Count == 0 ? null : starts[0].Id, reached);
@@ -163,6 +163,9 @@ internal static class FlowGraphChecker
                         "branches to run anything in parallel.",
                         ("node", id));
                     break;
+                case NodeTypes.Approval or NodeTypes.FillIn when edges.Count > 1:
+                    CheckTaskBranches(context, flow, node, pointer, edges);
+                    break;
                 case NodeTypes.ParallelSplit or NodeTypes.End:
                     break;
                 default:
@@ -171,12 +174,65 @@ internal static class FlowGraphChecker
                         context.Error(
                             DiagnosticCodes.AmbiguousOutgoing, pointer,
                             $"Node \"{id}\" ({node.Type}) has {edges.Count} outgoing edges " +
-                            $"({string.Join(", ", edges.Select(e => flow.Edges[e].Id))}); only condition and " +
-                            "parallelSplit nodes branch. Insert a condition or parallelSplit node.",
+                            $"({string.Join(", ", edges.Select(e => flow.Edges[e].Id))}); only condition, " +
+                            "parallelSplit, approval and fillIn nodes branch. Insert a condition or parallelSplit node.",
                             ("node", id), ("count", edges.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     }
 
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the outgoing edges of an approval or fill-in node with more than one: they are evaluated when the task
+    /// completes, like a condition node's branches, so each needs a condition except exactly one default edge.
+    /// </summary>
+    private static void CheckTaskBranches(
+        CheckContext context, FlowDefinition flow, NodeDefinition node, string pointer, List<int> edges)
+    {
+        var names = string.Join(", ", edges.Select(e => flow.Edges[e].Id));
+        var defaults = edges.Where(e => flow.Edges[e].IsDefault).ToList();
+        if (defaults.Count == 0)
+        {
+            context.Error(
+                DiagnosticCodes.ConditionWithoutDefault, pointer,
+                $"{node.Type} node \"{node.Id}\" has {edges.Count} outgoing edges ({names}) and none is the default, " +
+                "so a completed task that meets no condition would stop the instance. Mark the edge for the usual " +
+                "outcome with \"default\": true; it is taken when the task completes and no other edge's condition " +
+                "holds.",
+                ("node", node.Id));
+        }
+
+        foreach (var extra in defaults.Skip(1))
+        {
+            context.Error(
+                DiagnosticCodes.SeveralDefaults, JsonPointers.Of("edges", extra, "default"),
+                $"{node.Type} node \"{node.Id}\" already has default edge \"{flow.Edges[defaults[0]].Id}\"; edge " +
+                $"\"{flow.Edges[extra].Id}\" is a second one. Keep one default and give the other a condition.",
+                ("node", node.Id), ("edge", flow.Edges[extra].Id));
+        }
+
+        var priorities = new Dictionary<int, string>();
+        foreach (var e in edges)
+        {
+            var edge = flow.Edges[e];
+            if (!edge.IsDefault && edge.Condition is null)
+            {
+                context.Error(
+                    DiagnosticCodes.BranchWithoutCondition, JsonPointers.Of("edges", e),
+                    $"Edge \"{edge.Id}\" leaves {node.Type} node \"{node.Id}\" without a condition and is not the " +
+                    $"default. Add a condition over the task's outcome or the form, such as " +
+                    $"nodes.{node.Id}.outcome === 'rejected', or mark it \"default\": true.",
+                    ("node", node.Id), ("edge", edge.Id));
+            }
+
+            if (!edge.IsDefault && edge.Priority is { } priority && !priorities.TryAdd(priority, edge.Id))
+            {
+                context.Warning(
+                    DiagnosticCodes.DuplicatePriority, JsonPointers.Of("edges", e, "priority"),
+                    $"Edges \"{priorities[priority]}\" and \"{edge.Id}\" of {node.Type} node \"{node.Id}\" share " +
+                    $"priority {priority}; the one listed first is tried first. Give them distinct priorities.");
             }
         }
     }

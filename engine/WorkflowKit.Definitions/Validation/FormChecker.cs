@@ -9,7 +9,7 @@ using WorkflowKit.Definitions.Forms;
 namespace WorkflowKit.Definitions.Validation;
 
 /// <summary>Semantic checks of a form: ids, field settings, regexes, formulas, rules and references.</summary>
-internal static class FormChecker
+internal static partial class FormChecker
 {
     public static void Check(CheckContext context, FormDefinition form, DefinitionSet set)
     {
@@ -78,8 +78,9 @@ internal static class FormChecker
 
         if (field.Lookup is { } lookup)
         {
-            CheckLookupTarget(
-                context, lookup.Form, lookup.ValueField, null, JsonPointers.Append(pointer, "lookup"), scope, set);
+            var lookupPointer = JsonPointers.Append(pointer, "lookup");
+            CheckLookupTarget(context, lookup.Form, lookup.ValueField, null, lookupPointer, scope, set);
+            LookupFillChecker.Check(context, field, lookup, lookupPointer, scope, set);
         }
 
         if (field.RecordValue is { } recordValue)
@@ -260,6 +261,12 @@ internal static class FormChecker
 
     private static void CheckRanges(CheckContext context, FieldDefinition field, string pointer)
     {
+        if (field.Type == FieldTypes.DateTime)
+        {
+            CheckTimeBound(context, field, field.Min, "min", pointer);
+            CheckTimeBound(context, field, field.Max, "max", pointer);
+        }
+
         if (field.Min is not null && field.Max is not null && Compare(field.Min, field.Max) > 0)
         {
             MinAboveMax(context, JsonPointers.Append(pointer, "min"), "min", field.Min.ToJsonString(),
@@ -278,6 +285,35 @@ internal static class FormChecker
                 $"{field.MaxRows}");
         }
     }
+
+    /// <summary>
+    /// Requires a datetime bound to state its offset, as the values do. The field check compares instants, and a bound
+    /// without an offset names no instant, so it would be ignored.
+    /// </summary>
+    private static void CheckTimeBound(
+        CheckContext context, FieldDefinition field, JsonNode? bound, string name, string pointer)
+    {
+        if (bound is null)
+        {
+            return;
+        }
+
+        var text = bound.GetValueKind() == JsonValueKind.String ? bound.GetValue<string>() : null;
+        if (text is not null && TimeWithOffset().IsMatch(text) &&
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return;
+        }
+
+        context.Error(
+            DiagnosticCodes.ValueNotAllowed, JsonPointers.Append(pointer, name),
+            $"\"{name}\" of datetime field \"{field.Id}\" is {bound.ToJsonString()}, but a datetime bound needs a " +
+            "date, a time and an offset, such as \"2026-12-31T18:00:00+08:00\". Write it in that form.",
+            ("field", field.Id));
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex TimeWithOffset();
 
     private static void MinAboveMax(CheckContext context, string pointer, string name, string min, string max) =>
         context.Error(

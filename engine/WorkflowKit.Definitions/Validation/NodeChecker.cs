@@ -21,6 +21,8 @@ internal static class NodeChecker
         CheckApplicability(context, node, pointer);
         CheckAssignees(context, node.Assignees, JsonPointers.Append(pointer, "assignees"), scope, set);
         CheckAssignees(context, node.Recipients, JsonPointers.Append(pointer, "recipients"), scope, set);
+        CheckAssignees(
+            context, node.FallbackRecipients, JsonPointers.Append(pointer, "fallbackRecipients"), scope, set);
 
         if (NodeTypes.Human.Contains(node.Type) && (node.Assignees is null || node.Assignees.Count == 0))
         {

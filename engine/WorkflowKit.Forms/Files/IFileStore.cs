@@ -1,8 +1,11 @@
+using WorkflowKit.Storage;
+
 namespace WorkflowKit.Files;
 
 /// <summary>
 /// Uploaded files of attachment, image and signature fields, with their content, in table <c>wk_files</c>, and the
-/// instances that reference them in <c>wk_file_links</c> (migration 3100).
+/// instances and records that name them in <c>wk_file_links</c> and <c>wk_file_record_links</c> (migrations 3100 and
+/// 3110).
 /// </summary>
 public interface IFileStore
 {
@@ -16,18 +19,27 @@ public interface IFileStore
     /// <summary>Returns a file's content, or null when no file has the id.</summary>
     Task<byte[]?> ReadContentAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Records that an instance's data references the files; linking a pair twice is harmless.</summary>
-    Task LinkAsync(IReadOnlyCollection<FileLink> links, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records that instances or records name the files, in <paramref name="transaction"/> so that the links commit or
+    /// roll back with the write that names the files; a null transaction writes in its own. Linking a pair twice is
+    /// harmless, and a linked file is never swept.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// A linked file does not exist, because it was never uploaded or the sweep removed it. Nothing is linked, and the
+    /// caller's write must fail with it.
+    /// </exception>
+    Task LinkAsync(
+        IReadOnlyCollection<FileLink> links, IStorageTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Returns the instances linked to a file and the records those instances wrote, which a download may be
-    /// allowed through. Empty for an unknown id.
+    /// Returns the instances and records linked to a file and the records those instances wrote, which a download may
+    /// be allowed through. Empty for an unknown id.
     /// </summary>
     Task<IReadOnlyList<FileHolder>> ListHoldersAsync(string fileId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes files uploaded before <paramref name="uploadedBefore"/> that no instance links, and returns how many
-    /// it deleted.
+    /// Deletes files uploaded before <paramref name="uploadedBefore"/> that were never linked to an instance or a
+    /// record, and returns how many it deleted.
     /// </summary>
     Task<int> DeleteUnlinkedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -51,6 +52,19 @@ public static class FieldValues
         var normalized = value / 1.000000000000000000000000000000000m;
         return (decimal.GetBits(normalized)[3] >> 16) & 0xFF;
     }
+
+    /// <summary>
+    /// The Unicode bidirectional format characters: the Arabic letter mark, the left-to-right and right-to-left
+    /// marks, the embeddings, overrides and their pop, and the isolates with their pop.
+    /// </summary>
+    private static readonly SearchValues<char> BidiControls =
+        SearchValues.Create("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    /// <summary>
+    /// The index of the first invisible character that changes the direction of text (such as U+202E, which makes
+    /// "gnp.exe" read as "exe.png"), or -1.
+    /// </summary>
+    public static int IndexOfBidiControl(string text) => text.AsSpan().IndexOfAny(BidiControls);
 
     /// <summary>Length in Unicode code points: a surrogate pair counts as one character.</summary>
     public static int CodePoints(string text)

@@ -16,6 +16,11 @@ public sealed partial class FormMessages
         ? $"“{label}” 中的文件 {name} 不是由您上传的，也不属于这条流程；请自行上传该文件"
         : $"\"{label}\": file {name} was not uploaded by you and does not belong to this flow instance; upload the file yourself";
 
+    public string FileNotReadable(string label, string name) => _zh
+        ? $"“{label}” 中的文件 {name} 不是由您上传的，您也无权查看包含它的记录或流程；请自行上传该文件"
+        : $"\"{label}\": file {name} was not uploaded by you and is in no record or flow instance you may read; " +
+          "upload the file yourself";
+
     public string FileReferenceChanged(string label, string name) => _zh
         ? $"“{label}” 中文件 {name} 的名称、大小或类型与上传时不同；请使用上传返回的文件信息"
         : $"\"{label}\": the name, size or type of file {name} differs from the upload; send the reference that the upload returned";

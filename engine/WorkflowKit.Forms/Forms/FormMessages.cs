@@ -41,6 +41,14 @@ public sealed partial class FormMessages
         ? $"“{label}” 的值 {value} 大于最大值 {maximum}"
         : $"\"{label}\" value {value} is greater than the maximum {maximum}";
 
+    public string TimeBeforeMinimum(string label, string value, string minimum) => _zh
+        ? $"“{label}” 的时间 {value} 早于允许的最早时间 {minimum}"
+        : $"\"{label}\" time {value} is earlier than the earliest allowed time {minimum}";
+
+    public string TimeAfterMaximum(string label, string value, string maximum) => _zh
+        ? $"“{label}” 的时间 {value} 晚于允许的最晚时间 {maximum}"
+        : $"\"{label}\" time {value} is later than the latest allowed time {maximum}";
+
     public string TooManyDecimals(string label, string value, int scale) => scale == 0
         ? _zh ? $"“{label}” 的值 {value} 必须是整数" : $"\"{label}\" value {value} must be a whole number"
         : _zh ? $"“{label}” 的值 {value} 最多允许 {scale} 位小数"

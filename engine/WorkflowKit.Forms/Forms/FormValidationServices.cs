@@ -30,6 +30,18 @@ public sealed record FormValidationServices
     public Files.IFileStore? Files { get; init; }
 
     /// <summary>
+    /// Whether file values may name files that another user uploaded. Set it only for data that the engine writes from
+    /// data it already accepted, such as a record node's record. The field's own limits are checked either way.
+    /// </summary>
+    public bool FilesOfAnyUploader { get; init; }
+
+    /// <summary>
+    /// When set, a file value may also name a file that another user uploaded and the submitting user may read, as
+    /// imports allow. When null, a file must be the submitting user's own upload or already be in the data.
+    /// </summary>
+    public Files.IFileReadAccess? FileReadAccess { get; init; }
+
+    /// <summary>
     /// Clock of the lookups with a validity period whose document date is empty and whose submission sets no
     /// <see cref="FormSubmission.Today"/>.
     /// </summary>

@@ -158,7 +158,8 @@ public sealed class ImportValueConverter
 
                 reason = zh ? "不是记录编号；请填写整数编号" : "is not a record id; write the record's id as a whole number";
                 return false;
-            case FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Address:
+            case FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Signature
+                or FieldTypes.Address:
                 var json = Text(cell);
                 try
                 {
@@ -223,7 +224,7 @@ public sealed class ImportValueConverter
         FieldTypes.Related => zh ? "记录编号" : "a record id",
         FieldTypes.Member or FieldTypes.Department => zh ? "成员或部门" : "a member or department",
         FieldTypes.SingleSelect or FieldTypes.MultiSelect => zh ? "选项" : "an option",
-        FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Address =>
+        FieldTypes.SubTable or FieldTypes.Attachment or FieldTypes.Image or FieldTypes.Signature or FieldTypes.Address =>
             zh ? "JSON 文本" : "JSON text",
         _ => zh ? "文字" : "text",
     };

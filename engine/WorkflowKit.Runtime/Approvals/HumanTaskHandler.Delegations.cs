@@ -121,6 +121,12 @@ internal sealed partial class HumanTaskHandler
         context.AddAudit("system", action, node.Id, task.Id, details: details);
     }
 
+    private static bool RecordsStop(AuditEntry line, DelegationRoute route) =>
+        (string?)line.Details?["from"] == route.Chain[0]
+        && (string?)line.Details?["to"] == route.Assignee
+        && (string?)line.Details?["stoppedAt"] == route.StoppedAt
+        && (string?)line.Details?["stopReason"] == route.StopReason;
+
     /// <summary>Words the notice of a delegated task: the node and the user on whose behalf the delegate acts.</summary>
     private static LocalizedText DelegationNotice(NodeDefinition node, DelegationRoute route, DelegationsInForce inForce)
     {
@@ -135,9 +141,12 @@ internal sealed partial class HumanTaskHandler
     /// <summary>
     /// Moves an open task of <paramref name="delegation"/>'s user to the end of its route through the delegations in
     /// force, as the creation of the task would have. Returns false when the task stays, because it is no longer open,
-    /// no longer the user's, outside the flow filter, or a guard stops the first hop.
+    /// no longer the user's, outside the flow filter, or a guard stops the first hop. A refusal that one of
+    /// <paramref name="earlierSkips"/> (the task's <c>task.delegationSkipped</c> lines) already records is not written
+    /// again, so a move that resumes after a stop leaves one line per refusal.
     /// </summary>
-    public bool MoveToDelegate(StepContext context, TaskRecord task, Delegation delegation)
+    public bool MoveToDelegate(
+        StepContext context, TaskRecord task, Delegation delegation, IReadOnlyCollection<AuditEntry> earlierSkips)
     {
         if (task.Status != TaskStatuses.Open || task.Assignee != delegation.UserId || !delegation.Covers(task.FlowKey))
         {
@@ -152,7 +161,11 @@ internal sealed partial class HumanTaskHandler
             return false;
         }
 
-        AuditRoute(context, node, task, route);
+        if (route.Delegated || !earlierSkips.Any(line => RecordsStop(line, route)))
+        {
+            AuditRoute(context, node, task, route);
+        }
+
         if (!route.Delegated)
         {
             return false;

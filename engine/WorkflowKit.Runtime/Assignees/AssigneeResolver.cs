@@ -9,11 +9,14 @@ namespace WorkflowKit.Runtime.Assignees;
 /// <summary>Turns assignee rules into user ids through the organisation directory.</summary>
 internal sealed class AssigneeResolver(EngineServices services)
 {
-    /// <summary>Resolves every rule and returns distinct user ids in rule order.</summary>
-    /// <exception cref="FlowFaultException">No rule yields anybody.</exception>
+    /// <summary>
+    /// Resolves every rule and returns distinct user ids in rule order. When the rules match nobody, the
+    /// <paramref name="fallback"/> rules are resolved in their place.
+    /// </summary>
+    /// <exception cref="FlowFaultException">No rule, and no fallback rule, yields anybody.</exception>
     public async Task<IReadOnlyList<string>> ResolveAsync(
         StepContext context, NodeDefinition node, IReadOnlyList<AssigneeRule>? rules, string purpose,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlyList<AssigneeRule>? fallback = null)
     {
         if (rules is null || rules.Count == 0)
         {
@@ -22,6 +25,28 @@ internal sealed class AssigneeResolver(EngineServices services)
                 $"Node '{node.Id}' ({node.Type}) has no {purpose} rules; add at least one to the flow definition.");
         }
 
+        var users = await ResolveAllAsync(context, node, rules, cancellationToken).ConfigureAwait(false);
+        if (users.Count == 0 && fallback is { Count: > 0 })
+        {
+            users = await ResolveAllAsync(context, node, fallback, cancellationToken).ConfigureAwait(false);
+            rules = [.. rules, .. fallback];
+        }
+
+        if (users.Count == 0)
+        {
+            var described = string.Join("; ", rules.Select(Describe));
+            throw new FlowFaultException(
+                IncidentKinds.Assignee,
+                $"Node '{node.Id}' ({node.Type}) resolved no {purpose}: {described} matched nobody. " +
+                "Fix the organisation data or the node's rules, then retry the incident.");
+        }
+
+        return users;
+    }
+
+    private async Task<List<string>> ResolveAllAsync(
+        StepContext context, NodeDefinition node, IReadOnlyList<AssigneeRule> rules, CancellationToken cancellationToken)
+    {
         var users = new List<string>();
         foreach (var rule in rules)
         {
@@ -32,15 +57,6 @@ internal sealed class AssigneeResolver(EngineServices services)
                     users.Add(user);
                 }
             }
-        }
-
-        if (users.Count == 0)
-        {
-            var described = string.Join("; ", rules.Select(Describe));
-            throw new FlowFaultException(
-                IncidentKinds.Assignee,
-                $"Node '{node.Id}' ({node.Type}) resolved no {purpose}: {described} matched nobody. " +
-                "Fix the organisation data or the node's rules, then retry the incident.");
         }
 
         return users;

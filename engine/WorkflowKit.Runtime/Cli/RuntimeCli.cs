@@ -183,6 +183,23 @@ public sealed class RuntimeCli(WorkflowEngine engine, TextWriter output, TextWri
             }
         });
 
+    /// <summary>Cancels a running instance through <see cref="WorkflowEngine.CancelAsync"/> and prints it.</summary>
+    public Task<int> CancelInstanceAsync(string instanceId, string reason, string user, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new ArgumentException(
+                    $"Give a reason to cancel instance {instanceId} with --reason; the audit trail keeps it.",
+                    nameof(reason));
+            }
+
+            var instance = await engine.CancelAsync(instanceId, user, reason.Trim(), cancellationToken)
+                .ConfigureAwait(false);
+            await output.WriteLineAsync($"Instance {instanceId}: cancelled by {user}.").ConfigureAwait(false);
+            await PrintInstanceAsync(instance.Id, withHistory: false, cancellationToken).ConfigureAwait(false);
+        });
+
     private async Task PrintInstanceAsync(string instanceId, bool withHistory, CancellationToken cancellationToken)
     {
         var detail = await engine.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)

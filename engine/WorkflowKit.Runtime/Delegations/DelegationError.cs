@@ -41,4 +41,10 @@ public enum DelegationError
 
     /// <summary>The delegation was ended already, or its period is over.</summary>
     AlreadyEnded,
+
+    /// <summary>A flow key in the filter names no published flow.</summary>
+    FlowNotFound,
+
+    /// <summary>A start or end time carries a UTC offset or Z instead of being a wall-clock time in the tenant zone.</summary>
+    TimeHasOffset,
 }

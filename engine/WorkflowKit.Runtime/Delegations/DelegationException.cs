@@ -12,6 +12,12 @@ public sealed class DelegationException : InvalidOperationException
         Error = error;
     }
 
+    public DelegationException(DelegationError error, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Error = error;
+    }
+
     public DelegationException()
     {
     }

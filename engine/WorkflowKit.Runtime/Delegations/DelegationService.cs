@@ -1,4 +1,5 @@
 using System.Globalization;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Organization;
 
 namespace WorkflowKit.Runtime.Delegations;
@@ -17,9 +18,15 @@ public sealed class DelegationService
     private readonly IOrganizationDirectory _organization;
     private readonly TimeProvider _time;
     private readonly EngineOptions _options;
+    private readonly IDefinitionStore? _definitions;
 
+    /// <summary>
+    /// Creates the service. With <paramref name="definitions"/>, each flow key of a new delegation must name a published
+    /// flow of that store. Without it the keys are not checked.
+    /// </summary>
     public DelegationService(
-        IDelegationStore store, IOrganizationDirectory organization, TimeProvider time, EngineOptions options)
+        IDelegationStore store, IOrganizationDirectory organization, TimeProvider time, EngineOptions options,
+        IDefinitionStore? definitions = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(organization);
@@ -29,6 +36,7 @@ public sealed class DelegationService
         _organization = organization;
         _time = time;
         _options = options;
+        _definitions = definitions;
     }
 
     /// <summary>The tenant time zone in which <see cref="DelegationRequest"/> times are entered.</summary>
@@ -60,6 +68,7 @@ public sealed class DelegationService
         var endsAt = ToInstant(request.End, "end");
         CheckPeriod(request, startsAt, endsAt, now);
         var flowKeys = CheckFlowKeys(request.FlowKeys);
+        await CheckFlowsPublishedAsync(flowKeys, cancellationToken).ConfigureAwait(false);
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         if (note is { Length: > MaxNoteLength })
         {
@@ -229,8 +238,44 @@ public sealed class DelegationService
         return keys;
     }
 
+    private async Task CheckFlowsPublishedAsync(List<string> flowKeys, CancellationToken cancellationToken)
+    {
+        if (_definitions is null)
+        {
+            return;
+        }
+
+        foreach (var key in flowKeys)
+        {
+            if (await _definitions.GetVersionAsync(DefinitionKinds.Flow, key, null, cancellationToken)
+                    .ConfigureAwait(false) is null)
+            {
+                throw new DelegationException(
+                    DelegationError.FlowNotFound,
+                    $"Flow \"{key}\" in flowKeys has no published version; check the key, or remove it to delegate " +
+                    "every flow.")
+                {
+                    Field = "flowKeys",
+                };
+            }
+        }
+    }
+
     private DateTimeOffset ToInstant(DateTime local, string field)
     {
+        // A JSON time with an offset or Z arrives converted to the machine's time zone or UTC, so its wall-clock
+        // value is not the tenant time the caller meant. The CLI rejects an offset in its time format too.
+        if (local.Kind != DateTimeKind.Unspecified)
+        {
+            throw new DelegationException(
+                DelegationError.TimeHasOffset,
+                $"{field} has a UTC offset or Z; send the time in {TimeZone.Id} without an offset, such as " +
+                "2025-03-03T09:00.")
+            {
+                Field = field,
+            };
+        }
+
         var wallClock = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (TimeZone.IsInvalidTime(wallClock))
         {

@@ -86,8 +86,9 @@ internal sealed partial class FlowRunner
 
     private async Task NotifyAsync(StepContext context, NodeDefinition node, string kind, CancellationToken cancellationToken)
     {
-        var recipients = await _assignees.ResolveAsync(context, node, node.Recipients ?? node.Assignees, "recipient",
-            cancellationToken).ConfigureAwait(false);
+        var recipients = await _assignees.ResolveAsync(
+            context, node, node.Recipients ?? node.Assignees, "recipient", cancellationToken, node.FallbackRecipients)
+            .ConfigureAwait(false);
         // A field the node hides from its recipients stays out of the message too: its placeholder renders empty.
         var form = node.FieldPermissions is null ? context.Instance.Form : FieldGuard.Visible(node, context.Instance.Form);
         var message = MessagePlaceholders.Render(node.Message, form, context.Vars) ?? node.Name;

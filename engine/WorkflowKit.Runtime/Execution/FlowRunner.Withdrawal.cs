@@ -8,8 +8,9 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Runtime.Execution;
 
 /// <summary>
-/// The withdrawal path (<c>settings.onWithdraw</c>): automatic nodes that undo what earlier automatic steps did, run
-/// once the withdrawal has cancelled the instance's tasks, tokens and timers.
+/// The withdrawal path (<c>settings.onWithdraw</c>) and the cancellation path (<c>settings.onCancel</c>): automatic
+/// nodes that undo what earlier automatic steps did, run once the withdrawal or the cancel has cancelled the instance's
+/// tasks, tokens and timers.
 /// </summary>
 internal sealed partial class FlowRunner
 {
@@ -17,7 +18,7 @@ internal sealed partial class FlowRunner
     public const string WithdrawalDetail = "withdrawal";
 
     /// <summary>
-    /// Runs the withdrawal path from <paramref name="nodeId"/> to an end node in the step's transaction, without
+    /// Runs <paramref name="path"/> from <paramref name="nodeId"/> to an end node in the step's transaction, without
     /// tokens. After each node, the first edge whose condition is true leads on, else the default edge.
     /// </summary>
     /// <returns>The id of the end node that the path reached.</returns>
@@ -25,28 +26,28 @@ internal sealed partial class FlowRunner
     /// A node failed or is not automatic, or the path loops. The exception names the node; the caller's step must
     /// roll back, so nothing that the path wrote stays.
     /// </exception>
-    public async Task<string> RunWithdrawalPathAsync(
-        StepContext context, string nodeId, CancellationToken cancellationToken)
+    public async Task<string> RunEndingPathAsync(
+        StepContext context, EndingPath path, string nodeId, CancellationToken cancellationToken)
     {
         var node = context.Graph.HasNode(nodeId)
             ? context.Graph.Node(nodeId)
-            : throw WithdrawalPathFailed(context, nodeId, null, $"the flow has no node \"{nodeId}\"", null);
+            : throw PathFailed(context, path, nodeId, null, $"the flow has no node \"{nodeId}\"", null);
         for (var run = 1; ; run++)
         {
             if (run > _services.Options.MaxNodesPerStep)
             {
-                throw WithdrawalPathFailed(
-                    context, node.Id, node, $"it was reached after {_services.Options.MaxNodesPerStep} nodes, so the " +
+                throw PathFailed(
+                    context, path, node.Id, node, $"it was reached after {_services.Options.MaxNodesPerStep} nodes, so the " +
                     "path loops", null);
             }
 
-            context.AddAudit("system", AuditActions.NodeEntered, node.Id, details: MarkWithdrawal(null));
+            context.AddAudit("system", AuditActions.NodeEntered, node.Id, details: Mark(path, null));
             EdgeDefinition? next;
             try
             {
-                if (await RunWithdrawalNodeAsync(context, node, cancellationToken).ConfigureAwait(false))
+                if (await RunPathNodeAsync(context, path, node, cancellationToken).ConfigureAwait(false))
                 {
-                    context.AddAudit("system", AuditActions.NodeCompleted, node.Id, details: MarkWithdrawal(null));
+                    context.AddAudit("system", AuditActions.NodeCompleted, node.Id, details: Mark(path, null));
                     return node.Id;
                 }
 
@@ -61,10 +62,10 @@ internal sealed partial class FlowRunner
             catch (Exception exception) when (exception is not (OperationCanceledException or ConcurrencyConflictException
                 or InstanceActionException))
             {
-                throw WithdrawalPathFailed(context, node.Id, node, exception.Message, exception);
+                throw PathFailed(context, path, node.Id, node, exception.Message, exception);
             }
 
-            context.AddAudit("system", AuditActions.NodeCompleted, node.Id, details: MarkWithdrawal(new JsonObject
+            context.AddAudit("system", AuditActions.NodeCompleted, node.Id, details: Mark(path, new JsonObject
             {
                 ["edge"] = next.Id,
             }));
@@ -73,8 +74,8 @@ internal sealed partial class FlowRunner
     }
 
     /// <returns>Whether the node is an end node, where the path stops.</returns>
-    private async Task<bool> RunWithdrawalNodeAsync(
-        StepContext context, NodeDefinition node, CancellationToken cancellationToken)
+    private async Task<bool> RunPathNodeAsync(
+        StepContext context, EndingPath path, NodeDefinition node, CancellationToken cancellationToken)
     {
         switch (node.Type)
         {
@@ -93,27 +94,27 @@ internal sealed partial class FlowRunner
                 return true;
             default:
                 throw new InvalidOperationException(
-                    $"a {node.Type} node cannot run on the withdrawal path, which allows only " +
+                    $"a {node.Type} node cannot run on the {path.Name}, which allows only " +
                     string.Join(", ", WithdrawalPath.NodeTypesAllowed.Order(StringComparer.Ordinal)) + " nodes");
         }
     }
 
-    private static JsonObject MarkWithdrawal(JsonObject? details)
+    private static JsonObject Mark(EndingPath path, JsonObject? details)
     {
         details ??= [];
-        details[WithdrawalDetail] = true;
+        details[path.AuditDetail] = true;
         return details;
     }
 
-    private static InstanceActionException WithdrawalPathFailed(
-        StepContext context, string nodeId, NodeDefinition? node, string reason, Exception? cause)
+    private static InstanceActionException PathFailed(
+        StepContext context, EndingPath path, string nodeId, NodeDefinition? node, string reason, Exception? cause)
     {
         var message =
-            $"Instance {context.Instance.Id} was not withdrawn: node '{nodeId}'" +
+            $"Instance {context.Instance.Id} was not {path.Ended}: node '{nodeId}'" +
             (node is null ? string.Empty : $" ({node.Type})") +
-            $" of the withdrawal path (settings.onWithdraw) failed: {reason.TrimEnd('.')}. Nothing was written and " +
-            "the instance runs on as before. Ask the flow's process owner to fix the node, then withdraw again.";
-        return new InstanceActionException(InstanceActionError.WithdrawalPathFailed, message, cause)
+            $" of the {path.Name} ({path.Setting}) failed: {reason.TrimEnd('.')}. Nothing was written and " +
+            $"the instance runs on as before. Ask the flow's process owner to fix the node, then {path.Action} again.";
+        return new InstanceActionException(path.Error, message, cause)
         {
             InstanceId = context.Instance.Id,
             FlowKey = context.Instance.FlowKey,

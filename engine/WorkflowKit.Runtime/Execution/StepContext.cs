@@ -52,9 +52,13 @@ internal sealed class StepContext
         _isNew = isNew;
         _expectedVersion = instance.Version;
         _auditedForm = (JsonObject)instance.Form.DeepClone();
+        LoadedForm = isNew ? [] : (JsonObject)instance.Form.DeepClone();
     }
 
     public string Step { get; }
+
+    /// <summary>The form data as the step loaded it; empty for an instance that the step creates.</summary>
+    public JsonObject LoadedForm { get; }
 
     /// <summary>The step's transaction, shared with the sub-flow instances it starts.</summary>
     public StepTransaction Unit { get; }

@@ -38,8 +38,14 @@ public sealed class InstanceActionException : InvalidOperationException
 
     public string? FlowKey { get; init; }
 
-    /// <summary>The node of the withdrawal path that failed, for <see cref="InstanceActionError.WithdrawalPathFailed"/>.</summary>
+    /// <summary>
+    /// The node of the withdrawal path that failed, for <see cref="InstanceActionError.WithdrawalPathFailed"/>, or the
+    /// node of the sub-flow task that was acted on, for <see cref="InstanceActionError.AlreadyActed"/>.
+    /// </summary>
     public string? NodeId { get; init; }
+
+    /// <summary>The sub-flow instance whose task was acted on, for <see cref="InstanceActionError.AlreadyActed"/>.</summary>
+    public string? SubFlowInstanceId { get; init; }
 
     /// <summary>
     /// Time until the same user may urge again, for <see cref="InstanceActionError.UrgedTooRecently"/>; null otherwise.

@@ -17,14 +17,24 @@ internal static class NoticeSubjects
     /// </summary>
     public static TaskNotice Of(StepContext context, NodeDefinition node, TaskRecord task, TimeZoneInfo zone)
     {
-        var form = context.Graph.Published.Form;
-        var titleField = form?.TitleField ?? form?.Fields.FirstOrDefault()?.Id;
-        var serialField = form?.Fields.FirstOrDefault(field => field.Type == FieldTypes.Serial)?.Id;
-        var subject = ValueOf(context, node, titleField) ?? ValueOf(context, node, serialField) ?? context.Instance.Id;
+        var subject = Title(context, node) ?? context.Instance.Id;
         var due = task.DueAt is { } at
             ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : null;
         return new TaskNotice(node.Name ?? new(node.Id), subject, due);
+    }
+
+    /// <summary>
+    /// Reads the submission's title as the assignee at <paramref name="node"/> may see it: the form's title field
+    /// (its <c>titleField</c>, else its first field), else its first serial-number field. Returns null when the node
+    /// hides both or both are empty.
+    /// </summary>
+    public static string? Title(StepContext context, NodeDefinition node)
+    {
+        var form = context.Graph.Published.Form;
+        var titleField = form?.TitleField ?? form?.Fields.FirstOrDefault()?.Id;
+        var serialField = form?.Fields.FirstOrDefault(field => field.Type == FieldTypes.Serial)?.Id;
+        return ValueOf(context, node, titleField) ?? ValueOf(context, node, serialField);
     }
 
     private static string? ValueOf(StepContext context, NodeDefinition node, string? field)

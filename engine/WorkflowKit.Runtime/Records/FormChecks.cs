@@ -21,8 +21,9 @@ namespace WorkflowKit.Runtime.Records;
 /// <param name="reader">Reads lookup and related records with the submitting user's permissions, so a user can only
 /// name records they may read; null reads them through the store.</param>
 /// <param name="time">The engine's clock, for the rules' JavaScript.</param>
-/// <param name="files">The uploads that users' file field values must name; null checks only their shape. Record
-/// nodes write what the engine already accepted, so their checks leave it out.</param>
+/// <param name="files">The uploads that file field values must name; null checks only their shape. Record nodes
+/// write what the engine already accepted, so their checks allow files of any uploader but still check each file
+/// against the record field's type and limits.</param>
 internal sealed class FormChecks(
     IOrganizationDirectory organization, IRecordStore records, Permissions.RecordReader? reader, TimeProvider time,
     WorkflowKit.Files.IFileStore? files = null)
@@ -53,6 +54,8 @@ internal sealed class FormChecks(
             Records = records,
             Conditions = new ConditionEvaluator(Scripts),
             Time = time,
+            Files = files,
+            FilesOfAnyUploader = true,
         });
 
     /// <summary>Validates form data and raises the field errors together.</summary>

@@ -39,6 +39,14 @@ public interface IRuntimeStore
     Task SaveMigrationAsync(
         IStorageTransaction transaction, InstanceMigrationWrite migration, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Locks the instance's row until <paramref name="transaction"/> ends and returns its stored version, or null when
+    /// the instance does not exist. On PostgreSQL another node's step that writes the instance waits for the lock, and
+    /// the version read is the latest committed one. On SQLite the write transaction already holds the database's
+    /// write lock.
+    /// </summary>
+    Task<long?> LockInstanceAsync(IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TokenRecord>> GetTokensAsync(

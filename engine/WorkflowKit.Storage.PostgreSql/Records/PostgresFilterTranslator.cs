@@ -90,9 +90,9 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
             case RuleOperators.NotIn:
                 return $"({column} IS NULL OR NOT ({column} = ANY({ListParameter(rule, kind)})))";
             case RuleOperators.Contains:
-                return $"strpos({text}, {Text(rule)}) > 0";
+                return $"strpos({Lower(text)}, {LowerText(rule)}) > 0";
             case RuleOperators.NotContains:
-                return $"({text} IS NULL OR strpos({text}, {Text(rule)}) = 0)";
+                return $"({text} IS NULL OR strpos({Lower(text)}, {LowerText(rule)}) = 0)";
             case RuleOperators.StartsWith:
                 var prefix = Text(rule);
                 return $"left({text}, length({prefix})) = {prefix}";
@@ -104,7 +104,7 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
             case RuleOperators.IsNotEmpty:
                 return $"({text} IS NOT NULL AND {text} <> '')";
             case RecordFilter.SearchOperator:
-                return $"strpos(lower({text}), lower({Text(rule)})) > 0";
+                return $"strpos({Lower(text)}, {LowerText(rule)}) > 0";
             default:
                 throw UnknownOperator(rule);
         }
@@ -144,7 +144,7 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
             RuleOperators.IsEmpty => empty,
             RuleOperators.IsNotEmpty => $"(NOT {empty})",
             RecordFilter.SearchOperator =>
-                $"EXISTS (SELECT 1 FROM {elements} WHERE strpos(lower(e.v), lower({Text(rule)})) > 0)",
+                $"EXISTS (SELECT 1 FROM {elements} WHERE strpos({Lower("e.v")}, {LowerText(rule)}) > 0)",
             _ => throw new ArgumentException(
                 $"Operator '{rule.Operator}' does not apply to {field}, which holds several values; use " +
                 "contains, notContains, in, notIn, isEmpty or isNotEmpty.", nameof(rule)),
@@ -187,10 +187,10 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
             RuleOperators.LessThan => $"{left} < {right}",
             RuleOperators.LessThanOrEqual => $"{left} <= {right}",
             RuleOperators.Contains =>
-                $"strpos({PgRecordColumns.Text(rule.Field)}, {PgRecordColumns.Text(other)}) > 0",
+                $"strpos({Lower(PgRecordColumns.Text(rule.Field))}, {Lower(PgRecordColumns.Text(other))}) > 0",
             RuleOperators.NotContains =>
                 $"({PgRecordColumns.Text(rule.Field)} IS NULL OR " +
-                $"strpos({PgRecordColumns.Text(rule.Field)}, {PgRecordColumns.Text(other)}) = 0)",
+                $"strpos({Lower(PgRecordColumns.Text(rule.Field))}, {Lower(PgRecordColumns.Text(other))}) = 0)",
             _ => throw new ArgumentException(
                 $"Operator '{rule.Operator}' cannot compare field '{rule.Field}' with field '{other}'.", nameof(rule)),
         };
@@ -198,6 +198,16 @@ internal sealed class PostgresFilterTranslator(PgRecordForm form, List<(string N
 
     private string Scalar(RecordFilterRule rule, PgValueKind kind, JsonNode? value) =>
         Parameter(ToSqlValue(rule, kind, value));
+
+    /// <summary>
+    /// Text in lower case by ICU's root locale, whatever the database's own locale: <c>lower()</c> under the "C"
+    /// locale maps only ASCII letters. The SQLite store maps with .NET's invariant culture, which gives the same
+    /// letters except where ICU maps one character to two, such as "İ", and for a final "Σ".
+    /// </summary>
+    private static string Lower(string text) => $"lower({text} COLLATE \"und-x-icu\")";
+
+    /// <summary>The rule's text in lower case; <see cref="Lower"/> maps it again in SQL, so both sides match.</summary>
+    private string LowerText(RecordFilterRule rule) => Lower("CAST(" + Text(rule) + " AS text)");
 
     private string Text(RecordFilterRule rule) =>
         Parameter(rule.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String

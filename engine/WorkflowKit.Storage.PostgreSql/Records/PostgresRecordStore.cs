@@ -7,6 +7,7 @@ using Dapper;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Records;
+using WorkflowKit.Storage.Relational.Files;
 using WorkflowKit.Storage.Relational.Records;
 
 namespace WorkflowKit.Storage.PostgreSql.Records;
@@ -125,6 +126,8 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
                     At = PgTime.Write(now), Instance = context.InstanceId,
                 },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await FileLinkRows.WriteForRecordAsync(connection, transaction, form.Form, id, null, document, cancellationToken)
+                .ConfigureAwait(false);
 
             var changes = document
                 .Where(pair => !IsEmpty(pair.Value))
@@ -206,6 +209,9 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
                 "updated_at = @At WHERE id = @Id",
                 new { Data = json, Version = version, User = context.UserId, At = PgTime.Write(now), Id = recordId },
                 transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await FileLinkRows.WriteForRecordAsync(
+                connection, transaction, form.Form, recordId, current.Data, document, cancellationToken)
+                .ConfigureAwait(false);
             await WriteAuditAsync(connection, transaction, form.Key, recordId, version, "update", context, now, json,
                 fieldChanges, cancellationToken).ConfigureAwait(false);
             return current with { Version = version, Data = document, UpdatedAt = now };

@@ -80,6 +80,15 @@ public sealed partial class PostgresRuntimeStore(PostgresDatabase database) : IR
         }
     }
 
+    public async Task<long?> LockInstanceAsync(
+        IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT version FROM wk_instances WHERE id = @Id FOR UPDATE", new { Id = instanceId }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -5,7 +5,7 @@ using WorkflowKit.Files;
 namespace WorkflowKit.Storage.Relational.Files;
 
 /// <summary>
-/// Files in tables <c>wk_files</c> and <c>wk_file_links</c> (migration 3100). The content is a BLOB (SQLite) or
+/// Files in tables <c>wk_files</c>, <c>wk_file_links</c> and <c>wk_file_record_links</c> (migrations 3100 and 3110). The content is a BLOB (SQLite) or
 /// BYTEA (PostgreSQL) column of the file's row, which keeps a file and its metadata in one backup and one
 /// transaction. Field limits keep each file at 100 MB or less.
 /// </summary>
@@ -68,7 +68,8 @@ public abstract class RelationalFileStore : IFileStore
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task LinkAsync(IReadOnlyCollection<FileLink> links, CancellationToken cancellationToken)
+    public async Task LinkAsync(
+        IReadOnlyCollection<FileLink> links, IStorageTransaction? transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
         if (links.Count == 0)
@@ -76,27 +77,27 @@ public abstract class RelationalFileStore : IFileStore
             return;
         }
 
-        // A link to a file that the sweep removed meanwhile is skipped rather than failing the submission's reply.
-        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var link in links.Distinct())
+        if (transaction is not null)
         {
-            await transaction.Connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO wk_file_links (file_id, instance_id) SELECT id, @InstanceId FROM wk_files WHERE id = @FileId " +
-                "ON CONFLICT (file_id, instance_id) DO NOTHING",
-                new { link.FileId, link.InstanceId }, transaction.Transaction, cancellationToken: cancellationToken))
+            await FileLinkRows.WriteAsync(transaction.Connection, transaction.Transaction, links, cancellationToken)
                 .ConfigureAwait(false);
+            return;
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await using var own = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await FileLinkRows.WriteAsync(own.Connection, own.Transaction, links, cancellationToken).ConfigureAwait(false);
+        await own.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<FileHolder>> ListHoldersAsync(string fileId, CancellationToken cancellationToken)
     {
         // Records reach an instance through records.instance_id when the instance created them, and through
-        // wk_instance_records when it reviewed or updated a record it did not create.
+        // wk_instance_records when it reviewed or updated a record it did not create. Records written outside a flow
+        // (the records API, imports) are linked directly.
         const string sql =
             "SELECT l.instance_id AS InstanceId, NULL AS FormKey, NULL AS RecordId FROM wk_file_links l " +
             "WHERE l.file_id = @FileId " +
+            "UNION SELECT NULL, rl.form_key, rl.record_id FROM wk_file_record_links rl WHERE rl.file_id = @FileId " +
             "UNION SELECT l.instance_id, r.form_key, r.id FROM wk_file_links l " +
             "JOIN records r ON r.instance_id = l.instance_id WHERE l.file_id = @FileId " +
             "UNION SELECT l.instance_id, ir.form_key, ir.record_id FROM wk_file_links l " +
@@ -109,15 +110,18 @@ public abstract class RelationalFileStore : IFileStore
                 row.InstanceId, row.FormKey,
                 row.RecordId is null ? null : Convert.ToInt64(row.RecordId, CultureInfo.InvariantCulture)))
             .OrderBy(holder => holder.RecordId is not null)
-            .ThenBy(holder => holder.InstanceId, StringComparer.Ordinal)];
+            .ThenBy(holder => holder.InstanceId, StringComparer.Ordinal)
+            .ThenBy(holder => holder.FormKey, StringComparer.Ordinal)
+            .ThenBy(holder => holder.RecordId)];
     }
 
     public async Task<int> DeleteUnlinkedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM wk_files WHERE uploaded_at < @Before " +
-            "AND NOT EXISTS (SELECT 1 FROM wk_file_links l WHERE l.file_id = wk_files.id)",
+            "DELETE FROM wk_files WHERE uploaded_at < @Before AND NOT linked " +
+            "AND NOT EXISTS (SELECT 1 FROM wk_file_links l WHERE l.file_id = wk_files.id) " +
+            "AND NOT EXISTS (SELECT 1 FROM wk_file_record_links rl WHERE rl.file_id = wk_files.id)",
             new { Before = RelationalSql.Timestamp(Dialect, uploadedBefore) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -158,7 +162,7 @@ public abstract class RelationalFileStore : IFileStore
 
     private sealed class HolderRow
     {
-        public string InstanceId { get; set; } = string.Empty;
+        public string? InstanceId { get; set; }
 
         public string? FormKey { get; set; }
 

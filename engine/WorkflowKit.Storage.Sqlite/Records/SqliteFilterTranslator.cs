@@ -163,9 +163,9 @@ internal sealed class SqliteFilterTranslator
                 return $"({column} IS NULL OR {column} NOT IN (SELECT value FROM " +
                     $"json_each({ListParameter(rule, kind)})))";
             case RuleOperators.Contains:
-                return $"instr({column}, {Text(rule)}) > 0";
+                return $"instr({Lower(column)}, {LowerText(rule)}) > 0";
             case RuleOperators.NotContains:
-                return $"({column} IS NULL OR instr({column}, {Text(rule)}) = 0)";
+                return $"({column} IS NULL OR instr({Lower(column)}, {LowerText(rule)}) = 0)";
             case RuleOperators.StartsWith:
                 var prefix = Text(rule);
                 return $"substr({column}, 1, length({prefix})) = {prefix}";
@@ -177,7 +177,7 @@ internal sealed class SqliteFilterTranslator
             case RuleOperators.IsNotEmpty:
                 return $"({column} IS NOT NULL AND {column} <> '')";
             case RecordFilter.SearchOperator:
-                return $"instr(lower({column}), lower({Text(rule)})) > 0";
+                return $"instr({Lower(column)}, {LowerText(rule)}) > 0";
             default:
                 throw UnknownOperator(rule);
         }
@@ -224,7 +224,7 @@ internal sealed class SqliteFilterTranslator
             RuleOperators.IsEmpty => emptyArray,
             RuleOperators.IsNotEmpty => $"(NOT {emptyArray})",
             RecordFilter.SearchOperator =>
-                $"EXISTS (SELECT 1 FROM {elements} e WHERE instr(lower(e.value), lower({Text(rule)})) > 0)",
+                $"EXISTS (SELECT 1 FROM {elements} e WHERE instr({Lower("e.value")}, {LowerText(rule)}) > 0)",
             _ => throw new ArgumentException(
                 $"Operator '{rule.Operator}' does not apply to '{rule.Field}', which holds several values; use " +
                 "contains, notContains, in, notIn, isEmpty or isNotEmpty.", nameof(rule)),
@@ -250,8 +250,8 @@ internal sealed class SqliteFilterTranslator
             RuleOperators.GreaterThanOrEqual => $"{left} >= {right}",
             RuleOperators.LessThan => $"{left} < {right}",
             RuleOperators.LessThanOrEqual => $"{left} <= {right}",
-            RuleOperators.Contains => $"instr({left}, {right}) > 0",
-            RuleOperators.NotContains => $"({left} IS NULL OR instr({left}, {right}) = 0)",
+            RuleOperators.Contains => $"instr({Lower(left)}, {Lower(right)}) > 0",
+            RuleOperators.NotContains => $"({left} IS NULL OR instr({Lower(left)}, {Lower(right)}) = 0)",
             _ => throw new ArgumentException(
                 $"Operator '{rule.Operator}' cannot compare field '{rule.Field}' with field '{other}'.", nameof(rule)),
         };
@@ -274,6 +274,14 @@ internal sealed class SqliteFilterTranslator
 
     private string Scalar(RecordFilterRule rule, ValueKind kind, JsonNode? value) =>
         Parameter(ToSqlValue(rule, kind, value));
+
+    private static string Lower(string column) => $"{SqliteTextFunctions.UnicodeLower}({column})";
+
+    /// <summary>The rule's text in lower case, mapped in .NET like <see cref="SqliteTextFunctions.UnicodeLower"/>.</summary>
+    private string LowerText(RecordFilterRule rule) =>
+        Parameter(rule.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? value.GetValue<string>().ToLowerInvariant()
+            : rule.Value?.ToJsonString() ?? string.Empty);
 
     private string Text(RecordFilterRule rule) =>
         Parameter(rule.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String

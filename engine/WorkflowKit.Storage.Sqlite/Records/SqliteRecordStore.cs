@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Records;
+using WorkflowKit.Storage.Relational.Files;
 using WorkflowKit.Storage.Relational.Records;
 using WorkflowKit.Storage.Sqlite.Runtime;
 
@@ -125,6 +126,8 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
                 ("@At", Timestamp(now)), ("@Instance", context.InstanceId));
             var id = (long)(await insert.ExecuteScalarAsync().ConfigureAwait(false))!;
             await WriteIndexAsync(connection, transaction, form, id, json, replace: false).ConfigureAwait(false);
+            await FileLinkRows.WriteForRecordAsync(connection, transaction, form.Form, id, null, document, cancellationToken)
+                .ConfigureAwait(false);
 
             var changes = document
                 .Where(pair => !IsEmpty(pair.Value))
@@ -213,6 +216,9 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             }
 
             await WriteIndexAsync(connection, transaction, form, recordId, json, replace: true).ConfigureAwait(false);
+            await FileLinkRows.WriteForRecordAsync(
+                connection, transaction, form.Form, recordId, current.Data, document, cancellationToken)
+                .ConfigureAwait(false);
             await WriteAuditAsync(connection, transaction, form.Key, recordId, version, "update", context, now, json,
                 fieldChanges).ConfigureAwait(false);
             return current with { Version = version, Data = document, UpdatedAt = now };

@@ -77,6 +77,15 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
         }
     }
 
+    public async Task<long?> LockInstanceAsync(
+        IStorageTransaction transaction, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return await transaction.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT version FROM wk_instances WHERE id = @Id", new { Id = instanceId }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<InstanceRecord>> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Localization;
@@ -19,43 +17,14 @@ namespace WorkflowKit.Designer.Tests.Admin;
 /// text of a .NET exception. Pages run in bunit over the services of a designer on its own SQLite file.
 /// </summary>
 [TestFixture]
-public sealed partial class AdminErrorTextTests
+public sealed partial class AdminErrorTextTests : AdminPageTests
 {
-    private DesignerAppFactory _app = default!;
+    protected override string Culture => "zh-CN";
 
-    private BunitContext Context { get; set; } = default!;
-
-    [SetUp]
-    public void CreateContext()
-    {
-        _app = new DesignerAppFactory();
-        _app.CreateClient().Dispose();
-        Context = new BunitContext();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddMudServices();
-        Context.Services.AddLogging();
-        Context.Services.AddScoped(_ => new UiText { Culture = "zh-CN" });
-        foreach (var type in new[]
-                 {
-                     typeof(AccountStore), typeof(AccountImport), typeof(RoleCatalog), typeof(RoleStore),
-                     typeof(DataImportService),
-                 })
-        {
-            Context.Services.AddSingleton(type, _app.Services.GetRequiredService(type));
-        }
-
-        var authorization = Context.AddAuthorization();
-        authorization.SetAuthorized("admin");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin"));
-        Context.Render<MudPopoverProvider>();
-    }
-
-    [TearDown]
-    public async Task DisposeContextAsync()
-    {
-        await Context.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+    protected override IReadOnlyList<Type> AppServices =>
+    [
+        typeof(AccountStore), typeof(AccountImport), typeof(RoleCatalog), typeof(RoleStore), typeof(DataImportService),
+    ];
 
     [Test]
     public void Import_oversized_file_stays_on_page()
@@ -129,8 +98,8 @@ public sealed partial class AdminErrorTextTests
     [Test]
     public async Task Roles_delete_held_role_in_chinese()
     {
-        var roles = _app.Services.GetRequiredService<RoleStore>();
-        var accounts = _app.Services.GetRequiredService<AccountStore>();
+        var roles = App.Services.GetRequiredService<RoleStore>();
+        var accounts = App.Services.GetRequiredService<AccountStore>();
         await roles.CreateAsync("qa-reviewer", new Definitions.LocalizedText("质量审核", "QA reviewer"),
             new Definitions.LocalizedText(), "admin", default);
         await accounts.SetRoleAsync("finance1", "qa-reviewer", true, default);
@@ -146,7 +115,7 @@ public sealed partial class AdminErrorTextTests
     [Test]
     public void Saved_view_without_name_in_chinese()
     {
-        var records = _app.Services.GetRequiredService<RecordService>();
+        var records = App.Services.GetRequiredService<RecordService>();
         var user = new UserContext("admin", "管理员", null, [RoleNames.Admin], new Dictionary<string, string>(), "zh-CN");
 
         var error = Assert.ThrowsAsync<InvalidInputException>(() =>
@@ -169,9 +138,6 @@ public sealed partial class AdminErrorTextTests
         Assert.That(formats, Has.Count.GreaterThanOrEqualTo(12));
         Assert.That(missing, Is.Empty, "Add these to AdminErrorChineseStrings: " + string.Join(" | ", missing));
     }
-
-    private List<string?> Snackbars() =>
-        [.. Context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(bar => bar.Message)];
 
     private static string DesignerFolder()
     {

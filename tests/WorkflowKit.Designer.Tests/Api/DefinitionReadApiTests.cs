@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
 
@@ -95,6 +99,81 @@ public sealed class DefinitionReadApiTests
 
         var scriptNode = ownerFlow["nodes"]!.AsArray().Single(node => (string?)node!["id"] == OrderDefinitions.ScriptNode)!;
         Assert.That((string?)scriptNode["script"], Is.EqualTo(Script));
+    }
+
+    [Test]
+    public async Task Staff_list_only_startable_definitions()
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var owner = await ApiAccessTests.ClientForAsync(factory, "owner");
+        var definitions = factory.Services.GetRequiredService<IDefinitionService>();
+        await OrderDefinitions.PublishAsync(definitions, "owner", OrderDefinitions.FlowWithScript(Script));
+        await PublishWarehouseCountAsync(definitions);
+        var instanceId = await TaskActionApiTests.StartOrderAsync(sales, "协和医院");
+        using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
+        var taskId = await TaskActionApiTests.OpenTaskIdAsync(manager, instanceId);
+
+        var staffFlows = await KeysAsync(sales, "/api/definitions/flows");
+        var staffForms = await KeysAsync(sales, "/api/definitions/forms");
+        var ownerFlows = await KeysAsync(owner, "/api/definitions/flows");
+        var ownerForms = await KeysAsync(owner, "/api/definitions/forms");
+
+        Assert.That(staffFlows, Is.EqualTo(new[] { OrderDefinitions.FlowKey }));
+        Assert.That(staffForms, Is.EqualTo(new[] { OrderDefinitions.FormKey }));
+        Assert.That(ownerFlows, Is.EquivalentTo(new[] { OrderDefinitions.FlowKey, CountFlowKey }));
+        Assert.That(ownerForms, Is.EquivalentTo(new[] { OrderDefinitions.FormKey, CountFormKey }));
+        var reads = new[]
+        {
+            (sales, "/api/definitions/flows"), (sales, "/api/definitions/forms"), (sales, "/api/startable-flows"),
+            (sales, "/api/instances"), (sales, $"/api/instances/{instanceId}"), (manager, "/api/definitions/flows"),
+            (manager, "/api/tasks"), (manager, $"/api/tasks/{taskId}"),
+        };
+        foreach (var (client, path) in reads)
+        {
+            using var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+            Assert.That(body, Does.Not.Contain(ScriptText), path);
+            Assert.That(body, Does.Not.Contain(CountConditionText), path);
+            Assert.That(body, Does.Not.Contain(CountFlowKey), path);
+        }
+    }
+
+    private const string CountFlowKey = "warehouse-count";
+
+    private const string CountFormKey = "stock-count";
+
+    // Part of the script that only the warehouse flow's definition contains.
+    private const string CountConditionText = "count-secret-7319";
+
+    // Publishes a flow that only the warehouse role may start, on a form that no permission lets sales read, with a
+    // script step of its own.
+    private static async Task PublishWarehouseCountAsync(IDefinitionService definitions)
+    {
+        var form = new FormDefinition
+        {
+            Key = CountFormKey,
+            Name = new LocalizedText("盘点", "Stock count"),
+            Fields = [new FieldDefinition { Id = "batch", Type = FieldTypes.Text, Label = new LocalizedText("批次", "Batch") }],
+        };
+        var flow = OrderDefinitions.FlowWithScript($"form.batch = '{CountConditionText}';");
+        flow.Key = CountFlowKey;
+        flow.Name = new LocalizedText("盘点", "Stock count");
+        flow.Form = CountFormKey;
+        flow.Starters = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "warehouse" }];
+        flow.Nodes.Single(node => node.Id == OrderDefinitions.ManagerNode).FieldPermissions = null;
+        await definitions.SaveDraftAsync(DefinitionKind.Form, CountFormKey, DefinitionJson.Serialize(form), null, "owner", default);
+        await definitions.PublishAsync(DefinitionKind.Form, CountFormKey, "owner", null, default);
+        await definitions.SaveDraftAsync(DefinitionKind.Flow, CountFlowKey, DefinitionJson.Serialize(flow), null, "owner", default);
+        var result = await definitions.PublishAsync(DefinitionKind.Flow, CountFlowKey, "owner", null, default);
+        Assert.That(result.Published, Is.True, string.Join("; ", result.Diagnostics.Select(d => d.Message)));
+    }
+
+    private static async Task<string[]> KeysAsync(HttpClient client, string path)
+    {
+        var reply = await client.GetFromJsonAsync<JsonArray>(path);
+        return [.. reply!.Select(item => (string)item!["key"]!)];
     }
 
     private static async Task<JsonObject> FlowOfAsync(HttpClient client, string path, Func<JsonObject, JsonNode> instanceOf)

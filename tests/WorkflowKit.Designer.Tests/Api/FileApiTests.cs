@@ -2,15 +2,23 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Packages;
+using WorkflowKit.Designer.Admin;
 using WorkflowKit.Designer.Services;
+using WorkflowKit.Files;
+using WorkflowKit.Import;
+using WorkflowKit.Permissions;
 using WorkflowKit.Designer.Tests.Support;
 
 namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
 /// <c>/api/files</c> on a server on 127.0.0.1: uploads are checked against their field, downloads reach the uploader
-/// and readers of the instance that holds the file and nobody else, and a start accepts only files its user uploaded.
+/// and readers of the instance or record that holds the file and no other user, a start accepts only files its user
+/// uploaded, and an import only files its user uploaded or may read.
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
@@ -139,6 +147,43 @@ public sealed class FileApiTests
     }
 
     [Test]
+    public async Task Start_checks_file_against_target_field()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        var pdf = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
+        var pngNamedPdf = await UploadAsync(sales1, "contract", "png-as.pdf", FileDefinitions.Png);
+        var png = await UploadAsync(sales1, "photo", "photo.png", FileDefinitions.Png);
+        var largePng = new byte[100 * 1024];
+        FileDefinitions.Png.CopyTo(largePng, 0);
+        var large = await UploadAsync(sales1, "sign", "large.png", largePng);
+
+        using var pdfAsSignature = await StartWithAsync(sales1, pdf, "sign", pdf.DeepClone());
+        using var pdfNamedAsPhoto = await StartWithAsync(sales1, pdf, "photo", pngNamedPdf.DeepClone());
+        using var pngAsContract = await StartAsync(sales1, new JsonArray(png.DeepClone()));
+        using var tooLargePhoto = await StartWithAsync(sales1, pdf, "photo", large.DeepClone());
+        using var fitting = await StartWithAsync(sales1, pdf, "sign", png.DeepClone());
+
+        Assert.That(await ErrorsAsync(pdfAsSignature), Is.EqualTo(new[]
+        {
+            "“签名” 需要 PNG、JPEG、GIF 或 WebP 图片，文件 contract.pdf 的内容不是这几种图片",
+        }));
+        Assert.That(await ErrorsAsync(pdfNamedAsPhoto), Is.EqualTo(new[]
+        {
+            "“现场照片” 不接受文件 “png-as.pdf”（允许：.jpg, .png）",
+        }));
+        Assert.That(await ErrorsAsync(pngAsContract), Is.EqualTo(new[]
+        {
+            "“合同” 不接受文件 “photo.png”（允许：.pdf, .docx）",
+        }));
+        Assert.That(await ErrorsAsync(tooLargePhoto), Is.EqualTo(new[]
+        {
+            "“现场照片”：文件 large.png 大小为 100 KB，超过上限 64 KB；请压缩或拆分后再上传",
+        }));
+        Assert.That(fitting.StatusCode, Is.EqualTo(HttpStatusCode.Created), await fitting.Content.ReadAsStringAsync());
+    }
+
+    [Test]
     public async Task Approver_keeps_file_the_instance_held()
     {
         await using var factory = await StartServerAsync();
@@ -159,6 +204,94 @@ public sealed class FileApiTests
         Assert.That(approved.IsSuccessStatusCode, Is.True, await approved.Content.ReadAsStringAsync());
     }
 
+    [Test]
+    public async Task Task_upload_uses_bound_form_version_limits()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        var contract = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
+        using var started = await StartAsync(sales1, new JsonArray(contract.DeepClone()));
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var smaller = FileDefinitions.Form();
+        smaller.Fields.Single(field => field.Id == "contract").MaxSize = 1024;
+        var definitions = factory.Services.GetRequiredService<IDefinitionService>();
+        var draft = (await definitions.GetDraftAsync(DefinitionKind.Form, FileDefinitions.FormKey, default))!;
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Form, FileDefinitions.FormKey, DefinitionJson.Serialize(smaller), draft.Revision, "owner",
+            default);
+        await definitions.PublishAsync(DefinitionKind.Form, FileDefinitions.FormKey, "owner", null, default);
+        var scan = new byte[8 * 1024];
+        FileDefinitions.Pdf.CopyTo(scan, 0);
+
+        using var forTask = await PostFileAsync(manager, "contract", "scan.pdf", scan, ("instance", instanceId));
+        using var forRecord = await PostFileAsync(manager, "contract", "scan.pdf", scan);
+        using var foreign = await PostFileAsync(sales2, "contract", "scan.pdf", scan, ("instance", instanceId));
+
+        Assert.That(forTask.StatusCode, Is.EqualTo(HttpStatusCode.Created), await forTask.Content.ReadAsStringAsync());
+        Assert.That(forRecord.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(await DetailAsync(forRecord), Is.EqualTo(
+            "“合同”：文件 scan.pdf 大小为 8 KB，超过上限 1 KB；请压缩或拆分后再上传"));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Imported_file_is_readable_and_kept()
+    {
+        await using var factory = await StartServerAsync();
+        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        await factory.Services.GetRequiredService<IPermissionRuleStore>().SaveRulesAsync(FileDefinitions.FormKey,
+        [
+            new PermissionRule { Role = "sales-manager", Form = FileDefinitions.FormKey, Actions = ["read"] },
+        ], default);
+        var contract = await UploadAsync(admin, "contract", "contract.pdf", FileDefinitions.Pdf);
+        var cell = new JsonArray(contract.DeepClone()).ToJsonString().Replace("\"", "\"\"", StringComparison.Ordinal);
+
+        var result = await ImportAsync(factory, $"客户,合同\n协和医院,\"{cell}\"\n");
+        var swept = await factory.Services.GetRequiredService<IFileStore>()
+            .DeleteUnlinkedAsync(factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(2), default);
+        using var reader = await manager.GetAsync($"/api/files/{contract["id"]}");
+        using var other = await sales2.GetAsync($"/api/files/{contract["id"]}");
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.RowsWritten, Is.EqualTo(1));
+        Assert.That(swept, Is.Zero);
+        Assert.That(reader.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await reader.Content.ReadAsByteArrayAsync(), Is.EqualTo(FileDefinitions.Pdf));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Import_with_foreign_file_is_row_error()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        var theirs = await UploadAsync(sales2, "contract", "theirs.pdf", FileDefinitions.Pdf);
+        var cell = new JsonArray(theirs.DeepClone()).ToJsonString().Replace("\"", "\"\"", StringComparison.Ordinal);
+
+        var result = await ImportAsync(factory, $"客户,合同\n协和医院,\"{cell}\"\n");
+
+        Assert.That(result.RowsWritten, Is.Zero);
+        Assert.That(result.Errors, Has.Count.EqualTo(1));
+        Assert.That(result.Errors[0].Message, Does.StartWith("visits.csv 第 2 行，“合同” 列 (contract)："));
+        Assert.That(result.Errors[0].Message, Does.Contain(
+            "“合同” 中的文件 “theirs.pdf” 不是由您上传的，您也无权查看包含它的记录或流程；请自行上传该文件"));
+    }
+
+    private static async Task<ImportResult> ImportAsync(DesignerAppFactory factory, string csv)
+    {
+        var imports = factory.Services.GetRequiredService<DataImportService>();
+        var form = (await imports.ListFormsAsync(default)).Single(item => item.Key == FileDefinitions.FormKey);
+        using var file = await ImportFile.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "visits.csv", default);
+        var definition = await imports.LoadFormAsync(form, default);
+        var mapping = DataImportService.ToMapping(["客户", "合同"], ["customer", "contract"]);
+        return await imports.ImportAsync(
+            definition, file, mapping, "admin", "zh-CN", skipBadRows: false, 1, new Progress<ImportProgress>(), default);
+    }
+
     private static async Task<DesignerAppFactory> StartServerAsync()
     {
         var factory = new DesignerAppFactory(kestrel: true);
@@ -174,7 +307,7 @@ public sealed class FileApiTests
     }
 
     private static async Task<HttpResponseMessage> PostFileAsync(
-        HttpClient client, string field, string name, byte[] content)
+        HttpClient client, string field, string name, byte[] content, params (string Name, string Value)[] extra)
     {
         using var body = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -182,6 +315,11 @@ public sealed class FileApiTests
         body.Add(file, "file", name);
         body.Add(new StringContent(FileDefinitions.FormKey), "form");
         body.Add(new StringContent(field), "field");
+        foreach (var (partName, value) in extra)
+        {
+            body.Add(new StringContent(value), partName);
+        }
+
         return await client.PostAsync("/api/files", body);
     }
 
@@ -190,6 +328,17 @@ public sealed class FileApiTests
         {
             ["flowKey"] = FileDefinitions.FlowKey,
             ["data"] = new JsonObject { ["customer"] = "协和医院", ["contract"] = contract },
+        });
+
+    private static Task<HttpResponseMessage> StartWithAsync(
+        HttpClient client, JsonObject contract, string field, JsonNode file) =>
+        client.PostAsJsonAsync("/api/instances", new JsonObject
+        {
+            ["flowKey"] = FileDefinitions.FlowKey,
+            ["data"] = new JsonObject
+            {
+                ["customer"] = "协和医院", ["contract"] = new JsonArray(contract.DeepClone()), [field] = file,
+            },
         });
 
     private static async Task<string?> DetailAsync(HttpResponseMessage response) =>

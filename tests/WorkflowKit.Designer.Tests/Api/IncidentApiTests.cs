@@ -90,6 +90,10 @@ public sealed class IncidentApiTests
         using var retry = await sales1.PostAsync($"/api/incidents/{incidentId}/retry", null);
 
         Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((string?)(await list.Content.ReadFromJsonAsync<JsonObject>())!["detail"], Is.EqualTo(
+            "This account may not use GET /api/incidents, because it needs the process owner or administrator role, " +
+            "which the account does not have. Ask an administrator to give the account the role, or use an account " +
+            "that has it."));
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await SingleOpenIncidentAsync(factory), Is.EqualTo(incidentId));
     }

@@ -99,6 +99,31 @@ public sealed class ScheduleApiTests
     }
 
     [Test]
+    public async Task Api_start_of_watch_is_403()
+    {
+        await using var factory = await StartAsync();
+        using var sales = await LoopbackClients.ForAsync(factory, "sales1");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+
+        using var start = await sales.PostAsJsonAsync(
+            "/api/instances", new JsonObject { ["flowKey"] = WatchDefinitions.FlowKey, ["data"] = new JsonObject() });
+        using var ownerStart = await owner.PostAsJsonAsync(
+            "/api/instances", new JsonObject { ["flowKey"] = WatchDefinitions.FlowKey, ["data"] = new JsonObject() });
+        var overview = await owner.GetFromJsonAsync<JsonObject>(
+            $"/api/definitions/flows/{WatchDefinitions.FlowKey}/schedules");
+
+        var problem = await start.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(start.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((string?)problem!["detail"], Does.StartWith(
+            $"Flow '{WatchDefinitions.FlowKey}' cannot be started by hand: its triggers are schedule, and it has no " +
+            "form or api trigger"));
+        Assert.That((string?)problem["detail"], Does.Contain(
+            $"Run now (POST /api/definitions/flows/{WatchDefinitions.FlowKey}/run)"));
+        Assert.That(ownerStart.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the trigger rule binds owners too");
+        Assert.That(overview!["lastRun"], Is.Null, "the rejected starts left no instance");
+    }
+
+    [Test]
     public async Task Unknown_flow_and_bad_count_rejected()
     {
         await using var factory = await StartAsync();

@@ -81,6 +81,8 @@ public sealed class FileFieldBrowserTests
         await Assertions.Expect(page.Locator("[data-field=contract]").GetByTestId("file-link")).ToHaveCountAsync(1);
 
         var pad = page.Locator("[data-field=sign]").GetByTestId("signature-pad");
+        await Assertions.Expect(pad).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-field=sign]").GetByTestId("file-limit")).ToHaveCountAsync(0);
         var box = (await pad.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + 20, box.Y + 100);
         await page.Mouse.DownAsync();

@@ -13,7 +13,8 @@ namespace WorkflowKit.Designer.Tests.Browser;
 
 /// <summary>
 /// The lookup picker of the work portal on the built-in templates: the order's customer code lists the customers the
-/// salesperson may read, found by name, and a lookup column of a sub-table lists products in each row.
+/// salesperson may read, found by name, picking one fills the customer name, and a lookup column of a sub-table lists
+/// products in each row.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -67,6 +68,7 @@ public sealed class LookupPickerBrowserTests
 
         await Assertions.Expect(sales.Locator("[data-field=customer] input")).ToHaveValueAsync("C0701");
         await Assertions.Expect(sales.Locator("[data-field=customer]")).ToContainTextAsync("Ruijin Hospital");
+        await Assertions.Expect(sales.Locator("[data-field=customerName] input")).ToHaveValueAsync("Ruijin Hospital");
         await _session.ScreenshotAsync(sales, "40-customer-picked");
         await sales.GetByText("添加行").ClickAsync();
         var row = sales.Locator("[data-field=lines] tr[data-row='1']");
@@ -142,8 +144,13 @@ public sealed class LookupPickerBrowserTests
         var choices = Choices(sales);
         await Assertions.Expect(choices).ToHaveCountAsync(1);
         await choices.First.ClickAsync();
+
+        // The pick re-renders the form; typing in the other row before that ends can lose characters.
+        await Assertions.Expect(second.Locator("[data-field=product] input")).ToHaveValueAsync("IVD-0712");
+        await Assertions.Expect(choices).ToHaveCountAsync(0);
         var first = sales.Locator("[data-field=items] tr[data-row='1']");
         await first.Locator("[data-field=product] input").PressSequentiallyAsync("0711");
+        await Assertions.Expect(first.Locator("[data-field=product] input")).ToHaveValueAsync("0711");
         await Assertions.Expect(choices).ToHaveCountAsync(1);
         await Assertions.Expect(choices.First).ToHaveAttributeAsync("data-value", "IVD-0711");
         await choices.First.ClickAsync();

@@ -23,8 +23,8 @@ using WorkflowKit.Runtime;
 namespace WorkflowKit.Designer.Tests.Components;
 
 /// <summary>
-/// The package preview and the flow and form designers on the Chinese page, in bunit, with the app's real services
-/// over a fresh SQLite file. Diagnostics come in Chinese and name nodes, branches, fields and rules by their names.
+/// The package preview, the flow and form designers and the form preview's pickers on the Chinese page, in bunit,
+/// with the app's real services over a fresh SQLite file. Diagnostics come in Chinese and name nodes, branches, fields and rules by their names.
 /// The cause of a cut-off flow comes first, with the unreachable nodes folded under it.
 /// </summary>
 public sealed class DiagnosticPageTests
@@ -92,7 +92,7 @@ public sealed class DiagnosticPageTests
         page.FindAll("input").Last().Change(_folder);
         page.Find("[data-testid=package-preview]").Click();
 
-        page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0);
+        page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0, TimeSpan.FromSeconds(30));
         var first = page.FindAll("[data-testid=diagnostic]")[0];
         Assert.That(first.QuerySelector("[data-testid=diagnostic-text]")!.TextContent, Is.EqualTo(
             "连线“开始 → nowhere”(e-start)指向不存在的节点“nowhere”。请把它的终点拖到已有节点上，或删除它。"));
@@ -145,7 +145,7 @@ public sealed class DiagnosticPageTests
         var adjustOrder = page.FindAll("[data-testid=diagnostic]")
             .Single(item => item.TextContent.Contains("(adjustOrder)", StringComparison.Ordinal));
         Assert.That(adjustOrder.QuerySelector("[data-testid=diagnostic-consequences]")!.TextContent,
-            Does.Contain("因此另有 3 个节点无法到达。"));
+            Does.Contain("因此另有 2 个节点无法到达。"));
         Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("cannot be reached"));
         Assert.That(page.Find("[data-testid=diagnostics]").TextContent, Does.Not.Contain("\"assignees\""));
     }
@@ -222,6 +222,37 @@ public sealed class DiagnosticPageTests
             "规则“要求到货日期不能早于订单日期”(deliveryNotBeforeOrder)标记的字段使用了字段“requestedDeliveryDate”，但表单中没有这个字段。" +
             "请选择已有字段，或把该字段加回表单。",
         }));
+    }
+
+    [Test]
+    public async Task Form_preview_picks_department_by_name()
+    {
+        await _app.Services.GetRequiredService<AccountStore>().SaveDepartmentAsync(
+            new Department("qa-lab", "质检实验室", null, null), CancellationToken.None);
+        var form = new JsonObject
+        {
+            ["formatVersion"] = 1,
+            ["kind"] = "form",
+            ["key"] = "lab-visit",
+            ["name"] = "实验室拜访",
+            ["fields"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "lab", ["type"] = "department", ["label"] = new JsonObject { ["zh-CN"] = "实验室" },
+            }),
+        };
+        await _app.Services.GetRequiredService<IDefinitionService>().SaveDraftAsync(
+            DefinitionKind.Form, "lab-visit", form.ToJsonString(), null, "admin", CancellationToken.None);
+
+        var page = Context.Render<FormDesigner>(parameters => parameters.Add(p => p.Key, "lab-visit"));
+
+        page.WaitForElement("[data-testid=form-preview] [data-field=lab]");
+        var picker = page.FindComponents<MudAutocomplete<string>>().Single(item => item.Instance.Label == "实验室");
+        var found = await page.InvokeAsync(() => picker.Instance.SearchFunc!("质检", CancellationToken.None)!);
+        await page.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync("qa-lab"));
+
+        Assert.That(found, Is.EqualTo(new[] { "qa-lab" }));
+        page.WaitForAssertion(() => Assert.That(
+            page.Find("[data-testid=form-preview] [data-field=lab] input").GetAttribute("value"), Is.EqualTo("质检实验室")));
     }
 
     private async Task ImportBiopharmaAsync() =>

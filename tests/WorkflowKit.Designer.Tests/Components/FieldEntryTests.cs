@@ -64,6 +64,32 @@ public sealed class FieldEntryTests : ComponentTestBase
     }
 
     [Test]
+    public void Datetime_uses_flow_zone_and_bounds()
+    {
+        var due = Field("due", FieldTypes.DateTime, "Due");
+        due.Max = "2026-12-31T18:00:00+08:00";
+        var data = new JsonObject();
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, Form(due))
+            .Add(p => p.Data, data)
+            .Add(p => p.TimeZone, "Europe/Berlin"));
+
+        var input = cut.Find("[data-field=due] input");
+        input.Change("2026-03-29T09:30");
+
+        Assert.That(data["due"]!.GetValue<string>(), Is.EqualTo("2026-03-29T09:30:00+02:00"));
+        Assert.That(input.GetAttribute("max"), Is.EqualTo("2026-12-31T11:00"));
+        Assert.That(cut.Find("[data-field=due]").TextContent, Does.Contain("Times in Europe/Berlin"));
+
+        cut.Find("[data-field=due] input").Change("2027-01-01T09:00");
+        cut.Find("form").Submit();
+
+        Assert.That(data["due"]!.GetValue<string>(), Is.EqualTo("2027-01-01T09:00:00+01:00"));
+        Assert.That(cut.Find("[data-testid=form-errors]").TextContent, Does.Contain(
+            "\"Due\" time \"2027-01-01T09:00:00+01:00\" is later than the latest allowed time 2026-12-31T18:00:00+08:00"));
+    }
+
+    [Test]
     public void Datetime_keeps_unreadable_text_as_error()
     {
         var data = new JsonObject();
@@ -132,6 +158,34 @@ public sealed class FieldEntryTests : ComponentTestBase
         var cut = Render(Form(Field("dept", FieldTypes.Department, "Department")), data, readOnly: true);
 
         Assert.That(cut.Find("[data-field=dept] input").GetAttribute("value"), Is.EqualTo("华东销售部"));
+    }
+
+    [Test]
+    public async Task Subtable_member_column_offers_users()
+    {
+        var lines = Field("visits", FieldTypes.SubTable, "Visits");
+        var department = Field("dept", FieldTypes.Department, "Department");
+        lines.Fields = [Field("rep", FieldTypes.Member, "Rep"), department];
+        var row = new JsonObject { ["rep"] = "sales-east-1", ["dept"] = "finance" };
+        var data = new JsonObject { ["visits"] = new JsonArray(row) };
+        var users = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["sales-east-1"] = "刘洋 Liu Yang", ["sales-east-2"] = "陈静 Chen Jing",
+        };
+        var cut = Context.Render<FormRenderer>(parameters => parameters
+            .Add(p => p.Form, Form(lines))
+            .Add(p => p.Data, data)
+            .Add(p => p.UserNames, users)
+            .Add(p => p.DepartmentNames, Departments));
+        var select = cut.FindComponents<MudBlazor.MudSelect<string>>().Single(item => item.Instance.Label == "Rep");
+
+        await cut.InvokeAsync(() => select.Instance.OpenMenu());
+        var choices = Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("sales-east-2"));
+
+        Assert.That(choices, Is.EqualTo(new[] { "刘洋 Liu Yang", "陈静 Chen Jing" }));
+        Assert.That(row["rep"]!.GetValue<string>(), Is.EqualTo("sales-east-2"));
+        Assert.That(cut.Find("[data-field=dept] input").GetAttribute("value"), Is.EqualTo("财务部"));
     }
 
     [Test]

@@ -122,4 +122,40 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
         Assert.That(cut.FindAll("[data-testid=branch]"), Has.Count.EqualTo(2));
         Assert.That(cut.FindAll("[data-testid=rule-builder]"), Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public void Approval_with_two_edges_lists_outcome_branches()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+        flow.Edges.Single(edge => edge.Id == "e2").IsDefault = true;
+        var rejected = new EdgeDefinition { Id = "e-rejected", From = node.Id, To = "start" };
+        flow.Edges.Add(rejected);
+
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+        cut.Find("[data-testid=rule-add-group]").Click();
+
+        Assert.That(cut.FindAll("[data-testid=branch]"), Has.Count.EqualTo(2));
+        Assert.That(cut.FindAll("[data-testid=branch-default]"), Has.Count.EqualTo(2));
+        Assert.That(cut.FindAll("[data-testid=outcome-branches-help]"), Has.Count.EqualTo(1));
+        Assert.That(cut.FindAll("[data-testid=rule-builder]"), Has.Count.EqualTo(1));
+        Assert.That(rejected.Condition!.Any!.Single().All.Single().Field, Is.EqualTo("nodes.manager-approval.outcome"));
+    }
+
+    [Test]
+    public void Approval_with_one_edge_has_no_branches()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+
+        Assert.That(cut.FindAll("[data-testid=branch]"), Is.Empty);
+    }
 }

@@ -77,6 +77,18 @@ public sealed class RuleBuilderTests : ComponentTestBase
     }
 
     [Test]
+    public void Script_keeps_rooted_paths()
+    {
+        var condition = Condition.AllOf(
+            new Rule { Field = "nodes.review.outcome", Operator = RuleOperators.Equal, Value = "rejected" },
+            new Rule { Field = "total", Operator = RuleOperators.GreaterThan, ValueField = "vars.limit" });
+
+        var script = ConditionScript.FromRules(condition);
+
+        Assert.That(script, Is.EqualTo("nodes.review.outcome == \"rejected\" && form.total > vars.limit"));
+    }
+
+    [Test]
     public void ValueField_rule_shows_the_compared_field()
     {
         var condition = Condition.AllOf(new Rule

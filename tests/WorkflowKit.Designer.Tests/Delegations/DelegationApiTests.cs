@@ -108,6 +108,47 @@ public sealed class DelegationApiTests
         Assert.That(own!.Single()!["status"]!.GetValue<string>(), Is.EqualTo("scheduled"));
     }
 
+    [Test]
+    public async Task Unknown_flow_key_is_400()
+    {
+        using var credit = await LoopbackClients.ForAsync(_app, "credit1");
+
+        using var response = await credit.PostAsJsonAsync("/api/delegations", new
+        {
+            delegateId = "sales2", start = Local(100), end = Local(110), flowKeys = new[] { OrderDefinitions.FlowKey, "nosuch" },
+        });
+        var own = await credit.GetFromJsonAsync<JsonArray>("/api/delegations");
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)problem!["error"], Is.EqualTo("FlowNotFound"));
+        Assert.That((string?)problem["field"], Is.EqualTo("flowKeys"));
+        Assert.That((string?)problem["detail"], Is.EqualTo(
+            "Flow \"nosuch\" in flowKeys has no published version; check the key, or remove it to delegate every flow."));
+        Assert.That(own, Is.Empty);
+    }
+
+    [TestCase("+05:00")]
+    [TestCase("Z")]
+    public async Task Time_with_offset_is_400(string offset)
+    {
+        using var owner = await LoopbackClients.ForAsync(_app, "owner");
+
+        using var response = await owner.PostAsJsonAsync("/api/delegations", new
+        {
+            delegateId = "sales2", start = Local(200) + offset, end = Local(210),
+        });
+        var own = await owner.GetFromJsonAsync<JsonArray>("/api/delegations");
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((string?)problem!["error"], Is.EqualTo("TimeHasOffset"));
+        Assert.That((string?)problem["field"], Is.EqualTo("start"));
+        Assert.That((string?)problem["detail"], Is.EqualTo(
+            "start has a UTC offset or Z; send the time in Asia/Shanghai without an offset, such as 2025-03-03T09:00."));
+        Assert.That(own, Is.Empty);
+    }
+
     private static async Task<(HttpStatusCode Status, string Error, string Field)> ProblemAsync(HttpClient client, object body)
     {
         using var response = await client.PostAsJsonAsync("/api/delegations", body);

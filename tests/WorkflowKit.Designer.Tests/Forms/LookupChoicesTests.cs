@@ -7,7 +7,8 @@ namespace WorkflowKit.Designer.Tests.Forms;
 
 /// <summary>
 /// The records that a lookup field of the work portal offers, on the built-in templates' customer form and its data
-/// permissions: a salesperson finds the customers of their own region only, by code or by name.
+/// permissions: a salesperson finds the customers of their own region only, by code or by name in any case, and a pick
+/// fills fields from the customer only when the salesperson may read it.
 /// </summary>
 [TestFixture]
 public sealed class LookupChoicesTests
@@ -56,6 +57,35 @@ public sealed class LookupChoicesTests
         var choices = await SearchAsync("sales1", "huashan cl");
 
         Assert.That(choices, Is.EqualTo(new[] { new LookupChoice("C0202", "Huashan Clinic") }));
+    }
+
+    [Test]
+    public async Task Mixed_case_name_finds_record()
+    {
+        var choices = await SearchAsync("sales1", "rUIJIN hOSP");
+
+        Assert.That(choices, Is.EqualTo(new[] { new LookupChoice("C0201", "Ruijin Hospital") }));
+    }
+
+    [Test]
+    public async Task Fill_copies_readable_record_fields()
+    {
+        var lookup = _app.Services.GetRequiredService<LookupChoices>();
+        var filling = new RecordLookup
+        {
+            Form = "customer", ValueField = "code",
+            Fill = new() { ["customerName"] = "name", ["limit"] = "creditLimit" },
+        };
+
+        var own = await lookup.FillAsync(filling, "sales1", "C0201", default);
+        var other = await lookup.FillAsync(filling, "sales1", "C0203", default);
+        var none = await lookup.FillAsync(Customer, "sales1", "C0201", default);
+
+        Assert.That(own.Keys, Is.EquivalentTo(new[] { "customerName", "limit" }));
+        Assert.That(own["customerName"]!.GetValue<string>(), Is.EqualTo("Ruijin Hospital"));
+        Assert.That(own["limit"]!.GetValue<decimal>(), Is.EqualTo(1_000_000m));
+        Assert.That(other, Is.Empty);
+        Assert.That(none, Is.Empty);
     }
 
     [Test]

@@ -176,6 +176,68 @@ public sealed class DatabaseOutageTests
             Is.EqualTo(DemoAccounts.Users.Count));
     }
 
+    [Test]
+    public async Task First_start_waits_for_database()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+
+        // The gate listens only after a few seconds, so the designer meets refused connections first, as it does when
+        // it starts before the PostgreSQL server.
+        await using var gate = new TcpGate(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString).Host!,
+            new NpgsqlConnectionStringBuilder(database.ConnectionString).Port);
+        var logs = new LogCapture();
+        await using var app = new DesignerAppFactory(settings: Settings(database, gate));
+        await using var logged = app.WithWebHostBuilder(builder =>
+            builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+
+        var starting = Task.Run(() => logged.CreateClient());
+        await WaitForAsync(() => logs.WithId(DatabaseNotReachableYet).Count > 0, "the first waiting line");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        gate.Open();
+        using var client = await starting;
+
+        var waiting = logs.WithId(DatabaseNotReachableYet);
+        Assert.That(waiting[0].Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(waiting[0].Message, Does.StartWith("The database (PostgreSql: ").And.Contain(
+            ") cannot be reached yet (attempt 1: "));
+        Assert.That(waiting[0].Message, Does.Contain("trying again in 1 s, for at most "));
+        Assert.That(logs.WithId(DatabaseReachedAfterWait), Has.Count.EqualTo(1));
+        Assert.That(logs.WithId(StartFailed), Is.Empty);
+        Assert.That(await logged.Services.GetRequiredService<AccountStore>().CountAsync(default),
+            Is.EqualTo(DemoAccounts.Users.Count));
+    }
+
+    [Test]
+    public async Task First_start_wait_is_bounded()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var gate = new TcpGate(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString).Host!,
+            new NpgsqlConnectionStringBuilder(database.ConnectionString).Port);
+        var storage = new WorkflowKit.Storage.StorageOptions(
+            WorkflowKit.Storage.StorageProvider.PostgreSql, Settings(database, gate)["WorkflowKit:Storage:ConnectionString"]);
+        await using var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddWorkflowKitStores(storage)
+            .BuildServiceProvider();
+        var wait = new DatabaseStartupWait(
+            services, storage,
+            Microsoft.Extensions.Options.Options.Create(new DesignerOptions { DatabaseStartupWait = TimeSpan.FromSeconds(2) }),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseStartupWait>.Instance);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.ThrowsAsync<FirstStartException>(() => wait.OpenAsync(CancellationToken.None));
+
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+        Assert.That(error!.Message, Does.StartWith("The database (PostgreSql: "));
+        Assert.That(error.Message, Does.Contain(
+            ", and WorkflowKit:DatabaseStartupWait (2 s) leaves no time for another, so the designer did not start " +
+            "and changed nothing. Check that the database server runs and accepts connections from this machine, " +
+            "then start the designer again; for a server that starts slowly, raise WorkflowKit:DatabaseStartupWait."));
+        Assert.That(DatabaseOutage.IsOutage(error.InnerException), Is.True);
+    }
+
     // A bootstrapper of the app's services whose options turn the demo accounts (load) and the sample (sampleData,
     // load by default) on or off. Either loads only into a database without accounts.
     private static DesignerBootstrapper Bootstrapper(DesignerAppFactory app, bool load, bool? sampleData = null)
@@ -222,6 +284,9 @@ public sealed class DatabaseOutageTests
         return directory?.FullName ?? throw new DirectoryNotFoundException("WorkflowKit.sln not found above the tests.");
     }
 
+    private const int StartFailed = 5007;
+    private const int DatabaseNotReachableYet = 5009;
+    private const int DatabaseReachedAfterWait = 5015;
     private const int EngineRoundFailed = 2040;
     private const int EngineUnreachable = 2041;
     private const int EngineReachableAgain = 2043;

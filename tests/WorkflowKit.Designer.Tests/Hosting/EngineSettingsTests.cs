@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Designer.Hosting;
@@ -54,7 +55,7 @@ public sealed class EngineSettingsTests
         var configuration = Configuration(new Dictionary<string, string?> { [key] = value });
 
         Assert.That(() => EngineSettings.Apply(configuration, new EngineOptions()),
-            Throws.InvalidOperationException.With.Message.EqualTo(expected));
+            Throws.TypeOf<EngineSettingsException>().With.Message.EqualTo(expected));
     }
 
     [Test]
@@ -132,17 +133,78 @@ public sealed class EngineSettingsTests
         var configuration = Configuration(new Dictionary<string, string?> { [key] = value });
 
         Assert.That(() => EngineSettings.Apply(configuration, new EngineOptions()),
-            Throws.InvalidOperationException.With.Message.EqualTo(expected));
+            Throws.TypeOf<EngineSettingsException>().With.Message.EqualTo(expected));
     }
 
     [Test]
-    public void Designer_InvalidSetting_StopsStart()
+    public async Task Designer_InvalidSettings_ExitWithLines()
     {
-        var settings = new Dictionary<string, string> { ["WorkflowKit:Engine:PollInterval"] = "5s" };
-        using var app = new DesignerAppFactory(settings: settings);
+        var folder = Directory.CreateTempSubdirectory("wk-settings-").FullName;
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var project = Path.Combine(RepositoryRoot(), "designer", "WorkflowKit.Designer");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+                 {
+                     Path.Combine(project, "bin", configuration, "net10.0", "WorkflowKit.Designer.dll"),
+                     "--urls", "http://127.0.0.1:0",
+                     "--WorkflowKit:Storage:ConnectionString", Path.Combine(folder, "designer.db"),
+                     "--WorkflowKit:Engine:PollInterval", "abc",
+                     "--WorkflowKit:Engine:BatchSize", "0",
+                     "--WorkflowKit:Engine:TimeZone", "Asia/Shangai",
+                 })
+        {
+            start.ArgumentList.Add(argument);
+        }
 
-        Assert.That(() => app.CreateClient(), Throws.InvalidOperationException.With.Message.StartsWith(
-            "WorkflowKit:Engine:PollInterval is \"5s\", but it must be a duration"));
+        try
+        {
+            using var designer = Process.Start(start)!;
+            var output = designer.StandardOutput.ReadToEndAsync();
+            var error = designer.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await designer.WaitForExitAsync(timeout.Token);
+            var text = await output + await error;
+
+            Assert.That(designer.ExitCode, Is.EqualTo(1), text);
+            Assert.That(text, Does.Contain("WorkflowKit:Engine:TimeZone is \"Asia/Shangai\""));
+            Assert.That(text, Does.Contain("WorkflowKit:Engine:PollInterval is \"abc\""));
+            Assert.That(text, Does.Contain("WorkflowKit:Engine:BatchSize is \"0\""));
+            Assert.That(text, Does.Not.Contain("Unhandled exception"));
+            Assert.That(text, Does.Not.Contain("   at "), "no stack trace");
+            Assert.That(File.Exists(Path.Combine(folder, "designer.db")), Is.False, "the start stops before the database");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Apply_ManyInvalid_ListsEach()
+    {
+        var configuration = Configuration(new Dictionary<string, string?>
+        {
+            ["WorkflowKit:Engine:TimeZone"] = "Asia/Shangai",
+            ["WorkflowKit:Engine:PollInterval"] = "abc",
+            ["WorkflowKit:Engine:BatchSize"] = "0",
+            ["WorkflowKit:Engine:MaxQueryRows"] = "99999999999",
+            ["WorkflowKit:Engine:Lease"] = "00:00:05",
+            ["WorkflowKit:Engine:HttpTimeout"] = "00:01:00",
+        });
+
+        var error = Assert.Throws<EngineSettingsException>(() => EngineSettings.Apply(configuration, new EngineOptions()));
+
+        Assert.That(error!.Problems, Has.Count.EqualTo(5));
+        Assert.That(error.Problems[0], Does.StartWith("WorkflowKit:Engine:TimeZone is \"Asia/Shangai\""));
+        Assert.That(error.Problems[1], Does.StartWith("WorkflowKit:Engine:PollInterval is \"abc\""));
+        Assert.That(error.Problems[2], Does.StartWith("WorkflowKit:Engine:BatchSize is \"0\""));
+        Assert.That(error.Problems[3], Does.StartWith("WorkflowKit:Engine:MaxQueryRows is \"99999999999\""));
+        Assert.That(error.Problems[4], Does.StartWith("WorkflowKit:Engine:Lease is 00:00:05"));
     }
 
     [Test]

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Tests.Support;
@@ -70,18 +69,6 @@ public static class HiddenFieldDefinitions
     };
 
     /// <summary>Saves and publishes the form and flow v1 as the given user, with a script step when given.</summary>
-    public static async Task PublishAsync(IDefinitionService definitions, string userId, string? script = null)
-    {
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(Form()), null, userId, default);
-        await definitions.PublishAsync(DefinitionKind.Form, OrderDefinitions.FormKey, userId, null, default);
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, OrderDefinitions.FlowKey, DefinitionJson.Serialize(Flow(script)), null, userId, default);
-        var result = await definitions.PublishAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, userId, null, default);
-        if (!result.Published)
-        {
-            throw new InvalidOperationException(
-                "The hidden-field flow did not publish: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
-        }
-    }
+    public static Task PublishAsync(IDefinitionService definitions, string userId, string? script = null) =>
+        TestPackages.PublishAsync(definitions, Form(), Flow(script), userId, "hidden-field");
 }

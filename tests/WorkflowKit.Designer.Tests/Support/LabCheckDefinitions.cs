@@ -1,6 +1,5 @@
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Forms;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Tests.Support;
@@ -34,10 +33,6 @@ public static class LabCheckDefinitions
         ],
     };
 
-    public static async Task PublishAsync(IDefinitionService definitions, string userId)
-    {
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Form, FormKey, DefinitionJson.Serialize(Form()), null, userId, default);
-        await definitions.PublishAsync(DefinitionKind.Form, FormKey, userId, null, default);
-    }
+    public static Task PublishAsync(IDefinitionService definitions, string userId) =>
+        TestPackages.PublishFormAsync(definitions, Form(), userId);
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Tests.Support;
@@ -42,31 +41,16 @@ public static class OrderDefinitions
         ],
     };
 
-    public static FlowDefinition Flow() => new()
-    {
-        Key = FlowKey,
-        Name = new LocalizedText("订单审批", "Order approval"),
-        Form = FormKey,
-        Nodes =
-        [
-            new NodeDefinition { Id = "start", Type = NodeTypes.Start, Name = new LocalizedText("提交订单", "Submit order"), Position = new NodePosition { X = 40, Y = 160 } },
-            new NodeDefinition
-            {
-                Id = ManagerNode, Type = NodeTypes.Approval, Name = new LocalizedText("经理审批", "Manager approval"),
-                Position = new NodePosition { X = 300, Y = 160 },
-                Assignees = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "sales-manager" }],
-                ApprovalMode = ApprovalModes.Single,
-                FieldPermissions = new() { ["note"] = new FieldPermission { Access = FieldPermission.Editable } },
-                Deadline = new DeadlineDefinition { Duration = "P2D" },
-            },
-            new NodeDefinition { Id = "end", Type = NodeTypes.End, Name = new LocalizedText("结束", "End"), Position = new NodePosition { X = 560, Y = 160 } },
-        ],
-        Edges =
-        [
-            new EdgeDefinition { Id = "e1", From = "start", To = ManagerNode },
-            new EdgeDefinition { Id = "e2", From = ManagerNode, To = "end" },
-        ],
-    };
+    public static FlowDefinition Flow() => TestPackages.OneStepFlow(
+        FlowKey, new LocalizedText("订单审批", "Order approval"), FormKey, new LocalizedText("提交订单", "Submit order"),
+        new NodeDefinition
+        {
+            Id = ManagerNode, Type = NodeTypes.Approval, Name = new LocalizedText("经理审批", "Manager approval"),
+            Assignees = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "sales-manager" }],
+            ApprovalMode = ApprovalModes.Single,
+            FieldPermissions = new() { ["note"] = new FieldPermission { Access = FieldPermission.Editable } },
+            Deadline = new DeadlineDefinition { Duration = "P2D" },
+        });
 
     /// <summary>
     /// The order flow with a script step before the manager's approval, as an automatic step that changes the form.
@@ -127,17 +111,6 @@ public static class OrderDefinitions
     }
 
     /// <summary>Saves and publishes the form and flow v1 (<see cref="Flow"/> unless given) as the given user.</summary>
-    public static async Task PublishAsync(IDefinitionService definitions, string userId, FlowDefinition? flow = null)
-    {
-        await definitions.SaveDraftAsync(DefinitionKind.Form, FormKey, DefinitionJson.Serialize(Form()), null, userId, default);
-        await definitions.PublishAsync(DefinitionKind.Form, FormKey, userId, null, default);
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, FlowKey, DefinitionJson.Serialize(flow ?? Flow()), null, userId, default);
-        var result = await definitions.PublishAsync(DefinitionKind.Flow, FlowKey, userId, null, default);
-        if (!result.Published)
-        {
-            throw new InvalidOperationException(
-                "The scenario flow did not publish: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
-        }
-    }
+    public static Task PublishAsync(IDefinitionService definitions, string userId, FlowDefinition? flow = null) =>
+        TestPackages.PublishAsync(definitions, Form(), flow ?? Flow(), userId, "scenario");
 }

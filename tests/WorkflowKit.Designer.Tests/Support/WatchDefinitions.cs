@@ -1,6 +1,5 @@
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
-using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.Designer.Tests.Support;
@@ -37,15 +36,6 @@ public static class WatchDefinitions
         ],
     };
 
-    public static async Task PublishAsync(IDefinitionService definitions, FlowDefinition? flow = null)
-    {
-        await definitions.SaveDraftAsync(
-            DefinitionKind.Flow, FlowKey, DefinitionJson.Serialize(flow ?? Flow()), null, "owner", default);
-        var result = await definitions.PublishAsync(DefinitionKind.Flow, FlowKey, "owner", null, default);
-        if (!result.Published)
-        {
-            throw new InvalidOperationException(
-                "The watch flow did not publish: " + string.Join("; ", result.Diagnostics.Select(d => d.Message)));
-        }
-    }
+    public static Task PublishAsync(IDefinitionService definitions, FlowDefinition? flow = null) =>
+        TestPackages.PublishFlowAsync(definitions, flow ?? Flow(), "owner", "watch");
 }

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Permissions;
+using WorkflowKit.Records;
+using WorkflowKit.Storage;
 using WorkflowKit.Replenishment.Dashboard;
 using WorkflowKit.Replenishment.Tests.Support;
 
@@ -61,8 +64,27 @@ public sealed class ForecastDashboardServiceTests
         });
     }
 
-    private static ForecastDashboardService Service(ReplenishmentWorld world)
+    [TestCase("admin", 1)]
+    [TestCase("sales-east-1", 2)]
+    public async Task Build_ReadsEachFormOnce(string userId, int orderReads)
     {
+        // A region user reads their own orders and the company's, which stock cover needs; every other form once.
+        await using var world = await WorldAsync();
+        var counting = new CountingRecordStore(world.Records);
+
+        await Service(world, counting).BuildAsync(userId, Shanghai, new ForecastDashboardOptions(), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(counting.Queries("product"), Is.EqualTo(1));
+            Assert.That(counting.Queries("stock-batch"), Is.EqualTo(1));
+            Assert.That(counting.Queries("order"), Is.EqualTo(orderReads));
+        });
+    }
+
+    private static ForecastDashboardService Service(ReplenishmentWorld world, IRecordStore? store = null)
+    {
+        store ??= world.Records;
         var manifest = DefinitionJson.Deserialize<PackageManifest>(
             File.ReadAllText(Path.Combine(TestPaths.TemplatePackage, "package.json")));
         var rules = new InMemoryPermissionRuleStore();
@@ -73,7 +95,7 @@ public sealed class ForecastDashboardServiceTests
 
         var access = new RecordAccess(rules, world.Organization, new InMemoryParticipationSource());
         return new ForecastDashboardService(
-            new RecordReader(world.Records, world.Records, world.Records, access), world.Records, world.Time);
+            new RecordReader(store, world.Records, world.Records, access), store, world.Time);
     }
 
     private static async Task<ReplenishmentWorld> WorldAsync()
@@ -98,4 +120,35 @@ public sealed class ForecastDashboardServiceTests
         ["status"] = "shipped",
         ["lines"] = new JsonArray(new JsonObject { ["product"] = "IVD-0001", ["quantity"] = quantity, ["unitPrice"] = 10m }),
     };
+}
+
+/// <summary>A record store that counts the queries of each form and passes every call on.</summary>
+internal sealed class CountingRecordStore(IRecordStore inner) : IRecordStore
+{
+    private readonly ConcurrentDictionary<string, int> _queries = new(StringComparer.Ordinal);
+
+    public int Queries(string formKey) => _queries.GetValueOrDefault(formKey);
+
+    public Task<RecordEntry> CreateAsync(
+        string formKey, JsonObject data, RecordWriteContext context, CancellationToken cancellationToken) =>
+        inner.CreateAsync(formKey, data, context, cancellationToken);
+
+    public Task<RecordEntry> UpdateAsync(
+        string formKey, long recordId, JsonObject changes, long? expectedVersion, RecordWriteContext context,
+        CancellationToken cancellationToken) =>
+        inner.UpdateAsync(formKey, recordId, changes, expectedVersion, context, cancellationToken);
+
+    public Task<RecordEntry?> GetAsync(
+        string formKey, long recordId, IStorageTransaction? transaction, CancellationToken cancellationToken) =>
+        inner.GetAsync(formKey, recordId, transaction, cancellationToken);
+
+    public Task<RecordPage> QueryAsync(
+        RecordQuery query, IStorageTransaction? transaction, CancellationToken cancellationToken)
+    {
+        _queries.AddOrUpdate(query.FormKey, 1, (_, count) => count + 1);
+        return inner.QueryAsync(query, transaction, cancellationToken);
+    }
+
+    public Task SoftDeleteAsync(string formKey, long recordId, RecordWriteContext context, CancellationToken cancellationToken) =>
+        inner.SoftDeleteAsync(formKey, recordId, context, cancellationToken);
 }

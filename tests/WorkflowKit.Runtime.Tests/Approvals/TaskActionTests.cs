@@ -116,6 +116,29 @@ public sealed class TaskActionTests
     }
 
     [Test]
+    public async Task Direction_controls_in_comments_rejected()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(ThreeSteps());
+        var instance = await fx.StartAsync("order");
+        var draft = await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+
+        var onTask = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.ActAsync(
+            new TaskActionRequest(draft.Id, TaskActions.Submit, "alice") { Comment = "ok \u202Etxt.exe" },
+            CancellationToken.None));
+        var onWithdrawal = Assert.ThrowsAsync<ArgumentException>(
+            () => fx.Engine.WithdrawAsync(instance.Id, "alice", "客户取消 \u202Etest", CancellationToken.None));
+        var onCancel = Assert.ThrowsAsync<ArgumentException>(
+            () => fx.Engine.CancelAsync(instance.Id, "admin", "\u2066hidden\u2069", CancellationToken.None));
+
+        Assert.That(onTask!.Message, Does.Contain("direction control U+202E at character 4"));
+        Assert.That(onWithdrawal!.Message, Does.Contain("withdrawal reason").And.Contain("U+202E at character 6"));
+        Assert.That(onCancel!.Message, Does.Contain("cancel reason").And.Contain("U+2066 at character 1"));
+        await fx.TaskAssignedToAsync(instance.Id, "draft", "alice");
+        await fx.InstanceRunningAsync(instance.Id);
+    }
+
+    [Test]
     public async Task Withdraw_AfterAction_Rejected()
     {
         await using var fx = await EngineFixture.CreateAsync();

@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Notifications;
@@ -102,6 +103,26 @@ public sealed class UrgeTests
         Assert.That(message.Get("zh-CN"), Is.EqualTo("填写订单：张伟 催办“SO-20250303-0001”。留言：客户在等"));
         Assert.That(message.Get("en"), Is.EqualTo(
             "Fill in the order: 张伟 asks you to handle \"SO-20250303-0001\". Comment: 客户在等"));
+    }
+
+    [Test]
+    public async Task Urge_omits_title_hidden_at_node()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        var flow = TwoSteps().Build();
+        flow.Nodes.Single(node => node.Id == "draft").FieldPermissions = new()
+        {
+            ["orderNo"] = new FieldPermission { Access = FieldPermission.Hidden },
+        };
+        fx.Definitions.Publish(flow, OrderForm());
+        var instance = await fx.StartAsync("order", form: """{"orderNo": "SO-20250303-0001"}""");
+
+        await fx.Engine.UrgeAsync(instance.Id, "alice", null, CancellationToken.None);
+
+        var message = (await UrgesOfAsync(fx, "dave")).Single().Message!;
+        Assert.That(message.Get("zh-CN"), Is.EqualTo("填写订单：alice 催办此申请。"));
+        Assert.That(message.Get("en"), Is.EqualTo("Fill in the order: alice asks you to handle this submission."));
+        Assert.That(message.Get("en"), Does.Not.Contain("SO-20250303-0001"));
     }
 
     [Test]

@@ -103,6 +103,55 @@ public sealed class IntegrationNodeTests
         });
     }
 
+    // carol is the one user of role finance in the test organization.
+    [TestCase("nobody-role", "bob")]
+    [TestCase("finance", "carol")]
+    public async Task Notification_Fallback_OnlyWhenNobody(string role, string expected)
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("notify")
+            .Start()
+            .Node("tell", NodeTypes.Notification, node =>
+            {
+                node.Recipients = [new AssigneeRule { Type = AssigneeTypes.Role, Value = role }];
+                node.FallbackRecipients = [new AssigneeRule { Type = AssigneeTypes.User, Value = "bob" }];
+                node.Message = new LocalizedText("通知", "Notice");
+            })
+            .End()
+            .Chain("start", "tell", "end"));
+
+        var instance = await fx.StartAsync("notify", "alice");
+
+        await fx.InstanceEndedWithAsync(instance.Id, "end");
+        foreach (var user in new[] { "bob", "carol" })
+        {
+            var notices = await fx.Engine.GetNotificationsAsync(user, false, CancellationToken.None);
+            Assert.That(notices, Has.Count.EqualTo(user == expected ? 1 : 0), user);
+        }
+    }
+
+    [Test]
+    public async Task Notification_FallbackNobody_RaisesIncident()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("notify")
+            .Start()
+            .Node("tell", NodeTypes.Notification, node =>
+            {
+                node.Recipients = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "nobody-role" }];
+                node.FallbackRecipients = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "empty-role" }];
+            })
+            .End()
+            .Chain("start", "tell", "end"));
+
+        var instance = await fx.StartAsync("notify", "alice");
+
+        var incident = (await fx.InstanceAsync(instance.Id)).Incidents.Single();
+        Assert.That(incident.Message, Is.EqualTo(
+            "Node 'tell' (notification) resolved no recipient: rule role 'nobody-role'; rule role 'empty-role' matched " +
+            "nobody. Fix the organisation data or the node's rules, then retry the incident."));
+    }
+
     [Test]
     public async Task SubFlow_ParentWaits_GetsOutput()
     {

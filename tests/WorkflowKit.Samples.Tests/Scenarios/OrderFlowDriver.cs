@@ -22,12 +22,14 @@ internal sealed class OrderFlowDriver : IAsyncDisposable
 
     private readonly ScenarioDatabase _database;
     private readonly Dictionary<string, JsonObject> _customers;
+    private readonly TimeProvider _time;
 
     private OrderFlowDriver(
         ScenarioDatabase database, SampleEnvironment environment, IReadOnlyList<JsonObject> orders,
-        Dictionary<string, JsonObject> customers, DateOnly today)
+        Dictionary<string, JsonObject> customers, DateOnly today, TimeProvider time)
     {
         _database = database;
+        _time = time;
         Environment = environment;
         Orders = orders;
         _customers = customers;
@@ -50,8 +52,8 @@ internal sealed class OrderFlowDriver : IAsyncDisposable
         var index = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data, SampleFiles.Index)))!;
         var today = DateOnly.ParseExact(index["today"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var nineInShanghai = new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
-        var environment = await SampleEnvironment.OpenAsync(
-            database.Db, new FakeTimeProvider(nineInShanghai), CancellationToken.None);
+        var time = new FakeTimeProvider(nineInShanghai);
+        var environment = await SampleEnvironment.OpenAsync(database.Db, time, CancellationToken.None);
         var options = new SampleLoadOptions(Path.Combine(TestPaths.RepositoryRoot, "definitions", "templates"), data)
         {
             IncludeOrderHistory = false,
@@ -64,8 +66,14 @@ internal sealed class OrderFlowDriver : IAsyncDisposable
             database, environment, orders,
             customers.Items.ToDictionary(
                 entry => entry.Data["code"]!.GetValue<string>(), entry => entry.Data, StringComparer.Ordinal),
-            today);
+            today, time);
     }
+
+    /// <summary>
+    /// Opens a second engine with its own stores and connections on the same database, as another engine node would.
+    /// </summary>
+    public Task<SampleEnvironment> OpenOtherNodeAsync() =>
+        SampleEnvironment.OpenAsync(_database.Db, _time, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
@@ -110,6 +118,26 @@ internal sealed class OrderFlowDriver : IAsyncDisposable
         }
 
         Assert.Fail($"None of the {Orders.Count} sample orders ships from {warehouses} warehouses; the sample data changed.");
+        throw new InvalidOperationException("Assert.Fail returned.");
+    }
+
+    /// <summary>
+    /// Submits sample orders one by one until one waits at <paramref name="nodeId"/>, and returns it with the stock
+    /// just before it was submitted.
+    /// </summary>
+    public async Task<(WorkflowInstance Order, Dictionary<string, Stock> StockBefore)> SubmitUntilTaskAsync(string nodeId)
+    {
+        foreach (var order in Orders)
+        {
+            var stockBefore = await StockAsync();
+            var started = await SubmitAsync(order);
+            if ((await OpenTasksAsync(started.Id)).Any(task => task.NodeId == nodeId))
+            {
+                return (await InstanceAsync(started.Id), stockBefore);
+            }
+        }
+
+        Assert.Fail($"None of the {Orders.Count} sample orders waits at '{nodeId}'; the sample data changed.");
         throw new InvalidOperationException("Assert.Fail returned.");
     }
 

@@ -60,16 +60,18 @@ public sealed class FileStoreOnStoresTests(StorageProvider provider)
         await store.InsertAsync(file, new byte[] { 1, 2, 3 }, CancellationToken.None);
         var recordId = await InsertRecordAsync(test.Database, "site-visit", "instance-1");
 
-        await store.LinkAsync([new FileLink(file.Id, "instance-1")], CancellationToken.None);
+        await store.LinkAsync([FileLink.ToInstance(file.Id, "instance-1")], null, CancellationToken.None);
         await store.LinkAsync(
-            [new FileLink(file.Id, "instance-1"), new FileLink(file.Id, "instance-2")], CancellationToken.None);
-        await store.LinkAsync([new FileLink("ffffffffffffffffffffffffffffffff", "instance-1")], CancellationToken.None);
+            [FileLink.ToInstance(file.Id, "instance-1"), FileLink.ToInstance(file.Id, "instance-2"),
+                FileLink.ToRecord(file.Id, "expense", 41)],
+            null, CancellationToken.None);
         var holders = await store.ListHoldersAsync(file.Id, CancellationToken.None);
 
         Assert.That(holders, Is.EqualTo(new[]
         {
             new FileHolder("instance-1", null, null),
             new FileHolder("instance-2", null, null),
+            new FileHolder(null, "expense", 41),
             new FileHolder("instance-1", "site-visit", recordId),
         }));
         Assert.That(await store.ListHoldersAsync("ffffffffffffffffffffffffffffffff", CancellationToken.None), Is.Empty);
@@ -88,13 +90,33 @@ public sealed class FileStoreOnStoresTests(StorageProvider provider)
             await store.InsertAsync(file, new byte[] { 9 }, CancellationToken.None);
         }
 
-        await store.LinkAsync([new FileLink(oldLinked.Id, "instance-1")], CancellationToken.None);
+        await store.LinkAsync([FileLink.ToInstance(oldLinked.Id, "instance-1")], null, CancellationToken.None);
         var deleted = await store.DeleteUnlinkedAsync(Noon.AddDays(-1), CancellationToken.None);
 
         Assert.That(deleted, Is.EqualTo(1));
         Assert.That(await store.FindAsync(oldUnlinked.Id, CancellationToken.None), Is.Null);
         Assert.That(await store.FindAsync(oldLinked.Id, CancellationToken.None), Is.Not.Null);
         Assert.That(await store.FindAsync(recent.Id, CancellationToken.None), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Link_to_missing_file_links_nothing()
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = StoreOn(test.Database);
+        var file = NewFile("photo.png", [1], Noon.AddDays(-2));
+        await store.InsertAsync(file, new byte[] { 1 }, CancellationToken.None);
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => store.LinkAsync(
+            [FileLink.ToInstance(file.Id, "instance-1"), FileLink.ToInstance("ffffffffffffffffffffffffffffffff", "instance-1")],
+            null, CancellationToken.None));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            "File ffffffffffffffffffffffffffffffff that instance instance-1 names does not exist: it was never " +
+            "uploaded, or the file sweep removed it because nothing named it in time. Upload the file again and save " +
+            "once more."));
+        Assert.That(await store.ListHoldersAsync(file.Id, CancellationToken.None), Is.Empty);
+        Assert.That(await store.DeleteUnlinkedAsync(Noon.AddDays(-1), CancellationToken.None), Is.EqualTo(1));
     }
 
     private static IFileStore StoreOn(IDatabase database) => database switch

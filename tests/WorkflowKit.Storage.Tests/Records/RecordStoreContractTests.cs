@@ -339,6 +339,30 @@ public sealed class RecordStoreContractTests(StorageProvider provider)
         Assert.That(Names(page), Is.EqualTo(expected));
     }
 
+    [TestCase(RuleOperators.Contains, "hba1c", new[] { "HbA1c 检测试剂盒", "糖化血红蛋白 HBA1C 质控品" })]
+    [TestCase(RuleOperators.Contains, "HBA1C", new[] { "HbA1c 检测试剂盒", "糖化血红蛋白 HBA1C 质控品" })]
+    [TestCase(RuleOperators.Contains, "血红蛋白 hb", new[] { "糖化血红蛋白 HBA1C 质控品" })]
+    [TestCase(RuleOperators.Contains, "ÉLISA", new[] { "Kit élisa Ferritine" })]
+    [TestCase(RuleOperators.Contains, "试剂盒", new[] { "HbA1c 检测试剂盒" })]
+    [TestCase(RuleOperators.NotContains, "HBa1C", new[] { "Kit élisa Ferritine" })]
+    [TestCase(RecordFilter.SearchOperator, "FERRITINE", new[] { "Kit élisa Ferritine" })]
+    public async Task Contains_ignores_case(string op, string value, string[] expected)
+    {
+        foreach (var name in new[] { "HbA1c 检测试剂盒", "Kit élisa Ferritine", "糖化血红蛋白 HBA1C 质控品" })
+        {
+            await _store.CreateAsync("customer", Customer(name, "east", "1"), As("u1"), None);
+        }
+
+        var page = await _store.QueryAsync(
+            new RecordQuery("customer")
+            {
+                Where = RecordFilter.Compare("name", op, value), Sort = [new SortOrder { Field = "name" }],
+            },
+            null, None);
+
+        Assert.That(Names(page), Is.EquivalentTo(expected));
+    }
+
     [Test]
     public async Task Between_on_money_is_exact()
     {

@@ -18,7 +18,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class DelegationOnStoresTests(StorageProvider provider)
+public sealed class DelegationOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     // Single approval by bob, then a countersign by bob and carol.
     private const string LeaveFlow = """
@@ -77,30 +77,19 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
     // 2025-03-03 09:00 in Asia/Shanghai is the fixture's clock (01:00 UTC).
     private static readonly DateTime Monday0800 = new(2025, 3, 3, 8, 0, 0);
 
-    private EngineOnStores _stores = null!;
     private IDelegationStore _delegations = null!;
     private DelegationService _service = null!;
 
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Organization.Add(EngineOnStores.User("carol", "Carol")).Add(EngineOnStores.User("dave", "Dave"));
+        Stores.Organization.Add(EngineOnStores.User("carol", "Carol")).Add(EngineOnStores.User("dave", "Dave"));
         var form = DefinitionJson.Deserialize<FormDefinition>(Form);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(LeaveFlow), form);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(OrderFlow), form);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(SlaFlow), form);
-        _delegations = _stores.CreateDelegationStore();
-        _service = new DelegationService(_delegations, _stores.Organization, _stores.Time, new EngineOptions());
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(LeaveFlow), form);
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(OrderFlow), form);
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(SlaFlow), form);
+        _delegations = Stores.CreateDelegationStore();
+        _service = new DelegationService(_delegations, Stores.Organization, Stores.Time, new EngineOptions());
     }
 
     [Test]
@@ -111,7 +100,7 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
 
         var started = await StartAsync(engine, "leave");
         var task = await OpenTaskAsync(engine, started.Id, "manager");
-        var assignments = await RuntimeStoreFixture.CreateStore(_stores.Database).GetTaskAssignmentsAsync(task.Id, default);
+        var assignments = await RuntimeStoreFixture.CreateStore(Stores.Database).GetTaskAssignmentsAsync(task.Id, default);
         var delegated = (await engine.GetHistoryAsync(started.Id, default)).Single(entry => entry.Action == AuditActions.TaskDelegated);
         var notice = (await engine.GetNotificationsAsync("carol", false, default)).Single();
 
@@ -136,9 +125,9 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         var engine = Engine();
 
         var before = await StartAsync(engine, "leave");
-        _stores.Time.Advance(TimeSpan.FromHours(1));
+        Stores.Time.Advance(TimeSpan.FromHours(1));
         var during = await StartAsync(engine, "leave");
-        _stores.Time.Advance(TimeSpan.FromHours(2));
+        Stores.Time.Advance(TimeSpan.FromHours(2));
         var after = await StartAsync(engine, "leave");
 
         Assert.That((await OpenTaskAsync(engine, before.Id, "manager")).Assignee, Is.EqualTo("bob"));
@@ -227,14 +216,14 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         var started = await StartAsync(engine, "sla");
         await DelegateAsync("carol", "dave");
 
-        _stores.Time.Advance(TimeSpan.FromHours(2));
+        Stores.Time.Advance(TimeSpan.FromHours(2));
         await engine.RunDueWorkAsync(default);
 
         var task = await OpenTaskAsync(Engine("node-b"), started.Id, "manager");
         var history = await engine.GetHistoryAsync(started.Id, default);
         var delegated = history.Single(entry => entry.Action == AuditActions.TaskDelegated);
         var escalated = history.Single(entry => entry.Action == AuditActions.TaskEscalated);
-        var assignments = await RuntimeStoreFixture.CreateStore(_stores.Database).GetTaskAssignmentsAsync(task.Id, default);
+        var assignments = await RuntimeStoreFixture.CreateStore(Stores.Database).GetTaskAssignmentsAsync(task.Id, default);
         var bobNotice = (await engine.GetNotificationsAsync("bob", false, default))
             .Single(note => note.Kind == NotificationKinds.Escalated);
         var daveKinds = (await engine.GetNotificationsAsync("dave", false, default)).Select(note => note.Kind);
@@ -260,7 +249,7 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         var started = await StartAsync(engine, "sla");
         await DelegateAsync("carol", "bob");
 
-        _stores.Time.Advance(TimeSpan.FromHours(2));
+        Stores.Time.Advance(TimeSpan.FromHours(2));
         await engine.RunDueWorkAsync(default);
 
         var task = await OpenTaskAsync(engine, started.Id, "manager");
@@ -297,12 +286,12 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         var first = await StartAsync(engine, "leave");
         var second = await StartAsync(engine, "order");
         await DelegateAsync("bob", "carol", moveOpenTasks: true);
-        var stopping = _stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
+        var stopping = Stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
 
         Assert.ThrowsAsync<OperationCanceledException>(() => stopping.MoveDelegatedTasksAsync(default));
         var assignees = await AssigneesAsync(engine, first.Id, second.Id);
         var duringLease = await Engine("node-b").MoveDelegatedTasksAsync(default);
-        _stores.Time.Advance(new EngineOptions().Lease);
+        Stores.Time.Advance(new EngineOptions().Lease);
         var resumed = await Engine("node-b").MoveDelegatedTasksAsync(default);
         var afterwards = await Engine("node-b").MoveDelegatedTasksAsync(default);
 
@@ -315,6 +304,30 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
             Is.EqualTo(2));
         Assert.That((await _delegations.FindAsync((await _delegations.ListForUserAsync("bob", default)).Single().Id, default))!
             .OpenTasksMovedAt, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Resumed_move_skips_once()
+    {
+        var engine = Engine();
+        var first = await StartAsync(engine, "leave");
+        var second = await StartAsync(engine, "order");
+        await DelegateAsync("bob", "alice", moveOpenTasks: true);
+        var stopping = Stores.CreateEngine("node-a", _delegations, new StopAfterFirstMove());
+
+        Assert.ThrowsAsync<OperationCanceledException>(() => stopping.MoveDelegatedTasksAsync(default));
+        Stores.Time.Advance(new EngineOptions().Lease);
+        var resumed = await Engine("node-b").MoveDelegatedTasksAsync(default);
+
+        Assert.That(resumed, Is.Zero);
+        Assert.That(await AssigneesAsync(engine, first.Id, second.Id), Is.EqualTo(new[] { "bob", "bob" }));
+        foreach (var id in new[] { first.Id, second.Id })
+        {
+            var skipped = (await engine.GetHistoryAsync(id, default))
+                .Where(entry => entry.Action == AuditActions.DelegationSkipped).ToList();
+            Assert.That(skipped, Has.Count.EqualTo(1), id);
+            Assert.That(skipped[0].Details!["stopReason"]!.GetValue<string>(), Is.EqualTo(DelegationStops.Initiator));
+        }
     }
 
     [Test]
@@ -338,7 +351,7 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
             "bob", false, default);
 
         var early = await engine.MoveDelegatedTasksAsync(default);
-        _stores.Time.Advance(TimeSpan.FromHours(2));
+        Stores.Time.Advance(TimeSpan.FromHours(2));
         await engine.RunDueWorkAsync(default);
 
         Assert.That(early, Is.Zero);
@@ -421,7 +434,7 @@ public sealed class DelegationOnStoresTests(StorageProvider provider)
         Assert.That(await _delegations.ListForUserAsync("bob", default), Has.Count.EqualTo(1));
     }
 
-    private WorkflowEngine Engine(string runnerId = "node-a") => _stores.CreateEngine(runnerId, _delegations);
+    private WorkflowEngine Engine(string runnerId = "node-a") => Stores.CreateEngine(runnerId, _delegations);
 
     private Task<Delegation> DelegateAsync(
         string user, string to, IReadOnlyList<string>? flowKeys = null, bool moveOpenTasks = false) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using WorkflowKit.Expressions;
+using WorkflowKit.Files;
 using WorkflowKit.Organization;
 using WorkflowKit.Records;
 using WorkflowKit.Runtime;
@@ -70,10 +71,19 @@ internal sealed class EngineOnStores : IAsyncDisposable
     /// process would have.
     /// </summary>
     public WorkflowEngine CreateEngine(
-        string runnerId = "node-a", IDelegationStore? delegations = null, IFaultInjector? faults = null) => new(
+        string runnerId = "node-a", IDelegationStore? delegations = null, IFaultInjector? faults = null,
+        IFileStore? files = null) => new(
         Database, RuntimeStoreFixture.CreateStore(Database), Flows,
         new ScriptHostFlowExpressions(new ScriptHost(timeProvider: Time)), Organization, Records, Time,
-        new EngineOptions { RunnerId = runnerId, Delegations = delegations }, faults: faults);
+        new EngineOptions { RunnerId = runnerId, Delegations = delegations, Files = files }, faults: faults);
+
+    /// <summary>Creates the file store of this provider over the shared database.</summary>
+    public IFileStore CreateFileStore() => Database switch
+    {
+        SqliteDatabase sqlite => new SqliteFileStore(sqlite),
+        PostgresDatabase postgres => new PostgresFileStore(postgres),
+        _ => throw new InvalidOperationException($"No file store for {Database.GetType().Name}."),
+    };
 
     /// <summary>Creates the delegation store of this provider over the shared database.</summary>
     public IDelegationStore CreateDelegationStore() => Database switch

@@ -16,7 +16,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class EngineOnStoresTests(StorageProvider provider)
+public sealed class EngineOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Flow = """
         {
@@ -38,43 +38,30 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
     public async Task SetUpAsync()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        await _stores.RecordForms.RegisterFormAsync(CustomerForm.Create(), default);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        await Stores.RecordForms.RegisterFormAsync(CustomerForm.Create(), default);
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
     }
 
     [Test]
     public async Task Flow_joins_then_writes_record()
     {
-        var engine = _stores.CreateEngine("node-a");
+        var engine = Stores.CreateEngine("node-a");
         var started = await StartAsync(engine);
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 
         await engine.ActAsync(new TaskActionRequest(task.Id, "approve", "bob"), default);
         var waiting = await engine.GetInstanceAsync(started.Id, default);
-        _stores.Time.Advance(TimeSpan.FromHours(1));
+        Stores.Time.Advance(TimeSpan.FromHours(1));
         for (var round = 0; round < 50 && await engine.RunDueWorkAsync(default) > 0; round++)
         {
         }
 
         var done = await engine.GetInstanceAsync(started.Id, default);
         var history = await engine.GetHistoryAsync(started.Id, default);
-        var records = await _stores.Records.QueryAsync(new RecordQuery("customer"), null, default);
+        var records = await Stores.Records.QueryAsync(new RecordQuery("customer"), null, default);
         Assert.That(waiting!.Instance.Status, Is.EqualTo(InstanceStatuses.Running));
         Assert.That((done!.Instance.Status, done.Instance.EndNodeId), Is.EqualTo((InstanceStatuses.Completed, "end")));
         Assert.That(history.Count(entry => entry.Action == AuditActions.TimerFired), Is.EqualTo(1));
@@ -86,8 +73,8 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Two_engines_racing_give_one_approval()
     {
-        var nodeA = _stores.CreateEngine("node-a");
-        var nodeB = _stores.CreateEngine("node-b");
+        var nodeA = Stores.CreateEngine("node-a");
+        var nodeB = Stores.CreateEngine("node-b");
         var started = await StartAsync(nodeA);
         var task = (await nodeA.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         using var gate = new Barrier(2);
@@ -103,9 +90,9 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Migrated_instance_continues_on_new_version()
     {
-        var engine = _stores.CreateEngine("node-a");
+        var engine = Stores.CreateEngine("node-a");
         var started = await StartAsync(engine);
-        var target = _stores.Flows.Publish(
+        var target = Stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace("\"approve\"", "\"check\"")));
         var mapping = new Dictionary<string, string> { ["approve"] = "check" };
 
@@ -113,7 +100,7 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         var migrated = await engine.MigrateInstanceAsync(plan, "admin", default);
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         await engine.ActAsync(new TaskActionRequest(task.Id, "approve", "bob"), default);
-        _stores.Time.Advance(TimeSpan.FromHours(1));
+        Stores.Time.Advance(TimeSpan.FromHours(1));
         for (var round = 0; round < 50 && await engine.RunDueWorkAsync(default) > 0; round++)
         {
         }
@@ -136,8 +123,8 @@ public sealed class EngineOnStoresTests(StorageProvider provider)
         var hiding = DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
             "\"assignees\": [{ \"type\": \"user\", \"value\": \"bob\" }]",
             "\"assignees\": [{ \"type\": \"user\", \"value\": \"bob\" }], \"fieldPermissions\": { \"amount\": \"hidden\" }"));
-        _stores.Flows.Publish(hiding);
-        var engine = _stores.CreateEngine("node-a");
+        Stores.Flows.Publish(hiding);
+        var engine = Stores.CreateEngine("node-a");
         var started = await StartAsync(engine);
         var task = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 

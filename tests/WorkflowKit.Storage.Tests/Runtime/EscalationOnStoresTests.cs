@@ -16,7 +16,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class EscalationOnStoresTests(StorageProvider provider)
+public sealed class EscalationOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Flow = """
         {
@@ -40,42 +40,29 @@ public sealed class EscalationOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Organization.Add(EngineOnStores.User("carol", "陈静"));
-        _stores.Flows.Publish(
+        Stores.Organization.Add(EngineOnStores.User("carol", "陈静"));
+        Stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow), DefinitionJson.Deserialize<FormDefinition>(Form));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured, and then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
     }
 
     [Test]
     public async Task Escalated_task_keeps_new_deadline()
     {
-        var started = await _stores.CreateEngine().StartAsync(
+        var started = await Stores.CreateEngine().StartAsync(
             new StartInstanceRequest("review", "alice")
             {
                 TriggerKind = TriggerKinds.Form, Form = new JsonObject { ["customer"] = "协和医院" },
             },
             default);
-        _stores.Time.Advance(TimeSpan.FromHours(2));
-        var escalatedAt = _stores.Time.GetUtcNow();
+        Stores.Time.Advance(TimeSpan.FromHours(2));
+        var escalatedAt = Stores.Time.GetUtcNow();
 
-        await RunDueWorkAsync(_stores.CreateEngine());
+        await RunDueWorkAsync(Stores.CreateEngine());
 
-        var restarted = _stores.CreateEngine("node-b");
+        var restarted = Stores.CreateEngine("node-b");
         var task = (await restarted.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         Assert.That(task.Assignee, Is.EqualTo("carol"));
         Assert.That(task.Status, Is.EqualTo(TaskStatuses.Open));
@@ -97,18 +84,5 @@ public sealed class EscalationOnStoresTests(StorageProvider provider)
             Is.EqualTo("经理审核：“协和医院”已超期，系统已升级给您处理，新的截止时间为 2025-03-03 13:00。"));
         Assert.That(overdue.Message.Get("en"), Is.EqualTo(
             "Manager review: \"协和医院\" passed its deadline and was escalated to you; it is now due 2025-03-03 13:00."));
-    }
-
-    private static async Task RunDueWorkAsync(WorkflowEngine engine)
-    {
-        for (var round = 0; round < 50; round++)
-        {
-            if (await engine.RunDueWorkAsync(default) == 0)
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("Due work did not settle after 50 rounds.");
     }
 }

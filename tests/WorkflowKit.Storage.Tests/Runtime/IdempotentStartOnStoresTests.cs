@@ -12,7 +12,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class IdempotentStartOnStoresTests(StorageProvider provider)
+public sealed class IdempotentStartOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Flow = """
         {
@@ -32,29 +32,16 @@ public sealed class IdempotentStartOnStoresTests(StorageProvider provider)
 
     private const int Rounds = 5;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
     }
 
     [Test]
     public async Task Concurrent_starts_share_one_instance()
     {
-        WorkflowEngine[] engines = [_stores.CreateEngine("node-a"), _stores.CreateEngine("node-b")];
+        WorkflowEngine[] engines = [Stores.CreateEngine("node-a"), Stores.CreateEngine("node-b")];
 
         for (var round = 0; round < Rounds; round++)
         {
@@ -65,7 +52,7 @@ public sealed class IdempotentStartOnStoresTests(StorageProvider provider)
                 .Select(i => StartAsync(engines[i % engines.Length], key, gate)));
 
             var stored = await engines[0].QueryInstancesAsync(new InstanceQuery { FlowKey = "order" }, default);
-            var keyed = await RuntimeStoreFixture.CreateStore(_stores.Database)
+            var keyed = await RuntimeStoreFixture.CreateStore(Stores.Database)
                 .FindInstanceByIdempotencyKeyAsync(null, key, default);
             Assert.That(stored, Has.Count.EqualTo(round + 1), $"instances after round {round}");
             Assert.That(started.Select(instance => instance.Id).Distinct(), Is.EqualTo(new[] { keyed!.Id }),

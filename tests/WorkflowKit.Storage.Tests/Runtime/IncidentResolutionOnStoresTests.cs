@@ -20,7 +20,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
+public sealed class IncidentResolutionOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     // One branch stops at a failing script while the other waits for Bob's approval.
     private const string Flow = """
@@ -42,38 +42,25 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
 
     private const int ResolutionMigration = 4113;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
     }
 
     [Test]
     public async Task Withdrawal_resolves_open_incident()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
         var raised = (await engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
-        _stores.Time.Advance(TimeSpan.FromMinutes(5));
+        Stores.Time.Advance(TimeSpan.FromMinutes(5));
 
         await engine.WithdrawAsync(started.Id, "alice", "客户取消", default);
 
         var incident = (await engine.GetIncidentsAsync(started.Id, openOnly: false, default)).Single();
         Assert.That(incident.Id, Is.EqualTo(raised.Id));
-        Assert.That(incident.ResolvedAt, Is.EqualTo(_stores.Time.GetUtcNow()));
+        Assert.That(incident.ResolvedAt, Is.EqualTo(Stores.Time.GetUtcNow()));
         Assert.That(incident.ResolvedBy, Is.EqualTo("alice"));
         Assert.That(incident.Resolution, Is.EqualTo(IncidentResolutions.Withdrawn));
         Assert.That(await engine.GetIncidentsAsync(null, openOnly: true, default), Is.Empty);
@@ -82,7 +69,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Cancellation_resolves_open_incident()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
 
         await engine.CancelAsync(started.Id, "admin", "重复下单", default);
@@ -95,7 +82,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Rejection_resolves_incident_of_other_branch()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
         var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 
@@ -105,13 +92,13 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
         var incident = (await engine.GetIncidentsAsync(started.Id, openOnly: false, default)).Single();
         Assert.That(detail!.Instance.Status, Is.EqualTo(InstanceStatuses.Rejected));
         Assert.That((incident.ResolvedBy, incident.Resolution), Is.EqualTo(("bob", IncidentResolutions.Rejected)));
-        Assert.That(incident.ResolvedAt, Is.EqualTo(_stores.Time.GetUtcNow()));
+        Assert.That(incident.ResolvedAt, Is.EqualTo(Stores.Time.GetUtcNow()));
     }
 
     [Test]
     public async Task Retry_records_retried_resolution()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
         var raised = (await engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
 
@@ -126,7 +113,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Migration_resolves_incidents_of_ended_instances()
     {
-        await using var test = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using var test = await TestDatabase.CreateAsync(Provider, migrate: false);
         await using var connection = await test.Database.OpenConnectionAsync(default);
         await MigrateBeforeAsync(connection);
         await InsertInstanceAsync(connection, "i1", "withdrawn", "2025-03-03T02:00:00.0000000Z");
@@ -155,7 +142,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
     /// <summary>Applies the migrations numbered below 4113 and records them, as an older store would have.</summary>
     private async Task MigrateBeforeAsync(DbConnection connection)
     {
-        var (appliedAtType, migrations) = provider == StorageProvider.Sqlite
+        var (appliedAtType, migrations) = Provider == StorageProvider.Sqlite
             ? ("TEXT", SqliteMigrator.LoadMigrations())
             : ("TIMESTAMPTZ", PostgresMigrator.LoadMigrations());
         await connection.ExecuteAsync(
@@ -172,7 +159,7 @@ public sealed class IncidentResolutionOnStoresTests(StorageProvider provider)
         }
     }
 
-    private object AppliedAt() => provider == StorageProvider.Sqlite
+    private object AppliedAt() => Provider == StorageProvider.Sqlite
         ? RuntimeStoreFixture.Now.ToString("O", CultureInfo.InvariantCulture)
         : RuntimeStoreFixture.Now;
 

@@ -17,7 +17,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
+public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Form = """
         {
@@ -120,34 +120,22 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
     private WorkflowEngine _engine = null!;
 
     [SetUp]
     public async Task SetUpAsync()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
         foreach (var form in new[] { Form, StockForm, QuotaForm })
         {
-            await _stores.RecordForms.RegisterFormAsync(DefinitionJson.Deserialize<FormDefinition>(form), default);
+            await Stores.RecordForms.RegisterFormAsync(DefinitionJson.Deserialize<FormDefinition>(form), default);
         }
 
         foreach (var flow in new[] { Flow, ReserveFlow, QuotaFlow })
         {
-            _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(flow));
+            Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(flow));
         }
 
-        _engine = _stores.CreateEngine();
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        _engine = Stores.CreateEngine();
     }
 
     [Test]
@@ -159,7 +147,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("create", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain("creditLimit"));
         Assert.That(incident.Message, Does.Contain("a new record of form 'limit'"));
-        Assert.That((await _stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items, Is.Empty);
+        Assert.That((await Stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items, Is.Empty);
     }
 
     [Test]
@@ -169,14 +157,14 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
 
         Assert.That((await _engine.GetInstanceAsync(started.Id, default))!.Instance.Status,
             Is.EqualTo(InstanceStatuses.Completed));
-        var record = (await _stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items.Single();
+        var record = (await Stores.Records.QueryAsync(new RecordQuery("limit"), null, default)).Items.Single();
         Assert.That(record.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(5m));
     }
 
     [Test]
     public async Task Update_breaking_rule_raises_incident()
     {
-        var existing = await _stores.Records.CreateAsync(
+        var existing = await Stores.Records.CreateAsync(
             "limit", new JsonObject { ["name"] = "协和医院", ["creditLimit"] = 10 }, new RecordWriteContext("alice"), default);
 
         var started = await StartAsync(new JsonObject { ["recordId"] = existing.Id, ["amount"] = -5000 });
@@ -184,7 +172,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         var incident = (await _engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("update", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain($"record {existing.Id} of form 'limit'"));
-        var stored = await _stores.Records.GetAsync("limit", existing.Id, null, default);
+        var stored = await Stores.Records.GetAsync("limit", existing.Id, null, default);
         Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(10m));
     }
 
@@ -192,13 +180,13 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
     public async Task Update_of_record_with_old_mistake_passes()
     {
         // Written past the form's rules, as an old import could have: the required name is missing.
-        var existing = await _stores.Records.CreateAsync(
+        var existing = await Stores.Records.CreateAsync(
             "limit", new JsonObject { ["creditLimit"] = 10 }, new RecordWriteContext("alice"), default);
 
         var started = await StartAsync(new JsonObject { ["recordId"] = existing.Id, ["amount"] = 20 });
 
         Assert.That(await _engine.GetIncidentsAsync(started.Id, openOnly: true, default), Is.Empty);
-        var stored = await _stores.Records.GetAsync("limit", existing.Id, null, default);
+        var stored = await Stores.Records.GetAsync("limit", existing.Id, null, default);
         Assert.That(stored!.Data["creditLimit"]!.GetValue<decimal>(), Is.EqualTo(20m));
     }
 
@@ -211,7 +199,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
             "reserve", "alice", new JsonObject { ["recordId"] = batch.Id, ["quantity"] = 4 });
 
         Assert.That(await _engine.GetIncidentsAsync(started.Id, openOnly: true, default), Is.Empty);
-        var stored = await _stores.Records.GetAsync("stock", batch.Id, null, default);
+        var stored = await Stores.Records.GetAsync("stock", batch.Id, null, default);
         Assert.That(stored!.Data["reserved"]!.GetValue<decimal>(), Is.EqualTo(4m));
         Assert.That(stored.Data["available"]!.GetValue<decimal>(), Is.EqualTo(6m));
     }
@@ -227,7 +215,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         var incident = (await _engine.GetIncidentsAsync(started.Id, openOnly: true, default)).Single();
         Assert.That((incident.NodeId, incident.Kind), Is.EqualTo(("reserve", IncidentKinds.InvalidRecord)));
         Assert.That(incident.Message, Does.Contain("reserved: Reserved stock exceeds the quantity"));
-        var stored = await _stores.Records.GetAsync("stock", batch.Id, null, default);
+        var stored = await Stores.Records.GetAsync("stock", batch.Id, null, default);
         Assert.That(stored!.Data["reserved"]!.GetValue<decimal>(), Is.Zero);
         Assert.That(stored.Data["available"]!.GetValue<decimal>(), Is.EqualTo(10m));
     }
@@ -235,7 +223,7 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Create_rule_reads_initiator_as_user()
     {
-        _stores.Organization.Add(new OrgUser(
+        Stores.Organization.Add(new OrgUser(
             "dave", "Dave", null, [], new Dictionary<string, string> { ["region"] = "east" }));
 
         var east = await StartAsync("quotas", "dave", new JsonObject { ["name"] = "协和医院", ["amount"] = 500 });
@@ -246,14 +234,14 @@ public sealed class RecordNodeChecksOnStoresTests(StorageProvider provider)
         Assert.That(incident.Kind, Is.EqualTo(IncidentKinds.InvalidRecord));
         Assert.That(incident.Message,
             Does.Contain("creditLimit: The credit limit is above the initiator's regional maximum"));
-        var records = (await _stores.Records.QueryAsync(new RecordQuery("quota"), null, default)).Items;
+        var records = (await Stores.Records.QueryAsync(new RecordQuery("quota"), null, default)).Items;
         Assert.That(records.Select(record => record.Data["name"]!.GetValue<string>()),
             Is.EqualTo(new[] { "协和医院" }));
     }
 
     private Task<WorkflowInstance> StartAsync(JsonObject form) => StartAsync("limits", "alice", form);
 
-    private Task<RecordEntry> CreateBatchAsync() => _stores.Records.CreateAsync(
+    private Task<RecordEntry> CreateBatchAsync() => Stores.Records.CreateAsync(
         "stock", new JsonObject { ["batchNo"] = "B1", ["quantity"] = 10, ["reserved"] = 0, ["available"] = 10 },
         new RecordWriteContext("alice"), default);
 

@@ -13,7 +13,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class RejectionNoticeOnStoresTests(StorageProvider provider)
+public sealed class RejectionNoticeOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Flow = """
         {
@@ -32,30 +32,17 @@ public sealed class RejectionNoticeOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Organization.Add(EngineOnStores.User("carol", "陈静 Chen Jing"));
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured, and then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Organization.Add(EngineOnStores.User("carol", "陈静 Chen Jing"));
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow));
     }
 
     [Test]
     public async Task Rejection_notice_reaches_initiator()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await engine.StartAsync(new StartInstanceRequest("claim", "alice") { TriggerKind = TriggerKinds.Api, Form = new JsonObject() }, default);
         var check = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
 
@@ -66,7 +53,7 @@ public sealed class RejectionNoticeOnStoresTests(StorageProvider provider)
         Assert.That(rejected.InstanceId, Is.EqualTo(started.Id));
         Assert.That(rejected.NodeId, Is.EqualTo("check"));
         Assert.That(rejected.TaskId, Is.Null);
-        Assert.That(rejected.CreatedAt, Is.EqualTo(_stores.Time.GetUtcNow()));
+        Assert.That(rejected.CreatedAt, Is.EqualTo(Stores.Time.GetUtcNow()));
         Assert.That(rejected.Message?.Get("zh-CN"), Is.EqualTo("Bob 在“初审”驳回了此申请，流程已结束。原因：发票缺失"));
         Assert.That(rejected.Message?.Get("en"),
             Is.EqualTo("Bob rejected this submission at \"First check\" and the flow has ended. Reason: 发票缺失"));
@@ -77,7 +64,7 @@ public sealed class RejectionNoticeOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Return_notice_reaches_initiator()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await engine.StartAsync(new StartInstanceRequest("claim", "alice") { TriggerKind = TriggerKinds.Api, Form = new JsonObject() }, default);
         var check = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         await engine.ActAsync(new TaskActionRequest(check.Id, TaskActions.Approve, "bob"), default);

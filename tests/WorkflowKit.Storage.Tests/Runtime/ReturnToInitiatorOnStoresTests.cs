@@ -16,7 +16,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
+public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Flow = """
         {
@@ -46,40 +46,27 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Organization.Add(EngineOnStores.User("carol", "Carol"));
-        _stores.Flows.Publish(
+        Stores.Organization.Add(EngineOnStores.User("carol", "Carol"));
+        Stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow), DefinitionJson.Deserialize<FormDefinition>(Form));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
     }
 
     [Test]
     public async Task Resubmitted_fix_routes_after_restart()
     {
-        var started = await StartAsync(_stores.CreateEngine());
-        var manager = await OpenTaskAsync(_stores.CreateEngine(), started.Id, "manager");
-        await _stores.CreateEngine().ActAsync(
+        var started = await StartAsync(Stores.CreateEngine());
+        var manager = await OpenTaskAsync(Stores.CreateEngine(), started.Id, "manager");
+        await Stores.CreateEngine().ActAsync(
             new TaskActionRequest(manager.Id, TaskActions.Return, "bob")
             {
                 TargetNodeId = "start", Comment = "金额有误", ExpectedVersion = manager.Version,
             },
             default);
 
-        var restarted = _stores.CreateEngine();
+        var restarted = Stores.CreateEngine();
         var resubmission = await OpenTaskAsync(restarted, started.Id, "start");
         var view = await restarted.GetTaskViewAsync(resubmission.Id, "alice", default);
         Assert.ThrowsAsync<InvalidSubmissionException>(() => ResubmitAsync(restarted, resubmission, 0m));
@@ -90,7 +77,7 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         var done = await restarted.GetInstanceAsync(started.Id, default);
         var actions = (await restarted.GetHistoryAsync(started.Id, default)).Select(entry => entry.Action).ToList();
         Assert.That(view.ReturnNote,
-            Is.EqualTo(new ReturnNote("bob", "manager", "金额有误", _stores.Time.GetUtcNow())));
+            Is.EqualTo(new ReturnNote("bob", "manager", "金额有误", Stores.Time.GetUtcNow())));
         Assert.That(resubmission.Assignee, Is.EqualTo("alice"));
         Assert.That((done!.Instance.Status, done.Instance.EndNodeId), Is.EqualTo((InstanceStatuses.Completed, "end")));
         Assert.That(done.Instance.Form["amount"]!.GetValue<decimal>(), Is.EqualTo(500m));
@@ -102,7 +89,7 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Stale_resubmission_is_refused()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
         var manager = await OpenTaskAsync(engine, started.Id, "manager");
         await engine.ActAsync(
@@ -112,7 +99,7 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
         await ResubmitAsync(engine, resubmission, 60m);
 
         Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            ResubmitAsync(_stores.CreateEngine(), resubmission, 70m));
+            ResubmitAsync(Stores.CreateEngine(), resubmission, 70m));
         Assert.ThrowsAsync<ConcurrencyConflictException>(() => engine.ActAsync(
             new TaskActionRequest(manager.Id, TaskActions.Return, "bob") { ExpectedVersion = manager.Version },
             default));
@@ -126,13 +113,13 @@ public sealed class ReturnToInitiatorOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Initiator_withdraws_returned_instance()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
         var manager = await OpenTaskAsync(engine, started.Id, "manager");
         await engine.ActAsync(new TaskActionRequest(manager.Id, TaskActions.Return, "bob"), default);
-        var resubmission = await OpenTaskAsync(_stores.CreateEngine(), started.Id, "start");
+        var resubmission = await OpenTaskAsync(Stores.CreateEngine(), started.Id, "start");
 
-        await _stores.CreateEngine().ActAsync(
+        await Stores.CreateEngine().ActAsync(
             new TaskActionRequest(resubmission.Id, TaskActions.Withdraw, "alice")
             {
                 Comment = "客户取消", ExpectedVersion = resubmission.Version,

@@ -13,7 +13,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class SubFlowForEachOnStoresTests(StorageProvider provider)
+public sealed class SubFlowForEachOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Child = """
         {
@@ -39,31 +39,18 @@ public sealed class SubFlowForEachOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Child));
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Parent));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured, and then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Child));
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Parent));
     }
 
     [Test]
     public async Task Parent_waits_for_last_child()
     {
-        var starter = _stores.CreateEngine("node-a");
-        var other = _stores.CreateEngine("node-b");
+        var starter = Stores.CreateEngine("node-a");
+        var other = Stores.CreateEngine("node-b");
         var parent = await starter.StartAsync(
             new StartInstanceRequest("split", "alice") { TriggerKind = TriggerKinds.Api, Form = new JsonObject() }, default);
         var ships = await other.QueryTasksAsync(new TaskQuery { Assignee = "bob" }, default);

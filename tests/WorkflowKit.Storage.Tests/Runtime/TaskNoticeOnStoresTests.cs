@@ -16,7 +16,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
+public sealed class TaskNoticeOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     // The fixture's clock starts at 2025-03-03 09:00 in Asia/Shanghai, so an 8-hour deadline is 17:00.
     private const string Flow = """
@@ -44,37 +44,25 @@ public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
-    public async Task SetUpAsync()
+    public void SetUp()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        _stores.Organization.Add(EngineOnStores.User("system", "System"));
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Organization.Add(EngineOnStores.User("system", "System"));
     }
 
     [Test]
     public async Task Notices_name_title_and_deadline()
     {
         Publish("remind");
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         await StartAsync(engine);
 
-        _stores.Time.Advance(TimeSpan.FromHours(6));
+        Stores.Time.Advance(TimeSpan.FromHours(6));
         await RunDueWorkAsync(engine);
-        _stores.Time.Advance(TimeSpan.FromHours(2));
+        Stores.Time.Advance(TimeSpan.FromHours(2));
         await RunDueWorkAsync(engine);
 
-        var notices = await _stores.CreateEngine("node-b").GetNotificationsAsync("bob", unreadOnly: false, default);
+        var notices = await Stores.CreateEngine("node-b").GetNotificationsAsync("bob", unreadOnly: false, default);
         var assigned = notices.Single(notice => notice.Kind == NotificationKinds.TaskAssigned).Message!;
         var reminder = notices.Single(notice => notice.Kind == NotificationKinds.Reminder).Message!;
         var overdue = notices.Single(notice => notice.Kind == NotificationKinds.Overdue).Message!;
@@ -91,7 +79,7 @@ public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
     public async Task Hidden_title_gives_serial_number()
     {
         Publish("remind", hideCustomer: true);
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         await StartAsync(engine);
 
         var assigned = (await engine.GetNotificationsAsync("bob", unreadOnly: false, default)).Single();
@@ -105,13 +93,13 @@ public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
     public async Task Timeout_reject_comment_in_both_languages()
     {
         Publish("reject");
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
 
-        _stores.Time.Advance(TimeSpan.FromHours(8));
+        Stores.Time.Advance(TimeSpan.FromHours(8));
         await RunDueWorkAsync(engine);
 
-        var restarted = _stores.CreateEngine("node-b");
+        var restarted = Stores.CreateEngine("node-b");
         var line = (await restarted.GetHistoryAsync(started.Id, default))
             .Single(entry => entry.Action == AuditActions.TaskActionPrefix + TaskActions.Reject);
         var notice = (await restarted.GetNotificationsAsync("alice", unreadOnly: false, default))
@@ -127,10 +115,10 @@ public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
     public async Task Timeout_return_notice_in_both_languages()
     {
         Publish("return");
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine);
 
-        _stores.Time.Advance(TimeSpan.FromHours(8));
+        Stores.Time.Advance(TimeSpan.FromHours(8));
         await RunDueWorkAsync(engine);
 
         var notice = (await engine.GetNotificationsAsync("alice", unreadOnly: false, default))
@@ -156,7 +144,7 @@ public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
             };
         }
 
-        _stores.Flows.Publish(flow, DefinitionJson.Deserialize<FormDefinition>(Form));
+        Stores.Flows.Publish(flow, DefinitionJson.Deserialize<FormDefinition>(Form));
     }
 
     private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine) => engine.StartAsync(
@@ -166,17 +154,4 @@ public sealed class TaskNoticeOnStoresTests(StorageProvider provider)
             Form = new JsonObject { ["customer"] = "协和医院", ["orderNo"] = "SO-20250303-0001" },
         },
         default);
-
-    private static async Task RunDueWorkAsync(WorkflowEngine engine)
-    {
-        for (var round = 0; round < 50; round++)
-        {
-            if (await engine.RunDueWorkAsync(default) == 0)
-            {
-                return;
-            }
-        }
-
-        Assert.Fail("Due work did not settle after 50 rounds.");
-    }
 }

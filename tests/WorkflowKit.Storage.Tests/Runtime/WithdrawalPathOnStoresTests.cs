@@ -18,7 +18,7 @@ namespace WorkflowKit.Storage.Tests.Runtime;
 /// </summary>
 [TestFixture(StorageProvider.Sqlite)]
 [TestFixture(StorageProvider.PostgreSql)]
-public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
+public sealed class WithdrawalPathOnStoresTests(StorageProvider provider) : EngineOnStoresFixture(provider)
 {
     private const string Flow = """
         {
@@ -69,36 +69,23 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
         }
         """;
 
-    private EngineOnStores _stores = null!;
-
     [SetUp]
     public async Task SetUpAsync()
     {
-        _stores = await EngineOnStores.CreateAsync(provider);
-        var registry = _stores.RecordForms;
+        var registry = Stores.RecordForms;
         await registry.RegisterFormAsync(OrderForm(), default);
         await registry.RegisterFormAsync(Form("stock", ("batchNo", FieldTypes.Text), ("reserved", FieldTypes.Number)), default);
         await registry.RegisterFormAsync(Form("shipping", ("orderNo", FieldTypes.Text), ("status", FieldTypes.Text)), default);
-        await _stores.Records.CreateAsync(
+        await Stores.Records.CreateAsync(
             "stock", new JsonObject { ["batchNo"] = "B1", ["reserved"] = 0 }, new RecordWriteContext("admin", null, null),
             default);
-        _stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow), OrderForm());
-    }
-
-    [TearDown]
-    public async Task TearDownAsync()
-    {
-        // SetUp ignores the PostgreSQL fixture when no server is configured; then there is nothing to drop.
-        if (_stores is not null)
-        {
-            await _stores.DisposeAsync();
-        }
+        Stores.Flows.Publish(DefinitionJson.Deserialize<FlowDefinition>(Flow), OrderForm());
     }
 
     [Test]
     public async Task Withdraw_before_reserving_undoes_nothing()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: false);
 
         var withdrawn = await engine.WithdrawAsync(started.Id, "alice", "wrong customer", default);
@@ -106,7 +93,7 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
         var history = await engine.GetHistoryAsync(started.Id, default);
         Assert.That((withdrawn.Status, withdrawn.EndNodeId), Is.EqualTo((InstanceStatuses.Withdrawn, "endNothing")));
         Assert.That(await ReservedAsync(), Is.Zero);
-        Assert.That((await _stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items, Is.Empty);
+        Assert.That((await Stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items, Is.Empty);
         Assert.That(await OrderStatusAsync(started), Is.EqualTo("withdrawn"));
         Assert.That(PathLines(history), Is.EqualTo(new[]
         {
@@ -118,14 +105,14 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Withdraw_after_reserving_releases_and_cancels()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: true);
         var reservedBefore = await ReservedAsync();
 
         var withdrawn = await engine.WithdrawAsync(started.Id, "alice", "customer cancelled", default);
 
         var history = await engine.GetHistoryAsync(started.Id, default);
-        var shipping = (await _stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
+        var shipping = (await Stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
         var withdrawal = history.Single(entry => entry.Action == AuditActions.InstanceWithdrawn);
         Assert.That(reservedBefore, Is.EqualTo(5m));
         Assert.That((withdrawn.Status, withdrawn.EndNodeId), Is.EqualTo((InstanceStatuses.Withdrawn, "endUndone")));
@@ -147,11 +134,11 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Withdraw_with_failing_script_changes_nothing()
     {
-        _stores.Flows.Publish(
+        Stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
                 "\"script\": \"vars.undone = true;\"", "\"script\": \"throw new Error('ledger is closed');\"")),
             OrderForm());
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: true);
         var historyBefore = await engine.GetHistoryAsync(started.Id, default);
 
@@ -173,11 +160,11 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Withdraw_with_unwritable_record_changes_nothing()
     {
-        _stores.Flows.Publish(
+        Stores.Flows.Publish(
             DefinitionJson.Deserialize<FlowDefinition>(Flow.Replace(
                 "\"recordId\": \"vars.shipping.recordId\"", "\"recordId\": \"vars.shipping.recordId + 1000\"")),
             OrderForm());
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: true);
         var historyBefore = await engine.GetHistoryAsync(started.Id, default);
 
@@ -192,7 +179,7 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Resubmission_withdraw_runs_path()
     {
-        var engine = _stores.CreateEngine();
+        var engine = Stores.CreateEngine();
         var started = await StartAsync(engine, reserveNow: false);
         var review = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default)).Single();
         await engine.ActAsync(
@@ -213,7 +200,7 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
     {
         var detail = await engine.GetInstanceAsync(started.Id, default);
         var open = await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default);
-        var shipping = (await _stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
+        var shipping = (await Stores.Records.QueryAsync(new RecordQuery("shipping"), null, default)).Items.Single();
         Assert.That((detail!.Instance.Status, detail.Instance.Version),
             Is.EqualTo((InstanceStatuses.Running, started.Version)));
         Assert.That(open.Select(task => task.NodeId), Is.EqualTo(new[] { "confirm" }));
@@ -235,14 +222,14 @@ public sealed class WithdrawalPathOnStoresTests(StorageProvider provider)
 
     private async Task<decimal> ReservedAsync()
     {
-        var stock = (await _stores.Records.QueryAsync(new RecordQuery("stock"), null, default)).Items.Single();
+        var stock = (await Stores.Records.QueryAsync(new RecordQuery("stock"), null, default)).Items.Single();
         return stock.Data["reserved"]!.GetValue<decimal>();
     }
 
     private async Task<string> OrderStatusAsync(WorkflowInstance started)
     {
         var recordId = started.Variables["recordId"]!.GetValue<long>();
-        var order = await _stores.Records.GetAsync("order", recordId, null, default);
+        var order = await Stores.Records.GetAsync("order", recordId, null, default);
         return order!.Data["status"]!.GetValue<string>();
     }
 

@@ -30,7 +30,6 @@ public sealed class EngineWorkService(
     IDefinitionStore store,
     AccountStore accounts,
     FlowTestRunner testRunner,
-    WorkflowKit.Files.IFileStore files,
     ILogger<EngineWorkService> logger) : IWorkService
 {
     private readonly ConcurrentDictionary<(string Key, int Version), FlowDefinition> _flows = new();
@@ -53,15 +52,14 @@ public sealed class EngineWorkService(
 
             var flow = await FlowAsync(summary.Key, version, cancellationToken);
             var form = await BoundFormJsonAsync(flow, version, cancellationToken);
-            var startsFromForm = flow.Triggers is not { Count: > 0 } triggers
-                || triggers.Any(trigger => trigger.Type == TriggerTypes.Form);
-            if (form is not null && startsFromForm
+            if (form is not null && HandStartRules.Allows(flow.Triggers)
                 && StarterRules.Admits(flow.Starters, user.Id, user.Roles, user.DepartmentId))
             {
                 result.Add(new StartableFlow(flow.Key, flow.Name, version, flow.Form!, form)
                 {
                     StartPermissions = flow.Nodes.FirstOrDefault(node => node.Type == NodeTypes.Start)?.FieldPermissions,
                     StartCreatesRecord = flow.Settings?.StartCreatesRecord == true,
+                    TimeZone = flow.Settings?.TimeZone,
                 });
             }
         }
@@ -109,7 +107,6 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.InstanceStarted(logger, instance.Id, flowKey, instance.FlowVersion, user.Id);
-        await Files.FileLinking.LinkAsync(files, instance.Id, data, logger, cancellationToken);
 
         // The start runs the instance up to its first wait, so the reply names the nodes it now waits at, as
         // GET /api/instances/{id} does.
@@ -358,7 +355,6 @@ public sealed class EngineWorkService(
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
-        await Files.FileLinking.LinkAsync(files, result.Instance.Id, request.Changes, logger, cancellationToken);
         foreach (var kept in result.KeptRows)
         {
             DesignerLog.OwnerRowKept(logger, taskId, result.Instance.Id, kept.SubTable, kept.Row, kept.Owner, user.Id);
@@ -383,6 +379,42 @@ public sealed class EngineWorkService(
         catch (UnauthorizedAccessException denied)
         {
             throw await InstanceDeniedAsync(instanceId, denied, user, cancellationToken);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new NotFoundException(missing.Message, missing);
+        }
+    }
+
+    public async Task CancelAsync(
+        string instanceId, string? reason, UserContext user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!user.IsInRole(RoleNames.Admin))
+        {
+            throw new AccessDeniedException(
+                $"Only an administrator may cancel instance {instanceId}, not {user.Id}; the initiator may withdraw it " +
+                "instead.");
+        }
+
+        var trimmed = reason?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw new ArgumentException(
+                $"Give a reason to cancel instance {instanceId}; the audit trail keeps it for the initiator and " +
+                "the assignees.", nameof(reason));
+        }
+
+        if (trimmed.Length > WorkflowEngine.MaxCommentLength)
+        {
+            throw new ArgumentException(
+                $"The reason to cancel instance {instanceId} is {trimmed.Length} characters long; write at most " +
+                $"{WorkflowEngine.MaxCommentLength} characters.", nameof(reason));
+        }
+
+        try
+        {
+            await engine.CancelAsync(instanceId, user.Id, trimmed, cancellationToken);
         }
         catch (KeyNotFoundException missing)
         {
@@ -929,6 +961,7 @@ public sealed class EngineWorkService(
         InstanceStatuses.Completed => InstanceState.Completed,
         InstanceStatuses.Rejected => InstanceState.Rejected,
         InstanceStatuses.Withdrawn => InstanceState.Withdrawn,
+        InstanceStatuses.Cancelled => InstanceState.Cancelled,
         _ => InstanceState.Faulted,
     };
 

@@ -58,7 +58,7 @@ internal static class AsyncFieldChecks
         if (FieldTypes.Files.Contains(field.Type) && services.Files is { } files)
         {
             checks.Add(new("file", (value, scope, token) => CheckFilesAsync(
-                label, files, value, scope, messages, token)));
+                field, label, files, services.FilesOfAnyUploader, services.FileReadAccess, value, scope, messages, token)));
         }
 
         if (field.Type == FieldTypes.Related && field.RelatedForm is { } relatedForm)
@@ -132,13 +132,14 @@ internal static class AsyncFieldChecks
     }
 
     /// <summary>
-    /// Checks that each file reference names a stored file, as it was uploaded, that the submitting user uploaded. A
-    /// file that the data already held before a change is reported in the data before the change too, so task and
-    /// record changes that keep it pass (<see cref="CausedProblems"/>).
+    /// Checks that each file reference names a stored file, as it was uploaded, that the submitting user uploaded or,
+    /// with <paramref name="readAccess"/>, may read (any uploader with <paramref name="anyUploader"/>), and that the
+    /// file meets this field's limits. A file that the data already held before a change is reported in the data
+    /// before the change too, so task and record changes that keep it pass (<see cref="CausedProblems"/>).
     /// </summary>
     private static async Task<string?> CheckFilesAsync(
-        string label, Files.IFileStore files, JsonNode? value, FieldScope scope, FormMessages messages,
-        CancellationToken cancellationToken)
+        FieldDefinition field, string label, Files.IFileStore files, bool anyUploader, Files.IFileReadAccess? readAccess,
+        JsonNode? value, FieldScope scope, FormMessages messages, CancellationToken cancellationToken)
     {
         foreach (var reference in Files.FileReference.ListIn(value))
         {
@@ -149,9 +150,13 @@ internal static class AsyncFieldChecks
             }
 
             var shownName = FieldValues.Display(JsonValue.Create(stored.Name), messages.Culture);
-            if (!string.Equals(stored.UploadedBy, scope.Root.UserId, StringComparison.Ordinal))
+            var own = anyUploader || string.Equals(stored.UploadedBy, scope.Root.UserId, StringComparison.Ordinal);
+            if (!own && (readAccess is null || scope.Root.UserId is not { } userId
+                || !await readAccess.MayReadAsync(userId, stored.Id, cancellationToken).ConfigureAwait(false)))
             {
-                return messages.FileNotUploadedByUser(label, shownName);
+                return readAccess is null
+                    ? messages.FileNotUploadedByUser(label, shownName)
+                    : messages.FileNotReadable(label, shownName);
             }
 
             // A reference without size or content type takes the stored ones; what it states must match.
@@ -161,6 +166,16 @@ internal static class AsyncFieldChecks
             if (changed)
             {
                 return messages.FileReferenceChanged(label, shownName);
+            }
+
+            // The upload was checked against the field it was posted for, which need not be this one, so its type,
+            // accept list, maxSize and image content are checked again against this field.
+            var content = await files.ReadContentAsync(stored.Id, cancellationToken).ConfigureAwait(false) ?? [];
+            var header = content.AsSpan(0, Math.Min(content.Length, Files.ImageFormats.HeaderLength));
+            var verdict = Files.FileUploadCheck.Check(field, stored.Name, stored.Size, header, messages);
+            if (!verdict.IsAccepted)
+            {
+                return verdict.Error;
             }
         }
 

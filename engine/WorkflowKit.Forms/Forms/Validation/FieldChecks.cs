@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,13 +15,6 @@ internal static class FieldChecks
     public const int DefaultMoneyScale = 2;
 
     private static readonly string[] AddressLevels = ["province", "city", "district", "street"];
-
-    /// <summary>
-    /// The Unicode bidirectional format characters: the Arabic letter mark, the left-to-right and right-to-left
-    /// marks, the embeddings, overrides and their pop, and the isolates with their pop.
-    /// </summary>
-    private static readonly SearchValues<char> BidiControls =
-        SearchValues.Create("\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 
     public static IReadOnlyList<FieldCheck> For(FieldDefinition field, FormMessages messages)
     {
@@ -143,16 +135,23 @@ internal static class FieldChecks
             return null;
         }
 
-        var comparison = Compare(field, value!, field.Min);
-        if (comparison < 0)
+        var isDateTime = field.Type == FieldTypes.DateTime;
+        var displayed = FieldValues.Display(value, messages.Culture);
+        if (Compare(field, value!, field.Min) < 0)
         {
-            return messages.BelowMinimum(label, FieldValues.Display(value, messages.Culture), Bound(field.Min!));
+            return isDateTime
+                ? messages.TimeBeforeMinimum(label, displayed, Bound(field.Min!))
+                : messages.BelowMinimum(label, displayed, Bound(field.Min!));
         }
 
-        comparison = Compare(field, value!, field.Max);
-        return comparison > 0
-            ? messages.AboveMaximum(label, FieldValues.Display(value, messages.Culture), Bound(field.Max!))
-            : null;
+        if (Compare(field, value!, field.Max) > 0)
+        {
+            return isDateTime
+                ? messages.TimeAfterMaximum(label, displayed, Bound(field.Max!))
+                : messages.AboveMaximum(label, displayed, Bound(field.Max!));
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -297,7 +296,7 @@ internal static class FieldChecks
             return null;
         }
 
-        var index = text.AsSpan().IndexOfAny(BidiControls);
+        var index = FieldValues.IndexOfBidiControl(text);
         return index < 0
             ? null
             : messages.BidiControl(label, $"U+{(int)text[index]:X4}", FieldValues.CodePoints(text[..index]) + 1);

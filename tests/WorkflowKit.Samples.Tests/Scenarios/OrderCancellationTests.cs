@@ -1,0 +1,143 @@
+using WorkflowKit.Runtime;
+using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Storage;
+
+namespace WorkflowKit.Samples.Tests.Scenarios;
+
+/// <summary>
+/// An administrator cancels orders of the biopharma order-to-shipment template on the committed sample data, on SQLite
+/// and on PostgreSQL. The cancel ends the order's running warehouse shipments, and the order's cancellation path
+/// (<c>settings.onCancel</c>) gives their stock back and cancels their shipping instructions, once.
+/// </summary>
+[TestFixture("sqlite")]
+[TestFixture("postgres")]
+[NonParallelizable]
+public sealed class OrderCancellationTests(string provider)
+{
+    private const string Admin = "admin";
+    private const string Reason = "客户停止合作";
+
+    private OrderFlowDriver _driver = null!;
+
+    [OneTimeSetUp]
+    public async Task LoadSamples() => _driver = await OrderFlowDriver.LoadAsync(provider);
+
+    [OneTimeTearDown]
+    public async Task DropDatabase()
+    {
+        if (_driver is not null)
+        {
+            await _driver.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Cancel_ends_shipments_and_releases_stock()
+    {
+        var (order, before) = await _driver.SubmitShippingFromAsync(2);
+        var reservedWhileRunning = await _driver.StockAsync();
+        var shipments = await _driver.ShipmentsAsync(order.Id);
+
+        var cancelled = await _driver.Engine.CancelAsync(order.Id, Admin, Reason, CancellationToken.None);
+
+        var batches = OrderFlowDriver.AllocatedByBatch(order).Keys.ToList();
+        var orderNo = OrderFlowDriver.Text(order.Form["orderNo"]);
+        var instructions = await _driver.RecordsAsync("shipping-instruction", orderNo);
+        var record = await _driver.OrderRecordAsync(order);
+        var stock = await _driver.StockAsync();
+        Assert.That(shipments, Has.Count.EqualTo(2));
+        Assert.That(batches.Select(no => reservedWhileRunning[no]), Is.Not.EqualTo(batches.Select(no => before[no])));
+        Assert.That(batches.Select(no => stock[no]), Is.EqualTo(batches.Select(no => before[no])));
+        Assert.That(instructions.Select(instruction => OrderFlowDriver.Text(instruction["status"])),
+            Is.EqualTo(new[] { "cancelled", "cancelled" }));
+        Assert.That(instructions.Select(instruction => OrderFlowDriver.Text(instruction["note"])),
+            Has.All.EqualTo("管理员取消：" + Reason));
+        Assert.That(OrderFlowDriver.Text(record["status"]), Is.EqualTo("cancelled"));
+        Assert.That(await _driver.RecordsAsync("receivable", orderNo), Is.Empty);
+        Assert.That((cancelled.Status, cancelled.EndNodeId), Is.EqualTo((InstanceStatuses.Cancelled, "endCancelled")));
+        foreach (var shipment in shipments)
+        {
+            Assert.That((await _driver.InstanceAsync(shipment.Id)).Status, Is.EqualTo(InstanceStatuses.Cancelled));
+            Assert.That(await _driver.OpenTasksAsync(shipment.Id), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Cancel_audits_who_and_why()
+    {
+        var (order, _) = await _driver.SubmitShippingFromAsync(2);
+        var shipments = await _driver.ShipmentsAsync(order.Id);
+
+        await _driver.Engine.CancelAsync(order.Id, Admin, Reason, CancellationToken.None);
+
+        var line = await CancelLineAsync(order.Id);
+        Assert.That((line.Actor, line.Comment), Is.EqualTo((Admin, Reason)));
+        Assert.That(line.Details!["children"]!.AsArray().Select(id => id!.GetValue<string>()),
+            Is.EquivalentTo(shipments.Select(shipment => shipment.Id)));
+        foreach (var shipment in shipments)
+        {
+            var childLine = await CancelLineAsync(shipment.Id);
+            Assert.That((childLine.Actor, childLine.Comment), Is.EqualTo((Admin, Reason)));
+            Assert.That(childLine.Details!["cancelledWith"]!.GetValue<string>(), Is.EqualTo(order.Id));
+        }
+    }
+
+    [Test]
+    public async Task Cancel_before_reservation_marks_order()
+    {
+        var (order, stockBefore) = await _driver.SubmitUntilTaskAsync("adjustOrder");
+
+        var cancelled = await _driver.Engine.CancelAsync(order.Id, Admin, null, CancellationToken.None);
+
+        var record = await _driver.OrderRecordAsync(order);
+        Assert.That(await _driver.StockAsync(), Is.EqualTo(stockBefore));
+        Assert.That(OrderFlowDriver.Text(record["status"]), Is.EqualTo("cancelled"));
+        Assert.That(OrderFlowDriver.Text(record["cancelReason"]), Is.EqualTo("管理员取消：未填写原因"));
+        Assert.That((cancelled.Status, cancelled.EndNodeId),
+            Is.EqualTo((InstanceStatuses.Cancelled, "endCancelledUnreserved")));
+    }
+
+    /// <summary>
+    /// Two engine nodes cancel the same order at once: one cancel wins, the other gets a conflict, and the cancellation
+    /// path releases the reservations once.
+    /// </summary>
+    [Test]
+    public async Task Two_nodes_cancel_path_runs_once()
+    {
+        var (order, before) = await _driver.SubmitShippingFromAsync(2);
+        await using var other = await _driver.OpenOtherNodeAsync();
+
+        var outcomes = await Task.WhenAll(
+            CancelOrConflictAsync(_driver.Engine, order.Id),
+            CancelOrConflictAsync(other.Engine, order.Id));
+
+        var batches = OrderFlowDriver.AllocatedByBatch(order).Keys.ToList();
+        var stock = await _driver.StockAsync();
+        var history = await _driver.Engine.GetHistoryAsync(order.Id, CancellationToken.None);
+        Assert.That(outcomes.Count(won => won), Is.EqualTo(1));
+        Assert.That(batches.Select(no => stock[no]), Is.EqualTo(batches.Select(no => before[no])));
+        Assert.That(history.Count(entry => entry.Action == AuditActions.InstanceCancelled), Is.EqualTo(1));
+        Assert.That(history.Count(entry => entry.Action == AuditActions.NodeCompleted
+            && entry.NodeId == "releaseOpenReservations"), Is.EqualTo(1));
+        Assert.That((await _driver.InstanceAsync(order.Id)).Status, Is.EqualTo(InstanceStatuses.Cancelled));
+    }
+
+    /// <returns>Whether this cancel won; false when it lost to the other node's cancel with a conflict.</returns>
+    private static async Task<bool> CancelOrConflictAsync(WorkflowEngine engine, string orderId)
+    {
+        await Task.Yield();
+        try
+        {
+            await engine.CancelAsync(orderId, Admin, Reason, CancellationToken.None);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<AuditEntry> CancelLineAsync(string instanceId) =>
+        (await _driver.Engine.GetHistoryAsync(instanceId, CancellationToken.None))
+            .Single(entry => entry.Action == AuditActions.InstanceCancelled);
+}
