@@ -22,6 +22,12 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
     /// <summary>Group-commit age limit from --group-commit-ms; null keeps the product's default.</summary>
     public TimeSpan? GroupCommitAge { get; init; }
 
+    /// <summary>
+    /// Folder that receives a copy of the flow section's counting database and its WAL after the counting pass,
+    /// from --keep-counting-store; null keeps no copy.
+    /// </summary>
+    public string? KeepCountingStore { get; init; }
+
     /// <summary>The settings of every SQLite database the engine sections open.</summary>
     public SqliteDatabaseOptions SqliteDatabase => new()
     {
@@ -44,6 +50,7 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
         TimeSpan? soak = null;
         var synchronous = SqliteSynchronous.Full;
         TimeSpan? groupAge = null;
+        string? keepCounting = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -88,11 +95,15 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
                         : throw new ArgumentException(
                             $"--group-commit-ms expects milliseconds above 0, such as 2 or 0.5, got '{ageText}'.");
                     break;
+                case "--keep-counting-store":
+                    keepCounting = Next(args, ref i);
+                    break;
                 default:
                     throw new ArgumentException(string.Format(
                         CultureInfo.InvariantCulture,
                         "Unknown option '{0}'. Options: --quick, --json FILE, --postgres CONNECTION, --work-dir DIR, " +
-                        "--only SECTION[,SECTION...], --soak-seconds SECONDS, --sqlite-synchronous full|normal, --group-commit-ms MS.",
+                        "--only SECTION[,SECTION...], --soak-seconds SECONDS, --sqlite-synchronous full|normal, --group-commit-ms MS, " +
+                        "--keep-counting-store DIR.",
                         args[i]));
             }
         }
@@ -101,6 +112,7 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
             Soak = soak,
             SqliteSynchronous = synchronous,
             GroupCommitAge = groupAge,
+            KeepCountingStore = keepCounting,
         };
         return only is null ? options : options with { Sections = only };
     }

@@ -1,4 +1,6 @@
 using WorkflowKit.Bench.Engine;
+using WorkflowKit.Storage;
+using WorkflowKit.Storage.Sqlite;
 
 namespace WorkflowKit.Bench.Throughput;
 
@@ -75,10 +77,40 @@ public static class FlowSection
             await flow.RunInstanceAsync(0, 10 + i, record: false);
         }
 
+        if (options.KeepCountingStore is { } keep)
+        {
+            KeepStore(bench.Database, keep);
+        }
+
         var counts = trace.PerUnit(CountedInstances);
         report.Add("flow.sqlite.statementsPerInstance", (double)counts["statementsPerInstance"]!, "statements");
         report.Add("flow.sqlite.rowsWrittenPerInstance", (double)counts["rowsWrittenPerInstance"]!, "rows");
         report.Add("flow.sqlite.pagesPerCommit", (double)counts["pagesPerCommit"]!, "pages");
         report.Note("flow.sqlite.sql", counts.ToJsonString());
+    }
+
+    /// <summary>
+    /// Copies the counting pass's database file, WAL and shared-memory index into <paramref name="folder"/>. The WAL
+    /// then contains the frames of the commits since the last checkpoint, which bench/tools/wal_frames_by_btree.py
+    /// assigns to their B-trees.
+    /// </summary>
+    private static void KeepStore(IDatabase database, string folder)
+    {
+        if (database is not SqliteDatabase sqlite)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            var source = sqlite.Path + suffix;
+            if (File.Exists(source))
+            {
+                File.Copy(source, Path.Combine(folder, Path.GetFileName(source)), overwrite: true);
+            }
+        }
+
+        Console.WriteLine($"Kept the counting store in {folder}");
     }
 }

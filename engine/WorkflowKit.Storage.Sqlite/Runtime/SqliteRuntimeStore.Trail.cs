@@ -61,27 +61,55 @@ public sealed partial class SqliteRuntimeStore
             return (IReadOnlyList<Incident>)[.. rows.Select(row => row.ToIncident())];
         }, cancellationToken);
 
+    /// <summary>
+    /// Appends audit lines, each run of the engine's own lines of one instance as one row (<see cref="AuditRuns"/>).
+    /// When a run is stored, every row gets an explicit id that leaves room for the ids of its lines.
+    /// </summary>
     public async Task InsertAuditAsync(
         IStorageTransaction transaction, IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(entries);
+        var rows = AuditRuns.Group(entries);
+        if (rows.Count == entries.Count)
+        {
+            await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
+                "INSERT INTO wk_audit (instance_id, at, actor, action, node_id, task_id, comment, form_json, details_json) " +
+                "VALUES (@InstanceId, @At, @Actor, @Action, @NodeId, @TaskId, @Comment, @FormJson, @DetailsJson)",
+                entries.Select(entry => new
+                {
+                    entry.InstanceId,
+                    At = SqlTime.Write(entry.At),
+                    entry.Actor,
+                    entry.Action,
+                    entry.NodeId,
+                    entry.TaskId,
+                    entry.Comment,
+                    FormJson = SqlJson.WriteOptional(entry.FormSnapshot),
+                    DetailsJson = SqlJson.WriteOptional(entry.Details),
+                }).ToList(),
+                transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return;
+        }
+
+        var lastId = (await StepCommands.QueryAsync<long>(transaction.Connection, transaction.Transaction, new CommandDefinition(
+            "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'wk_audit'), 0), " +
+            "COALESCE((SELECT MAX(id) FROM wk_audit), 0))",
+            null, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).Single();
+        var values = new List<object>(rows.Count);
+        foreach (var row in rows)
+        {
+            lastId += row.Count;
+            values.Add(row.Count == 1
+                ? AuditValues(lastId, row[0], row[0].Action, SqlJson.WriteOptional(row[0].Details))
+                : AuditValues(lastId, row[0] with { NodeId = null, TaskId = null, Comment = null }, AuditRuns.Action,
+                    AuditRuns.Write(row)));
+        }
+
         await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
-            "INSERT INTO wk_audit (instance_id, at, actor, action, node_id, task_id, comment, form_json, details_json) " +
-            "VALUES (@InstanceId, @At, @Actor, @Action, @NodeId, @TaskId, @Comment, @FormJson, @DetailsJson)",
-            entries.Select(entry => new
-            {
-                entry.InstanceId,
-                At = SqlTime.Write(entry.At),
-                entry.Actor,
-                entry.Action,
-                entry.NodeId,
-                entry.TaskId,
-                entry.Comment,
-                FormJson = SqlJson.WriteOptional(entry.FormSnapshot),
-                DetailsJson = SqlJson.WriteOptional(entry.Details),
-            }).ToList(),
-            transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            "INSERT INTO wk_audit (id, instance_id, at, actor, action, node_id, task_id, comment, form_json, details_json) " +
+            "VALUES (@Id, @InstanceId, @At, @Actor, @Action, @NodeId, @TaskId, @Comment, @FormJson, @DetailsJson)",
+            values, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(string instanceId, CancellationToken cancellationToken) =>
@@ -90,8 +118,24 @@ public sealed partial class SqliteRuntimeStore
             var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
                 $"SELECT {AuditRow.Columns} FROM wk_audit WHERE instance_id = @InstanceId ORDER BY id",
                 new { InstanceId = instanceId }, tx, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return (IReadOnlyList<AuditEntry>)[.. rows.Select(row => row.ToEntry())];
+            return (IReadOnlyList<AuditEntry>)[.. rows.SelectMany(row =>
+                row.Action == AuditRuns.Action && row.Actor == AuditRuns.SystemActor ? AuditRuns.Read(row) : [row.ToEntry()])];
         }, cancellationToken);
+
+    /// <summary>The parameters of one wk_audit row with an explicit id.</summary>
+    private static object AuditValues(long id, AuditEntry entry, string action, string? detailsJson) => new
+    {
+        Id = id,
+        entry.InstanceId,
+        At = SqlTime.Write(entry.At),
+        entry.Actor,
+        Action = action,
+        entry.NodeId,
+        entry.TaskId,
+        entry.Comment,
+        FormJson = SqlJson.WriteOptional(entry.FormSnapshot),
+        DetailsJson = detailsJson,
+    };
 
     public async Task InsertNotificationsAsync(
         IStorageTransaction transaction, IReadOnlyCollection<Notification> notifications, CancellationToken cancellationToken)

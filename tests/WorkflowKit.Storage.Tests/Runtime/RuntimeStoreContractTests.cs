@@ -250,6 +250,28 @@ public sealed class RuntimeStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Audit_engine_lines_read_back_as_written()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i1"), default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, RuntimeStoreFixture.Instance("i2"), default));
+        var step = AuditRunEntries.Step("i1", "i2");
+        var next = AuditRunEntries.NextStep("i1");
+
+        await fixture.WriteAsync(tx => fixture.Store.InsertAuditAsync(tx, step, default));
+        await fixture.WriteAsync(tx => fixture.Store.InsertAuditAsync(tx, next, default));
+
+        var trail = await fixture.Store.GetAuditAsync("i1", default);
+        var expected = step.Where(entry => entry.InstanceId == "i1").Concat(next).ToList();
+        Assert.That(trail.Select(AuditRunEntries.Describe), Is.EqualTo(expected.Select(AuditRunEntries.Describe)));
+        Assert.That(trail.Select(entry => entry.Id), Is.Ordered.Ascending.And.Unique);
+        var other = await fixture.Store.GetAuditAsync("i2", default);
+        Assert.That(other.Select(AuditRunEntries.Describe),
+            Is.EqualTo(step.Where(entry => entry.InstanceId == "i2").Select(AuditRunEntries.Describe)));
+        Assert.That(other.Select(entry => entry.Id).Intersect(trail.Select(entry => entry.Id)), Is.Empty);
+    }
+
+    [Test]
     public async Task Next_due_is_the_earliest_pending_work()
     {
         await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
