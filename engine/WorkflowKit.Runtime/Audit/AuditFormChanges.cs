@@ -17,7 +17,8 @@ public static class AuditFormChanges
 
     /// <summary>
     /// Returns the top-level fields whose values differ, as <c>{"field": {"old": ..., "new": ...}}</c>. A missing
-    /// field and a JSON null are the same value, so neither is reported as a change to the other.
+    /// field, a JSON null, an empty string and an empty array are all an empty field, so a change from one of them
+    /// to another is not reported (the audit trail would show it as "(empty) → (empty)").
     /// </summary>
     public static JsonObject Diff(JsonObject before, JsonObject after)
     {
@@ -26,7 +27,7 @@ public static class AuditFormChanges
         {
             var old = before[field];
             var current = after[field];
-            if (!JsonNode.DeepEquals(old, current))
+            if (!JsonNode.DeepEquals(old, current) && !(IsEmpty(old) && IsEmpty(current)))
             {
                 changes[field] = new JsonObject { ["old"] = old?.DeepClone(), ["new"] = current?.DeepClone() };
             }
@@ -69,6 +70,14 @@ public static class AuditFormChanges
 
         return result;
     }
+
+    private static bool IsEmpty(JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray array => array.Count == 0,
+        JsonValue text when text.GetValueKind() == System.Text.Json.JsonValueKind.String => text.GetValue<string>().Length == 0,
+        _ => false,
+    };
 
     private static void Apply(JsonObject form, JsonObject changes)
     {

@@ -51,6 +51,28 @@ public sealed class AuditFormChangesTests
     }
 
     [Test]
+    public void Empty_to_empty_is_no_change()
+    {
+        var before = JsonNode.Parse("""{"warning": "", "lines": [], "note": null, "score": 1}""")!.AsObject();
+        var after = JsonNode.Parse("""{"warning": null, "lines": null, "note": "", "score": 1, "extra": []}""")!.AsObject();
+
+        var changes = AuditFormChanges.Diff(before, after);
+
+        Assert.That(changes, Is.Empty, changes.ToJsonString());
+    }
+
+    [Test]
+    public void Empty_to_value_is_a_change()
+    {
+        var before = JsonNode.Parse("""{"warning": "", "lines": []}""")!.AsObject();
+        var after = JsonNode.Parse("""{"warning": "low", "lines": [{"qty": 1}]}""")!.AsObject();
+
+        var changes = AuditFormChanges.Diff(before, after);
+
+        Assert.That(changes.Select(pair => pair.Key), Is.EquivalentTo(new[] { "warning", "lines" }));
+    }
+
+    [Test]
     public async Task ApproverChange_ListsOnlyOwnFields()
     {
         await using var fx = await EngineFixture.CreateAsync();
