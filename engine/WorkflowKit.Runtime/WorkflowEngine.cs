@@ -276,6 +276,11 @@ public sealed partial class WorkflowEngine
         child.Depth = parent.Depth + 1;
         child.ParentHandled = true;
         await _runner.RunAsync(child, cancellationToken).ConfigureAwait(false);
+        parent.AddAudit("system", Audit.AuditActions.SubFlowStarted, node.Id, details: new JsonObject
+        {
+            ["child"] = child.Instance.Id,
+            ["flow"] = node.Flow,
+        });
         return child;
     }
 

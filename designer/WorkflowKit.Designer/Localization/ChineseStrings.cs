@@ -510,6 +510,7 @@ public static class ChineseStrings
         ["timer fired"] = "定时器触发",
         ["received a signal"] = "收到信号",
         ["received an HTTP reply"] = "收到 HTTP 回复",
+        ["started a sub-flow"] = "发起了子流程",
         ["System"] = "系统",
         ["(empty)"] = "（空）",
         ["Urged by the initiator"] = "发起人催办",

@@ -113,6 +113,9 @@ public sealed record AuditEntry(
     /// <summary>The flow versions of a migration line, so that the page words it; null for other actions.</summary>
     public AuditMigration? Migration { get; init; }
 
+    /// <summary>The instance that a sub-flow line started, so that the page links to it; null for other actions.</summary>
+    public string? ChildInstanceId { get; init; }
+
     /// <summary>
     /// The comment in each language of a decision that the engine took, such as at a task's deadline; null for a
     /// person's comment, which <see cref="Comment"/> has as it was written.

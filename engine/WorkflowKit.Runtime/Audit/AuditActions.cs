@@ -28,6 +28,8 @@ public static class AuditActions
 
     /// <summary>An escalation at the deadline failed, because its <c>to</c> rules resolved to no user.</summary>
     public const string TaskEscalationFailed = "task.escalationFailed";
+    /// <summary>A sub-flow node started a child instance; details name it as <c>child</c> and its flow as <c>flow</c>.</summary>
+    public const string SubFlowStarted = "subflow.started";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";
     public const string Incident = "incident.raised";

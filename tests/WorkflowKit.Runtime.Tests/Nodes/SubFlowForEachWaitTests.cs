@@ -66,6 +66,24 @@ public sealed class SubFlowForEachWaitTests
     }
 
     [Test]
+    public async Task Parent_trail_names_each_child()
+    {
+        await using var fx = await FixtureAsync(ApprovedLine());
+
+        var parent = await fx.StartAsync("order", form: ThreeItems);
+
+        var children = await fx.Engine.QueryInstancesAsync(
+            new InstanceQuery { ParentInstanceId = parent.Id }, CancellationToken.None);
+        var lines = (await fx.Engine.GetHistoryAsync(parent.Id, CancellationToken.None))
+            .Where(entry => entry.Action == WorkflowKit.Runtime.Audit.AuditActions.SubFlowStarted)
+            .ToList();
+        Assert.That(lines.Select(line => line.Details!["child"]!.GetValue<string>()),
+            Is.EquivalentTo(children.Select(child => child.Id)));
+        Assert.That(lines.Select(line => (line.NodeId, line.Actor, line.Details!["flow"]!.GetValue<string>())),
+            Is.All.EqualTo(("lines", "system", "line")));
+    }
+
+    [Test]
     public async Task Children_ending_at_once_pass()
     {
         await using var fx = await FixtureAsync(new FlowBuilder("line").Start().End().Chain("start", "end"));

@@ -640,6 +640,9 @@ public sealed class EngineWorkService(
                         ? string.Join(", ", targets.Select(target => names.GetValueOrDefault(target, target)))
                         : null,
                     Migration = MigrationOf(entry),
+                    ChildInstanceId = entry.Action == AuditActions.SubFlowStarted
+                        ? entry.Details?["child"]?.GetValue<string>()
+                        : null,
                     LocalizedComment = entry.Details?["comment"] is JsonObject comment
                         ? comment.Deserialize<LocalizedText>()
                         : null,
