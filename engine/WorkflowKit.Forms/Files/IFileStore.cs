@@ -38,9 +38,9 @@ public interface IFileStore
     Task<IReadOnlyList<FileHolder>> ListHoldersAsync(string fileId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Links the files that data stored before links were written in the write's transaction names: record data and
-    /// audit snapshots, instance forms and variables, and instance audit form data. It runs once per database, in
-    /// batches that each commit, resumes after the last batch when stopped, and returns
+    /// Links the files that stored data names without a link, because the data was written before writes linked their
+    /// files. It reads record data and audit snapshots, instance forms and variables, and instance audit form data. It
+    /// runs once per database in batches that each commit, resumes after the last batch when stopped, and returns
     /// <see cref="FileLinkCounts.None"/> once done.
     /// </summary>
     Task<FileLinkCounts> LinkNamedFilesAsync(CancellationToken cancellationToken);

@@ -18,8 +18,8 @@ internal static class FileReferenceSql
     {
         if (dialect == SqlDialect.PostgreSql)
         {
-            // Strict mode: .** does not unwrap arrays twice, and @.id on a value without one is an error, which a
-            // filter treats as false.
+            // Strict mode, so that @.id on a value without an id is an error, which the filter treats as false, and
+            // arrays are not unwrapped.
             var levels = includeRoot ? ".**" : ".**{1 to last}";
             return $"CROSS JOIN LATERAL jsonb_path_query({json}, " +
                    $"'strict ${levels} ? (@.id.type() == \"string\" && @.name.type() == \"string\")') AS j(value)";

@@ -173,9 +173,9 @@ public sealed class FileLinkBackfillOnStoresTests(StorageProvider provider)
     }
 
     /// <summary>
-    /// Writes, as code before migration 3110 did, a record whose data and sub-table name files and whose audit
-    /// snapshot names a file that a later edit dropped, and an instance whose form, variable and task audit row name
-    /// files, all without links. One more file is named by nothing, and a sub-table row has only an id and a name.
+    /// Writes data without links, as code before migration 3110 did. A record names files in a field and a sub-table
+    /// row, and its audit snapshot names a file that a later edit dropped. An instance names files in its form, a
+    /// variable and a task's audit row. One more file is named by nothing but a sub-table row with an extra column.
     /// </summary>
     private async Task<OldData> WriteOldDataAsync()
     {
