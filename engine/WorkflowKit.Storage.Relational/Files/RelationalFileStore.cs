@@ -126,8 +126,8 @@ public abstract class RelationalFileStore : IFileStore
             return 0;
         }
 
-        // NOTE: a write that names a file without linking it, such as a script that copies a reference into a
-        // variable, and that commits between this pass and the DELETE below loses the file.
+        // NOTE: a write that names a file without linking it and commits between this pass and the DELETE below
+        // loses the file. The engine links only the files of instance forms, so a variable write is such a write.
         await FileLinkBackfill.LinkUnlinkedAsync(
             _database, uploadedBefore, FileLinkBackfill.DefaultBatchSize, cancellationToken).ConfigureAwait(false);
 
