@@ -162,6 +162,28 @@ public sealed class FileLinkBackfillOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Sweep_keeps_file_in_variable()
+    {
+        await MigrateAsync();
+        await _files.LinkNamedFilesAsync(default);
+        string unlinked;
+        await using (var connection = await _test.Database.OpenConnectionAsync(default))
+        {
+            unlinked = await InsertFileAsync(connection);
+            await connection.ExecuteAsync(
+                "INSERT INTO wk_variables (instance_id, name, value_json) VALUES ('inst-1', 'copy', @Value)",
+                new { Value = new JsonArray(Reference(unlinked)).ToJsonString() });
+        }
+
+        var deleted = await _files.DeleteUnlinkedAsync(SweepBefore, default);
+
+        Assert.That(deleted, Is.EqualTo(1));
+        Assert.That(await _files.FindAsync(unlinked, default), Is.Not.Null);
+        Assert.That(
+            await _files.ListHoldersAsync(unlinked, default), Does.Contain(new FileHolder("inst-1", null, null)));
+    }
+
+    [Test]
     public async Task Sweep_keeps_new_upload()
     {
         await MigrateAsync();
