@@ -8,7 +8,7 @@ public sealed record BenchOptions(bool Quick, string? JsonPath, string? Postgres
 {
     /// <summary>The sections a run measures, in order.</summary>
     public static readonly IReadOnlyList<string> AllSections =
-        ["ceiling", "flow", "peer", "conditions", "forms", "recordcheck", "scale", "http", "soak", "postgres"];
+        ["ceiling", "flow", "peer", "conditions", "forms", "recordcheck", "filelinks", "scale", "http", "soak", "postgres"];
 
     /// <summary>Sections to run; all of them unless --only names some.</summary>
     public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(AllSections, StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using WorkflowKit.Bench;
 using WorkflowKit.Bench.Conditions;
+using WorkflowKit.Bench.Files;
 using WorkflowKit.Bench.Forms;
 using WorkflowKit.Bench.Http;
 using WorkflowKit.Bench.Memory;
@@ -33,6 +34,7 @@ await SectionAsync("conditions", () =>
 });
 await SectionAsync("forms", () => FormSection.RunAsync(options, plan, report));
 await SectionAsync("recordcheck", () => RecordCheckSection.RunAsync(options, plan, report));
+await SectionAsync("filelinks", () => FileLinkSection.RunAsync(options, plan, report));
 await SectionAsync("scale", () => ScaleSection.RunAsync(options, plan, report));
 await SectionAsync("http", () => HttpSection.RunAsync(options, plan, report));
 await SectionAsync("soak", () => SoakSection.RunAsync(options, plan, report));

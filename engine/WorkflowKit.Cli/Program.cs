@@ -13,6 +13,7 @@ public static class Program
     {
         DefinitionCommands.AddTo(root, context);
         DelegationCommands.AddTo(root, context);
+        FileCommands.AddTo(root, context);
         ForecastCliCommands.AddTo(root, context);
         OrganizationCommands.AddTo(root, context);
         RecordCommands.AddTo(root, context);

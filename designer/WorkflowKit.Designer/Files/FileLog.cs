@@ -23,4 +23,8 @@ internal static partial class FileLog
 
     [LoggerMessage(EventId = 5204, Level = LogLevel.Error, Message = "File sweep failed; it runs again in {Interval}")]
     public static partial void SweepFailed(ILogger logger, TimeSpan interval, Exception error);
+
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Information,
+        Message = "File link backfill wrote {Links} link(s) and marked {Files} file(s) that stored data names as linked")]
+    public static partial void Backfilled(ILogger logger, long links, long files);
 }

@@ -8,7 +8,9 @@ namespace WorkflowKit.Designer.Files;
 /// Removes uploads that no start or task action referenced within <see cref="DesignerOptions.UnlinkedFileLifetime"/>
 /// (a day by default), such as a file chosen on a form that was never submitted. It runs at start-up and then every
 /// <see cref="DesignerOptions.FileSweepInterval"/>. Several nodes may sweep at once, because each delete is one
-/// statement that skips linked files.
+/// statement that skips linked files. Before its first delete, the store links the files that data written before
+/// migration 3110 names (<see cref="IFileStore.LinkNamedFilesAsync"/>), and each sweep links the old unlinked files
+/// that any stored data names before it deletes the rest.
 /// </summary>
 public sealed class FileSweep(
     IFileStore files, TimeProvider time, IOptions<DesignerOptions> options, ILogger<FileSweep> logger)
@@ -17,6 +19,12 @@ public sealed class FileSweep(
     /// <summary>Deletes the files that are unlinked and older than the lifetime, and returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        var backfilled = await files.LinkNamedFilesAsync(cancellationToken);
+        if (backfilled != FileLinkCounts.None)
+        {
+            FileLog.Backfilled(logger, backfilled.LinksWritten, backfilled.FilesMarked);
+        }
+
         var before = time.GetUtcNow() - options.Value.UnlinkedFileLifetime;
         var count = await files.DeleteUnlinkedAsync(before, cancellationToken);
         if (count > 0)

@@ -38,8 +38,17 @@ public interface IFileStore
     Task<IReadOnlyList<FileHolder>> ListHoldersAsync(string fileId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes files uploaded before <paramref name="uploadedBefore"/> that were never linked to an instance or a
-    /// record, and returns how many it deleted.
+    /// Links the files that stored data names without a link, because the data was written before writes linked their
+    /// files. It reads record data and audit snapshots, instance forms and variables, and instance audit form data. It
+    /// runs once per database in batches that each commit, resumes after the last batch when stopped, and returns
+    /// <see cref="FileLinkCounts.None"/> once done.
+    /// </summary>
+    Task<FileLinkCounts> LinkNamedFilesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes files uploaded before <paramref name="uploadedBefore"/> that no link ever named and that no stored data
+    /// names, and returns how many it deleted. It first finishes <see cref="LinkNamedFilesAsync"/>, then links the old
+    /// unlinked files that data names, whatever path wrote that data.
     /// </summary>
     Task<int> DeleteUnlinkedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken);
 }

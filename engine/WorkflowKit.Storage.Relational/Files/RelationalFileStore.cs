@@ -115,13 +115,36 @@ public abstract class RelationalFileStore : IFileStore
             .ThenBy(holder => holder.RecordId)];
     }
 
+    public Task<FileLinkCounts> LinkNamedFilesAsync(CancellationToken cancellationToken) =>
+        FileLinkBackfill.RunAsync(_database, FileLinkBackfill.DefaultBatchSize, cancellationToken);
+
     public async Task<int> DeleteUnlinkedAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
     {
+        await LinkNamedFilesAsync(cancellationToken).ConfigureAwait(false);
+        if (await CountCandidatesAsync(uploadedBefore, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return 0;
+        }
+
+        // NOTE: a write that names a file without linking it and commits between this pass and the DELETE below
+        // loses the file. The engine links only the files of instance forms, so a variable write is such a write.
+        await FileLinkBackfill.LinkUnlinkedAsync(
+            _database, uploadedBefore, FileLinkBackfill.DefaultBatchSize, cancellationToken).ConfigureAwait(false);
+
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM wk_files WHERE uploaded_at < @Before AND NOT linked " +
             "AND NOT EXISTS (SELECT 1 FROM wk_file_links l WHERE l.file_id = wk_files.id) " +
             "AND NOT EXISTS (SELECT 1 FROM wk_file_record_links rl WHERE rl.file_id = wk_files.id)",
+            new { Before = RelationalSql.Timestamp(Dialect, uploadedBefore) },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task<long> CountCandidatesAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM wk_files WHERE uploaded_at < @Before AND NOT linked",
             new { Before = RelationalSql.Timestamp(Dialect, uploadedBefore) },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

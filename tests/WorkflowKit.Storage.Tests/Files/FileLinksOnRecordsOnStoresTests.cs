@@ -82,6 +82,39 @@ public sealed class FileLinksOnRecordsOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Update_dropping_file_keeps_link()
+    {
+        var photo = await UploadAsync("sales1");
+        var record = await _records.CreateAsync("visit", Visit(photo, null), new("sales1"), default);
+
+        await _records.UpdateAsync(
+            "visit", record.Id, new JsonObject { ["photos"] = new JsonArray() }, null, new("sales1"), default);
+
+        Assert.That(await _files.ListHoldersAsync(photo.Id, default), Is.EqualTo(new[] { Holder(record.Id) }));
+        Assert.That(await SweepLaterAsync(), Is.Zero);
+        Assert.That(await _files.FindAsync(photo.Id, default), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Form_version_without_field_keeps_file()
+    {
+        var receipt = await UploadAsync("sales1");
+        var photo = await UploadAsync("sales1");
+        var record = await _records.CreateAsync("visit", Visit(photo, receipt), new("sales1"), default);
+        var withoutFiles = VisitForm();
+        withoutFiles.Fields.RemoveAll(field => field.Id is "photos" or "costs");
+        await ((IRecordFormRegistry)_records).RegisterFormAsync(withoutFiles, default);
+
+        await _records.UpdateAsync(
+            "visit", record.Id, new JsonObject { ["title"] = "同仁", ["photos"] = null, ["costs"] = null }, null,
+            new("sales1"), default);
+
+        Assert.That(await _files.ListHoldersAsync(photo.Id, default), Is.EqualTo(new[] { Holder(record.Id) }));
+        Assert.That(await _files.ListHoldersAsync(receipt.Id, default), Is.EqualTo(new[] { Holder(record.Id) }));
+        Assert.That(await SweepLaterAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task Rolled_back_create_leaves_no_link()
     {
         var photo = await UploadAsync("sales1");
