@@ -91,7 +91,7 @@ public sealed class EscalationToAwayUserOnStoresTests(StorageProvider provider) 
         Assert.That(escalated.Details!["to"]!.ToJsonString(), Is.EqualTo("""["salesmgr-east"]"""));
         Assert.That(escalated.Details["targets"]!.ToJsonString(), Is.EqualTo("""["salesmgr-north"]"""));
         Assert.That(escalated.Comment, Is.EqualTo(
-            "The escalation target 宋嘉怡 is away, and their delegate is 林东, who escalatedTask the task, so 林东 keeps it on " +
+            "The escalation target 宋嘉怡 is away, and their delegate is 林东, who held the task, so 林东 keeps it on " +
             "behalf of 宋嘉怡."));
         Assert.That(escalated.Details["comment"]!["zh-CN"]!.GetValue<string>(),
             Is.EqualTo("升级对象 宋嘉怡 不在，其代理人 林东 即原处理人，任务仍由 林东 代 宋嘉怡 处理。"));
