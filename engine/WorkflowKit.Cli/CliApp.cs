@@ -13,12 +13,21 @@ public static class CliApp
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
         RunAsync(args, output, error, TimeProvider.System, CancellationToken.None);
 
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider,
+            CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, timeProvider, Environment.GetEnvironmentVariable, cancellationToken);
+
+    /// <summary>
+    /// Runs one command line with <paramref name="readEnvironment"/> in place of the process's environment variables,
+    /// such as <c>WorkflowKit__Engine__TimeZone</c>.
+    /// </summary>
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, TimeProvider timeProvider,
-            CancellationToken cancellationToken)
+            Func<string, string?> readEnvironment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(output, error, timeProvider);
+        var context = new CliContext(output, error, timeProvider, readEnvironment);
         var root = CreateRoot(context);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -15,9 +15,10 @@ public static class CliEngine
     /// published flow, so that record writes through <see cref="WorkflowEngine.Records"/> queue the flows they
     /// trigger. The engine applies the stored delegations to the tasks that commands create. A CLI command does not run the background round: a running designer or host delivers those
     /// messages and starts the flows.
+    /// <paramref name="timeZone"/> is the tenant time zone id, the engine's default (Asia/Shanghai) when null.
     /// </summary>
     public static async Task<WorkflowEngine> CreateAsync(
-        WorkflowKitStores stores, TimeProvider time, CancellationToken cancellationToken)
+        WorkflowKitStores stores, TimeProvider time, CancellationToken cancellationToken, string? timeZone = null)
     {
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(time);
@@ -29,7 +30,7 @@ public static class CliEngine
             stores.Organization,
             stores.Records,
             time,
-            new EngineOptions { Delegations = stores.Delegations },
+            new EngineOptions { Delegations = stores.Delegations, TimeZone = timeZone ?? new EngineOptions().TimeZone },
             flowServices: [new Replenishment.ReplenishmentFlowService()],
             recordAccess: new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
         await engine.SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);

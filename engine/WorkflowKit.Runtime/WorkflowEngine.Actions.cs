@@ -15,9 +15,6 @@ public sealed partial class WorkflowEngine
     /// <summary>The longest comment a task action takes, in characters.</summary>
     public const int MaxCommentLength = 2000;
 
-    // The maximum number of sub-flows per instance that a withdrawal reads. An order starts one per shipping warehouse.
-    private const int MaxSubFlowsChecked = 500;
-
     /// <summary>
     /// Rejects a comment or reason that contains an invisible character changing the direction of text (such as
     /// U+202E), because the audit trail, notices and form fields show it to other people with its content disguised.
@@ -227,31 +224,28 @@ public sealed partial class WorkflowEngine
         return ToInstance(context.Instance, context.Vars);
     }
 
-    // A task of a sub-flow that the instance started is part of the same submission, such as a warehouse's shipment
-    // of an order, so an action on it is the first action too. Sub-flows of sub-flows count as well.
-    // NOTE: the sub-flows are read outside the step's transaction, so an action committed at the same moment as the
-    // withdrawal is not seen.
+    /// <summary>
+    /// Returns a task of a sub-flow below the instance that someone acted on, or null. Such a task, such as a
+    /// warehouse's shipment of an order, is part of the same submission, so an action on it is the first action too.
+    /// Sub-flows of sub-flows count as well. The rows of the sub-flows and then of the instance are locked first, in the
+    /// order a cancel and an ending sub-flow use. The versions read must still be current at the lock, so a sub-flow
+    /// task action committed at the same moment is either seen or makes the step run again.
+    /// </summary>
+    /// <exception cref="ConcurrencyConflictException">A sub-flow or the instance changed since the step read it; the
+    /// subject names the instance, so the step runs again.</exception>
     private async Task<TaskRecord?> FindActedSubFlowTaskAsync(Execution.StepContext step, CancellationToken cancellationToken)
     {
-        var parents = new Queue<string>([step.Instance.Id]);
-        while (parents.TryDequeue(out var parentId))
-        {
-            var children = await _services.Store.QueryInstancesAsync(
-                new InstanceQuery { ParentInstanceId = parentId, Limit = MaxSubFlowsChecked }, cancellationToken)
-                .ConfigureAwait(false);
-            foreach (var child in children)
-            {
-                if (child.Acted)
-                {
-                    var tasks = await _services.Store.GetTasksAsync(null, child.Id, openOnly: false, cancellationToken)
-                        .ConfigureAwait(false);
-                    var done = tasks.Where(task => task.CompletedBy is not null).OrderBy(task => task.CompletedAt);
-                    return done.FirstOrDefault() ?? tasks.FirstOrDefault()
-                        ?? new TaskRecord { InstanceId = child.Id, FlowKey = child.FlowKey, NodeId = "?" };
-                }
+        var descendants = await DescendantsAsync(step.Instance.Id, null, cancellationToken).ConfigureAwait(false);
+        await LockInstancesAsync(step, descendants, "withdrawal", cancellationToken).ConfigureAwait(false);
 
-                parents.Enqueue(child.Id);
-            }
+        // Parents before children, as the sub-flows were started.
+        foreach (var child in Enumerable.Reverse(descendants).Where(child => child.Acted))
+        {
+            var tasks = await _services.Store.GetTasksAsync(step.Unit.Current, child.Id, openOnly: false, cancellationToken)
+                .ConfigureAwait(false);
+            var done = tasks.Where(task => task.CompletedBy is not null).OrderBy(task => task.CompletedAt);
+            return done.FirstOrDefault() ?? tasks.FirstOrDefault()
+                ?? new TaskRecord { InstanceId = child.Id, FlowKey = child.FlowKey, NodeId = "?" };
         }
 
         return null;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Diagnostics;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Storage;
@@ -48,8 +49,9 @@ public sealed partial class WorkflowEngine
             async step =>
             {
                 RequireRunning(step);
-                var descendants = await RunningDescendantsAsync(step.Instance.Id, cancellationToken).ConfigureAwait(false);
-                await LockForCancelAsync(step, descendants, cancellationToken).ConfigureAwait(false);
+                var descendants = await DescendantsAsync(step.Instance.Id, InstanceStatuses.Running, cancellationToken)
+                    .ConfigureAwait(false);
+                await LockInstancesAsync(step, descendants, "cancel", cancellationToken).ConfigureAwait(false);
 
                 foreach (var descendant in descendants)
                 {
@@ -72,10 +74,11 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Returns the running instances below <paramref name="instanceId"/>, found level by level and then reversed, so
-    /// every child comes before the instance that started it.
+    /// Returns the instances below <paramref name="instanceId"/> with <paramref name="status"/> (any status when null),
+    /// found level by level and then reversed, so every child comes before the instance that started it.
     /// </summary>
-    private async Task<List<InstanceRecord>> RunningDescendantsAsync(string instanceId, CancellationToken cancellationToken)
+    private async Task<List<InstanceRecord>> DescendantsAsync(
+        string instanceId, string? status, CancellationToken cancellationToken)
     {
         var found = new List<InstanceRecord>();
         var parents = new Queue<string>([instanceId]);
@@ -87,7 +90,7 @@ public sealed partial class WorkflowEngine
                     new InstanceQuery
                     {
                         ParentInstanceId = parentId,
-                        Status = InstanceStatuses.Running,
+                        Status = status,
                         Offset = offset,
                         Limit = DescendantPageSize,
                     },
@@ -111,20 +114,22 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Begins the step's write transaction and locks the rows of <paramref name="descendants"/> (deepest first) and then
-    /// of the instance. The step of a sub-flow that ends writes the child before its parent, in the same order.
+    /// of the instance, for a cancel or a withdrawal (<paramref name="purpose"/>, for the message). The step of a
+    /// sub-flow that ends writes the child before its parent, in the same order.
     /// </summary>
     /// <remarks>
-    /// A withdrawal or a return of the parent on another node writes the parent before its children. If it runs at the
-    /// same moment on PostgreSQL, the database aborts one of the two steps with a deadlock error, and that step runs
-    /// again (<c>StepAsync</c> retries deadlocks like version conflicts).
+    /// A return of the parent on another node writes the parent before its children. If it runs at the same moment on
+    /// PostgreSQL, the database aborts one of the two steps with a deadlock error, and that step runs again
+    /// (<c>StepAsync</c> retries deadlocks like version conflicts).
     /// </remarks>
     /// <exception cref="ConcurrencyConflictException">
     /// One of the instances changed since the step read it, so the step must run again on fresh state. The subject
-    /// names the cancelled instance, which makes the step retry.
+    /// names the step's instance, which makes the step retry.
     /// </exception>
-    private async Task LockForCancelAsync(
-        StepContext step, IReadOnlyList<InstanceRecord> descendants, CancellationToken cancellationToken)
+    private async Task LockInstancesAsync(
+        StepContext step, IReadOnlyList<InstanceRecord> descendants, string purpose, CancellationToken cancellationToken)
     {
+        _services.Faults.At(FaultPoint.BeforeLock, $"{purpose} {step.Instance.Id}");
         var transaction = await step.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (id, expected) in descendants.Select(child => (child.Id, child.Version))
                      .Append((step.Instance.Id, step.Instance.Version)))
@@ -133,7 +138,7 @@ public sealed partial class WorkflowEngine
             if (actual != expected)
             {
                 throw new ConcurrencyConflictException(
-                    $"Instance {id} changed while the cancel of instance {step.Instance.Id} ran (expected version " +
+                    $"Instance {id} changed while the {purpose} of instance {step.Instance.Id} ran (expected version " +
                     $"{expected}, found {actual?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no row"}); " +
                     "reload and try again.")
                 {

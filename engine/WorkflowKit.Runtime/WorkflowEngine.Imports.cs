@@ -15,7 +15,20 @@ public sealed partial class WorkflowEngine
     /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
     /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">A form or API start carries invalid form
     /// data; nothing was written.</exception>
-    public async Task<WorkflowInstance> StartInTransactionAsync(
+    /// <exception cref="ArgumentException">The request's trigger kind is one of the engine's own (schedule, record,
+    /// import or sub-flow); an import row starts its flows through <see cref="Imports.ImportFlowStarter"/>.</exception>
+    public Task<WorkflowInstance> StartInTransactionAsync(
+        StartInstanceRequest request, IStorageTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RejectEngineTrigger(request);
+        return StartAnyInTransactionAsync(request, transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts an instance in <paramref name="transaction"/> with any trigger kind, for the import of a row.
+    /// </summary>
+    internal async Task<WorkflowInstance> StartAnyInTransactionAsync(
         StartInstanceRequest request, IStorageTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

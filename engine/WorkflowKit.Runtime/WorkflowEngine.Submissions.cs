@@ -111,6 +111,27 @@ public sealed partial class WorkflowEngine
         }
     }
 
+    /// <summary>
+    /// Rejects a library caller's start with one of the engine's own trigger kinds. Schedule, record, import and
+    /// sub-flow starts skip the trigger and starter checks, because the engine made them from a flow's triggers or
+    /// nodes, so a caller who could choose them could start a schedule-only flow by hand.
+    /// </summary>
+    private static void RejectEngineTrigger(StartInstanceRequest request)
+    {
+        if (request.TriggerKind is TriggerKinds.Form or TriggerKinds.Api)
+        {
+            return;
+        }
+
+        throw new ArgumentException(
+            $"Cannot start flow '{request.FlowKey}' with trigger kind \"{request.TriggerKind}\": a caller may start " +
+            "an instance only with \"form\" or \"api\" (the default), which check the flow's triggers and starters. " +
+            "The engine itself starts schedule, record, import and subFlow instances. Leave TriggerKind at \"api\", " +
+            "or use those paths: RunScheduleNowAsync for a scheduled flow, a record write through " +
+            "WorkflowEngine.Records for a record trigger, ImportFlowStarter for an import, or a subFlow node.",
+            nameof(request));
+    }
+
     private static string HandStartRejectedMessage(string flowKey, IReadOnlyList<TriggerDefinition> triggers)
     {
         var message = $"Flow '{flowKey}' cannot be started by hand: its triggers are {HandStartRules.Describe(triggers)}, " +

@@ -120,16 +120,29 @@ public sealed partial class WorkflowEngine
     /// </summary>
     public IRecordStore Records { get; }
 
+    /// <summary>Lookups of the instance that won a concurrent start with the same idempotency key.</summary>
+    private const int IdempotentLookupAttempts = 10;
+
     /// <summary>Starts an instance and runs it until every token waits; returns the instance after that first step.</summary>
     /// <exception cref="KeyNotFoundException">The flow or version is not published.</exception>
     /// <exception cref="WorkflowKit.Forms.InvalidSubmissionException">A start from a form or an API call carries
     /// form data that the flow's form rejects; nothing was written.</exception>
     /// <exception cref="Tasks.FieldAccessDeniedException">A start from a form or an API call sets a field that
     /// the start node makes read-only or hidden. Nothing was written.</exception>
-    /// <summary>Lookups of the instance that won a concurrent start with the same idempotency key.</summary>
-    private const int IdempotentLookupAttempts = 10;
+    /// <exception cref="ArgumentException">The request's trigger kind is one of the engine's own (schedule, record,
+    /// import or sub-flow), which skip the hand-start checks.</exception>
+    public Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RejectEngineTrigger(request);
+        return StartAnyAsync(request, cancellationToken);
+    }
 
-    public async Task<WorkflowInstance> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts an instance with any trigger kind. The engine's scheduler, record triggers and sub-flow nodes start
+    /// through <c>NewInstanceAsync</c> instead; runtime tests call this to start an instance as those paths would.
+    /// </summary>
+    internal async Task<WorkflowInstance> StartAnyAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.FlowKey);

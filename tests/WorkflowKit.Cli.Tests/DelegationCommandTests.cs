@@ -153,7 +153,46 @@ public sealed partial class DelegationCommandTests(string provider)
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain(
-            "--start \"6 May\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone)."));
+            "--start \"6 May\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone " +
+            "Asia/Shanghai)."));
+    }
+
+    [Test]
+    public async Task Times_use_configured_zone()
+    {
+        var berlin = new Dictionary<string, string> { [CliEngineSettings.TimeZoneVariable] = "Europe/Berlin" };
+
+        var created = await CliRun.RunAsync(
+            berlin, "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+        var inBerlin = await CliRun.RunAsync(berlin, "delegation", "list", "--db", _db);
+        var inShanghai = await CliRun.RunAsync("delegation", "list", "--db", _db);
+        var stores = await DatabaseFactory.OpenStoresAsync(_db, TimeProvider.System, default);
+        IReadOnlyList<WorkflowKit.Runtime.Delegations.Delegation> stored;
+        await using (stores)
+        {
+            stored = await stores.Delegations.ListForUserAsync("bob", default);
+        }
+
+        Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
+        Assert.That(created.Output, Does.Contain(": bob -> carol, 2025-05-06T08:00 to 2025-05-13T18:00 (Europe/Berlin),"));
+        Assert.That(inBerlin.Output, Does.Contain("2025-05-06T08:00 to 2025-05-13T18:00 (Europe/Berlin)"));
+        Assert.That(inShanghai.Output, Does.Contain("2025-05-06T14:00 to 2025-05-14T00:00 (Asia/Shanghai)"));
+        Assert.That(stored.Single().StartsAt, Is.EqualTo(new DateTimeOffset(2025, 5, 6, 6, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public async Task Unknown_configured_zone_is_usage_error()
+    {
+        var run = await CliRun.RunAsync(
+            new Dictionary<string, string> { [CliEngineSettings.TimeZoneVariable] = "Asia/Shangai" },
+            "delegation", "create", "--user", "bob", "--to", "carol", "--start", "2025-05-06T08:00",
+            "--end", "2025-05-13T18:00", "--db", _db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain(
+            "WorkflowKit__Engine__TimeZone (WorkflowKit:Engine:TimeZone) is \"Asia/Shangai\", but this machine has no " +
+            "such time zone. Set it to an IANA id such as Asia/Shanghai, the same value the designer uses."));
     }
 
     [Test]

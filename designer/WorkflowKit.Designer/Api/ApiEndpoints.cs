@@ -16,6 +16,7 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
 
         var definitions = api.MapGroup("/definitions/{kind}").WithTags("Definitions");
+        // Staff get DefinitionApi.StaffSummary items, which leave out updatedBy, updatedAt and hasDraft.
         definitions.MapGet("/", DefinitionApi.ListAsync)
             .Produces<IReadOnlyList<DefinitionSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);

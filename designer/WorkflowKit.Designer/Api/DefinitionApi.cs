@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services;
@@ -9,8 +10,9 @@ namespace WorkflowKit.Designer.Api;
 internal static class DefinitionApi
 {
     /// <summary>
-    /// Lists the definitions of one kind. Administrators and process owners get every definition. Other users get the
-    /// flows they may start, and the forms of those flows and the forms whose records they may read.
+    /// Lists the definitions of one kind. Administrators and process owners get every definition with its draft and
+    /// edit fields. Other users get the flows they may start, and the forms of those flows and the forms whose records
+    /// they may read, as <see cref="StaffSummary"/> items without the user name of the last editor or draft state.
     /// </summary>
     public static async Task<IResult> ListAsync(
         string kind, HttpContext context, IDefinitionService definitions, IWorkService work, RecordService records,
@@ -36,7 +38,14 @@ internal static class DefinitionApi
             visible.UnionWith((await records.ListFormsAsync(user, ct)).Select(form => form.Key));
         }
 
-        return Results.Ok(all.Where(summary => visible.Contains(summary.Key)).ToList());
+        return Results.Ok(all.Where(summary => visible.Contains(summary.Key)).Select(StaffSummary.Of).ToList());
+    }
+
+    /// <summary>A definition as staff see it in a list: what it is and which version runs.</summary>
+    public sealed record StaffSummary(DefinitionKind Kind, string Key, LocalizedText Name, int? PublishedVersion)
+    {
+        public static StaffSummary Of(DefinitionSummary summary) =>
+            new(summary.Kind, summary.Key, summary.Name, summary.PublishedVersion);
     }
 
     public static async Task<IResult> GetDraftAsync(

@@ -9,7 +9,9 @@ namespace WorkflowKit.Cli.Commands;
 /// The <c>delegation</c> commands: <c>create</c>, <c>list</c> and <c>end</c> standing delegations (代理审批) with the
 /// checks of the portal's delegation page. The CLI acts as an administrator, so it delegates for any user. A delegation
 /// created with <c>--move-open-tasks</c> whose period has started moves the user's open tasks before the command
-/// returns, as the page does. A later start leaves them to the background round of a running designer or host.
+/// returns, as the page does. A later start leaves them to the background round of a running designer or host. Times
+/// are read and printed in the tenant time zone of <see cref="CliEngineSettings.TimeZoneVariable"/>, as the designer's
+/// pages and API use <c>WorkflowKit:Engine:TimeZone</c>.
 /// </summary>
 public static class DelegationCommands
 {
@@ -32,12 +34,14 @@ public static class DelegationCommands
         var to = new Option<string>("--to") { Description = "User id of the delegate who takes the tasks.", Required = true };
         var start = new Option<string>("--start")
         {
-            Description = "First minute of the period, such as 2025-03-03T09:00, in the tenant time zone.",
+            Description = "First minute of the period, such as 2025-03-03T09:00, in the tenant time zone " +
+                $"({CliEngineSettings.TimeZoneVariable}, Asia/Shanghai when unset).",
             Required = true,
         };
         var end = new Option<string>("--end")
         {
-            Description = "End of the period (excluded), such as 2025-03-10T18:00, in the tenant time zone.",
+            Description = "End of the period (excluded), such as 2025-03-10T18:00, in the tenant time zone " +
+                $"({CliEngineSettings.TimeZoneVariable}, Asia/Shanghai when unset).",
             Required = true,
         };
         var flows = new Option<string[]>("--flow")
@@ -63,9 +67,10 @@ public static class DelegationCommands
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            var zone = CliEngineSettings.TimeZoneId(context);
             var request = new DelegationRequest(
-                parsed.GetValue(user)!, parsed.GetValue(to)!, ParseTime(parsed.GetValue(start)!, "--start"),
-                ParseTime(parsed.GetValue(end)!, "--end"))
+                parsed.GetValue(user)!, parsed.GetValue(to)!, ParseTime(parsed.GetValue(start)!, "--start", zone),
+                ParseTime(parsed.GetValue(end)!, "--end", zone))
             {
                 FlowKeys = parsed.GetValue(flows),
                 Note = parsed.GetValue(note),
@@ -152,14 +157,15 @@ public static class DelegationCommands
         Func<DelegationService, WorkflowEngine, Task<int>> work)
     {
         var time = context.TimeProvider;
+        var options = CliEngineSettings.Options(context);
         var stores = await DatabaseFactory.OpenStoresAsync(db, time, cancellationToken).ConfigureAwait(false);
         await using (stores.ConfigureAwait(false))
         {
-            var engine = await CliEngine.CreateAsync(stores, time, cancellationToken).ConfigureAwait(false);
+            var engine = await CliEngine.CreateAsync(stores, time, cancellationToken, options.TimeZone)
+                .ConfigureAwait(false);
             // The designer's pages read its accounts, so a delegation here accepts the same users as the page.
             var directory = new DesignerAccountDirectory(stores.Organization, stores.Database);
-            var service = new DelegationService(
-                stores.Delegations, directory, time, new EngineOptions(), stores.Definitions);
+            var service = new DelegationService(stores.Delegations, directory, time, options, stores.Definitions);
             return await work(service, engine).ConfigureAwait(false);
         }
     }
@@ -176,11 +182,12 @@ public static class DelegationCommands
     private static string Local(DelegationService service, DateTimeOffset instant) =>
         service.ToLocal(instant).ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    private static DateTime ParseTime(string text, string option) =>
+    private static DateTime ParseTime(string text, string option, string zone) =>
         DateTime.TryParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : throw new UsageException(
-                $"{option} \"{text}\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone).");
+                $"{option} \"{text}\" is not a time such as 2025-03-03T09:00 (yyyy-MM-ddTHH:mm, tenant time zone " +
+                $"{zone}).");
 
     private static Option<string> DbOption() => new("--db")
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
@@ -68,10 +69,12 @@ internal sealed partial class HumanTaskHandler
 
     /// <summary>
     /// Returns the route of a task the node's rules give to <paramref name="user"/> through the delegations in force,
-    /// or null when no delegation of the user covers the flow.
+    /// or null when no delegation of the user covers the flow. <paramref name="escalated"/> is the task an escalation
+    /// takes from its assignee: holding that task does not count as taking part, so the route may give it back to
+    /// that assignee as the delegate of the escalation target.
     /// </summary>
     private static DelegationRoute? RouteThroughDelegations(
-        StepContext context, TokenRecord token, NodeDefinition node, string user)
+        StepContext context, TokenRecord token, NodeDefinition node, string user, TaskRecord? escalated = null)
     {
         var inForce = context.Delegations
             ?? throw new InvalidOperationException(
@@ -84,12 +87,14 @@ internal sealed partial class HumanTaskHandler
 
         var round = ApprovalRound.FromJson(token.WaitState);
         return DelegationRoute.Follow(
-            inForce.Delegations, user, context.Instance.FlowKey, candidate => Refusal(context, token, node, round, candidate));
+            inForce.Delegations, user, context.Instance.FlowKey,
+            candidate => Refusal(context, token, node, round, candidate, escalated));
     }
 
     /// <summary>Returns why <paramref name="candidate"/> may not take a task of the node as a delegate, or null.</summary>
     private static string? Refusal(
-        StepContext context, TokenRecord token, NodeDefinition node, ApprovalRound round, string candidate)
+        StepContext context, TokenRecord token, NodeDefinition node, ApprovalRound round, string candidate,
+        TaskRecord? escalated)
     {
         if (candidate == context.Instance.Initiator
             && node.Assignees?.Any(rule => rule.Type == AssigneeTypes.Initiator) != true)
@@ -97,7 +102,10 @@ internal sealed partial class HumanTaskHandler
             return DelegationStops.Initiator;
         }
 
-        return round.Order.Contains(candidate, StringComparer.Ordinal) || ParticipationOf(context, token, round, candidate) is not null
+        // The assignee of an escalated task is in the round's order for that task's share only, which they still owe.
+        var holdsEscalated = escalated is not null && candidate == escalated.Assignee;
+        var inOrder = !holdsEscalated && round.Order.Contains(candidate, StringComparer.Ordinal);
+        return inOrder || ParticipationOf(context, token, round, candidate, escalated?.Id) is not null
             ? DelegationStops.TakesPart
             : null;
     }
@@ -117,8 +125,16 @@ internal sealed partial class HumanTaskHandler
             details["stopReason"] = reason;
         }
 
+        string? comment = null;
+        if (route.StopReason is not null)
+        {
+            var explained = DelegationStopText.Skipped(route, context.Delegations!.NameOf);
+            details["comment"] = JsonSerializer.SerializeToNode(explained);
+            comment = explained.Get("en");
+        }
+
         var action = route.Delegated ? AuditActions.TaskDelegated : AuditActions.DelegationSkipped;
-        context.AddAudit("system", action, node.Id, task.Id, details: details);
+        context.AddAudit("system", action, node.Id, task.Id, comment, details: details);
     }
 
     private static bool RecordsStop(AuditEntry line, DelegationRoute route) =>

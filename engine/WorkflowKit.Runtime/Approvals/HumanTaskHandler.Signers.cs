@@ -197,12 +197,15 @@ internal sealed partial class HumanTaskHandler
     /// <summary>
     /// Returns how the user already takes part in the node's current visit, with the end of a sentence that describes it,
     /// or null when they take no part. The cases are an open task, a queued added signer, an approval already given,
-    /// a deferred task waiting to come back, and a later place in the sequential order.
+    /// a deferred task waiting to come back, and a later place in the sequential order. The task
+    /// <paramref name="leavingTaskId"/>, which an escalation takes from its assignee, is not counted.
     /// </summary>
     private static (TaskParticipation Kind, string Text)? ParticipationOf(
-        StepContext context, TokenRecord token, ApprovalRound round, string user)
+        StepContext context, TokenRecord token, ApprovalRound round, string user, string? leavingTaskId = null)
     {
-        var visit = context.Tasks.Where(task => task.VisitId == token.VisitId && task.Assignee == user).ToList();
+        var visit = context.Tasks
+            .Where(task => task.VisitId == token.VisitId && task.Assignee == user && task.Id != leavingTaskId)
+            .ToList();
         if (visit.FirstOrDefault(task => task.Status == TaskStatuses.Open) is { } open)
         {
             return (TaskParticipation.OpenTask, $"already has open task {open.Id} at this node");

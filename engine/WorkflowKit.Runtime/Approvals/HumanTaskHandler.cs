@@ -7,6 +7,7 @@ using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
 using WorkflowKit.Runtime.Assignees;
 using WorkflowKit.Runtime.Audit;
+using WorkflowKit.Runtime.Delegations;
 using WorkflowKit.Runtime.Execution;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
@@ -85,11 +86,12 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// <summary>
     /// Creates one task of the node for a user. A peer task of an escalation passes the escalated
     /// task's deadline as <paramref name="dueAt"/> and gets no timers; otherwise the node's
-    /// deadline is computed from now and scheduled.
+    /// deadline is computed from now and scheduled. <paramref name="knownRoute"/> is the user's route through the
+    /// delegations when the caller has already followed it.
     /// </summary>
     public TaskRecord CreateTask(
         StepContext context, TokenRecord token, NodeDefinition node, string user, string reason,
-        DateTimeOffset? dueAt = null)
+        DateTimeOffset? dueAt = null, DelegationRoute? knownRoute = null)
     {
         var deadlines = services.Deadlines(context);
         var scheduled = dueAt is null;
@@ -110,9 +112,9 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             CreatedAt = context.Now,
             DueAt = dueAt,
         };
-        var route = reason is AssignedReason or EscalatedReason
+        var route = knownRoute ?? (reason is AssignedReason or EscalatedReason
             ? RouteThroughDelegations(context, token, node, user)
-            : null;
+            : null);
         if (route is { Delegated: true })
         {
             task.Assignee = route.Assignee;
@@ -157,10 +159,13 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// them to decide settles it, and it counts once in countersign, sequential and vote rounds.
     /// A target in force of a delegation that covers the flow is replaced by the delegate. The route
     /// and its guards are those of a new task, so a task escalated to a manager who is away reaches
-    /// the manager's delegate. A deadline <c>duration</c> counts again from now for the group,
-    /// without reminders or a second overdue action. A deadline <c>field</c> is a date the form
-    /// fixes, so the group keeps it. The former assignee gets a notification that names the new
-    /// assignees.
+    /// the manager's delegate, except that holding the escalated task does not count as taking part:
+    /// when the delegate is the former assignee, they keep the task on the target's behalf. When a
+    /// guard stops the first target's route at someone who is away, the former assignee keeps the
+    /// task and that person gets a peer task, so the task does not wait only on that person. A
+    /// deadline <c>duration</c> counts again from now for the group, without reminders or a second
+    /// overdue action. A deadline <c>field</c> is a date the form fixes, so the group keeps it. The
+    /// former assignee gets a notification that names the new assignees.
     /// </summary>
     public async Task EscalateAsync(
         StepContext context, TaskRecord task, IReadOnlyList<string> users, string by, CancellationToken cancellationToken)
@@ -176,7 +181,23 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
 
         await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
-        var holders = new List<string> { EscalateTo(context, token, node, task, targets[0], by) };
+        var route = RouteThroughDelegations(context, token, node, targets[0], escalated: task);
+        var formerAssigneeKeeps = route is { StopReason: not null } && route.Assignee != from;
+        var holders = new List<string>();
+        if (formerAssigneeKeeps)
+        {
+            // The former assignee keeps the task with its new deadline.
+            task.Version++;
+            context.Touch(task);
+            var away = CreateTask(context, token, node, targets[0], EscalatedReason, task.DueAt ?? context.Now, route);
+            round.Peers[away.Id] = task.Id;
+            holders.AddRange([from, away.Assignee]);
+        }
+        else
+        {
+            holders.Add(EscalateTo(context, node, task, targets[0], route, by));
+        }
+
         foreach (var user in targets.Skip(1))
         {
             var peer = CreateTask(context, token, node, user, EscalatedReason, task.DueAt ?? context.Now);
@@ -192,33 +213,43 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             context.Notify(user, NotificationKinds.Overdue, node.Id, task.Id, escalated);
         }
 
+        var names = await DisplayNamesAsync(
+            [from, .. route?.Chain ?? [targets[0]], route?.StoppedAt ?? from, .. holders], cancellationToken)
+            .ConfigureAwait(false);
         if (!holders.Contains(from, StringComparer.Ordinal))
         {
-            var names = await DisplayNamesAsync(holders.Distinct(StringComparer.Ordinal), cancellationToken)
-                .ConfigureAwait(false);
+            var holderNames = holders.Distinct(StringComparer.Ordinal).Select(user => names[user]).ToList();
 
             // No task link, because the task is no longer the former assignee's to open.
             context.Notify(
-                from, NotificationKinds.Escalated, node.Id, null, EscalationNotice.Message(node.Name ?? new(node.Id), names));
+                from, NotificationKinds.Escalated, node.Id, null, EscalationNotice.Message(node.Name ?? new(node.Id), holderNames));
         }
 
-        context.AddAudit(by, AuditActions.TaskEscalated, node.Id, task.Id, details: new JsonObject
+        var details = new JsonObject
         {
             ["from"] = from,
             ["to"] = new JsonArray([.. holders.Select(user => (JsonNode)user)]),
             ["targets"] = new JsonArray([.. targets.Select(user => (JsonNode)user)]),
             ["dueAt"] = task.DueAt,
-        });
+        };
+        string? comment = null;
+        if (route is not null && (route.Delegated || formerAssigneeKeeps))
+        {
+            var explained = DelegationStopText.Escalated(targets[0], route, from, formerAssigneeKeeps, user => names[user]);
+            details["comment"] = JsonSerializer.SerializeToNode(explained);
+            comment = explained.Get("en");
+        }
+
+        context.AddAudit(by, AuditActions.TaskEscalated, node.Id, task.Id, comment, details: details);
     }
 
     /// <summary>
-    /// Moves the escalated task to <paramref name="target"/>, or to the end of the target's route through the
-    /// delegations in force, and returns its new assignee.
+    /// Moves the escalated task to <paramref name="target"/>, or to the end of the target's <paramref name="route"/>
+    /// through the delegations in force, and returns its new assignee.
     /// </summary>
     private string EscalateTo(
-        StepContext context, TokenRecord token, NodeDefinition node, TaskRecord task, string target, string by)
+        StepContext context, NodeDefinition node, TaskRecord task, string target, DelegationRoute? route, string by)
     {
-        var route = RouteThroughDelegations(context, token, node, target);
         if (route is not { Delegated: true })
         {
             Reassign(context, task, target, EscalatedReason, by);
@@ -243,14 +274,15 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         return task.Assignee;
     }
 
-    private async Task<IReadOnlyList<string>> DisplayNamesAsync(
+    /// <summary>Returns the display name of each user, by user id; a user missing from the directory keeps the id.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(
         IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
-        foreach (var userId in userIds)
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
         {
             var user = await services.Organization.FindUserAsync(userId, cancellationToken).ConfigureAwait(false);
-            names.Add(user?.DisplayName ?? userId);
+            names[userId] = user?.DisplayName ?? userId;
         }
 
         return names;

@@ -7,4 +7,10 @@ public enum FaultPoint
     AfterCommit,
     BeforeDelivery,
     AfterDelivery,
+
+    /// <summary>
+    /// Before a cancel or a withdrawal locks the rows of an instance and its sub-flows. The subject is the purpose and
+    /// the instance id, such as "withdrawal 0190…", so a test can commit another step in the window before the lock.
+    /// </summary>
+    BeforeLock,
 }

@@ -73,7 +73,7 @@ public sealed class ImportFlowStarter : IImportRowStarter
                 Variables = new System.Text.Json.Nodes.JsonObject { ["recordId"] = row.Record.Id },
                 IdempotencyKey = $"import:{row.FormKey}:{row.Record.Id}:{flowKey}",
             };
-            var instance = await _engine.StartInTransactionAsync(request, transaction, cancellationToken)
+            var instance = await _engine.StartAnyInTransactionAsync(request, transaction, cancellationToken)
                 .ConfigureAwait(false);
             await _participation.LinkRecordAsync(transaction, instance.Id, row.FormKey, row.Record.Id, cancellationToken)
                 .ConfigureAwait(false);

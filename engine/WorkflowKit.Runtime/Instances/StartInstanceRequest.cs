@@ -10,7 +10,10 @@ public sealed record StartInstanceRequest(string FlowKey, string Initiator)
 {
     public int? FlowVersion { get; init; }
 
-    /// <summary>One of <see cref="TriggerKinds"/>; "api" when not set.</summary>
+    /// <summary>
+    /// "api" (the default) or "form". <see cref="WorkflowEngine.StartAsync"/> rejects the engine's own kinds
+    /// (schedule, record, import, subFlow), because they skip the flow's trigger and starter checks.
+    /// </summary>
     public string TriggerKind { get; init; } = TriggerKinds.Api;
 
     /// <summary>Submitted form data, field id to value.</summary>

@@ -53,6 +53,37 @@ public sealed class DefinitionReadApiTests
         Assert.That(await version.Content.ReadAsStringAsync(), Does.Contain(ScriptText));
     }
 
+    [TestCase("flows", OrderDefinitions.FlowKey)]
+    [TestCase("forms", OrderDefinitions.FormKey)]
+    public async Task Definition_list_hides_editor_from_staff(string kind, string key)
+    {
+        await using var factory = new DesignerAppFactory();
+        using var sales = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var owner = await ApiAccessTests.ClientForAsync(factory, "owner");
+        using var admin = await ApiAccessTests.ClientForAsync(factory, "admin");
+        await OrderDefinitions.PublishAsync(
+            factory.Services.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithScript(Script));
+
+        var staffItem = await ListedAsync(sales, kind, key);
+        var ownerItem = await ListedAsync(owner, kind, key);
+        var adminItem = await ListedAsync(admin, kind, key);
+
+        Assert.That(staffItem.Select(property => property.Key),
+            Is.EqualTo(new[] { "kind", "key", "name", "publishedVersion" }));
+        Assert.That(staffItem["publishedVersion"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(ownerItem["updatedBy"]!.GetValue<string>(), Is.EqualTo("owner"));
+        Assert.That(ownerItem.ContainsKey("hasDraft"), Is.True);
+        Assert.That(adminItem["updatedBy"]!.GetValue<string>(), Is.EqualTo("owner"));
+    }
+
+    private static async Task<JsonObject> ListedAsync(HttpClient client, string kind, string key)
+    {
+        using var response = await client.GetAsync($"/api/definitions/{kind}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        return JsonNode.Parse(body)!.AsArray().Single(item => (string?)item!["key"] == key)!.AsObject();
+    }
+
     [Test]
     public async Task Staff_list_startable_flows()
     {

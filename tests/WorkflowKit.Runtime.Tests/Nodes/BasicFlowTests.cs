@@ -140,7 +140,7 @@ public sealed class BasicFlowTests
         var instance = await fx.Engine.StartAsync(
             new Instances.StartInstanceRequest("leave", "alice")
             {
-                TriggerKind = TriggerKinds.Import,
+                TriggerKind = TriggerKinds.Form,
                 Form = new System.Text.Json.Nodes.JsonObject { ["days"] = 2 },
             },
             CancellationToken.None);
@@ -148,7 +148,7 @@ public sealed class BasicFlowTests
         var history = await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
         Assert.Multiple(() =>
         {
-            Assert.That(instance.TriggerKind, Is.EqualTo(TriggerKinds.Import));
+            Assert.That(instance.TriggerKind, Is.EqualTo(TriggerKinds.Form));
             Assert.That(history[0].Action, Is.EqualTo("instance.started"));
             Assert.That(history[0].Actor, Is.EqualTo("alice"));
             Assert.That(history[0].FormSnapshot!["days"]!.GetValue<int>(), Is.EqualTo(2));

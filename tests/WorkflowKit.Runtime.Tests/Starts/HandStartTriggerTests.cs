@@ -83,12 +83,45 @@ public sealed class HandStartTriggerTests
 
     [TestCase(TriggerKinds.Schedule)]
     [TestCase(TriggerKinds.Record)]
-    public async Task Engine_start_of_schedule_flow_passes(string trigger)
+    [TestCase(TriggerKinds.Import)]
+    [TestCase(TriggerKinds.SubFlow)]
+    public async Task Library_start_with_engine_kind_rejected(string trigger)
     {
         await using var fx = await FixtureAsync(Schedule(), Record());
 
-        var instance = await fx.Engine.StartAsync(Request(trigger) with { Initiator = "system" }, CancellationToken.None);
+        var rejected = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.StartAsync(
+            Request(trigger) with { Initiator = "system" }, CancellationToken.None));
+
+        Assert.That(rejected!.Message, Does.StartWith(
+            $"Cannot start flow 'watch' with trigger kind \"{trigger}\": a caller may start an instance only with " +
+            "\"form\" or \"api\" (the default), which check the flow's triggers and starters. The engine itself " +
+            "starts schedule, record, import and subFlow instances. Leave TriggerKind at \"api\", or use those " +
+            "paths: RunScheduleNowAsync for a scheduled flow,"));
+        Assert.That(rejected.ParamName, Is.EqualTo("request"));
+        await using var connection = await fx.Database.OpenConnectionAsync(CancellationToken.None);
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM wk_instances"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Start_in_transaction_with_engine_kind_rejected()
+    {
+        await using var fx = await FixtureAsync(Schedule());
+        await using var transaction = await fx.Database.BeginTransactionAsync(CancellationToken.None);
+
+        var rejected = Assert.ThrowsAsync<ArgumentException>(() => fx.Engine.StartInTransactionAsync(
+            Request(TriggerKinds.Import), transaction, CancellationToken.None));
+
+        Assert.That(rejected!.Message, Does.StartWith("Cannot start flow 'watch' with trigger kind \"import\""));
+    }
+
+    [Test]
+    public async Task Engine_schedule_start_passes()
+    {
+        await using var fx = await FixtureAsync(Schedule());
+
+        var instance = await fx.Engine.RunScheduleNowAsync("watch", "carol", CancellationToken.None);
 
         Assert.That(instance.Status, Is.EqualTo(InstanceStatuses.Running));
+        Assert.That(instance.TriggerKind, Is.EqualTo(TriggerKinds.Schedule));
     }
 }

@@ -217,7 +217,7 @@ public sealed class StartComputationTests
     {
         await using var fx = await FixtureAsync(createsRecord: true);
 
-        var instance = await fx.Engine.StartAsync(
+        var instance = await fx.Engine.StartAnyAsync(
             Request("""{"customer": "C0001", "total": 7}""", TriggerKinds.Schedule), CancellationToken.None);
 
         Assert.That(instance.Form["total"]!.GetValue<decimal>(), Is.EqualTo(7m));

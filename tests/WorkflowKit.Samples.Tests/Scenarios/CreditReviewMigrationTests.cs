@@ -110,12 +110,7 @@ public sealed class CreditReviewMigrationTests(string provider)
             .Where(entry => entry.Data["salesOwner"]?.GetValue<string>() == "sales-north-1")
             .OrderBy(entry => entry.Data["code"]!.GetValue<string>())
             .First();
-        var started = await _environment.Engine.StartAsync(
-            new StartInstanceRequest(Flow, "sales-north-1")
-            {
-                TriggerKind = TriggerKinds.Record, Form = (JsonObject)customer.Data.DeepClone(),
-            },
-            CancellationToken.None);
+        var started = await RequestReviewAsync(customer, "sales-north-1");
         var open = await _environment.Engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
         var review = open.Single(task => task.NodeId == "salesManagerReview");
 
@@ -136,7 +131,26 @@ public sealed class CreditReviewMigrationTests(string provider)
     }
 
     /// <summary>
-    /// Starts reviews of sample customers, as the record trigger does, until one waits at the join with its officer
+    /// Starts a review of <paramref name="customer"/> through the flow's record trigger: <paramref name="userId"/> sets
+    /// the customer's review request date, and the engine's round delivers the trigger. Returns the new instance.
+    /// </summary>
+    private async Task<WorkflowInstance> RequestReviewAsync(RecordEntry customer, string userId)
+    {
+        var reviews = new InstanceQuery { FlowKey = Flow, Limit = 10_000 };
+        var before = (await _environment.Engine.QueryInstancesAsync(reviews, CancellationToken.None))
+            .Select(instance => instance.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        await _environment.Engine.Records.UpdateAsync(
+            "customer", customer.Id, new JsonObject { ["reviewRequestedOn"] = "2025-03-03" }, null,
+            new RecordWriteContext(userId), CancellationToken.None);
+        await _environment.Engine.RunDueWorkAsync(CancellationToken.None);
+
+        var after = await _environment.Engine.QueryInstancesAsync(reviews, CancellationToken.None);
+        return after.Single(instance => !before.Contains(instance.Id));
+    }
+
+    /// <summary>
+    /// Starts reviews of sample customers through the record trigger, until one waits at the join with its officer
     /// branch skipped and one has the officer's task open. Returns their instance ids.
     /// </summary>
     private async Task<(string Skipped, string AboveLimit)> StartReviewsAsync()
@@ -147,13 +161,7 @@ public sealed class CreditReviewMigrationTests(string provider)
         string? aboveLimit = null;
         foreach (var customer in customers.Items.OrderBy(entry => entry.Data["code"]!.GetValue<string>()))
         {
-            var started = await _environment.Engine.StartAsync(
-                new StartInstanceRequest(Flow, customer.Data["salesOwner"]!.GetValue<string>())
-                {
-                    TriggerKind = TriggerKinds.Record,
-                    Form = (JsonObject)customer.Data.DeepClone(),
-                },
-                CancellationToken.None);
+            var started = await RequestReviewAsync(customer, customer.Data["salesOwner"]!.GetValue<string>());
             var open = await _environment.Engine.QueryTasksAsync(
                 new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
             if (open.Any(task => task.NodeId == "creditOfficerReview"))

@@ -243,7 +243,7 @@ public sealed class DelegationOnStoresTests(StorageProvider provider) : EngineOn
     }
 
     [Test]
-    public async Task Escalation_skips_delegate_who_takes_part()
+    public async Task Escalation_back_to_delegate_keeps_task()
     {
         var engine = Engine();
         var started = await StartAsync(engine, "sla");
@@ -253,10 +253,33 @@ public sealed class DelegationOnStoresTests(StorageProvider provider) : EngineOn
         await engine.RunDueWorkAsync(default);
 
         var task = await OpenTaskAsync(engine, started.Id, "manager");
+        var history = await engine.GetHistoryAsync(started.Id, default);
+        var delegated = history.Single(entry => entry.Action == AuditActions.TaskDelegated);
+        Assert.That(task.Assignee, Is.EqualTo("bob"));
+        Assert.That(delegated.Details!["chain"]!.ToJsonString(), Is.EqualTo("""["carol","bob"]"""));
+        Assert.That(history.Where(entry => entry.Action == AuditActions.DelegationSkipped), Is.Empty);
+    }
+
+    [Test]
+    public async Task Countersign_delegate_to_peer_is_skipped()
+    {
+        var engine = Engine();
+        var started = await StartAsync(engine, "leave");
+        await DelegateAsync("carol", "bob");
+        var manager = await OpenTaskAsync(engine, started.Id, "manager");
+
+        await engine.ActAsync(new TaskActionRequest(manager.Id, TaskActions.Approve, "bob"), default);
+
+        var board = (await engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id, NodeId = "board" }, default))
+            .Select(task => task.Assignee).Order(StringComparer.Ordinal);
         var skipped = (await engine.GetHistoryAsync(started.Id, default))
             .Single(entry => entry.Action == AuditActions.DelegationSkipped);
-        Assert.That(task.Assignee, Is.EqualTo("carol"));
+        Assert.That(board, Is.EqualTo(new[] { "bob", "carol" }));
         Assert.That(skipped.Details!["stopReason"]!.GetValue<string>(), Is.EqualTo(DelegationStops.TakesPart));
+        Assert.That(skipped.Comment, Is.EqualTo(
+            "Not given to the delegate Bob, because Bob already takes part in this step. Carol holds the task."));
+        Assert.That(skipped.Details["comment"]!["zh-CN"]!.GetValue<string>(),
+            Is.EqualTo("未交给代理人 Bob，因为 Bob 已参与此步骤；任务由 Carol 处理。"));
     }
 
     [Test]

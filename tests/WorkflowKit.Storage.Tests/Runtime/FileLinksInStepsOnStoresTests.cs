@@ -5,10 +5,18 @@ using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Files;
+using WorkflowKit.Import;
+using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Diagnostics;
+using WorkflowKit.Runtime.Imports;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage.PostgreSql;
+using WorkflowKit.Storage.PostgreSql.Runtime;
+using WorkflowKit.Storage.Sqlite;
+using WorkflowKit.Storage.Sqlite.Runtime;
 
 namespace WorkflowKit.Storage.Tests.Runtime;
 
@@ -141,29 +149,40 @@ public sealed class FileLinksInStepsOnStoresTests(StorageProvider provider)
     [Test]
     public async Task Start_naming_removed_file_writes_nothing()
     {
-        // A scheduled start skips the form checks, so the link write is the check that meets a file that the sweep
-        // removed between the upload and the start.
+        // An import start skips the form checks, because the row was checked as a record, so the link write is the
+        // check that meets a file that the sweep removed between the upload and the start.
         var checking = _stores.CreateEngine(files: _files);
         var file = await UploadAsync("alice");
         var removed = NewFile("alice") with { Id = "0123456789abcdef0123456789abcdef" };
+        var data = new JsonObject
+        {
+            ["title"] = "华东医院合同",
+            ["scan"] = new JsonArray(file.ToReference().ToJson(), removed.ToReference().ToJson()),
+        };
+        var now = _stores.Time.GetUtcNow();
+        var row = new ImportedRow(
+            "contract", new RecordEntry("contract", 1, 1, data, null, "alice", now, now, null, false), 1, "alice");
+        var starter = new ImportFlowStarter(checking, ParticipationStore(), ["contract"]);
+        InvalidOperationException? error;
 
-        var error = Assert.ThrowsAsync<InvalidOperationException>(() => checking.StartAsync(
-            new StartInstanceRequest("contract", "alice")
-            {
-                Form = new JsonObject
-                {
-                    ["title"] = "华东医院合同",
-                    ["scan"] = new JsonArray(file.ToReference().ToJson(), removed.ToReference().ToJson()),
-                },
-                TriggerKind = TriggerKinds.Schedule,
-            },
-            default));
+        // The import rolls back its transaction when a row fails, as disposing it uncommitted does here.
+        await using (var transaction = await _stores.Database.BeginTransactionAsync(default))
+        {
+            error = Assert.ThrowsAsync<InvalidOperationException>(() => starter.StartAsync(row, transaction, default));
+        }
 
         Assert.That(error!.Message, Does.StartWith("File 0123456789abcdef0123456789abcdef that instance "));
         var instances = await checking.QueryInstancesAsync(new InstanceQuery { FlowKey = "contract" }, default);
         Assert.That(instances, Is.Empty);
         Assert.That(await _files.ListHoldersAsync(file.Id, default), Is.Empty);
     }
+
+    private IParticipationStore ParticipationStore() => _stores.Database switch
+    {
+        SqliteDatabase sqlite => new SqliteParticipationStore(sqlite),
+        PostgresDatabase postgres => new PostgresParticipationStore(postgres),
+        _ => throw new InvalidOperationException($"No participation store for {_stores.Database.GetType().Name}."),
+    };
 
     private static FileHolder Holder(string instanceId) => new(instanceId, null, null);
 

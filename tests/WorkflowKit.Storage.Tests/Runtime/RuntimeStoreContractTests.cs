@@ -47,6 +47,65 @@ public sealed class RuntimeStoreContractTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Lock_returns_version_or_null()
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        var instance = RuntimeStoreFixture.Instance("i1");
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, instance, default));
+        await fixture.WriteAsync(tx => fixture.Store.UpdateInstanceAsync(tx, instance, 1, default));
+        long? found = null;
+        long? missing = 0;
+
+        await fixture.WriteAsync(async tx =>
+        {
+            found = await fixture.Store.LockInstanceAsync(tx, "i1", default);
+            missing = await fixture.Store.LockInstanceAsync(tx, "no-such-instance", default);
+        });
+
+        Assert.That(found, Is.EqualTo(2));
+        Assert.That(missing, Is.Null);
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Lock_holds_second_writer_until_transaction_ends(bool commit)
+    {
+        await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
+        var instance = RuntimeStoreFixture.Instance("i1");
+        await fixture.WriteAsync(tx => fixture.Store.InsertInstanceAsync(tx, instance, default));
+        var first = await fixture.Test.Database.BeginTransactionAsync(default);
+        long? firstVersion;
+        Task<long?> second;
+        try
+        {
+            firstVersion = await fixture.Store.LockInstanceAsync(first, "i1", default);
+
+            // SQLite holds the second writer at the start of its transaction, PostgreSQL at its SELECT ... FOR UPDATE.
+            second = Task.Run(async () =>
+            {
+                long? seen = null;
+                await fixture.WriteAsync(async tx => seen = await fixture.Store.LockInstanceAsync(tx, "i1", default));
+                return seen;
+            });
+            var finished = await Task.WhenAny(second, Task.Delay(TimeSpan.FromMilliseconds(500)));
+            Assert.That(finished, Is.Not.SameAs(second), "the second writer took the lock while the first held it");
+
+            await fixture.Store.UpdateInstanceAsync(first, instance, 1, default);
+            if (commit)
+            {
+                await first.CommitAsync(default);
+            }
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        Assert.That(firstVersion, Is.EqualTo(1));
+        Assert.That(await second.WaitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(commit ? 2 : 1));
+    }
+
+    [Test]
     public async Task Concurrent_claims_take_each_timer_once()
     {
         await using var fixture = await RuntimeStoreFixture.CreateAsync(provider);
