@@ -8,7 +8,7 @@ public static class PathStartChoices
 {
     /// <summary>
     /// Returns the automatic nodes of <paramref name="flow"/> other than end nodes. The current choice is listed even
-    /// when it is no longer one of them, so the select shows it and the validator's message says what is wrong with it.
+    /// when it is no longer one of them, so the select shows it and the validator's message explains what is wrong with it.
     /// </summary>
     public static IEnumerable<NodeDefinition> Candidates(FlowDefinition flow, string current)
     {

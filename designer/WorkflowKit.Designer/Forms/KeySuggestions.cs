@@ -43,11 +43,11 @@ public static partial class KeySuggestions
     /// <summary>
     /// Returns a field id made from the Latin words of <paramref name="typedId"/>, or else of <paramref name="label"/>,
     /// in camel case, such as "deliveryNote" for "Delivery note". A number is appended when one of
-    /// <paramref name="taken"/> has that id already. Returns null when neither has a Latin letter.
+    /// <paramref name="existingIds"/> is that id already. Returns null when neither has a Latin letter.
     /// </summary>
-    public static string? FieldId(string? typedId, string? label, IEnumerable<string> taken)
+    public static string? FieldId(string? typedId, string? label, IEnumerable<string> existingIds)
     {
-        ArgumentNullException.ThrowIfNull(taken);
+        ArgumentNullException.ThrowIfNull(existingIds);
         var words = LetterWords(typedId) ?? LetterWords(label);
         if (words is null)
         {
@@ -61,7 +61,7 @@ public static partial class KeySuggestions
         }
 
         var stem = id.Length <= MaxFieldIdLength - 3 ? id.ToString() : id.ToString(0, MaxFieldIdLength - 3);
-        var used = taken.ToHashSet(StringComparer.Ordinal);
+        var used = existingIds.ToHashSet(StringComparer.Ordinal);
         var candidate = stem;
         for (var number = 2; used.Contains(candidate); number++)
         {

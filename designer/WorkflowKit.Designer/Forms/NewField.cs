@@ -11,7 +11,7 @@ public static class NewField
     /// <summary>
     /// Returns a field of <paramref name="type"/> numbered after <paramref name="siblings"/>, labelled "Untitled field 3"
     /// (or "Untitled column 3") in the page's language rather than by its type, so that an unedited form does not show
-    /// a field called "Text" and the label asks to be replaced. Its id is the type and the same number, raised until no
+    /// a field called "Text" and the user sees that it still needs a label. Its id is the type and the same number, raised until no
     /// sibling has it.
     /// </summary>
     public static FieldDefinition Create(string type, IReadOnlyCollection<FieldDefinition> siblings, bool isColumn, UiText text)
