@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
@@ -54,7 +55,7 @@ public sealed class FormDesignerGuardBrowserTests
         await owner.GetByTestId("use-suggested-key").ClickAsync();
         await Expect(owner.GetByTestId("new-key").Locator(InputOrSelf)).ToHaveValueAsync(FormKey);
         await owner.GetByTestId("new-form").ClickAsync();
-        await owner.WaitForURLAsync($"**/design/forms/{FormKey}");
+        await Expect(owner).ToHaveURLAsync(new Regex($"/design/forms/{FormKey}$"));
 
         await ChooseAsync(owner, owner.Locator(".mud-select").Filter(new() { HasText = "类型" }).First, "子表");
         await owner.GetByTestId("add-field").ClickAsync();
@@ -70,13 +71,14 @@ public sealed class FormDesignerGuardBrowserTests
         await Expect(column).ToContainTextAsync("编号“产品”不能使用。");
         await column.GetByTestId("field-id").Locator(InputOrSelf).FillAsync("product");
         await column.GetByTestId("field-required").Locator(InputOrSelf).CheckAsync();
-        await ChooseAsync(owner, table.Locator(".mud-select").Filter(new() { HasText = "列类型" }), "数字");
+        await ChooseAsync(owner, table.Locator(".mud-select").Filter(new() { HasText = "列类型" }).First, "数字");
         await table.GetByTestId("add-column").ClickAsync();
         await Expect(column).ToHaveAttributeAsync("data-field-id", "number2");
         await column.GetByTestId("field-label-zh").Locator(InputOrSelf).FillAsync("数量");
         await column.GetByTestId("field-id").Locator(InputOrSelf).FillAsync("quantity");
-        await column.Locator(".mud-input-control").Filter(new() { HasText = "最小值" }).Locator(InputOrSelf).FillAsync("1");
-        await column.Locator(".mud-input-control").Filter(new() { HasText = "最小值" }).Locator(InputOrSelf).BlurAsync();
+        var minimum = column.Locator(".mud-input-control").Filter(new() { HasText = "最小值" }).First.Locator("input");
+        await minimum.FillAsync("1");
+        await minimum.BlurAsync();
         await Expect(owner.GetByTestId("column-item")).ToHaveCountAsync(2);
         await _session.ScreenshotAsync(owner, "91-sub-table-column-editor");
 
@@ -104,7 +106,7 @@ public sealed class FormDesignerGuardBrowserTests
         await owner.GetByTestId("publish-form").ClickAsync();
         await owner.GetByTestId("publish-comment").Locator("xpath=descendant-or-self::textarea").FillAsync("拜访明细");
         await owner.GetByTestId("publish-confirm").ClickAsync();
-        await Expect(owner.Locator(".mud-snackbar")).ToContainTextAsync("已发布版本 1");
+        await Expect(owner.Locator(".mud-snackbar").Filter(new() { HasText = "已发布版本 1。" })).ToBeVisibleAsync();
 
         var definitions = _session.Get<IDefinitionService>();
         var flow = TestPackages.OneStepFlow(
@@ -134,17 +136,16 @@ public sealed class FormDesignerGuardBrowserTests
         await owner.GotoAsync($"/design/flows/{OrderDefinitions.FlowKey}");
         await Expect(owner.Locator(".wk-canvas .wk-node").First).ToBeVisibleAsync();
 
-        await owner.Locator(".mud-input-control").Filter(new() { HasText = "名称（中文）" }).First.Locator(InputOrSelf)
-            .FillAsync("订单审批（改）");
-        await owner.Locator(".mud-input-control").Filter(new() { HasText = "名称（中文）" }).First.Locator(InputOrSelf)
-            .BlurAsync();
+        var flowName = owner.Locator(".mud-input-control").Filter(new() { HasText = "名称（中文）" }).First.Locator("input");
+        await flowName.FillAsync("订单审批（改）");
+        await flowName.BlurAsync();
         await Expect(owner.GetByTestId("unsaved")).ToBeVisibleAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = "表单", Exact = true }).First.ClickAsync();
         var leaveDialog = owner.Locator(".mud-dialog").Filter(new() { HasText = "不保存就离开？" });
         await Expect(leaveDialog).ToBeVisibleAsync();
         await leaveDialog.GetByRole(AriaRole.Button, new() { Name = "不保存，离开" }).ClickAsync();
 
-        await owner.WaitForURLAsync("**/design/forms");
+        await Expect(owner).ToHaveURLAsync(new Regex("/design/forms$"));
         var draft = await _session.Get<IDefinitionService>()
             .GetDraftAsync(DefinitionKind.Flow, OrderDefinitions.FlowKey, default);
         Assert.That(draft!.Json, Does.Not.Contain("订单审批（改）"));

@@ -80,8 +80,8 @@ public sealed class CancellationSettingsTests : ComponentTestBase
 
         var cut = Render(editor, Validate(json));
 
-        var shown = cut.Find("[data-testid=on-cancel-diagnostics]").TextContent;
-        Assert.That(shown, Does.Contain(
+        var panelText = cut.Find("[data-testid=on-cancel-diagnostics]").TextContent;
+        Assert.That(panelText, Does.Contain(
             "Node \"Warehouse confirms\" (confirm) comes after the node where a cancellation continues, but it waits " +
             "for a person, a timer, a call or a sub-flow, which a cancellation cannot do. Lead the cancellation's " +
             "steps to an end node without it, or choose another node under \"On cancellation, continue at\"."));
