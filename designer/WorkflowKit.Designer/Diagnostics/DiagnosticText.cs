@@ -35,11 +35,29 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
     /// everything, and for codes outside <see cref="DiagnosticWordings"/> (such as the designer's own ORG1), whose
     /// message <see cref="Describe"/> shows as it is.
     /// </summary>
+    /// <remarks>
+    /// The validator's messages are English only. On a Chinese page the detail is therefore shown only for the codes
+    /// in <see cref="DiagnosticWordings.NeedValidatorMessage"/>, whose general wording points to a value that only the
+    /// message quotes, and it is then introduced as the validator's English message. Every other general wording
+    /// already names the place and the fix.
+    /// </remarks>
     public string? Detail(DesignerDiagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         var general = IsWorded(diagnostic.Code) && Word(diagnostic, _places.Describe(diagnostic.Pointer)) is null;
-        return general ? diagnostic.Message : null;
+        if (!general)
+        {
+            return null;
+        }
+
+        if (!T.IsChinese)
+        {
+            return diagnostic.Message;
+        }
+
+        return DiagnosticWordings.NeedValidatorMessage.Contains(diagnostic.Code)
+            ? T.Format("The validator's message, in English: {0}", diagnostic.Message)
+            : null;
     }
 
     /// <summary>
@@ -146,6 +164,15 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
                 "A withdrawal continues at a node, but the initiator may not withdraw. Tick \"{0}\", or choose \"{1}\" under \"{2}\".",
                 T["The initiator may withdraw until someone acts on a task"],
                 T["Nowhere: the withdrawal only ends the request"], T["On withdrawal, continue at"]),
+            DiagnosticCodes.SubTableWithoutColumns when place is not null => T.Format(
+                "{0} has no columns, so no row can be filled in. Select it and add a column under \"{1}\", or delete it.",
+                place, T["Columns"]),
+            DiagnosticCodes.CancellationPathNodeMissing => T.Format(
+                "A cancellation continues at node \"{0}\", which the flow does not have. Under \"{1}\" in the flow settings, choose another node, or choose \"{2}\".",
+                Argument("node"), T["On cancellation, continue at"], T["Nowhere: the cancellation only ends the request"]),
+            DiagnosticCodes.CancellationPathNotAutomatic when node is not null => T.Format(
+                "{0} comes after the node where a cancellation continues, but it waits for a person, a timer, a call or a sub-flow, which a cancellation cannot do. Lead the cancellation's steps to an end node without it, or choose another node under \"{1}\".",
+                node, T["On cancellation, continue at"]),
             DiagnosticCodes.DuplicateParameter => T.Format(
                 "Parameter \"{0}\" is used twice. Give one of them another id under \"{1}\".",
                 Argument("parameter"), T["Parameters"]),

@@ -12,6 +12,16 @@ namespace WorkflowKit.Designer.Diagnostics;
 /// </summary>
 public static class DiagnosticWordings
 {
+    /// <summary>
+    /// The codes whose general wording sends the reader to the validator's message for a value it quotes, such as a
+    /// line and column or the expected type. <see cref="DiagnosticText.Detail"/> shows that message on a Chinese page
+    /// for these codes only.
+    /// </summary>
+    public static FrozenSet<string> NeedValidatorMessage { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DiagnosticCodes.JsonSyntax, DiagnosticCodes.ModelUnreadable, DiagnosticCodes.WrongType,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     public static FrozenDictionary<string, string> General { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [DiagnosticCodes.NotUtf8] =
@@ -156,7 +166,7 @@ public static class DiagnosticWordings
             "{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
             "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers.",
         [DiagnosticCodes.CancellationPathNodeMissing] =
-            "{0}: a cancel continues at a node that the flow does not have. Correct \"onCancel\" in the flow's settings in its JSON.",
+            "{0}: a cancellation continues at a node that the flow does not have. Choose another node in the flow settings.",
         [DiagnosticCodes.CancellationPathNotAutomatic] =
             "{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it.",
         [DiagnosticCodes.RejectedOutcomeNeverSeen] =

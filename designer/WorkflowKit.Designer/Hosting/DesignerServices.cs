@@ -118,7 +118,12 @@ public static class DesignerServices
         services.AddApiBadRequests();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // Toasts at the top right covered the new-form inputs and the designers' save and publish buttons, which
+            // are what a user needs next after reading the message.
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft;
+        });
         services.AddTransient<MudBlazor.MudLocalizer, MudTextLocalizer>();
         services.AddWorkflowKitScaleOut(builder.Configuration);
         services.AddForecastDashboard();

@@ -72,7 +72,6 @@ public static class ChineseStrings
         ["Choose a form to list its records."] = "请选择一个表单以列出其记录。",
         ["Clear"] = "清除",
         ["Click to add; with a node selected, the new node goes after it."] = "点击添加；选中节点时，新节点会插在其后。",
-        ["Columns (one per line: id = label : type)"] = "列（每行一个：编号 = 名称 : 类型）",
         ["Comment"] = "评论",
         ["Compare versions"] = "版本对比",
         ["Compare with"] = "比较对象",
@@ -134,8 +133,6 @@ public static class ChineseStrings
         ["User \"{0}\" was not created because the database rejected it, most likely because a user with this user name already exists. Choose another user name. The details are in the server log."] =
             "未能创建用户“{0}”：数据库拒绝了此操作，很可能已有同名用户。请换一个用户名。详细信息记录在服务器日志中。",
         ["Try again"] = "重试",
-        ["The key \"{0}\" is invalid. A key starts with a letter and has at most 100 letters, digits, \"_\", \".\" or \"-\" (pattern {1}), such as sales-order. The name may be in any language."] =
-            "键“{0}”无效。键以英文字母开头，最多 100 个英文字母、数字、“_”、“.”或“-”（模式 {1}），例如 sales-order。名称可以使用任何语言。",
         ["This key can never be published. Delete the draft and create it again under a valid key."] =
             "此键无法发布。请删除该草稿，再用有效的键重新创建。",
         ["Delete draft"] = "删除草稿",
@@ -539,6 +536,7 @@ public static class ChineseStrings
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
         .Concat(FieldEntryChineseStrings.Values)
         .Concat(FileChineseStrings.Values).Concat(ForecastChineseStrings.Values)
+        .Concat(FormDesignerChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -208,8 +208,6 @@ public static class DiagnosticChineseStrings
         ["{0}: the form has a serial number field, but this flow creates no record, so the number stays empty. " +
             "Add \"startCreatesRecord\": true to the flow's settings in its JSON, or use a form without serial numbers."] =
             "{0}：表单有流水号字段，但此流程不创建记录，流水号会一直为空。请在流程 JSON 的 settings 中加上 \"startCreatesRecord\": true，或改用没有流水号的表单。",
-        ["{0}: a cancel continues at a node that the flow does not have. Correct \"onCancel\" in the flow's settings in its JSON."] =
-            "{0}：取消时要继续的节点在流程中不存在。请在流程 JSON 的 settings 中改正 \"onCancel\"。",
         ["{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it."] =
             "{0}位于取消时执行的步骤中，但它要等待人员、定时器、外部调用或子流程。请让取消步骤不经过它直接到达结束节点。",
         ["{0} tests for a rejection that never reaches it: a rejection at that approval ends the instance. Add a branch for the rejection to the approval node itself, with the condition \"Outcome of this step\" equals rejected."] =

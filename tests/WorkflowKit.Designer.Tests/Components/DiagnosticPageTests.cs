@@ -177,8 +177,15 @@ public sealed class DiagnosticPageTests
         Assert.That(texts, Does.Contain(assignee));
         Assert.That(texts, Does.Contain(missingDeadline));
         var details = page.FindAll("[data-testid=diagnostic-detail]").Select(item => item.TextContent.Trim()).ToList();
-        Assert.That(details, Does.Contain(
-            detailLabel + "Node \"salesManagerReview\" has reminders before a deadline but no \"deadline\". Add a deadline."));
+        if (culture == "zh-CN")
+        {
+            Assert.That(details, Is.Empty, "the validator's English messages stay off the Chinese page");
+        }
+        else
+        {
+            Assert.That(details, Does.Contain(
+                detailLabel + "Node \"salesManagerReview\" has reminders before a deadline but no \"deadline\". Add a deadline."));
+        }
         if (culture == "zh-CN")
         {
             Assert.That(string.Concat(texts), Does.Not.Contain("needs \"value\""));

@@ -158,4 +158,41 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
 
         Assert.That(cut.FindAll("[data-testid=branch]"), Is.Empty);
     }
+
+    [Test]
+    public void Fallback_recipients_added_and_removed()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = new NodeDefinition
+        {
+            Id = "notify-warehouse", Type = NodeTypes.Notification,
+            Recipients = [new AssigneeRule { Type = AssigneeTypes.Role, Value = "warehouse" }],
+        };
+        flow.Nodes.Add(node);
+        var changes = 0;
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Changed, _ => changes++));
+        var fallback = cut.Find("[data-testid=fallback-recipients]");
+        Assert.That(fallback.QuerySelectorAll("[data-testid=assignee-row]"), Is.Empty);
+        Assert.That(node.FallbackRecipients, Is.Null);
+
+        fallback.QuerySelector("[data-testid=assignee-add]")!.Click();
+        var role = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Where(select => select.Instance.Label == "Role").ToList();
+        cut.InvokeAsync(() => role[^1].Instance.ValueChanged.InvokeAsync("admin"));
+
+        Assert.That(node.FallbackRecipients, Has.Count.EqualTo(1));
+        Assert.That(node.FallbackRecipients![0].Type, Is.EqualTo(AssigneeTypes.Role));
+        Assert.That(node.FallbackRecipients[0].Value, Is.EqualTo("admin"));
+        Assert.That(node.Recipients!.Single().Value, Is.EqualTo("warehouse"));
+        Assert.That(changes, Is.EqualTo(2));
+        Assert.That(WorkflowKit.Definitions.Json.DefinitionJson.Serialize(flow), Does.Contain("\"fallbackRecipients\""));
+
+        cut.Find("[data-testid=fallback-recipients] [data-testid=assignee-row] button").Click();
+
+        Assert.That(node.FallbackRecipients, Is.Null);
+        Assert.That(changes, Is.EqualTo(3));
+    }
 }
