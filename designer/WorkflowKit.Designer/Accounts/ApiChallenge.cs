@@ -28,9 +28,10 @@ internal static class ApiChallenge
 
     /// <summary>
     /// Builds the 403 text for a call of <paramref name="method"/> <paramref name="path"/> that lacks the role of the
-    /// endpoint's authorization policy (<see cref="Policies"/>).
+    /// endpoint's authorization policy (<see cref="Policies"/>). <paramref name="group"/> is the endpoint's OpenAPI
+    /// tag, such as "Incidents", so the text names the endpoints that need the role; null leaves it out.
     /// </summary>
-    public static string RoleMissing(string method, string path, string? policy)
+    public static string RoleMissing(string method, string path, string? policy, string? group = null)
     {
         var roles = policy switch
         {
@@ -38,18 +39,26 @@ internal static class ApiChallenge
             Policies.Admin => "the administrator role",
             _ => "a role",
         };
-        return $"This account may not use {method} {path}, because it needs {roles}, which the account does not " +
+        var needs = group is null
+            ? $"it needs {roles}"
+            : $"the {Singular(group)} endpoints need {roles}";
+        return $"This account may not use {method} {path}, because {needs}, which the account does not " +
             "have. Ask an administrator to give the account the role, or use an account that has it.";
     }
+
+    // The API's tags are plural nouns ("Incidents", "Definitions"), and the text reads "the incident endpoints".
+    private static string Singular(string tag) => tag.ToLowerInvariant().TrimEnd('s');
 
     /// <summary>Writes the 403 reply to an authenticated call that lacks the role an endpoint requires.</summary>
     public static Task WriteForbiddenAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var policy = context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+        var metadata = context.GetEndpoint()?.Metadata;
+        var policy = metadata?.GetOrderedMetadata<IAuthorizeData>()
             .Select(data => data.Policy)
             .LastOrDefault(name => name is not null);
-        var detail = RoleMissing(context.Request.Method, context.Request.Path.Value ?? "/", policy);
+        var group = metadata?.GetMetadata<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>()?.Tags.FirstOrDefault();
+        var detail = RoleMissing(context.Request.Method, context.Request.Path.Value ?? "/", policy, group);
         return Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
     }
 

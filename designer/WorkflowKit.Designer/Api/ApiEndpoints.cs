@@ -123,8 +123,8 @@ public static class ApiEndpoints
             $"Unknown definition kind '{kind}'; expected 'forms' or 'flows'.", nameof(kind)),
     };
 
-    /// <summary>A start request: which flow, with which form data.</summary>
-    public sealed record StartRequest(string FlowKey, JsonObject Data);
+    /// <summary>A start request: which flow, with which form data. Without <c>data</c> the form starts empty.</summary>
+    public sealed record StartRequest(string FlowKey, JsonObject? Data);
 
     /// <summary>The optional body of a withdrawal: the reason, at most 2,000 characters.</summary>
     public sealed record WithdrawRequest(string? Comment);

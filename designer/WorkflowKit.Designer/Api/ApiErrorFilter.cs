@@ -1,5 +1,7 @@
 using System.Globalization;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Delegations;
 using WorkflowKit.Runtime.Delegations;
@@ -14,7 +16,7 @@ namespace WorkflowKit.Designer.Api;
 /// <summary>
 /// Maps the services' exceptions to problem responses: 400, 403, 404, 409, 422 and 429 (an urge sent again too soon,
 /// with a <c>Retry-After</c> header in seconds). A refusal about an instance the caller may not read gets the 404 reply
-/// of a missing one. A rejected delegation also carries its <c>error</c> code and the
+/// of a missing one. A change to a field that the node makes read-only or hidden gets a 422 by field. A rejected delegation also carries its <c>error</c> code and the
 /// request <c>field</c> it is about. Anything else reaches
 /// <see cref="ApiServerError"/> as a 500.
 /// </summary>
@@ -26,6 +28,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
         try
         {
             return await next(context);
+        }
+        catch (AccessDeniedException error) when (error.InnerException is FieldAccessDeniedException denied)
+        {
+            return FieldPermissionProblem(denied, context.HttpContext);
         }
         catch (AccessDeniedException error) when (error.NotFoundMessage is not null)
         {
@@ -42,7 +48,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
         }
         catch (FieldAccessDeniedException error)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+            return FieldPermissionProblem(error, context.HttpContext);
         }
         catch (DelegationException error)
         {
@@ -83,13 +89,46 @@ public sealed class ApiErrorFilter : IEndpointFilter
                 error.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
+        catch (InvalidInputException error) when (error.TextFormat == RecordService.UnknownFormText)
+        {
+            return Results.Problem(error.Message, statusCode: StatusCodes.Status404NotFound);
+        }
         catch (ArgumentException error)
         {
-            return Results.Problem(ValueTypeWording.Rewrite(error.Message), statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(
+                ValueTypeWording.Rewrite(WithoutParameterName(error)), statusCode: StatusCodes.Status400BadRequest);
         }
         catch (System.Text.Json.JsonException error)
         {
             return Results.Problem(ValueTypeWording.Rewrite(error.Message), statusCode: StatusCodes.Status400BadRequest);
         }
+    }
+
+    /// <summary>
+    /// Returns the message of <paramref name="error"/> without the " (Parameter 'name')" suffix that
+    /// <see cref="ArgumentException.Message"/> appends, because API callers know no .NET parameter names.
+    /// </summary>
+    internal static string WithoutParameterName(ArgumentException error)
+    {
+        var message = error.Message;
+        var suffix = $" (Parameter '{error.ParamName}')";
+        return !string.IsNullOrEmpty(error.ParamName) && message.EndsWith(suffix, StringComparison.Ordinal)
+            ? message[..^suffix.Length]
+            : message;
+    }
+
+    /// <summary>
+    /// Words a change to a field that the node does not let the caller edit as a 422 reply by field, like other form
+    /// data that breaks the rules of the form at that node, in the caller's language. The <c>errors</c> key is the field
+    /// id, or <c>table.column</c> for a sub-table column.
+    /// </summary>
+    private static IResult FieldPermissionProblem(FieldAccessDeniedException denied, HttpContext context)
+    {
+        var chinese = UserContext.FromPrincipal(context.User)?.Culture.StartsWith("zh", StringComparison.Ordinal) == true;
+        var message = chinese && denied.ChineseMessage is { } translated ? translated : denied.Message;
+        return Results.ValidationProblem(
+            new Dictionary<string, string[]> { [denied.FieldId ?? string.Empty] = [message] },
+            detail: message,
+            statusCode: StatusCodes.Status422UnprocessableEntity);
     }
 }

@@ -52,7 +52,12 @@ internal static class DefinitionApi
         string kind, string key, IDefinitionService definitions, CancellationToken ct)
     {
         var draft = await definitions.GetDraftAsync(ApiEndpoints.ParseKind(kind), key, ct);
-        return draft is null ? Results.NotFound() : Results.Ok(ToDto(draft));
+        return draft is null
+            ? Results.Problem(
+                $"There is no {KindName(kind)} with key '{key}'; check the key, or list the keys with " +
+                $"GET /api/definitions/{kind}.",
+                statusCode: StatusCodes.Status404NotFound)
+            : Results.Ok(ToDto(draft));
     }
 
     public static async Task<IResult> SaveDraftAsync(
@@ -92,13 +97,21 @@ internal static class DefinitionApi
         string kind, string key, int version, IDefinitionService definitions, CancellationToken ct)
     {
         var json = await definitions.GetVersionJsonAsync(ApiEndpoints.ParseKind(kind), key, version, ct);
-        return json is null ? Results.NotFound() : Results.Text(json, "application/json");
+        return json is null
+            ? Results.Problem(
+                $"The {KindName(kind)} '{key}' has no published version {version}; list its versions with " +
+                $"GET /api/definitions/{kind}/{key}/versions.",
+                statusCode: StatusCodes.Status404NotFound)
+            : Results.Text(json, "application/json");
     }
 
     public static async Task<IResult> ValidateAsync(
         string kind, JsonObject document, IDefinitionService definitions, CancellationToken ct) =>
         Results.Ok(await definitions.ValidateAsync(
             ApiEndpoints.ParseKind(kind), document.ToJsonString(DefinitionJson.Options), ct));
+
+    private static string KindName(string kind) =>
+        ApiEndpoints.ParseKind(kind) == DefinitionKind.Form ? "form" : "flow";
 
     private static DraftReply ToDto(DefinitionDraft draft) => new(
         draft.Key,

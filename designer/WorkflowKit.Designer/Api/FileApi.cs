@@ -20,21 +20,30 @@ internal static class FileApi
         files.MapPost("/", UploadAsync)
             .DisableAntiforgery()
             .Produces<WorkflowKit.Files.FileReference>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status422UnprocessableEntity);
         files.MapGet("/{id}", DownloadAsync)
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/octet-stream")
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>
     /// Stores the multipart part <c>file</c> for the field <c>field</c> (an id, or <c>table.column</c>) of the form
     /// <c>form</c>, and returns its reference. The optional <c>instance</c> (a task's instance id) or <c>flow</c> (the
     /// flow being started) selects the form version whose limits apply; without them the latest published version
-    /// does. Each is given as a form field or a query parameter.
+    /// does. Each is given as a form field or a query parameter. A request larger than the limit gets a 413 in the
+    /// caller's language, as do the 400s about the parts.
     /// </summary>
     private static async Task<IResult> UploadAsync(HttpContext context, FileService files, CancellationToken ct)
     {
+        var user = ApiEndpoints.Current(context);
+        var text = UploadRequestMessages.For(user);
+        if (context.Request.ContentLength > MaxRequestBytes)
+        {
+            return TooLarge(text);
+        }
+
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxRequestBytes;
@@ -42,23 +51,35 @@ internal static class FileApi
 
         if (!context.Request.HasFormContentType)
         {
-            return Results.Problem(
-                "Send the upload as multipart/form-data with the file in a part named \"file\" and the fields " +
-                "\"form\" (form key) and \"field\" (field id, or table.column for a sub-table column).",
-                statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest(text.NotMultipart());
         }
 
-        var form = await context.Request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file") ?? (form.Files.Count == 1 ? form.Files[0] : null);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException error) when (error.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body, or one whose Content-Length understated it, reaches the limit while it is read.
+            return TooLarge(text);
+        }
+        catch (InvalidDataException error)
+        {
+            return BadRequest(text.UnreadableMultipart(error.Message));
+        }
+
+        var (file, partProblem) = FindFilePart(form, text);
+        if (partProblem is not null)
+        {
+            return BadRequest(partProblem);
+        }
+
         var formKey = FirstOf(form["form"], context.Request.Query["form"]);
         var fieldPath = FirstOf(form["field"], context.Request.Query["field"]);
         if (file is null || formKey is null || fieldPath is null)
         {
-            var missing = new[] { file is null ? "a part named \"file\"" : null, formKey is null ? "\"form\"" : null,
-                fieldPath is null ? "\"field\"" : null }.OfType<string>();
-            return Results.Problem(
-                $"The upload lacks {string.Join(" and ", missing)}; send the file with the form key and the field id.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest(text.MissingParts(file is null, formKey is null, fieldPath is null));
         }
 
         try
@@ -69,8 +90,7 @@ internal static class FileApi
                 InstanceId = FirstOf(form["instance"], context.Request.Query["instance"]),
                 FlowKey = FirstOf(form["flow"], context.Request.Query["flow"]),
             };
-            var reference = await files.UploadAsync(
-                ApiEndpoints.Current(context), target, file.FileName, stream, file.Length, ct);
+            var reference = await files.UploadAsync(user, target, file.FileName, stream, file.Length, ct);
             return Results.Created($"/api/files/{reference.Id}", reference);
         }
         catch (FileUploadException rejected)
@@ -78,6 +98,43 @@ internal static class FileApi
             return Results.Problem(rejected.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
     }
+
+    /// <summary>
+    /// Returns the one file part named <c>file</c>, or the problem with the parts: a file in a part of another name,
+    /// several <c>file</c> parts, or a <c>file</c> part without a file name, which the form reader keeps as a text
+    /// value. Several files are rejected rather than stored, because the reply is one reference for one field value
+    /// and a second file that fails its checks would leave the first stored without the caller knowing its id.
+    /// </summary>
+    private static (IFormFile? File, string? Problem) FindFilePart(IFormCollection form, UploadRequestMessages text)
+    {
+        var others = form.Files.Where(part => part.Name != "file").Select(part => $"\"{part.Name}\"").Distinct().ToList();
+        if (others.Count > 0)
+        {
+            return (null, text.WrongPartName(string.Join(", ", others)));
+        }
+
+        var parts = form.Files.GetFiles("file");
+        if (parts.Count > 1)
+        {
+            return (null, text.SeveralFiles(parts.Count));
+        }
+
+        if (parts.Count == 0 && form.ContainsKey("file"))
+        {
+            return (null, text.MissingFileName());
+        }
+
+        return (parts.Count == 1 ? parts[0] : null, null);
+    }
+
+    private static IResult TooLarge(UploadRequestMessages text) => Results.Problem(
+        text.TooLarge(WorkflowKit.Files.FileUploadCheck.FormatSize(
+            MaxRequestBytes, System.Globalization.CultureInfo.InvariantCulture)),
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        extensions: new Dictionary<string, object?> { ["maxRequestBytes"] = MaxRequestBytes });
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>
     /// Sends a file as an attachment under its cleaned name, or 404 when it does not exist or the caller may not see
@@ -89,7 +146,10 @@ internal static class FileApi
         var download = await files.OpenAsync(ApiEndpoints.Current(context), id, ct);
         if (download is null)
         {
-            return Results.NotFound();
+            return Results.Problem(
+                $"File '{id}' does not exist or you may not download it; use the id of a file that you uploaded or " +
+                "that is in an instance or record you may read.",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         var headers = context.Response.Headers;

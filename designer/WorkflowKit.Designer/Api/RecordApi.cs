@@ -21,26 +21,23 @@ internal static class RecordApi
         var records = api.MapGroup("/records").WithTags("Records");
         records.MapGet("/", ListFormsAsync)
             .Produces<IReadOnlyList<RecordFormReply>>();
+        // An unknown form key gets a 404 that names the form, as a record id that does not exist does.
         records.MapGet("/{form}", ListAsync)
             .Produces<RecordListReply>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         records.MapGet("/{form}/views", ViewsAsync)
             .Produces<IReadOnlyList<RecordView>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         records.MapGet("/{form}/export", ExportAsync)
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         records.MapGet("/{form}/{id:long}", GetAsync)
             .Produces<RecordEntry>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         records.MapGet("/{form}/{id:long}/history", HistoryAsync)
             .Produces<IReadOnlyList<RecordAuditEntry>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .Produces(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/dashboards", DashboardsAsync)
             .WithTags("Dashboards")
@@ -104,8 +101,17 @@ internal static class RecordApi
         string form, long id, HttpContext context, RecordService records, CancellationToken ct)
     {
         var record = await records.GetAsync(ApiEndpoints.Current(context), form, id, ct);
-        return record is null ? Results.NotFound() : Results.Ok(record);
+        return record is null ? RecordNotFound(form, id) : Results.Ok(record);
     }
+
+    /// <summary>
+    /// The 404 reply for a record that does not exist or that the caller may not read. Both get the same text, so that
+    /// it does not confirm the id.
+    /// </summary>
+    private static IResult RecordNotFound(string form, long id) => Results.Problem(
+        $"Form '{form}' has no record {id} that you may read; check the id, or list the records with " +
+        $"GET /api/records/{form}.",
+        statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult> HistoryAsync(
         string form, long id, HttpContext context, RecordService records, CancellationToken ct)
@@ -113,7 +119,7 @@ internal static class RecordApi
         var user = ApiEndpoints.Current(context);
         if (await records.GetAsync(user, form, id, ct) is null)
         {
-            return Results.NotFound();
+            return RecordNotFound(form, id);
         }
 
         return Results.Ok(await records.GetHistoryAsync(user, form, id, ct));

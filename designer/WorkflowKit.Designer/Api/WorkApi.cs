@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Runtime;
@@ -29,7 +30,7 @@ internal static class WorkApi
         }
 
         var instance = await work.StartAsync(
-            request.FlowKey, request.Data, ApiEndpoints.Current(context), key.Length == 0 ? null : key, ct,
+            request.FlowKey, request.Data ?? new JsonObject(), ApiEndpoints.Current(context), key.Length == 0 ? null : key, ct,
             StartChannel.Api);
         return Results.Created($"/api/instances/{instance.Id}", instance);
     }

@@ -89,8 +89,8 @@ public sealed class FileService(
             _ => null,
         };
         return field ?? throw new ArgumentException(
-            $"Form '{formKey}' has no field '{target.FieldPath}'; give a field id, or table.column for a sub-table " +
-            "column.", nameof(target));
+            $"The \"field\" value '{target.FieldPath}' names no field of form '{formKey}'; send a field id, or " +
+            "table.column for a sub-table column.", nameof(target));
     }
 
     // An instance's task form and a flow's start form use the form version bound to the flow version, as the pages
@@ -111,21 +111,23 @@ public sealed class FileService(
             }
 
             return instance?.FormJson ?? throw new ArgumentException(
-                $"No instance '{instanceId}' with a form that you may read; send the id of the instance whose task " +
-                "you fill in.", nameof(target));
+                $"The \"instance\" value '{instanceId}' names no instance with a form that you may read; send the id " +
+                "of the instance whose task you fill in.", nameof(target));
         }
 
         if (target.FlowKey is { } flowKey)
         {
             var flows = await work.GetStartableFlowsAsync(user, cancellationToken);
             return flows.FirstOrDefault(flow => flow.FlowKey == flowKey)?.FormJson ?? throw new ArgumentException(
-                $"No published flow '{flowKey}' with a form that you may start; send the key of the flow you start.",
+                $"The \"flow\" value '{flowKey}' names no published flow that you may start; send the key of the " +
+                "flow you start.",
                 nameof(target));
         }
 
         var published = await definitions.GetVersionAsync(DefinitionKinds.Form, target.FormKey, null, cancellationToken)
             ?? throw new ArgumentException(
-                $"No published form with key '{target.FormKey}'; name the form whose field takes the file.",
+                $"The \"form\" value '{target.FormKey}' names no published form; send the key of the published " +
+                "form whose field takes the file.",
                 nameof(target));
         return published.Json;
     }

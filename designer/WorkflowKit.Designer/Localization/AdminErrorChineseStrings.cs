@@ -22,7 +22,7 @@ public static class AdminErrorChineseStrings
             "已发布的流程 {1} 使用了角色“{0}”，请先发布不再使用该角色的版本。",
         ["Role '{0}' still has {1} member(s) ({2}); remove them first."] = "角色“{0}”还有 {1} 个成员（{2}），请先移除他们。",
         ["A saved view needs a name; type one and save again."] = "保存视图需要名称，请填写后再保存。",
-        ["No published form with key '{0}'."] = "没有标识为“{0}”的已发布表单。",
+        [Records.RecordService.UnknownFormText] = "没有标识为“{0}”的已发布表单；请检查表单标识，或先发布该表单。",
         ["File \"{0}\" is not a .csv or .xlsx file. Save it from Excel as CSV UTF-8 or as an Excel workbook (.xlsx) and choose it again."] =
             "文件“{0}”不是 .csv 或 .xlsx 文件。请在 Excel 中另存为 CSV UTF-8 或 Excel 工作簿（.xlsx）后重新选择。",
         ["File \"{0}\" is {1:0.0} MB, but the import takes files of at most {2} MB. Split its rows into several files and import them one after another."] =

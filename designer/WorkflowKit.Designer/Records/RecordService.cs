@@ -27,6 +27,10 @@ public sealed class RecordService(
     IDefinitionStore definitions,
     ILogger<RecordService> logger)
 {
+    /// <summary>The English text of the error for a form key that names no published form.</summary>
+    public const string UnknownFormText =
+        "No published form with key '{0}'; check the form key, or publish the form first.";
+
     /// <summary>Published forms on which the user has a read rule.</summary>
     public async Task<IReadOnlyList<FormDefinition>> ListFormsAsync(
         UserContext user, CancellationToken cancellationToken)
@@ -56,7 +60,7 @@ public sealed class RecordService(
     {
         ArgumentNullException.ThrowIfNull(user);
         var form = await setup.EnsureFormAsync(formKey, cancellationToken)
-            ?? throw new InvalidInputException("No published form with key '{0}'.", nameof(formKey), formKey);
+            ?? throw new InvalidInputException(UnknownFormText, nameof(formKey), formKey);
         var scope = await reader.ResolveAsync(user.Id, formKey, PermissionActions.Read, cancellationToken);
         var copy = DefinitionJson.Deserialize<FormDefinition>(DefinitionJson.Serialize(form));
         copy.Fields = [.. copy.Fields.Where(field => !scope.IsHiddenEverywhere(field.Id))];
@@ -116,6 +120,7 @@ public sealed class RecordService(
         UserContext user, string formKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await RequireFormAsync(formKey, cancellationToken);
         var views = new List<RecordView>();
         foreach (var summary in await definitions.ListAsync(cancellationToken))
         {
@@ -189,7 +194,7 @@ public sealed class RecordService(
     {
         if (await setup.EnsureFormAsync(formKey, cancellationToken) is null)
         {
-            throw new InvalidInputException("No published form with key '{0}'.", nameof(formKey), formKey);
+            throw new InvalidInputException(UnknownFormText, nameof(formKey), formKey);
         }
     }
 

@@ -176,6 +176,7 @@ public static class RecordCommands
             stores.Database, engine.Records, stores.RecordQueries, stores.RecordForms, stores.Organization,
             stores.Permissions, stores.Participation)
         {
+            Files = stores.Files,
             RowStarter = await ImportFlowStarter.ForFormAsync(
                 engine, stores.Participation, stores.Definitions, formKey, cancellationToken).ConfigureAwait(false),
         };

@@ -42,6 +42,22 @@ public static class FileNames
         return cleaned;
     }
 
+    /// <summary>
+    /// Returns true when <paramref name="name"/>, without its folder part, is only an extension such as ".pdf", which
+    /// <see cref="Clean"/> turns into a name without an extension.
+    /// </summary>
+    public static bool IsOnlyExtension(string? name)
+    {
+        var cleaned = Clean(name);
+        if (cleaned.Length == 0 || cleaned.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var lastSeparator = name!.LastIndexOfAny(['/', '\\']);
+        return name[(lastSeparator + 1)..].TrimStart().StartsWith('.');
+    }
+
     /// <summary>Returns the extension of a cleaned name in lower case with its dot, such as ".pdf"; empty when none.</summary>
     public static string ExtensionOf(string name)
     {

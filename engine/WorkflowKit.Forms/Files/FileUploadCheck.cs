@@ -59,6 +59,11 @@ public static class FileUploadCheck
             return FileUploadVerdict.Rejected(messages.MissingFileName(label));
         }
 
+        if (FileNames.IsOnlyExtension(name))
+        {
+            return FileUploadVerdict.Rejected(messages.NameIsOnlyExtension(label, "." + cleaned));
+        }
+
         if (length == 0)
         {
             return FileUploadVerdict.Rejected(messages.EmptyFile(label, cleaned));

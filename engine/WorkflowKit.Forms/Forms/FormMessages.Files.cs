@@ -33,6 +33,11 @@ public sealed partial class FormMessages
         ? $"“{label}”：上传的文件没有文件名（或名称只含不可见字符）；请重命名后再上传"
         : $"\"{label}\": the uploaded file has no name (or only invisible characters); rename it and upload again";
 
+    public string NameIsOnlyExtension(string label, string name) => _zh
+        ? $"“{label}”：文件名 {name} 只有扩展名；请在扩展名前加上名称（如 合同{name}）后再上传"
+        : $"\"{label}\": the file name {name} is only an extension; put a name before it (such as contract{name}) " +
+          "and upload again";
+
     public string FileTooLarge(string label, string name, string size, string maximum) => _zh
         ? $"“{label}”：文件 {name} 大小为 {size}，超过上限 {maximum}；请压缩或拆分后再上传"
         : $"\"{label}\": file {name} is {size}, more than the limit of {maximum}; compress or split it and upload again";

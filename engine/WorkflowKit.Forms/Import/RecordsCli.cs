@@ -106,6 +106,8 @@ public sealed class RecordsCli
                 Records = _services.Store,
                 Reader = access is null ? null : Reader(access),
                 Conditions = _services.Conditions ?? new ConditionEvaluator(new ScriptHost()),
+                Files = _services.Files,
+                FilesOfAnyUploader = true,
             }),
             _services.Store, _services.Database, access,
             new ExpressionFormulaEvaluator(new FormulaEngine(), new ScriptHost()));

@@ -26,4 +26,9 @@ public sealed class FieldAccessDeniedException : InvalidOperationException
 
     /// <summary>The field's access at the node: "readonly" or "hidden".</summary>
     public string? Access { get; init; }
+
+    /// <summary>
+    /// The same message in Simplified Chinese, for callers whose culture is zh; null when the thrower has none.
+    /// </summary>
+    public string? ChineseMessage { get; init; }
 }

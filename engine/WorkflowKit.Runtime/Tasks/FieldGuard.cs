@@ -57,7 +57,9 @@ internal static class FieldGuard
             {
                 if (!JsonNode.DeepEquals(current, value))
                 {
-                    throw Denied(node, fieldId, access, $"Field '{fieldId}' is {access} at node '{node.Id}' and cannot be changed");
+                    throw Denied(
+                        node, fieldId, access, $"Field '{fieldId}' is {access} at node '{node.Id}' and cannot be changed",
+                        $"字段 “{fieldId}” 在节点 “{node.Id}” 为{AccessInChinese(access)}，不能修改");
                 }
 
                 continue;
@@ -160,7 +162,8 @@ internal static class FieldGuard
                     throw Denied(
                         node, $"{table}.{column}", FieldPermission.Hidden,
                         $"Column '{column}' of sub-table '{table}' is hidden at node '{node.Id}' and cannot be changed " +
-                        $"(row {index + 1})");
+                        $"(row {index + 1})",
+                        $"子表 “{table}” 的列 “{column}” 在节点 “{node.Id}” 为隐藏，不能修改（第 {index + 1} 行）");
                 }
 
                 row.Remove(column);
@@ -209,7 +212,9 @@ internal static class FieldGuard
                 throw Denied(
                     node, table, FieldPermission.Editable,
                     $"Sub-table '{table}' has {stored.Count} rows, each owned by the user in column '{column}', so " +
-                    $"rows cannot be added or deleted at node '{node.Id}' ({rows.Count} rows arrived)");
+                    $"rows cannot be added or deleted at node '{node.Id}' ({rows.Count} rows arrived)",
+                    $"子表 “{table}” 有 {stored.Count} 行，每行归列 “{column}” 中的用户所有，因此在节点 “{node.Id}” " +
+                    $"不能添加或删除行（收到 {rows.Count} 行）");
             }
 
             for (var index = 0; index < rows.Count; index++)
@@ -228,7 +233,9 @@ internal static class FieldGuard
                             throw Denied(
                                 node, table, FieldPermission.Editable,
                                 $"Row {index + 1} of sub-table '{table}' belongs to '{owner ?? "nobody"}' (column " +
-                                $"'{column}') and cannot be changed in the task of '{user}'");
+                                $"'{column}') and cannot be changed in the task of '{user}'",
+                                $"子表 “{table}” 的第 {index + 1} 行属于 “{owner ?? "无人"}”（列 “{column}”），" +
+                                $"不能在 “{user}” 的任务中修改");
                         }
 
                         keptRows.Add(new KeptOwnerRow(table, index + 1, owner!));
@@ -244,7 +251,8 @@ internal static class FieldGuard
                     throw Denied(
                         node, $"{table}.{column}", FieldPermission.ReadOnly,
                         $"Column '{column}' of sub-table '{table}' decides who edits a row and cannot be changed " +
-                        $"(row {index + 1})");
+                        $"(row {index + 1})",
+                        $"子表 “{table}” 的列 “{column}” 决定由谁编辑该行，不能修改（第 {index + 1} 行）");
                 }
             }
         }
@@ -279,7 +287,10 @@ internal static class FieldGuard
                     node, table, FieldPermission.Editable,
                     $"Sub-table '{table}' has {stored.Count} rows, {own.Count} of them owned by '{user}' (column " +
                     $"'{access.OwnerColumn}'), but {submitted.Count} rows arrived at node '{node.Id}'. Send only " +
-                    "your own rows in the order the task shows them, or every row");
+                    "your own rows in the order the task shows them, or every row",
+                    $"子表 “{table}” 有 {stored.Count} 行，其中 {own.Count} 行属于 “{user}”（列 " +
+                    $"“{access.OwnerColumn}”），但节点 “{node.Id}” 收到 {submitted.Count} 行。请按任务显示的顺序只提交" +
+                    "您自己的行，或提交全部行");
             }
 
             var rows = new JsonArray([.. stored.Select(row => row?.DeepClone())]);
@@ -319,7 +330,8 @@ internal static class FieldGuard
                     throw Denied(
                         node, path, FieldPermission.ReadOnly,
                         $"Column '{column}' of sub-table '{table}' is read-only at node '{node.Id}' and cannot be " +
-                        $"changed (row {index + 1})");
+                        $"changed (row {index + 1})",
+                        $"子表 “{table}” 的列 “{column}” 在节点 “{node.Id}” 为只读，不能修改（第 {index + 1} 行）");
                 }
             }
         }
@@ -342,12 +354,16 @@ internal static class FieldGuard
         var oldRows = before ?? [];
         if (!access.CanAddRows && after.Count > oldRows.Count)
         {
-            throw Denied(node, fieldId, "editable", $"Sub-table '{fieldId}' does not allow adding rows at node '{node.Id}'");
+            throw Denied(
+                node, fieldId, "editable", $"Sub-table '{fieldId}' does not allow adding rows at node '{node.Id}'",
+                $"子表 “{fieldId}” 在节点 “{node.Id}” 不允许添加行");
         }
 
         if (!access.CanDeleteRows && after.Count < oldRows.Count)
         {
-            throw Denied(node, fieldId, "editable", $"Sub-table '{fieldId}' does not allow deleting rows at node '{node.Id}'");
+            throw Denied(
+                node, fieldId, "editable", $"Sub-table '{fieldId}' does not allow deleting rows at node '{node.Id}'",
+                $"子表 “{fieldId}” 在节点 “{node.Id}” 不允许删除行");
         }
 
         if (!access.CanEditRows)
@@ -358,20 +374,31 @@ internal static class FieldGuard
                 {
                     throw Denied(
                         node, fieldId, "editable",
-                        $"Sub-table '{fieldId}' does not allow editing rows at node '{node.Id}' (row {index + 1} changed)");
+                        $"Sub-table '{fieldId}' does not allow editing rows at node '{node.Id}' (row {index + 1} changed)",
+                        $"子表 “{fieldId}” 在节点 “{node.Id}” 不允许修改行（第 {index + 1} 行有改动）");
                 }
             }
         }
     }
 
-    private static FieldAccessDeniedException Denied(NodeDefinition node, string fieldId, string access, string what) =>
+    private static FieldAccessDeniedException Denied(
+        NodeDefinition node, string fieldId, string access, string what, string whatInChinese) =>
         new($"{what}; submit it unchanged or leave it out. Editable here: " +
             $"{string.Join(", ", EditableFields(node).DefaultIfEmpty("none"))}.")
         {
+            ChineseMessage = $"{whatInChinese}；请原样提交或不提交该字段。此节点可编辑的字段：" +
+                $"{string.Join(", ", EditableFields(node).DefaultIfEmpty("无"))}。",
             FieldId = fieldId,
             NodeId = node.Id,
             Access = access,
         };
+
+    private static string AccessInChinese(string access) => access switch
+    {
+        FieldPermission.Hidden => "隐藏",
+        FieldPermission.ReadOnly => "只读",
+        _ => access,
+    };
 
     private static IEnumerable<string> EditableFields(NodeDefinition node) =>
         (node.FieldPermissions ?? [])

@@ -75,10 +75,16 @@ internal static class StartFieldGuard
             .Select(pair => pair.Key)
             .Order(StringComparer.Ordinal)
             .DefaultIfEmpty("none");
+        var chineseName = string.IsNullOrEmpty(label) ? $"“{fieldId}”" : $"“{label}”（{fieldId}）";
+        var chineseAccess = access == FieldPermission.Hidden ? "隐藏" : "只读";
+        var chineseFix = initial is null ? "请从表单数据中去掉它" : $"请从表单数据中去掉它，或提交其默认值 {initial.ToJsonString()}";
+        var fields = string.Join(", ", editable);
         return new FieldAccessDeniedException(
             $"Field {name} is {access} at the start node '{start.Id}' of flow '{flowKey}', so it cannot be set when " +
-            $"starting this flow. {fix}. Fields that can be set when starting: {string.Join(", ", editable)}.")
+            $"starting this flow. {fix}. Fields that can be set when starting: {fields}.")
         {
+            ChineseMessage = $"字段 {chineseName} 在流程 “{flowKey}” 的开始节点 “{start.Id}” 为{chineseAccess}，发起时不能填写。" +
+                $"{chineseFix}。发起时可填写的字段：{(fields == "none" ? "无" : fields)}。",
             FieldId = fieldId,
             NodeId = start.Id,
             Access = access,

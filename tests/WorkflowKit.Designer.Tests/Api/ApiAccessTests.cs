@@ -60,7 +60,7 @@ public sealed class ApiAccessTests
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That((string?)problem?["detail"], Does.StartWith($"This account may not use POST /api/definitions/flows/{OrderDefinitions.FlowKey}/publish, because it needs the process owner or administrator role"));
+        Assert.That((string?)problem?["detail"], Does.StartWith($"This account may not use POST /api/definitions/flows/{OrderDefinitions.FlowKey}/publish, because the definition endpoints need the process owner or administrator role"));
         Assert.That((int?)problem?["status"], Is.EqualTo(403));
     }
 
@@ -75,7 +75,7 @@ public sealed class ApiAccessTests
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That((string?)problem?["detail"], Does.StartWith($"This account may not use POST /api/definitions/flows/{OrderDefinitions.FlowKey}/publish, because it needs the process owner or administrator role"));
+        Assert.That((string?)problem?["detail"], Does.StartWith($"This account may not use POST /api/definitions/flows/{OrderDefinitions.FlowKey}/publish, because the definition endpoints need the process owner or administrator role"));
     }
 
     [Test]

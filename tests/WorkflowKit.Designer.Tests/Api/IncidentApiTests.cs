@@ -91,7 +91,8 @@ public sealed class IncidentApiTests
 
         Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((string?)(await list.Content.ReadFromJsonAsync<JsonObject>())!["detail"], Is.EqualTo(
-            "This account may not use GET /api/incidents, because it needs the process owner or administrator role, " +
+            "This account may not use GET /api/incidents, because the incident endpoints need the process owner or " +
+            "administrator role, " +
             "which the account does not have. Ask an administrator to give the account the role, or use an account " +
             "that has it."));
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

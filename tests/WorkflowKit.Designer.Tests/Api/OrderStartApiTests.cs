@@ -194,7 +194,7 @@ public sealed class OrderStartApiTests
         });
 
         var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body);
         Assert.That(body, Does.Contain("region"));
     }
 

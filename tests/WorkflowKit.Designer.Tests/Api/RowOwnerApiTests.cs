@@ -45,11 +45,11 @@ public sealed class RowOwnerApiTests
     }
 
     /// <summary>
-    /// A client that sends the whole table, with sales2's line changed, gets 403 naming the row and its owner, and
+    /// A client that sends the whole table, with sales2's line changed, gets 422 naming the row and its owner, and
     /// nothing is stored.
     /// </summary>
     [Test]
-    public async Task Other_owners_row_edit_is_403()
+    public async Task Other_owners_row_edit_is_422()
     {
         await using var factory = new DesignerAppFactory();
         using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
@@ -66,10 +66,10 @@ public sealed class RowOwnerApiTests
         var body = await response.Content.ReadAsStringAsync();
         var stored = await StoredLinesAsync(factory, instanceId);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), body);
         Assert.That(JsonNode.Parse(body)!["detail"]!.GetValue<string>(), Does.StartWith(
-            "Row 2 of sub-table 'lines' belongs to 'sales2' (column 'owner') and cannot be changed in the task of " +
-            "'manager'; submit it unchanged or leave it out."));
+            "子表 “lines” 的第 2 行属于 “sales2”（列 “owner”），不能在 “manager” 的任务中修改；请原样提交或不提交该字段。"));
+        Assert.That(JsonNode.Parse(body)!["errors"]!.AsObject().Select(pair => pair.Key), Is.EqualTo(new[] { "lines" }));
         Assert.That(stored[0]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(40m), "nothing stored");
         Assert.That(stored[1]!["quantity"]!.GetValue<decimal>(), Is.EqualTo(12m), "nothing stored");
     }

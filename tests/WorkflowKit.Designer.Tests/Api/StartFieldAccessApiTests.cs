@@ -10,7 +10,7 @@ namespace WorkflowKit.Designer.Tests.Api;
 
 /// <summary>
 /// <c>POST /api/instances</c> on a server on 127.0.0.1 applies the start node's field permissions: a value for a field
-/// that the start node hides is rejected with 403, as a task action that changes such a field is. A started instance
+/// that the start node hides is rejected with 422 by field, as a task action that changes such a field is. A started instance
 /// lists the nodes it waits at in <c>GET /api/instances</c> as in its detail.
 /// </summary>
 [TestFixture]
@@ -18,7 +18,7 @@ namespace WorkflowKit.Designer.Tests.Api;
 public sealed class StartFieldAccessApiTests
 {
     [Test]
-    public async Task Start_with_hidden_field_is_forbidden()
+    public async Task Start_with_hidden_field_is_422()
     {
         await using var factory = await StartServerAsync();
         using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
@@ -30,10 +30,11 @@ public sealed class StartFieldAccessApiTests
         });
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), problem?.ToJsonString());
-        Assert.That((string?)problem!["detail"], Does.Contain(
-            "(note) is hidden at the start node 'start' of flow 'order-approval', so it cannot be set when starting " +
-            "this flow."));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), problem?.ToJsonString());
+        Assert.That((string?)problem!["detail"], Is.EqualTo(
+            "字段 “备注”（note） 在流程 “order-approval” 的开始节点 “start” 为隐藏，发起时不能填写。请从表单数据中去掉它。" +
+            "发起时可填写的字段：customer, region, total。"));
+        Assert.That(problem["errors"]!.AsObject().Select(pair => pair.Key), Is.EqualTo(new[] { "note" }));
         var instances = await sales1.GetFromJsonAsync<JsonArray>("/api/instances");
         Assert.That(instances, Is.Empty, "no instance was started");
     }

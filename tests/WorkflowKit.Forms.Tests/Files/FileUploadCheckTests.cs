@@ -153,6 +153,28 @@ public sealed class FileUploadCheckTests
             "\"Contract\": the uploaded file has no name (or only invisible characters); rename it and upload again"));
     }
 
+    [TestCase(".pdf", ".pdf")]
+    [TestCase(@"scans\ .PDF", ".PDF")]
+    [TestCase("..pdf", ".pdf")]
+    public void Name_of_only_extension_is_rejected(string sent, string shown)
+    {
+        var english = FileUploadCheck.Check(Attachment(".pdf"), sent, Pdf.Length, Pdf, English);
+        var chinese = FileUploadCheck.Check(Attachment(".pdf"), sent, Pdf.Length, Pdf, Chinese);
+
+        Assert.That(english.Error, Is.EqualTo(
+            $"\"Contract\": the file name {shown} is only an extension; put a name before it (such as contract{shown}) " +
+            "and upload again"));
+        Assert.That(chinese.Error, Is.EqualTo($"“合同”：文件名 {shown} 只有扩展名；请在扩展名前加上名称（如 合同{shown}）后再上传"));
+    }
+
+    [TestCase("a.pdf")]
+    [TestCase("readme")]
+    [TestCase("  ..hidden.pdf. ")]
+    public void Name_with_base_is_not_only_extension(string sent)
+    {
+        Assert.That(FileNames.IsOnlyExtension(sent), Is.False);
+    }
+
     [Test]
     public void Bidi_name_is_checked_after_cleaning()
     {

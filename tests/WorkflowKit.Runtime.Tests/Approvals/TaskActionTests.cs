@@ -422,6 +422,8 @@ public sealed class TaskActionTests
             CancellationToken.None));
 
         Assert.That(denied!.Message, Does.StartWith("Sub-table 'lines' does not allow adding rows at node 'approve'"));
+        Assert.That(denied.ChineseMessage, Is.EqualTo(
+            "子表 “lines” 在节点 “approve” 不允许添加行；请原样提交或不提交该字段。此节点可编辑的字段：lines。"));
     }
 
     [Test]

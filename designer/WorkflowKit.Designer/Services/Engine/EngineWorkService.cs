@@ -72,10 +72,18 @@ public sealed class EngineWorkService(
         StartChannel channel)
     {
         ArgumentNullException.ThrowIfNull(user);
+        if (string.IsNullOrWhiteSpace(flowKey))
+        {
+            throw new ArgumentException(
+                "The flowKey is missing; send the key of the flow to start, such as one that GET /api/startable-flows " +
+                "lists.", nameof(flowKey));
+        }
+
         var summary = (await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
             .FirstOrDefault(item => item.Key == flowKey && item.PublishedVersion is not null)
             ?? throw new ArgumentException(
-                $"No published flow with key '{flowKey}'; publish it first.", nameof(flowKey));
+                $"The flowKey '{flowKey}' names no published flow; send the key of a flow you may start, as GET " +
+                "/api/startable-flows lists them, or publish the flow first.", nameof(flowKey));
         // The engine fills defaults, computes formulas and validates with the initiator's attributes. Its
         // messages are in the page's language.
         var culture = CultureInfo.GetCultureInfo(user.Culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en");
