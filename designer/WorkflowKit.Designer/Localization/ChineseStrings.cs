@@ -538,6 +538,7 @@ public static class ChineseStrings
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
         .Concat(FieldEntryChineseStrings.Values)
         .Concat(FileChineseStrings.Values)
+        .Concat(PortalDetailChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
