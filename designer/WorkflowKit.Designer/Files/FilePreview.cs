@@ -4,7 +4,7 @@ namespace WorkflowKit.Designer.Files;
 
 /// <summary>
 /// Decides which files a page may show inline. Only PNG, JPEG, GIF and WebP images are shown, because a browser runs
-/// no script in them; an SVG, HTML or any other file is only offered as a download.
+/// no script in them. An SVG, HTML or any other file is only offered as a download.
 /// </summary>
 public static class FilePreview
 {

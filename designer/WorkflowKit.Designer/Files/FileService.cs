@@ -148,8 +148,8 @@ public sealed class FileService(
 
     /// <summary>
     /// Returns a file's metadata when <paramref name="user"/> may download it, by the same check as
-    /// <see cref="OpenAsync"/> but without reading the content; null when the file does not exist or the user may not
-    /// see it. Pages use it to decide whether to show a file's preview and link.
+    /// <see cref="OpenAsync"/> but without reading the content. Returns null when the file does not exist or the user
+    /// may not see it. Pages use it to decide whether to show a file's preview and link.
     /// </summary>
     public async Task<StoredFile?> FindReadableAsync(UserContext user, string fileId, CancellationToken cancellationToken)
     {

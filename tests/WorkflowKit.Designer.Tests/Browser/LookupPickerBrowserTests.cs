@@ -180,8 +180,7 @@ public sealed class LookupPickerBrowserTests
         var first = sales.Locator("[data-field=items] tr[data-row='1'] [data-field=product] input");
         var second = sales.Locator("[data-field=items] tr[data-row='2'] [data-field=product] input");
 
-        // A person picks in one row and types on in the next at once, while the pick is still on its way to the
-        // server; nothing waits for the pick to settle here.
+        // A person picks in one row and types in the next at once. Nothing waits for the pick to settle here.
         await second.PressSequentiallyAsync("troponin");
         var choices = Choices(sales);
         await Assertions.Expect(choices).ToHaveCountAsync(1);
