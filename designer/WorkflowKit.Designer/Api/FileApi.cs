@@ -26,6 +26,9 @@ internal static class FileApi
         files.MapGet("/{id}", DownloadAsync)
             .Produces(StatusCodes.Status200OK, typeof(byte[]), "application/octet-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        files.MapGet("/{id}/preview", PreviewAsync)
+            .Produces(StatusCodes.Status200OK, typeof(byte[]), "image/png", "image/jpeg", "image/gif", "image/webp")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>
@@ -157,6 +160,41 @@ internal static class FileApi
         headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
         headers[HeaderNames.CacheControl] = "private, no-store";
         return Results.File(download.Content, download.File.ContentType, download.File.Name);
+    }
+
+    /// <summary>
+    /// Shows a PNG, JPEG, GIF or WebP image inline, such as a signature's full size, to the users that
+    /// <see cref="DownloadAsync"/> allows, and 404 to everyone else. The media type comes from the content's first
+    /// bytes, so an SVG or HTML file stored under an image name is never shown inline: it gets a 404 problem that
+    /// points to the download.
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(
+        string id, HttpContext context, FileService files, CancellationToken ct)
+    {
+        var download = await files.OpenAsync(ApiEndpoints.Current(context), id, ct);
+        if (download is null)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = context.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
+        headers[HeaderNames.CacheControl] = "private, no-store";
+        var mediaType = FilePreview.RasterTypeOf(download.Content);
+        if (mediaType is null)
+        {
+            return Results.Problem(
+                $"File '{id}' is not a PNG, JPEG, GIF or WebP image, so it has no preview; download it from " +
+                $"{FilePreview.DownloadUrlOf(id)}.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("inline")
+        {
+            FileNameStar = download.File.Name,
+        }.ToString();
+        return Results.File(download.Content, mediaType);
     }
 
     private static string? FirstOf(string? first, string? second) =>

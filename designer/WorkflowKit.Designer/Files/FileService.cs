@@ -138,6 +138,23 @@ public sealed class FileService(
     /// </summary>
     public async Task<FileDownload?> OpenAsync(UserContext user, string fileId, CancellationToken cancellationToken)
     {
+        var file = await FindReadableAsync(user, fileId, cancellationToken);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var content = await files.ReadContentAsync(fileId, cancellationToken);
+        return content is null ? null : new FileDownload(file, content);
+    }
+
+    /// <summary>
+    /// Returns a file's metadata when <paramref name="user"/> may download it, by the same check as
+    /// <see cref="OpenAsync"/> but without reading the content. Returns null when the file does not exist or the user
+    /// may not see it. Pages use it to decide whether to show a file's preview and link.
+    /// </summary>
+    public async Task<StoredFile?> FindReadableAsync(UserContext user, string fileId, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(user);
         var file = await files.FindAsync(fileId, cancellationToken);
         if (file is null)
@@ -151,8 +168,7 @@ public sealed class FileService(
             return null;
         }
 
-        var content = await files.ReadContentAsync(fileId, cancellationToken);
-        return content is null ? null : new FileDownload(file, content);
+        return file;
     }
 
     // The reads are the pages' own: an instance through IWorkService (initiator, assignees, CC recipients, designers,

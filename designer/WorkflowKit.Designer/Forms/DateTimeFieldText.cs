@@ -6,8 +6,8 @@ using WorkflowKit.Runtime.Timers;
 namespace WorkflowKit.Designer.Forms;
 
 /// <summary>
-/// Converts between a datetime field's stored value (ISO 8601 with an offset) and the wall-clock text of a browser's
-/// datetime-local input in the flow's or the tenant's time zone.
+/// Converts between a datetime field's stored value (ISO 8601 with an offset) and wall-clock times in the flow's or the
+/// tenant's time zone, as the date and time pickers and typed text give them.
 /// </summary>
 public static class DateTimeFieldText
 {
@@ -44,7 +44,16 @@ public static class DateTimeFieldText
             return null;
         }
 
-        var instant = ZonedTime.ToUtc(local, zone);
+        return FromLocal(local, zone);
+    }
+
+    /// <summary>
+    /// Converts a wall-clock time in <paramref name="zone"/> to the stored form, with the offset that the zone has at
+    /// that time, such as "2026-03-29T09:30:00+08:00" in Asia/Shanghai.
+    /// </summary>
+    public static string FromLocal(DateTime local, TimeZoneInfo zone)
+    {
+        var instant = ZonedTime.ToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
         return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 }

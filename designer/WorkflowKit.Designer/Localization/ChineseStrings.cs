@@ -536,7 +536,7 @@ public static class ChineseStrings
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
         .Concat(FieldEntryChineseStrings.Values)
         .Concat(FileChineseStrings.Values).Concat(ForecastChineseStrings.Values)
-        .Concat(FormDesignerChineseStrings.Values)
+        .Concat(FormDesignerChineseStrings.Values).Concat(PortalDetailChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

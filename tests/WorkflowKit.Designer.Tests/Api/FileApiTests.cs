@@ -91,6 +91,54 @@ public sealed class FileApiTests
     }
 
     [Test]
+    public async Task Preview_shows_raster_image_inline()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager");
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        var contract = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
+        var signature = await UploadAsync(sales1, "sign", "signature.png", FileDefinitions.Png);
+        using var started = await StartWithAsync(sales1, contract, "sign", signature.DeepClone());
+
+        using var preview = await manager.GetAsync($"/api/files/{signature["id"]}/preview");
+        using var otherRegion = await sales2.GetAsync($"/api/files/{signature["id"]}/preview");
+        using var pdf = await manager.GetAsync($"/api/files/{contract["id"]}/preview");
+
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Created), await started.Content.ReadAsStringAsync());
+        Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await preview.Content.ReadAsByteArrayAsync(), Is.EqualTo(FileDefinitions.Png));
+        Assert.That(preview.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+        Assert.That(preview.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("inline"));
+        Assert.That(preview.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(preview.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("sandbox"));
+        Assert.That(otherRegion.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(pdf.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await DetailAsync(pdf), Is.EqualTo(
+            $"File '{contract["id"]}' is not a PNG, JPEG, GIF or WebP image, so it has no preview; download it from " +
+            $"/api/files/{contract["id"]}."));
+    }
+
+    [Test]
+    public async Task Preview_refuses_svg_stored_as_png()
+    {
+        await using var factory = await StartServerAsync();
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray();
+        var file = new StoredFile(
+            "00112233445566778899aabbccddeeff", "sign.png", "image/png", svg.Length, "0", "sales1", DateTimeOffset.UnixEpoch);
+        await factory.Services.GetRequiredService<IFileStore>().InsertAsync(file, svg, default);
+
+        using var preview = await sales1.GetAsync($"/api/files/{file.Id}/preview");
+        using var download = await sales1.GetAsync($"/api/files/{file.Id}");
+
+        Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(preview.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(download.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"));
+    }
+
+    [Test]
     public async Task Start_with_foreign_file_is_rejected()
     {
         await using var factory = await StartServerAsync();

@@ -44,7 +44,16 @@ public sealed class FieldEntryBrowserTests
         var sales = await _session.SignInAsync("sales1");
         await sales.GotoAsync($"/start/{FieldEntryDefinitions.FlowKey}");
         await sales.Locator("[data-field=subject] input").FillAsync("仁济医院 设备巡检");
-        await sales.Locator("[data-field=visitAt] input").FillAsync("2026-12-20T15:45");
+        // The Chinese page writes the date as 2026/12/20, whatever the browser's own locale is.
+        var visitDate = sales.Locator("[data-field=visitAt] [data-part=date] input");
+        var visitTime = sales.Locator("[data-field=visitAt] [data-part=time] input");
+        await Assertions.Expect(visitDate).ToHaveAttributeAsync("placeholder", "yyyy/MM/dd");
+        await visitDate.FillAsync("2026/12/20");
+        await visitDate.PressAsync("Tab");
+        await visitTime.FillAsync("15:45");
+        await visitTime.PressAsync("Tab");
+        await Assertions.Expect(visitDate).ToHaveValueAsync("2026/12/20");
+        await Assertions.Expect(visitTime).ToHaveValueAsync("15:45");
         await ChooseAsync(sales, sales.Locator("[data-field=site] [data-level=province]"), "上海市");
         await ChooseAsync(sales, sales.Locator("[data-field=site] [data-level=city]"), "上海市");
         await ChooseAsync(sales, sales.Locator("[data-field=site] [data-level=district]"), "黄浦区");

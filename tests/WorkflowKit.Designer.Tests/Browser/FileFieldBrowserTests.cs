@@ -110,6 +110,39 @@ public sealed class FileFieldBrowserTests
 
         var stored = (await engine.GetInstanceAsync(instanceId, CancellationToken.None))!.Instance.Form;
         Assert.That(stored["sign"]!["contentType"]!.GetValue<string>(), Is.EqualTo("image/png"));
+        var fileId = stored["sign"]!["id"]!.GetValue<string>();
+        await CheckPreviewAsync(manager, $"/tasks/{task.Id}", fileId);
+        await CheckPreviewAsync(manager, $"/instances/{instanceId}", fileId);
+
+        // Another region's salesperson may not read the submission: no preview, and the file's address stays unknown.
+        var outsider = await _session.SignInAsync("sales2");
+        await outsider.GotoAsync($"/instances/{instanceId}");
+        await Assertions.Expect(outsider.GetByTestId("file-thumbnail")).ToHaveCountAsync(0);
+        Assert.That(await outsider.ContentAsync(), Does.Not.Contain(fileId));
+        var direct = await outsider.APIRequest.GetAsync($"/api/files/{fileId}/preview");
+        Assert.That(direct.Status, Is.EqualTo(404));
+    }
+
+    /// <summary>
+    /// Checks that a page shows the signature as a thumbnail that links to the full image, served inline as a PNG,
+    /// and keeps the download link beside it.
+    /// </summary>
+    private static async Task CheckPreviewAsync(IPage page, string path, string fileId)
+    {
+        await page.GotoAsync(path);
+        var field = page.Locator("[data-field=sign]");
+        await Assertions.Expect(field.GetByTestId("file-thumbnail")).ToHaveAttributeAsync("src", $"/api/files/{fileId}/preview");
+        await Assertions.Expect(field.GetByTestId("file-link")).ToHaveAttributeAsync("href", $"/api/files/{fileId}");
+        await page.WaitForFunctionAsync(
+            "() => { const image = document.querySelector('[data-field=sign] img'); " +
+            "return image && image.complete && image.naturalWidth === 400; }");
+
+        var opened = await page.Context.RunAndWaitForPageAsync(() => field.GetByTestId("file-preview-link").ClickAsync());
+        var response = await opened.ReloadAsync();
+        Assert.That(opened.Url, Does.EndWith($"/api/files/{fileId}/preview"));
+        Assert.That(response!.Headers["content-type"], Is.EqualTo("image/png"));
+        Assert.That(response.Headers["x-content-type-options"], Is.EqualTo("nosniff"));
+        await opened.CloseAsync();
     }
 
     private string WriteFile(string name, byte[] content)

@@ -24,6 +24,7 @@ public sealed class LookupPickerBrowserTests
     private const string SampleFlowKey = "sample-request";
 
     private BrowserSession _session = default!;
+    private bool _sampleRequestReady;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -131,9 +132,7 @@ public sealed class LookupPickerBrowserTests
     [Test]
     public async Task Sub_table_row_picks_product()
     {
-        await PublishSampleRequestAsync();
-        await CreateAsync("product", Product("IVD-0711", "HbA1c reagent kit"));
-        await CreateAsync("product", Product("IVD-0712", "Troponin I rapid test"));
+        await PrepareSampleRequestAsync();
         var sales = await _session.SignInAsync("sales1");
         await sales.GotoAsync($"/start/{SampleFlowKey}");
 
@@ -170,6 +169,32 @@ public sealed class LookupPickerBrowserTests
             .ToContainTextAsync("Troponin I rapid test");
     }
 
+    [Test]
+    public async Task Typing_right_after_pick_keeps_text()
+    {
+        await PrepareSampleRequestAsync();
+        var sales = await _session.SignInAsync("sales1");
+        await sales.GotoAsync($"/start/{SampleFlowKey}");
+        await sales.GetByText("添加行").ClickAsync();
+        await sales.GetByText("添加行").ClickAsync();
+        var first = sales.Locator("[data-field=items] tr[data-row='1'] [data-field=product] input");
+        var second = sales.Locator("[data-field=items] tr[data-row='2'] [data-field=product] input");
+
+        // A person picks in one row and types in the next at once. Nothing waits for the pick to settle here.
+        await second.PressSequentiallyAsync("troponin");
+        var choices = Choices(sales);
+        await Assertions.Expect(choices).ToHaveCountAsync(1);
+        await choices.First.ClickAsync();
+        await first.PressSequentiallyAsync("HbA1c reagent");
+
+        await Assertions.Expect(first).ToHaveValueAsync("HbA1c reagent");
+        await Assertions.Expect(second).ToHaveValueAsync("IVD-0712");
+        await Assertions.Expect(sales.Locator("[data-field=items] tr[data-row='2'] [data-field=productName] input"))
+            .ToHaveValueAsync("Troponin I rapid test");
+        await Assertions.Expect(choices).ToHaveCountAsync(1);
+        await Assertions.Expect(choices.First).ToHaveAttributeAsync("data-value", "IVD-0711");
+    }
+
     /// <summary>
     /// The choices of the open list. A closed list can stay in the page, so a row's list could otherwise count the
     /// choices of the row before.
@@ -189,6 +214,20 @@ public sealed class LookupPickerBrowserTests
         ["shelfLifeMonths"] = 12,
     };
 
+    /// <summary>Publishes the sample request flow and creates its two products, once for the fixture.</summary>
+    private async Task PrepareSampleRequestAsync()
+    {
+        if (_sampleRequestReady)
+        {
+            return;
+        }
+
+        await PublishSampleRequestAsync();
+        await CreateAsync("product", Product("IVD-0711", "HbA1c reagent kit"));
+        await CreateAsync("product", Product("IVD-0712", "Troponin I rapid test"));
+        _sampleRequestReady = true;
+    }
+
     /// <summary>A sample request flow whose items sub-table has a product column with a lookup of the product form.</summary>
     private async Task PublishSampleRequestAsync()
     {
@@ -206,7 +245,16 @@ public sealed class LookupPickerBrowserTests
                         new FieldDefinition
                         {
                             Id = "product", Type = FieldTypes.Text, Label = new LocalizedText("产品编码", "Product code"),
-                            Required = true, Lookup = new RecordLookup { Form = "product", ValueField = "code" },
+                            Required = true,
+                            Lookup = new RecordLookup
+                            {
+                                Form = "product", ValueField = "code",
+                                Fill = new Dictionary<string, string>(StringComparer.Ordinal) { ["productName"] = "name" },
+                            },
+                        },
+                        new FieldDefinition
+                        {
+                            Id = "productName", Type = FieldTypes.Text, Label = new LocalizedText("产品名称", "Product name"),
                         },
                     ],
                 },

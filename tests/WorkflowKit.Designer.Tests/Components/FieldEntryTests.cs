@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using MudBlazor.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Designer.Forms;
@@ -35,16 +37,18 @@ public sealed class FieldEntryTests : ComponentTestBase
             .Add(p => p.SerialsAssigned, serialsAssigned));
 
     [Test]
-    public void Datetime_pick_stores_tenant_offset()
+    public async Task Datetime_pick_stores_tenant_offset()
     {
         var data = new JsonObject();
         var cut = Render(Form(Field("due", FieldTypes.DateTime, "Due")), data);
 
-        var input = cut.Find("[data-field=due] input");
-        Assert.That(input.GetAttribute("type"), Is.EqualTo("datetime-local"));
-        input.Change("2026-03-29T09:30");
+        await PickAsync(cut, new DateTime(2026, 3, 29), null);
+        Assert.That(data.ContainsKey("due"), Is.False, "a date without a time is not stored");
+        await PickAsync(cut, null, new TimeSpan(9, 30, 0));
 
         Assert.That(data["due"]!.GetValue<string>(), Is.EqualTo("2026-03-29T09:30:00+08:00"));
+        Assert.That(cut.Find("[data-field=due] [data-part=date] input").GetAttribute("value"), Is.EqualTo("2026-03-29"));
+        Assert.That(cut.FindAll("[data-field=due] input[type=datetime-local]"), Is.Empty);
     }
 
     [Test]
@@ -57,31 +61,49 @@ public sealed class FieldEntryTests : ComponentTestBase
 
         Assert.Multiple(() =>
         {
-            Assert.That(editable.Find("[data-field=due] input").GetAttribute("value"), Is.EqualTo("2026-03-29T09:30"));
+            Assert.That(editable.Find("[data-field=due] [data-part=date] input").GetAttribute("value"),
+                Is.EqualTo("2026-03-29"));
+            Assert.That(editable.Find("[data-field=due] [data-part=time] input").GetAttribute("value"),
+                Is.EqualTo("09:30"));
             Assert.That(readOnly.Find("[data-field=due] input").GetAttribute("value"), Is.EqualTo("2026-03-29 09:30"));
             Assert.That(readOnly.Find("[data-field=due]").TextContent, Does.Contain("Times in Asia/Shanghai"));
         });
     }
 
     [Test]
-    public void Datetime_uses_flow_zone_and_bounds()
+    public void Datetime_follows_chinese_page()
+    {
+        Context.Services.GetRequiredService<WorkflowKit.Designer.Localization.UiText>().Culture = "zh-CN";
+        var data = new JsonObject { ["due"] = "2026-12-20T15:45:00+08:00" };
+
+        var cut = Render(Form(Field("due", FieldTypes.DateTime, "Due")), data);
+
+        Assert.That(cut.Find("[data-field=due] [data-part=date] input").GetAttribute("value"), Is.EqualTo("2026/12/20"));
+        Assert.That(cut.Find("[data-field=due] [data-part=time] input").GetAttribute("value"), Is.EqualTo("15:45"));
+        Assert.That(cut.Find("[data-field=due] [data-part=time]").TextContent, Does.Contain("时间"));
+    }
+
+    [Test]
+    public async Task Datetime_uses_flow_zone_and_bounds()
     {
         var due = Field("due", FieldTypes.DateTime, "Due");
         due.Max = "2026-12-31T18:00:00+08:00";
+        due.Min = "2026-01-01T00:30:00+08:00";
         var data = new JsonObject();
         var cut = Context.Render<FormRenderer>(parameters => parameters
             .Add(p => p.Form, Form(due))
             .Add(p => p.Data, data)
             .Add(p => p.TimeZone, "Europe/Berlin"));
+        var picker = cut.FindComponent<MudBlazor.MudDatePicker>().Instance;
 
-        var input = cut.Find("[data-field=due] input");
-        input.Change("2026-03-29T09:30");
+        await PickAsync(cut, new DateTime(2026, 3, 29), new TimeSpan(9, 30, 0));
 
         Assert.That(data["due"]!.GetValue<string>(), Is.EqualTo("2026-03-29T09:30:00+02:00"));
-        Assert.That(input.GetAttribute("max"), Is.EqualTo("2026-12-31T11:00"));
+        Assert.That(picker.GetState(x => x.MaxDate), Is.EqualTo(new DateTime(2026, 12, 31)));
+        Assert.That(picker.GetState(x => x.MinDate), Is.EqualTo(new DateTime(2025, 12, 31)));
         Assert.That(cut.Find("[data-field=due]").TextContent, Does.Contain("Times in Europe/Berlin"));
 
-        cut.Find("[data-field=due] input").Change("2027-01-01T09:00");
+        await PickAsync(cut, new DateTime(2027, 1, 1), new TimeSpan(9, 0, 0));
         cut.Find("form").Submit();
 
         Assert.That(data["due"]!.GetValue<string>(), Is.EqualTo("2027-01-01T09:00:00+01:00"));
@@ -92,15 +114,30 @@ public sealed class FieldEntryTests : ComponentTestBase
     [Test]
     public void Datetime_keeps_unreadable_text_as_error()
     {
-        var data = new JsonObject();
+        var data = new JsonObject { ["due"] = "29.03.2026 09:30" };
         var cut = Render(Form(Field("due", FieldTypes.DateTime, "Due")), data);
 
-        cut.Find("[data-field=due] input").Change("29.03.2026 09:30");
         cut.Find("form").Submit();
 
         Assert.That(data["due"]!.GetValue<string>(), Is.EqualTo("29.03.2026 09:30"));
         Assert.That(cut.Find("[data-testid=form-errors]").TextContent, Does.Contain(
             "\"Due\" expects a date and time with an offset such as 2024-03-05T09:30:00+08:00, got \"29.03.2026 09:30\""));
+    }
+
+    /// <summary>Picks a date and a time in the datetime input, as the pickers report them; null leaves a part as it is.</summary>
+    private static async Task PickAsync(IRenderedComponent<FormRenderer> cut, DateTime? date, TimeSpan? time)
+    {
+        if (date is not null)
+        {
+            var datePicker = cut.FindComponent<MudBlazor.MudDatePicker>().Instance;
+            await cut.InvokeAsync(() => datePicker.DateChanged.InvokeAsync(date));
+        }
+
+        if (time is not null)
+        {
+            var timePicker = cut.FindComponent<MudBlazor.MudTimePicker>().Instance;
+            await cut.InvokeAsync(() => timePicker.TimeChanged.InvokeAsync(time));
+        }
     }
 
     [Test]
