@@ -277,6 +277,7 @@ public sealed partial class WorkflowEngine
                         $"No token of instance {instanceId} waits at timer node '{nodeId}'; waiting at: " +
                         $"{string.Join(", ", step.LiveTokens.Select(t => $"{t.NodeId} ({t.WaitKind})").DefaultIfEmpty("nothing"))}.");
                 step.CancelledTimerTokens.Add(token.Id);
+                step.ActorForAudit = userId;
                 var node = step.Graph.Node(nodeId);
                 Execution.FlowRunner.SetOutput(step, node, payload);
                 step.AddAudit(userId, AuditActions.Signal, nodeId);
