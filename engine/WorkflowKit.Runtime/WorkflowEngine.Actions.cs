@@ -212,7 +212,8 @@ public sealed partial class WorkflowEngine
                         InstanceActionError.AlreadyActed,
                         $"Instance {instanceId} can no longer be withdrawn: {acted.CompletedBy ?? "a user"} already " +
                         $"acted on task {acted.Id} at node '{acted.NodeId}' of its sub-flow '{acted.FlowKey}' " +
-                        $"(instance {acted.InstanceId}). Ask the current assignee to return or reject it instead.")
+                        $"(instance {acted.InstanceId}). That task is completed, so nobody can return it; an " +
+                        "administrator can cancel the submission instead.")
                     {
                         InstanceId = instanceId,
                         FlowKey = step.Instance.FlowKey,
