@@ -99,6 +99,42 @@ public sealed class OrderCancellationTests(string provider)
     }
 
     /// <summary>
+    /// A cancel after one warehouse shipped leaves an order that finance can tell from one cancelled before shipping,
+    /// and the salesperson's notice names the shipped units and the receivable.
+    /// </summary>
+    [Test]
+    public async Task Cancel_after_shipment_marks_part_shipped()
+    {
+        var (order, _) = await _driver.SubmitShippingFromAsync(2);
+        var shipments = await _driver.ShipmentsAsync(order.Id);
+        await _driver.ShipAsync(shipments[0], _ => null, "SF4002");
+
+        await _driver.Engine.CancelAsync(order.Id, Admin, Reason, CancellationToken.None);
+
+        var orderNo = OrderFlowDriver.Text(order.Form["orderNo"]);
+        var record = await _driver.OrderRecordAsync(order);
+        var receivable = (await _driver.RecordsAsync("receivable", orderNo)).Single();
+        var shippedUnits = OrderFlowDriver.AllocatedByBatch(order, OrderFlowDriver.Text(shipments[0].Form["warehouse"]))
+            .Values.Sum();
+        var amount = receivable["amount"]!.GetValue<decimal>();
+        var notices = await _driver.Engine.GetNotificationsAsync(order.Initiator, false, CancellationToken.None);
+        var ofOrder = notices.Where(notice => notice.InstanceId == order.Id).ToList();
+        var notice = ofOrder.Single(candidate => candidate.NodeId == "notifyPartlyCancelled").Message!;
+        Assert.That(OrderFlowDriver.Text(record["status"]), Is.EqualTo("partlyShippedCancelled"));
+        Assert.That(OrderFlowDriver.Text(record["shipmentStatus"]), Is.EqualTo("partial"));
+        Assert.That(OrderFlowDriver.Text(record["cancelReason"]), Is.EqualTo("管理员取消：" + Reason));
+        Assert.That(amount, Is.GreaterThan(0m));
+        Assert.That(ofOrder.Select(candidate => candidate.NodeId), Does.Not.Contain("notifyCancelled"));
+        Assert.That(notice.Get("zh-CN"), Does.StartWith(
+            $"订单 {orderNo}（{OrderFlowDriver.Text(order.Form["customerName"])}）已取消，但取消前已发出 " +
+            $"{shippedUnits.ToString(System.Globalization.CultureInfo.InvariantCulture)} 件，已按实发数量生成应收 AR-{orderNo}，金额 "));
+        Assert.That(notice.Get("zh-CN"), Does.Contain("原因：管理员取消：" + Reason));
+        Assert.That(notice.Get("en"), Does.Contain(
+            $"was cancelled after {shippedUnits.ToString(System.Globalization.CultureInfo.InvariantCulture)} units had shipped. " +
+            $"The receivable AR-{orderNo} bills the shipped quantities"));
+    }
+
+    /// <summary>
     /// The record writes of automatic steps name the user whose action ran the step: the warehouse user who confirmed
     /// the shipment for the shipped stock and its instruction, and the administrator for the cancellation's writes.
     /// </summary>
