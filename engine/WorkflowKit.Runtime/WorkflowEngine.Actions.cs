@@ -209,7 +209,8 @@ public sealed partial class WorkflowEngine
                         InstanceActionError.AlreadyActed,
                         $"Instance {instanceId} can no longer be withdrawn: {acted.CompletedBy ?? "a user"} already " +
                         $"acted on task {acted.Id} at node '{acted.NodeId}' of its sub-flow '{acted.FlowKey}' " +
-                        $"(instance {acted.InstanceId}). Ask the current assignee to return or reject it instead.")
+                        $"(instance {acted.InstanceId}). That task is completed, so nobody can return it; an " +
+                        "administrator can cancel the submission instead.")
                     {
                         InstanceId = instanceId,
                         FlowKey = step.Instance.FlowKey,
@@ -271,6 +272,7 @@ public sealed partial class WorkflowEngine
                         $"No token of instance {instanceId} waits at timer node '{nodeId}'; waiting at: " +
                         $"{string.Join(", ", step.LiveTokens.Select(t => $"{t.NodeId} ({t.WaitKind})").DefaultIfEmpty("nothing"))}.");
                 step.CancelledTimerTokens.Add(token.Id);
+                step.ActorForAudit = userId;
                 var node = step.Graph.Node(nodeId);
                 Execution.FlowRunner.SetOutput(step, node, payload);
                 step.AddAudit(userId, AuditActions.Signal, nodeId);

@@ -58,6 +58,7 @@ public sealed partial class WorkflowEngine
                     var child = await LoadAsync("parent-cancelled", step.Unit, descendant.Id, cancellationToken)
                         .ConfigureAwait(false);
                     child.ParentHandled = true;
+                    child.ActorForAudit = userId;
                     await FinishCancellationAsync(child, userId, reason, step.Instance.Id, [], cancellationToken)
                         .ConfigureAwait(false);
                     step.Children.Add(child);

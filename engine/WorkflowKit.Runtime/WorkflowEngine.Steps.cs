@@ -104,6 +104,7 @@ public sealed partial class WorkflowEngine
             if (!child.WasFinishedBefore)
             {
                 child.ParentHandled = true;
+                child.ActorForAudit = context.ActorForAudit;
                 _runner.Finish(child, InstanceStatuses.Cancelled, null, context.ActorForAudit, AuditActionFor(InstanceStatuses.Cancelled));
                 await PersistAsync(child, cancellationToken).ConfigureAwait(false);
                 context.Children.Add(child);
@@ -114,6 +115,7 @@ public sealed partial class WorkflowEngine
         if (finishedNow && context.Instance.ParentInstanceId is { } parentId && !context.ParentHandled)
         {
             var parent = await LoadAsync("subflow-ended", context.Unit, parentId, cancellationToken).ConfigureAwait(false);
+            parent.ActorForAudit = context.ActorForAudit;
             var waiting = parent.LiveTokens.FirstOrDefault(token => SubFlowWaits.WaitsFor(token, context.Instance.Id));
             if (waiting is not null)
             {

@@ -27,6 +27,7 @@ public sealed partial class WorkflowEngine
     private async Task FinishWithdrawalAsync(
         StepContext step, string userId, string? comment, CancellationToken cancellationToken)
     {
+        step.ActorForAudit = userId;
         _runner.Finish(step, InstanceStatuses.Withdrawn, null, userId, AuditActions.InstanceWithdrawn);
         step.Audit[^1] = step.Audit[^1] with
         {

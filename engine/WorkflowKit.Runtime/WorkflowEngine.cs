@@ -254,6 +254,7 @@ public sealed partial class WorkflowEngine
             InitiatorJson = await InitiatorAsync(initiator, cancellationToken).ConfigureAwait(false),
             QueryRecords = RecordReader(unit, cancellationToken),
             Calendar = await _services.CalendarAsync(cancellationToken).ConfigureAwait(false),
+            ActorForAudit = initiator,
         };
         foreach (var (name, value) in vars)
         {
@@ -288,6 +289,7 @@ public sealed partial class WorkflowEngine
             (parent.Instance.Id, token.Id), cancellationToken).ConfigureAwait(false);
         child.Depth = parent.Depth + 1;
         child.ParentHandled = true;
+        child.ActorForAudit = parent.ActorForAudit;
         await _runner.RunAsync(child, cancellationToken).ConfigureAwait(false);
         parent.AddAudit("system", Audit.AuditActions.SubFlowStarted, node.Id, details: new JsonObject
         {

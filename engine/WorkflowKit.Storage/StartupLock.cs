@@ -11,6 +11,7 @@ namespace WorkflowKit.Storage;
 /// </summary>
 public sealed class StartupLock : IAsyncDisposable
 {
+    private const string TryLockSql = "SELECT pg_try_advisory_lock(hashtextextended(@Name, 0))";
     private const string LockSql = "SELECT pg_advisory_lock(hashtextextended(@Name, 0))";
     private const string UnlockSql = "SELECT pg_advisory_unlock(hashtextextended(@Name, 0))";
 
@@ -23,9 +24,17 @@ public sealed class StartupLock : IAsyncDisposable
         _name = name;
     }
 
-    /// <summary>Waits until no other node holds the lock named <paramref name="name"/>, then holds it.</summary>
+    /// <summary>
+    /// Waits until no other node holds the lock named <paramref name="name"/>, then holds it. When another node holds
+    /// it, calls <paramref name="waiting"/> once before the wait.
+    /// </summary>
+    /// <remarks>
+    /// The wait has no command timeout, because the other node may load the sample data for minutes on a busy
+    /// machine. It ends when that node releases the lock or its session ends, or with an
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
+    /// </remarks>
     public static async Task<StartupLock> AcquireAsync(
-        IDatabase database, string name, CancellationToken cancellationToken)
+        IDatabase database, string name, Action? waiting, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -37,8 +46,17 @@ public sealed class StartupLock : IAsyncDisposable
         var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                LockSql, new { Name = name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var acquired = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                TryLockSql, new { Name = name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (!acquired)
+            {
+                waiting?.Invoke();
+
+                // A command timeout of 0 turns off the provider's default (30 s in Npgsql), which would cancel the wait.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    LockSql, new { Name = name }, commandTimeout: 0, cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
+            }
         }
         catch
         {

@@ -46,13 +46,20 @@ public sealed class DesignerBootstrapper(
             // Without the lock, nodes started together on a new PostgreSQL database both find no accounts and both
             // create them. With it, the second waits here and then finds the first node's work done.
             await using var startup = await StartupLock.AcquireAsync(
-                stores.Database, FirstStartLockName, cancellationToken);
+                stores.Database, FirstStartLockName,
+                () => DesignerLog.WaitingForOtherFirstStart(logger, stores.Options.ToString()), cancellationToken);
             loading = await BeginFirstStartAsync(cancellationToken);
             await LoadAsync(loading, cancellationToken);
             if (loading)
             {
                 await firstStart.WriteAsync(FirstStartRecord.Done, cancellationToken);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A stop during the wait for another node's first start cancels the lock's command. Npgsql may report
+            // that cancellation with a broken-connection exception inside, which is no sign of an unreachable database.
+            throw;
         }
         catch (Exception error) when (DatabaseOutage.IsOutage(error))
         {

@@ -46,6 +46,11 @@ internal static partial class DesignerLog
         Message = "The database ({Database}) answered after {WaitedSeconds} s, at attempt {Attempt}")]
     public static partial void DatabaseReachedAfterWait(ILogger logger, string database, string waitedSeconds, int attempt);
 
+    [LoggerMessage(EventId = 5016, Level = LogLevel.Information,
+        Message = "Another node holds the first-start lock of the database ({Database}), so this node waits until " +
+            "that node has finished its first start (creating the demo accounts and loading the sample data)")]
+    public static partial void WaitingForOtherFirstStart(ILogger logger, string database);
+
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Database ready: {Database}")]
     public static partial void DatabaseReady(ILogger logger, string database);
 

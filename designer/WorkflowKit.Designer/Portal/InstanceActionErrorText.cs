@@ -26,6 +26,9 @@ public sealed class InstanceActionErrorText(UiText text)
         var actionLabel = T[action];
         return error switch
         {
+            InstanceActionException { Error: InstanceActionError.AlreadyActed, SubFlowInstanceId: not null } => T.Format(
+                "{0} failed: a task of a sub-flow of this submission, such as a warehouse's shipment, is already completed, so it can no longer be withdrawn. An administrator can cancel the submission instead.",
+                actionLabel),
             InstanceActionException { Error: InstanceActionError.AlreadyActed } => T.Format(
                 "{0} failed: someone has already acted on a task of this submission, so it can no longer be withdrawn. Ask the person now handling it to return or reject it.",
                 actionLabel),

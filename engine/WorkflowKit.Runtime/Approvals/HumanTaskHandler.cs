@@ -632,12 +632,24 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             .Select(task => task.CompletedBy ?? task.Assignee)
             .Distinct(StringComparer.Ordinal)
             .Select(user => (JsonNode?)JsonValue.Create(user));
-        context.Nodes[node.Id] = new JsonObject
+        var output = new JsonObject
         {
             ["outcome"] = outcome,
             ["at"] = context.Now.ToString("O"),
             ["by"] = new JsonArray([.. actors]),
         };
+
+        // A rejection edge can then copy who rejected and why into the form or a record, such as an order's
+        // cancellation reason.
+        if (decision == RoundDecision.Rejected && context.Tasks
+                .Where(task => task.VisitId == token.VisitId && task.Outcome == "rejected")
+                .MaxBy(task => task.CompletedAt) is { } rejecting)
+        {
+            output["rejectedBy"] = rejecting.CompletedBy ?? rejecting.Assignee;
+            output["comment"] = rejecting.Comment;
+        }
+
+        context.Nodes[node.Id] = output;
         runner.Leave(context, token, node, rejecting: decision == RoundDecision.Rejected);
     }
 

@@ -141,6 +141,12 @@ internal sealed class StepContext
     /// <summary>Set for a sub-flow started inside its parent's step: the parent reads its end directly.</summary>
     public bool ParentHandled { get; set; }
 
+    /// <summary>
+    /// The user whose action runs this step: the starter, the user who acted on a task, cancelled, withdrew or
+    /// signalled, or for a sub-flow the user whose action ran its parent's step. Timers, outbox replies and other
+    /// background steps keep <c>system</c>. The record writes of createRecord and updateRecord nodes, and the incidents
+    /// and sub-flows that the step resolves or cancels, name this user. Automatic nodes still audit as <c>system</c>.
+    /// </summary>
     public string ActorForAudit { get; set; } = "system";
 
     /// <summary>

@@ -46,7 +46,7 @@ internal sealed class RecordNodeHandler(EngineServices services)
             }
 
             var transaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
-            var writer = new RecordWriteContext(context.Instance.Initiator, transaction, context.Instance.Id)
+            var writer = new RecordWriteContext(context.ActorForAudit, transaction, context.Instance.Id)
             {
                 TriggerDepth = RecordTriggerChain.DepthOf(context.Vars),
             };
@@ -55,7 +55,7 @@ internal sealed class RecordNodeHandler(EngineServices services)
         }
 
         var updateTransaction = await context.Unit.WriteAsync(cancellationToken).ConfigureAwait(false);
-        var updateWriter = new RecordWriteContext(context.Instance.Initiator, updateTransaction, context.Instance.Id)
+        var updateWriter = new RecordWriteContext(context.ActorForAudit, updateTransaction, context.Instance.Id)
         {
             TriggerDepth = RecordTriggerChain.DepthOf(context.Vars),
         };

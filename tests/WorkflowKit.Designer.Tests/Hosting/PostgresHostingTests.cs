@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.ScaleOut;
@@ -134,6 +136,131 @@ public sealed partial class PostgresHostingTests
         await connection.OpenAsync();
         Assert.That(started, Has.Length.EqualTo(2));
         Assert.That(await CountUsersAsync(connection), Is.EqualTo(Designer.Hosting.DemoAccounts.Users.Count));
+    }
+
+    [Test]
+    public async Task Postgres_first_start_waits_past_command_timeout()
+    {
+        // Node two's connections time out after 1 s, as Npgsql's default 30 s would on a longer sample load. Node one
+        // holds the first-start lock for several seconds, because the test's table lock stops its account count.
+        await using var database = await SharedDatabase.CreateAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["WorkflowKit:Storage:Provider"] = "PostgreSql",
+            ["WorkflowKit:Storage:ConnectionString"] = database.ConnectionString,
+            ["WorkflowKit:DemoAccounts"] = "false",
+            ["WorkflowKit:PublicHolidays"] = "false",
+        };
+        await using var nodeOne = new DesignerAppFactory(settings: settings);
+        await using var nodeTwo = new DesignerAppFactory(settings: new Dictionary<string, string>(settings)
+        {
+            ["WorkflowKit:Storage:ConnectionString"] =
+                new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 1 }.ToString(),
+        });
+        var logs = new LogCapture();
+        await using var loggedTwo = nodeTwo.WithWebHostBuilder(builder =>
+            builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        _ = nodeOne.Services;
+        _ = loggedTwo.Services;
+
+        await using var blocker = new NpgsqlConnection(database.ConnectionString);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockUsers = new NpgsqlCommand("LOCK TABLE designer_users IN ACCESS EXCLUSIVE MODE", blocker, hold))
+        {
+            await lockUsers.ExecuteNonQueryAsync();
+        }
+
+        var first = Bootstrapper(nodeOne).InitializeAsync(CancellationToken.None);
+        var blocked = await WaitForLockWaiterAsync(blocker, "relation", TimeSpan.FromMinutes(1));
+        var second = Bootstrapper(loggedTwo).InitializeAsync(CancellationToken.None);
+        var waited = await WaitForAdvisoryLockWaiterAsync(blocker, TimeSpan.FromMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var secondDoneEarly = second.IsCompleted;
+        await hold.CommitAsync();
+
+        Assert.That(async () => await first.WaitAsync(TimeSpan.FromMinutes(2)), Throws.Nothing);
+        Assert.That(async () => await second.WaitAsync(TimeSpan.FromMinutes(2)), Throws.Nothing);
+        Assert.That(blocked, Is.True, "node one never waited for the account table");
+        Assert.That(waited, Is.True, "node two never waited for the first-start lock");
+        Assert.That(secondDoneEarly, Is.False, "node two finished while node one held the lock");
+        Assert.That(await CountUsersAsync(blocker), Is.EqualTo(Designer.Hosting.DemoAccounts.Users.Count));
+        var waitingLines = logs.WithId(WaitingForOtherFirstStart);
+        Assert.That(waitingLines, Has.Count.EqualTo(1));
+        Assert.That(waitingLines[0].Message, Does.StartWith(
+            "Another node holds the first-start lock of the database (PostgreSql: "));
+        Assert.That(logs.WithId(StartFailed), Is.Empty);
+    }
+
+    [Test]
+    public async Task Postgres_first_start_wait_cancelled_is_no_outage()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var app = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:Storage:Provider"] = "PostgreSql",
+            ["WorkflowKit:Storage:ConnectionString"] = database.ConnectionString,
+            ["WorkflowKit:DemoAccounts"] = "false",
+            ["WorkflowKit:PublicHolidays"] = "false",
+        });
+        _ = app.Services;
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(hashtextextended(@name, 0))", other))
+        {
+            take.Parameters.AddWithValue("name", Designer.Hosting.DesignerBootstrapper.FirstStartLockName);
+            await take.ExecuteScalarAsync();
+        }
+
+        using var stopping = new CancellationTokenSource();
+        var start = Bootstrapper(app).InitializeAsync(stopping.Token);
+        var waited = await WaitForAdvisoryLockWaiterAsync(other, TimeSpan.FromMinutes(1));
+        await stopping.CancelAsync();
+        var error = Assert.CatchAsync(() => start.WaitAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.That(waited, Is.True, "the designer never waited for the first-start lock");
+        Assert.That(error, Is.InstanceOf<OperationCanceledException>(), error?.ToString());
+        Assert.That(await CountUsersAsync(other), Is.Zero);
+    }
+
+    private const int StartFailed = 5007;
+    private const int WaitingForOtherFirstStart = 5016;
+
+    // A bootstrapper of the app's services that creates the demo accounts, without the sample and the holidays.
+    private static Designer.Hosting.DesignerBootstrapper Bootstrapper(
+        Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app)
+    {
+        var configured = app.Services
+            .GetRequiredService<Microsoft.Extensions.Options.IOptions<Designer.Hosting.DesignerOptions>>().Value;
+        var options = new Designer.Hosting.DesignerOptions
+        {
+            DemoAccounts = true,
+            SampleData = false,
+            PublicHolidays = false,
+            TemplatesPath = configured.TemplatesPath,
+            SamplesPath = configured.SamplesPath,
+        };
+        return ActivatorUtilities.CreateInstance<Designer.Hosting.DesignerBootstrapper>(
+            app.Services, Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    private static async Task<bool> WaitForLockWaiterAsync(NpgsqlConnection connection, string type, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            await using var waiting = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = @type AND NOT granted", connection);
+            waiting.Parameters.AddWithValue("type", type);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
     }
 
     private static async Task<bool> WaitForAdvisoryLockWaiterAsync(NpgsqlConnection connection, TimeSpan timeout)

@@ -5,7 +5,10 @@ using WorkflowKit.Runtime.Instances;
 
 namespace WorkflowKit.Designer.Tests.Portal;
 
-/// <summary>The instance page's wording of a withdrawal whose withdrawal path failed, in both languages.</summary>
+/// <summary>
+/// The instance page's wording of a withdrawal whose withdrawal path failed, or that a completed sub-flow task stopped,
+/// in both languages.
+/// </summary>
 public sealed class WithdrawalErrorTextTests
 {
     private static readonly InstanceActionException Failed = new(
@@ -29,5 +32,21 @@ public sealed class WithdrawalErrorTextTests
         var text = new InstanceActionErrorText(new UiText { Culture = culture });
 
         Assert.That(text.Describe(Failed, "Withdraw", null), Is.EqualTo(expected));
+    }
+
+    [TestCase("en",
+        "Withdraw failed: a task of a sub-flow of this submission, such as a warehouse's shipment, is already " +
+        "completed, so it can no longer be withdrawn. An administrator can cancel the submission instead.")]
+    [TestCase("zh-CN", "撤回失败：此申请的子流程（如仓库发货）已有任务办结，不能再撤回。可以请管理员取消此申请。")]
+    public void Sub_flow_action_points_to_cancel(string culture, string expected)
+    {
+        var text = new InstanceActionErrorText(new UiText { Culture = culture });
+        var acted = new InstanceActionException(
+            InstanceActionError.AlreadyActed, "Instance 42 can no longer be withdrawn: wh-south already acted.")
+        {
+            SubFlowInstanceId = "43",
+        };
+
+        Assert.That(text.Describe(acted, "Withdraw", null), Is.EqualTo(expected));
     }
 }

@@ -60,6 +60,27 @@ public sealed class TaskBranchRoutingTests
     }
 
     [Test]
+    public async Task Reject_edge_reads_comment()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("claim")
+            .Start().Approval("review", "dave").End("approved")
+            .Script("keepReason", "form.reason = nodes.review.rejectedBy + ': ' + nodes.review.comment;").End("rework")
+            .Edge("start", "review")
+            .Edge("review", "approved", isDefault: true)
+            .Edge("review", "keepReason", when: "nodes.review.outcome === 'rejected'", priority: 1)
+            .Edge("keepReason", "rework"));
+        var instance = await fx.StartAsync("claim");
+
+        await fx.ActAsync(
+            await fx.TaskAssignedToAsync(instance.Id, "review", "dave"), TaskActions.Reject, comment: "账期过长");
+
+        var ended = (await fx.Engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance;
+        Assert.That(ended.EndNodeId, Is.EqualTo("rework"));
+        Assert.That(ended.Form["reason"]?.GetValue<string>(), Is.EqualTo("dave: 账期过长"));
+    }
+
+    [Test]
     public async Task Reject_by_rule_over_outcome()
     {
         await using var fx = await EngineFixture.CreateAsync();

@@ -59,7 +59,8 @@ public sealed class SubFlowWithdrawTests
         Assert.That(error.NodeId, Is.EqualTo("check"));
         Assert.That(error.Message, Is.EqualTo(
             $"Instance {parent.Id} can no longer be withdrawn: carol already acted on task {task.Id} at node 'check' " +
-            $"of its sub-flow 'line' (instance {first.Id}). Ask the current assignee to return or reject it instead."));
+            $"of its sub-flow 'line' (instance {first.Id}). That task is completed, so nobody can return it; an " +
+            "administrator can cancel the submission instead."));
         await fx.InstanceRunningAsync(parent.Id);
     }
 }
