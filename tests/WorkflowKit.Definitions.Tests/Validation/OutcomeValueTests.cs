@@ -63,11 +63,11 @@ public sealed class OutcomeValueTests
 
         var found = report.Diagnostics.Single();
         Assert.That(found.Code, Is.EqualTo(DiagnosticCodes.OutcomeValueUnknown));
-        Assert.That(found.Arguments["allowed"], Is.EqualTo("submitted, returned"));
+        Assert.That(found.Arguments["allowed"], Is.EqualTo("submitted, rejected, returned"));
     }
 
     [Test]
-    public async Task FillIn_with_reject_action_may_be_rejected()
+    public async Task FillIn_may_be_rejected()
     {
         var flow = Flow("fillIn", Rule("eq", "\"rejected\""), actions: """, "actions": ["submit", "reject"]""");
 
