@@ -38,6 +38,29 @@ public sealed class ForecastCommandTests
     }
 
     [Test]
+    public async Task Forecast_rejects_ambiguous_year_last_dates()
+    {
+        var folder = TestPaths.NewTempFolder();
+        var input = Path.Combine(folder, "ymd.csv");
+        await File.WriteAllLinesAsync(input,
+        [
+            "date,customer,product,quantity",
+            "1/5/2026,R,K,10",
+            "2/5/2026,R,K,12",
+            "3/5/2026,R,K,9",
+        ]);
+
+        var run = await CliRun.RunAsync("forecast", "--input", input, "--horizon", "1", "--period", "month");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error, Does.Contain(
+            "ymd.csv: Line 2, column 'date': '1/5/2026' has the year last and may be 2026-05-01 (day/month/year) " +
+            "or 2026-01-05 (month/day/year)"));
+        Assert.That(run.Error, Does.Contain("ymd.csv: Line 4, column 'date': '3/5/2026'"));
+    }
+
+    [Test]
     public async Task Forecast_rejects_its_own_output_as_input()
     {
         var folder = TestPaths.NewTempFolder();

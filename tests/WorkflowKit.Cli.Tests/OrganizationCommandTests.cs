@@ -178,7 +178,7 @@ public sealed class OrganizationCommandTests
         Assert.That(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Is.EqualTo(new[]
             {
-                "error: org.json has 6 problem(s), so nothing was imported. Correct them and import it again:",
+                "error: org.json has 7 problem(s), so nothing was imported. Correct them and import it again:",
                 "org.json: $.users[1].dept: unknown property; expected id, displayName, department, roles, region, " +
                 "attributes",
                 "org.json: $.users[1].displayName: missing; expected non-empty text",
@@ -186,8 +186,53 @@ public sealed class OrganizationCommandTests
                 "org.json: $.users[2].id: id \"a\" is also at $.users[0]; keep one entry",
                 "org.json: $.departments[0].managerId: user \"nobody\" is neither in the file nor in the database; " +
                 "add them to \"users\" or remove managerId",
+                "org.json: $.users[1].department: department \"west\" is neither in the file nor in the database; " +
+                "add it to \"departments\"",
                 "org.json: $.users[3].department: department \"west\" is neither in the file nor in the database; " +
                 "add it to \"departments\"",
+            }));
+        Assert.That(await UserCountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Misnamed_properties_are_checked_in_one_run()
+    {
+        await CliRun.RunAsync("list", "--db", Db);
+        var file = await WriteAsync("""
+            {
+              "roles": [{ "key": "buyer", "name": "采购" }],
+              "departments": [
+                { "id": "hq", "name": "总部" },
+                { "id": "loop-a", "name": "A", "parent": "loop-b" },
+                { "id": "loop-b", "name": "B", "parent": "loop-a" }
+              ],
+              "users": [
+                { "id": "new-buyer", "name": "新采购", "department": "purchasing-x", "roles": ["purchase"] }
+              ]
+            }
+            """);
+
+        var run = await CliRun.RunAsync("org", "import", file, "--db", Db);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Is.EqualTo(new[]
+            {
+                "error: org.json has 7 problem(s), so nothing was imported. Correct them and import it again:",
+                "org.json: $.departments[1].parent: unknown property; expected id, name, parentId, managerId; did " +
+                "you mean \"parentId\"?",
+                "org.json: $.departments[2].parent: unknown property; expected id, name, parentId, managerId; did " +
+                "you mean \"parentId\"?",
+                "org.json: $.users[0].name: unknown property; expected id, displayName, department, roles, region, " +
+                "attributes; did you mean \"displayName\"?",
+                "org.json: $.users[0].displayName: missing; expected non-empty text",
+                "org.json: $.departments[1].parentId: departments \"loop-a\", \"loop-b\" form a cycle through " +
+                "parentId (\"loop-a\" -> \"loop-b\" -> \"loop-a\"), so each is its own ancestor; change or remove " +
+                "the parentId of one of them",
+                "org.json: $.users[0].department: department \"purchasing-x\" is neither in the file nor in the " +
+                "database; add it to \"departments\"",
+                "org.json: $.users[0].roles[0]: role \"purchase\" is not defined in the file or the database. The " +
+                "defined roles are buyer. Use one of them, or add the role under \"roles\"",
             }));
         Assert.That(await UserCountAsync(), Is.Zero);
     }

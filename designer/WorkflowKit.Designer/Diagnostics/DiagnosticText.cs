@@ -1,4 +1,5 @@
 using WorkflowKit.Definitions.Diagnostics;
+using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Designer.Flows;
 using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Services;
@@ -95,6 +96,13 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
         return T.Format(format, place ?? _places.Location(diagnostic.Pointer), setting);
     }
 
+    private string Bound(string bound, string limit, string other) => bound switch
+    {
+        ParameterBounds.Min => T.Format("at least {0}", limit),
+        ParameterBounds.Max => T.Format("at most {0}", limit),
+        _ => T.Format("not below {0}", T.Format("\"{0}\" ({1})", other, limit)),
+    };
+
     private string? Word(DesignerDiagnostic diagnostic, string? place)
     {
         var arguments = diagnostic.Arguments;
@@ -179,12 +187,19 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
             DiagnosticCodes.ParameterValueType => T.Format(
                 "Parameter \"{0}\" has no valid value. Enter a value in the \"{1}\" section.",
                 Argument("parameter"), T["Parameters"]),
+            DiagnosticCodes.ParameterOutOfRange when arguments.ContainsKey("value") => T.Format(
+                "Parameter \"{0}\" is {1}, outside its allowed range: {2}. Enter a value within it in the \"{3}\" section.",
+                Argument("parameter"), Argument("value"), Bound(Argument("bound"), Argument("limit"), Argument("other")),
+                T["Parameters"]),
             DiagnosticCodes.UnknownParameter when place is not null => T.Format(
                 "{0} reads parameter \"{1}\", which the flow does not have. Add it in the \"{2}\" section of the flow settings, or correct the name.",
                 place, Argument("parameter"), T["Parameters"]),
             DiagnosticCodes.SubFlowCycle when node is not null => T.Format(
                 "{0} starts flow \"{1}\", which leads back to this flow: {2}. Each start nests one sub-flow deeper until the engine stops the submission with an incident. Start it only behind a condition that ends the repetition, or choose another flow under \"{3}\".",
                 node, Argument("flow"), Argument("cycle"), T["Flow key"]),
+            DiagnosticCodes.OutcomeValueUnknown when place is not null && node is not null => T.Format(
+                "{0} compares the outcome of {1} with \"{2}\", which that step never has, so the branch never runs. Choose one of: {3}.",
+                place, node, Argument("value"), Argument("allowed")),
             _ => null,
         };
     }

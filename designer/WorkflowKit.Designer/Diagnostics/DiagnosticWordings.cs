@@ -152,6 +152,8 @@ public static class DiagnosticWordings
             "{0}: two flow parameters have the same id. Give one of them another id.",
         [DiagnosticCodes.ParameterValueType] =
             "{0}: a flow parameter has no value, or a value that does not fit its type. Enter a valid value.",
+        [DiagnosticCodes.ParameterOutOfRange] =
+            "{0}: a flow parameter's value is outside its allowed range, or the range is declared wrongly. Enter a value within the range named in the details.",
         [DiagnosticCodes.UnknownParameter] =
             "{0} reads a parameter that the flow does not have. Add it in the flow settings, or correct the name.",
         [DiagnosticCodes.RequiredFieldLockedAtStart] =
@@ -171,6 +173,8 @@ public static class DiagnosticWordings
             "{0} is on the cancellation path but waits for a person, a timer, a call or a sub-flow. Lead the cancellation to an end node without it.",
         [DiagnosticCodes.RejectedOutcomeNeverSeen] =
             "{0} tests for a rejection that never reaches it: a rejection at that approval ends the instance. Add a branch for the rejection to the approval node itself, with the condition \"Outcome of this step\" equals rejected.",
+        [DiagnosticCodes.OutcomeValueUnknown] =
+            "{0} compares a step's outcome with a value that the step never has, so the branch never runs. Choose approved, rejected or submitted as the value.",
         [DiagnosticCodes.JavaScriptSyntax] =
             "{0}: the JavaScript has a syntax error. Correct the script.",
         [DiagnosticCodes.RuleValueShape] =

@@ -212,6 +212,12 @@ public static class DiagnosticChineseStrings
             "{0}位于取消时执行的步骤中，但它要等待人员、定时器、外部调用或子流程。请让取消步骤不经过它直接到达结束节点。",
         ["{0} tests for a rejection that never reaches it: a rejection at that approval ends the instance. Add a branch for the rejection to the approval node itself, with the condition \"Outcome of this step\" equals rejected."] =
             "{0}判断审批是否被驳回，但驳回永远走不到这里：在该审批节点驳回会直接结束流程。请在审批节点本身加一条驳回分支，条件为“本步骤的结果”等于 rejected。",
+        ["{0} compares a step's outcome with a value that the step never has, so the branch never runs. Choose approved, rejected or submitted as the value."] =
+            "{0}将步骤的结果与该步骤永远不会有的值比较，因此这个分支永远不会执行。请把值改为 approved（已批准）、rejected（已驳回）或 submitted（已提交）。",
+        ["{0} compares the outcome of {1} with \"{2}\", which that step never has, so the branch never runs. Choose one of: {3}."] =
+            "{0}将{1}的结果与“{2}”比较，但该步骤的结果永远不会是这个值，因此这个分支永远不会执行。请从以下值中选择：{3}。",
+        ["{0}: a flow parameter's value is outside its allowed range, or the range is declared wrongly. Enter a value within the range named in the details."] =
+            "{0}：流程参数的值超出允许范围，或范围设置有误。请按详情中说明的范围输入值。",
         ["{0}: the JavaScript has a syntax error. Correct the script."] =
             "{0}：JavaScript 有语法错误。请修改脚本。",
         ["{0}: the rule's value does not fit its operator; for example, \"between\" needs two values. Correct the value."] =

@@ -25,5 +25,7 @@ public static class FlowCanvasChineseStrings
         ["When the task is completed, the first branch whose condition holds is taken, else the default branch. A rejection takes only a branch whose condition holds; with none, the request ends as rejected."] =
             "任务完成时，走第一个条件成立的分支，否则走默认分支。驳回只走条件成立的分支；没有这样的分支时，申请以驳回结束。",
         ["Outcome of this step"] = "本步骤的结果",
+        ["Approved"] = "已批准",
+        ["Submitted"] = "已提交",
     };
 }

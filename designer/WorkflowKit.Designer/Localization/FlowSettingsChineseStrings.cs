@@ -26,6 +26,16 @@ public static class FlowSettingsChineseStrings
         ["Id (read as params.ID)"] = "编号（以 params.编号 读取）",
         ["Yes or no"] = "是或否",
         ["Add parameter"] = "添加参数",
+        ["{0} to {1}"] = "{0} 至 {1}",
+        ["at least {0}"] = "不小于 {0}",
+        ["at most {0}"] = "不大于 {0}",
+        ["not below {0}"] = "不低于{0}",
+        ["Allowed: {0}."] = "允许范围：{0}。",
+        ["Enter at least {0}."] = "请输入不小于 {0} 的值。",
+        ["Enter at most {0}."] = "请输入不大于 {0} 的值。",
+        ["Enter at least {0}, the value of {1}."] = "请输入不小于 {0} 的值（即{1}的值）。",
+        ["Parameter \"{0}\" is {1}, outside its allowed range: {2}. Enter a value within it in the \"{3}\" section."] =
+            "参数“{0}”为 {1}，超出允许范围：{2}。请在“{3}”中输入范围内的值。",
         ["Parameter \"{0}\" is used twice. Give one of them another id under \"{1}\"."] =
             "参数“{0}”重复。请在“{1}”中为其中一个换一个编号。",
         ["Parameter \"{0}\" has no valid value. Enter a value in the \"{1}\" section."] =

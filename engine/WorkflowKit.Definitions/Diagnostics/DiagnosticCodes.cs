@@ -262,6 +262,19 @@ public static class DiagnosticCodes
     /// </summary>
     public const string RejectedOutcomeNeverSeen = "WK1348";
 
+    /// <summary>
+    /// An edge condition compares a fill-in or approval node's <c>nodes.ID.outcome</c> with a value that the engine
+    /// never stores there, such as a display word in place of <c>rejected</c>, so the comparison never holds.
+    /// </summary>
+    public const string OutcomeValueUnknown = "WK1349";
+
+    /// <summary>
+    /// A number or money parameter's value is below its <c>min</c>, above its <c>max</c> or below the parameter that
+    /// its <c>atLeast</c> names, or those bounds are declared wrongly (on another type, min above max, or an
+    /// <c>atLeast</c> that names no number or money parameter).
+    /// </summary>
+    public const string ParameterOutOfRange = "WK1350";
+
     /// <summary>A JavaScript condition, script or expression does not parse.</summary>
     public const string JavaScriptSyntax = "WK1401";
 

@@ -19,4 +19,16 @@ public sealed class ParameterDefinition
     public LocalizedText? Description { get; set; }
 
     public JsonNode? Value { get; set; }
+
+    /// <summary>The smallest value a number or money parameter may have, inclusive.</summary>
+    public decimal? Min { get; set; }
+
+    /// <summary>The largest value a number or money parameter may have, inclusive.</summary>
+    public decimal? Max { get; set; }
+
+    /// <summary>
+    /// The id of another number or money parameter that this one may not be below, such as a restrict threshold
+    /// that must be at least the watch threshold.
+    /// </summary>
+    public string? AtLeast { get; set; }
 }

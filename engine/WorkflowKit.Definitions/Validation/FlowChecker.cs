@@ -36,6 +36,7 @@ internal static class FlowChecker
         }
 
         RejectedOutcomeChecker.Check(context, flow);
+        OutcomeValueChecker.Check(context, flow);
         SubFlowCycleChecker.Check(context, flow, set);
 
         CheckTriggers(context, flow, scope, set);

@@ -15,10 +15,11 @@ internal static class LongFormReader
         var productColumn = rows.IndexOf("product");
         var quantityColumn = rows.IndexOf("quantity");
 
-        var observations = new List<SalesObservation>();
+        var read = new List<(CsvDate Date, string? Customer, string Product, decimal Quantity)>();
+        var yearLast = new YearLastDates();
         while (await rows.NextAsync(cancellationToken).ConfigureAwait(false) is var (fields, line))
         {
-            var date = rows.Errors.Check(() => SalesHistoryCsv.ParseDate(
+            var date = rows.Errors.CheckObject(() => CsvDate.Parse(
                 fields[dateColumn], line, rows.Header[dateColumn], rows.ErrorPrefix));
             var product = SeriesKey.NormalizeName(fields[productColumn]);
             if (product.Length == 0)
@@ -39,11 +40,12 @@ internal static class LongFormReader
             }
 
             var customer = customerColumn >= 0 ? SeriesKey.NormalizeName(fields[customerColumn]) : string.Empty;
-            observations.Add(new SalesObservation(
-                date.Value, customer.Length > 0 ? customer : null, product, quantity.Value));
+            yearLast.Add(date);
+            read.Add((date, customer.Length > 0 ? customer : null, product, quantity.Value));
         }
 
+        yearLast.Resolve(rows.Errors, rows.ErrorPrefix);
         rows.Errors.ThrowIfAny();
-        return observations;
+        return [.. read.Select(row => new SalesObservation(row.Date.Date, row.Customer, row.Product, row.Quantity))];
     }
 }

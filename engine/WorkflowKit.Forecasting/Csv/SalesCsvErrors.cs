@@ -52,6 +52,21 @@ internal sealed class SalesCsvErrors
         }
     }
 
+    /// <summary>Runs <paramref name="parse"/> on one field and returns its result, or reports its error and returns null.</summary>
+    public T? CheckObject<T>(Func<T> parse)
+        where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (SalesCsvException error)
+        {
+            Add(error);
+            return null;
+        }
+    }
+
     /// <summary>
     /// Throws when any row was invalid: one error as it is, several as one <see cref="SalesCsvException"/> whose
     /// message lists the first <see cref="ShownErrors"/> and counts the invalid rows.
@@ -68,6 +83,11 @@ internal sealed class SalesCsvErrors
         {
             throw _errors[0];
         }
+
+        // Errors about the file's dates as a whole are found after the last row, so they are put in line order here.
+        var ordered = _errors.OrderBy(error => error.Line).ToList();
+        _errors.Clear();
+        _errors.AddRange(ordered);
 
         var lines = _errors.Take(ShownErrors).Select(error => error.Message).ToList();
         if (_errorCount > ShownErrors)

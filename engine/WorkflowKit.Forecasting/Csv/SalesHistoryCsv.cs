@@ -9,7 +9,9 @@ namespace WorkflowKit.Forecasting.Csv;
 /// pharma-sales data set (<c>datum</c> plus one column per product), detecting the layout from the header.
 /// </summary>
 /// <remarks>
-/// Dates are ISO <c>yyyy-MM-dd</c> or <c>M/d/yyyy</c>. Quantities use the invariant culture: a '.' decimal
+/// Dates are year first (<c>yyyy-MM-dd</c>, <c>yyyy/M/d</c>) or have an English month name. A file may write
+/// dates with the year last only when one of its dates settles whether the day or the month comes first
+/// (<see cref="YearLastDates"/>). Quantities use the invariant culture: a '.' decimal
 /// separator, no thousands separator, an optional sign and exponent. Header names match case-insensitively.
 /// Every error is a <see cref="SalesCsvException"/> that names the line, the column and the value. An invalid header
 /// stops reading at once. Invalid rows are all collected, and the exception then lists them.
@@ -20,8 +22,6 @@ public static class SalesHistoryCsv
     /// Columns of the wide layout that are not products: the calendar columns of the daily pharma-sales file.
     /// </summary>
     public static IReadOnlyList<string> IgnoredWideColumns { get; } = ["Year", "Month", "Hour", "Weekday Name"];
-
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "M/d/yyyy"];
 
     /// <summary>Reads a file, detecting its layout from the header.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -176,22 +176,6 @@ public static class SalesHistoryCsv
 
     internal static bool IsIgnoredWideColumn(string column) =>
         IgnoredWideColumns.Any(ignored => ignored.Equals(column.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    internal static DateOnly ParseDate(string text, long line, string column, string prefix)
-    {
-        if (DateOnly.TryParseExact(
-                text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        throw new SalesCsvException(
-            $"{prefix}Line {line}, column '{column}': '{text}' is not a valid date. Use yyyy-MM-dd (2018-12-31) " +
-            "or M/D/YYYY (12/31/2018).",
-            line,
-            column,
-            text);
-    }
 
     internal static decimal ParseQuantity(string text, long line, string column, string prefix)
     {

@@ -18,11 +18,19 @@ internal static class WideFormReader
         var products = productColumns.ToDictionary(column => column, column => SeriesKey.NormalizeName(rows.Header[column]));
         CheckUniqueProducts(rows, productColumns, products);
 
-        var observations = new List<SalesObservation>();
+        var read = new List<(CsvDate Date, string Product, decimal Quantity)>();
+        var dates = new List<CsvDate>();
+        var yearLast = new YearLastDates();
         while (await rows.NextAsync(cancellationToken).ConfigureAwait(false) is var (fields, line))
         {
-            var date = rows.Errors.Check(
-                () => SalesHistoryCsv.ParseDate(fields[0], line, rows.Header[0], rows.ErrorPrefix));
+            var date = rows.Errors.CheckObject(
+                () => CsvDate.Parse(fields[0], line, rows.Header[0], rows.ErrorPrefix));
+            if (date is not null)
+            {
+                yearLast.Add(date);
+                dates.Add(date);
+            }
+
             foreach (var column in productColumns)
             {
                 if (fields[column].Trim().Length == 0)
@@ -31,15 +39,38 @@ internal static class WideFormReader
                 }
 
                 var quantity = rows.Errors.Check(() => ParseQuantity(rows, fields[column], line, column));
-                if (date is { } day && quantity is { } units)
+                if (date is not null && quantity is { } units)
                 {
-                    observations.Add(new SalesObservation(day, null, products[column], units));
+                    read.Add((date, products[column], units));
                 }
             }
         }
 
+        yearLast.Resolve(rows.Errors, rows.ErrorPrefix);
+        CheckUniqueDates(rows, dates);
         rows.Errors.ThrowIfAny();
-        return observations;
+        return [.. read.Select(row => new SalesObservation(row.Date.Date, null, row.Product, row.Quantity))];
+    }
+
+    // Each row of the wide layout is the sales of one date, so a second row for a date is almost always a pasted
+    // copy. Summing it would double that date's sales without a word, so it is an error that names both lines.
+    private static void CheckUniqueDates(CsvRows rows, List<CsvDate> dates)
+    {
+        var first = new Dictionary<DateOnly, CsvDate>();
+        foreach (var date in dates)
+        {
+            if (!first.TryAdd(date.Date, date))
+            {
+                var earlier = first[date.Date];
+                rows.Errors.Add(new SalesCsvException(
+                    $"{rows.ErrorPrefix}Line {date.Line}, column '{date.Column}': the date '{date.Text}' " +
+                    $"({date.Date:yyyy-MM-dd}) repeats line {earlier.Line}. In the wide layout each row holds one " +
+                    "date's sales; delete the repeated row, or add the two rows' quantities into one row.",
+                    date.Line,
+                    date.Column,
+                    date.Text));
+            }
+        }
     }
 
     // A long-form file with misspelt column names also looks wide, so the error message explains how the header

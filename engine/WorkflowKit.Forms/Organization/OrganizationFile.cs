@@ -12,7 +12,9 @@ namespace WorkflowKit.Organization;
 /// declares them. It is the format of <c>samples/data/users.json</c>, which has no roles because the template package
 /// brings them. <see cref="Parse"/> checks the file on its own. <see cref="Load"/> keeps the file's problems in
 /// <see cref="Problems"/>, and <see cref="SaveAsync"/> reports them together with its reference checks against the
-/// store, so that an import lists every problem in one pass.
+/// store, so that an import lists every problem in one pass. An entry whose id can be read takes part in those checks
+/// even when it has other problems, and a common wrong property name such as <c>parent</c> for <c>parentId</c> is
+/// reported as unknown but its value is checked as the property it stands for.
 /// </summary>
 /// <remarks>
 /// Roles are a declared list: a user may hold only a role that the file or the store defines. Assignee rules and data
@@ -29,6 +31,21 @@ public sealed record OrganizationFile(
     private static readonly string[] UserProperties =
         ["id", "displayName", "department", "roles", "region", "attributes"];
     private static readonly string[] RoleProperties = ["key", "name"];
+
+    // Property names that people write in place of the format's, by entry kind. Such a property is still an unknown
+    // property, but the reference and cycle checks use its value in place of the real one's, so that one run reports
+    // the problems behind it too.
+    private static readonly Dictionary<string, string> DepartmentAliases = new(StringComparer.Ordinal)
+    {
+        ["parent"] = "parentId", ["manager"] = "managerId",
+    };
+
+    private static readonly Dictionary<string, string> UserAliases = new(StringComparer.Ordinal)
+    {
+        ["name"] = "displayName", ["departmentId"] = "department", ["dept"] = "department",
+    };
+
+    private static readonly Dictionary<string, string> NoAliases = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Problems that parsing found in the file's own content (unknown properties, missing values, repeated ids,
@@ -68,7 +85,7 @@ public sealed record OrganizationFile(
 
     /// <summary>
     /// Parses the JSON text of a file named <paramref name="fileName"/> and keeps the problems of its entries in
-    /// <see cref="Problems"/> instead of throwing, leaving out the entries that cannot be read.
+    /// <see cref="Problems"/> instead of throwing, leaving out the entries without an id.
     /// </summary>
     /// <exception cref="InvalidDataException">The text is not JSON or not a JSON object.</exception>
     public static OrganizationFile Load(string json, string fileName)
@@ -97,7 +114,7 @@ public sealed record OrganizationFile(
             throw Invalid(fileName, ["$: expected an object with \"departments\" and \"users\""]);
         }
 
-        CheckProperties(document, "$", RootProperties, problems);
+        CheckProperties(document, "$", RootProperties, NoAliases, problems);
         var roles = ReadList(document, "roles", problems, ReadRole);
         var departments = ReadList(document, "departments", problems, ReadDepartment);
         var users = ReadList(document, "users", problems, ReadUser);
@@ -245,22 +262,24 @@ public sealed record OrganizationFile(
         }
     }
 
+    // An entry with an id is kept even when another value is missing, so that its references are checked in the
+    // same run. The missing value is in the problems, so such a file is never saved.
     private static OrgDepartment? ReadDepartment(JsonObject item, string path, List<string> problems)
     {
-        CheckProperties(item, path, DepartmentProperties, problems);
+        CheckProperties(item, path, DepartmentProperties, DepartmentAliases, problems);
         var id = RequiredText(item, path, "id", problems);
         var name = RequiredText(item, path, "name", problems);
-        var parentId = OptionalText(item, path, "parentId", problems);
-        var managerId = OptionalText(item, path, "managerId", problems);
-        return id is null || name is null ? null : new OrgDepartment(id, name, parentId, managerId);
+        var parentId = OptionalText(item, path, "parentId", problems) ?? Alias(item, "parentId", DepartmentAliases);
+        var managerId = OptionalText(item, path, "managerId", problems) ?? Alias(item, "managerId", DepartmentAliases);
+        return id is null ? null : new OrgDepartment(id, name ?? id, parentId, managerId);
     }
 
     private static OrgUser? ReadUser(JsonObject item, string path, List<string> problems)
     {
-        CheckProperties(item, path, UserProperties, problems);
+        CheckProperties(item, path, UserProperties, UserAliases, problems);
         var id = RequiredText(item, path, "id", problems);
-        var displayName = RequiredText(item, path, "displayName", problems);
-        var department = OptionalText(item, path, "department", problems);
+        var displayName = RequiredText(item, path, "displayName", problems) ?? Alias(item, "displayName", UserAliases);
+        var department = OptionalText(item, path, "department", problems) ?? Alias(item, "department", UserAliases);
         var roles = new List<string>();
         switch (item["roles"])
         {
@@ -310,12 +329,12 @@ public sealed record OrganizationFile(
             attributes["region"] = region;
         }
 
-        return id is null || displayName is null ? null : new OrgUser(id, displayName, department, roles, attributes);
+        return id is null ? null : new OrgUser(id, displayName ?? id, department, roles, attributes);
     }
 
     private static RoleDefinition? ReadRole(JsonObject item, string path, List<string> problems)
     {
-        CheckProperties(item, path, RoleProperties, problems);
+        CheckProperties(item, path, RoleProperties, NoAliases, problems);
         var key = RequiredText(item, path, "key", problems);
         LocalizedText? name = item["name"] switch
         {
@@ -334,16 +353,29 @@ public sealed record OrganizationFile(
         return key is null || name is null ? null : new RoleDefinition { Key = key, Name = name };
     }
 
-    private static void CheckProperties(JsonObject item, string path, string[] known, List<string> problems)
+    private static void CheckProperties(
+        JsonObject item, string path, string[] known, Dictionary<string, string> aliases, List<string> problems)
     {
         foreach (var (name, _) in item)
         {
-            if (!known.Contains(name, StringComparer.Ordinal))
+            if (known.Contains(name, StringComparer.Ordinal))
             {
-                problems.Add($"{path}.{name}: unknown property; expected {string.Join(", ", known)}");
+                continue;
             }
+
+            var hint = aliases.TryGetValue(name, out var meant) && !item.ContainsKey(meant)
+                ? $"; did you mean \"{meant}\"?"
+                : string.Empty;
+            problems.Add($"{path}.{name}: unknown property; expected {string.Join(", ", known)}{hint}");
         }
     }
+
+    /// <summary>Returns the text of the alias of <paramref name="property"/> when the entry lacks the property.</summary>
+    private static string? Alias(JsonObject item, string property, Dictionary<string, string> aliases) =>
+        item.ContainsKey(property)
+            ? null
+            : aliases.Where(alias => alias.Value == property).Select(alias => Text(item[alias.Key]))
+                .FirstOrDefault(text => !string.IsNullOrEmpty(text));
 
     private static string? RequiredText(JsonObject item, string path, string name, List<string> problems)
     {

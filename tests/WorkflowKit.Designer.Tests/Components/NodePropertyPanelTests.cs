@@ -146,6 +146,55 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
     }
 
     [Test]
+    public async Task Outcome_rule_offers_node_outcomes()
+    {
+        var (flow, node, rejected) = ApprovalWithRejectionBranch();
+        rejected.Condition = Definitions.Conditions.Condition.AllOf(new Definitions.Conditions.Rule
+        {
+            Field = "nodes.manager-approval.outcome", Operator = Definitions.Conditions.RuleOperators.Equal,
+        });
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+        var picker = cut.FindComponents<MudBlazor.MudSelect<string>>()
+            .Single(select => Equals(select.Instance.UserAttributes.GetValueOrDefault("data-testid"), "rule-value-choice"));
+
+        await cut.InvokeAsync(() => picker.Instance.OpenMenu());
+        var choices = Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
+        await cut.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync("rejected"));
+
+        Assert.That(choices, Is.EqualTo(new[] { "Approved", "Rejected" }));
+        Assert.That(rejected.Condition.Any![0].All[0].Value?.GetValue<string>(), Is.EqualTo("rejected"));
+        Assert.That(cut.FindAll("[data-testid=rule-value]"), Is.Empty);
+    }
+
+    [Test]
+    public void Ticking_default_moves_the_tick()
+    {
+        var (flow, node, rejected) = ApprovalWithRejectionBranch();
+        var cut = Context.Render<NodePropertyPanel>(parameters => parameters
+            .Add(p => p.Node, node)
+            .Add(p => p.Flow, flow)
+            .Add(p => p.Form, OrderDefinitions.Form()));
+
+        DefaultBox(cut, rejected.Id).Change(true);
+        cut.Render();
+
+        Assert.That(flow.Edges.Where(edge => edge.From == node.Id && edge.IsDefault).Select(edge => edge.Id),
+            Is.EqualTo(new[] { rejected.Id }));
+        Assert.That(DefaultBox(cut, rejected.Id).HasAttribute("checked"), Is.True);
+        Assert.That(DefaultBox(cut, "e2").HasAttribute("checked"), Is.False);
+    }
+
+    // The checkbox input of a branch's "Default" box; MudCheckBox may put the test id on the input or around it.
+    private static AngleSharp.Dom.IElement DefaultBox(IRenderedComponent<NodePropertyPanel> cut, string edgeId)
+    {
+        var element = cut.Find($"[data-edge-id={edgeId}] [data-testid=branch-default]");
+        return element.TagName == "INPUT" ? element : element.QuerySelector("input")!;
+    }
+
+    [Test]
     public void Approval_with_one_edge_has_no_branches()
     {
         var flow = OrderDefinitions.Flow();
@@ -194,5 +243,16 @@ public sealed class NodePropertyPanelTests : ComponentTestBase
 
         Assert.That(node.FallbackRecipients, Is.Null);
         Assert.That(changes, Is.EqualTo(3));
+    }
+
+    /// <summary>The order flow's manager approval with its usual edge e2 as default and a second edge e-rejected.</summary>
+    private static (FlowDefinition Flow, NodeDefinition Node, EdgeDefinition Rejected) ApprovalWithRejectionBranch()
+    {
+        var flow = OrderDefinitions.Flow();
+        var node = flow.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode);
+        flow.Edges.Single(edge => edge.Id == "e2").IsDefault = true;
+        var rejected = new EdgeDefinition { Id = "e-rejected", From = node.Id, To = "start" };
+        flow.Edges.Add(rejected);
+        return (flow, node, rejected);
     }
 }

@@ -118,6 +118,39 @@ public sealed class ParameterSettingsTests : ComponentTestBase
         Assert.That(described, Is.EqualTo(new[] { "参数“watchUtilisation”重复。请在“参数”中为其中一个换一个编号。" }));
     }
 
+    [Test]
+    public void Number_below_atLeast_names_the_bound()
+    {
+        var json = Flow.Replace(
+            "\"type\": \"boolean\", \"value\": false",
+            "\"type\": \"number\", \"value\": 70, \"min\": 1, \"max\": 500, \"atLeast\": \"watchUtilisation\"",
+            StringComparison.Ordinal);
+        var editor = new FlowEditor(DefinitionJson.Deserialize<FlowDefinition>(json));
+
+        var cut = Render(editor, Validate(json));
+
+        var strict = cut.FindComponents<MudBlazor.MudNumericField<decimal?>>()[1].Instance;
+        Assert.That(cut.Markup, Does.Contain("Enter at least 80, the value of "));
+        Assert.That(strict.HelperText, Is.EqualTo("Allowed: 1 to 500, not below \"Watch utilisation (%)\"."));
+        Assert.That(cut.Find("[data-testid=parameter-diagnostics]").TextContent, Does.Contain(
+            "Parameter \"strict\" is 70, outside its allowed range: not below \"watchUtilisation\" (80)."));
+    }
+
+    [Test]
+    public void Number_within_bounds_has_no_error()
+    {
+        var json = Flow.Replace(
+            "\"type\": \"boolean\", \"value\": false",
+            "\"type\": \"number\", \"value\": 90, \"atLeast\": \"watchUtilisation\"",
+            StringComparison.Ordinal);
+        var editor = new FlowEditor(DefinitionJson.Deserialize<FlowDefinition>(json));
+
+        var cut = Render(editor, Validate(json));
+
+        Assert.That(cut.Markup, Does.Not.Contain("Enter at least"));
+        Assert.That(cut.FindAll("[data-testid=parameter-diagnostics]"), Is.Empty);
+    }
+
     private IRenderedComponent<ParameterSettings> Render(FlowEditor editor, IReadOnlyList<DesignerDiagnostic> diagnostics) =>
         Context.Render<ParameterSettings>(parameters => parameters
             .Add(p => p.Flow, editor.Flow)

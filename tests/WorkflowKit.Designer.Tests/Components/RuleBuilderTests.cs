@@ -161,6 +161,69 @@ public sealed class RuleBuilderTests : ComponentTestBase
         Assert.That(DefinitionJson.Serialize(condition), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task Choosing_the_choice_field_drops_a_foreign_value()
+    {
+        var rule = new Rule { Field = "total", Operator = RuleOperators.GreaterThan, Value = JsonValue.Create(5m) };
+        var cut = RenderBuilder(Condition.AllOf(rule), WithOutcome);
+
+        await SelectAsync(cut, "rule-field", "nodes.review.outcome");
+
+        Assert.That(rule.Operator, Is.EqualTo(RuleOperators.Equal));
+        Assert.That(rule.Value, Is.Null);
+        Assert.That(cut.FindAll("[data-testid=rule-value-choice]"), Has.Count.EqualTo(1));
+        Assert.That(cut.FindAll("[data-testid=rule-value-source]"), Is.Empty);
+    }
+
+    [Test]
+    public void Stored_foreign_value_is_shown_as_is()
+    {
+        var rule = new Rule { Field = "nodes.review.outcome", Operator = RuleOperators.Equal, Value = "驳回" };
+
+        var cut = RenderBuilder(Condition.AllOf(rule), WithOutcome);
+
+        Assert.That(InputValue(cut, "rule-value-choice"), Is.EqualTo("驳回"));
+        Assert.That(rule.Value?.GetValue<string>(), Is.EqualTo("驳回"));
+    }
+
+    [Test]
+    public async Task List_choice_stores_an_array()
+    {
+        var rule = new Rule { Field = "nodes.review.outcome", Operator = RuleOperators.In };
+        var cut = RenderBuilder(Condition.AllOf(rule), WithOutcome);
+        var picker = SelectOf<string>(cut, "rule-value-choice");
+
+        await cut.InvokeAsync(() => picker.Instance.SelectedValuesChanged.InvokeAsync(["approved", "rejected"]));
+
+        Assert.That(rule.Value, Is.InstanceOf<JsonArray>());
+        Assert.That(RuleBuilder.ValueText(rule), Is.EqualTo("approved, rejected"));
+    }
+
+    [Test]
+    public async Task Choice_field_offers_only_equality_operators()
+    {
+        var rule = new Rule { Field = "nodes.review.outcome", Operator = RuleOperators.Equal };
+        var cut = RenderBuilder(Condition.AllOf(rule), WithOutcome);
+        var picker = SelectOf<string>(cut, "rule-operator");
+
+        await cut.InvokeAsync(() => picker.Instance.OpenMenu());
+        var operators = Popovers.FindAll(".mud-list-item").Select(item => item.TextContent.Trim()).ToList();
+
+        Assert.That(operators, Is.EqualTo(new[] { "equals", "does not equal", "is one of", "is none of" }));
+    }
+
+    private static readonly ConditionFieldOption[] WithOutcome =
+    [
+        new("nodes.review.outcome", "Outcome of this step", "text",
+            [new ConditionValueChoice("approved", "Approved"), new ConditionValueChoice("rejected", "Rejected")]),
+        .. Fields,
+    ];
+
+    private IRenderedComponent<RuleBuilder> RenderBuilder(Condition condition, ConditionFieldOption[] fields) =>
+        Context.Render<RuleBuilder>(parameters => parameters
+            .Add(p => p.Condition, condition)
+            .Add(p => p.Fields, fields));
+
     private IRenderedComponent<RuleBuilder> RenderBuilder(Condition condition) =>
         Context.Render<RuleBuilder>(parameters => parameters
             .Add(p => p.Condition, condition)

@@ -29,12 +29,12 @@ public sealed class WideSalesConverterTests
     [Test]
     public async Task ToLong_SkipsCalendarColumns()
     {
-        const string daily = "datum,M01AB,N05C,Year,Month,Hour,Weekday Name\n1/2/2014,0,3.67,2014,1,248,Thursday\n";
+        const string daily = "datum,M01AB,N05C,Year,Month,Hour,Weekday Name\n1/13/2014,0,3.67,2014,1,248,Monday\n";
 
         var observations = await WideSalesConverter.ToLongAsync(new StringReader(daily));
 
         Assert.That(observations.Select(observation => observation.Product), Is.EqualTo(new[] { "M01AB", "N05C" }));
-        Assert.That(observations.Select(observation => observation.Date), Has.All.EqualTo(new DateOnly(2014, 1, 2)));
+        Assert.That(observations.Select(observation => observation.Date), Has.All.EqualTo(new DateOnly(2014, 1, 13)));
         Assert.That(observations[1].Quantity, Is.EqualTo(3.67m));
     }
 
