@@ -197,6 +197,9 @@ public sealed class DiagnosticText(UiText text, DiagnosticSubject subject)
             DiagnosticCodes.SubFlowCycle when node is not null => T.Format(
                 "{0} starts flow \"{1}\", which leads back to this flow: {2}. Each start nests one sub-flow deeper until the engine stops the submission with an incident. Start it only behind a condition that ends the repetition, or choose another flow under \"{3}\".",
                 node, Argument("flow"), Argument("cycle"), T["Flow key"]),
+            DiagnosticCodes.FormNotPublished when arguments.ContainsKey("form") => T.Format(
+                "Form \"{0}\" has no published version yet. Publish form \"{0}\" first and then this flow, or import both in one template package.",
+                Argument("form")),
             DiagnosticCodes.OutcomeValueUnknown when place is not null && node is not null => T.Format(
                 "{0} compares the outcome of {1} with \"{2}\", which that step never has, so the branch never runs. Choose one of: {3}.",
                 place, node, Argument("value"), Argument("allowed")),

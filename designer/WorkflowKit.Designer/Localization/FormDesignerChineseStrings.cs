@@ -44,6 +44,8 @@ public static class FormDesignerChineseStrings
             "{0}没有列，因此无法填写任何行。请选中它，在“{1}”下添加列，或删除它。",
         ["A cancellation continues at node \"{0}\", which the flow does not have. Under \"{1}\" in the flow settings, choose another node, or choose \"{2}\"."] =
             "取消时要继续的节点“{0}”在流程中不存在。请在流程设置的“{1}”中选择其他节点，或选择“{2}”。",
+        ["Form \"{0}\" has no published version yet. Publish form \"{0}\" first and then this flow, or import both in one template package."] =
+            "表单“{0}”还没有发布的版本。请先发布表单“{0}”，再发布此流程，或把两者放在同一个模板包中导入。",
         ["{0} comes after the node where a cancellation continues, but it waits for a person, a timer, a call or a sub-flow, which a cancellation cannot do. Lead the cancellation's steps to an end node without it, or choose another node under \"{1}\"."] =
             "{0}位于取消时继续执行的步骤中，但它要等待人员、定时器、外部调用或子流程，取消时无法等待。请让取消步骤不经过它直接到达结束节点，或在“{1}”中选择其他节点。",
         ["{0}: a cancellation continues at a node that the flow does not have. Choose another node in the flow settings."] =

@@ -35,7 +35,10 @@ public static class FormPublication
                 errors.Add(new Diagnostic(
                     DiagnosticCodes.FormNotPublished, DiagnosticSeverity.Error, document.File, pointer,
                     $"Form \"{key}\" is not published. Publish form \"{key}\" first, then publish flow " +
-                    $"\"{flow.Key}\" (a package import may publish both together)."));
+                    $"\"{flow.Key}\" (a package import may publish both together).")
+                {
+                    Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["form"] = key },
+                });
             }
         }
 

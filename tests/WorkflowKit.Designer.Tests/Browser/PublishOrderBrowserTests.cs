@@ -45,7 +45,7 @@ public sealed class PublishOrderBrowserTests
         await Assertions.Expect(error).ToHaveCountAsync(1);
         await _session.ScreenshotAsync(owner, "36-designer-publish-form-first");
         await Assertions.Expect(error).ToContainTextAsync(
-            $"Form \"{OrderDefinitions.FormKey}\" is not published. Publish form \"{OrderDefinitions.FormKey}\" first");
+            $"表单“{OrderDefinitions.FormKey}”还没有发布的版本。请先发布表单“{OrderDefinitions.FormKey}”，再发布此流程");
         await Assertions.Expect(owner.GetByTestId("published-version")).ToHaveCountAsync(0);
     }
 }
