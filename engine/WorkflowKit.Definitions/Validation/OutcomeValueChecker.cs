@@ -32,7 +32,7 @@ internal static partial class OutcomeValueChecker
                 continue;
             }
 
-            foreach (var (nodeId, value, at) in Comparisons(condition, JsonPointers.Of("edges", e, "condition")))
+            foreach (var (nodeId, value, _, at) in Comparisons(condition, JsonPointers.Of("edges", e, "condition")))
             {
                 if (!tasks.TryGetValue(nodeId, out var node) || NodeOutcomes.Possible(node).Contains(value))
                 {
@@ -50,7 +50,11 @@ internal static partial class OutcomeValueChecker
         }
     }
 
-    private static IEnumerable<(string NodeId, string Value, string Pointer)> Comparisons(
+    /// <summary>
+    /// Returns each comparison of a node's <c>nodes.ID.outcome</c> with a literal in a condition's rules and JavaScript,
+    /// with whether it tests for inequality (<c>ne</c>, <c>notIn</c>, <c>!=</c>, <c>!==</c>).
+    /// </summary>
+    internal static IEnumerable<(string NodeId, string Value, bool Negated, string Pointer)> Comparisons(
         Condition condition, string pointer)
     {
         if (condition.JavaScript is { } script)
@@ -58,7 +62,8 @@ internal static partial class OutcomeValueChecker
             var at = JsonPointers.Append(pointer, "javaScript");
             foreach (Match match in ScriptComparison().Matches(script))
             {
-                yield return (match.Groups["node"].Value, match.Groups["value"].Value, at);
+                yield return (match.Groups["node"].Value, match.Groups["value"].Value,
+                    match.Groups["op"].Value.StartsWith('!'), at);
             }
         }
 
@@ -73,9 +78,10 @@ internal static partial class OutcomeValueChecker
                     continue;
                 }
 
+                var negated = rule.Operator is RuleOperators.NotEqual or RuleOperators.NotIn;
                 foreach (var value in ComparedTexts(rule))
                 {
-                    yield return (nodeId, value, JsonPointers.Of(pointer, "any", g, "all", r));
+                    yield return (nodeId, value, negated, JsonPointers.Of(pointer, "any", g, "all", r));
                 }
             }
         }
@@ -109,6 +115,6 @@ internal static partial class OutcomeValueChecker
             : value.ToJsonString();
 
     // Both operand orders of ==, ===, != and !== against a quoted literal.
-    [GeneratedRegex("""nodes\.(?<node>[A-Za-z_$][\w$]*)\.outcome\s*[!=]==?\s*(?<q>['"])(?<value>(?:(?!\k<q>).)*)\k<q>|(?<q>['"])(?<value>(?:(?!\k<q>).)*)\k<q>\s*[!=]==?\s*nodes\.(?<node>[A-Za-z_$][\w$]*)\.outcome""")]
+    [GeneratedRegex("""nodes\.(?<node>[A-Za-z_$][\w$]*)\.outcome\s*(?<op>[!=]==?)\s*(?<q>['"])(?<value>(?:(?!\k<q>).)*)\k<q>|(?<q>['"])(?<value>(?:(?!\k<q>).)*)\k<q>\s*(?<op>[!=]==?)\s*nodes\.(?<node>[A-Za-z_$][\w$]*)\.outcome""")]
     private static partial Regex ScriptComparison();
 }

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Diagnostics;
 using WorkflowKit.Definitions.Documents;
 using WorkflowKit.Definitions.Flows;
@@ -13,7 +9,7 @@ namespace WorkflowKit.Definitions.Validation;
 /// node has no outgoing edge with a condition. A rejection there ends the instance, so no later node ever sees the
 /// outcome <c>rejected</c> and the branch never runs.
 /// </summary>
-internal static partial class RejectedOutcomeChecker
+internal static class RejectedOutcomeChecker
 {
     private const string Rejected = "rejected";
 
@@ -33,9 +29,9 @@ internal static partial class RejectedOutcomeChecker
             }
 
             var pointer = JsonPointers.Of("edges", e, "condition");
-            foreach (var (nodeId, at) in RejectionTests(condition, pointer))
+            foreach (var (nodeId, value, negated, at) in OutcomeValueChecker.Comparisons(condition, pointer))
             {
-                if (ending.Contains(nodeId))
+                if (!negated && value == Rejected && ending.Contains(nodeId))
                 {
                     context.Warning(
                         DiagnosticCodes.RejectedOutcomeNeverSeen, at,
@@ -58,52 +54,4 @@ internal static partial class RejectedOutcomeChecker
         return flow.Nodes.Where(node => node.Type == NodeTypes.Approval && !branching.Contains(node.Id))
             .Select(node => node.Id).ToHashSet(StringComparer.Ordinal);
     }
-
-    private static IEnumerable<(string NodeId, string Pointer)> RejectionTests(Condition condition, string pointer)
-    {
-        if (condition.JavaScript is { } script)
-        {
-            foreach (Match match in ScriptTest().Matches(script))
-            {
-                yield return (match.Groups["node"].Value, JsonPointers.Append(pointer, "javaScript"));
-            }
-        }
-
-        for (var g = 0; g < (condition.Any?.Count ?? 0); g++)
-        {
-            var group = condition.Any![g];
-            for (var r = 0; r < group.All.Count; r++)
-            {
-                var rule = group.All[r];
-                if (OutcomeNode(rule.Field) is { } nodeId && NamesRejected(rule))
-                {
-                    yield return (nodeId, JsonPointers.Of(pointer, "any", g, "all", r));
-                }
-            }
-        }
-    }
-
-    private static string? OutcomeNode(string field)
-    {
-        const string prefix = "nodes.";
-        const string suffix = ".outcome";
-        return field.StartsWith(prefix, StringComparison.Ordinal) && field.EndsWith(suffix, StringComparison.Ordinal)
-            && field.Length > prefix.Length + suffix.Length
-                ? field[prefix.Length..^suffix.Length]
-                : null;
-    }
-
-    private static bool NamesRejected(Rule rule) => rule.Operator switch
-    {
-        RuleOperators.Equal => IsRejected(rule.Value),
-        RuleOperators.In => rule.Value is JsonArray items && items.Any(IsRejected),
-        _ => false,
-    };
-
-    private static bool IsRejected(JsonNode? value) =>
-        value is JsonValue text && text.GetValueKind() == JsonValueKind.String
-        && text.GetValue<string>() == Rejected;
-
-    [GeneratedRegex("""nodes\.(?<node>[A-Za-z_$][\w$]*)\.outcome\s*===?\s*(['"])rejected\1""")]
-    private static partial Regex ScriptTest();
 }
