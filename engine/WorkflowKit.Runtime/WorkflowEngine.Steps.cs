@@ -139,9 +139,12 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>
-    /// Links the instance to the files that this step added to its form data, in the step's transaction, so that the
-    /// submission and its links commit together. The engine's own form checks (<see cref="EngineOptions.Files"/>)
-    /// have made sure each file exists. One removed since by the sweep fails the step, which then writes nothing.
+    /// Links the instance, and each instance that the step started or changed with it, to the files that the step
+    /// added to its form data, variables and audit snapshots, in the step's transaction, so that the write and its
+    /// links commit together and the file sweep cannot delete a file in between. Files of the form's file fields must
+    /// exist: the engine's own form checks (<see cref="EngineOptions.Files"/>) have made sure of it, and one removed
+    /// since by the sweep fails the step, which then writes nothing. Other references are found by their shape, such as
+    /// a reference that a script copies into a variable; see <see cref="IFileStore.LinkFoundAsync"/>.
     /// </summary>
     private async Task LinkAddedFilesAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -150,13 +153,47 @@ public sealed partial class WorkflowEngine
             return;
         }
 
-        var added = FormFiles.Added(context.Graph.Published.Form, context.LoadedForm, context.Instance.Form);
-        if (added.Count > 0)
+        var declared = FormFiles.Added(context.Graph.Published.Form, context.LoadedForm, context.Instance.Form);
+        if (declared.Count > 0)
         {
             await files.LinkAsync(
-                [.. added.Select(id => FileLink.ToInstance(id, context.Instance.Id))], context.Transaction,
+                [.. declared.Select(id => FileLink.ToInstance(id, context.Instance.Id))], context.Transaction,
                 cancellationToken).ConfigureAwait(false);
         }
+
+        var found = FoundFiles(context);
+        found.ExceptWith(declared);
+        if (found.Count > 0)
+        {
+            await files.LinkFoundAsync(
+                [.. found.Select(id => FileLink.ToInstance(id, context.Instance.Id))], context.Transaction,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var child in context.Children)
+        {
+            await LinkAddedFilesAsync(child, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Returns the ids of the references, found by shape, that the step adds to the instance's stored data.</summary>
+    private static HashSet<string> FoundFiles(StepContext context)
+    {
+        var loaded = FileReferenceShapes.IdsIn(context.LoadedForm, includeRoot: false);
+        var found = new HashSet<string>(
+            FileReferenceShapes.IdsIn(context.Instance.Form, includeRoot: false), StringComparer.Ordinal);
+        foreach (var line in context.Audit.Where(line => line.FormSnapshot is not null))
+        {
+            found.UnionWith(FileReferenceShapes.IdsIn(line.FormSnapshot, includeRoot: false));
+        }
+
+        found.ExceptWith(loaded);
+        foreach (var (before, after) in context.WrittenVariables)
+        {
+            found.UnionWith(FileReferenceShapes.Added(before, after, includeRoot: true));
+        }
+
+        return found;
     }
 
     private void AfterCommit(StepContext context)

@@ -38,8 +38,9 @@ public static class FileCommands
         var command = new Command(
             "check",
             "List file references in records, audit snapshots and flow instances whose file is missing, and " +
-            "unlinked uploads older than the grace period, with counts. Exit code 0 when no referenced file is " +
-            "missing, 1 when one is, 2 on usage errors.")
+            "unlinked uploads older than the grace period, with counts, and rows whose JSON cannot be read, which " +
+            "stop the file sweep. Exit code 0 when no referenced file is missing and every row can be read, 1 " +
+            "otherwise, 2 on usage errors.")
         {
             db, grace,
         };
@@ -56,7 +57,7 @@ public static class FileCommands
             var before = context.TimeProvider.GetUtcNow() - TimeSpan.FromHours(hours);
             var report = await FileCheck.RunAsync(stores.Database, before, cancellationToken).ConfigureAwait(false);
             await PrintAsync(context.Output, report, before).ConfigureAwait(false);
-            return report.Missing.Count == 0 ? ExitCodes.Success : ExitCodes.Problems;
+            return report.Missing.Count == 0 && report.Unreadable.Count == 0 ? ExitCodes.Success : ExitCodes.Problems;
         }));
         return command;
     }
@@ -70,6 +71,19 @@ public static class FileCommands
         foreach (var item in report.Missing)
         {
             await output.WriteLineAsync($"  {item.FileId}  {item.Holder} ({item.Where})").ConfigureAwait(false);
+        }
+
+        if (report.Unreadable.Count > 0)
+        {
+            await output.WriteLineAsync(Invariant(
+                $"Unreadable rows: {report.Unreadable.Count} row(s) whose JSON is not valid. The file sweep deletes ") +
+                "nothing until each is repaired or cleared, because it cannot tell which files they name.")
+                .ConfigureAwait(false);
+            foreach (var row in report.Unreadable)
+            {
+                await output.WriteLineAsync($"  {row.Table}  row {row.RowId}  column {row.Column} ({row.Where})")
+                    .ConfigureAwait(false);
+            }
         }
 
         var named = report.Unlinked.Count(file => file.NamedByData);

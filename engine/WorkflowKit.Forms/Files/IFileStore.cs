@@ -32,6 +32,19 @@ public interface IFileStore
         IReadOnlyCollection<FileLink> links, IStorageTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Links the files that references found by their shape name (<see cref="FileReferenceShapes"/>), in
+    /// <paramref name="transaction"/> as <see cref="LinkAsync"/> does. An id that names no stored file is skipped,
+    /// because a sub-table row with <c>id</c> and <c>name</c> columns has the shape of a reference, unless it has the
+    /// format of upload ids (<see cref="FileReferenceShapes.IsUploadId"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// An id in the format of upload ids names no file, because the sweep removed it. Nothing is linked, and the
+    /// caller's write must fail with it.
+    /// </exception>
+    Task LinkFoundAsync(
+        IReadOnlyCollection<FileLink> links, IStorageTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Returns the instances and records linked to a file and the records those instances wrote, which a download may
     /// be allowed through. Empty for an unknown id.
     /// </summary>

@@ -23,6 +23,7 @@ internal sealed class StepContext
     private readonly HashSet<TokenRecord> _dirtyTokens = [];
     private readonly HashSet<TaskRecord> _dirtyTasks = [];
     private readonly Dictionary<string, JsonNode?> _dirtyVars = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode?> _loadedVars = new(StringComparer.Ordinal);
     private readonly bool _isNew;
     private readonly long _expectedVersion;
 
@@ -237,8 +238,13 @@ internal sealed class StepContext
         _dirtyTasks.Add(task);
     }
 
+    /// <summary>The variables that this step writes, each with its value before the step's first write of it.</summary>
+    public IEnumerable<(JsonNode? Before, JsonNode? After)> WrittenVariables =>
+        _dirtyVars.Select(pair => (_loadedVars.GetValueOrDefault(pair.Key), pair.Value));
+
     public void SetVar(string name, JsonNode? value)
     {
+        _loadedVars.TryAdd(name, Vars[name]?.DeepClone());
         Vars[name] = value?.DeepClone();
         _dirtyVars[name] = value?.DeepClone();
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 
@@ -5,7 +6,7 @@ namespace WorkflowKit.Storage.Relational.Files;
 
 /// <summary>
 /// Compares the file references in stored data with <c>wk_files</c> for <c>workflowkit files check</c>, and changes
-/// nothing. It reads every source table whole, as the sweep's link pass does.
+/// nothing. It reads every source table whole, as the sweep's link pass does, and lists the rows it cannot read.
 /// </summary>
 public static class FileCheck
 {
@@ -29,23 +30,54 @@ public static class FileCheck
 
         var missing = new List<MissingFileReference>();
         var named = new HashSet<string>(StringComparer.Ordinal);
+        var unreadable = new List<UnreadableJsonRow>();
         foreach (var scan in FileReferenceSource.All.SelectMany(source => source.Scans))
         {
             var holder = scan.ToRecord
                 ? scan.HolderColumns.Replace(", ", " AS FormKey, ", StringComparison.Ordinal) + " AS RecordId"
                 : $"NULL AS FormKey, NULL AS RecordId, {scan.HolderColumns} AS InstanceId";
-            var rows = await connection.QueryAsync<MissingRow>(new CommandDefinition(
-                $"SELECT DISTINCT {id} AS FileId, {holder} {scan.FromSql(dialect)} " +
+            var missingSql = (bool validOnly) =>
+                $"SELECT DISTINCT {id} AS FileId, {holder} {scan.FromSql(dialect, validOnly)} " +
                 $"LEFT JOIN wk_files f ON f.id = {id} " +
-                $"WHERE {scan.WhereSql(dialect, inBatch: false)} AND f.id IS NULL AND {uploadId}",
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            missing.AddRange(rows.Select(row => new MissingFileReference(row.FileId, row.Holder, scan.Description)));
+                $"WHERE {scan.WhereSql(dialect, inBatch: false)} AND f.id IS NULL AND {uploadId}";
+            var namedOldSql = (bool validOnly) =>
+                $"SELECT DISTINCT f.id {scan.FromSql(dialect, validOnly)} JOIN wk_files f ON f.id = {id} " +
+                $"WHERE {scan.WhereSql(dialect, inBatch: false)} AND NOT f.linked AND f.uploaded_at < @Before";
+            IReadOnlyList<UnreadableJsonRow> skipped = [];
+            IEnumerable<MissingRow> rows;
+            IEnumerable<string> namedOld;
+            try
+            {
+                rows = await connection.QueryAsync<MissingRow>(new CommandDefinition(
+                    missingSql(false), cancellationToken: cancellationToken)).ConfigureAwait(false);
+                namedOld = await connection.QueryAsync<string>(new CommandDefinition(
+                    namedOldSql(false), new { Before = before }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // A row that cannot be read stops the whole query, so the check names those rows and reads the rest.
+                skipped = await UnreadableJsonRows.FindAsync(connection, dialect, scan, null, cancellationToken)
+                    .ConfigureAwait(false);
+                if (skipped.Count == 0)
+                {
+                    throw;
+                }
 
-            var namedOld = await connection.QueryAsync<string>(new CommandDefinition(
-                $"SELECT DISTINCT f.id {scan.FromSql(dialect)} JOIN wk_files f ON f.id = {id} " +
-                $"WHERE {scan.WhereSql(dialect, inBatch: false)} AND NOT f.linked AND f.uploaded_at < @Before",
-                new { Before = before }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var readable = $" AND NOT ({RelationalSql.InList(dialect, $"CAST({scan.Key} AS text)", "Skipped")})";
+                var keys = new
+                {
+                    Before = before,
+                    Skipped = RelationalSql.ValueList(dialect, [.. skipped.Select(row => row.RowId)]),
+                };
+                rows = await connection.QueryAsync<MissingRow>(new CommandDefinition(
+                    missingSql(true) + readable, keys, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                namedOld = await connection.QueryAsync<string>(new CommandDefinition(
+                    namedOldSql(true) + readable, keys, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            missing.AddRange(rows.Select(row => new MissingFileReference(row.FileId, row.Holder, scan.Description)));
             named.UnionWith(namedOld);
+            unreadable.AddRange(skipped);
         }
 
         var unlinked = await connection.QueryAsync<UnlinkedRow>(new CommandDefinition(
@@ -62,7 +94,10 @@ public static class FileCheck
             [.. unlinked.Select(row => new UnlinkedFile(
                 row.Id, row.Name, Convert.ToInt64(row.Size, CultureInfo.InvariantCulture), ReadTime(row.UploadedAt),
                 named.Contains(row.Id)))],
-            finished);
+            finished)
+        {
+            Unreadable = unreadable,
+        };
     }
 
     // PostgreSQL returns timestamptz as a UTC DateTime, SQLite the stored ISO 8601 text.
@@ -104,7 +139,14 @@ public static class FileCheck
 /// <param name="Unlinked">Old files that no link names, oldest first.</param>
 /// <param name="BackfillFinished">Whether the one-time link backfill has read all stored data.</param>
 public sealed record FileCheckReport(
-    IReadOnlyList<MissingFileReference> Missing, IReadOnlyList<UnlinkedFile> Unlinked, bool BackfillFinished);
+    IReadOnlyList<MissingFileReference> Missing, IReadOnlyList<UnlinkedFile> Unlinked, bool BackfillFinished)
+{
+    /// <summary>
+    /// Rows whose JSON column is not valid JSON. The check reads the other rows; the sweep stops at these and deletes
+    /// nothing until they are repaired or cleared, because they may name files that no other data names.
+    /// </summary>
+    public IReadOnlyList<UnreadableJsonRow> Unreadable { get; init; } = [];
+}
 
 /// <summary>A file reference in stored data whose file does not exist.</summary>
 /// <param name="FileId">The id that the data names.</param>

@@ -18,7 +18,7 @@ public static class FileLinkBackfill
     public const int DefaultBatchSize = 1000;
 
     // Any fixed 64-bit key works; it only has to be the same on every node that shares the database.
-    private const long BatchLockKey = 0x574B_4649_4C45;
+    internal const long BatchLockKey = 0x574B_4649_4C45;
 
     /// <summary>Returns whether the one-time pass of <see cref="RunAsync"/> has read every source to its end.</summary>
     public static async Task<bool> IsFinishedAsync(IDatabase database, CancellationToken cancellationToken)
@@ -86,63 +86,111 @@ public static class FileLinkBackfill
         IDatabase database, FileReferenceSource source, object after, int batchSize, DateTimeOffset? uploadedBefore,
         bool recordProgress, CancellationToken cancellationToken)
     {
-        var dialect = database.Dialect;
         var fileFilter = uploadedBefore is null ? string.Empty : " AND NOT f.linked AND f.uploaded_at < @Before";
-        var before = uploadedBefore is { } time ? RelationalSql.Timestamp(dialect, time) : null;
+        var before = uploadedBefore is { } time ? RelationalSql.Timestamp(database.Dialect, time) : null;
         var total = FileLinkCounts.None;
         while (true)
         {
-            await using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var connection = transaction.Connection;
-            if (dialect == SqlDialect.PostgreSql)
+            try
             {
-                // Nodes that sweep at once take turns per batch, so their inserts of the same links do not deadlock.
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "SELECT pg_advisory_xact_lock(@Key)", new { Key = BatchLockKey }, transaction.Transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
-
-            var upper = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
-                source.NextUpperSql, new { After = after, Size = batchSize }, transaction.Transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (upper is null or DBNull)
-            {
-                if (recordProgress)
+                var (batch, upper) = await LinkBatchAsync(
+                    database, source, after, batchSize, before, fileFilter, recordProgress, cancellationToken)
+                    .ConfigureAwait(false);
+                if (upper is null)
                 {
-                    await MarkFinishedAsync(connection, transaction.Transaction, source, cancellationToken)
-                        .ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return total;
                 }
 
-                return total;
+                total = total.Add(batch);
+                after = upper;
             }
-
-            var range = new { After = after, Upper = source.ReadKey(upper), Before = before, Linked = true };
-            long links = 0;
-            foreach (var scan in source.Scans)
+            catch (DbException error)
             {
-                links += await connection.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO {scan.LinkTable} SELECT DISTINCT f.id, {scan.HolderColumns} " +
-                    $"{scan.FromSql(dialect)} JOIN wk_files f ON f.id = {FileReferenceSql.Id(dialect)} " +
-                    $"WHERE {scan.WhereSql(dialect, inBatch: true)}{fileFilter} ON CONFLICT DO NOTHING",
-                    range, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
+                var rows = await FindUnreadableAsync(database, source, after, cancellationToken).ConfigureAwait(false);
+                if (rows.Count == 0)
+                {
+                    throw;
+                }
 
-            var marked = await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE wk_files SET linked = @Linked WHERE NOT linked AND id IN ({source.LinkedFilesSql})",
-                range, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                var pass = recordProgress ? "file link backfill" : "file sweep's link pass";
+                throw new UnreadableJsonRowException(pass, rows, error);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the rows of <paramref name="source"/> after <paramref name="after"/> whose JSON columns cannot be read,
+    /// or, with a null <paramref name="after"/>, those of the whole table.
+    /// </summary>
+    internal static async Task<IReadOnlyList<UnreadableJsonRow>> FindUnreadableAsync(
+        IDatabase database, FileReferenceSource source, object? after, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<UnreadableJsonRow>();
+        foreach (var scan in source.Scans)
+        {
+            rows.AddRange(await UnreadableJsonRows.FindAsync(
+                connection, database.Dialect, scan, after, cancellationToken).ConfigureAwait(false));
+        }
+
+        return rows;
+    }
+
+    // Links one batch in its own transaction and returns its counts and the last key it read, or a null key at the end.
+    private static async Task<(FileLinkCounts Counts, object? Upper)> LinkBatchAsync(
+        IDatabase database, FileReferenceSource source, object after, int batchSize, object? before,
+        string fileFilter, bool recordProgress, CancellationToken cancellationToken)
+    {
+        var dialect = database.Dialect;
+        await using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = transaction.Connection;
+        if (dialect == SqlDialect.PostgreSql)
+        {
+            // Nodes that sweep at once take turns per batch, so their inserts of the same links do not deadlock.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(@Key)", new { Key = BatchLockKey }, transaction.Transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var upper = await connection.ExecuteScalarAsync<object?>(new CommandDefinition(
+            source.NextUpperSql, new { After = after, Size = batchSize }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (upper is null or DBNull)
+        {
             if (recordProgress)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE wk_file_link_backfill SET last_key = @LastKey WHERE source = @Source",
-                    new { LastKey = Convert.ToString(upper, CultureInfo.InvariantCulture), Source = source.Name },
-                    transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await MarkFinishedAsync(connection, transaction.Transaction, source, cancellationToken)
+                    .ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            total = total.Add(new FileLinkCounts(links, marked));
-            after = range.Upper;
+            return (FileLinkCounts.None, null);
         }
+
+        var range = new { After = after, Upper = source.ReadKey(upper), Before = before, Linked = true };
+        long links = 0;
+        foreach (var scan in source.Scans)
+        {
+            links += await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {scan.LinkTable} SELECT DISTINCT f.id, {scan.HolderColumns} " +
+                $"{scan.FromSql(dialect)} JOIN wk_files f ON f.id = {FileReferenceSql.Id(dialect)} " +
+                $"WHERE {scan.WhereSql(dialect, inBatch: true)}{fileFilter} ON CONFLICT DO NOTHING",
+                range, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var marked = await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE wk_files SET linked = @Linked WHERE NOT linked AND id IN ({source.LinkedFilesSql})",
+            range, transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (recordProgress)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE wk_file_link_backfill SET last_key = @LastKey WHERE source = @Source",
+                new { LastKey = Convert.ToString(upper, CultureInfo.InvariantCulture), Source = source.Name },
+                transaction.Transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (new FileLinkCounts(links, marked), range.Upper);
     }
 
     private static Task MarkFinishedAsync(

@@ -48,19 +48,59 @@ public static class FileLinkRows
     }
 
     /// <summary>
-    /// Links a record to the files that a create or an update adds to its data (<see cref="FormFiles.Added"/>). Files
-    /// the record named before are linked already, so an update that keeps a file that no longer exists still passes.
+    /// Links the files that shape-found references name (<see cref="FileReferenceShapes"/>) and marks them linked. An
+    /// id that names no stored file is skipped, because a sub-table row with <c>id</c> and <c>name</c> columns has the
+    /// shape too, unless it has the format of upload ids: then the file was removed, and the write must fail as in
+    /// <see cref="WriteAsync"/>, since committing it would leave data that names a file the sweep deleted.
     /// </summary>
-    public static Task WriteForRecordAsync(
+    /// <exception cref="InvalidOperationException">An upload id names no file; the caller's transaction must roll back.</exception>
+    public static async Task WriteFoundAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<FileLink> links,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(links);
+        var stored = new List<FileLink>();
+        foreach (var link in links.Distinct())
+        {
+            var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM wk_files WHERE id = @FileId", new { link.FileId }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (exists > 0 || FileReferenceShapes.IsUploadId(link.FileId))
+            {
+                stored.Add(link);
+            }
+        }
+
+        await WriteAsync(connection, transaction, stored, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Links a record to the files that a create or an update adds to its data: those of the form's file fields
+    /// (<see cref="FormFiles.Added"/>), which must exist, and the other references found by their shape
+    /// (<see cref="WriteFoundAsync"/>). Files the record named before are linked already, so an update that keeps a
+    /// file that no longer exists still passes. The record's audit snapshot is a copy of the data it writes, so these
+    /// links cover it too.
+    /// </summary>
+    public static async Task WriteForRecordAsync(
         DbConnection connection, DbTransaction transaction, FormDefinition form, long recordId, JsonObject? before,
         JsonObject after, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var added = FormFiles.Added(form, before, after);
-        return added.Count == 0
-            ? Task.CompletedTask
-            : WriteAsync(
-                connection, transaction, added.Select(id => FileLink.ToRecord(id, form.Key, recordId)),
-                cancellationToken);
+        var declared = FormFiles.Added(form, before, after);
+        if (declared.Count > 0)
+        {
+            await WriteAsync(
+                connection, transaction, declared.Select(id => FileLink.ToRecord(id, form.Key, recordId)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var found = FileReferenceShapes.Added(before, after, includeRoot: false).Except(declared).ToList();
+        if (found.Count > 0)
+        {
+            await WriteFoundAsync(
+                connection, transaction, found.Select(id => FileLink.ToRecord(id, form.Key, recordId)),
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 }

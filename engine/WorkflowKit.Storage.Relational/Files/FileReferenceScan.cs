@@ -20,10 +20,17 @@ internal sealed record FileReferenceScan(
         ? "wk_file_record_links (file_id, form_key, record_id)"
         : "wk_file_links (file_id, instance_id)";
 
-    /// <summary>Returns the FROM clause: the table and one row per JSON object in the column, as alias <c>j</c>.</summary>
-    public string FromSql(SqlDialect dialect)
+    /// <summary>
+    /// Returns the FROM clause: the table and one row per JSON object in the column, as alias <c>j</c>. With
+    /// <paramref name="validOnly"/> on SQLite, a row whose column is not valid JSON yields no objects instead of failing
+    /// the query; on PostgreSQL callers leave such rows out by their keys, because a filter on the table runs before
+    /// the lateral join there.
+    /// </summary>
+    public string FromSql(SqlDialect dialect, bool validOnly = false)
     {
-        var json = dialect == SqlDialect.PostgreSql && !JsonbColumn ? $"CAST({Json} AS jsonb)" : Json;
+        var json = dialect == SqlDialect.PostgreSql && !JsonbColumn ? $"CAST({Json} AS jsonb)"
+            : validOnly && dialect == SqlDialect.Sqlite ? $"iif(json_valid({Json}), {Json}, NULL)"
+            : Json;
         return $"FROM {From} {FileReferenceSql.Objects(dialect, json, IncludeRoot)}";
     }
 

@@ -23,6 +23,12 @@ public abstract class RelationalFileStore : IFileStore
 
     private SqlDialect Dialect => _database.Dialect;
 
+    /// <summary>
+    /// Runs in <see cref="DeleteUnlinkedAsync"/> after the batched link pass and before the deleting transaction, so
+    /// that tests can commit a write at that point.
+    /// </summary>
+    internal Func<CancellationToken, Task>? BeforeDeletion { get; set; }
+
     public async Task InsertAsync(StoredFile file, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -89,6 +95,28 @@ public abstract class RelationalFileStore : IFileStore
         await own.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task LinkFoundAsync(
+        IReadOnlyCollection<FileLink> links, IStorageTransaction? transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        if (transaction is not null)
+        {
+            await FileLinkRows.WriteFoundAsync(transaction.Connection, transaction.Transaction, links, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        await using var own = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await FileLinkRows.WriteFoundAsync(own.Connection, own.Transaction, links, cancellationToken)
+            .ConfigureAwait(false);
+        await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<FileHolder>> ListHoldersAsync(string fileId, CancellationToken cancellationToken)
     {
         // Records reach an instance through records.instance_id when the instance created them, and through
@@ -126,18 +154,15 @@ public abstract class RelationalFileStore : IFileStore
             return 0;
         }
 
-        // NOTE: a write that names a file without linking it and commits between this pass and the DELETE below
-        // loses the file. The engine links only the files of instance forms, so a variable write is such a write.
+        // Links most named files in batches that each commit, so the write transaction below has little to link.
         await FileLinkBackfill.LinkUnlinkedAsync(
             _database, uploadedBefore, FileLinkBackfill.DefaultBatchSize, cancellationToken).ConfigureAwait(false);
+        if (BeforeDeletion is { } hook)
+        {
+            await hook(cancellationToken).ConfigureAwait(false);
+        }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM wk_files WHERE uploaded_at < @Before AND NOT linked " +
-            "AND NOT EXISTS (SELECT 1 FROM wk_file_links l WHERE l.file_id = wk_files.id) " +
-            "AND NOT EXISTS (SELECT 1 FROM wk_file_record_links rl WHERE rl.file_id = wk_files.id)",
-            new { Before = RelationalSql.Timestamp(Dialect, uploadedBefore) },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await UnlinkedFileDeletion.RunAsync(_database, uploadedBefore, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> CountCandidatesAsync(DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
