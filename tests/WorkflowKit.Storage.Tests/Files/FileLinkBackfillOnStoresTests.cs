@@ -184,6 +184,83 @@ public sealed class FileLinkBackfillOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Sweep_keeps_file_named_after_link_pass()
+    {
+        // The write links nothing, as a node of an older version would, and commits after the batched link pass.
+        await MigrateAsync();
+        string unlinked;
+        await using (var connection = await _test.Database.OpenConnectionAsync(default))
+        {
+            unlinked = await InsertFileAsync(connection);
+        }
+
+        ((RelationalFileStore)_files).BeforeDeletion = async cancellationToken =>
+        {
+            await using var connection = await _test.Database.OpenConnectionAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                "INSERT INTO wk_variables (instance_id, name, value_json) VALUES ('inst-1', 'late', @Value)",
+                new { Value = Reference(unlinked).ToJsonString() });
+        };
+
+        var deleted = await _files.DeleteUnlinkedAsync(SweepBefore, default);
+
+        Assert.That(deleted, Is.EqualTo(1));
+        Assert.That(await _files.FindAsync(unlinked, default), Is.Not.Null);
+        Assert.That(await _files.FindAsync(_old.Orphan, default), Is.Null);
+        Assert.That(
+            await _files.ListHoldersAsync(unlinked, default), Does.Contain(new FileHolder("inst-1", null, null)));
+    }
+
+    [Test]
+    public async Task Sweep_stops_at_unreadable_row()
+    {
+        await MigrateAsync();
+        long auditId;
+        await using (var connection = await _test.Database.OpenConnectionAsync(default))
+        {
+            auditId = await connection.ExecuteScalarAsync<long>("SELECT MAX(id) FROM wk_audit");
+            await connection.ExecuteAsync(
+                "UPDATE wk_audit SET form_json = @Cut WHERE id = @Id",
+                new { Cut = $"{{\"sign\": {{\"id\": \"{_old.Named["task form data"]}\", \"na", Id = auditId });
+        }
+
+        var error = Assert.ThrowsAsync<UnreadableJsonRowException>(() => _files.DeleteUnlinkedAsync(SweepBefore, default));
+
+        var row = $"column form_json of row '{auditId}' in table wk_audit (instance audit form data)";
+        Assert.That(error!.Message, Is.EqualTo(
+            $"The file link backfill stopped because {row} is not valid JSON, so it cannot tell which files the data " +
+            "names, and no file was deleted. Repair or clear the column, then run it again; " +
+            "'workflowkit files check' lists every such row."));
+        Assert.That(error.Rows, Is.EqualTo(new[]
+        {
+            new UnreadableJsonRow("wk_audit", auditId.ToString(CultureInfo.InvariantCulture), "form_json",
+                "instance audit form data"),
+        }));
+        Assert.That(await _files.FindAsync(_old.Named["task form data"], default), Is.Not.Null);
+        Assert.That(await _files.FindAsync(_old.Orphan, default), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Sweep_after_backfill_stops_at_unreadable_row()
+    {
+        // The backfill has read every row, so the sweep's own link pass is the one that meets the row.
+        await MigrateAsync();
+        await _files.LinkNamedFilesAsync(default);
+        await using (var connection = await _test.Database.OpenConnectionAsync(default))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE wk_variables SET value_json = '[{\"id\": ' WHERE instance_id = 'inst-1'");
+        }
+
+        var error = Assert.ThrowsAsync<UnreadableJsonRowException>(() => _files.DeleteUnlinkedAsync(SweepBefore, default));
+
+        Assert.That(error!.Message, Does.StartWith(
+            "The file sweep's link pass stopped because column value_json of row 'inst-1' in table wk_variables " +
+            "(instance variable) is not valid JSON"));
+        Assert.That(await _files.FindAsync(_old.Orphan, default), Is.Not.Null);
+    }
+
+    [Test]
     public async Task Sweep_keeps_new_upload()
     {
         await MigrateAsync();

@@ -56,6 +56,22 @@ public sealed class FileLinksOnRecordsOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Create_links_reference_outside_file_fields()
+    {
+        // A script or an older form version can leave a reference in a field that is not a file field.
+        var photo = await UploadAsync("sales1");
+        var receipt = await UploadAsync("sales1");
+        var copy = await UploadAsync("sales1");
+        var data = Visit(photo, receipt);
+        data["legacy"] = new JsonObject { ["scan"] = copy.ToReference().ToJson() };
+
+        var record = await _records.CreateAsync("visit", data, new("sales1"), default);
+
+        Assert.That(await _files.ListHoldersAsync(copy.Id, default), Is.EqualTo(new[] { Holder(record.Id) }));
+        Assert.That(await SweepLaterAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task Create_links_files_of_fields_and_rows()
     {
         var photo = await UploadAsync("sales1");

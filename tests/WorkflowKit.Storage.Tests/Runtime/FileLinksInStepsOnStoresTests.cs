@@ -15,6 +15,7 @@ using WorkflowKit.Runtime.Participation;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage.PostgreSql;
 using WorkflowKit.Storage.PostgreSql.Runtime;
+using WorkflowKit.Storage.Relational.Files;
 using WorkflowKit.Storage.Sqlite;
 using WorkflowKit.Storage.Sqlite.Runtime;
 
@@ -105,6 +106,67 @@ public sealed class FileLinksInStepsOnStoresTests(StorageProvider provider)
     }
 
     [Test]
+    public async Task Start_links_file_in_variable()
+    {
+        var engine = _stores.CreateEngine(files: _files);
+        var contract = await UploadAsync("alice");
+        var copy = await UploadAsync("alice");
+
+        var started = await StartAsync(engine, contract, new JsonObject { ["copy"] = copy.ToReference().ToJson() });
+
+        Assert.That(await _files.ListHoldersAsync(copy.Id, default), Is.EqualTo(new[] { Holder(started.Id) }));
+    }
+
+    [Test]
+    public async Task Start_during_sweep_keeps_variable_file()
+    {
+        var engine = _stores.CreateEngine(files: _files);
+        var contract = await UploadAsync("alice");
+        var copy = await UploadAsync("alice");
+        WorkflowInstance? started = null;
+        ((RelationalFileStore)_files).BeforeDeletion = async cancellationToken =>
+        {
+            started = await StartAsync(engine, contract, new JsonObject { ["copy"] = copy.ToReference().ToJson() });
+        };
+
+        var deleted = await SweepLaterAsync();
+
+        Assert.That(deleted, Is.Zero);
+        Assert.That(await _files.FindAsync(copy.Id, default), Is.Not.Null);
+        Assert.That(await _files.ListHoldersAsync(copy.Id, default), Is.EqualTo(new[] { Holder(started!.Id) }));
+    }
+
+    [Test]
+    public async Task Start_naming_removed_file_in_variable_fails()
+    {
+        var engine = _stores.CreateEngine(files: _files);
+        var contract = await UploadAsync("alice");
+        var removed = new JsonObject { ["id"] = "0123456789abcdef0123456789abcdef", ["name"] = "scan.pdf" };
+        var notAFile = new JsonObject { ["id"] = "P-001", ["name"] = "试剂盒" };
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(
+            engine, contract, new JsonObject { ["copy"] = removed, ["items"] = new JsonArray(notAFile) }));
+
+        Assert.That(error!.Message, Does.StartWith("File 0123456789abcdef0123456789abcdef that instance "));
+        var instances = await engine.QueryInstancesAsync(new InstanceQuery { FlowKey = "contract" }, default);
+        Assert.That(instances, Is.Empty);
+        Assert.That(await _files.ListHoldersAsync(contract.Id, default), Is.Empty);
+    }
+
+    [Test]
+    public async Task Start_skips_row_shaped_like_reference()
+    {
+        var engine = _stores.CreateEngine(files: _files);
+        var contract = await UploadAsync("alice");
+        var notAFile = new JsonObject { ["id"] = "P-001", ["name"] = "试剂盒" };
+
+        var started = await StartAsync(engine, contract, new JsonObject { ["items"] = new JsonArray(notAFile) });
+
+        Assert.That(await _files.ListHoldersAsync(contract.Id, default), Is.EqualTo(new[] { Holder(started.Id) }));
+        Assert.That(await _files.ListHoldersAsync("P-001", default), Is.Empty);
+    }
+
+    [Test]
     public async Task Submit_links_added_file()
     {
         var engine = _stores.CreateEngine(files: _files);
@@ -186,13 +248,15 @@ public sealed class FileLinksInStepsOnStoresTests(StorageProvider provider)
 
     private static FileHolder Holder(string instanceId) => new(instanceId, null, null);
 
-    private static Task<WorkflowInstance> StartAsync(WorkflowEngine engine, StoredFile file) => engine.StartAsync(
+    private static Task<WorkflowInstance> StartAsync(
+        WorkflowEngine engine, StoredFile file, JsonObject? variables = null) => engine.StartAsync(
         new StartInstanceRequest("contract", "alice")
         {
             Form = new JsonObject
             {
                 ["title"] = "华东医院合同", ["scan"] = new JsonArray(file.ToReference().ToJson()),
             },
+            Variables = variables,
         },
         default);
 
