@@ -140,9 +140,9 @@ public sealed partial class WorkflowEngine
 
     /// <summary>
     /// Links the instance, and each instance that the step started or changed with it, to the files that the step
-    /// added to its form data, variables and audit snapshots, in the step's transaction, so that the write and its
-    /// links commit together and the file sweep cannot delete a file in between. Files of the form's file fields must
-    /// exist: the engine's own form checks (<see cref="EngineOptions.Files"/>) have made sure of it, and one removed
+    /// added to its form data, variables and audit snapshots. The links go in the step's transaction, so the write
+    /// and its links commit together and the file sweep cannot delete a file in between. Files of the form's file
+    /// fields must exist: the engine's own form checks (<see cref="EngineOptions.Files"/>) have made sure of it, and one removed
     /// since by the sweep fails the step, which then writes nothing. Other references are found by their shape, such as
     /// a reference that a script copies into a variable; see <see cref="IFileStore.LinkFoundAsync"/>.
     /// </summary>
@@ -176,7 +176,7 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    /// <summary>Returns the ids of the references, found by shape, that the step adds to the instance's stored data.</summary>
+    /// <summary>Returns the ids of the references, found by shape, that the step adds to the instance's data.</summary>
     private static HashSet<string> FoundFiles(StepContext context)
     {
         var loaded = FileReferenceShapes.IdsIn(context.LoadedForm, includeRoot: false);

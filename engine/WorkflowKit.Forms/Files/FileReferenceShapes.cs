@@ -25,8 +25,8 @@ public static class FileReferenceShapes
     }
 
     /// <summary>
-    /// Returns the ids that <paramref name="after"/> names and <paramref name="before"/> does not: the references that a
-    /// write of the value adds.
+    /// Returns the ids that <paramref name="after"/> names and <paramref name="before"/> does not: the references
+    /// that a write of the value adds.
     /// </summary>
     public static IReadOnlySet<string> Added(JsonNode? before, JsonNode? after, bool includeRoot)
     {
@@ -35,7 +35,7 @@ public static class FileReferenceShapes
         return added;
     }
 
-    /// <summary>Returns whether <paramref name="id"/> has the format of the ids that uploads get: 32 lowercase hex digits.</summary>
+    /// <summary>Returns whether <paramref name="id"/> has the format of upload ids: 32 lowercase hex digits.</summary>
     public static bool IsUploadId(string id) =>
         id.Length == 32 && id.All(character => character is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 

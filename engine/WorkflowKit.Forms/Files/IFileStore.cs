@@ -32,7 +32,7 @@ public interface IFileStore
         IReadOnlyCollection<FileLink> links, IStorageTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Links the files that references found by their shape name (<see cref="FileReferenceShapes"/>), in
+    /// Links the files named by references that were found by their shape (<see cref="FileReferenceShapes"/>), in
     /// <paramref name="transaction"/> as <see cref="LinkAsync"/> does. An id that names no stored file is skipped,
     /// because a sub-table row with <c>id</c> and <c>name</c> columns has the shape of a reference, unless it has the
     /// format of upload ids (<see cref="FileReferenceShapes.IsUploadId"/>).

@@ -51,7 +51,8 @@ public static class FileCheck
                 rows = await connection.QueryAsync<MissingRow>(new CommandDefinition(
                     missingSql(false), cancellationToken: cancellationToken)).ConfigureAwait(false);
                 namedOld = await connection.QueryAsync<string>(new CommandDefinition(
-                    namedOldSql(false), new { Before = before }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    namedOldSql(false), new { Before = before }, cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
             }
             catch (DbException)
             {
@@ -142,7 +143,7 @@ public sealed record FileCheckReport(
     IReadOnlyList<MissingFileReference> Missing, IReadOnlyList<UnlinkedFile> Unlinked, bool BackfillFinished)
 {
     /// <summary>
-    /// Rows whose JSON column is not valid JSON. The check reads the other rows; the sweep stops at these and deletes
+    /// Rows whose JSON column is not valid JSON. The check reads the other rows. The sweep stops at these and deletes
     /// nothing until they are repaired or cleared, because they may name files that no other data names.
     /// </summary>
     public IReadOnlyList<UnreadableJsonRow> Unreadable { get; init; } = [];

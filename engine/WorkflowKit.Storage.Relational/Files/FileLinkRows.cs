@@ -53,7 +53,9 @@ public static class FileLinkRows
     /// shape too, unless it has the format of upload ids: then the file was removed, and the write must fail as in
     /// <see cref="WriteAsync"/>, since committing it would leave data that names a file the sweep deleted.
     /// </summary>
-    /// <exception cref="InvalidOperationException">An upload id names no file; the caller's transaction must roll back.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// An upload id names no file, so the caller's transaction must roll back.
+    /// </exception>
     public static async Task WriteFoundAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<FileLink> links,
         CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace WorkflowKit.Storage.Relational.Files;
 internal static class UnlinkedFileDeletion
 {
     // NOTE: on PostgreSQL a write that names a file without linking it can still commit between the check and the
-    // DELETE. Every write path of this version links; a node of an older version during a rolling upgrade may not.
+    // DELETE. Every write path of this version links, but a node of an older version during a rolling upgrade may not.
     public static async Task<int> RunAsync(
         IDatabase database, DateTimeOffset uploadedBefore, CancellationToken cancellationToken)
     {

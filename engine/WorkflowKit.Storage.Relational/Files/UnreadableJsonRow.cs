@@ -7,7 +7,7 @@ namespace WorkflowKit.Storage.Relational.Files;
 /// <param name="Where">What the column contains, in the words of <c>workflowkit files check</c>.</param>
 public sealed record UnreadableJsonRow(string Table, string RowId, string Column, string Where)
 {
-    /// <summary>The row in words for messages: "column form_json of row 'x' in table wk_instances (instance form)".</summary>
+    /// <summary>Returns the row in words, such as "column form_json of row 'x' in table wk_instances (instance form)".</summary>
     public string Describe() => $"column {Column} of row '{RowId}' in table {Table} ({Where})";
 }
 

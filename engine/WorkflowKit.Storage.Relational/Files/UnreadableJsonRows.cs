@@ -31,9 +31,9 @@ internal static class UnreadableJsonRows
             return [.. keys.Select(key => Row(scan, key))];
         }
 
+        var filter = range.Length == 0 ? string.Empty : $"WHERE {range}";
         var rows = await connection.QueryAsync<(string Key, string? Json)>(new CommandDefinition(
-            $"SELECT CAST({scan.Key} AS text), CAST({scan.Json} AS text) {from} {(range.Length == 0 ? string.Empty : "WHERE " + range)} " +
-            $"ORDER BY {scan.Key}",
+            $"SELECT CAST({scan.Key} AS text), CAST({scan.Json} AS text) {from} {filter} ORDER BY {scan.Key}",
             new { After = after }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Where(row => row.Json is not null && !IsReadable(row.Json)).Select(row => Row(scan, row.Key))];
     }
