@@ -8,9 +8,10 @@ namespace WorkflowKit.Designer.Files;
 /// Removes uploads that no start or task action referenced within <see cref="DesignerOptions.UnlinkedFileLifetime"/>
 /// (a day by default), such as a file chosen on a form that was never submitted. It runs at start-up and then every
 /// <see cref="DesignerOptions.FileSweepInterval"/>. Several nodes may sweep at once, because each delete is one
-/// statement that skips linked files. Before its first delete, the store links the files that data written before
+/// transaction that skips linked files. Before its first delete, the store links the files that data written before
 /// migration 3110 names (<see cref="IFileStore.LinkNamedFilesAsync"/>), and each sweep links the old unlinked files
-/// that any stored data names before it deletes the rest.
+/// that any stored data names before it deletes the rest. A row whose JSON cannot be read stops the sweep with an
+/// error naming the row, which is logged here, and nothing is deleted until the row is repaired.
 /// </summary>
 public sealed class FileSweep(
     IFileStore files, TimeProvider time, IOptions<DesignerOptions> options, ILogger<FileSweep> logger)
