@@ -35,7 +35,13 @@ internal static class PackageChecker
                 UnknownForm(context, JsonPointers.Append(pointer, "form"), sample.Form);
             }
 
-            if (!File.Exists(Path.Combine(folder, sample.File)))
+            if (PackagePaths.Resolve(folder, sample.File) is null)
+            {
+                context.Error(
+                    DiagnosticCodes.PackageFileMissing, JsonPointers.Append(pointer, "file"),
+                    PackagePaths.Outside(sample.File));
+            }
+            else if (!File.Exists(Path.Combine(folder, sample.File)))
             {
                 context.Error(
                     DiagnosticCodes.PackageFileMissing, JsonPointers.Append(pointer, "file"),
