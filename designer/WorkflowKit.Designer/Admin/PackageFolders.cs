@@ -7,7 +7,7 @@ namespace WorkflowKit.Designer.Admin;
 /// <summary>
 /// The server folders from which the admin page may read a template package: the built-in templates folder
 /// (<see cref="DesignerOptions.TemplatesPath"/>) and the folders of <see cref="DesignerOptions.PackageFolders"/>, each
-/// with its subfolders. Every other path is answered alike, whether it is missing, a file or outside these roots, so
+/// with its subfolders. Every other path gets the same result, whether it is missing, a file or outside these roots, so
 /// that the page does not tell an administrator which paths exist on the server.
 /// </summary>
 public sealed class PackageFolders
@@ -36,7 +36,7 @@ public sealed class PackageFolders
         : [];
 
     /// <summary>
-    /// Returns <paramref name="path"/> as a full path when it is an absolute path of a folder that holds package.json
+    /// Returns <paramref name="path"/> as a full path when it is an absolute path of a folder that contains package.json
     /// and lies inside one of <see cref="Roots"/>, reached without a symbolic link below that root. Returns null in
     /// every other case, so that a caller gives the same reply for all of them.
     /// </summary>

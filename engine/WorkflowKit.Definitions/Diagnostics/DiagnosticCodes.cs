@@ -287,7 +287,7 @@ public static class DiagnosticCodes
     /// <summary>A condition sets both structured rules and JavaScript, or neither.</summary>
     public const string ConditionShape = "WK1405";
 
-    /// <summary>A file listed in a package manifest does not exist or lies outside the package folder.</summary>
+    /// <summary>A file listed in a package manifest does not exist.</summary>
     public const string PackageFileMissing = "WK1601";
 
     /// <summary>A file listed in a package manifest holds a document of another kind.</summary>

@@ -5,7 +5,7 @@ using WorkflowKit.Definitions.Validation;
 namespace WorkflowKit.Definitions.Packages;
 
 /// <summary>
-/// Reads a template package uploaded as a .zip archive. The archive holds package.json with its forms, flows, views
+/// Reads a template package uploaded as a .zip archive. The archive contains package.json with its forms, flows, views
 /// and sample data files either at its root or inside one top folder (as zipping the package folder itself gives).
 /// Every entry is checked before anything is extracted: no absolute names, no ".." segments, no repeated names, at
 /// most <see cref="MaxEntries"/> entries and <see cref="MaxUncompressedBytes"/> bytes uncompressed. The byte limit is
@@ -170,6 +170,14 @@ public static class PackageArchive
                     "Zip the package folder again with an ordinary zip tool.");
             }
 
+            // A file entry "a" next to "a/b.json" makes a path both a file and a folder.
+            if (Directory.Exists(target) || HasFileAncestor(target, fullRoot))
+            {
+                throw Rejected(PackageArchiveProblem.DuplicateEntry, archiveName, entry.FullName, 0,
+                    $"\"{archiveName}\" has the entry \"{entry.FullName}\", whose path is also used by another entry " +
+                    "as a file or a folder. Zip the package folder again so that each path appears once.");
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var source = await OpenAsync(entry, archiveName, cancellationToken).ConfigureAwait(false);
             await using (source.ConfigureAwait(false))
@@ -192,6 +200,20 @@ public static class PackageArchive
                 }
             }
         }
+    }
+
+    private static bool HasFileAncestor(string path, string root)
+    {
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length >= root.Length;
+             folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static async Task<Stream> OpenAsync(

@@ -30,9 +30,7 @@ public interface IDefinitionStore
     /// Validates the draft (with the latest forms it refers to) and publishes it as the next
     /// version; a flow version is bound to the latest version of its form. A draft equal to the
     /// latest version (for a flow, also still bound to its form's latest version) returns that
-    /// version. Either way the draft is deleted in the same transaction, so the definition is
-    /// edited from its latest version again, as after a package import. Errors throw
-    /// <see cref="DefinitionValidationException"/>, publish nothing and keep the draft.
+    /// version. Errors throw <see cref="DefinitionValidationException"/> and publish nothing.
     /// </summary>
     Task<DefinitionVersion> PublishAsync(string kind, string key, string publishedBy,
         CancellationToken cancellationToken);

@@ -154,15 +154,7 @@ public static class DefinitionValidator
         List<Diagnostic> diagnostics, HashSet<(string Kind, string Key)> unreadable,
         CancellationToken cancellationToken)
     {
-        var path = PackagePaths.Resolve(folder, relativePath);
-        if (path is null)
-        {
-            diagnostics.Add(manifest.At(
-                DiagnosticCodes.PackageFileMissing, DiagnosticSeverity.Error, pointer,
-                PackagePaths.Outside(relativePath)));
-            return null;
-        }
-
+        var path = Path.Combine(folder, relativePath);
         if (!File.Exists(path))
         {
             diagnostics.Add(manifest.At(

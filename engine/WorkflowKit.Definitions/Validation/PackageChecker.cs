@@ -35,13 +35,7 @@ internal static class PackageChecker
                 UnknownForm(context, JsonPointers.Append(pointer, "form"), sample.Form);
             }
 
-            if (PackagePaths.Resolve(folder, sample.File) is null)
-            {
-                context.Error(
-                    DiagnosticCodes.PackageFileMissing, JsonPointers.Append(pointer, "file"),
-                    PackagePaths.Outside(sample.File));
-            }
-            else if (!File.Exists(Path.Combine(folder, sample.File)))
+            if (!File.Exists(Path.Combine(folder, sample.File)))
             {
                 context.Error(
                     DiagnosticCodes.PackageFileMissing, JsonPointers.Append(pointer, "file"),

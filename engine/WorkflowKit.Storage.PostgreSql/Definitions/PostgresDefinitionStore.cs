@@ -120,8 +120,8 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
 
         var label = $"{kind}:{key} (draft revision {draft.Revision})";
         return await PublishContentAsync(
-                transaction, kind, key, draft.Content, draft.Revision, label, $"The draft of {kind} \"{key}\"",
-                publishedBy, comment, cancellationToken)
+                transaction, kind, key, draft.Content, label, $"The draft of {kind} \"{key}\"", publishedBy, comment,
+                cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -141,17 +141,15 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
 
         var label = string.Create(CultureInfo.InvariantCulture, $"flow:{flowKey} v{latest.Number}");
         return await PublishContentAsync(
-                transaction, DefinitionKinds.Flow, flowKey, latest.Content, publishedDraft: null, label,
+                transaction, DefinitionKinds.Flow, flowKey, latest.Content, label,
                 $"Version {latest.Number} of flow \"{flowKey}\"", publishedBy, comment, cancellationToken)
             .ConfigureAwait(false);
     }
 
     // Validates the content, then inserts it as the next version unless the latest version already publishes it.
-    // The draft of revision publishedDraft, when given, is deleted in the same transaction: its content is now the
-    // latest version, so it holds no unpublished change.
     private async Task<DefinitionVersion> PublishContentAsync(
-        IStorageTransaction transaction, string kind, string key, string source, long? publishedDraft, string label,
-        string subject, string publishedBy, string? comment, CancellationToken cancellationToken)
+        IStorageTransaction transaction, string kind, string key, string source, string label, string subject,
+        string publishedBy, string? comment, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection;
         var others = await LatestFormsAndFlowsAsync(connection, transaction.Transaction, kind, key, cancellationToken)
@@ -169,9 +167,6 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
         if (await IsCurrentAsync(connection, transaction.Transaction, document, content, latest, cancellationToken)
                 .ConfigureAwait(false))
         {
-            await DeletePublishedDraftAsync(transaction, kind, key, publishedDraft, cancellationToken)
-                .ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ToVersion(latest!);
         }
 
@@ -179,29 +174,9 @@ public sealed partial class PostgresDefinitionStore : IDefinitionStore
                 connection, transaction.Transaction, document, content, publishedBy, packageKey: null, comment,
                 cancellationToken)
             .ConfigureAwait(false);
-        await DeletePublishedDraftAsync(transaction, kind, key, publishedDraft, cancellationToken)
-            .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         DefinitionStoreLog.Published(_logger, kind, key, version.Version);
         return version;
-    }
-
-    private async Task DeletePublishedDraftAsync(
-        IStorageTransaction transaction, string kind, string key, long? revision, CancellationToken cancellationToken)
-    {
-        if (revision is null)
-        {
-            return;
-        }
-
-        var deleted = await transaction.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM definition_drafts WHERE kind = @kind AND key = @key AND revision = @revision",
-            new { kind, key, revision }, transaction.Transaction, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
-        if (deleted > 0)
-        {
-            DefinitionStoreLog.DraftDeleted(_logger, kind, key);
-        }
     }
 
     public async Task<DefinitionVersion?> GetVersionAsync(

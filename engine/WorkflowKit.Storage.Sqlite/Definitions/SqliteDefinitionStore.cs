@@ -118,8 +118,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
 
         var label = $"{kind}:{key} (draft revision {draft.Revision})";
         return await PublishContentAsync(
-            transaction, draft, draft.Revision, label, $"The draft of {kind} \"{key}\"", publishedBy, comment,
-            cancellationToken).ConfigureAwait(false);
+            transaction, draft, label, $"The draft of {kind} \"{key}\"", publishedBy, comment, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<DefinitionVersion> RepublishFlowAsync(
@@ -137,16 +137,14 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         var source = new DefinitionRows.Draft { Kind = latest.Kind, Key = latest.Key, Content = latest.Content };
         var label = string.Create(CultureInfo.InvariantCulture, $"flow:{flowKey} v{latest.Number}");
         return await PublishContentAsync(
-            transaction, source, publishedDraft: null, label, $"Version {latest.Number} of flow \"{flowKey}\"",
-            publishedBy, comment, cancellationToken).ConfigureAwait(false);
+            transaction, source, label, $"Version {latest.Number} of flow \"{flowKey}\"", publishedBy, comment,
+            cancellationToken).ConfigureAwait(false);
     }
 
     // Validates the source, then inserts it as the next version unless the latest version already publishes it.
-    // The draft of revision publishedDraft, when given, is deleted in the same transaction: its content is now the
-    // latest version, so it holds no unpublished change.
     private async Task<DefinitionVersion> PublishContentAsync(
-        IStorageTransaction transaction, DefinitionRows.Draft source, long? publishedDraft, string label,
-        string subject, string publishedBy, string? comment, CancellationToken cancellationToken)
+        IStorageTransaction transaction, DefinitionRows.Draft source, string label, string subject,
+        string publishedBy, string? comment, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection;
         var document = await ValidateForPublishAsync(connection, transaction.Transaction, source, label, subject,
@@ -158,9 +156,6 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
         if (await IsCurrentAsync(connection, transaction.Transaction, document, content, latest, cancellationToken)
                 .ConfigureAwait(false))
         {
-            await DeletePublishedDraftAsync(transaction, source, publishedDraft, cancellationToken)
-                .ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return ToVersion(latest!);
         }
 
@@ -168,28 +163,9 @@ public sealed class SqliteDefinitionStore : IDefinitionStore
             connection, transaction.Transaction, document, content, publishedBy, packageKey: null, comment,
             cancellationToken)
             .ConfigureAwait(false);
-        await DeletePublishedDraftAsync(transaction, source, publishedDraft, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         DefinitionStoreLog.Published(_logger, source.Kind, source.Key, version.Version);
         return version;
-    }
-
-    private async Task DeletePublishedDraftAsync(
-        IStorageTransaction transaction, DefinitionRows.Draft source, long? revision, CancellationToken cancellationToken)
-    {
-        if (revision is null)
-        {
-            return;
-        }
-
-        var deleted = await transaction.Connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM definition_drafts WHERE kind = @Kind AND key = @Key AND revision = @revision",
-            new { source.Kind, source.Key, revision }, transaction.Transaction, cancellationToken: cancellationToken))
-            .ConfigureAwait(false);
-        if (deleted > 0)
-        {
-            DefinitionStoreLog.DraftDeleted(_logger, source.Kind, source.Key);
-        }
     }
 
     public async Task<DefinitionVersion?> GetVersionAsync(
