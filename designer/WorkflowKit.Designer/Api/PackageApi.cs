@@ -159,7 +159,7 @@ internal static class PackageApi
 
         if (form.Files.Count != 1 || form.Files[0].Name != "file")
         {
-            return (null, BadRequest(form.Files.Count == 0 ? text.NotMultipart() : text.NeedsOneFile(form.Files.Count)));
+            return (null, BadRequest(form.Files.Count > 1 ? text.NeedsOneFile(form.Files.Count) : text.NotMultipart()));
         }
 
         return (new Upload(form.Files[0], form), null);

@@ -121,19 +121,22 @@ public sealed class PackageApiTests
     }
 
     [Test]
-    public async Task Request_problems_get_400_and_403()
+    public async Task Request_problems_get_4xx()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
         using var admin = await LoopbackClients.ForAsync(factory, "admin");
         using var owner = await LoopbackClients.ForAsync(factory, "owner");
 
         using var json = await admin.PostAsJsonAsync("/api/packages", new { file = "x" });
+        using var wrongPart = new MultipartFormDataContent { { new ByteArrayContent([1, 2]), "upload", "p.zip" } };
+        using var wrongName = await admin.PostAsync("/api/packages", wrongPart);
         using var staff = await PostAsync(owner, "/api/packages", PackageZips.Zip(PackageZips.ExampleEntries()));
         using var noManifest = await PostAsync(admin, "/api/packages",
             PackageZips.Zip(new Dictionary<string, byte[]> { ["a/readme.txt"] = [1], ["b/readme.txt"] = [2] }));
 
-        Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await DetailAsync(json), Is.EqualTo("请以 multipart/form-data 上传：模板包 .zip 文件放在名为 \"file\" 的部分"));
+        Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        Assert.That(wrongName.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await DetailAsync(wrongName), Is.EqualTo("请以 multipart/form-data 上传：模板包 .zip 文件放在名为 \"file\" 的部分"));
         Assert.That(staff.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(noManifest.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await DetailAsync(noManifest), Is.EqualTo(
@@ -154,7 +157,8 @@ public sealed class PackageApiTests
             var body = document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
             Assert.That(body.Select(item => item.Key), Does.Contain("multipart/form-data"), path);
             foreach (var status in new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden,
-                         HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnprocessableEntity })
+                         HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnsupportedMediaType,
+                         HttpStatusCode.UnprocessableEntity })
             {
                 Assert.That(contract.Unlisted("POST", path, status), Is.Null);
             }

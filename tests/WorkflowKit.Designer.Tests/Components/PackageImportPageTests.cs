@@ -87,7 +87,7 @@ public sealed class PackageImportPageTests
         var page = Context.Render<PackageImport>();
         page.FindAll("input:not([type=file])").Last().Change(Biopharma);
         page.Find("[data-testid=package-preview]").Click();
-        page.WaitForState(() => page.FindAll("[data-testid=package-conflict]").Count > 0);
+        page.WaitForState(() => page.FindAll("[data-testid=package-conflict]").Count > 0, TimeSpan.FromSeconds(30));
 
         Assert.That(page.FindAll("[data-testid=package-conflict]"), Has.Count.EqualTo(1));
         Assert.That(page.Find("[data-testid=package-conflict-text]").TextContent.Trim(), Is.EqualTo(
@@ -106,7 +106,7 @@ public sealed class PackageImportPageTests
         var page = Context.Render<PackageImport>();
         page.FindAll("input:not([type=file])").Last().Change(Biopharma);
         page.Find("[data-testid=package-preview]").Click();
-        page.WaitForState(() => page.FindAll("[data-testid=package-replace]").Count > 0);
+        page.WaitForState(() => page.FindAll("[data-testid=package-replace]").Count > 0, TimeSpan.FromSeconds(30));
 
         // The test id may sit on the checkbox input or on its wrapper, so the test accepts both.
         var box = page.Find("[data-testid=package-replace]");
