@@ -45,6 +45,8 @@ public static class AdminServices
             (sqlite, time) => new SqliteImportMappingStore(sqlite, time),
             (postgres, time) => new PostgresImportMappingStore(postgres, time)));
         services.TryAddSingleton<DataImportService>();
+        services.TryAddSingleton<PackageFolders>();
+        services.TryAddSingleton<PackagePreviews>();
         services.TryAddSingleton<IDelegationStore>(provider => ForDatabase<IDelegationStore>(
             provider,
             (sqlite, _) => new SqliteDelegationStore(sqlite),

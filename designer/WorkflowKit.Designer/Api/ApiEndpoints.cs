@@ -101,6 +101,7 @@ public static class ApiEndpoints
 
         RecordApi.Map(api);
         FileApi.Map(api);
+        PackageApi.Map(api);
         IncidentApi.Map(api);
         ScheduleApi.Map(api);
         Delegations.DelegationApi.Map(api);

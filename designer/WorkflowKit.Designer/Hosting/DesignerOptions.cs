@@ -25,6 +25,14 @@ public sealed class DesignerOptions
     public string? TemplatesPath { get; set; }
 
     /// <summary>
+    /// Server folders from which administrators may read a template package on /admin/packages, each with its
+    /// subfolders, as absolute paths or paths relative to the content root. The built-in templates folder is always
+    /// allowed. Any other path typed on the page gets one reply whether it exists or not. Empty by default, so only
+    /// the built-in packages and uploaded .zip files can be imported.
+    /// </summary>
+    public IList<string> PackageFolders { get; } = [];
+
+    /// <summary>
     /// Load the biopharma sample (its users as accounts, master data, a few open reviews and orders) into a fresh
     /// database, that is one without accounts at start-up.
     /// </summary>

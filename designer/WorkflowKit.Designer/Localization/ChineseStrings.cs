@@ -170,7 +170,6 @@ public static class ChineseStrings
         ["Flow key"] = "流程键",
         ["Flow settings"] = "流程设置",
         ["Flows"] = "流程",
-        ["Folder '{0}' does not exist on the server."] = "服务器上不存在目录“{0}”。",
         ["For example: form.total > 500000 && form.region === 'east'"] = "例如：form.total > 500000 && form.region === 'east'",
         ["Forecast"] = "预测",
         ["Forecast this month"] = "本月预测",
@@ -277,6 +276,13 @@ public static class ChineseStrings
         ["Options (one per line: value = label)"] = "选项（每行一个：值 = 名称）",
         ["Options depend on field"] = "选项依赖字段",
         ["Or a package folder on the server"] = "或服务器上的模板包目录",
+        ["Or upload a .zip file"] = "或上传 .zip 文件",
+        ["A .zip of the package folder, with package.json at its root or in its one top folder, up to {0}."] =
+            "模板包目录的 .zip 压缩文件，package.json 位于压缩包根目录或唯一的顶层目录中，最大 {0}。",
+        ["File \"{0}\" is larger than the limit of {1} for a package. Leave files other than the package's definitions and sample data out of the .zip file."] =
+            "文件“{0}”超过模板包上限 {1}；请只把模板包的定义和示例数据放进 .zip 文件。",
+        ["The server has no package folder \"{0}\" that this page may read. It reads only folders that hold package.json inside the built-in templates folder or a folder listed in the WorkflowKit:PackageFolders setting. Add the folder to that setting, or upload the package as a .zip file."] =
+            "服务器上没有本页可读取的模板包目录“{0}”。本页只读取内置模板目录或设置 WorkflowKit:PackageFolders 所列目录之内、含有 package.json 的目录。请把该目录加入此设置，或把模板包压缩为 .zip 文件上传。",
         ["Or due at the date in field"] = "或以字段中的日期为截止",
         ["Or-sign (first decides)"] = "或签（一人决定）",
         ["Owned by {0} (read-only)"] = "由 {0} 负责（只读）",

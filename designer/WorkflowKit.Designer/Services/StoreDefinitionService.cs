@@ -248,10 +248,36 @@ public sealed class StoreDefinitionService(
         var draft = item.DraftRevision is null
             ? null
             : await store.GetDraftAsync(item.Kind, item.Key, cancellationToken);
-        var json = draft?.Json ?? (await store.GetVersionAsync(item.Kind, item.Key, null, cancellationToken))?.Json;
+        var latest = await store.GetVersionAsync(item.Kind, item.Key, null, cancellationToken);
+
+        // Publishing keeps the draft row, so that a stale editor's next save still meets its revision and conflicts.
+        // A draft whose content is the latest version contains no unpublished change, so lists show no draft for it,
+        // whether it was published from the designer or through the API.
+        if (draft is not null && latest is not null && IsPublished(kind, draft.Json, latest.Json))
+        {
+            draft = null;
+        }
+
+        var json = draft?.Json ?? latest?.Json;
         return new DefinitionSummary(
             kind, item.Key, NameOf(kind, json) ?? new LocalizedText(item.Name), item.LatestVersion, draft is not null,
             draft?.SavedBy, draft?.SavedAt);
+    }
+
+    // Compares in the stored form of a published version, so that spacing and property order do not count.
+    private static bool IsPublished(DefinitionKind kind, string draftJson, string publishedJson)
+    {
+        try
+        {
+            var canonical = kind == DefinitionKind.Flow
+                ? DefinitionJson.Serialize(DefinitionJson.Deserialize<FlowDefinition>(draftJson))
+                : DefinitionJson.Serialize(DefinitionJson.Deserialize<FormDefinition>(draftJson));
+            return string.Equals(canonical, publishedJson, StringComparison.Ordinal);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     private static LocalizedText? NameOf(DefinitionKind kind, string? json)

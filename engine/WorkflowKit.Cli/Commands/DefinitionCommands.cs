@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using WorkflowKit.Definitions.Packages;
 using WorkflowKit.Definitions.Store;
 using WorkflowKit.Definitions.Validation;
 using WorkflowKit.Organization;
@@ -93,11 +94,28 @@ public static class DefinitionCommands
         return command;
     }
 
+    // Extracts PACKAGE when it is a .zip file; null for a folder or a package.json.
+    private static async Task<ExtractedPackage?> ExtractArchiveAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await PackageArchive.ExtractAsync(stream, Path.GetFileName(path), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     private static Command Import(CliContext context)
     {
         var package = new Argument<string>("PACKAGE")
         {
-            Description = "Template package folder (the folder holding package.json) or its package.json.",
+            Description = "Template package folder (the folder holding package.json), its package.json, or a .zip " +
+                "file of the package folder with package.json at its root or in its one top folder.",
         };
         var db = DbOption();
         var user = UserOption();
@@ -118,6 +136,8 @@ public static class DefinitionCommands
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var folder = parsed.GetValue(package)!;
+            using var archive = await ExtractArchiveAsync(folder, cancellationToken).ConfigureAwait(false);
+            folder = archive?.Folder ?? folder;
             if (Path.GetFileName(folder) == DefinitionValidator.ManifestFileName)
             {
                 folder = Path.GetDirectoryName(folder) is { Length: > 0 } parent ? parent : ".";
@@ -148,6 +168,17 @@ public static class DefinitionCommands
                         seeded = await seeder.SeedAsync(manifest, transaction, token).ConfigureAwait(false);
                     },
                     cancellationToken).ConfigureAwait(false);
+            }
+            catch (DefinitionValidationException refused) when (archive is not null)
+            {
+                // Name each file as its entry in the archive, not by the temporary folder it was extracted to.
+                var diagnostics = refused.Diagnostics
+                    .Select(diagnostic => diagnostic with
+                    {
+                        File = $"{archive.ArchiveName}:{archive.EntryOf(diagnostic.File)}",
+                    })
+                    .ToList();
+                throw new DefinitionValidationException($"Package archive \"{archive.ArchiveName}\"", diagnostics);
             }
             catch (PackageConflictException rejected)
             {

@@ -12,7 +12,8 @@ public sealed class PackageValidationTests
     [SetUp]
     public void CopyPackage()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "wk-pkg-" + Guid.NewGuid().ToString("N"));
+        // The package sits one level down, so that a test may write files next to it without touching others.
+        _folder = Path.Combine(Path.GetTempPath(), "wk-pkg-" + Guid.NewGuid().ToString("N"), "package");
         foreach (var file in Directory.EnumerateFiles(TestPaths.ExamplePackage, "*", SearchOption.AllDirectories))
         {
             var destination = Path.Combine(_folder, Path.GetRelativePath(TestPaths.ExamplePackage, file));
@@ -22,7 +23,7 @@ public sealed class PackageValidationTests
     }
 
     [TearDown]
-    public void DeletePackage() => Directory.Delete(_folder, recursive: true);
+    public void DeletePackage() => Directory.Delete(Path.GetDirectoryName(_folder)!, recursive: true);
 
     [Test]
     public async Task Listed_file_missing()
@@ -30,6 +31,23 @@ public sealed class PackageValidationTests
         File.Delete(Path.Combine(_folder, "views", "open-applications.json"));
 
         await AssertReportsAsync("package.json", DiagnosticCodes.PackageFileMissing, "/views/0");
+    }
+
+    [TestCase("views", "../outside.json")]
+    [TestCase("views", "views/../../outside.json")]
+    [TestCase("forms", "/etc/passwd")]
+    public async Task Listed_file_outside_folder(string list, string listed)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "..", "outside.json"), "{}");
+        await EditManifestAsync(manifest => manifest[list] = new JsonArray(listed));
+
+        var report = await DefinitionValidator.ValidatePackageAsync(_folder, CancellationToken.None);
+        var diagnostic = report.Diagnostics.Single(item => item.Pointer == $"/{list}/0");
+
+        // The package schema keeps every listed path inside the folder, which an uploaded package relies on.
+        Assert.That(diagnostic.Code, Is.EqualTo(DiagnosticCodes.ConstraintViolated));
+        Assert.That(report.HasErrors, Is.True);
+        Assert.That(report.Documents, Is.Empty);
     }
 
     [Test]

@@ -61,8 +61,15 @@ public sealed class DefinitionReadApiTests
         using var sales = await ApiAccessTests.ClientForAsync(factory, "sales1");
         using var owner = await ApiAccessTests.ClientForAsync(factory, "owner");
         using var admin = await ApiAccessTests.ClientForAsync(factory, "admin");
-        await OrderDefinitions.PublishAsync(
-            factory.Services.GetRequiredService<IDefinitionService>(), "owner", OrderDefinitions.FlowWithScript(Script));
+        var definitions = factory.Services.GetRequiredService<IDefinitionService>();
+        await OrderDefinitions.PublishAsync(definitions, "owner", OrderDefinitions.FlowWithScript(Script));
+
+        // An unpublished edit, because lists show the editor of a draft only while it differs from the published version.
+        var definitionKind = kind == "flows" ? DefinitionKind.Flow : DefinitionKind.Form;
+        var draft = (await definitions.GetDraftAsync(definitionKind, key, default))!;
+        var edited = JsonNode.Parse(draft.Json)!.AsObject();
+        edited["description"] = "Edited after the publish";
+        await definitions.SaveDraftAsync(definitionKind, key, edited.ToJsonString(), draft.Revision, "owner", default);
 
         var staffItem = await ListedAsync(sales, kind, key);
         var ownerItem = await ListedAsync(owner, kind, key);

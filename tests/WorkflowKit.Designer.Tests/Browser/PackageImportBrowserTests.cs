@@ -7,8 +7,9 @@ namespace WorkflowKit.Designer.Tests.Browser;
 
 /// <summary>
 /// A package imported on the admin page gets its data permission rules, as one loaded at start
-/// does: the app starts with no templates, the administrator imports the biopharma package, and
-/// the salesperson's customer list is then filtered by region.
+/// does: the app starts with no templates, the administrator imports the biopharma package from a
+/// folder under the configured WorkflowKit:PackageFolders root, and the salesperson's customer
+/// list is then filtered by region.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -17,7 +18,11 @@ public sealed class PackageImportBrowserTests
     private BrowserSession _session = default!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _session = await BrowserSession.StartAsync();
+    public async Task StartAsync() => _session = await BrowserSession.StartAsync(settings: new Dictionary<string, string>
+    {
+        // The app's built-in templates folder is empty here, so the repository's templates are an allowed root.
+        ["WorkflowKit:PackageFolders:0"] = DesignerAppFactory.RepositoryTemplates(),
+    });
 
     [TearDown]
     public Task CaptureAsync() => _session.CaptureFailureAsync();

@@ -40,8 +40,11 @@ public sealed class DiagnosticPageTests
     [SetUp]
     public void CreateContext()
     {
-        _app = new DesignerAppFactory();
         _folder = Directory.CreateTempSubdirectory("wk-diagnostic-page-").FullName;
+        _app = new DesignerAppFactory(settings: new Dictionary<string, string>
+        {
+            ["WorkflowKit:PackageFolders:0"] = _folder,
+        });
         _culture = "zh-CN";
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -56,7 +59,7 @@ public sealed class DiagnosticPageTests
                      typeof(IDefinitionStore), typeof(RecordSetup), typeof(IOptions<DesignerOptions>),
                      typeof(IWebHostEnvironment), typeof(IDefinitionService), typeof(IWorkService), typeof(AccountStore),
                      typeof(RoleCatalog), typeof(IFormValidationService), typeof(FormValidatorFactory),
-                     typeof(EngineOptions),
+                     typeof(EngineOptions), typeof(PackageFolders), typeof(PackagePreviews),
                      typeof(TenantTime),
                  })
         {
@@ -89,7 +92,7 @@ public sealed class DiagnosticPageTests
             """{ "id": "e-start", "from": "start", "to": "nowhere" }""", StringComparison.Ordinal));
         var page = Context.Render<PackageImport>();
 
-        page.FindAll("input").Last().Change(_folder);
+        page.FindAll("input:not([type=file])").Last().Change(_folder);
         page.Find("[data-testid=package-preview]").Click();
 
         page.WaitForState(() => page.FindAll("[data-testid=diagnostic]").Count > 0, TimeSpan.FromSeconds(30));

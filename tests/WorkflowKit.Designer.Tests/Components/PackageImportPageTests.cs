@@ -39,7 +39,12 @@ public sealed class PackageImportPageTests
     [SetUp]
     public async Task CreateContextAsync()
     {
-        _app = new DesignerAppFactory(clock: _clock);
+        _app = new DesignerAppFactory(
+            settings: new Dictionary<string, string>
+            {
+                ["WorkflowKit:PackageFolders:0"] = DesignerAppFactory.RepositoryTemplates(),
+            },
+            clock: _clock);
         Context = new BunitContext();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
@@ -47,7 +52,7 @@ public sealed class PackageImportPageTests
         foreach (var type in new[]
                  {
                      typeof(IDefinitionStore), typeof(RecordSetup), typeof(IOptions<DesignerOptions>),
-                     typeof(IWebHostEnvironment), typeof(EngineOptions),
+                     typeof(IWebHostEnvironment), typeof(EngineOptions), typeof(PackageFolders), typeof(PackagePreviews),
                  })
         {
             Context.Services.AddSingleton(type, _app.Services.GetRequiredService(type));
@@ -80,9 +85,9 @@ public sealed class PackageImportPageTests
     public async Task Preview_names_owner_and_import_keeps()
     {
         var page = Context.Render<PackageImport>();
-        page.FindAll("input").Last().Change(Biopharma);
+        page.FindAll("input:not([type=file])").Last().Change(Biopharma);
         page.Find("[data-testid=package-preview]").Click();
-        page.WaitForState(() => page.FindAll("[data-testid=package-conflict]").Count > 0);
+        page.WaitForState(() => page.FindAll("[data-testid=package-conflict]").Count > 0, TimeSpan.FromSeconds(30));
 
         Assert.That(page.FindAll("[data-testid=package-conflict]"), Has.Count.EqualTo(1));
         Assert.That(page.Find("[data-testid=package-conflict-text]").TextContent.Trim(), Is.EqualTo(
@@ -99,9 +104,9 @@ public sealed class PackageImportPageTests
     public async Task Ticked_replace_publishes_package_version()
     {
         var page = Context.Render<PackageImport>();
-        page.FindAll("input").Last().Change(Biopharma);
+        page.FindAll("input:not([type=file])").Last().Change(Biopharma);
         page.Find("[data-testid=package-preview]").Click();
-        page.WaitForState(() => page.FindAll("[data-testid=package-replace]").Count > 0);
+        page.WaitForState(() => page.FindAll("[data-testid=package-replace]").Count > 0, TimeSpan.FromSeconds(30));
 
         // The test id may sit on the checkbox input or on its wrapper, so the test accepts both.
         var box = page.Find("[data-testid=package-replace]");
