@@ -13,7 +13,7 @@ using WorkflowKit.Designer.Tests.Support;
 namespace WorkflowKit.Designer.Tests.Portal;
 
 /// <summary>
-/// Reject, return, withdraw and urge in bunit on the designer's real work service and engine: each opens a dialog
+/// Reject, return, withdraw, cancel and urge in bunit on the designer's real work service and engine: each opens a dialog
 /// first, reject and return reject a blank reason, and cancelling leaves the submission as it was.
 /// </summary>
 /// <remarks>
@@ -122,6 +122,26 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var detail = await Work.GetInstanceAsync(instance.Id, sales, default);
         Assert.That(detail!.Summary.State, Is.EqualTo(InstanceState.Withdrawn));
         Assert.That(detail.Audit.Select(entry => entry.Comment), Does.Contain("客户取消了订单"));
+    }
+
+    [Test]
+    public async Task Cancel_dialog_buttons_differ()
+    {
+        var (instance, _, _) = await StartAtManagerAsync();
+        var admin = await UserAsync("admin");
+        var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, admin);
+        Assert.That(page.Find("[data-testid='cancel-instance']").TextContent.Trim(), Is.EqualTo("撤销申请"));
+
+        var click = page.Find("[data-testid='cancel-instance']").ClickAsync(new MouseEventArgs());
+        var dialog = Dialogs!;
+        Assert.That(dialog.WaitForElement(".mud-dialog-title").TextContent, Does.Contain("撤销此申请？"));
+        Assert.That(dialog.Find("[data-testid='reason-cancel']").TextContent.Trim(), Is.EqualTo("关闭"));
+        Assert.That(dialog.Find("[data-testid='reason-confirm']").TextContent.Trim(), Is.EqualTo("撤销申请"));
+        await dialog.Find("[data-testid='reason-cancel']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(click);
+
+        var detail = await Work.GetInstanceAsync(instance.Id, admin, default);
+        Assert.That(detail!.Summary.State, Is.EqualTo(InstanceState.Running), "closing the dialog cancels nothing");
     }
 
     [Test]
