@@ -2,7 +2,6 @@ using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
 using WorkflowKit.Definitions.Store;
-using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Tasks;
 
