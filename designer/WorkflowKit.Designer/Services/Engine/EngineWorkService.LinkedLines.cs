@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Runtime.Audit;
 
 namespace WorkflowKit.Designer.Services.Engine;
@@ -59,8 +60,17 @@ public sealed partial class EngineWorkService
             }
         }
 
-        // OrderBy is stable, so lines of one step keep the order the engine wrote them in.
-        return detail with { Audit = [.. lines.Concat(fromChildren).OrderBy(entry => entry.At)] };
+        // A sub-flow's line comes first among lines of the same instant, because the person's action in the sub-flow
+        // ran the parent's step, such as the settlement after the last shipment. OrderBy and ThenBy are stable, so the
+        // lines of one step keep the order the engine wrote them in.
+        return detail with
+        {
+            Audit = [.. fromChildren.Select(entry => (Entry: entry, Rank: 0))
+                .Concat(lines.Select(entry => (Entry: entry, Rank: 1)))
+                .OrderBy(pair => pair.Entry.At)
+                .ThenBy(pair => pair.Rank)
+                .Select(pair => pair.Entry)],
+        };
     }
 
     /// <summary>Returns the sub-flow as the viewer may see it, or null when they may not open it.</summary>
@@ -92,8 +102,8 @@ public sealed partial class EngineWorkService
     {
         try
         {
-            var entry = await records.GetAsync(user, record.FormKey, record.RecordId, cancellationToken);
-            var form = await records.GetFormAsync(user, record.FormKey, cancellationToken);
+            var entry = await _records.GetAsync(user, record.FormKey, record.RecordId, cancellationToken);
+            var form = await _records.GetFormAsync(user, record.FormKey, cancellationToken);
             if (entry is null)
             {
                 return record with { FormName = form.Name };

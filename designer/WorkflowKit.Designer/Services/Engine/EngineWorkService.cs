@@ -35,6 +35,9 @@ public sealed partial class EngineWorkService(
 {
     private readonly ConcurrentDictionary<(string Key, int Version), FlowDefinition> _flows = new();
 
+    // A field, because the trail's record lines read records in another part of this partial class.
+    private readonly Records.RecordService _records = records;
+
     // Title field per flow version, read from the form version that flow version is bound to. Both are immutable
     // once published. NOTE: a flow version published before form bindings existed caches the form that was
     // latest at its first read until the process restarts.
