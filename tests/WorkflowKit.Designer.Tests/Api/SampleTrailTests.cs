@@ -7,6 +7,8 @@ using WorkflowKit.Records;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Tasks;
+using EngineTaskActions = WorkflowKit.Runtime.Tasks.TaskActions;
+using EngineTaskRequest = WorkflowKit.Runtime.Tasks.TaskActionRequest;
 
 namespace WorkflowKit.Designer.Tests.Api;
 
@@ -126,7 +128,7 @@ public sealed class SampleTrailTests
         foreach (var task in await Engine.QueryTasksAsync(new TaskQuery { InstanceId = started.Id }, default))
         {
             Assert.That(task.NodeId, Is.EqualTo("creditApproval"), "the order waits only for its credit approval");
-            await Engine.ActAsync(new TaskActionRequest(task.Id, TaskActions.Approve, task.Assignee), default);
+            await Engine.ActAsync(new EngineTaskRequest(task.Id, EngineTaskActions.Approve, task.Assignee), default);
         }
 
         var children = (await Engine.QueryInstancesAsync(new InstanceQuery { ParentInstanceId = started.Id }, default))
@@ -136,9 +138,12 @@ public sealed class SampleTrailTests
         var clerks = new List<string>();
         foreach (var child in children)
         {
-            var task = (await Engine.QueryTasksAsync(new TaskQuery { InstanceId = child }, default)).Single();
+            // Every clerk of the warehouse gets the task, and the first submission decides it.
+            var task = (await Engine.QueryTasksAsync(new TaskQuery { InstanceId = child }, default))
+                .OrderBy(open => open.Assignee, StringComparer.Ordinal)
+                .First();
             await Engine.ActAsync(
-                new TaskActionRequest(task.Id, TaskActions.Submit, task.Assignee)
+                new EngineTaskRequest(task.Id, EngineTaskActions.Submit, task.Assignee)
                 {
                     FormChanges = new JsonObject { ["trackingNo"] = "SF" + child[..6] },
                 },

@@ -129,7 +129,7 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
     {
         var (instance, _, _) = await StartAtManagerAsync();
         var admin = await UserAsync("admin");
-        var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, admin);
+        var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, admin, "[data-testid='cancel-instance']");
         Assert.That(page.Find("[data-testid='cancel-instance']").TextContent.Trim(), Is.EqualTo("撤销申请"));
 
         var click = page.Find("[data-testid='cancel-instance']").ClickAsync(new MouseEventArgs());
@@ -215,8 +215,13 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account!, "test"))!;
     }
 
+    /// <summary>
+    /// Renders the page as <paramref name="user"/> and waits for <paramref name="readySelector"/>: by default the task's
+    /// comment box or the initiator's withdraw button.
+    /// </summary>
     private IRenderedComponent<CascadingValue<Task<AuthenticationState>>> RenderPage<TPage>(
-        System.Linq.Expressions.Expression<Func<TPage, string>> id, string value, UserContext user)
+        System.Linq.Expressions.Expression<Func<TPage, string>> id, string value, UserContext user,
+        string? readySelector = null)
         where TPage : IComponent
     {
         var account = Get<AccountStore>().FindAsync(user.Id, default).GetAwaiter().GetResult()!;
@@ -224,7 +229,8 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
             .Add(cascade => cascade.Value, signedIn)
             .AddChildContent<TPage>(child => child.Add(id, value)));
-        page.WaitForElement(typeof(TPage) == typeof(TaskPage) ? "[data-testid='task-comment']" : "[data-testid='withdraw']");
+        page.WaitForElement(readySelector
+            ?? (typeof(TPage) == typeof(TaskPage) ? "[data-testid='task-comment']" : "[data-testid='withdraw']"));
         return page;
     }
 }

@@ -552,7 +552,7 @@ public sealed partial class EngineWorkService(
     }
 
     /// <summary>
-    /// Returns the instance as the user may see it, with its own trail only; throws <see cref="AccessDeniedException"/>
+    /// Returns the instance as the user may see it, with its own trail only. Throws <see cref="AccessDeniedException"/>
     /// when the user may not see it.
     /// </summary>
     private async Task<InstanceDetail?> VisibleDetailAsync(
