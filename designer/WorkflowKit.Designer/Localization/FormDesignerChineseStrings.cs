@@ -31,11 +31,11 @@ public static class FormDesignerChineseStrings
             "此页面有未保存的修改，离开后将丢失。要保留它们，请留在此页并点击“保存草稿”。",
         ["Leave without saving"] = "不保存，离开",
         ["Stay on this page"] = "留在此页",
-        ["Cancellation by an administrator"] = "管理员取消",
+        ["Cancellation by an administrator"] = "管理员撤销",
         ["On cancellation, continue at"] = "取消时从此节点继续",
         ["Nowhere: the cancellation only ends the request"] = "不继续：取消只结束申请",
         ["Automatic steps from this node run when an administrator cancels a request, for example to release reserved stock. If one of them fails, nothing is cancelled."] =
-            "管理员取消申请时，会执行从此节点开始的自动步骤，例如释放已预留的库存。其中任一步骤失败时，取消不会生效。",
+            "管理员撤销申请时，会执行从此节点开始的自动步骤，例如释放已预留的库存。其中任一步骤失败时，撤销不会生效。",
         ["Fallback recipients"] = "备用接收人",
         ["Used only when the recipients above match nobody, for example the administrators. When both match nobody, the node stops with an incident."] =
             "仅在上面的接收人规则找不到任何人时使用，例如管理员。两者都找不到人时，此节点停止并生成异常。",

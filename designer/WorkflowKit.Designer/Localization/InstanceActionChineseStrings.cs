@@ -8,12 +8,13 @@ public static class InstanceActionChineseStrings
 {
     public static IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Cancel submission"] = "取消申请",
-        ["Cancel this submission?"] = "取消此申请？",
+        ["Cancel submission"] = "撤销申请",
+        ["Close"] = "关闭",
+        ["Cancel this submission?"] = "撤销此申请？",
         ["The submission ends as cancelled and its open tasks are cancelled. The initiator and the people handling it see your reason. This cannot be undone."] =
             "此申请将以“已取消”结束，未完成的任务一并取消。发起人和处理人会看到你填写的原因。此操作不能撤销。",
         ["{0} failed: a task of a sub-flow of this submission, such as a warehouse's shipment, is already completed, so it can no longer be withdrawn. An administrator can cancel the submission instead."] =
-            "{0}失败：此申请的子流程（如仓库发货）已有任务办结，不能再撤回。可以请管理员取消此申请。",
+            "{0}失败：此申请的子流程（如仓库发货）已有任务办结，不能再撤回。可以请管理员撤销此申请。",
         ["{0} failed: someone has already acted on a task of this submission, so it can no longer be withdrawn. Ask the person now handling it to return or reject it."] =
             "{0}失败：此申请的任务已有人处理，不能再撤回。请联系当前处理人退回或驳回此申请。",
         ["{0} failed: the flow \"{1}\" does not allow withdrawing a submission. Ask the person now handling it to return or reject it."] =

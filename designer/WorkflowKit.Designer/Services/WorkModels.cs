@@ -117,6 +117,21 @@ public sealed record AuditEntry(
     public string? ChildInstanceId { get; init; }
 
     /// <summary>
+    /// The sub-flow that a <c>subflow.started</c> line started, or that a person's line shown in its parent's trail
+    /// comes from. It is null for other lines and when the viewer may not open that sub-flow.
+    /// </summary>
+    public AuditSubFlow? SubFlow { get; init; }
+
+    /// <summary>Whether the line is a person's action in <see cref="SubFlow"/>, copied into its parent's trail.</summary>
+    public bool FromSubFlow { get; init; }
+
+    /// <summary>The record that a <c>record.created</c> line created, or null for other actions.</summary>
+    public AuditRecord? Record { get; init; }
+
+    /// <summary>The person whose action ran the engine's step of a system line, such as a record it created.</summary>
+    public string? OnBehalfOfName { get; init; }
+
+    /// <summary>
     /// The comment in each language of a decision that the engine took, such as at a task's deadline; null for a
     /// person's comment, which <see cref="Comment"/> has as it was written.
     /// </summary>

@@ -28,6 +28,12 @@ public sealed record ProductDemandRow(
     /// (<see cref="Forecasting.ForecastOptions.CompareWithBaselines"/>).
     /// </summary>
     public Forecasting.ForecastMethod Method { get; init; } = Forecasting.ForecastMethod.Model;
+
+    /// <summary>
+    /// Decimal places to show the row's quantities with (<see cref="Planning.ProductInfo.QuantityDecimals"/>). The
+    /// figures themselves stay exact.
+    /// </summary>
+    public int QuantityDecimals { get; init; }
 }
 
 /// <summary>Demand of one month: actual units for past months, forecast units for the current and later ones.</summary>
@@ -50,4 +56,8 @@ public sealed record BatchExpiryRisk(
     DateOnly? LastUsableDay,
     decimal FreeQuantity,
     decimal ConsumedQuantity,
-    decimal AtRiskQuantity);
+    decimal AtRiskQuantity)
+{
+    /// <summary>Decimal places to show the quantities with, as in <see cref="ProductDemandRow.QuantityDecimals"/>.</summary>
+    public int QuantityDecimals { get; init; }
+}

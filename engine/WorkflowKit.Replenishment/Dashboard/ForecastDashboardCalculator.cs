@@ -82,11 +82,15 @@ public static class ForecastDashboardCalculator
                 usable.Sum(b => b.FreeQuantity), decimal.Round(run.CoverDays, 1), run.CoversWholeWindow)
             {
                 Method = forecast?.Method ?? ForecastMethod.Model,
+                QuantityDecimals = product.QuantityDecimals,
             });
             risks.AddRange(run.Batches.Where(outcome => outcome.AtRisk).Select(outcome => new BatchExpiryRisk(
                 product.Code, outcome.Batch.BatchNo, outcome.Batch.Warehouse, outcome.Batch.ExpiryDate,
                 outcome.LastUsableDay, outcome.Batch.FreeQuantity, decimal.Round(outcome.Consumed, 2),
-                decimal.Round(outcome.Remaining, 2))));
+                decimal.Round(outcome.Remaining, 2))
+            {
+                QuantityDecimals = product.QuantityDecimals,
+            }));
         }
 
         return new ForecastDashboard(

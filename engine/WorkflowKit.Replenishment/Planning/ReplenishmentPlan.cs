@@ -47,7 +47,10 @@ public sealed record ProductPosition(
 /// <param name="Region">Region of the customer, or null.</param>
 /// <param name="SalesOwner">User id of the customer's sales owner.</param>
 /// <param name="RecentQuantity">Units ordered in the last full months, as many months as the comparison spans.</param>
-/// <param name="ForecastQuantity">Forecast units for the same number of months from the current month on.</param>
+/// <param name="ForecastQuantity">
+/// Forecast units for the same number of months from the current month on, rounded to the product's
+/// <see cref="ProductInfo.QuantityDecimals"/>, because the salesperson confirms it as an order quantity.
+/// </param>
 public sealed record DemandConfirmation(
     string Customer,
     string? CustomerName,

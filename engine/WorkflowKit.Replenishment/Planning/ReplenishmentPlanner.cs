@@ -135,6 +135,9 @@ public static class ReplenishmentPlanner
             data.Demand, shortProducts, today, ComparisonMonths(longestLead), settings, cancellationToken);
         var customers = CustomersByCode(data);
         var thisMonth = MonthlyDemandForecast.MonthStart(today);
+        var productInfo = data.Products
+            .GroupBy(product => product.Code, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
 
         return positions.Select(position =>
         {
@@ -162,7 +165,8 @@ public static class ReplenishmentPlanner
                 if (forecast - recent >= 1m && forecast > recent * (1m + settings.RiseThreshold))
                 {
                     confirmations.Add(new DemandConfirmation(
-                        code, customer.Name, customer.Region, customer.SalesOwner, recent, decimal.Round(forecast, 1)));
+                        code, customer.Name, customer.Region, customer.SalesOwner, recent,
+                        productInfo[position.Product].RoundQuantity(forecast)));
                 }
             }
 

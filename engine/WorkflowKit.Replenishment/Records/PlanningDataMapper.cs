@@ -28,7 +28,10 @@ public static class PlanningDataMapper
             .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "code")))
             .Select(data => new ProductInfo(
                 FormValues.Text(data, "code")!, FormValues.Text(data, "name"),
-                (int)Math.Max(0m, FormValues.Number(data, "leadTimeDays")), FormValues.Boolean(data, "active", true)))
+                (int)Math.Max(0m, FormValues.Number(data, "leadTimeDays")), FormValues.Boolean(data, "active", true))
+            {
+                QuantityDecimals = QuantityDecimals(data),
+            })
             .ToList();
         var batches = Of(BatchForm)
             .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "product")))
@@ -58,6 +61,14 @@ public static class PlanningDataMapper
     /// Reads a customer's <c>minShelfLifeDays</c>, rounded up to whole days. Returns null when the field is empty,
     /// not a number, or outside 0 to 3650, so that the planner's default applies.
     /// </summary>
+    /// <summary>
+    /// Reads a product's <c>quantityDecimals</c>: 0 when it is empty. The product form allows whole numbers from 0 to
+    /// <see cref="ProductInfo.MaxQuantityDecimals"/>, so a value outside that, such as one written without the form's
+    /// checks, is clamped into it.
+    /// </summary>
+    private static int QuantityDecimals(JsonObject product) =>
+        (int)Math.Clamp(decimal.Truncate(FormValues.Number(product, "quantityDecimals")), 0m, ProductInfo.MaxQuantityDecimals);
+
     private static int? ShelfLifeDays(JsonObject customer)
     {
         if (customer["minShelfLifeDays"] is not JsonValue value

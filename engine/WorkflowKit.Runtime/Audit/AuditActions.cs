@@ -30,6 +30,12 @@ public static class AuditActions
     public const string TaskEscalationFailed = "task.escalationFailed";
     /// <summary>A sub-flow node started a child instance; details name it as <c>child</c> and its flow as <c>flow</c>.</summary>
     public const string SubFlowStarted = "subflow.started";
+
+    /// <summary>
+    /// A createRecord node created a record. The details name its form as <c>form</c>, its id as <c>recordId</c> and,
+    /// when a person's action ran the step, that user as <c>onBehalfOf</c>.
+    /// </summary>
+    public const string RecordCreated = "record.created";
     public const string Signal = "signal";
     public const string HttpReplied = "http.replied";
     public const string Incident = "incident.raised";

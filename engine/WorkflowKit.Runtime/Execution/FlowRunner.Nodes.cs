@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Runtime.Audit;
 using WorkflowKit.Runtime.Incidents;
 using WorkflowKit.Runtime.Notifications;
 using WorkflowKit.Runtime.Storage;
@@ -42,6 +43,11 @@ internal sealed partial class FlowRunner
             case NodeTypes.CreateRecord or NodeTypes.UpdateRecord:
                 var output = await _records.RunAsync(context, node, cancellationToken).ConfigureAwait(false);
                 SetOutput(context, node, output);
+                if (node.Type == NodeTypes.CreateRecord)
+                {
+                    AuditCreatedRecord(context, node, output);
+                }
+
                 Leave(context, token, node);
                 break;
             case NodeTypes.Script:
@@ -82,6 +88,25 @@ internal sealed partial class FlowRunner
         {
             context.SetVar(node.ResultVariable, output);
         }
+    }
+
+    /// <summary>
+    /// Writes a trail line for a record that a createRecord node created, so that the instance's trail links to it. The
+    /// engine writes it as the system on behalf of the person whose action ran the step.
+    /// </summary>
+    private static void AuditCreatedRecord(StepContext context, NodeDefinition node, JsonObject output)
+    {
+        var details = new JsonObject
+        {
+            ["form"] = output["form"]?.DeepClone(),
+            ["recordId"] = output["recordId"]?.DeepClone(),
+        };
+        if (context.ActorForAudit != "system")
+        {
+            details["onBehalfOf"] = context.ActorForAudit;
+        }
+
+        context.AddAudit("system", AuditActions.RecordCreated, node.Id, details: details);
     }
 
     private async Task NotifyAsync(StepContext context, NodeDefinition node, string kind, CancellationToken cancellationToken)

@@ -47,12 +47,12 @@ public sealed class ForecastDashboardPageTests
             Assert.That(Cell(cut, "[data-product=IVD-0001]", "cover"), Is.EqualTo("32.7"));
             Assert.That(Cell(cut, "[data-product=IVD-0001]", "stock"), Is.EqualTo("600"));
             Assert.That(Cell(cut, "[data-product=IVD-0001]", "actual"), Is.EqualTo("1,250"));
-            Assert.That(Cell(cut, "[data-product=IVD-0001]", "forecast"), Is.EqualTo("1,310.5"));
+            Assert.That(Cell(cut, "[data-product=IVD-0001]", "forecast"), Is.EqualTo("1,311"), "kits are whole units");
             Assert.That(Cell(cut, "[data-product=IVD-0002]", "cover"), Is.EqualTo("≥ 365"));
             Assert.That(Cell(cut, "[data-product=IVD-0001]", "method"), Is.EqualTo("Model"));
             Assert.That(Cell(cut, "[data-product=IVD-0002]", "method"), Is.EqualTo("Same month last year"));
-            Assert.That(Cell(cut, "[data-batch=X1]", "at-risk"), Is.EqualTo("283.9"));
-            Assert.That(Cell(cut, "[data-batch=X1]", "consumed"), Is.EqualTo("116.1"));
+            Assert.That(Cell(cut, "[data-batch=X1]", "at-risk"), Is.EqualTo("284"));
+            Assert.That(Cell(cut, "[data-batch=X1]", "consumed"), Is.EqualTo("116"));
             Assert.That(cut.FindAll("[data-testid=forecast-chart]"), Has.Count.EqualTo(1));
         });
     }
@@ -100,6 +100,20 @@ public sealed class ForecastDashboardPageTests
             "Backtest accuracy is below 50 %, so its forecast is only a rough guide."));
     }
 
+    [Test]
+    public void Decimals_follow_product_setting()
+    {
+        Arrange("en");
+
+        var cut = Context.Render<ForecastDashboardPage>();
+
+        cut.WaitForElement("[data-testid=forecast-products]");
+        Assert.That(Cell(cut, "[data-product=IVD-0002]", "forecast"), Is.EqualTo("1,310.5"));
+        Assert.That(Cell(cut, "[data-product=IVD-0002]", "stock"), Is.EqualTo("10,000.25"));
+        Assert.That(Cell(cut, "[data-product=IVD-0003]", "forecast"), Is.EqualTo("1,311"));
+        Assert.That(Cell(cut, "[data-product=IVD-0001]", "cover"), Is.EqualTo("32.7"), "days keep one decimal");
+    }
+
     private FakeSource Arrange(string culture)
     {
         Context.Services.AddScoped(_ => new UiText { Culture = culture });
@@ -112,9 +126,10 @@ public sealed class ForecastDashboardPageTests
             Today,
             [
                 new ProductDemandRow("IVD-0001", "Kit", "ses", 0.91, months, 600m, 32.7m, false),
-                new ProductDemandRow("IVD-0002", null, "seasonal-naive", 0.8, months, 10000m, 365m, true)
+                new ProductDemandRow("IVD-0002", null, "seasonal-naive", 0.8, months, 10000.25m, 365m, true)
                 {
                     Method = ForecastMethod.SeasonalNaive,
+                    QuantityDecimals = 2,
                 },
                 new ProductDemandRow(
                     "IVD-0003", null, "per step: theta-cleaned-2.5, moving-average-3, theta-cleaned-2.5", 0.013, months,

@@ -13,7 +13,7 @@ using WorkflowKit.Designer.Tests.Support;
 namespace WorkflowKit.Designer.Tests.Portal;
 
 /// <summary>
-/// Reject, return, withdraw and urge in bunit on the designer's real work service and engine: each opens a dialog
+/// Reject, return, withdraw, cancel and urge in bunit on the designer's real work service and engine: each opens a dialog
 /// first, reject and return reject a blank reason, and cancelling leaves the submission as it was.
 /// </summary>
 /// <remarks>
@@ -125,6 +125,26 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
     }
 
     [Test]
+    public async Task Cancel_dialog_buttons_differ()
+    {
+        var (instance, _, _) = await StartAtManagerAsync();
+        var admin = await UserAsync("admin");
+        var page = RenderPage<InstanceDetailPage>(page => page.Id, instance.Id, admin, "[data-testid='cancel-instance']");
+        Assert.That(page.Find("[data-testid='cancel-instance']").TextContent.Trim(), Is.EqualTo("撤销申请"));
+
+        var click = page.Find("[data-testid='cancel-instance']").ClickAsync(new MouseEventArgs());
+        var dialog = Dialogs!;
+        Assert.That(dialog.WaitForElement(".mud-dialog-title").TextContent, Does.Contain("撤销此申请？"));
+        Assert.That(dialog.Find("[data-testid='reason-cancel']").TextContent.Trim(), Is.EqualTo("关闭"));
+        Assert.That(dialog.Find("[data-testid='reason-confirm']").TextContent.Trim(), Is.EqualTo("撤销申请"));
+        await dialog.Find("[data-testid='reason-cancel']").ClickAsync(new MouseEventArgs());
+        await FinishClickAsync(click);
+
+        var detail = await Work.GetInstanceAsync(instance.Id, admin, default);
+        Assert.That(detail!.Summary.State, Is.EqualTo(InstanceState.Running), "closing the dialog cancels nothing");
+    }
+
+    [Test]
     public async Task Urge_asks_then_sends_message()
     {
         var (instance, _, manager) = await StartAtManagerAsync();
@@ -195,8 +215,13 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         return UserContext.FromPrincipal(UserContext.ToPrincipal(account!, "test"))!;
     }
 
+    /// <summary>
+    /// Renders the page as <paramref name="user"/> and waits for <paramref name="readySelector"/>: by default the task's
+    /// comment box or the initiator's withdraw button.
+    /// </summary>
     private IRenderedComponent<CascadingValue<Task<AuthenticationState>>> RenderPage<TPage>(
-        System.Linq.Expressions.Expression<Func<TPage, string>> id, string value, UserContext user)
+        System.Linq.Expressions.Expression<Func<TPage, string>> id, string value, UserContext user,
+        string? readySelector = null)
         where TPage : IComponent
     {
         var account = Get<AccountStore>().FindAsync(user.Id, default).GetAwaiter().GetResult()!;
@@ -204,7 +229,8 @@ public sealed class ActionConfirmationPageTests : EnginePageTests
         var page = Context.Render<CascadingValue<Task<AuthenticationState>>>(parameters => parameters
             .Add(cascade => cascade.Value, signedIn)
             .AddChildContent<TPage>(child => child.Add(id, value)));
-        page.WaitForElement(typeof(TPage) == typeof(TaskPage) ? "[data-testid='task-comment']" : "[data-testid='withdraw']");
+        page.WaitForElement(readySelector
+            ?? (typeof(TPage) == typeof(TaskPage) ? "[data-testid='task-comment']" : "[data-testid='withdraw']"));
         return page;
     }
 }

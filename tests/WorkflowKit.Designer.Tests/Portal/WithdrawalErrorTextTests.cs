@@ -37,7 +37,7 @@ public sealed class WithdrawalErrorTextTests
     [TestCase("en",
         "Withdraw failed: a task of a sub-flow of this submission, such as a warehouse's shipment, is already " +
         "completed, so it can no longer be withdrawn. An administrator can cancel the submission instead.")]
-    [TestCase("zh-CN", "撤回失败：此申请的子流程（如仓库发货）已有任务办结，不能再撤回。可以请管理员取消此申请。")]
+    [TestCase("zh-CN", "撤回失败：此申请的子流程（如仓库发货）已有任务办结，不能再撤回。可以请管理员撤销此申请。")]
     public void Sub_flow_action_points_to_cancel(string culture, string expected)
     {
         var text = new InstanceActionErrorText(new UiText { Culture = culture });

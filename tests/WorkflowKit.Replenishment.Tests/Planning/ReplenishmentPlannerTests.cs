@@ -67,6 +67,28 @@ public sealed class ReplenishmentPlannerTests
     }
 
     [Test]
+    public void Confirmation_rounds_to_product_decimals()
+    {
+        // Demand that rises by 13.37 units a month, so that the customer's forecast is fractional and above the
+        // recent months, which puts the customer on the confirmation list.
+        static PlanningData Data(int decimals) => new PlanningDataBuilder()
+            .Product("P", quantityDecimals: decimals)
+            .Customer("C1", null)
+            .Months("P", HistoryStart, "C1", [.. Enumerable.Range(0, 36).Select(month => 100m + 13.37m * month)])
+            .Batch("B", "P", 10m, "2028-01-01")
+            .Build();
+        var settings = Fast with { RiseThreshold = 0m };
+        decimal Confirmed(int decimals) => ReplenishmentPlanner.Plan(Data(decimals), Today, settings, CancellationToken.None)
+            .Shortfalls.Single().Confirmations.Single().ForecastQuantity;
+
+        var exact = Confirmed(ProductInfo.MaxQuantityDecimals);
+
+        Assert.That(exact, Is.Not.EqualTo(decimal.Round(exact, 1)), "the forecast has more than one decimal");
+        Assert.That(Confirmed(0), Is.EqualTo(decimal.Round(exact, 0, MidpointRounding.AwayFromZero)));
+        Assert.That(Confirmed(2), Is.EqualTo(decimal.Round(exact, 2, MidpointRounding.AwayFromZero)));
+    }
+
+    [Test]
     public void Plan_RejectsOutOfRangeSetting()
     {
         var data = new PlanningDataBuilder().Product("P").Build();

@@ -31,4 +31,30 @@ public sealed class PlanningDataMapperTests
         Assert.That(days["C4"], Is.Null);
         Assert.That(days["C5"], Is.Zero);
     }
+
+    [Test]
+    public void Map_ReadsQuantityDecimals()
+    {
+        var products = new List<JsonObject>
+        {
+            new() { ["code"] = "P1" },
+            new() { ["code"] = "P2", ["quantityDecimals"] = 2 },
+            new() { ["code"] = "P3", ["quantityDecimals"] = "1" },
+            new() { ["code"] = "P4", ["quantityDecimals"] = 9 },
+            new() { ["code"] = "P5", ["quantityDecimals"] = -1 },
+        };
+        var records = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal)
+        {
+            [PlanningDataMapper.ProductForm] = products,
+        };
+
+        var data = PlanningDataMapper.Map(records, new ReplenishmentSettings());
+
+        var decimals = data.Products.ToDictionary(product => product.Code, product => product.QuantityDecimals);
+        Assert.That(decimals["P1"], Is.Zero, "whole units when empty");
+        Assert.That(decimals["P2"], Is.EqualTo(2));
+        Assert.That(decimals["P3"], Is.EqualTo(1));
+        Assert.That(decimals["P4"], Is.EqualTo(ProductInfo.MaxQuantityDecimals));
+        Assert.That(decimals["P5"], Is.Zero);
+    }
 }

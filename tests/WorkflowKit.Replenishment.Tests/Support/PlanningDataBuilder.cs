@@ -11,9 +11,9 @@ internal sealed class PlanningDataBuilder
     private readonly List<IncomingSupply> _incoming = [];
     private readonly List<CustomerInfo> _customers = [];
 
-    public PlanningDataBuilder Product(string code, int leadTimeDays = 31)
+    public PlanningDataBuilder Product(string code, int leadTimeDays = 31, int quantityDecimals = 0)
     {
-        _products.Add(new ProductInfo(code, "Product " + code, leadTimeDays));
+        _products.Add(new ProductInfo(code, "Product " + code, leadTimeDays) { QuantityDecimals = quantityDecimals });
         return this;
     }
 
@@ -32,6 +32,17 @@ internal sealed class PlanningDataBuilder
         for (var month = from; month < to; month = month.AddMonths(1))
         {
             _demand.Add(new DemandLine(month.AddDays(14), customer, product, quantity));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds one order line of each quantity on the 15th of consecutive months from <paramref name="from"/>.</summary>
+    public PlanningDataBuilder Months(string product, DateOnly from, string customer, params decimal[] quantities)
+    {
+        for (var index = 0; index < quantities.Length; index++)
+        {
+            _demand.Add(new DemandLine(from.AddMonths(index).AddDays(14), customer, product, quantities[index]));
         }
 
         return this;

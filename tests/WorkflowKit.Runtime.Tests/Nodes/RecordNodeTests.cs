@@ -36,6 +36,33 @@ public sealed class RecordNodeTests
             """{"customer":"Ruijin","lines":[{"sku":"A","qty":2},{"sku":"B","qty":6}]}"""));
     }
 
+    [Test]
+    public async Task CreateRecord_AuditsRecordAndActor()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("order")
+            .Start()
+            .Node("create", NodeTypes.CreateRecord, node =>
+            {
+                node.Form = "shipments";
+                node.Values = new() { ["customer"] = "form.customer" };
+                node.ResultVariable = "shipment";
+            })
+            .End()
+            .Chain("start", "create", "end"));
+
+        var instance = await fx.StartAsync("order", initiator: "carol", form: """{"customer": "Ruijin"}""");
+
+        var detail = await fx.InstanceAsync(instance.Id);
+        var id = detail.Instance.Variables["shipment"]!["recordId"]!.GetValue<long>();
+        var line = (await fx.Engine.GetHistoryAsync(instance.Id, CancellationToken.None))
+            .Single(entry => entry.Action == WorkflowKit.Runtime.Audit.AuditActions.RecordCreated);
+        Assert.That((line.Actor, line.NodeId), Is.EqualTo(("system", "create")));
+        Assert.That(line.Details!["form"]!.GetValue<string>(), Is.EqualTo("shipments"));
+        Assert.That(line.Details["recordId"]!.GetValue<long>(), Is.EqualTo(id));
+        Assert.That(line.Details["onBehalfOf"]!.GetValue<string>(), Is.EqualTo("carol"));
+    }
+
     [TestCase("append", """[{"batch":"B1","qty":5},{"batch":"B2","qty":1},{"batch":"B1","qty":2},{"batch":"B3","qty":4}]""")]
     [TestCase("updateMatching", """[{"batch":"B1","qty":2},{"batch":"B2","qty":1},{"batch":"B3","qty":4}]""")]
     [TestCase("replace", """[{"batch":"B1","qty":2},{"batch":"B3","qty":4}]""")]

@@ -24,15 +24,19 @@ namespace WorkflowKit.Designer.Services.Engine;
 /// validates the form, and task lists and instances are read from the engine. Open task lists
 /// refresh through <see cref="EngineTaskNotifications"/>, which relays every committed engine step.
 /// </summary>
-public sealed class EngineWorkService(
+public sealed partial class EngineWorkService(
     WorkflowEngine engine,
     IDefinitionService definitions,
     IDefinitionStore store,
     AccountStore accounts,
     FlowTestRunner testRunner,
+    Records.RecordService records,
     ILogger<EngineWorkService> logger) : IWorkService
 {
     private readonly ConcurrentDictionary<(string Key, int Version), FlowDefinition> _flows = new();
+
+    // A field, because the trail's record lines read records in another part of this partial class.
+    private readonly Records.RecordService _records = records;
 
     // Title field per flow version, read from the form version that flow version is bound to. Both are immutable
     // once published. NOTE: a flow version published before form bindings existed caches the form that was
@@ -543,6 +547,17 @@ public sealed class EngineWorkService(
     public async Task<InstanceDetail?> GetInstanceAsync(
         string instanceId, UserContext user, CancellationToken cancellationToken)
     {
+        var detail = await VisibleDetailAsync(instanceId, user, cancellationToken);
+        return detail is null ? null : await WithLinkedLinesAsync(detail, user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Returns the instance as the user may see it, with its own trail only. Throws <see cref="AccessDeniedException"/>
+    /// when the user may not see it.
+    /// </summary>
+    private async Task<InstanceDetail?> VisibleDetailAsync(
+        string instanceId, UserContext user, CancellationToken cancellationToken)
+    {
         var detail = await DetailAsync(instanceId, cancellationToken);
         if (detail is null)
         {
@@ -650,6 +665,10 @@ public sealed class EngineWorkService(
                     Migration = MigrationOf(entry),
                     ChildInstanceId = entry.Action == AuditActions.SubFlowStarted
                         ? entry.Details?["child"]?.GetValue<string>()
+                        : null,
+                    Record = RecordOf(entry),
+                    OnBehalfOfName = entry.Details?["onBehalfOf"]?.GetValue<string>() is { } onBehalfOf
+                        ? names.GetValueOrDefault(onBehalfOf, onBehalfOf)
                         : null,
                     LocalizedComment = entry.Details?["comment"] is JsonObject comment
                         ? comment.Deserialize<LocalizedText>()
