@@ -7,7 +7,7 @@ namespace WorkflowKit.Designer.Api;
 /// <summary>
 /// Builds the problem replies of the REST API in the caller's language (<see cref="RequestLanguage"/>: the account's
 /// culture, else Accept-Language). Every reply has a <c>code</c> that stays the same in every language, such as
-/// <c>task-not-found</c>; <c>title</c> and <c>detail</c> are in Simplified Chinese or English.
+/// <c>task-not-found</c>, and <c>title</c> and <c>detail</c> are in Simplified Chinese or English.
 /// </summary>
 /// <remarks>
 /// <see cref="Customize"/> runs for every problem reply under <c>/api</c>, including those of binding failures, the
@@ -17,7 +17,7 @@ namespace WorkflowKit.Designer.Api;
 /// </remarks>
 public static class ApiProblem
 {
-    /// <summary>The problem reply extension that holds the stable code.</summary>
+    /// <summary>The name of the problem reply extension that contains the stable code.</summary>
     public const string CodeKey = "code";
 
     /// <summary>Creates a problem reply whose detail is <paramref name="format"/>, a UiText key, filled in.</summary>
@@ -78,8 +78,8 @@ public static class ApiProblem
     }
 
     /// <summary>
-    /// Returns the code of a reply whose cause has no code of its own, such as <c>bad-request</c> for 400; these are
-    /// stable, like the specific codes.
+    /// Returns the code of a reply whose cause has no code of its own, such as <c>bad-request</c> for 400. These codes
+    /// are stable too.
     /// </summary>
     public static string GeneralCode(int statusCode) => statusCode switch
     {

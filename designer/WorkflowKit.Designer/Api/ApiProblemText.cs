@@ -8,8 +8,8 @@ namespace WorkflowKit.Designer.Api;
 
 /// <summary>
 /// Codes and Simplified Chinese details of API problem replies for engine exceptions whose English message the engine
-/// writes. The Chinese text is built from the exception's typed properties; null means the reply keeps the English
-/// message for every caller.
+/// writes. The Chinese text is built from the exception's typed properties. Where it is null, every caller gets the
+/// English message.
 /// </summary>
 internal static class ApiProblemText
 {

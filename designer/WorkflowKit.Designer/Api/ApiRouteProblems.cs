@@ -2,8 +2,8 @@ namespace WorkflowKit.Designer.Api;
 
 /// <summary>
 /// Gives the 404 of a path under <c>/api</c> that no endpoint has, and the 405 of a method that the path's endpoints do
-/// not accept, a problem body in the caller's language. Routing sends both without a body, and pages keep their own
-/// not-found page because this runs under <c>/api</c> only.
+/// not accept, a problem body in the caller's language. Routing sends both without a body. Other paths keep the
+/// status code pages of the app, because this runs under <c>/api</c> only.
 /// </summary>
 public static class ApiRouteProblems
 {
