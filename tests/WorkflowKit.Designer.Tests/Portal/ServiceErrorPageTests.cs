@@ -38,7 +38,7 @@ public sealed class ServiceErrorPageTests : EnginePageTests
     }
 
     // The task page reloads when the engine reports a change of the user's tasks, which would hide the buttons before
-    // the test clicks one; without the reports it acts on the page as the user last saw it.
+    // the test clicks one. Without the reports, the click acts on the page as the user last saw it.
     protected override void AddServices(IServiceCollection services) =>
         services.AddSingleton<ITaskNotifier, SilentNotifier>();
 
