@@ -70,10 +70,11 @@ if (!app.Environment.IsDevelopment())
 // rather than the generic 500.
 app.UseMiddleware<DatabaseOutageMiddleware>();
 
-// API callers get the bare status code; people get a page.
+// API callers get a problem reply for an unknown route or method; people get a page.
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+app.UseApiRouteProblems();
 app.UseApiBadRequests();
 app.UseAuthentication();
 

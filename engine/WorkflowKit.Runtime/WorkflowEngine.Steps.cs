@@ -298,7 +298,11 @@ public sealed partial class WorkflowEngine
         {
             throw new ConcurrencyConflictException(
                 $"Instance {context.Instance.Id} is {context.Instance.Status}; it accepts no further actions. " +
-                "Reload it to see how it ended.");
+                "Reload it to see how it ended.")
+            {
+                Subject = $"instance {context.Instance.Id}",
+                CurrentStatus = context.Instance.Status,
+            };
         }
     }
 

@@ -73,6 +73,8 @@ public static partial class ApiBadRequests
                 BadRequest(logger, context.Request.Method, context.Request.Path, detail);
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
+                    extensions ??= [];
+                    extensions[ApiProblem.CodeKey] = CodeOf(error);
                     await Results.Problem(detail, statusCode: error.StatusCode, extensions: extensions)
                         .ExecuteAsync(context);
                 }
@@ -126,9 +128,18 @@ public static partial class ApiBadRequests
         return (ValueTypeWording.Rewrite(error.Message), null);
     }
 
-    /// <summary>
-    /// Words a JSON value of the wrong type with the kind of value that the endpoint's body type expects at its path.
-    /// </summary>
+    /// <summary>Returns the stable code of a binding failure's problem reply, such as <c>json-invalid</c>.</summary>
+    internal static string CodeOf(BadHttpRequestException error) => error.InnerException switch
+    {
+        _ when error.StatusCode != StatusCodes.Status400BadRequest => ApiProblem.GeneralCode(error.StatusCode),
+        JsonException { InnerException: JsonException } => "json-invalid",
+        JsonException unknown when UnknownProperty().IsMatch(unknown.Message) => "property-unknown",
+        JsonException wrong when WrongType().IsMatch(wrong.Message) => "property-type-invalid",
+        JsonException => "json-invalid",
+        _ when MissingBody().IsMatch(error.Message) => "body-missing",
+        _ => "bad-request",
+    };
+
     /// <summary>Names a property the endpoint's body type does not have and lists the ones it has.</summary>
     private static string DescribeUnknownProperty(string name, string? path, HttpContext context)
     {
@@ -142,6 +153,9 @@ public static partial class ApiBadRequests
             "correct its name" + (known is { Count: > 0 } ? $"; the body's properties are: {string.Join(", ", known)}." : ".");
     }
 
+    /// <summary>
+    /// Words a JSON value of the wrong type with the kind of value that the endpoint's body type expects at its path.
+    /// </summary>
     private static (string Detail, Dictionary<string, object?> Extensions) DescribeWrongType(
         JsonException error, HttpContext context)
     {

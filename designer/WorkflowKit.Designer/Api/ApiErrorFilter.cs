@@ -1,6 +1,6 @@
 using System.Globalization;
 using WorkflowKit.Definitions.Json;
-using WorkflowKit.Designer.Accounts;
+using WorkflowKit.Designer.Localization;
 using WorkflowKit.Designer.Records;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Delegations;
@@ -14,10 +14,12 @@ using WorkflowKit.Storage;
 namespace WorkflowKit.Designer.Api;
 
 /// <summary>
-/// Maps the services' exceptions to problem responses: 400, 403, 404, 409, 422 and 429 (an urge sent again too soon,
-/// with a <c>Retry-After</c> header in seconds). A refusal about an instance the caller may not read gets the 404 reply
-/// of a missing one. A change to a field that the node makes read-only or hidden gets a 422 by field. A rejected delegation also carries its <c>error</c> code and the
-/// request <c>field</c> it is about. Anything else reaches
+/// Maps the services' exceptions to problem replies through <see cref="ApiProblem"/>, in the caller's language where the
+/// error has a Chinese text: 400, 403, 404, 409, 422 and 429 (an urge sent again too soon, with a <c>Retry-After</c>
+/// header in seconds). Each reply has a stable <c>code</c> (<see cref="ApiProblemText"/>). A refusal about an instance
+/// the caller may not read gets the 404 reply of a missing one. A change to a field that the node makes read-only or
+/// hidden gets a 422 by field. A rejected delegation also carries its <c>error</c> code and the request <c>field</c> it
+/// is about, and a missing or invalid body property its JSON <c>path</c>. Anything else reaches
 /// <see cref="ApiServerError"/> as a 500.
 /// </summary>
 public sealed class ApiErrorFilter : IEndpointFilter
@@ -33,18 +35,18 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             return FieldPermissionProblem(denied, context.HttpContext);
         }
-        catch (AccessDeniedException error) when (error.NotFoundMessage is not null)
+        catch (AccessDeniedException error) when (error.NotFound is { } notFound)
         {
             // The caller may not read the instance, so the reply is the one for a missing object.
-            return Results.Problem(error.NotFoundMessage, statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.From(context.HttpContext, StatusCodes.Status404NotFound, notFound);
         }
         catch (AccessDeniedException error)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status403Forbidden);
+            return ApiProblem.From(context.HttpContext, StatusCodes.Status403Forbidden, error);
         }
         catch (NotFoundException error)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.From(context.HttpContext, StatusCodes.Status404NotFound, error);
         }
         catch (FieldAccessDeniedException error)
         {
@@ -52,7 +54,8 @@ public sealed class ApiErrorFilter : IEndpointFilter
         }
         catch (DelegationException error)
         {
-            return Results.Problem(error.Message, statusCode: DelegationApi.StatusOf(error.Error),
+            return ApiProblem.Create(context.HttpContext, DelegationApi.StatusOf(error.Error), "delegation-rejected",
+                error.Message, chinese: null,
                 extensions: new Dictionary<string, object?>
                 {
                     ["error"] = error.Error.ToString(),
@@ -64,19 +67,27 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             var seconds = Math.Max(1, (long)Math.Ceiling(error.RetryAfter?.TotalSeconds ?? 1));
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status429TooManyRequests);
+            return ApiProblem.Create(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                ApiProblemText.CodeOf(error.Error), error.Message, ApiProblemText.Chinese(error, seconds));
         }
-        catch (InvalidOperationException error)
-            when (error is InstanceActionException or MigrationBlockedException or ScheduleMissingException)
+        catch (InstanceActionException error)
         {
-            // The instance's or flow's state rejects the action: someone already acted, the flow allows no withdrawal,
-            // a migration would re-run a step, or a run now names a flow without a schedule. The message names the
-            // reason and what to do.
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict);
+            // The instance's state or its flow's settings reject the action: someone already acted, or the flow allows
+            // no withdrawal. The message names the reason and what to do.
+            return ApiProblem.Create(context.HttpContext, StatusCodes.Status409Conflict,
+                ApiProblemText.CodeOf(error.Error), error.Message, ApiProblemText.Chinese(error, retryAfterSeconds: 0));
+        }
+        catch (InvalidOperationException error) when (error is MigrationBlockedException or ScheduleMissingException)
+        {
+            // A migration would re-run a step, or a run now names a flow without a schedule.
+            return ApiProblem.Create(context.HttpContext, StatusCodes.Status409Conflict,
+                error is MigrationBlockedException ? "migration-blocked" : "schedule-missing", error.Message,
+                chinese: null);
         }
         catch (ConcurrencyConflictException error)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status409Conflict,
+            var (code, chinese) = ApiProblemText.Describe(error);
+            return ApiProblem.Create(context.HttpContext, StatusCodes.Status409Conflict, code, error.Message, chinese,
                 extensions: new Dictionary<string, object?>
                 {
                     ["changedBy"] = error.ChangedBy,
@@ -87,11 +98,23 @@ public sealed class ApiErrorFilter : IEndpointFilter
         {
             return Results.ValidationProblem(
                 error.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { [ApiProblem.CodeKey] = "validation-failed" });
         }
         catch (InvalidInputException error) when (error.TextFormat == RecordService.UnknownFormText)
         {
-            return Results.Problem(error.Message, statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.Create(context.HttpContext, StatusCodes.Status404NotFound, "form-not-found",
+                error.TextFormat, error.TextArguments);
+        }
+        catch (InvalidInputException error)
+        {
+            return ApiProblem.From(context.HttpContext, StatusCodes.Status400BadRequest, error,
+                error.JsonPath is null ? null : new Dictionary<string, object?> { ["path"] = error.JsonPath });
+        }
+        catch (TaskActionException error)
+        {
+            return ApiProblem.Create(context.HttpContext, StatusCodes.Status400BadRequest,
+                ApiProblemText.CodeOf(error.Error), WithoutParameterName(error), chinese: null);
         }
         catch (ArgumentException error)
         {
@@ -124,11 +147,12 @@ public sealed class ApiErrorFilter : IEndpointFilter
     /// </summary>
     private static IResult FieldPermissionProblem(FieldAccessDeniedException denied, HttpContext context)
     {
-        var chinese = UserContext.FromPrincipal(context.User)?.Culture.StartsWith("zh", StringComparison.Ordinal) == true;
+        var chinese = RequestLanguage.CultureOf(context) == "zh-CN";
         var message = chinese && denied.ChineseMessage is { } translated ? translated : denied.Message;
         return Results.ValidationProblem(
             new Dictionary<string, string[]> { [denied.FieldId ?? string.Empty] = [message] },
             detail: message,
-            statusCode: StatusCodes.Status422UnprocessableEntity);
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { [ApiProblem.CodeKey] = "field-not-editable" });
     }
 }

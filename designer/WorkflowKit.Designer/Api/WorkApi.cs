@@ -56,7 +56,7 @@ internal static class WorkApi
         var user = ApiEndpoints.Current(context);
         var instance = await work.GetInstanceAsync(id, user, ct);
         return instance is null
-            ? Results.Problem(NotFoundException.InstanceMessage(id), statusCode: StatusCodes.Status404NotFound)
+            ? ApiProblem.From(context, StatusCodes.Status404NotFound, NotFoundException.Instance(id))
             : Results.Ok(FlowOutline.ForReader(instance, user));
     }
 
@@ -92,7 +92,7 @@ internal static class WorkApi
         var user = ApiEndpoints.Current(context);
         var task = await work.GetTaskAsync(id, user, ct);
         return task is null
-            ? Results.Problem(NotFoundException.TaskMessage(id), statusCode: StatusCodes.Status404NotFound)
+            ? ApiProblem.From(context, StatusCodes.Status404NotFound, NotFoundException.Task(id))
             : Results.Ok(task with { Instance = FlowOutline.ForReader(task.Instance, user) });
     }
 

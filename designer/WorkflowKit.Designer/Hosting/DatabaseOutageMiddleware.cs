@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Localization;
 
 namespace WorkflowKit.Designer.Hosting;
@@ -40,7 +39,7 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Datab
     // The page is plain HTML because rendering the app's components would read the database again.
     private static Task WritePageAsync(HttpContext context)
     {
-        var text = new UiText { Culture = CultureOf(context) };
+        var text = RequestLanguage.TextOf(context);
         var encoder = HtmlEncoder.Default;
         var retry = encoder.Encode(context.Request.Path + context.Request.QueryString);
         context.Response.ContentType = "text/html; charset=utf-8";
@@ -57,26 +56,5 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Datab
             </div></div></body>
             </html>
             """);
-    }
-
-    // The signed-in user's language when authentication got that far, then the page's culture query parameter,
-    // then the browser's first language.
-    private static string CultureOf(HttpContext context)
-    {
-        if (context.User.FindFirst(UserContext.CultureClaim)?.Value is { } claimed)
-        {
-            return UiText.Normalize(claimed);
-        }
-
-        if (context.Request.Query["culture"].ToString() is { Length: > 0 } query)
-        {
-            return UiText.Normalize(query);
-        }
-
-        var accepted = context.Request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(language => language.Quality ?? 1)
-            .Select(language => language.Value.ToString())
-            .FirstOrDefault();
-        return UiText.Normalize(accepted ?? "zh-CN");
     }
 }

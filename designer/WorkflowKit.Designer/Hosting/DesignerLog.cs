@@ -87,6 +87,11 @@ internal static partial class DesignerLog
     public static partial void OwnerRowKept(
         ILogger logger, string taskId, string instanceId, string subTable, int row, string owner, string userId);
 
+    [LoggerMessage(EventId = 5034, Level = LogLevel.Information,
+        Message = "The work service rejected {Action} on {Target} by {UserId}; the page showed a localized message")]
+    public static partial void PageActionRejected(
+        ILogger logger, string target, string action, string userId, Exception error);
+
     [LoggerMessage(EventId = 5033, Level = LogLevel.Information,
         Message = "Incident {IncidentId} of instance {InstanceId} retried by {UserId}; {Raised} new incident(s)")]
     public static partial void IncidentRetried(

@@ -114,7 +114,7 @@ public static class DesignerServices
         services.AddAntiforgery();
         services.AddLocalization();
         services.AddApiDocument();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Api.ApiProblem.Customize);
         services.AddApiBadRequests();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -544,7 +544,7 @@ public static class ChineseStrings
         .Concat(FlowCanvasChineseStrings.Values).Concat(MigrationChineseStrings.Values)
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
         .Concat(FieldEntryChineseStrings.Values)
-        .Concat(FileChineseStrings.Values).Concat(ForecastChineseStrings.Values)
+        .Concat(FileChineseStrings.Values).Concat(ApiChineseStrings.Values).Concat(ForecastChineseStrings.Values)
         .Concat(FormDesignerChineseStrings.Values).Concat(PortalDetailChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);

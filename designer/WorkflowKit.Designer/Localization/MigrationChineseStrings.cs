@@ -39,5 +39,9 @@ public static class MigrationChineseStrings
             "来自{0}的分支已到达{1}，但在版本 {2} 中节点{0}经多条连线（{3}）通往{1}，无法确定这次到达计入哪一条。请用 {4} {5}=EDGE_ID 映射，或让该申请在版本 {6} 上完成。",
         ["Two branches that have already arrived at {0} enter it on one connection in version {1}, so the join would count one branch twice. Let the submission finish on version {2}."] =
             "两条已到达{0}的分支在版本 {1} 中经同一条连线汇入，汇聚时会把一条分支计算两次。请让该申请在版本 {2} 上完成。",
+        ["Only administrators may move a submission to another flow version. Ask an administrator to do it."] =
+            "只有管理员可以把申请迁移到流程的其他版本。请联系管理员操作。",
+        ["The submission changed since the plan was shown, or a problem now blocks the migration, so nothing was migrated. Show the plan again to see the current one."] =
+            "显示迁移计划之后申请已有变化，或现在有问题阻止迁移，因此没有迁移任何内容。请重新显示迁移计划查看最新情况。",
     };
 }

@@ -17,6 +17,14 @@ public abstract class PortalPageBase : ComponentBase, IDisposable
     [Inject]
     protected IWorkService Work { get; set; } = default!;
 
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    /// <summary>The logger of the page's own category, for refusals the page words for the user.</summary>
+    protected ILogger Logger => _logger ??= LoggerFactory.CreateLogger(GetType());
+
+    private ILogger? _logger;
+
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 

@@ -59,13 +59,13 @@ public sealed class TaskActionErrorText(UiText text, Func<string, string> userNa
     }
 
     /// <summary>
-    /// Describes a rejected action that carries no <see cref="TaskActionError"/>, with the server's message after the
-    /// action's label, because no page label fits it.
+    /// Describes a rejected action that carries no <see cref="TaskActionError"/> as <see cref="ServiceErrorText"/> does,
+    /// never with the server's English message, which is for the log.
     /// </summary>
     public string Describe(ArgumentException error, string action)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return T.Format("{0} failed: {1}", T[TaskPage.ActionLabel(action)], error.Message);
+        return new ServiceErrorText(T, userName, field => field).Describe(error, T[TaskPage.ActionLabel(action)]);
     }
 
     private string ParticipationText(TaskParticipation? participation) => participation switch

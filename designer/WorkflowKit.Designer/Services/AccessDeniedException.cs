@@ -1,28 +1,53 @@
 namespace WorkflowKit.Designer.Services;
 
 /// <summary>
-/// The user may not see or change the named object. The API returns 403, or 404 when <see cref="NotFoundMessage"/> is set.
+/// The user may not see or change the named object. The API returns 403, or 404 when <see cref="NotFound"/> is set.
 /// </summary>
-public sealed class AccessDeniedException : Exception
+public sealed class AccessDeniedException : Exception, ILocalizedError
 {
     public AccessDeniedException(string message)
         : base(message)
     {
+        TextFormat = message;
     }
 
     public AccessDeniedException(string message, Exception innerException)
         : base(message, innerException)
     {
+        TextFormat = message;
     }
 
     public AccessDeniedException()
     {
+        TextFormat = Message;
     }
 
+    private AccessDeniedException(string code, string textFormat, object?[] textArguments, Exception? innerException)
+        : base(InvalidInputException.Fill(textFormat, textArguments, "en"), innerException)
+    {
+        Code = code;
+        TextFormat = textFormat;
+        TextArguments = textArguments;
+    }
+
+    public string? Code { get; }
+
     /// <summary>
-    /// The message of the API's 404 reply when the user may not read the instance that the object belongs to, worded
-    /// as for an object that does not exist, so that the reply names nobody and does not confirm the id. Null when the
-    /// user may read the instance: the 403 reply then carries <see cref="Exception.Message"/>.
+    /// The English composite format of the message, or the message itself when <see cref="TextArguments"/> is empty.
     /// </summary>
-    public string? NotFoundMessage { get; init; }
+    public string TextFormat { get; }
+
+    public IReadOnlyList<object?> TextArguments { get; } = [];
+
+    /// <summary>
+    /// The API's 404 reply when the user may not read the instance that the object belongs to, worded as for an object
+    /// that does not exist, so that the reply names nobody and does not confirm the id. Null when the user may read the
+    /// instance: the 403 reply then carries <see cref="Exception.Message"/>.
+    /// </summary>
+    public NotFoundException? NotFound { get; init; }
+
+    /// <summary>Creates the refusal of a task, to open or act on, to a user who is not its assignee.</summary>
+    public static AccessDeniedException TaskNotAssigned(string taskId, string assignee, Exception innerException) => new(
+        "task-not-assigned", "Task {0} is assigned to {1}, not to you; only the assignee may open it and act on it.",
+        [taskId, assignee], innerException);
 }

@@ -1,25 +1,53 @@
 namespace WorkflowKit.Designer.Services;
 
 /// <summary>An object that a request names, such as a task, does not exist. The API returns 404.</summary>
-public sealed class NotFoundException : Exception
+public sealed class NotFoundException : Exception, ILocalizedError
 {
     public NotFoundException(string message)
         : base(message)
     {
+        TextFormat = message;
     }
 
     public NotFoundException(string message, Exception innerException)
         : base(message, innerException)
     {
+        TextFormat = message;
     }
 
     public NotFoundException()
     {
+        TextFormat = Message;
     }
 
-    /// <summary>The message for a task id that does not exist, the same as the engine's.</summary>
-    public static string TaskMessage(string taskId) => $"Task '{taskId}' does not exist; check the id.";
+    private NotFoundException(string code, string textFormat, object?[] textArguments, Exception? innerException = null)
+        : base(InvalidInputException.Fill(textFormat, textArguments, "en"), innerException)
+    {
+        Code = code;
+        TextFormat = textFormat;
+        TextArguments = textArguments;
+    }
 
-    /// <summary>The message for an instance id that does not exist, the same as the engine's.</summary>
-    public static string InstanceMessage(string instanceId) => $"Instance '{instanceId}' does not exist; check the id.";
+    public string? Code { get; }
+
+    /// <summary>
+    /// The English composite format of the message, or the message itself when <see cref="TextArguments"/> is empty.
+    /// </summary>
+    public string TextFormat { get; }
+
+    public IReadOnlyList<object?> TextArguments { get; } = [];
+
+    /// <summary>Creates the error for a task id that does not exist, with the engine's message.</summary>
+    public static NotFoundException Task(string taskId, Exception? innerException = null) =>
+        new("task-not-found", "Task '{0}' does not exist; check the id.", [taskId], innerException);
+
+    /// <summary>Creates the error for an instance id that does not exist, with the engine's message.</summary>
+    public static NotFoundException Instance(string instanceId, Exception? innerException = null) =>
+        new("instance-not-found", "Instance '{0}' does not exist; check the id.", [instanceId], innerException);
+
+    /// <summary>Creates the error for a notification id that does not exist or belongs to another user.</summary>
+    public static NotFoundException Notification(string notificationId) => new(
+        "notification-not-found",
+        "Notification '{0}' does not exist or is not yours; check the id with GET /api/notifications.",
+        [notificationId]);
 }

@@ -23,6 +23,12 @@ public sealed class ConcurrencyConflictException : Exception
     /// <summary>What was changed, such as "flow order-approval draft" or "task 42".</summary>
     public string? Subject { get; init; }
 
+    /// <summary>
+    /// The status that the subject has now when it no longer accepts the write, such as "completed" for a task or
+    /// "withdrawn" for an instance; null when the subject only changed.
+    /// </summary>
+    public string? CurrentStatus { get; init; }
+
     public long? ExpectedVersion { get; init; }
 
     public long? ActualVersion { get; init; }

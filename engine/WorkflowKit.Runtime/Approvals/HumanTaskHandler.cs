@@ -771,6 +771,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
                 $"{(by is null ? string.Empty : " by " + by)}{when}); reload your inbox.")
             {
                 Subject = $"task {task.Id}",
+                CurrentStatus = task.Status,
                 ActualVersion = task.Version,
                 ExpectedVersion = request.ExpectedVersion,
                 ChangedBy = by,

@@ -18,6 +18,7 @@ public sealed class ApiAccessTests
     {
         await using var factory = new DesignerAppFactory();
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         using var response = await client.GetAsync("/api/tasks");
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -37,6 +38,7 @@ public sealed class ApiAccessTests
         await using var factory = new DesignerAppFactory();
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", "wk_not-a-key");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
         using var response = await client.GetAsync("/api/tasks");
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -215,9 +217,18 @@ public sealed class ApiAccessTests
         return node;
     }
 
-    internal static async Task<HttpClient> ClientForAsync(DesignerAppFactory factory, string userId)
+    /// <summary>
+    /// Returns a client with an API key of <paramref name="userId"/>; a <paramref name="culture"/> such as "en" first
+    /// switches the account to that language, in which the API words its problem replies.
+    /// </summary>
+    internal static async Task<HttpClient> ClientForAsync(DesignerAppFactory factory, string userId, string? culture = null)
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        if (culture is not null)
+        {
+            await factory.Services.GetRequiredService<AccountStore>().SetCultureAsync(userId, culture, default);
+        }
+
         var key = await factory.Services.GetRequiredService<AccountStore>().CreateApiKeyAsync(userId, "test", default);
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;

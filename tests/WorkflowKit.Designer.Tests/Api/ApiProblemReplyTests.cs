@@ -94,7 +94,7 @@ public sealed class ApiProblemReplyTests
     public async Task Argument_errors_have_no_parameter_suffix()
     {
         await using var factory = await StartServerAsync();
-        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1", "en");
 
         using var unknownForm = await PostAsync(sales1, [("file", "a.pdf")], formKey: "nosuch");
         using var unknownField = await PostAsync(sales1, [("file", "a.pdf")], field: "nosuch");
@@ -124,7 +124,7 @@ public sealed class ApiProblemReplyTests
     public async Task Not_found_replies_have_detail()
     {
         await using var factory = await StartServerAsync();
-        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner", "en");
 
         using var file = await owner.GetAsync("/api/files/zzz");
         using var record = await owner.GetAsync($"/api/records/{FileDefinitions.FormKey}/999999");

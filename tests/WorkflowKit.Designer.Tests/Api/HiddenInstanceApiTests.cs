@@ -22,7 +22,7 @@ public sealed class HiddenInstanceApiTests
     {
         await using var factory = new DesignerAppFactory();
         using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
-        using var sales2 = await ApiAccessTests.ClientForAsync(factory, "sales2");
+        using var sales2 = await ApiAccessTests.ClientForAsync(factory, "sales2", "en");
         using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
         var instanceId = await TaskActionApiTests.StartOrderAsync(sales1, "协和医院");
@@ -51,7 +51,7 @@ public sealed class HiddenInstanceApiTests
     {
         await using var factory = new DesignerAppFactory();
         using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
-        using var sales2 = await ApiAccessTests.ClientForAsync(factory, "sales2");
+        using var sales2 = await ApiAccessTests.ClientForAsync(factory, "sales2", "en");
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
         var instanceId = await TaskActionApiTests.StartOrderAsync(sales1, "协和医院");
 
@@ -74,7 +74,7 @@ public sealed class HiddenInstanceApiTests
     public async Task Readable_instance_keeps_names()
     {
         await using var factory = new DesignerAppFactory();
-        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1", "en");
         using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
         var instanceId = await TaskActionApiTests.StartOrderAsync(sales1, "协和医院");
@@ -87,7 +87,7 @@ public sealed class HiddenInstanceApiTests
         Assert.Multiple(() =>
         {
             Assert.That(open, Is.EqualTo((HttpStatusCode.Forbidden,
-                $"Task {taskId} is assigned to manager, not to sales1; only the assignee may open it.")));
+                $"Task {taskId} is assigned to manager, not to you; only the assignee may open it and act on it.")));
             Assert.That(urge, Is.EqualTo((HttpStatusCode.Forbidden,
                 $"Only the initiator (sales1) may urge instance {instanceId}, not manager.")));
         });

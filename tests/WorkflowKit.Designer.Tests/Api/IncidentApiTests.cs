@@ -69,7 +69,7 @@ public sealed class IncidentApiTests
     public async Task List_of_unknown_instance_is_404()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner", "en");
 
         using var response = await owner.GetAsync("/api/incidents?instanceId=no-such-instance");
 

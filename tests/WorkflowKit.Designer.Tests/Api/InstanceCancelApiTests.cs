@@ -41,7 +41,7 @@ public sealed class InstanceCancelApiTests
     {
         await using var factory = await StartServerAsync();
         using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
-        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+        using var admin = await LoopbackClients.ForAsync(factory, "admin", "en");
         var id = await StartAsync(sales1);
 
         using var byInitiator = await sales1.PostAsJsonAsync($"/api/instances/{id}/cancel", new { reason = "mine" });

@@ -113,7 +113,7 @@ public sealed class JsonBodyErrorApiTests
     [Test]
     public async Task Missing_action_is_400()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "credit1", "en");
 
         var (status, problem) = await PostAsync(client, TaskActions, "{}");
 
@@ -126,7 +126,7 @@ public sealed class JsonBodyErrorApiTests
     [Test]
     public async Task Missing_content_type_is_415()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "credit1", "en");
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"action":"approve"}"""));
 
         using var response = await client.PostAsync(TaskActions, content);

@@ -85,7 +85,7 @@ public sealed class MalformedJsonApiTests
     [TestCase("null")]
     public async Task Missing_body_is_400(string body)
     {
-        using var client = await LoopbackClients.ForAsync(_app, "sales1");
+        using var client = await LoopbackClients.ForAsync(_app, "credit1", "en");
 
         var (status, problem) = await PostAsync(client, "/api/instances", body);
 

@@ -37,6 +37,7 @@ public sealed class NotificationApiTests
     {
         using var sales = await LoopbackClients.ForAsync(_app, "sales1");
         using var manager = await LoopbackClients.ForAsync(_app, "manager");
+        using var english = await LoopbackClients.ForAsync(_app, "credit1", "en");
         var started = await sales.PostAsJsonAsync("/api/instances", new
         {
             flowKey = OrderDefinitions.FlowKey,
@@ -53,7 +54,7 @@ public sealed class NotificationApiTests
         var noticeId = notice["id"]!.GetValue<string>();
 
         var othersRead = await manager.PostAsync($"/api/notifications/{noticeId}/read", null);
-        var unknownRead = await sales.PostAsync("/api/notifications/no-such-notification/read", null);
+        var unknownRead = await english.PostAsync("/api/notifications/no-such-notification/read", null);
         var read = await sales.PostAsync($"/api/notifications/{noticeId}/read", null);
 
         Assert.That(othersRead.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

@@ -61,7 +61,7 @@ public sealed class TaskActionApiTests
     public async Task Urge_again_too_soon_is_429()
     {
         await using var factory = new DesignerAppFactory();
-        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1");
+        using var sales1 = await ApiAccessTests.ClientForAsync(factory, "sales1", "en");
         using var manager = await ApiAccessTests.ClientForAsync(factory, "manager");
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
         var instanceId = await StartOrderAsync(sales1, "协和医院");

@@ -209,7 +209,7 @@ public sealed class TaskActionErrorApiTests
     [TestCaseSource(typeof(TaskActions), nameof(TaskActions.Accepted))]
     public async Task Listed_action_is_dispatched(string action)
     {
-        using var manager = await ClientAsync("manager");
+        using var manager = await ClientAsync("warehouse1", "en");
 
         var (status, detail) = await ActAsync(manager, "no-such-task", new { action, targetUserId = "credit1" });
 
@@ -221,7 +221,7 @@ public sealed class TaskActionErrorApiTests
     [TestCase("urge")]
     public async Task Unknown_task_is_404(string action)
     {
-        using var manager = await ClientAsync("manager");
+        using var manager = await ClientAsync("warehouse1", "en");
 
         var (status, detail) = await ActAsync(manager, "no-such-task", new { action });
 
@@ -273,8 +273,13 @@ public sealed class TaskActionErrorApiTests
         Assert.That(await OpenTaskIdAsync(manager, instanceId), Is.Not.EqualTo(taskId));
     }
 
-    private async Task<HttpClient> ClientAsync(string userId)
+    private async Task<HttpClient> ClientAsync(string userId, string? culture = null)
     {
+        if (culture is not null)
+        {
+            await _app.Services.GetRequiredService<AccountStore>().SetCultureAsync(userId, culture, default);
+        }
+
         var client = new HttpClient { BaseAddress = _app.RootUri };
         var key = await _app.Services.GetRequiredService<AccountStore>().CreateApiKeyAsync(userId, "test", default);
         client.DefaultRequestHeaders.Add("X-Api-Key", key);

@@ -71,13 +71,26 @@ public sealed class TaskActionErrorTextTests
     }
 
     [Test]
-    public void Other_rejection_keeps_server_message()
+    public void Other_rejection_hides_server_message()
     {
         var text = new TaskActionErrorText(new UiText { Culture = "zh-CN" }, id => id);
 
         var message = text.Describe(new ArgumentException("Task t1 has no form."), TaskActions.Approve);
 
-        Assert.That(message, Is.EqualTo("同意失败：Task t1 has no form."));
+        Assert.That(message, Is.EqualTo(
+            "同意失败：服务器没有接受此请求。请刷新页面后重试；如果仍然失败，请把发生时间告诉管理员，详细信息记录在日志中。"));
+    }
+
+    [Test]
+    public void Long_comment_rejection_in_chinese()
+    {
+        var text = new TaskActionErrorText(new UiText { Culture = "zh-CN" }, id => id);
+
+        var message = text.Describe(
+            new ArgumentException("The comment on task 't1' is 2,001 characters long.", "comment"), TaskActions.Reject);
+
+        Assert.That(message, Is.EqualTo(
+            "驳回失败：意见超过 2000 个字符，或含有文字方向控制字符。请缩短意见或删除这些字符后重试。"));
     }
 
     private static TestCaseData Case(

@@ -19,7 +19,7 @@ public sealed class EngineIncidentService(
         RequireDesigner(user);
         if (instanceId is not null && await engine.GetInstanceAsync(instanceId, cancellationToken) is null)
         {
-            throw new NotFoundException($"Instance '{instanceId}' does not exist; check the id.");
+            throw NotFoundException.Instance(instanceId);
         }
 
         // NOTE: reads each instance with an incident in full, tasks and audit trail included. That suits the tens of

@@ -78,16 +78,20 @@ public sealed partial class EngineWorkService(
         ArgumentNullException.ThrowIfNull(user);
         if (string.IsNullOrWhiteSpace(flowKey))
         {
-            throw new ArgumentException(
+            throw InvalidInputException.MissingProperty(
+                "$.flowKey",
                 "The flowKey is missing; send the key of the flow to start, such as one that GET /api/startable-flows " +
-                "lists.", nameof(flowKey));
+                "lists.");
         }
 
         var summary = (await definitions.ListAsync(DefinitionKind.Flow, cancellationToken))
             .FirstOrDefault(item => item.Key == flowKey && item.PublishedVersion is not null)
-            ?? throw new ArgumentException(
-                $"The flowKey '{flowKey}' names no published flow; send the key of a flow you may start, as GET " +
-                "/api/startable-flows lists them, or publish the flow first.", nameof(flowKey));
+            ?? throw new InvalidInputException(
+                "The flowKey '{0}' names no published flow; send the key of a flow you may start, as GET " +
+                "/api/startable-flows lists them, or publish the flow first.", nameof(flowKey), flowKey)
+            {
+                Code = "flow-not-found", JsonPath = "$.flowKey",
+            };
         // The engine fills defaults, computes formulas and validates with the initiator's attributes. Its
         // messages are in the page's language.
         var culture = CultureInfo.GetCultureInfo(user.Culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en");
@@ -195,8 +199,7 @@ public sealed partial class EngineWorkService(
         ArgumentNullException.ThrowIfNull(user);
         if (!await engine.MarkNotificationReadAsync(notificationId, user.Id, cancellationToken))
         {
-            throw new NotFoundException(
-                $"Notification '{notificationId}' does not exist or is not yours; check the id with GET /api/notifications.");
+            throw NotFoundException.Notification(notificationId);
         }
     }
 
@@ -308,6 +311,13 @@ public sealed partial class EngineWorkService(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Action))
+        {
+            throw InvalidInputException.MissingProperty(
+                "$.action", "The task action is missing on task {0}; set action to one of {1}.", taskId,
+                string.Join(", ", TaskActions.Accepted));
+        }
+
         if (!TaskActions.Accepted.Contains(request.Action, StringComparer.Ordinal))
         {
             throw WorkflowEngine.UnknownTaskAction(request.Action, taskId, TaskActions.Accepted);
@@ -316,17 +326,17 @@ public sealed partial class EngineWorkService(
         if (request.Action == TaskActions.Urge)
         {
             var task = await engine.GetTaskAsync(taskId, cancellationToken)
-                ?? throw new NotFoundException(NotFoundException.TaskMessage(taskId));
+                ?? throw NotFoundException.Task(taskId);
             try
             {
                 await UrgeAsync(task.InstanceId, request.Comment, user, cancellationToken);
             }
-            catch (AccessDeniedException denied) when (denied.NotFoundMessage is not null)
+            catch (AccessDeniedException denied) when (denied.NotFound is not null)
             {
                 // The caller named a task, so the reply words it as a missing task rather than a missing instance.
                 throw new AccessDeniedException(denied.Message, denied)
                 {
-                    NotFoundMessage = NotFoundException.TaskMessage(taskId),
+                    NotFound = NotFoundException.Task(taskId),
                 };
             }
 
@@ -363,7 +373,7 @@ public sealed partial class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.Task(taskId, missing);
         }
 
         DesignerLog.TaskActed(logger, taskId, result.Instance.Id, request.Action, user.Id);
@@ -394,7 +404,7 @@ public sealed partial class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.Instance(instanceId, missing);
         }
     }
 
@@ -412,9 +422,10 @@ public sealed partial class EngineWorkService(
         var trimmed = reason?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new ArgumentException(
-                $"Give a reason to cancel instance {instanceId}; the audit trail keeps it for the initiator and " +
-                "the assignees.", nameof(reason));
+            throw InvalidInputException.MissingProperty(
+                "$.reason",
+                "Give a reason to cancel instance {0}; the audit trail keeps it for the initiator and the assignees.",
+                instanceId);
         }
 
         if (trimmed.Length > WorkflowEngine.MaxCommentLength)
@@ -430,7 +441,7 @@ public sealed partial class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.Instance(instanceId, missing);
         }
     }
 
@@ -446,7 +457,7 @@ public sealed partial class EngineWorkService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.Instance(instanceId, missing);
         }
     }
 
@@ -459,10 +470,15 @@ public sealed partial class EngineWorkService(
     {
         var task = await engine.GetTaskAsync(taskId, cancellationToken);
         var readable = task is not null && await MayReadInstanceAsync(task.InstanceId, user, cancellationToken);
-        return new AccessDeniedException(denied.Message, denied)
+        if (!readable)
         {
-            NotFoundMessage = readable ? null : NotFoundException.TaskMessage(taskId),
-        };
+            return new AccessDeniedException(denied.Message, denied) { NotFound = NotFoundException.Task(taskId) };
+        }
+
+        // The engine refuses a task to anyone but its assignee, so the refusal is worded from the task.
+        return task!.Assignee != user.Id
+            ? AccessDeniedException.TaskNotAssigned(taskId, task.Assignee, denied)
+            : new AccessDeniedException(denied.Message, denied);
     }
 
     /// <summary>
@@ -473,9 +489,9 @@ public sealed partial class EngineWorkService(
         string instanceId, UnauthorizedAccessException denied, UserContext user, CancellationToken cancellationToken) =>
         new(denied.Message, denied)
         {
-            NotFoundMessage = await MayReadInstanceAsync(instanceId, user, cancellationToken)
+            NotFound = await MayReadInstanceAsync(instanceId, user, cancellationToken)
                 ? null
-                : NotFoundException.InstanceMessage(instanceId),
+                : NotFoundException.Instance(instanceId),
         };
 
     /// <summary>
@@ -576,7 +592,7 @@ public sealed partial class EngineWorkService(
             throw new AccessDeniedException(
                 $"Instance {instanceId} is visible to its initiator, assignees and CC recipients only.")
             {
-                NotFoundMessage = NotFoundException.InstanceMessage(instanceId),
+                NotFound = NotFoundException.Instance(instanceId),
             };
         }
 
