@@ -493,6 +493,7 @@ public static class ChineseStrings
         ["{0}+ records"] = "{0}+ 条记录",
         ["{0} saved this draft after you opened it. Reload to see their change; your unsaved edits will be lost."] = "{0} 在你打开后保存了此草稿。请重新加载查看其修改；你未保存的编辑将丢失。",
         ["{first_item}-{last_item} of {all_items}"] = "{first_item}-{last_item}，共 {all_items} 条",
+        ["{first_item}-{last_item} of {all_items}+"] = "{first_item}-{last_item}，共 {all_items}+ 条",
         ["Migrate to the latest version"] = "迁移到最新版本",
         ["Show migration plan"] = "查看迁移计划",
         ["The instance already runs the latest published version."] = "该实例已在运行最新发布的版本。",

@@ -58,6 +58,12 @@ public abstract class PortalPageBase : ComponentBase, IDisposable
     public void Dispose()
     {
         Notifier.Changed -= OnTasksChanged;
+        OnDisposing();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the page's own background work when the page closes.</summary>
+    protected virtual void OnDisposing()
+    {
     }
 }
