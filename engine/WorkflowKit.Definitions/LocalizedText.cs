@@ -58,6 +58,8 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
     /// <summary>
     /// Returns a copy whose text for <paramref name="culture"/> is <paramref name="text"/>, keeping the other
     /// languages, so an edit made in one language never drops another. A blank text removes that language's text.
+    /// A plain string is the text every language shows, so the edit replaces it with the culture's entry: the
+    /// format allows no empty culture key beside culture names.
     /// </summary>
     public LocalizedText WithText(string culture, string? text)
     {
@@ -65,7 +67,10 @@ public sealed class LocalizedText : IEquatable<LocalizedText>
         var copy = new LocalizedText();
         foreach (var (key, value) in Values)
         {
-            copy.Values[key] = value;
+            if (key != Neutral)
+            {
+                copy.Values[key] = value;
+            }
         }
 
         if (string.IsNullOrWhiteSpace(text))

@@ -3,7 +3,7 @@ using WorkflowKit.Definitions.Forms;
 namespace WorkflowKit.Definitions.Validation;
 
 /// <summary>Which field properties apply to which field types; the others are ignored with a warning.</summary>
-internal static class FieldApplicability
+public static class FieldApplicability
 {
     private static readonly Dictionary<string, string[]> TypesByProperty = new(StringComparer.Ordinal)
     {

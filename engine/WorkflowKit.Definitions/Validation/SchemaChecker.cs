@@ -15,6 +15,10 @@ internal static partial class SchemaChecker
 {
     private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
 
+    private const string TextSchemaFragment = "/$defs/localizedText";
+
+    private const string TextStringBranchFragment = TextSchemaFragment + "/anyOf/0";
+
     private static readonly string[] KeywordOrder =
         ["required", "additionalProperties", "type", "enum", "const", "anyOf"];
 
@@ -29,6 +33,20 @@ internal static partial class SchemaChecker
 
         var failures = new List<Failure>();
         Collect(results, failures);
+
+        // A bad text fails both branches of its anyOf, the string branch at the text and the object branch at
+        // the text or at each bad key, so it gets one diagnostic of its own in place of a type and a pattern error.
+        var texts = failures
+            .Where(failure => IsTextSchema(failure.SchemaLocation, exact: true))
+            .Select(failure => failure.Pointer)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var pointer in texts)
+        {
+            yield return TextDiagnostic(source, root, pointer);
+        }
+
+        failures.RemoveAll(failure => IsTextSchema(failure.SchemaLocation, exact: false)
+            && (texts.Contains(failure.Pointer) || texts.Contains(Parent(failure.Pointer))));
 
         foreach (var group in failures.GroupBy(failure => failure.Pointer))
         {
@@ -116,6 +134,55 @@ internal static partial class SchemaChecker
         }
     }
 
+    /// <summary>
+    /// Whether a failure comes from the localizedText schema: with <paramref name="exact"/>, only from its
+    /// plain-string branch, which fails at the text itself.
+    /// </summary>
+    private static bool IsTextSchema(Uri schemaLocation, bool exact)
+    {
+        var fragment = Uri.UnescapeDataString(schemaLocation.Fragment);
+        return exact
+            ? fragment.EndsWith(TextStringBranchFragment, StringComparison.Ordinal)
+            : fragment.Contains(TextSchemaFragment, StringComparison.Ordinal);
+    }
+
+    private static string Parent(string pointer) => pointer[..Math.Max(0, pointer.LastIndexOf('/'))];
+
+    /// <summary>Explains what is wrong with a text that is neither a plain string nor a map of culture names.</summary>
+    private static Diagnostic TextDiagnostic(JsonSource source, JsonElement root, string pointer)
+    {
+        const string Shape = "Write the text as a plain string, or as an object of culture names such as " +
+                             "{\"zh-CN\": \"…\", \"en\": \"…\"}";
+        var name = pointer.Length == 0 ? "the document" : pointer;
+        JsonElementPointer.TryResolve(root, pointer, out var value);
+        string message;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            message = $"The text at {name} is {JsonElementPointer.Quote(value)}. {Shape}.";
+        }
+        else if (!value.EnumerateObject().Any())
+        {
+            message = $"The text at {name} is an empty object. {Shape}.";
+        }
+        else if (value.EnumerateObject().Where(entry => !CultureName().IsMatch(entry.Name)).Select(entry => entry.Name)
+                     .ToList() is { Count: > 0 } badKeys)
+        {
+            var keys = string.Join(", ", badKeys.Select(key => "\"" + key + "\""));
+            var fix = badKeys.Contains(string.Empty)
+                ? "move the text under \"\" to its culture name or remove it"
+                : "rename the key to a culture name";
+            message = $"The text at {name} has the key {keys}, which is not a culture name such as \"zh-CN\" or " +
+                      $"\"en\". {Shape}, and {fix}.";
+        }
+        else
+        {
+            var culture = value.EnumerateObject().First(entry => entry.Value.ValueKind != JsonValueKind.String).Name;
+            message = $"The text at {name} has a value for \"{culture}\" that is not a string. {Shape}.";
+        }
+
+        return source.At(DiagnosticCodes.WrongType, DiagnosticSeverity.Error, pointer, message);
+    }
+
     private static string EnumCode(string pointer)
     {
         if (NodeTypePointer().IsMatch(pointer))
@@ -147,6 +214,10 @@ internal static partial class SchemaChecker
 
     private static string Unescape(string segment) =>
         segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+
+    /// <summary>A culture name as the localizedText schema allows it for an object's keys.</summary>
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex CultureName();
 
     [GeneratedRegex(@"\[(.*)\]")]
     private static partial Regex MissingNames();

@@ -27,13 +27,32 @@ public sealed class LocalizedTextTests
     }
 
     [Test]
-    public void Plain_text_stays_for_other_languages()
+    public void Plain_text_edit_becomes_culture_entry()
     {
-        var message = new LocalizedText("检查此值");
+        var message = new LocalizedText("请检查此值。");
 
-        var edited = message.WithText("en", "Check this value");
+        var edited = message.WithText("zh-CN", "加急时必须填写加急原因");
 
-        Assert.That(edited.Get("zh-CN"), Is.EqualTo("检查此值"));
-        Assert.That(edited.Get("en"), Is.EqualTo("Check this value"));
+        Assert.That(edited.Values.Keys, Is.EqualTo(new[] { "zh-CN" }));
+        Assert.That(edited.Values["zh-CN"], Is.EqualTo("加急时必须填写加急原因"));
+        Assert.That(message.Values[LocalizedText.Neutral], Is.EqualTo("请检查此值。"), "the original is unchanged");
+    }
+
+    [Test]
+    public void Plain_text_edit_serializes_without_empty_key()
+    {
+        var edited = new LocalizedText("Check this value.").WithText("en", "Give a reason for an urgent request");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(edited);
+
+        Assert.That(json, Is.EqualTo("{\"en\":\"Give a reason for an urgent request\"}"));
+    }
+
+    [Test]
+    public void Blank_edit_of_plain_text_empties_it()
+    {
+        var edited = new LocalizedText("检查此值").WithText("zh-CN", "");
+
+        Assert.That(edited.Values, Is.Empty);
     }
 }
