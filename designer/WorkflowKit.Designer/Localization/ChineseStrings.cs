@@ -537,6 +537,7 @@ public static class ChineseStrings
         .Concat(FieldEntryChineseStrings.Values)
         .Concat(FileChineseStrings.Values).Concat(ForecastChineseStrings.Values)
         .Concat(FormDesignerChineseStrings.Values).Concat(PortalDetailChineseStrings.Values)
+        .Concat(PortalUseChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
