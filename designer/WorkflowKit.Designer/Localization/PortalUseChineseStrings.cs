@@ -14,6 +14,8 @@ public static class PortalUseChineseStrings
             "{0} 已于 {2}（{3} 时间）处理了“{1}”，你的操作没有保存。此任务已关闭。",
         ["{0} already decided \"{1}\", so your action was not saved. This task is closed."] =
             "{0} 已处理了“{1}”，你的操作没有保存。此任务已关闭。",
+        ["{0} decided \"{1}\" at {2} ({3} time) while you had this task open. This task is closed."] =
+            "你打开此任务期间，{0} 已于 {2}（{3} 时间）处理了“{1}”。此任务已关闭。",
         ["Restored your draft saved at {0}."] = "已恢复你在 {0} 保存的草稿。",
         ["Attachments are not kept in drafts, so attach them again."] = "草稿不保存附件，请重新上传。",
         ["Discard draft"] = "放弃草稿",

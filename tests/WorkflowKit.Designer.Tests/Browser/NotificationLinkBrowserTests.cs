@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using WorkflowKit.Definitions;
+using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
