@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Services;
@@ -9,7 +10,7 @@ namespace WorkflowKit.Designer.Tests.Browser;
 
 /// <summary>
 /// Drafts of the start form and the task form in Chromium: typed input survives a reload after the "leave page?"
-/// prompt, stays the typing user's own, and is removed on discard, submit and approval.
+/// prompt and a new tab, stays the typing user's own, and is removed on discard, submit and approval.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -80,7 +81,7 @@ public sealed class FormDraftBrowserTests
         await page.GotoAsync($"/start/{OrderDefinitions.FlowKey}");
         await TypeAsync(page, "[data-field=customer] input", "华山医院");
         await WaitForDraftAsync("sales2", StartScope, draft => draft is not null);
-        await page.ReloadAsync();
+        page = await ReopenAsync(page, $"/start/{OrderDefinitions.FlowKey}");
         await Assertions.Expect(page.Locator("[data-field=customer] input")).ToHaveValueAsync("华山医院");
 
         await page.Locator("[data-field=region]").ClickAsync();
@@ -90,7 +91,7 @@ public sealed class FormDraftBrowserTests
         await WaitForDraftAsync("sales2", StartScope, draft => draft?.Data["total"] is not null);
         await page.GetByTestId("submit").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/instances/", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/instances/"));
         Assert.That(await Drafts.FindAsync("sales2", StartScope, default), Is.Null);
     }
 
@@ -115,7 +116,7 @@ public sealed class FormDraftBrowserTests
         await TypeAsync(page, "[data-field=note] textarea:not([readonly])", "请先确认库存");
         await WaitForDraftAsync("manager", scope, draft => draft?.Data["note"]?.GetValue<string>() == "请先确认库存");
 
-        await page.ReloadAsync();
+        page = await ReopenAsync(page, $"/tasks/{task.Id}");
 
         await Assertions.Expect(page.GetByTestId("draft-restored")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-field=note] textarea:not([readonly])")).ToHaveValueAsync("请先确认库存");
@@ -125,13 +126,23 @@ public sealed class FormDraftBrowserTests
 
         await page.GetByTestId("action-approve").ClickAsync();
 
-        await page.WaitForURLAsync(url => !url.Contains("/tasks/", StringComparison.Ordinal));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/tasks/"));
         Assert.That(await Drafts.FindAsync("manager", scope, default), Is.Null);
         var detail = await work.GetInstanceAsync(instance.Id, sales, default);
         Assert.That(detail!.Data["note"]?.GetValue<string>(), Is.EqualTo("请先确认库存"));
     }
 
     private IFormDraftStore Drafts => _session.Get<IFormDraftStore>();
+
+    /// <summary>Opens <paramref name="path"/> in a new tab of the same sign-in, as after closing the first tab.</summary>
+    private async Task<IPage> ReopenAsync(IPage page, string path)
+    {
+        var reopened = await page.Context.NewPageAsync();
+        _session.Pages.Add(reopened);
+        reopened.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await reopened.GotoAsync(path);
+        return reopened;
+    }
 
     private static async Task TypeAsync(IPage page, string selector, string text)
     {
