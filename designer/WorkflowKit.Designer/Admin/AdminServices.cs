@@ -6,6 +6,7 @@ using WorkflowKit.Import;
 using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Delegations;
+using WorkflowKit.Runtime.Drafts;
 using WorkflowKit.Runtime.Timers;
 using WorkflowKit.Storage;
 using WorkflowKit.Storage.PostgreSql;
@@ -21,7 +22,8 @@ namespace WorkflowKit.Designer.Admin;
 
 /// <summary>
 /// Registers the stores and services of the admin pages: the workday calendar and the delegations
-/// (both also handed to the engine), data permission rules, saved import mappings and the data import service. Each store
+/// (both also handed to the engine), data permission rules, saved import mappings, the data import service and the
+/// drafts of the portal's start and task forms. Each store
 /// is created for the registered <see cref="IDatabase"/>, SQLite or PostgreSQL.
 /// </summary>
 public static class AdminServices
@@ -51,6 +53,11 @@ public static class AdminServices
             provider,
             (sqlite, _) => new SqliteDelegationStore(sqlite),
             (postgres, _) => new PostgresDelegationStore(postgres)));
+        services.TryAddSingleton<IFormDraftStore>(provider => ForDatabase<IFormDraftStore>(
+            provider,
+            (sqlite, _) => new SqliteFormDraftStore(sqlite),
+            (postgres, _) => new PostgresFormDraftStore(postgres)));
+        services.TryAddSingleton<Portal.FormDrafts>();
         services.TryAddSingleton(provider => new DelegationService(
             provider.GetRequiredService<IDelegationStore>(), provider.GetRequiredService<WorkflowKit.Organization.IOrganizationDirectory>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<EngineOptions>(),

@@ -272,6 +272,15 @@ public sealed record UserNotification(
     DateTimeOffset? ReadAt)
 {
     public bool IsRead => ReadAt is not null;
+
+    /// <summary>
+    /// Whether the reader may open <see cref="InstanceId"/>: false when they are neither its initiator, an assignee,
+    /// a CC recipient nor a process owner, as for an instance that a schedule started and only notified them.
+    /// </summary>
+    public bool CanOpenInstance { get; init; }
+
+    /// <summary>Whether <see cref="TaskId"/> is still assigned to the reader, so its task page opens for them.</summary>
+    public bool CanOpenTask { get; init; }
 }
 
 /// <summary>One page of the user's notifications, newest first, and how many there are over all pages.</summary>

@@ -72,3 +72,17 @@ window.workflowKit.signaturePad = {
         delete canvas.dataset.drawn;
     }
 };
+
+// The skip link moves the keyboard focus to the page content. It listens in the capture phase on window, because
+// Blazor's router handles clicks on same-page links itself and would only scroll to the target.
+window.addEventListener("click", function (event) {
+    const link = event.target instanceof Element ? event.target.closest("a.wk-skip-link") : null;
+    const content = document.getElementById("main-content");
+    if (link === null || content === null) {
+        return;
+    }
+
+    event.preventDefault();
+    event.stopPropagation();
+    content.focus();
+}, true);

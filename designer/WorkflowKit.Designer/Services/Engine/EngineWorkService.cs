@@ -184,13 +184,30 @@ public sealed partial class EngineWorkService(
         ArgumentNullException.ThrowIfNull(user);
         // The store returns them newest first.
         var page = await engine.GetNotificationPageAsync(user.Id, unreadOnly, offset, limit, cancellationToken);
-        return new UserNotificationPage(
-            [
-                .. page.Items.Select(notification => new UserNotification(
-                    notification.Id, notification.Kind, notification.Message, notification.InstanceId,
-                    notification.TaskId, notification.CreatedAt, notification.ReadAt)),
-            ],
-            page.Total);
+        var readableInstances = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var items = new List<UserNotification>(page.Items.Count);
+        foreach (var notification in page.Items)
+        {
+            var canOpenInstance = false;
+            if (notification.InstanceId is { } instanceId && !readableInstances.TryGetValue(instanceId, out canOpenInstance))
+            {
+                canOpenInstance = await MayReadInstanceAsync(instanceId, user, cancellationToken);
+                readableInstances[instanceId] = canOpenInstance;
+            }
+
+            // An escalation or a transfer moves the task to someone else, and only its assignee may open it.
+            var canOpenTask = notification.TaskId is { } taskId
+                && (await engine.GetTaskAsync(taskId, cancellationToken))?.Assignee == user.Id;
+            items.Add(new UserNotification(
+                notification.Id, notification.Kind, notification.Message, notification.InstanceId,
+                notification.TaskId, notification.CreatedAt, notification.ReadAt)
+            {
+                CanOpenInstance = canOpenInstance,
+                CanOpenTask = canOpenTask,
+            });
+        }
+
+        return new UserNotificationPage(items, page.Total);
     }
 
     public async Task MarkNotificationReadAsync(
