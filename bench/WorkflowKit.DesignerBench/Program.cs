@@ -9,10 +9,11 @@ using WorkflowKit.Designer.Services;
 
 namespace WorkflowKit.DesignerBench;
 
-// Time from navigation to the first node and to the whole flow drawn in the flow designer, in Chromium, for the
-// largest template flow and a generated one. Usage:
-//   dotnet run -c Release --project bench/WorkflowKit.DesignerBench -- [--runs N] [--nodes N] [--work-dir DIR]
-// Chromium is WORKFLOWKIT_CHROMIUM or /usr/bin/chromium; it is launched, never downloaded.
+/// <summary>
+/// Times the flow designer opening the largest template flow and a generated one in Chromium: from navigation to the
+/// canvas, its first node, all nodes and all edges drawn, with the WebSocket frames of the open, then the server's
+/// draft read and validator run. Chromium is WORKFLOWKIT_CHROMIUM or /usr/bin/chromium, launched and never downloaded.
+/// </summary>
 internal static class DesignerOpenBench
 {
     public static async Task<int> Main(string[] args)

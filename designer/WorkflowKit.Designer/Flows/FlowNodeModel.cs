@@ -11,10 +11,6 @@ public sealed class FlowNodeModel : NodeModel
         : base(definition.Id, new Point(definition.Position?.X ?? 0, definition.Position?.Y ?? 0))
     {
         Definition = definition;
-
-        // FlowCanvas measures every node in one call after each render. Left uncontrolled, Blazor.Diagrams would watch
-        // each node's size on its own, with a round trip per node and a new measurement of its ports on each change.
-        ControlledSize = true;
     }
 
     public NodeDefinition Definition { get; }

@@ -3,7 +3,7 @@ namespace WorkflowKit.Designer.Localization;
 /// <summary>
 /// Simplified Chinese text of the flow designer's delete confirmation (<see cref="Flows.NodeRemovalDialog"/>), of the
 /// withdrawn values editor of <see cref="Flows.WithdrawalSettings"/> and of the branches of approval and fill-in nodes
-/// in <see cref="Flows.NodePropertyPanel"/>, and the loading notices of the designer and its canvas, merged into
+/// in <see cref="Flows.NodePropertyPanel"/>, merged into
 /// <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class FlowCanvasChineseStrings
@@ -27,8 +27,5 @@ public static class FlowCanvasChineseStrings
         ["Outcome of this step"] = "本步骤的结果",
         ["Approved"] = "已批准",
         ["Submitted"] = "已提交",
-        ["Opening the flow…"] = "正在打开流程…",
-        ["Drawing the flow…"] = "正在绘制流程…",
-        ["Checking the flow…"] = "正在检查流程…",
     };
 }

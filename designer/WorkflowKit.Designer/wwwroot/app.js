@@ -72,28 +72,3 @@ window.workflowKit.signaturePad = {
         delete canvas.dataset.drawn;
     }
 };
-
-// The size of each node of a flow canvas and the offsets of its ports from its top left corner, in diagram units
-// (screen pixels divided by the zoom), for FlowCanvas: one call for the whole flow instead of one per node and port.
-window.workflowKit.measureFlowNodes = function (canvas, zoom) {
-    if (!canvas) {
-        return [];
-    }
-    const nodes = [];
-    for (const node of canvas.querySelectorAll(".diagram-node[data-node-id]")) {
-        const box = node.getBoundingClientRect();
-        const ports = [];
-        for (const port of node.querySelectorAll("[data-port-id]")) {
-            const rect = port.getBoundingClientRect();
-            ports.push({
-                id: port.dataset.portId,
-                x: (rect.left - box.left) / zoom,
-                y: (rect.top - box.top) / zoom,
-                width: rect.width / zoom,
-                height: rect.height / zoom
-            });
-        }
-        nodes.push({ id: node.dataset.nodeId, width: box.width / zoom, height: box.height / zoom, ports: ports });
-    }
-    return nodes;
-};
