@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using WorkflowKit.Designer;
@@ -71,9 +72,19 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<DatabaseOutageMiddleware>();
 
 // API callers get a problem reply for an unknown route or method; people get a page.
-app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found"));
+// Outside a UseWhen branch, because the re-executed request must pass the routing of the main pipeline again; in a
+// branch it found no endpoint and the page's 404 went out empty. API requests switch the status code page off.
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.Use((context, next) =>
+{
+    if (context.Request.Path.StartsWithSegments("/api")
+        && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+    {
+        statusCodePages.Enabled = false;
+    }
+
+    return next(context);
+});
 app.UseApiRouteProblems();
 app.UseApiBadRequests();
 app.UseAuthentication();

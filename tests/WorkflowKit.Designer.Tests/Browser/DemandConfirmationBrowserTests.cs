@@ -122,7 +122,7 @@ public sealed class DemandConfirmationBrowserTests
         await sales.GetByTestId($"action-{TaskActions.Approve}").ClickAsync();
 
         await Assertions.Expect(sales.Locator(".mud-snackbar")).ToContainTextAsync(
-            "Column 'recentQuantity' of sub-table 'confirmations' is read-only at node 'confirmDemand'");
+            "子表 “confirmations” 的列 “recentQuantity” 在节点 “confirmDemand” 为只读");
         await _session.ScreenshotAsync(sales, "31-demand-confirmation-forced-edit");
         var open = await engine.QueryTasksAsync(
             new TaskQuery { InstanceId = instance.Id, Assignee = "sales1" }, CancellationToken.None);

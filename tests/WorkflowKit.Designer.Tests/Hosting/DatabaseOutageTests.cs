@@ -31,6 +31,9 @@ public sealed class DatabaseOutageTests
         await using var gate = OpenGate(database);
         await using var app = new DesignerAppFactory(kestrel: true, settings: Settings(database, gate));
         using var sales = await LoopbackClients.ForAsync(app, "sales1");
+
+        // The account's language cannot be read while the database is down, so the reply follows Accept-Language.
+        sales.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         using var before = await sales.GetAsync("/api/tasks");
 
         await gate.CloseAsync();

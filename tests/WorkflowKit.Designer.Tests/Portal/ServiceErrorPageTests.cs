@@ -58,11 +58,11 @@ public sealed class ServiceErrorPageTests : EnginePageTests
 
         await page.Find("[data-testid='action-approve']").ClickAsync(new MouseEventArgs());
 
-        var messages = Snackbars(page);
-        Assert.That(messages, Is.EqualTo(new[]
-        {
-            "同意失败：王芳 Wang Fang 已先处理了此任务，任务现在为“已完成”。页面已显示它的最新状态。",
-        }));
+        // The task closed, so the page replaces the form with a notice that names who decided it.
+        var notice = page.WaitForElement("[data-testid='task-conflict-message']").TextContent;
+        Assert.That(notice, Does.StartWith("王芳 Wang Fang 已"));
+        Assert.That(notice, Does.Not.Contain("Task "));
+        Assert.That(page.FindAll("[data-testid='action-approve']"), Is.Empty);
     }
 
     [Test]
