@@ -71,9 +71,9 @@ if (!app.Environment.IsDevelopment())
 // rather than the generic 500.
 app.UseMiddleware<DatabaseOutageMiddleware>();
 
-// API callers get a problem reply for an unknown route or method; people get a page.
-// Outside a UseWhen branch, because the re-executed request must pass the routing of the main pipeline again; in a
-// branch it found no endpoint and the page's 404 went out empty. API requests switch the status code page off.
+// API callers get a problem reply for an unknown route or method, and people get the not-found page. The status code
+// page sits in the main pipeline, because a request re-executed inside a UseWhen branch found no endpoint and the 404
+// went out empty. API requests switch it off.
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.Use((context, next) =>
 {
