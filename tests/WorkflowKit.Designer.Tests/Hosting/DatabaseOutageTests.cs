@@ -30,10 +30,8 @@ public sealed class DatabaseOutageTests
         await using var database = await SharedDatabase.CreateAsync();
         await using var gate = OpenGate(database);
         await using var app = new DesignerAppFactory(kestrel: true, settings: Settings(database, gate));
-        using var sales = await LoopbackClients.ForAsync(app, "sales1");
-
-        // The account's language cannot be read while the database is down, so the reply follows Accept-Language.
-        sales.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        // An English account: problem titles follow the account's language, and the outage detail is English.
+        using var sales = await LoopbackClients.ForAsync(app, "sales1", culture: "en");
         using var before = await sales.GetAsync("/api/tasks");
 
         await gate.CloseAsync();
