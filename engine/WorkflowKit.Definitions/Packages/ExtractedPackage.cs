@@ -16,7 +16,7 @@ public sealed class ExtractedPackage : IDisposable
         ArchiveName = archiveName;
     }
 
-    /// <summary>The folder that holds the package's package.json.</summary>
+    /// <summary>The folder that contains the package's package.json.</summary>
     public string Folder { get; }
 
     /// <summary>The top folder of the archive's entries with a trailing "/", such as "biopharma/"; empty for none.</summary>

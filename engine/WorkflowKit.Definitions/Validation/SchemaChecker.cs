@@ -34,8 +34,8 @@ internal static partial class SchemaChecker
         var failures = new List<Failure>();
         Collect(results, failures);
 
-        // A bad text fails both branches of its anyOf, the string branch at the text and the object branch at
-        // the text or at each bad key, so it gets one diagnostic of its own in place of a type and a pattern error.
+        // A bad text fails both branches of its anyOf: the string branch at the text, and the object branch at the
+        // text or at each bad key. So it gets one diagnostic of its own in place of a type and a pattern error.
         var texts = failures
             .Where(failure => IsTextSchema(failure.SchemaLocation, exact: true))
             .Select(failure => failure.Pointer)
