@@ -78,6 +78,52 @@ public sealed record CanvasMeasurement(
         return JsonSerializer.Deserialize<CanvasMeasurement>(json, JsonSerializerOptions.Web)!;
     }
 
+    /// <summary>
+    /// Every edge whose drawn path passes through a node other than its own two, as "edge: from -> to crosses node".
+    /// The path is sampled every 2 units of its length; a node's box is shrunk by 2 pixels so that the ends of the
+    /// edges at the ports do not count.
+    /// </summary>
+    public static async Task<List<string>> CrossingsAsync(IPage page, FlowDefinition flow)
+    {
+        var json = await page.EvaluateAsync<string>("""
+            () => {
+                const canvas = document.querySelector('.wk-canvas');
+                const nodes = [...canvas.querySelectorAll('.wk-node')]
+                    .map(node => ({ id: node.dataset.nodeId, rect: node.getBoundingClientRect() }));
+                const hits = [];
+                for (const link of canvas.querySelectorAll('.diagram-link')) {
+                    const path = link.querySelector('path');
+                    const matrix = path.getScreenCTM();
+                    const length = path.getTotalLength();
+                    const crossed = new Set();
+                    for (let at = 0; at <= length; at += 2) {
+                        const point = path.getPointAtLength(at).matrixTransform(matrix);
+                        for (const node of nodes) {
+                            const r = node.rect;
+                            if (point.x > r.left + 2 && point.x < r.right - 2 && point.y > r.top + 2 && point.y < r.bottom - 2) {
+                                crossed.add(node.id);
+                            }
+                        }
+                    }
+                    for (const node of crossed) {
+                        hits.push({ link: link.dataset.linkId, node });
+                    }
+                }
+                return JSON.stringify(hits);
+            }
+            """);
+        var hits = JsonSerializer.Deserialize<List<LinkHit>>(json, JsonSerializerOptions.Web)!;
+        var edges = flow.Edges.ToDictionary(edge => edge.Id, StringComparer.Ordinal);
+        return
+        [
+            .. hits
+                .Where(hit => !edges.TryGetValue(hit.Link, out var edge) || (edge.From != hit.Node && edge.To != hit.Node))
+                .Select(hit => edges.TryGetValue(hit.Link, out var edge)
+                    ? $"{hit.Link}: {edge.From} -> {edge.To} crosses {hit.Node}"
+                    : $"{hit.Link} crosses {hit.Node}"),
+        ];
+    }
+
     // Screen boxes of the canvas and its nodes, and the screen points where each edge path starts and ends.
     private static Task<string> ReadAsync(IPage page) =>
         page.EvaluateAsync<string>("""
@@ -111,4 +157,6 @@ public sealed record CanvasMeasurement(
     }
 
     public sealed record ScreenLine(double X1, double Y1, double X2, double Y2);
+
+    private sealed record LinkHit(string Link, string Node);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using WorkflowKit.Definitions.Flows;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Designer.Services;
 using WorkflowKit.Designer.Tests.Support;
@@ -52,6 +54,7 @@ public sealed class ProgressDiagramBrowserTests
         var measured = await CanvasMeasurement.MeasureAsync(sales);
         await _session.ScreenshotAsync(sales, "69-progress-large-flow");
 
+        var crossings = await CanvasMeasurement.CrossingsAsync(sales, TemplateFlow());
         var smallest = measured.Nodes.MinBy(pair => pair.Value.TextPixels);
         Assert.That(measured.Nodes, Has.Count.EqualTo(TemplateNodeCount()), "nodes drawn");
         Assert.That(smallest.Value.TextPixels, Is.GreaterThanOrEqualTo(MinTextPixels),
@@ -59,6 +62,7 @@ public sealed class ProgressDiagramBrowserTests
         var currentIds = await current.EvaluateAllAsync<string[]>("nodes => nodes.map(node => node.dataset.nodeId)");
         Assert.That(currentIds, Is.Not.Empty);
         Assert.That(currentIds.Where(id => !measured.Inside(id)), Is.Empty, "current nodes outside the box");
+        Assert.That(crossings, Is.Empty, "edges drawn through other nodes");
         await Expect(sales.GetByTestId("canvas-pan-hint")).ToBeVisibleAsync();
 
         await sales.GetByTestId("progress-zoom-out").ClickAsync();
@@ -73,10 +77,12 @@ public sealed class ProgressDiagramBrowserTests
         Assert.That(currentIds.Where(id => !fitted.Inside(id)), Is.Empty, "current nodes outside the box after fit");
     }
 
-    private static int TemplateNodeCount()
+    private static int TemplateNodeCount() => TemplateFlow().Nodes.Count;
+
+    private static FlowDefinition TemplateFlow()
     {
         var path = Path.Combine(DesignerAppFactory.RepositoryTemplates(), "biopharma", "flows", "order-to-shipment.flow.json");
-        return JsonNode.Parse(File.ReadAllText(path))!["nodes"]!.AsArray().Count;
+        return DefinitionJson.Deserialize<FlowDefinition>(File.ReadAllText(path));
     }
 
     // An east order whose product has no stock: the credit check passes and the order waits at "adjust order".
