@@ -92,9 +92,10 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
         var result = Hasher.VerifyHashedPassword(user, row.Password_Hash, password);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
+            var hash = Hasher.HashPassword(user, password);
             await connection.ExecuteAsync(
-                "UPDATE designer_users SET password_hash = @hash WHERE id = @id",
-                new { hash = Hasher.HashPassword(user, password), id = user.Id });
+                "UPDATE designer_users SET password_hash = @hash WHERE id = @id", new { hash, id = user.Id });
+            user = user with { SessionStamp = StampOf(hash) };
         }
 
         return result == PasswordVerificationResult.Failed ? null : user;
@@ -343,6 +344,13 @@ public sealed class AccountStore(IDatabase database, TimeProvider timeProvider)
             JsonSerializer.Deserialize<List<string>>(Roles) ?? [],
             JsonSerializer.Deserialize<Dictionary<string, string>>(Attributes) ?? [],
             Culture,
-            Disabled != 0);
+            Disabled != 0)
+        {
+            SessionStamp = StampOf(Password_Hash),
+        };
     }
+
+    /// <summary>A short digest of the stored password hash, which is salted anew on every password change.</summary>
+    private static string StampOf(string passwordHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(passwordHash)).AsSpan(0, 12));
 }

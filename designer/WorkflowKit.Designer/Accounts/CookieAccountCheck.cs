@@ -6,7 +6,8 @@ namespace WorkflowKit.Designer.Accounts;
 
 /// <summary>
 /// Cookie validation against the stored account on each request. A disabled or deleted account
-/// loses access at once, and changed roles, department or attributes apply without a new sign-in.
+/// loses access at once, and so does a cookie signed in before the account's last password change.
+/// Changed roles, department or attributes apply without a new sign-in.
 /// </summary>
 /// <remarks>
 /// NOTE: every cookie-authenticated request, static files included, reads the account by its
@@ -14,7 +15,10 @@ namespace WorkflowKit.Designer.Accounts;
 /// </remarks>
 public static class CookieAccountCheck
 {
-    /// <summary>Rejects the cookie of a missing or disabled account and renews one whose claims are out of date.</summary>
+    /// <summary>
+    /// Rejects the cookie of a missing or disabled account or of an older password, and renews one whose claims are
+    /// out of date.
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,7 +30,9 @@ public static class CookieAccountCheck
 
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         var user = await accounts.FindAsync(signedIn.Id, context.HttpContext.RequestAborted);
-        if (user is null || user.Disabled)
+        // A cookie from before the last password change (or from before stamps existed) ends here too.
+        if (user is null || user.Disabled
+            || context.Principal!.FindFirstValue(UserContext.SessionStampClaim) != user.SessionStamp)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

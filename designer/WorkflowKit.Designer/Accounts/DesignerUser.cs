@@ -11,5 +11,12 @@ public sealed record DesignerUser(
     string Culture,
     bool Disabled)
 {
+    /// <summary>
+    /// Changes whenever the password does: a sign-in cookie carries the stamp of its sign-in, and a cookie with another
+    /// stamp is refused, so a new password ends every session opened with the old one. Empty for a user not read from
+    /// the store.
+    /// </summary>
+    public string SessionStamp { get; init; } = string.Empty;
+
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 }

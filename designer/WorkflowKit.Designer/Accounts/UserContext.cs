@@ -17,6 +17,7 @@ public sealed record UserContext(
     public const string CultureClaim = "wk:culture";
     public const string DepartmentClaim = "wk:department";
     public const string AttributeClaimPrefix = "wk:attr:";
+    public const string SessionStampClaim = "wk:session";
 
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
@@ -40,6 +41,11 @@ public sealed record UserContext(
         if (user.DepartmentId is not null)
         {
             claims.Add(new Claim(DepartmentClaim, user.DepartmentId));
+        }
+
+        if (user.SessionStamp.Length > 0)
+        {
+            claims.Add(new Claim(SessionStampClaim, user.SessionStamp));
         }
 
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));

@@ -21,7 +21,8 @@ public static class AccountChineseStrings
         ["The file was not imported and nothing was changed. Details:"] = "文件未导入，未做任何更改。详情：",
         ["New password"] = "新密码",
         ["New password again"] = "再次输入新密码",
-        ["Password changed. Use the new password the next time you sign in."] = "密码已修改，下次登录请使用新密码。",
+        ["Password changed. Every session signed in with the old password has ended; sign in with the new one."] =
+            "密码已修改，用旧密码登录的会话均已退出；请用新密码登录。",
         ["Password of {0} set. Give it to the user, who can change it under Change password."] =
             "已设置 {0} 的密码。请告知本人，本人可在“修改密码”中自行更改。",
         ["Set password"] = "设置密码",

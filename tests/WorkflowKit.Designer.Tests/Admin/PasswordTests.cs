@@ -126,11 +126,53 @@ public sealed class PasswordTests
         TestIds.Input(page, "confirm-password").Change(NewPassword);
         page.Find("[data-testid=change-password]").Click();
 
-        var snackbar = Context.Services.GetRequiredService<ISnackbar>();
+        // The change ends this session too, so the page sends the user to sign in again, with their name filled in.
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
         page.WaitForAssertion(() => Assert.That(
-            snackbar.ShownSnackbars.Select(shown => shown.Message), Has.Some.Contains("Password changed")));
+            navigation.Uri, Does.EndWith("/login?notice=" + Designer.Components.Pages.Login.PasswordChangedNotice + "&userName=sales1")));
         Assert.That(page.FindAll("[data-testid=password-error]"), Is.Empty);
         Assert.That(await _accounts.VerifyPasswordAsync("sales1", NewPassword, default), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Admin_reset_ends_open_sessions()
+    {
+        var before = await CookieClients.SignInAsync(_app, "sales1");
+        var bystander = await CookieClients.SignInAsync(_app, "sales2");
+        Assert.That((await before.GetAsync("/api/me")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "before");
+
+        await _accounts.SetPasswordAsync("sales1", NewPassword, default);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await before.GetAsync("/api/me")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized),
+                "the session opened with the old password");
+            Assert.That((await bystander.GetAsync("/api/me")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK),
+                "another user's session");
+        });
+        var after = await CookieClients.SignInAsync(_app, "sales1", NewPassword);
+        Assert.That((await after.GetAsync("/api/me")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "new sign-in");
+    }
+
+    [Test]
+    public async Task Own_change_ends_other_sessions()
+    {
+        var phone = await CookieClients.SignInAsync(_app, "sales1");
+
+        var outcome = await _accounts.ChangePasswordAsync("sales1", DemoAccounts.Password, NewPassword, default);
+
+        Assert.That(outcome, Is.EqualTo(PasswordChange.Changed));
+        Assert.That((await phone.GetAsync("/api/me")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task Login_page_says_the_password_changed()
+    {
+        var client = _app.CreateClient();
+
+        var page = await client.GetStringAsync("/login?culture=en&notice=" + Designer.Components.Pages.Login.PasswordChangedNotice);
+
+        Assert.That(page, Does.Contain("Password changed. Every session signed in with the old password has ended"));
     }
 
     [Test]
