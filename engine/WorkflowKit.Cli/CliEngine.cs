@@ -1,3 +1,6 @@
+using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
+using WorkflowKit.Definitions.Store;
 using WorkflowKit.Expressions;
 using WorkflowKit.Permissions;
 using WorkflowKit.Runtime;
@@ -34,6 +37,35 @@ public static class CliEngine
             flowServices: [new Replenishment.ReplenishmentFlowService()],
             recordAccess: new RecordAccess(stores.Permissions, stores.Organization, stores.Participation));
         await engine.SyncPublishedTriggersAsync(cancellationToken).ConfigureAwait(false);
+        await RegisterPublishedFormsAsync(stores, unknownOnly: true, cancellationToken).ConfigureAwait(false);
         return engine;
+    }
+
+    /// <summary>
+    /// Registers the latest published version of every form with the record store, as the designer does at start, so
+    /// that flows can write records of forms that no <c>records import</c> has touched. With
+    /// <paramref name="unknownOnly"/> only forms the record store does not know yet are registered.
+    /// </summary>
+    public static async Task RegisterPublishedFormsAsync(
+        WorkflowKitStores stores, bool unknownOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        foreach (var summary in await stores.Definitions.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (summary.Kind != DefinitionKinds.Form || summary.LatestVersion is null
+                || (unknownOnly && await stores.RecordForms.FindFormAsync(summary.Key, cancellationToken)
+                    .ConfigureAwait(false) is not null))
+            {
+                continue;
+            }
+
+            var published = await stores.Definitions.GetVersionAsync(
+                DefinitionKinds.Form, summary.Key, null, cancellationToken).ConfigureAwait(false);
+            if (published is not null)
+            {
+                await stores.RecordForms.RegisterFormAsync(
+                    DefinitionJson.Deserialize<FormDefinition>(published.Json), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 }

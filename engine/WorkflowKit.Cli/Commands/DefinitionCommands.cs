@@ -190,6 +190,9 @@ public static class DefinitionCommands
                 return ExitCodes.Problems;
             }
 
+            // The record store learns the package's forms now, as the designer's import does, so that records of
+            // them can be written by flows started from the command line.
+            await CliEngine.RegisterPublishedFormsAsync(stores, unknownOnly: false, cancellationToken).ConfigureAwait(false);
             foreach (var item in result.Published)
             {
                 await context.Output.WriteLineAsync($"published {item.Kind} {item.Key} version {item.Version}")

@@ -333,8 +333,8 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
         ArgumentException.ThrowIfNullOrWhiteSpace(formKey);
         return await FindInfoAsync(formKey, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException(
-                $"Form '{formKey}' is not registered with the record store; call RegisterFormAsync with its " +
-                "definition first (publishing a form does this).");
+                $"Form '{formKey}' has no records table yet: publish the form (in the designer, or with " +
+                "'workflowkit publish' or 'workflowkit import' of its package), then try again.");
     }
 
     private async Task<PgRecordForm?> FindInfoAsync(string formKey, CancellationToken cancellationToken)
