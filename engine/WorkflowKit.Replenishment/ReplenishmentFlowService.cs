@@ -21,7 +21,9 @@ namespace WorkflowKit.Replenishment;
 /// <c>coveredByStock</c>, <c>incomingQuantity</c>, <c>shortfall</c>, <c>suggestedQuantity</c>, <c>model</c>,
 /// <c>receivingWarehouse</c> and <c>receivingRegion</c> (see <see cref="ReceivingWarehouse"/>),
 /// <c>confirmations</c> (rows of <c>salesOwner</c>, <c>region</c>, <c>customer</c>, <c>customerName</c>,
-/// <c>recentQuantity</c>, <c>forecastQuantity</c>) and <c>salesOwners</c> (distinct user ids).</para>
+/// <c>recentQuantity</c>, <c>forecastQuantity</c>) and <c>salesOwners</c> (distinct user ids). <c>pending</c> lists
+/// the short products left alone because a draft plan of theirs (<c>planNo</c>) is still being worked out, so that a
+/// second run on one day starts no second replenishment of a product.</para>
 /// <para>NOTE: the forecast runs inside the step's transaction, which on SQLite holds the database's write lock,
 /// and other writers give up after SQLite's 30 s busy timeout. On the 40-product sample data on a shared 2-core
 /// machine a run took 11 to 12 s with FastTree and 0.5 s without it, so the template turns FastTree off.</para>
@@ -158,11 +160,24 @@ public sealed class ReplenishmentFlowService : IFlowService
             });
         }
 
+        var pending = new JsonArray();
+        foreach (var position in plan.Pending)
+        {
+            pending.Add(new JsonObject
+            {
+                ["product"] = position.Product,
+                ["productName"] = position.ProductName,
+                ["shortfall"] = position.Shortfall,
+                ["planNo"] = position.PendingPlanNo,
+            });
+        }
+
         return new JsonObject
         {
             ["asOf"] = plan.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["checked"] = plan.Products.Count,
             ["shortfalls"] = shortfalls,
+            ["pending"] = pending,
         };
     }
 }

@@ -3,8 +3,16 @@ namespace WorkflowKit.Replenishment.Planning;
 /// <summary>The planner's result for one day: the position of every active product, and which ones fall short.</summary>
 public sealed record ReplenishmentPlan(DateOnly AsOf, IReadOnlyList<ProductPosition> Products)
 {
-    /// <summary>Products whose usable stock and incoming supply do not cover forecast demand over the lead time.</summary>
-    public IEnumerable<ProductPosition> Shortfalls => Products.Where(product => product.Shortfall > 0m);
+    /// <summary>
+    /// Products whose usable stock and incoming supply do not cover forecast demand over the lead time, and that have
+    /// no replenishment under way.
+    /// </summary>
+    public IEnumerable<ProductPosition> Shortfalls =>
+        Products.Where(product => product.Shortfall > 0m && product.PendingPlanNo is null);
+
+    /// <summary>Short products left alone because a plan of theirs is still being worked out (see <see cref="ProductPosition.PendingPlanNo"/>).</summary>
+    public IEnumerable<ProductPosition> Pending =>
+        Products.Where(product => product.Shortfall > 0m && product.PendingPlanNo is not null);
 }
 
 /// <summary>Stock against forecast demand for one product. Quantities are in the product's unit.</summary>
@@ -34,6 +42,12 @@ public sealed record ProductPosition(
     string Model,
     IReadOnlyList<DemandConfirmation> Confirmations)
 {
+    /// <summary>
+    /// Number of the product's purchase plan in a pending status (<see cref="ReplenishmentSettings.PendingPlanStatuses"/>),
+    /// whose replenishment has not finished yet; null when there is none. An empty plan number counts as "(no number)".
+    /// </summary>
+    public string? PendingPlanNo { get; init; }
+
     /// <summary>
     /// Warehouse that receives the replenishment and the region it serves, set for short products only, and null
     /// when <see cref="ReplenishmentSettings.Warehouses"/> is empty.

@@ -16,6 +16,8 @@ namespace WorkflowKit.Replenishment.Planning;
 /// <para>A product falls short when demand minus covered stock minus open purchase plans due within the lead time
 /// is above zero. The suggested quantity covers the lead time plus <see cref="ReplenishmentSettings.ReviewDays"/>
 /// the same way, counting plans due within that longer window.</para>
+/// <para>A short product with a plan in a pending status (a replenishment still being worked out) is reported as
+/// pending, not short.</para>
 /// </remarks>
 public static class ReplenishmentPlanner
 {
@@ -45,7 +47,8 @@ public static class ReplenishmentPlanner
             positions.Add(Position(product, curve, forecast?.Model ?? "none", mix, data, today, settings));
         }
 
-        var shortProducts = positions.Where(p => p.Shortfall > 0m).Select(p => p.Product).ToHashSet(StringComparer.Ordinal);
+        var shortProducts = positions.Where(p => p.Shortfall > 0m && p.PendingPlanNo is null)
+            .Select(p => p.Product).ToHashSet(StringComparer.Ordinal);
         if (shortProducts.Count > 0)
         {
             positions = AddConfirmations(positions, shortProducts, data, today, settings, cancellationToken);
@@ -110,9 +113,14 @@ public static class ReplenishmentPlanner
             suggested = Math.Max(shortfall, RoundUp(windowRun.Demand - windowRun.Covered - incomingWindow));
         }
 
+        var pending = data.Incoming.FirstOrDefault(plan => plan.Product == product.Code
+            && plan.Status is { } status && settings.PendingPlanStatuses.Contains(status));
         return new ProductPosition(
             product.Code, product.Name, lead, decimal.Round(leadRun.Demand, 2), usableStock, unusableStock,
-            decimal.Round(leadRun.Covered, 2), incomingLead, shortfall, suggested, model, []);
+            decimal.Round(leadRun.Covered, 2), incomingLead, shortfall, suggested, model, [])
+        {
+            PendingPlanNo = pending is null ? null : string.IsNullOrWhiteSpace(pending.PlanNo) ? "(no number)" : pending.PlanNo,
+        };
     }
 
     /// <summary>

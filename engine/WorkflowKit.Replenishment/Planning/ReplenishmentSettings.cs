@@ -49,6 +49,14 @@ public sealed record ReplenishmentSettings
     public IReadOnlySet<string> OpenPlanStatuses { get; init; } =
         new HashSet<string>(["draft", "submitted", "approved", "ordered"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Purchase plan statuses that mean a replenishment of the product is still being worked out (default draft, the
+    /// status the replenishment flow creates its plan with). A short product with such a plan is reported as pending
+    /// instead of short, so that a second run of the watch does not start a second replenishment of it.
+    /// </summary>
+    public IReadOnlySet<string> PendingPlanStatuses { get; init; } =
+        new HashSet<string>(["draft"], StringComparer.Ordinal);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
     public void Validate()
     {

@@ -46,7 +46,7 @@ public static class PlanningDataMapper
                 && !string.IsNullOrWhiteSpace(FormValues.Text(data, "product")))
             .Select(data => new IncomingSupply(
                 FormValues.Text(data, "product")!, FormValues.Number(data, "quantity"),
-                FormValues.Date(data, "expectedArrival"), FormValues.Text(data, "planNo")))
+                FormValues.Date(data, "expectedArrival"), FormValues.Text(data, "planNo"), FormValues.Text(data, "status")))
             .ToList();
         var customers = Of(CustomerForm)
             .Where(data => !string.IsNullOrWhiteSpace(FormValues.Text(data, "code")))

@@ -34,6 +34,31 @@ public sealed class ReplenishmentPlannerTests
     }
 
     [Test]
+    public void Plan_LeavesProductWithDraftPlanPending()
+    {
+        // The draft of a replenishment started earlier today arrives the day after the lead time, so it covers none of
+        // the shortfall; the product is still not started a second time.
+        var data = new PlanningDataBuilder()
+            .Product("P").Monthly("P", 310m, HistoryStart, Today)
+            .Product("Q").Monthly("Q", 310m, HistoryStart, Today)
+            .Batch("B", "P", 100m, "2028-01-01")
+            .Incoming("P", 400m, "2027-01-01", status: "draft", planNo: "PP-202612-018")
+            .Incoming("Q", 400m, "2027-01-01", status: "submitted", planNo: "PP-202612-019")
+            .Build();
+
+        var plan = ReplenishmentPlanner.Plan(data, Today, Fast, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.Shortfalls.Select(position => position.Product), Is.EqualTo(new[] { "Q" }),
+                "a submitted plan is supply, not a replenishment under way");
+            Assert.That(plan.Pending.Select(position => (position.Product, position.PendingPlanNo)),
+                Is.EqualTo(new[] { ("P", (string?)"PP-202612-018") }));
+            Assert.That(plan.Pending.Single().Shortfall, Is.EqualTo(210m), "310 - 100 in stock");
+        });
+    }
+
+    [Test]
     public void Plan_EnoughStockHasNoShortfall()
     {
         var data = new PlanningDataBuilder()

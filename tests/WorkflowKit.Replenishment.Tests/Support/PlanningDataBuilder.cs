@@ -48,11 +48,13 @@ internal sealed class PlanningDataBuilder
         return this;
     }
 
-    public PlanningDataBuilder Incoming(string product, decimal quantity, string? arrival)
+    public PlanningDataBuilder Incoming(
+        string product, decimal quantity, string? arrival, string? status = null, string? planNo = null)
     {
         _incoming.Add(new IncomingSupply(
             product, quantity,
-            arrival is null ? null : DateOnly.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture), null));
+            arrival is null ? null : DateOnly.Parse(arrival, System.Globalization.CultureInfo.InvariantCulture), planNo,
+            status));
         return this;
     }
 
