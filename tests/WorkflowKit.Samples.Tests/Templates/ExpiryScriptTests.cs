@@ -138,6 +138,7 @@ public sealed class ExpiryScriptTests
         var reviews = result.Vars["reviews"]!.AsArray();
         Assert.That(reviews.Select(review => Text(review!["warehouse"])), Is.EqualTo(new[] { "gz", "sh" }));
         Assert.That(reviews.Select(review => Text(review!["region"])), Is.EqualTo(new[] { "south", "east" }));
+        Assert.That(Text(reviews[0]!["title"]), Is.EqualTo($"{Date(0)} gz 仓效期处理"));
         Assert.That(Texts(reviews[0]!["quarantined"], "batchNo"), Is.EqualTo(new[] { "GZ-EXPIRED" }));
         Assert.That(reviews[0]!["decisions"]!.AsArray(), Is.Empty);
         Assert.That(Texts(reviews[1]!["quarantined"], "batchNo"), Is.EqualTo(new[] { "SH-EXPIRED" }));
