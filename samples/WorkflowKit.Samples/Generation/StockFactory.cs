@@ -6,7 +6,8 @@ namespace WorkflowKit.Samples.Generation;
 /// <summary>
 /// Builds three to six batches per product with expiry dates spread over expired, within 30, 60
 /// and 90 days, and later. Half of the expired batches are still marked available, so that the
-/// batch-expiry watch has work on its first run; a few later batches are quarantined for quality.
+/// batch-expiry watch has work on its first run. The other half are quarantined with the expired
+/// alert, as the watch leaves them, and a few later batches are quarantined for quality.
 /// </summary>
 internal static class StockFactory
 {
@@ -40,7 +41,7 @@ internal static class StockFactory
                 var tens = (int)Math.Round(product.BaseMonthlyUnits * random.Between(8m, 30m) / 10m);
                 var quantity = Math.Max(20, tens * 10);
                 var (status, alert) = bucket == 0
-                    ? random.Chance(0.5m) ? ("available", "none") : ("expired", "expired")
+                    ? random.Chance(0.5m) ? ("available", "none") : ("quarantined", "expired")
                     : bucket == 4 && random.Chance(0.04m) ? ("quarantined", "none") : ("available", "none");
                 var reserved = status == "available" && bucket > 0 && random.Chance(0.25m)
                     ? (int)Math.Round(quantity * random.Between(0.05m, 0.3m))

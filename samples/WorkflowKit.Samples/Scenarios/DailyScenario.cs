@@ -300,6 +300,7 @@ public static class DailyScenario
             BatchesFlagged90 = batches.GetValueOrDefault("d90"),
             BatchesFlagged60 = batches.GetValueOrDefault("d60"),
             BatchesFlagged30 = batches.GetValueOrDefault("d30"),
+            BatchesUnshippable = batches.GetValueOrDefault("unshippable"),
             BatchesQuarantined = quarantined.GetValueOrDefault("quarantined"),
             Incidents = incidents.Count,
             IncidentMessages = [.. incidents.Select(incident =>

@@ -42,6 +42,7 @@ public static class ScenarioCatalog
             ("batches flagged 90 days", summary.BatchesFlagged90),
             ("batches flagged 60 days", summary.BatchesFlagged60),
             ("batches flagged 30 days", summary.BatchesFlagged30),
+            ("batches no customer can take", summary.BatchesUnshippable),
             ("batches quarantined", summary.BatchesQuarantined),
             ("open incidents", summary.Incidents),
         ];

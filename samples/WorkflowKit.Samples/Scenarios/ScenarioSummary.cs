@@ -35,6 +35,9 @@ public sealed record ScenarioSummary
 
     public int BatchesFlagged30 { get; init; }
 
+    /// <summary>Batches whose days left are below every active customer's minimum shelf life.</summary>
+    public int BatchesUnshippable { get; init; }
+
     public int BatchesQuarantined { get; init; }
 
     /// <summary>Open incidents after the run; a clean run has none.</summary>

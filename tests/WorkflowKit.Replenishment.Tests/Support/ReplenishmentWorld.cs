@@ -71,7 +71,7 @@ internal sealed class ReplenishmentWorld : IAsyncDisposable
             await world.Records.RegisterFormAsync(form, CancellationToken.None);
         }
 
-        foreach (var key in new[] { "replenishment", "replenishment-watch", "batch-expiry-watch" })
+        foreach (var key in new[] { "replenishment", "replenishment-watch", "batch-expiry-watch", "batch-expiry-review" })
         {
             var flow = DefinitionJson.Deserialize<FlowDefinition>(
                 File.ReadAllText(Path.Combine(TestPaths.TemplatePackage, "flows", key + ".flow.json")));

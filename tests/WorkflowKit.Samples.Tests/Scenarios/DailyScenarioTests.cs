@@ -102,6 +102,7 @@ public sealed class DailyScenarioTests(string provider)
         Assert.That(_summary.BatchesFlagged90, Is.EqualTo(_expected.Flagged90));
         Assert.That(_summary.BatchesFlagged60, Is.EqualTo(_expected.Flagged60));
         Assert.That(_summary.BatchesFlagged30, Is.EqualTo(_expected.Flagged30));
+        Assert.That(_summary.BatchesUnshippable, Is.EqualTo(_expected.Unshippable));
         Assert.That(_summary.BatchesQuarantined, Is.EqualTo(_expected.Quarantined));
     }
 

@@ -22,6 +22,7 @@ internal sealed class ExpectedDay
     public int Flagged90 { get; private set; }
     public int Flagged60 { get; private set; }
     public int Flagged30 { get; private set; }
+    public int Unshippable { get; private set; }
     public int Quarantined { get; private set; }
 
     private sealed record Receivable(string Customer, string Invoice, DateOnly Due, decimal Open);
@@ -70,7 +71,7 @@ internal sealed class ExpectedDay
         var day = new ExpectedDay();
         day.Sweep(today, customers, receivables, ledger);
         day.TakeOrders(today, customers, receivables, ledger, batches, dataFolder, orderCount);
-        day.Watch(today.AddDays(1), batches);
+        day.Watch(today.AddDays(1), customers, batches);
         return day;
     }
 
@@ -185,14 +186,22 @@ internal sealed class ExpectedDay
         return allocation;
     }
 
-    private void Watch(DateOnly today, List<Batch> batches)
+    private void Watch(DateOnly today, Dictionary<string, Dictionary<string, string>> customers, List<Batch> batches)
     {
+        var minimums = customers.Values
+            .Where(customer => customer["creditStatus"] != "blocked")
+            .Select(customer => int.Parse(customer["minShelfLifeDays"], CultureInfo.InvariantCulture))
+            .ToList();
         foreach (var batch in batches.Where(batch => batch.Status == "available"))
         {
             var daysLeft = batch.Expiry.DayNumber - today.DayNumber;
             if (daysLeft < 0)
             {
                 (batch.Status, batch.Alert) = ("quarantined", "expired");
+            }
+            else if (minimums.Count > 0 && (daysLeft == 0 || daysLeft < minimums.Min()))
+            {
+                batch.Alert = "unshippable";
             }
             else if (daysLeft <= 30)
             {
@@ -211,6 +220,7 @@ internal sealed class ExpectedDay
         Flagged90 = batches.Count(batch => batch.Alert == "d90");
         Flagged60 = batches.Count(batch => batch.Alert == "d60");
         Flagged30 = batches.Count(batch => batch.Alert == "d30");
+        Unshippable = batches.Count(batch => batch.Alert == "unshippable");
         Quarantined = batches.Count(batch => batch.Status == "quarantined");
     }
 

@@ -25,11 +25,11 @@ internal static class FlowScriptHarness
 
     /// <summary>
     /// Runs the script with the flow's parameters as <c>params</c>, after <paramref name="edit"/> changed the flow
-    /// as a process owner would in the designer.
+    /// as a process owner would in the designer, and with <paramref name="nodes"/> as the outputs of earlier nodes.
     /// </summary>
     public static ScriptResult Run(
         string flowKey, string nodeId, JsonObject form, JsonObject records, JsonObject? vars = null,
-        Action<FlowDefinition>? edit = null)
+        Action<FlowDefinition>? edit = null, JsonObject? nodes = null)
     {
         var path = Path.Combine(TestPaths.TemplatePackage, "flows", flowKey + ".flow.json");
         var flow = DefinitionJson.Deserialize<FlowDefinition>(File.ReadAllText(path));
@@ -41,6 +41,7 @@ internal static class FlowScriptHarness
             Form = form,
             Vars = vars ?? [],
             Params = ParameterTypes.ToScope(flow.Parameters),
+            Nodes = nodes,
             Now = new DateTimeOffset(Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)),
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
         };

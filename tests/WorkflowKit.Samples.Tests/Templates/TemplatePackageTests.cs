@@ -19,7 +19,7 @@ public sealed class TemplatePackageTests
         var report = await DefinitionValidator.ValidatePackageAsync(TestPaths.TemplatePackage, CancellationToken.None);
 
         Assert.That(report.Diagnostics.Select(diagnostic => diagnostic.ToString()), Is.Empty);
-        Assert.That(report.Documents, Has.Count.EqualTo(26));
+        Assert.That(report.Documents, Has.Count.EqualTo(28));
     }
 
     [Test]
