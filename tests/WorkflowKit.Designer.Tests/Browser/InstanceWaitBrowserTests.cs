@@ -82,9 +82,12 @@ public sealed class InstanceWaitBrowserTests
         {
             Id = "deliveryDate", Type = FieldTypes.Date, Label = new LocalizedText("交货日期", "Delivery date"),
         });
-        await TestPackages.PublishFormAsync(definitions, form, "owner");
-        await TestPackages.PublishFlowAsync(
-            definitions, DefinitionJson.Deserialize<FlowDefinition>(WaitFlows.Timer), "owner", "waits on form v2");
+        var formDraft = (await definitions.GetDraftAsync(DefinitionKind.Form, OrderDefinitions.FormKey, default))!;
+        await definitions.SaveDraftAsync(
+            DefinitionKind.Form, OrderDefinitions.FormKey, DefinitionJson.Serialize(form), formDraft.Revision, "owner", default);
+        await definitions.PublishAsync(DefinitionKind.Form, OrderDefinitions.FormKey, "owner", null, default);
+        var republished = await definitions.RepublishFlowAsync("cooling", "owner", null, default);
+        Assert.That(republished.Version, Is.EqualTo(2), "flow version on the new form");
         var page = await _session.SignInAsync("sales2");
 
         await page.GotoAsync("/start/cooling");
