@@ -28,11 +28,26 @@ public sealed partial class WorkflowEngine
         var tasks = await store.QueryTasksAsync(
             new TaskQuery { InstanceId = instanceId, Status = null, Limit = 10_000 }, cancellationToken).ConfigureAwait(false);
         var incidents = await store.GetIncidentsAsync(instanceId, openOnly: true, cancellationToken).ConfigureAwait(false);
-        return new InstanceDetail(
-            instance,
-            [.. tokens.Select(token => new TokenPosition(token.Id, token.NodeId, token.Status, token.WaitKind, token.WaitRef))],
-            [.. tasks.Select(ToTask)],
-            incidents);
+        var positions = new List<TokenPosition>();
+        foreach (var token in tokens)
+        {
+            positions.Add(await PositionOfAsync(token, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new InstanceDetail(instance, positions, [.. tasks.Select(ToTask)], incidents);
+    }
+
+    /// <summary>Returns the node of a live token and what it waits for, with the due time of its timer.</summary>
+    private async Task<TokenPosition> PositionOfAsync(TokenRecord token, CancellationToken cancellationToken)
+    {
+        var timer = token.WaitKind is WaitKinds.Timer or WaitKinds.Retry && token.WaitRef is { } timerId
+            ? await _services.Store.GetTimerAsync(null, timerId, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new TokenPosition(token.Id, token.NodeId, token.Status, token.WaitKind, token.WaitRef)
+        {
+            DueAt = timer?.DueAt,
+            Children = Execution.SubFlowWaits.ChildrenOf(token),
+        };
     }
 
     /// <summary>Instances matching the query, newest first; their <see cref="WorkflowInstance.Variables"/> are empty.</summary>

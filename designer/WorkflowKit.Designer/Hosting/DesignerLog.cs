@@ -96,4 +96,11 @@ internal static partial class DesignerLog
         Message = "Incident {IncidentId} of instance {InstanceId} retried by {UserId}; {Raised} new incident(s)")]
     public static partial void IncidentRetried(
         ILogger logger, string incidentId, string instanceId, string userId, int raised);
+
+    [LoggerMessage(EventId = 5035, Level = LogLevel.Information,
+        Message = "Draft sweep deleted {Count} form draft(s): task drafts nobody can send and start drafts saved before {Before}")]
+    public static partial void DraftsSwept(ILogger logger, int count, DateTimeOffset before);
+
+    [LoggerMessage(EventId = 5036, Level = LogLevel.Error, Message = "Draft sweep failed; it runs again in {Interval}")]
+    public static partial void DraftSweepFailed(ILogger logger, TimeSpan interval, Exception error);
 }

@@ -60,6 +60,15 @@ public sealed class DesignerOptions
     /// <summary>How often the file sweep runs, such as "01:00:00" for every hour.</summary>
     public TimeSpan FileSweepInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long a start form draft is kept after it was last saved, such as "30.00:00:00" for thirty days. Task form
+    /// drafts go when their task closes or passes to another user, whatever their age.
+    /// </summary>
+    public TimeSpan StartDraftLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the draft sweep runs, such as "01:00:00" for every hour.</summary>
+    public TimeSpan DraftSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Folder of the sample data files. When empty, "samples/data" two levels above the content root.</summary>
     public string? SamplesPath { get; set; }
 

@@ -77,6 +77,8 @@ public static class DesignerServices
         services.AddSingleton<Files.FileReadAccess>();
         services.AddSingleton<Files.FileSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<Files.FileSweep>());
+        services.AddSingleton<Portal.DraftSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<Portal.DraftSweep>());
         services.AddSingleton<DatabaseStartupWait>();
         services.AddSingleton<DesignerBootstrapper>();
         services.AddSingleton<FirstStartRecord>();

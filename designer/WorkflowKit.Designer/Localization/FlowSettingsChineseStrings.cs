@@ -1,8 +1,8 @@
 namespace WorkflowKit.Designer.Localization;
 
 /// <summary>
-/// Simplified Chinese text of the flow settings' starters and parameters sections
-/// (<see cref="Flows.StarterSettings"/>, <see cref="Flows.ParameterSettings"/>) and of the validator's parameter
+/// Simplified Chinese text of the flow settings' starters, owner and parameters sections
+/// (<see cref="Flows.StarterSettings"/>, <see cref="Flows.OwnerSettings"/>, <see cref="Flows.ParameterSettings"/>) and of the validator's parameter
 /// messages, merged into <see cref="ChineseStrings.Values"/>.
 /// </summary>
 public static class FlowSettingsChineseStrings
@@ -19,6 +19,9 @@ public static class FlowSettingsChineseStrings
             "没有人可以手动发起此流程，只有定时、记录触发、导入和子流程节点会发起它。请添加用户、角色或部门，或选择“任何人”。",
         ["Only the users listed, members of the roles listed and people in the departments listed may start the flow by hand. Schedules, record triggers, imports and sub-flow nodes still start it."] =
             "只有列出的用户、列出角色的成员和列出部门的人员可以手动发起此流程。定时、记录触发、导入和子流程节点仍会发起它。",
+        ["Process owner"] = "流程负责人",
+        ["When the delegations of the people a task is meant for form a loop and all of them are away, the task goes to the step's escalation target outside the loop, else to the process owner."] =
+            "当任务处理人的代理设置形成循环且他们都不在岗时，任务交给此步骤循环之外的升级对象；没有时交给流程负责人。",
         ["Parameters"] = "参数",
         ["Values the flow's scripts and conditions read as params.ID, such as a limit or a number of days. A new value applies to requests started after the next publish."] =
             "流程的脚本和条件以 params.编号 读取的值，例如一个上限或天数。新值对下次发布后发起的申请生效。",

@@ -18,6 +18,7 @@ public static class NotificationChineseStrings
         ["New task"] = "新任务",
         ["Deadline reminder"] = "到期提醒",
         ["Escalated away"] = "已升级转出",
+        ["Delegation loop"] = "代理循环",
         ["Open submission"] = "打开申请",
         ["Show unread only"] = "只看未读",
         ["{0}-{1} of {2}"] = "第 {0}-{1} 条，共 {2} 条",

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WorkflowKit.Definitions.Forms;
+using WorkflowKit.Definitions.Json;
 using WorkflowKit.Designer.Accounts;
 using WorkflowKit.Runtime.Drafts;
 
@@ -69,6 +70,30 @@ public sealed class FormDrafts(IFormDraftStore store, TimeProvider time)
         }
 
         return copied;
+    }
+
+    /// <summary>
+    /// Returns how the form changed since a start form draft was saved: null when the draft was saved under
+    /// <paramref name="currentVersion"/> or under a version whose form (<paramref name="saved"/>) is the same as
+    /// <paramref name="current"/>. A saved form that no longer exists counts as different. The dropped fields are
+    /// named by their label in the saved form, in <paramref name="culture"/>, else by id.
+    /// </summary>
+    public static DraftVersionChange? VersionChange(
+        FormDraft draft, int currentVersion, FormDefinition current, FormDefinition? saved, string culture)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(current);
+        if (draft.Version == currentVersion
+            || (saved is not null && DefinitionJson.Serialize(saved) == DefinitionJson.Serialize(current)))
+        {
+            return null;
+        }
+
+        var dropped = draft.Data.Select(pair => pair.Key)
+            .Where(fieldId => current.Fields.All(field => field.Id != fieldId))
+            .Select(fieldId => saved?.Fields.FirstOrDefault(field => field.Id == fieldId)?.Label.Get(culture) ?? fieldId)
+            .ToList();
+        return new DraftVersionChange(draft.Version, currentVersion, dropped);
     }
 
     private static JsonNode? WithoutFileColumns(FieldDefinition field, JsonNode? value)

@@ -20,6 +20,7 @@ public static class NotificationKindText
             NotificationKinds.Reminder => text["Deadline reminder"],
             NotificationKinds.Overdue => text["Overdue"],
             NotificationKinds.Escalated => text["Escalated away"],
+            NotificationKinds.DelegationLoop => text["Delegation loop"],
             NotificationKinds.Urge => text["Urge"],
             NotificationKinds.Message => text["Message"],
             _ => kind,

@@ -11,6 +11,12 @@ public interface IWorkService
 {
     Task<IReadOnlyList<StartableFlow>> GetStartableFlowsAsync(UserContext user, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Returns the JSON of the form that version <paramref name="flowVersion"/> of a flow was published with, or null
+    /// when that version or its form does not exist.
+    /// </summary>
+    Task<string?> GetStartFormJsonAsync(string flowKey, int flowVersion, CancellationToken cancellationToken);
+
     /// <summary>Starts the latest published version of a flow with the submitted form data.</summary>
     /// <exception cref="FormValidationException">The data breaks the form's rules.</exception>
     /// <exception cref="AccessDeniedException">The data sets a field that the start node makes read-only or hidden.</exception>

@@ -95,6 +95,52 @@ public sealed record InstanceSummary(
     /// nobody, so it waits for an administrator or process owner to fix the cause and retry.
     /// </summary>
     public bool NeedsAttention { get; init; }
+
+    /// <summary>
+    /// Where a running instance waits, one entry per node: a person's task, a timer node and when it fires, a join
+    /// waiting for a branch, a sub-flow node waiting for its child, and the like. Empty once the instance ended.
+    /// </summary>
+    public IReadOnlyList<InstanceWait> Waits { get; init; } = [];
+}
+
+/// <summary>
+/// A node where a running instance waits. <see cref="Kind"/> is one of <see cref="InstanceWaitKinds"/>.
+/// </summary>
+public sealed record InstanceWait(string NodeId, LocalizedText NodeName, string Kind)
+{
+    /// <summary>
+    /// When the timer of a timer node fires, or when a failed call is retried, with the tenant time zone's offset;
+    /// null for other waits.
+    /// </summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>The ids of the running sub-flows that a sub-flow node waits for; empty for other waits.</summary>
+    public IReadOnlyList<string> ChildInstanceIds { get; init; } = [];
+}
+
+/// <summary>What an instance waits for at a node (<see cref="InstanceWait.Kind"/>).</summary>
+public static class InstanceWaitKinds
+{
+    /// <summary>A person's task: an approval, fill-in or the initiator's resubmission.</summary>
+    public const string Task = "task";
+
+    /// <summary>A timer node, until its due time or a signal.</summary>
+    public const string Timer = "timer";
+
+    /// <summary>A parallel join, for the branches that have not arrived yet.</summary>
+    public const string Join = "join";
+
+    /// <summary>A sub-flow node, for its running sub-flows to end.</summary>
+    public const string SubFlow = "subFlow";
+
+    /// <summary>An HTTP node, for the reply of its call.</summary>
+    public const string Call = "call";
+
+    /// <summary>A node whose step failed, until it is retried.</summary>
+    public const string Retry = "retry";
+
+    /// <summary>A node stopped at an open incident, until an administrator retries it.</summary>
+    public const string Incident = "incident";
 }
 
 /// <summary>One line of an instance's audit trail.</summary>

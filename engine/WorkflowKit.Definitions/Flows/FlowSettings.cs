@@ -9,6 +9,12 @@ public sealed class FlowSettings
     /// </summary>
     public bool? AllowWithdraw { get; set; }
 
+    /// <summary>
+    /// User id of the process owner: the person accountable for the flow. The engine gives them a task whose
+    /// delegations loop when the node's escalation targets are all in the loop. Null when the flow names no owner.
+    /// </summary>
+    public string? Owner { get; set; }
+
     /// <summary>IANA time zone for cron and deadlines, overriding the tenant's (default Asia/Shanghai).</summary>
     public string? TimeZone { get; set; }
 

@@ -65,6 +65,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         var users = await assignees.ResolveAsync(context, node, node.Assignees, "assignee", cancellationToken)
             .ConfigureAwait(false);
         await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
+        await LoadLoopCandidatesAsync(context, node, cancellationToken).ConfigureAwait(false);
         var mode = node.Type == NodeTypes.FillIn ? ApprovalModes.Single : node.ApprovalMode ?? ApprovalModes.Single;
         var round = new ApprovalRound { Mode = mode, Order = [.. users], VoteRatio = node.VoteRatio ?? 0.5m };
 
@@ -87,7 +88,8 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
     /// Creates one task of the node for a user. A peer task of an escalation passes the escalated
     /// task's deadline as <paramref name="dueAt"/> and gets no timers; otherwise the node's
     /// deadline is computed from now and scheduled. <paramref name="knownRoute"/> is the user's route through the
-    /// delegations when the caller has already followed it.
+    /// delegations when the caller has already followed it. A task the node's rules assign whose route loops goes to
+    /// someone outside the loop (see <see cref="HolderOutsideLoop"/>).
     /// </summary>
     public TaskRecord CreateTask(
         StepContext context, TokenRecord token, NodeDefinition node, string user, string reason,
@@ -115,7 +117,13 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         var route = knownRoute ?? (reason is AssignedReason or EscalatedReason
             ? RouteThroughDelegations(context, token, node, user)
             : null);
-        if (route is { Delegated: true })
+        var outsideLoop = reason == AssignedReason ? HolderOutsideLoop(context, token, node, route) : null;
+        if (outsideLoop is not null)
+        {
+            task.Assignee = outsideLoop.Assignee;
+            reason = LoopReason;
+        }
+        else if (route is { Delegated: true })
         {
             task.Assignee = route.Assignee;
             reason = DelegatedReason;
@@ -123,10 +131,14 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
 
         context.AddTask(task);
         context.Assignments.Add(new TaskAssignment(
-            task.Id, task.InstanceId, task.Assignee, reason, route is { Delegated: true } ? user : null, context.Now));
+            task.Id, task.InstanceId, task.Assignee, reason, task.Assignee != user ? user : null, context.Now));
         if (context.PendingReturn is { } returned && returned.TargetNodeId == node.Id)
         {
             context.Notify(task.Assignee, NotificationKinds.Returned, node.Id, task.Id, returned.Message(node.Name));
+        }
+        else if (outsideLoop is not null)
+        {
+            // RecordLoop sends the holder's notice, which explains why the task is theirs.
         }
         else if (route is { Delegated: true })
         {
@@ -141,10 +153,19 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
 
         context.AddAudit(
             "system", AuditActions.TaskCreated, node.Id, task.Id, details: new JsonObject { ["assignee"] = task.Assignee });
-        if (route is not null)
+        if (outsideLoop is not null)
+        {
+            RecordLoop(context, node, task, outsideLoop);
+            if (outsideLoop.Route is { } holderRoute)
+            {
+                AuditRoute(context, node, task, holderRoute);
+            }
+        }
+        else if (route is not null)
         {
             AuditRoute(context, node, task, route);
         }
+
         if (scheduled && dueAt is { } due)
         {
             ScheduleDeadline(context, deadlines, task, node, due);
@@ -174,14 +195,31 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         var node = context.Graph.Node(task.NodeId);
         var round = ApprovalRound.FromJson(token.WaitState);
         var from = task.Assignee;
-        var targets = users.Distinct(StringComparer.Ordinal).ToList();
+        var policyTargets = users.Distinct(StringComparer.Ordinal).ToList();
+        var targets = policyTargets.ToList();
         if (node.Deadline is { Field: null, Duration: not null } deadline)
         {
             task.DueAt = services.Deadlines(context).DueAt(deadline, context.Now, context.Instance.Form);
         }
 
         await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
+        await LoadLoopCandidatesAsync(context, node, cancellationToken).ConfigureAwait(false);
         var route = RouteThroughDelegations(context, token, node, targets[0], escalated: task);
+
+        // A route that loops back to the former assignee would leave the task with someone away, so the targets
+        // become the other escalation targets outside the loop, else the owner.
+        var outsideLoop = route?.Assignee == from ? HolderOutsideLoop(context, token, node, route, task) : null;
+        if (outsideLoop is not null)
+        {
+            var loop = outsideLoop.Loop.Chain;
+            targets = outsideLoop.Role == LoopHolder.Owner
+                ? [outsideLoop.User]
+                : [.. targets.Where(user => !loop.Contains(user, StringComparer.Ordinal))];
+            targets.Remove(outsideLoop.User);
+            targets.Insert(0, outsideLoop.User);
+            route = outsideLoop.Route;
+        }
+
         var formerAssigneeKeeps = route is { StopReason: not null } && route.Assignee != from;
         var holders = new List<string>();
         if (formerAssigneeKeeps)
@@ -229,7 +267,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         {
             ["from"] = from,
             ["to"] = new JsonArray([.. holders.Select(user => (JsonNode)user)]),
-            ["targets"] = new JsonArray([.. targets.Select(user => (JsonNode)user)]),
+            ["targets"] = new JsonArray([.. policyTargets.Select(user => (JsonNode)user)]),
             ["dueAt"] = task.DueAt,
         };
         string? comment = null;
@@ -241,6 +279,10 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
         }
 
         context.AddAudit(by, AuditActions.TaskEscalated, node.Id, task.Id, comment, details: details);
+        if (outsideLoop is not null)
+        {
+            RecordLoop(context, node, task, outsideLoop);
+        }
     }
 
     /// <summary>
@@ -369,6 +411,7 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
 
         context.ActorForAudit = request.UserId;
         await LoadDelegationsAsync(context, cancellationToken).ConfigureAwait(false);
+        await LoadLoopCandidatesAsync(context, node, cancellationToken).ConfigureAwait(false);
         if (action is not (TaskActions.Comment or TaskActions.CarbonCopy))
         {
             context.Instance.Acted = true;

@@ -26,6 +26,12 @@ public static class AuditActions
     /// <summary>A delegation in force was not followed, because of a cycle or a guard; the details record which and why.</summary>
     public const string DelegationSkipped = "task.delegationSkipped";
 
+    /// <summary>
+    /// A task whose delegation route looped went to someone outside the loop; details name the <c>loop</c>, the new
+    /// holder as <c>to</c> and whether they are the step's escalation target or the flow's owner as <c>holderRole</c>.
+    /// </summary>
+    public const string DelegationLoop = "task.delegationLoop";
+
     /// <summary>An escalation at the deadline failed, because its <c>to</c> rules resolved to no user.</summary>
     public const string TaskEscalationFailed = "task.escalationFailed";
     /// <summary>A sub-flow node started a child instance; details name it as <c>child</c> and its flow as <c>flow</c>.</summary>

@@ -14,4 +14,10 @@ public interface IFormDraftStore
 
     /// <summary>Deletes the user's draft of <paramref name="scope"/>; returns whether there was one.</summary>
     Task<bool> DeleteAsync(string userId, string scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the drafts that can no longer be sent, and returns how many: task form drafts whose task is closed
+    /// or held by another user, and start form drafts saved before <paramref name="startSavedBefore"/>.
+    /// </summary>
+    Task<int> DeleteOrphanedAsync(DateTimeOffset startSavedBefore, CancellationToken cancellationToken);
 }

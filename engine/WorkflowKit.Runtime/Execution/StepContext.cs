@@ -95,6 +95,12 @@ internal sealed class StepContext
     /// </summary>
     public Delegations.DelegationsInForce? Delegations { get; set; }
 
+    /// <summary>
+    /// Who may take a node's task when its delegations loop, by node id, read by
+    /// <c>HumanTaskHandler.LoadLoopHoldersAsync</c>; a node missing here has none.
+    /// </summary>
+    public Dictionary<string, Delegations.LoopCandidates> LoopCandidates { get; } = new(StringComparer.Ordinal);
+
     public List<TimerRecord> NewTimers { get; } = [];
 
     public List<string> CancelledTimerTasks { get; } = [];

@@ -23,6 +23,13 @@ public static class NotificationKinds
 
     /// <summary>Sent to the former assignee of an escalated task; the message names the new assignees.</summary>
     public const string Escalated = "escalated";
+
+    /// <summary>
+    /// Sent to the person who gets a task because the delegations of its users loop, and to each user in the loop.
+    /// The message names the loop and the new holder.
+    /// </summary>
+    public const string DelegationLoop = "delegationLoop";
+
     public const string Urge = "urge";
     public const string Message = "message";
 }

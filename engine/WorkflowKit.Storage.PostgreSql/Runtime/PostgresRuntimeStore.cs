@@ -5,6 +5,7 @@ using Dapper;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage.Relational.Runtime;
 
 namespace WorkflowKit.Storage.PostgreSql.Runtime;
 
@@ -169,6 +170,12 @@ public sealed partial class PostgresRuntimeStore(PostgresDatabase database) : IR
             "outcome = excluded.outcome, comment = excluded.comment, version = excluded.version, " +
             "due_at = excluded.due_at, completed_at = excluded.completed_at, completed_by = excluded.completed_by",
             tasks.Select(TaskRow.Parameters).ToList(), transaction.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+
+        // A closed task's drafts, and the drafts of users who no longer hold an open task, go in the same transaction.
+        await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            FormDraftCleanup.DeleteForTasksSql,
+            tasks.Select(FormDraftCleanup.Parameters).ToList(), transaction.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
     }
 

@@ -5,7 +5,7 @@ using WorkflowKit.Runtime.Drafts;
 
 namespace WorkflowKit.Storage.Relational.Runtime;
 
-/// <summary>Drafts of start forms and task forms in table <c>wk_form_drafts</c> (migration 4140).</summary>
+/// <summary>Drafts of start forms and task forms in table <c>wk_form_drafts</c> (migrations 4140 and 4141).</summary>
 public abstract class RelationalFormDraftStore : IFormDraftStore
 {
     private readonly IDatabase _database;
@@ -64,6 +64,24 @@ public abstract class RelationalFormDraftStore : IFormDraftStore
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deleted > 0;
+    }
+
+    public async Task<int> DeleteOrphanedAsync(DateTimeOffset startSavedBefore, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await transaction.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM wk_form_drafts
+            WHERE (scope LIKE 'task:%' AND NOT EXISTS (
+                    SELECT 1 FROM wk_tasks
+                    WHERE 'task:' || wk_tasks.id = wk_form_drafts.scope AND wk_tasks.status = 'open'
+                      AND wk_tasks.assignee = wk_form_drafts.user_id))
+               OR (scope LIKE 'start:%' AND saved_at < @Before)
+            """,
+            new { Before = RelationalSql.Timestamp(Dialect, startSavedBefore) }, transaction.Transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
     }
 
     private static FormDraft ToDraft(DraftRow row) => new(

@@ -5,6 +5,7 @@ using Dapper;
 using WorkflowKit.Runtime.Instances;
 using WorkflowKit.Runtime.Storage;
 using WorkflowKit.Runtime.Tasks;
+using WorkflowKit.Storage.Relational.Runtime;
 
 namespace WorkflowKit.Storage.Sqlite.Runtime;
 
@@ -166,6 +167,12 @@ public sealed partial class SqliteRuntimeStore(IDatabase database) : IRuntimeSto
             "outcome = excluded.outcome, comment = excluded.comment, version = excluded.version, " +
             "due_at = excluded.due_at, completed_at = excluded.completed_at, completed_by = excluded.completed_by",
             tasks.Select(TaskRow.Parameters).ToList(), transaction.Transaction, cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+
+        // A closed task's drafts, and the drafts of users who no longer hold an open task, go in the same transaction.
+        await StepCommands.ExecuteAsync(transaction, new CommandDefinition(
+            FormDraftCleanup.DeleteForTasksSql,
+            tasks.Select(FormDraftCleanup.Parameters).ToList(), transaction.Transaction, cancellationToken: cancellationToken))
             .ConfigureAwait(false);
     }
 

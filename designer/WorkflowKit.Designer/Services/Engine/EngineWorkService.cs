@@ -128,7 +128,7 @@ public sealed partial class EngineWorkService(
         // GET /api/instances/{id} does.
         var waiting = await engine.GetInstanceAsync(instance.Id, cancellationToken);
         var started = await SummarizeAsync(instance, waiting?.Incidents.Count > 0, cancellationToken);
-        return waiting is null ? started : started with { CurrentNodes = CurrentNodesOf(waiting.Tasks) };
+        return waiting is null ? started : await WithWaitsAsync(started, waiting, cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkTask>> GetInboxAsync(UserContext user, CancellationToken cancellationToken) =>
@@ -320,9 +320,6 @@ public sealed partial class EngineWorkService(
             FieldAccess = view.FieldAccess,
         };
     }
-
-    private static LocalizedText NodeNameOf(FlowDefinition flow, string nodeId) =>
-        flow.Nodes.FirstOrDefault(node => node.Id == nodeId)?.Name ?? new LocalizedText(nodeId);
 
     public async Task<IReadOnlyList<KeptRowWarning>> ActAsync(
         string taskId, TaskActionRequest request, UserContext user, CancellationToken cancellationToken)
@@ -673,13 +670,11 @@ public sealed partial class EngineWorkService(
         var visited = history.Where(entry => entry.Action == AuditActions.NodeEntered && entry.NodeId is not null)
             .Select(entry => entry.NodeId!).Distinct(StringComparer.Ordinal).ToList();
         var edges = history.Select(entry => entry.Details?["edge"]?.GetValue<string>()).OfType<string>().ToList();
-        var summary = await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken);
+        var summary = await WithWaitsAsync(
+            await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken), detail, cancellationToken);
         var changes = AuditFormChanges.ByLine(history);
         return new InstanceDetail(
-            summary with
-            {
-                CurrentNodes = CurrentNodesOf(detail.Tasks),
-            },
+            summary,
             detail.Instance.Form,
             DefinitionJson.Serialize(flow),
             await BoundFormJsonAsync(flow, detail.Instance.FlowVersion, cancellationToken),
@@ -711,9 +706,6 @@ public sealed partial class EngineWorkService(
             Incidents = [.. detail.Incidents.Select(incident => IncidentSummary.From(incident, summary, flow))],
         };
     }
-
-    private static IReadOnlyList<string> CurrentNodesOf(IEnumerable<EngineTask> tasks) =>
-        [.. tasks.Where(task => task.Status == TaskStatuses.Open).Select(task => task.NodeId).Distinct()];
 
     private static InstanceDetail WithoutHidden(InstanceDetail detail, HiddenData hidden) => detail with
     {
@@ -865,8 +857,9 @@ public sealed partial class EngineWorkService(
         {
             if (await engine.GetInstanceAsync(id, cancellationToken) is { } detail)
             {
-                var summary = await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken)
-                    with { CurrentNodes = CurrentNodesOf(detail.Tasks) };
+                var summary = await WithWaitsAsync(
+                    await SummarizeAsync(detail.Instance, detail.Incidents.Count > 0, cancellationToken), detail,
+                    cancellationToken);
                 result.Add(await MayHideTitleAsync(detail.Instance, viewer, cancellationToken)
                     ? summary with { Title = null }
                     : summary);
@@ -904,15 +897,19 @@ public sealed partial class EngineWorkService(
             .Select(incident => incident.InstanceId)
             .ToHashSet(StringComparer.Ordinal);
 
-        // NOTE: reads at most 10,000 open tasks, as the open-task count does. Beyond that, some running instances
-        // list fewer current nodes than their detail shows.
-        var open = (await engine.QueryTasksAsync(new TaskQuery { Limit = 10_000 }, cancellationToken))
-            .ToLookup(task => task.InstanceId, StringComparer.Ordinal);
+        // NOTE: reads each running instance's tokens and tasks, one instance at a time, so that timers, joins and
+        // sub-flows show where they wait. A list of 1,000 running instances makes 1,000 such reads.
         var result = new List<InstanceSummary>();
         foreach (var instance in instances)
         {
             var summary = await SummarizeAsync(instance, stuck.Contains(instance.Id), cancellationToken);
-            result.Add(summary with { CurrentNodes = CurrentNodesOf(open[instance.Id]) });
+            if (instance.Status == InstanceStatuses.Running
+                && await engine.GetInstanceAsync(instance.Id, cancellationToken) is { } detail)
+            {
+                summary = await WithWaitsAsync(summary, detail, cancellationToken);
+            }
+
+            result.Add(summary);
         }
 
         return [.. result.OrderByDescending(i => i.StartedAt)];
@@ -936,6 +933,17 @@ public sealed partial class EngineWorkService(
         {
             NeedsAttention = hasOpenIncidents && instance.Status == InstanceStatuses.Running,
         };
+    }
+
+    public async Task<string?> GetStartFormJsonAsync(string flowKey, int flowVersion, CancellationToken cancellationToken)
+    {
+        if (await definitions.GetVersionJsonAsync(DefinitionKind.Flow, flowKey, flowVersion, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var flow = await FlowAsync(flowKey, flowVersion, cancellationToken);
+        return await BoundFormJsonAsync(flow, flowVersion, cancellationToken);
     }
 
     private async Task<FlowDefinition> FlowAsync(string key, int version, CancellationToken cancellationToken)
