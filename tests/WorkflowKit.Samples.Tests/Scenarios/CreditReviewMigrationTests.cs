@@ -160,7 +160,7 @@ public sealed class CreditReviewMigrationTests(string provider)
         foreach (var customer in customers.Items.OrderBy(entry => entry.Data["code"]!.GetValue<string>()))
         {
             var started = await RequestReviewAsync(customer, customer.Data["salesOwner"]!.GetValue<string>());
-            var exceedsLimit = started.Variables["exceedsLimit"]!.GetValue<bool>();
+            var exceedsLimit = (await InstanceAsync(started.Id)).Variables["exceedsLimit"]!.GetValue<bool>();
             if (exceedsLimit && aboveLimit is null)
             {
                 await ApproveAsync(started.Id, "salesManagerReview");
