@@ -692,6 +692,15 @@ internal sealed partial class HumanTaskHandler(EngineServices services, Assignee
             output["comment"] = rejecting.Comment;
         }
 
+        // The comment of the approval that decided the node, so that a notice after it can quote the approver, as the
+        // credit review's notice of a new limit does.
+        if (decision == RoundDecision.Approved && context.Tasks
+                .Where(task => task.VisitId == token.VisitId && task.Outcome is "approved" or "submitted")
+                .MaxBy(task => task.CompletedAt) is { } approving)
+        {
+            output["comment"] = approving.Comment;
+        }
+
         context.Nodes[node.Id] = output;
         runner.Leave(context, token, node, rejecting: decision == RoundDecision.Rejected);
     }

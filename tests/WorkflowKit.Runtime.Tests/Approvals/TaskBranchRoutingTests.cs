@@ -81,6 +81,26 @@ public sealed class TaskBranchRoutingTests
     }
 
     [Test]
+    public async Task Approve_edge_reads_comment()
+    {
+        await using var fx = await EngineFixture.CreateAsync();
+        fx.Publish(new FlowBuilder("claim")
+            .Start().Approval("review", "dave")
+            .Script("keepNote", "form.note = nodes.review.outcome + ': ' + nodes.review.comment;").End("approved")
+            .Edge("start", "review")
+            .Edge("review", "keepNote")
+            .Edge("keepNote", "approved"));
+        var instance = await fx.StartAsync("claim");
+
+        await fx.ActAsync(
+            await fx.TaskAssignedToAsync(instance.Id, "review", "dave"), TaskActions.Approve, comment: "同意提额");
+
+        var ended = (await fx.Engine.GetInstanceAsync(instance.Id, CancellationToken.None))!.Instance;
+        Assert.That(ended.EndNodeId, Is.EqualTo("approved"));
+        Assert.That(ended.Form["note"]?.GetValue<string>(), Is.EqualTo("approved: 同意提额"));
+    }
+
+    [Test]
     public async Task Reject_by_rule_over_outcome()
     {
         await using var fx = await EngineFixture.CreateAsync();

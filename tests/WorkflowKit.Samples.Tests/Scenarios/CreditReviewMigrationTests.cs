@@ -15,10 +15,10 @@ namespace WorkflowKit.Samples.Tests.Scenarios;
 
 /// <summary>
 /// Migrates running reviews of the biopharma customer credit review to a version 2 that adds a finance review after
-/// the credit officer's review, before the parallel join, on the committed sample data, on SQLite and on PostgreSQL.
-/// A review whose officer branch was skipped (exposure within the limit) waits at the join already. A review above
-/// the limit still has the officer's task open. Both move and then complete on version 2. Also: a rejected review
-/// notifies the sales owner who started it.
+/// the credit officer's review, on the committed sample data, on SQLite and on PostgreSQL. One review of a customer
+/// within its limit waits for the sales manager. A review above the limit has the officer's task open after the
+/// manager's approval. Both move and then complete on version 2. Also: a rejected review notifies the sales owner
+/// who started it.
 /// </summary>
 [TestFixture("sqlite")]
 [TestFixture("postgres")]
@@ -76,11 +76,8 @@ public sealed class CreditReviewMigrationTests(string provider)
 
         Assert.That(skippedPlan.Problems, Is.Empty, string.Join(" ", skippedPlan.Problems.Select(p => p.Message)));
         Assert.That(aboveLimitPlan.Problems, Is.Empty, string.Join(" ", aboveLimitPlan.Problems.Select(p => p.Message)));
-        var arrival = skippedPlan.Items.Single(item => item.SourceNodeId == "join");
-        Assert.That((arrival.SourceEdgeId, arrival.TargetEdgeId), Is.EqualTo(("e-within", "e-within")));
 
         await ApproveAsync(skipped, "salesManagerReview");
-        await ApproveAsync(aboveLimit, "salesManagerReview");
         await ApproveAsync(aboveLimit, "creditOfficerReview");
         var waitingForFinance = await InstanceAsync(aboveLimit);
         Assert.That(waitingForFinance.Status, Is.EqualTo(InstanceStatuses.Running));
@@ -94,12 +91,13 @@ public sealed class CreditReviewMigrationTests(string provider)
             Is.EqualTo((InstanceStatuses.Completed, "endReviewed", version)));
         var skippedHistory = await engine.GetHistoryAsync(skipped, CancellationToken.None);
         Assert.That(skippedHistory.Where(entry => entry.NodeId == FinanceReview), Is.Empty,
-            "the skipped branch had arrived before the migration, so its new step does not run");
+            "a customer within its limit, with the limit unchanged, needs no credit officer and no finance review");
     }
 
     /// <summary>
     /// The north sales manager rejects the review of a north customer. The customer's sales owner, who started the
-    /// review by changing the customer, gets one notice naming the manager, the step and the comment.
+    /// review by changing the customer, gets the engine's notice naming the manager, the step and the comment, and
+    /// the flow's own notice of the outcome. The review ends at its rejection end, not as a rejected instance.
     /// </summary>
     [Test]
     public async Task ManagerRejection_NotifiesSalesOwner()
@@ -122,12 +120,11 @@ public sealed class CreditReviewMigrationTests(string provider)
             .Where(note => note.InstanceId == started.Id && note.Kind == NotificationKinds.Rejected)
             .ToList();
         Assert.That(review.Assignee, Is.EqualTo("salesmgr-north"));
-        Assert.That((await InstanceAsync(started.Id)).Status, Is.EqualTo(InstanceStatuses.Rejected));
+        var ended = await InstanceAsync(started.Id);
+        Assert.That((ended.Status, ended.EndNodeId), Is.EqualTo((InstanceStatuses.Completed, "endRejected")));
         Assert.That(notes, Has.Count.EqualTo(1));
-        Assert.That(notes[0].Message?.Get("zh-CN"),
-            Is.EqualTo("宋嘉怡 在“销售经理审核”驳回了此申请，流程已结束。原因：回款记录不全，驳回"));
-        Assert.That(notes[0].Message?.Get("en"), Is.EqualTo(
-            "宋嘉怡 rejected this submission at \"Sales manager review\" and the flow has ended. Reason: 回款记录不全，驳回"));
+        Assert.That(notes[0].Message?.Get("zh-CN"), Does.StartWith("宋嘉怡 在“销售经理审核”驳回了此申请"));
+        Assert.That(notes[0].Message?.Get("zh-CN"), Does.EndWith("原因：回款记录不全，驳回"));
     }
 
     /// <summary>
@@ -150,8 +147,9 @@ public sealed class CreditReviewMigrationTests(string provider)
     }
 
     /// <summary>
-    /// Starts reviews of sample customers through the record trigger, until one waits at the join with its officer
-    /// branch skipped and one has the officer's task open. Returns their instance ids.
+    /// Starts reviews of sample customers through the record trigger, until one of a customer within its limit waits
+    /// for the sales manager and one of a customer above its limit has the officer's task open after the manager
+    /// approved. Returns their instance ids.
     /// </summary>
     private async Task<(string Skipped, string AboveLimit)> StartReviewsAsync()
     {
@@ -162,13 +160,13 @@ public sealed class CreditReviewMigrationTests(string provider)
         foreach (var customer in customers.Items.OrderBy(entry => entry.Data["code"]!.GetValue<string>()))
         {
             var started = await RequestReviewAsync(customer, customer.Data["salesOwner"]!.GetValue<string>());
-            var open = await _environment.Engine.QueryTasksAsync(
-                new TaskQuery { InstanceId = started.Id }, CancellationToken.None);
-            if (open.Any(task => task.NodeId == "creditOfficerReview"))
+            var exceedsLimit = (await InstanceAsync(started.Id)).Variables["exceedsLimit"]!.GetValue<bool>();
+            if (exceedsLimit && aboveLimit is null)
             {
-                aboveLimit ??= started.Id;
+                await ApproveAsync(started.Id, "salesManagerReview");
+                aboveLimit = started.Id;
             }
-            else if (open.Any(task => task.NodeId == "salesManagerReview"))
+            else if (!exceedsLimit)
             {
                 skipped ??= started.Id;
             }
@@ -185,7 +183,7 @@ public sealed class CreditReviewMigrationTests(string provider)
 
     /// <summary>
     /// Publishes the next version of the credit review with "财务复核" inserted after the credit officer's review the
-    /// way the designer inserts a node: the new node takes over the officer's edge into the join.
+    /// way the designer inserts a node: the new node takes over the officer's approval edge.
     /// </summary>
     private async Task<int> PublishWithFinanceReviewAsync()
     {
@@ -202,8 +200,11 @@ public sealed class CreditReviewMigrationTests(string provider)
             ApprovalMode = ApprovalModes.Single,
             Actions = ["approve", "reject"],
         });
-        flow.Edges.Single(edge => edge.Id == "e-officer-join").From = FinanceReview;
-        flow.Edges.Add(new EdgeDefinition { Id = "e-officer-finance", From = officer.Id, To = FinanceReview });
+        flow.Edges.Single(edge => edge.Id == "e-officer-approved").From = FinanceReview;
+        flow.Edges.Add(new EdgeDefinition
+        {
+            Id = "e-officer-finance", From = officer.Id, To = FinanceReview, IsDefault = true,
+        });
 
         var draft = await definitions.GetDraftAsync(DefinitionKinds.Flow, Flow, CancellationToken.None);
         await definitions.SaveDraftAsync(

@@ -158,6 +158,7 @@ public sealed class CreditScriptTests
         ["name"] = "客户" + code,
         ["region"] = "east",
         ["creditLimit"] = limit,
+        ["approvedLimit"] = limit,
         ["creditStatus"] = "normal",
         ["paymentTermDays"] = 90,
         ["minShelfLifeDays"] = 90,

@@ -38,6 +38,29 @@ public sealed class OrderScriptTests
         Assert.That(Number(result.Vars["credit"]!["exposureAfterOrder"]), Is.EqualTo(openAmount + 10_000m));
     }
 
+    /// <summary>
+    /// A credit limit typed into the customer record waits for the credit review; until it approves the limit, orders
+    /// count against the approved one.
+    /// </summary>
+    [Test]
+    public void CreditCheck_UsesApprovedLimit()
+    {
+        var customer = Customer("C0001", 100_000m, Date(-20));
+        customer["creditLimit"] = 99_000_000m;
+        var records = new JsonObject
+        {
+            ["customer"] = new JsonArray(customer),
+            ["receivable"] = new JsonArray(Receivable("C0001", "R1", 95_000m, 0m, Date(30))),
+            ["overdue-record"] = new JsonArray(),
+        };
+
+        var result = Run(Flow, "creditCheck", Order("C0001", ("IVD-0001", 10, 1_000m)), records);
+
+        Assert.That(Text(result.Form["creditCheck"]), Is.EqualTo("needsApproval"));
+        Assert.That(Number(result.Vars["credit"]!["creditLimit"]), Is.EqualTo(100_000m));
+        Assert.That(Text(result.Form["creditNote"]), Is.EqualTo("下单后应收敞口 105000 元将超过已审批额度 100000 元"));
+    }
+
     [Test]
     public void CreditCheck_UnknownCustomerBlocked()
     {

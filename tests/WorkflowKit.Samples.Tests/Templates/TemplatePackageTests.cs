@@ -168,7 +168,7 @@ public sealed class TemplatePackageTests
     }
 
     [Test]
-    public void CreditReview_TriggersAndParallelReview()
+    public void CreditReview_TriggersAndReviewLevels()
     {
         var flow = Flow("customer-credit-review");
 
@@ -179,8 +179,12 @@ public sealed class TemplatePackageTests
         var officer = flow.Nodes.Single(node => node.Id == "creditOfficerReview").Assignees!.Single();
         Assert.That(officer.Value, Is.EqualTo("credit-officer"));
         Assert.That(officer.Where!["region"], Is.EqualTo("form.region"));
-        Assert.That(flow.Nodes.Count(node => node.Type == NodeTypes.ParallelSplit), Is.EqualTo(1));
-        Assert.That(flow.Nodes.Count(node => node.Type == NodeTypes.ParallelJoin), Is.EqualTo(1));
+        var director = flow.Nodes.Single(node => node.Id == "directorReview").Assignees!.Single();
+        Assert.That((director.Type, director.Value), Is.EqualTo(("departmentManager", "finance")));
+        Assert.That(flow.Parameters!.Single(p => p.Id == "directorRaiseAmount").Value?.GetValue<decimal>(),
+            Is.EqualTo(500_000m));
+        Assert.That(flow.Parameters!.Single(p => p.Id == "directorRaisePercent").Value?.GetValue<decimal>(),
+            Is.EqualTo(50m));
     }
 
     [Test]
