@@ -314,9 +314,10 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
         DbConnection connection, DbTransaction transaction, RecordEntry current, long expected,
         CancellationToken cancellationToken)
     {
-        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy)>(new CommandDefinition(
-            "SELECT version, updated_by FROM records WHERE id = @Id", new { current.Id }, transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy, DateTime UpdatedAt)>(
+            new CommandDefinition(
+                "SELECT version, updated_by, updated_at FROM records WHERE id = @Id", new { current.Id }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
         return new ConcurrencyConflictException(
             $"Record {current.Id} of form '{current.FormKey}' was changed by '{latest.UpdatedBy}' (now version " +
             $"{latest.Version}, you edited version {expected}); reload it and apply your change again.")
@@ -325,6 +326,7 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
             ExpectedVersion = expected,
             ActualVersion = latest.Version,
             ChangedBy = latest.UpdatedBy,
+            ChangedAt = PgTime.Read(latest.UpdatedAt),
         };
     }
 

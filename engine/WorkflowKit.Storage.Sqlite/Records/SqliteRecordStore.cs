@@ -347,8 +347,8 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
     private static async Task<ConcurrencyConflictException> ConflictAsync(
         DbConnection connection, DbTransaction transaction, RecordEntry current, long expected)
     {
-        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy)>(
-            "SELECT version, updated_by FROM records WHERE id = @Id", new { current.Id }, transaction)
+        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy, string UpdatedAt)>(
+            "SELECT version, updated_by, updated_at FROM records WHERE id = @Id", new { current.Id }, transaction)
             .ConfigureAwait(false);
         return new ConcurrencyConflictException(
             $"Record {current.Id} of form '{current.FormKey}' was changed by '{latest.UpdatedBy}' (now version " +
@@ -358,6 +358,7 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
             ExpectedVersion = expected,
             ActualVersion = latest.Version,
             ChangedBy = latest.UpdatedBy,
+            ChangedAt = ParseTimestamp(latest.UpdatedAt),
         };
     }
 
