@@ -73,6 +73,15 @@ internal static class ApiProblemText
                 $"流程实例 {id} {StatusWord(instanceStatus)}，不再接受任何操作；请用 GET /api/instances/{id} 查看它的结束情况。");
         }
 
+        if (subject.StartsWith("record ", StringComparison.Ordinal))
+        {
+            var by = error.ChangedBy ?? "?";
+            var at = error.ChangedAt is { } changed ? " 于 " + Utc(changed) : string.Empty;
+            return ("record-changed",
+                $"记录 {subject[7..]} 已被 {by}{at} 修改（现为版本 {error.ActualVersion}，你编辑的是版本 " +
+                $"{error.ExpectedVersion}）；请重新加载记录，再做一次你的修改。");
+        }
+
         return ("conflict", null);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Conditions;
 using WorkflowKit.Definitions.Json;
@@ -35,6 +36,10 @@ internal static class RecordApi
         records.MapGet("/{form}/{id:long}", GetAsync)
             .Produces<RecordEntry>()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        records.MapPut("/{form}/{id:long}", UpdateAsync)
+            .Produces<RecordEntry>()
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden,
+                StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         records.MapGet("/{form}/{id:long}/history", HistoryAsync)
             .Produces<IReadOnlyList<RecordAuditEntry>>()
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -43,6 +48,12 @@ internal static class RecordApi
             .WithTags("Dashboards")
             .Produces<DashboardsReply>();
     }
+
+    /// <summary>
+    /// An edit of a record: the <c>version</c> it was made on, as a GET of the record returned it, and the fields to
+    /// change. Fields that <c>data</c> leaves out keep their values; a field set to null is cleared.
+    /// </summary>
+    public sealed record RecordUpdateRequest(long? ExpectedVersion, JsonObject? Data);
 
     /// <summary>A form whose records the API lists.</summary>
     public sealed record RecordFormReply(string Key, LocalizedText Name);
@@ -112,6 +123,32 @@ internal static class RecordApi
         $"Form '{form}' has no record {id} that you may read; check the id, or list the records with " +
         $"GET /api/records/{form}.",
         statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// Edits a record with the form's validation and returns it as stored: 200. The caller needs an <c>update</c>
+    /// permission rule that admits the record (403 otherwise), and an edit made on an older version than the stored one
+    /// gets a 409 <c>record-changed</c> reply that names who changed the record and when.
+    /// </summary>
+    private static async Task<IResult> UpdateAsync(
+        string form, long id, RecordUpdateRequest? request, HttpContext context, RecordEditor editor,
+        RecordService records, CancellationToken ct)
+    {
+        if (request?.ExpectedVersion is not { } expected)
+        {
+            return ApiProblem.Create(context, StatusCodes.Status400BadRequest, "expected-version-missing",
+                ExpectedVersionMissingText, [form, id]);
+        }
+
+        var user = ApiEndpoints.Current(context);
+        await editor.UpdateAsync(user, form, id, request.Data ?? new JsonObject(), expected, ct);
+        var stored = await records.GetAsync(user, form, id, ct);
+        return stored is null ? RecordNotFound(form, id) : Results.Ok(stored);
+    }
+
+    /// <summary>The English text of the reply to an edit without <c>expectedVersion</c>.</summary>
+    internal const string ExpectedVersionMissingText =
+        "The body has no expectedVersion; send the version of record {1} that GET /api/records/{0}/{1} returned, " +
+        "so that an edit of a record someone changed meanwhile is refused instead of overwriting their change.";
 
     private static async Task<IResult> HistoryAsync(
         string form, long id, HttpContext context, RecordService records, CancellationToken ct)

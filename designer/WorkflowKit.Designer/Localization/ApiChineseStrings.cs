@@ -25,6 +25,15 @@ public static class ApiChineseStrings
         ["Service Unavailable"] = "服务暂不可用",
         ["Task '{0}' does not exist; check the id."] = "任务“{0}”不存在；请检查任务 ID。",
         ["Instance '{0}' does not exist; check the id."] = "流程实例“{0}”不存在；请检查实例 ID。",
+        ["The body has no expectedVersion; send the version of record {1} that GET /api/records/{0}/{1} returned, " +
+            "so that an edit of a record someone changed meanwhile is refused instead of overwriting their change."] =
+            "请求体缺少 expectedVersion；请发送 GET /api/records/{0}/{1} 返回的记录 {1} 的版本号，这样别人在此期间修改过的" +
+            "记录会被拒绝，而不会覆盖别人的修改。",
+        ["Form '{0}' has no record {1} that you may read; check the id, or list the records with GET /api/records/{0}."] =
+            "表单“{0}”没有你可以查看的记录 {1}；请检查记录 ID，或用 GET /api/records/{0} 列出记录。",
+        ["You may read record {1} of form '{0}' but not edit it; ask an administrator for a permission rule with the " +
+            "\"update\" action that covers this record."] =
+            "你可以查看表单“{0}”的记录 {1}，但不能编辑它；请管理员为你添加覆盖这条记录、含“update”操作的数据权限规则。",
         ["Notification '{0}' does not exist or is not yours; check the id with GET /api/notifications."] =
             "通知“{0}”不存在或不属于你；请用 GET /api/notifications 核对 ID。",
         ["Task {0} is assigned to {1}, not to you; only the assignee may open it and act on it."] =

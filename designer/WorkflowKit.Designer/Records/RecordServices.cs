@@ -18,6 +18,7 @@ public static class RecordServices
         services.AddSingleton<RecordSetup>();
         services.AddSingleton<SavedViewStore>();
         services.AddSingleton<RecordService>();
+        services.AddSingleton<RecordEditor>();
         services.AddSingleton<DashboardService>();
         return services;
     }

@@ -47,6 +47,13 @@ public sealed class AccessDeniedException : Exception, ILocalizedError
     public NotFoundException? NotFound { get; init; }
 
     /// <summary>Creates the refusal of a task, to open or act on, to a user who is not its assignee.</summary>
+    /// <summary>Creates the refusal of an edit of a record that the user may read but not update.</summary>
+    public static AccessDeniedException RecordNotEditable(string formKey, long recordId) => new(
+        "record-not-editable",
+        "You may read record {1} of form '{0}' but not edit it; ask an administrator for a permission rule with the " +
+        "\"update\" action that covers this record.",
+        [formKey, recordId], null);
+
     public static AccessDeniedException TaskNotAssigned(string taskId, string assignee, Exception innerException) => new(
         "task-not-assigned", "Task {0} is assigned to {1}, not to you; only the assignee may open it and act on it.",
         [taskId, assignee], innerException);

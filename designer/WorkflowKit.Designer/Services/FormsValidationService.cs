@@ -20,7 +20,8 @@ public sealed class FormsValidationService(FormValidatorFactory factory) : IForm
         var name = culture.StartsWith("zh", StringComparison.Ordinal) ? "zh-CN" : "en";
         var validator = factory.Create(form, CultureInfo.GetCultureInfo(name));
         var result = await validator.ValidateAsync(
-            new FormSubmission(data) { ChecksUniqueness = options.ChecksUniqueness }, cancellationToken);
+            new FormSubmission(data) { ChecksUniqueness = options.ChecksUniqueness, RecordId = options.RecordId },
+            cancellationToken);
         var failures = result.Errors;
         if (options.BaselineProblems is { Count: > 0 } earlier)
         {

@@ -35,6 +35,11 @@ public sealed record FormCheckOptions(bool ChecksUniqueness = true)
     public static FormCheckOptions Full { get; } = new();
 
     /// <summary>
+    /// The stored record that the page edits, whose own unique values are not duplicates; null for new data.
+    /// </summary>
+    public long? RecordId { get; init; }
+
+    /// <summary>
     /// The problems of the data as it was before the user's changes, on a task page; null elsewhere. These problems
     /// are not reported, because the engine lets a task pass the problems it found, such as the credit review's
     /// customer code that the customer record already uses. <see cref="IFormValidationService.WithBaselineAsync"/>

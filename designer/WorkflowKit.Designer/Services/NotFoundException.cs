@@ -45,6 +45,15 @@ public sealed class NotFoundException : Exception, ILocalizedError
     public static NotFoundException Instance(string instanceId, Exception? innerException = null) =>
         new("instance-not-found", "Instance '{0}' does not exist; check the id.", [instanceId], innerException);
 
+    /// <summary>
+    /// Creates the error for a record that does not exist or that the user may not read; both get this text, so that it
+    /// does not confirm the id.
+    /// </summary>
+    public static NotFoundException Record(string formKey, long recordId, Exception? innerException = null) => new(
+        "record-not-found",
+        "Form '{0}' has no record {1} that you may read; check the id, or list the records with GET /api/records/{0}.",
+        [formKey, recordId], innerException);
+
     /// <summary>Creates the error for a notification id that does not exist or belongs to another user.</summary>
     public static NotFoundException Notification(string notificationId) => new(
         "notification-not-found",

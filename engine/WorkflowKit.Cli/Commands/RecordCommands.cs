@@ -53,6 +53,13 @@ public static class RecordCommands
         {
             Description = "Import the valid rows and report the others; by default one bad row imports nothing.",
         };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "insert (the default) creates a record per row; upsert updates the record that has a " +
+                          "row's unique or serial number value, with only the file's columns, and creates the others.",
+            DefaultValueFactory = _ => "insert",
+        };
+        mode.AcceptOnlyFromAmong("insert", "upsert");
         var asUser = new Option<string?>("--as")
         {
             Description = "Import as this user, with their data permissions; without it the import runs as the " +
@@ -64,7 +71,7 @@ public static class RecordCommands
             "summary. Exit code 0 when every row was imported, 1 when rows were rejected, the file has no data " +
             "rows or the form has no published version, 2 on usage errors.")
         {
-            form, file, db, mapping, skipBadRows, asUser,
+            form, file, db, mapping, skipBadRows, mode, asUser,
         };
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
@@ -83,7 +90,9 @@ public static class RecordCommands
                 .ConfigureAwait(false);
             return await cli.ImportAsync(
                 parsed.GetValue(form)!, path, parsed.GetValue(mapping), parsed.GetValue(skipBadRows),
-                parsed.GetValue(asUser), cancellationToken).ConfigureAwait(false);
+                parsed.GetValue(asUser),
+                parsed.GetValue(mode) == "upsert" ? ImportMode.Upsert : ImportMode.Insert,
+                cancellationToken).ConfigureAwait(false);
         }));
         return command;
     }

@@ -48,6 +48,9 @@ public sealed class FormSubmissionService
     /// <summary>The organisation directory that member and department fields are checked against, if any.</summary>
     internal IOrganizationDirectory? Directory => _validators.Services.Directory;
 
+    /// <summary>The record store written to, for an import that finds the records its rows update.</summary>
+    internal IRecordStore Store => _store;
+
     /// <summary>
     /// The formula graph of a form, built once per definition instance: the Blazor form calls
     /// <see cref="FormulaGraph.Recalculate"/> on it as fields change.
@@ -133,6 +136,18 @@ public sealed class FormSubmissionService
     internal async Task<FormValidationResult> ValidateNewAsync(
         FormDefinition form, JsonObject data, FormSubmissionContext context, CancellationToken cancellationToken)
     {
+        return await ValidateNewAsync(form, data, context, recordId: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Validates data as <see cref="ValidateNewAsync(FormDefinition, JsonObject, FormSubmissionContext,
+    /// CancellationToken)"/> does; with <paramref name="recordId"/>, unique values are not compared with that record,
+    /// as for an update of it.
+    /// </summary>
+    internal async Task<FormValidationResult> ValidateNewAsync(
+        FormDefinition form, JsonObject data, FormSubmissionContext context, long? recordId,
+        CancellationToken cancellationToken)
+    {
         var prepared = FieldAccessFilter.EditableChanges(form, new JsonObject(), data, context.NodePermissions);
         var computeErrors = Compute(form, prepared, applyDefaults: true, cancellationToken);
         if (computeErrors.Count > 0)
@@ -140,7 +155,7 @@ public sealed class FormSubmissionService
             return new FormValidationResult(computeErrors);
         }
 
-        return await ValidateCoreAsync(form, prepared, context, recordId: null, cancellationToken)
+        return await ValidateCoreAsync(form, prepared, context, recordId, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -157,7 +172,19 @@ public sealed class FormSubmissionService
         ArgumentNullException.ThrowIfNull(context);
         var scope = await RequireGrantAsync(form.Key, PermissionActions.Update, context, cancellationToken)
             .ConfigureAwait(false);
+        return await UpdateAsync(form, recordId, submitted, expectedVersion, context, scope, cancellationToken)
+            .ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Updates a record with an update scope resolved once by the caller (an import resolves it per file). A null
+    /// scope checks no data permission.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The record does not exist, was deleted, or is outside the scope.</exception>
+    internal async Task<FormSubmitResult> UpdateAsync(
+        FormDefinition form, long recordId, JsonObject submitted, long? expectedVersion,
+        FormSubmissionContext context, RecordAccessScope? scope, CancellationToken cancellationToken)
+    {
         return await InTransactionAsync(context, async transaction =>
         {
             var current = await _store.GetAsync(form.Key, recordId, transaction, cancellationToken)
@@ -322,7 +349,7 @@ public sealed class FormSubmissionService
                 $"permission rule with the \"{action}\" action.");
     }
 
-    private async Task<bool> AdmitsAsync(
+    internal async Task<bool> AdmitsAsync(
         RecordAccessScope scope, long recordId, IStorageTransaction transaction, CancellationToken cancellationToken)
     {
         if (scope.Rows is RecordFilterConstant { Value: true })

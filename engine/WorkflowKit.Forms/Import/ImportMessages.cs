@@ -154,6 +154,38 @@ internal static class ImportMessages
             : $"column{(positions.Count == 1 ? string.Empty : "s")} {string.Join(", ", positions)} (blank header)";
     }
 
+    /// <summary>The error of an upsert into a form without unique or serial number fields.</summary>
+    public static string UpsertWithoutKeyField(string formKey, CultureInfo culture) => IsChinese(culture)
+        ? $"表单“{formKey}”没有唯一字段或编号字段，所以“更新已有记录”方式无法找到要更新的记录；请在表单中把一个字段设为" +
+          "唯一后再导入，或按“只新增”方式导入。"
+        : $"Form '{formKey}' has no unique or serial number field, so an upsert cannot find the records to update; " +
+          "make a key field unique in the form, or import in insert mode.";
+
+    /// <summary>The error of an upsert of a file that has no column of a key field.</summary>
+    public static string UpsertWithoutKeyColumn(string file, IEnumerable<string> keyFields, CultureInfo culture) =>
+        IsChinese(culture)
+            ? $"{file} 没有键字段的列（{string.Join("、", keyFields)}），所以“更新已有记录”方式无法把行对应到记录；" +
+              "请在文件中加上其中一列，或按“只新增”方式导入。"
+            : $"{file} has no column of a key field ({string.Join(", ", keyFields)}), so an upsert cannot match " +
+              "its rows to records; add one of these columns, or import in insert mode.";
+
+    /// <summary>The error of an upsert row whose key values belong to two different records.</summary>
+    public static string KeysNameTwoRecords(
+        string location, string firstColumn, long firstRecord, string secondColumn, long secondRecord,
+        CultureInfo culture) => IsChinese(culture)
+        ? $"{location}：“{firstColumn}” 列对应记录 #{firstRecord}，“{secondColumn}” 列却对应记录 #{secondRecord}，" +
+          "无法确定要更新哪一条；请改正其中一列，使它们指向同一条记录。"
+        : $"{location}: column \"{firstColumn}\" matches record #{firstRecord} but column \"{secondColumn}\" " +
+          $"matches record #{secondRecord}, so the row cannot update both; correct one of them so that both name the " +
+          "same record.";
+
+    /// <summary>The error of an upsert row whose matched record the importing user may not update.</summary>
+    public static string UpdateDenied(string location, long recordId, CultureInfo culture) => IsChinese(culture)
+        ? $"{location}：这一行对应记录 #{recordId}，但你的数据权限不允许修改它；请删除这一行，或请管理员授予" +
+          "“update”权限。"
+        : $"{location}: the row matches record #{recordId}, which your data permissions do not let you update; " +
+          "remove the row, or ask an administrator for a permission rule with the \"update\" action.";
+
     private static string Hint(string code, bool zh) => code switch
     {
         "required" => zh ? "请在文件中填写这一列。" : "fill in this column in the file.",
@@ -163,8 +195,14 @@ internal static class ImportMessages
         "pattern" => zh ? "请按要求的格式改正。" : "correct the value to the required format.",
         "option" => zh ? "请填写字段的选项之一（名称或键）。" : "use one of the field's options, by its label or key.",
         "unique" => zh
-            ? "请填写其他记录没有用过的值，或删除重复的行。"
-            : "use a value that no other record has, or remove the duplicate row.",
+            ? "请填写其他记录没有用过的值，或删除重复的行；要用这一行更新已有的记录，请按“更新已有记录”方式导入" +
+              "（records import --mode upsert）。"
+            : "use a value that no other record has, or remove the duplicate row; to update the record that has it " +
+              "with this row, import in upsert mode (records import --mode upsert).",
+        "readOnly" => zh
+            ? "这个字段（如编号）不能通过导入修改；请填写记录现有的值，或删除这一列。"
+            : "this field, such as a serial number, cannot be changed by an import; write the record's current " +
+              "value or remove the column.",
         "serial" => zh
             ? "请填写符合格式且没有用过的编号，或留空由系统分配下一个编号。"
             : "write a number in the field's format that no record has, or leave the cell empty to get the next number.",

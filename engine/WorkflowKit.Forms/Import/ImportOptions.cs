@@ -16,6 +16,12 @@ public sealed record ImportOptions
     /// </summary>
     public bool SkipBadRows { get; init; }
 
+    /// <summary>
+    /// Insert (the default): every row creates a record. Upsert: a row whose unique or serial number value a record
+    /// has updates that record with the file's columns, and writes nothing when they already hold the row's values.
+    /// </summary>
+    public ImportMode Mode { get; init; } = ImportMode.Insert;
+
     /// <summary>Rows per transaction when skipping bad rows, and rows between progress reports.</summary>
     public int BatchSize { get; init; } = 500;
 

@@ -1,14 +1,26 @@
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// The outcome of an import. In an all-or-nothing import any rejected row leaves
-/// <see cref="RowsWritten"/> at 0 and <see cref="Committed"/> false, and so does any <see cref="FileErrors"/> entry
-/// in either mode. <see cref="Errors"/> contains
-/// at most <see cref="ImportOptions.MaxErrors"/> entries; <see cref="RowsRejected"/> counts all.
+/// The outcome of an import. <see cref="RowsWritten"/> counts the rows that created or changed a record. In an
+/// all-or-nothing import any rejected row leaves <see cref="RowsWritten"/> at 0 and <see cref="Committed"/> false,
+/// and so does any <see cref="FileErrors"/> entry in either mode. <see cref="Errors"/> contains at most
+/// <see cref="ImportOptions.MaxErrors"/> entries; <see cref="RowsRejected"/> counts all.
 /// </summary>
 public sealed record ImportResult(
     long RowsRead, long RowsWritten, long RowsRejected, bool Committed, IReadOnlyList<ImportRowError> Errors)
 {
+    /// <summary>The rows that created a record; 0 when nothing was committed.</summary>
+    public long RowsInserted { get; init; }
+
+    /// <summary>The rows of an upsert that changed the record their key matched; 0 when nothing was committed.</summary>
+    public long RowsUpdated { get; init; }
+
+    /// <summary>
+    /// The rows of an upsert whose matched record already held every value of the row, so nothing was written for
+    /// them. Counted whether or not the import committed.
+    /// </summary>
+    public long RowsUnchanged { get; init; }
+
     /// <summary>Non-blank header texts that no field takes, so their values were not imported.</summary>
     public IReadOnlyList<string> UnmappedColumns { get; init; } = [];
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Forms;
 using WorkflowKit.Permissions;
+using WorkflowKit.Records;
 using WorkflowKit.Storage;
 
 namespace WorkflowKit.Import;
@@ -69,7 +70,7 @@ public sealed partial class RecordImporter
         await foreach (var row in source.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
             filledBlankColumns.UnionWith(FilledColumns(row, run.BlankColumns));
-            var check = await CheckRowAsync(run, row, context, write: false, scope: null, userId, options,
+            var check = await CheckRowAsync(run, row, context, write: false, scopes: default, userId, options,
                 cancellationToken).ConfigureAwait(false);
             preview.Add(new ImportPreviewRow(row.Row, check.Data, check.Errors));
             if (preview.Count == rows)
@@ -111,13 +112,21 @@ public sealed partial class RecordImporter
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
-        var scope = await RequireCreateAsync(form.Key, userId, cancellationToken).ConfigureAwait(false);
+        var scopes = (
+            Create: await RequireAsync(form.Key, userId, PermissionActions.Create, cancellationToken)
+                .ConfigureAwait(false),
+            Update: options.Mode == ImportMode.Upsert
+                ? await RequireAsync(form.Key, userId, PermissionActions.Update, cancellationToken)
+                    .ConfigureAwait(false)
+                : null);
         var (run, mapping, unmapped) = Start(form, source, options);
         var filledBlankColumns = new SortedSet<int>();
         LogImportStarted(_logger, form.Key, userId, options.SkipBadRows);
 
         var errors = new List<ImportRowError>();
         long read = 0, accepted = 0, rejected = 0, committed = 0, inBatch = 0;
+        var counts = new RowCounts();
+        var batchCounts = new RowCounts();
         var transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -129,12 +138,13 @@ public sealed partial class RecordImporter
                 {
                     Transaction = transaction, KeepGivenSerials = true,
                 };
-                var check = await CheckRowAsync(run, row, context, write: true, scope, userId, options,
+                var check = await CheckRowAsync(run, row, context, write: true, scopes, userId, options,
                     cancellationToken).ConfigureAwait(false);
-                if (check.Written)
+                if (check.Written != RowWrite.None)
                 {
                     accepted++;
                     inBatch++;
+                    batchCounts.Add(check.Written);
                 }
 
                 if (check.Errors.Count > 0)
@@ -151,6 +161,8 @@ public sealed partial class RecordImporter
                         await transaction.DisposeAsync().ConfigureAwait(false);
                         committed += inBatch;
                         inBatch = 0;
+                        counts.AddAll(batchCounts);
+                        batchCounts = new RowCounts();
                         transaction = await _database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                     }
 
@@ -170,12 +182,21 @@ public sealed partial class RecordImporter
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 committed += inBatch;
+                counts.AddAll(batchCounts);
+            }
+            else
+            {
+                counts.Unchanged += batchCounts.Unchanged;
             }
 
             options.Progress?.Report(new ImportProgress(read, accepted, rejected, Completed: true));
-            LogImportFinished(_logger, form.Key, userId, read, committed, rejected);
-            return new ImportResult(read, committed, rejected, commit, errors)
+            LogImportFinished(_logger, form.Key, userId, read, counts.Inserted, counts.Updated, counts.Unchanged,
+                rejected);
+            return new ImportResult(read, counts.Inserted + counts.Updated, rejected, commit, errors)
             {
+                RowsInserted = counts.Inserted,
+                RowsUpdated = counts.Updated,
+                RowsUnchanged = counts.Unchanged,
                 UnmappedColumns = unmapped,
                 UnmappedWarning = UnmappedWarning(source, form, unmapped, options.Culture),
                 BlankHeaderColumns = [.. filledBlankColumns.Select(index => index + 1)],
@@ -196,15 +217,15 @@ public sealed partial class RecordImporter
     /// step. Any other row is only validated: the fields that could not be read, or that no column feeds, are left
     /// out of the checks together with the rules that read them, and each skipped rule gets a note.
     /// </summary>
-    private async Task<(JsonObject Data, List<ImportRowError> Errors, bool Written)> CheckRowAsync(
-        ImportRun run, ImportSourceRow row, FormSubmissionContext context, bool write, RecordAccessScope? scope,
+    private async Task<(JsonObject Data, List<ImportRowError> Errors, RowWrite Written)> CheckRowAsync(
+        ImportRun run, ImportSourceRow row, FormSubmissionContext context, bool write, RowScopes scopes,
         string userId, ImportOptions options, CancellationToken cancellationToken)
     {
         var (data, errors, failed) = Convert(run.File, row, run.Columns, run.Converter, run.Culture);
         NoteTrimmedCells(run, row, data);
         if (row.CellCount > row.Cells.Count)
         {
-            return (data, errors, false);
+            return (data, errors, RowWrite.None);
         }
 
         errors.AddRange(await run.Names.ResolveAsync(
@@ -214,13 +235,32 @@ public sealed partial class RecordImporter
         var repeated = run.Keys.Add(row.Row, data, failed);
         errors.AddRange(repeated.Select(duplicate => RepeatedInFile(run, row, duplicate)));
 
+        if (run.KeyMatch is { } keys && repeated.Count == 0)
+        {
+            var (match, conflict) = await keys.FindAsync(
+                run.File, row.Row, data, failed, context.Transaction, run.Culture, cancellationToken)
+                .ConfigureAwait(false);
+            if (conflict is not null)
+            {
+                errors.Add(new ImportRowError(row.Row, null, null, null, "key", conflict) { File = run.File });
+                return (data, errors, RowWrite.None);
+            }
+
+            if (match is not null)
+            {
+                return await UpdateRowAsync(
+                    run, row, data, errors, unread, match, context, write, scopes.Update, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+
         if (write && unread.Count == 0 && repeated.Count == 0)
         {
-            var result = await _submissions.CreateAsync(run.Form, data, context, scope, cancellationToken)
+            var result = await _submissions.CreateAsync(run.Form, data, context, scopes.Create, cancellationToken)
                 .ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                return (data, [.. result.Errors.Select(error => ToRowError(run, row, error))], false);
+                return (data, [.. result.Errors.Select(error => ToRowError(run, row, error))], RowWrite.None);
             }
 
             if (options.RowStarter is { } starter)
@@ -230,7 +270,7 @@ public sealed partial class RecordImporter
                     .ConfigureAwait(false);
             }
 
-            return (data, errors, true);
+            return (data, errors, RowWrite.Inserted);
         }
 
         // NOTE: a formula that reads an unread field is still computed without it, and its field checked as usual.
@@ -240,7 +280,66 @@ public sealed partial class RecordImporter
             .Where(error => !IsAboutUnreadField(error, unread) && !IsRepeatedInFile(error, repeated))
             .Select(error => ToRowError(run, row, error)));
         errors.AddRange(SkippedRules(run, row, data, failed));
-        return (data, errors, false);
+        return (data, errors, RowWrite.None);
+    }
+
+    /// <summary>
+    /// Applies an upsert row to the record its key matched: the file's columns replace the record's values, an empty
+    /// cell clears one, and formula fields are recomputed instead of read. The update runs through the submission
+    /// service with the record's version, so it meets the same validators as an edit. A row with errors is only
+    /// validated, against the record's values merged with the row's.
+    /// </summary>
+    private async Task<(JsonObject Data, List<ImportRowError> Errors, RowWrite Written)> UpdateRowAsync(
+        ImportRun run, ImportSourceRow row, JsonObject data, List<ImportRowError> errors, HashSet<string> unread,
+        RecordEntry match, FormSubmissionContext context, bool write, RecordAccessScope? scope,
+        CancellationToken cancellationToken)
+    {
+        var changes = new JsonObject();
+        foreach (var (_, _, field) in run.Columns)
+        {
+            if (field.Formula is null && !unread.Contains(field.Id))
+            {
+                changes[field.Id] = data[field.Id]?.DeepClone();
+            }
+        }
+
+        var updateContext = context with { NodePermissions = run.UpdatePermissions };
+        if (write && unread.Count == 0)
+        {
+            if (scope is not null &&
+                !await _submissions.AdmitsAsync(scope, match.Id, context.Transaction!, cancellationToken)
+                    .ConfigureAwait(false))
+            {
+                var location = ImportMessages.Location(run.File, row.Row, null, null, run.Culture);
+                var message = ImportMessages.UpdateDenied(location, match.Id, run.Culture);
+                return (data, [new ImportRowError(row.Row, null, null, null, "permission", message) { File = run.File }],
+                    RowWrite.None);
+            }
+
+            var result = await _submissions.UpdateAsync(
+                run.Form, match.Id, changes, match.Version, updateContext, scope, cancellationToken)
+                .ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                return (data, [.. result.Errors.Select(error => ToRowError(run, row, error))], RowWrite.None);
+            }
+
+            return (data, errors, result.Record!.Version == match.Version ? RowWrite.Unchanged : RowWrite.Updated);
+        }
+
+        var merged = (JsonObject)match.Data.DeepClone();
+        foreach (var (fieldId, value) in changes)
+        {
+            merged[fieldId] = value?.DeepClone();
+        }
+
+        var validation = await _submissions.ValidateNewAsync(
+            run.Form, merged, context with { UnreadFields = unread }, match.Id, cancellationToken)
+            .ConfigureAwait(false);
+        errors.AddRange(validation.Errors
+            .Where(error => !IsAboutUnreadField(error, unread))
+            .Select(error => ToRowError(run, row, error)));
+        return (data, errors, RowWrite.None);
     }
 
     /// <summary>Records the cells of code and key columns whose value lost spaces at its start or end.</summary>
@@ -318,21 +417,20 @@ public sealed partial class RecordImporter
         }
     }
 
-    private async Task<RecordAccessScope?> RequireCreateAsync(
-        string formKey, string userId, CancellationToken cancellationToken)
+    private async Task<RecordAccessScope?> RequireAsync(
+        string formKey, string userId, string action, CancellationToken cancellationToken)
     {
         if (_access is null)
         {
             return null;
         }
 
-        var scope = await _access.ResolveAsync(userId, formKey, PermissionActions.Create, cancellationToken)
-            .ConfigureAwait(false);
+        var scope = await _access.ResolveAsync(userId, formKey, action, cancellationToken).ConfigureAwait(false);
         return scope.IsGranted
             ? scope
             : throw new UnauthorizedAccessException(
-                $"User '{userId}' may not create records of form '{formKey}', so they cannot import into it; ask an " +
-                "administrator for a permission rule with the \"create\" action.");
+                $"User '{userId}' may not {action} records of form '{formKey}', so they cannot import into it " +
+                $"in this mode; ask an administrator for a permission rule with the \"{action}\" action.");
     }
 
     /// <summary>
@@ -352,7 +450,12 @@ public sealed partial class RecordImporter
             .ToHashSet(StringComparer.Ordinal);
         var run = new ImportRun(
             form, source.Name, columns, BlankColumns(source.Headers, columns), converter,
-            new ImportNameResolver(_submissions.Directory), missing, options.Culture);
+            new ImportNameResolver(_submissions.Directory), missing, options.Culture)
+        {
+            KeyMatch = options.Mode == ImportMode.Upsert
+                ? ImportKeyMatch.Create(form, source.Name, _submissions.Store, columns, options.Culture)
+                : null,
+        };
         return (run, mapping, unmapped);
     }
 
@@ -471,8 +574,58 @@ public sealed partial class RecordImporter
     private static partial void LogImportStarted(ILogger logger, string formKey, string userId, bool skipBadRows);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information,
-        Message = "Import into form {FormKey} by {UserId} finished: {RowsRead} rows read, {RowsWritten} written, " +
-            "{RowsRejected} rejected")]
+        Message = "Import into form {FormKey} by {UserId} finished: {RowsRead} rows read, {RowsInserted} inserted, " +
+            "{RowsUpdated} updated, {RowsUnchanged} unchanged, {RowsRejected} rejected")]
     private static partial void LogImportFinished(
-        ILogger logger, string formKey, string userId, long rowsRead, long rowsWritten, long rowsRejected);
+        ILogger logger, string formKey, string userId, long rowsRead, long rowsInserted, long rowsUpdated,
+        long rowsUnchanged, long rowsRejected);
+
+    /// <summary>What one row wrote.</summary>
+    private enum RowWrite
+    {
+        None,
+        Inserted,
+        Updated,
+        Unchanged,
+    }
+
+    /// <summary>The data permission scopes of one import's creates and updates; null where none applies.</summary>
+    private readonly record struct RowScopes(RecordAccessScope? Create, RecordAccessScope? Update)
+    {
+        public static implicit operator RowScopes((RecordAccessScope? Create, RecordAccessScope? Update) scopes) =>
+            new(scopes.Create, scopes.Update);
+    }
+
+    /// <summary>Rows by what they wrote, for the result's counts.</summary>
+    private sealed class RowCounts
+    {
+        public long Inserted { get; set; }
+
+        public long Updated { get; set; }
+
+        public long Unchanged { get; set; }
+
+        public void Add(RowWrite written)
+        {
+            switch (written)
+            {
+                case RowWrite.Inserted:
+                    Inserted++;
+                    break;
+                case RowWrite.Updated:
+                    Updated++;
+                    break;
+                case RowWrite.Unchanged:
+                    Unchanged++;
+                    break;
+            }
+        }
+
+        public void AddAll(RowCounts other)
+        {
+            Inserted += other.Inserted;
+            Updated += other.Updated;
+            Unchanged += other.Unchanged;
+        }
+    }
 }

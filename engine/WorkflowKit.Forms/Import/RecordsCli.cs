@@ -8,7 +8,8 @@ using WorkflowKit.Permissions;
 namespace WorkflowKit.Import;
 
 /// <summary>
-/// The logic of <c>workflowkit records import FORM FILE [--mapping FILE] [--skip-bad-rows] [--as USER]</c>
+/// The logic of <c>workflowkit records import FORM FILE [--mapping FILE] [--skip-bad-rows] [--mode insert|upsert]
+/// [--as USER]</c>
 /// and <c>workflowkit records export FORM --as USER --out FILE</c>, kept out of the command
 /// parser so that it can be tested in-process. The file type follows the extension (.csv or
 /// .xlsx). An import without <c>--as</c> runs as the operator of the database file: rows are
@@ -52,8 +53,17 @@ public sealed class RecordsCli
         _error = error;
     }
 
-    public async Task<int> ImportAsync(
+    public Task<int> ImportAsync(
         string formKey, string file, string? mappingFile, bool skipBadRows, string? asUser,
+        CancellationToken cancellationToken) =>
+        ImportAsync(formKey, file, mappingFile, skipBadRows, asUser, ImportMode.Insert, cancellationToken);
+
+    /// <summary>
+    /// Imports a file in <paramref name="mode"/>: insert creates a record per row, upsert updates the record that has a
+    /// row's unique or serial number value and creates one for every other row.
+    /// </summary>
+    public async Task<int> ImportAsync(
+        string formKey, string file, string? mappingFile, bool skipBadRows, string? asUser, ImportMode mode,
         CancellationToken cancellationToken)
     {
         var form = await _services.Forms.FindFormAsync(formKey, cancellationToken).ConfigureAwait(false);
@@ -115,7 +125,7 @@ public sealed class RecordsCli
         var options = new ImportOptions
         {
             Mapping = mapping, SkipBadRows = skipBadRows, Culture = CultureInfo.InvariantCulture,
-            RowStarter = _services.RowStarter,
+            RowStarter = _services.RowStarter, Mode = mode,
         };
 
         try
@@ -169,7 +179,7 @@ public sealed class RecordsCli
                     "like samples/data/users.json, then import this file again.").ConfigureAwait(false);
             }
 
-            await _output.WriteLineAsync(Summary(form.Key, result)).ConfigureAwait(false);
+            await _output.WriteLineAsync(Summary(form.Key, result, mode)).ConfigureAwait(false);
             return result.RowsRejected == 0 && result.FileErrors.Count == 0 ? Success : Failed;
         }
         catch (Exception error) when (
@@ -231,7 +241,7 @@ public sealed class RecordsCli
         }
     }
 
-    private static string Summary(string formKey, ImportResult result)
+    private static string Summary(string formKey, ImportResult result, ImportMode mode)
     {
         if (result.FileErrors.Count > 0)
         {
@@ -240,6 +250,13 @@ public sealed class RecordsCli
                 : $", and {result.RowsRejected} of {result.RowsRead} rows have errors of their own";
             return $"Imported nothing into '{formKey}': the file has {result.FileErrors.Count} error(s) that apply to " +
                 $"every row{rows}. Fix the file and import it again.";
+        }
+
+        if (result.Committed && mode == ImportMode.Upsert)
+        {
+            return $"Imported {result.RowsRead - result.RowsRejected} of {result.RowsRead} rows into '{formKey}': " +
+                $"{result.RowsInserted} inserted, {result.RowsUpdated} updated, {result.RowsUnchanged} unchanged, " +
+                $"{result.RowsRejected} rejected.";
         }
 
         return result.Committed

@@ -89,6 +89,19 @@ internal static partial class RuntimeLog
         "The database is still unreachable after {Rounds} background rounds; the next runs after {Delay}")]
     public static partial void DatabaseStillUnreachable(ILogger logger, int rounds, TimeSpan delay);
 
+    [LoggerMessage(2044, LogLevel.Warning,
+        "The database is busy: another connection, such as a long \"workflowkit records import\", holds its write " +
+        "lock, so timers, outbox messages and schedules wait until it commits. The next round runs after {Delay}")]
+    public static partial void DatabaseBusy(ILogger logger, TimeSpan delay);
+
+    [LoggerMessage(2045, LogLevel.Debug,
+        "The database is still busy after {Rounds} background rounds; the next runs after {Delay}")]
+    public static partial void DatabaseStillBusy(ILogger logger, int rounds, TimeSpan delay);
+
+    [LoggerMessage(2046, LogLevel.Information,
+        "The engine's background rounds write to the database again, after {Rounds} busy rounds over {Duration}")]
+    public static partial void DatabaseFreeAgain(ILogger logger, int rounds, TimeSpan duration);
+
     [LoggerMessage(2043, LogLevel.Information,
         "The engine's background rounds reach the database again, after {Rounds} failed rounds over {Duration}")]
     public static partial void DatabaseReachableAgain(ILogger logger, int rounds, TimeSpan duration);

@@ -39,6 +39,35 @@ public static class DatabaseOutageBackoff
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> or one of its inner exceptions means that another connection holds a lock
+    /// that the round waited for until its timeout: SQLite's SQLITE_BUSY (5) or SQLITE_LOCKED (6), as a long
+    /// <c>workflowkit records import</c> in another process causes, or PostgreSQL's lock_not_available (55P03).
+    /// </summary>
+    /// <remarks>
+    /// The runtime does not reference the SQLite provider, so its exception is recognized by type name and by the
+    /// error code that Microsoft.Data.Sqlite passes to <see cref="System.Runtime.InteropServices.ExternalException"/>.
+    /// </remarks>
+    public static bool IsBusy(Exception exception)
+    {
+        for (var current = (Exception?)exception; current is not null; current = current.InnerException)
+        {
+            if (current is AggregateException aggregate && aggregate.InnerExceptions.Any(IsBusy))
+            {
+                return true;
+            }
+
+            if (current is DbException database && (database.SqlState == "55P03" ||
+                (database.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException" &&
+                    database.ErrorCode is 5 or 6)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsConnectionState(string state) =>
         state.StartsWith("08", StringComparison.Ordinal)
         || state.StartsWith("57P0", StringComparison.Ordinal)

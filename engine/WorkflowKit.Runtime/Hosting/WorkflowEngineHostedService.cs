@@ -12,7 +12,8 @@ namespace WorkflowKit.Runtime.Hosting;
 /// Before the first round and every <see cref="EngineOptions.TriggerRefreshInterval"/> it derives the
 /// record triggers and schedules from the published flows (<see cref="WorkflowEngine.SyncPublishedTriggersAsync"/>).
 /// While the database is unreachable it logs one warning, waits longer after each failed round
-/// (<see cref="DatabaseOutageBackoff"/>) and logs one line once a round succeeds again.
+/// (<see cref="DatabaseOutageBackoff"/>) and logs one line once a round succeeds again. While another connection
+/// holds the database's write lock past the lock timeout it does the same with a busy warning, and keeps its interval.
 /// </summary>
 public sealed class WorkflowEngineHostedService(
     WorkflowEngine engine, TimeProvider time, ILogger<WorkflowEngineHostedService>? logger = null)
@@ -26,6 +27,8 @@ public sealed class WorkflowEngineHostedService(
         DateTimeOffset? lastSync = null;
         var outageRounds = 0;
         var outageStarted = DateTimeOffset.MinValue;
+        var busyRounds = 0;
+        var busyStarted = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -41,6 +44,12 @@ public sealed class WorkflowEngineHostedService(
                 {
                     RuntimeLog.DatabaseReachableAgain(_logger, outageRounds, time.GetUtcNow() - outageStarted);
                     outageRounds = 0;
+                }
+
+                if (busyRounds > 0)
+                {
+                    RuntimeLog.DatabaseFreeAgain(_logger, busyRounds, time.GetUtcNow() - busyStarted);
+                    busyRounds = 0;
                 }
 
                 if (handled == 0)
@@ -70,6 +79,23 @@ public sealed class WorkflowEngineHostedService(
                 }
 
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (DatabaseOutageBackoff.IsBusy(exception))
+            {
+                // Another process holds the write lock, which is expected while it runs: one warning without the
+                // exception, then one line once a round gets through.
+                busyRounds++;
+                if (busyRounds == 1)
+                {
+                    busyStarted = time.GetUtcNow();
+                    RuntimeLog.DatabaseBusy(_logger, interval);
+                }
+                else
+                {
+                    RuntimeLog.DatabaseStillBusy(_logger, busyRounds, interval);
+                }
+
+                await Task.Delay(interval, time, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

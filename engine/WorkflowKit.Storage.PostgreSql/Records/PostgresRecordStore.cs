@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Security.Cryptography;
@@ -314,17 +315,21 @@ public sealed partial class PostgresRecordStore : IRecordStore, IRecordQueries, 
         DbConnection connection, DbTransaction transaction, RecordEntry current, long expected,
         CancellationToken cancellationToken)
     {
-        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy)>(new CommandDefinition(
-            "SELECT version, updated_by FROM records WHERE id = @Id", new { current.Id }, transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy, DateTime UpdatedAt)>(
+            new CommandDefinition(
+                "SELECT version, updated_by, updated_at FROM records WHERE id = @Id", new { current.Id }, transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var changedAt = PgTime.Read(latest.UpdatedAt);
         return new ConcurrencyConflictException(
-            $"Record {current.Id} of form '{current.FormKey}' was changed by '{latest.UpdatedBy}' (now version " +
-            $"{latest.Version}, you edited version {expected}); reload it and apply your change again.")
+            $"Record {current.Id} of form '{current.FormKey}' was changed by '{latest.UpdatedBy}' at " +
+            changedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) +
+            $" UTC (now version {latest.Version}, you edited version {expected}); reload it and apply your change again.")
         {
             Subject = $"record {current.FormKey}/{current.Id}",
             ExpectedVersion = expected,
             ActualVersion = latest.Version,
             ChangedBy = latest.UpdatedBy,
+            ChangedAt = changedAt,
         };
     }
 

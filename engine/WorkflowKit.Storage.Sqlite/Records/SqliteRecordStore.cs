@@ -347,17 +347,20 @@ public sealed partial class SqliteRecordStore : IRecordStore, IRecordQueries, IR
     private static async Task<ConcurrencyConflictException> ConflictAsync(
         DbConnection connection, DbTransaction transaction, RecordEntry current, long expected)
     {
-        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy)>(
-            "SELECT version, updated_by FROM records WHERE id = @Id", new { current.Id }, transaction)
+        var latest = await connection.QuerySingleAsync<(long Version, string UpdatedBy, string UpdatedAt)>(
+            "SELECT version, updated_by, updated_at FROM records WHERE id = @Id", new { current.Id }, transaction)
             .ConfigureAwait(false);
+        var changedAt = ParseTimestamp(latest.UpdatedAt);
         return new ConcurrencyConflictException(
-            $"Record {current.Id} of form '{current.FormKey}' was changed by '{latest.UpdatedBy}' (now version " +
-            $"{latest.Version}, you edited version {expected}); reload it and apply your change again.")
+            $"Record {current.Id} of form '{current.FormKey}' was changed by '{latest.UpdatedBy}' at " +
+            changedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) +
+            $" UTC (now version {latest.Version}, you edited version {expected}); reload it and apply your change again.")
         {
             Subject = $"record {current.FormKey}/{current.Id}",
             ExpectedVersion = expected,
             ActualVersion = latest.Version,
             ChangedBy = latest.UpdatedBy,
+            ChangedAt = changedAt,
         };
     }
 
