@@ -115,6 +115,7 @@ public static class DesignerServices
         services.AddLocalization();
         services.AddApiDocument();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Api.ApiProblem.Customize);
+        services.AddExceptionHandler<UnhandledErrorHandler>();
         services.AddApiBadRequests();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
