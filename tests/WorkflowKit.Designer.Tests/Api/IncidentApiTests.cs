@@ -82,7 +82,7 @@ public sealed class IncidentApiTests
     public async Task Sales_user_is_forbidden()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1", "en");
         await StartStuckAsync(factory);
         var incidentId = await SingleOpenIncidentAsync(factory);
 

@@ -53,7 +53,7 @@ public sealed class MalformedJsonApiTests
     [Test]
     public async Task Invalid_value_on_line_three_is_400()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "sales1");
+        using var client = await LoopbackClients.ForAsync(_app, "sales1", "en");
 
         var (status, problem) = await PostAsync(
             client, "/api/instances", "{\n  \"flowKey\": \"order-approval\",\n  \"data\": {\"total\": 12,}\n}");

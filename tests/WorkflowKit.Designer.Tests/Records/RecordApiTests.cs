@@ -33,7 +33,7 @@ public sealed class RecordApiTests
     public async Task Api_key_acts_as_its_user()
     {
         await using var app = new DesignerAppFactory();
-        using var client = await ApiAccessTests.ClientForAsync(app, "sales1");
+        using var client = await ApiAccessTests.ClientForAsync(app, "sales1", "en");
 
         var me = await client.GetFromJsonAsync<JsonObject>("/api/me");
 
