@@ -52,7 +52,7 @@ public sealed class RecordApiTests
     public async Task Record_page_out_of_range_is_400(string query, string detail)
     {
         await using var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
-        using var admin = await ApiAccessTests.ClientForAsync(app, "admin");
+        using var admin = await ApiAccessTests.ClientForAsync(app, "admin", "en");
 
         using var response = await admin.GetAsync($"/api/records/customer?{query}");
 
