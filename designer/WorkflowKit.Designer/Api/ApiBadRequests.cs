@@ -253,8 +253,8 @@ public static partial class ApiBadRequests
     {
         var text = RequestLanguage.TextOf(context);
 
-        // NOTE: a body that no endpoint of the path accepts, such as JSON sent to POST /api/packages, gets its reply from
-        // routing's own 415 endpoint. That endpoint has no accepts metadata, so the reply still names application/json.
+        // NOTE: a body that no endpoint of the path accepts, such as JSON sent to POST /api/packages, gets its reply
+        // from routing's own 415 endpoint. That endpoint has no accepts metadata, so the reply names application/json.
         var accepted = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes
             .FirstOrDefault() ?? "application/json";
         var contentType = context.Request.ContentType;
