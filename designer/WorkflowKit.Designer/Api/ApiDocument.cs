@@ -9,8 +9,8 @@ namespace WorkflowKit.Designer.Api;
 /// <summary>
 /// Builds the OpenAPI document at <c>/api/openapi/v1.json</c>. The endpoints declare their own replies, and this adds
 /// the parts that every endpoint shares. These are the two ways to authenticate and the 401 reply without them, the 403
-/// reply when the account lacks an endpoint's role, and the 400 and 415 replies of a request body that cannot be read. The 415 reply names the media types
-/// that the operation's body accepts.
+/// reply when the account lacks an endpoint's role, and the 400 and 415 replies of a request body that cannot be read.
+/// The 415 reply names the media types that the operation's body accepts.
 /// </summary>
 internal static class ApiDocument
 {
