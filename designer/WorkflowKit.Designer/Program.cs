@@ -58,13 +58,16 @@ catch (FirstStartException error)
 
 if (!app.Environment.IsDevelopment())
 {
-    // API callers get a problem reply they can read; people get the error page.
-    app.UseWhen(
-        context => context.Request.Path.StartsWithSegments("/api"),
-        api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiServerError.WriteAsync }));
-    app.UseWhen(
-        context => !context.Request.Path.StartsWithSegments("/api"),
-        pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
+    // UnhandledErrorHandler logs the exception with a reference id and replies to API callers with a problem; people
+    // get the error page. The handler sits in the main pipeline, because a request re-executed inside a UseWhen branch
+    // found no endpoint (as the status code page did). It logs each exception itself, with the id, so the middleware's
+    // own log line is switched off.
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error",
+        CreateScopeForErrors = true,
+        SuppressDiagnosticsCallback = _ => true,
+    });
 }
 
 // Inside the exception handlers, so that a request that failed on an unreachable database gets 503 and its message

@@ -49,6 +49,31 @@ internal static class ApiChallenge
     // The API's tags are plural nouns ("Incidents", "Definitions"), and the text reads "the incident endpoints".
     private static string Singular(string tag) => tag.ToLowerInvariant().TrimEnd('s');
 
+    /// <summary>Builds the Simplified Chinese text of <see cref="RoleMissing"/>.</summary>
+    public static string ChineseRoleMissing(string method, string path, string? policy, string? group = null)
+    {
+        var roles = policy switch
+        {
+            Policies.Design => "流程负责人或管理员角色",
+            Policies.Admin => "管理员角色",
+            _ => "相应的角色",
+        };
+        var endpoints = group switch
+        {
+            "Definitions" => "定义接口",
+            "Incidents" => "异常事件接口",
+            "Packages" => "模板包接口",
+            "Delegations" => "委托接口",
+            "Records" => "记录接口",
+            "Files" => "文件接口",
+            "Instances" => "流程实例接口",
+            "Tasks" => "任务接口",
+            _ => "此接口",
+        };
+        return $"此账号不能调用 {method} {path}，因为{endpoints}需要{roles}，而此账号没有。请联系管理员为账号分配该角色，" +
+            "或改用拥有该角色的账号。";
+    }
+
     /// <summary>Writes the 403 reply to an authenticated call that lacks the role an endpoint requires.</summary>
     public static Task WriteForbiddenAsync(HttpContext context)
     {
@@ -58,7 +83,10 @@ internal static class ApiChallenge
             .Select(data => data.Policy)
             .LastOrDefault(name => name is not null);
         var group = metadata?.GetMetadata<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>()?.Tags.FirstOrDefault();
-        var detail = RoleMissing(context.Request.Method, context.Request.Path.Value ?? "/", policy, group);
+        var path = context.Request.Path.Value ?? "/";
+        var detail = Localization.RequestLanguage.CultureOf(context) == "zh-CN"
+            ? ChineseRoleMissing(context.Request.Method, path, policy, group)
+            : RoleMissing(context.Request.Method, path, policy, group);
         return Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using WorkflowKit.Definitions.Json;
+using WorkflowKit.Designer.Localization;
 
 namespace WorkflowKit.Designer.Api;
 
@@ -22,6 +24,22 @@ namespace WorkflowKit.Designer.Api;
 /// </remarks>
 public static partial class ApiBadRequests
 {
+    /// <summary>The English detail of a 415 reply to a JSON endpoint without a Content-Type header.</summary>
+    internal const string NoContentTypeJson =
+        "The request has no Content-Type header. Send the body as JSON with the header Content-Type: application/json.";
+
+    /// <summary>The English detail of a 415 reply to a JSON endpoint; {0} is the content type sent.</summary>
+    internal const string WrongContentTypeJson =
+        "The request body was sent as \"{0}\". Send it as JSON with the header Content-Type: application/json.";
+
+    /// <summary>The English detail of a 415 reply without a Content-Type header; {0} is the accepted media type.</summary>
+    internal const string NoContentType =
+        "The request has no Content-Type header. Send the body as {0} with the header Content-Type: {0}.";
+
+    /// <summary>The English detail of a 415 reply; {0} is the content type sent and {1} the accepted media type.</summary>
+    internal const string WrongContentType =
+        "The request body was sent as \"{0}\". Send it as {1} with the header Content-Type: {1}.";
+
     /// <summary>
     /// The largest body, in bytes, whose syntax error is described from its characters. A larger one is described from
     /// the reader's message, so that one bad request never makes the server hold a large copy as text.
@@ -59,7 +77,7 @@ public static partial class ApiBadRequests
                     // throwing, even with ThrowOnBadRequest on, so the reply gets its problem body here. A request
                     // without a Content-Type header throws instead, and Describe words it.
                     await Results.Problem(
-                            UnsupportedMediaType(context.Request.ContentType),
+                            UnsupportedMediaType(context),
                             statusCode: StatusCodes.Status415UnsupportedMediaType)
                         .ExecuteAsync(context);
                 }
@@ -95,34 +113,44 @@ public static partial class ApiBadRequests
     {
         if (error.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
-            return (UnsupportedMediaType(context.Request.ContentType), null);
+            return (UnsupportedMediaType(context), null);
         }
 
+        var text = RequestLanguage.TextOf(context);
         if (error.InnerException is JsonException { InnerException: JsonException } syntax)
         {
-            var description = JsonErrorDescriber.Describe(syntax, JsonErrorDescriber.RequestBody, body);
-            return ($"{description.Message} Then send the request again.",
+            var description = JsonErrorDescriber.Describe(
+                syntax, JsonErrorDescriber.RequestBody, body, CultureInfo.GetCultureInfo(text.Culture));
+            return ($"{description.Message}{text[" Then send the request again."]}",
                 Location(description.Line, description.Column, description.Path));
         }
 
         if (error.InnerException is JsonException unknown && UnknownProperty().Match(unknown.Message) is { Success: true } match)
         {
-            return (DescribeUnknownProperty(match.Groups["name"].Value, unknown.Path, context), null);
+            return (DescribeUnknownProperty(match.Groups["name"].Value, unknown.Path, context, text), null);
         }
 
         if (error.InnerException is JsonException json && WrongType().IsMatch(json.Message))
         {
-            return DescribeWrongType(json, context);
+            return DescribeWrongType(json, context, text);
         }
 
         if (error.InnerException is JsonException other)
         {
-            return ("The request body is not valid: " + ValueTypeWording.Rewrite(other.Message), null);
+            return (text["The request body is not valid: "] + ValueTypeWording.Rewrite(other.Message), null);
         }
 
         if (MissingBody().IsMatch(error.Message))
         {
-            return ("The request body is empty or null. Send a JSON object with the request's fields.", null);
+            return (text["The request body is empty or null. Send a JSON object with the request's fields."], null);
+        }
+
+        if (BindFailure().Match(error.Message) is { Success: true } bind)
+        {
+            return (text.Format(
+                "The value \"{0}\" of parameter '{1}' is not {2}.",
+                bind.Groups["value"].Value, bind.Groups["name"].Value,
+                text[ValueTypeWording.Describe(bind.Groups["type"].Value)]), null);
         }
 
         return (ValueTypeWording.Rewrite(error.Message), null);
@@ -141,23 +169,28 @@ public static partial class ApiBadRequests
     };
 
     /// <summary>Names a property the endpoint's body type does not have and lists the ones it has.</summary>
-    private static string DescribeUnknownProperty(string name, string? path, HttpContext context)
+    private static string DescribeUnknownProperty(string name, string? path, HttpContext context, UiText text)
     {
         var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var known = bodyType is null || path is not ("$" or null) && path.Count(character => character == '.') > 1
             ? null
             : options.GetTypeInfo(bodyType).Properties.Select(property => property.Name).ToList();
-        var where = path is null or "$" ? string.Empty : $" (at {path})";
-        return $"The request body has a property \"{name}\"{where} that this endpoint does not know. Remove it or " +
-            "correct its name" + (known is { Count: > 0 } ? $"; the body's properties are: {string.Join(", ", known)}." : ".");
+        var where = path is null or "$" ? string.Empty : text.Format(" (at {0})", path);
+        return known is { Count: > 0 }
+            ? text.Format(
+                "The request body has a property \"{0}\"{1} that this endpoint does not know. Remove it or correct " +
+                "its name; the body's properties are: {2}.", name, where, string.Join(", ", known))
+            : text.Format(
+                "The request body has a property \"{0}\"{1} that this endpoint does not know. Remove it or correct " +
+                "its name.", name, where);
     }
 
     /// <summary>
     /// Words a JSON value of the wrong type with the kind of value that the endpoint's body type expects at its path.
     /// </summary>
     private static (string Detail, Dictionary<string, object?> Extensions) DescribeWrongType(
-        JsonException error, HttpContext context)
+        JsonException error, HttpContext context, UiText text)
     {
         var path = error.Path ?? "$";
         var bodyType = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
@@ -169,22 +202,23 @@ public static partial class ApiBadRequests
         // 1-based position of the value's last byte: the 5 of {"action": 5}, or the [ that starts a list.
         var line = (error.LineNumber ?? 0) + 1;
         var position = error.BytePositionInLine ?? 0;
-        var subject = path == "$" ? "The request body" : $"The value at {path}";
+        var subject = path == "$" ? text["The request body"] : text.Format("The value at {0}", path);
         var expected = expectedType is null
-            ? " has the wrong type"
-            : " must be " + ValueTypeWording.Describe(expectedType);
+            ? text[" has the wrong type"]
+            : text.Format(" must be {0}", text[ValueTypeWording.Describe(expectedType)]);
         if (found is not null)
         {
-            expected += ", not " + found;
+            expected += text.Format(", not {0}", text[found]);
         }
         else if (error.InnerException is FormatException)
         {
             // System.Text.Json reads a number from text or a number out of range, such as 1e99 for an int, this way.
-            expected += " (the value sent has another format or is out of range)";
+            expected += text[" (the value sent has another format or is out of range)"];
         }
 
-        var detail = $"{subject}{expected}. The error is at line {line}, position {position} (JSON path {path}). " +
-                     "Correct the value and send the request again.";
+        var detail = subject + expected + text.Format(
+            ". The error is at line {0}, position {1} (JSON path {2}). Correct the value and send the request again.",
+            line, position, path);
         return (detail, Location(line, position, path));
     }
 
@@ -211,12 +245,30 @@ public static partial class ApiBadRequests
         ["path"] = path ?? "$",
     };
 
-    /// <summary>Words a 415 reply: the body's content type, or the missing Content-Type header.</summary>
-    private static string UnsupportedMediaType(string? contentType) => string.IsNullOrEmpty(contentType)
-        ? "The request has no Content-Type header. Send the body as JSON with the header " +
-          "Content-Type: application/json."
-        : $"The request body was sent as \"{contentType}\". Send it as JSON with the header " +
-          "Content-Type: application/json.";
+    /// <summary>
+    /// Words a 415 reply in the caller's language: the body's content type, or the missing Content-Type header, and the
+    /// media type that the endpoint accepts, such as multipart/form-data for an upload.
+    /// </summary>
+    private static string UnsupportedMediaType(HttpContext context)
+    {
+        var text = RequestLanguage.TextOf(context);
+
+        // NOTE: a body that no endpoint of the path accepts, such as JSON sent to POST /api/packages, gets its reply
+        // from routing's own 415 endpoint. That endpoint has no accepts metadata, so the reply names application/json.
+        var accepted = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes
+            .FirstOrDefault() ?? "application/json";
+        var contentType = context.Request.ContentType;
+        if (accepted == "application/json")
+        {
+            return string.IsNullOrEmpty(contentType)
+                ? text[NoContentTypeJson]
+                : string.Format(CultureInfo.InvariantCulture, text[WrongContentTypeJson], contentType);
+        }
+
+        return string.IsNullOrEmpty(contentType)
+            ? string.Format(CultureInfo.InvariantCulture, text[NoContentType], accepted)
+            : string.Format(CultureInfo.InvariantCulture, text[WrongContentType], contentType, accepted);
+    }
 
     // System.Text.Json: "The JSON value could not be converted to WorkflowKit.Designer.Services.TaskActionRequest."
     [GeneratedRegex("^The JSON value could not be converted to ")]
@@ -224,6 +276,10 @@ public static partial class ApiBadRequests
 
     [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped to any \\.NET member")]
     private static partial Regex UnknownProperty();
+
+    // ASP.NET Core minimal APIs: Failed to bind parameter "Nullable<int> limit" from "abc".
+    [GeneratedRegex("Failed to bind parameter \"(?<type>[\\w.?<>]+) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"\\.")]
+    private static partial Regex BindFailure();
 
     /// <summary>Matches the minimal API messages for a request without a body or with the JSON literal null.</summary>
     [GeneratedRegex("no body was provided|was not provided from body")]

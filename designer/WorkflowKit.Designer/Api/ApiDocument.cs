@@ -10,6 +10,7 @@ namespace WorkflowKit.Designer.Api;
 /// Builds the OpenAPI document at <c>/api/openapi/v1.json</c>. The endpoints declare their own replies, and this adds
 /// the parts that every endpoint shares. These are the two ways to authenticate and the 401 reply without them, the 403
 /// reply when the account lacks an endpoint's role, and the 400 and 415 replies of a request body that cannot be read.
+/// The 415 reply names the media types that the operation's body accepts.
 /// </summary>
 internal static class ApiDocument
 {
@@ -63,7 +64,7 @@ internal static class ApiDocument
                 "The request body is not valid JSON, is missing, or has an unknown property or a value of the wrong type.",
                 cancellationToken);
             await AddProblemAsync(operation, context, StatusCodes.Status415UnsupportedMediaType,
-                "The request body was not sent as application/json.", cancellationToken);
+                UnsupportedMediaTypeDescription(operation.RequestBody), cancellationToken);
         }
 
         if (authorize.Count == 0 || metadata.OfType<IAllowAnonymous>().Any())
@@ -85,6 +86,18 @@ internal static class ApiDocument
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] },
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, context.Document)] = [] },
         ];
+    }
+
+    /// <summary>
+    /// Words the 415 reply of an operation with the media types its request body accepts, such as
+    /// <c>multipart/form-data</c> for an upload.
+    /// </summary>
+    internal static string UnsupportedMediaTypeDescription(IOpenApiRequestBody requestBody)
+    {
+        var mediaTypes = requestBody.Content?.Keys.ToList() ?? [];
+        return mediaTypes.Count == 0
+            ? "The request body was sent with a media type that this endpoint does not accept."
+            : $"The request body was not sent as {string.Join(" or ", mediaTypes)}.";
     }
 
     private static async Task AddProblemAsync(

@@ -120,8 +120,8 @@ public static class ApiEndpoints
     {
         "forms" or "form" => DefinitionKind.Form,
         "flows" or "flow" => DefinitionKind.Flow,
-        _ => throw new ArgumentException(
-            $"Unknown definition kind '{kind}'; expected 'forms' or 'flows'.", nameof(kind)),
+        _ => throw new InvalidInputException(
+            "Unknown definition kind '{0}'; expected 'forms' or 'flows'.", nameof(kind), kind),
     };
 
     /// <summary>A start request: which flow, with which form data. Without <c>data</c> the form starts empty.</summary>

@@ -55,7 +55,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (DelegationException error)
         {
             return ApiProblem.Create(context.HttpContext, DelegationApi.StatusOf(error.Error), "delegation-rejected",
-                error.Message, chinese: null,
+                error.Message, DelegationErrorText.Of(error, new UiText { Culture = "zh-CN" }, []),
                 extensions: new Dictionary<string, object?>
                 {
                     ["error"] = error.Error.ToString(),
@@ -82,7 +82,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
             // A migration would re-run a step, or a run now names a flow without a schedule.
             return ApiProblem.Create(context.HttpContext, StatusCodes.Status409Conflict,
                 error is MigrationBlockedException ? "migration-blocked" : "schedule-missing", error.Message,
-                chinese: null);
+                ApiProblemText.Chinese(error));
         }
         catch (ConcurrencyConflictException error)
         {
@@ -114,7 +114,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
         catch (TaskActionException error)
         {
             return ApiProblem.Create(context.HttpContext, StatusCodes.Status400BadRequest,
-                ApiProblemText.CodeOf(error.Error), WithoutParameterName(error), chinese: null);
+                ApiProblemText.CodeOf(error.Error), WithoutParameterName(error), ApiProblemText.Chinese(error));
         }
         catch (ArgumentException error)
         {

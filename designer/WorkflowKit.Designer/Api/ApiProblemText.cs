@@ -1,6 +1,7 @@
 using System.Globalization;
 using WorkflowKit.Runtime;
 using WorkflowKit.Runtime.Instances;
+using WorkflowKit.Runtime.Schedules;
 using WorkflowKit.Runtime.Tasks;
 using WorkflowKit.Storage;
 
@@ -51,6 +52,41 @@ internal static class ApiProblemText
         _ => null,
     };
 
+    /// <summary>Returns the Chinese detail of a rejected task action, built from the exception's typed properties.</summary>
+    public static string Chinese(TaskActionException error)
+    {
+        var action = error.Action is null ? "此操作" : $"操作“{error.Action}”";
+        var task = error.TaskId is null ? "此任务" : $"任务 {error.TaskId}";
+        var target = error.TargetUserId ?? "所选的人";
+        return error.Error switch
+        {
+            TaskActionError.UnknownAction or TaskActionError.ActionNotOffered =>
+                $"{task}的当前节点不提供{action}；请用 GET /api/tasks/{{id}} 查看此任务可用的操作后重新发送。",
+            TaskActionError.TargetUserMissing => $"{action}需要指定人员；请把 targetUserId 设为该人员的用户 ID。",
+            TaskActionError.TargetUserNotFound =>
+                $"用户“{target}”不在组织目录中（{action}的 targetUserId）；请改为已有用户的 ID。",
+            TaskActionError.TargetIsAssignee => $"{target} 已是{task}的处理人；请把 targetUserId 设为其他人。",
+            TaskActionError.TargetTakesPart => $"{target} 已参与此节点的审批；请把 targetUserId 设为尚未参与此节点的人。",
+            TaskActionError.TargetIsInitiator =>
+                $"{target} 是此申请的发起人，不能在此节点审批自己的申请；请把 targetUserId 设为其他人。",
+            TaskActionError.CopiesSelf => $"不能在{task}上抄送给自己；请选择其他要通知的人。",
+            TaskActionError.InvalidSignerPosition =>
+                "signerPosition 无效；请把它设为 \"before\" 或 \"after\"，或不填并发送 action \"addSigner\"。",
+            TaskActionError.InvalidReturnTarget =>
+                $"退回的目标节点不是{task}之前的节点；请把 targetNodeId 设为此任务之前的节点，或不填以退回上一节点。",
+            TaskActionError.NoEarlierNode => $"{task}的节点之前没有可退回的节点；请改用 reject（驳回）或 comment（评论）。",
+            _ => $"{action}的请求无效；请检查请求体后重新发送。",
+        };
+    }
+
+    /// <summary>Returns the Chinese detail of a run now of a flow without a schedule, or of a blocked migration.</summary>
+    public static string Chinese(InvalidOperationException error) => error switch
+    {
+        ScheduleMissingException missing =>
+            $"流程“{missing.FlowKey}”的已发布版本没有定时触发器，不能按定时流程运行；请改从表单或 API 发起。",
+        _ => "迁移计划有问题，因此没有做任何更改；请在流程实例页面查看迁移预览列出的问题，处理后再迁移。",
+    };
+
     /// <summary>
     /// Returns the code and Chinese detail of a conflict: a task that is no longer open, an instance that has ended,
     /// or another change that came first, which keeps the engine's English message.
@@ -80,6 +116,11 @@ internal static class ApiProblemText
             return ("record-changed",
                 $"记录 {subject[7..]} 已被 {by}{at} 修改（现为版本 {error.ActualVersion}，你编辑的是版本 " +
                 $"{error.ExpectedVersion}）；请重新加载记录，再做一次你的修改。");
+        }
+
+        if (subject.StartsWith("incident ", StringComparison.Ordinal))
+        {
+            return ("incident-resolved", $"异常事件 {subject[9..]} 已经处理；请刷新流程实例查看它的当前状态。");
         }
 
         return ("conflict", null);

@@ -49,14 +49,13 @@ internal static class DefinitionApi
     }
 
     public static async Task<IResult> GetDraftAsync(
-        string kind, string key, IDefinitionService definitions, CancellationToken ct)
+        string kind, string key, HttpContext context, IDefinitionService definitions, CancellationToken ct)
     {
         var draft = await definitions.GetDraftAsync(ApiEndpoints.ParseKind(kind), key, ct);
         return draft is null
-            ? Results.Problem(
-                $"There is no {KindName(kind)} with key '{key}'; check the key, or list the keys with " +
-                $"GET /api/definitions/{kind}.",
-                statusCode: StatusCodes.Status404NotFound)
+            ? ApiProblem.Create(context, StatusCodes.Status404NotFound, "not-found",
+                "There is no {0} with key '{1}'; check the key, or list the keys with GET /api/definitions/{2}.",
+                [KindName(kind), key, kind])
             : Results.Ok(ToDto(draft));
     }
 
@@ -65,6 +64,14 @@ internal static class DefinitionApi
         IDefinitionService definitions, CancellationToken ct)
     {
         var user = ApiEndpoints.Current(context);
+        if (request.Document is null)
+        {
+            throw InvalidInputException.MissingProperty(
+                "$.document",
+                "The document is missing; send the {0} definition as document, with expectedRevision from the draft you edited.",
+                KindName(kind));
+        }
+
         var draft = await definitions.SaveDraftAsync(
             ApiEndpoints.ParseKind(kind), key, request.Document.ToJsonString(DefinitionJson.Options),
             request.ExpectedRevision, user.Id, ct);
@@ -72,12 +79,11 @@ internal static class DefinitionApi
     }
 
     public static async Task<IResult> DeleteDraftAsync(
-        string kind, string key, IDefinitionService definitions, CancellationToken ct) =>
+        string kind, string key, HttpContext context, IDefinitionService definitions, CancellationToken ct) =>
         await definitions.DeleteDraftAsync(ApiEndpoints.ParseKind(kind), key, ct)
             ? Results.NoContent()
-            : Results.Problem(
-                $"There is no draft of {ApiEndpoints.ParseKind(kind).ToString().ToLowerInvariant()} \"{key}\" to delete.",
-                statusCode: StatusCodes.Status404NotFound);
+            : ApiProblem.Create(context, StatusCodes.Status404NotFound, "not-found",
+                "There is no draft of {0} \"{1}\" to delete.", [KindName(kind), key]);
 
     public static async Task<IResult> PublishAsync(
         string kind, string key, HttpContext context, IDefinitionService definitions, CancellationToken ct)
@@ -94,14 +100,13 @@ internal static class DefinitionApi
         Results.Ok(await definitions.GetHistoryAsync(ApiEndpoints.ParseKind(kind), key, ct));
 
     public static async Task<IResult> GetVersionAsync(
-        string kind, string key, int version, IDefinitionService definitions, CancellationToken ct)
+        string kind, string key, int version, HttpContext context, IDefinitionService definitions, CancellationToken ct)
     {
         var json = await definitions.GetVersionJsonAsync(ApiEndpoints.ParseKind(kind), key, version, ct);
         return json is null
-            ? Results.Problem(
-                $"The {KindName(kind)} '{key}' has no published version {version}; list its versions with " +
-                $"GET /api/definitions/{kind}/{key}/versions.",
-                statusCode: StatusCodes.Status404NotFound)
+            ? ApiProblem.Create(context, StatusCodes.Status404NotFound, "not-found",
+                "The {0} '{1}' has no published version {2}; list its versions with GET /api/definitions/{3}/{1}/versions.",
+                [KindName(kind), key, version, kind])
             : Results.Text(json, "application/json");
     }
 
@@ -110,8 +115,8 @@ internal static class DefinitionApi
         Results.Ok(await definitions.ValidateAsync(
             ApiEndpoints.ParseKind(kind), document.ToJsonString(DefinitionJson.Options), ct));
 
-    private static string KindName(string kind) =>
-        ApiEndpoints.ParseKind(kind) == DefinitionKind.Form ? "form" : "flow";
+    private static LocalizedText KindName(string kind) =>
+        ApiEndpoints.ParseKind(kind) == DefinitionKind.Form ? new("表单", "form") : new("流程", "flow");
 
     private static DraftReply ToDto(DefinitionDraft draft) => new(
         draft.Key,

@@ -149,10 +149,7 @@ internal static class FileApi
         var download = await files.OpenAsync(ApiEndpoints.Current(context), id, ct);
         if (download is null)
         {
-            return Results.Problem(
-                $"File '{id}' does not exist or you may not download it; use the id of a file that you uploaded or " +
-                "that is in an instance or record you may read.",
-                statusCode: StatusCodes.Status404NotFound);
+            return FileNotFound(context, id);
         }
 
         var headers = context.Response.Headers;
@@ -174,7 +171,7 @@ internal static class FileApi
         var download = await files.OpenAsync(ApiEndpoints.Current(context), id, ct);
         if (download is null)
         {
-            return Results.NotFound();
+            return FileNotFound(context, id);
         }
 
         var headers = context.Response.Headers;
@@ -184,10 +181,9 @@ internal static class FileApi
         var mediaType = FilePreview.RasterTypeOf(download.Content);
         if (mediaType is null)
         {
-            return Results.Problem(
-                $"File '{id}' is not a PNG, JPEG, GIF or WebP image, so it has no preview; download it from " +
-                $"{FilePreview.DownloadUrlOf(id)}.",
-                statusCode: StatusCodes.Status404NotFound);
+            return ApiProblem.Create(context, StatusCodes.Status404NotFound, "not-found",
+                "File '{0}' is not a PNG, JPEG, GIF or WebP image, so it has no preview; download it from {1}.",
+                [id, FilePreview.DownloadUrlOf(id)]);
         }
 
         headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("inline")
@@ -196,6 +192,15 @@ internal static class FileApi
         }.ToString();
         return Results.File(download.Content, mediaType);
     }
+
+    /// <summary>
+    /// The 404 reply for a file that does not exist or that the caller may not download. Both get the same text, so
+    /// that it does not confirm the id.
+    /// </summary>
+    private static IResult FileNotFound(HttpContext context, string id) => ApiProblem.Create(
+        context, StatusCodes.Status404NotFound, "not-found",
+        "File '{0}' does not exist or you may not download it; use the id of a file that you uploaded or that is in an instance or record you may read.",
+        [id]);
 
     private static string? FirstOf(string? first, string? second) =>
         !string.IsNullOrWhiteSpace(first) ? first : !string.IsNullOrWhiteSpace(second) ? second : null;

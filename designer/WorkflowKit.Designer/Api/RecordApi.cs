@@ -88,7 +88,9 @@ internal static class RecordApi
         string form, string? filter, string? sort, int? offset, long? after, int? limit, HttpContext context,
         RecordService records, CancellationToken ct)
     {
-        if (ApiPaging.Check(offset, limit, RecordService.MaxPageSize, "records", " Page through more with offset or after.")
+        if (ApiPaging.Check(
+                context, offset, limit, RecordService.MaxPageSize, new("记录", "records"),
+                new("请用 offset 或 after 翻页读取更多。", " Page through more with offset or after."))
             is { } pagingProblem)
         {
             return pagingProblem;
@@ -96,10 +98,9 @@ internal static class RecordApi
 
         if (after is < 1)
         {
-            return Results.Problem(
-                $"The after parameter must be a record id, 1 or more, got {after}; send the id of the previous " +
-                "page's last record.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return ApiProblem.Create(context, StatusCodes.Status400BadRequest, "bad-request",
+                "The after parameter must be a record id, 1 or more, got {0}; send the id of the previous page's last record.",
+                [after]);
         }
 
         var page = await records.ListAsync(
@@ -112,17 +113,17 @@ internal static class RecordApi
         string form, long id, HttpContext context, RecordService records, CancellationToken ct)
     {
         var record = await records.GetAsync(ApiEndpoints.Current(context), form, id, ct);
-        return record is null ? RecordNotFound(form, id) : Results.Ok(record);
+        return record is null ? RecordNotFound(context, form, id) : Results.Ok(record);
     }
 
     /// <summary>
     /// The 404 reply for a record that does not exist or that the caller may not read. Both get the same text, so that
     /// it does not confirm the id.
     /// </summary>
-    private static IResult RecordNotFound(string form, long id) => Results.Problem(
-        $"Form '{form}' has no record {id} that you may read; check the id, or list the records with " +
-        $"GET /api/records/{form}.",
-        statusCode: StatusCodes.Status404NotFound);
+    private static IResult RecordNotFound(HttpContext context, string form, long id) => ApiProblem.Create(
+        context, StatusCodes.Status404NotFound, "not-found",
+        "Form '{0}' has no record {1} that you may read; check the id, or list the records with GET /api/records/{0}.",
+        [form, id]);
 
     /// <summary>
     /// Edits a record with the form's validation and returns it as stored: 200. The caller needs an <c>update</c>
@@ -156,7 +157,7 @@ internal static class RecordApi
         var user = ApiEndpoints.Current(context);
         if (await records.GetAsync(user, form, id, ct) is null)
         {
-            return RecordNotFound(form, id);
+            return RecordNotFound(context, form, id);
         }
 
         return Results.Ok(await records.GetHistoryAsync(user, form, id, ct));
@@ -174,14 +175,13 @@ internal static class RecordApi
         {
             null or "" or "csv" => RecordExportFormat.Csv,
             "xlsx" => RecordExportFormat.Xlsx,
-            _ => throw new ArgumentException($"Unknown export format '{format}'; expected 'csv' or 'xlsx'.", nameof(format)),
+            _ => throw new Services.InvalidInputException(
+                "Unknown export format '{0}'; expected 'csv' or 'xlsx'.", nameof(format), format),
         };
         var condition = ParseFilter(filter);
         if (!await records.CanExportAsync(user, form, ct))
         {
-            throw new Services.AccessDeniedException(
-                $"User '{user.Id}' may not export records of form '{form}'; ask an administrator for a permission " +
-                "rule with the \"export\" action.");
+            throw Services.AccessDeniedException.ExportNotAllowed(user.Id, form);
         }
 
         // The rows stream into a buffer first, so that a failure part-way returns an error instead of a cut file.

@@ -40,9 +40,8 @@ internal static class ScheduleApi
     {
         if (runs is < 1 or > MaxRunCount)
         {
-            return Results.Problem(
-                $"runs must be 1 to {MaxRunCount}, got {runs}; it is the number of next run times per schedule.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return ApiProblem.Create(context, StatusCodes.Status400BadRequest, "bad-request",
+                "runs must be 1 to {0}, got {1}; it is the number of next run times per schedule.", [MaxRunCount, runs]);
         }
 
         return Results.Ok(await schedules.GetAsync(key, runs ?? DefaultRunCount, ApiEndpoints.Current(context), ct));

@@ -23,10 +23,9 @@ internal static class WorkApi
         var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
         if (key.Length > MaxIdempotencyKeyLength)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status400BadRequest,
-                detail: string.Create(CultureInfo.InvariantCulture,
-                    $"The {IdempotencyKeyHeader} header is {key.Length} characters long; send at most {MaxIdempotencyKeyLength}, such as a GUID."));
+            return ApiProblem.Create(context, StatusCodes.Status400BadRequest, "bad-request",
+                "The {0} header is {1} characters long; send at most {2}, such as a GUID.",
+                [IdempotencyKeyHeader, key.Length, MaxIdempotencyKeyLength]);
         }
 
         var instance = await work.StartAsync(
@@ -117,7 +116,8 @@ internal static class WorkApi
         HttpContext context, IWorkService work, CancellationToken ct, bool unreadOnly = false, int? offset = null,
         int? limit = null)
     {
-        if (ApiPaging.Check(offset, limit, WorkflowEngine.MaxNotificationPageSize, "notifications") is { } pagingProblem)
+        if (ApiPaging.Check(
+                context, offset, limit, WorkflowEngine.MaxNotificationPageSize, new("通知", "notifications")) is { } pagingProblem)
         {
             return pagingProblem;
         }

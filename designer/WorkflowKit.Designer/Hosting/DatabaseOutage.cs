@@ -13,7 +13,13 @@ public static class DatabaseOutage
     /// <summary>Seconds that API callers should wait, sent in the Retry-After header of a 503 reply.</summary>
     public const int RetryAfterSeconds = 30;
 
-    /// <summary>The API's problem detail of a 503 reply. It names no exception type, because callers act on the status.</summary>
+    /// <summary>The stable <c>code</c> of the API's 503 reply, the same in every language.</summary>
+    public const string ApiCode = "database-unreachable";
+
+    /// <summary>
+    /// The English text of the API's problem detail of a 503 reply; <see cref="Localization.ChineseStrings"/> has its
+    /// Chinese. It names no exception type, because callers act on the status.
+    /// </summary>
     public const string ApiDetail =
         "The database cannot be reached, so the request was not carried out. Send it again after the number of " +
         "seconds in the Retry-After header; if the database stays unreachable, ask an administrator to check the " +

@@ -26,9 +26,12 @@ public sealed class DatabaseOutageMiddleware(RequestDelegate next, ILogger<Datab
             context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             if (context.Request.Path.StartsWithSegments("/api"))
             {
+                var text = RequestLanguage.TextOf(context);
                 await Results.Problem(
-                    DatabaseOutage.ApiDetail, statusCode: StatusCodes.Status503ServiceUnavailable,
-                    title: "Database unreachable").ExecuteAsync(context);
+                        text[DatabaseOutage.ApiDetail], statusCode: StatusCodes.Status503ServiceUnavailable,
+                        title: "Database unreachable",
+                        extensions: new Dictionary<string, object?> { [Api.ApiProblem.CodeKey] = DatabaseOutage.ApiCode })
+                    .ExecuteAsync(context);
                 return;
             }
 

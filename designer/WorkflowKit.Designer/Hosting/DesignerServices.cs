@@ -117,6 +117,7 @@ public static class DesignerServices
         services.AddLocalization();
         services.AddApiDocument();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Api.ApiProblem.Customize);
+        services.AddExceptionHandler<UnhandledErrorHandler>();
         services.AddApiBadRequests();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

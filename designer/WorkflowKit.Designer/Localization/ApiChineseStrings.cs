@@ -23,6 +23,8 @@ public static class ApiChineseStrings
         ["Too Many Requests"] = "请求过于频繁",
         ["Internal Server Error"] = "服务器内部错误",
         ["Service Unavailable"] = "服务暂不可用",
+        [Api.ApiServerError.Detail] =
+            "服务器处理 {0} {1} 时出错。错误已记录，参考编号 {2}。请重试；如果仍然出错，请把参考编号告诉管理员。",
         ["Task '{0}' does not exist; check the id."] = "任务“{0}”不存在；请检查任务 ID。",
         ["Instance '{0}' does not exist; check the id."] = "流程实例“{0}”不存在；请检查实例 ID。",
         ["The body has no expectedVersion; send the version of record {1} that GET /api/records/{0}/{1} returned, " +
@@ -34,6 +36,7 @@ public static class ApiChineseStrings
         ["You may read record {1} of form '{0}' but not edit it; ask an administrator for a permission rule with the " +
             "\"update\" action that covers this record."] =
             "你可以查看表单“{0}”的记录 {1}，但不能编辑它；请管理员为你添加覆盖这条记录、含“update”操作的数据权限规则。",
+        ["Incident '{0}' does not exist; check the id."] = "异常事件“{0}”不存在；请检查异常事件 ID。",
         ["Notification '{0}' does not exist or is not yours; check the id with GET /api/notifications."] =
             "通知“{0}”不存在或不属于你；请用 GET /api/notifications 核对 ID。",
         ["Task {0} is assigned to {1}, not to you; only the assignee may open it and act on it."] =

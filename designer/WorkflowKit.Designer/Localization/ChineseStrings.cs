@@ -129,6 +129,8 @@ public static class ChineseStrings
         [DatabaseOutage.PageMessage] = "无法连接数据库，因此此页面无法加载。请过几分钟再试；如果一直无法连接，请联系管理员。",
         [DatabaseOutage.SignInMessage] = "无法连接数据库，现在无法登录。请过几分钟再试；如果一直无法连接，请联系管理员。",
         ["Database unreachable"] = "无法连接数据库",
+        [DatabaseOutage.ApiDetail] =
+            "无法连接数据库，因此请求未被执行。请在 Retry-After 响应头给出的秒数之后重新发送；如果数据库一直无法连接，请联系管理员检查数据库服务器。",
         [DatabaseOutage.ChangeMessage] = "无法连接数据库，因此未能保存修改。请过几分钟再试；如果一直无法连接，请联系管理员。",
         ["User \"{0}\" was not created because the database rejected it, most likely because a user with this user name already exists. Choose another user name. The details are in the server log."] =
             "未能创建用户“{0}”：数据库拒绝了此操作，很可能已有同名用户。请换一个用户名。详细信息记录在服务器日志中。",
@@ -404,7 +406,8 @@ public static class ChineseStrings
         ["Text"] = "单行文本",
         ["the sample data"] = "示例数据",
         ["The data passes every rule."] = "数据通过全部规则。",
-        ["The error was logged with request id"] = "错误已记录，请求编号",
+        ["The error was logged with reference id"] = "错误已记录，参考编号",
+        ["Try again; if it fails again, give this id to an administrator."] = "请重试；如果仍然出错，请把此编号告诉管理员。",
         ["The file holds flow '{0}', not '{1}'."] = "文件中是流程“{0}”，不是“{1}”。",
         ["The flow has no form; choose one in the flow settings."] = "流程没有表单；请在流程设置中选择。",
         ["The forecast could not be computed: {0}"] = "无法计算预测：{0}",
@@ -554,7 +557,8 @@ public static class ChineseStrings
         .Concat(FlowCanvasChineseStrings.Values).Concat(MigrationChineseStrings.Values)
         .Concat(DelegationChineseStrings.Values).Concat(AdminErrorChineseStrings.Values)
         .Concat(FieldEntryChineseStrings.Values)
-        .Concat(FileChineseStrings.Values).Concat(ApiChineseStrings.Values).Concat(ForecastChineseStrings.Values)
+        .Concat(FileChineseStrings.Values).Concat(ApiChineseStrings.Values)
+        .Concat(ApiRequestChineseStrings.Values).Concat(ForecastChineseStrings.Values)
         .Concat(FormDesignerChineseStrings.Values).Concat(PortalDetailChineseStrings.Values)
         .Concat(PortalUseChineseStrings.Values).Concat(WaitChineseStrings.Values)
         .DistinctBy(pair => pair.Key)

@@ -57,4 +57,16 @@ public sealed class AccessDeniedException : Exception, ILocalizedError
     public static AccessDeniedException TaskNotAssigned(string taskId, string assignee, Exception innerException) => new(
         "task-not-assigned", "Task {0} is assigned to {1}, not to you; only the assignee may open it and act on it.",
         [taskId, assignee], innerException);
+
+    /// <summary>Creates the refusal of a cancellation by a user who is not an administrator.</summary>
+    public static AccessDeniedException CancelNotAllowed(string instanceId, string userId) => new(
+        "forbidden",
+        "Only an administrator may cancel instance {0}, not {1}; the initiator may withdraw it instead.",
+        [instanceId, userId], null);
+
+    /// <summary>Creates the refusal of a record export to a user whose permission rules grant no export.</summary>
+    public static AccessDeniedException ExportNotAllowed(string userId, string formKey) => new(
+        "forbidden",
+        "User '{0}' may not export records of form '{1}'; ask an administrator for a permission rule with the \"export\" action.",
+        [userId, formKey], null);
 }

@@ -54,6 +54,14 @@ public sealed class NotFoundException : Exception, ILocalizedError
         "Form '{0}' has no record {1} that you may read; check the id, or list the records with GET /api/records/{0}.",
         [formKey, recordId], innerException);
 
+    /// <summary>Creates the error for a flow key without a published version, with the engine's message.</summary>
+    public static NotFoundException FlowNotPublished(string flowKey, Exception? innerException = null) =>
+        new("not-found", "Flow '{0}' is not published; publish it before starting instances.", [flowKey], innerException);
+
+    /// <summary>Creates the error for an incident id that does not exist, with the engine's message.</summary>
+    public static NotFoundException Incident(string incidentId, Exception? innerException = null) =>
+        new("incident-not-found", "Incident '{0}' does not exist; check the id.", [incidentId], innerException);
+
     /// <summary>Creates the error for a notification id that does not exist or belongs to another user.</summary>
     public static NotFoundException Notification(string notificationId) => new(
         "notification-not-found",

@@ -71,7 +71,9 @@ public sealed class StoreDefinitionService(
         DefinitionKind kind, string key, string userId, string? comment, CancellationToken cancellationToken)
     {
         var draft = await GetDraftAsync(kind, key, cancellationToken)
-            ?? throw new ArgumentException($"There is no {KindName(kind)} with key '{key}'.", nameof(key));
+            ?? throw new InvalidInputException(
+                kind == DefinitionKind.Flow ? "There is no flow with key '{0}'." : "There is no form with key '{0}'.",
+                nameof(key), key);
         if (draft.Revision == 0)
         {
             // Without a draft, as after a package or template import, the latest version is the content. A flow is

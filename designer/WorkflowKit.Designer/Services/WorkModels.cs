@@ -279,6 +279,9 @@ public sealed record StartableFlow(string FlowKey, LocalizedText Name, int Versi
 
     /// <summary>The flow's time zone (<c>settings.timeZone</c>), an IANA id, or null when the flow uses the tenant's.</summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>The flow's description, which tells staff what the flow is for, or null when it has none.</summary>
+    public LocalizedText? Description { get; init; }
 }
 
 /// <summary>The path a test run took through a flow and what it decided on the way.</summary>

@@ -34,7 +34,11 @@ public static partial class ValueTypeWording
         return TypeName().Replace(converted, match => Describe(match.Groups["type"].Value));
     }
 
-    internal static string Describe(string fullName) => Unwrap(fullName) switch
+    /// <summary>
+    /// Returns the plain words for a .NET type by its full name as messages write it, such as <c>System.Int32</c>,
+    /// <c>int?</c> or <c>Nullable&lt;int&gt;</c>.
+    /// </summary>
+    public static string Describe(string fullName) => Unwrap(fullName) switch
     {
         "byte" or "sbyte" or "short" or "ushort" or "int" or "uint" or "long" or "ulong" => "a whole number",
         "decimal" or "double" or "float" => "a number",

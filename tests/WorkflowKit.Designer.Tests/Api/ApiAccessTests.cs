@@ -55,7 +55,7 @@ public sealed class ApiAccessTests
     public async Task Publish_by_salesperson_is_403()
     {
         await using var factory = new DesignerAppFactory();
-        using var sales = await ClientForAsync(factory, "sales1");
+        using var sales = await ClientForAsync(factory, "sales1", "en");
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
 
         using var response = await sales.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
@@ -76,8 +76,11 @@ public sealed class ApiAccessTests
         using var response = await sales.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/publish", null);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
 
+        // sales1 reads Chinese, so the reply is in Chinese.
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That((string?)problem?["detail"], Does.StartWith($"This account may not use POST /api/definitions/flows/{OrderDefinitions.FlowKey}/publish, because the definition endpoints need the process owner or administrator role"));
+        Assert.That((string?)problem?["detail"], Is.EqualTo(
+            $"此账号不能调用 POST /api/definitions/flows/{OrderDefinitions.FlowKey}/publish，因为定义接口需要流程负责人或管理员角色，" +
+            "而此账号没有。请联系管理员为账号分配该角色，或改用拥有该角色的账号。"));
     }
 
     [Test]

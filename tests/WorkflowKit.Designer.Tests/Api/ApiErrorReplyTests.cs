@@ -61,7 +61,10 @@ public sealed class ApiErrorReplyTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
-        Assert.That(body, Does.Contain("The error is logged with trace id"));
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        Assert.That((string?)problem["code"], Is.EqualTo("server-error"));
+        Assert.That((string?)problem["detail"], Does.StartWith(
+            $"服务器处理 POST /api/instances 时出错。错误已记录，参考编号 {problem["referenceId"]}。"));
     }
 
     private static async Task<HttpClient> ClientAsync(DesignerAppFactory app, string userId)

@@ -54,7 +54,7 @@ public sealed class DraftKeyApiTests
     public async Task Stored_invalid_draft_lists_and_deletes()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner", "en");
         await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
         {
             // A draft that an older version saved before keys were checked.

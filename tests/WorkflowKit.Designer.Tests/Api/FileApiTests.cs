@@ -94,9 +94,9 @@ public sealed class FileApiTests
     public async Task Preview_shows_raster_image_inline()
     {
         await using var factory = await StartServerAsync();
-        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
-        using var manager = await LoopbackClients.ForAsync(factory, "manager");
-        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2");
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1", "en");
+        using var manager = await LoopbackClients.ForAsync(factory, "manager", "en");
+        using var sales2 = await LoopbackClients.ForAsync(factory, "sales2", "en");
         var contract = await UploadAsync(sales1, "contract", "contract.pdf", FileDefinitions.Pdf);
         var signature = await UploadAsync(sales1, "sign", "signature.png", FileDefinitions.Png);
         using var started = await StartWithAsync(sales1, contract, "sign", signature.DeepClone());

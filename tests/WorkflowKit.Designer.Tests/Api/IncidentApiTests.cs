@@ -82,7 +82,7 @@ public sealed class IncidentApiTests
     public async Task Sales_user_is_forbidden()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1");
+        using var sales1 = await LoopbackClients.ForAsync(factory, "sales1", "en");
         await StartStuckAsync(factory);
         var incidentId = await SingleOpenIncidentAsync(factory);
 
@@ -163,8 +163,9 @@ public sealed class IncidentApiTests
         var problem = await second.Content.ReadFromJsonAsync<JsonObject>();
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That((string?)problem!["detail"], Is.EqualTo(
-            $"Incident {incidentId} is already resolved; reload the instance."));
+        Assert.That((string?)problem!["code"], Is.EqualTo("incident-resolved"));
+        Assert.That((string?)problem["detail"], Is.EqualTo(
+            $"异常事件 {incidentId} 已经处理；请刷新流程实例查看它的当前状态。"));
     }
 
     [Test]
@@ -177,8 +178,8 @@ public sealed class IncidentApiTests
 
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That((string?)problem!["detail"], Is.EqualTo(
-            "Incident 'no-such-incident' does not exist; check the id."));
+        Assert.That((string?)problem!["code"], Is.EqualTo("incident-not-found"));
+        Assert.That((string?)problem["detail"], Is.EqualTo("异常事件“no-such-incident”不存在；请检查异常事件 ID。"));
     }
 
     [Test]

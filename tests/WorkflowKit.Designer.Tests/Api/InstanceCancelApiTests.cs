@@ -51,7 +51,8 @@ public sealed class InstanceCancelApiTests
         var detail = (await admin.GetFromJsonAsync<JsonObject>($"/api/instances/{id}"))!;
 
         Assert.That(byInitiator.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        Assert.That(await DetailAsync(byInitiator), Does.StartWith($"Only an administrator may cancel instance {id}"));
+        Assert.That(await DetailAsync(byInitiator), Is.EqualTo(
+            $"只有管理员可以取消流程实例 {id}，sales1 不能取消；发起人可以改为撤回。"));
         Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await DetailAsync(noReason), Does.StartWith($"Give a reason to cancel instance {id}"));
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));

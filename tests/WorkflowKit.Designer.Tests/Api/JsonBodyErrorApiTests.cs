@@ -43,7 +43,7 @@ public sealed class JsonBodyErrorApiTests
     public async Task Value_of_wrong_type_is_400(
         string path, string body, string expected, int line, int position, string jsonPath)
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "manager", "en");
 
         var (status, problem) = await PostAsync(client, path, body);
 
@@ -59,7 +59,7 @@ public sealed class JsonBodyErrorApiTests
     [Test]
     public async Task Unknown_property_is_400()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "manager", "en");
 
         var (status, problem) = await PostAsync(client, TaskActions, """{"action": "approve", "data": {"x": 1}}""");
 
@@ -95,7 +95,7 @@ public sealed class JsonBodyErrorApiTests
     public async Task Syntax_error_is_400_in_plain_words(
         string body, string reason, int line, int position, string jsonPath)
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "manager", "en");
 
         var (status, problem) = await PostAsync(client, TaskActions, body);
         var detail = (string?)problem["detail"];

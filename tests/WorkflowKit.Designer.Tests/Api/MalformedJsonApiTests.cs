@@ -36,7 +36,7 @@ public sealed class MalformedJsonApiTests
     [Test]
     public async Task Cut_off_task_action_is_400()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "manager", "en");
 
         var (status, problem) = await PostAsync(client, "/api/tasks/any-task/actions", """{"action":""");
 
@@ -53,7 +53,7 @@ public sealed class MalformedJsonApiTests
     [Test]
     public async Task Invalid_value_on_line_three_is_400()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "sales1");
+        using var client = await LoopbackClients.ForAsync(_app, "sales1", "en");
 
         var (status, problem) = await PostAsync(
             client, "/api/instances", "{\n  \"flowKey\": \"order-approval\",\n  \"data\": {\"total\": 12,}\n}");
@@ -70,7 +70,7 @@ public sealed class MalformedJsonApiTests
     public async Task Deeply_nested_body_is_400_naming_the_depth()
     {
         // 200 KB that once made the server build a path string per nesting level, until it ran out of memory.
-        using var client = await LoopbackClients.ForAsync(_app, "sales1");
+        using var client = await LoopbackClients.ForAsync(_app, "sales1", "en");
         var body = "{\"flowKey\": \"order-approval\", \"data\": {\"x\": " + new string('[', 100_000) +
             new string(']', 100_000) + "}}";
 
@@ -97,7 +97,7 @@ public sealed class MalformedJsonApiTests
     [Test]
     public async Task Body_not_sent_as_json_is_415()
     {
-        using var client = await LoopbackClients.ForAsync(_app, "manager");
+        using var client = await LoopbackClients.ForAsync(_app, "manager", "en");
         using var content = new StringContent("""{"action":"approve"}""", Encoding.UTF8, "text/plain");
 
         using var response = await client.PostAsync("/api/tasks/any-task/actions", content);

@@ -88,7 +88,7 @@ public sealed class NotificationApiTests
             await transaction.CommitAsync(default);
         }
 
-        using var finance = await LoopbackClients.ForAsync(_app, "finance1");
+        using var finance = await LoopbackClients.ForAsync(_app, "finance1", "en");
 
         using var first = await finance.GetAsync("/api/notifications");
         using var last = await finance.GetAsync("/api/notifications?offset=200&limit=50");

@@ -298,7 +298,7 @@ public sealed class OrderStartApiTests
         using var response = await sales.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("send at most 200"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("最多 200 个字符"));
     }
 
     private async Task<HttpClient> ClientAsync(string user)

@@ -156,6 +156,8 @@ public sealed class PackageApiTests
         {
             var body = document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
             Assert.That(body.Select(item => item.Key), Does.Contain("multipart/form-data"), path);
+            Assert.That((string?)document["paths"]![path]!["post"]!["responses"]!["415"]!["description"], Is.EqualTo(
+                "The request body was not sent as multipart/form-data."), path);
             foreach (var status in new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden,
                          HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnsupportedMediaType,
                          HttpStatusCode.UnprocessableEntity })
@@ -165,6 +167,8 @@ public sealed class PackageApiTests
         }
 
         Assert.That(contract.Unlisted("POST", "/api/packages", HttpStatusCode.Conflict), Is.Null);
+        Assert.That((string?)document["paths"]!["/api/instances"]!["post"]!["responses"]!["415"]!["description"],
+            Is.EqualTo("The request body was not sent as application/json."));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, byte[] zip)

@@ -84,7 +84,7 @@ public sealed class ScheduleApiTests
     {
         await using var factory = await StartAsync();
         await OrderDefinitions.PublishAsync(factory.Services.GetRequiredService<IDefinitionService>(), "owner");
-        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner", "en");
 
         using var run = await owner.PostAsync($"/api/definitions/flows/{OrderDefinitions.FlowKey}/run", null);
         var overview = await owner.GetFromJsonAsync<JsonObject>(
@@ -127,7 +127,7 @@ public sealed class ScheduleApiTests
     public async Task Unknown_flow_and_bad_count_rejected()
     {
         await using var factory = await StartAsync();
-        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner", "en");
 
         using var unknown = await owner.GetAsync("/api/definitions/flows/no-such-flow/schedules");
         using var unknownRun = await owner.PostAsync("/api/definitions/flows/no-such-flow/run", null);

@@ -51,8 +51,8 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Add_self_as_signer_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
         var taskId = await OpenTaskIdAsync(manager, await StartAsync(sales, OrderDefinitions.FlowKey));
 
         var (status, detail) = await ActAsync(manager, taskId, new { action = "addSignerBefore", targetUserId = "manager" });
@@ -66,9 +66,9 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Add_open_task_holder_as_signer_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
-        using var finance = await ClientAsync("finance1");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
+        using var finance = await ClientAsync("finance1", "en");
         var instanceId = await StartAsync(sales, CountersignFlow);
         var taskId = await OpenTaskIdAsync(manager, instanceId);
         var financeTaskId = await OpenTaskIdAsync(finance, instanceId);
@@ -110,8 +110,8 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Unknown_signer_position_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
         var taskId = await OpenTaskIdAsync(manager, await StartAsync(sales, OrderDefinitions.FlowKey));
 
         var (status, detail) = await ActAsync(
@@ -126,8 +126,8 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Contradicting_signer_position_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
         var taskId = await OpenTaskIdAsync(manager, await StartAsync(sales, OrderDefinitions.FlowKey));
 
         var (status, detail) = await ActAsync(
@@ -142,8 +142,8 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Transfer_to_self_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
         var taskId = await OpenTaskIdAsync(manager, await StartAsync(sales, OrderDefinitions.FlowKey));
 
         var (status, detail) = await ActAsync(manager, taskId, new { action = "transfer", targetUserId = "manager" });
@@ -157,9 +157,9 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Transfer_to_open_task_holder_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
-        using var finance = await ClientAsync("finance1");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
+        using var finance = await ClientAsync("finance1", "en");
         var instanceId = await StartAsync(sales, CountersignFlow);
         var taskId = await OpenTaskIdAsync(manager, instanceId);
         var financeTaskId = await OpenTaskIdAsync(finance, instanceId);
@@ -176,8 +176,8 @@ public sealed class TaskActionErrorApiTests
     [Test]
     public async Task Action_not_offered_is_400()
     {
-        using var sales = await ClientAsync("sales1");
-        using var manager = await ClientAsync("manager");
+        using var sales = await ClientAsync("sales1", "en");
+        using var manager = await ClientAsync("manager", "en");
         var taskId = await OpenTaskIdAsync(manager, await StartAsync(sales, ApproveOnlyFlow));
 
         var (status, detail) = await ActAsync(manager, taskId, new { action = "reject" });

@@ -16,7 +16,7 @@ public sealed class ValueWordingApiTests
     public async Task Filter_of_wrong_type_is_400(string filter, string expected)
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+        using var admin = await LoopbackClients.ForAsync(factory, "admin", "en");
 
         using var response = await admin.GetAsync($"/api/records/customer?filter={Uri.EscapeDataString(filter)}");
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -47,7 +47,7 @@ public sealed class ValueWordingApiTests
     public async Task Limit_not_a_whole_number_is_400()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var admin = await LoopbackClients.ForAsync(factory, "admin");
+        using var admin = await LoopbackClients.ForAsync(factory, "admin", "en");
 
         using var response = await admin.GetAsync("/api/records/customer?limit=ten");
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
@@ -61,7 +61,7 @@ public sealed class ValueWordingApiTests
     public async Task Body_value_of_wrong_type_is_400()
     {
         await using var factory = new DesignerAppFactory(kestrel: true);
-        using var owner = await LoopbackClients.ForAsync(factory, "owner");
+        using var owner = await LoopbackClients.ForAsync(factory, "owner", "en");
 
         using var response = await owner.PutAsJsonAsync(
             "/api/definitions/forms/sales-order/draft", new { document = new { }, expectedRevision = "first" });

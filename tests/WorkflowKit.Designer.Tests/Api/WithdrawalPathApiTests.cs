@@ -79,7 +79,7 @@ public sealed class WithdrawalPathApiTests
         await using var app = new DesignerAppFactory();
         await OrderDefinitions.PublishAsync(
             app.Services.GetRequiredService<IDefinitionService>(), "owner", FlowWithPath("form.note = 'undone';"));
-        using var client = await ClientAsync(app, "sales1");
+        using var client = await ClientAsync(app, "sales1", "en");
         var id = await StartAsync(client);
 
         using var withdraw = await client.PostAsJsonAsync($"/api/instances/{id}/withdraw", new { reason = "客户取消" });
@@ -147,8 +147,13 @@ public sealed class WithdrawalPathApiTests
         return inbox!.Count(task => task!["instanceId"]!.GetValue<string>() == instanceId);
     }
 
-    private static async Task<HttpClient> ClientAsync(DesignerAppFactory app, string userId)
+    private static async Task<HttpClient> ClientAsync(DesignerAppFactory app, string userId, string? culture = null)
     {
+        if (culture is not null)
+        {
+            await app.Services.GetRequiredService<AccountStore>().SetCultureAsync(userId, culture, default);
+        }
+
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         var key = await app.Services.GetRequiredService<AccountStore>().CreateApiKeyAsync(userId, "test", default);
         client.DefaultRequestHeaders.Add("X-Api-Key", key);

@@ -40,8 +40,10 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <param name="templates">Templates folder to import at start; an empty folder when null.</param>
     /// <param name="settings">Configuration that replaces the defaults, such as the storage provider.</param>
+    /// <param name="testServices">Changes to the app's services after its own, such as a service that fails.</param>
     public static async Task<BrowserSession> StartAsync(
-        string? templates = null, IReadOnlyDictionary<string, string>? settings = null)
+        string? templates = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? testServices = null)
     {
         var chromium = Environment.GetEnvironmentVariable("WORKFLOWKIT_CHROMIUM") is { Length: > 0 } configured
             ? configured
@@ -58,7 +60,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Assert.Ignore(message);
         }
 
-        var app = new DesignerAppFactory(kestrel: true, templates, settings);
+        var app = new DesignerAppFactory(kestrel: true, templates, settings, testServices: testServices);
         app.StartServer();
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

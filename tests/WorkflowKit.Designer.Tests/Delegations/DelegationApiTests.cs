@@ -111,7 +111,7 @@ public sealed class DelegationApiTests
     [Test]
     public async Task Unknown_flow_key_is_400()
     {
-        using var credit = await LoopbackClients.ForAsync(_app, "credit1");
+        using var credit = await LoopbackClients.ForAsync(_app, "credit1", "en");
 
         using var response = await credit.PostAsJsonAsync("/api/delegations", new
         {

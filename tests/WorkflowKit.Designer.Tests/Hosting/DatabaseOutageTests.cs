@@ -54,6 +54,38 @@ public sealed class DatabaseOutageTests
     }
 
     [Test]
+    public async Task Api_outage_reply_in_chinese()
+    {
+        await using var database = await SharedDatabase.CreateAsync();
+        await using var gate = OpenGate(database);
+        await using var app = new DesignerAppFactory(kestrel: true, settings: Settings(database, gate));
+        using var chinese = await LoopbackClients.ForAsync(app, "sales1");
+        using var english = await LoopbackClients.ForAsync(app, "sales2", culture: "en");
+
+        // A call before the outage caches each key's account, whose language the reply then follows. Without it the
+        // key cannot be checked, and the reply takes the language of the request, Chinese without Accept-Language.
+        using var chineseBefore = await chinese.GetAsync("/api/tasks");
+        using var englishBefore = await english.GetAsync("/api/tasks");
+        await gate.CloseAsync();
+        using var chineseReply = await chinese.GetAsync("/api/tasks");
+        using var englishReply = await english.GetAsync("/api/tasks");
+        var chineseProblem = await chineseReply.Content.ReadFromJsonAsync<JsonObject>();
+        var englishProblem = await englishReply.Content.ReadFromJsonAsync<JsonObject>();
+        gate.Open();
+
+        Assert.That(chineseBefore.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(englishBefore.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(chineseReply.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(englishReply.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That((string?)chineseProblem!["code"], Is.EqualTo("database-unreachable"));
+        Assert.That((string?)englishProblem!["code"], Is.EqualTo("database-unreachable"));
+        Assert.That((string?)chineseProblem["title"], Is.EqualTo("无法连接数据库"));
+        Assert.That((string?)chineseProblem["detail"], Is.EqualTo(
+            "无法连接数据库，因此请求未被执行。请在 Retry-After 响应头给出的秒数之后重新发送；如果数据库一直无法连接，请联系管理员检查数据库服务器。"));
+        Assert.That((string?)englishProblem["detail"], Is.EqualTo(DatabaseOutage.ApiDetail));
+    }
+
+    [Test]
     public async Task Sign_in_and_pages_show_message()
     {
         await using var database = await SharedDatabase.CreateAsync();

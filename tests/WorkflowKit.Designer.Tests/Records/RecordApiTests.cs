@@ -33,7 +33,7 @@ public sealed class RecordApiTests
     public async Task Api_key_acts_as_its_user()
     {
         await using var app = new DesignerAppFactory();
-        using var client = await ApiAccessTests.ClientForAsync(app, "sales1");
+        using var client = await ApiAccessTests.ClientForAsync(app, "sales1", "en");
 
         var me = await client.GetFromJsonAsync<JsonObject>("/api/me");
 
@@ -52,7 +52,7 @@ public sealed class RecordApiTests
     public async Task Record_page_out_of_range_is_400(string query, string detail)
     {
         await using var app = new DesignerAppFactory(templates: DesignerAppFactory.RepositoryTemplates());
-        using var admin = await ApiAccessTests.ClientForAsync(app, "admin");
+        using var admin = await ApiAccessTests.ClientForAsync(app, "admin", "en");
 
         using var response = await admin.GetAsync($"/api/records/customer?{query}");
 

@@ -22,17 +22,21 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
 
     private readonly TimeProvider? _clock;
 
+    private readonly Action<IServiceCollection>? _testServices;
+
     /// <param name="kestrel">Listen on a free 127.0.0.1 port instead of the in-memory test server.</param>
     /// <param name="templates">Templates folder to import at start; an empty folder when null.</param>
     /// <param name="settings">Configuration that replaces the defaults, such as the storage provider.</param>
     /// <param name="clock">Clock that replaces <see cref="TimeProvider.System"/> for the whole app, engine included.</param>
+    /// <param name="testServices">Changes to the app's services after its own, such as a service that fails.</param>
     public DesignerAppFactory(
         bool kestrel = false, string? templates = null, IReadOnlyDictionary<string, string>? settings = null,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? testServices = null)
     {
         _templates = templates;
         _settings = settings ?? new Dictionary<string, string>();
         _clock = clock;
+        _testServices = testServices;
         Directory.CreateDirectory(Path.Combine(_folder, "templates"));
         if (kestrel)
         {
@@ -63,6 +67,11 @@ public sealed class DesignerAppFactory : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(_clock)));
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class EngineIncidentService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.Incident(incidentId, missing);
         }
 
         var detail = await work.GetInstanceAsync(instance.Id, user, cancellationToken)

@@ -22,7 +22,7 @@ public sealed class EngineScheduleService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.FlowNotPublished(flowKey, missing);
         }
 
         var lastRun = schedules.LastRun is { } run
@@ -42,7 +42,7 @@ public sealed class EngineScheduleService(
         }
         catch (KeyNotFoundException missing)
         {
-            throw new NotFoundException(missing.Message, missing);
+            throw NotFoundException.FlowNotPublished(flowKey, missing);
         }
 
         var detail = await work.GetInstanceAsync(instance.Id, user, cancellationToken)

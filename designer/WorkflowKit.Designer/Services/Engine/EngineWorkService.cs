@@ -64,6 +64,7 @@ public sealed partial class EngineWorkService(
                     StartPermissions = flow.Nodes.FirstOrDefault(node => node.Type == NodeTypes.Start)?.FieldPermissions,
                     StartCreatesRecord = flow.Settings?.StartCreatesRecord == true,
                     TimeZone = flow.Settings?.TimeZone,
+                    Description = flow.Description,
                 });
             }
         }
@@ -428,9 +429,7 @@ public sealed partial class EngineWorkService(
         ArgumentNullException.ThrowIfNull(user);
         if (!user.IsInRole(RoleNames.Admin))
         {
-            throw new AccessDeniedException(
-                $"Only an administrator may cancel instance {instanceId}, not {user.Id}; the initiator may withdraw it " +
-                "instead.");
+            throw AccessDeniedException.CancelNotAllowed(instanceId, user.Id);
         }
 
         var trimmed = reason?.Trim();
