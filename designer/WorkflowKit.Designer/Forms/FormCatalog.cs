@@ -5,9 +5,9 @@ using WorkflowKit.Designer.Services;
 namespace WorkflowKit.Designer.Forms;
 
 /// <summary>
-/// The forms of the store that the form designer's editors offer (lookup, record value, related form), and the fields
-/// of each, read from its latest published version because that is the version the validator and the server check
-/// a lookup against. Each form is read once per catalog.
+/// The forms of the store that the form designer's editors offer (lookup, record value, related form), with their
+/// fields. The fields come from each form's latest published version, because the validator and the server check a
+/// lookup against that version. Each form is read once per catalog.
 /// </summary>
 public sealed class FormCatalog(
     IReadOnlyList<DefinitionSummary> forms, Func<string, CancellationToken, Task<FormDefinition?>> loadPublished)
