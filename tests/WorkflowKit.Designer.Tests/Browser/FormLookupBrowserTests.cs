@@ -85,6 +85,8 @@ public sealed class FormLookupBrowserTests
         await AddFieldAsync(owner, "日期", "申请日期", "SUM(lines.qty)");
         await Expect(owner.GetByTestId("diagnostics")).ToContainTextAsync("SUM(lines.qty)");
         await owner.GetByTestId("field-properties").GetByTestId("field-id").Locator(InputOrSelf).FillAsync("requestDate");
+        await owner.GetByTestId("field-properties").GetByTestId("field-id").Locator(InputOrSelf).PressAsync("Tab");
+        await Expect(owner.GetByTestId("field-properties")).ToHaveAttributeAsync("data-field-id", "requestDate");
         await Expect(owner.GetByTestId("diagnostics")).Not.ToContainTextAsync("SUM(lines.qty)");
         properties = owner.GetByTestId("field-properties");
         await ChooseAsync(owner, properties.GetByTestId("default-mode"), "公式");
@@ -184,7 +186,8 @@ public sealed class FormLookupBrowserTests
         var properties = page.GetByTestId("field-properties");
         await properties.GetByTestId("field-label-zh").Locator(InputOrSelf).FillAsync(label);
         await properties.GetByTestId("field-id").Locator(InputOrSelf).FillAsync(id);
-        await Expect(properties).ToHaveAttributeAsync("data-field-id", id);
+        await properties.GetByTestId("field-id").Locator(InputOrSelf).PressAsync("Tab");
+        await Expect(properties).ToHaveAttributeAsync("data-field-id", id, new() { Timeout = 15_000 });
     }
 
     private static async Task ChooseAsync(IPage page, ILocator select, string item)
