@@ -143,7 +143,7 @@ internal static class RecordApi
         var user = ApiEndpoints.Current(context);
         await editor.UpdateAsync(user, form, id, request.Data ?? new JsonObject(), expected, ct);
         var stored = await records.GetAsync(user, form, id, ct);
-        return stored is null ? RecordNotFound(form, id) : Results.Ok(stored);
+        return stored is null ? RecordNotFound(context, form, id) : Results.Ok(stored);
     }
 
     /// <summary>The English text of the reply to an edit without <c>expectedVersion</c>.</summary>

@@ -64,6 +64,7 @@ public static class DesignerServices
         services.AddSingleton(_ => new ScriptHost());
         services.AddSingleton<Forms.FormFormulas>();
         services.AddSingleton<Forms.LookupChoices>();
+        services.AddSingleton<Forms.RelatedChoices>();
         services.AddSingleton<IFlowExpressions, ScriptHostFlowExpressions>();
         services.AddSingleton<IFlowDefinitionSource, StoreFlowDefinitionSource>();
         services.AddSingleton<FlowTestRunner>();
