@@ -556,7 +556,7 @@ public static class ChineseStrings
         .Concat(FieldEntryChineseStrings.Values)
         .Concat(FileChineseStrings.Values).Concat(ApiChineseStrings.Values).Concat(ForecastChineseStrings.Values)
         .Concat(FormDesignerChineseStrings.Values).Concat(PortalDetailChineseStrings.Values)
-        .Concat(PortalUseChineseStrings.Values)
+        .Concat(PortalUseChineseStrings.Values).Concat(VersionChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }
