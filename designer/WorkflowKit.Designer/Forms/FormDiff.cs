@@ -57,7 +57,7 @@ public sealed record FormDiff(
         return changes;
     }
 
-    // Items of an array by their "id", in order; an item without an id cannot be matched and is left out.
+    // Items of an array by their "id", in order. An item without an id cannot be matched, so it is left out.
     private static Dictionary<string, JsonNode> ById(JsonNode? items)
     {
         var byId = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
