@@ -44,7 +44,6 @@ public sealed class VersionBrowserTests
 
         var owner = await _session.SignInAsync("owner");
         await owner.GotoAsync($"/design/flows/{OrderDefinitions.FlowKey}");
-        await owner.GetByTestId("tab-versions").ClickAsync();
         await owner.GetByTestId("compare-go").ClickAsync();
 
         await owner.WaitForURLAsync($"**/design/flows/{OrderDefinitions.FlowKey}/diff?from=1&to=2");

@@ -20,6 +20,9 @@ public sealed class VersionsPanelTests : ComponentTestBase
 
     private readonly List<int> _loaded = [];
 
+    [SetUp]
+    public void ClearLoaded() => _loaded.Clear();
+
     [Test]
     public void Load_without_edits_loads_at_once()
     {
