@@ -44,9 +44,10 @@ public sealed class VersionBrowserTests
 
         var owner = await _session.SignInAsync("owner");
         await owner.GotoAsync($"/design/flows/{OrderDefinitions.FlowKey}");
-        await owner.GetByTestId("compare-go").ClickAsync();
+        var compare = $"/design/flows/{OrderDefinitions.FlowKey}/diff?from=1&to=2";
+        await Expect(owner.GetByTestId("compare-go")).ToHaveAttributeAsync("href", compare);
+        await owner.GotoAsync(compare);
 
-        await owner.WaitForURLAsync($"**/design/flows/{OrderDefinitions.FlowKey}/diff?from=1&to=2");
         await Expect(owner.GetByTestId("diff-versions")).ToHaveTextAsync("v1 → v2");
         var manager = owner.Locator($"[data-testid=node-changed][data-node={OrderDefinitions.ManagerNode}]");
         await Expect(manager).ToContainTextAsync("经理审批");
