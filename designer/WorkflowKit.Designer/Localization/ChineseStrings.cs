@@ -561,7 +561,7 @@ public static class ChineseStrings
         .Concat(ApiRequestChineseStrings.Values).Concat(ForecastChineseStrings.Values)
         .Concat(FormDesignerChineseStrings.Values).Concat(PortalDetailChineseStrings.Values)
         .Concat(PortalUseChineseStrings.Values).Concat(WaitChineseStrings.Values)
-        .Concat(FieldEditorChineseStrings.Values)
+        .Concat(FieldEditorChineseStrings.Values).Concat(VersionChineseStrings.Values)
         .DistinctBy(pair => pair.Key)
         .ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -167,7 +167,7 @@ public sealed class StoreDefinitionService(
         [.. (await store.GetHistoryAsync(KindName(kind), key, cancellationToken)).Select(info =>
             new DefinitionVersionInfo(
                 info.Version, info.PublishedBy, info.PublishedAt,
-                info.Comment ?? (info.PackageKey is null ? null : "package " + info.PackageKey)))];
+                info.Comment ?? (info.PackageKey is null ? null : "package " + info.PackageKey), info.ContentHash))];
 
     public async Task<string?> GetVersionJsonAsync(
         DefinitionKind kind, string key, int version, CancellationToken cancellationToken) =>

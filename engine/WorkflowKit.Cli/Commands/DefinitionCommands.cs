@@ -114,28 +114,49 @@ public static class DefinitionCommands
     {
         var package = new Argument<string>("PACKAGE")
         {
-            Description = "Template package folder (the folder holding package.json), its package.json, or a .zip " +
-                "file of the package folder with package.json at its root or in its one top folder.",
+            Description = "Template package folder (the folder holding package.json), its package.json, a .zip " +
+                "file of the package folder with package.json at its root or in its one top folder, or one form, " +
+                "flow or view .json file, which is saved as the definition's draft.",
         };
         var db = DbOption();
         var user = UserOption();
+        var publish = new Option<bool>("--publish")
+        {
+            Description = "For a single definition file: publish it as the next version instead of saving a draft.",
+        };
+        var replaceDraft = new Option<bool>("--replace-draft")
+        {
+            Description = "For a single definition file: replace a draft of the definition that differs from it.",
+        };
         var command = new Command(
             "import",
             "Validate a template package and publish its forms, flows and views with its data permission rules and " +
             "roles in one transaction. An invalid package writes nothing; unchanged documents keep their version, a " +
             "form that already has permission rules keeps them, and a role the database already has keeps its name. " +
             "A definition whose latest version the package did not publish, such as one changed in the designer, " +
-            "stops the import unless --replace, --replace-all or --keep-newer decides about it.")
+            "stops the import unless --replace, --replace-all or --keep-newer decides about it. A single form, flow " +
+            "or view file is validated and saved as that definition's draft, or published with --publish.")
         {
             package,
             db,
             user,
+            publish,
+            replaceDraft,
         };
         var conflicts = new PackageConflictOptions();
         conflicts.AddTo(command);
         command.SetAction((parsed, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var folder = parsed.GetValue(package)!;
+            if (await DefinitionFileImport.ReadKindAsync(folder, cancellationToken).ConfigureAwait(false) is { } kind)
+            {
+                var store = await OpenStoreAsync(context, parsed.GetValue(db)!, cancellationToken)
+                    .ConfigureAwait(false);
+                return await DefinitionFileImport.RunAsync(
+                    context, store, folder, kind, parsed.GetValue(user)!, parsed.GetValue(publish),
+                    parsed.GetValue(replaceDraft), cancellationToken).ConfigureAwait(false);
+            }
+
             using var archive = await ExtractArchiveAsync(folder, cancellationToken).ConfigureAwait(false);
             folder = archive?.Folder ?? folder;
             if (Path.GetFileName(folder) == DefinitionValidator.ManifestFileName)
@@ -145,7 +166,7 @@ public static class DefinitionCommands
 
             if (!Directory.Exists(folder))
             {
-                throw new UsageException($"Package folder \"{folder}\" does not exist.");
+                throw new UsageException($"Package folder \"{folder}\" does not exist. {DefinitionFileImport.Accepted}");
             }
 
             await conflicts.RequireKnownNamesAsync(parsed, folder, cancellationToken).ConfigureAwait(false);
@@ -253,11 +274,13 @@ public static class DefinitionCommands
         var db = DbOption();
         var output = new Option<string>("--out")
         {
-            Description = "File to write; for --kind package, the folder to write the package into.",
+            Description = "A .json file to write the definition to, or a folder (an existing folder, a path ending " +
+                "in /, or a name without an extension) to write a package into that \"import\" reads.",
             Required = true,
         };
         var command = new Command("export",
-            "Write a published definition version to a file, or a whole package to a folder.")
+            "Write a published definition version to a file or, as a package with the forms and flows it uses, to " +
+            "a folder; or write a whole imported package to a folder.")
         {
             key,
             version,
@@ -285,6 +308,21 @@ public static class DefinitionCommands
             {
                 await PublishedDefinitions.RequireNotDraftOnlyAsync(store, chosen, name, cancellationToken)
                     .ConfigureAwait(false);
+            }
+
+            if (ExportTarget.IsFolder(target))
+            {
+                var stores = await DatabaseFactory.OpenStoresAsync(parsed.GetValue(db)!, context.TimeProvider,
+                    cancellationToken).ConfigureAwait(false);
+                var roles = await stores.Organization.ListRolesAsync(cancellationToken).ConfigureAwait(false);
+                var package = await DefinitionPackageExporter.ExportAsync(
+                    store, chosen, name, parsed.GetValue(version), roles, target, cancellationToken)
+                    .ConfigureAwait(false);
+                await context.Output.WriteLineAsync(
+                    $"Exported {package.Definition.Kind} {package.Definition.Key} version {package.Definition.Version} " +
+                    $"as a package to {target} ({package.Files.Count} files).")
+                    .ConfigureAwait(false);
+                return ExitCodes.Success;
             }
 
             var written = await DefinitionExporter.ExportVersionAsync(

@@ -11,22 +11,31 @@ public static class DefinitionExporter
     public static async Task<DefinitionVersion> ExportVersionAsync(
         IDefinitionStore store, string kind, string key, int? version, string path, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var found = await store.GetVersionAsync(kind, key, version, cancellationToken).ConfigureAwait(false);
-        if (found is null)
-        {
-            // Versions are numbered from 1 without gaps, so naming the latest names every version there is.
-            var latest = version is null
-                ? null
-                : await store.GetVersionAsync(kind, key, null, cancellationToken).ConfigureAwait(false);
-            throw new KeyNotFoundException(latest is null
-                ? $"{kind} \"{key}\" has no published version. Publish it or import its package first."
-                : $"{kind} \"{key}\" has no published version {version}; its published versions are 1 to " +
-                  $"{latest.Version}.");
-        }
-
+        var found = await FindVersionAsync(store, kind, key, version, cancellationToken).ConfigureAwait(false);
         await WriteAsync(path, found.Json, cancellationToken).ConfigureAwait(false);
         return found;
+    }
+
+    /// <summary>Gets a published version (the latest when <paramref name="version"/> is null).</summary>
+    /// <exception cref="KeyNotFoundException">The definition or the version is not published.</exception>
+    internal static async Task<DefinitionVersion> FindVersionAsync(
+        IDefinitionStore store, string kind, string key, int? version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var found = await store.GetVersionAsync(kind, key, version, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        // Versions are numbered from 1 without gaps, so naming the latest names every version there is.
+        var latest = version is null
+            ? null
+            : await store.GetVersionAsync(kind, key, null, cancellationToken).ConfigureAwait(false);
+        throw new KeyNotFoundException(latest is null
+            ? $"{kind} \"{key}\" has no published version. Publish it or import its package first."
+            : $"{kind} \"{key}\" has no published version {version}; its published versions are 1 to " +
+              $"{latest.Version}.");
     }
 
     /// <summary>
@@ -68,7 +77,7 @@ public static class DefinitionExporter
         return written;
     }
 
-    private static async Task WriteAsync(string path, string json, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(string path, string json, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var text = json.EndsWith('\n') ? json : json + "\n";

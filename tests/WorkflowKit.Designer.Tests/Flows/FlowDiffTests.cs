@@ -1,6 +1,7 @@
 using WorkflowKit.Definitions.Flows;
 using WorkflowKit.Designer.Flows;
 using WorkflowKit.Designer.Tests.Support;
+using WorkflowKit.Designer.Versions;
 
 namespace WorkflowKit.Designer.Tests.Flows;
 
@@ -33,5 +34,49 @@ public sealed class FlowDiffTests
         var diff = FlowDiff.Compute(OrderDefinitions.Flow(), changed);
 
         Assert.That(diff.ChangedNodes[OrderDefinitions.ManagerNode], Is.EqualTo(new[] { "approvalMode" }));
+    }
+
+    [Test]
+    public void Changed_deadline_gives_old_and_new_value()
+    {
+        var changed = OrderDefinitions.Flow();
+        changed.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode).Deadline!.Duration = "P3D";
+
+        var diff = FlowDiff.Compute(OrderDefinitions.Flow(), changed);
+
+        Assert.That(diff.NodeChanges[OrderDefinitions.ManagerNode],
+            Is.EqualTo(new[] { new ValueChange("deadline.duration", "P2D", "P3D") }));
+    }
+
+    [Test]
+    public void Changed_assignee_is_named_by_path()
+    {
+        var changed = OrderDefinitions.Flow();
+        changed.Nodes.Single(n => n.Id == OrderDefinitions.ManagerNode).Assignees![0].Value = "finance";
+
+        var diff = FlowDiff.Compute(OrderDefinitions.Flow(), changed);
+
+        Assert.That(diff.NodeChanges[OrderDefinitions.ManagerNode],
+            Is.EqualTo(new[] { new ValueChange("assignees[0].value", "sales-manager", "finance") }));
+    }
+
+    [Test]
+    public void Renamed_flow_is_a_flow_change()
+    {
+        var changed = OrderDefinitions.Flow();
+        changed.Name = new WorkflowKit.Definitions.LocalizedText("订单审批（新）", "Order approval");
+
+        var diff = FlowDiff.Compute(OrderDefinitions.Flow(), changed);
+
+        Assert.That(diff.FlowChanges, Is.EqualTo(new[] { new ValueChange("name.zh-CN", "订单审批", "订单审批（新）") }));
+        Assert.That(diff.IsEmpty, Is.False);
+    }
+
+    [Test]
+    public void Edge_key_splits_into_ends()
+    {
+        var edge = new EdgeDefinition { Id = "e1", From = "start", To = OrderDefinitions.ManagerNode };
+
+        Assert.That(FlowDiff.EdgeEnds(FlowDiff.EdgeKey(edge)), Is.EqualTo(("start", OrderDefinitions.ManagerNode)));
     }
 }
