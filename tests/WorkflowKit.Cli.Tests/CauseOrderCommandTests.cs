@@ -43,7 +43,7 @@ public sealed class CauseOrderCommandTests
         var run = await CliRun.RunAsync("validate", Package);
 
         AssertCauseFirst(run);
-        Assert.That(run.OutputLines[^1], Does.EndWith("checked: 20 error(s), 0 warning(s)."));
+        Assert.That(run.OutputLines[^1], Does.EndWith("checked: 26 error(s), 0 warning(s)."));
     }
 
     [Test]
@@ -52,7 +52,7 @@ public sealed class CauseOrderCommandTests
         var run = await CliRun.RunAsync("import", Package, "--db", Path.Combine(_folder, "wk.db"));
 
         AssertCauseFirst(run);
-        Assert.That(run.Error, Does.Contain("refused with 20 validation error(s)"));
+        Assert.That(run.Error, Does.Contain("refused with 26 validation error(s)"));
     }
 
     private void AssertCauseFirst(CliRun run)
@@ -60,7 +60,7 @@ public sealed class CauseOrderCommandTests
         var lines = run.OutputLines.Where(line => line.StartsWith(FlowFile + ":", StringComparison.Ordinal)).ToList();
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        Assert.That(lines, Has.Count.EqualTo(20), run.Output);
+        Assert.That(lines, Has.Count.EqualTo(26), run.Output);
         Assert.That(lines[0], Does.Match(@":\d+:\d+: error WK1304 /edges/0/to: Edge ""e-start"" leads to node ""nowhere"""));
         Assert.That(lines.Skip(1), Has.All.Match(@":\d+:\d+: error WK130[78] /nodes/\d+: .+ \(follows from WK1304 /edges/0/to\)$"));
     }

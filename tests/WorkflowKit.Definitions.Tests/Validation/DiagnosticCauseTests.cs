@@ -44,7 +44,7 @@ public sealed class DiagnosticCauseTests
             ["edge"] = "e-start", ["end"] = "to", ["node"] = "nowhere",
         }));
         Assert.That(consequences.Count(diagnostic => diagnostic.Code == DiagnosticCodes.UnreachableNode),
-            Is.EqualTo(18));
+            Is.EqualTo(24));
         Assert.That(consequences.Where(diagnostic => diagnostic.Code == DiagnosticCodes.NoPathToEnd)
             .Select(diagnostic => diagnostic.Arguments["node"]), Is.EqualTo(new[] { "start" }));
         Assert.That(flowDiagnostics.Skip(1 + consequences.Count), Is.Empty, "nothing else is wrong with the flow");

@@ -219,11 +219,11 @@ public sealed class SqliteRecordStoreTests
     }
 
     [Test]
-    public void Create_for_unregistered_form_says_to_register()
+    public void Create_for_unregistered_form_says_to_publish()
     {
         var error = Assert.ThrowsAsync<InvalidOperationException>(() =>
             _store.CreateAsync("order", new JsonObject(), As("u1"), None));
 
-        Assert.That(error!.Message, Does.Contain("Form 'order' is not registered"));
+        Assert.That(error!.Message, Does.Contain("Form 'order' has no records table yet"));
     }
 }

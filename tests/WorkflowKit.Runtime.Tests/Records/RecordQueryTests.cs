@@ -85,7 +85,7 @@ public sealed class RecordQueryTests
     [TestCase("records.query('receivable', [1])", "expects filter to be an object of field ids to values")]
     [TestCase("records.query('receivable', 'C1')", "expects filter to be an object of field ids to values, got \"C1\"")]
     [TestCase("records.query('receivable', { customer: { op: 'eq' } })", "filter property 'customer' is an object")]
-    [TestCase("records.query('unknown-form', {})", "Form 'unknown-form' is not registered")]
+    [TestCase("records.query('unknown-form', {})", "Form 'unknown-form' has no records table yet")]
     public async Task Query_BadArgument_RaisesIncident(string call, string expected)
     {
         await using var fx = await CreateAsync();

@@ -458,7 +458,7 @@ public sealed class RecordStoreContractTests(StorageProvider provider)
         var error = Assert.ThrowsAsync<InvalidOperationException>(() =>
             _store.CreateAsync("order", new JsonObject(), As("u1"), None));
 
-        Assert.That(error!.Message, Does.Contain("Form 'order' is not registered"));
+        Assert.That(error!.Message, Does.Contain("Form 'order' has no records table yet"));
     }
 
     private Task<RecordPage> QueryAsync(Rule rule) => _store.QueryAsync(
