@@ -41,9 +41,10 @@ public sealed class PasswordBrowserTests
         await page.GetByTestId("confirm-password").Locator(InputSelector).FillAsync("Autumn#2026");
         await page.GetByTestId("confirm-password").Locator(InputSelector).PressAsync("Tab");
         await page.GetByTestId("change-password").ClickAsync();
-        await Expect(page.GetByText("密码已修改，下次登录请使用新密码。")).ToBeVisibleAsync();
+        // The change ended this session too, so the page lands on the sign-in page with the name filled in.
+        await Expect(page.Locator("#password-changed")).ToHaveTextAsync("密码已修改，用旧密码登录的会话均已退出；请用新密码登录。");
+        await Expect(page.Locator("#userName")).ToHaveValueAsync("sales2");
         await _session.ScreenshotAsync(page, "60-password-changed");
-        await page.ClickAsync("#sign-out");
 
         await SignInAsync(page, "sales2", "Autumn#2026");
         await Expect(page.Locator("#current-user")).ToBeVisibleAsync();
