@@ -28,6 +28,7 @@ public static class DelegationChineseStrings
         ["gave the task to a delegate"] = "将任务交给了代理人",
         ["In force"] = "生效中",
         ["kept the task from the delegate"] = "未将任务交给代理人",
+        ["sent the task out of a delegation loop"] = "因代理循环将任务转出",
         ["My delegations"] = "我的代理设置",
         ["New delegation"] = "新建代理",
         ["No delegations yet."] = "还没有代理设置。",

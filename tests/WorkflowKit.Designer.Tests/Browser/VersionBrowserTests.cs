@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using WorkflowKit.Definitions;
 using WorkflowKit.Definitions.Forms;
 using WorkflowKit.Definitions.Json;
@@ -84,7 +85,7 @@ public sealed class VersionBrowserTests
 
         var owner = await _session.SignInAsync("owner");
         await owner.GotoAsync($"/design/forms/{OrderDefinitions.FormKey}");
-        await owner.GetByTestId("tab-versions").ClickAsync();
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "版本" }).ClickAsync();
         await Expect(owner.GetByTestId("versions")).ToContainTextAsync("送货要求");
         await owner.GetByTestId("load-version").First.ClickAsync();
         await Expect(owner.Locator("[data-testid=field-item][data-field-id=deliveryNote]")).ToHaveCountAsync(0);
@@ -122,7 +123,7 @@ public sealed class VersionBrowserTests
 
         var owner = await _session.SignInAsync("owner");
         await owner.GotoAsync($"/design/forms/{OrderDefinitions.FormKey}");
-        await owner.GetByTestId("tab-versions").ClickAsync();
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "版本" }).ClickAsync();
         await owner.GetByTestId("compare-go").ClickAsync();
 
         await owner.WaitForURLAsync($"**/design/forms/{OrderDefinitions.FormKey}/diff?from=1&to=2");

@@ -100,8 +100,8 @@ public sealed class DiagnosticPageTests
         Assert.That(first.QuerySelector("[data-testid=diagnostic-text]")!.TextContent, Is.EqualTo(
             "连线“开始 → nowhere”(e-start)指向不存在的节点“nowhere”。请把它的终点拖到已有节点上，或删除它。"));
         Assert.That(first.QuerySelector("[data-testid=diagnostic-consequences]")!.TextContent,
-            Does.Contain("因此另有 18 个节点无法到达。因此另有 1 个节点无法走到结束节点。"));
-        Assert.That(page.FindAll("[data-testid=diagnostic]"), Has.Count.EqualTo(1), "the 19 consequences are folded");
+            Does.Contain("因此另有 24 个节点无法到达。因此另有 1 个节点无法走到结束节点。"));
+        Assert.That(page.FindAll("[data-testid=diagnostic]"), Has.Count.EqualTo(1), "the 25 consequences are folded");
         Assert.That(page.Find("[data-testid=package-diagnostics]").TextContent, Does.Not.Contain("cannot be reached"));
         Assert.That(page.FindAll("[data-testid=package-change-kind]").Select(cell => cell.TextContent.Trim()).Distinct(),
             Is.EquivalentTo(new[] { "表单", "流程", "视图" }));
@@ -110,7 +110,7 @@ public sealed class DiagnosticPageTests
         page.WaitForState(() => page.FindAll("[data-testid=diagnostic-consequence]").Count > 0);
 
         var consequences = page.FindAll("[data-testid=diagnostic-consequence]").Select(item => item.TextContent).ToList();
-        Assert.That(consequences, Has.Count.EqualTo(19));
+        Assert.That(consequences, Has.Count.EqualTo(25));
         Assert.That(consequences, Has.Some.StartsWith(
             "节点“启动方式”(mode)从开始节点无法到达，永远不会执行。请从其他节点连线到它，或删除它。"));
         Assert.That(consequences, Has.Some.StartsWith("节点“开始”(start)没有通往结束节点的路径"));

@@ -47,8 +47,16 @@ internal sealed class TcpGate : IAsyncDisposable
         {
             foreach (var connection in _connections)
             {
-                // A zero linger time resets the connection, as a server process that exits does.
-                connection.Client?.LingerState = new LingerOption(true, 0);
+                // A zero linger time resets the connection, as a server process that exits does. A connection whose
+                // relay already ended has a disposed socket, which needs no reset.
+                try
+                {
+                    connection.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+
                 connection.Dispose();
             }
 
