@@ -80,7 +80,7 @@ public sealed record CanvasMeasurement(
 
     /// <summary>
     /// Every edge whose drawn path passes through a node other than its own two, as "edge: from -> to crosses node".
-    /// The path is sampled every 2 units of its length; a node's box is shrunk by 2 pixels so that the ends of the
+    /// The path is sampled every 2 units of its length. A node's box is shrunk by 2 pixels so that the ends of the
     /// edges at the ports do not count.
     /// </summary>
     public static async Task<List<string>> CrossingsAsync(IPage page, FlowDefinition flow)

@@ -46,7 +46,7 @@ public sealed class FlowLayoutTests
     }
 
     [Test]
-    public void Edge_past_a_node_in_its_way_bends_around_it()
+    public void Detour_bends_around_blocking_node()
     {
         // s -> a -> e and s -> e: a sits on the straight line from s to e.
         var flow = Flow(("s", "a"), ("a", "e"), ("s", "e"));
@@ -68,9 +68,9 @@ public sealed class FlowLayoutTests
     }
 
     [Test]
-    public void Edge_back_to_the_left_takes_a_lane_clear_of_its_own_nodes()
+    public void Detour_back_edge_clears_own_nodes()
     {
-        // b loops back to a, which stands to its left on the same level.
+        // b loops back to a, which is to its left on the same level.
         var flow = Flow(("s", "a"), ("a", "b"), ("b", "a"), ("b", "e"));
         Place(flow, ("s", 0, 100), ("a", 200, 100), ("b", 400, 100), ("e", 600, 100));
 
@@ -87,7 +87,7 @@ public sealed class FlowLayoutTests
     }
 
     [Test]
-    public void Edge_with_a_clear_line_keeps_it()
+    public void Detour_empty_for_clear_line()
     {
         var flow = Flow(("s", "a"), ("a", "e"), ("s", "e"));
         Place(flow, ("s", 0, 100), ("a", 200, 300), ("e", 400, 100));
@@ -100,7 +100,7 @@ public sealed class FlowLayoutTests
     }
 
     [Test]
-    public void Detour_takes_the_gap_between_stacked_nodes()
+    public void Detour_uses_gap_between_nodes()
     {
         // a and b stack in the middle layer; the line from s to e runs through a, just above the gap below it.
         var flow = Flow(("s", "a"), ("s", "b"), ("a", "e"), ("b", "e"), ("s", "e"));
@@ -115,7 +115,7 @@ public sealed class FlowLayoutTests
     }
 
     [Test]
-    public void Detour_clears_every_node_of_the_arranged_order_template()
+    public void Detour_clears_order_template_nodes()
     {
         var path = Path.Combine(DesignerAppFactory.RepositoryTemplates(), "biopharma", "flows", "order-to-shipment.flow.json");
         var flow = DefinitionJson.Deserialize<FlowDefinition>(File.ReadAllText(path));

@@ -219,7 +219,7 @@ public sealed class SqliteRecordStoreTests
     }
 
     [Test]
-    public void Create_for_unregistered_form_says_to_publish()
+    public void Create_unregistered_form_names_fix()
     {
         var error = Assert.ThrowsAsync<InvalidOperationException>(() =>
             _store.CreateAsync("order", new JsonObject(), As("u1"), None));

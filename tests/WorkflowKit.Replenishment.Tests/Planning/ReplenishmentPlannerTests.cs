@@ -34,10 +34,10 @@ public sealed class ReplenishmentPlannerTests
     }
 
     [Test]
-    public void Plan_LeavesProductWithDraftPlanPending()
+    public void Plan_DraftPlanLeavesProductPending()
     {
         // The draft of a replenishment started earlier today arrives the day after the lead time, so it covers none of
-        // the shortfall; the product is still not started a second time.
+        // the shortfall. The product is still not started a second time.
         var data = new PlanningDataBuilder()
             .Product("P").Monthly("P", 310m, HistoryStart, Today)
             .Product("Q").Monthly("Q", 310m, HistoryStart, Today)
